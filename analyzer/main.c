@@ -1,0 +1,106 @@
+/* main.c -- the presstally binary: a table of git-style subcommands.
+ *
+ * This is the one file that sees both halves (crawler and analyzer).
+ */
+#include "analyzer/cmds.h"
+#include "crawler/base/cli.h"
+#include "crawler/base/log.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct command {
+	const char *name;                 /* as typed after "presstally" */
+	int (*fn)(int argc, char **argv); /* returns an enum pt_exit */
+	const char *summary;              /* one line for --help */
+};
+
+static const struct command commands[] = {
+	{ "analyze", cmd_analyze,
+	  "find people, stances and quotes; write CSV files" },
+	{ "extract", cmd_extract,
+	  "print the main article text of HTML pages" },
+	{ "topic", cmd_topic, "check a topic file" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp,
+		"usage: presstally [--version] [--help] COMMAND [ARGS]\n\n"
+		"Turns trade-press articles into data: people, their stance "
+		"on a topic, and what\nthey said.\n\nCommands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].name,
+			commands[i].summary);
+	fprintf(fp,
+		"\n'presstally help COMMAND' or 'presstally COMMAND --help' "
+		"shows a command's options.\n\n"
+		"Exit codes:\n"
+		"  0    success\n"
+		"  1    failure: an input or output could not be used\n"
+		"  2    bad command line\n"
+		"  3    invalid data file (topic, sources, config)\n"
+		"  4    finished, but some inputs were skipped\n"
+		"  5    another run holds the lock\n"
+		"  130  interrupted\n");
+}
+
+static const struct command *
+find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 2) {
+		usage(stderr);
+		return PT_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return PT_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 ||
+	    strcmp(argv[1], "version") == 0) {
+		printf("presstally %s\n", PT_VERSION);
+		return PT_EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		char *hargv[3];
+
+		if (argc < 3) {
+			usage(stdout);
+			return PT_EXIT_OK;
+		}
+		c = find(argv[2]);
+		if (!c) {
+			log_error("'%s' is not a presstally command", argv[2]);
+			return PT_EXIT_USAGE;
+		}
+		hargv[0] = argv[2];
+		hargv[1] = "--help";
+		hargv[2] = NULL;
+		return c->fn(2, hargv);
+	}
+	c = find(argv[1]);
+	if (!c) {
+		log_error("'%s' is not a presstally command; see "
+			  "'presstally --help'", argv[1]);
+		return PT_EXIT_USAGE;
+	}
+	return c->fn(argc - 1, argv + 1);
+}

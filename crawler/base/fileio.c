@@ -1,0 +1,149 @@
+/* fileio.c -- whole-file reads and sorted recursive directory listings. */
+#include "crawler/base/fileio.h"
+
+#include "crawler/base/buf.h"
+#include "crawler/base/err.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+int
+fileio_read(const char *path, struct buf *out, struct buf *err)
+{
+	FILE *fp;
+	char tmp[65536];
+	size_t n;
+	int rc = 0, stdin_ = strcmp(path, "-") == 0;
+
+	fp = stdin_ ? stdin : fopen(path, "rb");
+	if (!fp) {
+		int e = errno;
+		if (err)
+			buf_addf(err, "cannot open '%s': %s", path,
+				 strerror(e));
+		return e == ENOENT ? PT_ENOENT : PT_EIO;
+	}
+	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0) {
+		if (buf_add(out, tmp, n)) {
+			if (err)
+				buf_addf(err, "'%s' is larger than %zu bytes",
+					 path, out->max);
+			rc = PT_ETOOBIG;
+			break;
+		}
+	}
+	if (!rc && ferror(fp)) {
+		if (err)
+			buf_addf(err, "cannot read '%s': %s", path,
+				 strerror(errno));
+		rc = PT_EIO;
+	}
+	if (!stdin_)
+		fclose(fp);
+	return rc;
+}
+
+int
+fileio_has_ext(const char *path, const char *ext)
+{
+	size_t a = strlen(path), b = strlen(ext);
+
+	return a >= b && strcasecmp(path + a - b, ext) == 0;
+}
+
+struct list {
+	char **v;
+	size_t n, cap;
+};
+
+static int
+want(const char *name, const char *const *exts)
+{
+	if (!exts)
+		return 1;
+	for (; *exts; exts++)
+		if (fileio_has_ext(name, *exts))
+			return 1;
+	return 0;
+}
+
+static int
+walk(const char *dir, const char *const *exts, struct list *l,
+     struct buf *err, int depth)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	struct buf path = BUF_INIT;
+	int rc = 0;
+
+	if (depth > 64)
+		return 0; /* symlink loops or absurd trees */
+	d = opendir(dir);
+	if (!d) {
+		if (err)
+			buf_addf(err, "cannot open directory '%s': %s", dir,
+				 strerror(errno));
+		return errno == ENOENT ? PT_ENOENT : PT_EIO;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .. and hidden files */
+		buf_reset(&path);
+		buf_addf(&path, "%s%s%s", dir,
+			 dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		if (stat(path.p, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			rc = walk(path.p, exts, l, err, depth + 1);
+			if (rc)
+				break;
+		} else if (S_ISREG(st.st_mode) && want(e->d_name, exts)) {
+			pt_xgrow((void **)&l->v, &l->cap, l->n + 1,
+				 sizeof(*l->v));
+			l->v[l->n++] = pt_xstrdup(path.p);
+		}
+	}
+	closedir(d);
+	buf_release(&path);
+	return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+fileio_list(const char *dir, const char *const *exts, char ***paths,
+	    size_t *n, struct buf *err)
+{
+	struct list l = { NULL, 0, 0 };
+	int rc = walk(dir, exts, &l, err, 0);
+
+	if (rc) {
+		fileio_list_free(l.v, l.n);
+		return rc;
+	}
+	if (l.n)
+		qsort(l.v, l.n, sizeof(*l.v), cmp_str);
+	*paths = l.v;
+	*n = l.n;
+	return 0;
+}
+
+void
+fileio_list_free(char **paths, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}

@@ -1,0 +1,25 @@
+/* fileio.h -- reading whole files and walking directories, with caps. */
+#ifndef PT_FILEIO_H
+#define PT_FILEIO_H
+
+#include <stddef.h>
+
+struct buf;
+
+/* Appends the contents of `path` ("-" = stdin) to `out` (whose cap
+ * applies). 0, PT_ENOENT, PT_EIO or PT_ETOOBIG, with a message in err
+ * naming the path. */
+int fileio_read(const char *path, struct buf *out, struct buf *err);
+
+/* Lists the regular files under directory `dir`, recursively, whose names
+ * end in one of the NULL-terminated `exts` (case-insensitive; NULL = all),
+ * in byte-wise sorted order of their paths. *paths receives a new array of
+ * new strings; free with fileio_list_free(). 0 or PT_EIO/PT_ENOENT. */
+int fileio_list(const char *dir, const char *const *exts, char ***paths,
+		size_t *n, struct buf *err);
+void fileio_list_free(char **paths, size_t n);
+
+/* 1 when `path` ends in `ext` ignoring case. */
+int fileio_has_ext(const char *path, const char *ext);
+
+#endif

@@ -1,0 +1,50 @@
+/* hash.c -- SHA-256 and SHA-1 via libcrypto's one-shot EVP API. */
+#include "crawler/base/hash.h"
+
+#include <openssl/evp.h>
+#include <string.h>
+
+void
+hash_sha256_hex(const void *p, size_t n, char *out, size_t ndigits)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int dl = 0;
+	size_t i;
+
+	EVP_Digest(p, n, d, &dl, EVP_sha256(), NULL);
+	if (ndigits > 64)
+		ndigits = 64;
+	for (i = 0; i < ndigits; i++)
+		out[i] = hex[(d[i / 2] >> (i % 2 ? 0 : 4)) & 15];
+	out[ndigits] = '\0';
+}
+
+void
+hash_b32_20(const unsigned char d[20], char out[33])
+{
+	static const char b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+	size_t i, o = 0;
+	unsigned int acc = 0, bits = 0;
+
+	for (i = 0; i < 20; i++) {
+		acc = (acc << 8) | d[i];
+		bits += 8;
+		while (bits >= 5) {
+			out[o++] = b32[(acc >> (bits - 5)) & 31];
+			bits -= 5;
+		}
+	}
+	out[o] = '\0';
+}
+
+void
+hash_sha1_b32(const void *p, size_t n, char out[38])
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int dl = 0;
+
+	EVP_Digest(p, n, d, &dl, EVP_sha1(), NULL);
+	memcpy(out, "sha1:", 5);
+	hash_b32_20(d, out + 5);
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install the Debian packages presstally needs to build and test, if missing.
+# Idempotent: does nothing when everything is present. Needs root to install.
+set -eu
+
+pkgs="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev \
+libutf8proc-dev libcmocka-dev libsqlite3-dev zlib1g-dev libssl-dev libjansson-dev \
+python3"
+if [ "${PT_WITH_FUZZ:-0}" = 1 ]; then
+    pkgs="$pkgs clang libclang-rt-14-dev"
+fi
+
+missing=""
+for p in $pkgs; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO=sudo
+    else
+        echo "deps.sh: missing packages:$missing" >&2
+        echo "deps.sh: run as root (or install them with apt-get) and try again" >&2
+        exit 1
+    fi
+else
+    SUDO=
+fi
+echo "deps.sh: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >&2
