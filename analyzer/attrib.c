@@ -1,0 +1,465 @@
+/* attrib.c -- who said each quotation, and whose stance each cue counts
+ * toward.
+ *
+ * Speakers: a quotation is attributed from the words after it in its
+ * sentence (", she notes", "said Smith", "Ivy Banks told X") or, failing
+ * that, before it (the subject of the nearest speech verb: "Smith adds:",
+ * "Noe bluntly stated,"). A pronoun resolves to the most recent person of a
+ * fitting gender named outside quotations. A quotation with no attribution
+ * continues the previous speaker of its paragraph when nobody else was
+ * named in between; otherwise it is left without a speaker.
+ *
+ * Stance: a cue of the topic file counts only in a sentence or paragraph
+ * about the topic. A negator up to three words before it, in the same
+ * clause, flips it. A cue inside a quotation counts for its speaker; a cue
+ * outside counts for the people the sentence names (each member of a list
+ * "A, B and C"), or the person a pronoun subject refers to; otherwise only
+ * for the article.
+ */
+#include "analyzer/doc.h"
+
+#include "analyzer/lexicon.h"
+#include "crawler/base/err.h"
+
+#include <string.h>
+
+static int
+same_sent(const struct doc *d, size_t i, size_t j)
+{
+	return i < d->tk.n && j < d->tk.n && d->tk.v[i].sent == d->tk.v[j].sent;
+}
+
+static int
+pronoun_gender(const struct doc *d, size_t i)
+{
+	if (tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "her"))
+		return GENDER_F;
+	if (tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "him") ||
+	    tok_is(&d->tk, i, "his"))
+		return GENDER_M;
+	return -1;
+}
+
+/* The mention covering token i, or -1. */
+static int
+mention_at(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nm;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->m[mid].tok + d->m[mid].ntok <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nm && d->m[lo].tok <= i)
+		return (int)lo;
+	return -1;
+}
+
+/* Most recent person before token `before` with a fitting gender, named
+ * outside quotations. */
+static int
+resolve_pronoun(struct doc *d, size_t before, int gender)
+{
+	size_t j = d->nm;
+
+	while (j > 0) {
+		const struct mention *m = &d->m[--j];
+		const struct person *p;
+
+		if (m->tok >= before)
+			continue;
+		if (d->tk.v[m->tok].quote >= 0)
+			continue;
+		p = &d->p[m->person];
+		if (gender < 0 || p->gender == GENDER_UNKNOWN ||
+		    p->gender == gender) {
+			if (gender > 0 && p->gender == GENDER_UNKNOWN)
+				d->p[m->person].gender = gender;
+			return m->person;
+		}
+	}
+	return -1;
+}
+
+/* Person at token i: a name or a he/she pronoun; -1 if neither. */
+static int
+person_at(struct doc *d, size_t i, size_t *end)
+{
+	int m = mention_at(d, i);
+	int g;
+
+	if (m >= 0 && d->m[m].tok == i) {
+		*end = i + d->m[m].ntok;
+		return d->m[m].person;
+	}
+	g = pronoun_gender(d, i);
+	if (g > 0 && !tok_is(&d->tk, i, "his") && !tok_is(&d->tk, i, "him") &&
+	    !(tok_is(&d->tk, i, "her") && i > 0 && !tok_punct(&d->tk, i - 1, ','))) {
+		*end = i + 1;
+		return resolve_pronoun(d, i, g);
+	}
+	return -1;
+}
+
+static int
+is_speech(const struct doc *d, size_t i)
+{
+	return i < d->tk.n && ((doc_lex(d, i) & LEX_SPEECH) ||
+			       (d->tmark[i] & TM_SPEECH));
+}
+
+static int
+skippable(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	if ((d->tk.v[i].flags & TOK_WORD) && kl > 3 &&
+	    memcmp(k + kl - 2, "ly", 2) == 0)
+		return 1;
+	return tok_is(&d->tk, i, "also") || tok_is(&d->tk, i, "later") ||
+	       tok_is(&d->tk, i, "has") || tok_is(&d->tk, i, "had") ||
+	       tok_is(&d->tk, i, "once") || tok_is(&d->tk, i, "then") ||
+	       tok_is(&d->tk, i, "went") || tok_is(&d->tk, i, "on");
+}
+
+/* Nearest person in the sentence at or before token i. */
+static int
+nearest_person_before(struct doc *d, size_t i)
+{
+	size_t s0 = d->sent_start[d->tk.v[i].sent], j = i + 1, end;
+	int p;
+
+	while (j > s0) {
+		j--;
+		if (d->tk.v[j].quote >= 0)
+			continue;
+		p = person_at(d, j, &end);
+		if (p >= 0)
+			return p;
+		/* Step back over a multi-token name to its start. */
+	}
+	return -1;
+}
+
+/* ", she notes" / "Ivy Banks told" / "said Smith" after the closing mark. */
+static int
+speaker_after(struct doc *d, const struct quote *q)
+{
+	size_t i, end, steps;
+	int p;
+
+	if (q->close == DOC_NONE)
+		return -1;
+	i = q->close + 1;
+	while (i < d->tk.n && same_sent(d, i, q->close) &&
+	       (d->tk.v[i].flags & TOK_PUNCT) && !tok_punct(&d->tk, i, '"') &&
+	       !tok_punct(&d->tk, i, '.'))
+		i++;
+	if (i >= d->tk.n || !same_sent(d, i, q->close))
+		return -1;
+	if ((d->tk.v[i].flags & TOK_SSTART))
+		return -1;
+	p = person_at(d, i, &end);
+	if (p >= 0) {
+		for (steps = 0; end < d->tk.n && steps < 3; end++, steps++) {
+			if (is_speech(d, end))
+				return p;
+			if (!skippable(d, end))
+				break;
+		}
+		return -1;
+	}
+	if (is_speech(d, i)) {
+		/* "said Smith", "said the director", "says she" */
+		for (steps = 0, i++; i < d->tk.n && steps < 4 &&
+		     same_sent(d, i, q->close); i++, steps++) {
+			p = person_at(d, i, &end);
+			if (p >= 0)
+				return p;
+			if ((doc_lex(d, i) & LEX_ROLE) ||
+			    (d->tmark[i] & TM_ROLE_END))
+				return resolve_pronoun(d, i, -1);
+		}
+	}
+	return -1;
+}
+
+/* "Smith adds:" / "Noe bluntly stated," before the opening mark. */
+static int
+speaker_before(struct doc *d, const struct quote *q)
+{
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], j = q->open;
+	size_t v = DOC_NONE;
+
+	while (j > s0) {
+		j--;
+		if (d->tk.v[j].quote >= 0)
+			break; /* another quotation: stop there */
+		if (is_speech(d, j)) {
+			v = j;
+			break;
+		}
+	}
+	if (v == DOC_NONE) {
+		/* "Field: "..." or a colon right before the quotation. */
+		if (q->open > s0 && tok_punct(&d->tk, q->open - 1, ':'))
+			return nearest_person_before(d, q->open - 1);
+		return -1;
+	}
+	if (v > s0) {
+		int p = nearest_person_before(d, v - 1);
+
+		if (p >= 0)
+			return p;
+	}
+	/* "said Smith: ..." */
+	for (j = v + 1; j < q->open; j++) {
+		size_t end;
+		int p = person_at(d, j, &end);
+
+		if (p >= 0)
+			return p;
+	}
+	return -1;
+}
+
+static int
+anyone_named_between(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+
+	for (j = 0; j < d->nm; j++)
+		if (d->m[j].tok > a && d->m[j].tok < b &&
+		    d->tk.v[d->m[j].tok].quote < 0)
+			return 1;
+	return 0;
+}
+
+static void
+attribute_quotes(struct doc *d)
+{
+	size_t i;
+	int prev = -1;
+	size_t prev_end = 0;
+
+	for (i = 0; i < d->nq; i++) {
+		struct quote *q = &d->q[i];
+		int p;
+
+		if (!q->direct)
+			continue;
+		p = speaker_after(d, q);
+		if (p < 0)
+			p = speaker_before(d, q);
+		/* A paragraph that opens with the quotation after one that
+		 * ends with a colon: the speaker was introduced there. */
+		if (p < 0 && q->open > 0 &&
+		    (d->tk.v[q->open].flags & TOK_PSTART) &&
+		    tok_punct(&d->tk, q->open - 1, ':'))
+			p = nearest_person_before(d, q->open - 1);
+		if (p < 0 && prev >= 0 &&
+		    d->tk.v[q->open].para <= d->tk.v[prev_end].para + 1 &&
+		    !anyone_named_between(d, prev_end, q->open))
+			p = prev;
+		q->speaker = p;
+		if (p >= 0) {
+			d->p[p].quotes++;
+			prev = p;
+			prev_end = q->close != DOC_NONE ? q->close : q->t1;
+		}
+	}
+}
+
+/* First person named in the sentence outside quotations, with the others
+ * listed with it ("A, B and C"); returns how many were written. */
+static size_t
+sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
+{
+	size_t a = d->sent_start[s], b = d->sent_start[s + 1], i, n = 0;
+	size_t end = 0;
+
+	for (i = a; i < b; i++) {
+		int m;
+
+		if (d->tk.v[i].quote >= 0)
+			continue;
+		m = mention_at(d, i);
+		if (m >= 0 && d->m[m].tok == i) {
+			if (n == 0 || (i - end <= 2 && i > end)) {
+				size_t g;
+				int gap_ok = 1;
+
+				for (g = end; n > 0 && g < i; g++)
+					if (!tok_punct(&d->tk, g, ',') &&
+					    !tok_is(&d->tk, g, "and") &&
+					    !tok_is(&d->tk, g, "or"))
+						gap_ok = 0;
+				if (!gap_ok)
+					break;
+				if (n < max)
+					out[n++] = d->m[m].person;
+				end = i + d->m[m].ntok;
+				i = end - 1;
+				continue;
+			}
+			break;
+		}
+		if (n > 0 && i >= end + 2)
+			break;
+	}
+	if (n == 0) {
+		/* A pronoun subject: "He added that ..." */
+		for (i = a; i < b && i < a + 4; i++) {
+			int g = pronoun_gender(d, i);
+
+			if (g > 0 && !tok_is(&d->tk, i, "his") &&
+			    !tok_is(&d->tk, i, "him")) {
+				int p = resolve_pronoun(d, i, g);
+
+				if (p >= 0)
+					out[n++] = p;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+static int
+negated(const struct doc *d, size_t i)
+{
+	size_t j, steps;
+
+	for (j = i, steps = 0; j > 0 && steps < 3; steps++) {
+		j--;
+		if (!same_sent(d, j, i))
+			break;
+		if (d->tk.v[j].flags & TOK_PUNCT)
+			break;
+		if (d->tmark[j] & TM_NEGATOR)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+relevant(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+
+	if (d->sent_topic[k->sent] || d->para_topic[k->para])
+		return 1;
+	if (k->quote >= 0) {
+		const struct quote *q = &d->q[k->quote];
+
+		return d->para_topic[d->tk.v[q->open].para] ||
+		       d->sent_topic[d->tk.v[q->open].sent];
+	}
+	return 0;
+}
+
+static void
+add_cue(struct doc *d, const struct doc_hit *h, int person, int pol, int neg)
+{
+	struct cue *c;
+
+	pt_xgrow((void **)&d->c, &d->capc, d->nc + 1, sizeof(*d->c));
+	c = &d->c[d->nc++];
+	c->tok = h->tok;
+	c->ntok = h->h.ntok;
+	c->person = person;
+	c->polarity = pol;
+	c->negated = neg;
+	c->weight = h->h.weight;
+	c->phrase = h->h.phrase;
+	c->sent = d->tk.v[h->tok].sent;
+	if (person >= 0) {
+		struct person *p = &d->p[person];
+
+		if (pol > 0) {
+			p->pro++;
+			p->prow += c->weight;
+		} else {
+			p->con++;
+			p->conw += c->weight;
+		}
+	}
+}
+
+static void
+count_cues(struct doc *d)
+{
+	size_t h, covered = 0;
+
+	for (h = 0; h < d->nhits; h++) {
+		const struct doc_hit *x = &d->hits[h];
+		int pol, neg, subj[16];
+		size_t n, j;
+
+		if (x->h.kind != TOPIC_PRO && x->h.kind != TOPIC_CON)
+			continue;
+		if (x->tok < covered)
+			continue; /* inside a longer cue already counted */
+		covered = x->tok + x->h.ntok;
+		if (!relevant(d, x->tok))
+			continue;
+		pol = x->h.kind == TOPIC_PRO ? 1 : -1;
+		neg = negated(d, x->tok);
+		if (neg)
+			pol = -pol;
+		if (pol > 0) {
+			d->pro++;
+			d->prow += x->h.weight;
+		} else {
+			d->con++;
+			d->conw += x->h.weight;
+		}
+		if (d->tk.v[x->tok].quote >= 0) {
+			add_cue(d, x, d->q[d->tk.v[x->tok].quote].speaker, pol,
+				neg);
+			continue;
+		}
+		n = sentence_subjects(d, d->tk.v[x->tok].sent, subj, 16);
+		if (n == 0)
+			add_cue(d, x, -1, pol, neg);
+		for (j = 0; j < n; j++)
+			add_cue(d, x, subj[j], pol, neg);
+	}
+}
+
+static void
+pick_evidence(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nc; i++) {
+		const struct cue *c = &d->c[i];
+		struct person *p;
+		const char *st;
+
+		if (c->person < 0)
+			continue;
+		p = &d->p[c->person];
+		st = doc_stance(p->prow, p->conw);
+		if ((strcmp(st, "pro") == 0 && c->polarity < 0) ||
+		    (strcmp(st, "con") == 0 && c->polarity > 0))
+			continue;
+		if (p->evidence == DOC_NONE ||
+		    c->weight > d->c[p->evidence].weight)
+			p->evidence = i;
+	}
+}
+
+void
+attrib_run(struct doc *d, const struct topic *t)
+{
+	(void)t;
+	attribute_quotes(d);
+	count_cues(d);
+	pick_evidence(d);
+}

@@ -1,0 +1,316 @@
+/* cmd_analyze.c -- `presstally analyze`: people, stances and quotes of
+ * articles, written as CSV files.
+ */
+#include "analyzer/cmds.h"
+#include "analyzer/doc.h"
+#include "analyzer/extract.h"
+#include "analyzer/input.h"
+#include "analyzer/norm.h"
+#include "analyzer/tally.h"
+#include "analyzer/topic.h"
+#include "crawler/base/buf.h"
+#include "crawler/base/cli.h"
+#include "crawler/base/err.h"
+#include "crawler/base/log.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_TOPIC "topics/intimacy-coordinators.topic"
+
+static const char usage[] =
+	"presstally analyze [--topic FILE] --out DIR [options] INPUT...";
+
+static const char help[] =
+	"Finds the people an article names, their stance on the topic and "
+	"their quotes, and\nwrites articles.csv, mentions.csv, quotes.csv and "
+	"figures.csv into DIR.\n"
+	"An INPUT is a UTF-8 .txt file, an .html/.htm file, a directory "
+	"(its such files,\nrecursively, in sorted order) or - (standard "
+	"input).\n\n"
+	"Options:\n"
+	"  -t, --topic FILE        topic file (default: the bundled "
+	"intimacy-coordinators topic)\n"
+	"  -o, --out DIR           output directory, created if missing\n"
+	"      --max-size MB       skip documents larger than MB megabytes "
+	"(default 32)\n"
+	"      --summary           print the figures table to stdout even when "
+	"it is not a terminal\n"
+	"      --no-summary        never print the figures table\n"
+	"      --progress          show progress on stderr\n"
+	"      --no-progress       never show progress\n"
+	"  -q, --quiet             only errors on stderr\n"
+	"  -v, --verbose           more detail on stderr\n"
+	"  -h, --help              show this help\n\n"
+	"Exit codes: 0 ok; 1 no usable input or output failure; 2 bad command "
+	"line;\n3 invalid topic file; 4 done, but some inputs were skipped; "
+	"130 interrupted.\n";
+
+enum { OPT_MAX_SIZE = 256, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
+       OPT_NO_PROGRESS };
+
+/* Finds the bundled topic: $PRESSTALLY_DATA, the build's source tree,
+ * then ./data. Returns a new string; free with free(). */
+static char *
+default_topic(void)
+{
+	const char *dirs[3];
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	dirs[0] = getenv("PRESSTALLY_DATA");
+	dirs[1] = PT_DATA_DIR;
+	dirs[2] = "data";
+	for (i = 0; i < 3; i++) {
+		if (!dirs[i] || !*dirs[i])
+			continue;
+		buf_reset(&b);
+		buf_addf(&b, "%s/%s", dirs[i], DEFAULT_TOPIC);
+		if (access(b.p, R_OK) == 0)
+			return buf_detach(&b, NULL);
+	}
+	buf_reset(&b);
+	buf_addf(&b, "data/%s", DEFAULT_TOPIC);
+	return buf_detach(&b, NULL);
+}
+
+static int
+ensure_dir(const char *dir, struct buf *err)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) {
+			buf_addf(err, "output '%s' is not a directory", dir);
+			return PT_EIO;
+		}
+		if (access(dir, W_OK | X_OK) != 0) {
+			buf_addf(err, "cannot write into '%s': %s", dir,
+				 strerror(errno));
+			return PT_EIO;
+		}
+		return 0;
+	}
+	if (mkdir(dir, 0777) != 0) {
+		buf_addf(err, "cannot create output directory '%s': %s", dir,
+			 strerror(errno));
+		return PT_EIO;
+	}
+	return 0;
+}
+
+static void
+warn_lines(const char *name, const struct buf *w)
+{
+	const char *p = w->p, *nl;
+
+	while (*p) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (nl > p)
+			log_warn("'%s': %.*s", name, (int)(nl - p), p);
+		p = *nl ? nl + 1 : nl;
+	}
+}
+
+int
+cmd_analyze(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+		{ "no-summary", no_argument, NULL, OPT_NO_SUMMARY },
+		{ "out", required_argument, NULL, 'o' },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "summary", no_argument, NULL, OPT_SUMMARY },
+		{ "topic", required_argument, NULL, 't' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out = NULL;
+	char *topic_path = NULL;
+	uint64_t max_mb = 32;
+	int c, summary = -1, progress_mode = -1, rc = PT_EXIT_OK;
+	int skipped = 0;
+	struct buf err = BUF_INIT, warn = BUF_INIT, text = BUF_INIT;
+	struct topic *topic = NULL;
+	struct input *in = NULL;
+	struct tally *tally = NULL;
+	struct extractor *ex = NULL;
+	struct progress *prog = NULL;
+	struct article art;
+	struct doc doc;
+	uint64_t ndocs = 0, bytes = 0;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "ho:qt:v", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			free(topic_path);
+			return cli_help(usage, help);
+		case 'o':
+			out = optarg;
+			break;
+		case 'q':
+			log_set_level(LOG_QUIET);
+			break;
+		case 't':
+			free(topic_path);
+			topic_path = pt_xstrdup(optarg);
+			break;
+		case 'v':
+			log_set_level(LOG_VERBOSE);
+			break;
+		case OPT_MAX_SIZE:
+			if (cli_parse_uint(optarg, 4096, &max_mb) || !max_mb) {
+				free(topic_path);
+				return cli_usage_error(argv[0], usage,
+					"--max-size takes a number of megabytes "
+					"from 1 to 4096, not '%s'", optarg);
+			}
+			break;
+		case OPT_SUMMARY: summary = 1; break;
+		case OPT_NO_SUMMARY: summary = 0; break;
+		case OPT_PROGRESS: progress_mode = 1; break;
+		case OPT_NO_PROGRESS: progress_mode = 0; break;
+		default:
+			free(topic_path);
+			return cli_usage_error(argv[0], usage, NULL);
+		}
+	}
+	if (!out) {
+		free(topic_path);
+		return cli_usage_error(argv[0], usage, "--out DIR is required");
+	}
+	if (optind >= argc) {
+		free(topic_path);
+		return cli_usage_error(argv[0], usage, "no INPUT given");
+	}
+	if (!topic_path)
+		topic_path = default_topic();
+
+	article_init(&art);
+	doc_init(&doc);
+	topic = topic_load(topic_path, &err);
+	if (!topic) {
+		log_error("invalid topic file: %s", err.p);
+		rc = PT_EXIT_DATA;
+		goto done;
+	}
+	in = input_new(argv + optind, (size_t)(argc - optind),
+		       (size_t)max_mb << 20, &err);
+	if (!in) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	if (ensure_dir(out, &err) || !(tally = tally_new(out, &err))) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	ex = extractor_new();
+	prog = progress_start("analyzing", input_count(in), progress_mode);
+	for (;;) {
+		struct input_doc d;
+		struct tally_meta m;
+		size_t bad_at = 0, nbad;
+		const char *body;
+		size_t blen;
+
+		buf_reset(&err);
+		c = input_next(in, &d, &err);
+		if (c == 0)
+			break;
+		if (c < 0) {
+			log_warn("%s", err.p);
+			skipped++;
+			continue;
+		}
+		ndocs++;
+		bytes += d.len;
+		progress_update(prog, ndocs, bytes);
+		memset(&m, 0, sizeof(m));
+		m.id_source = d.id_source;
+		m.url = d.url;
+		buf_reset(&text);
+		if (d.html) {
+			buf_reset(&warn);
+			c = extractor_run(ex, d.data, d.len, d.url, d.charset,
+					  &art, &warn);
+			warn_lines(d.name, &warn);
+			if (c) {
+				log_warn("skipped '%s': no article text found "
+					 "(%s)", d.name, pt_strerror(c));
+				skipped++;
+				continue;
+			}
+			if (art.url && !d.url) {
+				m.url = art.url;
+			}
+			m.title = art.title;
+			m.author = art.author;
+			m.published = art.published;
+			m.site = art.site;
+			body = art.text.p;
+			blen = art.text.len;
+		} else {
+			body = d.data;
+			blen = d.len;
+		}
+		nbad = norm_fix_utf8(body, blen, &text, &bad_at);
+		if (nbad)
+			log_warn("'%s': invalid UTF-8 at byte %zu (%zu "
+				 "sequence%s replaced with U+FFFD)", d.name,
+				 bad_at, nbad, nbad == 1 ? "" : "s");
+		doc_analyze(&doc, topic, text.p, text.len);
+		if (tally_add(tally, &m, &doc)) {
+			log_error("cannot write into '%s': %s", out,
+				  strerror(errno));
+			rc = PT_EXIT_FAIL;
+			goto done;
+		}
+	}
+	progress_stop(&prog);
+	if (tally_articles(tally) == 0) {
+		log_error("no usable input: nothing written to '%s'", out);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	buf_reset(&err);
+	if (tally_finish(tally, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	if (summary == 1 || (summary < 0 && isatty(1)))
+		tally_print_summary(tally, stdout, 30);
+	log_info("%zu article%s analyzed; CSV files in '%s': articles.csv "
+		 "mentions.csv quotes.csv figures.csv",
+		 tally_articles(tally), tally_articles(tally) == 1 ? "" : "s",
+		 out);
+	if (skipped) {
+		log_warn("%d input%s skipped", skipped, skipped == 1 ? "" : "s");
+		rc = PT_EXIT_PARTIAL;
+	}
+done:
+	progress_stop(&prog);
+	tally_free(tally);
+	extractor_free(ex);
+	input_free(in);
+	topic_free(topic);
+	doc_release(&doc);
+	article_release(&art);
+	buf_release(&err);
+	buf_release(&warn);
+	buf_release(&text);
+	free(topic_path);
+	return rc;
+}

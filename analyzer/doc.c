@@ -1,0 +1,190 @@
+/* doc.c -- one article's analysis: runs the pipeline and holds its
+ * results. */
+#include "analyzer/doc.h"
+
+#include "analyzer/lexicon.h"
+#include "analyzer/topic.h"
+#include "crawler/base/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+doc_init(struct doc *d)
+{
+	memset(d, 0, sizeof(*d));
+	norm_init(&d->norm);
+	tokens_init(&d->tk);
+}
+
+static void
+clear_people(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->np; i++) {
+		free(d->p[i].name);
+		free(d->p[i].key);
+		free(d->p[i].last);
+		free(d->p[i].first);
+	}
+	d->np = 0;
+}
+
+void
+doc_release(struct doc *d)
+{
+	clear_people(d);
+	norm_release(&d->norm);
+	tokens_release(&d->tk);
+	free(d->sent_start);
+	free(d->sent_topic);
+	free(d->para_topic);
+	free(d->q);
+	free(d->p);
+	free(d->m);
+	free(d->c);
+	free(d->hits);
+	free(d->lex);
+	free(d->tmark);
+	memset(d, 0, sizeof(*d));
+}
+
+int32_t
+doc_prev_cp(const struct doc *d, uint32_t o)
+{
+	int32_t cp;
+	uint32_t s;
+
+	if (o == 0)
+		return 0;
+	s = o - 1;
+	while (s > 0 && ((unsigned char)d->text[s] & 0xC0) == 0x80 && o - s < 4)
+		s--;
+	norm_decode(d->text + s, d->len - s, &cp);
+	return cp;
+}
+
+int32_t
+doc_cp_at(const struct doc *d, uint32_t o)
+{
+	int32_t cp;
+
+	if (o >= d->len)
+		return 0;
+	norm_decode(d->text + o, d->len - o, &cp);
+	return cp;
+}
+
+const char *
+doc_stance(double prow, double conw)
+{
+	if (prow <= 0 && conw <= 0)
+		return "neutral";
+	if (conw <= 0 || prow >= 2 * conw)
+		return "pro";
+	if (prow <= 0 || conw >= 2 * prow)
+		return "con";
+	return "mixed";
+}
+
+void
+doc_sentence(const struct doc *d, size_t tok, size_t *o, size_t *len)
+{
+	uint32_t s = d->tk.v[tok].sent;
+	size_t a = d->sent_start[s], b = d->sent_start[s + 1];
+
+	*o = d->tk.v[a].o;
+	*len = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - *o;
+}
+
+static void
+mark_topic(struct doc *d, const struct topic *t)
+{
+	struct topic_hit hits[16];
+	size_t i, j, k, n;
+
+	for (i = 0; i < d->tk.n; i++) {
+		n = topic_match(t, &d->tk, i, hits, 16);
+		for (j = 0; j < n; j++) {
+			unsigned char m = 0;
+			struct doc_hit *h;
+
+			switch (hits[j].kind) {
+			case TOPIC_NONPERSON: m = TM_NONPERSON; break;
+			case TOPIC_TERM: m = TM_TERM; break;
+			case TOPIC_FIGURE: m = TM_FIGURE; break;
+			case TOPIC_NEGATOR: m = TM_NEGATOR; break;
+			case TOPIC_SPEECH: m = TM_SPEECH; break;
+			case TOPIC_ROLE:
+				d->tmark[i + hits[j].ntok - 1] |= TM_ROLE_END;
+				break;
+			default: break;
+			}
+			if (m)
+				for (k = 0; k < hits[j].ntok; k++)
+					d->tmark[i + k] |= m;
+			pt_xgrow((void **)&d->hits, &d->caphits, d->nhits + 1,
+				 sizeof(*d->hits));
+			h = &d->hits[d->nhits++];
+			h->tok = i;
+			h->h = hits[j];
+		}
+	}
+}
+
+void
+doc_analyze(struct doc *d, const struct topic *t, const char *text,
+	    size_t len)
+{
+	size_t i;
+	uint32_t s;
+
+	clear_people(d);
+	d->text = text;
+	d->len = len;
+	d->nq = d->nm = d->nc = d->nhits = 0;
+	d->words = 0;
+	d->pro = d->con = 0;
+	d->prow = d->conw = 0;
+	norm_text(&d->norm, text, len);
+	tokens_build(&d->tk, &d->norm, text, len);
+
+	pt_xgrow((void **)&d->sent_start, &d->capsent, d->tk.nsent + 1,
+		 sizeof(*d->sent_start));
+	pt_xgrow((void **)&d->sent_topic, &d->capst, d->tk.nsent + 1, 1);
+	pt_xgrow((void **)&d->para_topic, &d->cappt, d->tk.npara + 1, 1);
+	memset(d->sent_topic, 0, d->tk.nsent + 1);
+	memset(d->para_topic, 0, d->tk.npara + 1);
+	for (i = 0, s = 0; i < d->tk.n; i++)
+		if (i == 0 || d->tk.v[i].sent != d->tk.v[i - 1].sent)
+			d->sent_start[s++] = i;
+	d->sent_start[s] = d->tk.n;
+
+	if (d->tk.n > d->caplex) {
+		size_t c = d->tk.n;
+
+		d->lex = pt_xrealloc(d->lex, c * sizeof(*d->lex));
+		d->tmark = pt_xrealloc(d->tmark, c);
+		d->caplex = c;
+	}
+	for (i = 0; i < d->tk.n; i++) {
+		d->lex[i] = (d->tk.v[i].flags & TOK_WORD)
+				    ? lexicon_lookup(d->tk.key + d->tk.v[i].k,
+						     d->tk.v[i].kl)
+				    : 0;
+		if (d->tk.v[i].flags & TOK_WORD)
+			d->words++;
+	}
+	if (d->tk.n)
+		memset(d->tmark, 0, d->tk.n);
+	mark_topic(d, t);
+	for (i = 0; i < d->tk.n; i++)
+		if (d->tmark[i] & TM_TERM) {
+			d->sent_topic[d->tk.v[i].sent] = 1;
+			d->para_topic[d->tk.v[i].para] = 1;
+		}
+	quote_find(d);
+	people_find(d, t);
+	attrib_run(d, t);
+}

@@ -1,0 +1,145 @@
+/* doc.h -- the analysis of one article: tokens, quotations, people and
+ * their mentions, stance cues and who they count for.
+ *
+ * doc_analyze() runs the pipeline: normalize (norm.h) -> tokens and
+ * sentences (token.h) -> quotations (quote.c) -> people (people.c) ->
+ * speakers and stance (attrib.c). Everything a row of the CSV files needs
+ * is in struct doc afterwards; offsets point into the original text, which
+ * is borrowed and must outlive the doc's use.
+ */
+#ifndef PT_DOC_H
+#define PT_DOC_H
+
+#include "analyzer/norm.h"
+#include "analyzer/token.h"
+#include "analyzer/topic.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct topic;
+
+#define DOC_NONE ((size_t)-1)
+
+enum doc_gender { GENDER_UNKNOWN = 0, GENDER_F = 1, GENDER_M = 2 };
+
+/* Per-token marks set from the topic file. */
+enum doc_tmark {
+	TM_NONPERSON = 1 << 0, /* inside a "nonperson" phrase */
+	TM_ROLE_END = 1 << 1,  /* last word of a role phrase */
+	TM_SPEECH = 1 << 2,    /* a speech verb from the topic file */
+	TM_TERM = 1 << 3,      /* inside a topic term */
+	TM_FIGURE = 1 << 4,    /* inside a figure alias */
+	TM_NEGATOR = 1 << 5    /* a negator */
+};
+
+struct doc_hit {
+	size_t tok;           /* first token */
+	struct topic_hit h;   /* what matched */
+};
+
+struct person {
+	char *name;         /* display name (NFC), owned */
+	char *key;          /* matching key of the name, owned */
+	char *last;         /* key of the surname, owned */
+	char *first;        /* key of the given name (or NULL), owned */
+	int figure;         /* topic figure index, or -1 */
+	int gender;         /* enum doc_gender, from given names and pronouns */
+	unsigned mentions;  /* times named (not pronouns) */
+	unsigned pro, con;  /* counted cues */
+	double prow, conw;  /* their summed weights */
+	unsigned quotes;    /* direct quotations attributed */
+	size_t evidence;    /* index of the heaviest cue for the stance, or
+			       DOC_NONE */
+	size_t first_tok;   /* token of the first mention */
+};
+
+struct mention {
+	size_t tok;         /* first token */
+	size_t ntok;        /* tokens covered */
+	int person;         /* index into doc.p */
+	int pronoun;        /* 1 when a resolved pronoun */
+};
+
+struct quote {
+	uint32_t o, e;      /* inner text in the original: [o, e) */
+	size_t open, close; /* tokens of the marks (close may be DOC_NONE) */
+	size_t t0, t1;      /* tokens inside: [t0, t1) */
+	int speaker;        /* index into doc.p, or -1 */
+	int direct;         /* 1 = a quotation; 0 = a title or scare quote */
+};
+
+struct cue {
+	size_t tok, ntok;   /* where it matched */
+	int person;         /* who it counts for, or -1 (the article only) */
+	int polarity;       /* +1 pro, -1 con, after negation */
+	int negated;        /* 1 when a negator flipped it */
+	double weight;      /* from the topic file */
+	const char *phrase; /* the cue as written in the topic; borrowed */
+	uint32_t sent;      /* sentence number */
+};
+
+struct doc {
+	const char *text;     /* original text, borrowed */
+	size_t len;
+	struct norm norm;     /* matching key */
+	struct tokens tk;     /* tokens */
+	size_t *sent_start;   /* first token of each sentence, plus tk.n */
+	size_t capsent;
+	unsigned char *sent_topic; /* per sentence: about the topic */
+	unsigned char *para_topic; /* per paragraph: about the topic */
+	size_t capst, cappt;
+	struct quote *q;      /* quotations and quoted titles, in order */
+	size_t nq, capq;
+	struct person *p;     /* people */
+	size_t np, capp;
+	struct mention *m;    /* mentions, in text order */
+	size_t nm, capm;
+	struct cue *c;        /* counted cues, in text order */
+	size_t nc, capc;
+	struct doc_hit *hits; /* topic phrase matches, in token order */
+	size_t nhits, caphits;
+	unsigned *lex;        /* enum lex_class bits of each token */
+	unsigned char *tmark; /* per token: enum doc_tmark bits */
+	size_t caplex;
+	size_t words;         /* word tokens */
+	unsigned pro, con;    /* all counted cues of the article */
+	double prow, conw;
+};
+
+void doc_init(struct doc *d);
+void doc_release(struct doc *d);
+/* Analyzes text[0..len) (valid UTF-8, borrowed) against topic t. */
+void doc_analyze(struct doc *d, const struct topic *t, const char *text,
+		 size_t len);
+
+/* Stance from weights: "pro", "con", "mixed" or "neutral". Static. */
+const char *doc_stance(double prow, double conw);
+/* The sentence (original text) containing token `tok`: *o and *len. */
+void doc_sentence(const struct doc *d, size_t tok, size_t *o, size_t *len);
+
+/* Pipeline steps, in order (quote.c, people.c, attrib.c). */
+void quote_find(struct doc *d);
+void people_find(struct doc *d, const struct topic *t);
+void attrib_run(struct doc *d, const struct topic *t);
+
+/* Helpers shared by the steps (doc.c). */
+/* Key of token i (borrowed, not NUL-terminated) */
+static inline const char *
+doc_key(const struct doc *d, size_t i, size_t *len)
+{
+	*len = d->tk.v[i].kl;
+	return d->tk.key + d->tk.v[i].k;
+}
+/* enum lex_class bits of token i. */
+static inline unsigned
+doc_lex(const struct doc *d, size_t i)
+{
+	return d->lex[i];
+}
+/* Original code point just before byte offset o (0 at the start). */
+int32_t doc_prev_cp(const struct doc *d, uint32_t o);
+/* Original code point at byte offset o (0 at the end). */
+int32_t doc_cp_at(const struct doc *d, uint32_t o);
+
+#endif

@@ -1,0 +1,42 @@
+/* input.h -- the documents `analyze` reads: UTF-8 text files, HTML files,
+ * directories of them (recursively, in sorted order) and standard input.
+ * WARC files slot in here as a source of many documents per path.
+ *
+ * Arguments are borrowed.
+ */
+#ifndef PT_INPUT_H
+#define PT_INPUT_H
+
+#include <stddef.h>
+
+struct buf;
+
+struct input_doc {
+	const char *name;      /* for messages: the path (or path and record) */
+	const char *id_source; /* what the article id hashes: URL or path */
+	const char *url;       /* the URL, or NULL */
+	const char *charset;   /* charset from HTTP headers, or NULL */
+	int html;              /* 1 when data is HTML, 0 for plain text */
+	const char *data;      /* raw bytes; borrowed until input_next() */
+	size_t len;
+};
+
+struct input;
+
+/* Expands the command-line INPUTs ("-" is stdin) into a new input
+ * iterator (free with input_free()). Fails, with a message in err naming
+ * the path, on a missing input (PT_ENOENT) or a directory with no usable
+ * file (PT_EEMPTY). max_doc caps the bytes of one document. */
+struct input *input_new(char *const *args, size_t nargs, size_t max_doc,
+			struct buf *err);
+void input_free(struct input *in);
+
+/* Number of files the inputs expanded to. */
+size_t input_count(const struct input *in);
+
+/* Reads the next document into *doc. Returns 1 for a document, 0 at the
+ * end, or a negative pt_err when one input had to be skipped (message in
+ * err); the caller may go on calling. */
+int input_next(struct input *in, struct input_doc *doc, struct buf *err);
+
+#endif

@@ -1,0 +1,250 @@
+/* quote.c -- finding quotations: curly and straight double quotes,
+ * guillemets, and British single quotes, with quotes that run over several
+ * paragraphs (the opening mark repeated at each new paragraph) and nested
+ * quotes (kept inside the outer one).
+ *
+ * A quoted span is a direct quotation unless it looks like a title or a
+ * scare quote: fewer than four words with no sentence punctuation inside
+ * and no speech verb or pronoun next to it.
+ */
+#include "analyzer/doc.h"
+
+#include "analyzer/lexicon.h"
+#include "crawler/base/err.h"
+
+#include <string.h>
+
+enum mark { M_NONE, M_DOPEN, M_DCLOSE, M_DSTRAIGHT, M_SOPEN, M_SCLOSE,
+	    M_SSTRAIGHT };
+
+static enum mark
+classify(int32_t c)
+{
+	switch (c) {
+	case 0x201C: case 0x201E: case 0x00AB: case 0x301D:
+		return M_DOPEN;
+	case 0x201D: case 0x00BB: case 0x301E: case 0x201F:
+		return M_DCLOSE;
+	case '"': case 0xFF02: case 0x2033:
+		return M_DSTRAIGHT;
+	case 0x2018: case 0x201A: case 0x2039:
+		return M_SOPEN;
+	case 0x2019: case 0x203A:
+		return M_SCLOSE;
+	case '\'':
+		return M_SSTRAIGHT;
+	}
+	return M_NONE;
+}
+
+static int
+is_space_or_start(int32_t c)
+{
+	return c == 0 || c == ' ' || c == '\n' || c == '\t' || c == 0xA0 ||
+	       c == '(' || c == '[' || c == '-' || c == 0x2014 || c == 0x2013 ||
+	       c == '/' || c == ':' || c == 0x201C || c == '"';
+}
+
+static int
+is_word_cp(int32_t c)
+{
+	return norm_is_letter(c) || (c >= '0' && c <= '9');
+}
+
+static enum mark
+mark_of(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	char c;
+
+	if (!(k->flags & TOK_PUNCT))
+		return M_NONE;
+	c = d->tk.key[k->k];
+	if (c != '"' && c != '\'')
+		return M_NONE;
+	return classify(doc_cp_at(d, k->o));
+}
+
+/* Can the mark at token i open a quote? */
+static int
+can_open(const struct doc *d, size_t i, enum mark m)
+{
+	const struct tok *k = &d->tk.v[i];
+	int32_t prev = doc_prev_cp(d, k->o);
+	int32_t next = doc_cp_at(d, k->o + k->ol);
+
+	if (next == 0 || next == ' ' || next == '\n')
+		return 0;
+	if (m == M_DOPEN)
+		return 1;
+	if (m == M_DSTRAIGHT)
+		return is_space_or_start(prev) || !is_word_cp(prev);
+	/* Single quotes: at the start of a word, and not an elision
+	 * such as '90s or 'em. */
+	if (!is_space_or_start(prev))
+		return 0;
+	if (next >= '0' && next <= '9')
+		return 0;
+	return is_word_cp(next) || next == '.' ;
+}
+
+/* Can the mark at token i close a quote? */
+static int
+can_close(const struct doc *d, size_t i, enum mark m)
+{
+	const struct tok *k = &d->tk.v[i];
+	int32_t prev = doc_prev_cp(d, k->o);
+	int32_t next = doc_cp_at(d, k->o + k->ol);
+
+	if (prev == ' ' || prev == '\n' || prev == 0)
+		return 0;
+	if (m == M_DCLOSE || m == M_DSTRAIGHT)
+		return 1;
+	/* Single: not inside a word (that is an apostrophe). */
+	return !is_word_cp(next);
+}
+
+static void
+add(struct doc *d, size_t open, size_t close, size_t end_tok)
+{
+	struct quote *q;
+	const struct tok *ko = &d->tk.v[open];
+	size_t t1 = close != DOC_NONE ? close : end_tok;
+
+	pt_xgrow((void **)&d->q, &d->capq, d->nq + 1, sizeof(*d->q));
+	q = &d->q[d->nq++];
+	memset(q, 0, sizeof(*q));
+	q->open = open;
+	q->close = close;
+	q->t0 = open + 1;
+	q->t1 = t1;
+	q->o = ko->o + ko->ol;
+	if (close != DOC_NONE)
+		q->e = d->tk.v[close].o;
+	else if (t1 > q->t0)
+		q->e = d->tk.v[t1 - 1].o + d->tk.v[t1 - 1].ol;
+	else
+		q->e = q->o;
+	q->speaker = -1;
+}
+
+/* Looks for the closing mark of the single quote opened at `open` within
+ * its paragraph; prefers a mark after sentence punctuation or before
+ * punctuation, so that "actors' union" does not end the quote. */
+static size_t
+single_close(const struct doc *d, size_t open)
+{
+	size_t i, first = DOC_NONE;
+	uint32_t para = d->tk.v[open].para;
+
+	for (i = open + 1; i < d->tk.n && d->tk.v[i].para == para; i++) {
+		enum mark m = mark_of(d, i);
+		int32_t prev, next;
+
+		if (m != M_SCLOSE && m != M_SSTRAIGHT)
+			continue;
+		if (!can_close(d, i, m))
+			continue;
+		prev = doc_prev_cp(d, d->tk.v[i].o);
+		next = doc_cp_at(d, d->tk.v[i].o + d->tk.v[i].ol);
+		if (prev == '.' || prev == ',' || prev == '!' || prev == '?' ||
+		    next == 0 || next == '.' || next == ',' || next == ';' ||
+		    next == ':' || next == '!' || next == '?' || next == ')' ||
+		    next == '\n')
+			return i;
+		if (first == DOC_NONE && prev != 's')
+			first = i;
+	}
+	return first;
+}
+
+static int
+is_direct(const struct doc *d, const struct quote *q)
+{
+	size_t i, words = 0, s0, s1;
+	int punct = 0;
+
+	for (i = q->t0; i < q->t1; i++)
+		if (d->tk.v[i].flags & TOK_WORD)
+			words++;
+	if (words == 0)
+		return 0;
+	if (words >= 4)
+		return 1;
+	if (q->t1 > q->t0) {
+		size_t kl;
+		const char *k = doc_key(d, q->t1 - 1, &kl);
+
+		punct = (d->tk.v[q->t1 - 1].flags & TOK_PUNCT) &&
+			(*k == '.' || *k == '!' || *k == '?' || *k == ',');
+	}
+	if (!punct)
+		return 0;
+	/* A short quote with its own full stop: a quotation when the
+	 * sentence has a speech verb or a pronoun subject. */
+	s0 = d->sent_start[d->tk.v[q->open].sent];
+	s1 = d->sent_start[d->tk.v[q->t1 > q->t0 ? q->t1 - 1 : q->open].sent + 1];
+	for (i = s0; i < s1; i++) {
+		if (i >= q->open && i <= q->t1)
+			continue;
+		if (doc_lex(d, i) & (LEX_SPEECH | LEX_PRONOUN))
+			return 1;
+	}
+	return 0;
+}
+
+void
+quote_find(struct doc *d)
+{
+	size_t i, j;
+	size_t dopen = DOC_NONE;  /* token of the open double mark */
+
+	for (i = 0; i < d->tk.n; i++) {
+		enum mark m = mark_of(d, i);
+
+		/* A double quote left open at the end of a paragraph: it
+		 * goes on when the next paragraph opens with a mark,
+		 * otherwise it ends with the paragraph. */
+		if (dopen != DOC_NONE && (d->tk.v[i].flags & TOK_PSTART)) {
+			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
+			    can_open(d, i, m))
+				continue;
+			add(d, dopen, DOC_NONE, i);
+			dopen = DOC_NONE;
+		}
+		if (m == M_NONE)
+			continue;
+		if (dopen == DOC_NONE) {
+			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
+			    can_open(d, i, m)) {
+				dopen = i;
+			} else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
+				   can_open(d, i, m)) {
+				size_t c = single_close(d, i);
+
+				if (c != DOC_NONE) {
+					add(d, i, c, c);
+					i = c;
+				}
+			}
+			continue;
+		}
+		if ((m == M_DCLOSE || m == M_DSTRAIGHT ||
+		     (m == M_DOPEN && !can_open(d, i, m))) &&
+		    can_close(d, i, m)) {
+			add(d, dopen, i, i);
+			dopen = DOC_NONE;
+		}
+	}
+	if (dopen != DOC_NONE)
+		add(d, dopen, DOC_NONE, d->tk.n);
+	for (j = 0; j < d->nq; j++) {
+		struct quote *q = &d->q[j];
+
+		q->direct = is_direct(d, q);
+		if (!q->direct)
+			continue;
+		for (i = q->t0; i < q->t1; i++)
+			d->tk.v[i].quote = (int32_t)j;
+	}
+}

@@ -1,0 +1,269 @@
+/* token.c -- tokenizer and sentence/paragraph segmentation. */
+#include "analyzer/token.h"
+
+#include "analyzer/norm.h"
+#include "crawler/base/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+tokens_init(struct tokens *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+void
+tokens_release(struct tokens *t)
+{
+	free(t->v);
+	tokens_init(t);
+}
+
+static int
+is_wordc(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+static struct tok *
+push(struct tokens *t)
+{
+	struct tok *k;
+
+	pt_xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v));
+	k = &t->v[t->n++];
+	memset(k, 0, sizeof(*k));
+	k->quote = -1;
+	return k;
+}
+
+/* Abbreviations after which a full stop does not end a sentence. */
+static const char *const abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "st", "prof", "jr", "sr", "vs", "etc", "no",
+	"inc", "ltd", "co", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+	"sgt", "mt", "ft", "rev", "fr", "hon", "messrs", "mme", "mlle", "approx",
+	"dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", NULL
+};
+
+static int
+is_abbrev(const char *k, size_t len)
+{
+	size_t i;
+
+	if (len == 1)
+		return 1; /* an initial: "J. K. Rowling" */
+	for (i = 0; abbrevs[i]; i++)
+		if (strlen(abbrevs[i]) == len && memcmp(abbrevs[i], k, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Scans the key into raw tokens. `nl` records line breaks before a token:
+ * 1 for one, 2 for a blank line. */
+static void
+scan(struct tokens *t, const char *key, size_t len, unsigned char **nlv)
+{
+	size_t i = 0, nlcap = 0;
+	int nl = 0;
+
+	*nlv = NULL;
+	while (i < len) {
+		unsigned char c = (unsigned char)key[i];
+		struct tok *k;
+		size_t j;
+
+		if (c == '\n') {
+			nl = nl ? 2 : 1;
+			i++;
+			continue;
+		}
+		if (c == ' ' || c < 0x20) {
+			i++;
+			continue;
+		}
+		k = push(t);
+		pt_xgrow((void **)nlv, &nlcap, t->n, 1);
+		(*nlv)[t->n - 1] = (unsigned char)nl;
+		nl = 0;
+		k->k = (uint32_t)i;
+		if (is_wordc(c)) {
+			j = i + 1;
+			for (;;) {
+				while (j < len && is_wordc((unsigned char)key[j]))
+					j++;
+				/* Inner apostrophe, hyphen, or number
+				 * separator followed by a word character. */
+				if (j + 1 < len &&
+				    (key[j] == '\'' || key[j] == '-' ||
+				     ((key[j] == ',' || key[j] == '.') &&
+				      key[j - 1] >= '0' && key[j - 1] <= '9' &&
+				      key[j + 1] >= '0' && key[j + 1] <= '9')) &&
+				    is_wordc((unsigned char)key[j + 1])) {
+					j++;
+					continue;
+				}
+				break;
+			}
+			k->flags = TOK_WORD;
+			if (c >= '0' && c <= '9')
+				k->flags |= TOK_NUM;
+			/* Possessive 's: kept off the word. */
+			if (j - i > 2 && key[j - 2] == '\'' && key[j - 1] == 's') {
+				k->flags |= TOK_POSS;
+				k->kl = (uint32_t)(j - 2 - i);
+			} else {
+				k->kl = (uint32_t)(j - i);
+			}
+			i = j;
+			continue;
+		}
+		k->flags = TOK_PUNCT;
+		if (c == '.' && i + 2 < len && key[i + 1] == '.' &&
+		    key[i + 2] == '.') {
+			j = i + 3;
+			while (j < len && key[j] == '.')
+				j++;
+			k->kl = (uint32_t)(j - i);
+		} else {
+			j = i + 1;
+			/* Keep a multi-byte punctuation character whole. */
+			while (j < len && ((unsigned char)key[j] & 0xC0) == 0x80)
+				j++;
+			k->kl = (uint32_t)(j - i);
+		}
+		i = j;
+	}
+}
+
+void
+tokens_build_key(struct tokens *t, const char *key, size_t len)
+{
+	unsigned char *nl;
+
+	t->n = 0;
+	t->key = key;
+	t->text = key;
+	t->textlen = len;
+	scan(t, key, len, &nl);
+	free(nl);
+}
+
+static int
+ends_sentence(const struct tokens *t, size_t i)
+{
+	const struct tok *k = &t->v[i];
+	char c;
+
+	if (!(k->flags & TOK_PUNCT))
+		return 0;
+	c = t->key[k->k];
+	return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+static int
+is_closer(const struct tokens *t, size_t i)
+{
+	char c;
+
+	if (!(t->v[i].flags & TOK_PUNCT))
+		return 0;
+	c = t->key[t->v[i].k];
+	return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+void
+tokens_build(struct tokens *t, const struct norm *n, const char *text,
+	     size_t len)
+{
+	unsigned char *nl;
+	size_t i;
+	uint32_t sent = 0, para = 0;
+
+	t->n = 0;
+	t->key = n->key.p;
+	t->text = text;
+	t->textlen = len;
+	scan(t, n->key.p, n->key.len, &nl);
+	for (i = 0; i < t->n; i++) {
+		struct tok *k = &t->v[i];
+		uint32_t last;
+		int32_t cp;
+		size_t cl, p, letters = 0, uppers = 0;
+
+		k->o = n->map[k->k];
+		last = n->map[k->k + k->kl - 1];
+		cl = norm_decode(text + last, len - last, &cp);
+		k->ol = last + (uint32_t)cl - k->o;
+		if (k->flags & TOK_WORD) {
+			for (p = k->o; p < k->o + k->ol; p += cl) {
+				cl = norm_decode(text + p, len - p, &cp);
+				if (norm_is_letter(cp)) {
+					letters++;
+					if (norm_is_upper(cp))
+						uppers++;
+				}
+				if (p == k->o && norm_is_upper(cp))
+					k->flags |= TOK_CAP;
+			}
+			if (letters >= 2 && uppers == letters)
+				k->flags |= TOK_ALLCAP;
+		}
+		if (nl[i])
+			k->flags |= TOK_NLBEFORE;
+		if (i == 0) {
+			k->flags |= TOK_PSTART | TOK_SSTART;
+		} else if (nl[i] == 2 ||
+			   (nl[i] == 1 &&
+			    (ends_sentence(t, i - 1) || is_closer(t, i - 1)))) {
+			para++;
+			sent++;
+			k->flags |= TOK_PSTART | TOK_SSTART;
+		} else {
+			/* A sentence ends at . ! ? (past closing quotes and
+			 * brackets) before a capital, a digit or an opening
+			 * quote, unless the stop follows an abbreviation. */
+			size_t j = i - 1;
+
+			while (j > 0 && is_closer(t, j))
+				j--;
+			if (ends_sentence(t, j) && t->key[t->v[j].k] != ':' &&
+			    ((k->flags & (TOK_CAP | TOK_NUM)) ||
+			     (is_closer(t, i) && i + 1 < t->n &&
+			      (t->v[i + 1].flags & TOK_CAP)))) {
+				int abbr = 0;
+
+				if (t->key[t->v[j].k] == '.' && j > 0 &&
+				    (t->v[j - 1].flags & TOK_WORD) && j == i - 1)
+					abbr = is_abbrev(t->key + t->v[j - 1].k,
+							 t->v[j - 1].kl) &&
+					       !(t->v[j - 1].flags & TOK_NUM);
+				if (!abbr) {
+					sent++;
+					k->flags |= TOK_SSTART;
+				}
+			}
+		}
+		k->sent = sent;
+		k->para = para;
+	}
+	free(nl);
+	t->nsent = t->n ? sent + 1 : 0;
+	t->npara = t->n ? para + 1 : 0;
+}
+
+int
+tok_is(const struct tokens *t, size_t i, const char *s)
+{
+	size_t n = strlen(s);
+
+	return i < t->n && t->v[i].kl == n && memcmp(t->key + t->v[i].k, s, n) == 0;
+}
+
+int
+tok_punct(const struct tokens *t, size_t i, char c)
+{
+	return i < t->n && (t->v[i].flags & TOK_PUNCT) && t->key[t->v[i].k] == c;
+}

@@ -1,0 +1,67 @@
+/* token.h -- words, punctuation, sentences and paragraphs of a text.
+ *
+ * Tokens are cut from the matching key (norm.h) and carry offsets into both
+ * the key and the original text. Sentences and paragraphs are numbered; a
+ * blank line always ends a paragraph, a single line break ends one when the
+ * line ends like a sentence (so hard-wrapped text stays one paragraph).
+ *
+ * Non-goals: full Unicode word segmentation (UAX #29); a word here is a run
+ * of letters and digits with inner apostrophes, hyphens and number
+ * separators, which is what cue and name matching need.
+ */
+#ifndef PT_TOKEN_H
+#define PT_TOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct norm;
+
+enum tok_flags {
+	TOK_WORD = 1 << 0,   /* letters/digits */
+	TOK_PUNCT = 1 << 1,  /* one punctuation mark ("..." is one) */
+	TOK_CAP = 1 << 2,    /* original starts with an upper-case letter */
+	TOK_ALLCAP = 1 << 3, /* two or more letters, all upper-case */
+	TOK_NUM = 1 << 4,    /* starts with a digit */
+	TOK_POSS = 1 << 5,   /* was followed by 's (stripped) */
+	TOK_PSTART = 1 << 6, /* first token of a paragraph */
+	TOK_SSTART = 1 << 7, /* first token of a sentence */
+	TOK_NLBEFORE = 1 << 8 /* a line break precedes it */
+};
+
+struct tok {
+	uint32_t k, kl;  /* offset and length in the key */
+	uint32_t o, ol;  /* offset and length in the original text */
+	uint32_t sent;   /* sentence number, from 0 */
+	uint32_t para;   /* paragraph number, from 0 */
+	int32_t quote;   /* index of the quotation it is inside, or -1 */
+	uint16_t flags;  /* enum tok_flags */
+};
+
+struct tokens {
+	struct tok *v;      /* tokens, owned */
+	size_t n;           /* count */
+	size_t cap;         /* allocated */
+	uint32_t nsent;     /* number of sentences */
+	uint32_t npara;     /* number of paragraphs */
+	const char *key;    /* borrowed from the struct norm */
+	const char *text;   /* borrowed original text */
+	size_t textlen;
+};
+
+void tokens_init(struct tokens *t);
+void tokens_release(struct tokens *t);
+/* Tokenizes the key in n (of original text/len): fills t, replacing what
+ * was there. */
+void tokens_build(struct tokens *t, const struct norm *n, const char *text,
+		  size_t len);
+/* Tokenizes a key string only (for topic phrases): no original offsets,
+ * sentences or paragraphs. */
+void tokens_build_key(struct tokens *t, const char *key, size_t len);
+
+/* 1 when token i's key equals the NUL-terminated s. */
+int tok_is(const struct tokens *t, size_t i, const char *s);
+/* 1 when token i is the punctuation mark c. */
+int tok_punct(const struct tokens *t, size_t i, char c);
+
+#endif

@@ -1,0 +1,445 @@
+/* topic.c -- topic file parser and phrase matcher.
+ *
+ * Phrases are stored as token keys. Lookup is by a hash of the first word's
+ * first (up to) four key bytes, so that a wildcard word ("slam*") and
+ * inflected text words ("slammed") land in the same bucket; words shorter
+ * than four bytes are hashed whole. A wildcard with fewer than four literal
+ * bytes, and every case-sensitive phrase, goes on a short list tried at
+ * every token.
+ */
+#include "analyzer/topic.h"
+
+#include "analyzer/norm.h"
+#include "analyzer/token.h"
+#include "crawler/base/buf.h"
+#include "crawler/base/cli.h"
+#include "crawler/base/err.h"
+#include "crawler/base/fileio.h"
+#include "crawler/base/sv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TOPIC_MAX_FILE (8u * 1024 * 1024)
+#define TOPIC_MAX_WORDS 16
+#define NBUCKETS 4096
+
+struct phrase {
+	enum topic_kind kind;  /* what the phrase marks */
+	double weight;         /* cue weight */
+	int figure;            /* figure index, or -1 */
+	int exact;             /* case-sensitive: compare original text */
+	size_t nw;             /* number of words */
+	char *words[TOPIC_MAX_WORDS]; /* key (or exact) form of each word */
+	size_t wlen[TOPIC_MAX_WORDS]; /* their lengths */
+	unsigned wild;         /* bit i: word i ends in '*' */
+	char *text;            /* as written in the file */
+	int next;              /* next phrase in the bucket, -1 = end */
+};
+
+struct topic {
+	char *name;              /* "topic" line, or the file name */
+	struct phrase *ph;       /* all phrases */
+	size_t nph, capph;
+	char **figures;          /* canonical names */
+	size_t nfig, capfig;
+	int bucket[NBUCKETS];    /* first phrase of each bucket, -1 = none */
+	int *shortlist;          /* phrases with short wildcard first words */
+	size_t nshort, capshort;
+	size_t count[TOPIC_NKINDS];
+};
+
+static unsigned
+hash_prefix(const char *p, size_t len)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	if (len > 4)
+		len = 4;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h % NBUCKETS;
+}
+
+void
+topic_free(struct topic *t)
+{
+	size_t i, j;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->nph; i++) {
+		for (j = 0; j < t->ph[i].nw; j++)
+			free(t->ph[i].words[j]);
+		free(t->ph[i].text);
+	}
+	for (i = 0; i < t->nfig; i++)
+		free(t->figures[i]);
+	free(t->ph);
+	free(t->figures);
+	free(t->shortlist);
+	free(t->name);
+	free(t);
+}
+
+static const struct {
+	const char *word;
+	enum topic_kind kind;
+	int exact;
+} kinds[] = {
+	{ "con", TOPIC_CON, 0 },
+	{ "figure", TOPIC_FIGURE, 0 },
+	{ "negator", TOPIC_NEGATOR, 0 },
+	{ "nonperson", TOPIC_NONPERSON, 0 },
+	{ "pro", TOPIC_PRO, 0 },
+	{ "role", TOPIC_ROLE, 0 },
+	{ "speech", TOPIC_SPEECH, 0 },
+	{ "term", TOPIC_TERM, 0 },
+	{ "term!", TOPIC_TERM, 1 },
+};
+
+/* Adds one phrase. Returns NULL or a static description of the problem. */
+static const char *
+add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
+	   int figure, struct sv text)
+{
+	struct phrase *ph;
+	struct tokens tk;
+	char *key;
+	size_t i;
+	unsigned h;
+
+	if (text.len == 0)
+		return "empty phrase";
+	pt_xgrow((void **)&t->ph, &t->capph, t->nph + 1, sizeof(*t->ph));
+	ph = &t->ph[t->nph];
+	memset(ph, 0, sizeof(*ph));
+	ph->kind = kind;
+	ph->weight = weight;
+	ph->figure = figure;
+	ph->exact = exact;
+	ph->text = pt_xstrndup(text.p, text.len);
+	/* Exact phrases keep their case: tokenize the text as written. */
+	key = exact ? pt_xstrndup(text.p, text.len) : norm_key(text.p, text.len);
+	tokens_init(&tk);
+	tokens_build_key(&tk, key, strlen(key));
+	for (i = 0; i < tk.n; i++) {
+		const char *w = key + tk.v[i].k;
+		size_t wl = tk.v[i].kl;
+
+		if (tok_punct(&tk, i, '*') && ph->nw > 0 &&
+		    !(ph->wild & (1u << (ph->nw - 1)))) {
+			ph->wild |= 1u << (ph->nw - 1);
+			continue;
+		}
+		if (ph->nw == TOPIC_MAX_WORDS) {
+			tokens_release(&tk);
+			free(key);
+			free(ph->text);
+			for (i = 0; i < ph->nw; i++)
+				free(ph->words[i]);
+			return "phrase longer than 16 words";
+		}
+		ph->words[ph->nw] = pt_xstrndup(w, wl);
+		ph->wlen[ph->nw] = wl;
+		ph->nw++;
+	}
+	tokens_release(&tk);
+	free(key);
+	if (ph->nw == 0) {
+		free(ph->text);
+		return "phrase has no words";
+	}
+	/* Exact phrases are few; their written form does not hash like
+	 * the key, so they are tried at every token. */
+	if (exact || ((ph->wild & 1u) && ph->wlen[0] < 4)) {
+		pt_xgrow((void **)&t->shortlist, &t->capshort, t->nshort + 1,
+			 sizeof(*t->shortlist));
+		t->shortlist[t->nshort++] = (int)t->nph;
+		ph->next = -1;
+	} else {
+		h = hash_prefix(ph->words[0], ph->wlen[0]);
+		ph->next = t->bucket[h];
+		t->bucket[h] = (int)t->nph;
+	}
+	t->count[kind]++;
+	t->nph++;
+	return NULL;
+}
+
+static int
+fail(struct buf *err, const char *name, unsigned long line, const char *what)
+{
+	if (err)
+		buf_addf(err, "%s:%lu: %s", name, line, what);
+	return PT_EPARSE;
+}
+
+static int
+parse_line(struct topic *t, struct sv line, const char *name,
+	   unsigned long lineno, struct buf *err)
+{
+	struct sv word, rest, alt;
+	size_t i;
+	int k = -1, figure = -1;
+	double weight = 1.0;
+	const char *why;
+
+	/* Strip a comment: '#' at the start or after white space. */
+	for (i = 0; i < line.len; i++)
+		if (line.p[i] == '#' &&
+		    (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t')) {
+			line.len = i;
+			break;
+		}
+	line = sv_trim(line);
+	if (line.len == 0)
+		return 0;
+	for (i = 0; i < line.len && line.p[i] != ' ' && line.p[i] != '\t'; i++)
+		;
+	word = sv_make(line.p, i);
+	rest = sv_trim(sv_make(line.p + i, line.len - i));
+	if (sv_eq(word, "topic")) {
+		if (rest.len == 0)
+			return fail(err, name, lineno,
+				    "expected a name after 'topic'");
+		free(t->name);
+		t->name = pt_xstrndup(rest.p, rest.len);
+		return 0;
+	}
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (sv_eq(word, kinds[i].word))
+			k = (int)i;
+	if (k < 0) {
+		struct buf m = BUF_INIT;
+
+		buf_addf(&m, "unknown entry '%.*s'; expected topic, term, "
+			 "term!, pro, con, negator, figure, role, speech or "
+			 "nonperson", (int)(word.len > 40 ? 40 : word.len),
+			 word.p);
+		fail(err, name, lineno, m.p);
+		buf_release(&m);
+		return PT_EPARSE;
+	}
+	if (kinds[k].kind == TOPIC_PRO || kinds[k].kind == TOPIC_CON) {
+		/* Optional weight: a number before the phrase. */
+		for (i = 0; i < rest.len && rest.p[i] != ' ' && rest.p[i] != '\t';
+		     i++)
+			;
+		if (i > 0 && ((rest.p[0] >= '0' && rest.p[0] <= '9') ||
+			      rest.p[0] == '.' || rest.p[0] == '-')) {
+			char num[32];
+
+			if (i >= sizeof(num) || rest.p[0] == '-')
+				return fail(err, name, lineno,
+					    "expected a positive weight");
+			memcpy(num, rest.p, i);
+			num[i] = '\0';
+			if (cli_parse_double(num, &weight) || weight <= 0 ||
+			    weight > 100)
+				return fail(err, name, lineno,
+					    "expected a weight between 0 and "
+					    "100, then a phrase");
+			rest = sv_trim(sv_make(rest.p + i, rest.len - i));
+		}
+	}
+	if (rest.len == 0)
+		return fail(err, name, lineno, "expected a phrase");
+	if (kinds[k].kind == TOPIC_FIGURE) {
+		struct sv first;
+
+		sv_cut(rest, '|', &first);
+		first = sv_trim(first);
+		if (first.len == 0)
+			return fail(err, name, lineno,
+				    "expected a canonical name first");
+		figure = (int)t->nfig;
+		pt_xgrow((void **)&t->figures, &t->capfig, t->nfig + 1,
+			 sizeof(*t->figures));
+		t->figures[t->nfig++] = pt_xstrndup(first.p, first.len);
+	}
+	while (rest.p) {
+		rest = sv_cut(rest, '|', &alt);
+		alt = sv_trim(alt);
+		if (alt.len == 0)
+			return fail(err, name, lineno,
+				    "expected a phrase between '|'");
+		why = add_phrase(t, kinds[k].kind, kinds[k].exact, weight,
+				 figure, alt);
+		if (why)
+			return fail(err, name, lineno, why);
+	}
+	return 0;
+}
+
+struct topic *
+topic_parse(const char *text, size_t len, const char *name, struct buf *err)
+{
+	struct topic *t = pt_xcalloc(1, sizeof(*t));
+	struct sv all = sv_make(text, len), line;
+	unsigned long lineno = 0;
+	size_t i;
+
+	for (i = 0; i < NBUCKETS; i++)
+		t->bucket[i] = -1;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		all = sv_make(text + 3, len - 3);
+	if (memchr(text, '\0', len)) {
+		fail(err, name, 1, "binary data in a topic file");
+		topic_free(t);
+		return NULL;
+	}
+	while (all.p) {
+		all = sv_cut(all, '\n', &line);
+		lineno++;
+		if (parse_line(t, line, name, lineno, err)) {
+			topic_free(t);
+			return NULL;
+		}
+	}
+	if (t->count[TOPIC_TERM] == 0) {
+		fail(err, name, lineno, "no 'term' entry: a topic needs at "
+		     "least one term");
+		topic_free(t);
+		return NULL;
+	}
+	if (t->count[TOPIC_PRO] + t->count[TOPIC_CON] == 0) {
+		fail(err, name, lineno, "no 'pro' or 'con' entry: a topic "
+		     "needs stance cues");
+		topic_free(t);
+		return NULL;
+	}
+	if (!t->name)
+		t->name = pt_xstrdup(name);
+	return t;
+}
+
+struct topic *
+topic_load(const char *path, struct buf *err)
+{
+	struct buf b;
+	struct topic *t;
+	struct buf fixed = BUF_INIT;
+	size_t bad_at = 0;
+
+	buf_init(&b, TOPIC_MAX_FILE);
+	if (fileio_read(path, &b, err)) {
+		buf_release(&b);
+		return NULL;
+	}
+	if (norm_fix_utf8(b.p, b.len, &fixed, &bad_at)) {
+		if (err)
+			buf_addf(err, "%s: invalid UTF-8 at byte %zu", path,
+				 bad_at);
+		buf_release(&b);
+		buf_release(&fixed);
+		return NULL;
+	}
+	buf_release(&fixed);
+	t = topic_parse(b.p, b.len, path, err);
+	buf_release(&b);
+	return t;
+}
+
+const char *
+topic_name(const struct topic *t)
+{
+	return t->name;
+}
+
+size_t
+topic_nfigures(const struct topic *t)
+{
+	return t->nfig;
+}
+
+const char *
+topic_figure(const struct topic *t, size_t i)
+{
+	return i < t->nfig ? t->figures[i] : NULL;
+}
+
+size_t
+topic_count(const struct topic *t, enum topic_kind kind)
+{
+	return t->count[kind];
+}
+
+static int
+word_matches(const struct phrase *ph, size_t w, const struct tokens *tk,
+	     size_t i)
+{
+	const struct tok *k = &tk->v[i];
+	const char *p;
+	size_t len;
+
+	if (ph->exact) {
+		p = tk->text + k->o;
+		len = k->ol;
+	} else {
+		p = tk->key + k->k;
+		len = k->kl;
+	}
+	if (ph->wild & (1u << w))
+		return len >= ph->wlen[w] &&
+		       memcmp(p, ph->words[w], ph->wlen[w]) == 0;
+	return len == ph->wlen[w] && memcmp(p, ph->words[w], len) == 0;
+}
+
+static int
+phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i)
+{
+	size_t w;
+
+	if (i + ph->nw > tk->n)
+		return 0;
+	for (w = 0; w < ph->nw; w++) {
+		if (!word_matches(ph, w, tk, i + w))
+			return 0;
+		/* A phrase does not run across sentences. */
+		if (w > 0 && tk->v[i + w].sent != tk->v[i].sent)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+add_hit(const struct phrase *ph, struct topic_hit *hits, size_t *n,
+	size_t max)
+{
+	size_t j;
+
+	if (*n == max)
+		return;
+	/* Keep hits sorted longest first. */
+	for (j = *n; j > 0 && hits[j - 1].ntok < ph->nw; j--)
+		hits[j] = hits[j - 1];
+	hits[j].kind = ph->kind;
+	hits[j].ntok = ph->nw;
+	hits[j].weight = ph->weight;
+	hits[j].figure = ph->figure;
+	hits[j].phrase = ph->text;
+	(*n)++;
+}
+
+size_t
+topic_match(const struct topic *t, const struct tokens *tk, size_t i,
+	    struct topic_hit *hits, size_t max)
+{
+	const struct tok *k = &tk->v[i];
+	size_t n = 0, s;
+	int p;
+	unsigned h;
+
+	if (!(k->flags & TOK_WORD) && !(k->flags & TOK_PUNCT))
+		return 0;
+	h = hash_prefix(tk->key + k->k, k->kl);
+	for (p = t->bucket[h]; p >= 0; p = t->ph[p].next)
+		if (phrase_at(&t->ph[p], tk, i))
+			add_hit(&t->ph[p], hits, &n, max);
+	for (s = 0; s < t->nshort; s++)
+		if (phrase_at(&t->ph[t->shortlist[s]], tk, i))
+			add_hit(&t->ph[t->shortlist[s]], hits, &n, max);
+	return n;
+}

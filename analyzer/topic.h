@@ -1,0 +1,74 @@
+/* topic.h -- topic files: what a topic is called, the terms that mark it,
+ * stance cues with weights, negators, and named figures with aliases.
+ *
+ * Format (documented in the README): one entry per line,
+ *
+ *     # comment                    (also after an entry: "pro 2 x  # why")
+ *     topic     Intimacy coordinators
+ *     term      intimacy coordinator*     (case-insensitive phrase)
+ *     term!     IC | ICs                  (case-sensitive, whole words)
+ *     pro 2     make the case for         (weight optional, default 1)
+ *     con 1.5   virtue police
+ *     negator   not | never | doesn't
+ *     figure    Gaspar Noé | Noe | Gaspar Noe   (canonical name first)
+ *     role      intimacy coordinator      (a word that introduces a name)
+ *     speech    slammed                   (a verb that attributes speech)
+ *     nonperson Golden Globes             (never a person)
+ *
+ * Every value may list alternatives separated by '|'. A '*' at the end of a
+ * word matches any ending ("coordinat*"). Phrases are matched on the
+ * normalized key (norm.h), word by word.
+ *
+ * Arguments are borrowed.
+ */
+#ifndef PT_TOPIC_H
+#define PT_TOPIC_H
+
+#include <stddef.h>
+
+struct buf;
+struct tokens;
+
+enum topic_kind {
+	TOPIC_TERM = 0,
+	TOPIC_PRO,
+	TOPIC_CON,
+	TOPIC_NEGATOR,
+	TOPIC_FIGURE,
+	TOPIC_ROLE,
+	TOPIC_SPEECH,
+	TOPIC_NONPERSON,
+	TOPIC_NKINDS
+};
+
+struct topic_hit {
+	enum topic_kind kind; /* what matched */
+	size_t ntok;          /* tokens covered, from the start token */
+	double weight;        /* cue weight (pro/con), else 1 */
+	int figure;           /* figure index for TOPIC_FIGURE, else -1 */
+	const char *phrase;   /* the phrase as written; borrowed from topic */
+};
+
+struct topic;
+
+/* Parses `path`. Returns a new topic (free with topic_free()) or NULL with
+ * "path:line: what was expected" in err. */
+struct topic *topic_load(const char *path, struct buf *err);
+/* Same, from memory; `name` is used in messages. */
+struct topic *topic_parse(const char *text, size_t len, const char *name,
+			  struct buf *err);
+void topic_free(struct topic *t);
+
+const char *topic_name(const struct topic *t);
+size_t topic_nfigures(const struct topic *t);
+/* Canonical name of figure i. Borrowed. */
+const char *topic_figure(const struct topic *t, size_t i);
+/* Count of phrases of a kind. */
+size_t topic_count(const struct topic *t, enum topic_kind kind);
+
+/* Finds the phrases that start at token i of tk. Writes up to `max` hits,
+ * longest first, and returns how many matched. */
+size_t topic_match(const struct topic *t, const struct tokens *tk, size_t i,
+		   struct topic_hit *hits, size_t max);
+
+#endif
