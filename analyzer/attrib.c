@@ -10,7 +10,7 @@
  * named in between; otherwise it is left without a speaker.
  *
  * Stance: a cue of the topic file counts only in a sentence or paragraph
- * about the topic. A negator up to three words before it, in the same
+ * about the topic. A negator up to five words before it, in the same
  * clause, flips it. A cue inside a quotation counts for its speaker; a cue
  * outside counts for the people the sentence names (each member of a list
  * "A, B and C"), or the person a pronoun subject refers to; otherwise only
@@ -330,16 +330,21 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 	return n;
 }
 
+/* A negator up to five words before the cue, in the same clause: the
+ * clause ends at punctuation and at a contrast ("but", "though"). */
 static int
 negated(const struct doc *d, size_t i)
 {
 	size_t j, steps;
 
-	for (j = i, steps = 0; j > 0 && steps < 3; steps++) {
+	for (j = i, steps = 0; j > 0 && steps < 5; steps++) {
 		j--;
 		if (!same_sent(d, j, i))
 			break;
 		if (d->tk.v[j].flags & TOK_PUNCT)
+			break;
+		if (tok_is(&d->tk, j, "but") || tok_is(&d->tk, j, "though") ||
+		    tok_is(&d->tk, j, "although") || tok_is(&d->tk, j, "yet"))
 			break;
 		if (d->tmark[j] & TM_NEGATOR)
 			return 1;

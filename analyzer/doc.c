@@ -116,6 +116,7 @@ mark_topic(struct doc *d, const struct topic *t)
 			case TOPIC_FIGURE: m = TM_FIGURE; break;
 			case TOPIC_NEGATOR: m = TM_NEGATOR; break;
 			case TOPIC_SPEECH: m = TM_SPEECH; break;
+			case TOPIC_REF: m = TM_REF; break;
 			case TOPIC_ROLE:
 				d->tmark[i + hits[j].ntok - 1] |= TM_ROLE_END;
 				break;
@@ -131,6 +132,37 @@ mark_topic(struct doc *d, const struct topic *t)
 			h->h = hits[j];
 		}
 	}
+}
+
+/* Which sentences and paragraphs are about the topic: those with a term;
+ * in an article that has a term, also those with a word that refers back
+ * to it ("the coordinator", "the protocol"); and a paragraph right after
+ * one with a term, since trade-press paragraphs are short and the next
+ * one usually goes on with the same subject. */
+static void
+mark_relevance(struct doc *d)
+{
+	size_t i;
+	uint32_t p;
+	int any = 0;
+	unsigned char *direct;
+
+	for (i = 0; i < d->tk.n; i++)
+		if (d->tmark[i] & TM_TERM)
+			any = 1;
+	if (!any)
+		return;
+	for (i = 0; i < d->tk.n; i++)
+		if (d->tmark[i] & (TM_TERM | TM_REF)) {
+			d->sent_topic[d->tk.v[i].sent] = 1;
+			d->para_topic[d->tk.v[i].para] = 1;
+		}
+	direct = pt_xmalloc(d->tk.npara + 1);
+	memcpy(direct, d->para_topic, d->tk.npara + 1);
+	for (p = 1; p < d->tk.npara; p++)
+		if (direct[p - 1])
+			d->para_topic[p] = 1;
+	free(direct);
 }
 
 void
@@ -179,11 +211,7 @@ doc_analyze(struct doc *d, const struct topic *t, const char *text,
 	if (d->tk.n)
 		memset(d->tmark, 0, d->tk.n);
 	mark_topic(d, t);
-	for (i = 0; i < d->tk.n; i++)
-		if (d->tmark[i] & TM_TERM) {
-			d->sent_topic[d->tk.v[i].sent] = 1;
-			d->para_topic[d->tk.v[i].para] = 1;
-		}
+	mark_relevance(d);
 	quote_find(d);
 	people_find(d, t);
 	attrib_run(d, t);

@@ -30,7 +30,8 @@ enum doc_tmark {
 	TM_SPEECH = 1 << 2,    /* a speech verb from the topic file */
 	TM_TERM = 1 << 3,      /* inside a topic term */
 	TM_FIGURE = 1 << 4,    /* inside a figure alias */
-	TM_NEGATOR = 1 << 5    /* a negator */
+	TM_NEGATOR = 1 << 5,   /* a negator */
+	TM_REF = 1 << 6        /* a word that refers back to the topic */
 };
 
 struct doc_hit {

@@ -24,7 +24,9 @@ enum lex_class {
 	LEX_PLACE = 1 << 8,     /* "London", "France": not a person */
 	LEX_PRONOUN = 1 << 9,   /* "he", "she", "they" */
 	LEX_MONTHDAY = 1 << 10, /* months and week days */
-	LEX_SPEECH_INV = 1 << 11 /* may precede the speaker: "said Smith" */
+	LEX_SPEECH_INV = 1 << 11, /* may precede the speaker: "said Smith" */
+	LEX_WORK = 1 << 12,     /* "film", "series": introduces a title */
+	LEX_PREP = 1 << 13      /* "in", "of": before places and companies */
 };
 
 #define LEX_GIVEN (LEX_GIVEN_F | LEX_GIVEN_M)

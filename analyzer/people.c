@@ -32,8 +32,14 @@ enum evidence {
 	EV_SPEECH = 1 << 3,
 	EV_INV = 1 << 4,
 	EV_APPOS = 1 << 5,
-	EV_LIST = 1 << 6
+	EV_LIST = 1 << 6,
+	EV_WORK = 1 << 7,   /* after "film", "series": a title (negative) */
+	EV_PREP = 1 << 8    /* after a preposition (weakens the rest) */
 };
+
+/* Evidence that makes a person by itself. */
+#define EV_STRONG (EV_GIVEN | EV_ROLE | EV_TITLE | EV_SPEECH | EV_INV | \
+		   EV_APPOS | EV_LIST)
 
 struct cand {
 	size_t a, b;     /* name tokens [a, b) */
@@ -114,10 +120,31 @@ is_speech(const struct doc *d, size_t i)
 			       (d->tmark[i] & TM_SPEECH));
 }
 
+/* 1 for a role word, including compounds such as "writer-director" and
+ * "co-star" whose last part is a role. */
+static int
+is_role_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+	const char *dash = memchr(k, '-', kl);
+
+	if (doc_lex(d, i) & LEX_ROLE)
+		return 1;
+	while (dash) {
+		size_t rest = kl - (size_t)(dash + 1 - k);
+
+		if (lexicon_lookup(dash + 1, rest) & LEX_ROLE)
+			return 1;
+		dash = memchr(dash + 1, '-', rest);
+	}
+	return 0;
+}
+
 static int
 is_role_before(const struct doc *d, size_t i)
 {
-	return i < d->tk.n && (((doc_lex(d, i) & LEX_ROLE) &&
+	return i < d->tk.n && ((is_role_word(d, i) &&
 				!(d->tk.v[i].flags & TOK_CAP &&
 				  doc_lex(d, i) & LEX_GIVEN)) ||
 			       (d->tmark[i] & TM_ROLE_END));
@@ -132,6 +159,13 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 
 	if (doc_lex(d, a) & LEX_GIVEN)
 		ev |= EV_GIVEN;
+	/* "the comedy Paper Lanterns": a title, whatever follows. */
+	if (a > 0 && same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_WORK))
+		return EV_WORK;
+	/* "in Leeds, the director", "of Marquee Metrics said": after a
+	 * preposition only a given name, role or title makes a person. */
+	if (a > 0 && same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_PREP))
+		return ev | EV_PREP;
 	if (a > 0 && same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
@@ -196,7 +230,7 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 
 		if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
-		} else if ((lx & LEX_ROLE) && !(lx & LEX_GIVEN)) {
+		} else if (is_role_word(d, a) && !(lx & LEX_GIVEN)) {
 			*ev |= EV_ROLE;
 		} else if (lx & LEX_GIVEN) {
 			break;
@@ -453,14 +487,16 @@ people_find(struct doc *d, const struct topic *t)
 
 	/* Accept multi-word candidates with evidence. */
 	for (i = 0; i < c.n; i++)
-		if (nwords(d, &c.v[i]) >= 2 && c.v[i].ev)
+		if (nwords(d, &c.v[i]) >= 2 && (c.v[i].ev & EV_STRONG) &&
+		    !(c.v[i].ev & EV_WORK))
 			c.v[i].accepted = 1;
 	/* Evidence at one occurrence covers every occurrence of the name;
 	 * a list next to an accepted person or figure makes a person. */
 	do {
 		changed = 0;
 		for (i = 0; i < c.n; i++) {
-			if (c.v[i].accepted || nwords(d, &c.v[i]) < 2)
+			if (c.v[i].accepted || nwords(d, &c.v[i]) < 2 ||
+			    (c.v[i].ev & EV_WORK))
 				continue;
 			key_of(d, c.v[i].a, c.v[i].b, &key);
 			for (j = 0; j < c.n && !c.v[i].accepted; j++) {
@@ -539,8 +575,9 @@ people_find(struct doc *d, const struct topic *t)
 				     LEX_PRONOUN | LEX_ROLE))
 			continue;
 		p = person_by_single(d, kk, kl);
-		if (p < 0 && (k->ev & (EV_SPEECH | EV_INV | EV_ROLE | EV_TITLE |
-				       EV_APPOS))) {
+		if (p < 0 && !(k->ev & (EV_PREP | EV_WORK)) &&
+		    (k->ev & (EV_SPEECH | EV_INV | EV_ROLE | EV_TITLE |
+			      EV_APPOS))) {
 			buf_reset(&key);
 			buf_add(&key, kk, kl);
 			p = new_person(d, d->text + d->tk.v[a].o,

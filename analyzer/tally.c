@@ -6,6 +6,7 @@
 #include "analyzer/tally.h"
 
 #include "analyzer/doc.h"
+#include "analyzer/norm.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/csv.h"
 #include "crawler/base/err.h"
@@ -15,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 enum { F_ARTICLES, F_MENTIONS, F_QUOTES, F_FIGURES, F_N };
 
@@ -346,6 +348,26 @@ cmp_summary(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
+/* Prints s and pads it with spaces to `width` terminal columns. */
+static void
+print_padded(FILE *fp, const char *s, int width)
+{
+	int cols = 0;
+	size_t i = 0, n = strlen(s);
+
+	while (i < n) {
+		int32_t cp;
+		size_t k = norm_decode(s + i, n - i, &cp);
+		int w = utf8proc_charwidth(cp);
+
+		cols += w > 0 ? w : 0;
+		i += k;
+	}
+	fputs(s, fp);
+	for (; cols < width; cols++)
+		fputc(' ', fp);
+}
+
 void
 tally_print_summary(const struct tally *t, FILE *fp, size_t max_rows)
 {
@@ -364,8 +386,9 @@ tally_print_summary(const struct tally *t, FILE *fp, size_t max_rows)
 		}
 		if (shown++ >= max_rows)
 			continue;
-		fprintf(fp, "%-8s %-28s %8lu %8lu %5lu %5lu %6lu\n",
-			stance_m(g->prom, g->conm), g->name, g->articles,
+		fprintf(fp, "%-8s ", stance_m(g->prom, g->conm));
+		print_padded(fp, g->name, 28);
+		fprintf(fp, " %8lu %8lu %5lu %5lu %6lu\n", g->articles,
 			g->mentions, g->pro, g->con, g->quotes);
 	}
 	if (shown > max_rows)

@@ -93,6 +93,7 @@ static const struct {
 	{ "negator", TOPIC_NEGATOR, 0 },
 	{ "nonperson", TOPIC_NONPERSON, 0 },
 	{ "pro", TOPIC_PRO, 0 },
+	{ "ref", TOPIC_REF, 0 },
 	{ "role", TOPIC_ROLE, 0 },
 	{ "speech", TOPIC_SPEECH, 0 },
 	{ "term", TOPIC_TERM, 0 },
@@ -215,8 +216,8 @@ parse_line(struct topic *t, struct sv line, const char *name,
 		struct buf m = BUF_INIT;
 
 		buf_addf(&m, "unknown entry '%.*s'; expected topic, term, "
-			 "term!, pro, con, negator, figure, role, speech or "
-			 "nonperson", (int)(word.len > 40 ? 40 : word.len),
+			 "term!, ref, pro, con, negator, figure, role, "
+			 "speech or nonperson", (int)(word.len > 40 ? 40 : word.len),
 			 word.p);
 		fail(err, name, lineno, m.p);
 		buf_release(&m);

@@ -14,6 +14,8 @@
  *     role      intimacy coordinator      (a word that introduces a name)
  *     speech    slammed                   (a verb that attributes speech)
  *     nonperson Golden Globes             (never a person)
+ *     ref       coordinator* | the protocol   (refers back to the topic in
+ *                                          an article that names a term)
  *
  * Every value may list alternatives separated by '|'. A '*' at the end of a
  * word matches any ending ("coordinat*"). Phrases are matched on the
@@ -38,6 +40,7 @@ enum topic_kind {
 	TOPIC_ROLE,
 	TOPIC_SPEECH,
 	TOPIC_NONPERSON,
+	TOPIC_REF,
 	TOPIC_NKINDS
 };
 
