@@ -152,6 +152,25 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 		free(ph->text);
 		return "phrase has no words";
 	}
+	/* "Noé" and "Noe" have one key: keep one phrase, not two hits. */
+	for (i = 0; i < t->nph; i++) {
+		const struct phrase *o = &t->ph[i];
+		size_t w;
+
+		if (o->kind != ph->kind || o->figure != ph->figure ||
+		    o->exact != ph->exact || o->nw != ph->nw ||
+		    o->wild != ph->wild)
+			continue;
+		for (w = 0; w < ph->nw; w++)
+			if (strcmp(o->words[w], ph->words[w]) != 0)
+				break;
+		if (w == ph->nw) {
+			for (w = 0; w < ph->nw; w++)
+				free(ph->words[w]);
+			free(ph->text);
+			return NULL;
+		}
+	}
 	/* Exact phrases are few; their written form does not hash like
 	 * the key, so they are tried at every token. */
 	if (exact || ((ph->wild & 1u) && ph->wlen[0] < 4)) {

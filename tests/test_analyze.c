@@ -1,0 +1,517 @@
+/* test_analyze.c -- `presstally analyze` end to end through the CLI: the
+ * seed article as text and inside an HTML page, the bundled samples, and
+ * bad input of every kind. Runs the real binary ($PT_BINARY).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "crawler/base/fileio.h"
+#include "tests/testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct who {
+	const char *name;
+	const char *stance;
+};
+
+/* Exactly these people, once each, with these stances. */
+static const struct who seed_people[] = {
+	{ "Mam Smith", "pro" },
+	{ "Erika Lust", "pro" },
+	{ "Gaspar Noé", "con" },
+	{ "Mia Hansen-Løve", "con" },
+	{ "Toni Collette", "con" },
+	{ "Michael Douglas", "con" },
+	{ "Eric Kohn", "neutral" },
+};
+
+struct said {
+	const char *prefix;  /* start of the quote */
+	const char *speaker; /* expected speaker */
+	const char *alt;     /* also accepted, or NULL */
+};
+
+static const struct said seed_quotes[] = {
+	{ "I would love to see it happen", "Mam Smith", NULL },
+	{ "virtue police", "Mia Hansen-Løve", NULL },
+	{ "that doesn’t exist in France.", "Gaspar Noé", NULL },
+	{ "leave the set", "Toni Collette", NULL },
+	{ "everyone’s so focused", "Eric Kohn", NULL },
+	{ "They just got casting", "Erika Lust", "Mam Smith" },
+};
+
+static char *
+out_file(const char *dir, const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s/%s", dir, name);
+	return buf_detach(&b, NULL);
+}
+
+static void
+load(const char *dir, const char *name, struct tu_csv *csv)
+{
+	char *p = out_file(dir, name);
+
+	assert_int_equal(tu_csv_load(p, csv), 0);
+	free(p);
+}
+
+/* Checks the seed's people, stances and quotes in an output directory. */
+static void
+check_seed(const char *dir)
+{
+	struct tu_csv m, q, f;
+	size_t i, r;
+
+	load(dir, "mentions.csv", &m);
+	assert_int_equal(m.nrows, sizeof(seed_people) / sizeof(seed_people[0]));
+	for (i = 0; i < sizeof(seed_people) / sizeof(seed_people[0]); i++) {
+		long row = tu_csv_find(&m, "figure", seed_people[i].name);
+
+		if (row < 0)
+			fail_msg("person '%s' not found", seed_people[i].name);
+		assert_string_equal(tu_csv_get(&m, (size_t)row, "stance"),
+				    seed_people[i].stance);
+		if (strcmp(seed_people[i].stance, "neutral") == 0)
+			assert_string_equal(
+				tu_csv_get(&m, (size_t)row, "evidence"), "");
+		else
+			assert_true(strlen(tu_csv_get(&m, (size_t)row,
+						      "evidence")) > 10);
+	}
+	load(dir, "quotes.csv", &q);
+	for (i = 0; i < sizeof(seed_quotes) / sizeof(seed_quotes[0]); i++) {
+		const struct said *s = &seed_quotes[i];
+		int found = 0;
+
+		for (r = 0; r < q.nrows; r++) {
+			const char *text = tu_csv_get(&q, r, "quote");
+			const char *sp = tu_csv_get(&q, r, "speaker");
+
+			if (strncmp(text, s->prefix, strlen(s->prefix)) != 0)
+				continue;
+			found = 1;
+			if (strcmp(sp, s->speaker) != 0 &&
+			    (!s->alt || strcmp(sp, s->alt) != 0))
+				fail_msg("quote '%s' attributed to '%s'",
+					 s->prefix, sp);
+		}
+		if (!found)
+			fail_msg("quote '%s' not found", s->prefix);
+	}
+	/* The quote column holds exactly the characters between the marks. */
+	assert_true(tu_csv_find(&q, "quote", "virtue police.") >= 0);
+	/* figures.csv sums mentions.csv over the run. */
+	load(dir, "figures.csv", &f);
+	assert_int_equal(f.nrows, m.nrows);
+	for (r = 0; r < m.nrows; r++) {
+		long fr = tu_csv_find(&f, "figure",
+				      tu_csv_get(&m, r, "figure"));
+
+		assert_true(fr >= 0);
+		assert_string_equal(tu_csv_get(&f, (size_t)fr, "mentions"),
+				    tu_csv_get(&m, r, "mentions"));
+		assert_string_equal(tu_csv_get(&f, (size_t)fr, "pro"),
+				    tu_csv_get(&m, r, "pro"));
+		assert_string_equal(tu_csv_get(&f, (size_t)fr, "con"),
+				    tu_csv_get(&m, r, "con"));
+		assert_string_equal(tu_csv_get(&f, (size_t)fr, "stance"),
+				    tu_csv_get(&m, r, "stance"));
+	}
+	tu_csv_free(&m);
+	tu_csv_free(&q);
+	tu_csv_free(&f);
+}
+
+static void
+test_seed_text(void **state)
+{
+	char *dir = tu_tmpdir();
+	char *seed = tu_src("data/samples/seed-intimacy-coordinators.txt");
+	const char *args[] = { "analyze", "--out", dir, seed, NULL };
+	struct tu_csv a;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(tu_run(args, NULL, NULL, &err), 0);
+	check_seed(dir);
+	load(dir, "articles.csv", &a);
+	assert_int_equal(a.nrows, 1);
+	assert_int_equal(strlen(tu_csv_get(&a, 0, "article_id")), 16);
+	assert_string_equal(tu_csv_get(&a, 0, "published"), "");
+	tu_csv_free(&a);
+	tu_rmrf(dir);
+	free(dir);
+	free(seed);
+	buf_release(&err);
+}
+
+static void
+test_seed_matches_shared_copy(void **state)
+{
+	char *ours = tu_src("data/samples/seed-intimacy-coordinators.txt");
+	char *theirs = tu_shared("seed/000_bfabf93346998f49.txt");
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	FILE *fp;
+
+	(void)state;
+	fp = fopen(theirs, "rb");
+	if (!fp) {
+		/* ../shared is beside the clone in CI; say so when absent. */
+		free(ours);
+		free(theirs);
+		skip();
+	}
+	fclose(fp);
+	assert_int_equal(fileio_read(ours, &a, NULL), 0);
+	assert_int_equal(fileio_read(theirs, &b, NULL), 0);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.p, b.p, a.len);
+	buf_release(&a);
+	buf_release(&b);
+	free(ours);
+	free(theirs);
+}
+
+static void
+test_seed_html_page(void **state)
+{
+	char *dir = tu_tmpdir();
+	char *page = tu_src("tests/fixtures/analyze/seed-article.html");
+	const char *args[] = { "analyze", "--out", dir, page, NULL };
+	struct tu_csv a;
+
+	(void)state;
+	assert_int_equal(tu_run(args, NULL, NULL, NULL), 0);
+	/* Same people, stances and quotes: the related-articles box, the
+	 * comments and the newsletter box add nobody. */
+	check_seed(dir);
+	load(dir, "articles.csv", &a);
+	assert_string_equal(tu_csv_get(&a, 0, "title"),
+			    "Not everyone is on board with intimacy "
+			    "coordinators");
+	assert_string_equal(tu_csv_get(&a, 0, "author"), "Rowan Tilbury");
+	assert_string_equal(tu_csv_get(&a, 0, "published"), "2024-09-18");
+	assert_string_equal(tu_csv_get(&a, 0, "site"), "Frameline Weekly");
+	assert_string_equal(tu_csv_get(&a, 0, "url"),
+			    "https://frameline-weekly.example/features/"
+			    "intimacy-coordinators-pushback");
+	tu_csv_free(&a);
+	tu_rmrf(dir);
+	free(dir);
+	free(page);
+}
+
+static void
+test_samples_directory_and_summary(void **state)
+{
+	char *dir = tu_tmpdir();
+	char *samples = tu_src("data/samples");
+	const char *args[] = { "analyze", "--summary", "--out", dir, samples,
+			       NULL };
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	struct tu_csv a, m;
+
+	(void)state;
+	assert_int_equal(tu_run(args, NULL, &out, &err), 0);
+	assert_non_null(strstr(out.p, "stance"));
+	assert_non_null(strstr(out.p, "Horace Pennick"));
+	assert_non_null(strstr(err.p, dir)); /* says where the CSVs are */
+	load(dir, "articles.csv", &a);
+	assert_true(a.nrows >= 6);
+	load(dir, "mentions.csv", &m);
+	/* The off-topic article names people, none with a stance. */
+	assert_string_equal(tu_csv_get(&m, (size_t)tu_csv_find(&m, "figure",
+		"Priya Anand"), "stance"), "neutral");
+	assert_string_equal(tu_csv_get(&m, (size_t)tu_csv_find(&m, "figure",
+		"Horace Pennick"), "stance"), "con");
+	assert_string_equal(tu_csv_get(&m, (size_t)tu_csv_find(&m, "figure",
+		"Delphine Marchetti"), "stance"), "pro");
+	assert_string_equal(tu_csv_get(&m, (size_t)tu_csv_find(&m, "figure",
+		"Marguerite Solberg"), "stance"), "mixed");
+	/* Places, companies and titles are not people. */
+	assert_int_equal(tu_csv_find(&m, "figure", "Leeds"), -1);
+	assert_int_equal(tu_csv_find(&m, "figure", "Paper Lanterns"), -1);
+	assert_int_equal(tu_csv_find(&m, "figure", "Marquee Metrics"), -1);
+	assert_int_equal(tu_csv_find(&m, "figure", "Corwin Hale"), -1);
+	tu_csv_free(&a);
+	tu_csv_free(&m);
+	tu_rmrf(dir);
+	free(dir);
+	free(samples);
+	buf_release(&out);
+	buf_release(&err);
+}
+
+static void
+test_stdin(void **state)
+{
+	char *dir = tu_tmpdir();
+	char *seed = tu_src("data/samples/seed-intimacy-coordinators.txt");
+	const char *args[] = { "analyze", "--out", dir, "-", NULL };
+
+	(void)state;
+	assert_int_equal(tu_run(args, seed, NULL, NULL), 0);
+	check_seed(dir);
+	tu_rmrf(dir);
+	free(dir);
+	free(seed);
+}
+
+/* Runs analyze expecting failure `code`, a message containing `needle`,
+ * and an output directory left with no CSV and no temporary file. */
+static void
+expect_failure(const char *const *args, int code, const char *needle,
+	       const char *outdir)
+{
+	struct buf err = BUF_INIT;
+	int rc = tu_run(args, NULL, NULL, &err);
+
+	if (rc != code)
+		fail_msg("exit %d, expected %d; stderr: %s", rc, code, err.p);
+	if (!strstr(err.p, needle))
+		fail_msg("stderr lacks '%s': %s", needle, err.p);
+	if (outdir)
+		assert_true(tu_count_entries(outdir) <= 0);
+	buf_release(&err);
+}
+
+static void
+test_bad_inputs(void **state)
+{
+	char *dir = tu_tmpdir(), *out, *empty_dir, *empty, *bad, *topic, *p;
+	char *seed = tu_src("data/samples/seed-intimacy-coordinators.txt");
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	out = out_file(dir, "out");
+	mkdir(out, 0755);
+
+	/* A missing file: exit 1, the path named, nothing written. */
+	p = out_file(dir, "no-such-file.txt");
+	{
+		const char *args[] = { "analyze", "--out", out, p, NULL };
+		expect_failure(args, 1, "no-such-file.txt", out);
+	}
+	free(p);
+
+	/* A directory with nothing usable. */
+	empty_dir = out_file(dir, "nothing");
+	mkdir(empty_dir, 0755);
+	p = out_file(empty_dir, "notes.pdf");
+	tu_write(p, "%PDF", 4);
+	free(p);
+	{
+		const char *args[] = { "analyze", "--out", out, empty_dir,
+				       NULL };
+		expect_failure(args, 1, "no .txt or .html files", out);
+	}
+
+	/* An empty file alone: nothing usable, exit 1. */
+	empty = out_file(dir, "empty.txt");
+	tu_write(empty, "", 0);
+	{
+		const char *args[] = { "analyze", "--out", out, empty, NULL };
+		expect_failure(args, 1, "empty file", out);
+	}
+
+	/* A malformed topic file: exit 3 with file:line. */
+	topic = out_file(dir, "bad.topic");
+	buf_adds(&b, "# test\nterm intimacy coordinator\npro 2 good\n"
+		     "cone 1 bad\n");
+	tu_write(topic, b.p, b.len);
+	{
+		const char *args[] = { "analyze", "--topic", topic, "--out",
+				       out, seed, NULL };
+		expect_failure(args, 3, "bad.topic:4:", out);
+	}
+
+	/* An output directory that cannot be created. */
+	p = out_file(empty, "sub");
+	{
+		const char *args[] = { "analyze", "--out", p, seed, NULL };
+		expect_failure(args, 1, "cannot create output directory",
+			       NULL);
+	}
+	free(p);
+	/* An output path that is a file. */
+	{
+		const char *args[] = { "analyze", "--out", empty, seed, NULL };
+		expect_failure(args, 1, "is not a directory", NULL);
+	}
+
+	/* Invalid UTF-8: replaced, with a warning naming file and offset;
+	 * the run succeeds. */
+	bad = out_file(dir, "latin1.txt");
+	buf_reset(&b);
+	buf_adds(&b, "Director Jane Fictional said intimacy coordinators "
+		     "are essential. Caf\xe9 talk.\n");
+	tu_write(bad, b.p, b.len);
+	{
+		const char *args[] = { "analyze", "--out", out, bad, NULL };
+		struct buf err = BUF_INIT;
+		struct tu_csv m;
+
+		assert_int_equal(tu_run(args, NULL, NULL, &err), 0);
+		assert_non_null(strstr(err.p, "latin1.txt"));
+		assert_non_null(strstr(err.p, "invalid UTF-8 at byte 69"));
+		load(out, "mentions.csv", &m);
+		assert_string_equal(tu_csv_get(&m, 0, "figure"),
+				    "Jane Fictional");
+		tu_csv_free(&m);
+		buf_release(&err);
+	}
+
+	/* A failed run leaves the previous CSVs as they were. */
+	{
+		const char *args[] = { "analyze", "--out", out, empty, NULL };
+		struct tu_csv m;
+
+		expect_failure(args, 1, "empty file", NULL);
+		assert_int_equal(tu_count_entries(out), 4);
+		load(out, "mentions.csv", &m);
+		assert_string_equal(tu_csv_get(&m, 0, "figure"),
+				    "Jane Fictional");
+		tu_csv_free(&m);
+	}
+
+	/* An empty file among good ones: skipped, exit 4, CSVs written. */
+	{
+		const char *args[] = { "analyze", "--out", out, empty, seed,
+				       NULL };
+		struct buf err = BUF_INIT;
+
+		assert_int_equal(tu_run(args, NULL, NULL, &err), 4);
+		assert_non_null(strstr(err.p, "skipped"));
+		check_seed(out);
+		buf_release(&err);
+	}
+	buf_release(&b);
+	tu_rmrf(dir);
+	free(dir);
+	free(out);
+	free(empty_dir);
+	free(empty);
+	free(bad);
+	free(topic);
+	free(seed);
+}
+
+static void
+test_huge_file_is_skipped(void **state)
+{
+	char *dir = tu_tmpdir(), *out = out_file(dir, "out");
+	char *big = out_file(dir, "big.txt");
+	char *seed = tu_src("data/samples/seed-intimacy-coordinators.txt");
+	const char *args[] = { "analyze", "--out", out, big, seed, NULL };
+	struct buf err = BUF_INIT, line = BUF_INIT;
+	FILE *fp = fopen(big, "wb");
+	size_t written = 0;
+
+	(void)state;
+	assert_non_null(fp);
+	buf_adds(&line, "Producer Imogen Vaskell said intimacy coordinators "
+			"were essential on her sets.\n");
+	while (written < 100u * 1024 * 1024) {
+		fwrite(line.p, 1, line.len, fp);
+		written += line.len;
+	}
+	fclose(fp);
+	assert_int_equal(tu_run(args, NULL, NULL, &err), 4);
+	assert_non_null(strstr(err.p, "big.txt"));
+	assert_non_null(strstr(err.p, "larger than"));
+	check_seed(out);
+	buf_release(&err);
+	buf_release(&line);
+	tu_rmrf(dir);
+	free(dir);
+	free(out);
+	free(big);
+	free(seed);
+}
+
+static void
+test_help_and_usage(void **state)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+
+	(void)state;
+	{
+		const char *args[] = { "--help", NULL };
+		assert_int_equal(tu_run(args, NULL, &out, &err), 0);
+		assert_non_null(strstr(out.p, "analyze"));
+		assert_non_null(strstr(out.p, "Exit codes"));
+	}
+	buf_reset(&out);
+	{
+		const char *args[] = { "help", "analyze", NULL };
+		assert_int_equal(tu_run(args, NULL, &out, &err), 0);
+		assert_non_null(strstr(out.p, "--topic"));
+	}
+	buf_reset(&out);
+	{
+		const char *args[] = { "analyze", "--help", NULL };
+		assert_int_equal(tu_run(args, NULL, &out, &err), 0);
+		assert_non_null(strstr(out.p, "usage: presstally analyze"));
+	}
+	buf_reset(&out);
+	{
+		const char *args[] = { "--version", NULL };
+		assert_int_equal(tu_run(args, NULL, &out, &err), 0);
+		assert_non_null(strstr(out.p, "presstally "));
+	}
+	buf_reset(&err);
+	{
+		const char *args[] = { "analyze", NULL };
+		assert_int_equal(tu_run(args, NULL, &out, &err), 2);
+		assert_non_null(strstr(err.p, "usage:"));
+		assert_non_null(strstr(err.p, "presstally analyze --help"));
+	}
+	buf_reset(&err);
+	{
+		const char *args[] = { "analyze", "--out", "/tmp", "--bogus",
+				       "x", NULL };
+		assert_int_equal(tu_run(args, NULL, &out, &err), 2);
+	}
+	buf_reset(&err);
+	{
+		const char *args[] = { "frobnicate", NULL };
+		assert_int_equal(tu_run(args, NULL, &out, &err), 2);
+		assert_non_null(strstr(err.p, "'frobnicate'"));
+	}
+	buf_reset(&out);
+	{
+		char *topic = tu_src("data/topics/intimacy-coordinators.topic");
+		const char *args[] = { "topic", "check", topic, NULL };
+
+		assert_int_equal(tu_run(args, NULL, &out, &err), 0);
+		assert_non_null(strstr(out.p, "ok"));
+		free(topic);
+	}
+	buf_release(&out);
+	buf_release(&err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_text),
+		cmocka_unit_test(test_seed_matches_shared_copy),
+		cmocka_unit_test(test_seed_html_page),
+		cmocka_unit_test(test_samples_directory_and_summary),
+		cmocka_unit_test(test_stdin),
+		cmocka_unit_test(test_bad_inputs),
+		cmocka_unit_test(test_huge_file_is_skipped),
+		cmocka_unit_test(test_help_and_usage),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,169 @@
+/* test_topic.c -- topic file parsing (and its errors) and phrase matching,
+ * including case-sensitive acronyms that must not match inside words. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "analyzer/norm.h"
+#include "analyzer/token.h"
+#include "analyzer/topic.h"
+#include "crawler/base/buf.h"
+#include "tests/testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char good[] =
+	"# comment\n"
+	"topic Test topic\n"
+	"term  intimacy coordinator* | intimacy coordination\n"
+	"term! IC | ICs\n"
+	"pro 2   make the case for   # trailing comment\n"
+	"pro     support*\n"
+	"con 1.5 virtue police\n"
+	"negator not | never\n"
+	"figure  Gaspar Noé | Noe | Gaspar Noe\n";
+
+static struct topic *
+parse(const char *text, struct buf *err)
+{
+	return topic_parse(text, strlen(text), "t.topic", err);
+}
+
+static void
+test_parse_good(void **state)
+{
+	struct buf err = BUF_INIT;
+	struct topic *t = parse(good, &err);
+
+	(void)state;
+	assert_non_null(t);
+	assert_string_equal(err.p, "");
+	assert_string_equal(topic_name(t), "Test topic");
+	assert_int_equal(topic_count(t, TOPIC_TERM), 4);
+	assert_int_equal(topic_count(t, TOPIC_PRO), 2);
+	assert_int_equal(topic_count(t, TOPIC_CON), 1);
+	assert_int_equal(topic_nfigures(t), 1);
+	assert_string_equal(topic_figure(t, 0), "Gaspar Noé");
+	topic_free(t);
+	buf_release(&err);
+}
+
+static void
+expect_error(const char *text, const char *want)
+{
+	struct buf err = BUF_INIT;
+	struct topic *t = parse(text, &err);
+
+	assert_null(t);
+	if (!strstr(err.p, want))
+		fail_msg("error '%s' lacks '%s'", err.p, want);
+	buf_release(&err);
+}
+
+static void
+test_parse_errors_name_file_and_line(void **state)
+{
+	(void)state;
+	expect_error("term x\npro y\ncone z\n", "t.topic:3: unknown entry 'cone'");
+	expect_error("term x\npro -1 y\n", "t.topic:2: expected a positive weight");
+	expect_error("term x\npro 500 y\n", "t.topic:2: expected a weight");
+	expect_error("term x\npro 2\n", "t.topic:2: expected a phrase");
+	expect_error("term x\npro y | | z\n", "t.topic:2: expected a phrase between");
+	expect_error("term x\nfigure | Noe\npro y\n", "t.topic:2: expected a canonical name");
+	expect_error("pro y\n", "no 'term' entry");
+	expect_error("term x\n", "no 'pro' or 'con' entry");
+	expect_error("term x\ntopic\npro y\n", "t.topic:2: expected a name");
+}
+
+static void
+test_load_missing_file(void **state)
+{
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_null(topic_load("/nonexistent/x.topic", &err));
+	assert_non_null(strstr(err.p, "/nonexistent/x.topic"));
+	buf_release(&err);
+}
+
+/* Counts the matches of `kind` in `text`. */
+static size_t
+count_hits(const struct topic *t, const char *text, enum topic_kind kind)
+{
+	struct norm n;
+	struct tokens tk;
+	struct topic_hit hits[8];
+	size_t i, j, k, total = 0;
+
+	norm_init(&n);
+	tokens_init(&tk);
+	norm_text(&n, text, strlen(text));
+	tokens_build(&tk, &n, text, strlen(text));
+	for (i = 0; i < tk.n; i++) {
+		k = topic_match(t, &tk, i, hits, 8);
+		for (j = 0; j < k; j++)
+			if (hits[j].kind == kind)
+				total++;
+	}
+	tokens_release(&tk);
+	norm_release(&n);
+	return total;
+}
+
+static void
+test_matching(void **state)
+{
+	struct buf err = BUF_INIT;
+	struct topic *t = parse(good, &err);
+
+	(void)state;
+	/* Wildcards and multi-word phrases, case- and accent-insensitive. */
+	assert_int_equal(count_hits(t, "Intimacy Coordinators and an "
+				    "intimacy coordinator.", TOPIC_TERM), 2);
+	assert_int_equal(count_hits(t, "She supports it; they supported "
+				    "it.", TOPIC_PRO), 2);
+	/* Case-sensitive acronyms: whole words only, exact case. */
+	assert_int_equal(count_hits(t, "ICs and an IC.", TOPIC_TERM), 2);
+	assert_int_equal(count_hits(t, "The ICU ic Ics PICs.", TOPIC_TERM),
+			 0);
+	/* Accents fold: "Noé" = "Noe"; the longer alias wins. */
+	assert_int_equal(count_hits(t, "Gaspar Noé met Noe.", TOPIC_FIGURE),
+			 3);
+	/* A phrase does not run across sentences. */
+	assert_int_equal(count_hits(t, "They said virtue. Police came.",
+				    TOPIC_CON), 0);
+	topic_free(t);
+	buf_release(&err);
+}
+
+static void
+test_bundled_topic_is_valid(void **state)
+{
+	char *path = tu_src("data/topics/intimacy-coordinators.topic");
+	struct buf err = BUF_INIT;
+	struct topic *t = topic_load(path, &err);
+
+	(void)state;
+	if (!t)
+		fail_msg("%s", err.p);
+	assert_true(topic_count(t, TOPIC_PRO) > 20);
+	assert_true(topic_count(t, TOPIC_CON) > 20);
+	topic_free(t);
+	free(path);
+	buf_release(&err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_good),
+		cmocka_unit_test(test_parse_errors_name_file_and_line),
+		cmocka_unit_test(test_load_missing_file),
+		cmocka_unit_test(test_matching),
+		cmocka_unit_test(test_bundled_topic_is_valid),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
