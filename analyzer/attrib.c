@@ -59,48 +59,81 @@ mention_at(const struct doc *d, size_t i)
 	return -1;
 }
 
-/* Most recent person before token `before` with a fitting gender, named
- * outside quotations. */
+/* The person a pronoun (or epithet) at token `at` refers to: among the
+ * people named outside quotations in this and the two paragraphs before,
+ * the most recent of the pronoun's gender, else the most recent of unknown
+ * gender; failing that, the first person named just after (the name can
+ * follow: "he said ... Aurelio Bassani, 71, made the remarks"). gender < 0
+ * accepts anyone. */
 static int
-resolve_pronoun(struct doc *d, size_t before, int gender)
+resolve_pronoun(struct doc *d, size_t at, int gender)
 {
 	size_t j = d->nm;
+	uint32_t para = d->tk.v[at].para, sent = d->tk.v[at].sent;
+	int any = -1;
 
 	while (j > 0) {
 		const struct mention *m = &d->m[--j];
 		const struct person *p;
 
-		if (m->tok >= before)
+		if (m->tok >= at || d->tk.v[m->tok].quote >= 0)
 			continue;
-		if (d->tk.v[m->tok].quote >= 0)
-			continue;
+		if (para - d->tk.v[m->tok].para > 2)
+			break;
 		p = &d->p[m->person];
-		if (gender < 0 || p->gender == GENDER_UNKNOWN ||
-		    p->gender == gender) {
-			if (gender > 0 && p->gender == GENDER_UNKNOWN)
-				d->p[m->person].gender = gender;
+		if (gender < 0)
 			return m->person;
-		}
+		if (p->gender == gender)
+			return m->person;
+		if (any < 0 && p->gender == GENDER_UNKNOWN)
+			any = m->person;
+	}
+	if (any >= 0) {
+		d->p[any].gender = gender;
+		return any;
+	}
+	for (j = 0; j < d->nm; j++) {
+		const struct mention *m = &d->m[j];
+		const struct person *p = &d->p[m->person];
+
+		if (m->tok <= at || d->tk.v[m->tok].quote >= 0)
+			continue;
+		if (d->tk.v[m->tok].sent > sent + 2)
+			break;
+		if (gender < 0 || p->gender == gender ||
+		    p->gender == GENDER_UNKNOWN)
+			return m->person;
 	}
 	return -1;
 }
 
-/* Person at token i: a name or a he/she pronoun; -1 if neither. */
+/* Person at token i: a name, a he/she pronoun in subject position, or an
+ * epithet ("the director"); -1 if none. *end gets the token after it. */
 static int
 person_at(struct doc *d, size_t i, size_t *end)
 {
 	int m = mention_at(d, i);
 	int g;
+	size_t e;
 
 	if (m >= 0 && d->m[m].tok == i) {
 		*end = i + d->m[m].ntok;
 		return d->m[m].person;
 	}
 	g = pronoun_gender(d, i);
-	if (g > 0 && !tok_is(&d->tk, i, "his") && !tok_is(&d->tk, i, "him") &&
-	    !(tok_is(&d->tk, i, "her") && i > 0 && !tok_punct(&d->tk, i - 1, ','))) {
+	if (g > 0 && (tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "he"))) {
 		*end = i + 1;
 		return resolve_pronoun(d, i, g);
+	}
+	if (doc_epithet(d, i, &e)) {
+		/* "the cinematographer Cliff Barton": the name, if any */
+		m = mention_at(d, e);
+		if (m >= 0 && d->m[m].tok == e) {
+			*end = e + d->m[m].ntok;
+			return d->m[m].person;
+		}
+		*end = e;
+		return resolve_pronoun(d, i, -1);
 	}
 	return -1;
 }
@@ -175,15 +208,13 @@ speaker_after(struct doc *d, const struct quote *q)
 		return -1;
 	}
 	if (is_speech(d, i)) {
-		/* "said Smith", "said the director", "says she" */
+		/* "said Smith", "said the cinematographer Cliff Barton",
+		 * "says she" */
 		for (steps = 0, i++; i < d->tk.n && steps < 4 &&
 		     same_sent(d, i, q->close); i++, steps++) {
 			p = person_at(d, i, &end);
 			if (p >= 0)
 				return p;
-			if ((doc_lex(d, i) & LEX_ROLE) ||
-			    (d->tmark[i] & TM_ROLE_END))
-				return resolve_pronoun(d, i, -1);
 		}
 	}
 	return -1;
@@ -275,8 +306,11 @@ attribute_quotes(struct doc *d)
 	}
 }
 
-/* First person named in the sentence outside quotations, with the others
- * listed with it ("A, B and C"); returns how many were written. */
+/* Whose stance a cue outside quotations counts for: the first person
+ * the sentence names outside quotations (a name, an epithet such as "the
+ * 67-year-old actor", or a he/she subject), with the others listed with it
+ * ("A, B and C", "the director A, the producer B and the actor C").
+ * Returns how many were written to out. */
 static size_t
 sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 {
@@ -284,45 +318,30 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 	size_t end = 0;
 
 	for (i = a; i < b; i++) {
-		int m;
+		int m, p;
+		size_t e;
 
 		if (d->tk.v[i].quote >= 0)
 			continue;
 		m = mention_at(d, i);
 		if (m >= 0 && d->m[m].tok == i) {
-			if (n == 0 || (i - end <= 2 && i > end)) {
-				size_t g;
-				int gap_ok = 1;
-
-				for (g = end; n > 0 && g < i; g++)
-					if (!tok_punct(&d->tk, g, ',') &&
-					    !tok_is(&d->tk, g, "and") &&
-					    !tok_is(&d->tk, g, "or"))
-						gap_ok = 0;
-				if (!gap_ok)
-					break;
-				if (n < max)
-					out[n++] = d->m[m].person;
-				end = i + d->m[m].ntok;
-				i = end - 1;
-				continue;
-			}
-			break;
+			if (n > 0 && !doc_list_gap(d, end, i))
+				break;
+			if (n < max)
+				out[n++] = d->m[m].person;
+			end = i + d->m[m].ntok;
+			i = end - 1;
+			continue;
 		}
-		if (n > 0 && i >= end + 2)
-			break;
-	}
-	if (n == 0) {
-		/* A pronoun subject: "He added that ..." */
-		for (i = a; i < b && i < a + 4; i++) {
-			int g = pronoun_gender(d, i);
-
-			if (g > 0 && !tok_is(&d->tk, i, "his") &&
-			    !tok_is(&d->tk, i, "him")) {
-				int p = resolve_pronoun(d, i, g);
-
-				if (p >= 0)
-					out[n++] = p;
+		if (n > 0)
+			continue;
+		/* A pronoun or epithet subject early in the sentence. */
+		if (i < a + 4 && (tok_is(&d->tk, i, "he") ||
+				  tok_is(&d->tk, i, "she") ||
+				  doc_epithet(d, i, &e))) {
+			p = person_at(d, i, &e);
+			if (p >= 0) {
+				out[n++] = p;
 				break;
 			}
 		}

@@ -76,6 +76,85 @@ doc_cp_at(const struct doc *d, uint32_t o)
 	return cp;
 }
 
+int
+doc_is_role(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k;
+	const char *dash;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD))
+		return 0;
+	if ((doc_lex(d, i) & LEX_ROLE) || (d->tmark[i] & TM_ROLE_END))
+		return 1;
+	k = doc_key(d, i, &kl);
+	dash = memchr(k, '-', kl);
+	while (dash) {
+		size_t rest = kl - (size_t)(dash + 1 - k);
+
+		if (lexicon_lookup(dash + 1, rest) & LEX_ROLE)
+			return 1;
+		dash = memchr(dash + 1, '-', rest);
+	}
+	return 0;
+}
+
+static int
+is_det(const struct doc *d, size_t i)
+{
+	return tok_is(&d->tk, i, "the") || tok_is(&d->tk, i, "a") ||
+	       tok_is(&d->tk, i, "an") || tok_is(&d->tk, i, "its") ||
+	       tok_is(&d->tk, i, "this") || tok_is(&d->tk, i, "that") ||
+	       tok_is(&d->tk, i, "their") || tok_is(&d->tk, i, "his") ||
+	       tok_is(&d->tk, i, "her");
+}
+
+int
+doc_list_gap(const struct doc *d, size_t end, size_t start)
+{
+	size_t i;
+	int sep = 0;
+
+	if (start <= end || start - end > 5 || end >= d->tk.n ||
+	    d->tk.v[end].sent != d->tk.v[start].sent)
+		return 0;
+	for (i = end; i < start; i++) {
+		if (tok_punct(&d->tk, i, ',') || tok_is(&d->tk, i, "and") ||
+		    tok_is(&d->tk, i, "or") || tok_is(&d->tk, i, "&")) {
+			sep = 1;
+			continue;
+		}
+		if (is_det(d, i) || doc_is_role(d, i))
+			continue;
+		return 0;
+	}
+	return sep;
+}
+
+int
+doc_epithet(const struct doc *d, size_t i, size_t *end)
+{
+	size_t j, mods;
+
+	if (!is_det(d, i) || tok_is(&d->tk, i, "a") || tok_is(&d->tk, i, "an"))
+		return 0;
+	for (j = i + 1, mods = 0; j < d->tk.n && mods <= 3; j++, mods++) {
+		if (d->tk.v[j].sent != d->tk.v[i].sent ||
+		    !(d->tk.v[j].flags & TOK_WORD))
+			return 0;
+		if (doc_is_role(d, j)) {
+			/* "the intimacy coordinator" ends at the phrase end */
+			while (j + 1 < d->tk.n && doc_is_role(d, j + 1))
+				j++;
+			*end = j + 1;
+			return 1;
+		}
+		if (doc_lex(d, j) & (LEX_SPEECH | LEX_PRONOUN | LEX_PREP))
+			return 0;
+	}
+	return 0;
+}
+
 const char *
 doc_stance(double prow, double conw)
 {
@@ -99,13 +178,13 @@ doc_sentence(const struct doc *d, size_t tok, size_t *o, size_t *len)
 }
 
 static void
-mark_topic(struct doc *d, const struct topic *t)
+record_hits(struct doc *d, const struct topic *t, const unsigned char *topic)
 {
 	struct topic_hit hits[16];
 	size_t i, j, k, n;
 
 	for (i = 0; i < d->tk.n; i++) {
-		n = topic_match(t, &d->tk, i, hits, 16);
+		n = topic_match(t, &d->tk, i, topic, hits, 16);
 		for (j = 0; j < n; j++) {
 			unsigned char m = 0;
 			struct doc_hit *h;
@@ -132,6 +211,35 @@ mark_topic(struct doc *d, const struct topic *t)
 			h->h = hits[j];
 		}
 	}
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct doc_hit *x = a, *y = b;
+
+	if (x->tok != y->tok)
+		return x->tok < y->tok ? -1 : 1;
+	return x->h.ntok > y->h.ntok ? -1 : x->h.ntok < y->h.ntok;
+}
+
+/* Matches the topic's phrases: first plain phrases, then those with '@'
+ * against the topic mentions the first pass found. Hits end up sorted by
+ * token, longest first. */
+static void
+mark_topic(struct doc *d, const struct topic *t)
+{
+	unsigned char *topic;
+	size_t i, first = d->nhits;
+
+	record_hits(d, t, NULL);
+	topic = pt_xmalloc(d->tk.n + 1);
+	for (i = 0; i < d->tk.n; i++)
+		topic[i] = (d->tmark[i] & (TM_TERM | TM_REF)) != 0;
+	record_hits(d, t, topic);
+	free(topic);
+	if (d->nhits > first)
+		qsort(d->hits, d->nhits, sizeof(*d->hits), cmp_hit);
 }
 
 /* Which sentences and paragraphs are about the topic: those with a term;

@@ -138,6 +138,17 @@ doc_lex(const struct doc *d, size_t i)
 {
 	return d->lex[i];
 }
+/* 1 for a role word ("director"), including compounds whose last part is
+ * one ("writer-director", "co-star"), or the end of a topic role phrase. */
+int doc_is_role(const struct doc *d, size_t i);
+/* 1 when the tokens [end, start) only separate two items of a list of
+ * people: commas, "and", "or", articles and roles ("A, the producer B and
+ * the actor C"). */
+int doc_list_gap(const struct doc *d, size_t end, size_t start);
+/* 1 when an epithet starts at token i: a determiner, up to three
+ * modifiers and a role ("the 67-year-old actor", "its president");
+ * *end gets the token after the role. */
+int doc_epithet(const struct doc *d, size_t i, size_t *end);
 /* Original code point just before byte offset o (0 at the start). */
 int32_t doc_prev_cp(const struct doc *d, uint32_t o);
 /* Original code point at byte offset o (0 at the end). */

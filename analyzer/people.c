@@ -120,34 +120,11 @@ is_speech(const struct doc *d, size_t i)
 			       (d->tmark[i] & TM_SPEECH));
 }
 
-/* 1 for a role word, including compounds such as "writer-director" and
- * "co-star" whose last part is a role. */
-static int
-is_role_word(const struct doc *d, size_t i)
-{
-	size_t kl;
-	const char *k = doc_key(d, i, &kl);
-	const char *dash = memchr(k, '-', kl);
-
-	if (doc_lex(d, i) & LEX_ROLE)
-		return 1;
-	while (dash) {
-		size_t rest = kl - (size_t)(dash + 1 - k);
-
-		if (lexicon_lookup(dash + 1, rest) & LEX_ROLE)
-			return 1;
-		dash = memchr(dash + 1, '-', rest);
-	}
-	return 0;
-}
-
 static int
 is_role_before(const struct doc *d, size_t i)
 {
-	return i < d->tk.n && ((is_role_word(d, i) &&
-				!(d->tk.v[i].flags & TOK_CAP &&
-				  doc_lex(d, i) & LEX_GIVEN)) ||
-			       (d->tmark[i] & TM_ROLE_END));
+	return i < d->tk.n && doc_is_role(d, i) &&
+	       !((d->tk.v[i].flags & TOK_CAP) && (doc_lex(d, i) & LEX_GIVEN));
 }
 
 /* Evidence around the occurrence [a, b). */
@@ -166,6 +143,9 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * preposition only a given name, role or title makes a person. */
 	if (a > 0 && same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP;
+	if (a > 1 && same_sent(d, a - 2, a) && tok_punct(&d->tk, a - 1, ',') &&
+	    is_role_before(d, a - 2))
+		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
 	if (a > 0 && same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
@@ -215,8 +195,15 @@ static int
 blocked(const struct doc *d, size_t i)
 {
 	unsigned lx = doc_lex(d, i);
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+	const char *ap = memchr(k, '\'', kl);
 
 	if (d->tmark[i] & (TM_NONPERSON | TM_FIGURE))
+		return 1;
+	/* Contractions: "I'm", "He'd", "They've". */
+	if (ap && (lexicon_lookup(k, (size_t)(ap - k)) &
+		   (LEX_PRONOUN | LEX_FUNC)))
 		return 1;
 	return (lx & LEX_ORG) != 0;
 }
@@ -230,7 +217,7 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 
 		if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
-		} else if (is_role_word(d, a) && !(lx & LEX_GIVEN)) {
+		} else if (doc_is_role(d, a) && !(lx & LEX_GIVEN)) {
 			*ev |= EV_ROLE;
 		} else if (lx & LEX_GIVEN) {
 			break;
@@ -324,21 +311,6 @@ cmp_mention(const void *a, const void *b)
 	const struct mention *x = a, *y = b;
 
 	return x->tok < y->tok ? -1 : x->tok > y->tok;
-}
-
-/* Is the gap between two candidates a list separator ("," "and" ", and")? */
-static int
-list_gap(const struct doc *d, size_t end, size_t start)
-{
-	size_t i;
-
-	if (start <= end || start - end > 2 || !same_sent(d, end, start))
-		return 0;
-	for (i = end; i < start; i++)
-		if (!tok_punct(&d->tk, i, ',') && !tok_is(&d->tk, i, "and") &&
-		    !tok_is(&d->tk, i, "or") && !tok_is(&d->tk, i, "&"))
-			return 0;
-	return 1;
 }
 
 static void
@@ -508,14 +480,14 @@ people_find(struct doc *d, const struct topic *t)
 			}
 			for (j = 0; j < c.n && !c.v[i].accepted; j++)
 				if (c.v[j].accepted &&
-				    (list_gap(d, c.v[j].b, c.v[i].a) ||
-				     list_gap(d, c.v[i].b, c.v[j].a)))
+				    (doc_list_gap(d, c.v[j].b, c.v[i].a) ||
+				     doc_list_gap(d, c.v[i].b, c.v[j].a)))
 					c.v[i].accepted = 1;
 			for (j = 0; j < d->nm && !c.v[i].accepted; j++) {
 				size_t e = d->m[j].tok + d->m[j].ntok;
 
-				if (list_gap(d, e, c.v[i].a) ||
-				    list_gap(d, c.v[i].b, d->m[j].tok))
+				if (doc_list_gap(d, e, c.v[i].a) ||
+				    doc_list_gap(d, c.v[i].b, d->m[j].tok))
 					c.v[i].accepted = 1;
 			}
 			if (c.v[i].accepted) {
@@ -546,6 +518,15 @@ people_find(struct doc *d, const struct topic *t)
 				    memcmp(d->p[j].first, key.p, fl) == 0)
 					p = (int)j;
 		}
+		/* "Ó Briain" after "Niamh Ó Briain": a trailing run of
+		 * a known name is the same person. */
+		for (j = 0; j < d->np && p < 0; j++) {
+			size_t pl = strlen(d->p[j].key), kl2 = key.len;
+
+			if (pl > kl2 && d->p[j].key[pl - kl2 - 1] == ' ' &&
+			    strcmp(d->p[j].key + pl - kl2, key.p) == 0)
+				p = (int)j;
+		}
 		if (p < 0) {
 			const struct tok *ta = &d->tk.v[k->a];
 			const struct tok *tb = &d->tk.v[k->b - 1];
@@ -575,9 +556,13 @@ people_find(struct doc *d, const struct topic *t)
 				     LEX_PRONOUN | LEX_ROLE))
 			continue;
 		p = person_by_single(d, kk, kl);
+		/* A name of one word needs a role or title before it,
+		 * "said X", or a speech verb after it away from the start
+		 * of a sentence ("People say" is no name). */
 		if (p < 0 && !(k->ev & (EV_PREP | EV_WORK)) &&
-		    (k->ev & (EV_SPEECH | EV_INV | EV_ROLE | EV_TITLE |
-			      EV_APPOS))) {
+		    ((k->ev & (EV_INV | EV_ROLE | EV_TITLE)) ||
+		     ((k->ev & (EV_SPEECH | EV_APPOS)) &&
+		      !(d->tk.v[a].flags & TOK_SSTART)))) {
 			buf_reset(&key);
 			buf_add(&key, kk, kl);
 			p = new_person(d, d->text + d->tk.v[a].o,

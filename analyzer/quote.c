@@ -4,8 +4,9 @@
  * quotes (kept inside the outer one).
  *
  * A quoted span is a direct quotation unless it looks like a title or a
- * scare quote: fewer than four words with no sentence punctuation inside
- * and no speech verb or pronoun next to it.
+ * scare quote: fewer than four words, no speech verb in the four words
+ * before it, and no sentence punctuation inside it with a speech verb or
+ * pronoun in its sentence.
  */
 #include "analyzer/doc.h"
 
@@ -171,6 +172,16 @@ is_direct(const struct doc *d, const struct quote *q)
 		return 0;
 	if (words >= 4)
 		return 1;
+	/* "branded them “the fun police”", "called the move “overdue”":
+	 * a speech verb just before the quote makes it a quotation. */
+	for (i = q->open, s0 = 0; i > 0 && s0 < 4; s0++) {
+		i--;
+		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
+		    tok_punct(&d->tk, i, '.'))
+			break;
+		if ((doc_lex(d, i) & LEX_SPEECH) || (d->tmark[i] & TM_SPEECH))
+			return 1;
+	}
 	if (q->t1 > q->t0) {
 		size_t kl;
 		const char *k = doc_key(d, q->t1 - 1, &kl);

@@ -33,6 +33,7 @@ struct phrase {
 	char *words[TOPIC_MAX_WORDS]; /* key (or exact) form of each word */
 	size_t wlen[TOPIC_MAX_WORDS]; /* their lengths */
 	unsigned wild;         /* bit i: word i ends in '*' */
+	unsigned at;           /* bit i: word i is '@' (a topic mention) */
 	char *text;            /* as written in the file */
 	int next;              /* next phrase in the bucket, -1 = end */
 };
@@ -134,6 +135,8 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 			ph->wild |= 1u << (ph->nw - 1);
 			continue;
 		}
+		if (tok_punct(&tk, i, '@') && ph->nw < TOPIC_MAX_WORDS)
+			ph->at |= 1u << ph->nw;
 		if (ph->nw == TOPIC_MAX_WORDS) {
 			tokens_release(&tk);
 			free(key);
@@ -159,7 +162,7 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 
 		if (o->kind != ph->kind || o->figure != ph->figure ||
 		    o->exact != ph->exact || o->nw != ph->nw ||
-		    o->wild != ph->wild)
+		    o->wild != ph->wild || o->at != ph->at)
 			continue;
 		for (w = 0; w < ph->nw; w++)
 			if (strcmp(o->words[w], ph->words[w]) != 0)
@@ -172,8 +175,9 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 		}
 	}
 	/* Exact phrases are few; their written form does not hash like
-	 * the key, so they are tried at every token. */
-	if (exact || ((ph->wild & 1u) && ph->wlen[0] < 4)) {
+	 * the key, so they are tried at every token (as are phrases that
+	 * start with '@'). */
+	if (exact || (ph->at & 1u) || ((ph->wild & 1u) && ph->wlen[0] < 4)) {
 		pt_xgrow((void **)&t->shortlist, &t->capshort, t->nshort + 1,
 			 sizeof(*t->shortlist));
 		t->shortlist[t->nshort++] = (int)t->nph;
@@ -407,36 +411,44 @@ word_matches(const struct phrase *ph, size_t w, const struct tokens *tk,
 	return len == ph->wlen[w] && memcmp(p, ph->words[w], len) == 0;
 }
 
-static int
-phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i)
+/* Returns how many tokens the phrase covers at token i, or 0. */
+static size_t
+phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
+	  const unsigned char *topic)
 {
-	size_t w;
+	size_t w, j = i;
 
-	if (i + ph->nw > tk->n)
-		return 0;
 	for (w = 0; w < ph->nw; w++) {
-		if (!word_matches(ph, w, tk, i + w))
+		if (j >= tk->n || tk->v[j].sent != tk->v[i].sent)
+			return 0; /* a phrase does not run across sentences */
+		if (ph->at & (1u << w)) {
+			if (!topic || !topic[j])
+				return 0;
+			while (j < tk->n && topic[j] &&
+			       tk->v[j].sent == tk->v[i].sent)
+				j++;
+			continue;
+		}
+		if (!word_matches(ph, w, tk, j))
 			return 0;
-		/* A phrase does not run across sentences. */
-		if (w > 0 && tk->v[i + w].sent != tk->v[i].sent)
-			return 0;
+		j++;
 	}
-	return 1;
+	return j - i;
 }
 
 static void
-add_hit(const struct phrase *ph, struct topic_hit *hits, size_t *n,
-	size_t max)
+add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
+	size_t *n, size_t max)
 {
 	size_t j;
 
 	if (*n == max)
 		return;
 	/* Keep hits sorted longest first. */
-	for (j = *n; j > 0 && hits[j - 1].ntok < ph->nw; j--)
+	for (j = *n; j > 0 && hits[j - 1].ntok < ntok; j--)
 		hits[j] = hits[j - 1];
 	hits[j].kind = ph->kind;
-	hits[j].ntok = ph->nw;
+	hits[j].ntok = ntok;
 	hits[j].weight = ph->weight;
 	hits[j].figure = ph->figure;
 	hits[j].phrase = ph->text;
@@ -445,21 +457,29 @@ add_hit(const struct phrase *ph, struct topic_hit *hits, size_t *n,
 
 size_t
 topic_match(const struct topic *t, const struct tokens *tk, size_t i,
-	    struct topic_hit *hits, size_t max)
+	    const unsigned char *topic, struct topic_hit *hits, size_t max)
 {
 	const struct tok *k = &tk->v[i];
-	size_t n = 0, s;
+	size_t n = 0, s, len;
 	int p;
 	unsigned h;
 
-	if (!(k->flags & TOK_WORD) && !(k->flags & TOK_PUNCT))
-		return 0;
 	h = hash_prefix(tk->key + k->k, k->kl);
-	for (p = t->bucket[h]; p >= 0; p = t->ph[p].next)
-		if (phrase_at(&t->ph[p], tk, i))
-			add_hit(&t->ph[p], hits, &n, max);
-	for (s = 0; s < t->nshort; s++)
-		if (phrase_at(&t->ph[t->shortlist[s]], tk, i))
-			add_hit(&t->ph[t->shortlist[s]], hits, &n, max);
+	for (p = t->bucket[h]; p >= 0; p = t->ph[p].next) {
+		const struct phrase *ph = &t->ph[p];
+
+		if ((ph->at != 0) != (topic != NULL))
+			continue;
+		if ((len = phrase_at(ph, tk, i, topic)) > 0)
+			add_hit(ph, len, hits, &n, max);
+	}
+	for (s = 0; s < t->nshort; s++) {
+		const struct phrase *ph = &t->ph[t->shortlist[s]];
+
+		if ((ph->at != 0) != (topic != NULL))
+			continue;
+		if ((len = phrase_at(ph, tk, i, topic)) > 0)
+			add_hit(ph, len, hits, &n, max);
+	}
 	return n;
 }

@@ -18,7 +18,8 @@
  *                                          an article that names a term)
  *
  * Every value may list alternatives separated by '|'. A '*' at the end of a
- * word matches any ending ("coordinat*"). Phrases are matched on the
+ * word matches any ending ("coordinat*"); a word '@' matches any mention
+ * of the topic (a term or ref: "without an @"). Phrases are matched on the
  * normalized key (norm.h), word by word.
  *
  * Arguments are borrowed.
@@ -70,8 +71,13 @@ const char *topic_figure(const struct topic *t, size_t i);
 size_t topic_count(const struct topic *t, enum topic_kind kind);
 
 /* Finds the phrases that start at token i of tk. Writes up to `max` hits,
- * longest first, and returns how many matched. */
+ * longest first, and returns how many matched.
+ * Phrases with '@' (which stands for a mention of the topic: a run of
+ * tokens that are part of a term or ref) are matched in a second pass:
+ * with topic == NULL they are skipped; with topic != NULL (one byte per
+ * token, non-zero inside a term or ref) only they are tried. */
 size_t topic_match(const struct topic *t, const struct tokens *tk, size_t i,
-		   struct topic_hit *hits, size_t max);
+		   const unsigned char *topic, struct topic_hit *hits,
+		   size_t max);
 
 #endif

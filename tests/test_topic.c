@@ -102,7 +102,7 @@ count_hits(const struct topic *t, const char *text, enum topic_kind kind)
 	norm_text(&n, text, strlen(text));
 	tokens_build(&tk, &n, text, strlen(text));
 	for (i = 0; i < tk.n; i++) {
-		k = topic_match(t, &tk, i, hits, 8);
+		k = topic_match(t, &tk, i, NULL, hits, 8);
 		for (j = 0; j < k; j++)
 			if (hits[j].kind == kind)
 				total++;
