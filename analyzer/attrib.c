@@ -10,8 +10,10 @@
  * named in between; otherwise it is left without a speaker.
  *
  * Stance: a cue of the topic file counts only in a sentence or paragraph
- * about the topic. A negator up to five words before it, in the same
- * clause, flips it. A cue inside a quotation counts for its speaker; a cue
+ * about the topic, and not in a question or after "whether". A negator up
+ * to six words before it, in the same clause, flips it. In a sentence with
+ * "but", cues before it weigh half and cues after it half again as much
+ * (the clause after the contrast is the speaker's point). A cue inside a quotation counts for its speaker; a cue
  * outside counts for the people the sentence names (each member of a list
  * "A, B and C"), or the person a pronoun subject refers to; otherwise only
  * for the article.
@@ -306,6 +308,28 @@ attribute_quotes(struct doc *d)
 	}
 }
 
+/* Past an introductory clause ("After working with X, ...", "Speaking
+ * to X, ...", "Asked about ..., "): the subject follows its comma. */
+static size_t
+skip_intro(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const intro[] = { "after", "before", "while",
+		"since", "unlike", "like", "despite", "speaking", "talking",
+		"asked", "writing", "following", "during", "when", "with",
+		"according", "in", "at", "on", NULL };
+	size_t i, j;
+
+	for (j = 0; intro[j]; j++)
+		if (tok_is(&d->tk, a, intro[j]))
+			break;
+	if (!intro[j])
+		return a;
+	for (i = a + 1; i < b && i < a + 20; i++)
+		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0)
+			return i + 1;
+	return a;
+}
+
 /* Whose stance a cue outside quotations counts for: the first person
  * the sentence names outside quotations (a name, an epithet such as "the
  * 67-year-old actor", or a he/she subject), with the others listed with it
@@ -317,6 +341,7 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 	size_t a = d->sent_start[s], b = d->sent_start[s + 1], i, n = 0;
 	size_t end = 0;
 
+	a = skip_intro(d, a, b);
 	for (i = a; i < b; i++) {
 		int m, p;
 		size_t e;
@@ -349,14 +374,14 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 	return n;
 }
 
-/* A negator up to five words before the cue, in the same clause: the
+/* A negator up to six words before the cue, in the same clause: the
  * clause ends at punctuation and at a contrast ("but", "though"). */
 static int
 negated(const struct doc *d, size_t i)
 {
 	size_t j, steps;
 
-	for (j = i, steps = 0; j > 0 && steps < 5; steps++) {
+	for (j = i, steps = 0; j > 0 && steps < 6; steps++) {
 		j--;
 		if (!same_sent(d, j, i))
 			break;
@@ -387,6 +412,45 @@ relevant(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when the cue at token i is asked, not asserted: its sentence (or its
+ * quoted sentence) ends with a question mark, or "whether" comes before it
+ * in the clause. */
+static int
+interrogative(const struct doc *d, size_t i)
+{
+	size_t j, e = d->sent_start[d->tk.v[i].sent + 1];
+
+	for (j = i; j < e; j++) {
+		if (tok_punct(&d->tk, j, '?'))
+			return 1;
+		if (tok_punct(&d->tk, j, '.') || tok_punct(&d->tk, j, '!'))
+			break;
+	}
+	for (j = i; j > d->sent_start[d->tk.v[i].sent]; ) {
+		j--;
+		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
+			break;
+		if (tok_is(&d->tk, j, "whether"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Weight factor from a "but" in the cue's sentence: 0.5 before it, 1.5
+ * after it, 1 without one (or when the sentence opens with it). */
+static double
+contrast(const struct doc *d, size_t i)
+{
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
+	size_t e = d->sent_start[d->tk.v[i].sent + 1];
+
+	for (j = a + 1; j < e; j++)
+		if (tok_is(&d->tk, j, "but") &&
+		    d->tk.v[j].quote == d->tk.v[i].quote)
+			return j < i ? 1.5 : 0.5;
+	return 1.0;
+}
+
 static void
 add_cue(struct doc *d, const struct doc_hit *h, int person, int pol, int neg)
 {
@@ -399,7 +463,7 @@ add_cue(struct doc *d, const struct doc_hit *h, int person, int pol, int neg)
 	c->person = person;
 	c->polarity = pol;
 	c->negated = neg;
-	c->weight = h->h.weight;
+	c->weight = h->h.weight * contrast(d, h->tok);
 	c->phrase = h->h.phrase;
 	c->sent = d->tk.v[h->tok].sent;
 	if (person >= 0) {
@@ -430,7 +494,7 @@ count_cues(struct doc *d)
 		if (x->tok < covered)
 			continue; /* inside a longer cue already counted */
 		covered = x->tok + x->h.ntok;
-		if (!relevant(d, x->tok))
+		if (!relevant(d, x->tok) || interrogative(d, x->tok))
 			continue;
 		pol = x->h.kind == TOPIC_PRO ? 1 : -1;
 		neg = negated(d, x->tok);
@@ -438,10 +502,10 @@ count_cues(struct doc *d)
 			pol = -pol;
 		if (pol > 0) {
 			d->pro++;
-			d->prow += x->h.weight;
+			d->prow += x->h.weight * contrast(d, x->tok);
 		} else {
 			d->con++;
-			d->conw += x->h.weight;
+			d->conw += x->h.weight * contrast(d, x->tok);
 		}
 		if (d->tk.v[x->tok].quote >= 0) {
 			add_cue(d, x, d->q[d->tk.v[x->tok].quote].speaker, pol,

@@ -160,9 +160,9 @@ doc_stance(double prow, double conw)
 {
 	if (prow <= 0 && conw <= 0)
 		return "neutral";
-	if (conw <= 0 || prow >= 2 * conw)
+	if (conw <= 0 || prow > 2 * conw)
 		return "pro";
-	if (prow <= 0 || conw >= 2 * prow)
+	if (prow <= 0 || conw > 2 * prow)
 		return "con";
 	return "mixed";
 }
