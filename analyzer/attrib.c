@@ -222,7 +222,27 @@ speaker_after(struct doc *d, const struct quote *q)
 	return -1;
 }
 
-/* "Smith adds:" / "Noe bluntly stated," before the opening mark. */
+/* 1 when an indefinite epithet ("a veteran producer", "one casting
+ * director") stands in tokens [a, b): a speaker the text does not name. */
+static int
+anonymous_subject(const struct doc *d, size_t a, size_t b)
+{
+	size_t i, j;
+
+	for (i = a; i < b; i++) {
+		if (!tok_is(&d->tk, i, "a") && !tok_is(&d->tk, i, "an") &&
+		    !tok_is(&d->tk, i, "one") && !tok_is(&d->tk, i, "another"))
+			continue;
+		for (j = i + 1; j < b && j <= i + 4; j++)
+			if (doc_is_role(d, j))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
+ * the person, -1 when there is none, or -2 when the text gives the speaker
+ * as somebody unnamed. */
 static int
 speaker_before(struct doc *d, const struct quote *q)
 {
@@ -245,8 +265,11 @@ speaker_before(struct doc *d, const struct quote *q)
 		return -1;
 	}
 	if (v > s0) {
-		int p = nearest_person_before(d, v - 1);
+		int p;
 
+		if (anonymous_subject(d, s0, v))
+			return -2;
+		p = nearest_person_before(d, v - 1);
 		if (p >= 0)
 			return p;
 	}
@@ -289,14 +312,24 @@ attribute_quotes(struct doc *d)
 		p = speaker_after(d, q);
 		if (p < 0)
 			p = speaker_before(d, q);
+		if (p == -2) {
+			/* Said by somebody the text does not name. */
+			q->speaker = -1;
+			prev = -1;
+			continue;
+		}
 		/* A paragraph that opens with the quotation after one that
 		 * ends with a colon: the speaker was introduced there. */
 		if (p < 0 && q->open > 0 &&
 		    (d->tk.v[q->open].flags & TOK_PSTART) &&
 		    tok_punct(&d->tk, q->open - 1, ':'))
 			p = nearest_person_before(d, q->open - 1);
+		/* The previous speaker goes on in the same paragraph, or in
+		 * the next one when it opens with the quotation. */
 		if (p < 0 && prev >= 0 &&
-		    d->tk.v[q->open].para <= d->tk.v[prev_end].para + 1 &&
+		    (d->tk.v[q->open].para == d->tk.v[prev_end].para ||
+		     (d->tk.v[q->open].para == d->tk.v[prev_end].para + 1 &&
+		      (d->tk.v[q->open].flags & TOK_PSTART))) &&
 		    !anyone_named_between(d, prev_end, q->open))
 			p = prev;
 		q->speaker = p;
@@ -385,6 +418,10 @@ negated(const struct doc *d, size_t i)
 		j--;
 		if (!same_sent(d, j, i))
 			break;
+		/* A topic term ("love scene") counts as one word. */
+		while (j > 0 && (d->tmark[j] & TM_TERM) &&
+		       (d->tmark[j - 1] & TM_TERM) && same_sent(d, j - 1, i))
+			j--;
 		if (d->tk.v[j].flags & TOK_PUNCT)
 			break;
 		if (tok_is(&d->tk, j, "but") || tok_is(&d->tk, j, "though") ||

@@ -109,6 +109,19 @@ is_det(const struct doc *d, size_t i)
 	       tok_is(&d->tk, i, "her");
 }
 
+/* A plural role: "the actors A and B", "actresses". */
+static int
+is_role_plural(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return (d->tk.v[i].flags & TOK_WORD) && kl > 3 && k[kl - 1] == 's' &&
+	       ((lexicon_lookup(k, kl - 1) & LEX_ROLE) ||
+		(kl > 4 && k[kl - 2] == 'e' &&
+		 (lexicon_lookup(k, kl - 2) & LEX_ROLE)));
+}
+
 int
 doc_list_gap(const struct doc *d, size_t end, size_t start)
 {
@@ -124,7 +137,7 @@ doc_list_gap(const struct doc *d, size_t end, size_t start)
 			sep = 1;
 			continue;
 		}
-		if (is_det(d, i) || doc_is_role(d, i))
+		if (is_det(d, i) || doc_is_role(d, i) || is_role_plural(d, i))
 			continue;
 		return 0;
 	}
