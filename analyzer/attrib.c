@@ -61,38 +61,68 @@ mention_at(const struct doc *d, size_t i)
 	return -1;
 }
 
-/* The person a pronoun (or epithet) at token `at` refers to: among the
+static size_t skip_intro(const struct doc *d, size_t a, size_t b);
+
+/* 1 when mention j is the subject of its sentence: the first person named
+ * outside quotations after any introductory clause. */
+static int
+is_subject(const struct doc *d, size_t j)
+{
+	uint32_t s = d->tk.v[d->m[j].tok].sent;
+	size_t a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
+	size_t k;
+
+	for (k = 0; k < d->nm; k++) {
+		size_t t = d->m[k].tok;
+
+		if (d->tk.v[t].sent != s || t < a || d->tk.v[t].quote >= 0)
+			continue;
+		return k == j;
+	}
+	return 0;
+}
+
+/* The person a pronoun (or epithet) at token `at` refers to. Among the
  * people named outside quotations in this and the two paragraphs before,
- * the most recent of the pronoun's gender, else the most recent of unknown
- * gender; failing that, the first person named just after (the name can
- * follow: "he said ... Aurelio Bassani, 71, made the remarks"). gender < 0
- * accepts anyone. */
+ * each is scored: -2 per sentence back, +3 when the gender is known and
+ * fits, +2 for the subject of its sentence (a wrong gender rules it out);
+ * the best wins, the most recent on a tie. Failing that, the first person
+ * named just after ("he said ... Aurelio Bassani, 71, made the remarks").
+ * gender < 0 accepts anyone. */
 static int
 resolve_pronoun(struct doc *d, size_t at, int gender)
 {
 	size_t j = d->nm;
 	uint32_t para = d->tk.v[at].para, sent = d->tk.v[at].sent;
-	int any = -1;
+	int best = -1, best_score = 0;
 
 	while (j > 0) {
 		const struct mention *m = &d->m[--j];
 		const struct person *p;
+		int score;
 
 		if (m->tok >= at || d->tk.v[m->tok].quote >= 0)
 			continue;
 		if (para - d->tk.v[m->tok].para > 2)
 			break;
 		p = &d->p[m->person];
-		if (gender < 0)
-			return m->person;
-		if (p->gender == gender)
-			return m->person;
-		if (any < 0 && p->gender == GENDER_UNKNOWN)
-			any = m->person;
+		if (gender > 0 && p->gender != GENDER_UNKNOWN &&
+		    p->gender != gender)
+			continue;
+		score = -2 * (int)(sent - d->tk.v[m->tok].sent);
+		if (gender > 0 && p->gender == gender)
+			score += 3;
+		if (is_subject(d, j))
+			score += 2;
+		if (best < 0 || score > best_score) {
+			best = m->person;
+			best_score = score;
+		}
 	}
-	if (any >= 0) {
-		d->p[any].gender = gender;
-		return any;
+	if (best >= 0) {
+		if (gender > 0 && d->p[best].gender == GENDER_UNKNOWN)
+			d->p[best].gender = gender;
+		return best;
 	}
 	for (j = 0; j < d->nm; j++) {
 		const struct mention *m = &d->m[j];
@@ -272,6 +302,12 @@ speaker_before(struct doc *d, const struct quote *q)
 		p = nearest_person_before(d, v - 1);
 		if (p >= 0)
 			return p;
+		/* "The circle said in a statement: ..." -- a speaker who
+		 * is no person (an organisation). */
+		if (tok_is(&d->tk, s0, "the") && v > s0 + 1 &&
+		    (d->tk.v[v - 1].flags & TOK_WORD) &&
+		    !(doc_lex(d, v - 1) & (LEX_PRONOUN | LEX_FUNC)))
+			return -2;
 	}
 	/* "said Smith: ..." */
 	for (j = v + 1; j < q->open; j++) {
@@ -580,11 +616,30 @@ pick_evidence(struct doc *d)
 	}
 }
 
+/* A segment of a quotation that goes on in the next paragraph has the
+ * speaker of the segment that follows it ("...," Albright said). */
+static void
+backfill_segments(struct doc *d)
+{
+	size_t i = d->nq;
+
+	while (i > 1) {
+		struct quote *q = &d->q[--i - 1];
+
+		if (q->cont && q->direct && q->speaker < 0 &&
+		    d->q[i].speaker >= 0) {
+			q->speaker = d->q[i].speaker;
+			d->p[q->speaker].quotes++;
+		}
+	}
+}
+
 void
 attrib_run(struct doc *d, const struct topic *t)
 {
 	(void)t;
 	attribute_quotes(d);
+	backfill_segments(d);
 	count_cues(d);
 	pick_evidence(d);
 }

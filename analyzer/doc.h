@@ -68,6 +68,8 @@ struct quote {
 	size_t t0, t1;      /* tokens inside: [t0, t1) */
 	int speaker;        /* index into doc.p, or -1 */
 	int direct;         /* 1 = a quotation; 0 = a title or scare quote */
+	int cont;           /* 1 = goes on in the next quote (a new paragraph
+			       that opens with a mark) */
 };
 
 struct cue {

@@ -3,6 +3,9 @@
  * paragraphs (the opening mark repeated at each new paragraph) and nested
  * quotes (kept inside the outer one).
  *
+ * A quotation that runs over several paragraphs is kept as one segment
+ * per paragraph (each marked as continued), as the marks show it.
+ *
  * A quoted span is a direct quotation unless it looks like a title or a
  * scare quote: fewer than four words, no speech verb in the four words
  * before it, and no sentence punctuation inside it with a speech verb or
@@ -217,11 +220,14 @@ quote_find(struct doc *d)
 		 * goes on when the next paragraph opens with a mark,
 		 * otherwise it ends with the paragraph. */
 		if (dopen != DOC_NONE && (d->tk.v[i].flags & TOK_PSTART)) {
-			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
-			    can_open(d, i, m))
-				continue;
 			add(d, dopen, DOC_NONE, i);
 			dopen = DOC_NONE;
+			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
+			    can_open(d, i, m)) {
+				d->q[d->nq - 1].cont = 1;
+				dopen = i;
+				continue;
+			}
 		}
 		if (m == M_NONE)
 			continue;
@@ -232,10 +238,27 @@ quote_find(struct doc *d)
 			} else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
 				   can_open(d, i, m)) {
 				size_t c = single_close(d, i);
+				size_t e = i + 1;
 
 				if (c != DOC_NONE) {
 					add(d, i, c, c);
 					i = c;
+					continue;
+				}
+				/* No close in the paragraph: a segment when
+				 * the next paragraph opens with a mark. */
+				while (e < d->tk.n &&
+				       !(d->tk.v[e].flags & TOK_PSTART))
+					e++;
+				if (e < d->tk.n) {
+					enum mark m2 = mark_of(d, e);
+
+					if ((m2 == M_SOPEN || m2 == M_SSTRAIGHT) &&
+					    can_open(d, e, m2)) {
+						add(d, i, DOC_NONE, e);
+						d->q[d->nq - 1].cont = 1;
+						i = e - 1;
+					}
 				}
 			}
 			continue;
