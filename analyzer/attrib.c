@@ -23,6 +23,7 @@
 #include "analyzer/lexicon.h"
 #include "crawler/base/err.h"
 
+#include <math.h>
 #include <string.h>
 
 static int
@@ -445,8 +446,8 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 
 /* A negator up to six words before the cue, in the same clause: the
  * clause ends at punctuation and at a contrast ("but", "though"). */
-static int
-negated(const struct doc *d, size_t i)
+static size_t
+negator_at(const struct doc *d, size_t i)
 {
 	size_t j, steps;
 
@@ -463,10 +464,15 @@ negated(const struct doc *d, size_t i)
 		if (tok_is(&d->tk, j, "but") || tok_is(&d->tk, j, "though") ||
 		    tok_is(&d->tk, j, "although") || tok_is(&d->tk, j, "yet"))
 			break;
-		if (d->tmark[j] & TM_NEGATOR)
-			return 1;
+		if (d->tmark[j] & TM_NEGATOR) {
+			/* The first word of a phrase ("ruled out"). */
+			while (j > 0 && (d->tmark[j - 1] & TM_NEGATOR) &&
+			       same_sent(d, j - 1, i))
+				j--;
+			return j;
+		}
 	}
-	return 0;
+	return DOC_NONE;
 }
 
 static int
@@ -525,7 +531,8 @@ contrast(const struct doc *d, size_t i)
 }
 
 static void
-add_cue(struct doc *d, const struct doc_hit *h, int person, int pol, int neg)
+add_cue(struct doc *d, const struct doc_hit *h, int person, int pol,
+	size_t neg)
 {
 	struct cue *c;
 
@@ -535,8 +542,9 @@ add_cue(struct doc *d, const struct doc_hit *h, int person, int pol, int neg)
 	c->ntok = h->h.ntok;
 	c->person = person;
 	c->polarity = pol;
-	c->negated = neg;
-	c->weight = h->h.weight * contrast(d, h->tok);
+	c->negated = neg != DOC_NONE;
+	c->neg_tok = neg;
+	c->wm = llround(h->h.weight * contrast(d, h->tok) * 1000.0);
 	c->phrase = h->h.phrase;
 	c->sent = d->tk.v[h->tok].sent;
 	if (person >= 0) {
@@ -544,10 +552,10 @@ add_cue(struct doc *d, const struct doc_hit *h, int person, int pol, int neg)
 
 		if (pol > 0) {
 			p->pro++;
-			p->prow += c->weight;
+			p->prom += c->wm;
 		} else {
 			p->con++;
-			p->conw += c->weight;
+			p->conm += c->wm;
 		}
 	}
 }
@@ -559,8 +567,9 @@ count_cues(struct doc *d)
 
 	for (h = 0; h < d->nhits; h++) {
 		const struct doc_hit *x = &d->hits[h];
-		int pol, neg, subj[16];
-		size_t n, j;
+		int pol, subj[16];
+		size_t n, j, neg;
+		long long wm;
 
 		if (x->h.kind != TOPIC_PRO && x->h.kind != TOPIC_CON)
 			continue;
@@ -570,15 +579,16 @@ count_cues(struct doc *d)
 		if (!relevant(d, x->tok) || interrogative(d, x->tok))
 			continue;
 		pol = x->h.kind == TOPIC_PRO ? 1 : -1;
-		neg = negated(d, x->tok);
-		if (neg)
+		neg = negator_at(d, x->tok);
+		if (neg != DOC_NONE)
 			pol = -pol;
+		wm = llround(x->h.weight * contrast(d, x->tok) * 1000.0);
 		if (pol > 0) {
 			d->pro++;
-			d->prow += x->h.weight * contrast(d, x->tok);
+			d->prom += wm;
 		} else {
 			d->con++;
-			d->conw += x->h.weight * contrast(d, x->tok);
+			d->conm += wm;
 		}
 		if (d->tk.v[x->tok].quote >= 0) {
 			add_cue(d, x, d->q[d->tk.v[x->tok].quote].speaker, pol,
@@ -606,12 +616,12 @@ pick_evidence(struct doc *d)
 		if (c->person < 0)
 			continue;
 		p = &d->p[c->person];
-		st = doc_stance(p->prow, p->conw);
+		st = doc_stance(p->prom, p->conm);
 		if ((strcmp(st, "pro") == 0 && c->polarity < 0) ||
 		    (strcmp(st, "con") == 0 && c->polarity > 0))
 			continue;
 		if (p->evidence == DOC_NONE ||
-		    c->weight > d->c[p->evidence].weight)
+		    c->wm > d->c[p->evidence].wm)
 			p->evidence = i;
 	}
 }

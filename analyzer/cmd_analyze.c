@@ -271,9 +271,8 @@ cmd_analyze(int argc, char **argv)
 				 "sequence%s replaced with U+FFFD)", d.name,
 				 bad_at, nbad, nbad == 1 ? "" : "s");
 		doc_analyze(&doc, topic, text.p, text.len);
-		if (tally_add(tally, &m, &doc)) {
-			log_error("cannot write into '%s': %s", out,
-				  strerror(errno));
+		if (tally_add(tally, &m, &doc, &err)) {
+			log_error("%s", err.p);
 			rc = PT_EXIT_FAIL;
 			goto done;
 		}
@@ -293,7 +292,7 @@ cmd_analyze(int argc, char **argv)
 	if (summary == 1 || (summary < 0 && isatty(1)))
 		tally_print_summary(tally, stdout, 30);
 	log_info("%zu article%s analyzed; CSV files in '%s': articles.csv "
-		 "mentions.csv quotes.csv figures.csv",
+		 "mentions.csv quotes.csv cues.csv figures.csv timeline.csv",
 		 tally_articles(tally), tally_articles(tally) == 1 ? "" : "s",
 		 out);
 	if (skipped) {

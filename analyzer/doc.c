@@ -169,7 +169,7 @@ doc_epithet(const struct doc *d, size_t i, size_t *end)
 }
 
 const char *
-doc_stance(double prow, double conw)
+doc_stance(long long prow, long long conw)
 {
 	if (prow <= 0 && conw <= 0)
 		return "neutral";
@@ -299,7 +299,7 @@ doc_analyze(struct doc *d, const struct topic *t, const char *text,
 	d->nq = d->nm = d->nc = d->nhits = 0;
 	d->words = 0;
 	d->pro = d->con = 0;
-	d->prow = d->conw = 0;
+	d->prom = d->conm = 0;
 	norm_text(&d->norm, text, len);
 	tokens_build(&d->tk, &d->norm, text, len);
 

@@ -48,7 +48,7 @@ struct person {
 	int gender;         /* enum doc_gender, from given names and pronouns */
 	unsigned mentions;  /* times named (not pronouns) */
 	unsigned pro, con;  /* counted cues */
-	double prow, conw;  /* their summed weights */
+	long long prom, conm; /* their summed weights, in thousandths */
 	unsigned quotes;    /* direct quotations attributed */
 	size_t evidence;    /* index of the heaviest cue for the stance, or
 			       DOC_NONE */
@@ -77,7 +77,9 @@ struct cue {
 	int person;         /* who it counts for, or -1 (the article only) */
 	int polarity;       /* +1 pro, -1 con, after negation */
 	int negated;        /* 1 when a negator flipped it */
-	double weight;      /* from the topic file */
+	size_t neg_tok;     /* the negator's token, or DOC_NONE */
+	long long wm;       /* weight in thousandths: the topic file's, times
+			       the contrast factor */
 	const char *phrase; /* the cue as written in the topic; borrowed */
 	uint32_t sent;      /* sentence number */
 };
@@ -107,7 +109,7 @@ struct doc {
 	size_t caplex;
 	size_t words;         /* word tokens */
 	unsigned pro, con;    /* all counted cues of the article */
-	double prow, conw;
+	long long prom, conm; /* their weights, in thousandths */
 };
 
 void doc_init(struct doc *d);
@@ -116,8 +118,10 @@ void doc_release(struct doc *d);
 void doc_analyze(struct doc *d, const struct topic *t, const char *text,
 		 size_t len);
 
-/* Stance from weights: "pro", "con", "mixed" or "neutral". Static. */
-const char *doc_stance(double prow, double conw);
+/* Stance from summed weights: "pro" or "con" where one side is more than
+ * twice the other, "mixed" where both are, "neutral" where there are none.
+ * Returns a static string. */
+const char *doc_stance(long long pro, long long con);
 /* The sentence (original text) containing token `tok`: *o and *len. */
 void doc_sentence(const struct doc *d, size_t tok, size_t *o, size_t *len);
 

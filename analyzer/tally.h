@@ -1,18 +1,27 @@
-/* tally.h -- the CSV outputs of `analyze`, written as articles stream by,
- * and the per-figure totals kept in memory (one entry per person, not per
- * article, so memory does not grow with the corpus).
+/* tally.h -- the dataset that `analyze` and `merge` write: six CSV files
+ * in one directory.
  *
  *   articles.csv  article_id,url,title,author,published,site,words,pro,con,
- *                 stance
+ *                 stance,captured,digest,pro_weight,con_weight
  *   mentions.csv  article_id,figure,mentions,pro,con,stance,evidence,
- *                 pro_weight,con_weight
+ *                 pro_weight,con_weight,quotes
  *   quotes.csv    article_id,speaker,quote,stance
+ *   cues.csv      article_id,figure,cue,polarity,weight,negated,sentence
  *   figures.csv   figure,articles,mentions,pro,con,stance,quotes,
  *                 pro_weight,con_weight
+ *   timeline.csv  period,figure,articles,mentions,pro,con,stance
  *
- * Files are written to temporaries in the output directory and renamed into
- * place by tally_finish(); tally_free() without a finish removes them, so an
- * interrupted run leaves the previous files as they were.
+ * Rows are kept in a temporary SQLite database next to the outputs (so
+ * memory does not grow with the corpus) and written out in a canonical
+ * order at tally_finish(): articles by article_id, each article's rows in
+ * text order. An article seen more than once keeps its newest capture
+ * (then the larger digest), so the output does not depend on the order of
+ * the inputs, and a directory written by `analyze` is itself a partial that
+ * `merge` can read back (tally_import()) to the same bytes.
+ *
+ * Files are written to temporaries and renamed into place by
+ * tally_finish(); tally_free() without a finish removes them and the
+ * database, so a failed run leaves the previous files as they were.
  * Arguments are borrowed.
  */
 #ifndef PT_TALLY_H
@@ -28,23 +37,28 @@ struct tally_meta {
 	const char *id_source; /* the URL, or the path as given */
 	const char *url;       /* or NULL */
 	const char *title, *author, *published, *site; /* or NULL */
+	const char *captured;  /* capture time (ISO 8601), or NULL */
 };
 
 struct tally;
 
-/* Opens the four outputs in `dir`. NULL with a message in err. */
+/* Opens a dataset to be written into `dir`. NULL with a message in err. */
 struct tally *tally_new(const char *dir, struct buf *err);
-/* Writes one article's rows and adds it to the totals. 0 or PT_EIO. */
+/* Adds one analyzed article. 0 or PT_EDB with a message in err. */
 int tally_add(struct tally *t, const struct tally_meta *m,
-	      const struct doc *d);
-/* Writes figures.csv and renames all four files into place. */
+	      const struct doc *d, struct buf *err);
+/* Adds every article of a dataset directory written before (a partial).
+ * 0, or PT_EIO/PT_EPARSE with a message naming the file and line. */
+int tally_import(struct tally *t, const char *dir, struct buf *err);
+/* Writes the six files and renames them into place. */
 int tally_finish(struct tally *t, struct buf *err);
 void tally_free(struct tally *t);
 
-/* Articles added so far. */
+/* Articles added so far (before duplicates are dropped). */
 size_t tally_articles(const struct tally *t);
-/* Prints the figures, grouped by stance, as an aligned table. */
-void tally_print_summary(const struct tally *t, FILE *fp, size_t max_rows);
+/* After tally_finish(): prints the figures, grouped by stance, as an
+ * aligned table of at most max_rows rows. */
+void tally_print_summary(struct tally *t, FILE *fp, size_t max_rows);
 
 /* Writes the first 16 hex digits of SHA-256(s) and a NUL into out[17]. */
 void tally_article_id(const char *s, char out[17]);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int
@@ -25,6 +26,13 @@ ofile_open(struct ofile *f, const char *path, struct buf *err)
 				 strerror(errno));
 		buf_release(&t);
 		return PT_EIO;
+	}
+	/* mkstemp() makes the file 0600; give it the usual mode. */
+	{
+		mode_t mask = umask(0);
+
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
 	}
 	f->fp = fdopen(fd, "w");
 	if (!f->fp) {
