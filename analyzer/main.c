@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "extract", cmd_extract,
 	  "print the main article text of HTML pages" },
 	{ "topic", cmd_topic, "check a topic file" },
+	{ "warc", cmd_warc, "list the records of WARC files" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
