@@ -66,6 +66,7 @@ struct warc_reader {
 	size_t mbcap;               /* allocated entries */
 	const char *why;            /* reason of the last stream error */
 	int why_mode;               /* resync mode after it, -1 = fatal */
+	unsigned long long why_off; /* file offset it refers to */
 	struct buf pend;            /* decoded bytes not yet consumed */
 	size_t pos;                 /* consumed bytes of pend */
 	unsigned long long dbase;   /* stream position of pend.p[0] */
@@ -111,6 +112,7 @@ src_need(struct warc_reader *r, size_t n)
 			if (ferror(r->fp)) {
 				r->why = "read error";
 				r->why_mode = -1;
+				r->why_off = r->in_off + r->in_len;
 				return PT_EIO;
 			}
 			r->in_eof = 1;
@@ -170,7 +172,8 @@ member_open(struct warc_reader *r)
 	p = r->in + r->in_pos;
 	if (n < 3 || p[0] != 0x1f || p[1] != 0x8b || p[2] != 8) {
 		r->why = "garbage after the last gzip member";
-		r->why_mode = -1;
+		r->why_mode = RESYNC_MAGIC;
+		r->why_off = r->in_off + r->in_pos;
 		return PT_EPARSE;
 	}
 	if (!r->zs_ready) {
@@ -204,6 +207,7 @@ produce(struct warc_reader *r, int cross)
 	if (buf_grow(&r->pend, OUT_CHUNK)) {
 		r->why = "header too long";
 		r->why_mode = RESYNC_LINE;
+		r->why_off = r->dbase + r->pos;
 		return PT_ETOOBIG;
 	}
 	if (!r->gz) {
@@ -232,6 +236,7 @@ produce(struct warc_reader *r, int cross)
 		if (n == 0) {
 			r->why = "truncated gzip member";
 			r->why_mode = -1;
+			r->why_off = r->mb[r->nmb - 1].coff;
 			return PT_EPARSE;
 		}
 		r->zs.next_in = r->in + r->in_pos;
@@ -255,6 +260,7 @@ produce(struct warc_reader *r, int cross)
 			r->why = zr == Z_MEM_ERROR ? "out of memory in zlib"
 						    : "corrupt gzip data";
 			r->why_mode = RESYNC_MAGIC;
+			r->why_off = r->mb[r->nmb - 1].coff;
 			return PT_EPARSE;
 		}
 		if (made)
@@ -1067,11 +1073,18 @@ warc_reader_next(struct warc_reader *r, struct warc_record *rec,
 		r->gz = prc >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b;
 	}
 	if (r->resync) {
+		/* The broken record was reported already: a stream error
+		 * while skipping it is part of the same damage. */
 		rc = do_resync(r);
-		if (rc < 0) {
+		if (rc < 0 && r->why_mode == RESYNC_MAGIC)
+			rc = resync_magic(r);
+		if (rc == PT_EIO) {
 			r->number++;
-			return fail(r, err, r->in_off + r->in_pos, rc, r->why,
-				    -1);
+			return fail_stream(r, err, r->why_off, rc);
+		}
+		if (rc < 0) {
+			r->done = 1;
+			return 0;
 		}
 	}
 
@@ -1083,10 +1096,7 @@ warc_reader_next(struct warc_reader *r, struct warc_record *rec,
 	}
 	r->number++;
 	if (rc < 0) {
-		off = r->gz ? r->in_off + r->in_pos : r->dbase + r->pos;
-		if (r->gz && r->nmb && r->why_mode == RESYNC_MAGIC)
-			off = r->mb[r->nmb - 1].coff;
-		return fail_stream(r, err, off, rc);
+		return fail_stream(r, err, r->why_off, rc);
 	}
 	rec->number = r->number;
 	start = r->dbase + r->pos;
