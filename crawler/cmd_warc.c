@@ -31,8 +31,10 @@ static const char help[] =
 	"  --json        one JSON object per record instead of tab-separated "
 	"text\n"
 	"  -h, --help    show this help\n\n"
-	"Digest status: ok, none, block-mismatch, payload-mismatch or "
-	"block+payload-mismatch.\n\n"
+	"Digest status: ok, none, block-mismatch, payload-mismatch or\n"
+	"block+payload-mismatch. Notes name structural problems (missing "
+	"headers,\nrecords not in their own gzip member, bytes after a "
+	"block).\n\n"
 	"Exit codes:\n"
 	"  0    all records read and checked without problems\n"
 	"  1    a file could not be opened\n"
@@ -203,6 +205,7 @@ cmd_warc(int argc, char **argv)
 	int c, json = 0, i, rc, ret = PT_EXIT_OK;
 
 	optind = 0;
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -211,7 +214,9 @@ cmd_warc(int argc, char **argv)
 			json = 1;
 			break;
 		default:
-			return cli_usage_error("warc", usage, NULL);
+			return cli_usage_error("warc", usage,
+					       "unknown option '%s'",
+					       argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
