@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{ "analyze", cmd_analyze,
 	  "find people, stances and quotes; write CSV files" },
 	{ "topic", cmd_topic, "check a topic file" },
+	{ "warc", cmd_warc, "list the records of WARC files" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -1,0 +1,1593 @@
+/* warc.c -- WARC 1.1 reader and writer (see warc.h for the contract).
+ *
+ * Reader layers, bottom up:
+ *   in    raw bytes from the file (IN_SIZE window, in_off = file offset)
+ *   zs    one gzip member at a time (inflate, 16 + MAX_WBITS); members
+ *         are opened explicitly so that member boundaries are known
+ *   pend  decompressed (or plain) bytes not yet consumed; dbase is the
+ *         stream position of pend.p[0]
+ *   record parsing: header block, Content-Length bytes of block, trailer
+ *
+ * `mb` lists the recent gzip members with the stream position where their
+ * data starts, so that a record can be mapped to the member it starts in
+ * and checked for being exactly one member.
+ */
+#include "crawler/base/warc.h"
+
+#include "crawler/base/buf.h"
+#include "crawler/base/err.h"
+#include "crawler/base/hash.h"
+#include "crawler/base/sv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/rand.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define IN_SIZE (64u * 1024)
+#define OUT_CHUNK (64u * 1024)
+#define PEND_MAX (WARC_MAX_HEADER + 4 * OUT_CHUNK)
+
+struct gzm {
+	unsigned long long coff;   /* file offset of the member */
+	unsigned long long dstart; /* stream position of its first byte */
+	unsigned long records;     /* records that started in it */
+};
+
+struct field {
+	size_t name;  /* offset of the NUL-terminated name in hdr */
+	size_t value; /* offset of the NUL-terminated value in hdr */
+};
+
+struct warc_reader {
+	FILE *fp;                   /* the input */
+	int own_fp;                 /* 1 when opened here */
+	char *name;                 /* for messages, owned */
+	int gz;                     /* gzip input */
+	int started;                /* magic bytes checked */
+	int done;                   /* no more records (EOF or fatal) */
+	int resync;                 /* 0, or how to resync before next */
+	unsigned char *in;          /* raw input window */
+	size_t in_len;              /* bytes in `in` */
+	size_t in_pos;              /* bytes of `in` consumed */
+	unsigned long long in_off;  /* file offset of in[0] */
+	int in_eof;                 /* fread hit EOF */
+	z_stream zs;                /* inflate state for the current member */
+	int zs_ready;               /* inflateInit2 done */
+	int member_open;            /* inside a member */
+	struct gzm *mb;             /* recent members, oldest first */
+	size_t nmb;                 /* entries in mb */
+	size_t mbcap;               /* allocated entries */
+	const char *why;            /* reason of the last stream error */
+	int why_mode;               /* resync mode after it, -1 = fatal */
+	unsigned long long why_off; /* file offset it refers to */
+	struct buf pend;            /* decoded bytes not yet consumed */
+	size_t pos;                 /* consumed bytes of pend */
+	unsigned long long dbase;   /* stream position of pend.p[0] */
+	unsigned long number;       /* records started so far */
+	struct buf hdr;             /* names and values, NUL-separated */
+	struct field *f;            /* header fields of the current record */
+	size_t nf;                  /* fields used */
+	size_t fcap;                /* fields allocated */
+	struct buf block;           /* the current block */
+	struct buf chunk;           /* de-chunked HTTP body */
+	struct buf dec;             /* Content-Encoding decoded body */
+	struct buf note;            /* problems of the current record */
+	struct buf hstr;            /* HTTP strings handed out */
+};
+
+enum resync_mode {
+	RESYNC_NONE = 0,
+	RESYNC_MEMBER,  /* skip the rest of the current gzip member */
+	RESYNC_MAGIC,   /* scan raw bytes for the next gzip magic */
+	RESYNC_LINE     /* scan the stream for a line starting "WARC/" */
+};
+
+/* ---- Raw input. */
+
+/* Makes at least `n` (<= IN_SIZE) contiguous unread bytes available when
+ * the file has them. Returns the number available (may be < n at EOF), or
+ * PT_EIO. */
+static long
+src_need(struct warc_reader *r, size_t n)
+{
+	size_t got;
+
+	while (r->in_len - r->in_pos < n && !r->in_eof) {
+		if (r->in_pos) {
+			memmove(r->in, r->in + r->in_pos,
+				r->in_len - r->in_pos);
+			r->in_off += r->in_pos;
+			r->in_len -= r->in_pos;
+			r->in_pos = 0;
+		}
+		got = fread(r->in + r->in_len, 1, IN_SIZE - r->in_len, r->fp);
+		if (got == 0) {
+			if (ferror(r->fp)) {
+				r->why = "read error";
+				r->why_mode = -1;
+				r->why_off = r->in_off + r->in_len;
+				return PT_EIO;
+			}
+			r->in_eof = 1;
+		}
+		r->in_len += got;
+	}
+	return (long)(r->in_len - r->in_pos);
+}
+
+/* ---- The decoded stream (pend). */
+
+static size_t
+avail(const struct warc_reader *r)
+{
+	return r->pend.len - r->pos;
+}
+
+static void
+compact(struct warc_reader *r)
+{
+	size_t left = r->pend.len - r->pos;
+
+	if (r->pos == 0)
+		return;
+	if (left)
+		memmove(r->pend.p, r->pend.p + r->pos, left);
+	r->dbase += r->pos;
+	r->pend.len = left;
+	r->pend.p[left] = '\0';
+	r->pos = 0;
+}
+
+static void
+member_push(struct warc_reader *r)
+{
+	struct gzm *m;
+
+	pt_xgrow((void **)&r->mb, &r->mbcap, r->nmb + 1, sizeof(*r->mb));
+	m = &r->mb[r->nmb++];
+	m->coff = r->in_off + r->in_pos;
+	m->dstart = r->dbase + r->pend.len;
+	m->records = 0;
+}
+
+/* Opens the next gzip member at the current raw position. 1 opened, 0 at
+ * a clean EOF, negative on error (r->why set). */
+static int
+member_open(struct warc_reader *r)
+{
+	long n = src_need(r, 3);
+	const unsigned char *p;
+
+	if (n < 0)
+		return (int)n;
+	if (n == 0)
+		return 0;
+	p = r->in + r->in_pos;
+	if (n < 3 || p[0] != 0x1f || p[1] != 0x8b || p[2] != 8) {
+		r->why = "garbage after the last gzip member";
+		r->why_mode = RESYNC_MAGIC;
+		r->why_off = r->in_off + r->in_pos;
+		return PT_EPARSE;
+	}
+	if (!r->zs_ready) {
+		if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK) {
+			r->why = "cannot initialise zlib";
+			r->why_mode = -1;
+			return PT_EIO;
+		}
+		r->zs_ready = 1;
+	} else {
+		inflateReset(&r->zs);
+	}
+	member_push(r);
+	r->member_open = 1;
+	return 1;
+}
+
+/* Appends more decoded bytes to pend. With cross = 0 a gzip member
+ * boundary counts as the end. Returns the number of bytes added, 0 at the
+ * end (of the file, or of the member when !cross), or a negative pt_err
+ * with r->why set. */
+static long
+produce(struct warc_reader *r, int cross)
+{
+	long n;
+	int zr, rc;
+	size_t before_in, made;
+
+	if (r->pos && (r->pos == r->pend.len || r->pos >= OUT_CHUNK))
+		compact(r);
+	if (buf_grow(&r->pend, OUT_CHUNK)) {
+		r->why = "header too long";
+		r->why_mode = RESYNC_LINE;
+		r->why_off = r->dbase + r->pos;
+		return PT_ETOOBIG;
+	}
+	if (!r->gz) {
+		n = src_need(r, 1);
+		if (n <= 0)
+			return n;
+		if ((size_t)n > OUT_CHUNK)
+			n = OUT_CHUNK;
+		memcpy(r->pend.p + r->pend.len, r->in + r->in_pos, (size_t)n);
+		r->in_pos += (size_t)n;
+		r->pend.len += (size_t)n;
+		r->pend.p[r->pend.len] = '\0';
+		return n;
+	}
+	for (;;) {
+		if (!r->member_open) {
+			if (!cross)
+				return 0;
+			rc = member_open(r);
+			if (rc <= 0)
+				return rc;
+		}
+		n = src_need(r, 1);
+		if (n < 0)
+			return n;
+		if (n == 0) {
+			r->why = "truncated gzip member";
+			r->why_mode = -1;
+			r->why_off = r->mb[r->nmb - 1].coff;
+			return PT_EPARSE;
+		}
+		r->zs.next_in = r->in + r->in_pos;
+		r->zs.avail_in = (uInt)n;
+		r->zs.next_out = (unsigned char *)r->pend.p + r->pend.len;
+		r->zs.avail_out = OUT_CHUNK;
+		before_in = (size_t)n;
+		zr = inflate(&r->zs, Z_NO_FLUSH);
+		r->in_pos += before_in - r->zs.avail_in;
+		made = OUT_CHUNK - r->zs.avail_out;
+		r->pend.len += made;
+		r->pend.p[r->pend.len] = '\0';
+		if (zr == Z_STREAM_END) {
+			r->member_open = 0;
+			if (made)
+				return (long)made;
+			continue;
+		}
+		if (zr != Z_OK && zr != Z_BUF_ERROR) {
+			r->member_open = 0;
+			r->why = zr == Z_MEM_ERROR ? "out of memory in zlib"
+						    : "corrupt gzip data";
+			r->why_mode = RESYNC_MAGIC;
+			r->why_off = r->mb[r->nmb - 1].coff;
+			return PT_EPARSE;
+		}
+		if (made)
+			return (long)made;
+	}
+}
+
+/* Makes at least `n` unconsumed bytes available in pend (crossing
+ * members). 1 when there, 0 when the stream ended first, or negative. */
+static int
+need(struct warc_reader *r, size_t n, int cross)
+{
+	long rc;
+
+	while (avail(r) < n) {
+		rc = produce(r, cross);
+		if (rc <= 0)
+			return (int)rc;
+	}
+	return 1;
+}
+
+/* Consumes n bytes into dst (or drops them when dst is NULL). Returns
+ * the number of bytes taken (< n when the stream ended) or negative. */
+static long long
+take(struct warc_reader *r, struct buf *dst, unsigned long long n)
+{
+	unsigned long long got = 0;
+	size_t k;
+	long rc;
+
+	while (got < n) {
+		if (avail(r) == 0) {
+			rc = produce(r, 1);
+			if (rc < 0)
+				return rc;
+			if (rc == 0)
+				break;
+		}
+		k = avail(r);
+		if (k > n - got)
+			k = (size_t)(n - got);
+		if (dst && buf_add(dst, r->pend.p + r->pos, k))
+			return PT_ETOOBIG;
+		r->pos += k;
+		got += k;
+	}
+	return (long long)got;
+}
+
+/* ---- Resync after a broken record. */
+
+static int
+resync_member(struct warc_reader *r)
+{
+	long rc;
+
+	r->pos = r->pend.len;
+	while (r->member_open) {
+		rc = produce(r, 0);
+		if (rc < 0)
+			return (int)rc;
+		r->pos = r->pend.len;
+	}
+	return 0;
+}
+
+static int
+resync_magic(struct warc_reader *r)
+{
+	long n;
+	const unsigned char *p;
+
+	r->pos = r->pend.len;
+	r->member_open = 0;
+	for (;;) {
+		n = src_need(r, 3);
+		if (n < 0)
+			return (int)n;
+		if (n < 3) {
+			r->in_pos = r->in_len;
+			return 0;
+		}
+		p = r->in + r->in_pos;
+		if (p[0] == 0x1f && p[1] == 0x8b && p[2] == 8)
+			return 0;
+		p = memchr(p + 1, 0x1f, (size_t)n - 1);
+		r->in_pos = p ? (size_t)(p - r->in) : r->in_len - 2;
+	}
+}
+
+static int
+resync_line(struct warc_reader *r)
+{
+	const char *p, *hit;
+	size_t k;
+	long rc;
+
+	for (;;) {
+		p = r->pend.p + r->pos;
+		hit = NULL;
+		if (avail(r) >= 5 && memcmp(p, "WARC/", 5) == 0)
+			return 0;
+		for (k = 0; k + 6 <= avail(r); k++)
+			if (p[k] == '\n' && memcmp(p + k + 1, "WARC/", 5) == 0) {
+				hit = p + k + 1;
+				break;
+			}
+		if (hit) {
+			r->pos = (size_t)(hit - r->pend.p);
+			return 0;
+		}
+		if (avail(r) > 5)
+			r->pos = r->pend.len - 5;
+		rc = produce(r, 1);
+		if (rc < 0)
+			return (int)rc;
+		if (rc == 0) {
+			r->pos = r->pend.len;
+			return 0;
+		}
+	}
+}
+
+/* ---- Open and free. */
+
+struct warc_reader *
+warc_reader_new(FILE *fp, const char *name)
+{
+	struct warc_reader *r = pt_xcalloc(1, sizeof(*r));
+
+	r->fp = fp;
+	r->name = pt_xstrdup(name ? name : "-");
+	r->in = pt_xmalloc(IN_SIZE);
+	buf_init(&r->pend, PEND_MAX);
+	buf_init(&r->hdr, WARC_MAX_HEADER * 2);
+	buf_init(&r->block, WARC_MAX_BLOCK);
+	buf_init(&r->chunk, WARC_MAX_BLOCK);
+	buf_init(&r->dec, WARC_MAX_PAYLOAD);
+	buf_init(&r->note, 4096);
+	buf_init(&r->hstr, WARC_MAX_HEADER * 2);
+	return r;
+}
+
+struct warc_reader *
+warc_reader_open(const char *path, struct buf *err)
+{
+	struct warc_reader *r;
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return warc_reader_new(stdin, "-");
+	fp = fopen(path, "rb");
+	if (!fp) {
+		if (err)
+			buf_addf(err, "cannot open '%s': %s", path,
+				 strerror(errno));
+		return NULL;
+	}
+	r = warc_reader_new(fp, path);
+	r->own_fp = 1;
+	return r;
+}
+
+void
+warc_reader_free(struct warc_reader *r)
+{
+	if (!r)
+		return;
+	if (r->own_fp)
+		fclose(r->fp);
+	if (r->zs_ready)
+		inflateEnd(&r->zs);
+	free(r->name);
+	free(r->in);
+	free(r->mb);
+	free(r->f);
+	buf_release(&r->pend);
+	buf_release(&r->hdr);
+	buf_release(&r->block);
+	buf_release(&r->chunk);
+	buf_release(&r->dec);
+	buf_release(&r->note);
+	buf_release(&r->hstr);
+	free(r);
+}
+
+/* ---- Header fields. */
+
+const char *
+warc_reader_header(const struct warc_reader *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nf; i++)
+		if (strcasecmp(r->hdr.p + r->f[i].name, name) == 0)
+			return r->hdr.p + r->f[i].value;
+	return NULL;
+}
+
+static void
+field_add(struct warc_reader *r, struct sv name, struct sv value)
+{
+	struct field *f;
+
+	pt_xgrow((void **)&r->f, &r->fcap, r->nf + 1, sizeof(*r->f));
+	f = &r->f[r->nf++];
+	f->name = r->hdr.len;
+	buf_add(&r->hdr, name.p, name.len);
+	buf_addc(&r->hdr, '\0');
+	f->value = r->hdr.len;
+	buf_add(&r->hdr, value.p, value.len);
+	buf_addc(&r->hdr, '\0');
+}
+
+/* Appends a continuation line to the last field's value (the value is the
+ * last thing in hdr). */
+static void
+field_continue(struct warc_reader *r, struct sv more)
+{
+	r->hdr.len--; /* drop the NUL */
+	buf_addc(&r->hdr, ' ');
+	buf_add(&r->hdr, more.p, more.len);
+	buf_addc(&r->hdr, '\0');
+}
+
+/* Parses the header block h (version line included, final blank line
+ * excluded). 0 or PT_EPARSE. */
+static int
+parse_fields(struct warc_reader *r, struct sv h)
+{
+	struct sv line, name, rest = h;
+	int first = 1;
+
+	buf_reset(&r->hdr);
+	r->nf = 0;
+	while (rest.len) {
+		rest = sv_cut(rest, '\n', &line);
+		if (line.len && line.p[line.len - 1] == '\r')
+			line.len--;
+		if (first) {
+			if (line.len < 6 || memcmp(line.p, "WARC/", 5) != 0)
+				return PT_EPARSE;
+			first = 0;
+			continue;
+		}
+		if (line.len == 0)
+			continue;
+		if ((line.p[0] == ' ' || line.p[0] == '\t') && r->nf) {
+			field_continue(r, sv_trim(line));
+			continue;
+		}
+		line = sv_cut(line, ':', &name);
+		if (!line.p)
+			continue; /* not a field; ignored */
+		field_add(r, sv_trim(name), sv_trim(line));
+	}
+	return 0;
+}
+
+/* Finds the end of the header block starting at pend.p[pos]: returns the
+ * header length (without the blank line) and its total length in *total.
+ * 1 found, 0 end of stream, negative on error or oversize. */
+static int
+find_header_end(struct warc_reader *r, size_t *hlen, size_t *total)
+{
+	size_t scan = 0, k;
+	const char *p;
+	int rc;
+
+	for (;;) {
+		p = r->pend.p + r->pos;
+		for (k = scan; k < avail(r); k++) {
+			if (p[k] != '\n')
+				continue;
+			if (k + 1 < avail(r) && p[k + 1] == '\n') {
+				*hlen = k + 1;
+				*total = k + 2;
+				return 1;
+			}
+			if (k + 2 < avail(r) && p[k + 1] == '\r' &&
+			    p[k + 2] == '\n') {
+				*hlen = k + 1;
+				*total = k + 3;
+				return 1;
+			}
+			if (k + 2 >= avail(r))
+				break; /* need more to decide */
+		}
+		scan = k;
+		if (avail(r) > WARC_MAX_HEADER) {
+			r->why = "header longer than 64 KiB";
+			r->why_mode = RESYNC_LINE;
+			return PT_ETOOBIG;
+		}
+		rc = need(r, avail(r) + 1, 1);
+		if (rc <= 0)
+			return rc;
+	}
+}
+
+/* ---- Digests. */
+
+static int
+b64val(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+/* Decodes a sha1 digest value (base32, hex, base64, base64url) into
+ * d[20]. 0 or PT_EPARSE. */
+static int
+digest_decode(struct sv v, unsigned char d[20])
+{
+	unsigned int acc = 0, bits = 0, o = 0;
+	size_t i;
+	int x;
+	const char *b32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+	const char *hit;
+
+	if (v.len == 32) {
+		for (i = 0; i < 32; i++) {
+			x = v.p[i];
+			if (x >= 'a' && x <= 'z')
+				x -= 32;
+			hit = x ? strchr(b32, x) : NULL;
+			if (!hit)
+				return PT_EPARSE;
+			acc = (acc << 5) | (unsigned int)(hit - b32);
+			bits += 5;
+			if (bits >= 8) {
+				d[o++] = (unsigned char)(acc >> (bits - 8));
+				bits -= 8;
+			}
+		}
+		return 0;
+	}
+	if (v.len == 40) {
+		for (i = 0; i < 40; i++) {
+			x = v.p[i];
+			if (x >= '0' && x <= '9')
+				x -= '0';
+			else if (x >= 'a' && x <= 'f')
+				x -= 'a' - 10;
+			else if (x >= 'A' && x <= 'F')
+				x -= 'A' - 10;
+			else
+				return PT_EPARSE;
+			acc = (acc << 4) | (unsigned int)x;
+			if (i % 2) {
+				d[o++] = (unsigned char)acc;
+				acc = 0;
+			}
+		}
+		return 0;
+	}
+	if (v.len == 28 && v.p[27] == '=')
+		v.len = 27;
+	if (v.len == 27) {
+		for (i = 0; i < 27; i++) {
+			x = b64val((unsigned char)v.p[i]);
+			if (x < 0)
+				return PT_EPARSE;
+			acc = (acc << 6) | (unsigned int)x;
+			bits += 6;
+			if (bits >= 8) {
+				d[o++] = (unsigned char)(acc >> (bits - 8));
+				bits -= 8;
+			}
+			acc &= 0xff;
+		}
+		return o == 20 ? 0 : PT_EPARSE;
+	}
+	return PT_EPARSE;
+}
+
+/* Checks `label` ("sha1:VALUE") against data. */
+static int
+digest_check(const char *label, const char *p, size_t n)
+{
+	unsigned char want[20];
+	char want32[33], got[38];
+	struct sv v;
+
+	if (!label)
+		return WARC_DIGEST_NONE;
+	v = sv_trim(sv_cstr(label));
+	if (!sv_starts_nocase(v, "sha1:"))
+		return WARC_DIGEST_NONE;
+	v.p += 5;
+	v.len -= 5;
+	v = sv_trim(v);
+	if (digest_decode(v, want))
+		return WARC_DIGEST_BAD;
+	hash_b32_20(want, want32);
+	hash_sha1_b32(p, n, got);
+	return strcmp(got + 5, want32) == 0 ? WARC_DIGEST_OK : WARC_DIGEST_BAD;
+}
+
+/* ---- HTTP blocks. */
+
+static const char *
+find_mem(const char *p, size_t n, const char *needle, size_t k)
+{
+	const char *end = p + n, *q;
+
+	while ((size_t)(end - p) >= k) {
+		q = memchr(p, needle[0], (size_t)(end - p) - k + 1);
+		if (!q)
+			return NULL;
+		if (memcmp(q, needle, k) == 0)
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+/* Removes the chunked transfer coding from (p, n) into out. 0 or
+ * PT_EPARSE. Input that ends after a whole chunk without the last chunk
+ * is accepted. */
+static int
+dechunk(const char *p, size_t n, struct buf *out)
+{
+	size_t i = 0, size, digits;
+	const char *eol;
+	int x;
+
+	buf_reset(out);
+	while (i < n) {
+		eol = memchr(p + i, '\n', n - i);
+		if (!eol)
+			return PT_EPARSE;
+		size = 0;
+		digits = 0;
+		while (i < n && p[i] == ' ')
+			i++;
+		for (; p + i < eol; i++, digits++) {
+			x = p[i];
+			if (x >= '0' && x <= '9')
+				x -= '0';
+			else if (x >= 'a' && x <= 'f')
+				x -= 'a' - 10;
+			else if (x >= 'A' && x <= 'F')
+				x -= 'A' - 10;
+			else
+				break;
+			if (size > (SIZE_MAX >> 4))
+				return PT_EPARSE;
+			size = size * 16 + (size_t)x;
+		}
+		if (!digits)
+			return PT_EPARSE;
+		if (p + i < eol && p[i] != ';' && p[i] != ' ' && p[i] != '\t' &&
+		    p[i] != '\r')
+			return PT_EPARSE;
+		i = (size_t)(eol - p) + 1;
+		if (size == 0)
+			return 0; /* trailers ignored */
+		if (size > n - i)
+			return PT_EPARSE;
+		if (buf_add(out, p + i, size))
+			return PT_ETOOBIG;
+		i += size;
+		if (i < n && p[i] == '\r')
+			i++;
+		if (i < n && p[i] == '\n')
+			i++;
+	}
+	return 0;
+}
+
+/* Inflates gzip, zlib or raw deflate data into out (cap = out->max).
+ * Returns 0, 1 when cut at the cap, or PT_EPARSE. */
+static int
+decode_body(const char *p, size_t n, int raw, struct buf *out)
+{
+	z_stream z;
+	int zr, cut = 0;
+	size_t room;
+
+	buf_reset(out);
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, raw ? -MAX_WBITS : 32 + MAX_WBITS) != Z_OK)
+		return PT_EPARSE;
+	z.next_in = (unsigned char *)(uintptr_t)p;
+	z.avail_in = (uInt)n;
+	for (;;) {
+		room = out->max - out->len;
+		if (room == 0) {
+			cut = 1;
+			break;
+		}
+		if (room > OUT_CHUNK)
+			room = OUT_CHUNK;
+		if (buf_grow(out, room)) {
+			cut = 1;
+			break;
+		}
+		z.next_out = (unsigned char *)out->p + out->len;
+		z.avail_out = (uInt)room;
+		zr = inflate(&z, Z_NO_FLUSH);
+		out->len += room - z.avail_out;
+		out->p[out->len] = '\0';
+		if (zr == Z_STREAM_END)
+			break;
+		if (zr == Z_BUF_ERROR)
+			break; /* truncated: keep what we have */
+		if (zr != Z_OK) {
+			inflateEnd(&z);
+			return PT_EPARSE;
+		}
+	}
+	inflateEnd(&z);
+	return cut;
+}
+
+static const char *
+hstr_add(struct warc_reader *r, struct sv s)
+{
+	size_t at = r->hstr.len;
+
+	if (buf_add(&r->hstr, s.p, s.len) || buf_addc(&r->hstr, '\0'))
+		return NULL;
+	return r->hstr.p + at;
+}
+
+/* Parses an HTTP message block: status, headers, payload. */
+static void
+parse_http(struct warc_reader *r, struct warc_record *rec, struct sv *body,
+	   int *chunked)
+{
+	struct sv rest, line, name, value, ct = { NULL, 0 }, ce = { NULL, 0 };
+	const char *b = rec->block, *end;
+	size_t hlen, blen = rec->block_len;
+	int first = 1, rc;
+
+	end = find_mem(b, blen, "\r\n\r\n", 4);
+	if (end) {
+		hlen = (size_t)(end - b);
+		*body = sv_make(end + 4, blen - hlen - 4);
+	} else if ((end = find_mem(b, blen, "\n\n", 2)) != NULL) {
+		hlen = (size_t)(end - b);
+		*body = sv_make(end + 2, blen - hlen - 2);
+	} else {
+		hlen = blen;
+		*body = sv_make(b + blen, 0);
+	}
+	rest = sv_make(b, hlen);
+	while (rest.len) {
+		rest = sv_cut(rest, '\n', &line);
+		line = sv_trim(line);
+		if (first) {
+			first = 0;
+			if (line.len >= 12 && memcmp(line.p, "HTTP/", 5) == 0) {
+				value = sv_cut(line, ' ', &name);
+				value = sv_trim(value);
+				if (value.len >= 3 && value.p[0] >= '1' &&
+				    value.p[0] <= '9' && value.p[1] >= '0' &&
+				    value.p[1] <= '9' && value.p[2] >= '0' &&
+				    value.p[2] <= '9')
+					rec->http_status = (value.p[0] - '0') * 100 +
+						(value.p[1] - '0') * 10 +
+						(value.p[2] - '0');
+			}
+			continue;
+		}
+		value = sv_cut(line, ':', &name);
+		if (!value.p)
+			continue;
+		name = sv_trim(name);
+		value = sv_trim(value);
+		if (sv_eq_nocase(name, "content-type") && !ct.p)
+			ct = value;
+		else if (sv_eq_nocase(name, "content-encoding") && !ce.p)
+			ce = value;
+		else if (sv_eq_nocase(name, "transfer-encoding") &&
+			 value.len >= 7 &&
+			 strncasecmp(value.p + value.len - 7, "chunked", 7) == 0)
+			*chunked = 1;
+	}
+	if (ct.p)
+		rec->http_content_type = hstr_add(r, ct);
+
+	/* The payload: de-chunk (when it really is chunked), then decode. */
+	rec->payload = body->p;
+	rec->payload_len = body->len;
+	if (*chunked && body->len &&
+	    dechunk(body->p, body->len, &r->chunk) == 0) {
+		rec->payload = r->chunk.p;
+		rec->payload_len = r->chunk.len;
+	}
+	if (ce.p && rec->payload_len && !sv_eq_nocase(ce, "identity")) {
+		rc = PT_EPARSE;
+		if (sv_eq_nocase(ce, "gzip") || sv_eq_nocase(ce, "x-gzip") ||
+		    sv_eq_nocase(ce, "deflate")) {
+			rc = decode_body(rec->payload, rec->payload_len, 0,
+					 &r->dec);
+			if (rc < 0 && sv_eq_nocase(ce, "deflate"))
+				rc = decode_body(rec->payload,
+						 rec->payload_len, 1, &r->dec);
+		}
+		if (rc >= 0) {
+			rec->payload = r->dec.p;
+			rec->payload_len = r->dec.len;
+			rec->payload_truncated = rc == 1;
+		} else {
+			rec->payload_encoding = hstr_add(r, ce);
+		}
+	}
+	if (rec->payload_len > WARC_MAX_PAYLOAD) {
+		rec->payload_len = WARC_MAX_PAYLOAD;
+		rec->payload_truncated = 1;
+	}
+}
+
+/* ---- Records. */
+
+static void
+note_add(struct warc_reader *r, const char *fmt, const char *arg)
+{
+	if (r->note.len)
+		buf_adds(&r->note, "; ");
+	buf_addf(&r->note, fmt, arg);
+}
+
+static int
+fail(struct warc_reader *r, struct buf *err, unsigned long long off,
+     int code, const char *why, int resync)
+{
+	if (err)
+		buf_addf(err, "cannot read record %lu of '%s' at offset %llu: %s",
+			 r->number, r->name, off, why);
+	if (resync < 0)
+		r->done = 1;
+	else
+		r->resync = resync;
+	return code;
+}
+
+/* Fills rec from the parsed fields and the block. */
+static void
+fill_record(struct warc_reader *r, struct warc_record *rec)
+{
+	static const char *const need_uri[] = { "response", "resource",
+		"request", "revisit", "conversion", "continuation", NULL };
+	const char *mandatory[] = { "WARC-Type", "WARC-Record-ID",
+				    "WARC-Date", NULL };
+	struct sv body;
+	char *u;
+	size_t i, n;
+	int chunked = 0, pd;
+
+	for (i = 0; mandatory[i]; i++)
+		if (!warc_reader_header(r, mandatory[i]))
+			note_add(r, "missing %s", mandatory[i]);
+	rec->type = warc_reader_header(r, "WARC-Type");
+	if (!rec->type)
+		rec->type = "";
+	u = (char *)warc_reader_header(r, "WARC-Target-URI");
+	if (u && u[0] == '<' && (n = strlen(u)) >= 2 && u[n - 1] == '>') {
+		u[n - 1] = '\0';
+		u++;
+	}
+	rec->target_uri = u;
+	for (i = 0; need_uri[i]; i++)
+		if (strcmp(rec->type, need_uri[i]) == 0 && !u)
+			note_add(r, "missing %s", "WARC-Target-URI");
+	if (strcmp(rec->type, "revisit") == 0 &&
+	    !warc_reader_header(r, "WARC-Profile"))
+		note_add(r, "missing %s", "WARC-Profile");
+	rec->date = warc_reader_header(r, "WARC-Date");
+	rec->record_id = warc_reader_header(r, "WARC-Record-ID");
+	rec->refers_to = warc_reader_header(r, "WARC-Refers-To");
+	rec->refers_to_uri = warc_reader_header(r,
+						"WARC-Refers-To-Target-URI");
+	rec->refers_to_date = warc_reader_header(r, "WARC-Refers-To-Date");
+	rec->content_type = warc_reader_header(r, "Content-Type");
+	rec->payload_digest = warc_reader_header(r, "WARC-Payload-Digest");
+	rec->block_digest = warc_reader_header(r, "WARC-Block-Digest");
+	rec->block = r->block.p;
+	rec->block_len = r->block.len;
+
+	rec->block_digest_ok = digest_check(rec->block_digest, rec->block,
+					    rec->block_len);
+	buf_reset(&r->hstr);
+	body = sv_make(rec->block, rec->block_len);
+	if (rec->content_type
+	    ? strncasecmp(rec->content_type, "application/http", 16) == 0
+	    : rec->block_len >= 5 && memcmp(rec->block, "HTTP/", 5) == 0) {
+		rec->is_http = 1;
+		parse_http(r, rec, &body, &chunked);
+	} else {
+		rec->payload = rec->block;
+		rec->payload_len = rec->block_len;
+		if (rec->payload_len > WARC_MAX_PAYLOAD) {
+			rec->payload_len = WARC_MAX_PAYLOAD;
+			rec->payload_truncated = 1;
+		}
+	}
+	pd = WARC_DIGEST_NONE;
+	if (strcmp(rec->type, "revisit") != 0) {
+		pd = digest_check(rec->payload_digest, body.p, body.len);
+		if (pd == WARC_DIGEST_BAD && chunked && body.len &&
+		    dechunk(body.p, body.len, &r->chunk) == 0)
+			pd = digest_check(rec->payload_digest, r->chunk.p,
+					  r->chunk.len);
+	}
+	rec->payload_digest_ok = pd;
+	if (rec->block_digest_ok == WARC_DIGEST_BAD || pd == WARC_DIGEST_BAD)
+		rec->digest_ok = WARC_DIGEST_BAD;
+	else if (rec->block_digest_ok == WARC_DIGEST_OK ||
+		 pd == WARC_DIGEST_OK)
+		rec->digest_ok = WARC_DIGEST_OK;
+	else
+		rec->digest_ok = WARC_DIGEST_NONE;
+}
+
+/* Parses a Content-Length value. 0 or PT_EPARSE. */
+static int
+parse_length(const char *s, unsigned long long *out)
+{
+	unsigned long long v = 0;
+
+	if (!s || *s < '0' || *s > '9')
+		return PT_EPARSE;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v > (~0ULL - 9) / 10)
+			return PT_EPARSE;
+		v = v * 10 + (unsigned long long)(*s - '0');
+	}
+	if (*s)
+		return PT_EPARSE;
+	*out = v;
+	return 0;
+}
+
+static int
+do_resync(struct warc_reader *r)
+{
+	int mode = r->resync;
+
+	r->resync = RESYNC_NONE;
+	if (mode == RESYNC_MEMBER)
+		return resync_member(r);
+	if (mode == RESYNC_MAGIC)
+		return resync_magic(r);
+	if (mode == RESYNC_LINE)
+		return resync_line(r);
+	return 0;
+}
+
+/* Fails the current record with the stream error in r->why. */
+static int
+fail_stream(struct warc_reader *r, struct buf *err, unsigned long long off,
+	    long code)
+{
+	return fail(r, err, off, (int)code, r->why, r->why_mode);
+}
+
+/* Skips CR and LF bytes; with cross = 0 only up to the member end.
+ * 1 = at a non-blank byte, 0 = at the end, negative = stream error. */
+static int
+skip_blank(struct warc_reader *r, int cross)
+{
+	long rc;
+
+	for (;;) {
+		while (r->pos < r->pend.len &&
+		       (r->pend.p[r->pos] == '\r' || r->pend.p[r->pos] == '\n'))
+			r->pos++;
+		if (r->pos < r->pend.len)
+			return 1;
+		rc = produce(r, cross);
+		if (rc <= 0)
+			return (int)rc;
+	}
+}
+
+int
+warc_reader_next(struct warc_reader *r, struct warc_record *rec,
+		 struct buf *err)
+{
+	unsigned long long off, len, start;
+	long long got;
+	size_t hlen, total, mi, last;
+	int rc, aligned = 0, resync;
+	long prc;
+	char why[96];
+
+	memset(rec, 0, sizeof(*rec));
+	if (r->done)
+		return 0;
+	if (!r->started) {
+		r->started = 1;
+		prc = src_need(r, 2);
+		if (prc < 0) {
+			r->number++;
+			return fail_stream(r, err, 0, prc);
+		}
+		r->gz = prc >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b;
+	}
+	if (r->resync) {
+		/* The broken record was reported already: a stream error
+		 * while skipping it is part of the same damage. */
+		rc = do_resync(r);
+		if (rc < 0 && r->why_mode == RESYNC_MAGIC)
+			rc = resync_magic(r);
+		if (rc == PT_EIO) {
+			r->number++;
+			return fail_stream(r, err, r->why_off, rc);
+		}
+		if (rc < 0) {
+			r->done = 1;
+			return 0;
+		}
+	}
+
+	/* Blank lines between records, crossing gzip members. */
+	rc = skip_blank(r, 1);
+	if (rc == 0) {
+		r->done = 1;
+		return 0;
+	}
+	r->number++;
+	if (rc < 0) {
+		return fail_stream(r, err, r->why_off, rc);
+	}
+	rec->number = r->number;
+	start = r->dbase + r->pos;
+	rec->gzip_member = -1;
+	if (r->gz) {
+		/* The member the record starts in; forget older ones. */
+		mi = r->nmb - 1;
+		while (mi > 0 && r->mb[mi].dstart > start)
+			mi--;
+		if (mi) {
+			memmove(r->mb, r->mb + mi,
+				(r->nmb - mi) * sizeof(*r->mb));
+			r->nmb -= mi;
+		}
+		aligned = r->mb[0].records == 0;
+		r->mb[0].records++;
+		off = r->mb[0].coff;
+	} else {
+		off = start;
+	}
+	rec->offset = off;
+	buf_reset(&r->note);
+	resync = r->gz && aligned ? RESYNC_MEMBER : RESYNC_LINE;
+
+	/* Header block. */
+	rc = find_header_end(r, &hlen, &total);
+	if (rc == 0)
+		return fail(r, err, off, PT_EPARSE, "truncated record header",
+			    -1);
+	if (rc < 0)
+		return fail(r, err, off, rc, r->why,
+			    r->why_mode == RESYNC_LINE ? resync : r->why_mode);
+	if (parse_fields(r, sv_make(r->pend.p + r->pos, hlen))) {
+		r->pos++; /* so that the line scan moves on */
+		return fail(r, err, off, PT_EPARSE, "no 'WARC/' version line",
+			    resync);
+	}
+	r->pos += total;
+	if (parse_length(warc_reader_header(r, "Content-Length"), &len))
+		return fail(r, err, off, PT_EPARSE,
+			    "missing or invalid Content-Length", resync);
+
+	/* Block. */
+	buf_reset(&r->block);
+	got = take(r, len > WARC_MAX_BLOCK ? NULL : &r->block, len);
+	if (got < 0)
+		return fail_stream(r, err, off, (long)got);
+	if ((unsigned long long)got < len) {
+		snprintf(why, sizeof(why), "truncated block (%lld of %llu "
+			 "bytes)", got, len);
+		return fail(r, err, off, PT_EPARSE, why, -1);
+	}
+
+	/* Trailer: blank lines up to the end of the gzip member. */
+	rc = skip_blank(r, 0);
+	if (rc < 0)
+		return fail_stream(r, err, off, rc);
+	if (r->gz) {
+		last = r->nmb - 1;
+		rec->gzip_member = aligned && last == 0 && !r->member_open &&
+				   r->pos == r->pend.len;
+		if (last > 0) {
+			snprintf(why, sizeof(why), "spans %zu gzip members",
+				 last + 1);
+			note_add(r, "%s", why);
+		} else if (!rec->gzip_member) {
+			note_add(r, "%s", "shares a gzip member with other "
+				 "records");
+		}
+	}
+	if (rc == 1) {
+		/* More data in the same member (or plain file): it must be
+		 * the next record. Otherwise the Content-Length was wrong;
+		 * skip to the next "WARC/" line now, so that the next record
+		 * keeps its number. */
+		rc = need(r, 5, 0);
+		if (rc < 0)
+			return fail_stream(r, err, off, rc);
+		if (avail(r) < 5 ||
+		    memcmp(r->pend.p + r->pos, "WARC/", 5) != 0) {
+			note_add(r, "%s", "unexpected bytes after the block "
+				 "(wrong Content-Length?)");
+			rc = resync_line(r);
+			if (rc < 0)
+				return fail_stream(r, err, off, rc);
+		}
+	}
+	if (len > WARC_MAX_BLOCK)
+		return fail(r, err, off, PT_ETOOBIG,
+			    "block larger than the 64 MiB cap; skipped",
+			    RESYNC_NONE);
+	fill_record(r, rec);
+	if (r->note.len)
+		rec->note = r->note.p;
+	return 1;
+}
+
+/* ---- Writer. */
+
+struct warc_writer {
+	char *dir;                   /* output directory, owned */
+	char *prefix;                /* file name prefix, owned */
+	char *software;              /* warcinfo software, owned or NULL */
+	unsigned long long max_size; /* rotation size, 0 = never */
+	int level;                   /* zlib level */
+	int fd;                      /* current file, -1 when none */
+	struct buf path;             /* its path */
+	unsigned long long size;     /* its size */
+	unsigned long serial;        /* next serial number */
+	char warcinfo_id[48];        /* record id of its warcinfo */
+	z_stream zs;                 /* deflate state, reset per record */
+	int zs_ready;                /* deflateInit2 done */
+	struct buf head;             /* WARC header being built */
+	struct buf blk;              /* block being built */
+	struct buf out;              /* compressed member */
+};
+
+static void
+make_uuid(char out[48])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char u[16];
+	size_t i, o;
+
+	if (RAND_bytes(u, sizeof(u)) != 1) {
+		/* Fall back to the kernel directly. */
+		int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+
+		if (fd < 0 || read(fd, u, sizeof(u)) != (ssize_t)sizeof(u))
+			abort();
+		close(fd);
+	}
+	u[6] = (unsigned char)((u[6] & 0x0f) | 0x40);
+	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
+	memcpy(out, "<urn:uuid:", 10);
+	o = 10;
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[u[i] >> 4];
+		out[o++] = hex[u[i] & 15];
+	}
+	out[o++] = '>';
+	out[o] = '\0';
+}
+
+static void
+format_date(time_t t, char out[24])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t k;
+
+	while (n) {
+		k = write(fd, p, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return PT_EIO;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int
+deflate_piece(struct warc_writer *w, const char *p, size_t n, int flush)
+{
+	int zr;
+	size_t room;
+
+	w->zs.next_in = (unsigned char *)(uintptr_t)p;
+	w->zs.avail_in = (uInt)n;
+	for (;;) {
+		buf_grow(&w->out, OUT_CHUNK);
+		room = w->out.cap - w->out.len - 1;
+		w->zs.next_out = (unsigned char *)w->out.p + w->out.len;
+		w->zs.avail_out = (uInt)room;
+		zr = deflate(&w->zs, flush);
+		w->out.len += room - w->zs.avail_out;
+		w->out.p[w->out.len] = '\0';
+		if (flush == Z_FINISH) {
+			if (zr == Z_STREAM_END)
+				return 0;
+			if (zr != Z_OK && zr != Z_BUF_ERROR)
+				return PT_EIO;
+		} else if (w->zs.avail_in == 0 && w->zs.avail_out) {
+			return 0;
+		} else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+			return PT_EIO;
+		}
+	}
+}
+
+/* Writes one record: w->head holds the WARC header lines (without
+ * Content-Length), w->blk the block. Records the member offset in *off. */
+static int
+write_record(struct warc_writer *w, unsigned long long *off, struct buf *err)
+{
+	char cl[48];
+	int n;
+
+	n = snprintf(cl, sizeof(cl), "Content-Length: %zu\r\n\r\n", w->blk.len);
+	buf_reset(&w->out);
+	deflateReset(&w->zs);
+	if (deflate_piece(w, "WARC/1.1\r\n", 10, Z_NO_FLUSH) ||
+	    deflate_piece(w, w->head.p, w->head.len, Z_NO_FLUSH) ||
+	    deflate_piece(w, cl, (size_t)n, Z_NO_FLUSH) ||
+	    deflate_piece(w, w->blk.p, w->blk.len, Z_NO_FLUSH) ||
+	    deflate_piece(w, "\r\n\r\n", 4, Z_FINISH)) {
+		if (err)
+			buf_addf(err, "cannot compress a record for '%s'",
+				 w->path.p);
+		return PT_EIO;
+	}
+	if (off)
+		*off = w->size;
+	if (write_all(w->fd, w->out.p, w->out.len)) {
+		int e = errno;
+
+		/* Cut back to the last complete record. */
+		if (ftruncate(w->fd, (off_t)w->size) == 0)
+			lseek(w->fd, (off_t)w->size, SEEK_SET);
+		if (err)
+			buf_addf(err, "cannot write to '%s': %s", w->path.p,
+				 strerror(e));
+		return PT_EIO;
+	}
+	w->size += w->out.len;
+	return 0;
+}
+
+static void
+head_digest(struct warc_writer *w, const char *name, const char *p,
+	    size_t n)
+{
+	char d[38];
+
+	hash_sha1_b32(p, n, d);
+	buf_addf(&w->head, "%s: %s\r\n", name, d);
+}
+
+static int
+open_file(struct warc_writer *w, struct buf *err)
+{
+	char ts[16], date[24];
+	time_t now = time(NULL);
+	struct tm tm;
+	const char *base;
+	int tries;
+
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof(ts), "%Y%m%d%H%M%S", &tm);
+	for (tries = 0; tries < 100000; tries++) {
+		buf_reset(&w->path);
+		buf_addf(&w->path, "%s/%s-%s-%05lu.warc.gz", w->dir, w->prefix,
+			 ts, w->serial++);
+		w->fd = open(w->path.p, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			     0644);
+		if (w->fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (w->fd < 0) {
+		if (err)
+			buf_addf(err, "cannot create '%s': %s", w->path.p,
+				 strerror(errno));
+		return PT_EIO;
+	}
+	w->size = 0;
+	make_uuid(w->warcinfo_id);
+	format_date(now, date);
+	base = strrchr(w->path.p, '/');
+	base = base ? base + 1 : w->path.p;
+	buf_reset(&w->blk);
+	buf_addf(&w->blk, "software: %s\r\n"
+		 "format: WARC File Format 1.1\r\n"
+		 "conformsTo: http://iipc.github.io/warc-specifications/"
+		 "specifications/warc-format/warc-1.1/\r\n",
+		 w->software ? w->software : "presstally");
+	buf_reset(&w->head);
+	buf_addf(&w->head, "WARC-Type: warcinfo\r\n"
+		 "WARC-Record-ID: %s\r\n"
+		 "WARC-Date: %s\r\n"
+		 "WARC-Filename: %s\r\n"
+		 "Content-Type: application/warc-fields\r\n",
+		 w->warcinfo_id, date, base);
+	head_digest(w, "WARC-Block-Digest", w->blk.p, w->blk.len);
+	if (write_record(w, NULL, err)) {
+		close(w->fd);
+		w->fd = -1;
+		return PT_EIO;
+	}
+	return 0;
+}
+
+static int
+close_file(struct warc_writer *w, struct buf *err)
+{
+	int rc = 0;
+
+	if (w->fd < 0)
+		return 0;
+	if (fsync(w->fd) && errno != EINVAL)
+		rc = PT_EIO;
+	if (close(w->fd))
+		rc = PT_EIO;
+	w->fd = -1;
+	if (rc && err)
+		buf_addf(err, "cannot close '%s': %s", w->path.p,
+			 strerror(errno));
+	return rc;
+}
+
+struct warc_writer *
+warc_writer_new(const struct warc_writer_opts *o, struct buf *err)
+{
+	struct warc_writer *w;
+
+	if (!o->dir || !o->prefix || !*o->prefix || o->level < 0 ||
+	    o->level > 9) {
+		if (err)
+			buf_adds(err, "invalid WARC writer options");
+		return NULL;
+	}
+	if (mkdir(o->dir, 0755) && errno != EEXIST) {
+		if (err)
+			buf_addf(err, "cannot create directory '%s': %s",
+				 o->dir, strerror(errno));
+		return NULL;
+	}
+	w = pt_xcalloc(1, sizeof(*w));
+	w->dir = pt_xstrdup(o->dir);
+	w->prefix = pt_xstrdup(o->prefix);
+	w->software = o->software ? pt_xstrdup(o->software) : NULL;
+	w->max_size = o->max_size;
+	w->level = o->level ? o->level : WARC_LEVEL;
+	w->fd = -1;
+	buf_init(&w->path, 0);
+	buf_init(&w->head, 0);
+	buf_init(&w->blk, 0);
+	buf_init(&w->out, 0);
+	if (deflateInit2(&w->zs, w->level, Z_DEFLATED, 16 + MAX_WBITS, 8,
+			 Z_DEFAULT_STRATEGY) != Z_OK) {
+		if (err)
+			buf_adds(err, "cannot initialise zlib");
+		warc_writer_free(w);
+		return NULL;
+	}
+	w->zs_ready = 1;
+	if (open_file(w, err)) {
+		warc_writer_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+const char *
+warc_writer_path(const struct warc_writer *w)
+{
+	return w->path.p;
+}
+
+static int
+bad_value(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+int
+warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
+		    struct warc_written *out, struct buf *err)
+{
+	char date[24], pd[38], resp_id[48], req_id[48];
+	unsigned long long off = 0;
+	int revisit, rc;
+
+	if (!c->uri || !*c->uri || !c->resp_head || bad_value(c->uri) ||
+	    bad_value(c->ip) || bad_value(c->prev_uri) ||
+	    bad_value(c->prev_date) || bad_value(c->prev_record_id)) {
+		if (err)
+			buf_addf(err, "invalid capture for '%s'",
+				 c->uri ? c->uri : "");
+		return PT_EINVAL;
+	}
+	if (w->fd < 0 || (w->max_size && w->size >= w->max_size)) {
+		rc = close_file(w, err);
+		if (rc)
+			return rc;
+		rc = open_file(w, err);
+		if (rc)
+			return rc;
+	}
+	format_date(c->when ? c->when : time(NULL), date);
+	hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
+	revisit = c->prev_payload_digest &&
+		  strcasecmp(c->prev_payload_digest, pd) == 0;
+	make_uuid(resp_id);
+	make_uuid(req_id);
+
+	/* Response or revisit. */
+	buf_reset(&w->blk);
+	buf_add(&w->blk, c->resp_head, c->resp_head_len);
+	if (!revisit && c->body_len)
+		buf_add(&w->blk, c->body, c->body_len);
+	buf_reset(&w->head);
+	buf_addf(&w->head, "WARC-Type: %s\r\nWARC-Record-ID: %s\r\n"
+		 "WARC-Date: %s\r\nWARC-Target-URI: %s\r\n",
+		 revisit ? "revisit" : "response", resp_id, date, c->uri);
+	if (c->ip)
+		buf_addf(&w->head, "WARC-IP-Address: %s\r\n", c->ip);
+	buf_addf(&w->head, "WARC-Warcinfo-ID: %s\r\n", w->warcinfo_id);
+	if (revisit) {
+		buf_adds(&w->head, "WARC-Profile: http://netpreserve.org/warc/"
+			 "1.1/revisit/identical-payload-digest\r\n");
+		if (c->prev_record_id)
+			buf_addf(&w->head, "WARC-Refers-To: %s\r\n",
+				 c->prev_record_id);
+		buf_addf(&w->head, "WARC-Refers-To-Target-URI: %s\r\n",
+			 c->prev_uri ? c->prev_uri : c->uri);
+		if (c->prev_date)
+			buf_addf(&w->head, "WARC-Refers-To-Date: %s\r\n",
+				 c->prev_date);
+	}
+	buf_adds(&w->head, "Content-Type: application/http;msgtype=response\r\n");
+	head_digest(w, "WARC-Block-Digest", w->blk.p, w->blk.len);
+	buf_addf(&w->head, "WARC-Payload-Digest: %s\r\n", pd);
+	rc = write_record(w, &off, err);
+	if (rc)
+		return rc;
+
+	/* Request. */
+	if (c->req_head) {
+		buf_reset(&w->blk);
+		buf_add(&w->blk, c->req_head, c->req_head_len);
+		buf_reset(&w->head);
+		buf_addf(&w->head, "WARC-Type: request\r\nWARC-Record-ID: %s\r\n"
+			 "WARC-Date: %s\r\nWARC-Target-URI: %s\r\n",
+			 req_id, date, c->uri);
+		if (c->ip)
+			buf_addf(&w->head, "WARC-IP-Address: %s\r\n", c->ip);
+		buf_addf(&w->head, "WARC-Warcinfo-ID: %s\r\n"
+			 "WARC-Concurrent-To: %s\r\n"
+			 "Content-Type: application/http;msgtype=request\r\n",
+			 w->warcinfo_id, resp_id);
+		head_digest(w, "WARC-Block-Digest", w->blk.p, w->blk.len);
+		rc = write_record(w, NULL, err);
+		if (rc)
+			return rc;
+	}
+	if (out) {
+		memcpy(out->payload_digest, pd, sizeof(pd));
+		memcpy(out->record_id, resp_id, sizeof(resp_id));
+		memcpy(out->date, date, sizeof(date));
+		out->revisit = revisit;
+		out->path = w->path.p;
+		out->offset = off;
+	}
+	return 0;
+}
+
+int
+warc_writer_close(struct warc_writer *w, struct buf *err)
+{
+	return close_file(w, err);
+}
+
+void
+warc_writer_free(struct warc_writer *w)
+{
+	if (!w)
+		return;
+	close_file(w, NULL);
+	if (w->zs_ready)
+		deflateEnd(&w->zs);
+	free(w->dir);
+	free(w->prefix);
+	free(w->software);
+	buf_release(&w->path);
+	buf_release(&w->head);
+	buf_release(&w->blk);
+	buf_release(&w->out);
+	free(w);
+}
