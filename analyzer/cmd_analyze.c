@@ -29,9 +29,10 @@ static const char help[] =
 	"Finds the people an article names, their stance on the topic and "
 	"their quotes, and\nwrites articles.csv, mentions.csv, quotes.csv and "
 	"figures.csv into DIR.\n"
-	"An INPUT is a UTF-8 .txt file, an .html/.htm file, a directory "
-	"(its such files,\nrecursively, in sorted order) or - (standard "
-	"input).\n\n"
+	"An INPUT is a UTF-8 .txt file, an .html/.htm file, a .warc or "
+	".warc.gz file (its HTML\ncaptures; the newest capture of a URL "
+	"wins), a directory (its such files,\nrecursively, in sorted order) "
+	"or - (standard input).\n\n"
 	"Options:\n"
 	"  -t, --topic FILE        topic file (default: the bundled "
 	"intimacy-coordinators topic)\n"
@@ -217,7 +218,7 @@ cmd_analyze(int argc, char **argv)
 		goto done;
 	}
 	ex = extractor_new();
-	prog = progress_start("analyzing", input_count(in), progress_mode);
+	prog = progress_start("analyzing", 0, progress_mode);
 	for (;;) {
 		struct input_doc d;
 		struct tally_meta m;
@@ -234,12 +235,15 @@ cmd_analyze(int argc, char **argv)
 			skipped++;
 			continue;
 		}
+		if (d.warning)
+			log_warn("'%s': %s", d.name, d.warning);
 		ndocs++;
 		bytes += d.len;
 		progress_update(prog, ndocs, bytes);
 		memset(&m, 0, sizeof(m));
 		m.id_source = d.id_source;
 		m.url = d.url;
+		m.captured = d.captured;
 		buf_reset(&text);
 		if (d.html) {
 			buf_reset(&warn);

@@ -1,6 +1,7 @@
 /* input.h -- the documents `analyze` reads: UTF-8 text files, HTML files,
+ * WARC files (.warc, .warc.gz: each HTML response or resource record is a
+ * document; revisits, requests and other records are skipped),
  * directories of them (recursively, in sorted order) and standard input.
- * WARC files slot in here as a source of many documents per path.
  *
  * Arguments are borrowed.
  */
@@ -16,6 +17,9 @@ struct input_doc {
 	const char *id_source; /* what the article id hashes: URL or path */
 	const char *url;       /* the URL, or NULL */
 	const char *charset;   /* charset from HTTP headers, or NULL */
+	const char *captured;  /* WARC-Date of the capture, or NULL */
+	const char *warning;   /* a problem with the record that did not stop
+				  it being read (a digest mismatch), or NULL */
 	int html;              /* 1 when data is HTML, 0 for plain text */
 	const char *data;      /* raw bytes; borrowed until input_next() */
 	size_t len;

@@ -8,6 +8,8 @@
 #include <cmocka.h>
 
 #include "crawler/base/fileio.h"
+#include "crawler/base/err.h"
+#include "crawler/base/warc.h"
 #include "tests/testutil.h"
 
 #include <stdio.h>
@@ -312,7 +314,7 @@ test_bad_inputs(void **state)
 	{
 		const char *args[] = { "analyze", "--out", out, empty_dir,
 				       NULL };
-		expect_failure(args, 1, "no .txt or .html files", out);
+		expect_failure(args, 1, "no .txt, .html or .warc files", out);
 	}
 
 	/* An empty file alone: nothing usable, exit 1. */
@@ -500,6 +502,188 @@ test_help_and_usage(void **state)
 	buf_release(&err);
 }
 
+/* Writes one capture of `uri` at `when` with the given HTML body. */
+static void
+capture(struct warc_writer *w, const char *uri, time_t when, const char *html,
+	const char *prev_digest, struct warc_written *out)
+{
+	static const char head[] = "HTTP/1.1 200 OK\r\n"
+		"Content-Type: text/html; charset=utf-8\r\n\r\n";
+	struct warc_capture c;
+	struct buf err = BUF_INIT;
+
+	memset(&c, 0, sizeof(c));
+	c.uri = uri;
+	c.when = when;
+	c.resp_head = head;
+	c.resp_head_len = strlen(head);
+	c.body = html;
+	c.body_len = strlen(html);
+	c.prev_payload_digest = prev_digest;
+	if (warc_writer_capture(w, &c, out, &err))
+		fail_msg("%s", err.p);
+	buf_release(&err);
+}
+
+static void
+test_warc_input_newest_capture_wins(void **state)
+{
+	static const char older[] = "<html><head><title>Old</title></head>"
+		"<body><article><p>Director Wilma Tarrant said intimacy "
+		"coordinators are essential and she praised them warmly on "
+		"every production she has made in the last ten years.</p>"
+		"</article></body></html>";
+	static const char newer[] = "<html><head><title>New</title></head>"
+		"<body><article><p>Director Wilma Tarrant said intimacy "
+		"coordinators are unnecessary and she slammed them on every "
+		"production she has made in the last ten years.</p>"
+		"</article></body></html>";
+	static const char other[] = "<html><head><title>Other</title></head>"
+		"<body><article><p>Producer Oswin Delacroix said the intimacy "
+		"coordinator on his set was helpful and he welcomed the "
+		"new guidelines for every production this year.</p>"
+		"</article></body></html>";
+	char *dir = tu_tmpdir(), *wdir, *out1, *out2;
+	struct warc_writer_opts o;
+	struct warc_writer *w;
+	struct warc_written wr;
+	struct buf err = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	struct tu_csv arts, m;
+	char *files[2];
+	size_t i;
+
+	(void)state;
+	wdir = out_file(dir, "warc");
+	out1 = out_file(dir, "out1");
+	out2 = out_file(dir, "out2");
+	memset(&o, 0, sizeof(o));
+	o.dir = wdir;
+	o.prefix = "test";
+	/* Two files: the newer capture is in the first, the older in the
+	 * second, so input order does not decide. */
+	w = warc_writer_new(&o, &err);
+	assert_non_null(w);
+	capture(w, "https://news.example/tarrant", 1700000000, newer, NULL,
+		&wr);
+	capture(w, "https://news.example/other", 1700000000, other, NULL, &wr);
+	/* An unchanged page becomes a revisit record: skipped. */
+	capture(w, "https://news.example/other", 1700000500, other,
+		wr.payload_digest, &wr);
+	assert_int_equal(wr.revisit, 1);
+	files[0] = pt_xstrdup(warc_writer_path(w));
+	assert_int_equal(warc_writer_close(w, &err), 0);
+	warc_writer_free(w);
+	o.prefix = "test2";
+	w = warc_writer_new(&o, &err);
+	capture(w, "https://news.example/tarrant", 1600000000, older, NULL,
+		&wr);
+	files[1] = pt_xstrdup(warc_writer_path(w));
+	assert_int_equal(warc_writer_close(w, &err), 0);
+	warc_writer_free(w);
+	{
+		const char *args[] = { "analyze", "--out", out1, files[0],
+				       files[1], NULL };
+		assert_int_equal(tu_run(args, NULL, NULL, NULL), 0);
+	}
+	{
+		const char *args[] = { "analyze", "--out", out2, files[1],
+				       files[0], NULL };
+		assert_int_equal(tu_run(args, NULL, NULL, NULL), 0);
+	}
+	load(out1, "articles.csv", &arts);
+	assert_int_equal(arts.nrows, 2);
+	assert_string_equal(tu_csv_get(&arts, (size_t)tu_csv_find(&arts, "url",
+		"https://news.example/tarrant"), "title"), "New");
+	load(out1, "mentions.csv", &m);
+	assert_string_equal(tu_csv_get(&m, (size_t)tu_csv_find(&m, "figure",
+		"Wilma Tarrant"), "stance"), "con");
+	/* Same bytes whatever the order of the inputs. */
+	for (i = 0; i < 6; i++) {
+		static const char *const names[] = { "articles.csv",
+			"mentions.csv", "quotes.csv", "cues.csv",
+			"figures.csv", "timeline.csv" };
+		char *p1 = out_file(out1, names[i]), *p2 = out_file(out2,
+								    names[i]);
+
+		buf_reset(&a);
+		buf_reset(&b);
+		assert_int_equal(fileio_read(p1, &a, NULL), 0);
+		assert_int_equal(fileio_read(p2, &b, NULL), 0);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.p, b.p, a.len);
+		free(p1);
+		free(p2);
+	}
+	tu_csv_free(&arts);
+	tu_csv_free(&m);
+	free(files[0]);
+	free(files[1]);
+	buf_release(&err);
+	buf_release(&a);
+	buf_release(&b);
+	tu_rmrf(dir);
+	free(dir);
+	free(wdir);
+	free(out1);
+	free(out2);
+}
+
+static void
+test_cues_sum_to_mentions(void **state)
+{
+	char *dir = tu_tmpdir();
+	char *samples = tu_src("data/samples");
+	const char *args[] = { "analyze", "--out", dir, samples, NULL };
+	struct tu_csv m, c;
+	size_t r, k;
+	long long checked = 0;
+
+	(void)state;
+	assert_int_equal(tu_run(args, NULL, NULL, NULL), 0);
+	load(dir, "mentions.csv", &m);
+	load(dir, "cues.csv", &c);
+	for (r = 0; r < m.nrows; r++) {
+		long long pro = 0, con = 0, pw = 0, cw = 0;
+
+		for (k = 0; k < c.nrows; k++) {
+			long long w;
+			const char *ws = tu_csv_get(&c, k, "weight");
+
+			if (strcmp(tu_csv_get(&c, k, "article_id"),
+				   tu_csv_get(&m, r, "article_id")) ||
+			    strcmp(tu_csv_get(&c, k, "figure"),
+				   tu_csv_get(&m, r, "figure")))
+				continue;
+			w = atoll(ws) * 1000 + atoll(strchr(ws, '.') + 1);
+			if (strcmp(tu_csv_get(&c, k, "polarity"), "pro") == 0) {
+				pro++;
+				pw += w;
+			} else {
+				con++;
+				cw += w;
+			}
+		}
+		assert_int_equal(pro, atoll(tu_csv_get(&m, r, "pro")));
+		assert_int_equal(con, atoll(tu_csv_get(&m, r, "con")));
+		{
+			const char *ps = tu_csv_get(&m, r, "pro_weight");
+			const char *cs = tu_csv_get(&m, r, "con_weight");
+
+			assert_int_equal(pw, atoll(ps) * 1000 +
+					 atoll(strchr(ps, '.') + 1));
+			assert_int_equal(cw, atoll(cs) * 1000 +
+					 atoll(strchr(cs, '.') + 1));
+		}
+		checked += pro + con;
+	}
+	assert_true(checked > 10); /* the samples do have cues */
+	tu_csv_free(&m);
+	tu_csv_free(&c);
+	tu_rmrf(dir);
+	free(dir);
+	free(samples);
+}
+
 int
 main(void)
 {
@@ -512,6 +696,8 @@ main(void)
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_huge_file_is_skipped),
 		cmocka_unit_test(test_help_and_usage),
+		cmocka_unit_test(test_warc_input_newest_capture_wins),
+		cmocka_unit_test(test_cues_sum_to_mentions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
