@@ -16,6 +16,8 @@
  *
  * Non-goals: JSON Feed, OPML, media RSS enclosures, HTML <link rel=alternate>
  * discovery (the extractor sees HTML), image/video sitemaps.
+ * NEEDSWORK: Atom text constructs of type="html" are returned as their
+ * (escaped) HTML source; tags and entities are not decoded.
  */
 #include "crawler/feed.h"
 
