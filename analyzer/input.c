@@ -4,6 +4,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/url.h"
 #include "crawler/base/warc.h"
 
 #include <errno.h>
@@ -25,6 +26,7 @@ struct input {
 	struct buf name;     /* "path#record N" */
 	struct buf charset;  /* charset parsed from a Content-Type */
 	struct buf warning;  /* the current record's warning */
+	struct buf canon;    /* canonical URL of the current record */
 	size_t max_doc;      /* cap on one document */
 };
 
@@ -51,6 +53,7 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 	buf_init(&in->name, 0);
 	buf_init(&in->charset, 256);
 	buf_init(&in->warning, 0);
+	buf_init(&in->canon, 0);
 	in->max_doc = max_doc;
 	for (i = 0; i < nargs; i++) {
 		struct stat st;
@@ -108,6 +111,7 @@ input_free(struct input *in)
 	buf_release(&in->name);
 	buf_release(&in->charset);
 	buf_release(&in->warning);
+	buf_release(&in->canon);
 	free(in);
 }
 
@@ -194,8 +198,13 @@ warc_next(struct input *in, struct input_doc *doc, struct buf *err)
 		buf_add(&in->data, rec.payload, rec.payload_len);
 		memset(doc, 0, sizeof(*doc));
 		doc->name = in->name.p;
-		doc->url = rec.target_uri;
-		doc->id_source = rec.target_uri;
+		/* The article id hashes the canonical URL, so captures
+		 * that differ only by tracking parameters are one article. */
+		buf_reset(&in->canon);
+		if (url_canonicalize(rec.target_uri, NULL, &in->canon, NULL))
+			buf_adds(&in->canon, rec.target_uri);
+		doc->url = in->canon.p;
+		doc->id_source = in->canon.p;
 		doc->captured = rec.date;
 		doc->charset = charset_of(in, rec.is_http ?
 					  rec.http_content_type :
