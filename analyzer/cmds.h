@@ -10,6 +10,7 @@
 
 int cmd_analyze(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_topic(int argc, char **argv);
 int cmd_warc(int argc, char **argv);
 

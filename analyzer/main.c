@@ -18,6 +18,8 @@ struct command {
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze,
 	  "find people, stances and quotes; write CSV files" },
+	{ "merge", cmd_merge,
+	  "merge partial results (one per shard) into one dataset" },
 	{ "topic", cmd_topic, "check a topic file" },
 	{ "warc", cmd_warc, "list the records of WARC files" },
 };

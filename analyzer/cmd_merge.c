@@ -1,0 +1,116 @@
+/* cmd_merge.c -- `presstally merge`: combine partial results (output
+ * directories of `analyze`, one per shard) into one dataset, byte for byte
+ * what one `analyze` over all the shards' inputs writes.
+ */
+#include "analyzer/cmds.h"
+#include "analyzer/tally.h"
+#include "crawler/base/buf.h"
+#include "crawler/base/cli.h"
+#include "crawler/base/err.h"
+#include "crawler/base/log.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char usage[] = "presstally merge --out DIR PARTIAL_DIR...";
+
+static const char help[] =
+	"Merges partial results -- output directories of 'presstally analyze', "
+	"one per shard --\ninto one dataset in DIR. The result does not depend "
+	"on the order of the partials and\nis byte-identical to one analyze "
+	"run over all their inputs: an article found in\nseveral partials keeps "
+	"its newest capture. DIR may be one of the partials.\n\n"
+	"Options:\n"
+	"  -o, --out DIR      output directory, created if missing\n"
+	"      --summary      print the figures table to stdout\n"
+	"  -q, --quiet        only errors on stderr\n"
+	"  -h, --help         show this help\n\n"
+	"Exit codes: 0 ok; 1 a partial could not be read or the output "
+	"written; 2 bad\ncommand line.\n";
+
+int
+cmd_merge(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "summary", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out = NULL;
+	struct buf err = BUF_INIT;
+	struct tally *t = NULL;
+	struct stat st;
+	int c, i, summary = 0, rc = PT_EXIT_OK;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "ho:q", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help(usage, help);
+		case 'o':
+			out = optarg;
+			break;
+		case 'q':
+			log_set_level(LOG_QUIET);
+			break;
+		case 's':
+			summary = 1;
+			break;
+		default:
+			return cli_usage_error(argv[0], usage, NULL);
+		}
+	}
+	if (!out)
+		return cli_usage_error(argv[0], usage, "--out DIR is required");
+	if (optind >= argc)
+		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
+	for (i = optind; i < argc; i++)
+		if (stat(argv[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			log_error("cannot read partial '%s': %s", argv[i],
+				  errno ? strerror(errno) : "not a directory");
+			return PT_EXIT_FAIL;
+		}
+	if (stat(out, &st) != 0 && mkdir(out, 0777) != 0) {
+		log_error("cannot create output directory '%s': %s", out,
+			  strerror(errno));
+		return PT_EXIT_FAIL;
+	}
+	t = tally_new(out, &err);
+	if (!t) {
+		log_error("%s", err.p);
+		buf_release(&err);
+		return PT_EXIT_FAIL;
+	}
+	/* Everything is read before anything is written, so the output
+	 * directory may be one of the partials. */
+	for (i = optind; i < argc; i++) {
+		buf_reset(&err);
+		if (tally_import(t, argv[i], &err)) {
+			log_error("cannot merge partial '%s': %s", argv[i],
+				  err.p);
+			rc = PT_EXIT_FAIL;
+			goto done;
+		}
+	}
+	buf_reset(&err);
+	if (tally_finish(t, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	if (summary)
+		tally_print_summary(t, stdout, 30);
+	log_info("%d partial%s merged (%zu articles read); CSV files in '%s'",
+		 argc - optind, argc - optind == 1 ? "" : "s",
+		 tally_articles(t), out);
+done:
+	tally_free(t);
+	buf_release(&err);
+	return rc;
+}
