@@ -3,6 +3,7 @@
  */
 #include "analyzer/cmds.h"
 #include "analyzer/doc.h"
+#include "analyzer/explain.h"
 #include "analyzer/extract.h"
 #include "analyzer/input.h"
 #include "analyzer/norm.h"
@@ -37,6 +38,11 @@ static const char help[] =
 	"  -t, --topic FILE        topic file (default: the bundled "
 	"intimacy-coordinators topic)\n"
 	"  -o, --out DIR           output directory, created if missing\n"
+	"  -e, --explain           print, for each article, every person with "
+	"the cues,\n"
+	"                          negations and quotes behind their stance "
+	"(--out is then\n"
+	"                          optional)\n"
 	"      --max-size MB       skip documents larger than MB megabytes "
 	"(default 32)\n"
 	"      --summary           print the figures table to stdout even when "
@@ -123,6 +129,7 @@ int
 cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "explain", no_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
@@ -138,7 +145,7 @@ cmd_analyze(int argc, char **argv)
 	const char *out = NULL;
 	char *topic_path = NULL;
 	uint64_t max_mb = 32;
-	int c, summary = -1, progress_mode = -1, rc = PT_EXIT_OK;
+	int c, summary = -1, progress_mode = -1, rc = PT_EXIT_OK, explain = 0;
 	int skipped = 0;
 	struct buf err = BUF_INIT, warn = BUF_INIT, text = BUF_INIT;
 	struct topic *topic = NULL;
@@ -151,8 +158,11 @@ cmd_analyze(int argc, char **argv)
 	uint64_t ndocs = 0, bytes = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "ho:qt:v", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "eho:qt:v", opts, NULL)) != -1) {
 		switch (c) {
+		case 'e':
+			explain = 1;
+			break;
 		case 'h':
 			free(topic_path);
 			return cli_help(usage, help);
@@ -186,7 +196,7 @@ cmd_analyze(int argc, char **argv)
 			return cli_usage_error(argv[0], usage, NULL);
 		}
 	}
-	if (!out) {
+	if (!out && !explain) {
 		free(topic_path);
 		return cli_usage_error(argv[0], usage, "--out DIR is required");
 	}
@@ -212,7 +222,7 @@ cmd_analyze(int argc, char **argv)
 		rc = PT_EXIT_FAIL;
 		goto done;
 	}
-	if (ensure_dir(out, &err) || !(tally = tally_new(out, &err))) {
+	if (out && (ensure_dir(out, &err) || !(tally = tally_new(out, &err)))) {
 		log_error("%s", err.p);
 		rc = PT_EXIT_FAIL;
 		goto done;
@@ -275,13 +285,28 @@ cmd_analyze(int argc, char **argv)
 				 "sequence%s replaced with U+FFFD)", d.name,
 				 bad_at, nbad, nbad == 1 ? "" : "s");
 		doc_analyze(&doc, topic, text.p, text.len);
-		if (tally_add(tally, &m, &doc, &err)) {
+		if (explain) {
+			char id[17];
+
+			tally_article_id(m.id_source, id);
+			explain_print(stdout, &doc, id, d.name);
+		}
+		if (tally && tally_add(tally, &m, &doc, &err)) {
 			log_error("%s", err.p);
 			rc = PT_EXIT_FAIL;
 			goto done;
 		}
 	}
 	progress_stop(&prog);
+	if (!tally) {
+		if (ndocs == 0) {
+			log_error("no usable input");
+			rc = PT_EXIT_FAIL;
+		} else if (skipped) {
+			rc = PT_EXIT_PARTIAL;
+		}
+		goto done;
+	}
 	if (tally_articles(tally) == 0) {
 		log_error("no usable input: nothing written to '%s'", out);
 		rc = PT_EXIT_FAIL;
@@ -293,7 +318,7 @@ cmd_analyze(int argc, char **argv)
 		rc = PT_EXIT_FAIL;
 		goto done;
 	}
-	if (summary == 1 || (summary < 0 && isatty(1)))
+	if (summary == 1 || (summary < 0 && !explain && isatty(1)))
 		tally_print_summary(tally, stdout, 30);
 	log_info("%zu article%s analyzed; CSV files in '%s': articles.csv "
 		 "mentions.csv quotes.csv cues.csv figures.csv timeline.csv",

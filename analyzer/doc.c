@@ -126,10 +126,15 @@ int
 doc_list_gap(const struct doc *d, size_t end, size_t start)
 {
 	size_t i;
-	int sep = 0;
+	int sep = 0, role_before;
 
-	if (start <= end || start - end > 5 || end >= d->tk.n ||
+	if (start <= end || start - end > 8 || end >= d->tk.n ||
 	    d->tk.v[end].sent != d->tk.v[start].sent)
+		return 0;
+	/* "A, and “sex-positive” erotic filmmaker B": with a role just
+	 * before the next name, its modifiers may stand in the gap too. */
+	role_before = doc_is_role(d, start - 1) || is_role_plural(d, start - 1);
+	if (start - end > 5 && !role_before)
 		return 0;
 	for (i = end; i < start; i++) {
 		if (tok_punct(&d->tk, i, ',') || tok_is(&d->tk, i, "and") ||
@@ -138,6 +143,12 @@ doc_list_gap(const struct doc *d, size_t end, size_t start)
 			continue;
 		}
 		if (is_det(d, i) || doc_is_role(d, i) || is_role_plural(d, i))
+			continue;
+		if (role_before && sep &&
+		    (tok_punct(&d->tk, i, '"') ||
+		     ((d->tk.v[i].flags & TOK_WORD) &&
+		      !(d->tk.v[i].flags & TOK_CAP) &&
+		      !(doc_lex(d, i) & (LEX_SPEECH | LEX_PREP)))))
 			continue;
 		return 0;
 	}
@@ -233,7 +244,17 @@ cmp_hit(const void *a, const void *b)
 
 	if (x->tok != y->tok)
 		return x->tok < y->tok ? -1 : 1;
-	return x->h.ntok > y->h.ntok ? -1 : x->h.ntok < y->h.ntok;
+	if (x->h.ntok != y->h.ntok)
+		return x->h.ntok > y->h.ntok ? -1 : 1;
+	/* Same span: a phrase without a wildcard ("helpful") before one
+	 * with ("help*"), then the heavier, then by text, so the choice
+	 * never depends on the order of the topic file. */
+	if ((strchr(x->h.phrase, '*') != NULL) !=
+	    (strchr(y->h.phrase, '*') != NULL))
+		return strchr(x->h.phrase, '*') ? 1 : -1;
+	if (x->h.weight != y->h.weight)
+		return x->h.weight > y->h.weight ? -1 : 1;
+	return strcmp(x->h.phrase, y->h.phrase);
 }
 
 /* Matches the topic's phrases: first plain phrases, then those with '@'
@@ -243,7 +264,7 @@ static void
 mark_topic(struct doc *d, const struct topic *t)
 {
 	unsigned char *topic;
-	size_t i, first = d->nhits;
+	size_t i;
 
 	record_hits(d, t, NULL);
 	topic = pt_xmalloc(d->tk.n + 1);
@@ -251,7 +272,7 @@ mark_topic(struct doc *d, const struct topic *t)
 		topic[i] = (d->tmark[i] & (TM_TERM | TM_REF)) != 0;
 	record_hits(d, t, topic);
 	free(topic);
-	if (d->nhits > first)
+	if (d->nhits > 1)
 		qsort(d->hits, d->nhits, sizeof(*d->hits), cmp_hit);
 }
 

@@ -684,6 +684,31 @@ test_cues_sum_to_mentions(void **state)
 	free(samples);
 }
 
+/* Golden test: the --explain report of the seed, byte for byte. After a
+ * deliberate change, regenerate tests/expected/analyze/explain-seed.txt
+ * with: presstally analyze --explain - < data/samples/seed-... .txt */
+static void
+test_explain_golden(void **state)
+{
+	char *seed = tu_src("data/samples/seed-intimacy-coordinators.txt");
+	char *want = tu_src("tests/expected/analyze/explain-seed.txt");
+	const char *args[] = { "analyze", "--explain", "-", NULL };
+	struct buf out = BUF_INIT, exp = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(tu_run(args, seed, &out, NULL), 0);
+	assert_int_equal(fileio_read(want, &exp, NULL), 0);
+	if (out.len != exp.len || memcmp(out.p, exp.p, out.len) != 0)
+		fail_msg("--explain output differs from %s:\n%s", want, out.p);
+	/* Every person with a stance shows the cues behind it. */
+	assert_non_null(strstr(out.p, "Toni Collette: con"));
+	assert_non_null(strstr(out.p, "negated by"));
+	buf_release(&out);
+	buf_release(&exp);
+	free(seed);
+	free(want);
+}
+
 int
 main(void)
 {
@@ -698,6 +723,7 @@ main(void)
 		cmocka_unit_test(test_help_and_usage),
 		cmocka_unit_test(test_warc_input_newest_capture_wins),
 		cmocka_unit_test(test_cues_sum_to_mentions),
+		cmocka_unit_test(test_explain_golden),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
