@@ -36,22 +36,25 @@ print(total, i)
 PY
 }
 
-printf '%-8s %10s %8s %10s %10s %12s\n' "corpus" "bytes" "files" "seconds" "MB/s" "peak RSS MB"
+printf '%-8s %10s %8s %9s %9s %9s %11s %12s\n' "corpus" "bytes" "files" \
+    "wall s" "CPU s" "MB/s" "MB/CPU-s" "peak RSS MB"
 for mb in "${sizes[@]}"; do
     dir="$work/c$mb"
     read -r bytes files < <(make_corpus "$dir" "$mb")
     out="$work/out$mb"
     start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$work/rss$mb" \
+    /usr/bin/time -f "%M %U %S" -o "$work/rss$mb" \
         "$bin" analyze --quiet --no-summary --out "$out" "$dir"
     end=$(date +%s.%N)
-    rss_kb=$(tail -n 1 "$work/rss$mb")
-    python3 - "$mb" "$bytes" "$files" "$start" "$end" "$rss_kb" <<'PY'
+    read -r rss_kb usr sys < <(tail -n 1 "$work/rss$mb")
+    python3 - "$mb" "$bytes" "$files" "$start" "$end" "$rss_kb" "$usr" "$sys" <<'PY'
 import sys
-mb, size, files, t0, t1, rss = sys.argv[1:]
+mb, size, files, t0, t1, rss, usr, sys_ = sys.argv[1:]
 secs = float(t1) - float(t0)
-print("%-8s %10d %8d %10.2f %10.1f %12.1f" % (mb + "MB", int(size), int(files),
-      secs, int(size) / 1e6 / secs, int(rss) / 1024))
+cpu = float(usr) + float(sys_)
+print("%-8s %10d %8d %9.2f %9.2f %9.1f %11.1f %12.1f" % (mb + "MB", int(size),
+      int(files), secs, cpu, int(size) / 1e6 / secs, int(size) / 1e6 / cpu,
+      int(rss) / 1024))
 PY
     rm -rf "$dir"
 done
