@@ -491,9 +491,10 @@ relevant(const struct doc *d, size_t i)
 	return 0;
 }
 
-/* 1 when the cue at token i is asked, not asserted: its sentence (or its
- * quoted sentence) ends with a question mark, or "whether" comes before it
- * in the clause. */
+/* 1 when the cue at token i is asked or supposed, not asserted: its
+ * sentence (or its quoted sentence) ends with a question mark, "whether"
+ * or "if" comes before it in the clause, or it stands in scare quotes
+ * (the so-called "safety"): irony and hypotheticals are not counted. */
 static int
 interrogative(const struct doc *d, size_t i)
 {
@@ -509,9 +510,12 @@ interrogative(const struct doc *d, size_t i)
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
-		if (tok_is(&d->tk, j, "whether"))
+		if (tok_is(&d->tk, j, "whether") || tok_is(&d->tk, j, "if"))
 			return 1;
 	}
+	for (j = 0; j < d->nq; j++)
+		if (!d->q[j].direct && i >= d->q[j].t0 && i < d->q[j].t1)
+			return 1;
 	return 0;
 }
 
