@@ -491,10 +491,38 @@ relevant(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when the clause of the cue at token i reports what others say
+ * ("People say we take the magic out of it", "critics claim..."): the
+ * speaker cites a view, often to answer it, so it is not the speaker's. */
+static int
+others_view(const struct doc *d, size_t i)
+{
+	static const char *const who[] = { "people", "critics", "some",
+		"others", "many", "detractors", "sceptics", "skeptics",
+		"opponents", NULL };
+	static const char *const verb[] = { "say", "said", "claim", "claimed",
+		"think", "argue", "argued", "complain", "complained",
+		"imagine", "insist", NULL };
+	size_t j, a = d->sent_start[d->tk.v[i].sent], w, v;
+
+	for (j = i; j > a + 0 && j + 8 > i; ) {
+		j--;
+		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
+			break;
+		for (v = 0; verb[v]; v++)
+			if (tok_is(&d->tk, j, verb[v]) && j > a)
+				for (w = 0; who[w]; w++)
+					if (tok_is(&d->tk, j - 1, who[w]))
+						return 1;
+	}
+	return 0;
+}
+
 /* 1 when the cue at token i is asked or supposed, not asserted: its
  * sentence (or its quoted sentence) ends with a question mark, "whether"
  * or "if" comes before it in the clause, or it stands in scare quotes
- * (the so-called "safety"): irony and hypotheticals are not counted. */
+ * (the so-called "safety"), or it reports what others say ("people say
+ * ..."): irony, hypotheticals and cited views are not counted. */
 static int
 interrogative(const struct doc *d, size_t i)
 {
@@ -516,7 +544,7 @@ interrogative(const struct doc *d, size_t i)
 	for (j = 0; j < d->nq; j++)
 		if (!d->q[j].direct && i >= d->q[j].t0 && i < d->q[j].t1)
 			return 1;
-	return 0;
+	return others_view(d, i);
 }
 
 /* Weight factor from a "but" in the cue's sentence: 0.5 before it, 1.5
