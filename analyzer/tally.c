@@ -31,6 +31,7 @@ static const char *const fnames[F_N] = {
 };
 
 static const char schema[] =
+	"PRAGMA page_size=65536;"
 	"PRAGMA journal_mode=OFF;"
 	"PRAGMA synchronous=OFF;"
 	"PRAGMA temp_store=FILE;"
@@ -148,11 +149,12 @@ tally_articles(const struct tally *t)
 	return t->narticles;
 }
 
-/* Binds text (NULL or "" as ""), copied by SQLite. */
+/* Binds text (NULL as ""). Not copied: every statement is stepped and
+ * reset before the bound strings change. */
 static void
 bind_text(sqlite3_stmt *st, int i, const char *s, size_t n)
 {
-	sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_STATIC);
 }
 
 static void
@@ -460,6 +462,7 @@ import_file(struct tally *t, const char *dir, int which, long long part,
 	char *path = join_path(dir, fnames[which]);
 	sqlite3_stmt *st = t->ins[which];
 	char last[17] = "";
+	char *key = NULL;
 	int rc, ord = 0, i, ncols;
 	long long v;
 
@@ -500,13 +503,13 @@ import_file(struct tally *t, const char *dir, int which, long long part,
 			}
 			t->narticles++;
 		} else if (which == F_MENTIONS) {
-			char *key = norm_key(fld(&rd, 1), strlen(fld(&rd, 1)));
 			static const int ints[] = { 2, 3, 4, 8 };
 			static const int slot[] = { 6, 7, 8, 12 };
 
+			free(key);
+			key = norm_key(fld(&rd, 1), strlen(fld(&rd, 1)));
 			sqlite3_bind_int(st, 3, ord++);
 			bind_str(st, 4, key);
-			free(key);
 			bind_str(st, 5, fld(&rd, 1));
 			for (i = 0; i < 4; i++) {
 				if (parse_int(fld(&rd, ints[i]), &v)) {
@@ -549,8 +552,7 @@ import_file(struct tally *t, const char *dir, int which, long long part,
 			break;
 		}
 	}
-	if (rc == 0 && err && 0)
-		rc = 0;
+	free(key);
 	reader_close(&rd);
 	free(path);
 	return rc;
