@@ -12,6 +12,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
+#include "crawler/base/fileio.h"
 #include "crawler/base/log.h"
 
 #include <errno.h>
@@ -102,7 +103,7 @@ ensure_dir(const char *dir, struct buf *err)
 		}
 		return 0;
 	}
-	if (mkdir(dir, 0777) != 0) {
+	if (fileio_mkdirs(dir, NULL) != 0) {
 		buf_addf(err, "cannot create output directory '%s': %s", dir,
 			 strerror(errno));
 		return PT_EIO;
@@ -308,9 +309,16 @@ cmd_analyze(int argc, char **argv)
 		goto done;
 	}
 	if (tally_articles(tally) == 0) {
-		log_error("no usable input: nothing written to '%s'", out);
-		rc = PT_EXIT_FAIL;
-		goto done;
+		if (skipped) {
+			log_error("no usable input: nothing written to '%s'",
+				  out);
+			rc = PT_EXIT_FAIL;
+			goto done;
+		}
+		/* Inputs that were read but hold no article (a WARC of
+		 * images, say) make an empty dataset: a valid partial. */
+		log_warn("no articles in the inputs; '%s' holds an empty "
+			 "dataset", out);
 	}
 	buf_reset(&err);
 	if (tally_finish(tally, &err)) {

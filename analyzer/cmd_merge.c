@@ -7,6 +7,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
+#include "crawler/base/fileio.h"
 #include "crawler/base/log.h"
 
 #include <errno.h>
@@ -76,7 +77,7 @@ cmd_merge(int argc, char **argv)
 				  errno ? strerror(errno) : "not a directory");
 			return PT_EXIT_FAIL;
 		}
-	if (stat(out, &st) != 0 && mkdir(out, 0777) != 0) {
+	if (stat(out, &st) != 0 && fileio_mkdirs(out, NULL) != 0) {
 		log_error("cannot create output directory '%s': %s", out,
 			  strerror(errno));
 		return PT_EXIT_FAIL;

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
-bash scripts/deps.sh
+PT_WITH_TEST_TOOLS=1 bash scripts/deps.sh
 bash scripts/checksrc.sh
 
 echo "== build (warnings are errors)"

@@ -147,3 +147,33 @@ fileio_list_free(char **paths, size_t n)
 		free(paths[i]);
 	free(paths);
 }
+
+int
+fileio_mkdirs(const char *path, struct buf *err)
+{
+	struct buf p = BUF_INIT;
+	struct stat st;
+	size_t i;
+	int rc = 0;
+
+	buf_adds(&p, path);
+	for (i = 1; i <= p.len && !rc; i++) {
+		if (i < p.len && p.p[i] != '/')
+			continue;
+		p.p[i] = '\0';
+		if (stat(p.p, &st) != 0) {
+			if (mkdir(p.p, 0777) != 0 && errno != EEXIST)
+				rc = PT_EIO;
+		} else if (!S_ISDIR(st.st_mode)) {
+			errno = ENOTDIR;
+			rc = PT_EIO;
+		}
+		if (rc && err)
+			buf_addf(err, "cannot create directory '%s': %s", p.p,
+				 strerror(errno));
+		if (i < p.len)
+			p.p[i] = '/';
+	}
+	buf_release(&p);
+	return rc;
+}

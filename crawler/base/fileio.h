@@ -19,6 +19,10 @@ int fileio_list(const char *dir, const char *const *exts, char ***paths,
 		size_t *n, struct buf *err);
 void fileio_list_free(char **paths, size_t n);
 
+/* Creates directory `path` and its missing parents (mkdir -p). 0, or
+ * PT_EIO with a message naming the path. */
+int fileio_mkdirs(const char *path, struct buf *err);
+
 /* 1 when `path` ends in `ext` ignoring case. */
 int fileio_has_ext(const char *path, const char *ext);
 

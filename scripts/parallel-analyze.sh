@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Analyze many WARC files with GNU parallel, one `presstally analyze` per
+# file (a partial), then merge the partials into one dataset. The result
+# is byte-identical to one `presstally analyze` over all the files.
+#
+# usage: scripts/parallel-analyze.sh [-j JOBS] [-t TOPIC] [-b BIN] -o OUT FILE...
+#        (or FILE... as "-" to read the list of files from standard input)
+#
+# Example with Common Crawl news WARCs (CC-NEWS), listed one path per line:
+#   ls /data/cc-news/*.warc.gz | scripts/parallel-analyze.sh -j 8 -o dataset -
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 [-j JOBS] [-t TOPIC] [-b BIN] -o OUT FILE... | -" >&2
+    exit 2
+}
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc)
+topic=""
+bin=""
+out=""
+while getopts "j:t:b:o:h" opt; do
+    case $opt in
+    j) jobs=$OPTARG ;;
+    t) topic=$OPTARG ;;
+    b) bin=$OPTARG ;;
+    o) out=$OPTARG ;;
+    *) usage ;;
+    esac
+done
+shift $((OPTIND - 1))
+[ -n "$out" ] && [ $# -gt 0 ] || usage
+[ -n "$bin" ] || bin=$(bash "$here/scripts/build.sh")
+command -v parallel >/dev/null 2>&1 || PT_WITH_TEST_TOOLS=1 bash "$here/scripts/deps.sh"
+
+parts=$(mktemp -d "${TMPDIR:-/tmp}/pt-parts.XXXXXX")
+trap 'rm -rf "$parts"' EXIT
+list="$parts/files.txt"
+if [ "$1" = "-" ]; then cat > "$list"; else printf '%s\n' "$@" > "$list"; fi
+n=$(grep -c . "$list" || true)
+[ "$n" -gt 0 ] || { echo "$0: no input files" >&2; exit 1; }
+
+export PT_BIN="$bin" PT_PARTS="$parts" PT_TOPIC="$topic"
+echo "analyzing $n files with $jobs jobs" >&2
+# Each job writes its own partial, numbered by its line in the list; a
+# failed job fails the run (exit 4 -- some records skipped -- is accepted:
+# presstally reports those records in the log).
+parallel --will-cite --halt now,fail=1 -j "$jobs" --arg-file "$list" \
+    'rc=0; "$PT_BIN" analyze -q --no-summary ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" {} || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]'
+"$bin" merge -q --out "$out" "$parts"/[0-9]*
+echo "merged $n partials into '$out'" >&2
