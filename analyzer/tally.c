@@ -45,10 +45,11 @@ static const char schema[] =
 	"CREATE TABLE quotes(article_id TEXT, part INT, ord INT,"
 	" speaker TEXT, quote TEXT, stance TEXT);"
 	"CREATE TABLE cues(article_id TEXT, part INT, ord INT, figure TEXT,"
-	" cue TEXT, polarity TEXT, wm INT, negated INT, sentence TEXT);"
+	" cue TEXT, polarity TEXT, wm INT, negated INT, sno INT);"
+	"CREATE TABLE sents(article_id TEXT, part INT, sno INT, text TEXT);"
 	"BEGIN;";
 
-enum { S_ARTICLE, S_MENTION, S_QUOTE, S_CUE, S_N };
+enum { S_ARTICLE, S_MENTION, S_QUOTE, S_CUE, S_SENT, S_N };
 
 static const char *const inserts[S_N] = {
 	"INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
@@ -56,6 +57,7 @@ static const char *const inserts[S_N] = {
 	"INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
 	"INSERT INTO quotes VALUES(?1,?2,?3,?4,?5,?6)",
 	"INSERT INTO cues VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+	"INSERT INTO sents VALUES(?1,?2,?3,?4)",
 };
 
 struct tally {
@@ -67,6 +69,9 @@ struct tally {
 	size_t narticles;       /* articles added */
 	struct buf row;         /* reused CSV row */
 	struct ofile out[F_N];  /* outputs while finishing */
+	unsigned char *stored;  /* per sentence of the current article: its
+				   text is in the sents table */
+	size_t capstored;
 	int finished;           /* 1 after tally_finish() */
 };
 
@@ -139,6 +144,7 @@ tally_free(struct tally *t)
 		unlink(t->dbpath);
 	free(t->dbpath);
 	free(t->dir);
+	free(t->stored);
 	buf_release(&t->row);
 	free(t);
 }
@@ -265,9 +271,26 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 			return db_fail(t, err, "cannot store a quote");
 	}
 
+	/* A cue row refers to its sentence; each sentence's text is stored
+	 * once per article however many cues it holds. */
+	pt_xgrow((void **)&t->stored, &t->capstored, d->tk.nsent + 1, 1);
+	memset(t->stored, 0, d->tk.nsent + 1);
 	st = t->ins[S_CUE];
 	for (i = 0, ord = 0; i < d->nc; i++) {
 		const struct cue *c = &d->c[i];
+
+		if (!t->stored[c->sent]) {
+			sqlite3_stmt *ss = t->ins[S_SENT];
+
+			t->stored[c->sent] = 1;
+			doc_sentence(d, c->tok, &o, &len);
+			bind_str(ss, 1, id);
+			sqlite3_bind_int64(ss, 2, part);
+			sqlite3_bind_int64(ss, 3, c->sent);
+			bind_text(ss, 4, d->text + o, len);
+			if (step(ss))
+				return db_fail(t, err, "cannot store a sentence");
+		}
 
 		bind_str(st, 1, id);
 		sqlite3_bind_int64(st, 2, part);
@@ -277,8 +300,7 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 		bind_str(st, 6, c->polarity > 0 ? "pro" : "con");
 		sqlite3_bind_int64(st, 7, c->wm);
 		sqlite3_bind_int(st, 8, c->negated);
-		doc_sentence(d, c->tok, &o, &len);
-		bind_text(st, 9, d->text + o, len);
+		sqlite3_bind_int64(st, 9, c->sent);
 		if (step(st))
 			return db_fail(t, err, "cannot store a cue");
 	}
@@ -543,7 +565,21 @@ import_file(struct tally *t, const char *dir, int which, long long part,
 			}
 			sqlite3_bind_int64(st, 7, v);
 			sqlite3_bind_int(st, 8, strcmp(fld(&rd, 5), "1") == 0);
-			bind_str(st, 9, fld(&rd, 6));
+			sqlite3_bind_int(st, 9, ord - 1);
+			{
+				sqlite3_stmt *ss = t->ins[S_SENT];
+
+				sqlite3_reset(ss);
+				bind_str(ss, 1, id);
+				sqlite3_bind_int64(ss, 2, part);
+				sqlite3_bind_int(ss, 3, ord - 1);
+				bind_str(ss, 4, fld(&rd, 6));
+				if (step(ss)) {
+					rc = db_fail(t, err,
+						     "cannot store a row");
+					break;
+				}
+			}
 		}
 		if (rc)
 			break;
@@ -636,8 +672,10 @@ static const struct output outputs[F_N] = {
 	  " FROM quotes x" WINNER "ORDER BY x.article_id, ord",
 	  "tttt" },
 	{ "article_id,figure,cue,polarity,weight,negated,sentence",
-	  "SELECT x.article_id, figure, cue, polarity, wm, negated, sentence"
-	  " FROM cues x" WINNER "ORDER BY x.article_id, ord",
+	  "SELECT x.article_id, figure, cue, polarity, wm, negated, s.text"
+	  " FROM cues x" WINNER
+	  " JOIN sents s ON s.article_id = x.article_id AND s.part = x.part"
+	  " AND s.sno = x.sno ORDER BY x.article_id, ord",
 	  "ttttmit" },
 	{ "figure,articles,mentions,pro,con,stance,quotes,pro_weight,"
 	  "con_weight",
@@ -716,6 +754,7 @@ static const char finish_sql[] =
 	"CREATE INDEX mentions_i ON mentions(article_id, part, ord);"
 	"CREATE INDEX quotes_i ON quotes(article_id, part, ord);"
 	"CREATE INDEX cues_i ON cues(article_id, part, ord);"
+	"CREATE INDEX sents_i ON sents(article_id, part, sno);"
 	"CREATE INDEX articles_i ON articles(article_id, part);";
 
 int
