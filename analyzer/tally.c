@@ -31,7 +31,6 @@ static const char *const fnames[F_N] = {
 };
 
 static const char schema[] =
-	"PRAGMA page_size=65536;"
 	"PRAGMA journal_mode=OFF;"
 	"PRAGMA synchronous=OFF;"
 	"PRAGMA temp_store=FILE;"
@@ -140,7 +139,7 @@ tally_free(struct tally *t)
 		sqlite3_finalize(t->ins[i]);
 	if (t->db)
 		sqlite3_close(t->db);
-	if (t->dbpath)
+	if (t->dbpath && !getenv("PT_KEEP_WORKDB"))
 		unlink(t->dbpath);
 	free(t->dbpath);
 	free(t->dir);
@@ -665,17 +664,17 @@ static const struct output outputs[F_N] = {
 	  "con_weight,quotes",
 	  "SELECT x.article_id, figure, mentions, pro, con, prom, conm,"
 	  " evidence, prom, conm, quotes"
-	  " FROM mentions x" WINNER "ORDER BY x.article_id, ord",
+	  " FROM mentions x" WINNER "ORDER BY x.article_id, x.part, x.ord",
 	  "ttiiipqtmmi" },
 	{ "article_id,speaker,quote,stance",
 	  "SELECT x.article_id, speaker, quote, stance"
-	  " FROM quotes x" WINNER "ORDER BY x.article_id, ord",
+	  " FROM quotes x" WINNER "ORDER BY x.article_id, x.part, x.ord",
 	  "tttt" },
 	{ "article_id,figure,cue,polarity,weight,negated,sentence",
 	  "SELECT x.article_id, figure, cue, polarity, wm, negated, s.text"
 	  " FROM cues x" WINNER
 	  " JOIN sents s ON s.article_id = x.article_id AND s.part = x.part"
-	  " AND s.sno = x.sno ORDER BY x.article_id, ord",
+	  " AND s.sno = x.sno ORDER BY x.article_id, x.part, x.ord",
 	  "ttttmit" },
 	{ "figure,articles,mentions,pro,con,stance,quotes,pro_weight,"
 	  "con_weight",

@@ -10,6 +10,7 @@
 void
 csv_field(struct buf *row, int first, const char *p, size_t n)
 {
+	const char *q, *end = p + n;
 	size_t i;
 	int quote = n > 0 && (p[0] == ' ' || p[n - 1] == ' ');
 
@@ -23,11 +24,13 @@ csv_field(struct buf *row, int first, const char *p, size_t n)
 		return;
 	}
 	buf_addc(row, '"');
-	for (i = 0; i < n; i++) {
-		if (p[i] == '"')
-			buf_addc(row, '"');
-		buf_addc(row, p[i]);
+	/* Copy runs between quote marks whole; double each mark. */
+	while (p < end && (q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		buf_add(row, p, (size_t)(q - p) + 1);
+		buf_addc(row, '"');
+		p = q + 1;
 	}
+	buf_add(row, p, (size_t)(end - p));
 	buf_addc(row, '"');
 }
 
