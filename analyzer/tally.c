@@ -110,7 +110,9 @@ tally_new(const char *dir, struct buf *err)
 	}
 	close(fd);
 	t->dbpath = buf_detach(&path, NULL);
-	if (sqlite3_open(t->dbpath, &t->db) != SQLITE_OK ||
+	/* One thread uses the database: no mutexes. */
+	if (sqlite3_open_v2(t->dbpath, &t->db, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    sqlite3_exec(t->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(t, err, "cannot create the work database");
 		tally_free(t);

@@ -255,10 +255,8 @@ tokens_build(struct tokens *t, const struct norm *n, const char *text,
 }
 
 int
-tok_is(const struct tokens *t, size_t i, const char *s)
+tok_is_n(const struct tokens *t, size_t i, const char *s, size_t n)
 {
-	size_t n = strlen(s);
-
 	return i < t->n && t->v[i].kl == n && memcmp(t->key + t->v[i].k, s, n) == 0;
 }
 

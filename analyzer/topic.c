@@ -1,11 +1,12 @@
 /* topic.c -- topic file parser and phrase matcher.
  *
- * Phrases are stored as token keys. Lookup is by a hash of the first word's
- * first (up to) four key bytes, so that a wildcard word ("slam*") and
- * inflected text words ("slammed") land in the same bucket; words shorter
- * than four bytes are hashed whole. A wildcard with fewer than four literal
- * bytes, and every case-sensitive phrase, goes on a short list tried at
- * every token.
+ * Phrases are stored as token keys, in two indexes: one for plain phrases
+ * and one for phrases with '@' (matched in a second pass). In each, a
+ * phrase whose first word is literal is found by a hash of that whole
+ * word; one whose first word is a wildcard ("slam*") by a hash of its
+ * first four bytes, which inflected text words ("slammed") share. A
+ * wildcard with fewer than four literal bytes, a case-sensitive phrase and
+ * a phrase that starts with '@' go on a short list tried at every token.
  */
 #include "analyzer/topic.h"
 
@@ -38,17 +39,34 @@ struct phrase {
 	int next;              /* next phrase in the bucket, -1 = end */
 };
 
+struct phrase_index {
+	int word[NBUCKETS];      /* literal first word: its hash -> chain */
+	int prefix[NBUCKETS];    /* wildcard first word: 4-byte prefix hash */
+	int *shortlist;          /* phrases tried at every token */
+	size_t nshort, capshort;
+};
+
 struct topic {
 	char *name;              /* "topic" line, or the file name */
 	struct phrase *ph;       /* all phrases */
 	size_t nph, capph;
 	char **figures;          /* canonical names */
 	size_t nfig, capfig;
-	int bucket[NBUCKETS];    /* first phrase of each bucket, -1 = none */
-	int *shortlist;          /* phrases with short wildcard first words */
-	size_t nshort, capshort;
+	struct phrase_index plain; /* phrases without '@' */
+	struct phrase_index at;    /* phrases with '@' */
 	size_t count[TOPIC_NKINDS];
 };
+
+static unsigned
+hash_word(const char *p, size_t len)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h % NBUCKETS;
+}
 
 static unsigned
 hash_prefix(const char *p, size_t len)
@@ -79,7 +97,8 @@ topic_free(struct topic *t)
 		free(t->figures[i]);
 	free(t->ph);
 	free(t->figures);
-	free(t->shortlist);
+	free(t->plain.shortlist);
+	free(t->at.shortlist);
 	free(t->name);
 	free(t);
 }
@@ -108,6 +127,7 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 {
 	struct phrase *ph;
 	struct tokens tk;
+	struct phrase_index *ix;
 	char *key;
 	size_t i;
 	unsigned h;
@@ -177,15 +197,20 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 	/* Exact phrases are few; their written form does not hash like
 	 * the key, so they are tried at every token (as are phrases that
 	 * start with '@'). */
+	ix = ph->at ? &t->at : &t->plain;
 	if (exact || (ph->at & 1u) || ((ph->wild & 1u) && ph->wlen[0] < 4)) {
-		pt_xgrow((void **)&t->shortlist, &t->capshort, t->nshort + 1,
-			 sizeof(*t->shortlist));
-		t->shortlist[t->nshort++] = (int)t->nph;
+		pt_xgrow((void **)&ix->shortlist, &ix->capshort,
+			 ix->nshort + 1, sizeof(*ix->shortlist));
+		ix->shortlist[ix->nshort++] = (int)t->nph;
 		ph->next = -1;
-	} else {
+	} else if (ph->wild & 1u) {
 		h = hash_prefix(ph->words[0], ph->wlen[0]);
-		ph->next = t->bucket[h];
-		t->bucket[h] = (int)t->nph;
+		ph->next = ix->prefix[h];
+		ix->prefix[h] = (int)t->nph;
+	} else {
+		h = hash_word(ph->words[0], ph->wlen[0]);
+		ph->next = ix->word[h];
+		ix->word[h] = (int)t->nph;
 	}
 	t->count[kind]++;
 	t->nph++;
@@ -305,8 +330,10 @@ topic_parse(const char *text, size_t len, const char *name, struct buf *err)
 	unsigned long lineno = 0;
 	size_t i;
 
-	for (i = 0; i < NBUCKETS; i++)
-		t->bucket[i] = -1;
+	for (i = 0; i < NBUCKETS; i++) {
+		t->plain.word[i] = t->plain.prefix[i] = -1;
+		t->at.word[i] = t->at.prefix[i] = -1;
+	}
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		all = sv_make(text + 3, len - 3);
 	if (memchr(text, '\0', len)) {
@@ -455,29 +482,35 @@ add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
 	(*n)++;
 }
 
+static void
+match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
+	    const unsigned char *topic, struct topic_hit *hits, size_t *n,
+	    size_t max)
+{
+	size_t len;
+
+	for (; p >= 0; p = t->ph[p].next)
+		if ((len = phrase_at(&t->ph[p], tk, i, topic)) > 0)
+			add_hit(&t->ph[p], len, hits, n, max);
+}
+
 size_t
 topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	    const unsigned char *topic, struct topic_hit *hits, size_t max)
 {
 	const struct tok *k = &tk->v[i];
+	const struct phrase_index *ix = topic ? &t->at : &t->plain;
+	const char *w = tk->key + k->k;
 	size_t n = 0, s, len;
-	int p;
-	unsigned h;
 
-	h = hash_prefix(tk->key + k->k, k->kl);
-	for (p = t->bucket[h]; p >= 0; p = t->ph[p].next) {
-		const struct phrase *ph = &t->ph[p];
+	match_chain(t, ix->word[hash_word(w, k->kl)], tk, i, topic, hits, &n,
+		    max);
+	if (k->kl >= 4)
+		match_chain(t, ix->prefix[hash_prefix(w, k->kl)], tk, i, topic,
+			    hits, &n, max);
+	for (s = 0; s < ix->nshort; s++) {
+		const struct phrase *ph = &t->ph[ix->shortlist[s]];
 
-		if ((ph->at != 0) != (topic != NULL))
-			continue;
-		if ((len = phrase_at(ph, tk, i, topic)) > 0)
-			add_hit(ph, len, hits, &n, max);
-	}
-	for (s = 0; s < t->nshort; s++) {
-		const struct phrase *ph = &t->ph[t->shortlist[s]];
-
-		if ((ph->at != 0) != (topic != NULL))
-			continue;
 		if ((len = phrase_at(ph, tk, i, topic)) > 0)
 			add_hit(ph, len, hits, &n, max);
 	}
