@@ -127,6 +127,163 @@ warn_lines(const char *name, const struct buf *w)
 }
 
 int
+analyze_run(const struct analyze_opts *o, struct analyze_result *res)
+{
+	const char *out = o->out;
+	struct buf err = BUF_INIT, warn = BUF_INIT, text = BUF_INIT;
+	struct input *in = NULL;
+	struct tally *tally = NULL;
+	struct extractor *ex = NULL;
+	struct progress *prog = NULL;
+	struct article art;
+	struct doc doc;
+	uint64_t ndocs = 0, bytes = 0;
+	int c, rc = PT_EXIT_OK, skipped = 0;
+
+	article_init(&art);
+	doc_init(&doc);
+	in = input_new(o->inputs, o->ninputs, o->max_doc, &err);
+	if (!in) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	if (out && (ensure_dir(out, &err) || !(tally = tally_new(out, &err)))) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	ex = extractor_new();
+	prog = progress_start("analyzing", 0, o->progress_mode);
+	for (;;) {
+		struct input_doc d;
+		struct tally_meta m;
+		size_t bad_at = 0, nbad;
+		const char *body;
+		size_t blen;
+
+		if (o->stop && *o->stop) {
+			log_error("interrupted: nothing written");
+			rc = PT_EXIT_INTR;
+			goto done;
+		}
+		buf_reset(&err);
+		c = input_next(in, &d, &err);
+		if (c == 0)
+			break;
+		if (c < 0) {
+			log_warn("%s", err.p);
+			skipped++;
+			continue;
+		}
+		if (d.warning)
+			log_warn("'%s': %s", d.name, d.warning);
+		ndocs++;
+		bytes += d.len;
+		progress_update(prog, ndocs, bytes);
+		memset(&m, 0, sizeof(m));
+		m.id_source = d.id_source;
+		m.url = d.url;
+		m.captured = d.captured;
+		buf_reset(&text);
+		if (d.html) {
+			buf_reset(&warn);
+			c = extractor_run(ex, d.data, d.len, d.url, d.charset,
+					  &art, &warn);
+			warn_lines(d.name, &warn);
+			if (c) {
+				log_warn("skipped '%s': no article text found "
+					 "(%s)", d.name, pt_strerror(c));
+				skipped++;
+				continue;
+			}
+			if (art.url && !d.url)
+				m.url = art.url;
+			m.title = art.title;
+			m.author = art.author;
+			m.published = art.published;
+			m.site = art.site;
+			body = art.text.p;
+			blen = art.text.len;
+		} else {
+			body = d.data;
+			blen = d.len;
+		}
+		nbad = norm_fix_utf8(body, blen, &text, &bad_at);
+		if (nbad)
+			log_warn("'%s': invalid UTF-8 at byte %zu (%zu "
+				 "sequence%s replaced with U+FFFD)", d.name,
+				 bad_at, nbad, nbad == 1 ? "" : "s");
+		doc_analyze(&doc, o->topic, text.p, text.len);
+		if (o->explain) {
+			char id[17];
+
+			tally_article_id(m.id_source, id);
+			explain_print(o->explain, &doc, id, d.name);
+		}
+		if (tally && tally_add(tally, &m, &doc, &err)) {
+			log_error("%s", err.p);
+			rc = PT_EXIT_FAIL;
+			goto done;
+		}
+	}
+	progress_stop(&prog);
+	if (!tally) {
+		if (ndocs == 0) {
+			log_error("no usable input");
+			rc = PT_EXIT_FAIL;
+		} else if (skipped) {
+			rc = PT_EXIT_PARTIAL;
+		}
+		goto done;
+	}
+	if (tally_articles(tally) == 0) {
+		if (skipped) {
+			log_error("no usable input: nothing written to '%s'",
+				  out);
+			rc = PT_EXIT_FAIL;
+			goto done;
+		}
+		/* Inputs that were read but hold no article (a WARC of
+		 * images, say) make an empty dataset: a valid partial. */
+		log_info("no articles in the inputs; '%s' holds an empty "
+			 "dataset", out);
+	}
+	buf_reset(&err);
+	if (tally_finish(tally, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	if (o->summary)
+		tally_print_summary(tally, stdout, 30);
+	log_info("%zu article%s analyzed; CSV files in '%s': articles.csv "
+		 "mentions.csv quotes.csv cues.csv figures.csv timeline.csv",
+		 tally_articles(tally), tally_articles(tally) == 1 ? "" : "s",
+		 out);
+	if (skipped) {
+		log_warn("%d input%s skipped", skipped, skipped == 1 ? "" : "s");
+		rc = PT_EXIT_PARTIAL;
+	}
+done:
+	if (res) {
+		res->docs = ndocs;
+		res->articles = tally ? tally_articles(tally) : 0;
+		res->skipped = (size_t)skipped;
+	}
+	progress_stop(&prog);
+	tally_free(tally);
+	extractor_free(ex);
+	input_free(in);
+	doc_release(&doc);
+	article_release(&art);
+	buf_release(&err);
+	buf_release(&warn);
+	buf_release(&text);
+	return rc;
+}
+
+int
 cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -146,17 +303,10 @@ cmd_analyze(int argc, char **argv)
 	const char *out = NULL;
 	char *topic_path = NULL;
 	uint64_t max_mb = 32;
-	int c, summary = -1, progress_mode = -1, rc = PT_EXIT_OK, explain = 0;
-	int skipped = 0;
-	struct buf err = BUF_INIT, warn = BUF_INIT, text = BUF_INIT;
-	struct topic *topic = NULL;
-	struct input *in = NULL;
-	struct tally *tally = NULL;
-	struct extractor *ex = NULL;
-	struct progress *prog = NULL;
-	struct article art;
-	struct doc doc;
-	uint64_t ndocs = 0, bytes = 0;
+	int c, summary = -1, progress_mode = -1, rc, explain = 0;
+	struct buf err = BUF_INIT;
+	struct topic *topic;
+	struct analyze_opts o;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "eho:qt:v", opts, NULL)) != -1) {
@@ -208,145 +358,25 @@ cmd_analyze(int argc, char **argv)
 	if (!topic_path)
 		topic_path = default_topic();
 
-	article_init(&art);
-	doc_init(&doc);
 	topic = topic_load(topic_path, &err);
 	if (!topic) {
 		log_error("invalid topic file: %s", err.p);
-		rc = PT_EXIT_DATA;
-		goto done;
+		buf_release(&err);
+		free(topic_path);
+		return PT_EXIT_DATA;
 	}
-	in = input_new(argv + optind, (size_t)(argc - optind),
-		       (size_t)max_mb << 20, &err);
-	if (!in) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	if (out && (ensure_dir(out, &err) || !(tally = tally_new(out, &err)))) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	ex = extractor_new();
-	prog = progress_start("analyzing", 0, progress_mode);
-	for (;;) {
-		struct input_doc d;
-		struct tally_meta m;
-		size_t bad_at = 0, nbad;
-		const char *body;
-		size_t blen;
-
-		buf_reset(&err);
-		c = input_next(in, &d, &err);
-		if (c == 0)
-			break;
-		if (c < 0) {
-			log_warn("%s", err.p);
-			skipped++;
-			continue;
-		}
-		if (d.warning)
-			log_warn("'%s': %s", d.name, d.warning);
-		ndocs++;
-		bytes += d.len;
-		progress_update(prog, ndocs, bytes);
-		memset(&m, 0, sizeof(m));
-		m.id_source = d.id_source;
-		m.url = d.url;
-		m.captured = d.captured;
-		buf_reset(&text);
-		if (d.html) {
-			buf_reset(&warn);
-			c = extractor_run(ex, d.data, d.len, d.url, d.charset,
-					  &art, &warn);
-			warn_lines(d.name, &warn);
-			if (c) {
-				log_warn("skipped '%s': no article text found "
-					 "(%s)", d.name, pt_strerror(c));
-				skipped++;
-				continue;
-			}
-			if (art.url && !d.url) {
-				m.url = art.url;
-			}
-			m.title = art.title;
-			m.author = art.author;
-			m.published = art.published;
-			m.site = art.site;
-			body = art.text.p;
-			blen = art.text.len;
-		} else {
-			body = d.data;
-			blen = d.len;
-		}
-		nbad = norm_fix_utf8(body, blen, &text, &bad_at);
-		if (nbad)
-			log_warn("'%s': invalid UTF-8 at byte %zu (%zu "
-				 "sequence%s replaced with U+FFFD)", d.name,
-				 bad_at, nbad, nbad == 1 ? "" : "s");
-		doc_analyze(&doc, topic, text.p, text.len);
-		if (explain) {
-			char id[17];
-
-			tally_article_id(m.id_source, id);
-			explain_print(stdout, &doc, id, d.name);
-		}
-		if (tally && tally_add(tally, &m, &doc, &err)) {
-			log_error("%s", err.p);
-			rc = PT_EXIT_FAIL;
-			goto done;
-		}
-	}
-	progress_stop(&prog);
-	if (!tally) {
-		if (ndocs == 0) {
-			log_error("no usable input");
-			rc = PT_EXIT_FAIL;
-		} else if (skipped) {
-			rc = PT_EXIT_PARTIAL;
-		}
-		goto done;
-	}
-	if (tally_articles(tally) == 0) {
-		if (skipped) {
-			log_error("no usable input: nothing written to '%s'",
-				  out);
-			rc = PT_EXIT_FAIL;
-			goto done;
-		}
-		/* Inputs that were read but hold no article (a WARC of
-		 * images, say) make an empty dataset: a valid partial. */
-		log_warn("no articles in the inputs; '%s' holds an empty "
-			 "dataset", out);
-	}
-	buf_reset(&err);
-	if (tally_finish(tally, &err)) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	if (summary == 1 || (summary < 0 && !explain && isatty(1)))
-		tally_print_summary(tally, stdout, 30);
-	log_info("%zu article%s analyzed; CSV files in '%s': articles.csv "
-		 "mentions.csv quotes.csv cues.csv figures.csv timeline.csv",
-		 tally_articles(tally), tally_articles(tally) == 1 ? "" : "s",
-		 out);
-	if (skipped) {
-		log_warn("%d input%s skipped", skipped, skipped == 1 ? "" : "s");
-		rc = PT_EXIT_PARTIAL;
-	}
-done:
-	progress_stop(&prog);
-	tally_free(tally);
-	extractor_free(ex);
-	input_free(in);
+	memset(&o, 0, sizeof(o));
+	o.topic = topic;
+	o.inputs = argv + optind;
+	o.ninputs = (size_t)(argc - optind);
+	o.out = out;
+	o.max_doc = (size_t)max_mb << 20;
+	o.explain = explain ? stdout : NULL;
+	o.progress_mode = progress_mode;
+	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
+	rc = analyze_run(&o, NULL);
 	topic_free(topic);
-	doc_release(&doc);
-	article_release(&art);
 	buf_release(&err);
-	buf_release(&warn);
-	buf_release(&text);
 	free(topic_path);
 	return rc;
 }

@@ -44,10 +44,7 @@ cmd_merge(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *out = NULL;
-	struct buf err = BUF_INIT;
-	struct tally *t = NULL;
-	struct stat st;
-	int c, i, summary = 0, rc = PT_EXIT_OK;
+	int c, summary = 0;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "ho:q", opts, NULL)) != -1) {
@@ -71,9 +68,22 @@ cmd_merge(int argc, char **argv)
 		return cli_usage_error(argv[0], usage, "--out DIR is required");
 	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
-	for (i = optind; i < argc; i++)
-		if (stat(argv[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
-			log_error("cannot read partial '%s': %s", argv[i],
+	return merge_run(out, argv + optind, (size_t)(argc - optind),
+			 summary);
+}
+
+int
+merge_run(const char *out, char *const *parts, size_t nparts, int summary)
+{
+	struct buf err = BUF_INIT;
+	struct tally *t = NULL;
+	struct stat st;
+	size_t i;
+	int rc = PT_EXIT_OK;
+
+	for (i = 0; i < nparts; i++)
+		if (stat(parts[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			log_error("cannot read partial '%s': %s", parts[i],
 				  errno ? strerror(errno) : "not a directory");
 			return PT_EXIT_FAIL;
 		}
@@ -90,10 +100,10 @@ cmd_merge(int argc, char **argv)
 	}
 	/* Everything is read before anything is written, so the output
 	 * directory may be one of the partials. */
-	for (i = optind; i < argc; i++) {
+	for (i = 0; i < nparts; i++) {
 		buf_reset(&err);
-		if (tally_import(t, argv[i], &err)) {
-			log_error("cannot merge partial '%s': %s", argv[i],
+		if (tally_import(t, parts[i], &err)) {
+			log_error("cannot merge partial '%s': %s", parts[i],
 				  err.p);
 			rc = PT_EXIT_FAIL;
 			goto done;
@@ -107,9 +117,8 @@ cmd_merge(int argc, char **argv)
 	}
 	if (summary)
 		tally_print_summary(t, stdout, 30);
-	log_info("%d partial%s merged (%zu articles read); CSV files in '%s'",
-		 argc - optind, argc - optind == 1 ? "" : "s",
-		 tally_articles(t), out);
+	log_info("%zu partial%s merged (%zu articles read); CSV files in '%s'",
+		 nparts, nparts == 1 ? "" : "s", tally_articles(t), out);
 done:
 	tally_free(t);
 	buf_release(&err);

@@ -8,7 +8,41 @@
 #ifndef PT_CMDS_H
 #define PT_CMDS_H
 
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+
 int cmd_analyze(int argc, char **argv);
+
+struct topic;
+
+/* What analyze_run() does: the work of `presstally analyze`, also used by
+ * `presstally refresh`. Borrowed pointers. */
+struct analyze_opts {
+	const struct topic *topic;     /* the topic */
+	char *const *inputs;           /* INPUT paths (files, dirs, "-") */
+	size_t ninputs;
+	const char *out;               /* dataset directory, or NULL */
+	size_t max_doc;                /* bytes; larger documents are skipped */
+	FILE *explain;                 /* --explain report, or NULL */
+	int progress_mode;             /* -1 auto, 0 off, 1 on */
+	int summary;                   /* print the figures table to stdout */
+	volatile sig_atomic_t *stop;   /* set by a signal: stop, write nothing */
+};
+
+struct analyze_result {
+	size_t docs;                   /* documents read */
+	size_t articles;               /* articles written */
+	size_t skipped;                /* inputs or records skipped */
+};
+
+/* Runs an analysis, reporting through log.h. Returns an enum pt_exit;
+ * fills *res when non-NULL. */
+int analyze_run(const struct analyze_opts *o, struct analyze_result *res);
+
+/* Merges partial datasets into `out` (see cmd_merge.c). enum pt_exit. */
+int merge_run(const char *out, char *const *parts, size_t nparts,
+	      int summary);
 int cmd_extract(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_topic(int argc, char **argv);
