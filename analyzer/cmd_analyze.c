@@ -238,7 +238,7 @@ analyze_run(const struct analyze_opts *o, struct analyze_result *res)
 		goto done;
 	}
 	if (tally_articles(tally) == 0) {
-		if (skipped) {
+		if (skipped && !o->always_write) {
 			log_error("no usable input: nothing written to '%s'",
 				  out);
 			rc = PT_EXIT_FAIL;

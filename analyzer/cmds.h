@@ -28,6 +28,8 @@ struct analyze_opts {
 	int progress_mode;             /* -1 auto, 0 off, 1 on */
 	int summary;                   /* print the figures table to stdout */
 	volatile sig_atomic_t *stop;   /* set by a signal: stop, write nothing */
+	int always_write;              /* write a (possibly empty) dataset
+					  even when every input was skipped */
 };
 
 struct analyze_result {
