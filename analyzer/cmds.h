@@ -9,6 +9,7 @@
 #define PT_CMDS_H
 
 int cmd_analyze(int argc, char **argv);
+int cmd_crawl(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_topic(int argc, char **argv);
 int cmd_warc(int argc, char **argv);

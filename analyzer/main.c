@@ -18,6 +18,8 @@ struct command {
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze,
 	  "find people, stances and quotes; write CSV files" },
+	{ "crawl", cmd_crawl,
+	  "fetch articles into WARC files, state in SQLite" },
 	{ "topic", cmd_topic, "check a topic file" },
 	{ "warc", cmd_warc, "list the records of WARC files" },
 };
