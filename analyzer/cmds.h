@@ -13,6 +13,8 @@
 #include <stdio.h>
 
 int cmd_analyze(int argc, char **argv);
+int cmd_crawl(int argc, char **argv);
+int cmd_refresh(int argc, char **argv);
 
 struct topic;
 

@@ -18,8 +18,12 @@ struct command {
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze,
 	  "find people, stances and quotes; write CSV files" },
+	{ "crawl", cmd_crawl,
+	  "fetch articles into WARC files, state in SQLite" },
 	{ "merge", cmd_merge,
 	  "merge partial results (one per shard) into one dataset" },
+	{ "refresh", cmd_refresh,
+	  "crawl, analyze what is new and update the dataset (for cron)" },
 	{ "topic", cmd_topic, "check a topic file" },
 	{ "warc", cmd_warc, "list the records of WARC files" },
 };

@@ -85,6 +85,7 @@ struct progress {
 	uint64_t bytes;      /* bytes so far */
 	struct timespec t0;  /* start */
 	double last;         /* seconds since t0 of the last redraw */
+	char note[128];      /* progress_note() text, "" when none */
 };
 
 static double
@@ -123,7 +124,10 @@ draw(struct progress *p, double t, const char *end)
 	if (p->bytes)
 		fprintf(stderr, ", %.1f MB, %.1f MB/s", mb,
 			t > 0 ? mb / t : 0.0);
-	fprintf(stderr, "%s", end);
+	if (p->note[0])
+		fprintf(stderr, ", %s", p->note);
+	fprintf(stderr, "%s%s", *end ? "" : "   ", end); /* pad over a
+							   * longer line */
 }
 
 void
@@ -140,6 +144,14 @@ progress_update(struct progress *p, uint64_t done, uint64_t bytes)
 		return;
 	p->last = t;
 	draw(p, t, "");
+}
+
+void
+progress_note(struct progress *p, const char *note)
+{
+	if (!p)
+		return;
+	snprintf(p->note, sizeof(p->note), "%s", note ? note : "");
 }
 
 void

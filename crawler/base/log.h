@@ -37,6 +37,9 @@ struct progress *progress_start(const char *title, uint64_t total, int mode);
 /* Shows `done` items (and `bytes`, when non-zero) at most ~5 times a
  * second. */
 void progress_update(struct progress *p, uint64_t done, uint64_t bytes);
+/* Sets a short text shown after the counts ("12 queued, 1 failed");
+ * copied (at most 127 bytes). NULL clears it. */
+void progress_note(struct progress *p, const char *note);
 /* Prints the final line, frees *pp and sets it to NULL. */
 void progress_stop(struct progress **pp);
 

@@ -1,0 +1,730 @@
+/* cmd_refresh.c -- `presstally refresh`: the nightly job. Crawls what is
+ * new or changed, analyzes only the WARC files it has not analyzed yet
+ * (all of them again when the topic file changed), merges the partials
+ * into the dataset and swaps the new dataset in atomically.
+ *
+ * Like main.c, this file belongs to the executable and sees both halves:
+ * it drives the crawler (crawl.h) and the analyzer (cmds.h).
+ *
+ * Layout of the data directory:
+ *   refresh.lock          flock(2): one run at a time
+ *   crawl.db              crawl state (crawldb.h)
+ *   warc/                 the archive, *.warc.gz, only ever added to
+ *   partials/NAME/        analyze output of warc/NAME, with a SOURCE file
+ *                         holding the WARC file's size (a partial is kept
+ *                         only while it matches)
+ *   partials/TOPIC        SHA-256 of the topic file the partials used
+ *   dataset -> dataset.N  symlink to the current dataset (six CSV files);
+ *                         replaced with rename(2), so readers always see
+ *                         a complete dataset, the old or the new one
+ * Every step writes into a temporary name and renames it into place, so a
+ * crash or kill at any point leaves the previous dataset intact, and the
+ * next run redoes only what was not finished.
+ */
+#include "analyzer/cmds.h"
+#include "analyzer/topic.h"
+#include "crawler/base/buf.h"
+#include "crawler/base/cli.h"
+#include "crawler/base/err.h"
+#include "crawler/base/fileio.h"
+#include "crawler/base/hash.h"
+#include "crawler/base/log.h"
+#include "crawler/base/sv.h"
+#include "crawler/crawl.h"
+#include "crawler/sources.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage[] = "presstally refresh [--config FILE] [options]";
+
+static const char help[] =
+	"The job for cron: crawls what is new or changed, analyzes only the "
+	"new WARC\nfiles (everything again when the topic file changed), "
+	"merges them into the\ndataset and swaps it in atomically. A second "
+	"run started while one is going\nexits at once with code 5.\n\n"
+	"Options:\n"
+	"  -c, --config FILE   configuration (default: presstally.conf)\n"
+	"      --no-crawl      skip the crawl; analyze and merge only\n"
+	"  -q, --quiet         only errors and failures on stderr\n"
+	"  -h, --help          show this help\n\n"
+	"Configuration (key = value, '#' comments; paths relative to the "
+	"file):\n"
+	"  data_dir = DIR      crawl state, archive and dataset (required)\n"
+	"  sources = FILE      outlets to crawl (data/sources.conf format)\n"
+	"  seed = URL          a seed URL; may be repeated\n"
+	"  topic = FILE        topic file (default: the bundled one)\n"
+	"  delay = SECONDS     pause between requests to a host (default 1)\n"
+	"  depth = N           link depth followed from pages (default 1)\n"
+	"  max_pages = N       fetches per run (default: no limit)\n"
+	"  timeout = SECONDS   cap on one transfer (default 30)\n"
+	"  user_agent = UA     User-Agent header\n"
+	"  recheck = yes|no    ask again for known pages with conditional "
+	"GET (default yes)\n\n"
+	"The dataset is DATA_DIR/dataset/ (a symlink to the current "
+	"generation):\narticles.csv mentions.csv quotes.csv cues.csv "
+	"figures.csv timeline.csv.\n\n"
+	"Exit codes:\n"
+	"  0    done\n"
+	"  1    failure (the previous dataset is kept)\n"
+	"  2    bad command line\n"
+	"  3    invalid configuration, sources or topic file\n"
+	"  4    done, but some URLs failed or records were skipped (see the "
+	"log)\n"
+	"  5    another refresh holds the lock\n"
+	"  130  interrupted (the previous dataset is kept)\n";
+
+/* Set by the signal handler; the crawl and the analysis poll it. */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+#define MAX_SEEDS 256
+
+struct config {
+	char *dir;             /* directory of the config file, owned */
+	char *data_dir;        /* owned */
+	char *sources;         /* owned, or NULL */
+	char *topic;           /* owned, or NULL */
+	char *user_agent;      /* owned, or NULL */
+	char *seeds[MAX_SEEDS];/* owned */
+	size_t nseeds;
+	double delay, timeout;
+	uint64_t depth, max_pages;
+	int recheck;
+};
+
+static void
+config_release(struct config *c)
+{
+	size_t i;
+
+	free(c->dir);
+	free(c->data_dir);
+	free(c->sources);
+	free(c->topic);
+	free(c->user_agent);
+	for (i = 0; i < c->nseeds; i++)
+		free(c->seeds[i]);
+	memset(c, 0, sizeof(*c));
+}
+
+/* A path from the config file: relative to the file's directory. */
+static char *
+config_path(const struct config *c, struct sv v)
+{
+	struct buf b = BUF_INIT;
+
+	if (v.len && v.p[0] != '/')
+		buf_addf(&b, "%s/", c->dir);
+	buf_add(&b, v.p, v.len);
+	return buf_detach(&b, NULL);
+}
+
+static int
+config_load(struct config *c, const char *path, struct buf *err)
+{
+	struct buf text;
+	struct sv all, line;
+	unsigned long lineno = 0;
+	const char *slash = strrchr(path, '/');
+
+	memset(c, 0, sizeof(*c));
+	c->delay = 1;
+	c->timeout = 30;
+	c->depth = 1;
+	c->recheck = 1;
+	c->dir = slash ? pt_xstrndup(path, (size_t)(slash - path)) :
+			 pt_xstrdup(".");
+	buf_init(&text, 1u << 20);
+	if (fileio_read(path, &text, err)) {
+		buf_release(&text);
+		return PT_EIO;
+	}
+	all = sv_make(text.p, text.len);
+	while (all.p) {
+		struct sv key, val;
+		char num[64];
+		size_t i;
+
+		all = sv_cut(all, '\n', &line);
+		lineno++;
+		for (i = 0; i < line.len; i++)
+			if (line.p[i] == '#' && (i == 0 || line.p[i - 1] == ' ' ||
+						 line.p[i - 1] == '\t'))
+				line.len = i;
+		line = sv_trim(line);
+		if (!line.len)
+			continue;
+		val = sv_trim(sv_cut(line, '=', &key));
+		key = sv_trim(key);
+		if (!val.p || !val.len) {
+			buf_addf(err, "%s:%lu: expected 'key = value'", path,
+				 lineno);
+			goto fail;
+		}
+		snprintf(num, sizeof(num), "%.*s",
+			 (int)(val.len < 63 ? val.len : 63), val.p);
+		if (sv_eq(key, "data_dir")) {
+			free(c->data_dir);
+			c->data_dir = config_path(c, val);
+		} else if (sv_eq(key, "sources")) {
+			free(c->sources);
+			c->sources = config_path(c, val);
+		} else if (sv_eq(key, "topic")) {
+			free(c->topic);
+			c->topic = config_path(c, val);
+		} else if (sv_eq(key, "user_agent")) {
+			free(c->user_agent);
+			c->user_agent = pt_xstrndup(val.p, val.len);
+		} else if (sv_eq(key, "seed")) {
+			if (c->nseeds == MAX_SEEDS) {
+				buf_addf(err, "%s:%lu: more than %d seeds",
+					 path, lineno, MAX_SEEDS);
+				goto fail;
+			}
+			c->seeds[c->nseeds++] = pt_xstrndup(val.p, val.len);
+		} else if (sv_eq(key, "delay") || sv_eq(key, "timeout")) {
+			double *d = sv_eq(key, "delay") ? &c->delay :
+							  &c->timeout;
+
+			if (cli_parse_double(num, d)) {
+				buf_addf(err, "%s:%lu: expected a number of "
+					 "seconds", path, lineno);
+				goto fail;
+			}
+		} else if (sv_eq(key, "depth") || sv_eq(key, "max_pages")) {
+			uint64_t *u = sv_eq(key, "depth") ? &c->depth :
+							    &c->max_pages;
+
+			if (cli_parse_uint(num, 1000000000, u)) {
+				buf_addf(err, "%s:%lu: expected a whole number",
+					 path, lineno);
+				goto fail;
+			}
+		} else if (sv_eq(key, "recheck")) {
+			if (sv_eq(val, "yes") || sv_eq(val, "no")) {
+				c->recheck = sv_eq(val, "yes");
+			} else {
+				buf_addf(err, "%s:%lu: expected yes or no",
+					 path, lineno);
+				goto fail;
+			}
+		} else {
+			buf_addf(err, "%s:%lu: unknown key '%.*s'", path,
+				 lineno, (int)(key.len > 40 ? 40 : key.len),
+				 key.p);
+			goto fail;
+		}
+	}
+	buf_release(&text);
+	if (!c->data_dir) {
+		buf_addf(err, "%s: no 'data_dir' set", path);
+		return PT_EPARSE;
+	}
+	return 0;
+fail:
+	buf_release(&text);
+	return PT_EPARSE;
+}
+
+static char *
+join(const char *a, const char *b)
+{
+	struct buf p = BUF_INIT;
+
+	buf_addf(&p, "%s/%s", a, b);
+	return buf_detach(&p, NULL);
+}
+
+/* Removes a directory tree (the partial or dataset directories, which
+ * hold only files). */
+static void
+rmtree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char *p;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		p = join(dir, e->d_name);
+		if (unlink(p) != 0 && errno == EISDIR)
+			rmtree(p);
+		free(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run stop at POINT
+ * ("analyze", "merge", "swap") and wait to be killed, so that the crash
+ * tests can kill it exactly there. */
+static void
+test_pause(const char *point)
+{
+	const char *want = getenv("PRESSTALLY_TEST_PAUSE");
+	int i;
+
+	if (!want || strcmp(want, point) != 0)
+		return;
+	log_info("test pause at %s", point);
+	for (i = 0; i < 600 && !interrupted; i++)
+		usleep(100000);
+}
+
+static int
+read_file_str(const char *path, struct buf *out)
+{
+	buf_reset(out);
+	return fileio_read(path, out, NULL);
+}
+
+static int
+write_file_str(const char *path, const char *s)
+{
+	struct buf tmp = BUF_INIT;
+	FILE *fp;
+	int rc = 0;
+
+	buf_addf(&tmp, "%s.tmp", path);
+	fp = fopen(tmp.p, "w");
+	if (!fp || fputs(s, fp) < 0 || fflush(fp) != 0 ||
+	    fsync(fileno(fp)) != 0)
+		rc = PT_EIO;
+	if (fp && fclose(fp) != 0)
+		rc = PT_EIO;
+	if (!rc && rename(tmp.p, path) != 0)
+		rc = PT_EIO;
+	if (rc)
+		unlink(tmp.p);
+	buf_release(&tmp);
+	return rc;
+}
+
+/* Analyzes the WARC files that have no up-to-date partial. Returns an
+ * enum pt_exit; *partial is set when some records were skipped. */
+static int
+analyze_new(const struct config *c, const struct topic *topic,
+	    const char *topic_digest, int *partial, size_t *analyzed)
+{
+	char *warc = join(c->data_dir, "warc");
+	char *parts = join(c->data_dir, "partials");
+	char *stamp = join(parts, "TOPIC");
+	static const char *const exts[] = { ".warc.gz", ".warc", NULL };
+	struct buf b = BUF_INIT, err = BUF_INIT;
+	char **files = NULL;
+	size_t n = 0, i;
+	int rc = PT_EXIT_OK;
+	DIR *d;
+	struct dirent *e;
+
+	fileio_mkdirs(warc, NULL);
+	fileio_mkdirs(parts, NULL);
+	/* A different topic invalidates every partial. */
+	if (read_file_str(stamp, &b) || strcmp(b.p, topic_digest) != 0) {
+		d = opendir(parts);
+		while (d && (e = readdir(d)) != NULL) {
+			char *p;
+
+			if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC"))
+				continue;
+			p = join(parts, e->d_name);
+			rmtree(p);
+			free(p);
+		}
+		if (d)
+			closedir(d);
+		if (write_file_str(stamp, topic_digest)) {
+			log_error("cannot write '%s': %s", stamp,
+				  strerror(errno));
+			rc = PT_EXIT_FAIL;
+			goto done;
+		}
+	}
+	if (fileio_list(warc, exts, &files, &n, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	for (i = 0; i < n && rc == PT_EXIT_OK; i++) {
+		const char *name = strrchr(files[i], '/') + 1;
+		char *part = join(parts, name), *src = join(part, "SOURCE");
+		struct stat st;
+		char size[32];
+
+		stat(files[i], &st);
+		snprintf(size, sizeof(size), "%lld", (long long)st.st_size);
+		if (read_file_str(src, &b) == 0 && strcmp(b.p, size) == 0) {
+			free(part);
+			free(src);
+			continue; /* analyzed before, unchanged since */
+		}
+		{
+			struct buf tmp = BUF_INIT;
+			struct analyze_opts o;
+			struct analyze_result res;
+			char *in[1];
+			char *tmpsrc;
+			int arc;
+
+			buf_addf(&tmp, "%s.tmp", part);
+			rmtree(tmp.p);
+			memset(&o, 0, sizeof(o));
+			in[0] = files[i];
+			o.topic = topic;
+			o.inputs = in;
+			o.ninputs = 1;
+			o.out = tmp.p;
+			o.max_doc = 32u << 20;
+			o.progress_mode = 0;
+			o.stop = &interrupted;
+			/* A WARC file whose records were all skipped still
+			 * gets its (empty) partial, or every run would try
+			 * it again. */
+			o.always_write = 1;
+			arc = analyze_run(&o, &res);
+			tmpsrc = join(tmp.p, "SOURCE");
+			if (arc == PT_EXIT_PARTIAL)
+				*partial = 1;
+			if (arc != PT_EXIT_OK && arc != PT_EXIT_PARTIAL) {
+				rc = arc;
+			} else if (write_file_str(tmpsrc, size) != 0) {
+				log_error("cannot write '%s'", tmpsrc);
+				rc = PT_EXIT_FAIL;
+			} else {
+				test_pause("analyze");
+				rmtree(part);
+				if (rename(tmp.p, part) != 0) {
+					log_error("cannot rename '%s': %s",
+						  tmp.p, strerror(errno));
+					rc = PT_EXIT_FAIL;
+				}
+				(*analyzed)++;
+			}
+			free(tmpsrc);
+			buf_release(&tmp);
+		}
+		free(part);
+		free(src);
+	}
+	/* Partials of WARC files that are gone (moved away by hand). */
+done:
+	fileio_list_free(files, n);
+	buf_release(&b);
+	buf_release(&err);
+	free(warc);
+	free(parts);
+	free(stamp);
+	return rc;
+}
+
+/* Merges every partial into a new dataset generation and points the
+ * dataset symlink at it. */
+static int
+merge_and_swap(const struct config *c)
+{
+	char *parts = join(c->data_dir, "partials");
+	char *link = join(c->data_dir, "dataset");
+	struct buf gen = BUF_INIT, tmp = BUF_INIT, lnk = BUF_INIT;
+	char **list = NULL;
+	size_t n = 0, i;
+	DIR *d;
+	struct dirent *e;
+	int rc;
+
+	d = opendir(parts);
+	while (d && (e = readdir(d)) != NULL) {
+		struct stat st;
+		char *p;
+
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC") ||
+		    fileio_has_ext(e->d_name, ".tmp"))
+			continue;
+		p = join(parts, e->d_name);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			list = pt_xrealloc(list, (n + 1) * sizeof(*list));
+			list[n++] = p;
+		} else {
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	/* Generations are named by time and pid: unique, sortable. */
+	buf_addf(&gen, "dataset.%lld-%ld", (long long)time(NULL),
+		 (long)getpid());
+	buf_addf(&tmp, "%s/%s", c->data_dir, gen.p);
+	rc = merge_run(tmp.p, list, n, 0);
+	if (rc == PT_EXIT_OK) {
+		test_pause("merge");
+		buf_addf(&lnk, "%s.new", link);
+		unlink(lnk.p);
+		if (symlink(gen.p, lnk.p) != 0 || rename(lnk.p, link) != 0) {
+			log_error("cannot point '%s' at '%s': %s", link,
+				  tmp.p, strerror(errno));
+			unlink(lnk.p);
+			rmtree(tmp.p);
+			rc = PT_EXIT_FAIL;
+		}
+	} else {
+		rmtree(tmp.p);
+	}
+	/* Old generations go once the link no longer points at them. */
+	if (rc == PT_EXIT_OK) {
+		d = opendir(c->data_dir);
+		while (d && (e = readdir(d)) != NULL) {
+			char *p;
+
+			if (strncmp(e->d_name, "dataset.", 8) != 0 ||
+			    strcmp(e->d_name, gen.p) == 0 ||
+			    !strcmp(e->d_name, "dataset.new"))
+				continue;
+			p = join(c->data_dir, e->d_name);
+			rmtree(p);
+			free(p);
+		}
+		if (d)
+			closedir(d);
+	}
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+	free(parts);
+	free(link);
+	buf_release(&gen);
+	buf_release(&tmp);
+	buf_release(&lnk);
+	return rc;
+}
+
+static void
+on_crawl_event(void *ctx, enum crawl_event ev, const char *url,
+	       const char *detail)
+{
+	(void)ctx;
+	if (ev == CRAWL_EV_FAILED)
+		log_warn("failed: %s: %s", url, detail ? detail : "");
+	else if (ev == CRAWL_EV_FATAL)
+		log_error("crawl stopped: %s", detail ? detail : "");
+	else if (ev == CRAWL_EV_WARN)
+		log_warn("%s: %s", url ? url : "", detail ? detail : "");
+}
+
+static int
+run_crawl(const struct config *c, int *partial)
+{
+	struct crawl_opts o;
+	struct crawl_stats st;
+	struct sources src;
+	struct buf err = BUF_INIT, ua = BUF_INIT;
+	char *db = join(c->data_dir, "crawl.db");
+	char *warc = join(c->data_dir, "warc");
+	int rc;
+
+	sources_init(&src);
+	if (c->sources && sources_load(&src, c->sources, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_DATA;
+		goto done;
+	}
+	if (!c->sources && c->nseeds == 0) {
+		log_info("no sources or seeds configured: nothing to crawl");
+		rc = PT_EXIT_OK;
+		goto done;
+	}
+	crawl_opts_init(&o);
+	buf_addf(&ua, "presstally/%s (+https://github.com/presstally/"
+		 "presstally)", PT_VERSION);
+	o.db_path = db;
+	o.warc_dir = warc;
+	o.warc_prefix = "presstally";
+	o.user_agent = c->user_agent ? c->user_agent : ua.p;
+	o.sources = c->sources ? &src : NULL;
+	o.seeds = (const char *const *)c->seeds;
+	o.nseeds = c->nseeds;
+	o.delay = c->delay;
+	o.timeout = c->timeout;
+	o.max_depth = (int)c->depth;
+	o.max_pages = c->max_pages;
+	o.recrawl = c->recheck;
+	o.stop = &interrupted;
+	o.on_event = on_crawl_event;
+	rc = crawl_run(&o, &st, &err);
+	log_info("crawl: %llu fetched, %llu stored, %llu revisits, %llu not "
+		 "modified, %llu failed", st.fetched, st.stored, st.revisits,
+		 st.not_modified, st.failed);
+	if (rc == PT_EINTR) {
+		rc = PT_EXIT_INTR;
+	} else if (rc) {
+		log_error("crawl failed: %s", err.p);
+		rc = PT_EXIT_FAIL;
+	} else {
+		if (st.failed)
+			*partial = 1;
+		rc = PT_EXIT_OK;
+	}
+done:
+	sources_release(&src);
+	buf_release(&err);
+	buf_release(&ua);
+	free(db);
+	free(warc);
+	return rc;
+}
+
+/* Finds the bundled topic file the way analyze does. */
+static char *
+default_topic(void)
+{
+	const char *dirs[3] = { getenv("PRESSTALLY_DATA"), PT_DATA_DIR, "data" };
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if (!dirs[i] || !*dirs[i])
+			continue;
+		buf_reset(&b);
+		buf_addf(&b, "%s/topics/intimacy-coordinators.topic", dirs[i]);
+		if (access(b.p, R_OK) == 0)
+			return buf_detach(&b, NULL);
+	}
+	return buf_detach(&b, NULL);
+}
+
+int
+cmd_refresh(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "no-crawl", no_argument, NULL, 'n' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *path = "presstally.conf";
+	struct config cfg;
+	struct buf err = BUF_INIT, topic_text;
+	struct topic *topic = NULL;
+	struct sigaction sa, old_int, old_term;
+	char *lock = NULL, *topic_path = NULL;
+	char digest[65];
+	int c, fd = -1, rc, partial = 0, crawl = 1;
+	size_t analyzed = 0;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "c:hq", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': path = optarg; break;
+		case 'h': return cli_help(usage, help);
+		case 'n': crawl = 0; break;
+		case 'q': log_set_level(LOG_QUIET); break;
+		default: return cli_usage_error(argv[0], usage, NULL);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(argv[0], usage, "unexpected '%s'",
+				       argv[optind]);
+	rc = config_load(&cfg, path, &err);
+	if (rc) {
+		log_error("%s%s", rc == PT_EPARSE ? "invalid configuration: " :
+			  "", err.p);
+		config_release(&cfg);
+		buf_release(&err);
+		return rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
+	}
+	if (fileio_mkdirs(cfg.data_dir, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	lock = join(cfg.data_dir, "refresh.lock");
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		log_error("cannot open lock '%s': %s", lock, strerror(errno));
+		rc = PT_EXIT_FAIL;
+		goto done;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		log_error("another refresh is running on '%s' (lock '%s' is "
+			  "held); exiting", cfg.data_dir, lock);
+		rc = PT_EXIT_LOCKED;
+		goto done;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+
+	topic_path = cfg.topic ? pt_xstrdup(cfg.topic) : default_topic();
+	buf_init(&topic_text, 8u << 20);
+	if (fileio_read(topic_path, &topic_text, &err) ||
+	    !(topic = topic_parse(topic_text.p, topic_text.len, topic_path,
+				  &err))) {
+		log_error("invalid topic file: %s", err.p);
+		buf_release(&topic_text);
+		rc = PT_EXIT_DATA;
+		goto restore;
+	}
+	hash_sha256_hex(topic_text.p, topic_text.len, digest, 64);
+	buf_release(&topic_text);
+
+	if (crawl) {
+		rc = run_crawl(&cfg, &partial);
+		if (rc != PT_EXIT_OK)
+			goto restore;
+	}
+	if (interrupted) {
+		rc = PT_EXIT_INTR;
+		goto restore;
+	}
+	rc = analyze_new(&cfg, topic, digest, &partial, &analyzed);
+	if (rc != PT_EXIT_OK)
+		goto restore;
+	if (interrupted) {
+		rc = PT_EXIT_INTR;
+		goto restore;
+	}
+	rc = merge_and_swap(&cfg);
+	if (rc == PT_EXIT_OK) {
+		log_info("refresh done: %zu WARC file%s analyzed; dataset in "
+			 "'%s/dataset'", analyzed, analyzed == 1 ? "" : "s",
+			 cfg.data_dir);
+		if (partial)
+			rc = PT_EXIT_PARTIAL;
+	}
+restore:
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (interrupted && rc != PT_EXIT_LOCKED)
+		rc = PT_EXIT_INTR;
+done:
+	if (fd >= 0)
+		close(fd); /* releases the lock */
+	topic_free(topic);
+	config_release(&cfg);
+	buf_release(&err);
+	free(lock);
+	free(topic_path);
+	return rc;
+}
