@@ -16,11 +16,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "analyze", cmd_analyze,
-	  "find people, stances and quotes; write CSV files" },
 	{ "extract", cmd_extract,
 	  "print the main article text of HTML pages" },
-	{ "topic", cmd_topic, "check a topic file" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
