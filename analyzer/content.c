@@ -1,0 +1,877 @@
+/* content.c -- choosing and serializing the main content of a parsed HTML
+ * page. See content.h. All walks are iterative (first child / next sibling /
+ * parent), so depth costs no stack.
+ */
+#include "analyzer/content.h"
+
+#include "analyzer/hints.h"
+#include "crawler/base/buf.h"
+#include "crawler/base/err.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+enum {
+	ST_SKIP = 1 << 0,     /* not text (script, hidden...) */
+	ST_BOILER = 1 << 1,   /* boilerplate candidate */
+	ST_REMOVED = 1 << 2,  /* boilerplate, removed */
+	ST_ARTBODY = 1 << 3,  /* itemprop=articleBody */
+	ST_SCORED = 1 << 4,   /* has a candidate score */
+	ST_SELECTED = 1 << 5, /* part of the output */
+	ST_STRONG = 1 << 6    /* boilerplate that no text share keeps */
+};
+
+struct content_node {
+	xmlNodePtr node;  /* the element */
+	unsigned flags;   /* enum hints_tag_flags */
+	unsigned state;   /* ST_* */
+	int weight;       /* class/id weight */
+	uint32_t text;    /* non-space text bytes in the subtree */
+	uint32_t link;    /* of which inside <a> */
+	uint32_t own;     /* text not inside a nested block */
+	uint32_t ownlink; /* of which inside <a> */
+	uint32_t owncomma; /* commas in own text */
+	uint32_t commas;  /* commas in the subtree */
+	uint32_t np;      /* paragraphs (own >= 25) in the subtree */
+	uint32_t nimg;    /* images in the subtree */
+	uint32_t good;    /* prose bytes: own text of low-link paragraphs */
+	float score;      /* candidate score */
+};
+
+void
+content_init(struct content *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+void
+content_release(struct content *c)
+{
+	free(c->v);
+	content_init(c);
+}
+
+static struct content_node *
+info(const struct content *c, const xmlNode *n)
+{
+	uintptr_t i;
+
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	i = (uintptr_t)n->_private;
+	if (i == 0 || i > c->n)
+		return NULL;
+	return &c->v[i - 1];
+}
+
+/* Value of attribute `name` without allocating (first text child), or
+ * NULL. */
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next)
+		if (a->name && strcmp((const char *)a->name, name) == 0) {
+			if (a->children && a->children->content)
+				return (const char *)a->children->content;
+			return "";
+		}
+	return NULL;
+}
+
+static int
+has_word_nocase(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; s && *s; s++)
+		if (strncasecmp(s, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Classifies one element: tag flags, hiding, boilerplate, weight. */
+static void
+classify_one(struct content_node *ci)
+{
+	const xmlNode *n = ci->node;
+	const char *v;
+	struct hints_attr h;
+
+	ci->flags = hints_tag((const char *)n->name);
+	if (ci->flags & HT_SKIP)
+		ci->state |= ST_SKIP;
+	if (ci->flags & HT_BOILER) {
+		ci->state |= ST_BOILER;
+		if (!(ci->flags & (HT_FIGURE)) &&
+		    strcmp((const char *)n->name, "nav") == 0)
+			ci->state |= ST_STRONG;
+	}
+	if (!n->properties)
+		return;
+	hints_classify(attr(n, "class"), attr(n, "id"), &h);
+	ci->weight = h.weight;
+	if (h.boiler)
+		ci->state |= ST_BOILER;
+	if (h.hidden)
+		ci->state |= ST_SKIP;
+	if (attr(n, "hidden"))
+		ci->state |= ST_SKIP;
+	if ((v = attr(n, "aria-hidden")) && strcmp(v, "true") == 0)
+		ci->state |= ST_SKIP;
+	if ((v = attr(n, "style")) &&
+	    (has_word_nocase(v, "display:none") ||
+	     has_word_nocase(v, "display: none") ||
+	     has_word_nocase(v, "visibility:hidden") ||
+	     has_word_nocase(v, "visibility: hidden")))
+		ci->state |= ST_SKIP;
+	if ((v = attr(n, "role"))) {
+		if (strcmp(v, "navigation") == 0 ||
+		    strcmp(v, "complementary") == 0 ||
+		    strcmp(v, "contentinfo") == 0 ||
+		    strcmp(v, "banner") == 0 || strcmp(v, "menu") == 0 ||
+		    strcmp(v, "menubar") == 0 || strcmp(v, "search") == 0 ||
+		    strcmp(v, "dialog") == 0 || strcmp(v, "alertdialog") == 0)
+			ci->state |= ST_BOILER;
+	}
+	if ((v = attr(n, "itemprop")) && has_word_nocase(v, "articlebody")) {
+		ci->state |= ST_ARTBODY;
+		ci->state &= ~(unsigned)ST_BOILER;
+	}
+	if ((v = attr(n, "itemprop")) && has_word_nocase(v, "comment"))
+		ci->state |= ST_BOILER;
+}
+
+/* Walk 1: gives every element under root an index (in _private) and
+ * classifies it. */
+static void
+index_tree(struct content *c, xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+
+	c->n = 0;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			struct content_node *ci;
+
+			pt_xgrow((void **)&c->v, &c->cap, c->n + 1,
+				 sizeof(*c->v));
+			ci = &c->v[c->n++];
+			memset(ci, 0, sizeof(*ci));
+			ci->node = n;
+			n->_private = (void *)(uintptr_t)c->n;
+			classify_one(ci);
+			if (!(ci->state & ST_SKIP) && n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != root && !n->next)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static int
+is_space_at(const unsigned char *p, const unsigned char *end, size_t *w)
+{
+	unsigned char c = *p;
+
+	if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+	    c == '\v') {
+		*w = 1;
+		return 1;
+	}
+	if (c == 0xC2 && p + 1 < end && p[1] == 0xA0) {
+		*w = 2;
+		return 1;
+	}
+	if (c == 0xE2 && p + 2 < end && p[1] == 0x80 &&
+	    (p[2] == 0x8B || p[2] == 0xAF || (p[2] >= 0x80 && p[2] <= 0x8A))) {
+		*w = 3;
+		return 1;
+	}
+	if (c == 0xE3 && p + 2 < end && p[1] == 0x80 && p[2] == 0x80) {
+		*w = 3;
+		return 1;
+	}
+	*w = 1;
+	return 0;
+}
+
+/* Counts non-space bytes and commas of a text node. */
+static void
+text_stats(const xmlNode *t, uint32_t *len, uint32_t *commas)
+{
+	const unsigned char *p = (const unsigned char *)t->content;
+	const unsigned char *end;
+	uint32_t l = 0, k = 0;
+	size_t w;
+
+	if (!p)
+		return;
+	end = p + strlen((const char *)p);
+	while (p < end) {
+		if (*p == ',')
+			k++;
+		else if (*p == 0xEF && p + 2 < end && p[1] == 0xBC &&
+			 p[2] == 0x8C)
+			k++;
+		if (*p > ' ' && *p < 0x80) {
+			l++;
+			p++;
+			continue;
+		}
+		if (!is_space_at(p, end, &w))
+			l += (uint32_t)w;
+		p += w;
+	}
+	*len = l;
+	*commas = k;
+}
+
+static int
+live(const struct content_node *ci)
+{
+	return ci && !(ci->state & (ST_SKIP | ST_REMOVED));
+}
+
+/* Walk 2: sums text statistics bottom-up over live elements. */
+static void
+aggregate(struct content *c, xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+
+		ci->text = ci->link = ci->own = ci->ownlink = 0;
+		ci->owncomma = ci->commas = ci->np = ci->nimg = 0;
+		ci->good = 0;
+	}
+	while (n) {
+		struct content_node *ci = info(c, n);
+		int down = 0;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			down = live(ci) && n->children;
+		} else if ((n->type == XML_TEXT_NODE ||
+			    n->type == XML_CDATA_SECTION_NODE) &&
+			   n->parent) {
+			uint32_t len = 0, commas = 0;
+			xmlNodePtr up;
+			int inlink = 0;
+
+			text_stats(n, &len, &commas);
+			if (len) {
+				struct content_node *pi = info(c, n->parent);
+
+				if (pi) {
+					pi->text += len;
+					pi->commas += commas;
+				}
+				for (up = n->parent; up; up = up->parent) {
+					struct content_node *ui = info(c, up);
+
+					if (!ui)
+						break;
+					if (ui->flags & HT_LINK)
+						inlink = 1;
+					if (ui->flags &
+					    (HT_BLOCK | HT_PARA | HT_CELL)) {
+						ui->own += len;
+						ui->owncomma += commas;
+						if (inlink)
+							ui->ownlink += len;
+						break;
+					}
+					if (up == root)
+						break;
+				}
+			}
+		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			/* leaving n */
+			if (n->type == XML_ELEMENT_NODE && live(ci)) {
+				struct content_node *pi;
+
+				if (ci->flags & HT_LINK)
+					ci->link = ci->text;
+				if (ci->flags & HT_IMG)
+					ci->nimg++;
+				if (ci->own >= 25 &&
+				    (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
+					ci->np++;
+					if (ci->own >= 40 &&
+					    ci->ownlink * 3 < ci->own)
+						ci->good += ci->own;
+				}
+				pi = n == root ? NULL : info(c, n->parent);
+				if (pi) {
+					pi->text += ci->text;
+					pi->link += ci->link;
+					pi->commas += ci->commas;
+					pi->np += ci->np;
+					pi->nimg += ci->nimg;
+					pi->good += ci->good;
+				}
+			}
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			ci = info(c, n);
+		}
+	}
+}
+
+/* Walk 3: removes boilerplate boxes unless they hold most of the prose. */
+static void
+remove_boilerplate(struct content *c, xmlNodePtr root)
+{
+	struct content_node *ri = info(c, root);
+	uint32_t total = ri ? ri->good : 0;
+	xmlNodePtr n = root;
+
+	while (n) {
+		struct content_node *ci = info(c, n);
+
+		if (ci && live(ci)) {
+			if ((ci->state & ST_BOILER) && n != root &&
+			    !(ci->flags & HT_BODY) &&
+			    ((ci->state & ST_STRONG) || total == 0 ||
+			     (uint64_t)ci->good * 2 < total)) {
+				ci->state |= ST_REMOVED;
+			} else if (n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != root && !n->next)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static double
+link_density(const struct content_node *ci)
+{
+	return ci->text ? (double)ci->link / ci->text : 0.0;
+}
+
+static void
+init_score(struct content_node *ci)
+{
+	unsigned f = ci->flags;
+	const char *name = (const char *)ci->node->name;
+	float s = 0;
+
+	if (ci->state & ST_SCORED)
+		return;
+	ci->state |= ST_SCORED;
+	if (strcmp(name, "div") == 0)
+		s += 5;
+	else if (strcmp(name, "pre") == 0 || (f & (HT_CELL | HT_QUOTE)))
+		s += 3;
+	else if ((f & (HT_LIST | HT_LI)) || strcmp(name, "form") == 0 ||
+		 strcmp(name, "address") == 0)
+		s -= 3;
+	else if (f & HT_HEAD)
+		s -= 5;
+	if (f & HT_ARTICLE)
+		s += 10;
+	if (ci->state & ST_ARTBODY)
+		s += 40;
+	s += (float)ci->weight;
+	ci->score = s;
+}
+
+#define MAX_TOP 5
+
+/* Walk 4: Readability-like scoring. Returns the top candidate or NULL. */
+static struct content_node *
+score(struct content *c, xmlNodePtr root, struct content_node **top,
+      size_t *ntop)
+{
+	size_t i, k, nt = 0;
+
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+
+		ci->state &= ~(unsigned)ST_SCORED;
+		ci->score = 0;
+	}
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+		xmlNodePtr owner;
+		float s;
+		int level;
+		int inside = 1;
+
+		if (!live(ci) || ci->own < 25 ||
+		    !(ci->flags & (HT_BLOCK | HT_PARA | HT_CELL)) ||
+		    ci->ownlink * 2 > ci->own)
+			continue;
+		/* skip nodes inside removed boxes */
+		for (owner = ci->node; owner && owner != root;
+		     owner = owner->parent) {
+			struct content_node *oi = info(c, owner);
+
+			if (oi && !live(oi)) {
+				inside = 0;
+				break;
+			}
+		}
+		if (!inside)
+			continue;
+		s = 1.0f + (float)ci->owncomma +
+		    (float)(ci->own / 100 < 3 ? ci->own / 100 : 3);
+		owner = (ci->flags & HT_PARA) ? ci->node->parent : ci->node;
+		for (level = 0; owner && level < 5; level++) {
+			struct content_node *oi = info(c, owner);
+
+			if (!oi)
+				break;
+			init_score(oi);
+			oi->score += level == 0 ? s
+					: level == 1 ? s / 2
+						     : s / (float)(level * 3);
+			if (owner == root)
+				break;
+			owner = owner->parent;
+		}
+	}
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+
+		if (!(ci->state & ST_SCORED) || !live(ci))
+			continue;
+		ci->score *= (float)(1.0 - link_density(ci));
+		for (k = 0; k < nt; k++)
+			if (ci->score > top[k]->score)
+				break;
+		if (k < MAX_TOP) {
+			if (nt < MAX_TOP)
+				nt++;
+			memmove(&top[k + 1], &top[k],
+				(nt - 1 - k) * sizeof(top[0]));
+			top[k] = ci;
+		}
+	}
+	*ntop = nt;
+	return nt ? top[0] : NULL;
+}
+
+static int
+is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+/* Readability's climbing: to a common ancestor of close runners-up, up
+ * through parents that score better, and out of only-child wrappers. */
+static struct content_node *
+refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
+	   size_t nt)
+{
+	struct content_node *t = top[0];
+	xmlNodePtr p;
+	size_t k, close = 0;
+	float last, threshold;
+
+	for (k = 1; k < nt; k++)
+		if (top[k]->score >= t->score * 0.75f)
+			close++;
+	if (close >= 2) {
+		for (p = t->node->parent; p && p != root; p = p->parent) {
+			size_t shared = 0;
+
+			for (k = 1; k < nt; k++)
+				if (top[k]->score >= t->score * 0.75f &&
+				    is_ancestor(p, top[k]->node))
+					shared++;
+			if (shared >= 2) {
+				struct content_node *pi = info(c, p);
+
+				if (pi && live(pi)) {
+					init_score(pi);
+					t = pi;
+				}
+				break;
+			}
+		}
+	}
+	last = t->score;
+	threshold = last / 3;
+	for (p = t->node->parent; p && p != root; p = p->parent) {
+		struct content_node *pi = info(c, p);
+
+		if (!pi || (pi->flags & HT_BODY))
+			break;
+		if (!(pi->state & ST_SCORED))
+			continue;
+		if (pi->score < threshold)
+			break;
+		if (pi->score > last) {
+			t = pi;
+			break;
+		}
+		last = pi->score;
+	}
+	for (p = t->node->parent; p && p != root; p = p->parent) {
+		struct content_node *pi = info(c, p);
+		xmlNodePtr ch;
+		int elems = 0;
+
+		if (!pi || (pi->flags & HT_BODY) || !live(pi))
+			break;
+		for (ch = p->children; ch; ch = ch->next)
+			if (ch->type == XML_ELEMENT_NODE && live(info(c, ch)))
+				elems++;
+		if (elems != 1)
+			break;
+		init_score(pi);
+		t = pi;
+	}
+	return t;
+}
+
+static int
+ends_sentence(const struct content_node *ci)
+{
+	const xmlNode *n = ci->node;
+	const xmlNode *last = NULL;
+
+	/* last text node in document order within n */
+	while (n) {
+		const xmlNode *ch = n->last;
+
+		while (ch && ch->type != XML_ELEMENT_NODE &&
+		       ch->type != XML_TEXT_NODE)
+			ch = ch->prev;
+		if (!ch)
+			break;
+		if (ch->type == XML_TEXT_NODE) {
+			last = ch;
+			break;
+		}
+		n = ch;
+	}
+	if (last && last->content) {
+		const char *s = (const char *)last->content;
+		size_t l = strlen(s);
+
+		while (l && (s[l - 1] == ' ' || s[l - 1] == '\n' ||
+			     s[l - 1] == '\t' || s[l - 1] == '\r'))
+			l--;
+		return l && (s[l - 1] == '.' || s[l - 1] == '!' ||
+			     s[l - 1] == '?' || s[l - 1] == '"');
+	}
+	return 0;
+}
+
+/* Marks the top candidate and its related siblings as selected. */
+static void
+select_siblings(struct content *c, struct content_node *t)
+{
+	xmlNodePtr parent = t->node->parent, s;
+	float threshold = t->score * 0.2f;
+	const char *tcls = attr(t->node, "class");
+
+	t->state |= ST_SELECTED;
+	if (threshold < 10)
+		threshold = 10;
+	if (!parent || !info(c, parent))
+		return;
+	for (s = parent->children; s; s = s->next) {
+		struct content_node *si = info(c, s);
+		float bonus = 0;
+		const char *scls;
+
+		if (!si || si == t || !live(si))
+			continue;
+		scls = attr(s, "class");
+		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
+			bonus = t->score * 0.2f;
+		if ((si->state & ST_SCORED) && si->score + bonus >= threshold) {
+			si->state |= ST_SELECTED;
+		} else if (si->flags & (HT_P | HT_PARA)) {
+			double ld = link_density(si);
+
+			if (si->text > 80 && ld < 0.25)
+				si->state |= ST_SELECTED;
+			else if (si->text <= 80 && si->text > 0 && ld == 0 &&
+				 ends_sentence(si))
+				si->state |= ST_SELECTED;
+		}
+	}
+}
+
+/* Readability-like conditional cleaning of containers inside the
+ * content. Returns 1 to drop n. */
+static int
+drop_container(const struct content_node *ci)
+{
+	double ld;
+
+	if (ci->state & ST_ARTBODY)
+		return 0;
+	if (ci->weight < 0)
+		return 1;
+	if (ci->commas >= 10)
+		return 0;
+	ld = link_density(ci);
+	if (ci->nimg > 1 && ci->np * 2 < ci->nimg && ci->text < 200)
+		return 1;
+	if (ci->weight < 25 && ld > 0.33)
+		return 1;
+	if (ci->weight >= 25 && ld > 0.5)
+		return 1;
+	return 0;
+}
+
+/* ---- serialization ---- */
+
+struct writer {
+	struct buf *out; /* destination */
+	int pend;        /* 0 none, 1 space, 2 line break, 3 blank line */
+	int err;         /* PT_ETOOBIG once the cap is hit */
+};
+
+static void
+w_add(struct writer *w, const char *p, size_t n)
+{
+	if (w->err)
+		return;
+	if (w->pend && w->out->len) {
+		static const char *const sep[] = { "", " ", "\n", "\n\n" };
+		const char *s = sep[w->pend];
+
+		if (buf_adds(w->out, s) < 0) {
+			w->err = PT_ETOOBIG;
+			return;
+		}
+	}
+	w->pend = 0;
+	if (buf_add(w->out, p, n) < 0)
+		w->err = PT_ETOOBIG;
+}
+
+static void
+w_text(struct writer *w, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
+
+	while (p < end) {
+		const unsigned char *q = p;
+		size_t sw;
+
+		while (q < end && !is_space_at(q, end, &sw))
+			q += sw;
+		if (q > p)
+			w_add(w, (const char *)p, (size_t)(q - p));
+		if (q < end) {
+			if (w->pend == 0)
+				w->pend = 1;
+			while (q < end && is_space_at(q, end, &sw))
+				q += sw;
+		}
+		p = q;
+	}
+}
+
+static void
+w_break(struct writer *w, int level)
+{
+	if (w->out->len && w->pend < level)
+		w->pend = level;
+}
+
+static int
+drop_inside(const struct content *c, const struct content_node *ci,
+	    const xmlNode *top)
+{
+	if (!live(ci))
+		return 1;
+	if (ci->node == top)
+		return 0;
+	if (ci->flags & HT_H1)
+		return 1;
+	if ((ci->flags & HT_HEAD) &&
+	    (ci->weight < 0 || link_density(ci) > 0.33))
+		return 1;
+	if ((ci->flags & HT_CONT) && drop_container(ci))
+		return 1;
+	(void)c;
+	return 0;
+}
+
+/* Serializes the subtree of `top`. */
+static void
+serialize(const struct content *c, xmlNodePtr top, struct writer *w)
+{
+	xmlNodePtr n = top;
+	size_t mark[300];
+	int depth = 0;
+
+	while (n && !w->err) {
+		const struct content_node *ci = info(c, n);
+		int down = 0;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			if (ci && !drop_inside(c, ci, top)) {
+				if (ci->flags & HT_BR)
+					w_break(w, 2);
+				else if (ci->flags & HT_BLOCK)
+					w_break(w, 3);
+				else if (ci->flags & HT_CELL)
+					w_break(w, 1);
+				down = n->children != NULL;
+				if (down && depth < 300)
+					mark[depth] = w->out->len;
+			}
+		} else if (n->type == XML_TEXT_NODE ||
+			   n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				w_text(w, (const char *)n->content);
+		}
+		if (down) {
+			depth++;
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			ci = info(c, n);
+			if (n->type == XML_ELEMENT_NODE && ci && n != top &&
+			    (ci->flags & (HT_BLOCK | HT_PARA)) && live(ci)) {
+				/* drop short boilerplate lines */
+				if ((ci->flags & HT_PARA) && depth > 0 &&
+				    depth <= 300 && ci->text < 60 &&
+				    n->children) {
+					size_t m = mark[depth - 1];
+
+					if (m <= w->out->len) {
+						const char *s = w->out->p + m;
+						size_t l = w->out->len - m;
+
+						while (l && (*s == '\n' ||
+							     *s == ' ')) {
+							s++;
+							l--;
+						}
+						if (hints_boiler_text(s, l))
+							buf_truncate(w->out, m);
+					}
+				}
+				w_break(w, 3);
+			}
+			if (n == top) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			depth--;
+		}
+	}
+}
+
+/* Writes the JSON-LD body, one paragraph per non-empty line. */
+static void
+write_hint(const char *hint, struct writer *w)
+{
+	const char *p = hint;
+
+	while (*p && !w->err) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char *line = pt_xstrndup(p, n);
+
+		w_break(w, 3);
+		w_text(w, line);
+		free(line);
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
+static size_t
+hint_len(const char *hint)
+{
+	size_t n = 0;
+
+	for (; hint && *hint; hint++)
+		if ((unsigned char)*hint > ' ')
+			n++;
+	return n;
+}
+
+int
+content_extract(struct content *c, xmlNodePtr root, const char *hint,
+		struct buf *out)
+{
+	struct content_node *top[MAX_TOP], *t;
+	struct writer w = { out, 0, 0 };
+	size_t nt = 0, hl;
+	xmlNodePtr s;
+
+	if (!root)
+		return 0;
+	index_tree(c, root);
+	aggregate(c, root);
+	remove_boilerplate(c, root);
+	aggregate(c, root);
+	t = score(c, root, top, &nt);
+	if (t) {
+		t = refine_top(c, root, top, nt);
+		select_siblings(c, t);
+		if (t->node->parent) {
+			for (s = t->node->parent->children; s; s = s->next) {
+				struct content_node *si = info(c, s);
+
+				if (si && (si->state & ST_SELECTED)) {
+					w_break(&w, 3);
+					serialize(c, s, &w);
+				}
+			}
+		} else {
+			serialize(c, t->node, &w);
+		}
+	}
+	if (!w.err && out->len < 200) {
+		buf_reset(out);
+		w.pend = 0;
+		serialize(c, root, &w);
+	}
+	hl = hint_len(hint);
+	if (!w.err && hl >= 200 && out->len * 2 < hl) {
+		buf_reset(out);
+		w.pend = 0;
+		write_hint(hint, &w);
+	}
+	return w.err;
+}

@@ -1,0 +1,384 @@
+/* extract.c -- main-content extraction and metadata of HTML pages: input
+ * checks, charset, parsing, then meta.c and content.c. See extract.h.
+ */
+#include "analyzer/extract.h"
+
+#include "analyzer/charset.h"
+#include "analyzer/content.h"
+#include "analyzer/meta.h"
+#include "crawler/base/err.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#define PARSE_OPTS                                                        \
+	(HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |  \
+	 HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC)
+/* Pages parsed before the parser context (and its name dictionary) is
+ * replaced, so a long run does not grow it without bound. */
+#define CTXT_PAGES 500
+#define MAX_CUTS 64
+
+struct cut {
+	size_t from, to; /* bytes [from, to) are left out */
+};
+
+struct extractor {
+	htmlParserCtxtPtr ctxt; /* reused parser context */
+	unsigned pages;         /* pages parsed with ctxt */
+	struct content content; /* per-element scratch */
+	struct buf work;        /* cleaned copy of the input */
+	struct cut cuts[MAX_CUTS]; /* attribute runs to leave out */
+	size_t ncuts;           /* used entries of cuts */
+};
+
+void
+article_init(struct article *a)
+{
+	memset(a, 0, sizeof(*a));
+	buf_init(&a->text, EXTRACT_MAX_TEXT);
+}
+
+void
+article_release(struct article *a)
+{
+	free(a->url);
+	free(a->title);
+	free(a->author);
+	free(a->published);
+	free(a->site);
+	free(a->language);
+	free(a->canonical);
+	buf_release(&a->text);
+	article_init(a);
+}
+
+struct extractor *
+extractor_new(void)
+{
+	struct extractor *x = pt_xcalloc(1, sizeof(*x));
+
+	xmlInitParser();
+	content_init(&x->content);
+	buf_init(&x->work, 0);
+	return x;
+}
+
+void
+extractor_free(struct extractor *x)
+{
+	if (!x)
+		return;
+	if (x->ctxt)
+		htmlFreeParserCtxt(x->ctxt);
+	content_release(&x->content);
+	buf_release(&x->work);
+	free(x);
+}
+
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static const char *
+find_ci(const char *p, const char *end, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	while (p + n <= end) {
+		const char *q = memchr(p, '<', (size_t)(end - p));
+
+		if (!q || q + n > end)
+			return NULL;
+		if (strncasecmp(q, needle, n) == 0)
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+/* Structural scan of hostile input: counts tags (cuts the page after
+ * EXTRACT_MAX_TAGS), records attribute runs past EXTRACT_MAX_ATTRS, and
+ * notes unterminated comments and scripts. Returns the usable length. */
+static size_t
+scan(struct extractor *x, const char *s, size_t len, struct buf *warn)
+{
+	const char *p = s, *end = s + len;
+	size_t tags = 0;
+	int warned_attrs = 0;
+
+	x->ncuts = 0;
+	while (p < end) {
+		const char *q = memchr(p, '<', (size_t)(end - p));
+		const char *t;
+		size_t nattr = 0;
+		const char *raw = NULL;
+
+		if (!q || q + 1 >= end)
+			break;
+		p = q + 1;
+		if (*p == '!' && end - p >= 3 && p[1] == '-' && p[2] == '-') {
+			const char *e = p + 3;
+
+			for (;;) {
+				e = memchr(e, '>', (size_t)(end - e));
+				if (!e || (e[-1] == '-' && e[-2] == '-'))
+					break;
+				e++;
+			}
+			if (!e) {
+				if (warn)
+					buf_addf(warn, "unterminated comment "
+						 "at byte %zu\n",
+						 (size_t)(q - s));
+				break;
+			}
+			p = e + 1;
+			continue;
+		}
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			continue;
+		if (++tags > EXTRACT_MAX_TAGS) {
+			if (warn)
+				buf_addf(warn, "more than %u tags; page cut "
+					 "at byte %zu\n", EXTRACT_MAX_TAGS,
+					 (size_t)(q - s));
+			return (size_t)(q - s);
+		}
+		if (end - p > 6 && strncasecmp(p, "script", 6) == 0)
+			raw = "script";
+		else if (end - p > 5 && strncasecmp(p, "style", 5) == 0)
+			raw = "style";
+		t = p;
+		while (t < end && !is_ws(*t) && *t != '>' && *t != '/')
+			t++;
+		/* attributes */
+		while (t < end) {
+			const char *a;
+
+			while (t < end && (is_ws(*t) || *t == '/'))
+				t++;
+			if (t >= end || *t == '>')
+				break;
+			a = t;
+			while (t < end && !is_ws(*t) && *t != '=' && *t != '>')
+				t++;
+			while (t < end && is_ws(*t))
+				t++;
+			if (t < end && *t == '=') {
+				t++;
+				while (t < end && is_ws(*t))
+					t++;
+				if (t < end && (*t == '"' || *t == '\'')) {
+					const char *e = memchr(t + 1, *t,
+							       (size_t)(end -
+								       t - 1));
+
+					t = e ? e + 1 : end;
+				} else {
+					while (t < end && !is_ws(*t) &&
+					       *t != '>')
+						t++;
+				}
+			}
+			if (++nattr == EXTRACT_MAX_ATTRS + 1) {
+				const char *e = memchr(t, '>',
+						       (size_t)(end - t));
+
+				if (x->ncuts == MAX_CUTS) {
+					if (warn)
+						buf_addf(warn, "too many "
+							 "oversized elements; "
+							 "page cut at byte "
+							 "%zu\n",
+							 (size_t)(q - s));
+					return (size_t)(q - s);
+				}
+				x->cuts[x->ncuts].from = (size_t)(a - s);
+				x->cuts[x->ncuts].to = e ? (size_t)(e - s)
+							 : len;
+				x->ncuts++;
+				if (warn && !warned_attrs)
+					buf_addf(warn, "element with more than "
+						 "%d attributes at byte %zu "
+						 "truncated\n",
+						 EXTRACT_MAX_ATTRS,
+						 (size_t)(q - s));
+				warned_attrs = 1;
+				t = e ? e : end;
+				break;
+			}
+		}
+		p = t;
+		if (raw && p < end) {
+			const char *e = find_ci(p, end, raw[1] == 'c'
+							    ? "</script"
+							    : "</style");
+
+			if (!e) {
+				if (warn)
+					buf_addf(warn, "unterminated <%s> at "
+						 "byte %zu\n", raw,
+						 (size_t)(q - s));
+				break;
+			}
+			p = e;
+		}
+	}
+	return len;
+}
+
+/* Copies s[0..len) into x->work without the cut ranges, NUL bytes made
+ * spaces and (when utf8) invalid UTF-8 bytes made '?'. */
+static void
+clean_copy(struct extractor *x, const char *s, size_t len, int utf8)
+{
+	size_t i = 0, k = 0;
+	char *d;
+
+	buf_reset(&x->work);
+	buf_grow(&x->work, len + 1);
+	d = x->work.p;
+	while (i < len) {
+		size_t stop = k < x->ncuts ? x->cuts[k].from : len;
+		size_t j;
+
+		if (stop > len)
+			stop = len;
+		for (j = i; j < stop;) {
+			unsigned char c = (unsigned char)s[j];
+			size_t n;
+
+			if (c == 0) {
+				*d++ = ' ';
+				j++;
+				continue;
+			}
+			if (c < 0x80 || !utf8) {
+				*d++ = (char)c;
+				j++;
+				continue;
+			}
+			n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if (c >= 0xC2 && c <= 0xF4 && j + n <= stop &&
+			    charset_utf8_errors(s + j, n, 1, NULL) == 0) {
+				memcpy(d, s + j, n);
+				d += n;
+				j += n;
+			} else {
+				*d++ = '?';
+				j++;
+			}
+		}
+		i = stop;
+		if (k < x->ncuts) {
+			i = x->cuts[k].to;
+			k++;
+		}
+	}
+	*d = '\0';
+	x->work.len = (size_t)(d - x->work.p);
+}
+
+static xmlNodePtr
+find_body(xmlDocPtr doc)
+{
+	xmlNodePtr r = xmlDocGetRootElement(doc), n;
+
+	if (!r)
+		return NULL;
+	for (n = r->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "body") == 0)
+			return n;
+	return r;
+}
+
+int
+extractor_run(struct extractor *x, const char *html, size_t len,
+	      const char *url, const char *charset, struct article *a,
+	      struct buf *warn)
+{
+	struct charset_guess g;
+	const char *in;
+	size_t inlen, nuls = 0;
+	htmlDocPtr doc;
+	xmlErrorPtr e;
+	char *ld_body = NULL;
+	int rc = 0;
+
+	article_release(a);
+	if (!html)
+		len = 0;
+	if (len > EXTRACT_MAX_HTML) {
+		if (warn)
+			buf_addf(warn, "page of %zu bytes cut to %u bytes\n",
+				 len, EXTRACT_MAX_HTML);
+		len = EXTRACT_MAX_HTML;
+	}
+	charset_guess(html, len, charset, &g, warn);
+	in = html + g.skip;
+	inlen = scan(x, in, len - g.skip, warn);
+	{
+		const char *p = in, *end = in + inlen;
+
+		while (p < end && (p = memchr(p, 0, (size_t)(end - p)))) {
+			nuls++;
+			p++;
+		}
+	}
+	if (nuls && warn)
+		buf_addf(warn, "%zu NUL bytes read as spaces\n", nuls);
+	if (g.utf8_bad && warn)
+		buf_addf(warn, "%d invalid UTF-8 sequences replaced\n",
+			 g.utf8_bad);
+	if (nuls || x->ncuts || (g.utf8_bad && !strcmp(g.name, "UTF-8"))) {
+		clean_copy(x, in, inlen, strcmp(g.name, "UTF-8") == 0);
+		in = x->work.p;
+		inlen = x->work.len;
+	}
+	if (!x->ctxt || x->pages >= CTXT_PAGES) {
+		if (x->ctxt)
+			htmlFreeParserCtxt(x->ctxt);
+		x->ctxt = htmlNewParserCtxt();
+		x->pages = 0;
+		if (!x->ctxt)
+			return PT_EPARSE;
+	}
+	x->pages++;
+	doc = htmlCtxtReadMemory(x->ctxt, in, (int)inlen, url, g.name,
+				 PARSE_OPTS);
+	e = xmlCtxtGetLastError(x->ctxt);
+	if (e && e->message && strstr(e->message, "Excessive depth") && warn)
+		buf_addf(warn, "nesting deeper than %u levels truncated\n",
+			 xmlParserMaxDepth);
+	if (!doc) {
+		if (x->work.cap > 4u * 1024 * 1024)
+			buf_release(&x->work);
+		return PT_EPARSE;
+	}
+	meta_collect(doc, url, time(NULL), a, &ld_body);
+	rc = content_extract(&x->content, find_body(doc), ld_body, &a->text);
+	if (rc == PT_ETOOBIG && warn)
+		buf_addf(warn, "text cut at %u bytes\n", EXTRACT_MAX_TEXT);
+	free(ld_body);
+	xmlFreeDoc(doc);
+	if (x->work.cap > 4u * 1024 * 1024)
+		buf_release(&x->work);
+	if (x->content.cap > 65536) {
+		content_release(&x->content);
+		content_init(&x->content);
+	}
+	if (rc == 0 && a->text.len == 0)
+		rc = PT_EEMPTY;
+	return rc;
+}

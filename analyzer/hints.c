@@ -1,0 +1,360 @@
+/* hints.c -- tag kinds and class/id hints for content extraction. */
+#include "analyzer/hints.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct tagdef {
+	const char *name;
+	unsigned flags;
+};
+
+#define BL HT_BLOCK
+static const struct tagdef tags[] = { /* sorted by name */
+	{ "a", HT_LINK },
+	{ "address", BL },
+	{ "applet", HT_SKIP },
+	{ "article", BL | HT_ARTICLE | HT_CONT },
+	{ "aside", BL | HT_BOILER },
+	{ "audio", HT_SKIP | HT_EMBED },
+	{ "blockquote", BL | HT_PARA | HT_QUOTE },
+	{ "body", BL | HT_BODY },
+	{ "br", HT_BR },
+	{ "button", HT_SKIP | HT_INPUT },
+	{ "canvas", HT_SKIP },
+	{ "caption", BL },
+	{ "center", BL },
+	{ "datalist", HT_SKIP },
+	{ "dd", BL | HT_PARA | HT_LI },
+	{ "details", BL },
+	{ "dialog", HT_SKIP },
+	{ "div", BL | HT_CONT },
+	{ "dl", BL | HT_LIST | HT_CONT },
+	{ "dt", BL | HT_PARA | HT_LI },
+	{ "embed", HT_SKIP | HT_EMBED },
+	{ "fieldset", BL | HT_CONT },
+	{ "figcaption", BL | HT_BOILER },
+	{ "figure", BL | HT_BOILER | HT_FIGURE },
+	{ "footer", BL | HT_BOILER },
+	{ "form", BL | HT_CONT },
+	{ "frame", HT_SKIP },
+	{ "frameset", HT_SKIP },
+	{ "h1", BL | HT_PARA | HT_HEAD | HT_H1 },
+	{ "h2", BL | HT_PARA | HT_HEAD },
+	{ "h3", BL | HT_PARA | HT_HEAD },
+	{ "h4", BL | HT_PARA | HT_HEAD },
+	{ "h5", BL | HT_PARA | HT_HEAD },
+	{ "h6", BL | HT_PARA | HT_HEAD },
+	{ "head", HT_SKIP },
+	{ "header", BL | HT_BOILER },
+	{ "hr", BL },
+	{ "iframe", HT_SKIP | HT_EMBED },
+	{ "img", HT_IMG },
+	{ "input", HT_SKIP | HT_INPUT },
+	{ "label", HT_SKIP },
+	{ "legend", BL },
+	{ "li", BL | HT_PARA | HT_LI },
+	{ "link", HT_SKIP },
+	{ "main", BL | HT_MAIN },
+	{ "map", HT_SKIP },
+	{ "math", HT_SKIP },
+	{ "menu", BL | HT_BOILER },
+	{ "meta", HT_SKIP },
+	{ "nav", BL | HT_BOILER },
+	{ "noscript", HT_SKIP },
+	{ "object", HT_SKIP | HT_EMBED },
+	{ "ol", BL | HT_LIST | HT_CONT },
+	{ "optgroup", HT_SKIP },
+	{ "option", HT_SKIP },
+	{ "p", BL | HT_PARA | HT_P },
+	{ "picture", HT_IMG },
+	{ "pre", BL | HT_PARA },
+	{ "script", HT_SKIP },
+	{ "section", BL | HT_CONT },
+	{ "select", HT_SKIP | HT_INPUT },
+	{ "style", HT_SKIP },
+	{ "summary", BL },
+	{ "svg", HT_SKIP },
+	{ "table", BL | HT_CONT | HT_TABLE },
+	{ "tbody", BL },
+	{ "td", HT_CELL | HT_PARA },
+	{ "template", HT_SKIP },
+	{ "textarea", HT_SKIP | HT_INPUT },
+	{ "tfoot", BL },
+	{ "th", HT_CELL | HT_PARA },
+	{ "thead", BL },
+	{ "title", HT_SKIP },
+	{ "tr", BL | HT_TR },
+	{ "ul", BL | HT_LIST | HT_CONT },
+	{ "video", HT_SKIP | HT_EMBED },
+};
+#undef BL
+
+static int
+tag_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct tagdef *)e)->name);
+}
+
+unsigned
+hints_tag(const char *name)
+{
+	const struct tagdef *t;
+
+	t = bsearch(name, tags, sizeof(tags) / sizeof(tags[0]),
+		    sizeof(tags[0]), tag_cmp);
+	return t ? t->flags : 0;
+}
+
+/* Kinds of class/id patterns. */
+enum {
+	K_BOIL = 1, /* boilerplate box, weight -25 */
+	K_NEG = 2,  /* weight -25 */
+	K_POS = 3,  /* weight +25 */
+	K_HIDE = 4  /* hidden */
+};
+
+struct pat {
+	const char *s;
+	int kind;
+};
+
+/* Substrings anywhere in "class id" (lowercased). */
+static const struct pat subs[] = {
+	{ "comment", K_BOIL }, { "kommentar", K_BOIL },
+	{ "commenti", K_BOIL }, { "comentario", K_BOIL },
+	{ "commentaire", K_BOIL }, { "disqus", K_BOIL },
+	{ "sharing", K_BOIL }, { "share", K_BOIL }, { "social", K_BOIL },
+	{ "teilen", K_BOIL }, { "compartir", K_BOIL },
+	{ "condividi", K_BOIL }, { "partage", K_BOIL },
+	{ "related", K_BOIL }, { "relacionad", K_BOIL },
+	{ "correlat", K_BOIL }, { "verwandt", K_BOIL },
+	{ "terkait", K_BOIL }, { "newsletter", K_BOIL },
+	{ "subscri", K_BOIL }, { "signup", K_BOIL }, { "sign-up", K_BOIL },
+	{ "cookie", K_BOIL }, { "consent", K_BOIL }, { "gdpr", K_BOIL },
+	{ "promo", K_BOIL }, { "advert", K_BOIL }, { "sponsor", K_BOIL },
+	{ "werbung", K_BOIL }, { "anzeige", K_BOIL },
+	{ "publicidad", K_BOIL }, { "pubblicit", K_BOIL },
+	{ "reklam", K_BOIL }, { "iklan", K_BOIL },
+	{ "sidebar", K_BOIL }, { "footer", K_BOIL }, { "masthead", K_BOIL },
+	{ "breadcrumb", K_BOIL }, { "caption", K_BOIL },
+	{ "credit", K_BOIL }, { "popup", K_BOIL }, { "modal", K_BOIL },
+	{ "outbrain", K_BOIL }, { "taboola", K_BOIL },
+	{ "recommend", K_BOIL }, { "empfehl", K_BOIL },
+	{ "paywall", K_BOIL }, { "navbar", K_BOIL }, { "navigation", K_BOIL },
+	{ "toolbar", K_BOIL }, { "byline", K_BOIL }, { "author", K_BOIL },
+	{ "widget", K_BOIL }, { "popular", K_BOIL }, { "trending", K_BOIL },
+	{ "readmore", K_BOIL }, { "read-more", K_BOIL },
+	{ "more-stories", K_BOIL }, { "also-read", K_BOIL },
+	{ "lire-aussi", K_BOIL }, { "leia-tambem", K_BOIL },
+	{ "veja-tambem", K_BOIL }, { "baca-juga", K_BOIL },
+	{ "skip-link", K_BOIL }, { "tag-list", K_BOIL }, { "taglist", K_BOIL },
+	{ "timestamp", K_BOIL }, { "dateline", K_NEG },
+	{ "header", K_BOIL }, { "banner", K_BOIL }, { "overlay", K_BOIL },
+	{ "print", K_NEG }, { "foot", K_NEG }, { "scroll", K_NEG },
+	{ "shoutbox", K_BOIL }, { "shopping", K_NEG },
+	{ "combx", K_NEG }, { "contact", K_NEG }, { "login", K_BOIL },
+	{ "rating", K_NEG }, { "pagination", K_BOIL }, { "pager", K_NEG },
+	{ "article", K_POS }, { "artikel", K_POS }, { "articolo", K_POS },
+	{ "articulo", K_POS }, { "body", K_POS }, { "content", K_POS },
+	{ "entry", K_POS }, { "post", K_POS }, { "text", K_POS },
+	{ "blog", K_POS }, { "story", K_POS }, { "prose", K_POS },
+	{ "inhalt", K_POS }, { "contenido", K_POS }, { "conteudo", K_POS },
+	{ "noticia", K_POS }, { "texto", K_POS }, { "corpo", K_POS },
+	{ "testo", K_POS }, { "beitrag", K_POS }, { "haupt", K_POS },
+	{ "cuerpo", K_POS }, { "materia", K_POS }, { "detail", K_POS },
+	{ "main", K_POS },
+};
+
+/* Whole words (split at anything not a letter or digit). */
+static const struct pat words[] = {
+	{ "ad", K_BOIL }, { "ads", K_BOIL }, { "adv", K_BOIL },
+	{ "advertisement", K_BOIL }, { "adsense", K_BOIL },
+	{ "dfp", K_BOIL }, { "gpt", K_BOIL }, { "pub", K_BOIL },
+	{ "nav", K_BOIL }, { "menu", K_BOIL }, { "tags", K_BOIL },
+	{ "tag", K_NEG }, { "meta", K_BOIL }, { "date", K_BOIL },
+	{ "aside", K_BOIL }, { "links", K_NEG }, { "tools", K_BOIL },
+	{ "share", K_BOIL }, { "follow", K_BOIL }, { "hide", K_HIDE },
+	{ "hidden", K_HIDE }, { "invisible", K_HIDE },
+	{ "sronly", K_HIDE }, { "offscreen", K_HIDE },
+	{ "visuallyhidden", K_HIDE }, { "hid", K_NEG },
+	{ "media", K_NEG }, { "photo", K_NEG }, { "video", K_NEG },
+	{ "gallery", K_NEG }, { "more", K_NEG }, { "teaser", K_NEG },
+	{ "rail", K_BOIL }, { "cta", K_BOIL }, { "donate", K_BOIL },
+	{ "newsletters", K_BOIL }, { "subnav", K_BOIL },
+};
+
+/* Whole class names that hide (checked on space-separated tokens). */
+static const char *const hide_tokens[] = {
+	"sr-only", "visually-hidden", "screen-reader-text", "screenreader",
+	"element-invisible", "u-hidden", "is-hidden", "hidden", "d-none",
+	"hide", "off-screen", "visuallyhidden", "ghost", "js-hidden",
+};
+
+/* Patterns of `subs` indexed by first byte, built lazily. */
+static unsigned char first_bits[256];
+static short subs_start[256], subs_count[256];
+static const struct pat *sorted_subs[sizeof(subs) / sizeof(subs[0])];
+static int index_ready;
+
+static void
+build_index(void)
+{
+	size_t i, n = sizeof(subs) / sizeof(subs[0]), k = 0;
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		subs_start[c] = (short)k;
+		for (i = 0; i < n; i++)
+			if ((unsigned char)subs[i].s[0] == c)
+				sorted_subs[k++] = &subs[i];
+		subs_count[c] = (short)(k - (size_t)subs_start[c]);
+		first_bits[c] = subs_count[c] > 0;
+	}
+	index_ready = 1;
+}
+
+static void
+apply(int kind, int *pos, int *neg, struct hints_attr *h)
+{
+	switch (kind) {
+	case K_BOIL:
+		h->boiler = 1;
+		*neg = 1;
+		break;
+	case K_NEG:
+		*neg = 1;
+		break;
+	case K_POS:
+		*pos = 1;
+		break;
+	case K_HIDE:
+		h->hidden = 1;
+		break;
+	}
+}
+
+static void
+scan(const char *s, size_t len, int *pos, int *neg, struct hints_attr *h)
+{
+	size_t i, j, k;
+
+	/* substrings */
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!first_bits[c])
+			continue;
+		for (k = 0; k < (size_t)subs_count[c]; k++) {
+			const struct pat *p = sorted_subs[subs_start[c] + k];
+			size_t pl = strlen(p->s);
+
+			if (pl <= len - i && memcmp(s + i, p->s, pl) == 0)
+				apply(p->kind, pos, neg, h);
+		}
+	}
+	/* words */
+	for (i = 0; i < len; i = j) {
+		while (i < len && !((s[i] >= 'a' && s[i] <= 'z') ||
+				    (s[i] >= '0' && s[i] <= '9')))
+			i++;
+		for (j = i; j < len && ((s[j] >= 'a' && s[j] <= 'z') ||
+					(s[j] >= '0' && s[j] <= '9'));
+		     j++)
+			;
+		if (j == i)
+			break;
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+			if (strlen(words[k].s) == j - i &&
+			    memcmp(words[k].s, s + i, j - i) == 0)
+				apply(words[k].kind, pos, neg, h);
+	}
+	/* hiding class names */
+	for (i = 0; i < len; i = j) {
+		while (i < len && s[i] == ' ')
+			i++;
+		for (j = i; j < len && s[j] != ' '; j++)
+			;
+		for (k = 0; k < sizeof(hide_tokens) / sizeof(hide_tokens[0]);
+		     k++)
+			if (strlen(hide_tokens[k]) == j - i &&
+			    memcmp(hide_tokens[k], s + i, j - i) == 0)
+				h->hidden = 1;
+	}
+}
+
+/* Lowercases src into dst (cap n), returns the length. Whitespace becomes
+ * one space. */
+static size_t
+lower(char *dst, size_t n, const char *src)
+{
+	size_t o = 0;
+
+	for (; *src && o + 1 < n; src++) {
+		char c = *src;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		else if (c == '\t' || c == '\n' || c == '\r' || c == '\f')
+			c = ' ';
+		dst[o++] = c;
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+void
+hints_classify(const char *cls, const char *id, struct hints_attr *h)
+{
+	char tmp[256];
+	size_t n;
+	int pos = 0, neg = 0;
+
+	memset(h, 0, sizeof(*h));
+	if (!index_ready)
+		build_index();
+	if (cls && *cls) {
+		n = lower(tmp, sizeof(tmp), cls);
+		scan(tmp, n, &pos, &neg, h);
+	}
+	if (id && *id) {
+		n = lower(tmp, sizeof(tmp), id);
+		scan(tmp, n, &pos, &neg, h);
+	}
+	h->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
+	/* a positive hint outweighs a box hint on the same element
+	 * ("article-share" is still a box, "post-header" a header) */
+}
+
+int
+hints_boiler_text(const char *s, size_t len)
+{
+	static const char *const phrases[] = {
+		"advertisement", "advertisment", "anzeige", "werbung",
+		"publicidad", "publicidade", "pubblicità", "publicité",
+		"share this", "share on", "share:", "sign up", "subscribe",
+		"read more", "read next", "related:", "related articles",
+		"related stories", "recommended", "click here",
+		"follow us", "newsletter", "leia também", "leia mais",
+		"lire aussi", "lee también", "mehr zum thema", "baca juga",
+		"story continues below", "continue reading",
+	};
+	char tmp[64];
+	size_t i, n;
+
+	if (len > 60)
+		return 0;
+	n = 0;
+	for (i = 0; i < len && n + 1 < sizeof(tmp); i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		tmp[n++] = c;
+	}
+	tmp[n] = '\0';
+	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
+		if (strncmp(tmp, phrases[i], strlen(phrases[i])) == 0)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,820 @@
+/* meta.c -- article metadata of a parsed HTML page. See meta.h. */
+#include "analyzer/meta.h"
+
+#include "analyzer/extract.h"
+#include "crawler/base/buf.h"
+#include "crawler/base/err.h"
+
+#include <jansson.h>
+#include <libxml/uri.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Candidate slots, by source strength (lower index wins). */
+enum { S_LD, S_OG, S_META, S_ITEMPROP, S_TIME, S_BYLINE, S_TITLE, S_URL,
+       S_N };
+
+struct cand {
+	char *v[S_N]; /* owned values, NULL when unseen */
+};
+
+struct meta_state {
+	struct cand title, author, date, site, lang, canon;
+	char *ld_body;  /* JSON-LD articleBody */
+	char *ld_site2; /* JSON-LD WebSite/Organization name */
+	time_t now;     /* for refusing future dates */
+	int ld_article; /* an article object was seen */
+};
+
+static void
+cand_set(struct cand *c, int slot, const char *v)
+{
+	size_t n;
+
+	if (!v || c->v[slot])
+		return;
+	while (*v && isspace((unsigned char)*v))
+		v++;
+	n = strlen(v);
+	while (n && isspace((unsigned char)v[n - 1]))
+		n--;
+	if (!n)
+		return;
+	c->v[slot] = pt_xstrndup(v, n);
+}
+
+static char *
+cand_take(struct cand *c)
+{
+	char *r = NULL;
+	int i;
+
+	for (i = 0; i < S_N; i++) {
+		if (!r && c->v[i]) {
+			r = c->v[i];
+			c->v[i] = NULL;
+		}
+		free(c->v[i]);
+		c->v[i] = NULL;
+	}
+	return r;
+}
+
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next)
+		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+			if (a->children && a->children->content)
+				return (const char *)a->children->content;
+			return "";
+		}
+	return NULL;
+}
+
+/* Appends the text of n's subtree with whitespace collapsed to b (capped). */
+static void
+node_text(const xmlNode *top, struct buf *b, size_t cap)
+{
+	const xmlNode *n = top;
+	int space = 0;
+
+	while (n && b->len < cap) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			const char *s = (const char *)n->content;
+
+			for (; *s && b->len < cap; s++) {
+				if (isspace((unsigned char)*s)) {
+					space = 1;
+					continue;
+				}
+				if (space && b->len)
+					buf_addc(b, ' ');
+				space = 0;
+				buf_addc(b, *s);
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children &&
+		    strcmp((const char *)n->name, "script") != 0 &&
+		    strcmp((const char *)n->name, "style") != 0) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+}
+
+/* 1 when `needle` occurs in `s` ignoring ASCII case. */
+static int
+has_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; s && *s; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- dates ---- */
+
+static int
+days_in(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+				 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+static int
+month_name(const char *s, size_t *len)
+{
+	static const char *const names[] = { "jan", "feb", "mar", "apr",
+					     "may", "jun", "jul", "aug",
+					     "sep", "oct", "nov", "dec" };
+	int i;
+	size_t n = 0;
+
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, names[i], 3) == 0) {
+			*len = n;
+			return i + 1;
+		}
+	return 0;
+}
+
+static int
+num(const char **s, int digits_min, int digits_max)
+{
+	int v = 0, d = 0;
+
+	while (isdigit((unsigned char)**s) && d < digits_max) {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		d++;
+	}
+	return d >= digits_min ? v : -1;
+}
+
+int
+meta_parse_date(const char *s, time_t now, char out[11])
+{
+	int y = -1, m = -1, d = -1;
+	const char *p;
+	size_t ml;
+	struct tm tm;
+	long long given, today;
+
+	if (!s)
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	p = s;
+	if (isdigit((unsigned char)*p)) {
+		y = num(&p, 4, 4);
+		if (y >= 0 && (*p == '-' || *p == '/' || *p == '.')) {
+			char sep = *p++;
+
+			m = num(&p, 1, 2);
+			if (*p == sep) {
+				p++;
+				d = num(&p, 1, 2);
+			}
+		} else if (y >= 0 && isdigit((unsigned char)*p)) {
+			m = num(&p, 2, 2);
+			d = num(&p, 2, 2);
+		} else {
+			/* "19 November 2019" */
+			p = s;
+			d = num(&p, 1, 2);
+			while (*p == ' ' || *p == '.')
+				p++;
+			m = month_name(p, &ml);
+			if (m) {
+				p += ml;
+				while (*p == ' ' || *p == ',' || *p == '.')
+					p++;
+				y = num(&p, 4, 4);
+			} else {
+				y = -1;
+			}
+		}
+	} else if ((m = month_name(p, &ml)) > 0) {
+		/* "Nov 19, 2019" */
+		p += ml;
+		while (*p == ' ' || *p == '.')
+			p++;
+		d = num(&p, 1, 2);
+		while (*p == ' ' || *p == ',')
+			p++;
+		y = num(&p, 4, 4);
+	}
+	if (y < 1990 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return 0;
+	gmtime_r(&now, &tm);
+	given = (long long)y * 10000 + m * 100 + d;
+	today = (long long)(tm.tm_year + 1900) * 10000 +
+		(tm.tm_mon + 1) * 100 + tm.tm_mday;
+	if (given > today)
+		return 0;
+	{
+		char tmp[48];
+
+		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y % 10000, m, d);
+		memcpy(out, tmp, 11);
+		out[10] = '\0';
+	}
+	return 1;
+}
+
+static void
+date_set(struct meta_state *st, int slot, const char *v)
+{
+	char d[11];
+
+	if (!st->date.v[slot] && meta_parse_date(v, st->now, d))
+		cand_set(&st->date, slot, d);
+}
+
+/* ---- authors ---- */
+
+static int
+looks_like_url(const char *s)
+{
+	return strncmp(s, "http", 4) == 0 || strchr(s, '/') != NULL;
+}
+
+/* Cleans a byline into a name list: strips "By", trims, refuses URLs and
+ * long texts. Returns a new string or NULL. */
+static char *
+clean_author(const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return NULL;
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	if (strncasecmp(s, "by ", 3) == 0)
+		s += 3;
+	else if (strncasecmp(s, "von ", 4) == 0)
+		s += 4;
+	else if (strncasecmp(s, "por ", 4) == 0)
+		s += 4;
+	else if (strncasecmp(s, "par ", 4) == 0)
+		s += 4;
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ','))
+		n--;
+	if (!n || n > 80 || looks_like_url(s))
+		return NULL;
+	return pt_xstrndup(s, n);
+}
+
+static void
+author_set(struct meta_state *st, int slot, const char *v)
+{
+	char *a = clean_author(v);
+
+	if (a) {
+		cand_set(&st->author, slot, a);
+		free(a);
+	}
+}
+
+/* ---- JSON-LD ---- */
+
+static int
+type_is(json_t *o, const char *const *names)
+{
+	json_t *t = json_object_get(o, "@type");
+	size_t i, k;
+
+	if (json_is_string(t)) {
+		for (k = 0; names[k]; k++)
+			if (strcasecmp(json_string_value(t), names[k]) == 0)
+				return 1;
+		return 0;
+	}
+	if (json_is_array(t))
+		for (i = 0; i < json_array_size(t); i++) {
+			json_t *e = json_array_get(t, i);
+
+			if (!json_is_string(e))
+				continue;
+			for (k = 0; names[k]; k++)
+				if (strcasecmp(json_string_value(e),
+					       names[k]) == 0)
+					return 1;
+		}
+	return 0;
+}
+
+static const char *const article_types[] = {
+	"Article", "NewsArticle", "BlogPosting", "ReportageNews",
+	"AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
+	"BackgroundNewsArticle", "TechArticle", "ScholarlyArticle",
+	"LiveBlogPosting", "Report", "SocialMediaPosting", "Review",
+	"Recipe", "CreativeWork", "MediaObject", "VideoObject", NULL
+};
+static const char *const site_types[] = { "WebSite", "Organization",
+					  "NewsMediaOrganization", NULL };
+
+static const char *
+jstr(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (json_is_string(v))
+		return json_string_value(v);
+	return NULL;
+}
+
+/* Names of a person/organisation value (string, object, array). */
+static void
+ld_names(json_t *v, struct buf *b, int depth)
+{
+	size_t i;
+
+	if (depth > 3)
+		return;
+	if (json_is_string(v)) {
+		char *a = clean_author(json_string_value(v));
+
+		if (a) {
+			if (b->len)
+				buf_adds(b, ", ");
+			buf_adds(b, a);
+			free(a);
+		}
+	} else if (json_is_object(v)) {
+		json_t *name = json_object_get(v, "name");
+
+		if (name)
+			ld_names(name, b, depth + 1);
+	} else if (json_is_array(v)) {
+		for (i = 0; i < json_array_size(v) && i < 8; i++)
+			ld_names(json_array_get(v, i), b, depth + 1);
+	}
+}
+
+static void
+ld_article(struct meta_state *st, json_t *o)
+{
+	struct buf b = BUF_INIT;
+	json_t *pub;
+	const char *s;
+
+	buf_init(&b, 4096);
+	if (!st->ld_article) {
+		st->ld_article = 1;
+		cand_set(&st->title, S_LD, jstr(o, "headline"));
+		if (!jstr(o, "headline"))
+			cand_set(&st->title, S_LD, jstr(o, "name"));
+		date_set(st, S_LD, jstr(o, "datePublished"));
+		if (!st->date.v[S_LD])
+			date_set(st, S_LD, jstr(o, "dateCreated"));
+		ld_names(json_object_get(o, "author"), &b, 0);
+		if (!b.len)
+			ld_names(json_object_get(o, "creator"), &b, 0);
+		cand_set(&st->author, S_LD, b.p);
+		buf_reset(&b);
+		pub = json_object_get(o, "publisher");
+		if (json_is_array(pub))
+			pub = json_array_get(pub, 0);
+		if (json_is_object(pub))
+			cand_set(&st->site, S_LD, jstr(pub, "name"));
+		if ((s = jstr(o, "inLanguage")))
+			cand_set(&st->lang, S_LD, s);
+	}
+	if (!st->ld_body && (s = jstr(o, "articleBody")) && *s)
+		st->ld_body = pt_xstrdup(s);
+	buf_release(&b);
+}
+
+static void
+ld_walk(struct meta_state *st, json_t *v, int depth)
+{
+	size_t i;
+
+	if (depth > 4)
+		return;
+	if (json_is_array(v)) {
+		for (i = 0; i < json_array_size(v) && i < 64; i++)
+			ld_walk(st, json_array_get(v, i), depth + 1);
+		return;
+	}
+	if (!json_is_object(v))
+		return;
+	if (type_is(v, article_types))
+		ld_article(st, v);
+	else if (type_is(v, site_types) && !st->ld_site2 && jstr(v, "name"))
+		st->ld_site2 = pt_xstrdup(jstr(v, "name"));
+	if (json_object_get(v, "@graph"))
+		ld_walk(st, json_object_get(v, "@graph"), depth + 1);
+	if (json_is_object(json_object_get(v, "mainEntity")))
+		ld_walk(st, json_object_get(v, "mainEntity"), depth + 1);
+}
+
+static void
+ld_parse(struct meta_state *st, const xmlNode *script)
+{
+	struct buf b = BUF_INIT;
+	const xmlNode *ch;
+	json_t *root;
+	json_error_t err;
+	size_t i;
+
+	buf_init(&b, 4u * 1024 * 1024);
+	for (ch = script->children; ch; ch = ch->next)
+		if (ch->content)
+			buf_adds(&b, (const char *)ch->content);
+	for (i = 0; i < b.len; i++)
+		if ((unsigned char)b.p[i] < 0x20)
+			b.p[i] = ' ';
+	root = json_loadb(b.p, b.len, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK,
+			  &err);
+	if (root) {
+		ld_walk(st, root, 0);
+		json_decref(root);
+	}
+	buf_release(&b);
+}
+
+/* ---- the walk ---- */
+
+/* 1 when an ancestor of n is a related/comment/sidebar box. */
+static int
+in_side_box(const xmlNode *n)
+{
+	static const char *const bad[] = { "related", "comment",
+					   "recommend", "popular", "sidebar",
+					   "teaser", "widget", "promo",
+					   "trending", "more-", "footer",
+					   "rail", NULL };
+
+	for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		const char *name = (const char *)n->name;
+		const char *v;
+		int i;
+
+		if (strcmp(name, "aside") == 0 || strcmp(name, "footer") == 0 ||
+		    strcmp(name, "nav") == 0)
+			return 1;
+		if (!n->properties)
+			continue;
+		v = attr(n, "class");
+		for (i = 0; v && bad[i]; i++)
+			if (has_ci(v, bad[i]))
+				return 1;
+		v = attr(n, "id");
+		for (i = 0; v && bad[i]; i++)
+			if (has_ci(v, bad[i]))
+				return 1;
+	}
+	return 0;
+}
+
+static void
+on_meta(struct meta_state *st, const xmlNode *n)
+{
+	const char *key = attr(n, "property");
+	const char *content = attr(n, "content");
+
+	if (!content)
+		return;
+	if (!key)
+		key = attr(n, "name");
+	if (!key)
+		key = attr(n, "itemprop");
+	if (!key) {
+		key = attr(n, "http-equiv");
+		if (key && strcasecmp(key, "content-language") == 0)
+			cand_set(&st->lang, S_META, content);
+		return;
+	}
+	if (strcasecmp(key, "og:title") == 0)
+		cand_set(&st->title, S_OG, content);
+	else if (strcasecmp(key, "twitter:title") == 0)
+		cand_set(&st->title, S_META, content);
+	else if (strcasecmp(key, "og:site_name") == 0)
+		cand_set(&st->site, S_OG, content);
+	else if (strcasecmp(key, "application-name") == 0 ||
+		 strcasecmp(key, "twitter:site") == 0)
+		cand_set(&st->site, S_META,
+			 content[0] == '@' ? content + 1 : content);
+	else if (strcasecmp(key, "og:url") == 0)
+		cand_set(&st->canon, S_OG, content);
+	else if (strcasecmp(key, "og:locale") == 0)
+		cand_set(&st->lang, S_OG, content);
+	else if (strcasecmp(key, "language") == 0 ||
+		 strcasecmp(key, "dc.language") == 0)
+		cand_set(&st->lang, S_META, content);
+	else if (strcasecmp(key, "article:published_time") == 0 ||
+		 strcasecmp(key, "og:published_time") == 0 ||
+		 strcasecmp(key, "article:published") == 0)
+		date_set(st, S_OG, content);
+	else if (strcasecmp(key, "datePublished") == 0)
+		date_set(st, S_ITEMPROP, content);
+	else if (strcasecmp(key, "date") == 0 ||
+		 strcasecmp(key, "pubdate") == 0 ||
+		 strcasecmp(key, "publishdate") == 0 ||
+		 strcasecmp(key, "publish-date") == 0 ||
+		 strcasecmp(key, "publish_date") == 0 ||
+		 strcasecmp(key, "dc.date") == 0 ||
+		 strcasecmp(key, "dc.date.issued") == 0 ||
+		 strcasecmp(key, "dcterms.date") == 0 ||
+		 strcasecmp(key, "dcterms.created") == 0 ||
+		 strcasecmp(key, "sailthru.date") == 0 ||
+		 strcasecmp(key, "parsely-pub-date") == 0 ||
+		 strcasecmp(key, "article.published") == 0 ||
+		 strcasecmp(key, "original-publish-date") == 0 ||
+		 strcasecmp(key, "cxenseparse:recs:publishtime") == 0 ||
+		 strcasecmp(key, "article_date_original") == 0)
+		date_set(st, S_META, content);
+	else if (strcasecmp(key, "author") == 0 ||
+		 strcasecmp(key, "dc.creator") == 0 ||
+		 strcasecmp(key, "sailthru.author") == 0 ||
+		 strcasecmp(key, "parsely-author") == 0 ||
+		 strcasecmp(key, "byl") == 0)
+		author_set(st, S_META, content);
+	else if (strcasecmp(key, "article:author") == 0)
+		author_set(st, S_OG, content);
+}
+
+static void
+on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
+{
+	const char *name = (const char *)n->name;
+	const char *v;
+
+	if (strcmp(name, "meta") == 0) {
+		on_meta(st, n);
+		return;
+	}
+	if (strcmp(name, "html") == 0) {
+		cand_set(&st->lang, S_TITLE, attr(n, "lang"));
+		if (!attr(n, "lang"))
+			cand_set(&st->lang, S_TITLE, attr(n, "xml:lang"));
+		return;
+	}
+	if (strcmp(name, "title") == 0 && !st->title.v[S_TITLE]) {
+		buf_reset(tmp);
+		node_text(n, tmp, 1000);
+		cand_set(&st->title, S_TITLE, tmp->p);
+		return;
+	}
+	if (strcmp(name, "link") == 0) {
+		v = attr(n, "rel");
+		if (v && strcasecmp(v, "canonical") == 0)
+			cand_set(&st->canon, S_LD, attr(n, "href"));
+		return;
+	}
+	if (strcmp(name, "script") == 0) {
+		v = attr(n, "type");
+		if (v && strcasecmp(v, "application/ld+json") == 0)
+			ld_parse(st, n);
+		return;
+	}
+	if (strcmp(name, "time") == 0 && !st->date.v[S_TIME] &&
+	    !in_side_box(n)) {
+		v = attr(n, "datetime");
+		if (v)
+			date_set(st, S_TIME, v);
+	}
+	if (n->properties && (v = attr(n, "itemprop"))) {
+		if (strcasecmp(v, "datePublished") == 0 && !in_side_box(n)) {
+			const char *d = attr(n, "content");
+
+			if (!d)
+				d = attr(n, "datetime");
+			if (!d) {
+				buf_reset(tmp);
+				node_text(n, tmp, 200);
+				d = tmp->p;
+			}
+			date_set(st, S_ITEMPROP, d);
+		} else if (strcasecmp(v, "author") == 0 &&
+			   !st->author.v[S_ITEMPROP] && !in_side_box(n)) {
+			const char *c = attr(n, "content");
+
+			buf_reset(tmp);
+			if (c)
+				buf_adds(tmp, c);
+			else
+				node_text(n, tmp, 200);
+			author_set(st, S_ITEMPROP, tmp->p);
+		} else if (strcasecmp(v, "headline") == 0) {
+			buf_reset(tmp);
+			node_text(n, tmp, 1000);
+			cand_set(&st->title, S_ITEMPROP, tmp->p);
+		}
+	}
+	if (!st->author.v[S_BYLINE] && n->properties) {
+		const char *cls = attr(n, "class");
+		const char *rel = attr(n, "rel");
+
+		if ((rel && strcasecmp(rel, "author") == 0) ||
+		    (cls && (has_ci(cls, "byline") ||
+			     has_ci(cls, "author-name")))) {
+			if (!in_side_box(n)) {
+				buf_reset(tmp);
+				node_text(n, tmp, 200);
+				author_set(st, S_BYLINE, tmp->p);
+			}
+		}
+	}
+	if (strcmp(name, "h1") == 0 && !st->title.v[S_BYLINE]) {
+		buf_reset(tmp);
+		node_text(n, tmp, 1000);
+		cand_set(&st->title, S_BYLINE, tmp->p);
+	}
+}
+
+/* Strips a " | Site" / " - Site" tail from a title. */
+static void
+clean_title(char *t, const char *site)
+{
+	static const char *const seps[] = { " | ", " - ", " – ", " — ",
+					    " :: ", " · ", NULL };
+	int i;
+
+	if (!t)
+		return;
+	for (i = 0; seps[i]; i++) {
+		char *p = NULL, *q = t;
+
+		while ((q = strstr(q, seps[i]))) {
+			p = q;
+			q += strlen(seps[i]);
+		}
+		if (!p)
+			continue;
+		q = p + strlen(seps[i]);
+		if ((site && strncasecmp(q, site, strlen(site)) == 0) ||
+		    (site && has_ci(site, q)) ||
+		    (strlen(q) < 30 && (size_t)(p - t) > 2 * strlen(q))) {
+			*p = '\0';
+			return;
+		}
+	}
+}
+
+static void
+date_from_url(struct meta_state *st, const char *url)
+{
+	const char *p;
+
+	if (!url)
+		return;
+	for (p = url; *p; p++) {
+		if (*p == '/' && isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[4]) && p[5] == '/' &&
+		    isdigit((unsigned char)p[6])) {
+			const char *q = p + 1;
+			char d[48];
+			int y = num(&q, 4, 4), m, dd;
+
+			if (y < 0 || *q != '/')
+				continue;
+			q++;
+			m = num(&q, 1, 2);
+			if (*q != '/')
+				continue;
+			q++;
+			dd = num(&q, 1, 2);
+			if (dd < 0)
+				continue;
+			snprintf(d, sizeof(d), "%04d-%02d-%02d", y,
+				 m > 0 && m < 13 ? m : 0, dd > 0 ? dd : 0);
+			date_set(st, S_URL, d);
+			return;
+		}
+	}
+}
+
+static char *
+host_of(const char *url)
+{
+	xmlURIPtr u;
+	char *r = NULL;
+
+	if (!url)
+		return NULL;
+	u = xmlParseURI(url);
+	if (u && u->server) {
+		const char *h = u->server;
+
+		if (strncmp(h, "www.", 4) == 0)
+			h += 4;
+		r = pt_xstrdup(h);
+	}
+	xmlFreeURI(u);
+	return r;
+}
+
+static char *
+normalize_lang(char *l)
+{
+	size_t i;
+
+	if (!l)
+		return NULL;
+	for (i = 0; isalpha((unsigned char)l[i]); i++)
+		l[i] = (char)tolower((unsigned char)l[i]);
+	if (i < 2 || i > 3) {
+		free(l);
+		return NULL;
+	}
+	l[i] = '\0';
+	return l;
+}
+
+void
+meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
+	     char **ld_body)
+{
+	struct meta_state st;
+	struct buf tmp = BUF_INIT;
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlNodePtr n = root;
+	char *canon;
+
+	memset(&st, 0, sizeof(st));
+	st.now = now;
+	buf_init(&tmp, 8192);
+	while (n) {
+		int down = 0;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			on_element(&st, n, &tmp);
+			down = n->children &&
+			       strcmp((const char *)n->name, "script") != 0 &&
+			       strcmp((const char *)n->name, "style") != 0;
+		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && !n->next)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+	buf_release(&tmp);
+
+	canon = cand_take(&st.canon);
+	if (canon) {
+		xmlChar *abs = xmlBuildURI((const xmlChar *)canon,
+					   (const xmlChar *)url);
+
+		free(canon);
+		canon = NULL;
+		if (abs && (strncmp((char *)abs, "http://", 7) == 0 ||
+			    strncmp((char *)abs, "https://", 8) == 0))
+			canon = pt_xstrdup((char *)abs);
+		xmlFree(abs);
+	}
+	a->canonical = canon;
+	a->url = url ? pt_xstrdup(url) : canon ? pt_xstrdup(canon) : NULL;
+	date_from_url(&st, a->url);
+	if (!st.site.v[S_OG] && !st.site.v[S_LD] && st.ld_site2)
+		cand_set(&st.site, S_ITEMPROP, st.ld_site2);
+	if (!st.site.v[S_OG] && !st.site.v[S_LD] && !st.site.v[S_META] &&
+	    !st.site.v[S_ITEMPROP]) {
+		char *h = host_of(a->url);
+
+		cand_set(&st.site, S_URL, h);
+		free(h);
+	}
+	a->site = cand_take(&st.site);
+	a->title = cand_take(&st.title);
+	clean_title(a->title, a->site);
+	a->author = cand_take(&st.author);
+	a->published = cand_take(&st.date);
+	a->language = normalize_lang(cand_take(&st.lang));
+	free(st.ld_site2);
+	if (ld_body)
+		*ld_body = st.ld_body;
+	else
+		free(st.ld_body);
+}
