@@ -9,6 +9,8 @@
 #include "crawler/base/err.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -629,11 +631,14 @@ select_siblings(struct content *c, struct content_node *t)
 /* Readability-like conditional cleaning of containers inside the
  * content. Returns 1 to drop n. */
 static int
-drop_container(const struct content_node *ci)
+drop_container(const struct content_node *ci, uint32_t good)
 {
 	double ld;
 
 	if (ci->state & ST_ARTBODY)
+		return 0;
+	/* a wrapper of most of the prose stays, whatever its name */
+	if (good && (uint64_t)ci->good * 2 >= good)
 		return 0;
 	if (ci->weight < 0)
 		return 1;
@@ -720,9 +725,8 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	if ((ci->flags & HT_HEAD) &&
 	    (ci->weight < 0 || link_density(ci) > 0.33))
 		return 1;
-	if ((ci->flags & HT_CONT) && drop_container(ci))
+	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)->good))
 		return 1;
-	(void)c;
 	return 0;
 }
 
