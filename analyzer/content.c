@@ -767,7 +767,8 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 		for (;;) {
 			ci = info(c, n);
 			if (n->type == XML_ELEMENT_NODE && ci && n != top &&
-			    (ci->flags & (HT_BLOCK | HT_PARA)) && live(ci)) {
+			    (ci->flags & (HT_BLOCK | HT_PARA)) &&
+			    !(ci->flags & HT_CELL) && live(ci)) {
 				/* drop short boilerplate lines */
 				if ((ci->flags & HT_PARA) && depth > 0 &&
 				    depth <= 300 && ci->text < 60 &&

@@ -60,12 +60,31 @@ article_release(struct article *a)
 	article_init(a);
 }
 
+/* libxml2 reports some errors (encoding conversion, I/O) through its
+ * global handlers, which print to stderr; the extractor reports through
+ * `warn` instead. */
+static void
+quiet_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+quiet_structured(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
 struct extractor *
 extractor_new(void)
 {
 	struct extractor *x = pt_xcalloc(1, sizeof(*x));
 
 	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	content_init(&x->content);
 	buf_init(&x->work, 0);
 	return x;
