@@ -178,7 +178,22 @@ scan(struct extractor *x, const char *s, size_t len, struct buf *warn)
 		else if (end - p > 5 && strncasecmp(p, "style", 5) == 0)
 			raw = "style";
 		t = p;
-		while (t < end && !is_ws(*t) && *t != '>' && *t != '/')
+		/* fast path: a tag shorter than 2 bytes per allowed
+		 * attribute cannot have too many */
+		{
+			size_t room = (size_t)(end - p);
+			const char *gt;
+
+			if (room > 2 * EXTRACT_MAX_ATTRS)
+				room = 2 * EXTRACT_MAX_ATTRS;
+			gt = memchr(p, '>', room);
+			if (gt && !memchr(p, '"', (size_t)(gt - p)) &&
+			    !memchr(p, '\'', (size_t)(gt - p)))
+				t = gt;
+			else if (gt)
+				t = p;
+		}
+		while (t < end && *t != '>' && !is_ws(*t) && *t != '/')
 			t++;
 		/* attributes */
 		while (t < end) {
