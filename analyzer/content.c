@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -400,7 +402,9 @@ init_score(struct content_node *ci)
 		s += 10;
 	if (ci->state & ST_ARTBODY)
 		s += 40;
-	s += (float)ci->weight;
+	/* a class name speaks for a container, not for a line of text */
+	if (ci->text >= 140 || ci->weight < 0)
+		s += (float)ci->weight;
 	ci->score = s;
 }
 

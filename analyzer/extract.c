@@ -323,6 +323,58 @@ clean_copy(struct extractor *x, const char *s, size_t len, int utf8)
 	x->work.len = (size_t)(d - x->work.p);
 }
 
+/* windows-1252 bytes 0x80..0x9F as code points (0 = undefined). */
+static const unsigned short cp1252_hi[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* Converts windows-1252 s[0..len) to UTF-8 in x->work (itself: iconv
+ * refuses the five undefined bytes, and libxml2 then stops the page);
+ * leaves out the cut ranges and makes NUL and undefined bytes spaces. */
+static void
+cp1252_copy(struct extractor *x, const char *s, size_t len)
+{
+	size_t i = 0, k = 0;
+	char *d;
+
+	buf_reset(&x->work);
+	buf_grow(&x->work, 3 * len + 1);
+	d = x->work.p;
+	while (i < len) {
+		size_t stop = k < x->ncuts ? x->cuts[k].from : len;
+
+		if (stop > len)
+			stop = len;
+		for (; i < stop; i++) {
+			unsigned c = (unsigned char)s[i];
+
+			if (c >= 0x80 && c < 0xA0)
+				c = cp1252_hi[c - 0x80];
+			if (c == 0) {
+				*d++ = ' ';
+			} else if (c < 0x80) {
+				*d++ = (char)c;
+			} else if (c < 0x800) {
+				*d++ = (char)(0xC0 | (c >> 6));
+				*d++ = (char)(0x80 | (c & 0x3F));
+			} else {
+				*d++ = (char)(0xE0 | (c >> 12));
+				*d++ = (char)(0x80 | ((c >> 6) & 0x3F));
+				*d++ = (char)(0x80 | (c & 0x3F));
+			}
+		}
+		if (k < x->ncuts) {
+			i = x->cuts[k].to;
+			k++;
+		}
+	}
+	*d = '\0';
+	x->work.len = (size_t)(d - x->work.p);
+}
+
 static xmlNodePtr
 find_body(xmlDocPtr doc)
 {
@@ -375,7 +427,13 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	if (g.utf8_bad && warn)
 		buf_addf(warn, "%d invalid UTF-8 sequences replaced\n",
 			 g.utf8_bad);
-	if (nuls || x->ncuts || (g.utf8_bad && !strcmp(g.name, "UTF-8"))) {
+	if (strcmp(g.name, "windows-1252") == 0) {
+		cp1252_copy(x, in, inlen);
+		in = x->work.p;
+		inlen = x->work.len;
+		memcpy(g.name, "UTF-8", 6);
+	} else if (nuls || x->ncuts ||
+		   (g.utf8_bad && !strcmp(g.name, "UTF-8"))) {
 		clean_copy(x, in, inlen, strcmp(g.name, "UTF-8") == 0);
 		in = x->work.p;
 		inlen = x->work.len;
@@ -392,6 +450,10 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	doc = htmlCtxtReadMemory(x->ctxt, in, (int)inlen, url, g.name,
 				 PARSE_OPTS);
 	e = xmlCtxtGetLastError(x->ctxt);
+	if (e && (e->code == XML_I18N_CONV_FAILED ||
+		  e->code == XML_IO_ENCODER) && warn)
+		buf_addf(warn, "bytes not in charset '%s'; page cut there\n",
+			 g.name);
 	if (e && e->message && strstr(e->message, "Excessive depth") && warn)
 		buf_addf(warn, "nesting deeper than %u levels truncated\n",
 			 xmlParserMaxDepth);

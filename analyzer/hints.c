@@ -111,7 +111,8 @@ enum {
 	K_BOIL = 1, /* boilerplate box, weight -25 */
 	K_NEG = 2,  /* weight -25 */
 	K_POS = 3,  /* weight +25 */
-	K_HIDE = 4  /* hidden */
+	K_HIDE = 4, /* hidden */
+	K_KEEP = 5  /* embedded post: never boilerplate */
 };
 
 struct pat {
@@ -163,7 +164,8 @@ static const struct pat subs[] = {
 	{ "noticia", K_POS }, { "texto", K_POS }, { "corpo", K_POS },
 	{ "testo", K_POS }, { "beitrag", K_POS }, { "haupt", K_POS },
 	{ "cuerpo", K_POS }, { "materia", K_POS }, { "detail", K_POS },
-	{ "main", K_POS },
+	{ "main", K_POS }, { "embed", K_KEEP }, { "tweet", K_KEEP },
+	{ "instagram-media", K_KEEP },
 };
 
 /* Whole words (split at anything not a letter or digit). */
@@ -227,6 +229,9 @@ apply(int kind, int *pos, int *neg, struct hints_attr *h)
 		break;
 	case K_HIDE:
 		h->hidden = 1;
+		break;
+	case K_KEEP:
+		h->keep = 1;
 		break;
 	}
 }
@@ -317,6 +322,10 @@ hints_classify(const char *cls, const char *id, struct hints_attr *h)
 	if (id && *id) {
 		n = lower(tmp, sizeof(tmp), id);
 		scan(tmp, n, &pos, &neg, h);
+	}
+	if (h->keep) {
+		h->boiler = 0;
+		neg = 0;
 	}
 	h->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
 	/* a positive hint outweighs a box hint on the same element
