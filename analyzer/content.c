@@ -53,6 +53,7 @@ void
 content_release(struct content *c)
 {
 	free(c->v);
+	free(c->tags);
 	content_init(c);
 }
 
@@ -96,56 +97,136 @@ has_word_nocase(const char *s, const char *w)
 	return 0;
 }
 
+/* Tag flags by name pointer: libxml2 interns element names in the parser's
+ * dictionary, so a small direct-mapped cache saves the lookup per
+ * element. Keyed by pointer and checked by name, so a stale entry is
+ * harmless. */
+struct tag_cache_entry {
+	const xmlChar *name; /* interned name (compared, never read) */
+	char copy[12];       /* the name, to check a pointer hit */
+	unsigned flags;      /* hints_tag(name) */
+};
+
+static unsigned
+tag_flags(struct tag_cache_entry *cache, const xmlChar *name)
+{
+	size_t h = ((uintptr_t)name >> 4) & (TAG_CACHE - 1);
+	size_t len;
+
+	if (cache[h].name == name &&
+	    strcmp((const char *)name, cache[h].copy) == 0)
+		return cache[h].flags;
+	len = strlen((const char *)name);
+	if (len >= sizeof(cache[h].copy))
+		return hints_tag((const char *)name);
+	cache[h].name = name;
+	memcpy(cache[h].copy, name, len + 1);
+	cache[h].flags = hints_tag((const char *)name);
+	return cache[h].flags;
+}
+
+static int
+style_hides(const char *v)
+{
+	const char *p;
+
+	for (p = v; (p = strchr(p, ':')) != NULL; p++) {
+		const char *q = p + 1;
+
+		while (*q == ' ')
+			q++;
+		if (strncasecmp(q, "none", 4) == 0 && p - v >= 7 &&
+		    strncasecmp(p - 7, "display", 7) == 0)
+			return 1;
+		if (strncasecmp(q, "hidden", 6) == 0 && p - v >= 10 &&
+		    strncasecmp(p - 10, "visibility", 10) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+role_is_boiler(const char *v)
+{
+	static const char *const roles[] = {
+		"navigation", "complementary", "contentinfo", "banner",
+		"menu", "menubar", "search", "dialog", "alertdialog", NULL
+	};
+	int i;
+
+	for (i = 0; roles[i]; i++)
+		if (strcmp(v, roles[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Classifies one element: tag flags, hiding, boilerplate, weight. */
 static void
-classify_one(struct content_node *ci)
+classify_one(struct content *c, struct content_node *ci)
 {
 	const xmlNode *n = ci->node;
-	const char *v;
+	const xmlAttr *a;
+	const char *cls = NULL, *id = NULL;
 	struct hints_attr h;
 
-	ci->flags = hints_tag((const char *)n->name);
+	ci->flags = tag_flags(c->tags, n->name);
 	if (ci->flags & HT_SKIP)
 		ci->state |= ST_SKIP;
 	if (ci->flags & HT_BOILER) {
 		ci->state |= ST_BOILER;
-		if (!(ci->flags & (HT_FIGURE)) &&
-		    strcmp((const char *)n->name, "nav") == 0)
-			ci->state |= ST_STRONG;
+		if (n->name[0] == 'n')
+			ci->state |= ST_STRONG; /* nav */
 	}
-	if (!n->properties)
-		return;
-	hints_classify(attr(n, "class"), attr(n, "id"), &h);
-	ci->weight = h.weight;
-	if (h.boiler)
-		ci->state |= ST_BOILER;
-	if (h.hidden)
-		ci->state |= ST_SKIP;
-	if (attr(n, "hidden"))
-		ci->state |= ST_SKIP;
-	if ((v = attr(n, "aria-hidden")) && strcmp(v, "true") == 0)
-		ci->state |= ST_SKIP;
-	if ((v = attr(n, "style")) &&
-	    (has_word_nocase(v, "display:none") ||
-	     has_word_nocase(v, "display: none") ||
-	     has_word_nocase(v, "visibility:hidden") ||
-	     has_word_nocase(v, "visibility: hidden")))
-		ci->state |= ST_SKIP;
-	if ((v = attr(n, "role"))) {
-		if (strcmp(v, "navigation") == 0 ||
-		    strcmp(v, "complementary") == 0 ||
-		    strcmp(v, "contentinfo") == 0 ||
-		    strcmp(v, "banner") == 0 || strcmp(v, "menu") == 0 ||
-		    strcmp(v, "menubar") == 0 || strcmp(v, "search") == 0 ||
-		    strcmp(v, "dialog") == 0 || strcmp(v, "alertdialog") == 0)
+	for (a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		const char *v = a->children && a->children->content
+					? (const char *)a->children->content
+					: "";
+
+		switch (an[0]) {
+		case 'c':
+			if (strcmp(an, "class") == 0)
+				cls = v;
+			break;
+		case 'i':
+			if (an[1] == 'd' && an[2] == '\0') {
+				id = v;
+			} else if (strcmp(an, "itemprop") == 0) {
+				if (has_word_nocase(v, "articlebody"))
+					ci->state |= ST_ARTBODY;
+				else if (has_word_nocase(v, "comment"))
+					ci->state |= ST_BOILER;
+			}
+			break;
+		case 'h':
+			if (strcmp(an, "hidden") == 0)
+				ci->state |= ST_SKIP;
+			break;
+		case 'a':
+			if (strcmp(an, "aria-hidden") == 0 &&
+			    strcmp(v, "true") == 0)
+				ci->state |= ST_SKIP;
+			break;
+		case 's':
+			if (strcmp(an, "style") == 0 && style_hides(v))
+				ci->state |= ST_SKIP;
+			break;
+		case 'r':
+			if (strcmp(an, "role") == 0 && role_is_boiler(v))
+				ci->state |= ST_BOILER;
+			break;
+		}
+	}
+	if (cls || id) {
+		hints_classify(cls, id, &h);
+		ci->weight = h.weight;
+		if (h.boiler)
 			ci->state |= ST_BOILER;
+		if (h.hidden)
+			ci->state |= ST_SKIP;
 	}
-	if ((v = attr(n, "itemprop")) && has_word_nocase(v, "articlebody")) {
-		ci->state |= ST_ARTBODY;
+	if (ci->state & ST_ARTBODY)
 		ci->state &= ~(unsigned)ST_BOILER;
-	}
-	if ((v = attr(n, "itemprop")) && has_word_nocase(v, "comment"))
-		ci->state |= ST_BOILER;
 }
 
 /* Walk 1: gives every element under root an index (in _private) and
@@ -166,7 +247,7 @@ index_tree(struct content *c, xmlNodePtr root)
 			memset(ci, 0, sizeof(*ci));
 			ci->node = n;
 			n->_private = (void *)(uintptr_t)c->n;
-			classify_one(ci);
+			classify_one(c, ci);
 			if (!(ci->state & ST_SKIP) && n->children) {
 				n = n->children;
 				continue;
@@ -850,6 +931,8 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 
 	if (!root)
 		return 0;
+	if (!c->tags)
+		c->tags = pt_xcalloc(TAG_CACHE, sizeof(*c->tags));
 	index_tree(c, root);
 	aggregate(c, root);
 	remove_boilerplate(c, root);

@@ -21,10 +21,13 @@
 
 struct buf;
 
+#define TAG_CACHE 64
+
 struct content {
 	struct content_node *v; /* per-element data, indexed by _private */
 	size_t n;               /* used */
 	size_t cap;             /* allocated */
+	struct tag_cache_entry *tags; /* TAG_CACHE tag flags by name */
 };
 
 void content_init(struct content *c);

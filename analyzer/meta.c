@@ -560,11 +560,11 @@ in_side_box(const xmlNode *n)
 			continue;
 		v = attr(n, "class");
 		for (i = 0; v && bad[i]; i++)
-			if (has_ci(v, bad[i]))
+			if (strstr(v, bad[i]))
 				return 1;
 		v = attr(n, "id");
 		for (i = 0; v && bad[i]; i++)
-			if (has_ci(v, bad[i]))
+			if (strstr(v, bad[i]))
 				return 1;
 	}
 	return 0;
@@ -710,8 +710,8 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		const char *rel = attr(n, "rel");
 
 		if ((rel && strcasecmp(rel, "author") == 0) ||
-		    (cls && (has_ci(cls, "byline") ||
-			     has_ci(cls, "author-name")))) {
+		    (cls && (strstr(cls, "byline") ||
+			     strstr(cls, "author-name")))) {
 			if (!in_side_box(n)) {
 				buf_reset(tmp);
 				node_text(n, tmp, 200);
