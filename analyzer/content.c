@@ -855,10 +855,9 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 			    (ci->flags & (HT_BLOCK | HT_PARA)) &&
 			    !(ci->flags & HT_CELL) && live(ci)) {
 				/* drop short boilerplate lines */
-				if ((ci->flags & HT_PARA) && depth > 0 &&
-				    depth <= 300 && ci->text < 60 &&
-				    n->children) {
-					size_t m = mark[depth - 1];
+				if ((ci->flags & HT_PARA) && depth < 300 &&
+				    ci->text < 150 && n->children) {
+					size_t m = mark[depth];
 
 					if (m <= w->out->len) {
 						const char *s = w->out->p + m;
@@ -869,7 +868,11 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 							s++;
 							l--;
 						}
-						if (hints_boiler_text(s, l))
+						if (hints_boiler_text(s, l) ||
+						    (ci->text < 150 &&
+						     ci->link * 10 >=
+							     ci->text * 9 &&
+						     !(ci->flags & HT_QUOTE)))
 							buf_truncate(w->out, m);
 					}
 				}

@@ -386,30 +386,47 @@ hints_classify(const char *cls, const char *id, struct hints_attr *h)
 int
 hints_boiler_text(const char *s, size_t len)
 {
-	static const char *const phrases[] = {
-		"advertisement", "advertisment", "anzeige", "werbung",
-		"publicidad", "publicidade", "pubblicità", "publicité",
-		"share this", "share on", "share:", "sign up", "subscribe",
-		"read more", "read next", "related:", "related articles",
-		"related stories", "recommended", "click here",
-		"follow us", "newsletter", "leia também", "leia mais",
-		"lire aussi", "lee también", "mehr zum thema", "baca juga",
-		"story continues below", "continue reading",
+	/* whole texts */
+	static const char *const labels[] = {
+		"ad", "ads", "advert", "advertisement", "advertisment",
+		"anzeige", "werbung", "publicidad", "publicidade",
+		"pubblicità", "publicité", "sponsored", "comments", "comment",
+		"share", "share this", "tweet", "print", "email",
+		"tell us what you think...", "tell us what you think",
+		"more", "read more", "related",
 	};
-	char tmp[64];
+	/* beginnings */
+	static const char *const phrases[] = {
+		"advertisement", "share this", "share on", "sign up",
+		"subscribe", "read more", "read next", "related:",
+		"related articles", "related stories", "recommended",
+		"click here", "follow us", "newsletter", "leia também",
+		"leia mais", "lire aussi", "lee también", "mehr zum thema",
+		"baca juga", "story continues below", "continue reading",
+		"you may also like", "you might also like", "more from",
+		"also read", "this slideshow requires javascript",
+		"get the latest", "download the app",
+	};
+	char tmp[160];
 	size_t i, n;
 
-	if (len > 60)
+	if (len >= sizeof(tmp))
 		return 0;
 	n = 0;
-	for (i = 0; i < len && n + 1 < sizeof(tmp); i++) {
+	for (i = 0; i < len; i++) {
 		char c = s[i];
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		tmp[n++] = c;
 	}
+	while (n && (tmp[n - 1] == ' ' || tmp[n - 1] == '\n' ||
+		     tmp[n - 1] == ':' || tmp[n - 1] == '.'))
+		n--;
 	tmp[n] = '\0';
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(tmp, labels[i]) == 0)
+			return 1;
 	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
 		if (strncmp(tmp, phrases[i], strlen(phrases[i])) == 0)
 			return 1;
