@@ -812,6 +812,18 @@ drop_inside(const struct content *c, const struct content_node *ci,
 		return 1;
 	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)->good))
 		return 1;
+	/* an inline card of an image and links inside a paragraph (a hover
+	 * card, an inline teaser) */
+	if (strcmp((const char *)ci->node->name, "span") == 0 &&
+	    ci->nimg > 0 && ci->text >= 50 && ci->link * 10 >= ci->text * 8) {
+		const xmlNode *ch;
+
+		for (ch = ci->node->children; ch; ch = ch->next)
+			if (ch->type == XML_ELEMENT_NODE &&
+			    (info(c, ch) && (info(c, ch)->flags & HT_LINK)))
+				return 0;
+		return 1;
+	}
 	return 0;
 }
 
@@ -821,6 +833,7 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 {
 	xmlNodePtr n = top;
 	size_t mark[300];
+	const xmlNode *marked[300];
 	int depth = 0;
 
 	while (n && !w->err) {
@@ -836,8 +849,10 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 				else if (ci->flags & HT_CELL)
 					w_break(w, 1);
 				down = n->children != NULL;
-				if (down && depth < 300)
+				if (down && depth < 300) {
 					mark[depth] = w->out->len;
+					marked[depth] = n;
+				}
 			}
 		} else if (n->type == XML_TEXT_NODE ||
 			   n->type == XML_CDATA_SECTION_NODE) {
@@ -855,8 +870,8 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 			    (ci->flags & (HT_BLOCK | HT_PARA)) &&
 			    !(ci->flags & HT_CELL) && live(ci)) {
 				/* drop short boilerplate lines */
-				if ((ci->flags & HT_PARA) && depth < 300 &&
-				    ci->text < 150 && n->children) {
+				if (depth < 300 && ci->text < 150 &&
+				    marked[depth] == n) {
 					size_t m = mark[depth];
 
 					if (m <= w->out->len) {
