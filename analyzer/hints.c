@@ -164,8 +164,9 @@ static const struct pat subs[] = {
 	{ "noticia", K_POS }, { "texto", K_POS }, { "corpo", K_POS },
 	{ "testo", K_POS }, { "beitrag", K_POS }, { "haupt", K_POS },
 	{ "cuerpo", K_POS }, { "materia", K_POS }, { "detail", K_POS },
-	{ "main", K_POS }, { "embed", K_KEEP }, { "tweet", K_KEEP },
-	{ "instagram-media", K_KEEP },
+	{ "main", K_POS }, { "tweet", K_KEEP }, { "instagram-media", K_KEEP },
+	{ "social-media-embed", K_KEEP }, { "social-embed", K_KEEP },
+	{ "embed-social", K_KEEP }, { "embedded-post", K_KEEP },
 };
 
 /* Whole words (split at anything not a letter or digit). */
