@@ -694,7 +694,7 @@ select_siblings(struct content *c, struct content_node *t)
 		float bonus = 0;
 		const char *scls;
 
-		if (!si || si == t || !live(si))
+		if (!si || si == t || !live(si) || (si->flags & HT_H1))
 			continue;
 		scls = attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
@@ -743,6 +743,7 @@ drop_container(const struct content_node *ci, uint32_t good)
 
 struct writer {
 	struct buf *out; /* destination */
+	const char *title; /* the page title (a repeat of it is dropped) */
 	int pend;        /* 0 none, 1 space, 2 line break, 3 blank line */
 	int err;         /* PT_ETOOBIG once the cap is hit */
 };
@@ -870,7 +871,7 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 			    (ci->flags & (HT_BLOCK | HT_PARA)) &&
 			    !(ci->flags & HT_CELL) && live(ci)) {
 				/* drop short boilerplate lines */
-				if (depth < 300 && ci->text < 150 &&
+				if (depth < 300 && ci->text < 300 &&
 				    marked[depth] == n) {
 					size_t m = mark[depth];
 
@@ -883,7 +884,12 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 							s++;
 							l--;
 						}
-						if (hints_boiler_text(s, l) ||
+						if ((w->title &&
+						     strlen(w->title) == l &&
+						     strncasecmp(w->title, s,
+								 l) == 0) ||
+						    (ci->text < 150 &&
+						     hints_boiler_text(s, l)) ||
 						    (ci->text < 150 &&
 						     ci->link * 10 >=
 							     ci->text * 9 &&
@@ -940,10 +946,10 @@ hint_len(const char *hint)
 
 int
 content_extract(struct content *c, xmlNodePtr root, const char *hint,
-		struct buf *out)
+		const char *title, struct buf *out)
 {
 	struct content_node *top[MAX_TOP], *t;
-	struct writer w = { out, 0, 0 };
+	struct writer w = { out, title, 0, 0 };
 	size_t nt = 0, hl;
 	xmlNodePtr s;
 

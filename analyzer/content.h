@@ -35,9 +35,11 @@ void content_release(struct content *c);
 
 /* Writes the main text of the tree under `root` to `out` (paragraphs
  * separated by blank lines). `hint` is the JSON-LD articleBody or NULL,
- * used as a fallback when the page yields much less text. Leaves the
- * nodes' _private fields set. Returns 0 or PT_ETOOBIG (text cap). */
+ * used as a fallback when the page yields much less text; `title` (or
+ * NULL) is the page title, whose repeat inside the content is left out.
+ * Leaves the nodes' _private fields set. Returns 0 or PT_ETOOBIG (text
+ * cap). */
 int content_extract(struct content *c, xmlNodePtr root, const char *hint,
-		    struct buf *out);
+		    const char *title, struct buf *out);
 
 #endif

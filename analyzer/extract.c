@@ -463,7 +463,8 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 		return PT_EPARSE;
 	}
 	meta_collect(doc, url, time(NULL), a, &ld_body);
-	rc = content_extract(&x->content, find_body(doc), ld_body, &a->text);
+	rc = content_extract(&x->content, find_body(doc), ld_body, a->title,
+			     &a->text);
 	if (rc == PT_ETOOBIG && warn)
 		buf_addf(warn, "text cut at %u bytes\n", EXTRACT_MAX_TEXT);
 	free(ld_body);
