@@ -403,8 +403,10 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	int rc = 0;
 
 	article_release(a);
-	if (!html)
+	if (!html) {
+		html = "";
 		len = 0;
+	}
 	if (len > EXTRACT_MAX_HTML) {
 		if (warn)
 			buf_addf(warn, "page of %zu bytes cut to %u bytes\n",

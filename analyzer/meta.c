@@ -800,6 +800,8 @@ date_from_url(struct meta_state *st, const char *url)
 		return;
 	for (p = url; *p; p++) {
 		if (*p == '/' && isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) &&
 		    isdigit((unsigned char)p[4]) && p[5] == '/' &&
 		    isdigit((unsigned char)p[6])) {
 			const char *q = p + 1;
