@@ -129,7 +129,7 @@ find_ci(const char *p, const char *end, const char *needle)
  * EXTRACT_MAX_TAGS), records attribute runs past EXTRACT_MAX_ATTRS, and
  * notes unterminated comments and scripts. Returns the usable length. */
 static size_t
-scan(struct extractor *x, const char *s, size_t len, struct buf *warn)
+scan_structure(struct extractor *x, const char *s, size_t len, struct buf *warn)
 {
 	const char *p = s, *end = s + len;
 	size_t tags = 0;
@@ -415,7 +415,7 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	}
 	charset_guess(html, len, charset, &g, warn);
 	in = html + g.skip;
-	inlen = scan(x, in, len - g.skip, warn);
+	inlen = scan_structure(x, in, len - g.skip, warn);
 	{
 		const char *p = in, *end = in + inlen;
 

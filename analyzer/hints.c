@@ -211,6 +211,8 @@ static _Thread_local unsigned char sub_len[NSUBS], word_len[NWORDS],
 	hide_len[NHIDE];
 /* subs indices grouped by first byte: sub_order[sub_start[c] ..] */
 static _Thread_local unsigned char sub_order[NSUBS], sub_start[256];
+/* bit set of the first two bytes of every `subs` pattern */
+static _Thread_local unsigned char sub_pair[65536 / 8];
 static _Thread_local int index_ready;
 
 /* Results of recent class strings (class names repeat within a page). */
@@ -235,8 +237,13 @@ build_index(void)
 				sub_order[k++] = (unsigned char)i;
 		sub_first[c] = (unsigned char)(k - sub_start[c]);
 	}
-	for (i = 0; i < NSUBS; i++)
+	for (i = 0; i < NSUBS; i++) {
+		unsigned pair = ((unsigned)(unsigned char)subs[i].s[0] << 8) |
+				(unsigned char)subs[i].s[1];
+
 		sub_len[i] = (unsigned char)strlen(subs[i].s);
+		sub_pair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+	}
 	for (i = 0; i < NWORDS; i++) {
 		word_first[(unsigned char)words[i].s[0]] = 1;
 		word_len[i] = (unsigned char)strlen(words[i].s);
@@ -274,15 +281,19 @@ is_alnum(char c)
 
 /* Scans one lowercased string. */
 static unsigned
-scan(const char *s, size_t len)
+scan_hints(const char *s, size_t len)
 {
 	unsigned r = 0;
 	size_t i, j, k;
 
 	/* substrings */
-	for (i = 0; i < len; i++) {
+	for (i = 0; i + 1 < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		unsigned pair = ((unsigned)c << 8) | (unsigned char)s[i + 1];
 		size_t m;
+
+		if (!(sub_pair[pair >> 3] & (1u << (pair & 7))))
+			continue;
 
 		for (m = 0; m < sub_first[c]; m++) {
 			k = sub_order[sub_start[c] + m];
@@ -351,13 +362,13 @@ scan_cached(const char *src)
 	struct rcache_entry *e;
 
 	if (n >= sizeof(rcache[0].s))
-		return scan(tmp, n);
+		return scan_hints(tmp, n);
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)tmp[i]) * 16777619u;
 	e = &rcache[h & (RCACHE - 1)];
 	if (e->used && strcmp(e->s, tmp) == 0)
 		return e->r;
-	r = scan(tmp, n);
+	r = scan_hints(tmp, n);
 	memcpy(e->s, tmp, n + 1);
 	e->r = (unsigned char)r;
 	e->used = 1;
