@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -51,6 +53,7 @@ void
 content_release(struct content *c)
 {
 	free(c->v);
+	free(c->tags);
 	content_init(c);
 }
 
@@ -94,56 +97,136 @@ has_word_nocase(const char *s, const char *w)
 	return 0;
 }
 
+/* Tag flags by name pointer: libxml2 interns element names in the parser's
+ * dictionary, so a small direct-mapped cache saves the lookup per
+ * element. Keyed by pointer and checked by name, so a stale entry is
+ * harmless. */
+struct tag_cache_entry {
+	const xmlChar *name; /* interned name (compared, never read) */
+	char copy[12];       /* the name, to check a pointer hit */
+	unsigned flags;      /* hints_tag(name) */
+};
+
+static unsigned
+tag_flags(struct tag_cache_entry *cache, const xmlChar *name)
+{
+	size_t h = ((uintptr_t)name >> 4) & (TAG_CACHE - 1);
+	size_t len;
+
+	if (cache[h].name == name &&
+	    strcmp((const char *)name, cache[h].copy) == 0)
+		return cache[h].flags;
+	len = strlen((const char *)name);
+	if (len >= sizeof(cache[h].copy))
+		return hints_tag((const char *)name);
+	cache[h].name = name;
+	memcpy(cache[h].copy, name, len + 1);
+	cache[h].flags = hints_tag((const char *)name);
+	return cache[h].flags;
+}
+
+static int
+style_hides(const char *v)
+{
+	const char *p;
+
+	for (p = v; (p = strchr(p, ':')) != NULL; p++) {
+		const char *q = p + 1;
+
+		while (*q == ' ')
+			q++;
+		if (strncasecmp(q, "none", 4) == 0 && p - v >= 7 &&
+		    strncasecmp(p - 7, "display", 7) == 0)
+			return 1;
+		if (strncasecmp(q, "hidden", 6) == 0 && p - v >= 10 &&
+		    strncasecmp(p - 10, "visibility", 10) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+role_is_boiler(const char *v)
+{
+	static const char *const roles[] = {
+		"navigation", "complementary", "contentinfo", "banner",
+		"menu", "menubar", "search", "dialog", "alertdialog", NULL
+	};
+	int i;
+
+	for (i = 0; roles[i]; i++)
+		if (strcmp(v, roles[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Classifies one element: tag flags, hiding, boilerplate, weight. */
 static void
-classify_one(struct content_node *ci)
+classify_one(struct content *c, struct content_node *ci)
 {
 	const xmlNode *n = ci->node;
-	const char *v;
+	const xmlAttr *a;
+	const char *cls = NULL, *id = NULL;
 	struct hints_attr h;
 
-	ci->flags = hints_tag((const char *)n->name);
+	ci->flags = tag_flags(c->tags, n->name);
 	if (ci->flags & HT_SKIP)
 		ci->state |= ST_SKIP;
 	if (ci->flags & HT_BOILER) {
 		ci->state |= ST_BOILER;
-		if (!(ci->flags & (HT_FIGURE)) &&
-		    strcmp((const char *)n->name, "nav") == 0)
-			ci->state |= ST_STRONG;
+		if (n->name[0] == 'n')
+			ci->state |= ST_STRONG; /* nav */
 	}
-	if (!n->properties)
-		return;
-	hints_classify(attr(n, "class"), attr(n, "id"), &h);
-	ci->weight = h.weight;
-	if (h.boiler)
-		ci->state |= ST_BOILER;
-	if (h.hidden)
-		ci->state |= ST_SKIP;
-	if (attr(n, "hidden"))
-		ci->state |= ST_SKIP;
-	if ((v = attr(n, "aria-hidden")) && strcmp(v, "true") == 0)
-		ci->state |= ST_SKIP;
-	if ((v = attr(n, "style")) &&
-	    (has_word_nocase(v, "display:none") ||
-	     has_word_nocase(v, "display: none") ||
-	     has_word_nocase(v, "visibility:hidden") ||
-	     has_word_nocase(v, "visibility: hidden")))
-		ci->state |= ST_SKIP;
-	if ((v = attr(n, "role"))) {
-		if (strcmp(v, "navigation") == 0 ||
-		    strcmp(v, "complementary") == 0 ||
-		    strcmp(v, "contentinfo") == 0 ||
-		    strcmp(v, "banner") == 0 || strcmp(v, "menu") == 0 ||
-		    strcmp(v, "menubar") == 0 || strcmp(v, "search") == 0 ||
-		    strcmp(v, "dialog") == 0 || strcmp(v, "alertdialog") == 0)
+	for (a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		const char *v = a->children && a->children->content
+					? (const char *)a->children->content
+					: "";
+
+		switch (an[0]) {
+		case 'c':
+			if (strcmp(an, "class") == 0)
+				cls = v;
+			break;
+		case 'i':
+			if (an[1] == 'd' && an[2] == '\0') {
+				id = v;
+			} else if (strcmp(an, "itemprop") == 0) {
+				if (has_word_nocase(v, "articlebody"))
+					ci->state |= ST_ARTBODY;
+				else if (has_word_nocase(v, "comment"))
+					ci->state |= ST_BOILER;
+			}
+			break;
+		case 'h':
+			if (strcmp(an, "hidden") == 0)
+				ci->state |= ST_SKIP;
+			break;
+		case 'a':
+			if (strcmp(an, "aria-hidden") == 0 &&
+			    strcmp(v, "true") == 0)
+				ci->state |= ST_SKIP;
+			break;
+		case 's':
+			if (strcmp(an, "style") == 0 && style_hides(v))
+				ci->state |= ST_SKIP;
+			break;
+		case 'r':
+			if (strcmp(an, "role") == 0 && role_is_boiler(v))
+				ci->state |= ST_BOILER;
+			break;
+		}
+	}
+	if (cls || id) {
+		hints_classify(cls, id, &h);
+		ci->weight = h.weight;
+		if (h.boiler)
 			ci->state |= ST_BOILER;
+		if (h.hidden)
+			ci->state |= ST_SKIP;
 	}
-	if ((v = attr(n, "itemprop")) && has_word_nocase(v, "articlebody")) {
-		ci->state |= ST_ARTBODY;
+	if (ci->state & ST_ARTBODY)
 		ci->state &= ~(unsigned)ST_BOILER;
-	}
-	if ((v = attr(n, "itemprop")) && has_word_nocase(v, "comment"))
-		ci->state |= ST_BOILER;
 }
 
 /* Walk 1: gives every element under root an index (in _private) and
@@ -164,7 +247,7 @@ index_tree(struct content *c, xmlNodePtr root)
 			memset(ci, 0, sizeof(*ci));
 			ci->node = n;
 			n->_private = (void *)(uintptr_t)c->n;
-			classify_one(ci);
+			classify_one(c, ci);
 			if (!(ci->state & ST_SKIP) && n->children) {
 				n = n->children;
 				continue;
@@ -400,7 +483,9 @@ init_score(struct content_node *ci)
 		s += 10;
 	if (ci->state & ST_ARTBODY)
 		s += 40;
-	s += (float)ci->weight;
+	/* a class name speaks for a container, not for a line of text */
+	if (ci->text >= 140 || ci->weight < 0)
+		s += (float)ci->weight;
 	ci->score = s;
 }
 
@@ -609,7 +694,7 @@ select_siblings(struct content *c, struct content_node *t)
 		float bonus = 0;
 		const char *scls;
 
-		if (!si || si == t || !live(si))
+		if (!si || si == t || !live(si) || (si->flags & HT_H1))
 			continue;
 		scls = attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
@@ -631,11 +716,14 @@ select_siblings(struct content *c, struct content_node *t)
 /* Readability-like conditional cleaning of containers inside the
  * content. Returns 1 to drop n. */
 static int
-drop_container(const struct content_node *ci)
+drop_container(const struct content_node *ci, uint32_t good)
 {
 	double ld;
 
 	if (ci->state & ST_ARTBODY)
+		return 0;
+	/* a wrapper of most of the prose stays, whatever its name */
+	if (good && (uint64_t)ci->good * 2 >= good)
 		return 0;
 	if (ci->weight < 0)
 		return 1;
@@ -655,6 +743,7 @@ drop_container(const struct content_node *ci)
 
 struct writer {
 	struct buf *out; /* destination */
+	const char *title; /* the page title (a repeat of it is dropped) */
 	int pend;        /* 0 none, 1 space, 2 line break, 3 blank line */
 	int err;         /* PT_ETOOBIG once the cap is hit */
 };
@@ -722,9 +811,20 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	if ((ci->flags & HT_HEAD) &&
 	    (ci->weight < 0 || link_density(ci) > 0.33))
 		return 1;
-	if ((ci->flags & HT_CONT) && drop_container(ci))
+	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)->good))
 		return 1;
-	(void)c;
+	/* an inline card of an image and links inside a paragraph (a hover
+	 * card, an inline teaser) */
+	if (strcmp((const char *)ci->node->name, "span") == 0 &&
+	    ci->nimg > 0 && ci->text >= 50 && ci->link * 10 >= ci->text * 8) {
+		const xmlNode *ch;
+
+		for (ch = ci->node->children; ch; ch = ch->next)
+			if (ch->type == XML_ELEMENT_NODE &&
+			    (info(c, ch) && (info(c, ch)->flags & HT_LINK)))
+				return 0;
+		return 1;
+	}
 	return 0;
 }
 
@@ -734,6 +834,7 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 {
 	xmlNodePtr n = top;
 	size_t mark[300];
+	const xmlNode *marked[300];
 	int depth = 0;
 
 	while (n && !w->err) {
@@ -749,8 +850,10 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 				else if (ci->flags & HT_CELL)
 					w_break(w, 1);
 				down = n->children != NULL;
-				if (down && depth < 300)
+				if (down && depth < 300) {
 					mark[depth] = w->out->len;
+					marked[depth] = n;
+				}
 			}
 		} else if (n->type == XML_TEXT_NODE ||
 			   n->type == XML_CDATA_SECTION_NODE) {
@@ -765,12 +868,12 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 		for (;;) {
 			ci = info(c, n);
 			if (n->type == XML_ELEMENT_NODE && ci && n != top &&
-			    (ci->flags & (HT_BLOCK | HT_PARA)) && live(ci)) {
+			    (ci->flags & (HT_BLOCK | HT_PARA)) &&
+			    !(ci->flags & HT_CELL) && live(ci)) {
 				/* drop short boilerplate lines */
-				if ((ci->flags & HT_PARA) && depth > 0 &&
-				    depth <= 300 && ci->text < 60 &&
-				    n->children) {
-					size_t m = mark[depth - 1];
+				if (depth < 300 && ci->text < 300 &&
+				    marked[depth] == n) {
+					size_t m = mark[depth];
 
 					if (m <= w->out->len) {
 						const char *s = w->out->p + m;
@@ -781,7 +884,16 @@ serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 							s++;
 							l--;
 						}
-						if (hints_boiler_text(s, l))
+						if ((w->title &&
+						     strlen(w->title) == l &&
+						     strncasecmp(w->title, s,
+								 l) == 0) ||
+						    (ci->text < 150 &&
+						     hints_boiler_text(s, l)) ||
+						    (ci->text < 150 &&
+						     ci->link * 10 >=
+							     ci->text * 9 &&
+						     !(ci->flags & HT_QUOTE)))
 							buf_truncate(w->out, m);
 					}
 				}
@@ -834,21 +946,22 @@ hint_len(const char *hint)
 
 int
 content_extract(struct content *c, xmlNodePtr root, const char *hint,
-		struct buf *out)
+		const char *title, struct buf *out)
 {
 	struct content_node *top[MAX_TOP], *t;
-	struct writer w = { out, 0, 0 };
+	struct writer w = { out, title, 0, 0 };
 	size_t nt = 0, hl;
 	xmlNodePtr s;
 
 	if (!root)
 		return 0;
+	if (!c->tags)
+		c->tags = pt_xcalloc(TAG_CACHE, sizeof(*c->tags));
 	index_tree(c, root);
 	aggregate(c, root);
 	remove_boilerplate(c, root);
 	aggregate(c, root);
 	t = score(c, root, top, &nt);
-	if (getenv("PTDBG")) { size_t k; for (k = 0; k < nt; k++) fprintf(stderr, "top %s %s score %.1f text %u\n", top[k]->node->name, attr(top[k]->node, "class"), top[k]->score, top[k]->text); fprintf(stderr, "root text %u good %u state %x\n", info(c, root)->text, info(c, root)->good, info(c,root)->state); }
 	if (t) {
 		t = refine_top(c, root, top, nt);
 		select_siblings(c, t);

@@ -21,10 +21,13 @@
 
 struct buf;
 
+#define TAG_CACHE 64
+
 struct content {
 	struct content_node *v; /* per-element data, indexed by _private */
 	size_t n;               /* used */
 	size_t cap;             /* allocated */
+	struct tag_cache_entry *tags; /* TAG_CACHE tag flags by name */
 };
 
 void content_init(struct content *c);
@@ -32,9 +35,11 @@ void content_release(struct content *c);
 
 /* Writes the main text of the tree under `root` to `out` (paragraphs
  * separated by blank lines). `hint` is the JSON-LD articleBody or NULL,
- * used as a fallback when the page yields much less text. Leaves the
- * nodes' _private fields set. Returns 0 or PT_ETOOBIG (text cap). */
+ * used as a fallback when the page yields much less text; `title` (or
+ * NULL) is the page title, whose repeat inside the content is left out.
+ * Leaves the nodes' _private fields set. Returns 0 or PT_ETOOBIG (text
+ * cap). */
 int content_extract(struct content *c, xmlNodePtr root, const char *hint,
-		    struct buf *out);
+		    const char *title, struct buf *out);
 
 #endif

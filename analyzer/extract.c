@@ -60,12 +60,31 @@ article_release(struct article *a)
 	article_init(a);
 }
 
+/* libxml2 reports some errors (encoding conversion, I/O) through its
+ * global handlers, which print to stderr; the extractor reports through
+ * `warn` instead. */
+static void
+quiet_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+quiet_structured(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
 struct extractor *
 extractor_new(void)
 {
 	struct extractor *x = pt_xcalloc(1, sizeof(*x));
 
 	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	content_init(&x->content);
 	buf_init(&x->work, 0);
 	return x;
@@ -110,7 +129,7 @@ find_ci(const char *p, const char *end, const char *needle)
  * EXTRACT_MAX_TAGS), records attribute runs past EXTRACT_MAX_ATTRS, and
  * notes unterminated comments and scripts. Returns the usable length. */
 static size_t
-scan(struct extractor *x, const char *s, size_t len, struct buf *warn)
+scan_structure(struct extractor *x, const char *s, size_t len, struct buf *warn)
 {
 	const char *p = s, *end = s + len;
 	size_t tags = 0;
@@ -159,7 +178,22 @@ scan(struct extractor *x, const char *s, size_t len, struct buf *warn)
 		else if (end - p > 5 && strncasecmp(p, "style", 5) == 0)
 			raw = "style";
 		t = p;
-		while (t < end && !is_ws(*t) && *t != '>' && *t != '/')
+		/* fast path: a tag shorter than 2 bytes per allowed
+		 * attribute cannot have too many */
+		{
+			size_t room = (size_t)(end - p);
+			const char *gt;
+
+			if (room > 2 * EXTRACT_MAX_ATTRS)
+				room = 2 * EXTRACT_MAX_ATTRS;
+			gt = memchr(p, '>', room);
+			if (gt && !memchr(p, '"', (size_t)(gt - p)) &&
+			    !memchr(p, '\'', (size_t)(gt - p)))
+				t = gt;
+			else if (gt)
+				t = p;
+		}
+		while (t < end && *t != '>' && !is_ws(*t) && *t != '/')
 			t++;
 		/* attributes */
 		while (t < end) {
@@ -289,6 +323,58 @@ clean_copy(struct extractor *x, const char *s, size_t len, int utf8)
 	x->work.len = (size_t)(d - x->work.p);
 }
 
+/* windows-1252 bytes 0x80..0x9F as code points (0 = undefined). */
+static const unsigned short cp1252_hi[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* Converts windows-1252 s[0..len) to UTF-8 in x->work (itself: iconv
+ * refuses the five undefined bytes, and libxml2 then stops the page);
+ * leaves out the cut ranges and makes NUL and undefined bytes spaces. */
+static void
+cp1252_copy(struct extractor *x, const char *s, size_t len)
+{
+	size_t i = 0, k = 0;
+	char *d;
+
+	buf_reset(&x->work);
+	buf_grow(&x->work, 3 * len + 1);
+	d = x->work.p;
+	while (i < len) {
+		size_t stop = k < x->ncuts ? x->cuts[k].from : len;
+
+		if (stop > len)
+			stop = len;
+		for (; i < stop; i++) {
+			unsigned c = (unsigned char)s[i];
+
+			if (c >= 0x80 && c < 0xA0)
+				c = cp1252_hi[c - 0x80];
+			if (c == 0) {
+				*d++ = ' ';
+			} else if (c < 0x80) {
+				*d++ = (char)c;
+			} else if (c < 0x800) {
+				*d++ = (char)(0xC0 | (c >> 6));
+				*d++ = (char)(0x80 | (c & 0x3F));
+			} else {
+				*d++ = (char)(0xE0 | (c >> 12));
+				*d++ = (char)(0x80 | ((c >> 6) & 0x3F));
+				*d++ = (char)(0x80 | (c & 0x3F));
+			}
+		}
+		if (k < x->ncuts) {
+			i = x->cuts[k].to;
+			k++;
+		}
+	}
+	*d = '\0';
+	x->work.len = (size_t)(d - x->work.p);
+}
+
 static xmlNodePtr
 find_body(xmlDocPtr doc)
 {
@@ -317,8 +403,10 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	int rc = 0;
 
 	article_release(a);
-	if (!html)
+	if (!html) {
+		html = "";
 		len = 0;
+	}
 	if (len > EXTRACT_MAX_HTML) {
 		if (warn)
 			buf_addf(warn, "page of %zu bytes cut to %u bytes\n",
@@ -327,7 +415,7 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	}
 	charset_guess(html, len, charset, &g, warn);
 	in = html + g.skip;
-	inlen = scan(x, in, len - g.skip, warn);
+	inlen = scan_structure(x, in, len - g.skip, warn);
 	{
 		const char *p = in, *end = in + inlen;
 
@@ -341,7 +429,13 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	if (g.utf8_bad && warn)
 		buf_addf(warn, "%d invalid UTF-8 sequences replaced\n",
 			 g.utf8_bad);
-	if (nuls || x->ncuts || (g.utf8_bad && !strcmp(g.name, "UTF-8"))) {
+	if (strcmp(g.name, "windows-1252") == 0) {
+		cp1252_copy(x, in, inlen);
+		in = x->work.p;
+		inlen = x->work.len;
+		memcpy(g.name, "UTF-8", 6);
+	} else if (nuls || x->ncuts ||
+		   (g.utf8_bad && !strcmp(g.name, "UTF-8"))) {
 		clean_copy(x, in, inlen, strcmp(g.name, "UTF-8") == 0);
 		in = x->work.p;
 		inlen = x->work.len;
@@ -358,6 +452,10 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 	doc = htmlCtxtReadMemory(x->ctxt, in, (int)inlen, url, g.name,
 				 PARSE_OPTS);
 	e = xmlCtxtGetLastError(x->ctxt);
+	if (e && (e->code == XML_I18N_CONV_FAILED ||
+		  e->code == XML_IO_ENCODER) && warn)
+		buf_addf(warn, "bytes not in charset '%s'; page cut there\n",
+			 g.name);
 	if (e && e->message && strstr(e->message, "Excessive depth") && warn)
 		buf_addf(warn, "nesting deeper than %u levels truncated\n",
 			 xmlParserMaxDepth);
@@ -367,7 +465,8 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 		return PT_EPARSE;
 	}
 	meta_collect(doc, url, time(NULL), a, &ld_body);
-	rc = content_extract(&x->content, find_body(doc), ld_body, &a->text);
+	rc = content_extract(&x->content, find_body(doc), ld_body, a->title,
+			     &a->text);
 	if (rc == PT_ETOOBIG && warn)
 		buf_addf(warn, "text cut at %u bytes\n", EXTRACT_MAX_TEXT);
 	free(ld_body);

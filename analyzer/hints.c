@@ -111,7 +111,8 @@ enum {
 	K_BOIL = 1, /* boilerplate box, weight -25 */
 	K_NEG = 2,  /* weight -25 */
 	K_POS = 3,  /* weight +25 */
-	K_HIDE = 4  /* hidden */
+	K_HIDE = 4, /* hidden */
+	K_KEEP = 5  /* embedded post: never boilerplate */
 };
 
 struct pat {
@@ -163,7 +164,9 @@ static const struct pat subs[] = {
 	{ "noticia", K_POS }, { "texto", K_POS }, { "corpo", K_POS },
 	{ "testo", K_POS }, { "beitrag", K_POS }, { "haupt", K_POS },
 	{ "cuerpo", K_POS }, { "materia", K_POS }, { "detail", K_POS },
-	{ "main", K_POS },
+	{ "main", K_POS }, { "tweet", K_KEEP }, { "instagram-media", K_KEEP },
+	{ "social-media-embed", K_KEEP }, { "social-embed", K_KEEP },
+	{ "embed-social", K_KEEP }, { "embedded-post", K_KEEP },
 };
 
 /* Whole words (split at anything not a letter or digit). */
@@ -188,83 +191,131 @@ static const char *const hide_tokens[] = {
 	"hide", "off-screen", "visuallyhidden", "ghost", "js-hidden",
 };
 
-/* Patterns of `subs` indexed by first byte, built lazily. */
-static unsigned char first_bits[256];
-static short subs_start[256], subs_count[256];
-static const struct pat *sorted_subs[sizeof(subs) / sizeof(subs[0])];
-static int index_ready;
+/* Result bits of scanning one class or id string. */
+enum {
+	R_POS = 1,
+	R_NEG = 2,
+	R_BOIL = 4,
+	R_HIDE = 8,
+	R_KEEP = 16
+};
+
+#define NSUBS (sizeof(subs) / sizeof(subs[0]))
+#define NWORDS (sizeof(words) / sizeof(words[0]))
+#define NHIDE (sizeof(hide_tokens) / sizeof(hide_tokens[0]))
+
+/* Patterns indexed by first byte, with their lengths; built once. */
+static _Thread_local unsigned char sub_first[256], word_first[256],
+	hide_first[256];
+static _Thread_local unsigned char sub_len[NSUBS], word_len[NWORDS],
+	hide_len[NHIDE];
+/* subs indices grouped by first byte: sub_order[sub_start[c] ..] */
+static _Thread_local unsigned char sub_order[NSUBS], sub_start[256];
+/* bit set of the first two bytes of every `subs` pattern */
+static _Thread_local unsigned char sub_pair[65536 / 8];
+static _Thread_local int index_ready;
+
+/* Results of recent class strings (class names repeat within a page). */
+#define RCACHE 512
+struct rcache_entry {
+	char s[96];      /* the string (only strings shorter than this) */
+	unsigned char r; /* its R_* bits */
+	unsigned char used; /* entry filled */
+};
+static _Thread_local struct rcache_entry rcache[RCACHE];
 
 static void
 build_index(void)
 {
-	size_t i, n = sizeof(subs) / sizeof(subs[0]), k = 0;
+	size_t i, k = 0;
 	int c;
 
 	for (c = 0; c < 256; c++) {
-		subs_start[c] = (short)k;
-		for (i = 0; i < n; i++)
+		sub_start[c] = (unsigned char)k;
+		for (i = 0; i < NSUBS; i++)
 			if ((unsigned char)subs[i].s[0] == c)
-				sorted_subs[k++] = &subs[i];
-		subs_count[c] = (short)(k - (size_t)subs_start[c]);
-		first_bits[c] = subs_count[c] > 0;
+				sub_order[k++] = (unsigned char)i;
+		sub_first[c] = (unsigned char)(k - sub_start[c]);
+	}
+	for (i = 0; i < NSUBS; i++) {
+		unsigned pair = ((unsigned)(unsigned char)subs[i].s[0] << 8) |
+				(unsigned char)subs[i].s[1];
+
+		sub_len[i] = (unsigned char)strlen(subs[i].s);
+		sub_pair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+	}
+	for (i = 0; i < NWORDS; i++) {
+		word_first[(unsigned char)words[i].s[0]] = 1;
+		word_len[i] = (unsigned char)strlen(words[i].s);
+	}
+	for (i = 0; i < NHIDE; i++) {
+		hide_first[(unsigned char)hide_tokens[i][0]] = 1;
+		hide_len[i] = (unsigned char)strlen(hide_tokens[i]);
 	}
 	index_ready = 1;
 }
 
-static void
-apply(int kind, int *pos, int *neg, struct hints_attr *h)
+static unsigned
+kind_bits(int kind)
 {
 	switch (kind) {
 	case K_BOIL:
-		h->boiler = 1;
-		*neg = 1;
-		break;
+		return R_BOIL | R_NEG;
 	case K_NEG:
-		*neg = 1;
-		break;
+		return R_NEG;
 	case K_POS:
-		*pos = 1;
-		break;
+		return R_POS;
 	case K_HIDE:
-		h->hidden = 1;
-		break;
+		return R_HIDE;
+	case K_KEEP:
+		return R_KEEP;
 	}
+	return 0;
 }
 
-static void
-scan(const char *s, size_t len, int *pos, int *neg, struct hints_attr *h)
+static int
+is_alnum(char c)
 {
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Scans one lowercased string. */
+static unsigned
+scan_hints(const char *s, size_t len)
+{
+	unsigned r = 0;
 	size_t i, j, k;
 
 	/* substrings */
-	for (i = 0; i < len; i++) {
+	for (i = 0; i + 1 < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		unsigned pair = ((unsigned)c << 8) | (unsigned char)s[i + 1];
+		size_t m;
 
-		if (!first_bits[c])
+		if (!(sub_pair[pair >> 3] & (1u << (pair & 7))))
 			continue;
-		for (k = 0; k < (size_t)subs_count[c]; k++) {
-			const struct pat *p = sorted_subs[subs_start[c] + k];
-			size_t pl = strlen(p->s);
 
-			if (pl <= len - i && memcmp(s + i, p->s, pl) == 0)
-				apply(p->kind, pos, neg, h);
+		for (m = 0; m < sub_first[c]; m++) {
+			k = sub_order[sub_start[c] + m];
+			if (sub_len[k] <= len - i &&
+			    memcmp(s + i, subs[k].s, sub_len[k]) == 0)
+				r |= kind_bits(subs[k].kind);
 		}
 	}
 	/* words */
 	for (i = 0; i < len; i = j) {
-		while (i < len && !((s[i] >= 'a' && s[i] <= 'z') ||
-				    (s[i] >= '0' && s[i] <= '9')))
+		while (i < len && !is_alnum(s[i]))
 			i++;
-		for (j = i; j < len && ((s[j] >= 'a' && s[j] <= 'z') ||
-					(s[j] >= '0' && s[j] <= '9'));
-		     j++)
+		for (j = i; j < len && is_alnum(s[j]); j++)
 			;
 		if (j == i)
 			break;
-		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-			if (strlen(words[k].s) == j - i &&
+		if (!word_first[(unsigned char)s[i]] || j - i > 16)
+			continue;
+		for (k = 0; k < NWORDS; k++)
+			if (word_len[k] == j - i && words[k].s[0] == s[i] &&
 			    memcmp(words[k].s, s + i, j - i) == 0)
-				apply(words[k].kind, pos, neg, h);
+				r |= kind_bits(words[k].kind);
 	}
 	/* hiding class names */
 	for (i = 0; i < len; i = j) {
@@ -272,12 +323,14 @@ scan(const char *s, size_t len, int *pos, int *neg, struct hints_attr *h)
 			i++;
 		for (j = i; j < len && s[j] != ' '; j++)
 			;
-		for (k = 0; k < sizeof(hide_tokens) / sizeof(hide_tokens[0]);
-		     k++)
-			if (strlen(hide_tokens[k]) == j - i &&
+		if (j == i || !hide_first[(unsigned char)s[i]])
+			continue;
+		for (k = 0; k < NHIDE; k++)
+			if (hide_len[k] == j - i &&
 			    memcmp(hide_tokens[k], s + i, j - i) == 0)
-				h->hidden = 1;
+				r |= R_HIDE;
 	}
+	return r;
 }
 
 /* Lowercases src into dst (cap n), returns the length. Whitespace becomes
@@ -300,56 +353,92 @@ lower(char *dst, size_t n, const char *src)
 	return o;
 }
 
+static unsigned
+scan_cached(const char *src)
+{
+	char tmp[256];
+	size_t n = lower(tmp, sizeof(tmp), src), i;
+	unsigned h = 2166136261u, r;
+	struct rcache_entry *e;
+
+	if (n >= sizeof(rcache[0].s))
+		return scan_hints(tmp, n);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)tmp[i]) * 16777619u;
+	e = &rcache[h & (RCACHE - 1)];
+	if (e->used && strcmp(e->s, tmp) == 0)
+		return e->r;
+	r = scan_hints(tmp, n);
+	memcpy(e->s, tmp, n + 1);
+	e->r = (unsigned char)r;
+	e->used = 1;
+	return r;
+}
+
 void
 hints_classify(const char *cls, const char *id, struct hints_attr *h)
 {
-	char tmp[256];
-	size_t n;
-	int pos = 0, neg = 0;
+	unsigned r = 0;
 
 	memset(h, 0, sizeof(*h));
 	if (!index_ready)
 		build_index();
-	if (cls && *cls) {
-		n = lower(tmp, sizeof(tmp), cls);
-		scan(tmp, n, &pos, &neg, h);
-	}
-	if (id && *id) {
-		n = lower(tmp, sizeof(tmp), id);
-		scan(tmp, n, &pos, &neg, h);
-	}
-	h->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
-	/* a positive hint outweighs a box hint on the same element
-	 * ("article-share" is still a box, "post-header" a header) */
+	if (cls && *cls)
+		r |= scan_cached(cls);
+	if (id && *id)
+		r |= scan_cached(id);
+	if (r & R_KEEP)
+		r &= ~(unsigned)(R_BOIL | R_NEG);
+	h->boiler = (r & R_BOIL) != 0;
+	h->hidden = (r & R_HIDE) != 0;
+	h->keep = (r & R_KEEP) != 0;
+	h->weight = ((r & R_POS) ? 25 : 0) - ((r & R_NEG) ? 25 : 0);
 }
 
 int
 hints_boiler_text(const char *s, size_t len)
 {
-	static const char *const phrases[] = {
-		"advertisement", "advertisment", "anzeige", "werbung",
-		"publicidad", "publicidade", "pubblicità", "publicité",
-		"share this", "share on", "share:", "sign up", "subscribe",
-		"read more", "read next", "related:", "related articles",
-		"related stories", "recommended", "click here",
-		"follow us", "newsletter", "leia também", "leia mais",
-		"lire aussi", "lee también", "mehr zum thema", "baca juga",
-		"story continues below", "continue reading",
+	/* whole texts */
+	static const char *const labels[] = {
+		"ad", "ads", "advert", "advertisement", "advertisment",
+		"anzeige", "werbung", "publicidad", "publicidade",
+		"pubblicità", "publicité", "sponsored", "comments", "comment",
+		"share", "share this", "tweet", "print", "email",
+		"tell us what you think...", "tell us what you think",
+		"more", "read more", "related",
 	};
-	char tmp[64];
+	/* beginnings */
+	static const char *const phrases[] = {
+		"advertisement", "share this", "share on", "sign up",
+		"subscribe", "read more", "read next", "related:",
+		"related articles", "related stories", "recommended",
+		"click here", "follow us", "newsletter", "leia também",
+		"leia mais", "lire aussi", "lee también", "mehr zum thema",
+		"baca juga", "story continues below", "continue reading",
+		"you may also like", "you might also like", "more from",
+		"also read", "this slideshow requires javascript",
+		"get the latest", "download the app",
+	};
+	char tmp[160];
 	size_t i, n;
 
-	if (len > 60)
+	if (len >= sizeof(tmp))
 		return 0;
 	n = 0;
-	for (i = 0; i < len && n + 1 < sizeof(tmp); i++) {
+	for (i = 0; i < len; i++) {
 		char c = s[i];
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		tmp[n++] = c;
 	}
+	while (n && (tmp[n - 1] == ' ' || tmp[n - 1] == '\n' ||
+		     tmp[n - 1] == ':' || tmp[n - 1] == '.'))
+		n--;
 	tmp[n] = '\0';
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(tmp, labels[i]) == 0)
+			return 1;
 	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
 		if (strncmp(tmp, phrases[i], strlen(phrases[i])) == 0)
 			return 1;

@@ -44,6 +44,7 @@ struct hints_attr {
 	int weight;  /* -25..+25 per Readability-like class weight */
 	int boiler;  /* 1: boilerplate box (share, related, comments, ads...) */
 	int hidden;  /* 1: visually hidden (sr-only, hidden...) */
+	int keep;    /* 1: embedded post (tweet...), never boilerplate */
 };
 
 /* Classifies the class and id strings (either may be NULL) of an element. */

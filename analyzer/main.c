@@ -20,6 +20,8 @@ static const struct command commands[] = {
 	  "find people, stances and quotes; write CSV files" },
 	{ "crawl", cmd_crawl,
 	  "fetch articles into WARC files, state in SQLite" },
+	{ "extract", cmd_extract,
+	  "print the main article text of HTML pages" },
 	{ "merge", cmd_merge,
 	  "merge partial results (one per shard) into one dataset" },
 	{ "refresh", cmd_refresh,

@@ -252,6 +252,73 @@ date_set(struct meta_state *st, int slot, const char *v)
 		cand_set(&st->date, slot, d);
 }
 
+/* Decodes the common character references left in meta values (JSON-LD
+ * and some CMSs escape twice), in place. */
+static void
+decode_entities(char *s)
+{
+	static const struct {
+		const char *name;
+		unsigned cp;
+	} ents[] = { { "amp", '&' }, { "quot", '"' }, { "apos", '\'' },
+		     { "lt", '<' }, { "gt", '>' }, { "nbsp", ' ' },
+		     { "ndash", 0x2013 }, { "mdash", 0x2014 },
+		     { "lsquo", 0x2018 }, { "rsquo", 0x2019 },
+		     { "ldquo", 0x201C }, { "rdquo", 0x201D },
+		     { "hellip", 0x2026 } };
+	char *r = s, *w = s;
+
+	if (!s)
+		return;
+	while (*r) {
+		unsigned cp = 0;
+		char *semi;
+		size_t i;
+
+		if (*r != '&' || !(semi = strchr(r, ';')) || semi - r > 10) {
+			*w++ = *r++;
+			continue;
+		}
+		if (r[1] == '#') {
+			char *end;
+
+			cp = (unsigned)strtoul(r + 2 + (r[2] == 'x' || r[2] == 'X'),
+					       &end, (r[2] == 'x' || r[2] == 'X') ? 16 : 10);
+			if (end != semi || cp == 0 || cp > 0x10FFFF ||
+			    (cp >= 0xD800 && cp <= 0xDFFF))
+				cp = 0;
+		} else {
+			for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++)
+				if ((size_t)(semi - r - 1) == strlen(ents[i].name) &&
+				    strncmp(r + 1, ents[i].name,
+					    strlen(ents[i].name)) == 0)
+					cp = ents[i].cp;
+		}
+		if (!cp) {
+			*w++ = *r++;
+			continue;
+		}
+		/* the UTF-8 form is never longer than the reference */
+		if (cp < 0x80) {
+			*w++ = (char)cp;
+		} else if (cp < 0x800) {
+			*w++ = (char)(0xC0 | (cp >> 6));
+			*w++ = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			*w++ = (char)(0xE0 | (cp >> 12));
+			*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+			*w++ = (char)(0x80 | (cp & 0x3F));
+		} else {
+			*w++ = (char)(0xF0 | (cp >> 18));
+			*w++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+			*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+			*w++ = (char)(0x80 | (cp & 0x3F));
+		}
+		r = semi + 1;
+	}
+	*w = '\0';
+}
+
 /* ---- authors ---- */
 
 static int
@@ -281,7 +348,17 @@ clean_author(const char *s)
 		s += 4;
 	while (*s && isspace((unsigned char)*s))
 		s++;
-	n = strlen(s);
+	/* a byline often runs on into a handle, a date or a role */
+	for (n = 0; s[n]; n++) {
+		if (s[n] == '|' || s[n] == '@' || s[n] == '\n' ||
+		    (isdigit((unsigned char)s[n]) && n > 0) ||
+		    strncmp(s + n, " \xe2\x80\xa2", 4) == 0 ||
+		    strncmp(s + n, " - ", 3) == 0 ||
+		    strncasecmp(s + n, " published", 10) == 0 ||
+		    strncasecmp(s + n, " updated", 8) == 0 ||
+		    strncasecmp(s + n, " posted", 7) == 0)
+			break;
+	}
 	while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ','))
 		n--;
 	if (!n || n > 80 || looks_like_url(s))
@@ -483,11 +560,11 @@ in_side_box(const xmlNode *n)
 			continue;
 		v = attr(n, "class");
 		for (i = 0; v && bad[i]; i++)
-			if (has_ci(v, bad[i]))
+			if (strstr(v, bad[i]))
 				return 1;
 		v = attr(n, "id");
 		for (i = 0; v && bad[i]; i++)
-			if (has_ci(v, bad[i]))
+			if (strstr(v, bad[i]))
 				return 1;
 	}
 	return 0;
@@ -633,8 +710,8 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		const char *rel = attr(n, "rel");
 
 		if ((rel && strcasecmp(rel, "author") == 0) ||
-		    (cls && (has_ci(cls, "byline") ||
-			     has_ci(cls, "author-name")))) {
+		    (cls && (strstr(cls, "byline") ||
+			     strstr(cls, "author-name")))) {
 			if (!in_side_box(n)) {
 				buf_reset(tmp);
 				node_text(n, tmp, 200);
@@ -642,11 +719,47 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 			}
 		}
 	}
-	if (strcmp(name, "h1") == 0 && !st->title.v[S_BYLINE]) {
+	if (strcmp(name, "h1") == 0 && !st->title.v[S_BYLINE] &&
+	    !in_side_box(n)) {
 		buf_reset(tmp);
 		node_text(n, tmp, 1000);
 		cand_set(&st->title, S_BYLINE, tmp->p);
 	}
+}
+
+/* Share of the words of `a` (ASCII-case-folded, 3+ bytes) found in b. */
+static double
+word_overlap(const char *a, const char *b)
+{
+	size_t words = 0, found = 0;
+
+	while (*a) {
+		const char *e;
+		size_t n;
+
+		while (*a && !isalnum((unsigned char)*a) &&
+		       (unsigned char)*a < 0x80)
+			a++;
+		for (e = a; *e && (isalnum((unsigned char)*e) ||
+				   (unsigned char)*e >= 0x80);
+		     e++)
+			;
+		n = (size_t)(e - a);
+		if (n >= 3) {
+			const char *q;
+
+			words++;
+			for (q = b; *q; q++)
+				if (strncasecmp(q, a, n) == 0) {
+					found++;
+					break;
+				}
+		}
+		if (!*e)
+			break;
+		a = e;
+	}
+	return words ? (double)found / (double)words : 0.0;
 }
 
 /* Strips a " | Site" / " - Site" tail from a title. */
@@ -687,6 +800,8 @@ date_from_url(struct meta_state *st, const char *url)
 		return;
 	for (p = url; *p; p++) {
 		if (*p == '/' && isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) &&
 		    isdigit((unsigned char)p[4]) && p[5] == '/' &&
 		    isdigit((unsigned char)p[6])) {
 			const char *q = p + 1;
@@ -807,9 +922,25 @@ meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 		free(h);
 	}
 	a->site = cand_take(&st.site);
+	decode_entities(a->site);
+	/* the visible headline wins over an SEO title that says the same */
+	if (st.title.v[S_BYLINE]) {
+		const char *meta = st.title.v[S_LD]      ? st.title.v[S_LD]
+				   : st.title.v[S_OG]    ? st.title.v[S_OG]
+							 : st.title.v[S_TITLE];
+
+		if (meta && strlen(st.title.v[S_BYLINE]) >= 10 &&
+		    word_overlap(st.title.v[S_BYLINE], meta) >= 0.6) {
+			free(st.title.v[S_LD]);
+			st.title.v[S_LD] = st.title.v[S_BYLINE];
+			st.title.v[S_BYLINE] = NULL;
+		}
+	}
 	a->title = cand_take(&st.title);
+	decode_entities(a->title);
 	clean_title(a->title, a->site);
 	a->author = cand_take(&st.author);
+	decode_entities(a->author);
 	a->published = cand_take(&st.date);
 	a->language = normalize_lang(cand_take(&st.lang));
 	free(st.ld_site2);

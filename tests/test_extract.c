@@ -1,0 +1,515 @@
+/* test_extract.c -- HTML main-content extraction and metadata: a fixture
+ * page with boilerplate, charsets, dates, the metadata of dev pages read by
+ * hand (tests/expected/extract/meta.tsv), every dev page yielding text, and
+ * hostile inputs generated at run time.
+ */
+#include "analyzer/extract.h"
+#include "analyzer/meta.h"
+#include "crawler/base/buf.h"
+#include "crawler/base/err.h"
+#include "crawler/base/fileio.h"
+
+#include <ctype.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zlib.h>
+
+#include <cmocka.h>
+
+static struct extractor *x;
+
+static const char *
+env_dir(const char *name)
+{
+	const char *d = getenv(name);
+
+	return d ? d : ".";
+}
+
+static int
+contains(const struct buf *b, const char *s)
+{
+	return strstr(b->p, s) != NULL;
+}
+
+static int
+run(const char *html, size_t len, const char *charset, struct article *a,
+    struct buf *warn)
+{
+	if (warn)
+		buf_reset(warn);
+	return extractor_run(x, html, len, NULL, charset, a, warn);
+}
+
+static void
+test_fixture_boilerplate(void **state)
+{
+	char path[4096];
+	struct buf html = BUF_INIT, err = BUF_INIT, warn = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_init(&html, BUF_MAX_DOC);
+	snprintf(path, sizeof(path), "%s/tests/fixtures/extract/boiler.html",
+		 env_dir("PT_SOURCE_DIR"));
+	assert_int_equal(fileio_read(path, &html, &err), 0);
+	article_init(&a);
+	assert_int_equal(extractor_run(x, html.p, html.len,
+				       "https://quay.example/x/y", NULL, &a,
+				       &warn),
+			 0);
+	assert_int_equal(warn.len, 0);
+	/* the article, its subheading, list items and table rows */
+	assert_true(contains(&a.text, "The two blue cranes"));
+	assert_true(contains(&a.text, "What comes next"));
+	assert_true(contains(&a.text, "\n\na second weighbridge\n\n"));
+	assert_true(contains(&a.text, "next steps."));
+	assert_true(contains(&a.text, "North 1981"));
+	/* a line break inside a paragraph stays a break, no glued words */
+	assert_true(contains(&a.text, "checked.\n“We missed them,”"));
+	/* boilerplate */
+	assert_false(contains(&a.text, "Harbour cranes return"));
+	assert_false(contains(&a.text, "cookies"));
+	assert_false(contains(&a.text, "Share on"));
+	assert_false(contains(&a.text, "Sport"));
+	assert_false(contains(&a.text, "Photo:"));
+	assert_false(contains(&a.text, "newsletter"));
+	assert_false(contains(&a.text, "Ferry timetable"));
+	assert_false(contains(&a.text, "grandfather"));
+	assert_false(contains(&a.text, "All rights reserved"));
+	assert_false(contains(&a.text, "script text"));
+	/* paragraphs separated by one blank line, nothing around */
+	assert_false(contains(&a.text, "\n\n\n"));
+	assert_false(isspace((unsigned char)a.text.p[0]));
+	assert_false(isspace((unsigned char)a.text.p[a.text.len - 1]));
+	/* metadata */
+	assert_string_equal(a.title, "Harbour cranes return to Lowmarsh");
+	assert_string_equal(a.author, "Mira Okonkwo-Test, Jon Fennick");
+	assert_string_equal(a.published, "2021-03-04");
+	assert_string_equal(a.site, "The Quayside Courier");
+	assert_string_equal(a.language, "en");
+	assert_string_equal(a.canonical,
+			    "https://quay.example/2021/03/04/harbour-cranes");
+	assert_string_equal(a.url, "https://quay.example/x/y");
+	article_release(&a);
+	buf_release(&html);
+	buf_release(&err);
+	buf_release(&warn);
+}
+
+static const char para[] =
+	"<p>Der Bürgermeister von Süderstadt eröffnete am Montag die neue "
+	"Brücke über den Fluss, die nach drei Jahren Bauzeit fertig "
+	"wurde.</p>";
+
+static void
+test_charsets(void **state)
+{
+	struct buf html = BUF_INIT, warn = BUF_INIT;
+	struct article a;
+	char *latin;
+	size_t i, o;
+
+	(void)state;
+	buf_init(&html, 0);
+	buf_init(&warn, 4096);
+	article_init(&a);
+	/* the same page in latin-1 bytes */
+	latin = pt_xmalloc(sizeof(para));
+	for (i = 0, o = 0; para[i]; i++) {
+		unsigned char c = (unsigned char)para[i];
+
+		if (c == 0xC3) {
+			latin[o++] = (char)(0xC0 | ((unsigned char)para[++i] &
+						     0x3F));
+		} else {
+			latin[o++] = (char)c;
+		}
+	}
+	latin[o] = '\0';
+
+	/* declared by <meta charset> */
+	buf_adds(&html, "<html><head><meta charset=\"iso-8859-1\"></head>"
+			"<body>");
+	buf_adds(&html, latin);
+	assert_int_equal(run(html.p, html.len, NULL, &a, &warn), 0);
+	assert_true(contains(&a.text, "Bürgermeister von Süderstadt"));
+	assert_int_equal(warn.len, 0);
+
+	/* declared by http-equiv, overridden by the HTTP header */
+	buf_reset(&html);
+	buf_adds(&html, "<html><head><meta http-equiv=\"Content-Type\" "
+			"content=\"text/html; charset=utf-8\"></head><body>");
+	buf_adds(&html, latin);
+	assert_int_equal(run(html.p, html.len, "ISO-8859-1", &a, &warn), 0);
+	assert_true(contains(&a.text, "Bürgermeister"));
+	assert_int_equal(warn.len, 0);
+
+	/* a wrong declaration: utf-8 over latin-1 bytes */
+	assert_int_equal(run(html.p, html.len, NULL, &a, &warn), 0);
+	assert_true(contains(&a.text, "Bürgermeister"));
+	assert_true(contains(&warn, "declared charset 'utf-8'"));
+
+	/* a wrong declaration the other way, and an unknown one */
+	buf_reset(&html);
+	buf_adds(&html, "<meta charset=\"windows-1252\"><body>");
+	for (i = 0; i < 3; i++)
+		buf_adds(&html, para);
+	assert_int_equal(run(html.p, html.len, NULL, &a, &warn), 0);
+	assert_true(contains(&a.text, "Süderstadt"));
+	assert_true(contains(&warn, "is wrong"));
+	assert_int_equal(run(html.p, html.len, "x-no-such-charset", &a,
+			     &warn),
+			 0);
+	assert_true(contains(&a.text, "Süderstadt"));
+	assert_true(contains(&warn, "unknown"));
+
+	/* BOM */
+	buf_reset(&html);
+	buf_adds(&html, "\xEF\xBB\xBF<meta charset=\"iso-8859-1\"><body>");
+	buf_adds(&html, para);
+	assert_int_equal(run(html.p, html.len, NULL, &a, &warn), 0);
+	assert_true(contains(&a.text, "Süderstadt"));
+	assert_int_equal(warn.len, 0);
+
+	free(latin);
+	article_release(&a);
+	buf_release(&html);
+	buf_release(&warn);
+}
+
+static void
+test_dates(void **state)
+{
+	char d[11];
+	time_t now = 1700000000; /* 2023-11-14 */
+	struct article a;
+	const char *page =
+		"<html><head><meta property=\"article:published_time\" "
+		"content=\"2031-01-01T00:00:00Z\"><script>var d="
+		"'2019-05-05';</script></head><body><article><p>A long enough "
+		"paragraph about the harbour and its cranes, with commas, to be "
+		"read as the article.</p></article><aside class=\"related\">"
+		"<time datetime=\"2018-02-02\">x</time></aside></body></html>";
+
+	(void)state;
+	assert_true(meta_parse_date("2019-11-19T13:03:00Z", now, d));
+	assert_string_equal(d, "2019-11-19");
+	assert_true(meta_parse_date("2019/1/9", now, d));
+	assert_string_equal(d, "2019-01-09");
+	assert_true(meta_parse_date("Nov 19, 2019", now, d));
+	assert_string_equal(d, "2019-11-19");
+	assert_true(meta_parse_date("19 November 2019", now, d));
+	assert_string_equal(d, "2019-11-19");
+	assert_true(meta_parse_date("20191119", now, d));
+	assert_false(meta_parse_date("2019-02-30", now, d));
+	assert_false(meta_parse_date("2023-11-15", now, d)); /* future */
+	assert_false(meta_parse_date("yesterday", now, d));
+	/* future meta date refused; script and related-box dates not taken */
+	article_init(&a);
+	assert_int_equal(run(page, strlen(page), NULL, &a, NULL), 0);
+	assert_null(a.published);
+	article_release(&a);
+}
+
+/* Reads a gzipped file into b. */
+static int
+read_gz(const char *path, struct buf *b)
+{
+	gzFile f = gzopen(path, "rb");
+	char tmp[65536];
+	int n;
+
+	if (!f)
+		return -1;
+	buf_reset(b);
+	while ((n = gzread(f, tmp, sizeof(tmp))) > 0)
+		buf_add(b, tmp, (size_t)n);
+	gzclose(f);
+	return n < 0 ? -1 : 0;
+}
+
+/* Lowercase letters and digits only. */
+static void
+norm(const char *s, struct buf *out)
+{
+	buf_reset(out);
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x80 || isalnum(c))
+			buf_addc(out, (char)tolower(c));
+	}
+}
+
+static int
+same(const char *got, const char *want)
+{
+	struct buf g = BUF_INIT, w = BUF_INIT;
+	char *alts = pt_xstrdup(want), *p = alts;
+	int ok = 0;
+
+	buf_init(&g, 0);
+	buf_init(&w, 0);
+	norm(got, &g);
+	for (;;) {
+		char *e = strstr(p, "||");
+
+		if (e)
+			*e = '\0';
+		norm(p, &w);
+		if (strcmp(g.p, w.p) == 0)
+			ok = 1;
+		if (!e)
+			break;
+		p = e + 2;
+	}
+	free(alts);
+	buf_release(&g);
+	buf_release(&w);
+	return ok;
+}
+
+static void
+test_meta_by_hand(void **state)
+{
+	char path[4096];
+	struct buf tsv = BUF_INIT, err = BUF_INIT, html = BUF_INIT;
+	struct article a;
+	char *line, *next;
+	int rows = 0, right = 0;
+
+	(void)state;
+	buf_init(&tsv, BUF_MAX_DOC);
+	buf_init(&html, BUF_MAX_DOC);
+	snprintf(path, sizeof(path), "%s/tests/expected/extract/meta.tsv",
+		 env_dir("PT_SOURCE_DIR"));
+	assert_int_equal(fileio_read(path, &tsv, &err), 0);
+	article_init(&a);
+	for (line = tsv.p; line && *line; line = next) {
+		char *f[5], *p = line;
+		int i, ok;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (line[0] == '#' || line[0] == '\0' ||
+		    strncmp(line, "id\t", 3) == 0)
+			continue;
+		for (i = 0; i < 5; i++) {
+			f[i] = p;
+			p = strchr(p, '\t');
+			if (i < 4) {
+				assert_non_null(p);
+				*p++ = '\0';
+			}
+		}
+		snprintf(path, sizeof(path),
+			 "%s/eval/extraction/dev/html/%s.html.gz",
+			 env_dir("PT_SHARED_DIR"), f[0]);
+		assert_int_equal(read_gz(path, &html), 0);
+		assert_int_equal(extractor_run(x, html.p, html.len, NULL, NULL,
+					       &a, NULL),
+				 0);
+		rows++;
+		ok = same(a.title, f[1]) && same(a.author, f[2]) &&
+		     same(a.published, f[3]) && same(a.site, f[4]);
+		if (ok)
+			right++;
+		else
+			print_message("metadata of %.12s: got '%s' / '%s' / "
+				      "'%s' / '%s'\n",
+				      f[0], a.title ? a.title : "",
+				      a.author ? a.author : "",
+				      a.published ? a.published : "",
+				      a.site ? a.site : "");
+	}
+	print_message("metadata right on %d of %d pages\n", right, rows);
+	assert_true(rows >= 15);
+	assert_true(right >= 15);
+	article_release(&a);
+	buf_release(&tsv);
+	buf_release(&err);
+	buf_release(&html);
+}
+
+static void
+test_dev_pages_have_text(void **state)
+{
+	static const char *const exts[] = { ".html.gz", NULL };
+	char dir[4096];
+	char **paths = NULL;
+	size_t n = 0, i;
+	struct buf err = BUF_INIT, html = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_init(&html, BUF_MAX_DOC);
+	snprintf(dir, sizeof(dir), "%s/eval/extraction/dev/html",
+		 env_dir("PT_SHARED_DIR"));
+	assert_int_equal(fileio_list(dir, exts, &paths, &n, &err), 0);
+	assert_true(n >= 80);
+	article_init(&a);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(read_gz(paths[i], &html), 0);
+		assert_int_equal(extractor_run(x, html.p, html.len, NULL, NULL,
+					       &a, NULL),
+				 0);
+		assert_true(a.text.len >= 200);
+	}
+	article_release(&a);
+	fileio_list_free(paths, n);
+	buf_release(&err);
+	buf_release(&html);
+}
+
+/* ---- hostile input, generated here ---- */
+
+static void
+hostile(const struct buf *html, const char *expect_warn)
+{
+	struct buf warn = BUF_INIT;
+	struct article a;
+	int rc;
+
+	buf_init(&warn, 65536);
+	article_init(&a);
+	rc = extractor_run(x, html->p, html->len, NULL, NULL, &a, &warn);
+	assert_true(rc == 0 || rc == PT_EEMPTY || rc == PT_EPARSE ||
+		    rc == PT_ETOOBIG);
+	if (expect_warn) {
+		if (!strstr(warn.p, expect_warn))
+			print_message("warnings: %s\n", warn.p);
+		assert_non_null(strstr(warn.p, expect_warn));
+	}
+	article_release(&a);
+	buf_release(&warn);
+}
+
+static void
+test_hostile_nesting(void **state)
+{
+	struct buf h = BUF_INIT;
+	int i;
+
+	(void)state;
+	buf_init(&h, 0);
+	buf_adds(&h, "<html><body>");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&h, i % 2 ? "<div>" : "<span>");
+	buf_adds(&h, "deep text");
+	hostile(&h, "nesting deeper than");
+	buf_release(&h);
+}
+
+static void
+test_hostile_huge(void **state)
+{
+	struct buf h = BUF_INIT;
+	size_t target = 50u * 1024 * 1024;
+
+	(void)state;
+	buf_init(&h, 0);
+	buf_grow(&h, target + 1024);
+	buf_adds(&h, "<html><body><article>");
+	while (h.len < target)
+		buf_adds(&h, "<p>A paragraph of filler text, with a comma, "
+			     "repeated until the page is fifty megabytes.</p>"
+			     "<div class=\"share\"><a href=\"/\">x</a></div>");
+	hostile(&h, "cut to");
+	buf_release(&h);
+}
+
+static void
+test_hostile_nul_and_attrs(void **state)
+{
+	struct buf h = BUF_INIT;
+	int i;
+
+	(void)state;
+	buf_init(&h, 0);
+	buf_adds(&h, "<html><body><p>Some text before a NUL byte and ");
+	buf_add(&h, "\0\0", 2);
+	buf_adds(&h, " some after it, long enough for a paragraph.</p>");
+	hostile(&h, "NUL");
+
+	buf_reset(&h);
+	buf_adds(&h, "<html><body><div ");
+	for (i = 0; i < 10000; i++)
+		buf_addf(&h, "a%d=\"%d\" ", i, i);
+	buf_adds(&h, "><p>Text inside the element with too many attributes "
+		     "to keep.</p></div>");
+	hostile(&h, "attributes");
+	buf_release(&h);
+}
+
+static void
+test_hostile_unterminated(void **state)
+{
+	struct buf h = BUF_INIT;
+	int i;
+
+	(void)state;
+	buf_init(&h, 0);
+	buf_adds(&h, "<html><body><p>Visible text before the comment, long "
+		     "enough to count.</p><!-- never closed ");
+	for (i = 0; i < 1000; i++)
+		buf_adds(&h, "<p>hidden</p>");
+	hostile(&h, "unterminated comment");
+
+	buf_reset(&h);
+	buf_adds(&h, "<html><body><p>Visible text before the script, long "
+		     "enough to count.</p><script>var s = '<p>';");
+	for (i = 0; i < 1000; i++)
+		buf_adds(&h, "s += '</p><div>';");
+	hostile(&h, "unterminated <script>");
+
+	/* random bytes of every value, with a wrong declared charset */
+	buf_reset(&h);
+	buf_adds(&h, "<meta charset=utf-8><body><p>");
+	srand(7);
+	for (i = 0; i < 200000; i++)
+		buf_addc(&h, (char)(rand() & 0xFF));
+	hostile(&h, "declared charset");
+	buf_release(&h);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	x = extractor_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	extractor_free(x);
+	extractor_free(NULL);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixture_boilerplate),
+		cmocka_unit_test(test_charsets),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_meta_by_hand),
+		cmocka_unit_test(test_dev_pages_have_text),
+		cmocka_unit_test(test_hostile_nesting),
+		cmocka_unit_test(test_hostile_huge),
+		cmocka_unit_test(test_hostile_nul_and_attrs),
+		cmocka_unit_test(test_hostile_unterminated),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
