@@ -571,7 +571,8 @@ people_find(struct doc *d, const struct topic *t)
 		if (p >= 0)
 			add_mention(d, a, 1, p);
 	}
-	qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
+	if (d->nm > 1)
+		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
 	buf_release(&key);
 	buf_release(&key2);
 	free(c.v);
