@@ -14,11 +14,14 @@
 #include "crawler/robots.h"
 #include "crawler/sources.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 int cmd_crawl(int argc, char **argv);
@@ -82,6 +85,7 @@ static const char help[] =
 	"  3    invalid sources file\n"
 	"  4    finished, but some URLs failed (each is logged with its "
 	"reason)\n"
+	"  5    another crawl is using the database\n"
 	"  130  interrupted\n";
 
 /* The one piece of global state: set by the signal handler. */
@@ -229,7 +233,7 @@ cmd_crawl(int argc, char **argv)
 	const char **resolve = NULL;
 	size_t nresolve = 0, rcap = 0;
 	char *def_sources = NULL, *token = NULL;
-	int c, i, rc, ret, progress_mode = -1, quiet = 0;
+	int c, i, rc, ret, progress_mode = -1, quiet = 0, lock_fd = -1;
 	uint64_t n;
 	double d;
 
@@ -352,6 +356,21 @@ cmd_crawl(int argc, char **argv)
 		}
 		o.sources = &src;
 	}
+	/* One crawl per database: an advisory lock on DB.lock, released
+	 * by the kernel when the process ends, however it ends. */
+	buf_reset(&u);
+	buf_addf(&u, "%s.lock", o.db_path);
+	lock_fd = open(u.p, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (lock_fd < 0) {
+		log_error("cannot create '%s': %s", u.p, strerror(errno));
+		ret = PT_EXIT_FAIL;
+		goto out;
+	}
+	if (flock(lock_fd, LOCK_EX | LOCK_NB)) {
+		log_error("another crawl is using '%s'", o.db_path);
+		ret = PT_EXIT_LOCKED;
+		goto out;
+	}
 	token = robots_token(o.user_agent);
 	o.robots_token = token;
 	o.seeds = (const char *const *)argv + optind;
@@ -397,6 +416,8 @@ cmd_crawl(int argc, char **argv)
 		ret = st.failed ? PT_EXIT_PARTIAL : PT_EXIT_OK;
 	}
 out:
+	if (lock_fd >= 0)
+		close(lock_fd);
 	sources_release(&src);
 	free(def_sources);
 	free(token);

@@ -755,6 +755,8 @@ test_kill_and_resume(void **state)
 		pid_t pid = spawn_crawl(args, errp);
 
 		wait_done(db, done1 + 20);
+		/* Meanwhile a second crawl of the same database is refused. */
+		assert_int_equal(tu_run(args, NULL, NULL, NULL), 5);
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		assert_true(WIFSIGNALED(status));
