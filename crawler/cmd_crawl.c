@@ -66,6 +66,8 @@ static const char help[] =
 	"(default 1 GB)\n"
 	"      --recrawl             fetch every known URL again "
 	"(conditional GET)\n"
+	"      --retry-failed        try the URLs that failed in earlier "
+	"runs again\n"
 	"      --user-agent UA       User-Agent header (default "
 	"presstally/VERSION\n"
 	"                            (+https://github.com/presstally/"
@@ -181,8 +183,8 @@ robots_token(const char *ua)
 enum { OPT_CONNECT_TIMEOUT = 256, OPT_DB, OPT_DELAY, OPT_DEPTH,
        OPT_MAX_CONNS, OPT_MAX_PAGES, OPT_MAX_PER_HOST, OPT_MAX_SIZE,
        OPT_NO_PROGRESS, OPT_PROGRESS, OPT_RECRAWL, OPT_RESOLVE, OPT_RETRIES,
-       OPT_RETRY_WAIT, OPT_SOURCES, OPT_TIMEOUT, OPT_USER_AGENT,
-       OPT_WARC_DIR, OPT_WARC_PREFIX, OPT_WARC_SIZE };
+       OPT_RETRY_FAILED, OPT_RETRY_WAIT, OPT_SOURCES, OPT_TIMEOUT,
+       OPT_USER_AGENT, OPT_WARC_DIR, OPT_WARC_PREFIX, OPT_WARC_SIZE };
 
 static int
 bad_number(const char *opt, const char *v)
@@ -212,6 +214,7 @@ cmd_crawl(int argc, char **argv)
 		/* Hidden, for tests: curl-style HOST:PORT:ADDR. */
 		{ "resolve", required_argument, NULL, OPT_RESOLVE },
 		{ "retries", required_argument, NULL, OPT_RETRIES },
+		{ "retry-failed", no_argument, NULL, OPT_RETRY_FAILED },
 		/* Hidden, for tests: first backoff in seconds. */
 		{ "retry-wait", required_argument, NULL, OPT_RETRY_WAIT },
 		{ "sources", required_argument, NULL, OPT_SOURCES },
@@ -296,6 +299,7 @@ cmd_crawl(int argc, char **argv)
 				return bad_number("--retries", optarg);
 			o.max_attempts = (unsigned)n;
 			break;
+		case OPT_RETRY_FAILED: o.retry_failed = 1; break;
 		case OPT_RETRY_WAIT:
 			if (cli_parse_double(optarg, &d) || d > 3600)
 				return bad_number("--retry-wait", optarg);
