@@ -14,11 +14,14 @@
 #include "crawler/robots.h"
 #include "crawler/sources.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 int cmd_crawl(int argc, char **argv);
@@ -63,6 +66,8 @@ static const char help[] =
 	"(default 1 GB)\n"
 	"      --recrawl             fetch every known URL again "
 	"(conditional GET)\n"
+	"      --retry-failed        try the URLs that failed in earlier "
+	"runs again\n"
 	"      --user-agent UA       User-Agent header (default "
 	"presstally/VERSION\n"
 	"                            (+https://github.com/presstally/"
@@ -82,6 +87,7 @@ static const char help[] =
 	"  3    invalid sources file\n"
 	"  4    finished, but some URLs failed (each is logged with its "
 	"reason)\n"
+	"  5    another crawl is using the database\n"
 	"  130  interrupted\n";
 
 /* The one piece of global state: set by the signal handler. */
@@ -177,8 +183,8 @@ robots_token(const char *ua)
 enum { OPT_CONNECT_TIMEOUT = 256, OPT_DB, OPT_DELAY, OPT_DEPTH,
        OPT_MAX_CONNS, OPT_MAX_PAGES, OPT_MAX_PER_HOST, OPT_MAX_SIZE,
        OPT_NO_PROGRESS, OPT_PROGRESS, OPT_RECRAWL, OPT_RESOLVE, OPT_RETRIES,
-       OPT_RETRY_WAIT, OPT_SOURCES, OPT_TIMEOUT, OPT_USER_AGENT,
-       OPT_WARC_DIR, OPT_WARC_PREFIX, OPT_WARC_SIZE };
+       OPT_RETRY_FAILED, OPT_RETRY_WAIT, OPT_SOURCES, OPT_TIMEOUT,
+       OPT_USER_AGENT, OPT_WARC_DIR, OPT_WARC_PREFIX, OPT_WARC_SIZE };
 
 static int
 bad_number(const char *opt, const char *v)
@@ -208,6 +214,7 @@ cmd_crawl(int argc, char **argv)
 		/* Hidden, for tests: curl-style HOST:PORT:ADDR. */
 		{ "resolve", required_argument, NULL, OPT_RESOLVE },
 		{ "retries", required_argument, NULL, OPT_RETRIES },
+		{ "retry-failed", no_argument, NULL, OPT_RETRY_FAILED },
 		/* Hidden, for tests: first backoff in seconds. */
 		{ "retry-wait", required_argument, NULL, OPT_RETRY_WAIT },
 		{ "sources", required_argument, NULL, OPT_SOURCES },
@@ -229,7 +236,7 @@ cmd_crawl(int argc, char **argv)
 	const char **resolve = NULL;
 	size_t nresolve = 0, rcap = 0;
 	char *def_sources = NULL, *token = NULL;
-	int c, i, rc, ret, progress_mode = -1, quiet = 0;
+	int c, i, rc, ret, progress_mode = -1, quiet = 0, lock_fd = -1;
 	uint64_t n;
 	double d;
 
@@ -292,6 +299,7 @@ cmd_crawl(int argc, char **argv)
 				return bad_number("--retries", optarg);
 			o.max_attempts = (unsigned)n;
 			break;
+		case OPT_RETRY_FAILED: o.retry_failed = 1; break;
 		case OPT_RETRY_WAIT:
 			if (cli_parse_double(optarg, &d) || d > 3600)
 				return bad_number("--retry-wait", optarg);
@@ -352,6 +360,21 @@ cmd_crawl(int argc, char **argv)
 		}
 		o.sources = &src;
 	}
+	/* One crawl per database: an advisory lock on DB.lock, released
+	 * by the kernel when the process ends, however it ends. */
+	buf_reset(&u);
+	buf_addf(&u, "%s.lock", o.db_path);
+	lock_fd = open(u.p, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (lock_fd < 0) {
+		log_error("cannot create '%s': %s", u.p, strerror(errno));
+		ret = PT_EXIT_FAIL;
+		goto out;
+	}
+	if (flock(lock_fd, LOCK_EX | LOCK_NB)) {
+		log_error("another crawl is using '%s'", o.db_path);
+		ret = PT_EXIT_LOCKED;
+		goto out;
+	}
 	token = robots_token(o.user_agent);
 	o.robots_token = token;
 	o.seeds = (const char *const *)argv + optind;
@@ -397,6 +420,8 @@ cmd_crawl(int argc, char **argv)
 		ret = st.failed ? PT_EXIT_PARTIAL : PT_EXIT_OK;
 	}
 out:
+	if (lock_fd >= 0)
+		close(lock_fd);
 	sources_release(&src);
 	free(def_sources);
 	free(token);

@@ -23,7 +23,9 @@
  * failures write no WARC record; losing their rows only means asking
  * again.
  *
- * NEEDSWORK: failed and robots-blocked URLs are not retried by later runs;
+ * A failed URL stays failed (also when found again) until a run with
+ * retry_failed. NEEDSWORK: robots-blocked URLs are not checked again when
+ * robots.txt changes;
  * feed/sitemap lastmod dates do not requeue changed articles (use
  * recrawl); robots.txt files are cached in the database but not archived.
  */
@@ -1433,6 +1435,8 @@ prepare(struct crawl *c)
 	rc = crawldb_requeue_seeds(c->db, &c->msg);
 	if (rc >= 0 && o->recrawl)
 		rc = crawldb_requeue_all(c->db, &c->msg);
+	if (rc >= 0 && o->retry_failed)
+		rc = crawldb_requeue_failed(c->db, &c->msg);
 	for (i = 0; o->sources && i < o->sources->n && rc >= 0; i++) {
 		const struct source_outlet *out = &o->sources->outlets[i];
 

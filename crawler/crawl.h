@@ -91,6 +91,7 @@ struct crawl_opts {
 					    decoded, bytes */
 	int recrawl;                     /* 1: queue every done URL again
 					    (conditional GET) */
+	int retry_failed;                /* 1: queue failed URLs again */
 	const char *const *resolve;      /* curl "HOST:PORT:ADDR" overrides
 					    (tests), or NULL */
 	size_t nresolve;

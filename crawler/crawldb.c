@@ -50,7 +50,8 @@ static const char schema[] =
 
 enum stmt {
 	S_BEGIN, S_COMMIT, S_INSERT, S_REQUEUE, S_GET, S_EACH, S_SEEDS, S_ALL,
-	S_DONE, S_ATTEMPT, S_BLOCKED, S_COUNT, S_RGET, S_RPUT, S_MGET, S_MPUT, S_NSTMT
+	S_FAILED, S_DONE, S_ATTEMPT, S_BLOCKED, S_COUNT, S_RGET, S_RPUT,
+	S_MGET, S_MPUT, S_NSTMT
 };
 
 static const char *const sql[S_NSTMT] = {
@@ -58,11 +59,8 @@ static const char *const sql[S_NSTMT] = {
 	[S_COMMIT] = "COMMIT",
 	[S_INSERT] = "INSERT OR IGNORE INTO urls(url, host, kind, depth, hops,"
 		     " seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[S_REQUEUE] = "UPDATE urls SET status = 'queued', seed = seed | ?2,"
-		      " attempts = CASE WHEN status = 'failed' THEN 0"
-		      " ELSE attempts END, reason = NULL"
-		      " WHERE url = ?1 AND ((status = 'done' AND ?3)"
-		      " OR (status = 'failed' AND attempts < ?4))",
+	[S_REQUEUE] = "UPDATE urls SET status = 'queued', seed = seed | ?2"
+		      " WHERE url = ?1 AND status = 'done' AND ?3",
 	[S_GET] = "SELECT " COLS " FROM urls WHERE url = ?1",
 	[S_EACH] = "SELECT " COLS " FROM urls WHERE status = 'queued'"
 		   " ORDER BY id",
@@ -70,6 +68,8 @@ static const char *const sql[S_NSTMT] = {
 		    " reason = NULL WHERE seed = 1 AND status <> 'queued'",
 	[S_ALL] = "UPDATE urls SET status = 'queued', attempts = 0"
 		  " WHERE status = 'done'",
+	[S_FAILED] = "UPDATE urls SET status = 'queued', attempts = 0,"
+		     " reason = NULL WHERE status = 'failed'",
 	[S_DONE] = "UPDATE urls SET status = CASE WHEN ?10 THEN 'failed'"
 		   " ELSE 'done' END, http_status = ?2,"
 		   " etag = CASE WHEN ?4 IS NULL THEN coalesce(?3, etag)"
@@ -241,7 +241,7 @@ crawldb_add(struct crawldb *db, const char *url, const char *host, int kind,
 	bind_text(s, 1, url);
 	sqlite3_bind_int(s, 2, seed ? 1 : 0);
 	sqlite3_bind_int(s, 3, requeue ? 1 : 0);
-	sqlite3_bind_int(s, 4, max_attempts);
+	(void)max_attempts;
 	rc = run(db, s, err, "queue a URL again");
 	if (rc)
 		return rc;
@@ -352,6 +352,14 @@ int
 crawldb_requeue_all(struct crawldb *db, struct buf *err)
 {
 	int rc = run(db, db->st[S_ALL], err, "queue URLs again");
+
+	return rc ? rc : sqlite3_changes(db->h);
+}
+
+int
+crawldb_requeue_failed(struct crawldb *db, struct buf *err)
+{
+	int rc = run(db, db->st[S_FAILED], err, "queue failed URLs again");
 
 	return rc ? rc : sqlite3_changes(db->h);
 }

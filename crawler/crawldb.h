@@ -87,11 +87,12 @@ int crawldb_commit(struct crawldb *db, struct buf *err);
 /* 1 while a transaction is open. */
 int crawldb_in_tx(const struct crawldb *db);
 
-/* Adds `url` (canonical) as queued. When it exists: a failed row whose
- * attempts are below `max_attempts` is queued again, and with `requeue` a
- * done row is queued again too (validators kept, for a conditional GET);
- * `seed` is or-ed in. Returns 1 when the row is (now) queued by this call,
- * 0 when it was left as it was, or PT_EDB. */
+/* Adds `url` (canonical) as queued. When it exists, with `requeue` a done
+ * row is queued again (validators kept, for a conditional GET) and `seed`
+ * is or-ed in; failed and blocked rows are left alone (see
+ * crawldb_requeue_failed()). `max_attempts` is unused (kept for callers).
+ * Returns 1 when the row is (now) queued by this call, 0 when it was left
+ * as it was, or PT_EDB. */
 int crawldb_add(struct crawldb *db, const char *url, const char *host,
 		int kind, int depth, int hops, int seed, int requeue,
 		int max_attempts, struct buf *err);
@@ -110,6 +111,10 @@ int crawldb_requeue_seeds(struct crawldb *db, struct buf *err);
 /* Queues again every done row (a full conditional recrawl). Returns the
  * number of rows or PT_EDB. */
 int crawldb_requeue_all(struct crawldb *db, struct buf *err);
+
+/* Queues again every failed row, attempts reset. Returns the number of
+ * rows or PT_EDB. */
+int crawldb_requeue_failed(struct crawldb *db, struct buf *err);
 
 /* Records a finished fetch of `url` (which must exist). 0 or PT_EDB. */
 int crawldb_mark_done(struct crawldb *db, const char *url,

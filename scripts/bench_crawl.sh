@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Crawl benchmark: a generated site of 2000 article pages (~50 KB each),
+# linked from an index page, an RSS feed and a sitemap, served by nginx on
+# 127.0.0.1 (a free port, an unprivileged temporary configuration), crawled
+# once by presstally (writing WARC + SQLite) and once by wget2 (recursive,
+# files deleted after download, no WARC), one after the other.
+# Prints pages/s, CPU seconds (user + sys) and peak RSS of each.
+#
+# Politeness allows one request in flight per host by default; with one
+# host and --delay 0 the bench passes --max-per-host 8 (documented option)
+# so both tools get 8 parallel connections.
+#
+# usage: scripts/bench_crawl.sh [PAGES]   (default 2000)
+# Installs nginx and wget2 with apt-get when missing (needs root or sudo).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+pages=${1:-2000}
+conns=8
+
+need=""
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need="$need nginx-light"
+command -v wget2 >/dev/null 2>&1 || need="$need wget2"
+if [ -n "$need" ]; then
+    if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
+    echo "bench_crawl: installing:$need" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq >&2
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -qq --no-install-recommends $need >&2
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+bin=$here/build/analyzer/presstally
+if [ ! -x "$bin" ]; then
+    cmake -S "$here" -B "$here/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$here/build" -j2 >/dev/null
+fi
+
+tmp=$(mktemp -d /tmp/pt-bench-crawl-XXXXXX)
+[ -n "${BENCH_PERF:-}" ] && PERF="perf record -g -o $BENCH_PERF --" || PERF=
+chmod 755 "$tmp"
+cleanup() {
+    [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
+    sleep 0.2
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+# The site: fictional text from a small vocabulary, ~50 KB per page.
+python3 - "$tmp/site" "$pages" "$base" <<'PY'
+import os, random, sys
+root, n, base = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+os.makedirs(root + "/articles", exist_ok=True)
+rnd = random.Random(7)
+words = ("the a of to and in production coordinator intimacy scene set actor "
+         "director studio guild said trade press film series season crew "
+         "safety consent rehearsal choreography union contract agreed "
+         "fictional harbour lights veteran producer").split()
+for i in range(1, n + 1):
+    paras = []
+    size = 0
+    while size < 50000:
+        p = " ".join(rnd.choice(words) for _ in range(120))
+        paras.append("<p>%s.</p>" % p.capitalize())
+        size += len(p) + 8
+    links = "".join('<a href="/articles/%d.html">next</a>' % ((i + k) % n + 1)
+                    for k in range(3))
+    with open("%s/articles/%d.html" % (root, i), "w") as f:
+        f.write("<!DOCTYPE html><html><head><meta charset=utf-8><title>Story "
+                "%d</title></head><body><h1>Story %d</h1>%s%s</body></html>"
+                % (i, i, "".join(paras), links))
+with open(root + "/index.html", "w") as f:
+    f.write("<!DOCTYPE html><html><head><title>Bench</title></head><body>"
+            + "".join('<a href="/articles/%d.html">%d</a> ' % (i, i)
+                      for i in range(1, n + 1)) + "</body></html>")
+with open(root + "/feed.xml", "w") as f:
+    f.write('<?xml version="1.0"?><rss version="2.0"><channel><title>B'
+            "</title>" + "".join("<item><link>%s/articles/%d.html</link>"
+                                 "</item>" % (base, i)
+                                 for i in range(1, n + 1))
+            + "</channel></rss>")
+with open(root + "/sitemap.xml", "w") as f:
+    f.write('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+            'schemas/sitemap/0.9">' + "".join(
+                "<url><loc>%s/articles/%d.html</loc></url>" % (base, i)
+                for i in range(1, n + 1)) + "</urlset>")
+PY
+chmod -R a+rX "$tmp/site"
+mkdir -p "$tmp/nginx"
+cat > "$tmp/nginx.conf" <<CONF
+worker_processes 1;
+daemon on;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log $tmp/nginx/access.log;
+    sendfile on;
+    keepalive_requests 1000000;
+    client_body_temp_path $tmp/nginx/body;
+    proxy_temp_path $tmp/nginx/proxy;
+    fastcgi_temp_path $tmp/nginx/fastcgi;
+    uwsgi_temp_path $tmp/nginx/uwsgi;
+    scgi_temp_path $tmp/nginx/scgi;
+    server {
+        listen 127.0.0.1:$port;
+        root $tmp/site;
+        etag on;
+    }
+}
+CONF
+"$NGINX" -c "$tmp/nginx.conf" -p "$tmp/nginx" 2>/dev/null
+for _ in $(seq 50); do
+    curl -sf -o /dev/null "$base/index.html" && break
+    sleep 0.1
+done
+
+# Runs a command; prints "elapsed cpu maxrss_kb" of it.
+measure() {
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time.txt" "$@" >/dev/null 2>"$tmp/cmd.err" ||
+        { echo "bench_crawl: '$1' failed:" >&2; tail -5 "$tmp/cmd.err" >&2; }
+    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$tmp/time.txt"
+}
+
+read -r p_el p_cpu p_rss < <(measure $PERF "$bin" crawl --db "$tmp/crawl.db" \
+    --warc-dir "$tmp/warc" --delay 0 --max-per-host $conns --max-conns $conns \
+    --no-progress "$base/index.html" "$base/feed.xml" "$base/sitemap.xml")
+tail -1 "$tmp/cmd.err" >&2
+p_n=$(sqlite3 "$tmp/crawl.db" "select count(*) from urls where status='done'" 2>/dev/null ||
+      python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from urls where status='done'\").fetchone()[0])" "$tmp/crawl.db")
+warc_mb=$(du -sm "$tmp/warc" | cut -f1)
+
+lines0=$(wc -l < "$tmp/nginx/access.log")
+read -r w_el w_cpu w_rss < <(measure wget2 -q -r -l 1 --max-threads=$conns \
+    --delete-after --no-robots -P "$tmp/wget2" "$base/index.html")
+w_n=$(awk -v s="$lines0" 'NR > s && $9 == 200' "$tmp/nginx/access.log" | wc -l)
+
+awk -v n="$p_n" -v el="$p_el" -v cpu="$p_cpu" -v rss="$p_rss" -v mb="$warc_mb" \
+    -v wn="$w_n" -v wel="$w_el" -v wcpu="$w_cpu" -v wrss="$w_rss" 'BEGIN {
+    printf "%-22s %7s %9s %8s %9s %9s\n", "tool", "pages", "pages/s", "wall s", "CPU s", "RSS MB"
+    printf "%-22s %7d %9.0f %8.2f %9.2f %9.1f\n", "presstally (WARC)", n, n / el, el, cpu, rss / 1024
+    printf "%-22s %7d %9.0f %8.2f %9.2f %9.1f\n", "wget2 (no WARC)", wn, wn / wel, wel, wcpu, wrss / 1024
+    printf "WARC written: %d MB\n", mb
+}'
