@@ -61,30 +61,6 @@ static const char help[] =
 enum { OPT_MAX_SIZE = 256, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
        OPT_NO_PROGRESS };
 
-/* Finds the bundled topic: $PRESSTALLY_DATA, the build's source tree,
- * then ./data. Returns a new string; free with free(). */
-static char *
-default_topic(void)
-{
-	const char *dirs[3];
-	struct buf b = BUF_INIT;
-	size_t i;
-
-	dirs[0] = getenv("PRESSTALLY_DATA");
-	dirs[1] = PT_DATA_DIR;
-	dirs[2] = "data";
-	for (i = 0; i < 3; i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		buf_reset(&b);
-		buf_addf(&b, "%s/%s", dirs[i], DEFAULT_TOPIC);
-		if (access(b.p, R_OK) == 0)
-			return buf_detach(&b, NULL);
-	}
-	buf_reset(&b);
-	buf_addf(&b, "data/%s", DEFAULT_TOPIC);
-	return buf_detach(&b, NULL);
-}
 
 static int
 ensure_dir(const char *dir, struct buf *err)
@@ -356,7 +332,7 @@ cmd_analyze(int argc, char **argv)
 		return cli_usage_error(argv[0], usage, "no INPUT given");
 	}
 	if (!topic_path)
-		topic_path = default_topic();
+		topic_path = fileio_data_path(DEFAULT_TOPIC, PT_DATA_DIR);
 
 	topic = topic_load(topic_path, &err);
 	if (!topic) {

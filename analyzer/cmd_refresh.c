@@ -592,24 +592,6 @@ done:
 	return rc;
 }
 
-/* Finds the bundled topic file the way analyze does. */
-static char *
-default_topic(void)
-{
-	const char *dirs[3] = { getenv("PRESSTALLY_DATA"), PT_DATA_DIR, "data" };
-	struct buf b = BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < 3; i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		buf_reset(&b);
-		buf_addf(&b, "%s/topics/intimacy-coordinators.topic", dirs[i]);
-		if (access(b.p, R_OK) == 0)
-			return buf_detach(&b, NULL);
-	}
-	return buf_detach(&b, NULL);
-}
 
 int
 cmd_refresh(int argc, char **argv)
@@ -676,7 +658,8 @@ cmd_refresh(int argc, char **argv)
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 
-	topic_path = cfg.topic ? pt_xstrdup(cfg.topic) : default_topic();
+	topic_path = cfg.topic ? pt_xstrdup(cfg.topic) :
+		fileio_data_path("topics/intimacy-coordinators.topic", PT_DATA_DIR);
 	buf_init(&topic_text, 8u << 20);
 	if (fileio_read(topic_path, &topic_text, &err) ||
 	    !(topic = topic_parse(topic_text.p, topic_text.len, topic_path,

@@ -7,6 +7,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
+#include "crawler/base/fileio.h"
 #include "crawler/base/log.h"
 #include "crawler/base/url.h"
 #include "crawler/base/warc.h"
@@ -142,28 +143,6 @@ on_progress(void *ctx, const struct crawl_stats *st)
 	progress_update(r->prog, st->fetched, st->bytes);
 }
 
-/* Finds the bundled sources file like cmd_analyze finds the topic. Returns
- * a new string; free with free(). */
-static char *
-default_sources(void)
-{
-	const char *dirs[3];
-	struct buf b = BUF_INIT;
-	size_t i;
-
-	dirs[0] = getenv("PRESSTALLY_DATA");
-	dirs[1] = PT_DATA_DIR;
-	dirs[2] = "data";
-	for (i = 0; i < 3; i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		buf_reset(&b);
-		buf_addf(&b, "%s/sources.conf", dirs[i]);
-		if (access(b.p, R_OK) == 0)
-			break;
-	}
-	return buf_detach(&b, NULL);
-}
 
 /* The robots.txt product token: the User-Agent's first word before '/',
  * when valid, else "presstally". Returns a new string. */
@@ -349,7 +328,8 @@ cmd_crawl(int argc, char **argv)
 	if (quiet)
 		log_set_level(LOG_QUIET);
 	if (!sources_path && optind >= argc)
-		sources_path = def_sources = default_sources();
+		sources_path = def_sources =
+			fileio_data_path("sources.conf", PT_DATA_DIR);
 	if (sources_path) {
 		buf_reset(&err);
 		rc = sources_load(&src, sources_path, &err);

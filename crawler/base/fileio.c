@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int
 fileio_read(const char *path, struct buf *out, struct buf *err)
@@ -176,4 +177,25 @@ fileio_mkdirs(const char *path, struct buf *err)
 	}
 	buf_release(&p);
 	return rc;
+}
+
+char *
+fileio_data_path(const char *rel, const char *builtin)
+{
+	const char *dirs[3];
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	dirs[0] = getenv("PRESSTALLY_DATA");
+	dirs[1] = builtin;
+	dirs[2] = "data";
+	for (i = 0; i < 3; i++) {
+		if (!dirs[i] || !*dirs[i])
+			continue;
+		buf_reset(&b);
+		buf_addf(&b, "%s/%s", dirs[i], rel);
+		if (access(b.p, R_OK) == 0)
+			break;
+	}
+	return buf_detach(&b, NULL);
 }

@@ -23,6 +23,12 @@ void fileio_list_free(char **paths, size_t n);
  * PT_EIO with a message naming the path. */
 int fileio_mkdirs(const char *path, struct buf *err);
 
+/* Finds a bundled data file `rel` (e.g. "topics/x.topic") in, in order,
+ * $PRESSTALLY_DATA, `builtin` (the source tree's data/ directory, compiled
+ * in) and ./data. Returns a new string (the first readable candidate, else
+ * the last one tried, for the error message); free with free(). */
+char *fileio_data_path(const char *rel, const char *builtin);
+
 /* 1 when `path` ends in `ext` ignoring case. */
 int fileio_has_ext(const char *path, const char *ext);
 
