@@ -1,9 +1,13 @@
-/* tally.c -- the dataset: rows in a temporary SQLite database, written out
- * as CSV in canonical order.
+/* tally.c -- the dataset: each article's CSV rows, rendered once, kept as
+ * blocks in a temporary SQLite database with one row per article, and the
+ * per-person numbers in a second table; at the end the blocks are written
+ * out in article_id order and the totals computed with GROUP BY.
  *
- * Weights are kept as integer thousandths so that sums do not depend on
- * the order in which articles or partials are added. SQLite sorts on disk
- * with a bounded cache, so memory stays flat however large the corpus.
+ * One database row per article (not per CSV row) keeps the work per article
+ * small and the final sort cheap; SQLite sorts on disk with a bounded
+ * cache, so memory stays flat however large the corpus. Weights are kept
+ * as integer thousandths so that sums do not depend on the order in which
+ * articles or partials are added.
  */
 #include "analyzer/tally.h"
 
@@ -35,29 +39,21 @@ static const char schema[] =
 	"PRAGMA synchronous=OFF;"
 	"PRAGMA temp_store=FILE;"
 	"PRAGMA cache_size=-8192;"
-	"CREATE TABLE articles(article_id TEXT, part INT, captured TEXT,"
-	" digest TEXT, url TEXT, title TEXT, author TEXT, published TEXT,"
-	" site TEXT, words INT, pro INT, con INT, prom INT, conm INT);"
-	"CREATE TABLE mentions(article_id TEXT, part INT, ord INT, key TEXT,"
-	" figure TEXT, mentions INT, pro INT, con INT, prom INT, conm INT,"
-	" evidence TEXT, quotes INT);"
-	"CREATE TABLE quotes(article_id TEXT, part INT, ord INT,"
-	" speaker TEXT, quote TEXT, stance TEXT);"
-	"CREATE TABLE cues(article_id TEXT, part INT, ord INT, figure TEXT,"
-	" cue TEXT, polarity TEXT, wm INT, negated INT, sno INT);"
-	"CREATE TABLE sents(article_id TEXT, part INT, sno INT, text TEXT);"
+	"CREATE TABLE art(article_id TEXT, part INT, captured TEXT,"
+	" digest TEXT, published TEXT, a BLOB, m BLOB, q BLOB, c BLOB);"
+	"CREATE TABLE agg(article_id TEXT, part INT, key TEXT, figure TEXT,"
+	" mentions INT, pro INT, con INT, prom INT, conm INT, quotes INT);"
 	"BEGIN;";
 
-enum { S_ARTICLE, S_MENTION, S_QUOTE, S_CUE, S_SENT, S_N };
+enum { S_ART, S_AGG, S_N };
 
 static const char *const inserts[S_N] = {
-	"INSERT INTO articles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-	"?13,?14)",
-	"INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
-	"INSERT INTO quotes VALUES(?1,?2,?3,?4,?5,?6)",
-	"INSERT INTO cues VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-	"INSERT INTO sents VALUES(?1,?2,?3,?4)",
+	"INSERT INTO art VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+	"INSERT INTO agg VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
 };
+
+/* The CSV blocks of one article, one per per-article file. */
+enum { B_A, B_M, B_Q, B_C, B_N };
 
 struct tally {
 	sqlite3 *db;            /* the temporary database */
@@ -66,11 +62,9 @@ struct tally {
 	sqlite3_stmt *ins[S_N]; /* prepared inserts */
 	long long part;         /* next part number */
 	size_t narticles;       /* articles added */
-	struct buf row;         /* reused CSV row */
+	struct buf blk[B_N];    /* the current article's rows */
+	struct buf row;         /* reused row */
 	struct ofile out[F_N];  /* outputs while finishing */
-	unsigned char *stored;  /* per sentence of the current article: its
-				   text is in the sents table */
-	size_t capstored;
 	int finished;           /* 1 after tally_finish() */
 };
 
@@ -97,6 +91,8 @@ tally_new(const char *dir, struct buf *err)
 	int fd, i;
 
 	buf_init(&t->row, 0);
+	for (i = 0; i < B_N; i++)
+		buf_init(&t->blk[i], 0);
 	t->dir = pt_xstrdup(dir);
 	buf_addf(&path, "%s/.presstally-work-XXXXXX", dir);
 	fd = mkstemp(path.p);
@@ -145,7 +141,8 @@ tally_free(struct tally *t)
 		unlink(t->dbpath);
 	free(t->dbpath);
 	free(t->dir);
-	free(t->stored);
+	for (i = 0; i < B_N; i++)
+		buf_release(&t->blk[i]);
 	buf_release(&t->row);
 	free(t);
 }
@@ -179,6 +176,61 @@ step(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : PT_EDB;
 }
 
+static void
+field_milli(struct buf *row, long long m)
+{
+	char tmp[48];
+	int n = snprintf(tmp, sizeof(tmp), "%lld.%03lld", m / 1000, m % 1000);
+
+	csv_field(row, 0, tmp, (size_t)n);
+}
+
+/* Stores the current article's blocks (t->blk) under (id, part). */
+static int
+store_article(struct tally *t, const char *id, long long part,
+	      const char *captured, const char *digest, const char *published,
+	      struct buf *err)
+{
+	sqlite3_stmt *st = t->ins[S_ART];
+	int i;
+
+	bind_str(st, 1, id);
+	sqlite3_bind_int64(st, 2, part);
+	bind_str(st, 3, captured);
+	bind_str(st, 4, digest);
+	bind_str(st, 5, published);
+	for (i = 0; i < B_N; i++)
+		sqlite3_bind_blob(st, 6 + i, t->blk[i].p, (int)t->blk[i].len,
+				  SQLITE_STATIC);
+	if (step(st))
+		return db_fail(t, err, "cannot store an article");
+	t->narticles++;
+	return 0;
+}
+
+/* Stores one person's numbers for the totals. */
+static int
+store_agg(struct tally *t, const char *id, long long part, const char *key,
+	  const char *figure, long long mentions, long long pro, long long con,
+	  long long prom, long long conm, long long quotes, struct buf *err)
+{
+	sqlite3_stmt *st = t->ins[S_AGG];
+
+	bind_str(st, 1, id);
+	sqlite3_bind_int64(st, 2, part);
+	bind_str(st, 3, key);
+	bind_str(st, 4, figure);
+	sqlite3_bind_int64(st, 5, mentions);
+	sqlite3_bind_int64(st, 6, pro);
+	sqlite3_bind_int64(st, 7, con);
+	sqlite3_bind_int64(st, 8, prom);
+	sqlite3_bind_int64(st, 9, conm);
+	sqlite3_bind_int64(st, 10, quotes);
+	if (step(st))
+		return db_fail(t, err, "cannot store a mention");
+	return 0;
+}
+
 static const char *
 quote_stance(const struct doc *d, const struct quote *q)
 {
@@ -203,110 +255,89 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 	  struct buf *err)
 {
 	char id[17], digest[17];
-	sqlite3_stmt *st;
+	struct buf *r;
 	size_t i, o, len;
 	long long part = t->part++;
-	int ord;
 
 	tally_article_id(m->id_source, id);
 	hash_sha256_hex(d->text, d->len, digest, 16);
-	st = t->ins[S_ARTICLE];
-	bind_str(st, 1, id);
-	sqlite3_bind_int64(st, 2, part);
-	bind_str(st, 3, m->captured);
-	bind_str(st, 4, digest);
-	bind_str(st, 5, m->url);
-	bind_str(st, 6, m->title);
-	bind_str(st, 7, m->author);
-	bind_str(st, 8, m->published);
-	bind_str(st, 9, m->site);
-	sqlite3_bind_int64(st, 10, (long long)d->words);
-	sqlite3_bind_int64(st, 11, d->pro);
-	sqlite3_bind_int64(st, 12, d->con);
-	sqlite3_bind_int64(st, 13, d->prom);
-	sqlite3_bind_int64(st, 14, d->conm);
-	if (step(st))
-		return db_fail(t, err, "cannot store an article");
+	for (i = 0; i < B_N; i++)
+		buf_reset(&t->blk[i]);
 
-	st = t->ins[S_MENTION];
-	for (i = 0, ord = 0; i < d->np; i++) {
+	r = &t->blk[B_A];
+	csv_fields(r, 1, id);
+	csv_fields(r, 0, m->url);
+	csv_fields(r, 0, m->title);
+	csv_fields(r, 0, m->author);
+	csv_fields(r, 0, m->published);
+	csv_fields(r, 0, m->site);
+	csv_fieldu(r, 0, d->words);
+	csv_fieldu(r, 0, d->pro);
+	csv_fieldu(r, 0, d->con);
+	csv_fields(r, 0, doc_stance(d->prom, d->conm));
+	csv_fields(r, 0, m->captured);
+	csv_fields(r, 0, digest);
+	field_milli(r, d->prom);
+	field_milli(r, d->conm);
+	csv_end(r);
+
+	r = &t->blk[B_M];
+	for (i = 0; i < d->np; i++) {
 		const struct person *p = &d->p[i];
 		const char *stance = doc_stance(p->prom, p->conm);
 
 		if (p->mentions == 0)
 			continue;
-		bind_str(st, 1, id);
-		sqlite3_bind_int64(st, 2, part);
-		sqlite3_bind_int(st, 3, ord++);
-		bind_str(st, 4, p->key);
-		bind_str(st, 5, p->name);
-		sqlite3_bind_int64(st, 6, p->mentions);
-		sqlite3_bind_int64(st, 7, p->pro);
-		sqlite3_bind_int64(st, 8, p->con);
-		sqlite3_bind_int64(st, 9, p->prom);
-		sqlite3_bind_int64(st, 10, p->conm);
+		csv_fields(r, 1, id);
+		csv_fields(r, 0, p->name);
+		csv_fieldu(r, 0, p->mentions);
+		csv_fieldu(r, 0, p->pro);
+		csv_fieldu(r, 0, p->con);
+		csv_fields(r, 0, stance);
 		if (p->evidence != DOC_NONE && strcmp(stance, "neutral") != 0) {
 			doc_sentence(d, d->c[p->evidence].tok, &o, &len);
-			bind_text(st, 11, d->text + o, len);
+			csv_field(r, 0, d->text + o, len);
 		} else {
-			bind_str(st, 11, "");
+			csv_field(r, 0, "", 0);
 		}
-		sqlite3_bind_int64(st, 12, p->quotes);
-		if (step(st))
-			return db_fail(t, err, "cannot store a mention");
+		field_milli(r, p->prom);
+		field_milli(r, p->conm);
+		csv_fieldu(r, 0, p->quotes);
+		csv_end(r);
+		if (store_agg(t, id, part, p->key, p->name, p->mentions,
+			      p->pro, p->con, p->prom, p->conm, p->quotes, err))
+			return PT_EDB;
 	}
 
-	st = t->ins[S_QUOTE];
-	for (i = 0, ord = 0; i < d->nq; i++) {
+	r = &t->blk[B_Q];
+	for (i = 0; i < d->nq; i++) {
 		const struct quote *q = &d->q[i];
 
 		if (!q->direct)
 			continue;
-		bind_str(st, 1, id);
-		sqlite3_bind_int64(st, 2, part);
-		sqlite3_bind_int(st, 3, ord++);
-		bind_str(st, 4, q->speaker >= 0 ? d->p[q->speaker].name : "");
-		bind_text(st, 5, d->text + q->o, q->e - q->o);
-		bind_str(st, 6, quote_stance(d, q));
-		if (step(st))
-			return db_fail(t, err, "cannot store a quote");
+		csv_fields(r, 1, id);
+		csv_fields(r, 0, q->speaker >= 0 ? d->p[q->speaker].name : "");
+		csv_field(r, 0, d->text + q->o, q->e - q->o);
+		csv_fields(r, 0, quote_stance(d, q));
+		csv_end(r);
 	}
 
-	/* A cue row refers to its sentence; each sentence's text is stored
-	 * once per article however many cues it holds. */
-	pt_xgrow((void **)&t->stored, &t->capstored, d->tk.nsent + 1, 1);
-	memset(t->stored, 0, d->tk.nsent + 1);
-	st = t->ins[S_CUE];
-	for (i = 0, ord = 0; i < d->nc; i++) {
+	r = &t->blk[B_C];
+	for (i = 0; i < d->nc; i++) {
 		const struct cue *c = &d->c[i];
 
-		if (!t->stored[c->sent]) {
-			sqlite3_stmt *ss = t->ins[S_SENT];
-
-			t->stored[c->sent] = 1;
-			doc_sentence(d, c->tok, &o, &len);
-			bind_str(ss, 1, id);
-			sqlite3_bind_int64(ss, 2, part);
-			sqlite3_bind_int64(ss, 3, c->sent);
-			bind_text(ss, 4, d->text + o, len);
-			if (step(ss))
-				return db_fail(t, err, "cannot store a sentence");
-		}
-
-		bind_str(st, 1, id);
-		sqlite3_bind_int64(st, 2, part);
-		sqlite3_bind_int(st, 3, ord++);
-		bind_str(st, 4, c->person >= 0 ? d->p[c->person].name : "");
-		bind_str(st, 5, c->phrase);
-		bind_str(st, 6, c->polarity > 0 ? "pro" : "con");
-		sqlite3_bind_int64(st, 7, c->wm);
-		sqlite3_bind_int(st, 8, c->negated);
-		sqlite3_bind_int64(st, 9, c->sent);
-		if (step(st))
-			return db_fail(t, err, "cannot store a cue");
+		csv_fields(r, 1, id);
+		csv_fields(r, 0, c->person >= 0 ? d->p[c->person].name : "");
+		csv_fields(r, 0, c->phrase);
+		csv_fields(r, 0, c->polarity > 0 ? "pro" : "con");
+		field_milli(r, c->wm);
+		csv_fieldu(r, 0, (unsigned long long)c->negated);
+		doc_sentence(d, c->tok, &o, &len);
+		csv_field(r, 0, d->text + o, len);
+		csv_end(r);
 	}
-	t->narticles++;
-	return 0;
+	return store_article(t, id, part, m->captured, digest, m->published,
+			     err);
 }
 
 /* --- Reading a partial back ------------------------------------------ */
@@ -465,298 +496,298 @@ join_path(const char *dir, const char *name)
 	return buf_detach(&b, NULL);
 }
 
-static const char *const a_cols[] = { "article_id", "captured", "digest",
-	"url", "title", "author", "published", "site", "words", "pro", "con",
-	"pro_weight", "con_weight", NULL };
-static const char *const m_cols[] = { "article_id", "figure", "mentions",
-	"pro", "con", "pro_weight", "con_weight", "evidence", "quotes", NULL };
-static const char *const q_cols[] = { "article_id", "speaker", "quote",
-	"stance", NULL };
-static const char *const c_cols[] = { "article_id", "figure", "cue",
-	"polarity", "weight", "negated", "sentence", NULL };
+/* The columns of each per-article file, in the order they are written. A
+ * partial is read by header name, and every row is written again through
+ * the same CSV writer, so a merged dataset has exactly the bytes one run
+ * would have written. */
+static const char *const columns[B_N][16] = {
+	{ "article_id", "url", "title", "author", "published", "site",
+	  "words", "pro", "con", "stance", "captured", "digest", "pro_weight",
+	  "con_weight", NULL },
+	{ "article_id", "figure", "mentions", "pro", "con", "stance",
+	  "evidence", "pro_weight", "con_weight", "quotes", NULL },
+	{ "article_id", "speaker", "quote", "stance", NULL },
+	{ "article_id", "figure", "cue", "polarity", "weight", "negated",
+	  "sentence", NULL },
+};
+
+/* Writes the current record of rd (in columns[which] order) to out. */
+static void
+copy_row(const struct reader *rd, int which, struct buf *out)
+{
+	int i;
+
+	for (i = 0; columns[which][i]; i++) {
+		const char *f = fld(rd, i);
+
+		csv_field(out, i == 0, f, csv_reader_field_len(rd->r,
+							       rd->col[i]));
+	}
+	csv_end(out);
+}
 
 static int
-import_file(struct tally *t, const char *dir, int which, long long part,
-	    struct buf *err)
+ncols(int which)
 {
-	static const char *const *const cols[] = { a_cols, m_cols, q_cols,
-						   c_cols };
-	struct reader rd;
-	char *path = join_path(dir, fnames[which]);
-	sqlite3_stmt *st = t->ins[which];
-	char last[17] = "";
-	char *key = NULL;
-	int rc, ord = 0, i, ncols;
-	long long v;
+	int n = 0;
 
-	for (ncols = 0; cols[which][ncols]; ncols++)
-		;
-	rc = reader_open(&rd, path, cols[which], err);
-	while (rc == 0 && (rc = reader_next(&rd, ncols, err)) == 1) {
-		const char *id = fld(&rd, 0);
+	while (columns[which][n])
+		n++;
+	return n;
+}
 
-		rc = 0;
-		if (strlen(id) != 16) {
-			rc = bad_value(&rd, "article_id", err);
-			break;
-		}
-		if (strcmp(id, last) != 0) {
-			memcpy(last, id, 17);
-			ord = 0;
-		}
-		sqlite3_reset(st);
-		bind_str(st, 1, id);
-		sqlite3_bind_int64(st, 2, part);
-		if (which == F_ARTICLES) {
-			for (i = 1; i <= 7; i++)
-				bind_str(st, i + 2, fld(&rd, i));
-			for (i = 8; i <= 10; i++) {
-				if (parse_int(fld(&rd, i), &v)) {
-					rc = bad_value(&rd, a_cols[i], err);
-					break;
-				}
-				sqlite3_bind_int64(st, i + 2, v);
-			}
-			for (i = 11; !rc && i <= 12; i++) {
-				if (parse_milli(fld(&rd, i), &v)) {
-					rc = bad_value(&rd, a_cols[i], err);
-					break;
-				}
-				sqlite3_bind_int64(st, i + 2, v);
-			}
-			t->narticles++;
-		} else if (which == F_MENTIONS) {
-			static const int ints[] = { 2, 3, 4, 8 };
-			static const int slot[] = { 6, 7, 8, 12 };
+/* Checks the numeric columns of a record; 0 or PT_EPARSE. */
+static int
+check_numbers(const struct reader *rd, int which, long long *v,
+	      struct buf *err)
+{
+	static const char *const ints[] = { "words", "pro", "con", "mentions",
+					    "quotes", "negated", NULL };
+	static const char *const millis[] = { "pro_weight", "con_weight",
+					      "weight", NULL };
+	int i, k;
 
-			free(key);
-			key = norm_key(fld(&rd, 1), strlen(fld(&rd, 1)));
-			sqlite3_bind_int(st, 3, ord++);
-			bind_str(st, 4, key);
-			bind_str(st, 5, fld(&rd, 1));
-			for (i = 0; i < 4; i++) {
-				if (parse_int(fld(&rd, ints[i]), &v)) {
-					rc = bad_value(&rd, m_cols[ints[i]],
-						       err);
-					break;
-				}
-				sqlite3_bind_int64(st, slot[i], v);
-			}
-			for (i = 5; !rc && i <= 6; i++) {
-				if (parse_milli(fld(&rd, i), &v)) {
-					rc = bad_value(&rd, m_cols[i], err);
-					break;
-				}
-				sqlite3_bind_int64(st, i + 4, v);
-			}
-			bind_str(st, 11, fld(&rd, 7));
-		} else if (which == F_QUOTES) {
-			sqlite3_bind_int(st, 3, ord++);
-			bind_str(st, 4, fld(&rd, 1));
-			bind_str(st, 5, fld(&rd, 2));
-			bind_str(st, 6, fld(&rd, 3));
-		} else {
-			sqlite3_bind_int(st, 3, ord++);
-			bind_str(st, 4, fld(&rd, 1));
-			bind_str(st, 5, fld(&rd, 2));
-			bind_str(st, 6, fld(&rd, 3));
-			if (parse_milli(fld(&rd, 4), &v)) {
-				rc = bad_value(&rd, "weight", err);
-				break;
-			}
-			sqlite3_bind_int64(st, 7, v);
-			sqlite3_bind_int(st, 8, strcmp(fld(&rd, 5), "1") == 0);
-			sqlite3_bind_int(st, 9, ord - 1);
-			{
-				sqlite3_stmt *ss = t->ins[S_SENT];
-
-				sqlite3_reset(ss);
-				bind_str(ss, 1, id);
-				sqlite3_bind_int64(ss, 2, part);
-				sqlite3_bind_int(ss, 3, ord - 1);
-				bind_str(ss, 4, fld(&rd, 6));
-				if (step(ss)) {
-					rc = db_fail(t, err,
-						     "cannot store a row");
-					break;
-				}
-			}
-		}
-		if (rc)
-			break;
-		if (step(st)) {
-			rc = db_fail(t, err, "cannot store a row");
-			break;
-		}
+	for (i = 0; columns[which][i]; i++) {
+		for (k = 0; ints[k]; k++)
+			if (!strcmp(columns[which][i], ints[k]) &&
+			    parse_int(fld(rd, i), &v[i]))
+				return bad_value(rd, columns[which][i], err);
+		for (k = 0; millis[k]; k++)
+			if (!strcmp(columns[which][i], millis[k]) &&
+			    parse_milli(fld(rd, i), &v[i]))
+				return bad_value(rd, columns[which][i], err);
 	}
-	free(key);
-	reader_close(&rd);
-	free(path);
-	return rc;
+	return 0;
 }
 
 int
 tally_import(struct tally *t, const char *dir, struct buf *err)
 {
+	struct reader rd[B_N];
+	char *paths[B_N] = { NULL, NULL, NULL, NULL };
+	int have[B_N], rc = 0, i, k;
 	long long part = t->part++;
-	int f, rc;
+	long long v[16];
+	char prev[17] = "";
 
-	for (f = F_ARTICLES; f <= F_CUES; f++)
-		if ((rc = import_file(t, dir, f, part, err)) != 0)
-			return rc;
-	return 0;
+	memset(rd, 0, sizeof(rd));
+	for (i = 0; i < B_N && !rc; i++) {
+		paths[i] = join_path(dir, fnames[i]);
+		rc = reader_open(&rd[i], paths[i], columns[i], err);
+		have[i] = 0;
+	}
+	/* Advance every file to its first record. */
+	for (i = 0; i < B_N && !rc; i++) {
+		int r = reader_next(&rd[i], ncols(i), err);
+
+		if (r < 0)
+			rc = r;
+		have[i] = r == 1;
+	}
+	/* articles.csv drives: each article takes the rows of the other
+	 * files that carry its id, which follow in the same order. */
+	while (!rc && have[B_A]) {
+		char id[17];
+
+		if (csv_reader_field_len(rd[B_A].r, rd[B_A].col[0]) != 16) {
+			rc = bad_value(&rd[B_A], "article_id", err);
+			break;
+		}
+		memcpy(id, fld(&rd[B_A], 0), 17);
+		if (strcmp(id, prev) <= 0) {
+			if (err)
+				buf_addf(err, "%s/%s:%lu: articles are not in "
+					 "article_id order", dir, fnames[B_A],
+					 csv_reader_line(rd[B_A].r));
+			rc = PT_EPARSE;
+			break;
+		}
+		memcpy(prev, id, 17);
+		for (k = 0; k < B_N; k++)
+			buf_reset(&t->blk[k]);
+		if ((rc = check_numbers(&rd[B_A], B_A, v, err)) != 0)
+			break;
+		copy_row(&rd[B_A], B_A, &t->blk[B_A]);
+		for (k = B_M; k <= B_C && !rc; k++) {
+			while (have[k] && strcmp(fld(&rd[k], 0), id) == 0) {
+				if ((rc = check_numbers(&rd[k], k, v, err)))
+					break;
+				copy_row(&rd[k], k, &t->blk[k]);
+				if (k == B_M) {
+					const char *fig = fld(&rd[k], 1);
+					char *key = norm_key(fig, strlen(fig));
+
+					rc = store_agg(t, id, part, key, fig,
+						       v[2], v[3], v[4], v[7],
+						       v[8], v[9], err);
+					free(key);
+					if (rc)
+						break;
+				}
+				rc = reader_next(&rd[k], ncols(k), err);
+				if (rc < 0)
+					break;
+				have[k] = rc == 1;
+				rc = 0;
+			}
+		}
+		if (rc)
+			break;
+		rc = store_article(t, id, part, fld(&rd[B_A], 10),
+				   fld(&rd[B_A], 11), fld(&rd[B_A], 4), err);
+		if (rc)
+			break;
+		rc = reader_next(&rd[B_A], ncols(B_A), err);
+		if (rc < 0)
+			break;
+		have[B_A] = rc == 1;
+		rc = 0;
+	}
+	/* Rows left over belong to no article of articles.csv. */
+	for (k = B_M; k <= B_C && !rc; k++)
+		if (have[k]) {
+			if (err)
+				buf_addf(err, "%s/%s:%lu: article '%s' is not in "
+					 "articles.csv (or rows are out of "
+					 "order)", dir, fnames[k],
+					 csv_reader_line(rd[k].r),
+					 fld(&rd[k], 0));
+			rc = PT_EPARSE;
+		}
+	for (i = 0; i < B_N; i++) {
+		reader_close(&rd[i]);
+		free(paths[i]);
+	}
+	return rc;
 }
 
 /* --- Writing the dataset --------------------------------------------- */
 
-static void
-field_milli(struct buf *row, long long m)
-{
-	char tmp[48];
-	int n = snprintf(tmp, sizeof(tmp), "%lld.%03lld", m / 1000, m % 1000);
-
-	csv_field(row, 0, tmp, (size_t)n);
-}
-
-static const char *
-col_text(sqlite3_stmt *st, int i, size_t *len)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	*len = (size_t)sqlite3_column_bytes(st, i);
-	return s ? s : "";
-}
-
-static void
-field_col(struct buf *row, int first, sqlite3_stmt *st, int i)
-{
-	size_t len;
-	const char *s = col_text(st, i, &len);
-
-	csv_field(row, first, s, len);
-}
-
-static void
-field_int(struct buf *row, sqlite3_stmt *st, int i)
-{
-	csv_fieldu(row, 0, (unsigned long long)sqlite3_column_int64(st, i));
-}
-
-/* What each output file holds: its header and the query that lists its
- * rows. One kind letter per query column: 't' text, 'i' an integer, 'm'
- * thousandths; 'p' and 'q' a pair of pro and con weights printed as the
- * stance they make (at 'q'). */
-struct output {
-	const char *header;
-	const char *query;
-	const char *kinds;
+static const char *const headers[F_N] = {
+	"article_id,url,title,author,published,site,words,pro,con,stance,"
+	"captured,digest,pro_weight,con_weight",
+	"article_id,figure,mentions,pro,con,stance,evidence,pro_weight,"
+	"con_weight,quotes",
+	"article_id,speaker,quote,stance",
+	"article_id,figure,cue,polarity,weight,negated,sentence",
+	"figure,articles,mentions,pro,con,stance,quotes,pro_weight,con_weight",
+	"period,figure,articles,mentions,pro,con,stance",
 };
 
 #define WINNER \
 	" JOIN win w ON x.article_id = w.article_id AND x.part = w.part "
 
-static const struct output outputs[F_N] = {
-	{ "article_id,url,title,author,published,site,words,pro,con,stance,"
-	  "captured,digest,pro_weight,con_weight",
-	  "SELECT x.article_id, url, title, author, published, site, words,"
-	  " pro, con, prom, conm, captured, digest, prom, conm"
-	  " FROM articles x" WINNER "ORDER BY x.article_id",
-	  "ttttttiiipqttmm" },
-	{ "article_id,figure,mentions,pro,con,stance,evidence,pro_weight,"
-	  "con_weight,quotes",
-	  "SELECT x.article_id, figure, mentions, pro, con, prom, conm,"
-	  " evidence, prom, conm, quotes"
-	  " FROM mentions x" WINNER "ORDER BY x.article_id, x.part, x.ord",
-	  "ttiiipqtmmi" },
-	{ "article_id,speaker,quote,stance",
-	  "SELECT x.article_id, speaker, quote, stance"
-	  " FROM quotes x" WINNER "ORDER BY x.article_id, x.part, x.ord",
-	  "tttt" },
-	{ "article_id,figure,cue,polarity,weight,negated,sentence",
-	  "SELECT x.article_id, figure, cue, polarity, wm, negated, s.text"
-	  " FROM cues x" WINNER
-	  " JOIN sents s ON s.article_id = x.article_id AND s.part = x.part"
-	  " AND s.sno = x.sno ORDER BY x.article_id, x.part, x.ord",
-	  "ttttmit" },
-	{ "figure,articles,mentions,pro,con,stance,quotes,pro_weight,"
-	  "con_weight",
-	  "SELECT MIN(figure), COUNT(*), SUM(mentions), SUM(pro), SUM(con),"
-	  " SUM(prom), SUM(conm), SUM(quotes), SUM(prom), SUM(conm)"
-	  " FROM mentions x" WINNER "GROUP BY key ORDER BY key",
-	  "tiiiipqimm" },
-	{ "period,figure,articles,mentions,pro,con,stance",
-	  "SELECT CASE WHEN length(a.published) >= 7"
-	  "  THEN substr(a.published, 1, 7)"
-	  "  WHEN length(a.captured) >= 7 THEN substr(a.captured, 1, 7)"
-	  "  ELSE 'unknown' END AS period,"
-	  " MIN(x.figure), COUNT(*), SUM(x.mentions), SUM(x.pro), SUM(x.con),"
-	  " SUM(x.prom), SUM(x.conm)"
-	  " FROM mentions x" WINNER
-	  " JOIN articles a ON a.article_id = x.article_id AND a.part = x.part"
-	  " GROUP BY period, x.key ORDER BY period, x.key",
-	  "ttiiiipq" },
-};
-
-static int
-write_output(struct tally *t, int f, struct buf *err)
-{
-	const struct output *o = &outputs[f];
-	sqlite3_stmt *st;
-	struct buf *row = &t->row;
-	int rc, i;
-
-	if (sqlite3_prepare_v2(t->db, o->query, -1, &st, NULL) != SQLITE_OK)
-		return db_fail(t, err, "cannot read the work database");
-	fprintf(t->out[f].fp, "%s\r\n", o->header);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		buf_reset(row);
-		for (i = 0; o->kinds[i]; i++) {
-			switch (o->kinds[i]) {
-			case 't':
-				field_col(row, i == 0, st, i);
-				break;
-			case 'i':
-				field_int(row, st, i);
-				break;
-			case 'm':
-				field_milli(row, sqlite3_column_int64(st, i));
-				break;
-			case 'p':
-				break;
-			case 'q':
-				csv_fields(row, 0, doc_stance(
-					sqlite3_column_int64(st, i - 1),
-					sqlite3_column_int64(st, i)));
-				break;
-			}
-		}
-		csv_end(row);
-		if (fwrite(row->p, 1, row->len, t->out[f].fp) != row->len) {
-			sqlite3_finalize(st);
-			if (err)
-				buf_addf(err, "cannot write '%s': %s",
-					 t->out[f].path, strerror(errno));
-			return PT_EIO;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(t, err, "cannot read the work database");
-	return 0;
-}
-
 static const char finish_sql[] =
 	"COMMIT;"
 	"CREATE TABLE win AS SELECT article_id, part FROM ("
 	" SELECT article_id, part, ROW_NUMBER() OVER (PARTITION BY article_id"
-	"  ORDER BY captured DESC, digest DESC, part) AS rn FROM articles)"
+	"  ORDER BY captured DESC, digest DESC, part) AS rn FROM art)"
 	" WHERE rn = 1;"
 	"CREATE INDEX win_i ON win(article_id, part);"
-	"CREATE INDEX mentions_i ON mentions(article_id, part, ord);"
-	"CREATE INDEX quotes_i ON quotes(article_id, part, ord);"
-	"CREATE INDEX cues_i ON cues(article_id, part, ord);"
-	"CREATE INDEX sents_i ON sents(article_id, part, sno);"
-	"CREATE INDEX articles_i ON articles(article_id, part);";
+	"CREATE INDEX agg_i ON agg(article_id, part);";
+
+static const char blocks_sql[] =
+	"SELECT x.a, x.m, x.q, x.c FROM win w JOIN art x"
+	" ON x.article_id = w.article_id AND x.part = w.part"
+	" ORDER BY w.article_id";
+
+static const char figures_sql[] =
+	"SELECT MIN(figure), COUNT(*), SUM(mentions), SUM(pro), SUM(con),"
+	" SUM(prom), SUM(conm), SUM(quotes)"
+	" FROM agg x" WINNER "GROUP BY key ORDER BY key";
+
+static const char timeline_sql[] =
+	"SELECT CASE WHEN length(a.published) >= 7"
+	"  THEN substr(a.published, 1, 7)"
+	"  WHEN length(a.captured) >= 7 THEN substr(a.captured, 1, 7)"
+	"  ELSE 'unknown' END AS period,"
+	" MIN(x.figure), COUNT(*), SUM(x.mentions), SUM(x.pro), SUM(x.con),"
+	" SUM(x.prom), SUM(x.conm)"
+	" FROM agg x" WINNER
+	" JOIN art a ON a.article_id = x.article_id AND a.part = x.part"
+	" GROUP BY period, x.key ORDER BY period, x.key";
+
+static int
+write_fail(struct tally *t, int f, struct buf *err)
+{
+	if (err)
+		buf_addf(err, "cannot write '%s': %s", t->out[f].path,
+			 strerror(errno));
+	return PT_EIO;
+}
+
+static int
+write_blocks(struct tally *t, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int rc, f;
+
+	if (sqlite3_prepare_v2(t->db, blocks_sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(t, err, "cannot read the work database");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (f = 0; f < B_N; f++) {
+			size_t n = (size_t)sqlite3_column_bytes(st, f);
+			const void *p = sqlite3_column_blob(st, f);
+
+			if (n && fwrite(p, 1, n, t->out[f].fp) != n) {
+				sqlite3_finalize(st);
+				return write_fail(t, f, err);
+			}
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 :
+	       db_fail(t, err, "cannot read the work database");
+}
+
+/* Writes figures.csv (timeline = 0) or timeline.csv (timeline = 1). */
+static int
+write_totals(struct tally *t, int timeline, struct buf *err)
+{
+	int f = timeline ? F_TIMELINE : F_FIGURES;
+	sqlite3_stmt *st;
+	struct buf *r = &t->row;
+	int rc, c;
+
+	if (sqlite3_prepare_v2(t->db, timeline ? timeline_sql : figures_sql,
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(t, err, "cannot read the work database");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long prom, conm;
+
+		buf_reset(r);
+		c = 0;
+		if (timeline)
+			csv_fields(r, 1, (const char *)sqlite3_column_text(st,
+									   c++));
+		csv_fields(r, !timeline, (const char *)sqlite3_column_text(st,
+									  c++));
+		csv_fieldu(r, 0, (unsigned long long)sqlite3_column_int64(st,
+									  c++));
+		csv_fieldu(r, 0, (unsigned long long)sqlite3_column_int64(st,
+									  c++));
+		csv_fieldu(r, 0, (unsigned long long)sqlite3_column_int64(st,
+									  c++));
+		csv_fieldu(r, 0, (unsigned long long)sqlite3_column_int64(st,
+									  c++));
+		prom = sqlite3_column_int64(st, c++);
+		conm = sqlite3_column_int64(st, c++);
+		csv_fields(r, 0, doc_stance(prom, conm));
+		if (!timeline) {
+			csv_fieldu(r, 0, (unsigned long long)
+				   sqlite3_column_int64(st, c++));
+			field_milli(r, prom);
+			field_milli(r, conm);
+		}
+		csv_end(r);
+		if (fwrite(r->p, 1, r->len, t->out[f].fp) != r->len) {
+			sqlite3_finalize(st);
+			return write_fail(t, f, err);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 :
+	       db_fail(t, err, "cannot read the work database");
+}
 
 int
 tally_finish(struct tally *t, struct buf *err)
@@ -771,9 +802,15 @@ tally_finish(struct tally *t, struct buf *err)
 		buf_addf(&path, "%s/%s", t->dir, fnames[f]);
 		rc = ofile_open(&t->out[f], path.p, err);
 		if (!rc)
-			rc = write_output(t, f, err);
+			fprintf(t->out[f].fp, "%s\r\n", headers[f]);
 	}
 	buf_release(&path);
+	if (!rc)
+		rc = write_blocks(t, err);
+	if (!rc)
+		rc = write_totals(t, 0, err);
+	if (!rc)
+		rc = write_totals(t, 1, err);
 	/* All six are complete before any replaces the previous one. */
 	for (f = 0; f < F_N && !rc; f++)
 		rc = ofile_commit(&t->out[f], err);
@@ -813,7 +850,7 @@ tally_print_summary(struct tally *t, FILE *fp, size_t max_rows)
 	static const char query[] =
 		"SELECT MIN(figure), COUNT(*), SUM(mentions), SUM(pro),"
 		" SUM(con), SUM(prom), SUM(conm), SUM(quotes)"
-		" FROM mentions x" WINNER "GROUP BY key"
+		" FROM agg x" WINNER "GROUP BY key"
 		" ORDER BY COUNT(*) DESC, SUM(mentions) DESC, key";
 	sqlite3_stmt *st;
 	size_t shown = 0, more = 0, neutral = 0, k;
