@@ -684,6 +684,7 @@ static const char finish_sql[] =
 	"  ORDER BY captured DESC, digest DESC, part) AS rn FROM art)"
 	" WHERE rn = 1;"
 	"CREATE INDEX win_i ON win(article_id, part);"
+	"CREATE INDEX art_i ON art(article_id, part);"
 	"CREATE INDEX agg_i ON agg(article_id, part);";
 
 static const char blocks_sql[] =
