@@ -37,7 +37,7 @@ if [ ! -x "$bin" ]; then
 fi
 
 tmp=$(mktemp -d /tmp/pt-bench-crawl-XXXXXX)
-[ -n "${BENCH_PERF:-}" ] && PERF="perf record -g -o $BENCH_PERF --" || PERF=
+[ -n "${BENCH_PERF:-}" ] && PERF="perf record ${BENCH_PERF_OPTS:--g} -o $BENCH_PERF --" || PERF=${BENCH_WRAP:-}
 chmod 755 "$tmp"
 cleanup() {
     [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
@@ -126,7 +126,7 @@ measure() {
     awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$tmp/time.txt"
 }
 
-read -r p_el p_cpu p_rss < <(measure $PERF "$bin" crawl --db "$tmp/crawl.db" \
+read -r p_el p_cpu p_rss < <(measure $PERF "$bin" crawl --db "$tmp/crawl.db" ${PT_LEVEL:+--warc-level $PT_LEVEL} \
     --warc-dir "$tmp/warc" --delay 0 --max-per-host $conns --max-conns $conns \
     --no-progress "$base/index.html" "$base/feed.xml" "$base/sitemap.xml")
 tail -1 "$tmp/cmd.err" >&2
