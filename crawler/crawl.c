@@ -61,7 +61,7 @@
 #define HEAD_MAX (256u * 1024) /* response header block cap */
 #define HUB_MAX_DEPTH 5        /* sitemap index / feed paging nesting */
 #define MARK_KEY "warc_mark"
-#define QUEUE_BYTES (64u * 1024 * 1024) /* captures handed to the WARC
+#define QUEUE_BYTES (16u * 1024 * 1024) /* captures handed to the WARC
 					  writer and not yet recorded */
 #define KEEP_BYTES (1024u * 1024) /* larger buffers of a recycled capture
 				     are freed */
