@@ -23,6 +23,17 @@
  * failures write no WARC record; losing their rows only means asking
  * again.
  *
+ * The WARC records are written by a second thread (warcq.h): job_done()
+ * hands the capture over (the body changes hands, no copy) and goes on
+ * fetching; the writer computes the digests, compresses and appends, and
+ * gives the capture back; only then does capture_written() update the row
+ * and move the mark, in the order the records were written. So the rule
+ * above holds: a row marked done names a record complete on disk, and a
+ * kill loses at most records written but not yet committed (replayed) and
+ * captures not yet written (their URLs are still queued: fetched again).
+ * At most QUEUE_BYTES of captures are out; beyond that the loop waits for
+ * the writer. A stop (or the end) waits for every capture to be recorded.
+ *
  * A failed URL stays failed (also when found again) until a run with
  * retry_failed. NEEDSWORK: robots-blocked URLs are not checked again when
  * robots.txt changes;
