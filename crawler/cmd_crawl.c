@@ -65,6 +65,10 @@ static const char help[] =
 	"                            (default 10485760, at most 33554432)\n"
 	"      --warc-size BYTES     start a new WARC file at this size "
 	"(default 1 GB)\n"
+	"      --warc-level N        gzip level of the WARC records, 0-9 "
+	"(default 1;\n"
+	"                            0 = stored: no compression, fastest, "
+	"largest)\n"
 	"      --recrawl             fetch every known URL again "
 	"(conditional GET)\n"
 	"      --retry-failed        try the URLs that failed in earlier "
@@ -163,7 +167,8 @@ enum { OPT_CONNECT_TIMEOUT = 256, OPT_DB, OPT_DELAY, OPT_DEPTH,
        OPT_MAX_CONNS, OPT_MAX_PAGES, OPT_MAX_PER_HOST, OPT_MAX_SIZE,
        OPT_NO_PROGRESS, OPT_PROGRESS, OPT_RECRAWL, OPT_RESOLVE, OPT_RETRIES,
        OPT_RETRY_FAILED, OPT_RETRY_WAIT, OPT_SOURCES, OPT_TIMEOUT,
-       OPT_USER_AGENT, OPT_WARC_DIR, OPT_WARC_PREFIX, OPT_WARC_SIZE };
+       OPT_USER_AGENT, OPT_WARC_DIR, OPT_WARC_LEVEL, OPT_WARC_PREFIX,
+       OPT_WARC_SIZE };
 
 static int
 bad_number(const char *opt, const char *v)
@@ -200,6 +205,7 @@ cmd_crawl(int argc, char **argv)
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "user-agent", required_argument, NULL, OPT_USER_AGENT },
 		{ "warc-dir", required_argument, NULL, OPT_WARC_DIR },
+		{ "warc-level", required_argument, NULL, OPT_WARC_LEVEL },
 		/* Hidden: WARC file name prefix. */
 		{ "warc-prefix", required_argument, NULL, OPT_WARC_PREFIX },
 		{ "warc-size", required_argument, NULL, OPT_WARC_SIZE },
@@ -297,6 +303,11 @@ cmd_crawl(int argc, char **argv)
 			o.user_agent = optarg;
 			break;
 		case OPT_WARC_DIR: o.warc_dir = optarg; break;
+		case OPT_WARC_LEVEL:
+			if (cli_parse_uint(optarg, 9, &n))
+				return bad_number("--warc-level", optarg);
+			o.warc_level = (int)n;
+			break;
 		case OPT_WARC_PREFIX:
 			if (!*optarg || strchr(optarg, '/'))
 				return cli_usage_error("crawl", usage,

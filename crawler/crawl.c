@@ -23,6 +23,17 @@
  * failures write no WARC record; losing their rows only means asking
  * again.
  *
+ * The WARC records are written by a second thread (warcq.h): job_done()
+ * hands the capture over (the body changes hands, no copy) and goes on
+ * fetching; the writer computes the digests, compresses and appends, and
+ * gives the capture back; only then does capture_written() update the row
+ * and move the mark, in the order the records were written. So the rule
+ * above holds: a row marked done names a record complete on disk, and a
+ * kill loses at most records written but not yet committed (replayed) and
+ * captures not yet written (their URLs are still queued: fetched again).
+ * At most QUEUE_BYTES of captures are out; beyond that the loop waits for
+ * the writer. A stop (or the end) waits for every capture to be recorded.
+ *
  * A failed URL stays failed (also when found again) until a run with
  * retry_failed. NEEDSWORK: robots-blocked URLs are not checked again when
  * robots.txt changes;
@@ -41,6 +52,7 @@
 #include "crawler/links.h"
 #include "crawler/robots.h"
 #include "crawler/sources.h"
+#include "crawler/warcq.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -60,6 +72,10 @@
 #define HEAD_MAX (256u * 1024) /* response header block cap */
 #define HUB_MAX_DEPTH 5        /* sitemap index / feed paging nesting */
 #define MARK_KEY "warc_mark"
+#define QUEUE_BYTES (16u * 1024 * 1024) /* captures handed to the WARC
+					  writer and not yet recorded */
+#define KEEP_BYTES (1024u * 1024) /* larger buffers of a recycled capture
+				     are freed */
 
 enum rstate {
 	R_NONE = 0,     /* robots.txt not known yet */
@@ -115,11 +131,31 @@ struct xfer {
 	struct xfer *next;       /* free list */
 };
 
+/* A fetch handed to the WARC writer thread, with what recording it in the
+ * database needs once it is written. */
+struct capture {
+	struct warcq_job wj;     /* wj.cap points into the buffers below */
+	struct buf body;         /* the body (taken over from the transfer) */
+	struct buf req;          /* request header block */
+	struct buf head;         /* response header block as stored */
+	struct buf str;          /* NUL-terminated strings, at the offsets: */
+	size_t url, ip, ctype, etag, lm, loc, pdig, pdate, pid; /* or NONE */
+	int kind, depth, hops;   /* of the job */
+	long status;             /* HTTP status */
+	size_t bytes;            /* counted against QUEUE_BYTES */
+	struct capture *next;    /* free list */
+};
+
+#define NONE ((size_t)-1)
+
 struct crawl {
 	const struct crawl_opts *o;
 	struct crawl_stats *st;
 	struct crawldb *db;
 	struct warc_writer *w;
+	struct warcq *q;         /* the writer thread, owns w while it runs */
+	struct capture *free_cap;/* recycled captures */
+	size_t qbytes;           /* bytes of the captures out */
 	CURLM *multi;
 	struct curl_slist *resolve;
 	struct host **htab;      /* hash table of hosts */
@@ -141,7 +177,6 @@ struct crawl {
 	int mark_dirty;          /* mark changed since the last commit */
 	struct buf tmp;          /* scratch: URLs */
 	struct buf tmp2;         /* scratch: host keys */
-	struct buf whead;        /* rewritten response header block */
 	struct buf msg;          /* scratch: messages */
 	struct buf *err;         /* the caller's */
 	int fatal;               /* a database or WARC error happened */
@@ -164,6 +199,7 @@ crawl_opts_init(struct crawl_opts *o)
 	o->warc_dir = "warc";
 	o->warc_prefix = "presstally";
 	o->warc_max_size = 1024ull * 1024 * 1024;
+	o->warc_level = 1;
 	o->user_agent = "presstally/" PT_VERSION
 			" (+https://github.com/presstally/presstally)";
 	o->robots_token = "presstally";
@@ -1137,17 +1173,46 @@ job_failed(struct crawl *c, struct xfer *x, const char *why, int retry,
 	result_done(c);
 }
 
-/* Builds in c->whead the response header block as stored: libcurl has
+/* A 304 answer: nothing written, the row updated. */
+static void
+not_modified(struct crawl *c, struct xfer *x)
+{
+	struct job *j = x->job;
+	struct crawldb_result r;
+	struct buf etag = BUF_INIT, lm = BUF_INIT;
+	int rc;
+
+	header_value(x->head.p, x->head.len, "ETag", &etag);
+	header_value(x->head.p, x->head.len, "Last-Modified", &lm);
+	if (crawldb_begin(c->db, &c->msg))
+		db_check(c, PT_EDB);
+	memset(&r, 0, sizeof(r));
+	r.http_status = 304;
+	r.etag = etag.len ? etag.p : NULL;
+	r.last_modified = lm.len ? lm.p : NULL;
+	r.when = time(NULL);
+	c->st->not_modified++;
+	rc = crawldb_mark_done(c->db, j->url, &r, &c->msg);
+	if (rc < 0)
+		db_check(c, rc);
+	buf_release(&etag);
+	buf_release(&lm);
+	job_free(j);
+	x->job = NULL;
+	result_done(c);
+}
+
+/* Builds in `out` the response header block as stored: libcurl has
  * removed the transfer and content codings, so Content-Encoding and
  * Transfer-Encoding are kept as X-Crawler-* and Content-Length is the
  * stored body's (the original kept as X-Crawler-Content-Length). */
 static void
-rewrite_head(struct crawl *c, const struct buf *head, size_t body_len)
+rewrite_head(struct buf *out, const struct buf *head, size_t body_len)
 {
 	const char *p = head->p, *e = head->p + head->len;
 	int coded = 0, had_cl = 0, cl_ok = 1;
 
-	buf_reset(&c->whead);
+	buf_reset(out);
 	while (p < e) {
 		const char *nl = memchr(p, '\n', (size_t)(e - p));
 		size_t ll = nl ? (size_t)(nl - p) : (size_t)(e - p);
@@ -1159,25 +1224,192 @@ rewrite_head(struct crawl *c, const struct buf *head, size_t body_len)
 			break; /* the blank line */
 		if (k > 17 && strncasecmp(p, "Content-Encoding:", 17) == 0) {
 			coded = 1;
-			buf_adds(&c->whead, "X-Crawler-");
+			buf_adds(out, "X-Crawler-");
 		} else if (k > 18 &&
 			   strncasecmp(p, "Transfer-Encoding:", 18) == 0) {
 			coded = 1;
-			buf_adds(&c->whead, "X-Crawler-");
+			buf_adds(out, "X-Crawler-");
 		} else if (k > 15 &&
 			   strncasecmp(p, "Content-Length:", 15) == 0) {
 			had_cl = 1;
 			cl_ok = strtoull(p + 15, NULL, 10) == body_len;
 			if (!cl_ok)
-				buf_adds(&c->whead, "X-Crawler-");
+				buf_adds(out, "X-Crawler-");
 		}
-		buf_add(&c->whead, p, k);
-		buf_adds(&c->whead, "\r\n");
+		buf_add(out, p, k);
+		buf_adds(out, "\r\n");
 		p += ll + 1;
 	}
 	if ((coded && (!had_cl || !cl_ok)) || (had_cl && !cl_ok))
-		buf_addf(&c->whead, "Content-Length: %zu\r\n", body_len);
-	buf_adds(&c->whead, "\r\n");
+		buf_addf(out, "Content-Length: %zu\r\n", body_len);
+	buf_adds(out, "\r\n");
+}
+
+/* ---- Captures handed to the WARC writer thread. */
+
+/* Appends s and its NUL to b; its offset, or NONE for NULL. */
+static size_t
+str_add(struct buf *b, const char *s)
+{
+	size_t off = b->len;
+
+	if (!s)
+		return NONE;
+	buf_adds(b, s);
+	buf_addc(b, '\0');
+	return off;
+}
+
+/* Appends the value of header `name` of `head`; its offset, or NONE. */
+static size_t
+str_header(struct buf *b, const struct buf *head, const char *name)
+{
+	size_t off = b->len;
+
+	if (!header_value(head->p, head->len, name, b))
+		return NONE;
+	buf_addc(b, '\0');
+	return off;
+}
+
+static const char *
+str_at(const struct capture *p, size_t off)
+{
+	return off == NONE ? NULL : p->str.p + off;
+}
+
+/* NULL for an empty string. */
+static const char *
+nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static struct capture *
+capture_get(struct crawl *c)
+{
+	struct capture *p = c->free_cap;
+
+	if (p) {
+		c->free_cap = p->next;
+	} else {
+		p = pt_xcalloc(1, sizeof(*p));
+		warcq_job_init(&p->wj);
+		buf_init(&p->body, 0);
+		buf_init(&p->req, 0);
+		buf_init(&p->head, 0);
+		buf_init(&p->str, 0);
+	}
+	p->wj.ud = p;
+	p->next = NULL;
+	buf_reset(&p->body);
+	buf_reset(&p->req);
+	buf_reset(&p->head);
+	buf_reset(&p->str);
+	return p;
+}
+
+static void
+capture_put(struct crawl *c, struct capture *p)
+{
+	c->qbytes -= p->bytes;
+	p->bytes = 0;
+	if (p->body.cap > KEEP_BYTES)
+		buf_release(&p->body);
+	p->next = c->free_cap;
+	c->free_cap = p;
+}
+
+static void
+capture_destroy(struct capture *p)
+{
+	warcq_job_release(&p->wj);
+	buf_release(&p->body);
+	buf_release(&p->req);
+	buf_release(&p->head);
+	buf_release(&p->str);
+	free(p);
+}
+
+/* Records a capture the writer has finished: the row is marked done
+ * (pointing at the record now complete on disk), the redirect followed,
+ * the body's links or entries queued. */
+static void
+capture_written(struct crawl *c, struct capture *p)
+{
+	struct warcq_job *wj = &p->wj;
+	const struct warc_written *out = &wj->out;
+	const char *url = str_at(p, p->url), *loc = str_at(p, p->loc);
+	struct crawldb_result r;
+	int rc;
+
+	if (wj->rc) {
+		/* Not written: the URL stays queued. */
+		fatal(c, wj->rc, &wj->err);
+		return;
+	}
+	set_mark(c, out->path, out->offset);
+	if (out->revisit)
+		c->st->revisits++;
+	else
+		c->st->stored++;
+	if (crawldb_begin(c->db, &c->msg)) {
+		db_check(c, PT_EDB);
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	r.http_status = (int)p->status;
+	r.etag = nonempty(str_at(p, p->etag));
+	r.last_modified = nonempty(str_at(p, p->lm));
+	r.when = wj->cap.when;
+	r.payload_digest = out->payload_digest;
+	r.record_id = out->revisit ? NULL : out->record_id;
+	r.warc_date = out->revisit ? NULL : out->date;
+	buf_reset(&c->msg);
+	if (loc) {
+		r.redirect = loc;
+		follow_redirect(c, url, p->kind, p->depth, p->hops, loc);
+		if (c->msg.len) {
+			r.reason = c->msg.p;
+			event(c, CRAWL_EV_WARN, url, c->msg.p);
+		}
+	}
+	rc = crawldb_mark_done(c->db, url, &r, &c->msg);
+	if (rc == 0 && !out->revisit && p->status < 300)
+		process_body(c, url, p->kind, p->depth, str_at(p, p->ctype),
+			     p->body.p, p->body.len);
+	if (rc < 0)
+		db_check(c, rc);
+	result_done(c);
+}
+
+/* Records the captures the writer has finished; with wait = 1 waits for
+ * at least one when some are out. Returns how many were recorded. */
+static unsigned
+drain(struct crawl *c, int wait)
+{
+	struct warcq_job *l = warcq_take(c->q, wait), *next;
+	unsigned n = 0;
+
+	for (; l; l = next) {
+		struct capture *p = l->ud;
+
+		next = l->next;
+		capture_written(c, p);
+		capture_put(c, p);
+		n++;
+	}
+	return n;
+}
+
+/* Hands p to the writer, first waiting while QUEUE_BYTES are out. */
+static void
+capture_push(struct crawl *c, struct capture *p)
+{
+	while (c->qbytes && c->qbytes + p->bytes > QUEUE_BYTES)
+		drain(c, 1);
+	c->qbytes += p->bytes;
+	warcq_push(c->q, &p->wj);
 }
 
 static void
@@ -1185,14 +1417,13 @@ job_done(struct crawl *c, struct xfer *x, CURLcode res)
 {
 	struct job *j = x->job;
 	struct crawldb_url u;
-	struct crawldb_result r;
-	struct warc_written out;
-	struct warc_capture cap;
-	struct buf etag = BUF_INIT, lm = BUF_INIT, loc = BUF_INIT;
+	struct capture *p;
+	struct warc_capture *cap;
+	struct buf tmp;
 	long status = 0;
 	char *ip = NULL, *ctype = NULL;
 	curl_off_t ra = -1;
-	int rc, have = 0;
+	int rc;
 
 	if (res != CURLE_OK) {
 		describe_failure(c, x, res);
@@ -1218,81 +1449,66 @@ job_done(struct crawl *c, struct xfer *x, CURLcode res)
 		return;
 	}
 	c->st->bytes += x->body.len;
-	curl_easy_getinfo(x->easy, CURLINFO_PRIMARY_IP, &ip);
-	curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ctype);
-	header_value(x->head.p, x->head.len, "ETag", &etag);
-	header_value(x->head.p, x->head.len, "Last-Modified", &lm);
-	if (crawldb_begin(c->db, &c->msg))
-		db_check(c, PT_EDB);
-	memset(&r, 0, sizeof(r));
-	r.http_status = (int)status;
-	r.etag = etag.len ? etag.p : NULL;
-	r.last_modified = lm.len ? lm.p : NULL;
-	r.when = time(NULL);
 	if (status == 304) {
-		c->st->not_modified++;
-		rc = crawldb_mark_done(c->db, j->url, &r, &c->msg);
-		goto finish;
+		not_modified(c, x);
+		return;
 	}
 	rc = crawldb_get(c->db, j->url, &u, &c->msg);
-	if (rc < 0)
-		goto finish;
-	have = rc == 1 && u.payload_digest;
-	rewrite_head(c, &x->head, x->body.len);
-	if (x->req.len == 0)
-		buf_addf(&x->req, "GET %s HTTP/1.1\r\n\r\n", j->url);
-	memset(&cap, 0, sizeof(cap));
-	cap.uri = j->url;
-	cap.ip = ip && *ip ? ip : NULL;
-	cap.when = r.when;
-	cap.req_head = x->req.p;
-	cap.req_head_len = x->req.len;
-	cap.resp_head = c->whead.p;
-	cap.resp_head_len = c->whead.len;
-	cap.body = x->body.p;
-	cap.body_len = x->body.len;
-	if (have) {
-		cap.prev_payload_digest = u.payload_digest;
-		cap.prev_date = u.warc_date;
-		cap.prev_record_id = u.record_id;
-	}
-	buf_reset(&c->msg);
-	rc = warc_writer_capture(c->w, &cap, &out, &c->msg);
-	if (rc) {
-		fatal(c, rc, &c->msg);
-		goto finish;
-	}
-	set_mark(c, out.path, out.offset);
-	if (out.revisit)
-		c->st->revisits++;
-	else
-		c->st->stored++;
-	r.payload_digest = out.payload_digest;
-	r.record_id = out.revisit ? NULL : out.record_id;
-	r.warc_date = out.revisit ? NULL : out.date;
-	buf_reset(&c->msg);
-	if (status >= 300 && status < 400 &&
-	    header_value(x->head.p, x->head.len, "Location", &loc)) {
-		r.redirect = loc.p;
-		follow_redirect(c, j->url, j->kind, j->depth, j->hops, loc.p);
-		if (c->msg.len) {
-			r.reason = c->msg.p;
-			event(c, CRAWL_EV_WARN, j->url, c->msg.p);
-		}
-	}
-	rc = crawldb_mark_done(c->db, j->url, &r, &c->msg);
-	if (rc == 0 && !out.revisit && status < 300)
-		process_body(c, j->url, j->kind, j->depth, ctype, x->body.p,
-			     x->body.len);
-finish:
-	if (rc < 0)
+	if (rc < 0) {
 		db_check(c, rc);
-	buf_release(&etag);
-	buf_release(&lm);
-	buf_release(&loc);
+		job_free(j);
+		x->job = NULL;
+		result_done(c);
+		return;
+	}
+	curl_easy_getinfo(x->easy, CURLINFO_PRIMARY_IP, &ip);
+	curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ctype);
+	p = capture_get(c);
+	p->url = str_add(&p->str, j->url);
+	p->ip = str_add(&p->str, ip && *ip ? ip : NULL);
+	p->ctype = str_add(&p->str, ctype);
+	p->etag = str_header(&p->str, &x->head, "ETag");
+	p->lm = str_header(&p->str, &x->head, "Last-Modified");
+	p->loc = status >= 300 && status < 400 ?
+		 str_header(&p->str, &x->head, "Location") : NONE;
+	p->pdig = p->pdate = p->pid = NONE;
+	if (rc == 1 && u.payload_digest) {
+		p->pdig = str_add(&p->str, u.payload_digest);
+		p->pdate = str_add(&p->str, u.warc_date);
+		p->pid = str_add(&p->str, u.record_id);
+	}
+	p->kind = j->kind;
+	p->depth = j->depth;
+	p->hops = j->hops;
+	p->status = status;
+	rewrite_head(&p->head, &x->head, x->body.len);
+	if (x->req.len)
+		buf_add(&p->req, x->req.p, x->req.len);
+	else
+		buf_addf(&p->req, "GET %s HTTP/1.1\r\n\r\n", j->url);
+	/* The body changes hands: no copy. */
+	tmp = x->body;
+	x->body = p->body;
+	p->body = tmp;
+	cap = &p->wj.cap;
+	memset(cap, 0, sizeof(*cap));
+	cap->uri = str_at(p, p->url);
+	cap->ip = str_at(p, p->ip);
+	cap->when = time(NULL);
+	cap->req_head = p->req.p;
+	cap->req_head_len = p->req.len;
+	cap->resp_head = p->head.p;
+	cap->resp_head_len = p->head.len;
+	cap->body = p->body.p;
+	cap->body_len = p->body.len;
+	cap->prev_payload_digest = str_at(p, p->pdig);
+	cap->prev_date = str_at(p, p->pdate);
+	cap->prev_record_id = str_at(p, p->pid);
+	p->bytes = sizeof(*p) + p->body.len + p->head.len + p->req.len +
+		   p->str.len;
 	job_free(j);
 	x->job = NULL;
-	result_done(c);
+	capture_push(c, p);
 }
 
 static void
@@ -1487,6 +1703,13 @@ update_stats(struct crawl *c)
 		c->o->on_progress(c->o->ctx, c->st);
 }
 
+/* Called by the writer thread when a capture is finished. */
+static void
+wake_loop(void *ctx)
+{
+	curl_multi_wakeup(ctx);
+}
+
 static int
 run_loop(struct crawl *c)
 {
@@ -1502,10 +1725,14 @@ run_loop(struct crawl *c)
 			stop_at = now + STOP_GRACE;
 		}
 		next = stopping || c->fatal ? now + 0.1 : dispatch(c, now);
-		if (c->inflight == 0 &&
+		if (c->inflight == 0 && warcq_pending(c->q) == 0 &&
 		    (stopping || c->fatal || c->st->queued == 0 ||
 		     !room_for_pages(c)))
 			break;
+		if (c->inflight == 0 && (stopping || c->fatal)) {
+			drain(c, 1); /* only captures are left */
+			continue;
+		}
 		if (stopping && now >= stop_at)
 			break; /* in-flight URLs stay queued */
 		curl_multi_perform(c->multi, &running);
@@ -1516,6 +1743,7 @@ run_loop(struct crawl *c)
 				done++;
 			}
 		}
+		done += drain(c, 0);
 		if (crawldb_in_tx(c->db) &&
 		    now_mono() - c->last_commit >= COMMIT_SECONDS)
 			commit(c);
@@ -1557,7 +1785,6 @@ crawl_run(const struct crawl_opts *o, struct crawl_stats *st,
 	buf_init(&c.mark, 0);
 	buf_init(&c.tmp, URL_MAX_LEN + 256);
 	buf_init(&c.tmp2, URL_MAX_LEN + 256);
-	buf_init(&c.whead, 0);
 	buf_init(&c.msg, 0);
 	buf_init(&u, URL_MAX_LEN);
 	for (i = 0; i < o->nseeds; i++) {
@@ -1596,6 +1823,7 @@ crawl_run(const struct crawl_opts *o, struct crawl_stats *st,
 	if (prepare(&c))
 		goto out;
 	memset(&wo, 0, sizeof(wo));
+	wo.level = o->warc_level == 0 ? WARC_LEVEL_STORE : o->warc_level;
 	wo.dir = o->warc_dir;
 	wo.prefix = o->warc_prefix;
 	wo.max_size = o->warc_max_size;
@@ -1613,8 +1841,19 @@ crawl_run(const struct crawl_opts *o, struct crawl_stats *st,
 			  (long)o->max_per_host);
 	curl_multi_setopt(c.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 			  (long)o->max_conns);
+	buf_reset(&c.msg);
+	c.q = warcq_new(c.w, wake_loop, c.multi, &c.msg);
+	if (!c.q) {
+		fatal(&c, PT_EIO, &c.msg);
+		goto out;
+	}
 	rc = run_loop(&c);
+	/* Captures still out (a stop): written and recorded. */
+	while (warcq_pending(c.q))
+		drain(&c, 1);
 	commit(&c);
+	warcq_free(c.q);
+	c.q = NULL;
 	buf_reset(&c.msg);
 	if (warc_writer_close(c.w, &c.msg))
 		fatal(&c, PT_EIO, &c.msg);
@@ -1630,6 +1869,12 @@ out:
 		xfer_destroy(x);
 	}
 	free(c.all);
+	while (c.free_cap) {
+		struct capture *p = c.free_cap;
+
+		c.free_cap = p->next;
+		capture_destroy(p);
+	}
 	curl_multi_cleanup(c.multi);
 	for (i = 0; i < c.nhosts; i++) {
 		struct host *h = c.hosts[i];
@@ -1665,7 +1910,6 @@ out:
 	buf_release(&c.mark);
 	buf_release(&c.tmp);
 	buf_release(&c.tmp2);
-	buf_release(&c.whead);
 	buf_release(&c.msg);
 	if (c.fatal)
 		return c.fatal;

@@ -70,6 +70,8 @@ struct crawl_opts {
 	const char *warc_dir;            /* WARC output directory (created) */
 	const char *warc_prefix;         /* file name prefix, "presstally" */
 	unsigned long long warc_max_size;/* rotation size, bytes */
+	int warc_level;                  /* zlib level 0..9 of the WARC
+					    gzip members; 0 = stored */
 	const char *user_agent;          /* User-Agent header */
 	const char *robots_token;        /* product token for robots.txt */
 	const struct sources *sources;   /* outlets, or NULL */
@@ -106,7 +108,7 @@ struct crawl_opts {
 
 /* Fills `o` with the defaults: delay 1 s, depth 1, 1 request per host, 32
  * in total, timeouts 30 s and 10 s, 3 attempts, backoff 1 s up to 300 s,
- * bodies up to 10 MB, WARC files rotated at 1 GB. */
+ * bodies up to 10 MB, WARC files rotated at 1 GB, WARC level 1. */
 void crawl_opts_init(struct crawl_opts *o);
 
 /* Runs a crawl. Seeds are checked first: a seed that is not an http(s)

@@ -2,15 +2,18 @@
 # Crawl benchmark: a generated site of 2000 article pages (~50 KB each),
 # linked from an index page, an RSS feed and a sitemap, served by nginx on
 # 127.0.0.1 (a free port, an unprivileged temporary configuration), crawled
-# once by presstally (writing WARC + SQLite) and once by wget2 (recursive,
-# files deleted after download, no WARC), one after the other.
-# Prints pages/s, CPU seconds (user + sys) and peak RSS of each.
+# by presstally (writing WARC + SQLite) at --warc-level 1 (the default)
+# and 0 (stored gzip members), and once by wget2 (recursive, files deleted
+# after download, no WARC), one after the other.
+# Prints pages/s, CPU seconds (user + sys), peak RSS and WARC size of each.
 #
 # Politeness allows one request in flight per host by default; with one
 # host and --delay 0 the bench passes --max-per-host 8 (documented option)
 # so both tools get 8 parallel connections.
 #
 # usage: scripts/bench_crawl.sh [PAGES]   (default 2000)
+# Profiling: BENCH_PERF=FILE records the presstally runs with perf
+# (BENCH_PERF_OPTS, default -g); BENCH_WRAP="strace -f -c -o FILE" wraps them.
 # Installs nginx and wget2 with apt-get when missing (needs root or sudo).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,7 +40,7 @@ if [ ! -x "$bin" ]; then
 fi
 
 tmp=$(mktemp -d /tmp/pt-bench-crawl-XXXXXX)
-[ -n "${BENCH_PERF:-}" ] && PERF="perf record -g -o $BENCH_PERF --" || PERF=
+[ -n "${BENCH_PERF:-}" ] && PERF="perf record ${BENCH_PERF_OPTS:--g} -o $BENCH_PERF --" || PERF=${BENCH_WRAP:-}
 chmod 755 "$tmp"
 cleanup() {
     [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
@@ -126,23 +129,35 @@ measure() {
     awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$tmp/time.txt"
 }
 
-read -r p_el p_cpu p_rss < <(measure $PERF "$bin" crawl --db "$tmp/crawl.db" \
-    --warc-dir "$tmp/warc" --delay 0 --max-per-host $conns --max-conns $conns \
-    --no-progress "$base/index.html" "$base/feed.xml" "$base/sitemap.xml")
-tail -1 "$tmp/cmd.err" >&2
-p_n=$(sqlite3 "$tmp/crawl.db" "select count(*) from urls where status='done'" 2>/dev/null ||
-      python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from urls where status='done'\").fetchone()[0])" "$tmp/crawl.db")
-warc_mb=$(du -sm "$tmp/warc" | cut -f1)
+# One presstally crawl at WARC level $1 (fresh database and WARC
+# directory); prints "pages elapsed cpu rss_kb warc_mb".
+crawl_at() {
+    local lvl=$1 db="$tmp/crawl-$1.db" wd="$tmp/warc-$1" el cpu rss n mb
+    read -r el cpu rss < <(measure $PERF "$bin" crawl --db "$db" \
+        --warc-level "$lvl" --warc-dir "$wd" --delay 0 \
+        --max-per-host $conns --max-conns $conns --no-progress \
+        "$base/index.html" "$base/feed.xml" "$base/sitemap.xml")
+    tail -1 "$tmp/cmd.err" >&2
+    n=$(sqlite3 "$db" "select count(*) from urls where status='done'" 2>/dev/null ||
+        python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from urls where status='done'\").fetchone()[0])" "$db")
+    mb=$(du -sm "$wd" | cut -f1)
+    rm -rf "$wd" "$db" "$db"-wal "$db"-shm "$db".lock
+    echo "$n $el $cpu $rss $mb"
+}
+
+read -r p1_n p1_el p1_cpu p1_rss p1_mb < <(crawl_at 1)
+read -r p0_n p0_el p0_cpu p0_rss p0_mb < <(crawl_at 0)
 
 lines0=$(wc -l < "$tmp/nginx/access.log")
 read -r w_el w_cpu w_rss < <(measure wget2 -q -r -l 1 --max-threads=$conns \
     --delete-after --no-robots -P "$tmp/wget2" "$base/index.html")
 w_n=$(awk -v s="$lines0" 'NR > s && $9 == 200' "$tmp/nginx/access.log" | wc -l)
 
-awk -v n="$p_n" -v el="$p_el" -v cpu="$p_cpu" -v rss="$p_rss" -v mb="$warc_mb" \
-    -v wn="$w_n" -v wel="$w_el" -v wcpu="$w_cpu" -v wrss="$w_rss" 'BEGIN {
-    printf "%-22s %7s %9s %8s %9s %9s\n", "tool", "pages", "pages/s", "wall s", "CPU s", "RSS MB"
-    printf "%-22s %7d %9.0f %8.2f %9.2f %9.1f\n", "presstally (WARC)", n, n / el, el, cpu, rss / 1024
-    printf "%-22s %7d %9.0f %8.2f %9.2f %9.1f\n", "wget2 (no WARC)", wn, wn / wel, wel, wcpu, wrss / 1024
-    printf "WARC written: %d MB\n", mb
-}'
+row() { # name pages elapsed cpu rss_kb warc
+    awk -v name="$1" -v n="$2" -v el="$3" -v cpu="$4" -v rss="$5" -v w="$6" 'BEGIN {
+        printf "%-26s %7d %9.0f %8.2f %8.2f %8.1f %9s\n", name, n, n / el, el, cpu, rss / 1024, w }'
+}
+printf "%-26s %7s %9s %8s %8s %8s %9s\n" tool pages pages/s "wall s" "CPU s" "RSS MB" "WARC MB"
+row "presstally --warc-level 1" "$p1_n" "$p1_el" "$p1_cpu" "$p1_rss" "$p1_mb"
+row "presstally --warc-level 0" "$p0_n" "$p0_el" "$p0_cpu" "$p0_rss" "$p0_mb"
+row "wget2 (no WARC)" "$w_n" "$w_el" "$w_cpu" "$w_rss" "-"

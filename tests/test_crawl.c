@@ -3,7 +3,9 @@
  * database (read with sqlite3) and in the WARC files (read with
  * warc_reader, and checked by scripts/warcls.sh); a second run and a
  * recrawl write no new response record; a run stopped with SIGTERM and one
- * killed with SIGKILL, then finished, hold each page exactly once.
+ * killed with SIGKILL (writing stored gzip members, --warc-level 0), then
+ * finished, hold each page exactly once; right after the kill every row
+ * marked done names a complete WARC record.
  */
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
@@ -220,6 +222,7 @@ expect_row(const struct fixture *f, const char *path, const char *status,
 struct capture {
 	char *uri;
 	char *type;
+	char *id;            /* WARC-Record-ID */
 	char *payload;       /* response payload */
 	size_t payload_len;
 	char *http_head;     /* response block up to the body */
@@ -241,6 +244,7 @@ warcs_free(struct warcs *w)
 	for (i = 0; i < w->n; i++) {
 		free(w->v[i].uri);
 		free(w->v[i].type);
+		free(w->v[i].id);
 		free(w->v[i].payload);
 		free(w->v[i].http_head);
 	}
@@ -287,6 +291,8 @@ warcs_read(const char *dir, struct warcs *w)
 				c = &w->v[w->n++];
 				c->uri = pt_xstrdup(rec.target_uri);
 				c->type = pt_xstrdup(rec.type);
+				c->id = pt_xstrdup(rec.record_id ?
+						   rec.record_id : "");
 				c->payload = pt_xstrndup(rec.payload,
 							 rec.payload_len);
 				c->payload_len = rec.payload_len;
@@ -323,6 +329,42 @@ warcs_find(const struct warcs *w, const char *uri)
 		    strcmp(w->v[i].type, "response") == 0)
 			return &w->v[i];
 	return NULL;
+}
+
+/* Done rows of `db` whose record_id names no response record of w:
+ * each is printed. */
+static int
+rows_without_record(const char *db, const struct warcs *w)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	int bad = 0;
+	size_t i;
+
+	assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT url, record_id FROM "
+					    "urls WHERE status = 'done' AND "
+					    "record_id IS NOT NULL", -1, &st,
+					    NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *url = (const char *)sqlite3_column_text(st, 0);
+		const char *id = (const char *)sqlite3_column_text(st, 1);
+
+		for (i = 0; i < w->n; i++)
+			if (strcmp(w->v[i].id, id) == 0 &&
+			    strcmp(w->v[i].uri, url) == 0)
+				break;
+		if (i == w->n) {
+			print_error("%s: record %s not in the WARC files\n",
+				    url, id);
+			bad++;
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return bad;
 }
 
 /* ---- Server log. */
@@ -761,9 +803,18 @@ test_kill_and_resume(void **state)
 	}
 	done1 = db_count(db, "status = 'done'");
 	assert_true(done1 >= 10);
-	/* 2: SIGKILL in the middle. */
+	/* 2: SIGKILL in the middle (writing stored gzip members). */
 	{
-		pid_t pid = spawn_crawl(args, errp);
+		const char *args0[24];
+		pid_t pid;
+
+		for (i = 0; i < n - 1; i++)
+			args0[i] = args[i];
+		args0[i++] = "--warc-level";
+		args0[i++] = "0";
+		args0[i++] = args[n - 1];
+		args0[i] = NULL;
+		pid = spawn_crawl(args0, errp);
 
 		wait_done(db, done1 + 20);
 		/* Meanwhile a second crawl of the same database is refused. */
@@ -775,6 +826,12 @@ test_kill_and_resume(void **state)
 	done2 = db_count(db, "status = 'done'");
 	assert_true(done2 > done1);
 	assert_true(done2 < 147); /* really killed in the middle */
+	/* Every row marked done points to a complete record: rows are
+	 * recorded only after the writer thread wrote their record. */
+	warcs_read(warc, &w);
+	assert_int_equal(w.errors, 0);
+	assert_int_equal(rows_without_record(db, &w), 0);
+	warcs_free(&w);
 	/* 3: to the end (4 when this run met the missing /tag/ page the
 	 * index links to). */
 	rc = tu_run(args, NULL, NULL, NULL);
@@ -823,16 +880,20 @@ test_usage(void **state)
 	const char *bad_opt[] = { "crawl", "--no-such-option", NULL };
 	const char *bad_num[] = { "crawl", "--delay", "soon", "http://a/",
 				  NULL };
+	const char *bad_level[] = { "crawl", "--warc-level", "10",
+				    "http://a/", NULL };
 	const char *bad_seed[] = { "crawl", "ftp://example.com/", NULL };
 	const char *bad_src[] = { "crawl", "--sources", NULL, NULL };
 	char *badfile = path_in(f->dir, "bad.conf");
 
 	assert_int_equal(tu_run(help, NULL, &out, NULL), 0);
 	assert_non_null(strstr(out.p, "--max-pages N"));
+	assert_non_null(strstr(out.p, "--warc-level N"));
 	assert_non_null(strstr(out.p, "Exit codes:"));
 	assert_int_equal(tu_run(bad_opt, NULL, NULL, &err), 2);
 	assert_non_null(strstr(err.p, "presstally crawl --help"));
 	assert_int_equal(tu_run(bad_num, NULL, NULL, NULL), 2);
+	assert_int_equal(tu_run(bad_level, NULL, NULL, NULL), 2);
 	assert_int_equal(tu_run(bad_seed, NULL, NULL, NULL), 2);
 	tu_write(badfile, "[outlet X]\nfeeds = http://x/\n", 29);
 	bad_src[2] = badfile;

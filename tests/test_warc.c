@@ -363,10 +363,10 @@ struct written_set {
 /* Writes NCAPT captures: 0..NFRESH-1 fresh bodies (5: gzip-encoded,
  * 7: chunked), then repeats of bodies 0..9 that must become revisits. */
 static void
-write_captures(const char *dir, unsigned long long max_size,
+write_captures(const char *dir, unsigned long long max_size, int level,
 	       struct written_set *ws)
 {
-	struct warc_writer_opts o = { dir, "pt", max_size, 0,
+	struct warc_writer_opts o = { dir, "pt", max_size, level,
 				      "presstally-test" };
 	struct buf err = BUF_INIT, html = BUF_INIT, body = BUF_INIT,
 		   head = BUF_INIT, req = BUF_INIT, uri = BUF_INIT;
@@ -467,8 +467,10 @@ name_ok(const char *path)
 	return 1;
 }
 
-static void
-test_writer_round_trip(void **state)
+/* Writes the captures at `level` and reads them back; returns the total
+ * size of the files. */
+static unsigned long long
+round_trip(int level)
 {
 	static const char *const exts[] = { ".warc.gz", NULL };
 	struct written_set ws;
@@ -480,10 +482,10 @@ test_writer_round_trip(void **state)
 	struct stat st;
 	unsigned long warcinfo = 0, resp = 0, revisit = 0, req = 0;
 	const unsigned long long max = 20000;
+	unsigned long long total = 0;
 
-	(void)state;
 	make_tmpdir(dir, sizeof(dir));
-	write_captures(dir, max, &ws);
+	write_captures(dir, max, level, &ws);
 	assert_int_equal(fileio_list(dir, exts, &paths, &n, &err), 0);
 	assert_true(n >= 3); /* rotated */
 	for (f = 0; f < n; f++) {
@@ -494,6 +496,7 @@ test_writer_round_trip(void **state)
 					   paths[f - 1] + strlen(paths[f - 1]) -
 					   13) != 0);
 		assert_int_equal(stat(paths[f], &st), 0);
+		total += (unsigned long long)st.st_size;
 		/* Rotation happens before a capture once max is reached. */
 		assert_true((unsigned long long)st.st_size < max + 12000);
 		read_file(paths[f], &run);
@@ -543,6 +546,19 @@ test_writer_round_trip(void **state)
 	rm_dir(dir);
 	buf_release(&html);
 	buf_release(&err);
+	return total;
+}
+
+static void
+test_writer_round_trip(void **state)
+{
+	unsigned long long z1, z0;
+
+	(void)state;
+	z1 = round_trip(0);            /* the default level */
+	z0 = round_trip(WARC_LEVEL_STORE);
+	/* Stored members hold every byte of the (repetitive) HTML. */
+	assert_true(z0 > 2 * z1);
 }
 
 static void
@@ -572,7 +588,7 @@ test_truncated(void **state)
 
 	(void)state;
 	make_tmpdir(dir, sizeof(dir));
-	write_captures(dir, 0, &ws); /* one file */
+	write_captures(dir, 0, 0, &ws); /* one file */
 	assert_int_equal(fileio_list(dir, exts, &paths, &n, &err), 0);
 	assert_int_equal(n, 1);
 	buf_init(&data, 0);
@@ -642,7 +658,7 @@ test_corrupt_member(void **state)
 
 	(void)state;
 	make_tmpdir(dir, sizeof(dir));
-	write_captures(dir, 0, &ws);
+	write_captures(dir, 0, 0, &ws);
 	assert_int_equal(fileio_list(dir, exts, &paths, &n, &err), 0);
 	buf_init(&data, 0);
 	assert_int_equal(fileio_read(paths[0], &data, &err), 0);
@@ -754,7 +770,7 @@ test_warcls(void **state)
 	assert_non_null(src);
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	make_tmpdir(dir, sizeof(dir));
-	write_captures(dir, 20000, &ws);
+	write_captures(dir, 20000, 0, &ws);
 	buf_addf(&cmd, "WARCLS_DIR='%s/warcls-node' PT_SHARED_DIR='%s' "
 		 "'%s/scripts/warcls.sh' '%s'/*.warc.gz > '%s/warcls.out'",
 		 cwd, shared_dir(), src, dir, dir);

@@ -1,7 +1,10 @@
-/* hash.c -- SHA-256 and SHA-1 via libcrypto's one-shot EVP API. */
+/* hash.c -- SHA-256 and SHA-1 via libcrypto's EVP API. */
 #include "crawler/base/hash.h"
 
+#include "crawler/base/sv.h"
+
 #include <openssl/evp.h>
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -45,6 +48,25 @@ hash_sha1_b32(const void *p, size_t n, char out[38])
 	unsigned int dl = 0;
 
 	EVP_Digest(p, n, d, &dl, EVP_sha1(), NULL);
+	memcpy(out, "sha1:", 5);
+	hash_b32_20(d, out + 5);
+}
+
+void
+hash_sha1_b32_parts(const struct sv *parts, size_t n, char out[38])
+{
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int dl = 0;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	size_t i;
+
+	if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha1(), NULL) != 1)
+		abort(); /* out of memory */
+	for (i = 0; i < n; i++)
+		if (parts[i].len)
+			EVP_DigestUpdate(ctx, parts[i].p, parts[i].len);
+	EVP_DigestFinal_ex(ctx, d, &dl);
+	EVP_MD_CTX_free(ctx);
 	memcpy(out, "sha1:", 5);
 	hash_b32_20(d, out + 5);
 }

@@ -1300,21 +1300,29 @@ deflate_piece(struct warc_writer *w, const char *p, size_t n, int flush)
 }
 
 /* Writes one record: w->head holds the WARC header lines (without
- * Content-Length), w->blk the block. Records the member offset in *off. */
+ * Content-Length), the block is the concatenation of the `n` pieces (not
+ * copied). Records the member offset in *off. */
 static int
-write_record(struct warc_writer *w, unsigned long long *off, struct buf *err)
+write_record(struct warc_writer *w, const struct sv *blk, size_t n,
+	     unsigned long long *off, struct buf *err)
 {
 	char cl[48];
-	int n;
+	size_t i, blen = 0;
+	int k, bad = 0;
 
-	n = snprintf(cl, sizeof(cl), "Content-Length: %zu\r\n\r\n", w->blk.len);
+	for (i = 0; i < n; i++)
+		blen += blk[i].len;
+	k = snprintf(cl, sizeof(cl), "Content-Length: %zu\r\n\r\n", blen);
 	buf_reset(&w->out);
 	deflateReset(&w->zs);
-	if (deflate_piece(w, "WARC/1.1\r\n", 10, Z_NO_FLUSH) ||
-	    deflate_piece(w, w->head.p, w->head.len, Z_NO_FLUSH) ||
-	    deflate_piece(w, cl, (size_t)n, Z_NO_FLUSH) ||
-	    deflate_piece(w, w->blk.p, w->blk.len, Z_NO_FLUSH) ||
-	    deflate_piece(w, "\r\n\r\n", 4, Z_FINISH)) {
+	bad = deflate_piece(w, "WARC/1.1\r\n", 10, Z_NO_FLUSH) ||
+	      deflate_piece(w, w->head.p, w->head.len, Z_NO_FLUSH) ||
+	      deflate_piece(w, cl, (size_t)k, Z_NO_FLUSH);
+	for (i = 0; i < n && !bad; i++)
+		if (blk[i].len)
+			bad = deflate_piece(w, blk[i].p, blk[i].len,
+					    Z_NO_FLUSH);
+	if (bad || deflate_piece(w, "\r\n\r\n", 4, Z_FINISH)) {
 		if (err)
 			buf_addf(err, "cannot compress a record for '%s'",
 				 w->path.p);
@@ -1338,12 +1346,12 @@ write_record(struct warc_writer *w, unsigned long long *off, struct buf *err)
 }
 
 static void
-head_digest(struct warc_writer *w, const char *name, const char *p,
+head_digest(struct warc_writer *w, const char *name, const struct sv *blk,
 	    size_t n)
 {
 	char d[38];
 
-	hash_sha1_b32(p, n, d);
+	hash_sha1_b32_parts(blk, n, d);
 	buf_addf(&w->head, "%s: %s\r\n", name, d);
 }
 
@@ -1353,6 +1361,7 @@ open_file(struct warc_writer *w, struct buf *err)
 	char ts[16], date[24];
 	time_t now = time(NULL);
 	struct tm tm;
+	struct sv b;
 	const char *base;
 	int tries;
 
@@ -1391,8 +1400,9 @@ open_file(struct warc_writer *w, struct buf *err)
 		 "WARC-Filename: %s\r\n"
 		 "Content-Type: application/warc-fields\r\n",
 		 w->warcinfo_id, date, base);
-	head_digest(w, "WARC-Block-Digest", w->blk.p, w->blk.len);
-	if (write_record(w, NULL, err)) {
+	b = sv_make(w->blk.p, w->blk.len);
+	head_digest(w, "WARC-Block-Digest", &b, 1);
+	if (write_record(w, &b, 1, NULL, err)) {
 		close(w->fd);
 		w->fd = -1;
 		return PT_EIO;
@@ -1423,8 +1433,8 @@ warc_writer_new(const struct warc_writer_opts *o, struct buf *err)
 {
 	struct warc_writer *w;
 
-	if (!o->dir || !o->prefix || !*o->prefix || o->level < 0 ||
-	    o->level > 9) {
+	if (!o->dir || !o->prefix || !*o->prefix ||
+	    (o->level < 0 && o->level != WARC_LEVEL_STORE) || o->level > 9) {
 		if (err)
 			buf_adds(err, "invalid WARC writer options");
 		return NULL;
@@ -1440,7 +1450,8 @@ warc_writer_new(const struct warc_writer_opts *o, struct buf *err)
 	w->prefix = pt_xstrdup(o->prefix);
 	w->software = o->software ? pt_xstrdup(o->software) : NULL;
 	w->max_size = o->max_size;
-	w->level = o->level ? o->level : WARC_LEVEL;
+	w->level = o->level == WARC_LEVEL_STORE ? 0 :
+		   o->level ? o->level : WARC_LEVEL;
 	w->fd = -1;
 	buf_init(&w->path, 0);
 	buf_init(&w->head, 0);
@@ -1481,6 +1492,7 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 		    struct warc_written *out, struct buf *err)
 {
 	char date[24], pd[38], resp_id[48], req_id[48];
+	struct sv blk[2];
 	unsigned long long off = 0;
 	int revisit, rc;
 
@@ -1507,11 +1519,10 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 	make_uuid(resp_id);
 	make_uuid(req_id);
 
-	/* Response or revisit. */
-	buf_reset(&w->blk);
-	buf_add(&w->blk, c->resp_head, c->resp_head_len);
-	if (!revisit && c->body_len)
-		buf_add(&w->blk, c->body, c->body_len);
+	/* Response or revisit: the block is the header block and the body,
+	 * given to zlib and SHA-1 in place. */
+	blk[0] = sv_make(c->resp_head, c->resp_head_len);
+	blk[1] = sv_make(c->body, !revisit ? c->body_len : 0);
 	buf_reset(&w->head);
 	buf_addf(&w->head, "WARC-Type: %s\r\nWARC-Record-ID: %s\r\n"
 		 "WARC-Date: %s\r\nWARC-Target-URI: %s\r\n",
@@ -1532,16 +1543,15 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 				 c->prev_date);
 	}
 	buf_adds(&w->head, "Content-Type: application/http;msgtype=response\r\n");
-	head_digest(w, "WARC-Block-Digest", w->blk.p, w->blk.len);
+	head_digest(w, "WARC-Block-Digest", blk, 2);
 	buf_addf(&w->head, "WARC-Payload-Digest: %s\r\n", pd);
-	rc = write_record(w, &off, err);
+	rc = write_record(w, blk, 2, &off, err);
 	if (rc)
 		return rc;
 
 	/* Request. */
 	if (c->req_head) {
-		buf_reset(&w->blk);
-		buf_add(&w->blk, c->req_head, c->req_head_len);
+		blk[0] = sv_make(c->req_head, c->req_head_len);
 		buf_reset(&w->head);
 		buf_addf(&w->head, "WARC-Type: request\r\nWARC-Record-ID: %s\r\n"
 			 "WARC-Date: %s\r\nWARC-Target-URI: %s\r\n",
@@ -1552,8 +1562,8 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 			 "WARC-Concurrent-To: %s\r\n"
 			 "Content-Type: application/http;msgtype=request\r\n",
 			 w->warcinfo_id, resp_id);
-		head_digest(w, "WARC-Block-Digest", w->blk.p, w->blk.len);
-		rc = write_record(w, NULL, err);
+		head_digest(w, "WARC-Block-Digest", blk, 1);
+		rc = write_record(w, blk, 1, NULL, err);
 		if (rc)
 			return rc;
 	}

@@ -138,7 +138,10 @@ struct warc_writer_opts {
 	const char *prefix;           /* file name prefix, e.g. "presstally" */
 	unsigned long long max_size;  /* rotate when a file reaches this many
 				       * bytes; 0 = never */
-	int level;                    /* zlib level 1..9; 0 = WARC_LEVEL */
+	int level;                    /* zlib level 1..9; 0 = WARC_LEVEL;
+				       * WARC_LEVEL_STORE = stored deflate
+				       * blocks (still one gzip member per
+				       * record) */
 	const char *software;         /* warcinfo "software:" value, or NULL */
 };
 
@@ -146,6 +149,10 @@ struct warc_writer_opts {
  * of CPU time against ~57 MB/s for level 3, with files of the same size
  * (scripts/bench_warc.sh). */
 #define WARC_LEVEL 1
+/* warc_writer_opts.level for gzip members without compression (zlib level
+ * 0): files several times larger than level 1 on HTML, written much
+ * faster. */
+#define WARC_LEVEL_STORE (-1)
 
 /* One fetch to record. The HTTP header blocks are written verbatim: they
  * must end with the blank line ("\r\n\r\n"). The body is stored as given,

@@ -1,0 +1,63 @@
+/* warcq.h -- a WARC writer on its own thread: the crawl loop hands over
+ * captures, the thread computes their digests, compresses them and
+ * appends them (warc.h), and gives each back, in order, with what was
+ * written, so that the crawl records a fetch in its database only after
+ * its WARC record is complete on disk.
+ *
+ * The caller owns the jobs and everything a job's capture points to; a
+ * job must stay untouched from warcq_push() until warcq_take() returns
+ * it. Jobs come back in the order they were pushed. After a failed write
+ * the writer writes nothing more: that job and all later ones come back
+ * with rc < 0 (only the first carries a message).
+ *
+ * Memory is the caller's to bound (it knows the sizes it pushes): see
+ * crawl.c, which waits for jobs to come back when too many bytes are out.
+ *
+ * Non-goals: more than one writer thread (one file is appended in order).
+ */
+#ifndef PT_WARCQ_H
+#define PT_WARCQ_H
+
+#include "crawler/base/buf.h"
+#include "crawler/base/warc.h"
+
+struct warcq_job {
+	struct warc_capture cap;  /* in: what to write (borrowed) */
+	void *ud;                 /* in: the caller's */
+	int rc;                   /* out: 0, or PT_EIO / PT_EINVAL */
+	struct warc_written out;  /* out: what was written; out.path points
+				     into `path` */
+	struct buf path;          /* out: the file written to */
+	struct buf err;           /* out: message of a failed write */
+	struct warcq_job *next;   /* private: queue link */
+};
+
+struct warcq;
+
+/* Initialises a job's buffers (once; jobs may be reused after
+ * warcq_take() returned them). */
+void warcq_job_init(struct warcq_job *j);
+/* Frees a job's buffers. */
+void warcq_job_release(struct warcq_job *j);
+
+/* Starts the writer thread on `w`, which it uses exclusively until
+ * warcq_free() returns (the caller then closes and frees w). `wake` (may
+ * be NULL) is called from the writer thread after each job is finished,
+ * e.g. curl_multi_wakeup(). Returns a new queue; free with warcq_free().
+ * NULL with a message in err when the thread cannot start. */
+struct warcq *warcq_new(struct warc_writer *w, void (*wake)(void *ctx),
+			void *ctx, struct buf *err);
+/* Hands `j` to the writer. Never blocks. */
+void warcq_push(struct warcq *q, struct warcq_job *j);
+/* Returns the finished jobs, oldest first, linked through next, or NULL.
+ * With wait = 1 blocks until at least one job is finished, unless none is
+ * pending (then NULL). */
+struct warcq_job *warcq_take(struct warcq *q, int wait);
+/* Number of jobs pushed and not yet returned by warcq_take(). */
+unsigned long warcq_pending(const struct warcq *q);
+/* Lets the writer finish every job pushed, stops the thread and frees the
+ * queue. Jobs not taken are not returned: take them first. NULL is a
+ * no-op. */
+void warcq_free(struct warcq *q);
+
+#endif
