@@ -536,26 +536,28 @@ ncols(int which)
 	return n;
 }
 
-/* Checks the numeric columns of a record; 0 or PT_EPARSE. */
+/* Kind of each column of columns[]: 't' text, 'i' a whole number, 'm'
+ * thousandths ("1.500"). */
+static const char *const kinds[B_N] = {
+	"tttttti" "iitttmm",
+	"ttiiittmmi",
+	"tttt",
+	"ttttmit",
+};
+
+/* Checks the numeric columns of a record into v[]; 0 or PT_EPARSE. */
 static int
 check_numbers(const struct reader *rd, int which, long long *v,
 	      struct buf *err)
 {
-	static const char *const ints[] = { "words", "pro", "con", "mentions",
-					    "quotes", "negated", NULL };
-	static const char *const millis[] = { "pro_weight", "con_weight",
-					      "weight", NULL };
-	int i, k;
+	const char *k = kinds[which];
+	int i;
 
-	for (i = 0; columns[which][i]; i++) {
-		for (k = 0; ints[k]; k++)
-			if (!strcmp(columns[which][i], ints[k]) &&
-			    parse_int(fld(rd, i), &v[i]))
-				return bad_value(rd, columns[which][i], err);
-		for (k = 0; millis[k]; k++)
-			if (!strcmp(columns[which][i], millis[k]) &&
-			    parse_milli(fld(rd, i), &v[i]))
-				return bad_value(rd, columns[which][i], err);
+	for (i = 0; k[i]; i++) {
+		if (k[i] == 'i' && parse_int(fld(rd, i), &v[i]))
+			return bad_value(rd, columns[which][i], err);
+		if (k[i] == 'm' && parse_milli(fld(rd, i), &v[i]))
+			return bad_value(rd, columns[which][i], err);
 	}
 	return 0;
 }

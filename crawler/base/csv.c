@@ -57,12 +57,16 @@ csv_end(struct buf *row)
 
 #define CSV_MAX_RECORD (16u * 1024 * 1024)
 #define CSV_MAX_FIELDS 256
+#define CSV_CHUNK 65536
 
 struct csv_reader {
 	FILE *fp;                 /* borrowed */
+	char in[CSV_CHUNK];       /* read-ahead */
+	size_t pos, len;          /* unread bytes are in[pos..len) */
+	int eof;                  /* fp is exhausted */
 	struct buf rec;           /* field bytes, each NUL-terminated */
 	size_t off[CSV_MAX_FIELDS]; /* start of each field in rec */
-	size_t len[CSV_MAX_FIELDS]; /* length of each field */
+	size_t flen[CSV_MAX_FIELDS]; /* length of each field */
 	unsigned long line;       /* current line number */
 	unsigned long rec_line;   /* line where the last record began */
 };
@@ -87,18 +91,61 @@ csv_reader_free(struct csv_reader *r)
 	free(r);
 }
 
+/* Makes at least one unread byte available; 0 at the end of the input. */
+static int
+fill(struct csv_reader *r)
+{
+	if (r->pos < r->len)
+		return 1;
+	if (r->eof)
+		return 0;
+	r->len = fread(r->in, 1, sizeof(r->in), r->fp);
+	r->pos = 0;
+	if (r->len == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static size_t
+count_nl(const char *p, size_t n)
+{
+	size_t c = 0;
+	const char *q;
+
+	while (n && (q = memchr(p, '\n', n)) != NULL) {
+		c++;
+		n -= (size_t)(q - p) + 1;
+		p = q + 1;
+	}
+	return c;
+}
+
+/* Ends field number n at the current end of rec. */
+static int
+end_field(struct csv_reader *r, int n, size_t start)
+{
+	if (n >= CSV_MAX_FIELDS)
+		return PT_ETOOBIG;
+	r->off[n] = start;
+	r->flen[n] = r->rec.len - start;
+	return buf_addc(&r->rec, '\0') ? PT_ETOOBIG : 0;
+}
+
 int
 csv_reader_next(struct csv_reader *r)
 {
-	int c, n = 0, inq = 0, any = 0;
-	size_t start;
+	int n = 0, inq = 0, any = 0;
+	size_t start = 0;
 
 	buf_reset(&r->rec);
 	r->rec_line = r->line;
-	start = 0;
 	for (;;) {
-		c = getc(r->fp);
-		if (c == EOF) {
+		const char *p, *e;
+		char c;
+
+		if (!fill(r)) {
 			if (inq)
 				return PT_EPARSE;
 			if (!any)
@@ -106,56 +153,62 @@ csv_reader_next(struct csv_reader *r)
 			break;
 		}
 		any = 1;
+		p = r->in + r->pos;
+		e = r->in + r->len;
 		if (inq) {
-			if (c == '"') {
-				int d = getc(r->fp);
-				if (d == '"') {
-					if (buf_addc(&r->rec, '"'))
-						return PT_ETOOBIG;
-					continue;
-				}
-				inq = 0;
-				if (d != EOF)
-					ungetc(d, r->fp);
+			/* Copy up to the next quote mark in one go. */
+			const char *q = memchr(p, '"', (size_t)(e - p));
+			size_t k = (size_t)((q ? q : e) - p);
+
+			r->line += count_nl(p, k);
+			if (buf_add(&r->rec, p, k))
+				return PT_ETOOBIG;
+			r->pos += k;
+			if (!q)
+				continue;
+			r->pos++; /* the mark */
+			if (fill(r) && r->in[r->pos] == '"') {
+				r->pos++;
+				if (buf_addc(&r->rec, '"'))
+					return PT_ETOOBIG;
 				continue;
 			}
-			if (c == '\n')
-				r->line++;
-			if (buf_addc(&r->rec, (char)c))
-				return PT_ETOOBIG;
+			inq = 0;
 			continue;
+		}
+		/* Unquoted: copy up to the next comma, line end or quote. */
+		{
+			const char *q = p;
+			size_t k;
+
+			while (q < e && *q != ',' && *q != '\n' && *q != '"')
+				q++;
+			k = (size_t)(q - p);
+			if (buf_add(&r->rec, p, k))
+				return PT_ETOOBIG;
+			r->pos += k;
+			if (q == e)
+				continue;
+			c = *q;
+			r->pos++;
 		}
 		if (c == '"') {
 			inq = 1;
 			continue;
 		}
-		if (c == ',' || c == '\n') {
-			if (n >= CSV_MAX_FIELDS)
-				return PT_ETOOBIG;
-			if (c == '\n' && r->rec.len > start &&
-			    r->rec.p[r->rec.len - 1] == '\r')
-				buf_truncate(&r->rec, r->rec.len - 1);
-			r->off[n] = start;
-			r->len[n] = r->rec.len - start;
-			n++;
-			if (buf_addc(&r->rec, '\0'))
-				return PT_ETOOBIG;
-			start = r->rec.len;
-			if (c == '\n') {
-				r->line++;
-				return n;
-			}
-			continue;
-		}
-		if (buf_addc(&r->rec, (char)c))
+		if (c == '\n' && r->rec.len > start &&
+		    r->rec.p[r->rec.len - 1] == '\r')
+			buf_truncate(&r->rec, r->rec.len - 1);
+		if (end_field(r, n++, start))
 			return PT_ETOOBIG;
+		start = r->rec.len;
+		if (c == '\n') {
+			r->line++;
+			return n;
+		}
 	}
-	if (n >= CSV_MAX_FIELDS)
+	if (end_field(r, n++, start))
 		return PT_ETOOBIG;
-	r->off[n] = start;
-	r->len[n] = r->rec.len - start;
-	n++;
-	buf_addc(&r->rec, '\0');
 	return n;
 }
 
@@ -168,7 +221,7 @@ csv_reader_field(const struct csv_reader *r, int i)
 size_t
 csv_reader_field_len(const struct csv_reader *r, int i)
 {
-	return r->len[i];
+	return r->flen[i];
 }
 
 unsigned long
