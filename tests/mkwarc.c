@@ -4,7 +4,10 @@
  *
  * usage: mkwarc OUTDIR TOTAL_MB FILE_MB SAMPLE...
  * Writes captures until OUTDIR holds TOTAL_MB of .warc.gz, rotating files
- * at FILE_MB. A .txt sample is wrapped in a minimal article page.
+ * at FILE_MB. A .txt sample is wrapped in an article page; every page gets
+ * what trade-press pages carry around the article (a menu of links, an
+ * inline script, a related-stories box, a footer), so that a page weighs
+ * about 40 KB of HTML, like the real ones.
  */
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
@@ -24,7 +27,7 @@ int
 main(int argc, char **argv)
 {
 	struct buf pages[MAXSAMPLES], err = BUF_INIT, body = BUF_INIT;
-	struct buf uri = BUF_INIT;
+	struct buf uri = BUF_INIT, chrome;
 	struct warc_writer_opts o;
 	struct warc_writer *w;
 	uint64_t total_mb, file_mb;
@@ -38,6 +41,17 @@ main(int argc, char **argv)
 		log_error("usage: mkwarc OUTDIR TOTAL_MB FILE_MB SAMPLE...");
 		return 2;
 	}
+	/* The page furniture, made once. */
+	buf_init(&chrome, 0);
+	buf_adds(&chrome, "<script>var dataLayer = [];");
+	for (i = 0; i < 400; i++)
+		buf_addf(&chrome, "dataLayer.push({'slot%d': 'ad-unit-%d', "
+			 "'sizes': [[300, 250], [728, 90]]});\n", i, i * 7);
+	buf_adds(&chrome, "</script><header><nav><ul>");
+	for (i = 0; i < 120; i++)
+		buf_addf(&chrome, "<li><a href=\"/section/%d\">Section %d"
+			 "</a></li>", i, i);
+	buf_adds(&chrome, "</ul></nav></header>");
 	for (i = 4; i < argc && np < MAXSAMPLES; i++) {
 		struct buf raw = BUF_INIT;
 
@@ -89,10 +103,21 @@ main(int argc, char **argv)
 		const char *cut = strstr(pg->p, "</article>");
 		size_t at = cut ? (size_t)(cut - pg->p) : pg->len;
 
+		const char *bodytag = strstr(pg->p, "<body>");
+		size_t bt = bodytag ? (size_t)(bodytag - pg->p) + 6 : 0;
+
 		buf_reset(&body);
-		buf_add(&body, pg->p, at);
+		buf_add(&body, pg->p, bt);
+		buf_add(&body, chrome.p, chrome.len);
+		buf_add(&body, pg->p + bt, at - bt);
 		buf_addf(&body, "<p>Fixture capture number %llu.</p>", n);
 		buf_add(&body, pg->p + at, pg->len - at);
+		buf_adds(&body, "<aside class=\"related\"><ul>");
+		for (i = 0; i < 12; i++)
+			buf_addf(&body, "<li><a href=\"/news/%llu\">More "
+				 "stories from the fixture desk, number %d</a>"
+				 "</li>", (n * 13 + (unsigned)i) % 100000, i);
+		buf_adds(&body, "</ul></aside>");
 		buf_reset(&uri);
 		buf_addf(&uri, "https://fixture.example/news/%llu", n);
 		memset(&c, 0, sizeof(c));
@@ -129,5 +154,6 @@ main(int argc, char **argv)
 	buf_release(&err);
 	buf_release(&body);
 	buf_release(&uri);
+	buf_release(&chrome);
 	return 0;
 }
