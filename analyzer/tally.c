@@ -539,7 +539,7 @@ ncols(int which)
 /* Kind of each column of columns[]: 't' text, 'i' a whole number, 'm'
  * thousandths ("1.500"). */
 static const char *const kinds[B_N] = {
-	"tttttti" "iitttmm",
+	"ttttttiiitttmm",
 	"ttiiittmmi",
 	"tttt",
 	"ttttmit",
