@@ -7,10 +7,11 @@ pkgs="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev \
 libutf8proc-dev libcmocka-dev libsqlite3-dev zlib1g-dev libssl-dev libjansson-dev \
 python3"
 # What the tests use beyond the build: GNU parallel (the scale-out
-# runner), sqlite3 (inspecting crawl state), node and npm (the independent
-# WARC checker).
+# runner), Slurm and munge (a one-node cluster for the Slurm scripts),
+# sqlite3 (inspecting crawl state), node and npm (the independent WARC
+# checker).
 if [ "${PT_WITH_TEST_TOOLS:-0}" = 1 ]; then
-    pkgs="$pkgs parallel sqlite3"
+    pkgs="$pkgs parallel sqlite3 slurm-wlm munge"
     # A machine may have node from elsewhere; only add Debian's if absent.
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         pkgs="$pkgs nodejs npm"
