@@ -313,6 +313,20 @@ cmp_mention(const void *a, const void *b)
 	return x->tok < y->tok ? -1 : x->tok > y->tok;
 }
 
+/* Number of lower-case name particles starting at token b ("de la",
+ * "van der"), at most two. */
+static size_t
+particles(const struct doc *d, size_t b)
+{
+	size_t k = 0;
+
+	while (k < 2 && b + k < d->tk.n &&
+	       (doc_lex(d, b + k) & LEX_PARTICLE) &&
+	       !(d->tk.v[b + k].flags & TOK_CAP))
+		k++;
+	return k;
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -332,16 +346,14 @@ scan_candidates(struct doc *d, struct cands *c)
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
 			if (is_cap_word(d, b) && !(d->tmark[b] & TM_FIGURE)) {
 				b++;
-			} else if ((doc_lex(d, b) & LEX_PARTICLE) &&
-				   !(d->tk.v[b].flags & TOK_CAP) &&
-				   b + 1 < n && is_cap_word(d, b + 1)) {
-				b += 2;
+			} else if (particles(d, b) &&
+				   b + particles(d, b) < n &&
+				   is_cap_word(d, b + particles(d, b))) {
+				/* "van Rijswijk", "de la Fuente" */
+				b += particles(d, b) + 1;
 			} else if (d->tk.v[b - 1].kl == 1 &&
 				   tok_punct(&d->tk, b, '.') && b + 1 < n &&
-				   is_cap_word(d, b + 1) &&
-				   !(d->tk.v[b + 1].flags & TOK_SSTART &&
-				     d->tk.v[b + 1].kl > 1 &&
-				     0)) {
+				   is_cap_word(d, b + 1)) {
 				b += 2; /* an initial: "J. Smith" */
 			} else {
 				break;
