@@ -459,6 +459,12 @@ negator_at(const struct doc *d, size_t i)
 		while (j > 0 && (d->tmark[j] & TM_TERM) &&
 		       (d->tmark[j - 1] & TM_TERM) && same_sent(d, j - 1, i))
 			j--;
+		/* Quote marks do not end the clause ('had "never once"
+		 * worked with'); other punctuation does. */
+		if (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\'')) {
+			steps--;
+			continue;
+		}
 		if (d->tk.v[j].flags & TOK_PUNCT)
 			break;
 		if (tok_is(&d->tk, j, "but") || tok_is(&d->tk, j, "though") ||
@@ -524,7 +530,7 @@ others_view(const struct doc *d, size_t i)
  * (the so-called "safety"), or it reports what others say ("people say
  * ..."): irony, hypotheticals and cited views are not counted. */
 static int
-interrogative(const struct doc *d, size_t i)
+interrogative(const struct doc *d, size_t i, size_t ntok)
 {
 	size_t j, e = d->sent_start[d->tk.v[i].sent + 1];
 
@@ -541,8 +547,10 @@ interrogative(const struct doc *d, size_t i)
 		if (tok_is(&d->tk, j, "whether") || tok_is(&d->tk, j, "if"))
 			return 1;
 	}
+	/* Scare quotes: the whole cue inside them. A cue that runs out of
+	 * the quoted words ('"never once" worked with') is the writer's. */
 	for (j = 0; j < d->nq; j++)
-		if (!d->q[j].direct && i >= d->q[j].t0 && i < d->q[j].t1)
+		if (!d->q[j].direct && i >= d->q[j].t0 && i + ntok <= d->q[j].t1)
 			return 1;
 	return others_view(d, i);
 }
@@ -608,7 +616,7 @@ count_cues(struct doc *d)
 		if (x->tok < covered)
 			continue; /* inside a longer cue already counted */
 		covered = x->tok + x->h.ntok;
-		if (!relevant(d, x->tok) || interrogative(d, x->tok))
+		if (!relevant(d, x->tok) || interrogative(d, x->tok, x->h.ntok))
 			continue;
 		pol = x->h.kind == TOPIC_PRO ? 1 : -1;
 		neg = negator_at(d, x->tok);

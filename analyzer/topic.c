@@ -456,7 +456,12 @@ phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
 				j++;
 			continue;
 		}
-		if (!word_matches(ph, w, tk, j))
+		/* Quote marks inside a phrase do not break it
+		 * ('had "never once" worked with'). */
+		while (w > 0 && j < tk->n && (tk->v[j].flags & TOK_PUNCT) &&
+		       (tk->key[tk->v[j].k] == '"' || tk->key[tk->v[j].k] == '\''))
+			j++;
+		if (j >= tk->n || !word_matches(ph, w, tk, j))
 			return 0;
 		j++;
 	}
