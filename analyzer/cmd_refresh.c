@@ -243,39 +243,6 @@ fail:
 	return PT_EPARSE;
 }
 
-static char *
-join(const char *a, const char *b)
-{
-	struct buf p = BUF_INIT;
-
-	buf_addf(&p, "%s/%s", a, b);
-	return buf_detach(&p, NULL);
-}
-
-/* Removes a directory tree (the partial or dataset directories, which
- * hold only files). */
-static void
-rmtree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		char *p;
-
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		p = join(dir, e->d_name);
-		if (unlink(p) != 0 && errno == EISDIR)
-			rmtree(p);
-		free(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 /* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run stop at POINT
  * ("analyze", "merge", "swap") and wait to be killed, so that the crash
  * tests can kill it exactly there. */
@@ -327,9 +294,9 @@ static int
 analyze_new(const struct config *c, const struct topic *topic,
 	    const char *topic_digest, int *partial, size_t *analyzed)
 {
-	char *warc = join(c->data_dir, "warc");
-	char *parts = join(c->data_dir, "partials");
-	char *stamp = join(parts, "TOPIC");
+	char *warc = fileio_join(c->data_dir, "warc");
+	char *parts = fileio_join(c->data_dir, "partials");
+	char *stamp = fileio_join(parts, "TOPIC");
 	static const char *const exts[] = { ".warc.gz", ".warc", NULL };
 	struct buf b = BUF_INIT, err = BUF_INIT;
 	char **files = NULL;
@@ -348,8 +315,8 @@ analyze_new(const struct config *c, const struct topic *topic,
 
 			if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC"))
 				continue;
-			p = join(parts, e->d_name);
-			rmtree(p);
+			p = fileio_join(parts, e->d_name);
+			fileio_rmtree(p);
 			free(p);
 		}
 		if (d)
@@ -368,7 +335,7 @@ analyze_new(const struct config *c, const struct topic *topic,
 	}
 	for (i = 0; i < n && rc == PT_EXIT_OK; i++) {
 		const char *name = strrchr(files[i], '/') + 1;
-		char *part = join(parts, name), *src = join(part, "SOURCE");
+		char *part = fileio_join(parts, name), *src = fileio_join(part, "SOURCE");
 		struct stat st;
 		char size[32];
 
@@ -388,7 +355,7 @@ analyze_new(const struct config *c, const struct topic *topic,
 			int arc;
 
 			buf_addf(&tmp, "%s.tmp", part);
-			rmtree(tmp.p);
+			fileio_rmtree(tmp.p);
 			memset(&o, 0, sizeof(o));
 			in[0] = files[i];
 			o.topic = topic;
@@ -403,7 +370,7 @@ analyze_new(const struct config *c, const struct topic *topic,
 			 * it again. */
 			o.always_write = 1;
 			arc = analyze_run(&o, &res);
-			tmpsrc = join(tmp.p, "SOURCE");
+			tmpsrc = fileio_join(tmp.p, "SOURCE");
 			if (arc == PT_EXIT_PARTIAL)
 				*partial = 1;
 			if (arc != PT_EXIT_OK && arc != PT_EXIT_PARTIAL) {
@@ -413,7 +380,7 @@ analyze_new(const struct config *c, const struct topic *topic,
 				rc = PT_EXIT_FAIL;
 			} else {
 				test_pause("analyze");
-				rmtree(part);
+				fileio_rmtree(part);
 				if (rename(tmp.p, part) != 0) {
 					log_error("cannot rename '%s': %s",
 						  tmp.p, strerror(errno));
@@ -443,8 +410,8 @@ done:
 static int
 merge_and_swap(const struct config *c)
 {
-	char *parts = join(c->data_dir, "partials");
-	char *link = join(c->data_dir, "dataset");
+	char *parts = fileio_join(c->data_dir, "partials");
+	char *link = fileio_join(c->data_dir, "dataset");
 	struct buf gen = BUF_INIT, tmp = BUF_INIT, lnk = BUF_INIT;
 	char **list = NULL;
 	size_t n = 0, i;
@@ -460,7 +427,7 @@ merge_and_swap(const struct config *c)
 		if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC") ||
 		    fileio_has_ext(e->d_name, ".tmp"))
 			continue;
-		p = join(parts, e->d_name);
+		p = fileio_join(parts, e->d_name);
 		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 			list = pt_xrealloc(list, (n + 1) * sizeof(*list));
 			list[n++] = p;
@@ -483,11 +450,11 @@ merge_and_swap(const struct config *c)
 			log_error("cannot point '%s' at '%s': %s", link,
 				  tmp.p, strerror(errno));
 			unlink(lnk.p);
-			rmtree(tmp.p);
+			fileio_rmtree(tmp.p);
 			rc = PT_EXIT_FAIL;
 		}
 	} else {
-		rmtree(tmp.p);
+		fileio_rmtree(tmp.p);
 	}
 	/* Old generations go once the link no longer points at them. */
 	if (rc == PT_EXIT_OK) {
@@ -499,8 +466,8 @@ merge_and_swap(const struct config *c)
 			    strcmp(e->d_name, gen.p) == 0 ||
 			    !strcmp(e->d_name, "dataset.new"))
 				continue;
-			p = join(c->data_dir, e->d_name);
-			rmtree(p);
+			p = fileio_join(c->data_dir, e->d_name);
+			fileio_rmtree(p);
 			free(p);
 		}
 		if (d)
@@ -537,8 +504,8 @@ run_crawl(const struct config *c, int *partial)
 	struct crawl_stats st;
 	struct sources src;
 	struct buf err = BUF_INIT, ua = BUF_INIT;
-	char *db = join(c->data_dir, "crawl.db");
-	char *warc = join(c->data_dir, "warc");
+	char *db = fileio_join(c->data_dir, "crawl.db");
+	char *warc = fileio_join(c->data_dir, "warc");
 	int rc;
 
 	sources_init(&src);
@@ -639,7 +606,7 @@ cmd_refresh(int argc, char **argv)
 		rc = PT_EXIT_FAIL;
 		goto done;
 	}
-	lock = join(cfg.data_dir, "refresh.lock");
+	lock = fileio_join(cfg.data_dir, "refresh.lock");
 	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		log_error("cannot open lock '%s': %s", lock, strerror(errno));

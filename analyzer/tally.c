@@ -16,6 +16,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/csv.h"
 #include "crawler/base/err.h"
+#include "crawler/base/fileio.h"
 #include "crawler/base/hash.h"
 #include "crawler/base/ofile.h"
 
@@ -487,15 +488,6 @@ bad_value(const struct reader *rd, const char *col, struct buf *err)
 	return PT_EPARSE;
 }
 
-static char *
-join_path(const char *dir, const char *name)
-{
-	struct buf b = BUF_INIT;
-
-	buf_addf(&b, "%s/%s", dir, name);
-	return buf_detach(&b, NULL);
-}
-
 /* The columns of each per-article file, in the order they are written. A
  * partial is read by header name, and every row is written again through
  * the same CSV writer, so a merged dataset has exactly the bytes one run
@@ -574,7 +566,7 @@ tally_import(struct tally *t, const char *dir, struct buf *err)
 
 	memset(rd, 0, sizeof(rd));
 	for (i = 0; i < B_N && !rc; i++) {
-		paths[i] = join_path(dir, fnames[i]);
+		paths[i] = fileio_join(dir, fnames[i]);
 		rc = reader_open(&rd[i], paths[i], columns[i], err);
 		have[i] = 0;
 	}

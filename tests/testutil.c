@@ -110,31 +110,7 @@ tu_tmpdir(void)
 void
 tu_rmrf(const char *dir)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	struct buf p = BUF_INIT;
-
-	if (!d) {
-		unlink(dir);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		struct stat st;
-
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		buf_reset(&p);
-		buf_addf(&p, "%s/%s", dir, e->d_name);
-		if (lstat(p.p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			chmod(p.p, 0700);
-			tu_rmrf(p.p);
-		} else {
-			unlink(p.p);
-		}
-	}
-	closedir(d);
-	rmdir(dir);
-	buf_release(&p);
+	fileio_rmtree(dir);
 }
 
 int

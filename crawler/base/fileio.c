@@ -199,3 +199,39 @@ fileio_data_path(const char *rel, const char *builtin)
 	}
 	return buf_detach(&b, NULL);
 }
+
+char *
+fileio_join(const char *dir, const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, "%s/%s", dir, name);
+	return buf_detach(&b, NULL);
+}
+
+void
+fileio_rmtree(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+
+	if (!d) {
+		unlink(path);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+		char *p;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		p = fileio_join(path, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			fileio_rmtree(p);
+		else
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+	rmdir(path);
+}

@@ -29,6 +29,12 @@ int fileio_mkdirs(const char *path, struct buf *err);
  * the last one tried, for the error message); free with free(). */
 char *fileio_data_path(const char *rel, const char *builtin);
 
+/* Returns "dir/name" as a new string; free with free(). */
+char *fileio_join(const char *dir, const char *name);
+
+/* Removes the directory tree `path` (or the file), as far as it can. */
+void fileio_rmtree(const char *path);
+
 /* 1 when `path` ends in `ext` ignoring case. */
 int fileio_has_ext(const char *path, const char *ext);
 
