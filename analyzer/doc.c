@@ -278,9 +278,9 @@ mark_topic(struct doc *d, const struct topic *t)
 
 /* Which sentences and paragraphs are about the topic: those with a term;
  * in an article that has a term, also those with a word that refers back
- * to it ("the coordinator", "the protocol"); and a paragraph right after
- * one with a term, since trade-press paragraphs are short and the next
- * one usually goes on with the same subject. */
+ * to it ("the coordinator", "the protocol"); and the two paragraphs after
+ * one with a term or reference, since trade-press paragraphs are short and
+ * the next ones usually go on with the same subject. */
 static void
 mark_relevance(struct doc *d)
 {
@@ -302,7 +302,7 @@ mark_relevance(struct doc *d)
 	direct = pt_xmalloc(d->tk.npara + 1);
 	memcpy(direct, d->para_topic, d->tk.npara + 1);
 	for (p = 1; p < d->tk.npara; p++)
-		if (direct[p - 1])
+		if (direct[p - 1] || (p > 1 && direct[p - 2]))
 			d->para_topic[p] = 1;
 	free(direct);
 }
