@@ -481,18 +481,45 @@ negator_at(const struct doc *d, size_t i)
 	return DOC_NONE;
 }
 
+/* 1 when sentence s has a word that can point back to the topic ("they",
+ * "it", "this", "one"...). */
+static int
+points_back(const struct doc *d, uint32_t s)
+{
+	static const char *const words[] = { "they", "them", "their", "it",
+		"its", "this", "that", "these", "those", "one", "ones", "her",
+		"him", NULL };
+	size_t i, w;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
+		for (w = 0; words[w]; w++)
+			if (tok_is(&d->tk, i, words[w]))
+				return 1;
+	return 0;
+}
+
+/* Is the cue at token i about the topic? Its sentence names it; or its
+ * paragraph does; or its paragraph follows one that does and its sentence
+ * points back ("they", "this"): a paragraph after the topic's that moves
+ * on to box-office figures does not count. A cue in a quotation also
+ * counts when the sentence that opens the quotation qualifies. */
 static int
 relevant(const struct doc *d, size_t i)
 {
 	const struct tok *k = &d->tk.v[i];
+	size_t at[2];
+	int n = 1, j;
 
-	if (d->sent_topic[k->sent] || d->para_topic[k->para])
-		return 1;
-	if (k->quote >= 0) {
-		const struct quote *q = &d->q[k->quote];
+	at[0] = i;
+	if (k->quote >= 0)
+		at[n++] = d->q[k->quote].open;
+	for (j = 0; j < n; j++) {
+		const struct tok *t = &d->tk.v[at[j]];
 
-		return d->para_topic[d->tk.v[q->open].para] ||
-		       d->sent_topic[d->tk.v[q->open].sent];
+		if (d->sent_topic[t->sent] || d->para_topic[t->para] == 2)
+			return 1;
+		if (d->para_topic[t->para] == 1 && points_back(d, t->sent))
+			return 1;
 	}
 	return 0;
 }

@@ -278,9 +278,10 @@ mark_topic(struct doc *d, const struct topic *t)
 
 /* Which sentences and paragraphs are about the topic: those with a term;
  * in an article that has a term, also those with a word that refers back
- * to it ("the coordinator", "the protocol"); and the two paragraphs after
- * one with a term or reference, since trade-press paragraphs are short and
- * the next ones usually go on with the same subject. */
+ * to it ("the coordinator", "the protocol") -- para_topic 2; and the two
+ * paragraphs after one of those, since trade-press paragraphs are short
+ * and the next ones usually go on with the same subject -- para_topic 1,
+ * where a cue counts only in a sentence that points back (attrib.c). */
 static void
 mark_relevance(struct doc *d)
 {
@@ -297,12 +298,12 @@ mark_relevance(struct doc *d)
 	for (i = 0; i < d->tk.n; i++)
 		if (d->tmark[i] & (TM_TERM | TM_REF)) {
 			d->sent_topic[d->tk.v[i].sent] = 1;
-			d->para_topic[d->tk.v[i].para] = 1;
+			d->para_topic[d->tk.v[i].para] = 2;
 		}
 	direct = pt_xmalloc(d->tk.npara + 1);
 	memcpy(direct, d->para_topic, d->tk.npara + 1);
 	for (p = 1; p < d->tk.npara; p++)
-		if (direct[p - 1] || (p > 1 && direct[p - 2]))
+		if (!direct[p] && (direct[p - 1] || (p > 1 && direct[p - 2])))
 			d->para_topic[p] = 1;
 	free(direct);
 }

@@ -92,7 +92,8 @@ struct doc {
 	size_t *sent_start;   /* first token of each sentence, plus tk.n */
 	size_t capsent;
 	unsigned char *sent_topic; /* per sentence: about the topic */
-	unsigned char *para_topic; /* per paragraph: about the topic */
+	unsigned char *para_topic; /* per paragraph: 2 names the topic, 1 follows
+				      one that does, 0 neither */
 	size_t capst, cappt;
 	struct quote *q;      /* quotations and quoted titles, in order */
 	size_t nq, capq;
