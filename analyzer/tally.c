@@ -138,7 +138,7 @@ tally_free(struct tally *t)
 		sqlite3_finalize(t->ins[i]);
 	if (t->db)
 		sqlite3_close(t->db);
-	if (t->dbpath && !getenv("PT_KEEP_WORKDB"))
+	if (t->dbpath)
 		unlink(t->dbpath);
 	free(t->dbpath);
 	free(t->dir);
