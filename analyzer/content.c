@@ -70,15 +70,13 @@ info(const struct content *c, const xmlNode *n)
 	return &c->v[i - 1];
 }
 
-/* Value of attribute `name` without allocating (first text child), or
- * NULL. */
-static const char *
-attr(const xmlNode *n, const char *name)
+const char *
+content_attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr *a;
 
 	for (a = n->properties; a; a = a->next)
-		if (a->name && strcmp((const char *)a->name, name) == 0) {
+		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
 			if (a->children && a->children->content)
 				return (const char *)a->children->content;
 			return "";
@@ -682,7 +680,7 @@ select_siblings(struct content *c, struct content_node *t)
 {
 	xmlNodePtr parent = t->node->parent, s;
 	float threshold = t->score * 0.2f;
-	const char *tcls = attr(t->node, "class");
+	const char *tcls = content_attr(t->node, "class");
 
 	t->state |= ST_SELECTED;
 	if (threshold < 10)
@@ -696,7 +694,7 @@ select_siblings(struct content *c, struct content_node *t)
 
 		if (!si || si == t || !live(si) || (si->flags & HT_H1))
 			continue;
-		scls = attr(s, "class");
+		scls = content_attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
 			bonus = t->score * 0.2f;
 		if ((si->state & ST_SCORED) && si->score + bonus >= threshold) {

@@ -42,4 +42,9 @@ void content_release(struct content *c);
 int content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		    const char *title, struct buf *out);
 
+/* Value of attribute `name` (any case) of element n, without allocating
+ * (its first text child), "" when empty, or NULL when absent. Borrowed from
+ * the document. Shared with meta.c. */
+const char *content_attr(const xmlNode *n, const char *name);
+
 #endif

@@ -1,6 +1,8 @@
 /* meta.c -- article metadata of a parsed HTML page. See meta.h. */
 #include "analyzer/meta.h"
 
+#include "analyzer/content.h"
+
 #include "analyzer/extract.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
@@ -63,19 +65,6 @@ cand_take(struct cand *c)
 	return r;
 }
 
-static const char *
-attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a; a = a->next)
-		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
-			if (a->children && a->children->content)
-				return (const char *)a->children->content;
-			return "";
-		}
-	return NULL;
-}
 
 /* Appends the text of n's subtree with whitespace collapsed to b (capped). */
 static void
@@ -558,11 +547,11 @@ in_side_box(const xmlNode *n)
 			return 1;
 		if (!n->properties)
 			continue;
-		v = attr(n, "class");
+		v = content_attr(n, "class");
 		for (i = 0; v && bad[i]; i++)
 			if (strstr(v, bad[i]))
 				return 1;
-		v = attr(n, "id");
+		v = content_attr(n, "id");
 		for (i = 0; v && bad[i]; i++)
 			if (strstr(v, bad[i]))
 				return 1;
@@ -573,17 +562,17 @@ in_side_box(const xmlNode *n)
 static void
 on_meta(struct meta_state *st, const xmlNode *n)
 {
-	const char *key = attr(n, "property");
-	const char *content = attr(n, "content");
+	const char *key = content_attr(n, "property");
+	const char *content = content_attr(n, "content");
 
 	if (!content)
 		return;
 	if (!key)
-		key = attr(n, "name");
+		key = content_attr(n, "name");
 	if (!key)
-		key = attr(n, "itemprop");
+		key = content_attr(n, "itemprop");
 	if (!key) {
-		key = attr(n, "http-equiv");
+		key = content_attr(n, "http-equiv");
 		if (key && strcasecmp(key, "content-language") == 0)
 			cand_set(&st->lang, S_META, content);
 		return;
@@ -648,9 +637,9 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		return;
 	}
 	if (strcmp(name, "html") == 0) {
-		cand_set(&st->lang, S_TITLE, attr(n, "lang"));
-		if (!attr(n, "lang"))
-			cand_set(&st->lang, S_TITLE, attr(n, "xml:lang"));
+		cand_set(&st->lang, S_TITLE, content_attr(n, "lang"));
+		if (!content_attr(n, "lang"))
+			cand_set(&st->lang, S_TITLE, content_attr(n, "xml:lang"));
 		return;
 	}
 	if (strcmp(name, "title") == 0 && !st->title.v[S_TITLE]) {
@@ -660,29 +649,29 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		return;
 	}
 	if (strcmp(name, "link") == 0) {
-		v = attr(n, "rel");
+		v = content_attr(n, "rel");
 		if (v && strcasecmp(v, "canonical") == 0)
-			cand_set(&st->canon, S_LD, attr(n, "href"));
+			cand_set(&st->canon, S_LD, content_attr(n, "href"));
 		return;
 	}
 	if (strcmp(name, "script") == 0) {
-		v = attr(n, "type");
+		v = content_attr(n, "type");
 		if (v && strcasecmp(v, "application/ld+json") == 0)
 			ld_parse(st, n);
 		return;
 	}
 	if (strcmp(name, "time") == 0 && !st->date.v[S_TIME] &&
 	    !in_side_box(n)) {
-		v = attr(n, "datetime");
+		v = content_attr(n, "datetime");
 		if (v)
 			date_set(st, S_TIME, v);
 	}
-	if (n->properties && (v = attr(n, "itemprop"))) {
+	if (n->properties && (v = content_attr(n, "itemprop"))) {
 		if (strcasecmp(v, "datePublished") == 0 && !in_side_box(n)) {
-			const char *d = attr(n, "content");
+			const char *d = content_attr(n, "content");
 
 			if (!d)
-				d = attr(n, "datetime");
+				d = content_attr(n, "datetime");
 			if (!d) {
 				buf_reset(tmp);
 				node_text(n, tmp, 200);
@@ -691,7 +680,7 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 			date_set(st, S_ITEMPROP, d);
 		} else if (strcasecmp(v, "author") == 0 &&
 			   !st->author.v[S_ITEMPROP] && !in_side_box(n)) {
-			const char *c = attr(n, "content");
+			const char *c = content_attr(n, "content");
 
 			buf_reset(tmp);
 			if (c)
@@ -706,8 +695,8 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		}
 	}
 	if (!st->author.v[S_BYLINE] && n->properties) {
-		const char *cls = attr(n, "class");
-		const char *rel = attr(n, "rel");
+		const char *cls = content_attr(n, "class");
+		const char *rel = content_attr(n, "rel");
 
 		if ((rel && strcasecmp(rel, "author") == 0) ||
 		    (cls && (strstr(cls, "byline") ||
