@@ -64,23 +64,35 @@ mention_at(const struct doc *d, size_t i)
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
 
-/* 1 when mention j is the subject of its sentence: the first person named
- * outside quotations after any introductory clause. */
+/* Fills d->sent_subj: for each sentence, the mention of its subject, the
+ * first person named outside quotations after any introductory clause. */
+static void
+find_subjects(struct doc *d)
+{
+	size_t j;
+	uint32_t s;
+
+	pt_xgrow((void **)&d->sent_subj, &d->capsubj, d->tk.nsent + 1,
+		 sizeof(*d->sent_subj));
+	for (s = 0; s <= d->tk.nsent; s++)
+		d->sent_subj[s] = -1;
+	for (j = 0; j < d->nm; j++) {
+		size_t t = d->m[j].tok;
+
+		s = d->tk.v[t].sent;
+		if (d->sent_subj[s] >= 0 || d->tk.v[t].quote >= 0)
+			continue;
+		if (t < skip_intro(d, d->sent_start[s], d->sent_start[s + 1]))
+			continue;
+		d->sent_subj[s] = (int)j;
+	}
+}
+
+/* 1 when mention j is the subject of its sentence. */
 static int
 is_subject(const struct doc *d, size_t j)
 {
-	uint32_t s = d->tk.v[d->m[j].tok].sent;
-	size_t a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
-	size_t k;
-
-	for (k = 0; k < d->nm; k++) {
-		size_t t = d->m[k].tok;
-
-		if (d->tk.v[t].sent != s || t < a || d->tk.v[t].quote >= 0)
-			continue;
-		return k == j;
-	}
-	return 0;
+	return d->sent_subj[d->tk.v[d->m[j].tok].sent] == (int)j;
 }
 
 /* The person a pronoun (or epithet) at token `at` refers to. Among the
@@ -105,6 +117,13 @@ resolve_pronoun(struct doc *d, size_t at, int gender)
 		if (m->tok >= at || d->tk.v[m->tok].quote >= 0)
 			continue;
 		if (para - d->tk.v[m->tok].para > 2)
+			break;
+		/* Further back nobody can beat the best so far (+5 at
+		 * most for gender and subject), and ten sentences is far
+		 * enough in any case. */
+		if (sent - d->tk.v[m->tok].sent > 10 ||
+		    (best >= 0 && -2 * (int)(sent - d->tk.v[m->tok].sent) + 5 <
+				  best_score))
 			break;
 		p = &d->p[m->person];
 		if (gender > 0 && p->gender != GENDER_UNKNOWN &&
@@ -324,11 +343,19 @@ speaker_before(struct doc *d, const struct quote *q)
 static int
 anyone_named_between(const struct doc *d, size_t a, size_t b)
 {
-	size_t j;
+	size_t lo = 0, hi = d->nm;
 
-	for (j = 0; j < d->nm; j++)
-		if (d->m[j].tok > a && d->m[j].tok < b &&
-		    d->tk.v[d->m[j].tok].quote < 0)
+	/* The first mention after a (mentions are in text order). */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->m[mid].tok <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < d->nm && d->m[lo].tok < b; lo++)
+		if (d->tk.v[d->m[lo].tok].quote < 0)
 			return 1;
 	return 0;
 }
@@ -715,6 +742,7 @@ void
 attrib_run(struct doc *d, const struct topic *t)
 {
 	(void)t;
+	find_subjects(d);
 	attribute_quotes(d);
 	backfill_segments(d);
 	count_cues(d);

@@ -45,6 +45,7 @@ doc_release(struct doc *d)
 	free(d->m);
 	free(d->c);
 	free(d->hits);
+	free(d->sent_subj);
 	free(d->lex);
 	free(d->tmark);
 	memset(d, 0, sizeof(*d));

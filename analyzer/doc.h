@@ -31,7 +31,8 @@ enum doc_tmark {
 	TM_TERM = 1 << 3,      /* inside a topic term */
 	TM_FIGURE = 1 << 4,    /* inside a figure alias */
 	TM_NEGATOR = 1 << 5,   /* a negator */
-	TM_REF = 1 << 6        /* a word that refers back to the topic */
+	TM_REF = 1 << 6,       /* a word that refers back to the topic */
+	TM_TITLEQ = 1 << 7     /* inside quote marks that are no quotation */
 };
 
 struct doc_hit {
@@ -105,6 +106,9 @@ struct doc {
 	size_t nc, capc;
 	struct doc_hit *hits; /* topic phrase matches, in token order */
 	size_t nhits, caphits;
+	int *sent_subj;       /* per sentence: index in m of its subject's
+				 mention, or -1 (attrib.c) */
+	size_t capsubj;
 	unsigned *lex;        /* enum lex_class bits of each token */
 	unsigned char *tmark; /* per token: enum doc_tmark bits */
 	size_t caplex;

@@ -46,7 +46,116 @@ struct cand {
 	unsigned ev;     /* enum evidence bits of this occurrence */
 	int accepted;    /* 1 once judged a person */
 	int person;      /* index into d->p, or -1 */
+	size_t nw;       /* words in the name */
+	char *key;       /* matching key of the name, owned */
 };
+
+/* A string -> int hash table with borrowed keys, open addressing. Every
+ * lookup is a hash and a probe or two, so finding people stays linear in
+ * the article however many names it holds (a list of 20 000 names is a
+ * page a crawler can meet). */
+struct smap {
+	const char **k;  /* keys, borrowed; NULL = empty slot */
+	int *v;          /* values */
+	size_t cap, n;   /* slots (a power of two) and entries */
+};
+
+static size_t
+smap_hash(const char *s, size_t cap)
+{
+	size_t h = 5381;
+
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h & (cap - 1);
+}
+
+static int
+smap_get(const struct smap *m, const char *key)
+{
+	size_t h;
+
+	if (!m->cap)
+		return -1;
+	for (h = smap_hash(key, m->cap); m->k[h]; h = (h + 1) & (m->cap - 1))
+		if (strcmp(m->k[h], key) == 0)
+			return m->v[h];
+	return -1;
+}
+
+/* Sets key -> v (replacing an earlier value). */
+static void
+smap_put(struct smap *m, const char *key, int v)
+{
+	size_t h;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct smap bigger = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0 };
+		size_t i;
+
+		bigger.k = pt_xcalloc(bigger.cap, sizeof(*bigger.k));
+		bigger.v = pt_xcalloc(bigger.cap, sizeof(*bigger.v));
+		for (i = 0; i < m->cap; i++)
+			if (m->k[i])
+				smap_put(&bigger, m->k[i], m->v[i]);
+		free(m->k);
+		free(m->v);
+		*m = bigger;
+	}
+	for (h = smap_hash(key, m->cap); m->k[h]; h = (h + 1) & (m->cap - 1))
+		if (strcmp(m->k[h], key) == 0) {
+			m->v[h] = v;
+			return;
+		}
+	m->k[h] = key;
+	m->v[h] = v;
+	m->n++;
+}
+
+static void
+smap_release(struct smap *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+/* People by full key, and chains of people sharing a surname or a given
+ * name (the newest first). */
+struct pindex {
+	struct smap full, last, first; /* key -> newest person */
+	int *next_last, *next_first;   /* per person: the next in its chain */
+	size_t cap;
+};
+
+static void
+pindex_add(struct pindex *ix, const struct doc *d, int p)
+{
+	const struct person *pe = &d->p[p];
+
+	pt_xgrow((void **)&ix->next_last, &ix->cap, (size_t)p + 1,
+		 sizeof(int));
+	ix->next_first = pt_xrealloc(ix->next_first, ix->cap * sizeof(int));
+	smap_put(&ix->full, pe->key, p);
+	ix->next_last[p] = smap_get(&ix->last, pe->last);
+	smap_put(&ix->last, pe->last, p);
+	ix->next_first[p] = -1;
+	if (pe->first) {
+		ix->next_first[p] = smap_get(&ix->first, pe->first);
+		smap_put(&ix->first, pe->first, p);
+	}
+}
+
+static void
+pindex_release(struct pindex *ix)
+{
+	smap_release(&ix->full);
+	smap_release(&ix->last);
+	smap_release(&ix->first);
+	free(ix->next_last);
+	free(ix->next_first);
+	memset(ix, 0, sizeof(*ix));
+}
 
 struct cands {
 	struct cand *v;
@@ -66,16 +175,12 @@ is_cap_word(const struct doc *d, size_t i)
 	return 1;
 }
 
+/* Inside a quoted span that is not a quotation (a title): quote.c marks
+ * those tokens. */
 static int
 in_title_quote(const struct doc *d, size_t i)
 {
-	size_t j;
-
-	/* Inside a quoted span that is not a quotation (a title). */
-	for (j = 0; j < d->nq; j++)
-		if (!d->q[j].direct && i >= d->q[j].t0 && i < d->q[j].t1)
-			return 1;
-	return 0;
+	return (d->tmark[i] & TM_TITLEQ) != 0;
 }
 
 static int
@@ -249,16 +354,6 @@ key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 	}
 }
 
-static int
-find_person_key(const struct doc *d, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < d->np; i++)
-		if (strcmp(d->p[i].key, key) == 0)
-			return (int)i;
-	return -1;
-}
 
 static int
 new_person(struct doc *d, const char *display, size_t dlen, const char *key,
@@ -433,118 +528,135 @@ find_figures(struct doc *d, const struct topic *t)
 	free(fig2p);
 }
 
+/* The person a single word names: the newest person with that surname
+ * (named in full, or already mentioned), else the one person with that
+ * given name; -1 if none. */
 static int
-person_by_single(const struct doc *d, const char *k, size_t kl)
+person_by_single(const struct doc *d, const struct pindex *ix, const char *k)
 {
-	size_t i;
-	int hit = -1, firsthit = -1, nfirst = 0;
+	int p, firsthit = -1, nfirst = 0;
 
-	for (i = 0; i < d->np; i++) {
-		const struct person *p = &d->p[i];
-
-		if (strlen(p->last) == kl && memcmp(p->last, k, kl) == 0 &&
-		    (p->first || p->mentions > 0))
-			hit = (int)i;
-		if (p->first && strlen(p->first) == kl &&
-		    memcmp(p->first, k, kl) == 0) {
-			firsthit = (int)i;
-			nfirst++;
-		}
-		/* A hyphenated surname's last part: "Peña-Whitlow" also
-		 * answers to nothing shorter; keep exact. */
+	for (p = smap_get(&ix->last, k); p >= 0; p = ix->next_last[p])
+		if (d->p[p].first || d->p[p].mentions > 0)
+			return p;
+	for (p = smap_get(&ix->first, k); p >= 0; p = ix->next_first[p]) {
+		firsthit = p;
+		nfirst++;
 	}
-	if (hit >= 0)
-		return hit;
 	return nfirst == 1 ? firsthit : -1;
+}
+
+/* The figure mention that ends just before token a or starts just after
+ * token b, in a list with the candidate [a, b). d->m holds the figures'
+ * mentions in text order at this point. */
+static int
+next_to_figure(const struct doc *d, size_t a, size_t b)
+{
+	size_t lo = 0, hi = d->nm;
+
+	/* First mention starting at or after a. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->m[mid].tok < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nm && doc_list_gap(d, b, d->m[lo].tok))
+		return 1;
+	if (lo > 0 && doc_list_gap(d, d->m[lo - 1].tok + d->m[lo - 1].ntok,
+				   a))
+		return 1;
+	return 0;
 }
 
 void
 people_find(struct doc *d, const struct topic *t)
 {
 	struct cands c = { NULL, 0, 0 };
-	struct buf key = BUF_INIT, key2 = BUF_INIT;
-	size_t i, j;
-	int changed;
+	struct buf key = BUF_INIT;
+	struct smap accepted = { NULL, NULL, 0, 0 };
+	struct pindex ix;
+	size_t i;
+	int changed, p;
 
+	memset(&ix, 0, sizeof(ix));
 	find_figures(d, t);
+	for (p = 0; p < (int)d->np; p++)
+		pindex_add(&ix, d, p);
 	scan_candidates(d, &c);
+	for (i = 0; i < c.n; i++) {
+		key_of(d, c.v[i].a, c.v[i].b, &key);
+		c.v[i].key = pt_xstrdup(key.p);
+		c.v[i].nw = nwords(d, &c.v[i]);
+	}
 
 	/* Accept multi-word candidates with evidence. */
 	for (i = 0; i < c.n; i++)
-		if (nwords(d, &c.v[i]) >= 2 && (c.v[i].ev & EV_STRONG) &&
-		    !(c.v[i].ev & EV_WORK))
+		if (c.v[i].nw >= 2 && (c.v[i].ev & EV_STRONG) &&
+		    !(c.v[i].ev & EV_WORK)) {
 			c.v[i].accepted = 1;
+			smap_put(&accepted, c.v[i].key, 1);
+		}
 	/* Evidence at one occurrence covers every occurrence of the name;
-	 * a list next to an accepted person or figure makes a person. */
+	 * a list next to an accepted person or figure makes a person (the
+	 * neighbours in a list are the next and previous candidates). */
 	do {
 		changed = 0;
 		for (i = 0; i < c.n; i++) {
-			if (c.v[i].accepted || nwords(d, &c.v[i]) < 2 ||
-			    (c.v[i].ev & EV_WORK))
-				continue;
-			key_of(d, c.v[i].a, c.v[i].b, &key);
-			for (j = 0; j < c.n && !c.v[i].accepted; j++) {
-				if (!c.v[j].accepted)
-					continue;
-				key_of(d, c.v[j].a, c.v[j].b, &key2);
-				if (strcmp(key.p, key2.p) == 0)
-					c.v[i].accepted = 1;
-			}
-			for (j = 0; j < c.n && !c.v[i].accepted; j++)
-				if (c.v[j].accepted &&
-				    (doc_list_gap(d, c.v[j].b, c.v[i].a) ||
-				     doc_list_gap(d, c.v[i].b, c.v[j].a)))
-					c.v[i].accepted = 1;
-			for (j = 0; j < d->nm && !c.v[i].accepted; j++) {
-				size_t e = d->m[j].tok + d->m[j].ntok;
+			struct cand *k = &c.v[i];
 
-				if (doc_list_gap(d, e, c.v[i].a) ||
-				    doc_list_gap(d, c.v[i].b, d->m[j].tok))
-					c.v[i].accepted = 1;
-			}
-			if (c.v[i].accepted) {
-				c.v[i].ev |= EV_LIST;
+			if (k->accepted || k->nw < 2 || (k->ev & EV_WORK))
+				continue;
+			if (smap_get(&accepted, k->key) >= 0 ||
+			    (i > 0 && c.v[i - 1].accepted &&
+			     doc_list_gap(d, c.v[i - 1].b, k->a)) ||
+			    (i + 1 < c.n && c.v[i + 1].accepted &&
+			     doc_list_gap(d, k->b, c.v[i + 1].a)) ||
+			    next_to_figure(d, k->a, k->b)) {
+				k->accepted = 1;
+				k->ev |= EV_LIST;
+				smap_put(&accepted, k->key, 1);
 				changed = 1;
 			}
 		}
 	} while (changed);
 
 	/* People from accepted candidates, merged by key, or by given name
-	 * and surname when a middle name differs. */
+	 * and surname when a middle name differs, or as a trailing run of a
+	 * longer name ("Ó Briain" after "Niamh Ó Briain"). */
 	for (i = 0; i < c.n; i++) {
 		struct cand *k = &c.v[i];
-		int p;
+		const char *last, *sp;
+		size_t fl, kl2 = strlen(k->key);
+		int q;
 
 		if (!k->accepted)
 			continue;
-		key_of(d, k->a, k->b, &key);
-		p = find_person_key(d, key.p);
-		if (p < 0) {
-			const char *sp = strrchr(key.p, ' ');
-			size_t fl = (size_t)(strchr(key.p, ' ') - key.p);
+		p = smap_get(&ix.full, k->key);
+		sp = strrchr(k->key, ' ');
+		last = sp ? sp + 1 : k->key;
+		fl = (size_t)(strchr(k->key, ' ') - k->key);
+		for (q = smap_get(&ix.last, last); q >= 0 && p < 0;
+		     q = ix.next_last[q]) {
+			const struct person *pe = &d->p[q];
+			size_t pl = strlen(pe->key);
 
-			for (j = 0; j < d->np && p < 0; j++)
-				if (d->p[j].first &&
-				    strcmp(d->p[j].last, sp + 1) == 0 &&
-				    strlen(d->p[j].first) == fl &&
-				    memcmp(d->p[j].first, key.p, fl) == 0)
-					p = (int)j;
-		}
-		/* "Ó Briain" after "Niamh Ó Briain": a trailing run of
-		 * a known name is the same person. */
-		for (j = 0; j < d->np && p < 0; j++) {
-			size_t pl = strlen(d->p[j].key), kl2 = key.len;
-
-			if (pl > kl2 && d->p[j].key[pl - kl2 - 1] == ' ' &&
-			    strcmp(d->p[j].key + pl - kl2, key.p) == 0)
-				p = (int)j;
+			if (pe->first && strlen(pe->first) == fl &&
+			    memcmp(pe->first, k->key, fl) == 0)
+				p = q;
+			else if (pl > kl2 && pe->key[pl - kl2 - 1] == ' ' &&
+				 strcmp(pe->key + pl - kl2, k->key) == 0)
+				p = q;
 		}
 		if (p < 0) {
 			const struct tok *ta = &d->tk.v[k->a];
 			const struct tok *tb = &d->tk.v[k->b - 1];
 
 			p = new_person(d, d->text + ta->o,
-				       tb->o + tb->ol - ta->o, key.p, -1, k->a);
+				       tb->o + tb->ol - ta->o, k->key, -1, k->a);
+			pindex_add(&ix, d, p);
 		}
 		k->person = p;
 		add_mention(d, k->a, k->b - k->a, p);
@@ -553,21 +665,18 @@ people_find(struct doc *d, const struct topic *t)
 	 * of their own with strong evidence. */
 	for (i = 0; i < c.n; i++) {
 		struct cand *k = &c.v[i];
-		size_t kl, a = k->a;
-		const char *kk;
-		int p;
+		size_t a = k->a;
 
 		if (k->accepted)
 			continue;
 		/* A rejected multi-word run may end in a known surname
 		 * ("Veteran Field"); only single words are resolved. */
-		if (nwords(d, k) != 1)
+		if (k->nw != 1)
 			continue;
-		kk = doc_key(d, a, &kl);
 		if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
 				     LEX_PRONOUN | LEX_ROLE))
 			continue;
-		p = person_by_single(d, kk, kl);
+		p = person_by_single(d, &ix, k->key);
 		/* A name of one word needs a role or title before it,
 		 * "said X", or a speech verb after it away from the start
 		 * of a sentence ("People say" is no name). */
@@ -575,17 +684,19 @@ people_find(struct doc *d, const struct topic *t)
 		    ((k->ev & (EV_INV | EV_ROLE | EV_TITLE)) ||
 		     ((k->ev & (EV_SPEECH | EV_APPOS)) &&
 		      !(d->tk.v[a].flags & TOK_SSTART)))) {
-			buf_reset(&key);
-			buf_add(&key, kk, kl);
 			p = new_person(d, d->text + d->tk.v[a].o,
-				       d->tk.v[a].ol, key.p, -1, a);
+				       d->tk.v[a].ol, k->key, -1, a);
+			pindex_add(&ix, d, p);
 		}
 		if (p >= 0)
 			add_mention(d, a, 1, p);
 	}
 	if (d->nm > 1)
 		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
+	for (i = 0; i < c.n; i++)
+		free(c.v[i].key);
+	smap_release(&accepted);
+	pindex_release(&ix);
 	buf_release(&key);
-	buf_release(&key2);
 	free(c.v);
 }

@@ -276,8 +276,11 @@ quote_find(struct doc *d)
 		struct quote *q = &d->q[j];
 
 		q->direct = is_direct(d, q);
-		if (!q->direct)
+		if (!q->direct) {
+			for (i = q->t0; i < q->t1; i++)
+				d->tmark[i] |= TM_TITLEQ;
 			continue;
+		}
 		for (i = q->t0; i < q->t1; i++)
 			d->tk.v[i].quote = (int32_t)j;
 	}
