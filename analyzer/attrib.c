@@ -105,10 +105,20 @@ is_subject(const struct doc *d, size_t j)
 static int
 resolve_pronoun(struct doc *d, size_t at, int gender)
 {
-	size_t j = d->nm;
+	size_t j = 0, hi = d->nm;
 	uint32_t para = d->tk.v[at].para, sent = d->tk.v[at].sent;
 	int best = -1, best_score = 0;
 
+	/* Start at the last mention before `at` (mentions are in text
+	 * order), so each lookup costs only the window it scans. */
+	while (j < hi) {
+		size_t mid = (j + hi) / 2;
+
+		if (d->m[mid].tok < at)
+			j = mid + 1;
+		else
+			hi = mid;
+	}
 	while (j > 0) {
 		const struct mention *m = &d->m[--j];
 		const struct person *p;
@@ -630,6 +640,10 @@ add_cue(struct doc *d, const struct doc_hit *h, int person, int pol,
 {
 	struct cue *c;
 
+	if (d->nc >= DOC_MAX_CUES) {
+		d->truncated = 1;
+		return;
+	}
 	pt_xgrow((void **)&d->c, &d->capc, d->nc + 1, sizeof(*d->c));
 	c = &d->c[d->nc++];
 	c->tok = h->tok;
@@ -667,6 +681,10 @@ count_cues(struct doc *d)
 
 		if (x->h.kind != TOPIC_PRO && x->h.kind != TOPIC_CON)
 			continue;
+		if (d->nc + 16 > DOC_MAX_CUES) {
+			d->truncated = 1; /* the article and its people alike */
+			break;
+		}
 		if (x->tok < covered)
 			continue; /* inside a longer cue already counted */
 		covered = x->tok + x->h.ntok;

@@ -191,6 +191,9 @@ analyze_run(const struct analyze_opts *o, struct analyze_result *res)
 				 "sequence%s replaced with U+FFFD)", d.name,
 				 bad_at, nbad, nbad == 1 ? "" : "s");
 		doc_analyze(&doc, o->topic, text.p, text.len);
+		if (doc.truncated)
+			log_warn("'%s': more than %d stance cues; the rest were "
+				 "not counted", d.name, DOC_MAX_CUES);
 		if (o->explain) {
 			char id[17];
 

@@ -321,6 +321,7 @@ doc_analyze(struct doc *d, const struct topic *t, const char *text,
 	d->len = len;
 	d->nq = d->nm = d->nc = d->nhits = 0;
 	d->words = 0;
+	d->truncated = 0;
 	d->pro = d->con = 0;
 	d->prom = d->conm = 0;
 	norm_text(&d->norm, text, len);

@@ -21,6 +21,11 @@ struct topic;
 
 #define DOC_NONE ((size_t)-1)
 
+/* Counted cues per article: a real article has a few dozen; hostile text
+ * with millions would otherwise make output rows without end. Past the
+ * cap, cues are not counted (and doc.truncated is set). */
+#define DOC_MAX_CUES 20000
+
 enum doc_gender { GENDER_UNKNOWN = 0, GENDER_F = 1, GENDER_M = 2 };
 
 /* Per-token marks set from the topic file. */
@@ -113,6 +118,7 @@ struct doc {
 	unsigned char *tmark; /* per token: enum doc_tmark bits */
 	size_t caplex;
 	size_t words;         /* word tokens */
+	int truncated;        /* 1 when DOC_MAX_CUES was reached */
 	unsigned pro, con;    /* all counted cues of the article */
 	long long prom, conm; /* their weights, in thousandths */
 };

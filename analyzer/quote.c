@@ -141,7 +141,10 @@ single_close(const struct doc *d, size_t open)
 	size_t i, first = DOC_NONE;
 	uint32_t para = d->tk.v[open].para;
 
-	for (i = open + 1; i < d->tk.n && d->tk.v[i].para == para; i++) {
+	/* A closing mark is looked for within the paragraph, up to a
+	 * bound, so that thousands of apostrophes cost linear time. */
+	for (i = open + 1; i < d->tk.n && d->tk.v[i].para == para &&
+	     i < open + 2 * TOKENS_MAX_SENTENCE; i++) {
 		enum mark m = mark_of(d, i);
 		int32_t prev, next;
 

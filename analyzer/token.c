@@ -179,7 +179,7 @@ tokens_build(struct tokens *t, const struct norm *n, const char *text,
 	     size_t len)
 {
 	unsigned char *nl;
-	size_t i;
+	size_t i, sstart = 0;
 	uint32_t sent = 0, para = 0;
 
 	t->n = 0;
@@ -227,7 +227,7 @@ tokens_build(struct tokens *t, const struct norm *n, const char *text,
 			 * quote, unless the stop follows an abbreviation. */
 			size_t j = i - 1;
 
-			while (j > 0 && is_closer(t, j))
+			while (j > 0 && j + 4 > i && is_closer(t, j))
 				j--;
 			if (ends_sentence(t, j) && t->key[t->v[j].k] != ':' &&
 			    ((k->flags & (TOK_CAP | TOK_NUM)) ||
@@ -245,7 +245,17 @@ tokens_build(struct tokens *t, const struct norm *n, const char *text,
 					k->flags |= TOK_SSTART;
 				}
 			}
+			/* A "sentence" that runs on and on (a list of
+			 * thousands of names, text without stops) is cut,
+			 * so that the work per sentence stays bounded. */
+			if (!(k->flags & TOK_SSTART) &&
+			    i - sstart >= TOKENS_MAX_SENTENCE) {
+				sent++;
+				k->flags |= TOK_SSTART;
+			}
 		}
+		if (k->flags & TOK_SSTART)
+			sstart = i;
 		k->sent = sent;
 		k->para = para;
 	}

@@ -3,7 +3,9 @@
  * Tokens are cut from the matching key (norm.h) and carry offsets into both
  * the key and the original text. Sentences and paragraphs are numbered; a
  * blank line always ends a paragraph, a single line break ends one when the
- * line ends like a sentence (so hard-wrapped text stays one paragraph).
+ * line ends like a sentence (so hard-wrapped text stays one paragraph). A
+ * sentence is cut after TOKENS_MAX_SENTENCE tokens, which keeps the work
+ * done per sentence bounded on hostile text.
  *
  * Non-goals: full Unicode word segmentation (UAX #29); a word here is a run
  * of letters and digits with inner apostrophes, hyphens and number
@@ -17,6 +19,9 @@
 #include <string.h>
 
 struct norm;
+
+/* A sentence longer than this many tokens is cut (see tokens_build). */
+#define TOKENS_MAX_SENTENCE 400
 
 enum tok_flags {
 	TOK_WORD = 1 << 0,   /* letters/digits */
