@@ -440,6 +440,44 @@ test_huge_file_is_skipped(void **state)
 	free(seed);
 }
 
+/* Hostile text: one endless "sentence" of names, cue words, quote marks
+ * and apostrophes. It must finish, with the counted cues capped and a
+ * warning, and nothing else going wrong. */
+static void
+test_hostile_text(void **state)
+{
+	static const char *const words[] = { "intimacy", "coordinators",
+		"essential", "slammed", "Alice", "Quill", "\"", "'", "Bruno",
+		"Vance", "said", "she", "he", "not", "but", "the", "director",
+		"and", ",", "(", ")", "whether", "they" };
+	char *dir = tu_tmpdir(), *out = out_file(dir, "out");
+	char *path = out_file(dir, "hostile.txt");
+	const char *args[] = { "analyze", "--out", out, path, NULL };
+	struct buf text = BUF_INIT, err = BUF_INIT;
+	struct tu_csv c;
+	unsigned x = 12345;
+
+	(void)state;
+	while (text.len < 4000000) {
+		x = x * 1103515245u + 12345u; /* deterministic, no libc rand */
+		buf_adds(&text, words[(x >> 16) % (sizeof(words) /
+						    sizeof(words[0]))]);
+		buf_addc(&text, ' ');
+	}
+	tu_write(path, text.p, text.len);
+	assert_int_equal(tu_run(args, NULL, NULL, &err), 0);
+	assert_non_null(strstr(err.p, "stance cues; the rest were not counted"));
+	load(out, "cues.csv", &c);
+	assert_true(c.nrows > 0 && c.nrows <= 20000);
+	tu_csv_free(&c);
+	buf_release(&text);
+	buf_release(&err);
+	tu_rmrf(dir);
+	free(dir);
+	free(out);
+	free(path);
+}
+
 static void
 test_help_and_usage(void **state)
 {
@@ -720,6 +758,7 @@ main(void)
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_huge_file_is_skipped),
+		cmocka_unit_test(test_hostile_text),
 		cmocka_unit_test(test_help_and_usage),
 		cmocka_unit_test(test_warc_input_newest_capture_wins),
 		cmocka_unit_test(test_cues_sum_to_mentions),
