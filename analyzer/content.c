@@ -70,6 +70,14 @@ info(const struct content *c, const xmlNode *n)
 	return &c->v[i - 1];
 }
 
+xmlNode *
+content_after(const xmlNode *n, const xmlNode *root)
+{
+	while (n != root && !n->next)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
+
 const char *
 content_attr(const xmlNode *n, const char *name)
 {
@@ -251,11 +259,9 @@ index_tree(struct content *c, xmlNodePtr root)
 				continue;
 			}
 		}
-		while (n != root && !n->next)
-			n = n->parent;
-		if (n == root)
+		n = content_after(n, root);
+		if (!n)
 			break;
-		n = n->next;
 	}
 }
 
@@ -444,11 +450,9 @@ remove_boilerplate(struct content *c, xmlNodePtr root)
 				continue;
 			}
 		}
-		while (n != root && !n->next)
-			n = n->parent;
-		if (n == root)
+		n = content_after(n, root);
+		if (!n)
 			break;
-		n = n->next;
 	}
 }
 

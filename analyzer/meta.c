@@ -94,11 +94,9 @@ node_text(const xmlNode *top, struct buf *b, size_t cap)
 			n = n->children;
 			continue;
 		}
-		while (n != top && !n->next)
-			n = n->parent;
-		if (n == top)
+		n = content_after(n, top);
+		if (!n)
 			break;
-		n = n->next;
 	}
 }
 
@@ -878,11 +876,9 @@ meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 			n = n->children;
 			continue;
 		}
-		while (n != root && !n->next)
-			n = n->parent;
-		if (n == root)
+		n = content_after(n, root);
+		if (!n)
 			break;
-		n = n->next;
 	}
 	buf_release(&tmp);
 
