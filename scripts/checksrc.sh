@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Source checks: banned functions, and stderr written only through
-# crawler/base/log.c (err.c may print the out-of-memory message).
+# Source checks: banned functions, stderr written only through
+# crawler/base/log.c (err.c may print the out-of-memory message), and the
+# layering of folders (which folder may include which).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -15,9 +16,53 @@ if grep -nE 'fprintf[[:space:]]*\([[:space:]]*stderr|fputs\([^)]*stderr|perror[[
     echo "checksrc: write to stderr only through crawler/base/log.h" >&2
     status=1
 fi
-if grep -nE '#include "crawler/[a-z_]+\.h"' $(echo "$files" | tr ' ' '\n' | grep '^analyzer/' | grep -vE '^analyzer/(main|cmd_refresh)\.c$'); then
-    echo "checksrc: the analyzer may include crawler/base/ only" >&2
-    status=1
-fi
+# Layers (style.md section 3): a folder includes only its own headers and
+# those of the layers below it. Ranks: base 0; crawler 1; text 1,
+# extract 2, stance 3, dataset 4; cli 9 sees everything. The crawler and
+# the analyzer stages are two towers on base: neither sees the other.
+layer() {
+    case $1 in
+    crawler/base/*) echo "0 base" ;;
+    crawler/*) echo "1 crawler" ;;
+    analyzer/text/*) echo "1 text" ;;
+    analyzer/extract/*) echo "2 extract" ;;
+    analyzer/stance/*) echo "3 stance" ;;
+    analyzer/dataset/*) echo "4 dataset" ;;
+    analyzer/cli/*) echo "9 cli" ;;
+    *) echo "- other" ;;
+    esac
+}
+for f in $files; do
+    read -r frank ftower <<EOF_L
+$(layer "$f")
+EOF_L
+    if [ "$ftower" = other ]; then
+        echo "checksrc: $f: not inside a layer folder" >&2
+        status=1
+        continue
+    fi
+    grep -nE '^#include "[^"]+"' "$f" | while IFS= read -r line; do
+        inc=${line#*\"}
+        inc=${inc%%\"*}
+        read -r irank itower <<EOF_L
+$(layer "$inc")
+EOF_L
+        [ "$ftower" = cli ] && continue
+        [ "$itower" = base ] && continue
+        if [ "$itower" = other ]; then
+            echo "$f:${line%%:*}: include '$inc' is not from the root" >&2
+            echo fail
+        elif [ "$ftower" = crawler ] && [ "$itower" != crawler ]; then
+            echo "$f:${line%%:*}: the crawler may not include '$inc'" >&2
+            echo fail
+        elif [ "$ftower" != crawler ] && [ "$itower" = crawler ]; then
+            echo "$f:${line%%:*}: only analyzer/cli/ may include '$inc'" >&2
+            echo fail
+        elif [ "$irank" -gt "$frank" ]; then
+            echo "$f:${line%%:*}: lower layer '$ftower' includes higher '$inc'" >&2
+            echo fail
+        fi
+    done | grep -q fail && status=1
+done
 [ $status = 0 ] && echo "checksrc: ok"
 exit $status

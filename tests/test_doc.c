@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "analyzer/doc.h"
-#include "analyzer/topic.h"
+#include "analyzer/stance/doc.h"
+#include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "tests/testutil.h"
 

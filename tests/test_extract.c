@@ -3,8 +3,8 @@
  * hand (tests/expected/extract/meta.tsv), every dev page yielding text, and
  * hostile inputs generated at run time.
  */
-#include "analyzer/extract.h"
-#include "analyzer/meta.h"
+#include "analyzer/extract/extract.h"
+#include "analyzer/extract/meta.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"

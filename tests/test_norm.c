@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "analyzer/norm.h"
+#include "analyzer/text/norm.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,8 +4,8 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "analyzer/norm.h"
-#include "analyzer/token.h"
+#include "analyzer/text/norm.h"
+#include "analyzer/text/token.h"
 
 #include <string.h>
 

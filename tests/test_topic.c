@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "analyzer/norm.h"
-#include "analyzer/token.h"
-#include "analyzer/topic.h"
+#include "analyzer/text/norm.h"
+#include "analyzer/text/token.h"
+#include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "tests/testutil.h"
 

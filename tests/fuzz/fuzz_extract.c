@@ -2,7 +2,7 @@
  * with and without an HTTP charset, must extract without crashing or
  * leaking. Build with -DPT_FUZZ=ON and clang.
  */
-#include "analyzer/extract.h"
+#include "analyzer/extract/extract.h"
 
 #include <stddef.h>
 #include <stdint.h>

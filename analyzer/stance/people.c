@@ -16,9 +16,9 @@
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
-#include "analyzer/doc.h"
+#include "analyzer/stance/doc.h"
 
-#include "analyzer/lexicon.h"
+#include "analyzer/text/lexicon.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 

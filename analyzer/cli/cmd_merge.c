@@ -2,8 +2,8 @@
  * directories of `analyze`, one per shard) into one dataset, byte for byte
  * what one `analyze` over all the shards' inputs writes.
  */
-#include "analyzer/cmds.h"
-#include "analyzer/tally.h"
+#include "analyzer/cli/cmds.h"
+#include "analyzer/dataset/tally.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"

@@ -1,5 +1,5 @@
 /* charset.c -- choosing the character encoding of an HTML page. */
-#include "analyzer/charset.h"
+#include "analyzer/extract/charset.h"
 
 #include "crawler/base/buf.h"
 

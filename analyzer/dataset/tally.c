@@ -9,10 +9,10 @@
  * as integer thousandths so that sums do not depend on the order in which
  * articles or partials are added.
  */
-#include "analyzer/tally.h"
+#include "analyzer/dataset/tally.h"
 
-#include "analyzer/doc.h"
-#include "analyzer/norm.h"
+#include "analyzer/stance/doc.h"
+#include "analyzer/text/norm.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/csv.h"
 #include "crawler/base/err.h"

@@ -1,11 +1,11 @@
 /* extract.c -- main-content extraction and metadata of HTML pages: input
  * checks, charset, parsing, then meta.c and content.c. See extract.h.
  */
-#include "analyzer/extract.h"
+#include "analyzer/extract/extract.h"
 
-#include "analyzer/charset.h"
-#include "analyzer/content.h"
-#include "analyzer/meta.h"
+#include "analyzer/extract/charset.h"
+#include "analyzer/extract/content.h"
+#include "analyzer/extract/meta.h"
 #include "crawler/base/err.h"
 
 #include <libxml/HTMLparser.h>

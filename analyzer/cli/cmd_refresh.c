@@ -21,8 +21,8 @@
  * crash or kill at any point leaves the previous dataset intact, and the
  * next run redoes only what was not finished.
  */
-#include "analyzer/cmds.h"
-#include "analyzer/topic.h"
+#include "analyzer/cli/cmds.h"
+#include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"

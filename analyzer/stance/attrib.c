@@ -18,9 +18,9 @@
  * "A, B and C"), or the person a pronoun subject refers to; otherwise only
  * for the article.
  */
-#include "analyzer/doc.h"
+#include "analyzer/stance/doc.h"
 
-#include "analyzer/lexicon.h"
+#include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
 
 #include <math.h>

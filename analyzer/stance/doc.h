@@ -10,9 +10,9 @@
 #ifndef PT_DOC_H
 #define PT_DOC_H
 
-#include "analyzer/norm.h"
-#include "analyzer/token.h"
-#include "analyzer/topic.h"
+#include "analyzer/text/norm.h"
+#include "analyzer/text/token.h"
+#include "analyzer/stance/topic.h"
 
 #include <stddef.h>
 #include <stdint.h>

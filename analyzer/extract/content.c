@@ -2,9 +2,9 @@
  * page. See content.h. All walks are iterative (first child / next sibling /
  * parent), so depth costs no stack.
  */
-#include "analyzer/content.h"
+#include "analyzer/extract/content.h"
 
-#include "analyzer/hints.h"
+#include "analyzer/extract/hints.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 

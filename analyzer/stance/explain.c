@@ -1,7 +1,7 @@
 /* explain.c -- the `analyze --explain` report. */
-#include "analyzer/explain.h"
+#include "analyzer/stance/explain.h"
 
-#include "analyzer/doc.h"
+#include "analyzer/stance/doc.h"
 
 #include <string.h>
 

@@ -11,9 +11,9 @@
  * before it, and no sentence punctuation inside it with a speech verb or
  * pronoun in its sentence.
  */
-#include "analyzer/doc.h"
+#include "analyzer/stance/doc.h"
 
-#include "analyzer/lexicon.h"
+#include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
 
 #include <string.h>

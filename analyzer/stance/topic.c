@@ -8,10 +8,10 @@
  * wildcard with fewer than four literal bytes, a case-sensitive phrase and
  * a phrase that starts with '@' go on a short list tried at every token.
  */
-#include "analyzer/topic.h"
+#include "analyzer/stance/topic.h"
 
-#include "analyzer/norm.h"
-#include "analyzer/token.h"
+#include "analyzer/text/norm.h"
+#include "analyzer/text/token.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"

@@ -1,8 +1,8 @@
 /* cmd_extract.c -- `presstally extract`: prints the main article of HTML
  * pages as text or JSON lines.
  */
-#include "analyzer/cmds.h"
-#include "analyzer/extract.h"
+#include "analyzer/cli/cmds.h"
+#include "analyzer/extract/extract.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"

@@ -1,9 +1,9 @@
 /* doc.c -- one article's analysis: runs the pipeline and holds its
  * results. */
-#include "analyzer/doc.h"
+#include "analyzer/stance/doc.h"
 
-#include "analyzer/lexicon.h"
-#include "analyzer/topic.h"
+#include "analyzer/text/lexicon.h"
+#include "analyzer/stance/topic.h"
 #include "crawler/base/err.h"
 
 #include <stdlib.h>

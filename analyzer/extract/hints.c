@@ -1,5 +1,5 @@
 /* hints.c -- tag kinds and class/id hints for content extraction. */
-#include "analyzer/hints.h"
+#include "analyzer/extract/hints.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* token.c -- tokenizer and sentence/paragraph segmentation. */
-#include "analyzer/token.h"
+#include "analyzer/text/token.h"
 
-#include "analyzer/norm.h"
+#include "analyzer/text/norm.h"
 #include "crawler/base/err.h"
 
 #include <stdlib.h>

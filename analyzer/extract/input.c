@@ -1,5 +1,5 @@
 /* input.c -- expanding and reading the inputs of `analyze`. */
-#include "analyzer/input.h"
+#include "analyzer/extract/input.h"
 
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"

@@ -2,7 +2,7 @@
  *
  * This is the one file that sees both halves (crawler and analyzer).
  */
-#include "analyzer/cmds.h"
+#include "analyzer/cli/cmds.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/log.h"
 

@@ -1,6 +1,6 @@
 /* cmd_topic.c -- `presstally topic check FILE`: validate a topic file. */
-#include "analyzer/cmds.h"
-#include "analyzer/topic.h"
+#include "analyzer/cli/cmds.h"
+#include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/log.h"

@@ -3,7 +3,7 @@
  * CASEFOLD and STRIPMARK, which is NFKD + case folding + mark removal; a
  * key only has to compare equal, it need not be composed again).
  */
-#include "analyzer/norm.h"
+#include "analyzer/text/norm.h"
 
 #include "crawler/base/err.h"
 

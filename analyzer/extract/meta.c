@@ -1,9 +1,9 @@
 /* meta.c -- article metadata of a parsed HTML page. See meta.h. */
-#include "analyzer/meta.h"
+#include "analyzer/extract/meta.h"
 
-#include "analyzer/content.h"
+#include "analyzer/extract/content.h"
 
-#include "analyzer/extract.h"
+#include "analyzer/extract/extract.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 

@@ -1,14 +1,14 @@
 /* cmd_analyze.c -- `presstally analyze`: people, stances and quotes of
  * articles, written as CSV files.
  */
-#include "analyzer/cmds.h"
-#include "analyzer/doc.h"
-#include "analyzer/explain.h"
-#include "analyzer/extract.h"
-#include "analyzer/input.h"
-#include "analyzer/norm.h"
-#include "analyzer/tally.h"
-#include "analyzer/topic.h"
+#include "analyzer/cli/cmds.h"
+#include "analyzer/stance/doc.h"
+#include "analyzer/stance/explain.h"
+#include "analyzer/extract/extract.h"
+#include "analyzer/extract/input.h"
+#include "analyzer/text/norm.h"
+#include "analyzer/dataset/tally.h"
+#include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
