@@ -13,6 +13,11 @@ echo "== build (warnings are errors)"
 cmake -S . -B build -DPT_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 echo "== tests"
+if [ ! -d ../shared/eval ]; then
+    # ctest does not print the output of a skipped test: say it here.
+    echo "(no ../shared/eval beside the clone: the *_shared tests, which" \
+         "read the evaluation data, are reported as skipped)"
+fi
 (cd build && ctest --output-on-failure -j"$jobs")
 
 echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"

@@ -1,11 +1,12 @@
 /* test_crawl.c -- `presstally crawl` end to end against a real local server
  * with faults (tests/server/fault_server.py): what ends up in the crawl
  * database (read with sqlite3) and in the WARC files (read with
- * warc_reader, and checked by scripts/warcls.sh); a second run and a
- * recrawl write no new response record; a run stopped with SIGTERM and one
- * killed with SIGKILL (writing stored gzip members, --warc-level 0), then
- * finished, hold each page exactly once; right after the kill every row
- * marked done names a complete WARC record.
+ * warc_reader); a second run and a recrawl write no new response record;
+ * a run stopped with SIGTERM and one killed with SIGKILL (writing stored
+ * gzip members, --warc-level 0), then finished, hold each page exactly
+ * once; right after the kill every row marked done names a complete WARC
+ * record. Run as "test_crawl --shared" (ctest: crawl_shared), the same
+ * crawl's WARC files checked by scripts/warcls.sh (../shared's warcls.mjs).
  */
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
@@ -906,18 +907,28 @@ test_usage(void **state)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exit_and_log),
 		cmocka_unit_test(test_site),
 		cmocka_unit_test(test_faults),
 		cmocka_unit_test(test_warc_records),
-		cmocka_unit_test(test_warcls),
 		cmocka_unit_test(test_second_run),
 		cmocka_unit_test(test_kill_and_resume),
 		cmocka_unit_test(test_usage),
 	};
+	const struct CMUnitTest shared[] = {
+		cmocka_unit_test(test_warcls),
+	};
 
+	if (tu_shared_mode(argc, argv)) {
+		if (!tu_shared_have("eval/warc/warcls.mjs",
+				    "the warcio.js check of the crawl's WARC "
+				    "files"))
+			return TU_SKIPPED;
+		return cmocka_run_group_tests_name("crawl_shared", shared,
+						   setup, teardown);
+	}
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,13 +1,16 @@
 /* test_extract.c -- HTML main-content extraction and metadata: a fixture
- * page with boilerplate, charsets, dates, the metadata of dev pages read by
- * hand (tests/expected/extract/meta.tsv), every dev page yielding text, and
- * hostile inputs generated at run time.
+ * page with boilerplate, charsets, dates and hostile inputs generated at
+ * run time. Run as "test_extract --shared" (ctest: extract_shared), the
+ * cases on the dev pages of ../shared/eval/extraction (never copied here):
+ * their metadata read by hand (tests/expected/extract/meta.tsv) and every
+ * page yielding text.
  */
 #include "analyzer/extract/extract.h"
 #include "analyzer/extract/meta.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "tests/testutil.h"
 
 #include <ctype.h>
 #include <setjmp.h>
@@ -497,19 +500,28 @@ teardown(void **state)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixture_boilerplate),
 		cmocka_unit_test(test_charsets),
 		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_meta_by_hand),
-		cmocka_unit_test(test_dev_pages_have_text),
 		cmocka_unit_test(test_hostile_nesting),
 		cmocka_unit_test(test_hostile_huge),
 		cmocka_unit_test(test_hostile_nul_and_attrs),
 		cmocka_unit_test(test_hostile_unterminated),
 	};
+	const struct CMUnitTest shared[] = {
+		cmocka_unit_test(test_meta_by_hand),
+		cmocka_unit_test(test_dev_pages_have_text),
+	};
 
+	if (tu_shared_mode(argc, argv)) {
+		if (!tu_shared_have("eval/extraction/dev/html",
+				    "metadata and text of the dev pages"))
+			return TU_SKIPPED;
+		return cmocka_run_group_tests_name("extract_shared", shared,
+						   setup, teardown);
+	}
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,7 @@
-/* test_robots.c -- robots.txt: every row of the shared conformance tables
- * (shared/eval/robots/robots-cases.tsv, robots-aux-cases.tsv) plus
- * Crawl-delay, Sitemap, HTTP status policy, size cap and junk input. */
+/* test_robots.c -- robots.txt: every row of the conformance tables
+ * (tests/fixtures/robots/robots-cases.tsv, robots-aux-cases.tsv, copied
+ * from google/robotstxt's tests) plus Crawl-delay, Sitemap, HTTP status
+ * policy, size cap and junk input. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -62,22 +63,42 @@ decode(const char *s, size_t n, struct buf *out)
 
 #define MAXF 10
 
-/* Reads `name` from shared/eval/robots and calls fn on each data row with
- * its decoded fields. */
+/* The copy in tests/fixtures must not drift from the evaluation data it
+ * came from: when ../shared is beside the clone, the two are the same. */
+static void
+same_as_shared(const char *name, const struct buf *ours)
+{
+	const char *dir = getenv("PT_SHARED_DIR");
+	struct buf path = BUF_INIT, theirs = BUF_INIT;
+
+	buf_addf(&path, "%s/eval/robots/%s", dir ? dir : "../shared", name);
+	if (fileio_read(path.p, &theirs, NULL) == 0) {
+		if (theirs.len != ours->len ||
+		    memcmp(theirs.p, ours->p, ours->len) != 0)
+			fail_msg("tests/fixtures/robots/%s differs from %s",
+				 name, path.p);
+	}
+	buf_release(&path);
+	buf_release(&theirs);
+}
+
+/* Reads `name` from tests/fixtures/robots and calls fn on each data row
+ * with its decoded fields. */
 static void
 each_row(const char *name, void (*fn)(struct buf *f, size_t nf, void *ctx),
 	 void *ctx)
 {
-	const char *dir = getenv("PT_SHARED_DIR");
+	const char *dir = getenv("PT_SOURCE_DIR");
 	struct buf path = BUF_INIT, data, err = BUF_INIT;
 	struct buf f[MAXF];
 	size_t i, pos = 0;
 
 	assert_non_null(dir);
 	buf_init(&data, 16u * 1024 * 1024);
-	buf_addf(&path, "%s/eval/robots/%s", dir, name);
+	buf_addf(&path, "%s/tests/fixtures/robots/%s", dir, name);
 	if (fileio_read(path.p, &data, &err) != 0)
 		fail_msg("%s", err.p);
+	same_as_shared(name, &data);
 	for (i = 0; i < MAXF; i++)
 		buf_init(&f[i], 0);
 	while (pos < data.len) {

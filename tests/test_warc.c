@@ -1,7 +1,10 @@
 /* test_warc.c -- the WARC reader on real sample files (checked against
- * ../shared/eval/warc/samples/INDEX.tsv), the writer round trip (rotation,
- * digests, revisits, payload decoding), truncated and corrupted files, and
- * the independent warcls.mjs check of what the writer produces.
+ * tests/fixtures/warc/INDEX.tsv), the writer round trip (rotation,
+ * digests, revisits, payload decoding), truncated and corrupted files.
+ * Run as "test_warc --shared" (ctest: warc_shared), the cases that need
+ * ../shared: all samples of ../shared/eval/warc/samples (with those whose
+ * licence does not let them be copied here) and the independent
+ * warcls.mjs check of what the writer produces.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +17,7 @@
 #include "crawler/base/hash.h"
 #include "crawler/base/sv.h"
 #include "crawler/base/warc.h"
+#include "tests/testutil.h"
 
 #include <jansson.h>
 #include <limits.h>
@@ -161,8 +165,10 @@ check_clause(const char *file, struct run *run, struct sv clause,
 	}
 }
 
+/* Reads every file listed in dir/INDEX.tsv and checks it against its row;
+ * the index must list want_files files, at least min_good of them "ok". */
 static void
-test_samples(void **state)
+check_samples(const char *dir, size_t want_files, size_t min_good)
 {
 	struct buf index = BUF_INIT, err = BUF_INIT, path = BUF_INIT;
 	struct sv rest, line, col[7];
@@ -174,9 +180,9 @@ test_samples(void **state)
 	unsigned long want_records, a, b;
 	int flagged[64];
 
-	(void)state;
-	buf_addf(&path, "%s/eval/warc/samples/INDEX.tsv", shared_dir());
-	assert_int_equal(fileio_read(path.p, &index, &err), 0);
+	buf_addf(&path, "%s/INDEX.tsv", dir);
+	if (fileio_read(path.p, &index, &err) != 0)
+		fail_msg("%s", err.p);
 	rest = sv_make(index.p, index.len);
 	rest = sv_cut(rest, '\n', &line); /* header */
 	while (rest.len) {
@@ -205,7 +211,7 @@ test_samples(void **state)
 		}
 
 		buf_reset(&path);
-		buf_addf(&path, "%s/eval/warc/samples/%s", shared_dir(), name);
+		buf_addf(&path, "%s/%s", dir, name);
 		read_file(path.p, &run);
 		files++;
 		assert_int_equal(run.errors, 0);
@@ -259,11 +265,104 @@ test_samples(void **state)
 		}
 		run_release(&run);
 	}
-	assert_int_equal(files, 18);
-	assert_true(good >= 13);
+	assert_int_equal(files, want_files);
+	assert_true(good >= min_good);
 	buf_release(&index);
 	buf_release(&err);
 	buf_release(&path);
+}
+
+/* The copies in tests/fixtures/warc: 14 files, 4 of them broken. */
+static void
+test_samples(void **state)
+{
+	char *dir = tu_src("tests/fixtures/warc");
+
+	(void)state;
+	check_samples(dir, 14, 10);
+	free(dir);
+}
+
+/* All 18 samples in ../shared, the four warc-specifications files too. */
+static void
+test_shared_samples(void **state)
+{
+	struct buf dir = BUF_INIT;
+
+	(void)state;
+	buf_addf(&dir, "%s/eval/warc/samples", shared_dir());
+	check_samples(dir.p, 18, 14);
+	buf_release(&dir);
+}
+
+/* Whether text holds `line` as one whole line. */
+static int
+has_line(const struct buf *text, struct sv line)
+{
+	struct sv rest = sv_make(text->p, text->len), l;
+
+	while (rest.len) {
+		rest = sv_cut(rest, '\n', &l);
+		if (l.len == line.len && memcmp(l.p, line.p, l.len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Compares tests/fixtures/warc/name with the same file in ../shared. */
+static void
+same_file(const char *fix, struct sv name)
+{
+	struct buf ours = BUF_INIT, theirs = BUF_INIT, path = BUF_INIT;
+
+	buf_addf(&path, "%s/%.*s", fix, (int)name.len, name.p);
+	assert_int_equal(fileio_read(path.p, &ours, NULL), 0);
+	buf_reset(&path);
+	buf_addf(&path, "%s/eval/warc/samples/%.*s", shared_dir(),
+		 (int)name.len, name.p);
+	assert_int_equal(fileio_read(path.p, &theirs, NULL), 0);
+	if (ours.len != theirs.len || memcmp(ours.p, theirs.p, ours.len) != 0)
+		fail_msg("tests/fixtures/warc/%.*s differs from %s",
+			 (int)name.len, name.p, path.p);
+	buf_release(&ours);
+	buf_release(&theirs);
+	buf_release(&path);
+}
+
+/* The copies have not drifted from ../shared: the same bytes, and each
+ * row of their INDEX.tsv is a row of the shared one. */
+static void
+test_fixtures_match_shared(void **state)
+{
+	struct buf ours = BUF_INIT, theirs = BUF_INIT, path = BUF_INIT;
+	char *fix = tu_src("tests/fixtures/warc");
+	struct sv rest, line, name;
+	size_t rows = 0;
+
+	(void)state;
+	buf_addf(&path, "%s/INDEX.tsv", fix);
+	assert_int_equal(fileio_read(path.p, &ours, NULL), 0);
+	buf_reset(&path);
+	buf_addf(&path, "%s/eval/warc/samples/INDEX.tsv", shared_dir());
+	assert_int_equal(fileio_read(path.p, &theirs, NULL), 0);
+	rest = sv_make(ours.p, ours.len);
+	while (rest.len) {
+		rest = sv_cut(rest, '\n', &line);
+		if (line.len == 0)
+			continue;
+		if (!has_line(&theirs, line))
+			fail_msg("INDEX.tsv row not in ../shared: %.*s",
+				 (int)line.len, line.p);
+		if (rows++ == 0)
+			continue; /* the header */
+		sv_cut(line, '\t', &name);
+		same_file(fix, name);
+	}
+	assert_int_equal(rows, 15);
+	buf_release(&ours);
+	buf_release(&theirs);
+	buf_release(&path);
+	free(fix);
 }
 
 /* ---- Writer. */
@@ -796,7 +895,7 @@ test_warcls(void **state)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_samples),
@@ -804,8 +903,19 @@ main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_corrupt_member),
 		cmocka_unit_test(test_plain_resync),
+	};
+	const struct CMUnitTest shared[] = {
+		cmocka_unit_test(test_shared_samples),
+		cmocka_unit_test(test_fixtures_match_shared),
 		cmocka_unit_test(test_warcls),
 	};
 
+	if (tu_shared_mode(argc, argv)) {
+		if (!tu_shared_have("eval/warc", "the warc-specifications "
+				    "samples and the warcio.js check"))
+			return TU_SKIPPED;
+		return cmocka_run_group_tests_name("warc_shared", shared, NULL,
+						   NULL);
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

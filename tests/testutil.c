@@ -48,6 +48,28 @@ tu_shared(const char *rel)
 	return join(s ? s : "../shared", rel);
 }
 
+int
+tu_shared_have(const char *rel, const char *what)
+{
+	char *path = tu_shared(rel);
+	struct stat st;
+	int ok = stat(path, &st) == 0;
+
+	if (!ok) {
+		printf("skipped: ../shared/%s not found (%s): %s\n", rel, path,
+		       what);
+		fflush(stdout);
+	}
+	free(path);
+	return ok;
+}
+
+int
+tu_shared_mode(int argc, char **argv)
+{
+	return argc > 1 && strcmp(argv[1], "--shared") == 0;
+}
+
 static void
 slurp_fd(int fd, struct buf *b)
 {

@@ -16,6 +16,18 @@ char *tu_src(const char *rel);
 /* ../shared (beside the repository) joined with rel; new string. */
 char *tu_shared(const char *rel);
 
+/* Exit status of a test program whose cases did not run: ctest reports
+ * it as skipped (SKIP_RETURN_CODE in tests/CMakeLists.txt). */
+#define TU_SKIPPED 77
+
+/* Whether ../shared/rel exists. When it does not, says so on stdout
+ * ("skipped: ../shared/rel not found: what"), so that a clone without the
+ * evaluation data sees what was left out; `what` names the cases. */
+int tu_shared_have(const char *rel, const char *what);
+/* Whether the program was started as "test_x --shared": the ctest entry
+ * x_shared, which runs only the cases that read ../shared. */
+int tu_shared_mode(int argc, char **argv);
+
 /* Runs the binary with args (NULL-terminated, without argv[0]); stdin from
  * stdin_path (NULL = /dev/null). stdout and stderr are captured into out
  * and err (either may be NULL). Returns the exit status, or 128 + signal

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # The GNU parallel path (scripts/parallel-analyze.sh) over the WARC samples
-# and the bundled articles gives byte for byte what one analyze run gives;
-# the Slurm scripts at least parse.
+# (tests/fixtures/warc, and those only in ../shared when it is there) and
+# the bundled articles gives byte for byte what one analyze run gives; the
+# Slurm scripts at least parse.
 # usage: test_parallel.sh PRESSTALLY_BIN SOURCE_DIR SHARED_DIR
 set -euo pipefail
 bin=$1 src=$2 shared=$3
 work=$(mktemp -d "${TMPDIR:-/tmp}/pt-par.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+. "$src/tests/scripts/warc_samples.sh"
 inputs=("$src"/data/samples/*)
-if [ -d "$shared/eval/warc/samples" ]; then
-    inputs+=("$shared"/eval/warc/samples/*.warc*)
-fi
+mapfile -t -O ${#inputs[@]} inputs < <(warc_samples "$src" "$shared")
 # Crawled fixture WARCs: a small fictional site served on 127.0.0.1 and
 # crawled with presstally crawl, rotated into several WARC files.
 site=$work/site

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Slurm path for real: a single-node Slurm cluster on this machine
 # (munged, slurmctld and slurmd with a private configuration and free
-# ports), scripts/slurm-submit.sh over the WARC samples and the bundled
-# articles (an array job plus a dependent merge job), and the merged
-# dataset compared byte for byte with one analyze run. Needs root (the
+# ports), scripts/slurm-submit.sh over the WARC samples (tests/fixtures/warc,
+# and those only in ../shared when it is there) and the bundled articles
+# (an array job plus a dependent merge job), and the merged dataset
+# compared byte for byte with one analyze run. Needs root (the
 # daemons), slurm-wlm and munge (scripts/deps.sh installs them for tests).
 # usage: test_slurm.sh PRESSTALLY_BIN SOURCE_DIR SHARED_DIR
 set -euo pipefail
@@ -78,7 +79,8 @@ for _ in $(seq 60); do
 done
 sinfo -h -o %T | grep -q idle || fail "the node never became idle: $(tail -3 "$work/slurmctld.log")"
 
-ls "$shared"/eval/warc/samples/*.warc* "$src"/data/samples/* > "$work/list.txt"
+. "$src/tests/scripts/warc_samples.sh"
+{ warc_samples "$src" "$shared"; ls "$src"/data/samples/*; } > "$work/list.txt"
 (cd "$work" && PT_BIN=$bin bash "$src/scripts/slurm-submit.sh" list.txt "$work/out")
 for _ in $(seq 240); do
     [ -z "$(squeue -h 2>/dev/null)" ] && break
