@@ -29,7 +29,7 @@ def dec(s):
             continue
         b += s[i].encode(); i += 1
     return bytes(b)
-for line in open('../shared/eval/robots/robots-cases.tsv', encoding='utf-8'):
+for line in open('tests/fixtures/robots/robots-cases.tsv', encoding='utf-8'):
     if line.startswith('#') or line.startswith('id\t'):
         continue
     f = line.rstrip('\n').split('\t')
