@@ -4,13 +4,12 @@
  */
 #include "analyzer/extract/content.h"
 
+#include "analyzer/extract/dom.h"
 #include "analyzer/extract/hints.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,39 +67,6 @@ info(const struct content *c, const xmlNode *n)
 	if (i == 0 || i > c->n)
 		return NULL;
 	return &c->v[i - 1];
-}
-
-xmlNode *
-content_after(const xmlNode *n, const xmlNode *root)
-{
-	while (n != root && !n->next)
-		n = n->parent;
-	return n == root ? NULL : n->next;
-}
-
-const char *
-content_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a; a = a->next)
-		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
-			if (a->children && a->children->content)
-				return (const char *)a->children->content;
-			return "";
-		}
-	return NULL;
-}
-
-static int
-has_word_nocase(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (; s && *s; s++)
-		if (strncasecmp(s, w, n) == 0)
-			return 1;
-	return 0;
 }
 
 /* Tag flags by name pointer: libxml2 interns element names in the parser's
@@ -185,9 +151,7 @@ classify_one(struct content *c, struct content_node *ci)
 	}
 	for (a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
-		const char *v = a->children && a->children->content
-					? (const char *)a->children->content
-					: "";
+		const char *v = dom_attr_value(a);
 
 		switch (an[0]) {
 		case 'c':
@@ -198,9 +162,9 @@ classify_one(struct content *c, struct content_node *ci)
 			if (an[1] == 'd' && an[2] == '\0') {
 				id = v;
 			} else if (strcmp(an, "itemprop") == 0) {
-				if (has_word_nocase(v, "articlebody"))
+				if (dom_has_ci(v, "articlebody"))
 					ci->state |= ST_ARTBODY;
-				else if (has_word_nocase(v, "comment"))
+				else if (dom_has_ci(v, "comment"))
 					ci->state |= ST_BOILER;
 			}
 			break;
@@ -244,6 +208,8 @@ index_tree(struct content *c, xmlNodePtr root)
 
 	c->n = 0;
 	while (n) {
+		int down = 0;
+
 		if (n->type == XML_ELEMENT_NODE) {
 			struct content_node *ci;
 
@@ -254,14 +220,9 @@ index_tree(struct content *c, xmlNodePtr root)
 			ci->node = n;
 			n->_private = (void *)(uintptr_t)c->n;
 			classify_one(c, ci);
-			if (!(ci->state & ST_SKIP) && n->children) {
-				n = n->children;
-				continue;
-			}
+			down = !(ci->state & ST_SKIP);
 		}
-		n = content_after(n, root);
-		if (!n)
-			break;
+		n = dom_next(n, root, down);
 	}
 }
 
@@ -329,12 +290,75 @@ live(const struct content_node *ci)
 	return ci && !(ci->state & (ST_SKIP | ST_REMOVED));
 }
 
+/* Adds the text of node t to its parent element and to the own text of
+ * the nearest block, paragraph or cell above it (link text also to its
+ * ownlink when it is inside an <a> below that block). */
+static void
+add_text(struct content *c, xmlNodePtr root, const xmlNode *t)
+{
+	uint32_t len = 0, commas = 0;
+	struct content_node *pi;
+	xmlNodePtr up;
+	int inlink = 0;
+
+	text_stats(t, &len, &commas);
+	if (!len)
+		return;
+	pi = info(c, t->parent);
+	if (pi) {
+		pi->text += len;
+		pi->commas += commas;
+	}
+	for (up = t->parent; up; up = up->parent) {
+		struct content_node *ui = info(c, up);
+
+		if (!ui)
+			break;
+		if (ui->flags & HT_LINK)
+			inlink = 1;
+		if (ui->flags & (HT_BLOCK | HT_PARA | HT_CELL)) {
+			ui->own += len;
+			ui->owncomma += commas;
+			if (inlink)
+				ui->ownlink += len;
+			break;
+		}
+		if (up == root)
+			break;
+	}
+}
+
+/* Closes the sums of a live element whose subtree is done and adds them
+ * to its parent's pi (NULL at the root). */
+static void
+close_stats(struct content_node *ci, struct content_node *pi)
+{
+	if (ci->flags & HT_LINK)
+		ci->link = ci->text;
+	if (ci->flags & HT_IMG)
+		ci->nimg++;
+	if (ci->own >= 25 && (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
+		ci->np++;
+		if (ci->own >= 40 && ci->ownlink * 3 < ci->own)
+			ci->good += ci->own;
+	}
+	if (pi) {
+		pi->text += ci->text;
+		pi->link += ci->link;
+		pi->commas += ci->commas;
+		pi->np += ci->np;
+		pi->nimg += ci->nimg;
+		pi->good += ci->good;
+	}
+}
+
 /* Walk 2: sums text statistics bottom-up over live elements. */
 static void
 aggregate(struct content *c, xmlNodePtr root)
 {
-	xmlNodePtr n = root;
+	struct dom_walk w;
 	size_t i;
+	int down = 0;
 
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
@@ -343,87 +367,21 @@ aggregate(struct content *c, xmlNodePtr root)
 		ci->owncomma = ci->commas = ci->np = ci->nimg = 0;
 		ci->good = 0;
 	}
-	while (n) {
+	for (dom_walk_init(&w, root); w.n; dom_walk_next(&w, down)) {
+		xmlNodePtr n = w.n;
 		struct content_node *ci = info(c, n);
-		int down = 0;
 
-		if (n->type == XML_ELEMENT_NODE) {
-			down = live(ci) && n->children;
+		down = 0;
+		if (!w.in) {
+			if (n->type == XML_ELEMENT_NODE && live(ci))
+				close_stats(ci, n == root ? NULL
+							  : info(c, n->parent));
+		} else if (n->type == XML_ELEMENT_NODE) {
+			down = live(ci);
 		} else if ((n->type == XML_TEXT_NODE ||
 			    n->type == XML_CDATA_SECTION_NODE) &&
 			   n->parent) {
-			uint32_t len = 0, commas = 0;
-			xmlNodePtr up;
-			int inlink = 0;
-
-			text_stats(n, &len, &commas);
-			if (len) {
-				struct content_node *pi = info(c, n->parent);
-
-				if (pi) {
-					pi->text += len;
-					pi->commas += commas;
-				}
-				for (up = n->parent; up; up = up->parent) {
-					struct content_node *ui = info(c, up);
-
-					if (!ui)
-						break;
-					if (ui->flags & HT_LINK)
-						inlink = 1;
-					if (ui->flags &
-					    (HT_BLOCK | HT_PARA | HT_CELL)) {
-						ui->own += len;
-						ui->owncomma += commas;
-						if (inlink)
-							ui->ownlink += len;
-						break;
-					}
-					if (up == root)
-						break;
-				}
-			}
-		}
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		for (;;) {
-			/* leaving n */
-			if (n->type == XML_ELEMENT_NODE && live(ci)) {
-				struct content_node *pi;
-
-				if (ci->flags & HT_LINK)
-					ci->link = ci->text;
-				if (ci->flags & HT_IMG)
-					ci->nimg++;
-				if (ci->own >= 25 &&
-				    (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
-					ci->np++;
-					if (ci->own >= 40 &&
-					    ci->ownlink * 3 < ci->own)
-						ci->good += ci->own;
-				}
-				pi = n == root ? NULL : info(c, n->parent);
-				if (pi) {
-					pi->text += ci->text;
-					pi->link += ci->link;
-					pi->commas += ci->commas;
-					pi->np += ci->np;
-					pi->nimg += ci->nimg;
-					pi->good += ci->good;
-				}
-			}
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			ci = info(c, n);
+			add_text(c, root, n);
 		}
 	}
 }
@@ -438,21 +396,18 @@ remove_boilerplate(struct content *c, xmlNodePtr root)
 
 	while (n) {
 		struct content_node *ci = info(c, n);
+		int down = 0;
 
 		if (ci && live(ci)) {
 			if ((ci->state & ST_BOILER) && n != root &&
 			    !(ci->flags & HT_BODY) &&
 			    ((ci->state & ST_STRONG) || total == 0 ||
-			     (uint64_t)ci->good * 2 < total)) {
+			     (uint64_t)ci->good * 2 < total))
 				ci->state |= ST_REMOVED;
-			} else if (n->children) {
-				n = n->children;
-				continue;
-			}
+			else
+				down = 1;
 		}
-		n = content_after(n, root);
-		if (!n)
-			break;
+		n = dom_next(n, root, down);
 	}
 }
 
@@ -684,7 +639,7 @@ select_siblings(struct content *c, struct content_node *t)
 {
 	xmlNodePtr parent = t->node->parent, s;
 	float threshold = t->score * 0.2f;
-	const char *tcls = content_attr(t->node, "class");
+	const char *tcls = dom_attr(t->node, "class");
 
 	t->state |= ST_SELECTED;
 	if (threshold < 10)
@@ -698,7 +653,7 @@ select_siblings(struct content *c, struct content_node *t)
 
 		if (!si || si == t || !live(si) || (si->flags & HT_H1))
 			continue;
-		scls = content_attr(s, "class");
+		scls = dom_attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
 			bonus = t->score * 0.2f;
 		if ((si->state & ST_SCORED) && si->score + bonus >= threshold) {
@@ -743,11 +698,17 @@ drop_container(const struct content_node *ci, uint32_t good)
 
 /* ---- serialization ---- */
 
+/* Levels of nesting below the serialized element whose text can be
+ * undone (deeper blocks are kept as they are). */
+#define MARK_DEPTH 300
+
 struct writer {
 	struct buf *out; /* destination */
 	const char *title; /* the page title (a repeat of it is dropped) */
 	int pend;        /* 0 none, 1 space, 2 line break, 3 blank line */
 	int err;         /* PT_ETOOBIG once the cap is hit */
+	size_t mark[MARK_DEPTH]; /* out->len where marked[depth] began */
+	const xmlNode *marked[MARK_DEPTH]; /* open element at each depth */
 };
 
 static void
@@ -830,87 +791,91 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	return 0;
 }
 
+/* Leaving block ci, whose text starts at out[m]: drops the text again when
+ * it is only the page title, a boilerplate line ("Read more") or a short
+ * line of links. */
+static void
+drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
+{
+	const char *s = w->out->p + m;
+	size_t l = w->out->len - m;
+
+	while (l && (*s == '\n' || *s == ' ')) {
+		s++;
+		l--;
+	}
+	if ((w->title && strlen(w->title) == l &&
+	     strncasecmp(w->title, s, l) == 0) ||
+	    (ci->text < 150 && hints_boiler_text(s, l)) ||
+	    (ci->text < 150 && ci->link * 10 >= ci->text * 9 &&
+	     !(ci->flags & HT_QUOTE)))
+		buf_truncate(w->out, m);
+}
+
+/* Entering element n at `depth` below top: the break before it, and a
+ * mark to undo its text. Returns 1 to write its children. */
+static int
+enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
+	      struct writer *w, int depth)
+{
+	const struct content_node *ci = info(c, n);
+
+	if (!ci || drop_inside(c, ci, top))
+		return 0;
+	if (ci->flags & HT_BR)
+		w_break(w, 2);
+	else if (ci->flags & HT_BLOCK)
+		w_break(w, 3);
+	else if (ci->flags & HT_CELL)
+		w_break(w, 1);
+	if (!n->children)
+		return 0;
+	if (depth < MARK_DEPTH) {
+		w->mark[depth] = w->out->len;
+		w->marked[depth] = n;
+	}
+	return 1;
+}
+
+/* Leaving element n at `depth` below top: a block ends its paragraph,
+ * after dropping a short one that is boilerplate. */
+static void
+leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
+	      struct writer *w, int depth)
+{
+	const struct content_node *ci = info(c, n);
+
+	if (!ci || n == top || !(ci->flags & (HT_BLOCK | HT_PARA)) ||
+	    (ci->flags & HT_CELL) || !live(ci))
+		return;
+	if (depth < MARK_DEPTH && ci->text < 300 && w->marked[depth] == n &&
+	    w->mark[depth] <= w->out->len)
+		drop_short_block(ci, w, w->mark[depth]);
+	w_break(w, 3);
+}
+
 /* Serializes the subtree of `top`. */
 static void
 serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 {
-	xmlNodePtr n = top;
-	size_t mark[300];
-	const xmlNode *marked[300];
-	int depth = 0;
+	struct dom_walk dw;
+	int down = 0;
 
-	while (n && !w->err) {
-		const struct content_node *ci = info(c, n);
-		int down = 0;
+	for (dom_walk_init(&dw, top); dw.n; dom_walk_next(&dw, down)) {
+		xmlNodePtr n = dw.n;
 
-		if (n->type == XML_ELEMENT_NODE) {
-			if (ci && !drop_inside(c, ci, top)) {
-				if (ci->flags & HT_BR)
-					w_break(w, 2);
-				else if (ci->flags & HT_BLOCK)
-					w_break(w, 3);
-				else if (ci->flags & HT_CELL)
-					w_break(w, 1);
-				down = n->children != NULL;
-				if (down && depth < 300) {
-					mark[depth] = w->out->len;
-					marked[depth] = n;
-				}
-			}
-		} else if (n->type == XML_TEXT_NODE ||
-			   n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content)
-				w_text(w, (const char *)n->content);
-		}
-		if (down) {
-			depth++;
-			n = n->children;
-			continue;
-		}
-		for (;;) {
-			ci = info(c, n);
-			if (n->type == XML_ELEMENT_NODE && ci && n != top &&
-			    (ci->flags & (HT_BLOCK | HT_PARA)) &&
-			    !(ci->flags & HT_CELL) && live(ci)) {
-				/* drop short boilerplate lines */
-				if (depth < 300 && ci->text < 300 &&
-				    marked[depth] == n) {
-					size_t m = mark[depth];
-
-					if (m <= w->out->len) {
-						const char *s = w->out->p + m;
-						size_t l = w->out->len - m;
-
-						while (l && (*s == '\n' ||
-							     *s == ' ')) {
-							s++;
-							l--;
-						}
-						if ((w->title &&
-						     strlen(w->title) == l &&
-						     strncasecmp(w->title, s,
-								 l) == 0) ||
-						    (ci->text < 150 &&
-						     hints_boiler_text(s, l)) ||
-						    (ci->text < 150 &&
-						     ci->link * 10 >=
-							     ci->text * 9 &&
-						     !(ci->flags & HT_QUOTE)))
-							buf_truncate(w->out, m);
-					}
-				}
-				w_break(w, 3);
-			}
-			if (n == top) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			depth--;
+		down = 0;
+		if (!dw.in) {
+			if (n->type == XML_ELEMENT_NODE)
+				leave_element(c, n, top, w, dw.depth);
+		} else if (w->err) {
+			break;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			down = enter_element(c, n, top, w, dw.depth);
+		} else if ((n->type == XML_TEXT_NODE ||
+			    n->type == XML_CDATA_SECTION_NODE) &&
+			   n->content) {
+			w_text(w, (const char *)n->content);
 		}
 	}
 }
@@ -951,7 +916,7 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		const char *title, struct buf *out)
 {
 	struct content_node *top[MAX_TOP], *t;
-	struct writer w = { out, title, 0, 0 };
+	struct writer w = { .out = out, .title = title };
 	size_t nt = 0, hl;
 	xmlNodePtr s;
 

@@ -5,6 +5,7 @@
 
 #include "analyzer/extract/charset.h"
 #include "analyzer/extract/content.h"
+#include "analyzer/extract/dom.h"
 #include "analyzer/extract/meta.h"
 #include "crawler/base/err.h"
 
@@ -38,27 +39,6 @@ struct extractor {
 	struct cut cuts[MAX_CUTS]; /* attribute runs to leave out */
 	size_t ncuts;           /* used entries of cuts */
 };
-
-void
-article_init(struct article *a)
-{
-	memset(a, 0, sizeof(*a));
-	buf_init(&a->text, EXTRACT_MAX_TEXT);
-}
-
-void
-article_release(struct article *a)
-{
-	free(a->url);
-	free(a->title);
-	free(a->author);
-	free(a->published);
-	free(a->site);
-	free(a->language);
-	free(a->canonical);
-	buf_release(&a->text);
-	article_init(a);
-}
 
 /* libxml2 reports some errors (encoding conversion, I/O) through its
  * global handlers, which print to stderr; the extractor reports through
@@ -271,53 +251,75 @@ scan_structure(struct extractor *x, const char *s, size_t len, struct buf *warn)
 	return len;
 }
 
+/* The kept runs of s[0..len): the bytes between the cut ranges. A copy
+ * loops `for (i = 0, k = 0; i < len; i = run_next(x, &k, stop))` over
+ * runs s[i..stop), stop = run_end(x, k, len). */
+static size_t
+run_end(const struct extractor *x, size_t k, size_t len)
+{
+	size_t stop = k < x->ncuts ? x->cuts[k].from : len;
+
+	return stop > len ? len : stop;
+}
+
+static size_t
+run_next(const struct extractor *x, size_t *k, size_t stop)
+{
+	if (*k < x->ncuts)
+		return x->cuts[(*k)++].to;
+	return stop;
+}
+
+/* Copies one kept run s[0..n) to d, NUL bytes made spaces and (when utf8)
+ * invalid UTF-8 bytes made '?'. Returns the end of the copy. */
+static char *
+clean_run(char *d, const char *s, size_t n, int utf8)
+{
+	size_t j = 0;
+
+	while (j < n) {
+		unsigned char c = (unsigned char)s[j];
+		size_t m;
+
+		if (c == 0) {
+			*d++ = ' ';
+			j++;
+			continue;
+		}
+		if (c < 0x80 || !utf8) {
+			*d++ = (char)c;
+			j++;
+			continue;
+		}
+		m = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		if (c >= 0xC2 && c <= 0xF4 && j + m <= n &&
+		    charset_utf8_errors(s + j, m, 1, NULL) == 0) {
+			memcpy(d, s + j, m);
+			d += m;
+			j += m;
+		} else {
+			*d++ = '?';
+			j++;
+		}
+	}
+	return d;
+}
+
 /* Copies s[0..len) into x->work without the cut ranges, NUL bytes made
  * spaces and (when utf8) invalid UTF-8 bytes made '?'. */
 static void
 clean_copy(struct extractor *x, const char *s, size_t len, int utf8)
 {
-	size_t i = 0, k = 0;
+	size_t i, k, stop = 0;
 	char *d;
 
 	buf_reset(&x->work);
 	buf_grow(&x->work, len + 1);
 	d = x->work.p;
-	while (i < len) {
-		size_t stop = k < x->ncuts ? x->cuts[k].from : len;
-		size_t j;
-
-		if (stop > len)
-			stop = len;
-		for (j = i; j < stop;) {
-			unsigned char c = (unsigned char)s[j];
-			size_t n;
-
-			if (c == 0) {
-				*d++ = ' ';
-				j++;
-				continue;
-			}
-			if (c < 0x80 || !utf8) {
-				*d++ = (char)c;
-				j++;
-				continue;
-			}
-			n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-			if (c >= 0xC2 && c <= 0xF4 && j + n <= stop &&
-			    charset_utf8_errors(s + j, n, 1, NULL) == 0) {
-				memcpy(d, s + j, n);
-				d += n;
-				j += n;
-			} else {
-				*d++ = '?';
-				j++;
-			}
-		}
-		i = stop;
-		if (k < x->ncuts) {
-			i = x->cuts[k].to;
-			k++;
-		}
+	for (i = 0, k = 0; i < len; i = run_next(x, &k, stop)) {
+		stop = run_end(x, k, len);
+		if (stop > i)
+			d = clean_run(d, s + i, stop - i, utf8);
 	}
 	*d = '\0';
 	x->work.len = (size_t)(d - x->work.p);
@@ -337,56 +339,28 @@ static const unsigned short cp1252_hi[32] = {
 static void
 cp1252_copy(struct extractor *x, const char *s, size_t len)
 {
-	size_t i = 0, k = 0;
+	size_t i, k, stop = 0;
 	char *d;
 
 	buf_reset(&x->work);
 	buf_grow(&x->work, 3 * len + 1);
 	d = x->work.p;
-	while (i < len) {
-		size_t stop = k < x->ncuts ? x->cuts[k].from : len;
-
-		if (stop > len)
-			stop = len;
-		for (; i < stop; i++) {
+	for (i = 0, k = 0; i < len; i = run_next(x, &k, stop)) {
+		for (stop = run_end(x, k, len); i < stop; i++) {
 			unsigned c = (unsigned char)s[i];
 
 			if (c >= 0x80 && c < 0xA0)
 				c = cp1252_hi[c - 0x80];
-			if (c == 0) {
+			if (c == 0)
 				*d++ = ' ';
-			} else if (c < 0x80) {
+			else if (c < 0x80)
 				*d++ = (char)c;
-			} else if (c < 0x800) {
-				*d++ = (char)(0xC0 | (c >> 6));
-				*d++ = (char)(0x80 | (c & 0x3F));
-			} else {
-				*d++ = (char)(0xE0 | (c >> 12));
-				*d++ = (char)(0x80 | ((c >> 6) & 0x3F));
-				*d++ = (char)(0x80 | (c & 0x3F));
-			}
-		}
-		if (k < x->ncuts) {
-			i = x->cuts[k].to;
-			k++;
+			else
+				d += charset_put_utf8(d, c);
 		}
 	}
 	*d = '\0';
 	x->work.len = (size_t)(d - x->work.p);
-}
-
-static xmlNodePtr
-find_body(xmlDocPtr doc)
-{
-	xmlNodePtr r = xmlDocGetRootElement(doc), n;
-
-	if (!r)
-		return NULL;
-	for (n = r->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, "body") == 0)
-			return n;
-	return r;
 }
 
 int
@@ -465,10 +439,10 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 		return PT_EPARSE;
 	}
 	meta_collect(doc, url, time(NULL), a, &ld_body);
-	rc = content_extract(&x->content, find_body(doc), ld_body, a->title,
+	rc = content_extract(&x->content, dom_body(doc), ld_body, a->title,
 			     &a->text);
 	if (rc == PT_ETOOBIG && warn)
-		buf_addf(warn, "text cut at %u bytes\n", EXTRACT_MAX_TEXT);
+		buf_addf(warn, "text cut at %u bytes\n", ARTICLE_MAX_TEXT);
 	free(ld_body);
 	xmlFreeDoc(doc);
 	if (x->work.cap > 4u * 1024 * 1024)

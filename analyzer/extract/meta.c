@@ -1,9 +1,9 @@
 /* meta.c -- article metadata of a parsed HTML page. See meta.h. */
 #include "analyzer/extract/meta.h"
 
-#include "analyzer/extract/content.h"
-
-#include "analyzer/extract/extract.h"
+#include "analyzer/extract/article.h"
+#include "analyzer/extract/charset.h"
+#include "analyzer/extract/dom.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
@@ -65,6 +65,15 @@ cand_take(struct cand *c)
 	return r;
 }
 
+/* 1 when the walks here go into n: an element other than a script or a
+ * style (their text is code, not prose). */
+static int
+walk_into(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)n->name, "script") != 0 &&
+	       strcmp((const char *)n->name, "style") != 0;
+}
 
 /* Appends the text of n's subtree with whitespace collapsed to b (capped). */
 static void
@@ -88,28 +97,8 @@ node_text(const xmlNode *top, struct buf *b, size_t cap)
 				buf_addc(b, *s);
 			}
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children &&
-		    strcmp((const char *)n->name, "script") != 0 &&
-		    strcmp((const char *)n->name, "style") != 0) {
-			n = n->children;
-			continue;
-		}
-		n = content_after(n, top);
-		if (!n)
-			break;
+		n = dom_next(n, top, walk_into(n));
 	}
-}
-
-/* 1 when `needle` occurs in `s` ignoring ASCII case. */
-static int
-has_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; s && *s; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return 1;
-	return 0;
 }
 
 /* ---- dates ---- */
@@ -286,21 +275,7 @@ decode_entities(char *s)
 			continue;
 		}
 		/* the UTF-8 form is never longer than the reference */
-		if (cp < 0x80) {
-			*w++ = (char)cp;
-		} else if (cp < 0x800) {
-			*w++ = (char)(0xC0 | (cp >> 6));
-			*w++ = (char)(0x80 | (cp & 0x3F));
-		} else if (cp < 0x10000) {
-			*w++ = (char)(0xE0 | (cp >> 12));
-			*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-			*w++ = (char)(0x80 | (cp & 0x3F));
-		} else {
-			*w++ = (char)(0xF0 | (cp >> 18));
-			*w++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-			*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-			*w++ = (char)(0x80 | (cp & 0x3F));
-		}
+		w += charset_put_utf8(w, cp);
 		r = semi + 1;
 	}
 	*w = '\0';
@@ -545,11 +520,11 @@ in_side_box(const xmlNode *n)
 			return 1;
 		if (!n->properties)
 			continue;
-		v = content_attr(n, "class");
+		v = dom_attr(n, "class");
 		for (i = 0; v && bad[i]; i++)
 			if (strstr(v, bad[i]))
 				return 1;
-		v = content_attr(n, "id");
+		v = dom_attr(n, "id");
 		for (i = 0; v && bad[i]; i++)
 			if (strstr(v, bad[i]))
 				return 1;
@@ -560,17 +535,17 @@ in_side_box(const xmlNode *n)
 static void
 on_meta(struct meta_state *st, const xmlNode *n)
 {
-	const char *key = content_attr(n, "property");
-	const char *content = content_attr(n, "content");
+	const char *key = dom_attr(n, "property");
+	const char *content = dom_attr(n, "content");
 
 	if (!content)
 		return;
 	if (!key)
-		key = content_attr(n, "name");
+		key = dom_attr(n, "name");
 	if (!key)
-		key = content_attr(n, "itemprop");
+		key = dom_attr(n, "itemprop");
 	if (!key) {
-		key = content_attr(n, "http-equiv");
+		key = dom_attr(n, "http-equiv");
 		if (key && strcasecmp(key, "content-language") == 0)
 			cand_set(&st->lang, S_META, content);
 		return;
@@ -635,9 +610,9 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		return;
 	}
 	if (strcmp(name, "html") == 0) {
-		cand_set(&st->lang, S_TITLE, content_attr(n, "lang"));
-		if (!content_attr(n, "lang"))
-			cand_set(&st->lang, S_TITLE, content_attr(n, "xml:lang"));
+		cand_set(&st->lang, S_TITLE, dom_attr(n, "lang"));
+		if (!dom_attr(n, "lang"))
+			cand_set(&st->lang, S_TITLE, dom_attr(n, "xml:lang"));
 		return;
 	}
 	if (strcmp(name, "title") == 0 && !st->title.v[S_TITLE]) {
@@ -647,29 +622,29 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		return;
 	}
 	if (strcmp(name, "link") == 0) {
-		v = content_attr(n, "rel");
+		v = dom_attr(n, "rel");
 		if (v && strcasecmp(v, "canonical") == 0)
-			cand_set(&st->canon, S_LD, content_attr(n, "href"));
+			cand_set(&st->canon, S_LD, dom_attr(n, "href"));
 		return;
 	}
 	if (strcmp(name, "script") == 0) {
-		v = content_attr(n, "type");
+		v = dom_attr(n, "type");
 		if (v && strcasecmp(v, "application/ld+json") == 0)
 			ld_parse(st, n);
 		return;
 	}
 	if (strcmp(name, "time") == 0 && !st->date.v[S_TIME] &&
 	    !in_side_box(n)) {
-		v = content_attr(n, "datetime");
+		v = dom_attr(n, "datetime");
 		if (v)
 			date_set(st, S_TIME, v);
 	}
-	if (n->properties && (v = content_attr(n, "itemprop"))) {
+	if (n->properties && (v = dom_attr(n, "itemprop"))) {
 		if (strcasecmp(v, "datePublished") == 0 && !in_side_box(n)) {
-			const char *d = content_attr(n, "content");
+			const char *d = dom_attr(n, "content");
 
 			if (!d)
-				d = content_attr(n, "datetime");
+				d = dom_attr(n, "datetime");
 			if (!d) {
 				buf_reset(tmp);
 				node_text(n, tmp, 200);
@@ -678,7 +653,7 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 			date_set(st, S_ITEMPROP, d);
 		} else if (strcasecmp(v, "author") == 0 &&
 			   !st->author.v[S_ITEMPROP] && !in_side_box(n)) {
-			const char *c = content_attr(n, "content");
+			const char *c = dom_attr(n, "content");
 
 			buf_reset(tmp);
 			if (c)
@@ -693,8 +668,8 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 		}
 	}
 	if (!st->author.v[S_BYLINE] && n->properties) {
-		const char *cls = content_attr(n, "class");
-		const char *rel = content_attr(n, "rel");
+		const char *cls = dom_attr(n, "class");
+		const char *rel = dom_attr(n, "rel");
 
 		if ((rel && strcasecmp(rel, "author") == 0) ||
 		    (cls && (strstr(cls, "byline") ||
@@ -770,7 +745,7 @@ clean_title(char *t, const char *site)
 			continue;
 		q = p + strlen(seps[i]);
 		if ((site && strncasecmp(q, site, strlen(site)) == 0) ||
-		    (site && has_ci(site, q)) ||
+		    (site && dom_has_ci(site, q)) ||
 		    (strlen(q) < 30 && (size_t)(p - t) > 2 * strlen(q))) {
 			*p = '\0';
 			return;
@@ -864,21 +839,9 @@ meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 	st.now = now;
 	buf_init(&tmp, 8192);
 	while (n) {
-		int down = 0;
-
-		if (n->type == XML_ELEMENT_NODE) {
+		if (n->type == XML_ELEMENT_NODE)
 			on_element(&st, n, &tmp);
-			down = n->children &&
-			       strcmp((const char *)n->name, "script") != 0 &&
-			       strcmp((const char *)n->name, "style") != 0;
-		}
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		n = content_after(n, root);
-		if (!n)
-			break;
+		n = dom_next(n, root, walk_into(n));
 	}
 	buf_release(&tmp);
 
