@@ -6,6 +6,7 @@
 
 #include "analyzer/extract/dom.h"
 #include "analyzer/extract/hints.h"
+#include "analyzer/extract/weights.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
@@ -36,7 +37,8 @@ struct content_node {
 	uint32_t ownlink; /* of which inside <a> */
 	uint32_t owncomma; /* commas in own text */
 	uint32_t commas;  /* commas in the subtree */
-	uint32_t np;      /* paragraphs (own >= 25) in the subtree */
+	uint32_t np;      /* paragraphs (own >= W_PARA_MIN_TEXT) in the
+			     subtree */
 	uint32_t nimg;    /* images in the subtree */
 	uint32_t good;    /* prose bytes: own text of low-link paragraphs */
 	float score;      /* candidate score */
@@ -337,9 +339,11 @@ close_stats(struct content_node *ci, struct content_node *pi)
 		ci->link = ci->text;
 	if (ci->flags & HT_IMG)
 		ci->nimg++;
-	if (ci->own >= 25 && (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
+	if (ci->own >= W_PARA_MIN_TEXT &&
+	    (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
 		ci->np++;
-		if (ci->own >= 40 && ci->ownlink * 3 < ci->own)
+		if (ci->own >= W_PROSE_MIN_TEXT &&
+		    ci->ownlink * W_PROSE_LINK_DIV < ci->own)
 			ci->good += ci->own;
 	}
 	if (pi) {
@@ -375,7 +379,7 @@ aggregate(struct content *c, xmlNodePtr root)
 		if (!w.in) {
 			if (n->type == XML_ELEMENT_NODE && live(ci))
 				close_stats(ci, n == root ? NULL
-							  : info(c, n->parent));
+						: info(c, n->parent));
 		} else if (n->type == XML_ELEMENT_NODE) {
 			down = live(ci);
 		} else if ((n->type == XML_TEXT_NODE ||
@@ -402,7 +406,7 @@ remove_boilerplate(struct content *c, xmlNodePtr root)
 			if ((ci->state & ST_BOILER) && n != root &&
 			    !(ci->flags & HT_BODY) &&
 			    ((ci->state & ST_STRONG) || total == 0 ||
-			     (uint64_t)ci->good * 2 < total))
+			     (uint64_t)ci->good * W_MOST_PROSE_DIV < total))
 				ci->state |= ST_REMOVED;
 			else
 				down = 1;
@@ -428,25 +432,23 @@ init_score(struct content_node *ci)
 		return;
 	ci->state |= ST_SCORED;
 	if (strcmp(name, "div") == 0)
-		s += 5;
+		s += W_TAG_DIV;
 	else if (strcmp(name, "pre") == 0 || (f & (HT_CELL | HT_QUOTE)))
-		s += 3;
+		s += W_TAG_TEXT;
 	else if ((f & (HT_LIST | HT_LI)) || strcmp(name, "form") == 0 ||
 		 strcmp(name, "address") == 0)
-		s -= 3;
+		s += W_TAG_LIST;
 	else if (f & HT_HEAD)
-		s -= 5;
+		s += W_TAG_HEAD;
 	if (f & HT_ARTICLE)
-		s += 10;
+		s += W_TAG_ARTICLE;
 	if (ci->state & ST_ARTBODY)
-		s += 40;
+		s += W_TAG_ARTBODY;
 	/* a class name speaks for a container, not for a line of text */
-	if (ci->text >= 140 || ci->weight < 0)
+	if (ci->text >= W_CLASS_MIN_TEXT || ci->weight < 0)
 		s += (float)ci->weight;
 	ci->score = s;
 }
-
-#define MAX_TOP 5
 
 /* Walk 4: Readability-like scoring. Returns the top candidate or NULL. */
 static struct content_node *
@@ -468,9 +470,9 @@ score(struct content *c, xmlNodePtr root, struct content_node **top,
 		int level;
 		int inside = 1;
 
-		if (!live(ci) || ci->own < 25 ||
+		if (!live(ci) || ci->own < W_PARA_MIN_TEXT ||
 		    !(ci->flags & (HT_BLOCK | HT_PARA | HT_CELL)) ||
-		    ci->ownlink * 2 > ci->own)
+		    ci->ownlink * W_SCORE_LINK_DIV > ci->own)
 			continue;
 		/* skip nodes inside removed boxes */
 		for (owner = ci->node; owner && owner != root;
@@ -484,18 +486,21 @@ score(struct content *c, xmlNodePtr root, struct content_node **top,
 		}
 		if (!inside)
 			continue;
-		s = 1.0f + (float)ci->owncomma +
-		    (float)(ci->own / 100 < 3 ? ci->own / 100 : 3);
+		s = W_SCORE_BASE + (float)ci->owncomma +
+		    (float)(ci->own / W_SCORE_TEXT_UNIT < W_SCORE_TEXT_CAP
+				    ? ci->own / W_SCORE_TEXT_UNIT
+				    : W_SCORE_TEXT_CAP);
 		owner = (ci->flags & HT_PARA) ? ci->node->parent : ci->node;
-		for (level = 0; owner && level < 5; level++) {
+		for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
 			struct content_node *oi = info(c, owner);
 
 			if (!oi)
 				break;
 			init_score(oi);
-			oi->score += level == 0 ? s
-					: level == 1 ? s / 2
-						     : s / (float)(level * 3);
+			oi->score += level == 0   ? s
+				     : level == 1 ? s / W_SCORE_PARENT_DIV
+						  : s / (float)(level *
+								W_SCORE_ANCESTOR_DIV);
 			if (owner == root)
 				break;
 			owner = owner->parent;
@@ -510,8 +515,8 @@ score(struct content *c, xmlNodePtr root, struct content_node **top,
 		for (k = 0; k < nt; k++)
 			if (ci->score > top[k]->score)
 				break;
-		if (k < MAX_TOP) {
-			if (nt < MAX_TOP)
+		if (k < W_TOP_KEEP) {
+			if (nt < W_TOP_KEEP)
 				nt++;
 			memmove(&top[k + 1], &top[k],
 				(nt - 1 - k) * sizeof(top[0]));
@@ -543,17 +548,18 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 	float last, threshold;
 
 	for (k = 1; k < nt; k++)
-		if (top[k]->score >= t->score * 0.75f)
+		if (top[k]->score >= t->score * W_CLOSE_RATIO)
 			close++;
-	if (close >= 2) {
+	if (close >= W_CLOSE_MIN) {
 		for (p = t->node->parent; p && p != root; p = p->parent) {
 			size_t shared = 0;
 
 			for (k = 1; k < nt; k++)
-				if (top[k]->score >= t->score * 0.75f &&
+				if (top[k]->score >=
+					    t->score * W_CLOSE_RATIO &&
 				    is_ancestor(p, top[k]->node))
 					shared++;
-			if (shared >= 2) {
+			if (shared >= W_CLOSE_MIN) {
 				struct content_node *pi = info(c, p);
 
 				if (pi && live(pi)) {
@@ -565,7 +571,7 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 		}
 	}
 	last = t->score;
-	threshold = last / 3;
+	threshold = last / W_CLIMB_DIV;
 	for (p = t->node->parent; p && p != root; p = p->parent) {
 		struct content_node *pi = info(c, p);
 
@@ -638,12 +644,12 @@ static void
 select_siblings(struct content *c, struct content_node *t)
 {
 	xmlNodePtr parent = t->node->parent, s;
-	float threshold = t->score * 0.2f;
+	float threshold = t->score * W_SIBLING_RATIO;
 	const char *tcls = dom_attr(t->node, "class");
 
 	t->state |= ST_SELECTED;
-	if (threshold < 10)
-		threshold = 10;
+	if (threshold < W_SIBLING_MIN)
+		threshold = W_SIBLING_MIN;
 	if (!parent || !info(c, parent))
 		return;
 	for (s = parent->children; s; s = s->next) {
@@ -655,15 +661,16 @@ select_siblings(struct content *c, struct content_node *t)
 			continue;
 		scls = dom_attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
-			bonus = t->score * 0.2f;
+			bonus = t->score * W_SIBLING_CLASS_BONUS;
 		if ((si->state & ST_SCORED) && si->score + bonus >= threshold) {
 			si->state |= ST_SELECTED;
 		} else if (si->flags & (HT_P | HT_PARA)) {
 			double ld = link_density(si);
 
-			if (si->text > 80 && ld < 0.25)
+			if (si->text > W_SIBLING_TEXT && ld < W_SIBLING_LINKS)
 				si->state |= ST_SELECTED;
-			else if (si->text <= 80 && si->text > 0 && ld == 0 &&
+			else if (si->text <= W_SIBLING_TEXT && si->text > 0 &&
+				 ld == 0 &&
 				 ends_sentence(si))
 				si->state |= ST_SELECTED;
 		}
@@ -680,18 +687,19 @@ drop_container(const struct content_node *ci, uint32_t good)
 	if (ci->state & ST_ARTBODY)
 		return 0;
 	/* a wrapper of most of the prose stays, whatever its name */
-	if (good && (uint64_t)ci->good * 2 >= good)
+	if (good && (uint64_t)ci->good * W_MOST_PROSE_DIV >= good)
 		return 0;
 	if (ci->weight < 0)
 		return 1;
-	if (ci->commas >= 10)
+	if (ci->commas >= W_KEEP_COMMAS)
 		return 0;
 	ld = link_density(ci);
-	if (ci->nimg > 1 && ci->np * 2 < ci->nimg && ci->text < 200)
+	if (ci->nimg > 1 && ci->np * W_GALLERY_IMG_DIV < ci->nimg &&
+	    ci->text < W_GALLERY_MAX_TEXT)
 		return 1;
-	if (ci->weight < 25 && ld > 0.33)
+	if (ci->weight < W_CLASS_WEIGHT && ld > W_LINKY)
 		return 1;
-	if (ci->weight >= 25 && ld > 0.5)
+	if (ci->weight >= W_CLASS_WEIGHT && ld > W_LINKY_POS)
 		return 1;
 	return 0;
 }
@@ -702,10 +710,13 @@ drop_container(const struct content_node *ci, uint32_t good)
  * undone (deeper blocks are kept as they are). */
 #define MARK_DEPTH 300
 
+/* Separators, weakest first; a stronger one owed replaces a weaker one. */
+enum pend { PEND_NONE, PEND_SPACE, PEND_LINE, PEND_PARA };
+
 struct writer {
 	struct buf *out; /* destination */
 	const char *title; /* the page title (a repeat of it is dropped) */
-	int pend;        /* 0 none, 1 space, 2 line break, 3 blank line */
+	enum pend pend;  /* the separator owed before more text */
 	int err;         /* PT_ETOOBIG once the cap is hit */
 	size_t mark[MARK_DEPTH]; /* out->len where marked[depth] began */
 	const xmlNode *marked[MARK_DEPTH]; /* open element at each depth */
@@ -717,7 +728,9 @@ w_add(struct writer *w, const char *p, size_t n)
 	if (w->err)
 		return;
 	if (w->pend && w->out->len) {
-		static const char *const sep[] = { "", " ", "\n", "\n\n" };
+		static const char *const sep[] = { [PEND_SPACE] = " ",
+						    [PEND_LINE] = "\n",
+						    [PEND_PARA] = "\n\n" };
 		const char *s = sep[w->pend];
 
 		if (buf_adds(w->out, s) < 0) {
@@ -725,7 +738,7 @@ w_add(struct writer *w, const char *p, size_t n)
 			return;
 		}
 	}
-	w->pend = 0;
+	w->pend = PEND_NONE;
 	if (buf_add(w->out, p, n) < 0)
 		w->err = PT_ETOOBIG;
 }
@@ -745,8 +758,8 @@ w_text(struct writer *w, const char *s)
 		if (q > p)
 			w_add(w, (const char *)p, (size_t)(q - p));
 		if (q < end) {
-			if (w->pend == 0)
-				w->pend = 1;
+			if (w->pend == PEND_NONE)
+				w->pend = PEND_SPACE;
 			while (q < end && is_space_at(q, end, &sw))
 				q += sw;
 		}
@@ -755,7 +768,7 @@ w_text(struct writer *w, const char *s)
 }
 
 static void
-w_break(struct writer *w, int level)
+w_break(struct writer *w, enum pend level)
 {
 	if (w->out->len && w->pend < level)
 		w->pend = level;
@@ -772,14 +785,15 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	if (ci->flags & HT_H1)
 		return 1;
 	if ((ci->flags & HT_HEAD) &&
-	    (ci->weight < 0 || link_density(ci) > 0.33))
+	    (ci->weight < 0 || link_density(ci) > W_LINKY))
 		return 1;
 	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)->good))
 		return 1;
 	/* an inline card of an image and links inside a paragraph (a hover
 	 * card, an inline teaser) */
 	if (strcmp((const char *)ci->node->name, "span") == 0 &&
-	    ci->nimg > 0 && ci->text >= 50 && ci->link * 10 >= ci->text * 8) {
+	    ci->nimg > 0 && ci->text >= W_CARD_MIN_TEXT &&
+	    ci->link * 10 >= ci->text * W_CARD_LINK_TENTHS) {
 		const xmlNode *ch;
 
 		for (ch = ci->node->children; ch; ch = ch->next)
@@ -806,8 +820,9 @@ drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
 	}
 	if ((w->title && strlen(w->title) == l &&
 	     strncasecmp(w->title, s, l) == 0) ||
-	    (ci->text < 150 && hints_boiler_text(s, l)) ||
-	    (ci->text < 150 && ci->link * 10 >= ci->text * 9 &&
+	    (ci->text < W_SHORT_TEXT && hints_boiler_text(s, l)) ||
+	    (ci->text < W_SHORT_TEXT &&
+	     ci->link * 10 >= ci->text * W_SHORT_LINK_TENTHS &&
 	     !(ci->flags & HT_QUOTE)))
 		buf_truncate(w->out, m);
 }
@@ -823,11 +838,11 @@ enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
 	if (!ci || drop_inside(c, ci, top))
 		return 0;
 	if (ci->flags & HT_BR)
-		w_break(w, 2);
+		w_break(w, PEND_LINE);
 	else if (ci->flags & HT_BLOCK)
-		w_break(w, 3);
+		w_break(w, PEND_PARA);
 	else if (ci->flags & HT_CELL)
-		w_break(w, 1);
+		w_break(w, PEND_SPACE);
 	if (!n->children)
 		return 0;
 	if (depth < MARK_DEPTH) {
@@ -848,10 +863,11 @@ leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
 	if (!ci || n == top || !(ci->flags & (HT_BLOCK | HT_PARA)) ||
 	    (ci->flags & HT_CELL) || !live(ci))
 		return;
-	if (depth < MARK_DEPTH && ci->text < 300 && w->marked[depth] == n &&
+	if (depth < MARK_DEPTH && ci->text < W_UNDO_MAX_TEXT &&
+	    w->marked[depth] == n &&
 	    w->mark[depth] <= w->out->len)
 		drop_short_block(ci, w, w->mark[depth]);
-	w_break(w, 3);
+	w_break(w, PEND_PARA);
 }
 
 /* Serializes the subtree of `top`. */
@@ -891,7 +907,7 @@ write_hint(const char *hint, struct writer *w)
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		char *line = pt_xstrndup(p, n);
 
-		w_break(w, 3);
+		w_break(w, PEND_PARA);
 		w_text(w, line);
 		free(line);
 		p += n;
@@ -915,7 +931,7 @@ int
 content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		const char *title, struct buf *out)
 {
-	struct content_node *top[MAX_TOP], *t;
+	struct content_node *top[W_TOP_KEEP], *t;
 	struct writer w = { .out = out, .title = title };
 	size_t nt = 0, hl;
 	xmlNodePtr s;
@@ -937,7 +953,7 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 				struct content_node *si = info(c, s);
 
 				if (si && (si->state & ST_SELECTED)) {
-					w_break(&w, 3);
+					w_break(&w, PEND_PARA);
 					serialize(c, s, &w);
 				}
 			}
@@ -945,15 +961,15 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 			serialize(c, t->node, &w);
 		}
 	}
-	if (!w.err && out->len < 200) {
+	if (!w.err && out->len < W_MIN_TEXT) {
 		buf_reset(out);
-		w.pend = 0;
+		w.pend = PEND_NONE;
 		serialize(c, root, &w);
 	}
 	hl = hint_len(hint);
-	if (!w.err && hl >= 200 && out->len * 2 < hl) {
+	if (!w.err && hl >= W_MIN_TEXT && out->len * W_HINT_DIV < hl) {
 		buf_reset(out);
-		w.pend = 0;
+		w.pend = PEND_NONE;
 		write_hint(hint, &w);
 	}
 	return w.err;

@@ -4,6 +4,7 @@
 #include "analyzer/extract/hints.h"
 
 #include "analyzer/extract/hints_table.h"
+#include "analyzer/extract/weights.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -281,7 +282,8 @@ hints_classify(const char *cls, const char *id, struct hints_attr *h)
 	h->boiler = (r & R_BOIL) != 0;
 	h->hidden = (r & R_HIDE) != 0;
 	h->keep = (r & R_KEEP) != 0;
-	h->weight = ((r & R_POS) ? 25 : 0) - ((r & R_NEG) ? 25 : 0);
+	h->weight = ((r & R_POS) ? W_CLASS_WEIGHT : 0) -
+		    ((r & R_NEG) ? W_CLASS_WEIGHT : 0);
 }
 
 int

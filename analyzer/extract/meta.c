@@ -4,6 +4,7 @@
 #include "analyzer/extract/article.h"
 #include "analyzer/extract/charset.h"
 #include "analyzer/extract/dom.h"
+#include "analyzer/extract/weights.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
@@ -323,7 +324,7 @@ clean_author(const char *s)
 	}
 	while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ','))
 		n--;
-	if (!n || n > 80 || looks_like_url(s))
+	if (!n || n > W_AUTHOR_MAX || looks_like_url(s))
 		return NULL;
 	return pt_xstrndup(s, n);
 }
@@ -746,7 +747,8 @@ clean_title(char *t, const char *site)
 		q = p + strlen(seps[i]);
 		if ((site && strncasecmp(q, site, strlen(site)) == 0) ||
 		    (site && dom_has_ci(site, q)) ||
-		    (strlen(q) < 30 && (size_t)(p - t) > 2 * strlen(q))) {
+		    (strlen(q) < W_TITLE_TAIL_MAX &&
+		     (size_t)(p - t) > W_TITLE_TAIL_DIV * strlen(q))) {
 			*p = '\0';
 			return;
 		}
@@ -877,8 +879,8 @@ meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 				   : st.title.v[S_OG]    ? st.title.v[S_OG]
 							 : st.title.v[S_TITLE];
 
-		if (meta && strlen(st.title.v[S_BYLINE]) >= 10 &&
-		    word_overlap(st.title.v[S_BYLINE], meta) >= 0.6) {
+		if (meta && strlen(st.title.v[S_BYLINE]) >= W_H1_MIN_TITLE &&
+		    word_overlap(st.title.v[S_BYLINE], meta) >= W_H1_OVERLAP) {
 			free(st.title.v[S_LD]);
 			st.title.v[S_LD] = st.title.v[S_BYLINE];
 			st.title.v[S_BYLINE] = NULL;
