@@ -533,11 +533,67 @@ in_side_box(const xmlNode *n)
 	return 0;
 }
 
+/* What the content of a <meta> with a given key fills. */
+enum meta_field {
+	MF_TITLE,  /* the title */
+	MF_SITE,   /* the site name */
+	MF_HANDLE, /* the site name, without a leading '@' */
+	MF_CANON,  /* the canonical URL */
+	MF_LANG,   /* the language */
+	MF_DATE,   /* the publication date */
+	MF_AUTHOR  /* the author */
+};
+
+/* <meta> keys (property, name or itemprop; any case) and what they fill
+ * in which candidate slot. */
+static const struct meta_key {
+	const char *key;
+	unsigned char field; /* enum meta_field */
+	unsigned char slot;  /* S_* */
+} meta_keys[] = {
+	{ "og:title", MF_TITLE, S_OG },
+	{ "twitter:title", MF_TITLE, S_META },
+	{ "og:site_name", MF_SITE, S_OG },
+	{ "application-name", MF_HANDLE, S_META },
+	{ "twitter:site", MF_HANDLE, S_META },
+	{ "og:url", MF_CANON, S_OG },
+	{ "og:locale", MF_LANG, S_OG },
+	{ "language", MF_LANG, S_META },
+	{ "dc.language", MF_LANG, S_META },
+	{ "article:published_time", MF_DATE, S_OG },
+	{ "og:published_time", MF_DATE, S_OG },
+	{ "article:published", MF_DATE, S_OG },
+	{ "datePublished", MF_DATE, S_ITEMPROP },
+	{ "date", MF_DATE, S_META },
+	{ "pubdate", MF_DATE, S_META },
+	{ "publishdate", MF_DATE, S_META },
+	{ "publish-date", MF_DATE, S_META },
+	{ "publish_date", MF_DATE, S_META },
+	{ "dc.date", MF_DATE, S_META },
+	{ "dc.date.issued", MF_DATE, S_META },
+	{ "dcterms.date", MF_DATE, S_META },
+	{ "dcterms.created", MF_DATE, S_META },
+	{ "sailthru.date", MF_DATE, S_META },
+	{ "parsely-pub-date", MF_DATE, S_META },
+	{ "article.published", MF_DATE, S_META },
+	{ "original-publish-date", MF_DATE, S_META },
+	{ "cxenseparse:recs:publishtime", MF_DATE, S_META },
+	{ "article_date_original", MF_DATE, S_META },
+	{ "author", MF_AUTHOR, S_META },
+	{ "dc.creator", MF_AUTHOR, S_META },
+	{ "sailthru.author", MF_AUTHOR, S_META },
+	{ "parsely-author", MF_AUTHOR, S_META },
+	{ "byl", MF_AUTHOR, S_META },
+	{ "article:author", MF_AUTHOR, S_OG },
+};
+
 static void
 on_meta(struct meta_state *st, const xmlNode *n)
 {
 	const char *key = dom_attr(n, "property");
 	const char *content = dom_attr(n, "content");
+	const struct meta_key *k = NULL;
+	size_t i;
 
 	if (!content)
 		return;
@@ -551,53 +607,99 @@ on_meta(struct meta_state *st, const xmlNode *n)
 			cand_set(&st->lang, S_META, content);
 		return;
 	}
-	if (strcasecmp(key, "og:title") == 0)
-		cand_set(&st->title, S_OG, content);
-	else if (strcasecmp(key, "twitter:title") == 0)
-		cand_set(&st->title, S_META, content);
-	else if (strcasecmp(key, "og:site_name") == 0)
-		cand_set(&st->site, S_OG, content);
-	else if (strcasecmp(key, "application-name") == 0 ||
-		 strcasecmp(key, "twitter:site") == 0)
-		cand_set(&st->site, S_META,
-			 content[0] == '@' ? content + 1 : content);
-	else if (strcasecmp(key, "og:url") == 0)
-		cand_set(&st->canon, S_OG, content);
-	else if (strcasecmp(key, "og:locale") == 0)
-		cand_set(&st->lang, S_OG, content);
-	else if (strcasecmp(key, "language") == 0 ||
-		 strcasecmp(key, "dc.language") == 0)
-		cand_set(&st->lang, S_META, content);
-	else if (strcasecmp(key, "article:published_time") == 0 ||
-		 strcasecmp(key, "og:published_time") == 0 ||
-		 strcasecmp(key, "article:published") == 0)
-		date_set(st, S_OG, content);
-	else if (strcasecmp(key, "datePublished") == 0)
-		date_set(st, S_ITEMPROP, content);
-	else if (strcasecmp(key, "date") == 0 ||
-		 strcasecmp(key, "pubdate") == 0 ||
-		 strcasecmp(key, "publishdate") == 0 ||
-		 strcasecmp(key, "publish-date") == 0 ||
-		 strcasecmp(key, "publish_date") == 0 ||
-		 strcasecmp(key, "dc.date") == 0 ||
-		 strcasecmp(key, "dc.date.issued") == 0 ||
-		 strcasecmp(key, "dcterms.date") == 0 ||
-		 strcasecmp(key, "dcterms.created") == 0 ||
-		 strcasecmp(key, "sailthru.date") == 0 ||
-		 strcasecmp(key, "parsely-pub-date") == 0 ||
-		 strcasecmp(key, "article.published") == 0 ||
-		 strcasecmp(key, "original-publish-date") == 0 ||
-		 strcasecmp(key, "cxenseparse:recs:publishtime") == 0 ||
-		 strcasecmp(key, "article_date_original") == 0)
-		date_set(st, S_META, content);
-	else if (strcasecmp(key, "author") == 0 ||
-		 strcasecmp(key, "dc.creator") == 0 ||
-		 strcasecmp(key, "sailthru.author") == 0 ||
-		 strcasecmp(key, "parsely-author") == 0 ||
-		 strcasecmp(key, "byl") == 0)
-		author_set(st, S_META, content);
-	else if (strcasecmp(key, "article:author") == 0)
-		author_set(st, S_OG, content);
+	for (i = 0; i < sizeof(meta_keys) / sizeof(meta_keys[0]) && !k; i++)
+		if (strcasecmp(key, meta_keys[i].key) == 0)
+			k = &meta_keys[i];
+	if (!k)
+		return;
+	switch (k->field) {
+	case MF_TITLE:
+		cand_set(&st->title, k->slot, content);
+		break;
+	case MF_HANDLE:
+		if (content[0] == '@')
+			content++;
+		/* fall through */
+	case MF_SITE:
+		cand_set(&st->site, k->slot, content);
+		break;
+	case MF_CANON:
+		cand_set(&st->canon, k->slot, content);
+		break;
+	case MF_LANG:
+		cand_set(&st->lang, k->slot, content);
+		break;
+	case MF_DATE:
+		date_set(st, k->slot, content);
+		break;
+	case MF_AUTHOR:
+		author_set(st, k->slot, content);
+		break;
+	}
+}
+
+/* An element with an itemprop `v`: a date, an author or a headline. */
+static void
+on_itemprop(struct meta_state *st, const xmlNode *n, const char *v,
+	    struct buf *tmp)
+{
+	if (strcasecmp(v, "datePublished") == 0 && !in_side_box(n)) {
+		const char *d = dom_attr(n, "content");
+
+		if (!d)
+			d = dom_attr(n, "datetime");
+		if (!d) {
+			buf_reset(tmp);
+			node_text(n, tmp, 200);
+			d = tmp->p;
+		}
+		date_set(st, S_ITEMPROP, d);
+	} else if (strcasecmp(v, "author") == 0 &&
+		   !st->author.v[S_ITEMPROP] && !in_side_box(n)) {
+		const char *c = dom_attr(n, "content");
+
+		buf_reset(tmp);
+		if (c)
+			buf_adds(tmp, c);
+		else
+			node_text(n, tmp, 200);
+		author_set(st, S_ITEMPROP, tmp->p);
+	} else if (strcasecmp(v, "headline") == 0) {
+		buf_reset(tmp);
+		node_text(n, tmp, 1000);
+		cand_set(&st->title, S_ITEMPROP, tmp->p);
+	}
+}
+
+/* An element of the <head>, or <html>: 1 when it was one of them. */
+static int
+on_head(struct meta_state *st, const xmlNode *n, struct buf *tmp)
+{
+	const char *name = (const char *)n->name;
+	const char *v;
+
+	if (strcmp(name, "meta") == 0) {
+		on_meta(st, n);
+	} else if (strcmp(name, "html") == 0) {
+		cand_set(&st->lang, S_TITLE, dom_attr(n, "lang"));
+		if (!dom_attr(n, "lang"))
+			cand_set(&st->lang, S_TITLE, dom_attr(n, "xml:lang"));
+	} else if (strcmp(name, "title") == 0 && !st->title.v[S_TITLE]) {
+		buf_reset(tmp);
+		node_text(n, tmp, 1000);
+		cand_set(&st->title, S_TITLE, tmp->p);
+	} else if (strcmp(name, "link") == 0) {
+		v = dom_attr(n, "rel");
+		if (v && strcasecmp(v, "canonical") == 0)
+			cand_set(&st->canon, S_LD, dom_attr(n, "href"));
+	} else if (strcmp(name, "script") == 0) {
+		v = dom_attr(n, "type");
+		if (v && strcasecmp(v, "application/ld+json") == 0)
+			ld_parse(st, n);
+	} else {
+		return 0;
+	}
+	return 1;
 }
 
 static void
@@ -606,80 +708,28 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 	const char *name = (const char *)n->name;
 	const char *v;
 
-	if (strcmp(name, "meta") == 0) {
-		on_meta(st, n);
+	if (on_head(st, n, tmp))
 		return;
-	}
-	if (strcmp(name, "html") == 0) {
-		cand_set(&st->lang, S_TITLE, dom_attr(n, "lang"));
-		if (!dom_attr(n, "lang"))
-			cand_set(&st->lang, S_TITLE, dom_attr(n, "xml:lang"));
-		return;
-	}
-	if (strcmp(name, "title") == 0 && !st->title.v[S_TITLE]) {
-		buf_reset(tmp);
-		node_text(n, tmp, 1000);
-		cand_set(&st->title, S_TITLE, tmp->p);
-		return;
-	}
-	if (strcmp(name, "link") == 0) {
-		v = dom_attr(n, "rel");
-		if (v && strcasecmp(v, "canonical") == 0)
-			cand_set(&st->canon, S_LD, dom_attr(n, "href"));
-		return;
-	}
-	if (strcmp(name, "script") == 0) {
-		v = dom_attr(n, "type");
-		if (v && strcasecmp(v, "application/ld+json") == 0)
-			ld_parse(st, n);
-		return;
-	}
 	if (strcmp(name, "time") == 0 && !st->date.v[S_TIME] &&
 	    !in_side_box(n)) {
 		v = dom_attr(n, "datetime");
 		if (v)
 			date_set(st, S_TIME, v);
 	}
-	if (n->properties && (v = dom_attr(n, "itemprop"))) {
-		if (strcasecmp(v, "datePublished") == 0 && !in_side_box(n)) {
-			const char *d = dom_attr(n, "content");
-
-			if (!d)
-				d = dom_attr(n, "datetime");
-			if (!d) {
-				buf_reset(tmp);
-				node_text(n, tmp, 200);
-				d = tmp->p;
-			}
-			date_set(st, S_ITEMPROP, d);
-		} else if (strcasecmp(v, "author") == 0 &&
-			   !st->author.v[S_ITEMPROP] && !in_side_box(n)) {
-			const char *c = dom_attr(n, "content");
-
-			buf_reset(tmp);
-			if (c)
-				buf_adds(tmp, c);
-			else
-				node_text(n, tmp, 200);
-			author_set(st, S_ITEMPROP, tmp->p);
-		} else if (strcasecmp(v, "headline") == 0) {
-			buf_reset(tmp);
-			node_text(n, tmp, 1000);
-			cand_set(&st->title, S_ITEMPROP, tmp->p);
-		}
-	}
+	v = n->properties ? dom_attr(n, "itemprop") : NULL;
+	if (v)
+		on_itemprop(st, n, v, tmp);
 	if (!st->author.v[S_BYLINE] && n->properties) {
 		const char *cls = dom_attr(n, "class");
 		const char *rel = dom_attr(n, "rel");
 
-		if ((rel && strcasecmp(rel, "author") == 0) ||
-		    (cls && (strstr(cls, "byline") ||
-			     strstr(cls, "author-name")))) {
-			if (!in_side_box(n)) {
-				buf_reset(tmp);
-				node_text(n, tmp, 200);
-				author_set(st, S_BYLINE, tmp->p);
-			}
+		if (((rel && strcasecmp(rel, "author") == 0) ||
+		     (cls && (strstr(cls, "byline") ||
+			      strstr(cls, "author-name")))) &&
+		    !in_side_box(n)) {
+			buf_reset(tmp);
+			node_text(n, tmp, 200);
+			author_set(st, S_BYLINE, tmp->p);
 		}
 	}
 	if (strcmp(name, "h1") == 0 && !st->title.v[S_BYLINE] &&
@@ -827,6 +877,71 @@ normalize_lang(char *l)
 	return l;
 }
 
+/* The canonical URL candidate made absolute against url; a new string
+ * when it is http(s), else NULL. */
+static char *
+take_canonical(struct meta_state *st, const char *url)
+{
+	char *canon = cand_take(&st->canon), *r = NULL;
+	xmlChar *abs;
+
+	if (!canon)
+		return NULL;
+	abs = xmlBuildURI((const xmlChar *)canon, (const xmlChar *)url);
+	free(canon);
+	if (abs && (strncmp((char *)abs, "http://", 7) == 0 ||
+		    strncmp((char *)abs, "https://", 8) == 0))
+		r = pt_xstrdup((char *)abs);
+	xmlFree(abs);
+	return r;
+}
+
+/* The site name: metadata, else a JSON-LD WebSite or Organization name,
+ * else the host of `url`. A new string or NULL. */
+static char *
+take_site(struct meta_state *st, const char *url)
+{
+	if (!st->site.v[S_OG] && !st->site.v[S_LD] && st->ld_site2)
+		cand_set(&st->site, S_ITEMPROP, st->ld_site2);
+	if (!st->site.v[S_OG] && !st->site.v[S_LD] && !st->site.v[S_META] &&
+	    !st->site.v[S_ITEMPROP]) {
+		char *h = host_of(url);
+
+		cand_set(&st->site, S_URL, h);
+		free(h);
+	}
+	return cand_take(&st->site);
+}
+
+/* The title, with the site's name cut from its end. A new string or
+ * NULL. */
+static char *
+take_title(struct meta_state *st, const char *site)
+{
+	char **h1 = &st->title.v[S_BYLINE];
+	char *t;
+
+	/* the visible headline wins over an SEO title that says the same */
+	if (*h1) {
+		const char *meta = st->title.v[S_LD];
+
+		if (!meta)
+			meta = st->title.v[S_OG];
+		if (!meta)
+			meta = st->title.v[S_TITLE];
+		if (meta && strlen(*h1) >= W_H1_MIN_TITLE &&
+		    word_overlap(*h1, meta) >= W_H1_OVERLAP) {
+			free(st->title.v[S_LD]);
+			st->title.v[S_LD] = *h1;
+			*h1 = NULL;
+		}
+	}
+	t = cand_take(&st->title);
+	decode_entities(t);
+	clean_title(t, site);
+	return t;
+}
+
 void
 meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 	     char **ld_body)
@@ -835,7 +950,6 @@ meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 	struct buf tmp = BUF_INIT;
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 	xmlNodePtr n = root;
-	char *canon;
 
 	memset(&st, 0, sizeof(st));
 	st.now = now;
@@ -847,48 +961,13 @@ meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 	}
 	buf_release(&tmp);
 
-	canon = cand_take(&st.canon);
-	if (canon) {
-		xmlChar *abs = xmlBuildURI((const xmlChar *)canon,
-					   (const xmlChar *)url);
-
-		free(canon);
-		canon = NULL;
-		if (abs && (strncmp((char *)abs, "http://", 7) == 0 ||
-			    strncmp((char *)abs, "https://", 8) == 0))
-			canon = pt_xstrdup((char *)abs);
-		xmlFree(abs);
-	}
-	a->canonical = canon;
-	a->url = url ? pt_xstrdup(url) : canon ? pt_xstrdup(canon) : NULL;
+	a->canonical = take_canonical(&st, url);
+	a->url = url ? pt_xstrdup(url)
+	       : a->canonical ? pt_xstrdup(a->canonical) : NULL;
 	date_from_url(&st, a->url);
-	if (!st.site.v[S_OG] && !st.site.v[S_LD] && st.ld_site2)
-		cand_set(&st.site, S_ITEMPROP, st.ld_site2);
-	if (!st.site.v[S_OG] && !st.site.v[S_LD] && !st.site.v[S_META] &&
-	    !st.site.v[S_ITEMPROP]) {
-		char *h = host_of(a->url);
-
-		cand_set(&st.site, S_URL, h);
-		free(h);
-	}
-	a->site = cand_take(&st.site);
+	a->site = take_site(&st, a->url);
 	decode_entities(a->site);
-	/* the visible headline wins over an SEO title that says the same */
-	if (st.title.v[S_BYLINE]) {
-		const char *meta = st.title.v[S_LD]      ? st.title.v[S_LD]
-				   : st.title.v[S_OG]    ? st.title.v[S_OG]
-							 : st.title.v[S_TITLE];
-
-		if (meta && strlen(st.title.v[S_BYLINE]) >= W_H1_MIN_TITLE &&
-		    word_overlap(st.title.v[S_BYLINE], meta) >= W_H1_OVERLAP) {
-			free(st.title.v[S_LD]);
-			st.title.v[S_LD] = st.title.v[S_BYLINE];
-			st.title.v[S_BYLINE] = NULL;
-		}
-	}
-	a->title = cand_take(&st.title);
-	decode_entities(a->title);
-	clean_title(a->title, a->site);
+	a->title = take_title(&st, a->site);
 	a->author = cand_take(&st.author);
 	decode_entities(a->author);
 	a->published = cand_take(&st.date);
