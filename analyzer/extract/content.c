@@ -450,12 +450,74 @@ init_score(struct content_node *ci)
 	ci->score = s;
 }
 
+/* 1 when n is inside a removed box (below root). */
+static int
+in_removed(const struct content *c, const xmlNode *root, const xmlNode *n)
+{
+	for (; n && n != root; n = n->parent) {
+		const struct content_node *oi = info(c, n);
+
+		if (oi && !live(oi))
+			return 1;
+	}
+	return 0;
+}
+
+/* Gives the score of paragraph ci to the containers above it: its own
+ * block (a paragraph's parent), then up to W_SCORE_LEVELS levels, less
+ * the higher they are. */
+static void
+spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
+{
+	float s = W_SCORE_BASE + (float)ci->owncomma +
+		  (float)(ci->own / W_SCORE_TEXT_UNIT < W_SCORE_TEXT_CAP
+				  ? ci->own / W_SCORE_TEXT_UNIT
+				  : W_SCORE_TEXT_CAP);
+	xmlNodePtr owner = (ci->flags & HT_PARA) ? ci->node->parent
+						 : ci->node;
+	int level;
+
+	for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
+		struct content_node *oi = info(c, owner);
+
+		if (!oi)
+			break;
+		init_score(oi);
+		if (level == 0)
+			oi->score += s;
+		else if (level == 1)
+			oi->score += s / W_SCORE_PARENT_DIV;
+		else
+			oi->score += s / (float)(level * W_SCORE_ANCESTOR_DIV);
+		if (owner == root)
+			break;
+		owner = owner->parent;
+	}
+}
+
+/* Puts ci into the best-first list top[0..*nt) of at most W_TOP_KEEP. */
+static void
+rank(struct content_node **top, size_t *nt, struct content_node *ci)
+{
+	size_t k;
+
+	for (k = 0; k < *nt; k++)
+		if (ci->score > top[k]->score)
+			break;
+	if (k >= W_TOP_KEEP)
+		return;
+	if (*nt < W_TOP_KEEP)
+		(*nt)++;
+	memmove(&top[k + 1], &top[k], (*nt - 1 - k) * sizeof(top[0]));
+	top[k] = ci;
+}
+
 /* Walk 4: Readability-like scoring. Returns the top candidate or NULL. */
 static struct content_node *
 score(struct content *c, xmlNodePtr root, struct content_node **top,
       size_t *ntop)
 {
-	size_t i, k, nt = 0;
+	size_t i, nt = 0;
 
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
@@ -465,46 +527,13 @@ score(struct content *c, xmlNodePtr root, struct content_node **top,
 	}
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
-		xmlNodePtr owner;
-		float s;
-		int level;
-		int inside = 1;
 
 		if (!live(ci) || ci->own < W_PARA_MIN_TEXT ||
 		    !(ci->flags & (HT_BLOCK | HT_PARA | HT_CELL)) ||
-		    ci->ownlink * W_SCORE_LINK_DIV > ci->own)
+		    ci->ownlink * W_SCORE_LINK_DIV > ci->own ||
+		    in_removed(c, root, ci->node))
 			continue;
-		/* skip nodes inside removed boxes */
-		for (owner = ci->node; owner && owner != root;
-		     owner = owner->parent) {
-			struct content_node *oi = info(c, owner);
-
-			if (oi && !live(oi)) {
-				inside = 0;
-				break;
-			}
-		}
-		if (!inside)
-			continue;
-		s = W_SCORE_BASE + (float)ci->owncomma +
-		    (float)(ci->own / W_SCORE_TEXT_UNIT < W_SCORE_TEXT_CAP
-				    ? ci->own / W_SCORE_TEXT_UNIT
-				    : W_SCORE_TEXT_CAP);
-		owner = (ci->flags & HT_PARA) ? ci->node->parent : ci->node;
-		for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
-			struct content_node *oi = info(c, owner);
-
-			if (!oi)
-				break;
-			init_score(oi);
-			oi->score += level == 0   ? s
-				     : level == 1 ? s / W_SCORE_PARENT_DIV
-						  : s / (float)(level *
-								W_SCORE_ANCESTOR_DIV);
-			if (owner == root)
-				break;
-			owner = owner->parent;
-		}
+		spread_score(c, root, ci);
 	}
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
@@ -512,16 +541,7 @@ score(struct content *c, xmlNodePtr root, struct content_node **top,
 		if (!(ci->state & ST_SCORED) || !live(ci))
 			continue;
 		ci->score *= (float)(1.0 - link_density(ci));
-		for (k = 0; k < nt; k++)
-			if (ci->score > top[k]->score)
-				break;
-		if (k < W_TOP_KEEP) {
-			if (nt < W_TOP_KEEP)
-				nt++;
-			memmove(&top[k + 1], &top[k],
-				(nt - 1 - k) * sizeof(top[0]));
-			top[k] = ci;
-		}
+		rank(top, &nt, ci);
 	}
 	*ntop = nt;
 	return nt ? top[0] : NULL;

@@ -1,7 +1,7 @@
 /* weights.h -- the tuning numbers of the extract stage: what makes a block
  * a paragraph, how containers are scored (after Readability), what is
- * cleaned out of the chosen content, the class/id weight of hints.c and the
- * title and byline checks of meta.c.
+ * cleaned out of the chosen content, the class/id weight of hints.c, the
+ * UTF-8 verdicts of charset.c and the title and byline checks of meta.c.
  *
  * They were tuned on the pages of ../shared/eval/extraction; any change
  * moves its F1, so measure before and after. Where counts are compared, a
@@ -118,6 +118,16 @@
 /* The weight of a positive (POS) or negative (NEG, BOILER) class/id
  * match; a weight of this or more loosens W_LINKY to W_LINKY_POS. */
 #define W_CLASS_WEIGHT 25
+
+/* ---- charsets (charset.c) ---- */
+
+/* Bytes are not UTF-8 when they hold an invalid sequence per
+ * W_UTF8_BAD_DIV valid multi-byte ones or more (a stray bad byte in a
+ * UTF-8 page does not make it windows-1252). */
+#define W_UTF8_BAD_DIV 50
+/* Valid multi-byte sequences, and no invalid one, that make a page
+ * declared in a single-byte charset plainly UTF-8. */
+#define W_UTF8_MIN_MULTI 8
 
 /* ---- metadata (meta.c) ---- */
 
