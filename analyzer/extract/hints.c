@@ -208,7 +208,7 @@ scan_hints(const char *s, size_t len)
 			;
 		if (j == i)
 			break;
-		if (j - i <= 16)
+		if (j - i <= HINTS_WORD_MAX)
 			r |= scan_piece(t->words, t->nwords, t->word_first, s,
 					i, j);
 	}
@@ -290,7 +290,7 @@ int
 hints_boiler_text(const char *s, size_t len)
 {
 	const struct hints_table *t = &hints_table;
-	char tmp[160];
+	char tmp[HINTS_TEXT_MAX];
 	size_t i, n;
 
 	if (len >= sizeof(tmp))

@@ -11,11 +11,17 @@
 
 #include <stddef.h>
 
+/* Longest class-word pattern: longer words of a class are not looked up. */
+#define HINTS_WORD_MAX 16
+/* Texts of this many bytes or more are never boilerplate lines, so text
+ * patterns are shorter. */
+#define HINTS_TEXT_MAX 160
+
 /* What a match means (the KIND column). */
 enum hints_kind {
-	HK_BOILER = 1, /* boilerplate box; weight -25 */
-	HK_NEG = 2,    /* weight -25 */
-	HK_POS = 3,    /* weight +25 */
+	HK_BOILER = 1, /* boilerplate box; weight -W_CLASS_WEIGHT */
+	HK_NEG = 2,    /* weight -W_CLASS_WEIGHT (weights.h) */
+	HK_POS = 3,    /* weight +W_CLASS_WEIGHT */
 	HK_HIDDEN = 4, /* visually hidden */
 	HK_KEEP = 5    /* embedded post: never boilerplate */
 };
