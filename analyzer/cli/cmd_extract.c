@@ -42,9 +42,32 @@ static const char help[] =
 
 enum { OPT_BENCH = 256 };
 
-struct input {
-	char *path;     /* borrowed from argv */
+struct extract_opts {
+	const char *url;     /* --url, or NULL */
+	const char *charset; /* --charset, or NULL */
+	int json;            /* --format json */
+	uint64_t passes;     /* --bench-passes (1 without it) */
+};
+
+struct page {
+	char *path;      /* borrowed from argv; NULL once it failed to read */
 	struct buf html; /* contents */
+};
+
+/* One run of the command over its pages. */
+struct extract_run {
+	const struct extract_opts *o;
+	struct extractor *x;
+	struct article a;  /* the last page's article */
+	struct buf warn;   /* the last page's warnings */
+	struct buf err;    /* a read error */
+	struct page *pages;
+	int npages;
+	int failed;        /* pages that failed or had no text */
+	int done;          /* pages extracted */
+	int first;         /* nothing printed yet */
+	double bytes;      /* bench: bytes extracted */
+	uint64_t count;    /* bench: pages extracted */
 };
 
 static void
@@ -96,8 +119,10 @@ report_warnings(const char *path, struct buf *warn)
 	buf_reset(warn);
 }
 
-int
-cmd_extract(int argc, char **argv)
+/* Parses the command line into o. Returns -1 to go on with the INPUTs
+ * from argv[optind], else the exit code (help, usage error). */
+static int
+parse_options(int argc, char **argv, struct extract_opts *o)
 {
 	static const struct option opts[] = {
 		{ "bench-passes", required_argument, NULL, OPT_BENCH },
@@ -107,29 +132,20 @@ cmd_extract(int argc, char **argv)
 		{ "url", required_argument, NULL, 'u' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *url = NULL, *charset = NULL;
-	int json = 0, c, i, failed = 0, done = 0, first = 1;
-	uint64_t passes = 0, p;
-	struct extractor *x;
-	struct article a;
-	struct buf warn = BUF_INIT, err = BUF_INIT;
-	struct input *in;
-	int nin;
-	struct timespec t0, t1;
-	double bytes = 0;
-	uint64_t pages = 0;
+	int c, nin;
 
+	memset(o, 0, sizeof(*o));
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "c:f:hu:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
-			charset = optarg;
+			o->charset = optarg;
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
-				json = 0;
+				o->json = 0;
 			else if (strcmp(optarg, "json") == 0)
-				json = 1;
+				o->json = 1;
 			else
 				return cli_usage_error(argv[0], usage,
 						       "unknown format '%s'",
@@ -138,11 +154,11 @@ cmd_extract(int argc, char **argv)
 		case 'h':
 			return cli_help(usage, help);
 		case 'u':
-			url = optarg;
+			o->url = optarg;
 			break;
 		case OPT_BENCH:
-			if (cli_parse_uint(optarg, 100000, &passes) < 0 ||
-			    passes == 0)
+			if (cli_parse_uint(optarg, 100000, &o->passes) < 0 ||
+			    o->passes == 0)
 				return cli_usage_error(argv[0], usage,
 						       "bad pass count '%s'",
 						       optarg);
@@ -154,107 +170,150 @@ cmd_extract(int argc, char **argv)
 	nin = argc - optind;
 	if (nin < 1)
 		return cli_usage_error(argv[0], usage, "no INPUT given");
-	if (url && nin > 1)
+	if (o->url && nin > 1)
 		return cli_usage_error(argv[0], usage,
 				       "--url takes a single INPUT");
-	in = pt_xcalloc((size_t)nin, sizeof(*in));
-	buf_init(&warn, BUF_MAX_LINE);
-	buf_init(&err, BUF_MAX_LINE);
-	for (i = 0; i < nin; i++) {
-		in[i].path = argv[optind + i];
-		buf_init(&in[i].html, BUF_MAX_DOC);
-	}
-	x = extractor_new();
-	article_init(&a);
-	if (!passes)
-		passes = 1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (p = 0; p < passes; p++) {
-		for (i = 0; i < nin; i++) {
-			int rc;
+	if (!o->passes)
+		o->passes = 1;
+	return -1;
+}
 
-			if (p == 0) {
-				buf_reset(&err);
-				rc = fileio_read(in[i].path, &in[i].html,
-						 &err);
-				if (rc < 0) {
-					log_error("%s", err.p);
-					failed++;
-					in[i].path = NULL;
-					continue;
-				}
-			}
-			if (!in[i].path)
-				continue;
-			rc = extractor_run(x, in[i].html.p, in[i].html.len,
-					   url, charset, &a, &warn);
-			bytes += (double)in[i].html.len;
-			pages++;
-			if (p == 0)
-				report_warnings(in[i].path, &warn);
-			else
-				buf_reset(&warn);
-			if (rc < 0 && rc != PT_EEMPTY && rc != PT_ETOOBIG) {
-				if (p == 0) {
-					log_error("cannot extract '%s': %s",
-						  in[i].path, pt_strerror(rc));
-					failed++;
-				}
-				continue;
-			}
-			if (rc == PT_EEMPTY && p == 0) {
-				log_warn("no text found in '%s'", in[i].path);
-				failed++;
-			}
-			if (p == 0)
-				done++;
-			if (json) {
-				if (print_json(&a) < 0) {
-					log_error("cannot write output");
-					failed = nin + 1;
-					break;
-				}
-			} else {
-				if (!first)
-					fputs("\f\n", stdout);
-				first = 0;
-				fwrite(a.text.p, 1, a.text.len, stdout);
-				if (a.text.len)
-					putchar('\n');
-			}
+/* Prints the article of the page just extracted. Returns -1 when the
+ * output failed (reported). */
+static int
+print_article(struct extract_run *r)
+{
+	if (r->o->json) {
+		if (print_json(&r->a) < 0) {
+			log_error("cannot write output");
+			r->failed = r->npages + 1;
+			return -1;
 		}
-		if (passes > 1 && p == 0)
-			clock_gettime(CLOCK_MONOTONIC, &t0), bytes = 0,
-				pages = 0;
+		return 0;
+	}
+	if (!r->first)
+		fputs("\f\n", stdout);
+	r->first = 0;
+	fwrite(r->a.text.p, 1, r->a.text.len, stdout);
+	if (r->a.text.len)
+		putchar('\n');
+	return 0;
+}
+
+/* Pass `pass` over page pg: read on the first pass, extracted, reported
+ * (first pass only) and printed. Returns -1 when the output failed. */
+static int
+extract_page(struct extract_run *r, struct page *pg, uint64_t pass)
+{
+	int rc;
+
+	if (pass == 0) {
+		buf_reset(&r->err);
+		if (fileio_read(pg->path, &pg->html, &r->err) < 0) {
+			log_error("%s", r->err.p);
+			r->failed++;
+			pg->path = NULL;
+			return 0;
+		}
+	}
+	if (!pg->path)
+		return 0;
+	rc = extractor_run(r->x, pg->html.p, pg->html.len, r->o->url,
+			   r->o->charset, &r->a, &r->warn);
+	r->bytes += (double)pg->html.len;
+	r->count++;
+	if (pass == 0)
+		report_warnings(pg->path, &r->warn);
+	else
+		buf_reset(&r->warn);
+	if (rc < 0 && rc != PT_EEMPTY && rc != PT_ETOOBIG) {
+		if (pass == 0) {
+			log_error("cannot extract '%s': %s", pg->path,
+				  pt_strerror(rc));
+			r->failed++;
+		}
+		return 0;
+	}
+	if (rc == PT_EEMPTY && pass == 0) {
+		log_warn("no text found in '%s'", pg->path);
+		r->failed++;
+	}
+	if (pass == 0)
+		r->done++;
+	return print_article(r);
+}
+
+/* Logs the speed of the passes after the first (warm-up) one. */
+static void
+report_bench(const struct extract_run *r, const struct timespec *t0,
+	     const struct timespec *t1)
+{
+	double secs = (double)(t1->tv_sec - t0->tv_sec) +
+		      (double)(t1->tv_nsec - t0->tv_nsec) / 1e9;
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	log_info("bench: %llu pages, %.1f MB in %.3f s (%llu passes "
+		 "after a warm-up): %.1f MB/s, %.1f pages/s, peak RSS "
+		 "%ld MB",
+		 (unsigned long long)r->count, r->bytes / 1e6, secs,
+		 (unsigned long long)(r->o->passes - 1),
+		 secs > 0 ? r->bytes / 1e6 / secs : 0.0,
+		 secs > 0 ? (double)r->count / secs : 0.0,
+		 ru.ru_maxrss / 1024);
+}
+
+int
+cmd_extract(int argc, char **argv)
+{
+	struct extract_opts o;
+	struct extract_run r;
+	struct timespec t0, t1;
+	uint64_t p;
+	int i, rc = parse_options(argc, argv, &o);
+
+	if (rc >= 0)
+		return rc;
+	memset(&r, 0, sizeof(r));
+	r.o = &o;
+	r.first = 1;
+	r.npages = argc - optind;
+	r.pages = pt_xcalloc((size_t)r.npages, sizeof(*r.pages));
+	buf_init(&r.warn, BUF_MAX_LINE);
+	buf_init(&r.err, BUF_MAX_LINE);
+	for (i = 0; i < r.npages; i++) {
+		r.pages[i].path = argv[optind + i];
+		buf_init(&r.pages[i].html, BUF_MAX_DOC);
+	}
+	r.x = extractor_new();
+	article_init(&r.a);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (p = 0; p < o.passes; p++) {
+		for (i = 0; i < r.npages; i++)
+			if (extract_page(&r, &r.pages[i], p) < 0)
+				break;
+		if (o.passes > 1 && p == 0) {
+			/* the first pass warms up; the bench is the rest */
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			r.bytes = 0;
+			r.count = 0;
+		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (passes > 1) {
-		double secs = (double)(t1.tv_sec - t0.tv_sec) +
-			      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		struct rusage ru;
-
-		getrusage(RUSAGE_SELF, &ru);
-		log_info("bench: %llu pages, %.1f MB in %.3f s (%llu passes "
-			 "after a warm-up): %.1f MB/s, %.1f pages/s, peak RSS "
-			 "%ld MB",
-			 (unsigned long long)pages, bytes / 1e6, secs,
-			 (unsigned long long)(passes - 1),
-			 secs > 0 ? bytes / 1e6 / secs : 0.0,
-			 secs > 0 ? (double)pages / secs : 0.0,
-			 ru.ru_maxrss / 1024);
-	}
+	if (o.passes > 1)
+		report_bench(&r, &t0, &t1);
 	if (fflush(stdout) == EOF) {
 		log_error("cannot write output");
-		failed = nin + 1;
+		r.failed = r.npages + 1;
 	}
-	article_release(&a);
-	extractor_free(x);
-	for (i = 0; i < nin; i++)
-		buf_release(&in[i].html);
-	free(in);
-	buf_release(&warn);
-	buf_release(&err);
-	if (done == 0)
+	article_release(&r.a);
+	extractor_free(r.x);
+	for (i = 0; i < r.npages; i++)
+		buf_release(&r.pages[i].html);
+	free(r.pages);
+	buf_release(&r.warn);
+	buf_release(&r.err);
+	if (r.done == 0)
 		return PT_EXIT_FAIL;
-	return failed ? PT_EXIT_PARTIAL : PT_EXIT_OK;
+	return r.failed ? PT_EXIT_PARTIAL : PT_EXIT_OK;
 }

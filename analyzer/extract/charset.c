@@ -1,6 +1,7 @@
 /* charset.c -- choosing the character encoding of an HTML page. */
 #include "analyzer/extract/charset.h"
 
+#include "analyzer/extract/weights.h"
 #include "crawler/base/buf.h"
 
 #include <libxml/encoding.h>
@@ -9,6 +10,10 @@
 #include <strings.h>
 
 #define PRESCAN 4096
+/* Invalid UTF-8 sequences counted at most (enough for any verdict). */
+#define UTF8_COUNT_MAX 1000000
+/* Room for a charset label. */
+#define LABEL_SIZE 48
 
 size_t
 charset_utf8_errors(const char *s, size_t len, size_t limit, size_t *multi)
@@ -73,6 +78,31 @@ charset_utf8_errors(const char *s, size_t len, size_t limit, size_t *multi)
 	if (multi)
 		*multi = ok;
 	return bad;
+}
+
+size_t
+charset_put_utf8(char *d, unsigned cp)
+{
+	if (cp < 0x80) {
+		d[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		d[0] = (char)(0xC0 | (cp >> 6));
+		d[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		d[0] = (char)(0xE0 | (cp >> 12));
+		d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		d[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	d[0] = (char)(0xF0 | (cp >> 18));
+	d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	d[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 /* Copies a charset label into out, lowercased, trimmed of quotes/space. */
@@ -194,40 +224,49 @@ set_name(struct charset_guess *g, const char *name)
 	g->name[n] = '\0';
 }
 
-void
-charset_guess(const char *html, size_t len, const char *http,
-	      struct charset_guess *g, struct buf *warn)
+/* A byte order mark at the start of html: 1 with g filled, else 0. */
+static int
+from_bom(const char *html, size_t len, struct charset_guess *g)
 {
 	const unsigned char *u = (const unsigned char *)html;
-	char label[48] = "";
-	const char *from = NULL;
-	size_t multi = 0, bad;
 
-	memset(g, 0, sizeof(*g));
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		set_name(g, "UTF-8");
 		g->skip = 3;
 		g->utf8_bad = (int)charset_utf8_errors(html + 3, len - 3,
-						       1000000, NULL);
-		return;
+						       UTF8_COUNT_MAX, NULL);
+		return 1;
 	}
 	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
 		set_name(g, "UTF-16LE");
 		g->skip = 2;
-		return;
+		return 1;
 	}
 	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
 		set_name(g, "UTF-16BE");
 		g->skip = 2;
-		return;
+		return 1;
 	}
+	return 0;
+}
+
+/* The declared charset, from the HTTP header or else the page's <meta>,
+ * into label (normalized; "" when none, unknown or UTF-16 on 8-bit
+ * bytes); *from says where it came from. */
+static void
+declared(const char *html, size_t len, const char *http,
+	 char label[LABEL_SIZE], const char **from, struct charset_guess *g,
+	 struct buf *warn)
+{
+	label[0] = '\0';
+	*from = NULL;
 	if (http && *http) {
-		label_copy(label, sizeof(label), http, strlen(http));
-		from = "HTTP";
+		label_copy(label, LABEL_SIZE, http, strlen(http));
+		*from = "HTTP";
 	}
-	if (!label[0] && meta_charset(html, len, label, sizeof(label)))
-		from = "meta";
-	label_normalize(label, sizeof(label));
+	if (!label[0] && meta_charset(html, len, label, LABEL_SIZE))
+		*from = "meta";
+	label_normalize(label, LABEL_SIZE);
 	if (label[0] && !strstr(label, "utf-16") &&
 	    strcmp(label, "UTF-16LE") != 0) {
 		xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(label);
@@ -236,7 +275,7 @@ charset_guess(const char *html, size_t len, const char *http,
 			if (warn)
 				buf_addf(warn, "declared charset '%s' (%s) "
 					 "is unknown; guessing\n", label,
-					 from);
+					 *from);
 			label[0] = '\0';
 		} else {
 			xmlCharEncCloseFunc(h);
@@ -247,12 +286,27 @@ charset_guess(const char *html, size_t len, const char *http,
 		set_name(g, "UTF-8");
 		label[0] = '\0';
 	}
-	bad = charset_utf8_errors(html, len, 1000000, &multi);
+}
+
+void
+charset_guess(const char *html, size_t len, const char *http,
+	      struct charset_guess *g, struct buf *warn)
+{
+	char label[LABEL_SIZE];
+	const char *from;
+	size_t multi = 0, bad;
+	int not_utf8;
+
+	memset(g, 0, sizeof(*g));
+	if (from_bom(html, len, g))
+		return;
+	declared(html, len, http, label, &from, g, warn);
+	bad = charset_utf8_errors(html, len, UTF8_COUNT_MAX, &multi);
+	not_utf8 = bad > 0 && bad * W_UTF8_BAD_DIV > multi;
 	if (!label[0]) {
-		set_name(g, bad > 0 && bad * 50 > multi ? "windows-1252"
-							: "UTF-8");
+		set_name(g, not_utf8 ? "windows-1252" : "UTF-8");
 	} else if (strcmp(label, "UTF-8") == 0) {
-		if (bad > 0 && bad * 50 > multi) {
+		if (not_utf8) {
 			if (warn)
 				buf_addf(warn, "declared charset 'utf-8' (%s) "
 					 "is wrong; read as windows-1252\n",
@@ -261,7 +315,8 @@ charset_guess(const char *html, size_t len, const char *http,
 		} else {
 			set_name(g, "UTF-8");
 		}
-	} else if (is_single_byte(label) && bad == 0 && multi >= 8) {
+	} else if (is_single_byte(label) && bad == 0 &&
+		   multi >= W_UTF8_MIN_MULTI) {
 		if (warn)
 			buf_addf(warn, "declared charset '%s' (%s) is wrong; "
 				 "read as utf-8\n", label, from);

@@ -33,4 +33,8 @@ void charset_guess(const char *html, size_t len, const char *http,
 size_t charset_utf8_errors(const char *s, size_t len, size_t limit,
 			   size_t *multi);
 
+/* Writes the UTF-8 form of code point cp (at most 0x10FFFF, no surrogate)
+ * to d, which has room for 4 bytes. Returns the bytes written (1..4). */
+size_t charset_put_utf8(char *d, unsigned cp);
+
 #endif

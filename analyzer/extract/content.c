@@ -4,13 +4,13 @@
  */
 #include "analyzer/extract/content.h"
 
+#include "analyzer/extract/dom.h"
 #include "analyzer/extract/hints.h"
+#include "analyzer/extract/weights.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +37,8 @@ struct content_node {
 	uint32_t ownlink; /* of which inside <a> */
 	uint32_t owncomma; /* commas in own text */
 	uint32_t commas;  /* commas in the subtree */
-	uint32_t np;      /* paragraphs (own >= 25) in the subtree */
+	uint32_t np;      /* paragraphs (own >= W_PARA_MIN_TEXT) in the
+			     subtree */
 	uint32_t nimg;    /* images in the subtree */
 	uint32_t good;    /* prose bytes: own text of low-link paragraphs */
 	float score;      /* candidate score */
@@ -68,39 +69,6 @@ info(const struct content *c, const xmlNode *n)
 	if (i == 0 || i > c->n)
 		return NULL;
 	return &c->v[i - 1];
-}
-
-xmlNode *
-content_after(const xmlNode *n, const xmlNode *root)
-{
-	while (n != root && !n->next)
-		n = n->parent;
-	return n == root ? NULL : n->next;
-}
-
-const char *
-content_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a; a = a->next)
-		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
-			if (a->children && a->children->content)
-				return (const char *)a->children->content;
-			return "";
-		}
-	return NULL;
-}
-
-static int
-has_word_nocase(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (; s && *s; s++)
-		if (strncasecmp(s, w, n) == 0)
-			return 1;
-	return 0;
 }
 
 /* Tag flags by name pointer: libxml2 interns element names in the parser's
@@ -185,9 +153,7 @@ classify_one(struct content *c, struct content_node *ci)
 	}
 	for (a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
-		const char *v = a->children && a->children->content
-					? (const char *)a->children->content
-					: "";
+		const char *v = dom_attr_value(a);
 
 		switch (an[0]) {
 		case 'c':
@@ -198,9 +164,9 @@ classify_one(struct content *c, struct content_node *ci)
 			if (an[1] == 'd' && an[2] == '\0') {
 				id = v;
 			} else if (strcmp(an, "itemprop") == 0) {
-				if (has_word_nocase(v, "articlebody"))
+				if (dom_has_ci(v, "articlebody"))
 					ci->state |= ST_ARTBODY;
-				else if (has_word_nocase(v, "comment"))
+				else if (dom_has_ci(v, "comment"))
 					ci->state |= ST_BOILER;
 			}
 			break;
@@ -244,6 +210,8 @@ index_tree(struct content *c, xmlNodePtr root)
 
 	c->n = 0;
 	while (n) {
+		int down = 0;
+
 		if (n->type == XML_ELEMENT_NODE) {
 			struct content_node *ci;
 
@@ -254,14 +222,9 @@ index_tree(struct content *c, xmlNodePtr root)
 			ci->node = n;
 			n->_private = (void *)(uintptr_t)c->n;
 			classify_one(c, ci);
-			if (!(ci->state & ST_SKIP) && n->children) {
-				n = n->children;
-				continue;
-			}
+			down = !(ci->state & ST_SKIP);
 		}
-		n = content_after(n, root);
-		if (!n)
-			break;
+		n = dom_next(n, root, down);
 	}
 }
 
@@ -329,12 +292,77 @@ live(const struct content_node *ci)
 	return ci && !(ci->state & (ST_SKIP | ST_REMOVED));
 }
 
+/* Adds the text of node t to its parent element and to the own text of
+ * the nearest block, paragraph or cell above it (link text also to its
+ * ownlink when it is inside an <a> below that block). */
+static void
+add_text(struct content *c, xmlNodePtr root, const xmlNode *t)
+{
+	uint32_t len = 0, commas = 0;
+	struct content_node *pi;
+	xmlNodePtr up;
+	int inlink = 0;
+
+	text_stats(t, &len, &commas);
+	if (!len)
+		return;
+	pi = info(c, t->parent);
+	if (pi) {
+		pi->text += len;
+		pi->commas += commas;
+	}
+	for (up = t->parent; up; up = up->parent) {
+		struct content_node *ui = info(c, up);
+
+		if (!ui)
+			break;
+		if (ui->flags & HT_LINK)
+			inlink = 1;
+		if (ui->flags & (HT_BLOCK | HT_PARA | HT_CELL)) {
+			ui->own += len;
+			ui->owncomma += commas;
+			if (inlink)
+				ui->ownlink += len;
+			break;
+		}
+		if (up == root)
+			break;
+	}
+}
+
+/* Closes the sums of a live element whose subtree is done and adds them
+ * to its parent's pi (NULL at the root). */
+static void
+close_stats(struct content_node *ci, struct content_node *pi)
+{
+	if (ci->flags & HT_LINK)
+		ci->link = ci->text;
+	if (ci->flags & HT_IMG)
+		ci->nimg++;
+	if (ci->own >= W_PARA_MIN_TEXT &&
+	    (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
+		ci->np++;
+		if (ci->own >= W_PROSE_MIN_TEXT &&
+		    ci->ownlink * W_PROSE_LINK_DIV < ci->own)
+			ci->good += ci->own;
+	}
+	if (pi) {
+		pi->text += ci->text;
+		pi->link += ci->link;
+		pi->commas += ci->commas;
+		pi->np += ci->np;
+		pi->nimg += ci->nimg;
+		pi->good += ci->good;
+	}
+}
+
 /* Walk 2: sums text statistics bottom-up over live elements. */
 static void
 aggregate(struct content *c, xmlNodePtr root)
 {
-	xmlNodePtr n = root;
+	struct dom_walk w;
 	size_t i;
+	int down = 0;
 
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
@@ -343,87 +371,21 @@ aggregate(struct content *c, xmlNodePtr root)
 		ci->owncomma = ci->commas = ci->np = ci->nimg = 0;
 		ci->good = 0;
 	}
-	while (n) {
+	for (dom_walk_init(&w, root); w.n; dom_walk_next(&w, down)) {
+		xmlNodePtr n = w.n;
 		struct content_node *ci = info(c, n);
-		int down = 0;
 
-		if (n->type == XML_ELEMENT_NODE) {
-			down = live(ci) && n->children;
+		down = 0;
+		if (!w.in) {
+			if (n->type == XML_ELEMENT_NODE && live(ci))
+				close_stats(ci, n == root ? NULL
+						: info(c, n->parent));
+		} else if (n->type == XML_ELEMENT_NODE) {
+			down = live(ci);
 		} else if ((n->type == XML_TEXT_NODE ||
 			    n->type == XML_CDATA_SECTION_NODE) &&
 			   n->parent) {
-			uint32_t len = 0, commas = 0;
-			xmlNodePtr up;
-			int inlink = 0;
-
-			text_stats(n, &len, &commas);
-			if (len) {
-				struct content_node *pi = info(c, n->parent);
-
-				if (pi) {
-					pi->text += len;
-					pi->commas += commas;
-				}
-				for (up = n->parent; up; up = up->parent) {
-					struct content_node *ui = info(c, up);
-
-					if (!ui)
-						break;
-					if (ui->flags & HT_LINK)
-						inlink = 1;
-					if (ui->flags &
-					    (HT_BLOCK | HT_PARA | HT_CELL)) {
-						ui->own += len;
-						ui->owncomma += commas;
-						if (inlink)
-							ui->ownlink += len;
-						break;
-					}
-					if (up == root)
-						break;
-				}
-			}
-		}
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		for (;;) {
-			/* leaving n */
-			if (n->type == XML_ELEMENT_NODE && live(ci)) {
-				struct content_node *pi;
-
-				if (ci->flags & HT_LINK)
-					ci->link = ci->text;
-				if (ci->flags & HT_IMG)
-					ci->nimg++;
-				if (ci->own >= 25 &&
-				    (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
-					ci->np++;
-					if (ci->own >= 40 &&
-					    ci->ownlink * 3 < ci->own)
-						ci->good += ci->own;
-				}
-				pi = n == root ? NULL : info(c, n->parent);
-				if (pi) {
-					pi->text += ci->text;
-					pi->link += ci->link;
-					pi->commas += ci->commas;
-					pi->np += ci->np;
-					pi->nimg += ci->nimg;
-					pi->good += ci->good;
-				}
-			}
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			ci = info(c, n);
+			add_text(c, root, n);
 		}
 	}
 }
@@ -438,21 +400,18 @@ remove_boilerplate(struct content *c, xmlNodePtr root)
 
 	while (n) {
 		struct content_node *ci = info(c, n);
+		int down = 0;
 
 		if (ci && live(ci)) {
 			if ((ci->state & ST_BOILER) && n != root &&
 			    !(ci->flags & HT_BODY) &&
 			    ((ci->state & ST_STRONG) || total == 0 ||
-			     (uint64_t)ci->good * 2 < total)) {
+			     (uint64_t)ci->good * W_MOST_PROSE_DIV < total))
 				ci->state |= ST_REMOVED;
-			} else if (n->children) {
-				n = n->children;
-				continue;
-			}
+			else
+				down = 1;
 		}
-		n = content_after(n, root);
-		if (!n)
-			break;
+		n = dom_next(n, root, down);
 	}
 }
 
@@ -473,32 +432,92 @@ init_score(struct content_node *ci)
 		return;
 	ci->state |= ST_SCORED;
 	if (strcmp(name, "div") == 0)
-		s += 5;
+		s += W_TAG_DIV;
 	else if (strcmp(name, "pre") == 0 || (f & (HT_CELL | HT_QUOTE)))
-		s += 3;
+		s += W_TAG_TEXT;
 	else if ((f & (HT_LIST | HT_LI)) || strcmp(name, "form") == 0 ||
 		 strcmp(name, "address") == 0)
-		s -= 3;
+		s += W_TAG_LIST;
 	else if (f & HT_HEAD)
-		s -= 5;
+		s += W_TAG_HEAD;
 	if (f & HT_ARTICLE)
-		s += 10;
+		s += W_TAG_ARTICLE;
 	if (ci->state & ST_ARTBODY)
-		s += 40;
+		s += W_TAG_ARTBODY;
 	/* a class name speaks for a container, not for a line of text */
-	if (ci->text >= 140 || ci->weight < 0)
+	if (ci->text >= W_CLASS_MIN_TEXT || ci->weight < 0)
 		s += (float)ci->weight;
 	ci->score = s;
 }
 
-#define MAX_TOP 5
+/* 1 when n is inside a removed box (below root). */
+static int
+in_removed(const struct content *c, const xmlNode *root, const xmlNode *n)
+{
+	for (; n && n != root; n = n->parent) {
+		const struct content_node *oi = info(c, n);
+
+		if (oi && !live(oi))
+			return 1;
+	}
+	return 0;
+}
+
+/* Gives the score of paragraph ci to the containers above it: its own
+ * block (a paragraph's parent), then up to W_SCORE_LEVELS levels, less
+ * the higher they are. */
+static void
+spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
+{
+	float s = W_SCORE_BASE + (float)ci->owncomma +
+		  (float)(ci->own / W_SCORE_TEXT_UNIT < W_SCORE_TEXT_CAP
+				  ? ci->own / W_SCORE_TEXT_UNIT
+				  : W_SCORE_TEXT_CAP);
+	xmlNodePtr owner = (ci->flags & HT_PARA) ? ci->node->parent
+						 : ci->node;
+	int level;
+
+	for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
+		struct content_node *oi = info(c, owner);
+
+		if (!oi)
+			break;
+		init_score(oi);
+		if (level == 0)
+			oi->score += s;
+		else if (level == 1)
+			oi->score += s / W_SCORE_PARENT_DIV;
+		else
+			oi->score += s / (float)(level * W_SCORE_ANCESTOR_DIV);
+		if (owner == root)
+			break;
+		owner = owner->parent;
+	}
+}
+
+/* Puts ci into the best-first list top[0..*nt) of at most W_TOP_KEEP. */
+static void
+rank(struct content_node **top, size_t *nt, struct content_node *ci)
+{
+	size_t k;
+
+	for (k = 0; k < *nt; k++)
+		if (ci->score > top[k]->score)
+			break;
+	if (k >= W_TOP_KEEP)
+		return;
+	if (*nt < W_TOP_KEEP)
+		(*nt)++;
+	memmove(&top[k + 1], &top[k], (*nt - 1 - k) * sizeof(top[0]));
+	top[k] = ci;
+}
 
 /* Walk 4: Readability-like scoring. Returns the top candidate or NULL. */
 static struct content_node *
 score(struct content *c, xmlNodePtr root, struct content_node **top,
       size_t *ntop)
 {
-	size_t i, k, nt = 0;
+	size_t i, nt = 0;
 
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
@@ -508,43 +527,13 @@ score(struct content *c, xmlNodePtr root, struct content_node **top,
 	}
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
-		xmlNodePtr owner;
-		float s;
-		int level;
-		int inside = 1;
 
-		if (!live(ci) || ci->own < 25 ||
+		if (!live(ci) || ci->own < W_PARA_MIN_TEXT ||
 		    !(ci->flags & (HT_BLOCK | HT_PARA | HT_CELL)) ||
-		    ci->ownlink * 2 > ci->own)
+		    ci->ownlink * W_SCORE_LINK_DIV > ci->own ||
+		    in_removed(c, root, ci->node))
 			continue;
-		/* skip nodes inside removed boxes */
-		for (owner = ci->node; owner && owner != root;
-		     owner = owner->parent) {
-			struct content_node *oi = info(c, owner);
-
-			if (oi && !live(oi)) {
-				inside = 0;
-				break;
-			}
-		}
-		if (!inside)
-			continue;
-		s = 1.0f + (float)ci->owncomma +
-		    (float)(ci->own / 100 < 3 ? ci->own / 100 : 3);
-		owner = (ci->flags & HT_PARA) ? ci->node->parent : ci->node;
-		for (level = 0; owner && level < 5; level++) {
-			struct content_node *oi = info(c, owner);
-
-			if (!oi)
-				break;
-			init_score(oi);
-			oi->score += level == 0 ? s
-					: level == 1 ? s / 2
-						     : s / (float)(level * 3);
-			if (owner == root)
-				break;
-			owner = owner->parent;
-		}
+		spread_score(c, root, ci);
 	}
 	for (i = 0; i < c->n; i++) {
 		struct content_node *ci = &c->v[i];
@@ -552,16 +541,7 @@ score(struct content *c, xmlNodePtr root, struct content_node **top,
 		if (!(ci->state & ST_SCORED) || !live(ci))
 			continue;
 		ci->score *= (float)(1.0 - link_density(ci));
-		for (k = 0; k < nt; k++)
-			if (ci->score > top[k]->score)
-				break;
-		if (k < MAX_TOP) {
-			if (nt < MAX_TOP)
-				nt++;
-			memmove(&top[k + 1], &top[k],
-				(nt - 1 - k) * sizeof(top[0]));
-			top[k] = ci;
-		}
+		rank(top, &nt, ci);
 	}
 	*ntop = nt;
 	return nt ? top[0] : NULL;
@@ -588,17 +568,18 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 	float last, threshold;
 
 	for (k = 1; k < nt; k++)
-		if (top[k]->score >= t->score * 0.75f)
+		if (top[k]->score >= t->score * W_CLOSE_RATIO)
 			close++;
-	if (close >= 2) {
+	if (close >= W_CLOSE_MIN) {
 		for (p = t->node->parent; p && p != root; p = p->parent) {
 			size_t shared = 0;
 
 			for (k = 1; k < nt; k++)
-				if (top[k]->score >= t->score * 0.75f &&
+				if (top[k]->score >=
+					    t->score * W_CLOSE_RATIO &&
 				    is_ancestor(p, top[k]->node))
 					shared++;
-			if (shared >= 2) {
+			if (shared >= W_CLOSE_MIN) {
 				struct content_node *pi = info(c, p);
 
 				if (pi && live(pi)) {
@@ -610,7 +591,7 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 		}
 	}
 	last = t->score;
-	threshold = last / 3;
+	threshold = last / W_CLIMB_DIV;
 	for (p = t->node->parent; p && p != root; p = p->parent) {
 		struct content_node *pi = info(c, p);
 
@@ -683,12 +664,12 @@ static void
 select_siblings(struct content *c, struct content_node *t)
 {
 	xmlNodePtr parent = t->node->parent, s;
-	float threshold = t->score * 0.2f;
-	const char *tcls = content_attr(t->node, "class");
+	float threshold = t->score * W_SIBLING_RATIO;
+	const char *tcls = dom_attr(t->node, "class");
 
 	t->state |= ST_SELECTED;
-	if (threshold < 10)
-		threshold = 10;
+	if (threshold < W_SIBLING_MIN)
+		threshold = W_SIBLING_MIN;
 	if (!parent || !info(c, parent))
 		return;
 	for (s = parent->children; s; s = s->next) {
@@ -698,17 +679,18 @@ select_siblings(struct content *c, struct content_node *t)
 
 		if (!si || si == t || !live(si) || (si->flags & HT_H1))
 			continue;
-		scls = content_attr(s, "class");
+		scls = dom_attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
-			bonus = t->score * 0.2f;
+			bonus = t->score * W_SIBLING_CLASS_BONUS;
 		if ((si->state & ST_SCORED) && si->score + bonus >= threshold) {
 			si->state |= ST_SELECTED;
 		} else if (si->flags & (HT_P | HT_PARA)) {
 			double ld = link_density(si);
 
-			if (si->text > 80 && ld < 0.25)
+			if (si->text > W_SIBLING_TEXT && ld < W_SIBLING_LINKS)
 				si->state |= ST_SELECTED;
-			else if (si->text <= 80 && si->text > 0 && ld == 0 &&
+			else if (si->text <= W_SIBLING_TEXT && si->text > 0 &&
+				 ld == 0 &&
 				 ends_sentence(si))
 				si->state |= ST_SELECTED;
 		}
@@ -725,29 +707,39 @@ drop_container(const struct content_node *ci, uint32_t good)
 	if (ci->state & ST_ARTBODY)
 		return 0;
 	/* a wrapper of most of the prose stays, whatever its name */
-	if (good && (uint64_t)ci->good * 2 >= good)
+	if (good && (uint64_t)ci->good * W_MOST_PROSE_DIV >= good)
 		return 0;
 	if (ci->weight < 0)
 		return 1;
-	if (ci->commas >= 10)
+	if (ci->commas >= W_KEEP_COMMAS)
 		return 0;
 	ld = link_density(ci);
-	if (ci->nimg > 1 && ci->np * 2 < ci->nimg && ci->text < 200)
+	if (ci->nimg > 1 && ci->np * W_GALLERY_IMG_DIV < ci->nimg &&
+	    ci->text < W_GALLERY_MAX_TEXT)
 		return 1;
-	if (ci->weight < 25 && ld > 0.33)
+	if (ci->weight < W_CLASS_WEIGHT && ld > W_LINKY)
 		return 1;
-	if (ci->weight >= 25 && ld > 0.5)
+	if (ci->weight >= W_CLASS_WEIGHT && ld > W_LINKY_POS)
 		return 1;
 	return 0;
 }
 
 /* ---- serialization ---- */
 
+/* Levels of nesting below the serialized element whose text can be
+ * undone (deeper blocks are kept as they are). */
+#define MARK_DEPTH 300
+
+/* Separators, weakest first; a stronger one owed replaces a weaker one. */
+enum pend { PEND_NONE, PEND_SPACE, PEND_LINE, PEND_PARA };
+
 struct writer {
 	struct buf *out; /* destination */
 	const char *title; /* the page title (a repeat of it is dropped) */
-	int pend;        /* 0 none, 1 space, 2 line break, 3 blank line */
+	enum pend pend;  /* the separator owed before more text */
 	int err;         /* PT_ETOOBIG once the cap is hit */
+	size_t mark[MARK_DEPTH]; /* out->len where marked[depth] began */
+	const xmlNode *marked[MARK_DEPTH]; /* open element at each depth */
 };
 
 static void
@@ -756,7 +748,9 @@ w_add(struct writer *w, const char *p, size_t n)
 	if (w->err)
 		return;
 	if (w->pend && w->out->len) {
-		static const char *const sep[] = { "", " ", "\n", "\n\n" };
+		static const char *const sep[] = { [PEND_SPACE] = " ",
+						    [PEND_LINE] = "\n",
+						    [PEND_PARA] = "\n\n" };
 		const char *s = sep[w->pend];
 
 		if (buf_adds(w->out, s) < 0) {
@@ -764,7 +758,7 @@ w_add(struct writer *w, const char *p, size_t n)
 			return;
 		}
 	}
-	w->pend = 0;
+	w->pend = PEND_NONE;
 	if (buf_add(w->out, p, n) < 0)
 		w->err = PT_ETOOBIG;
 }
@@ -784,8 +778,8 @@ w_text(struct writer *w, const char *s)
 		if (q > p)
 			w_add(w, (const char *)p, (size_t)(q - p));
 		if (q < end) {
-			if (w->pend == 0)
-				w->pend = 1;
+			if (w->pend == PEND_NONE)
+				w->pend = PEND_SPACE;
 			while (q < end && is_space_at(q, end, &sw))
 				q += sw;
 		}
@@ -794,7 +788,7 @@ w_text(struct writer *w, const char *s)
 }
 
 static void
-w_break(struct writer *w, int level)
+w_break(struct writer *w, enum pend level)
 {
 	if (w->out->len && w->pend < level)
 		w->pend = level;
@@ -811,14 +805,15 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	if (ci->flags & HT_H1)
 		return 1;
 	if ((ci->flags & HT_HEAD) &&
-	    (ci->weight < 0 || link_density(ci) > 0.33))
+	    (ci->weight < 0 || link_density(ci) > W_LINKY))
 		return 1;
 	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)->good))
 		return 1;
 	/* an inline card of an image and links inside a paragraph (a hover
 	 * card, an inline teaser) */
 	if (strcmp((const char *)ci->node->name, "span") == 0 &&
-	    ci->nimg > 0 && ci->text >= 50 && ci->link * 10 >= ci->text * 8) {
+	    ci->nimg > 0 && ci->text >= W_CARD_MIN_TEXT &&
+	    ci->link * 10 >= ci->text * W_CARD_LINK_TENTHS) {
 		const xmlNode *ch;
 
 		for (ch = ci->node->children; ch; ch = ch->next)
@@ -830,87 +825,93 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	return 0;
 }
 
+/* Leaving block ci, whose text starts at out[m]: drops the text again when
+ * it is only the page title, a boilerplate line ("Read more") or a short
+ * line of links. */
+static void
+drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
+{
+	const char *s = w->out->p + m;
+	size_t l = w->out->len - m;
+
+	while (l && (*s == '\n' || *s == ' ')) {
+		s++;
+		l--;
+	}
+	if ((w->title && strlen(w->title) == l &&
+	     strncasecmp(w->title, s, l) == 0) ||
+	    (ci->text < W_SHORT_TEXT && hints_boiler_text(s, l)) ||
+	    (ci->text < W_SHORT_TEXT &&
+	     ci->link * 10 >= ci->text * W_SHORT_LINK_TENTHS &&
+	     !(ci->flags & HT_QUOTE)))
+		buf_truncate(w->out, m);
+}
+
+/* Entering element n at `depth` below top: the break before it, and a
+ * mark to undo its text. Returns 1 to write its children. */
+static int
+enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
+	      struct writer *w, int depth)
+{
+	const struct content_node *ci = info(c, n);
+
+	if (!ci || drop_inside(c, ci, top))
+		return 0;
+	if (ci->flags & HT_BR)
+		w_break(w, PEND_LINE);
+	else if (ci->flags & HT_BLOCK)
+		w_break(w, PEND_PARA);
+	else if (ci->flags & HT_CELL)
+		w_break(w, PEND_SPACE);
+	if (!n->children)
+		return 0;
+	if (depth < MARK_DEPTH) {
+		w->mark[depth] = w->out->len;
+		w->marked[depth] = n;
+	}
+	return 1;
+}
+
+/* Leaving element n at `depth` below top: a block ends its paragraph,
+ * after dropping a short one that is boilerplate. */
+static void
+leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
+	      struct writer *w, int depth)
+{
+	const struct content_node *ci = info(c, n);
+
+	if (!ci || n == top || !(ci->flags & (HT_BLOCK | HT_PARA)) ||
+	    (ci->flags & HT_CELL) || !live(ci))
+		return;
+	if (depth < MARK_DEPTH && ci->text < W_UNDO_MAX_TEXT &&
+	    w->marked[depth] == n &&
+	    w->mark[depth] <= w->out->len)
+		drop_short_block(ci, w, w->mark[depth]);
+	w_break(w, PEND_PARA);
+}
+
 /* Serializes the subtree of `top`. */
 static void
 serialize(const struct content *c, xmlNodePtr top, struct writer *w)
 {
-	xmlNodePtr n = top;
-	size_t mark[300];
-	const xmlNode *marked[300];
-	int depth = 0;
+	struct dom_walk dw;
+	int down = 0;
 
-	while (n && !w->err) {
-		const struct content_node *ci = info(c, n);
-		int down = 0;
+	for (dom_walk_init(&dw, top); dw.n; dom_walk_next(&dw, down)) {
+		xmlNodePtr n = dw.n;
 
-		if (n->type == XML_ELEMENT_NODE) {
-			if (ci && !drop_inside(c, ci, top)) {
-				if (ci->flags & HT_BR)
-					w_break(w, 2);
-				else if (ci->flags & HT_BLOCK)
-					w_break(w, 3);
-				else if (ci->flags & HT_CELL)
-					w_break(w, 1);
-				down = n->children != NULL;
-				if (down && depth < 300) {
-					mark[depth] = w->out->len;
-					marked[depth] = n;
-				}
-			}
-		} else if (n->type == XML_TEXT_NODE ||
-			   n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content)
-				w_text(w, (const char *)n->content);
-		}
-		if (down) {
-			depth++;
-			n = n->children;
-			continue;
-		}
-		for (;;) {
-			ci = info(c, n);
-			if (n->type == XML_ELEMENT_NODE && ci && n != top &&
-			    (ci->flags & (HT_BLOCK | HT_PARA)) &&
-			    !(ci->flags & HT_CELL) && live(ci)) {
-				/* drop short boilerplate lines */
-				if (depth < 300 && ci->text < 300 &&
-				    marked[depth] == n) {
-					size_t m = mark[depth];
-
-					if (m <= w->out->len) {
-						const char *s = w->out->p + m;
-						size_t l = w->out->len - m;
-
-						while (l && (*s == '\n' ||
-							     *s == ' ')) {
-							s++;
-							l--;
-						}
-						if ((w->title &&
-						     strlen(w->title) == l &&
-						     strncasecmp(w->title, s,
-								 l) == 0) ||
-						    (ci->text < 150 &&
-						     hints_boiler_text(s, l)) ||
-						    (ci->text < 150 &&
-						     ci->link * 10 >=
-							     ci->text * 9 &&
-						     !(ci->flags & HT_QUOTE)))
-							buf_truncate(w->out, m);
-					}
-				}
-				w_break(w, 3);
-			}
-			if (n == top) {
-				n = NULL;
-				break;
-			}
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			depth--;
+		down = 0;
+		if (!dw.in) {
+			if (n->type == XML_ELEMENT_NODE)
+				leave_element(c, n, top, w, dw.depth);
+		} else if (w->err) {
+			break;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			down = enter_element(c, n, top, w, dw.depth);
+		} else if ((n->type == XML_TEXT_NODE ||
+			    n->type == XML_CDATA_SECTION_NODE) &&
+			   n->content) {
+			w_text(w, (const char *)n->content);
 		}
 	}
 }
@@ -926,7 +927,7 @@ write_hint(const char *hint, struct writer *w)
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		char *line = pt_xstrndup(p, n);
 
-		w_break(w, 3);
+		w_break(w, PEND_PARA);
 		w_text(w, line);
 		free(line);
 		p += n;
@@ -950,8 +951,8 @@ int
 content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		const char *title, struct buf *out)
 {
-	struct content_node *top[MAX_TOP], *t;
-	struct writer w = { out, title, 0, 0 };
+	struct content_node *top[W_TOP_KEEP], *t;
+	struct writer w = { .out = out, .title = title };
 	size_t nt = 0, hl;
 	xmlNodePtr s;
 
@@ -972,7 +973,7 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 				struct content_node *si = info(c, s);
 
 				if (si && (si->state & ST_SELECTED)) {
-					w_break(&w, 3);
+					w_break(&w, PEND_PARA);
 					serialize(c, s, &w);
 				}
 			}
@@ -980,15 +981,15 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 			serialize(c, t->node, &w);
 		}
 	}
-	if (!w.err && out->len < 200) {
+	if (!w.err && out->len < W_MIN_TEXT) {
 		buf_reset(out);
-		w.pend = 0;
+		w.pend = PEND_NONE;
 		serialize(c, root, &w);
 	}
 	hl = hint_len(hint);
-	if (!w.err && hl >= 200 && out->len * 2 < hl) {
+	if (!w.err && hl >= W_MIN_TEXT && out->len * W_HINT_DIV < hl) {
 		buf_reset(out);
-		w.pend = 0;
+		w.pend = PEND_NONE;
 		write_hint(hint, &w);
 	}
 	return w.err;

@@ -42,15 +42,4 @@ void content_release(struct content *c);
 int content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		    const char *title, struct buf *out);
 
-/* The next node in document order after n and its subtree, within root's
- * subtree; NULL when the walk is over. The one step of every iterative
- * (recursion-free, so deep nesting is safe) DOM walk here. Shared with
- * meta.c. */
-xmlNode *content_after(const xmlNode *n, const xmlNode *root);
-
-/* Value of attribute `name` (any case) of element n, without allocating
- * (its first text child), "" when empty, or NULL when absent. Borrowed from
- * the document. Shared with meta.c. */
-const char *content_attr(const xmlNode *n, const char *name);
-
 #endif

@@ -5,6 +5,7 @@
 
 #include "analyzer/extract/charset.h"
 #include "analyzer/extract/content.h"
+#include "analyzer/extract/dom.h"
 #include "analyzer/extract/meta.h"
 #include "crawler/base/err.h"
 
@@ -24,6 +25,10 @@
 /* Pages parsed before the parser context (and its name dictionary) is
  * replaced, so a long run does not grow it without bound. */
 #define CTXT_PAGES 500
+/* Scratch kept between pages: the cleaned copy of the input (bytes) and
+ * the per-element table (entries); more is given back after the page. */
+#define WORK_KEEP (4u * 1024 * 1024)
+#define CONTENT_KEEP 65536
 #define MAX_CUTS 64
 
 struct cut {
@@ -38,27 +43,6 @@ struct extractor {
 	struct cut cuts[MAX_CUTS]; /* attribute runs to leave out */
 	size_t ncuts;           /* used entries of cuts */
 };
-
-void
-article_init(struct article *a)
-{
-	memset(a, 0, sizeof(*a));
-	buf_init(&a->text, EXTRACT_MAX_TEXT);
-}
-
-void
-article_release(struct article *a)
-{
-	free(a->url);
-	free(a->title);
-	free(a->author);
-	free(a->published);
-	free(a->site);
-	free(a->language);
-	free(a->canonical);
-	buf_release(&a->text);
-	article_init(a);
-}
 
 /* libxml2 reports some errors (encoding conversion, I/O) through its
  * global handlers, which print to stderr; the extractor reports through
@@ -125,35 +109,156 @@ find_ci(const char *p, const char *end, const char *needle)
 	return NULL;
 }
 
+/* The structural scan of one page (scan_structure()). */
+struct scan {
+	struct extractor *x; /* receives the cut ranges */
+	const char *s;       /* the page */
+	const char *end;     /* its end */
+	struct buf *warn;    /* warnings, or NULL */
+	int warned_attrs;    /* an oversized element was reported */
+};
+
+/* p at the '!' of "<!--": the '>' of the closing "-->", or NULL when the
+ * comment does not end. */
+static const char *
+comment_end(const char *p, const char *end)
+{
+	const char *e = p + 3;
+
+	for (;;) {
+		e = memchr(e, '>', (size_t)(end - e));
+		if (!e || (e[-1] == '-' && e[-2] == '-'))
+			return e;
+		e++;
+	}
+}
+
+/* p at the first letter of a tag name: where its attributes start. A
+ * tag without quotes that ends within 2 bytes per allowed attribute
+ * cannot have too many, so it is passed whole (the fast path). */
+static const char *
+tag_name_end(const char *p, const char *end)
+{
+	size_t room = (size_t)(end - p);
+	const char *t = p, *gt;
+
+	if (room > 2 * EXTRACT_MAX_ATTRS)
+		room = 2 * EXTRACT_MAX_ATTRS;
+	gt = memchr(p, '>', room);
+	if (gt && !memchr(p, '"', (size_t)(gt - p)) &&
+	    !memchr(p, '\'', (size_t)(gt - p)))
+		t = gt;
+	while (t < end && *t != '>' && !is_ws(*t) && *t != '/')
+		t++;
+	return t;
+}
+
+/* t at the first byte of an attribute: the byte after it (its name, and
+ * "=value" when there is one, quoted or not). */
+static const char *
+attr_end(const char *t, const char *end)
+{
+	while (t < end && !is_ws(*t) && *t != '=' && *t != '>')
+		t++;
+	while (t < end && is_ws(*t))
+		t++;
+	if (t >= end || *t != '=')
+		return t;
+	t++;
+	while (t < end && is_ws(*t))
+		t++;
+	if (t < end && (*t == '"' || *t == '\'')) {
+		const char *e = memchr(t + 1, *t, (size_t)(end - t - 1));
+
+		return e ? e + 1 : end;
+	}
+	while (t < end && !is_ws(*t) && *t != '>')
+		t++;
+	return t;
+}
+
+/* Records the cut of the attributes from a to the end of the tag opened
+ * at q (t: where the scan stands). Returns where the scan goes on, or
+ * NULL when the page must be cut at q (no room for another cut). */
+static const char *
+cut_attrs(struct scan *sc, const char *q, const char *a, const char *t)
+{
+	struct extractor *x = sc->x;
+	const char *e = memchr(t, '>', (size_t)(sc->end - t));
+
+	if (x->ncuts == MAX_CUTS) {
+		if (sc->warn)
+			buf_addf(sc->warn, "too many oversized elements; "
+				 "page cut at byte %zu\n",
+				 (size_t)(q - sc->s));
+		return NULL;
+	}
+	x->cuts[x->ncuts].from = (size_t)(a - sc->s);
+	x->cuts[x->ncuts].to = (size_t)((e ? e : sc->end) - sc->s);
+	x->ncuts++;
+	if (sc->warn && !sc->warned_attrs)
+		buf_addf(sc->warn, "element with more than %d attributes at "
+			 "byte %zu truncated\n", EXTRACT_MAX_ATTRS,
+			 (size_t)(q - sc->s));
+	sc->warned_attrs = 1;
+	return e ? e : sc->end;
+}
+
+/* Passes the attributes of the tag opened at q, from t. Returns the end
+ * of the tag (its '>' or the page end), or NULL as cut_attrs(). */
+static const char *
+scan_attrs(struct scan *sc, const char *q, const char *t)
+{
+	const char *end = sc->end;
+	size_t nattr = 0;
+
+	while (t < end) {
+		const char *a;
+
+		while (t < end && (is_ws(*t) || *t == '/'))
+			t++;
+		if (t >= end || *t == '>')
+			break;
+		a = t;
+		t = attr_end(t, end);
+		if (++nattr == EXTRACT_MAX_ATTRS + 1)
+			return cut_attrs(sc, q, a, t);
+	}
+	return t;
+}
+
+/* The closing tag that ends the raw text after <script> or <style> at p
+ * (the tag name), or NULL for other tags. */
+static const char *
+raw_close(const char *p, const char *end)
+{
+	if (end - p > 6 && strncasecmp(p, "script", 6) == 0)
+		return "</script";
+	if (end - p > 5 && strncasecmp(p, "style", 5) == 0)
+		return "</style";
+	return NULL;
+}
+
 /* Structural scan of hostile input: counts tags (cuts the page after
  * EXTRACT_MAX_TAGS), records attribute runs past EXTRACT_MAX_ATTRS, and
  * notes unterminated comments and scripts. Returns the usable length. */
 static size_t
 scan_structure(struct extractor *x, const char *s, size_t len, struct buf *warn)
 {
+	struct scan sc = { x, s, s + len, warn, 0 };
 	const char *p = s, *end = s + len;
 	size_t tags = 0;
-	int warned_attrs = 0;
 
 	x->ncuts = 0;
 	while (p < end) {
 		const char *q = memchr(p, '<', (size_t)(end - p));
-		const char *t;
-		size_t nattr = 0;
-		const char *raw = NULL;
+		const char *close, *e;
 
 		if (!q || q + 1 >= end)
 			break;
 		p = q + 1;
 		if (*p == '!' && end - p >= 3 && p[1] == '-' && p[2] == '-') {
-			const char *e = p + 3;
-
-			for (;;) {
-				e = memchr(e, '>', (size_t)(end - e));
-				if (!e || (e[-1] == '-' && e[-2] == '-'))
-					break;
-				e++;
-			}
+			e = comment_end(p, end);
 			if (!e) {
 				if (warn)
 					buf_addf(warn, "unterminated comment "
@@ -173,95 +278,16 @@ scan_structure(struct extractor *x, const char *s, size_t len, struct buf *warn)
 					 (size_t)(q - s));
 			return (size_t)(q - s);
 		}
-		if (end - p > 6 && strncasecmp(p, "script", 6) == 0)
-			raw = "script";
-		else if (end - p > 5 && strncasecmp(p, "style", 5) == 0)
-			raw = "style";
-		t = p;
-		/* fast path: a tag shorter than 2 bytes per allowed
-		 * attribute cannot have too many */
-		{
-			size_t room = (size_t)(end - p);
-			const char *gt;
-
-			if (room > 2 * EXTRACT_MAX_ATTRS)
-				room = 2 * EXTRACT_MAX_ATTRS;
-			gt = memchr(p, '>', room);
-			if (gt && !memchr(p, '"', (size_t)(gt - p)) &&
-			    !memchr(p, '\'', (size_t)(gt - p)))
-				t = gt;
-			else if (gt)
-				t = p;
-		}
-		while (t < end && *t != '>' && !is_ws(*t) && *t != '/')
-			t++;
-		/* attributes */
-		while (t < end) {
-			const char *a;
-
-			while (t < end && (is_ws(*t) || *t == '/'))
-				t++;
-			if (t >= end || *t == '>')
-				break;
-			a = t;
-			while (t < end && !is_ws(*t) && *t != '=' && *t != '>')
-				t++;
-			while (t < end && is_ws(*t))
-				t++;
-			if (t < end && *t == '=') {
-				t++;
-				while (t < end && is_ws(*t))
-					t++;
-				if (t < end && (*t == '"' || *t == '\'')) {
-					const char *e = memchr(t + 1, *t,
-							       (size_t)(end -
-								       t - 1));
-
-					t = e ? e + 1 : end;
-				} else {
-					while (t < end && !is_ws(*t) &&
-					       *t != '>')
-						t++;
-				}
-			}
-			if (++nattr == EXTRACT_MAX_ATTRS + 1) {
-				const char *e = memchr(t, '>',
-						       (size_t)(end - t));
-
-				if (x->ncuts == MAX_CUTS) {
-					if (warn)
-						buf_addf(warn, "too many "
-							 "oversized elements; "
-							 "page cut at byte "
-							 "%zu\n",
-							 (size_t)(q - s));
-					return (size_t)(q - s);
-				}
-				x->cuts[x->ncuts].from = (size_t)(a - s);
-				x->cuts[x->ncuts].to = e ? (size_t)(e - s)
-							 : len;
-				x->ncuts++;
-				if (warn && !warned_attrs)
-					buf_addf(warn, "element with more than "
-						 "%d attributes at byte %zu "
-						 "truncated\n",
-						 EXTRACT_MAX_ATTRS,
-						 (size_t)(q - s));
-				warned_attrs = 1;
-				t = e ? e : end;
-				break;
-			}
-		}
-		p = t;
-		if (raw && p < end) {
-			const char *e = find_ci(p, end, raw[1] == 'c'
-							    ? "</script"
-							    : "</style");
-
+		close = raw_close(p, end);
+		p = scan_attrs(&sc, q, tag_name_end(p, end));
+		if (!p)
+			return (size_t)(q - s);
+		if (close && p < end) {
+			e = find_ci(p, end, close);
 			if (!e) {
 				if (warn)
 					buf_addf(warn, "unterminated <%s> at "
-						 "byte %zu\n", raw,
+						 "byte %zu\n", close + 2,
 						 (size_t)(q - s));
 				break;
 			}
@@ -271,53 +297,75 @@ scan_structure(struct extractor *x, const char *s, size_t len, struct buf *warn)
 	return len;
 }
 
+/* The kept runs of s[0..len): the bytes between the cut ranges. A copy
+ * loops `for (i = 0, k = 0; i < len; i = run_next(x, &k, stop))` over
+ * runs s[i..stop), stop = run_end(x, k, len). */
+static size_t
+run_end(const struct extractor *x, size_t k, size_t len)
+{
+	size_t stop = k < x->ncuts ? x->cuts[k].from : len;
+
+	return stop > len ? len : stop;
+}
+
+static size_t
+run_next(const struct extractor *x, size_t *k, size_t stop)
+{
+	if (*k < x->ncuts)
+		return x->cuts[(*k)++].to;
+	return stop;
+}
+
+/* Copies one kept run s[0..n) to d, NUL bytes made spaces and (when utf8)
+ * invalid UTF-8 bytes made '?'. Returns the end of the copy. */
+static char *
+clean_run(char *d, const char *s, size_t n, int utf8)
+{
+	size_t j = 0;
+
+	while (j < n) {
+		unsigned char c = (unsigned char)s[j];
+		size_t m;
+
+		if (c == 0) {
+			*d++ = ' ';
+			j++;
+			continue;
+		}
+		if (c < 0x80 || !utf8) {
+			*d++ = (char)c;
+			j++;
+			continue;
+		}
+		m = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		if (c >= 0xC2 && c <= 0xF4 && j + m <= n &&
+		    charset_utf8_errors(s + j, m, 1, NULL) == 0) {
+			memcpy(d, s + j, m);
+			d += m;
+			j += m;
+		} else {
+			*d++ = '?';
+			j++;
+		}
+	}
+	return d;
+}
+
 /* Copies s[0..len) into x->work without the cut ranges, NUL bytes made
  * spaces and (when utf8) invalid UTF-8 bytes made '?'. */
 static void
 clean_copy(struct extractor *x, const char *s, size_t len, int utf8)
 {
-	size_t i = 0, k = 0;
+	size_t i, k, stop = 0;
 	char *d;
 
 	buf_reset(&x->work);
 	buf_grow(&x->work, len + 1);
 	d = x->work.p;
-	while (i < len) {
-		size_t stop = k < x->ncuts ? x->cuts[k].from : len;
-		size_t j;
-
-		if (stop > len)
-			stop = len;
-		for (j = i; j < stop;) {
-			unsigned char c = (unsigned char)s[j];
-			size_t n;
-
-			if (c == 0) {
-				*d++ = ' ';
-				j++;
-				continue;
-			}
-			if (c < 0x80 || !utf8) {
-				*d++ = (char)c;
-				j++;
-				continue;
-			}
-			n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-			if (c >= 0xC2 && c <= 0xF4 && j + n <= stop &&
-			    charset_utf8_errors(s + j, n, 1, NULL) == 0) {
-				memcpy(d, s + j, n);
-				d += n;
-				j += n;
-			} else {
-				*d++ = '?';
-				j++;
-			}
-		}
-		i = stop;
-		if (k < x->ncuts) {
-			i = x->cuts[k].to;
-			k++;
-		}
+	for (i = 0, k = 0; i < len; i = run_next(x, &k, stop)) {
+		stop = run_end(x, k, len);
+		if (stop > i)
+			d = clean_run(d, s + i, stop - i, utf8);
 	}
 	*d = '\0';
 	x->work.len = (size_t)(d - x->work.p);
@@ -337,56 +385,131 @@ static const unsigned short cp1252_hi[32] = {
 static void
 cp1252_copy(struct extractor *x, const char *s, size_t len)
 {
-	size_t i = 0, k = 0;
+	size_t i, k, stop = 0;
 	char *d;
 
 	buf_reset(&x->work);
 	buf_grow(&x->work, 3 * len + 1);
 	d = x->work.p;
-	while (i < len) {
-		size_t stop = k < x->ncuts ? x->cuts[k].from : len;
-
-		if (stop > len)
-			stop = len;
-		for (; i < stop; i++) {
+	for (i = 0, k = 0; i < len; i = run_next(x, &k, stop)) {
+		for (stop = run_end(x, k, len); i < stop; i++) {
 			unsigned c = (unsigned char)s[i];
 
 			if (c >= 0x80 && c < 0xA0)
 				c = cp1252_hi[c - 0x80];
-			if (c == 0) {
+			if (c == 0)
 				*d++ = ' ';
-			} else if (c < 0x80) {
+			else if (c < 0x80)
 				*d++ = (char)c;
-			} else if (c < 0x800) {
-				*d++ = (char)(0xC0 | (c >> 6));
-				*d++ = (char)(0x80 | (c & 0x3F));
-			} else {
-				*d++ = (char)(0xE0 | (c >> 12));
-				*d++ = (char)(0x80 | ((c >> 6) & 0x3F));
-				*d++ = (char)(0x80 | (c & 0x3F));
-			}
-		}
-		if (k < x->ncuts) {
-			i = x->cuts[k].to;
-			k++;
+			else
+				d += charset_put_utf8(d, c);
 		}
 	}
 	*d = '\0';
 	x->work.len = (size_t)(d - x->work.p);
 }
 
-static xmlNodePtr
-find_body(xmlDocPtr doc)
+/* Makes the bytes libxml2 reads from html[0..len) (len already capped):
+ * the page after its BOM and within scan_structure()'s cuts, with NUL
+ * bytes and invalid UTF-8 cleaned and windows-1252 converted to UTF-8 --
+ * in x->work when anything changes. Sets *in, *inlen and g (whose name is
+ * "UTF-8" after a conversion). */
+static void
+prepare_input(struct extractor *x, const char *html, size_t len,
+	      const char *charset, struct charset_guess *g, const char **in,
+	      size_t *inlen, struct buf *warn)
 {
-	xmlNodePtr r = xmlDocGetRootElement(doc), n;
+	const char *p, *end;
+	size_t nuls = 0;
 
-	if (!r)
-		return NULL;
-	for (n = r->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, "body") == 0)
-			return n;
-	return r;
+	charset_guess(html, len, charset, g, warn);
+	*in = html + g->skip;
+	*inlen = scan_structure(x, *in, len - g->skip, warn);
+	p = *in;
+	end = *in + *inlen;
+	while (p < end && (p = memchr(p, 0, (size_t)(end - p))) != NULL) {
+		nuls++;
+		p++;
+	}
+	if (nuls && warn)
+		buf_addf(warn, "%zu NUL bytes read as spaces\n", nuls);
+	if (g->utf8_bad && warn)
+		buf_addf(warn, "%d invalid UTF-8 sequences replaced\n",
+			 g->utf8_bad);
+	if (strcmp(g->name, "windows-1252") == 0) {
+		cp1252_copy(x, *in, *inlen);
+		memcpy(g->name, "UTF-8", 6);
+	} else if (nuls || x->ncuts ||
+		   (g->utf8_bad && !strcmp(g->name, "UTF-8"))) {
+		clean_copy(x, *in, *inlen, strcmp(g->name, "UTF-8") == 0);
+	} else {
+		return;
+	}
+	*in = x->work.p;
+	*inlen = x->work.len;
+}
+
+/* Parses in[0..inlen), in encoding `enc`, with the reused parser context
+ * (a new one every CTXT_PAGES pages); parser errors that cut the page
+ * become warnings. Returns the document (free with xmlFreeDoc()) or NULL
+ * when nothing could be parsed. */
+static htmlDocPtr
+parse_page(struct extractor *x, const char *in, size_t inlen,
+	   const char *url, const char *enc, struct buf *warn)
+{
+	htmlDocPtr doc;
+	xmlErrorPtr e;
+
+	if (!x->ctxt || x->pages >= CTXT_PAGES) {
+		if (x->ctxt)
+			htmlFreeParserCtxt(x->ctxt);
+		x->ctxt = htmlNewParserCtxt();
+		x->pages = 0;
+		if (!x->ctxt)
+			return NULL;
+	}
+	x->pages++;
+	doc = htmlCtxtReadMemory(x->ctxt, in, (int)inlen, url, enc,
+				 PARSE_OPTS);
+	e = xmlCtxtGetLastError(x->ctxt);
+	if (e && (e->code == XML_I18N_CONV_FAILED ||
+		  e->code == XML_IO_ENCODER) && warn)
+		buf_addf(warn, "bytes not in charset '%s'; page cut there\n",
+			 enc);
+	if (e && e->message && strstr(e->message, "Excessive depth") && warn)
+		buf_addf(warn, "nesting deeper than %u levels truncated\n",
+			 xmlParserMaxDepth);
+	return doc;
+}
+
+/* Reads the metadata and the main text of a parsed page into a. Returns
+ * 0 or PT_ETOOBIG (text cut, with a warning). */
+static int
+read_page(struct extractor *x, xmlDocPtr doc, const char *url,
+	  struct article *a, struct buf *warn)
+{
+	char *ld_body = NULL;
+	int rc;
+
+	meta_collect(doc, url, time(NULL), a, &ld_body);
+	rc = content_extract(&x->content, dom_body(doc), ld_body, a->title,
+			     &a->text);
+	if (rc == PT_ETOOBIG && warn)
+		buf_addf(warn, "text cut at %u bytes\n", ARTICLE_MAX_TEXT);
+	free(ld_body);
+	return rc;
+}
+
+/* Gives back the scratch memory a very large page made grow. */
+static void
+trim_scratch(struct extractor *x)
+{
+	if (x->work.cap > WORK_KEEP)
+		buf_release(&x->work);
+	if (x->content.cap > CONTENT_KEEP) {
+		content_release(&x->content);
+		content_init(&x->content);
+	}
 }
 
 int
@@ -396,11 +519,9 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 {
 	struct charset_guess g;
 	const char *in;
-	size_t inlen, nuls = 0;
+	size_t inlen;
 	htmlDocPtr doc;
-	xmlErrorPtr e;
-	char *ld_body = NULL;
-	int rc = 0;
+	int rc;
 
 	article_release(a);
 	if (!html) {
@@ -413,70 +534,15 @@ extractor_run(struct extractor *x, const char *html, size_t len,
 				 len, EXTRACT_MAX_HTML);
 		len = EXTRACT_MAX_HTML;
 	}
-	charset_guess(html, len, charset, &g, warn);
-	in = html + g.skip;
-	inlen = scan_structure(x, in, len - g.skip, warn);
-	{
-		const char *p = in, *end = in + inlen;
-
-		while (p < end && (p = memchr(p, 0, (size_t)(end - p)))) {
-			nuls++;
-			p++;
-		}
+	prepare_input(x, html, len, charset, &g, &in, &inlen, warn);
+	doc = parse_page(x, in, inlen, url, g.name, warn);
+	if (doc) {
+		rc = read_page(x, doc, url, a, warn);
+		xmlFreeDoc(doc);
+	} else {
+		rc = PT_EPARSE;
 	}
-	if (nuls && warn)
-		buf_addf(warn, "%zu NUL bytes read as spaces\n", nuls);
-	if (g.utf8_bad && warn)
-		buf_addf(warn, "%d invalid UTF-8 sequences replaced\n",
-			 g.utf8_bad);
-	if (strcmp(g.name, "windows-1252") == 0) {
-		cp1252_copy(x, in, inlen);
-		in = x->work.p;
-		inlen = x->work.len;
-		memcpy(g.name, "UTF-8", 6);
-	} else if (nuls || x->ncuts ||
-		   (g.utf8_bad && !strcmp(g.name, "UTF-8"))) {
-		clean_copy(x, in, inlen, strcmp(g.name, "UTF-8") == 0);
-		in = x->work.p;
-		inlen = x->work.len;
-	}
-	if (!x->ctxt || x->pages >= CTXT_PAGES) {
-		if (x->ctxt)
-			htmlFreeParserCtxt(x->ctxt);
-		x->ctxt = htmlNewParserCtxt();
-		x->pages = 0;
-		if (!x->ctxt)
-			return PT_EPARSE;
-	}
-	x->pages++;
-	doc = htmlCtxtReadMemory(x->ctxt, in, (int)inlen, url, g.name,
-				 PARSE_OPTS);
-	e = xmlCtxtGetLastError(x->ctxt);
-	if (e && (e->code == XML_I18N_CONV_FAILED ||
-		  e->code == XML_IO_ENCODER) && warn)
-		buf_addf(warn, "bytes not in charset '%s'; page cut there\n",
-			 g.name);
-	if (e && e->message && strstr(e->message, "Excessive depth") && warn)
-		buf_addf(warn, "nesting deeper than %u levels truncated\n",
-			 xmlParserMaxDepth);
-	if (!doc) {
-		if (x->work.cap > 4u * 1024 * 1024)
-			buf_release(&x->work);
-		return PT_EPARSE;
-	}
-	meta_collect(doc, url, time(NULL), a, &ld_body);
-	rc = content_extract(&x->content, find_body(doc), ld_body, a->title,
-			     &a->text);
-	if (rc == PT_ETOOBIG && warn)
-		buf_addf(warn, "text cut at %u bytes\n", EXTRACT_MAX_TEXT);
-	free(ld_body);
-	xmlFreeDoc(doc);
-	if (x->work.cap > 4u * 1024 * 1024)
-		buf_release(&x->work);
-	if (x->content.cap > 65536) {
-		content_release(&x->content);
-		content_init(&x->content);
-	}
+	trim_scratch(x);
 	if (rc == 0 && a->text.len == 0)
 		rc = PT_EEMPTY;
 	return rc;

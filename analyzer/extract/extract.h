@@ -10,8 +10,8 @@
  * meta, <time>, bylines, <html lang> and <link rel=canonical>.
  *
  * Hostile input is bounded: pages are cut at EXTRACT_MAX_HTML bytes, nesting
- * at libxml2's 256 levels, elements at EXTRACT_MAX_ATTRS attributes; each
- * such cut adds a warning.
+ * at libxml2's 256 levels, elements at EXTRACT_MAX_ATTRS attributes, the
+ * text at ARTICLE_MAX_TEXT bytes (article.h); each such cut adds a warning.
  *
  * Non-goals: running scripts, fetching anything, multi-page articles,
  * comments, boilerplate-free output on every page.
@@ -19,6 +19,7 @@
 #ifndef PT_EXTRACT_H
 #define PT_EXTRACT_H
 
+#include "analyzer/extract/article.h"
 #include "crawler/base/buf.h"
 
 #include <stddef.h>
@@ -29,8 +30,6 @@
 #define EXTRACT_MAX_ATTRS 256
 /* Tags read per page; the page is cut before the next one (with a warning). */
 #define EXTRACT_MAX_TAGS (512u * 1024)
-/* Cap on the extracted text. */
-#define EXTRACT_MAX_TEXT (8u * 1024 * 1024)
 
 struct extractor; /* opaque; holds the reused htmlParserCtxt */
 
@@ -38,21 +37,6 @@ struct extractor; /* opaque; holds the reused htmlParserCtxt */
 struct extractor *extractor_new(void);
 /* Frees x; NULL is a no-op. */
 void extractor_free(struct extractor *x);
-
-struct article {
-	char *url;       /* the URL given, else canonical, else NULL; owned */
-	char *title;     /* owned, NULL when unknown */
-	char *author;    /* owned; several authors joined with ", " */
-	char *published; /* "YYYY-MM-DD" or NULL; owned */
-	char *site;      /* site / publisher name, owned */
-	char *language;  /* primary language subtag, e.g. "en", owned */
-	char *canonical; /* absolute canonical URL, owned */
-	struct buf text; /* main text: paragraphs separated by "\n\n", UTF-8 */
-};
-
-void article_init(struct article *a);
-/* Frees every field and re-initialises a. */
-void article_release(struct article *a);
 
 /* Extracts the main content and metadata of one HTML page.
  * html/len: the raw bytes (any charset); url: the page URL or NULL (used for

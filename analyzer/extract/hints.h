@@ -41,7 +41,7 @@ unsigned hints_tag(const char *name);
 
 /* Class/id classification result. */
 struct hints_attr {
-	int weight;  /* -25..+25 per Readability-like class weight */
+	int weight;  /* -, 0 or + W_CLASS_WEIGHT (weights.h) */
 	int boiler;  /* 1: boilerplate box (share, related, comments, ads...) */
 	int hidden;  /* 1: visually hidden (sr-only, hidden...) */
 	int keep;    /* 1: embedded post (tweet...), never boilerplate */

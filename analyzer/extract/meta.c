@@ -1,9 +1,10 @@
 /* meta.c -- article metadata of a parsed HTML page. See meta.h. */
 #include "analyzer/extract/meta.h"
 
-#include "analyzer/extract/content.h"
-
-#include "analyzer/extract/extract.h"
+#include "analyzer/extract/article.h"
+#include "analyzer/extract/charset.h"
+#include "analyzer/extract/dom.h"
+#include "analyzer/extract/weights.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
@@ -65,6 +66,15 @@ cand_take(struct cand *c)
 	return r;
 }
 
+/* 1 when the walks here go into n: an element other than a script or a
+ * style (their text is code, not prose). */
+static int
+walk_into(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)n->name, "script") != 0 &&
+	       strcmp((const char *)n->name, "style") != 0;
+}
 
 /* Appends the text of n's subtree with whitespace collapsed to b (capped). */
 static void
@@ -88,28 +98,8 @@ node_text(const xmlNode *top, struct buf *b, size_t cap)
 				buf_addc(b, *s);
 			}
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children &&
-		    strcmp((const char *)n->name, "script") != 0 &&
-		    strcmp((const char *)n->name, "style") != 0) {
-			n = n->children;
-			continue;
-		}
-		n = content_after(n, top);
-		if (!n)
-			break;
+		n = dom_next(n, top, walk_into(n));
 	}
-}
-
-/* 1 when `needle` occurs in `s` ignoring ASCII case. */
-static int
-has_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; s && *s; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return 1;
-	return 0;
 }
 
 /* ---- dates ---- */
@@ -286,21 +276,7 @@ decode_entities(char *s)
 			continue;
 		}
 		/* the UTF-8 form is never longer than the reference */
-		if (cp < 0x80) {
-			*w++ = (char)cp;
-		} else if (cp < 0x800) {
-			*w++ = (char)(0xC0 | (cp >> 6));
-			*w++ = (char)(0x80 | (cp & 0x3F));
-		} else if (cp < 0x10000) {
-			*w++ = (char)(0xE0 | (cp >> 12));
-			*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-			*w++ = (char)(0x80 | (cp & 0x3F));
-		} else {
-			*w++ = (char)(0xF0 | (cp >> 18));
-			*w++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-			*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-			*w++ = (char)(0x80 | (cp & 0x3F));
-		}
+		w += charset_put_utf8(w, cp);
 		r = semi + 1;
 	}
 	*w = '\0';
@@ -348,7 +324,7 @@ clean_author(const char *s)
 	}
 	while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ','))
 		n--;
-	if (!n || n > 80 || looks_like_url(s))
+	if (!n || n > W_AUTHOR_MAX || looks_like_url(s))
 		return NULL;
 	return pt_xstrndup(s, n);
 }
@@ -545,11 +521,11 @@ in_side_box(const xmlNode *n)
 			return 1;
 		if (!n->properties)
 			continue;
-		v = content_attr(n, "class");
+		v = dom_attr(n, "class");
 		for (i = 0; v && bad[i]; i++)
 			if (strstr(v, bad[i]))
 				return 1;
-		v = content_attr(n, "id");
+		v = dom_attr(n, "id");
 		for (i = 0; v && bad[i]; i++)
 			if (strstr(v, bad[i]))
 				return 1;
@@ -557,71 +533,173 @@ in_side_box(const xmlNode *n)
 	return 0;
 }
 
+/* What the content of a <meta> with a given key fills. */
+enum meta_field {
+	MF_TITLE,  /* the title */
+	MF_SITE,   /* the site name */
+	MF_HANDLE, /* the site name, without a leading '@' */
+	MF_CANON,  /* the canonical URL */
+	MF_LANG,   /* the language */
+	MF_DATE,   /* the publication date */
+	MF_AUTHOR  /* the author */
+};
+
+/* <meta> keys (property, name or itemprop; any case) and what they fill
+ * in which candidate slot. */
+static const struct meta_key {
+	const char *key;
+	unsigned char field; /* enum meta_field */
+	unsigned char slot;  /* S_* */
+} meta_keys[] = {
+	{ "og:title", MF_TITLE, S_OG },
+	{ "twitter:title", MF_TITLE, S_META },
+	{ "og:site_name", MF_SITE, S_OG },
+	{ "application-name", MF_HANDLE, S_META },
+	{ "twitter:site", MF_HANDLE, S_META },
+	{ "og:url", MF_CANON, S_OG },
+	{ "og:locale", MF_LANG, S_OG },
+	{ "language", MF_LANG, S_META },
+	{ "dc.language", MF_LANG, S_META },
+	{ "article:published_time", MF_DATE, S_OG },
+	{ "og:published_time", MF_DATE, S_OG },
+	{ "article:published", MF_DATE, S_OG },
+	{ "datePublished", MF_DATE, S_ITEMPROP },
+	{ "date", MF_DATE, S_META },
+	{ "pubdate", MF_DATE, S_META },
+	{ "publishdate", MF_DATE, S_META },
+	{ "publish-date", MF_DATE, S_META },
+	{ "publish_date", MF_DATE, S_META },
+	{ "dc.date", MF_DATE, S_META },
+	{ "dc.date.issued", MF_DATE, S_META },
+	{ "dcterms.date", MF_DATE, S_META },
+	{ "dcterms.created", MF_DATE, S_META },
+	{ "sailthru.date", MF_DATE, S_META },
+	{ "parsely-pub-date", MF_DATE, S_META },
+	{ "article.published", MF_DATE, S_META },
+	{ "original-publish-date", MF_DATE, S_META },
+	{ "cxenseparse:recs:publishtime", MF_DATE, S_META },
+	{ "article_date_original", MF_DATE, S_META },
+	{ "author", MF_AUTHOR, S_META },
+	{ "dc.creator", MF_AUTHOR, S_META },
+	{ "sailthru.author", MF_AUTHOR, S_META },
+	{ "parsely-author", MF_AUTHOR, S_META },
+	{ "byl", MF_AUTHOR, S_META },
+	{ "article:author", MF_AUTHOR, S_OG },
+};
+
 static void
 on_meta(struct meta_state *st, const xmlNode *n)
 {
-	const char *key = content_attr(n, "property");
-	const char *content = content_attr(n, "content");
+	const char *key = dom_attr(n, "property");
+	const char *content = dom_attr(n, "content");
+	const struct meta_key *k = NULL;
+	size_t i;
 
 	if (!content)
 		return;
 	if (!key)
-		key = content_attr(n, "name");
+		key = dom_attr(n, "name");
 	if (!key)
-		key = content_attr(n, "itemprop");
+		key = dom_attr(n, "itemprop");
 	if (!key) {
-		key = content_attr(n, "http-equiv");
+		key = dom_attr(n, "http-equiv");
 		if (key && strcasecmp(key, "content-language") == 0)
 			cand_set(&st->lang, S_META, content);
 		return;
 	}
-	if (strcasecmp(key, "og:title") == 0)
-		cand_set(&st->title, S_OG, content);
-	else if (strcasecmp(key, "twitter:title") == 0)
-		cand_set(&st->title, S_META, content);
-	else if (strcasecmp(key, "og:site_name") == 0)
-		cand_set(&st->site, S_OG, content);
-	else if (strcasecmp(key, "application-name") == 0 ||
-		 strcasecmp(key, "twitter:site") == 0)
-		cand_set(&st->site, S_META,
-			 content[0] == '@' ? content + 1 : content);
-	else if (strcasecmp(key, "og:url") == 0)
-		cand_set(&st->canon, S_OG, content);
-	else if (strcasecmp(key, "og:locale") == 0)
-		cand_set(&st->lang, S_OG, content);
-	else if (strcasecmp(key, "language") == 0 ||
-		 strcasecmp(key, "dc.language") == 0)
-		cand_set(&st->lang, S_META, content);
-	else if (strcasecmp(key, "article:published_time") == 0 ||
-		 strcasecmp(key, "og:published_time") == 0 ||
-		 strcasecmp(key, "article:published") == 0)
-		date_set(st, S_OG, content);
-	else if (strcasecmp(key, "datePublished") == 0)
-		date_set(st, S_ITEMPROP, content);
-	else if (strcasecmp(key, "date") == 0 ||
-		 strcasecmp(key, "pubdate") == 0 ||
-		 strcasecmp(key, "publishdate") == 0 ||
-		 strcasecmp(key, "publish-date") == 0 ||
-		 strcasecmp(key, "publish_date") == 0 ||
-		 strcasecmp(key, "dc.date") == 0 ||
-		 strcasecmp(key, "dc.date.issued") == 0 ||
-		 strcasecmp(key, "dcterms.date") == 0 ||
-		 strcasecmp(key, "dcterms.created") == 0 ||
-		 strcasecmp(key, "sailthru.date") == 0 ||
-		 strcasecmp(key, "parsely-pub-date") == 0 ||
-		 strcasecmp(key, "article.published") == 0 ||
-		 strcasecmp(key, "original-publish-date") == 0 ||
-		 strcasecmp(key, "cxenseparse:recs:publishtime") == 0 ||
-		 strcasecmp(key, "article_date_original") == 0)
-		date_set(st, S_META, content);
-	else if (strcasecmp(key, "author") == 0 ||
-		 strcasecmp(key, "dc.creator") == 0 ||
-		 strcasecmp(key, "sailthru.author") == 0 ||
-		 strcasecmp(key, "parsely-author") == 0 ||
-		 strcasecmp(key, "byl") == 0)
-		author_set(st, S_META, content);
-	else if (strcasecmp(key, "article:author") == 0)
-		author_set(st, S_OG, content);
+	for (i = 0; i < sizeof(meta_keys) / sizeof(meta_keys[0]) && !k; i++)
+		if (strcasecmp(key, meta_keys[i].key) == 0)
+			k = &meta_keys[i];
+	if (!k)
+		return;
+	switch (k->field) {
+	case MF_TITLE:
+		cand_set(&st->title, k->slot, content);
+		break;
+	case MF_HANDLE:
+		if (content[0] == '@')
+			content++;
+		/* fall through */
+	case MF_SITE:
+		cand_set(&st->site, k->slot, content);
+		break;
+	case MF_CANON:
+		cand_set(&st->canon, k->slot, content);
+		break;
+	case MF_LANG:
+		cand_set(&st->lang, k->slot, content);
+		break;
+	case MF_DATE:
+		date_set(st, k->slot, content);
+		break;
+	case MF_AUTHOR:
+		author_set(st, k->slot, content);
+		break;
+	}
+}
+
+/* An element with an itemprop `v`: a date, an author or a headline. */
+static void
+on_itemprop(struct meta_state *st, const xmlNode *n, const char *v,
+	    struct buf *tmp)
+{
+	if (strcasecmp(v, "datePublished") == 0 && !in_side_box(n)) {
+		const char *d = dom_attr(n, "content");
+
+		if (!d)
+			d = dom_attr(n, "datetime");
+		if (!d) {
+			buf_reset(tmp);
+			node_text(n, tmp, 200);
+			d = tmp->p;
+		}
+		date_set(st, S_ITEMPROP, d);
+	} else if (strcasecmp(v, "author") == 0 &&
+		   !st->author.v[S_ITEMPROP] && !in_side_box(n)) {
+		const char *c = dom_attr(n, "content");
+
+		buf_reset(tmp);
+		if (c)
+			buf_adds(tmp, c);
+		else
+			node_text(n, tmp, 200);
+		author_set(st, S_ITEMPROP, tmp->p);
+	} else if (strcasecmp(v, "headline") == 0) {
+		buf_reset(tmp);
+		node_text(n, tmp, 1000);
+		cand_set(&st->title, S_ITEMPROP, tmp->p);
+	}
+}
+
+/* An element of the <head>, or <html>: 1 when it was one of them. */
+static int
+on_head(struct meta_state *st, const xmlNode *n, struct buf *tmp)
+{
+	const char *name = (const char *)n->name;
+	const char *v;
+
+	if (strcmp(name, "meta") == 0) {
+		on_meta(st, n);
+	} else if (strcmp(name, "html") == 0) {
+		cand_set(&st->lang, S_TITLE, dom_attr(n, "lang"));
+		if (!dom_attr(n, "lang"))
+			cand_set(&st->lang, S_TITLE, dom_attr(n, "xml:lang"));
+	} else if (strcmp(name, "title") == 0 && !st->title.v[S_TITLE]) {
+		buf_reset(tmp);
+		node_text(n, tmp, 1000);
+		cand_set(&st->title, S_TITLE, tmp->p);
+	} else if (strcmp(name, "link") == 0) {
+		v = dom_attr(n, "rel");
+		if (v && strcasecmp(v, "canonical") == 0)
+			cand_set(&st->canon, S_LD, dom_attr(n, "href"));
+	} else if (strcmp(name, "script") == 0) {
+		v = dom_attr(n, "type");
+		if (v && strcasecmp(v, "application/ld+json") == 0)
+			ld_parse(st, n);
+	} else {
+		return 0;
+	}
+	return 1;
 }
 
 static void
@@ -630,80 +708,28 @@ on_element(struct meta_state *st, const xmlNode *n, struct buf *tmp)
 	const char *name = (const char *)n->name;
 	const char *v;
 
-	if (strcmp(name, "meta") == 0) {
-		on_meta(st, n);
+	if (on_head(st, n, tmp))
 		return;
-	}
-	if (strcmp(name, "html") == 0) {
-		cand_set(&st->lang, S_TITLE, content_attr(n, "lang"));
-		if (!content_attr(n, "lang"))
-			cand_set(&st->lang, S_TITLE, content_attr(n, "xml:lang"));
-		return;
-	}
-	if (strcmp(name, "title") == 0 && !st->title.v[S_TITLE]) {
-		buf_reset(tmp);
-		node_text(n, tmp, 1000);
-		cand_set(&st->title, S_TITLE, tmp->p);
-		return;
-	}
-	if (strcmp(name, "link") == 0) {
-		v = content_attr(n, "rel");
-		if (v && strcasecmp(v, "canonical") == 0)
-			cand_set(&st->canon, S_LD, content_attr(n, "href"));
-		return;
-	}
-	if (strcmp(name, "script") == 0) {
-		v = content_attr(n, "type");
-		if (v && strcasecmp(v, "application/ld+json") == 0)
-			ld_parse(st, n);
-		return;
-	}
 	if (strcmp(name, "time") == 0 && !st->date.v[S_TIME] &&
 	    !in_side_box(n)) {
-		v = content_attr(n, "datetime");
+		v = dom_attr(n, "datetime");
 		if (v)
 			date_set(st, S_TIME, v);
 	}
-	if (n->properties && (v = content_attr(n, "itemprop"))) {
-		if (strcasecmp(v, "datePublished") == 0 && !in_side_box(n)) {
-			const char *d = content_attr(n, "content");
-
-			if (!d)
-				d = content_attr(n, "datetime");
-			if (!d) {
-				buf_reset(tmp);
-				node_text(n, tmp, 200);
-				d = tmp->p;
-			}
-			date_set(st, S_ITEMPROP, d);
-		} else if (strcasecmp(v, "author") == 0 &&
-			   !st->author.v[S_ITEMPROP] && !in_side_box(n)) {
-			const char *c = content_attr(n, "content");
-
-			buf_reset(tmp);
-			if (c)
-				buf_adds(tmp, c);
-			else
-				node_text(n, tmp, 200);
-			author_set(st, S_ITEMPROP, tmp->p);
-		} else if (strcasecmp(v, "headline") == 0) {
-			buf_reset(tmp);
-			node_text(n, tmp, 1000);
-			cand_set(&st->title, S_ITEMPROP, tmp->p);
-		}
-	}
+	v = n->properties ? dom_attr(n, "itemprop") : NULL;
+	if (v)
+		on_itemprop(st, n, v, tmp);
 	if (!st->author.v[S_BYLINE] && n->properties) {
-		const char *cls = content_attr(n, "class");
-		const char *rel = content_attr(n, "rel");
+		const char *cls = dom_attr(n, "class");
+		const char *rel = dom_attr(n, "rel");
 
-		if ((rel && strcasecmp(rel, "author") == 0) ||
-		    (cls && (strstr(cls, "byline") ||
-			     strstr(cls, "author-name")))) {
-			if (!in_side_box(n)) {
-				buf_reset(tmp);
-				node_text(n, tmp, 200);
-				author_set(st, S_BYLINE, tmp->p);
-			}
+		if (((rel && strcasecmp(rel, "author") == 0) ||
+		     (cls && (strstr(cls, "byline") ||
+			      strstr(cls, "author-name")))) &&
+		    !in_side_box(n)) {
+			buf_reset(tmp);
+			node_text(n, tmp, 200);
+			author_set(st, S_BYLINE, tmp->p);
 		}
 	}
 	if (strcmp(name, "h1") == 0 && !st->title.v[S_BYLINE] &&
@@ -770,8 +796,9 @@ clean_title(char *t, const char *site)
 			continue;
 		q = p + strlen(seps[i]);
 		if ((site && strncasecmp(q, site, strlen(site)) == 0) ||
-		    (site && has_ci(site, q)) ||
-		    (strlen(q) < 30 && (size_t)(p - t) > 2 * strlen(q))) {
+		    (site && dom_has_ci(site, q)) ||
+		    (strlen(q) < W_TITLE_TAIL_MAX &&
+		     (size_t)(p - t) > W_TITLE_TAIL_DIV * strlen(q))) {
 			*p = '\0';
 			return;
 		}
@@ -850,6 +877,71 @@ normalize_lang(char *l)
 	return l;
 }
 
+/* The canonical URL candidate made absolute against url; a new string
+ * when it is http(s), else NULL. */
+static char *
+take_canonical(struct meta_state *st, const char *url)
+{
+	char *canon = cand_take(&st->canon), *r = NULL;
+	xmlChar *abs;
+
+	if (!canon)
+		return NULL;
+	abs = xmlBuildURI((const xmlChar *)canon, (const xmlChar *)url);
+	free(canon);
+	if (abs && (strncmp((char *)abs, "http://", 7) == 0 ||
+		    strncmp((char *)abs, "https://", 8) == 0))
+		r = pt_xstrdup((char *)abs);
+	xmlFree(abs);
+	return r;
+}
+
+/* The site name: metadata, else a JSON-LD WebSite or Organization name,
+ * else the host of `url`. A new string or NULL. */
+static char *
+take_site(struct meta_state *st, const char *url)
+{
+	if (!st->site.v[S_OG] && !st->site.v[S_LD] && st->ld_site2)
+		cand_set(&st->site, S_ITEMPROP, st->ld_site2);
+	if (!st->site.v[S_OG] && !st->site.v[S_LD] && !st->site.v[S_META] &&
+	    !st->site.v[S_ITEMPROP]) {
+		char *h = host_of(url);
+
+		cand_set(&st->site, S_URL, h);
+		free(h);
+	}
+	return cand_take(&st->site);
+}
+
+/* The title, with the site's name cut from its end. A new string or
+ * NULL. */
+static char *
+take_title(struct meta_state *st, const char *site)
+{
+	char **h1 = &st->title.v[S_BYLINE];
+	char *t;
+
+	/* the visible headline wins over an SEO title that says the same */
+	if (*h1) {
+		const char *meta = st->title.v[S_LD];
+
+		if (!meta)
+			meta = st->title.v[S_OG];
+		if (!meta)
+			meta = st->title.v[S_TITLE];
+		if (meta && strlen(*h1) >= W_H1_MIN_TITLE &&
+		    word_overlap(*h1, meta) >= W_H1_OVERLAP) {
+			free(st->title.v[S_LD]);
+			st->title.v[S_LD] = *h1;
+			*h1 = NULL;
+		}
+	}
+	t = cand_take(&st->title);
+	decode_entities(t);
+	clean_title(t, site);
+	return t;
+}
+
 void
 meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 	     char **ld_body)
@@ -858,72 +950,24 @@ meta_collect(xmlDocPtr doc, const char *url, time_t now, struct article *a,
 	struct buf tmp = BUF_INIT;
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 	xmlNodePtr n = root;
-	char *canon;
 
 	memset(&st, 0, sizeof(st));
 	st.now = now;
 	buf_init(&tmp, 8192);
 	while (n) {
-		int down = 0;
-
-		if (n->type == XML_ELEMENT_NODE) {
+		if (n->type == XML_ELEMENT_NODE)
 			on_element(&st, n, &tmp);
-			down = n->children &&
-			       strcmp((const char *)n->name, "script") != 0 &&
-			       strcmp((const char *)n->name, "style") != 0;
-		}
-		if (down) {
-			n = n->children;
-			continue;
-		}
-		n = content_after(n, root);
-		if (!n)
-			break;
+		n = dom_next(n, root, walk_into(n));
 	}
 	buf_release(&tmp);
 
-	canon = cand_take(&st.canon);
-	if (canon) {
-		xmlChar *abs = xmlBuildURI((const xmlChar *)canon,
-					   (const xmlChar *)url);
-
-		free(canon);
-		canon = NULL;
-		if (abs && (strncmp((char *)abs, "http://", 7) == 0 ||
-			    strncmp((char *)abs, "https://", 8) == 0))
-			canon = pt_xstrdup((char *)abs);
-		xmlFree(abs);
-	}
-	a->canonical = canon;
-	a->url = url ? pt_xstrdup(url) : canon ? pt_xstrdup(canon) : NULL;
+	a->canonical = take_canonical(&st, url);
+	a->url = url ? pt_xstrdup(url)
+	       : a->canonical ? pt_xstrdup(a->canonical) : NULL;
 	date_from_url(&st, a->url);
-	if (!st.site.v[S_OG] && !st.site.v[S_LD] && st.ld_site2)
-		cand_set(&st.site, S_ITEMPROP, st.ld_site2);
-	if (!st.site.v[S_OG] && !st.site.v[S_LD] && !st.site.v[S_META] &&
-	    !st.site.v[S_ITEMPROP]) {
-		char *h = host_of(a->url);
-
-		cand_set(&st.site, S_URL, h);
-		free(h);
-	}
-	a->site = cand_take(&st.site);
+	a->site = take_site(&st, a->url);
 	decode_entities(a->site);
-	/* the visible headline wins over an SEO title that says the same */
-	if (st.title.v[S_BYLINE]) {
-		const char *meta = st.title.v[S_LD]      ? st.title.v[S_LD]
-				   : st.title.v[S_OG]    ? st.title.v[S_OG]
-							 : st.title.v[S_TITLE];
-
-		if (meta && strlen(st.title.v[S_BYLINE]) >= 10 &&
-		    word_overlap(st.title.v[S_BYLINE], meta) >= 0.6) {
-			free(st.title.v[S_LD]);
-			st.title.v[S_LD] = st.title.v[S_BYLINE];
-			st.title.v[S_BYLINE] = NULL;
-		}
-	}
-	a->title = cand_take(&st.title);
-	decode_entities(a->title);
-	clean_title(a->title, a->site);
+	a->title = take_title(&st, a->site);
 	a->author = cand_take(&st.author);
 	decode_entities(a->author);
 	a->published = cand_take(&st.date);

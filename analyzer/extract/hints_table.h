@@ -1,0 +1,60 @@
+/* hints_table.h -- the class/id and text patterns of content extraction,
+ * with the indexes hints.c scans them by.
+ *
+ * The table is made by the build from data/lexicon/html-hints.tsv (see its
+ * header for what each match and kind means) by scripts/gen_lexicon.py
+ * --html-hints, so the data file and the table never drift apart. Only
+ * hints.c reads it.
+ */
+#ifndef PT_HINTS_TABLE_H
+#define PT_HINTS_TABLE_H
+
+#include <stddef.h>
+
+/* Longest class-word pattern: longer words of a class are not looked up. */
+#define HINTS_WORD_MAX 16
+/* Texts of this many bytes or more are never boilerplate lines, so text
+ * patterns are shorter. */
+#define HINTS_TEXT_MAX 160
+
+/* What a match means (the KIND column). */
+enum hints_kind {
+	HK_BOILER = 1, /* boilerplate box; weight -W_CLASS_WEIGHT */
+	HK_NEG = 2,    /* weight -W_CLASS_WEIGHT (weights.h) */
+	HK_POS = 3,    /* weight +W_CLASS_WEIGHT */
+	HK_HIDDEN = 4, /* visually hidden */
+	HK_KEEP = 5    /* embedded post: never boilerplate */
+};
+
+struct hints_pat {
+	const char *s;      /* the pattern, lower case */
+	unsigned char len;  /* strlen(s) */
+	unsigned char kind; /* enum hints_kind */
+};
+
+struct hints_table {
+	/* class-sub: substrings of the lowercased class or id string,
+	 * grouped by first byte c as subs[sub_start[c] .. sub_start[c + 1]) */
+	const struct hints_pat *subs;
+	size_t nsubs;
+	unsigned short sub_start[257];
+	unsigned char sub_pairs[65536 / 8]; /* bit set of the first two bytes
+					       of every class-sub pattern */
+	/* class-word: whole words (a-z, 0-9) of the string */
+	const struct hints_pat *words;
+	size_t nwords;
+	unsigned char word_first[256]; /* 1: some word starts with this byte */
+	/* class-token: whole space-separated class names */
+	const struct hints_pat *tokens;
+	size_t ntokens;
+	unsigned char token_first[256]; /* 1: some token starts so */
+	/* text, text-start: whole texts and beginnings of boilerplate lines */
+	const struct hints_pat *texts;
+	size_t ntexts;
+	const struct hints_pat *starts;
+	size_t nstarts;
+};
+
+extern const struct hints_table hints_table;
+
+#endif
