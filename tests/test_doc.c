@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "analyzer/stance/analyze.h"
 #include "analyzer/stance/doc.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
@@ -89,7 +90,7 @@ static void
 run(struct doc *d, const char *text)
 {
 	doc_init(d);
-	doc_analyze(d, topic, text, strlen(text));
+	analyze_doc(d, topic, text, strlen(text));
 }
 
 static void

@@ -18,6 +18,8 @@
  * "A, B and C"), or the person a pronoun subject refers to; otherwise only
  * for the article.
  */
+#include "analyzer/stance/attrib.h"
+
 #include "analyzer/stance/doc.h"
 
 #include "analyzer/text/lexicon.h"
@@ -757,9 +759,8 @@ backfill_segments(struct doc *d)
 }
 
 void
-attrib_run(struct doc *d, const struct topic *t)
+attrib_run(struct doc *d)
 {
-	(void)t;
 	find_subjects(d);
 	attribute_quotes(d);
 	backfill_segments(d);

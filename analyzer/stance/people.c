@@ -16,7 +16,10 @@
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
+#include "analyzer/stance/people.h"
+
 #include "analyzer/stance/doc.h"
+#include "analyzer/stance/topic.h"
 
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/buf.h"

@@ -11,6 +11,8 @@
  * before it, and no sentence punctuation inside it with a speech verb or
  * pronoun in its sentence.
  */
+#include "analyzer/stance/quote.h"
+
 #include "analyzer/stance/doc.h"
 
 #include "analyzer/text/lexicon.h"
