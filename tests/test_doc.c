@@ -68,7 +68,7 @@ stance_of(const struct doc *d, const char *name)
 
 	if (!p)
 		fail_msg("'%s' not found", name);
-	return doc_stance(p->prom, p->conm);
+	return doc_stance_name(doc_stance(p->prom, p->conm));
 }
 
 /* Speaker of the direct quotation that starts with `prefix`, or "". */

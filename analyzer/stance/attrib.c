@@ -725,14 +725,14 @@ pick_evidence(struct doc *d)
 	for (i = 0; i < d->nc; i++) {
 		const struct cue *c = &d->c[i];
 		struct person *p;
-		const char *st;
+		enum stance st;
 
 		if (c->person < 0)
 			continue;
 		p = &d->p[c->person];
 		st = doc_stance(p->prom, p->conm);
-		if ((strcmp(st, "pro") == 0 && c->polarity < 0) ||
-		    (strcmp(st, "con") == 0 && c->polarity > 0))
+		if ((st == STANCE_PRO && c->polarity < 0) ||
+		    (st == STANCE_CON && c->polarity > 0))
 			continue;
 		if (p->evidence == DOC_NONE ||
 		    c->wm > d->c[p->evidence].wm)

@@ -192,16 +192,28 @@ doc_epithet(const struct doc *d, size_t i, size_t *end)
 	return 0;
 }
 
-const char *
+enum stance
 doc_stance(long long prow, long long conw)
 {
 	if (prow <= 0 && conw <= 0)
-		return "neutral";
+		return STANCE_NEUTRAL;
 	if (conw <= 0 || prow > 2 * conw)
-		return "pro";
+		return STANCE_PRO;
 	if (prow <= 0 || conw > 2 * prow)
-		return "con";
-	return "mixed";
+		return STANCE_CON;
+	return STANCE_MIXED;
+}
+
+const char *
+doc_stance_name(enum stance s)
+{
+	switch (s) {
+	case STANCE_PRO: return "pro";
+	case STANCE_CON: return "con";
+	case STANCE_MIXED: return "mixed";
+	case STANCE_NEUTRAL: break;
+	}
+	return "neutral";
 }
 
 void

@@ -133,10 +133,19 @@ void doc_release(struct doc *d);
  * names freed), keeping its allocations for reuse. */
 void doc_clear(struct doc *d);
 
-/* Stance from summed weights: "pro" or "con" where one side is more than
- * twice the other, "mixed" where both are, "neutral" where there are none.
- * Returns a static string. */
-const char *doc_stance(long long pro, long long con);
+enum stance {
+	STANCE_NEUTRAL = 0, /* no cue counted */
+	STANCE_PRO,         /* pro weighs more than twice con */
+	STANCE_CON,         /* con weighs more than twice pro */
+	STANCE_MIXED        /* both, neither side twice the other */
+};
+
+/* Stance from summed weights: pro or con where one side is more than
+ * twice the other, mixed where both are, neutral where there are none. */
+enum stance doc_stance(long long pro, long long con);
+/* Name of a stance as written in the CSV files ("pro", "con", "mixed",
+ * "neutral"). Returns a static string. */
+const char *doc_stance_name(enum stance s);
 /* The sentence (original text) containing token `tok`: *o and *len. */
 void doc_sentence(const struct doc *d, size_t tok, size_t *o, size_t *len);
 
