@@ -37,10 +37,11 @@ same_sent(const struct doc *d, size_t i, size_t j)
 static int
 pronoun_gender(const struct doc *d, size_t i)
 {
-	if (tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "her"))
+	if (i >= d->tk.n)
+		return -1;
+	if (doc_lex(d, i) & LEX_PRONOUN_F)
 		return GENDER_F;
-	if (tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "him") ||
-	    tok_is(&d->tk, i, "his"))
+	if (doc_lex(d, i) & LEX_PRONOUN_M)
 		return GENDER_M;
 	return -1;
 }
@@ -218,10 +219,7 @@ skippable(const struct doc *d, size_t i)
 	if ((d->tk.v[i].flags & TOK_WORD) && kl > 3 &&
 	    memcmp(k + kl - 2, "ly", 2) == 0)
 		return 1;
-	return tok_is(&d->tk, i, "also") || tok_is(&d->tk, i, "later") ||
-	       tok_is(&d->tk, i, "has") || tok_is(&d->tk, i, "had") ||
-	       tok_is(&d->tk, i, "once") || tok_is(&d->tk, i, "then") ||
-	       tok_is(&d->tk, i, "went") || tok_is(&d->tk, i, "on");
+	return (doc_lex(d, i) & LEX_SPEAKER_GAP) != 0;
 }
 
 /* Nearest person in the sentence at or before token i. */
@@ -292,8 +290,7 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 	size_t i, j;
 
 	for (i = a; i < b; i++) {
-		if (!tok_is(&d->tk, i, "a") && !tok_is(&d->tk, i, "an") &&
-		    !tok_is(&d->tk, i, "one") && !tok_is(&d->tk, i, "another"))
+		if (!(doc_lex(d, i) & LEX_INDEF))
 			continue;
 		for (j = i + 1; j < b && j <= i + 4; j++)
 			if (doc_is_role(d, j))
@@ -422,16 +419,9 @@ attribute_quotes(struct doc *d)
 static size_t
 skip_intro(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const intro[] = { "after", "before", "while",
-		"since", "unlike", "like", "despite", "speaking", "talking",
-		"asked", "writing", "following", "during", "when", "with",
-		"according", "in", "at", "on", NULL };
-	size_t i, j;
+	size_t i;
 
-	for (j = 0; intro[j]; j++)
-		if (tok_is(&d->tk, a, intro[j]))
-			break;
-	if (!intro[j])
+	if (a >= d->tk.n || !(doc_lex(d, a) & LEX_INTRO))
 		return a;
 	for (i = a + 1; i < b && i < a + 20; i++)
 		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0)
@@ -506,8 +496,7 @@ negator_at(const struct doc *d, size_t i)
 		}
 		if (d->tk.v[j].flags & TOK_PUNCT)
 			break;
-		if (tok_is(&d->tk, j, "but") || tok_is(&d->tk, j, "though") ||
-		    tok_is(&d->tk, j, "although") || tok_is(&d->tk, j, "yet"))
+		if (doc_lex(d, j) & LEX_CONTRAST)
 			break;
 		if (d->tmark[j] & TM_NEGATOR) {
 			/* The first word of a phrase ("ruled out"). */
@@ -525,15 +514,11 @@ negator_at(const struct doc *d, size_t i)
 static int
 points_back(const struct doc *d, uint32_t s)
 {
-	static const char *const words[] = { "they", "them", "their", "it",
-		"its", "this", "that", "these", "those", "one", "ones", "her",
-		"him", NULL };
-	size_t i, w;
+	size_t i;
 
 	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
-		for (w = 0; words[w]; w++)
-			if (tok_is(&d->tk, i, words[w]))
-				return 1;
+		if (doc_lex(d, i) & LEX_BACKREF)
+			return 1;
 	return 0;
 }
 
@@ -569,23 +554,16 @@ relevant(const struct doc *d, size_t i)
 static int
 others_view(const struct doc *d, size_t i)
 {
-	static const char *const who[] = { "people", "critics", "some",
-		"others", "many", "detractors", "sceptics", "skeptics",
-		"opponents", NULL };
-	static const char *const verb[] = { "say", "said", "claim", "claimed",
-		"think", "argue", "argued", "complain", "complained",
-		"imagine", "insist", NULL };
-	size_t j, a = d->sent_start[d->tk.v[i].sent], w, v;
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
 
 	for (j = i; j > a + 0 && j + 8 > i; ) {
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
-		for (v = 0; verb[v]; v++)
-			if (tok_is(&d->tk, j, verb[v]) && j > a)
-				for (w = 0; who[w]; w++)
-					if (tok_is(&d->tk, j - 1, who[w]))
-						return 1;
+		/* The pair is two words: one of the others, then the verb. */
+		if (j > a && (doc_lex(d, j) & LEX_OPINION) &&
+		    (doc_lex(d, j - 1) & LEX_OTHERS))
+			return 1;
 	}
 	return 0;
 }

@@ -115,11 +115,7 @@ doc_is_role(const struct doc *d, size_t i)
 static int
 is_det(const struct doc *d, size_t i)
 {
-	return tok_is(&d->tk, i, "the") || tok_is(&d->tk, i, "a") ||
-	       tok_is(&d->tk, i, "an") || tok_is(&d->tk, i, "its") ||
-	       tok_is(&d->tk, i, "this") || tok_is(&d->tk, i, "that") ||
-	       tok_is(&d->tk, i, "their") || tok_is(&d->tk, i, "his") ||
-	       tok_is(&d->tk, i, "her");
+	return i < d->tk.n && (doc_lex(d, i) & LEX_DET);
 }
 
 /* A plural role: "the actors A and B", "actresses". */

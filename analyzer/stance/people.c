@@ -206,19 +206,7 @@ is_adverb(const struct doc *d, size_t i)
 static int
 is_aux(const struct doc *d, size_t i)
 {
-	static const char *const aux[] = { "also", "later", "has", "had",
-		"have", "once", "then", "recently", "previously", "was", "is",
-		"even", "would", "will", "went", "again", "herself", "himself",
-		"last", "year", "week", "month", "this", "in", "an", "a",
-		"interview", "statement", NULL };
-	size_t j;
-
-	if (is_adverb(d, i))
-		return 1;
-	for (j = 0; aux[j]; j++)
-		if (tok_is(&d->tk, i, aux[j]))
-			return 1;
-	return 0;
+	return is_adverb(d, i) || (doc_lex(d, i) & LEX_NAME_GAP);
 }
 
 static int
@@ -270,9 +258,7 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 
 		if (tok_is(&d->tk, k, "who") || is_role_before(d, k))
 			ev |= EV_APPOS;
-		if (tok_is(&d->tk, k, "a") || tok_is(&d->tk, k, "an") ||
-		    tok_is(&d->tk, k, "the") || tok_is(&d->tk, k, "its") ||
-		    tok_is(&d->tk, k, "his") || tok_is(&d->tk, k, "her")) {
+		if (k < d->tk.n && (doc_lex(d, k) & LEX_APPOS)) {
 			for (k = j + 2; k < j + 6 && same_sent(d, k, a); k++) {
 				if (is_role_before(d, k)) {
 					ev |= EV_APPOS;

@@ -1,6 +1,7 @@
 /* token.c -- tokenizer and sentence/paragraph segmentation. */
 #include "analyzer/text/token.h"
 
+#include "analyzer/text/lexicon.h"
 #include "analyzer/text/norm.h"
 #include "crawler/base/err.h"
 
@@ -39,26 +40,16 @@ push(struct tokens *t)
 	return k;
 }
 
-/* Abbreviations after which a full stop does not end a sentence. */
-static const char *const abbrevs[] = {
-	"mr", "mrs", "ms", "dr", "st", "prof", "jr", "sr", "vs", "etc", "no",
-	"inc", "ltd", "co", "gen", "sen", "rep", "gov", "lt", "col", "capt",
-	"sgt", "mt", "ft", "rev", "fr", "hon", "messrs", "mme", "mlle", "approx",
-	"dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-	"sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", NULL
-};
-
+/* A word after which a full stop does not end a sentence: an initial
+ * ("J. K. Rowling") or an abbreviation of the lexicon ("Mr.", "Inc.").
+ * Dotted ones ("U.S.", "e.g.") need no entry: a word never holds a full
+ * stop, so they are one-letter words, initials. */
 static int
 is_abbrev(const char *k, size_t len)
 {
-	size_t i;
-
 	if (len == 1)
-		return 1; /* an initial: "J. K. Rowling" */
-	for (i = 0; abbrevs[i]; i++)
-		if (strlen(abbrevs[i]) == len && memcmp(abbrevs[i], k, len) == 0)
-			return 1;
-	return 0;
+		return 1;
+	return (lexicon_lookup(k, len) & LEX_ABBREV) != 0;
 }
 
 /* Scans the key into raw tokens. `nl` records line breaks before a token:
