@@ -125,28 +125,31 @@ resolve_pronoun(struct doc *d, size_t at, int gender)
 	while (j > 0) {
 		const struct mention *m = &d->m[--j];
 		const struct person *p;
-		int score;
+		int score, back;
 
 		if (m->tok >= at || d->tk.v[m->tok].quote >= 0)
 			continue;
-		if (para - d->tk.v[m->tok].para > 2)
+		if (para - d->tk.v[m->tok].para > ATTRIB_PRONOUN_PARAS)
 			break;
-		/* Further back nobody can beat the best so far (+5 at
-		 * most for gender and subject), and ten sentences is far
-		 * enough in any case. */
-		if (sent - d->tk.v[m->tok].sent > 10 ||
-		    (best >= 0 && -2 * (int)(sent - d->tk.v[m->tok].sent) + 5 <
+		/* Further back nobody can beat the best so far (the
+		 * gender and subject bonuses at most), and
+		 * ATTRIB_PRONOUN_SENTS is far enough in any case. */
+		back = (int)(sent - d->tk.v[m->tok].sent);
+		if (back > ATTRIB_PRONOUN_SENTS ||
+		    (best >= 0 && -ATTRIB_PRONOUN_SENT_COST * back +
+					  ATTRIB_PRONOUN_GENDER +
+					  ATTRIB_PRONOUN_SUBJECT <
 				  best_score))
 			break;
 		p = &d->p[m->person];
 		if (gender > 0 && p->gender != GENDER_UNKNOWN &&
 		    p->gender != gender)
 			continue;
-		score = -2 * (int)(sent - d->tk.v[m->tok].sent);
+		score = -ATTRIB_PRONOUN_SENT_COST * back;
 		if (gender > 0 && p->gender == gender)
-			score += 3;
+			score += ATTRIB_PRONOUN_GENDER;
 		if (is_subject(d, j))
-			score += 2;
+			score += ATTRIB_PRONOUN_SUBJECT;
 		if (best < 0 || score > best_score) {
 			best = m->person;
 			best_score = score;
@@ -163,7 +166,7 @@ resolve_pronoun(struct doc *d, size_t at, int gender)
 
 		if (m->tok <= at || d->tk.v[m->tok].quote >= 0)
 			continue;
-		if (d->tk.v[m->tok].sent > sent + 2)
+		if (d->tk.v[m->tok].sent > sent + ATTRIB_PRONOUN_AHEAD)
 			break;
 		if (gender < 0 || p->gender == gender ||
 		    p->gender == GENDER_UNKNOWN)
@@ -261,7 +264,8 @@ speaker_after(struct doc *d, const struct quote *q)
 		return -1;
 	p = person_at(d, i, &end);
 	if (p >= 0) {
-		for (steps = 0; end < d->tk.n && steps < 3; end++, steps++) {
+		for (steps = 0; end < d->tk.n && steps < ATTRIB_VERB_WINDOW;
+		     end++, steps++) {
 			if (is_speech(d, end))
 				return p;
 			if (!skippable(d, end))
@@ -272,7 +276,8 @@ speaker_after(struct doc *d, const struct quote *q)
 	if (is_speech(d, i)) {
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
-		for (steps = 0, i++; i < d->tk.n && steps < 4 &&
+		for (steps = 0, i++;
+		     i < d->tk.n && steps < ATTRIB_INV_WINDOW &&
 		     same_sent(d, i, q->close); i++, steps++) {
 			p = person_at(d, i, &end);
 			if (p >= 0)
@@ -292,7 +297,7 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		if (!(doc_lex(d, i) & LEX_INDEF))
 			continue;
-		for (j = i + 1; j < b && j <= i + 4; j++)
+		for (j = i + 1; j < b && j <= i + ATTRIB_ANON_WINDOW; j++)
 			if (doc_is_role(d, j))
 				return 1;
 	}
@@ -423,7 +428,7 @@ skip_intro(const struct doc *d, size_t a, size_t b)
 
 	if (a >= d->tk.n || !(doc_lex(d, a) & LEX_INTRO))
 		return a;
-	for (i = a + 1; i < b && i < a + 20; i++)
+	for (i = a + 1; i < b && i < a + ATTRIB_INTRO_MAX; i++)
 		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0)
 			return i + 1;
 	return a;
@@ -460,9 +465,9 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 		if (n > 0)
 			continue;
 		/* A pronoun or epithet subject early in the sentence. */
-		if (i < a + 4 && (tok_is(&d->tk, i, "he") ||
-				  tok_is(&d->tk, i, "she") ||
-				  doc_epithet(d, i, &e))) {
+		if (i < a + ATTRIB_SUBJECT_WINDOW &&
+		    (tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "she") ||
+		     doc_epithet(d, i, &e))) {
 			p = person_at(d, i, &e);
 			if (p >= 0) {
 				out[n++] = p;
@@ -480,7 +485,7 @@ negator_at(const struct doc *d, size_t i)
 {
 	size_t j, steps;
 
-	for (j = i, steps = 0; j > 0 && steps < 6; steps++) {
+	for (j = i, steps = 0; j > 0 && steps < ATTRIB_NEG_WINDOW; steps++) {
 		j--;
 		if (!same_sent(d, j, i))
 			break;
@@ -540,9 +545,11 @@ relevant(const struct doc *d, size_t i)
 	for (j = 0; j < n; j++) {
 		const struct tok *t = &d->tk.v[at[j]];
 
-		if (d->sent_topic[t->sent] || d->para_topic[t->para] == 2)
+		if (d->sent_topic[t->sent] ||
+		    d->para_topic[t->para] == PARA_NAMES)
 			return 1;
-		if (d->para_topic[t->para] == 1 && points_back(d, t->sent))
+		if (d->para_topic[t->para] == PARA_FOLLOWS &&
+		    points_back(d, t->sent))
 			return 1;
 	}
 	return 0;
@@ -556,7 +563,7 @@ others_view(const struct doc *d, size_t i)
 {
 	size_t j, a = d->sent_start[d->tk.v[i].sent];
 
-	for (j = i; j > a + 0 && j + 8 > i; ) {
+	for (j = i; j > a && j + ATTRIB_OTHERS_WINDOW > i; ) {
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
@@ -610,7 +617,7 @@ contrast(const struct doc *d, size_t i)
 	for (j = a + 1; j < e; j++)
 		if (tok_is(&d->tk, j, "but") &&
 		    d->tk.v[j].quote == d->tk.v[i].quote)
-			return j < i ? 1.5 : 0.5;
+			return j < i ? ATTRIB_AFTER_BUT : ATTRIB_BEFORE_BUT;
 	return 1.0;
 }
 
@@ -655,13 +662,13 @@ count_cues(struct doc *d)
 
 	for (h = 0; h < d->nhits; h++) {
 		const struct doc_hit *x = &d->hits[h];
-		int pol, subj[16];
+		int pol, subj[ATTRIB_MAX_SUBJECTS];
 		size_t n, j, neg;
 		long long wm;
 
 		if (x->h.kind != TOPIC_PRO && x->h.kind != TOPIC_CON)
 			continue;
-		if (d->nc + 16 > DOC_MAX_CUES) {
+		if (d->nc + ATTRIB_MAX_SUBJECTS > DOC_MAX_CUES) {
 			d->truncated = 1; /* the article and its people alike */
 			break;
 		}
@@ -687,7 +694,8 @@ count_cues(struct doc *d)
 				neg);
 			continue;
 		}
-		n = sentence_subjects(d, d->tk.v[x->tok].sent, subj, 16);
+		n = sentence_subjects(d, d->tk.v[x->tok].sent, subj,
+				      ATTRIB_MAX_SUBJECTS);
 		if (n == 0)
 			add_cue(d, x, -1, pol, neg);
 		for (j = 0; j < n; j++)

@@ -137,13 +137,13 @@ doc_list_gap(const struct doc *d, size_t end, size_t start)
 	size_t i;
 	int sep = 0, role_before;
 
-	if (start <= end || start - end > 8 || end >= d->tk.n ||
-	    d->tk.v[end].sent != d->tk.v[start].sent)
+	if (start <= end || start - end > DOC_LIST_GAP_ROLE ||
+	    end >= d->tk.n || d->tk.v[end].sent != d->tk.v[start].sent)
 		return 0;
 	/* "A, and “sex-positive” erotic filmmaker B": with a role just
 	 * before the next name, its modifiers may stand in the gap too. */
 	role_before = doc_is_role(d, start - 1) || is_role_plural(d, start - 1);
-	if (start - end > 5 && !role_before)
+	if (start - end > DOC_LIST_GAP_PLAIN && !role_before)
 		return 0;
 	for (i = end; i < start; i++) {
 		if (tok_punct(&d->tk, i, ',') || tok_is(&d->tk, i, "and") ||
@@ -171,7 +171,8 @@ doc_epithet(const struct doc *d, size_t i, size_t *end)
 
 	if (!is_det(d, i) || tok_is(&d->tk, i, "a") || tok_is(&d->tk, i, "an"))
 		return 0;
-	for (j = i + 1, mods = 0; j < d->tk.n && mods <= 3; j++, mods++) {
+	for (j = i + 1, mods = 0; j < d->tk.n && mods <= DOC_EPITHET_MODS;
+	     j++, mods++) {
 		if (d->tk.v[j].sent != d->tk.v[i].sent ||
 		    !(d->tk.v[j].flags & TOK_WORD))
 			return 0;
@@ -193,9 +194,9 @@ doc_stance(long long prow, long long conw)
 {
 	if (prow <= 0 && conw <= 0)
 		return STANCE_NEUTRAL;
-	if (conw <= 0 || prow > 2 * conw)
+	if (conw <= 0 || prow > DOC_STANCE_RATIO * conw)
 		return STANCE_PRO;
-	if (prow <= 0 || conw > 2 * prow)
+	if (prow <= 0 || conw > DOC_STANCE_RATIO * prow)
 		return STANCE_CON;
 	return STANCE_MIXED;
 }

@@ -16,16 +16,12 @@
 #include "analyzer/text/norm.h"
 #include "analyzer/text/token.h"
 #include "analyzer/stance/topic.h"
+#include "analyzer/stance/tuning.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
 #define DOC_NONE ((size_t)-1)
-
-/* Counted cues per article: a real article has a few dozen; hostile text
- * with millions would otherwise make output rows without end. Past the
- * cap, cues are not counted (and doc.truncated is set). */
-#define DOC_MAX_CUES 20000
 
 enum doc_gender { GENDER_UNKNOWN = 0, GENDER_F = 1, GENDER_M = 2 };
 
@@ -39,6 +35,13 @@ enum doc_tmark {
 	TM_NEGATOR = 1 << 5,   /* a negator */
 	TM_REF = 1 << 6,       /* a word that refers back to the topic */
 	TM_TITLEQ = 1 << 7     /* inside quote marks that are no quotation */
+};
+
+/* Is a paragraph about the topic? */
+enum doc_para_topic {
+	PARA_OFF = 0,     /* no */
+	PARA_FOLLOWS = 1, /* it follows one that names the topic */
+	PARA_NAMES = 2    /* it names the topic */
 };
 
 struct doc_hit {
@@ -100,8 +103,8 @@ struct doc {
 				 (prep) */
 	size_t capsent;
 	unsigned char *sent_topic; /* per sentence: about the topic (mark) */
-	unsigned char *para_topic; /* per paragraph: 2 names the topic, 1 follows
-				      one that does, 0 neither (mark) */
+	unsigned char *para_topic; /* per paragraph: enum doc_para_topic
+				      (mark) */
 	size_t capst, cappt;
 	struct quote *q;      /* quotations and quoted titles, in order
 				 (quote; speakers by attrib) */

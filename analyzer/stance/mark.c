@@ -12,11 +12,11 @@
 static void
 record_hits(struct doc *d, const struct topic *t, const unsigned char *topic)
 {
-	struct topic_hit hits[16];
+	struct topic_hit hits[MARK_MAX_HITS];
 	size_t i, j, k, n;
 
 	for (i = 0; i < d->tk.n; i++) {
-		n = topic_match(t, &d->tk, i, topic, hits, 16);
+		n = topic_match(t, &d->tk, i, topic, hits, MARK_MAX_HITS);
 		for (j = 0; j < n; j++) {
 			unsigned char m = 0;
 			struct doc_hit *h;
@@ -86,9 +86,10 @@ find_hits(struct doc *d, const struct topic *t)
 
 /* Which sentences and paragraphs are about the topic: those with a term;
  * in an article that has a term, also those with a word that refers back
- * to it ("the coordinator", "the protocol") -- para_topic 2; and the two
- * paragraphs after one of those, since trade-press paragraphs are short
- * and the next ones usually go on with the same subject -- para_topic 1,
+ * to it ("the coordinator", "the protocol") -- PARA_NAMES; and the
+ * MARK_CARRY_PARAS paragraphs after one of those, since trade-press
+ * paragraphs are short and the next ones usually go on with the same
+ * subject -- PARA_FOLLOWS,
  * where a cue counts only in a sentence that points back (attrib.c). */
 static void
 mark_relevance(struct doc *d)
@@ -106,13 +107,17 @@ mark_relevance(struct doc *d)
 	for (i = 0; i < d->tk.n; i++)
 		if (d->tmark[i] & (TM_TERM | TM_REF)) {
 			d->sent_topic[d->tk.v[i].sent] = 1;
-			d->para_topic[d->tk.v[i].para] = 2;
+			d->para_topic[d->tk.v[i].para] = PARA_NAMES;
 		}
 	direct = pt_xmalloc(d->tk.npara + 1);
 	memcpy(direct, d->para_topic, d->tk.npara + 1);
-	for (p = 1; p < d->tk.npara; p++)
-		if (!direct[p] && (direct[p - 1] || (p > 1 && direct[p - 2])))
-			d->para_topic[p] = 1;
+	for (p = 1; p < d->tk.npara; p++) {
+		uint32_t back;
+
+		for (back = 1; back <= MARK_CARRY_PARAS && back <= p; back++)
+			if (!direct[p] && direct[p - back])
+				d->para_topic[p] = PARA_FOLLOWS;
+	}
 	free(direct);
 }
 

@@ -259,7 +259,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		if (tok_is(&d->tk, k, "who") || is_role_before(d, k))
 			ev |= EV_APPOS;
 		if (k < d->tk.n && (doc_lex(d, k) & LEX_APPOS)) {
-			for (k = j + 2; k < j + 6 && same_sent(d, k, a); k++) {
+			for (k = j + 2; k < j + 2 + PEOPLE_APPOS_WINDOW &&
+			     same_sent(d, k, a); k++) {
 				if (is_role_before(d, k)) {
 					ev |= EV_APPOS;
 					break;
@@ -273,7 +274,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 			ev |= EV_APPOS; /* "X, 31, said" */
 		return ev;
 	}
-	for (steps = 0; j < d->tk.n && steps < 4 && same_sent(d, j, a);
+	for (steps = 0; j < d->tk.n && steps < PEOPLE_VERB_WINDOW &&
+	     same_sent(d, j, a);
 	     j++, steps++) {
 		if (is_speech(d, j)) {
 			ev |= EV_SPEECH;
@@ -404,7 +406,7 @@ particles(const struct doc *d, size_t b)
 {
 	size_t k = 0;
 
-	while (k < 2 && b + k < d->tk.n &&
+	while (k < PEOPLE_MAX_PARTICLES && b + k < d->tk.n &&
 	       (doc_lex(d, b + k) & LEX_PARTICLE) &&
 	       !(d->tk.v[b + k].flags & TOK_CAP))
 		k++;
@@ -425,7 +427,8 @@ scan_candidates(struct doc *d, struct cands *c)
 			continue;
 		}
 		b = i + 1;
-		while (b < n && b - i < 6 && same_sent(d, i, b) &&
+		while (b < n && b - i < PEOPLE_MAX_NAME_TOKENS &&
+		       same_sent(d, i, b) &&
 		       !(d->tk.v[b - 1].flags & TOK_POSS) &&
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
 			if (is_cap_word(d, b) && !(d->tmark[b] & TM_FIGURE)) {

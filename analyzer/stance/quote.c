@@ -146,7 +146,7 @@ single_close(const struct doc *d, size_t open)
 	/* A closing mark is looked for within the paragraph, up to a
 	 * bound, so that thousands of apostrophes cost linear time. */
 	for (i = open + 1; i < d->tk.n && d->tk.v[i].para == para &&
-	     i < open + 2 * TOKENS_MAX_SENTENCE; i++) {
+	     i < open + QUOTE_SINGLE_WINDOW; i++) {
 		enum mark m = mark_of(d, i);
 		int32_t prev, next;
 
@@ -178,11 +178,11 @@ is_direct(const struct doc *d, const struct quote *q)
 			words++;
 	if (words == 0)
 		return 0;
-	if (words >= 4)
+	if (words >= QUOTE_MIN_WORDS)
 		return 1;
 	/* "branded them “the fun police”", "called the move “overdue”":
 	 * a speech verb just before the quote makes it a quotation. */
-	for (i = q->open, s0 = 0; i > 0 && s0 < 4; s0++) {
+	for (i = q->open, s0 = 0; i > 0 && s0 < QUOTE_VERB_WINDOW; s0++) {
 		i--;
 		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
 		    tok_punct(&d->tk, i, '.'))

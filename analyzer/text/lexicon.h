@@ -41,7 +41,7 @@ enum lex_class {
 				      quotation and the verb: "..., Smith
 				      later said" */
 	LEX_INTRO = 1 << 17,    /* opens an introductory clause before the
-				   subject: "After ..., ", "Speaking to ..., " */
+				   subject: "After ...,", "Speaking to ...," */
 	LEX_BACKREF = 1 << 18,  /* may point back to the topic: "they",
 				   "this", "one" */
 	LEX_OTHERS = 1 << 19,   /* others whose view is reported: "critics"
