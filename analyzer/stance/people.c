@@ -24,6 +24,7 @@
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
+#include "crawler/base/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,11 +67,7 @@ struct smap {
 static size_t
 smap_hash(const char *s, size_t cap)
 {
-	size_t h = 5381;
-
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)*s;
-	return h & (cap - 1);
+	return hash_fnv1a(s, strlen(s)) & (cap - 1);
 }
 
 static int

@@ -16,6 +16,7 @@
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/hash.h"
 #include "crawler/base/sv.h"
 
 #include <stdlib.h>
@@ -60,25 +61,14 @@ struct topic {
 static unsigned
 hash_word(const char *p, size_t len)
 {
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)p[i]) * 16777619u;
-	return h % NBUCKETS;
+	return hash_fnv1a(p, len) % NBUCKETS;
 }
 
+/* Wildcard words are indexed by their first four bytes. */
 static unsigned
 hash_prefix(const char *p, size_t len)
 {
-	unsigned h = 2166136261u;
-	size_t i;
-
-	if (len > 4)
-		len = 4;
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)p[i]) * 16777619u;
-	return h % NBUCKETS;
+	return hash_fnv1a(p, len > 4 ? 4 : len) % NBUCKETS;
 }
 
 void
