@@ -29,12 +29,6 @@
 #include <string.h>
 
 static int
-same_sent(const struct doc *d, size_t i, size_t j)
-{
-	return i < d->tk.n && j < d->tk.n && d->tk.v[i].sent == d->tk.v[j].sent;
-}
-
-static int
 pronoun_gender(const struct doc *d, size_t i)
 {
 	if (i >= d->tk.n)
@@ -98,30 +92,20 @@ is_subject(const struct doc *d, size_t j)
 	return d->sent_subj[d->tk.v[d->m[j].tok].sent] == (int)j;
 }
 
-/* The person a pronoun (or epithet) at token `at` refers to. Among the
- * people named outside quotations in this and the two paragraphs before,
- * each is scored: -2 per sentence back, +3 when the gender is known and
- * fits, +2 for the subject of its sentence (a wrong gender rules it out);
- * the best wins, the most recent on a tie. Failing that, the first person
- * named just after ("he said ... Aurelio Bassani, 71, made the remarks").
- * gender < 0 accepts anyone. */
+/* The best person named outside quotations before token `at`, in its
+ * paragraph and the ATTRIB_PRONOUN_PARAS before: each is scored by
+ * distance in sentences, a fitting known gender and being the subject of
+ * its sentence (a wrong gender rules it out); the best wins, the most
+ * recent on a tie. -1 if none. */
 static int
-resolve_pronoun(struct doc *d, size_t at, int gender)
+pronoun_before(const struct doc *d, size_t at, int gender)
 {
-	size_t j = 0, hi = d->nm;
+	/* From the last mention before `at`, so each lookup costs only the
+	 * window it scans. */
+	size_t j = doc_mention_from(d, at);
 	uint32_t para = d->tk.v[at].para, sent = d->tk.v[at].sent;
 	int best = -1, best_score = 0;
 
-	/* Start at the last mention before `at` (mentions are in text
-	 * order), so each lookup costs only the window it scans. */
-	while (j < hi) {
-		size_t mid = (j + hi) / 2;
-
-		if (d->m[mid].tok < at)
-			j = mid + 1;
-		else
-			hi = mid;
-	}
 	while (j > 0) {
 		const struct mention *m = &d->m[--j];
 		const struct person *p;
@@ -155,16 +139,22 @@ resolve_pronoun(struct doc *d, size_t at, int gender)
 			best_score = score;
 		}
 	}
-	if (best >= 0) {
-		if (gender > 0 && d->p[best].gender == GENDER_UNKNOWN)
-			d->p[best].gender = gender;
-		return best;
-	}
-	for (j = 0; j < d->nm; j++) {
+	return best;
+}
+
+/* The first person of a fitting gender named outside quotations up to
+ * ATTRIB_PRONOUN_AHEAD sentences after token `at`; -1 if none. */
+static int
+pronoun_after(const struct doc *d, size_t at, int gender)
+{
+	uint32_t sent = d->tk.v[at].sent;
+	size_t j;
+
+	for (j = doc_mention_from(d, at + 1); j < d->nm; j++) {
 		const struct mention *m = &d->m[j];
 		const struct person *p = &d->p[m->person];
 
-		if (m->tok <= at || d->tk.v[m->tok].quote >= 0)
+		if (d->tk.v[m->tok].quote >= 0)
 			continue;
 		if (d->tk.v[m->tok].sent > sent + ATTRIB_PRONOUN_AHEAD)
 			break;
@@ -173,6 +163,22 @@ resolve_pronoun(struct doc *d, size_t at, int gender)
 			return m->person;
 	}
 	return -1;
+}
+
+/* The person a pronoun (or epithet) at token `at` refers to: the best
+ * named before it, failing that the first named just after ("he said ...
+ * Aurelio Bassani, 71, made the remarks"). A person of unknown gender
+ * takes the pronoun's. gender < 0 accepts anyone. */
+static int
+resolve_pronoun(struct doc *d, size_t at, int gender)
+{
+	int best = pronoun_before(d, at, gender);
+
+	if (best < 0)
+		return pronoun_after(d, at, gender);
+	if (gender > 0 && d->p[best].gender == GENDER_UNKNOWN)
+		d->p[best].gender = gender;
+	return best;
 }
 
 /* Person at token i: a name, a he/she pronoun in subject position, or an
@@ -207,22 +213,9 @@ person_at(struct doc *d, size_t i, size_t *end)
 }
 
 static int
-is_speech(const struct doc *d, size_t i)
-{
-	return i < d->tk.n && ((doc_lex(d, i) & LEX_SPEECH) ||
-			       (d->tmark[i] & TM_SPEECH));
-}
-
-static int
 skippable(const struct doc *d, size_t i)
 {
-	size_t kl;
-	const char *k = doc_key(d, i, &kl);
-
-	if ((d->tk.v[i].flags & TOK_WORD) && kl > 3 &&
-	    memcmp(k + kl - 2, "ly", 2) == 0)
-		return 1;
-	return (doc_lex(d, i) & LEX_SPEAKER_GAP) != 0;
+	return doc_is_adverb(d, i) || (doc_lex(d, i) & LEX_SPEAKER_GAP);
 }
 
 /* Nearest person in the sentence at or before token i. */
@@ -254,11 +247,11 @@ speaker_after(struct doc *d, const struct quote *q)
 	if (q->close == DOC_NONE)
 		return -1;
 	i = q->close + 1;
-	while (i < d->tk.n && same_sent(d, i, q->close) &&
+	while (i < d->tk.n && doc_same_sent(d, i, q->close) &&
 	       (d->tk.v[i].flags & TOK_PUNCT) && !tok_punct(&d->tk, i, '"') &&
 	       !tok_punct(&d->tk, i, '.'))
 		i++;
-	if (i >= d->tk.n || !same_sent(d, i, q->close))
+	if (i >= d->tk.n || !doc_same_sent(d, i, q->close))
 		return -1;
 	if ((d->tk.v[i].flags & TOK_SSTART))
 		return -1;
@@ -266,19 +259,19 @@ speaker_after(struct doc *d, const struct quote *q)
 	if (p >= 0) {
 		for (steps = 0; end < d->tk.n && steps < ATTRIB_VERB_WINDOW;
 		     end++, steps++) {
-			if (is_speech(d, end))
+			if (doc_is_speech(d, end))
 				return p;
 			if (!skippable(d, end))
 				break;
 		}
 		return -1;
 	}
-	if (is_speech(d, i)) {
+	if (doc_is_speech(d, i)) {
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
 		for (steps = 0, i++;
 		     i < d->tk.n && steps < ATTRIB_INV_WINDOW &&
-		     same_sent(d, i, q->close); i++, steps++) {
+		     doc_same_sent(d, i, q->close); i++, steps++) {
 			p = person_at(d, i, &end);
 			if (p >= 0)
 				return p;
@@ -317,7 +310,7 @@ speaker_before(struct doc *d, const struct quote *q)
 		j--;
 		if (d->tk.v[j].quote >= 0)
 			break; /* another quotation: stop there */
-		if (is_speech(d, j)) {
+		if (doc_is_speech(d, j)) {
 			v = j;
 			break;
 		}
@@ -357,17 +350,8 @@ speaker_before(struct doc *d, const struct quote *q)
 static int
 anyone_named_between(const struct doc *d, size_t a, size_t b)
 {
-	size_t lo = 0, hi = d->nm;
+	size_t lo = doc_mention_from(d, a + 1);
 
-	/* The first mention after a (mentions are in text order). */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (d->m[mid].tok <= a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < d->nm && d->m[lo].tok < b; lo++)
 		if (d->tk.v[d->m[lo].tok].quote < 0)
 			return 1;
@@ -487,11 +471,11 @@ negator_at(const struct doc *d, size_t i)
 
 	for (j = i, steps = 0; j > 0 && steps < ATTRIB_NEG_WINDOW; steps++) {
 		j--;
-		if (!same_sent(d, j, i))
+		if (!doc_same_sent(d, j, i))
 			break;
 		/* A topic term ("love scene") counts as one word. */
 		while (j > 0 && (d->tmark[j] & TM_TERM) &&
-		       (d->tmark[j - 1] & TM_TERM) && same_sent(d, j - 1, i))
+		       (d->tmark[j - 1] & TM_TERM) && doc_same_sent(d, j - 1, i))
 			j--;
 		/* Quote marks do not end the clause ('had "never once"
 		 * worked with'); other punctuation does. */
@@ -506,7 +490,7 @@ negator_at(const struct doc *d, size_t i)
 		if (d->tmark[j] & TM_NEGATOR) {
 			/* The first word of a phrase ("ruled out"). */
 			while (j > 0 && (d->tmark[j - 1] & TM_NEGATOR) &&
-			       same_sent(d, j - 1, i))
+			       doc_same_sent(d, j - 1, i))
 				j--;
 			return j;
 		}

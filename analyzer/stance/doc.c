@@ -90,6 +90,39 @@ doc_cp_at(const struct doc *d, uint32_t o)
 }
 
 int
+doc_is_speech(const struct doc *d, size_t i)
+{
+	return i < d->tk.n && ((doc_lex(d, i) & LEX_SPEECH) ||
+			       (d->tmark[i] & TM_SPEECH));
+}
+
+int
+doc_is_adverb(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return (d->tk.v[i].flags & TOK_WORD) && kl >= DOC_ADVERB_MIN &&
+	       memcmp(k + kl - 2, "ly", 2) == 0;
+}
+
+size_t
+doc_mention_from(const struct doc *d, size_t tok)
+{
+	size_t lo = 0, hi = d->nm;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->m[mid].tok < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int
 doc_is_role(const struct doc *d, size_t i)
 {
 	size_t kl;

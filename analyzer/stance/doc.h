@@ -166,6 +166,20 @@ doc_lex(const struct doc *d, size_t i)
 {
 	return d->lex[i];
 }
+/* 1 when tokens i and j exist and are in one sentence. */
+static inline int
+doc_same_sent(const struct doc *d, size_t i, size_t j)
+{
+	return i < d->tk.n && j < d->tk.n && d->tk.v[i].sent == d->tk.v[j].sent;
+}
+/* 1 for a speech verb of the lexicon or the topic file ("said",
+ * "slammed"). */
+int doc_is_speech(const struct doc *d, size_t i);
+/* 1 for an adverb by its "-ly" ("bluntly", "later" is none). */
+int doc_is_adverb(const struct doc *d, size_t i);
+/* Index of the first mention that starts at token tok or after it (d->nm
+ * when none does): mentions are in text order, so a binary search. */
+size_t doc_mention_from(const struct doc *d, size_t tok);
 /* 1 for a role word ("director"), including compounds whose last part is
  * one ("writer-director", "co-star"), or the end of a topic role phrase. */
 int doc_is_role(const struct doc *d, size_t i);

@@ -183,34 +183,11 @@ in_title_quote(const struct doc *d, size_t i)
 	return (d->tmark[i] & TM_TITLEQ) != 0;
 }
 
-static int
-same_sent(const struct doc *d, size_t i, size_t j)
-{
-	return i < d->tk.n && j < d->tk.n && d->tk.v[i].sent == d->tk.v[j].sent;
-}
-
-static int
-is_adverb(const struct doc *d, size_t i)
-{
-	size_t kl;
-	const char *k = doc_key(d, i, &kl);
-
-	return (d->tk.v[i].flags & TOK_WORD) && kl > 3 &&
-	       memcmp(k + kl - 2, "ly", 2) == 0;
-}
-
 /* Words that may stand between a subject and its speech verb. */
 static int
 is_aux(const struct doc *d, size_t i)
 {
-	return is_adverb(d, i) || (doc_lex(d, i) & LEX_NAME_GAP);
-}
-
-static int
-is_speech(const struct doc *d, size_t i)
-{
-	return i < d->tk.n && ((doc_lex(d, i) & LEX_SPEECH) ||
-			       (d->tmark[i] & TM_SPEECH));
+	return doc_is_adverb(d, i) || (doc_lex(d, i) & LEX_NAME_GAP);
 }
 
 static int
@@ -230,16 +207,16 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	if (doc_lex(d, a) & LEX_GIVEN)
 		ev |= EV_GIVEN;
 	/* "the comedy Paper Lanterns": a title, whatever follows. */
-	if (a > 0 && same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_WORK))
+	if (a > 0 && doc_same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_WORK))
 		return EV_WORK;
 	/* "in Leeds, the director", "of Marquee Metrics said": after a
 	 * preposition only a given name, role or title makes a person. */
-	if (a > 0 && same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_PREP))
+	if (a > 0 && doc_same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP;
-	if (a > 1 && same_sent(d, a - 2, a) && tok_punct(&d->tk, a - 1, ',') &&
+	if (a > 1 && doc_same_sent(d, a - 2, a) && tok_punct(&d->tk, a - 1, ',') &&
 	    is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
-	if (a > 0 && same_sent(d, a - 1, a)) {
+	if (a > 0 && doc_same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
 		if (doc_lex(d, a - 1) & LEX_TITLE)
@@ -250,14 +227,14 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	}
 	/* "X said", "X bluntly stated", "X, who", "X, a director," */
 	j = b;
-	if (j < d->tk.n && same_sent(d, j, a) && tok_punct(&d->tk, j, ',')) {
+	if (j < d->tk.n && doc_same_sent(d, j, a) && tok_punct(&d->tk, j, ',')) {
 		size_t k = j + 1;
 
 		if (tok_is(&d->tk, k, "who") || is_role_before(d, k))
 			ev |= EV_APPOS;
 		if (k < d->tk.n && (doc_lex(d, k) & LEX_APPOS)) {
 			for (k = j + 2; k < j + 2 + PEOPLE_APPOS_WINDOW &&
-			     same_sent(d, k, a); k++) {
+			     doc_same_sent(d, k, a); k++) {
 				if (is_role_before(d, k)) {
 					ev |= EV_APPOS;
 					break;
@@ -272,9 +249,9 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return ev;
 	}
 	for (steps = 0; j < d->tk.n && steps < PEOPLE_VERB_WINDOW &&
-	     same_sent(d, j, a);
+	     doc_same_sent(d, j, a);
 	     j++, steps++) {
-		if (is_speech(d, j)) {
+		if (doc_is_speech(d, j)) {
 			ev |= EV_SPEECH;
 			break;
 		}
@@ -425,7 +402,7 @@ scan_candidates(struct doc *d, struct cands *c)
 		}
 		b = i + 1;
 		while (b < n && b - i < PEOPLE_MAX_NAME_TOKENS &&
-		       same_sent(d, i, b) &&
+		       doc_same_sent(d, i, b) &&
 		       !(d->tk.v[b - 1].flags & TOK_POSS) &&
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
 			if (is_cap_word(d, b) && !(d->tmark[b] & TM_FIGURE)) {
@@ -541,17 +518,8 @@ person_by_single(const struct doc *d, const struct pindex *ix, const char *k)
 static int
 next_to_figure(const struct doc *d, size_t a, size_t b)
 {
-	size_t lo = 0, hi = d->nm;
+	size_t lo = doc_mention_from(d, a);
 
-	/* First mention starting at or after a. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (d->m[mid].tok < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (lo < d->nm && doc_list_gap(d, b, d->m[lo].tok))
 		return 1;
 	if (lo > 0 && doc_list_gap(d, d->m[lo - 1].tok + d->m[lo - 1].ntok,

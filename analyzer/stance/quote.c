@@ -187,7 +187,7 @@ is_direct(const struct doc *d, const struct quote *q)
 		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
 		    tok_punct(&d->tk, i, '.'))
 			break;
-		if ((doc_lex(d, i) & LEX_SPEECH) || (d->tmark[i] & TM_SPEECH))
+		if (doc_is_speech(d, i))
 			return 1;
 	}
 	if (q->t1 > q->t0) {
