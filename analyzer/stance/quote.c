@@ -212,10 +212,58 @@ is_direct(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* A single quote opened at token i: the quote up to its closing mark, or
+ * with none in the paragraph, a segment when the next paragraph opens
+ * with a mark. Returns the token the scan goes on after. */
+static size_t
+single_quote(struct doc *d, size_t i)
+{
+	size_t c = single_close(d, i);
+	size_t e = i + 1;
+	enum mark m;
+
+	if (c != DOC_NONE) {
+		add(d, i, c, c);
+		return c;
+	}
+	while (e < d->tk.n && !(d->tk.v[e].flags & TOK_PSTART))
+		e++;
+	if (e >= d->tk.n)
+		return i;
+	m = mark_of(d, e);
+	if ((m == M_SOPEN || m == M_SSTRAIGHT) && can_open(d, e, m)) {
+		add(d, i, DOC_NONE, e);
+		d->q[d->nq - 1].cont = 1;
+		return e - 1;
+	}
+	return i;
+}
+
+/* Quotations or titles: the tokens inside a quotation get its index,
+ * those inside a title or scare quote TM_TITLEQ. */
+static void
+classify_quotes(struct doc *d)
+{
+	size_t i, j;
+
+	for (j = 0; j < d->nq; j++) {
+		struct quote *q = &d->q[j];
+
+		q->direct = is_direct(d, q);
+		if (!q->direct) {
+			for (i = q->t0; i < q->t1; i++)
+				d->tmark[i] |= TM_TITLEQ;
+			continue;
+		}
+		for (i = q->t0; i < q->t1; i++)
+			d->tk.v[i].quote = (int32_t)j;
+	}
+}
+
 void
 quote_find(struct doc *d)
 {
-	size_t i, j;
+	size_t i;
 	size_t dopen = DOC_NONE;  /* token of the open double mark */
 
 	for (i = 0; i < d->tk.n; i++) {
@@ -238,34 +286,11 @@ quote_find(struct doc *d)
 			continue;
 		if (dopen == DOC_NONE) {
 			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
-			    can_open(d, i, m)) {
+			    can_open(d, i, m))
 				dopen = i;
-			} else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
-				   can_open(d, i, m)) {
-				size_t c = single_close(d, i);
-				size_t e = i + 1;
-
-				if (c != DOC_NONE) {
-					add(d, i, c, c);
-					i = c;
-					continue;
-				}
-				/* No close in the paragraph: a segment when
-				 * the next paragraph opens with a mark. */
-				while (e < d->tk.n &&
-				       !(d->tk.v[e].flags & TOK_PSTART))
-					e++;
-				if (e < d->tk.n) {
-					enum mark m2 = mark_of(d, e);
-
-					if ((m2 == M_SOPEN || m2 == M_SSTRAIGHT) &&
-					    can_open(d, e, m2)) {
-						add(d, i, DOC_NONE, e);
-						d->q[d->nq - 1].cont = 1;
-						i = e - 1;
-					}
-				}
-			}
+			else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
+				 can_open(d, i, m))
+				i = single_quote(d, i);
 			continue;
 		}
 		if ((m == M_DCLOSE || m == M_DSTRAIGHT ||
@@ -277,16 +302,5 @@ quote_find(struct doc *d)
 	}
 	if (dopen != DOC_NONE)
 		add(d, dopen, DOC_NONE, d->tk.n);
-	for (j = 0; j < d->nq; j++) {
-		struct quote *q = &d->q[j];
-
-		q->direct = is_direct(d, q);
-		if (!q->direct) {
-			for (i = q->t0; i < q->t1; i++)
-				d->tmark[i] |= TM_TITLEQ;
-			continue;
-		}
-		for (i = q->t0; i < q->t1; i++)
-			d->tk.v[i].quote = (int32_t)j;
-	}
+	classify_quotes(d);
 }
