@@ -1,5 +1,7 @@
-/* test_doc.c -- the per-article pipeline on short fictional passages:
- * sentences, quotations, people, speakers, negation and lists. */
+/* test_doc.c -- the whole per-article runner (analyze.h) with the real
+ * topic file, on short fictional passages: sentences, quotations, people,
+ * speakers, negation and lists. Each step alone: test_mark.c,
+ * test_quote.c, test_people.c, test_attrib.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
