@@ -475,7 +475,8 @@ negator_at(const struct doc *d, size_t i)
 			break;
 		/* A topic term ("love scene") counts as one word. */
 		while (j > 0 && (d->tmark[j] & TM_TERM) &&
-		       (d->tmark[j - 1] & TM_TERM) && doc_same_sent(d, j - 1, i))
+		       (d->tmark[j - 1] & TM_TERM) &&
+		       doc_same_sent(d, j - 1, i))
 			j--;
 		/* Quote marks do not end the clause ('had "never once"
 		 * worked with'); other punctuation does. */

@@ -207,14 +207,16 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	if (doc_lex(d, a) & LEX_GIVEN)
 		ev |= EV_GIVEN;
 	/* "the comedy Paper Lanterns": a title, whatever follows. */
-	if (a > 0 && doc_same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_WORK))
+	if (a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (doc_lex(d, a - 1) & LEX_WORK))
 		return EV_WORK;
 	/* "in Leeds, the director", "of Marquee Metrics said": after a
 	 * preposition only a given name, role or title makes a person. */
-	if (a > 0 && doc_same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_PREP))
+	if (a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP;
-	if (a > 1 && doc_same_sent(d, a - 2, a) && tok_punct(&d->tk, a - 1, ',') &&
-	    is_role_before(d, a - 2))
+	if (a > 1 && doc_same_sent(d, a - 2, a) &&
+	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
 	if (a > 0 && doc_same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
@@ -227,7 +229,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	}
 	/* "X said", "X bluntly stated", "X, who", "X, a director," */
 	j = b;
-	if (j < d->tk.n && doc_same_sent(d, j, a) && tok_punct(&d->tk, j, ',')) {
+	if (j < d->tk.n && doc_same_sent(d, j, a) &&
+	    tok_punct(&d->tk, j, ',')) {
 		size_t k = j + 1;
 
 		if (tok_is(&d->tk, k, "who") || is_role_before(d, k))
