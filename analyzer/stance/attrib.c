@@ -10,13 +10,14 @@
  * named in between; otherwise it is left without a speaker.
  *
  * Stance: a cue of the topic file counts only in a sentence or paragraph
- * about the topic, and not in a question or after "whether". A negator up
- * to six words before it, in the same clause, flips it. In a sentence with
- * "but", cues before it weigh half and cues after it half again as much
- * (the clause after the contrast is the speaker's point). A cue inside a quotation counts for its speaker; a cue
- * outside counts for the people the sentence names (each member of a list
- * "A, B and C"), or the person a pronoun subject refers to; otherwise only
- * for the article.
+ * about the topic, and not in a question or after "whether". A negator a
+ * few words before it, in the same clause, flips it. In a sentence with
+ * "but", cues before it weigh less and cues after it more (the clause
+ * after the contrast is the speaker's point). A cue inside a quotation
+ * counts for its speaker; a cue outside counts for the people the
+ * sentence names (each member of a list "A, B and C"), or the person a
+ * pronoun subject refers to; otherwise only for the article. The windows
+ * and weights are in tuning.h.
  */
 #include "analyzer/stance/attrib.h"
 
@@ -462,8 +463,9 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 	return n;
 }
 
-/* A negator up to six words before the cue, in the same clause: the
- * clause ends at punctuation and at a contrast ("but", "though"). */
+/* A negator up to ATTRIB_NEG_WINDOW words before the cue, in the same
+ * clause: the clause ends at punctuation and at a contrast ("but",
+ * "though"). */
 static size_t
 negator_at(const struct doc *d, size_t i)
 {
@@ -591,8 +593,9 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 	return others_view(d, i);
 }
 
-/* Weight factor from a "but" in the cue's sentence: 0.5 before it, 1.5
- * after it, 1 without one (or when the sentence opens with it). */
+/* Weight factor from a "but" in the cue's sentence: ATTRIB_BEFORE_BUT
+ * before it, ATTRIB_AFTER_BUT after it, 1 without one (or when the
+ * sentence opens with it). */
 static double
 contrast(const struct doc *d, size_t i)
 {

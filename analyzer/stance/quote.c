@@ -7,9 +7,9 @@
  * per paragraph (each marked as continued), as the marks show it.
  *
  * A quoted span is a direct quotation unless it looks like a title or a
- * scare quote: fewer than four words, no speech verb in the four words
- * before it, and no sentence punctuation inside it with a speech verb or
- * pronoun in its sentence.
+ * scare quote: fewer than QUOTE_MIN_WORDS words, no speech verb in the
+ * QUOTE_VERB_WINDOW words before it, and no sentence punctuation inside it
+ * with a speech verb or pronoun in its sentence (tuning.h).
  */
 #include "analyzer/stance/quote.h"
 
