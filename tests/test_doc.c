@@ -1,10 +1,13 @@
-/* test_doc.c -- the per-article pipeline on short fictional passages:
- * sentences, quotations, people, speakers, negation and lists. */
+/* test_doc.c -- the whole per-article runner (analyze.h) with the real
+ * topic file, on short fictional passages: sentences, quotations, people,
+ * speakers, negation and lists. Each step alone: test_mark.c,
+ * test_quote.c, test_people.c, test_attrib.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "analyzer/stance/analyze.h"
 #include "analyzer/stance/doc.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
@@ -67,7 +70,7 @@ stance_of(const struct doc *d, const char *name)
 
 	if (!p)
 		fail_msg("'%s' not found", name);
-	return doc_stance(p->prom, p->conm);
+	return doc_stance_name(doc_stance(p->prom, p->conm));
 }
 
 /* Speaker of the direct quotation that starts with `prefix`, or "". */
@@ -89,7 +92,7 @@ static void
 run(struct doc *d, const char *text)
 {
 	doc_init(d);
-	doc_analyze(d, topic, text, strlen(text));
+	analyze_doc(d, topic, text, strlen(text));
 }
 
 static void

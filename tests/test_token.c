@@ -1,4 +1,5 @@
-/* test_token.c -- words, possessives, sentences and paragraphs. */
+/* test_token.c -- words, possessives, sentences and paragraphs, and the
+ * abbreviations that end no sentence. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -75,6 +76,41 @@ test_allcaps_and_numbers(void **state)
 	norm_release(&n);
 }
 
+/* A full stop after an abbreviation of the lexicon (ABBREV) or an
+ * initial ends no sentence, even where the writer meant it to ("Acme
+ * Inc. Then"); after any other word it does. */
+static void
+test_abbreviations(void **state)
+{
+	static const struct {
+		const char *text;
+		uint32_t nsent;
+	} cases[] = {
+		{ "Mrs. Okoro met Prof. Lund. Then they left.", 2 },
+		{ "They met at Acme Inc. Then they left.", 1 },
+		{ "It cost approx. 40 pounds. Nobody paid.", 2 },
+		{ "The U.S. Army and the U.K. Navy met.", 1 },
+		{ "Talks went on etc. Then they stopped.", 1 },
+		{ "They met in the shop. Then they left.", 2 },
+		{ "They met at no. 12 today.", 1 },
+		{ "The score was 3. Then it rained.", 2 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct norm n;
+		struct tokens t;
+
+		build(&n, &t, cases[i].text);
+		if (t.nsent != cases[i].nsent)
+			fail_msg("%s: %u sentences, want %u", cases[i].text,
+				 t.nsent, cases[i].nsent);
+		tokens_release(&t);
+		norm_release(&n);
+	}
+}
+
 int
 main(void)
 {
@@ -82,6 +118,7 @@ main(void)
 		cmocka_unit_test(test_words_and_offsets),
 		cmocka_unit_test(test_sentences_paragraphs),
 		cmocka_unit_test(test_allcaps_and_numbers),
+		cmocka_unit_test(test_abbreviations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

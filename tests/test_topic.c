@@ -75,6 +75,37 @@ test_parse_errors_name_file_and_line(void **state)
 	expect_error("pro y\n", "no 'term' entry");
 	expect_error("term x\n", "no 'pro' or 'con' entry");
 	expect_error("term x\ntopic\npro y\n", "t.topic:2: expected a name");
+	expect_error("term x\npro 500 y\n", "t.topic:2: expected a weight "
+		     "between 0 and 100, then a phrase");
+	expect_error("term x\npro y\ncone z\n", "t.topic:3: unknown entry "
+		     "'cone'; expected topic, term, term!, ref, pro, con, "
+		     "negator, figure, role, speech or nonperson");
+	expect_error("term x\npro a b c d e f g h i j k l m n o p q\n",
+		     "t.topic:2: phrase longer than 16 words");
+	/* A soft hyphen has no key: a phrase of nothing. */
+	expect_error("term x\npro \xC2\xAD\n", "t.topic:2: phrase has no "
+		     "words");
+}
+
+/* Phrases with one key are kept once ("Noé" and "Noe"); a '#' starts a
+ * comment only at the start or after white space. */
+static void
+test_parse_merges_and_comments(void **state)
+{
+	static const char text[] =
+		"term x#y | x\n"
+		"pro  Noé | Noe | noe  # one phrase\n"
+		"con 1.5 p | q # two\n";
+	struct buf err = BUF_INIT;
+	struct topic *t = parse(text, &err);
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(topic_count(t, TOPIC_TERM), 2);
+	assert_int_equal(topic_count(t, TOPIC_PRO), 1);
+	assert_int_equal(topic_count(t, TOPIC_CON), 2);
+	topic_free(t);
+	buf_release(&err);
 }
 
 static void
@@ -161,6 +192,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_good),
 		cmocka_unit_test(test_parse_errors_name_file_and_line),
+		cmocka_unit_test(test_parse_merges_and_comments),
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_matching),
 		cmocka_unit_test(test_bundled_topic_is_valid),

@@ -2,6 +2,7 @@
  * articles, written as CSV files.
  */
 #include "analyzer/cli/cmds.h"
+#include "analyzer/stance/analyze.h"
 #include "analyzer/stance/doc.h"
 #include "analyzer/stance/explain.h"
 #include "analyzer/extract/extract.h"
@@ -190,7 +191,7 @@ analyze_run(const struct analyze_opts *o, struct analyze_result *res)
 			log_warn("'%s': invalid UTF-8 at byte %zu (%zu "
 				 "sequence%s replaced with U+FFFD)", d.name,
 				 bad_at, nbad, nbad == 1 ? "" : "s");
-		doc_analyze(&doc, o->topic, text.p, text.len);
+		analyze_doc(&doc, o->topic, text.p, text.len);
 		if (doc.truncated)
 			log_warn("'%s': more than %d stance cues; the rest were "
 				 "not counted", d.name, DOC_MAX_CUES);

@@ -232,7 +232,7 @@ store_agg(struct tally *t, const char *id, long long part, const char *key,
 	return 0;
 }
 
-static const char *
+static enum stance
 quote_stance(const struct doc *d, const struct quote *q)
 {
 	long long pm = 0, cm = 0;
@@ -275,7 +275,7 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 	csv_fieldu(r, 0, d->words);
 	csv_fieldu(r, 0, d->pro);
 	csv_fieldu(r, 0, d->con);
-	csv_fields(r, 0, doc_stance(d->prom, d->conm));
+	csv_fields(r, 0, doc_stance_name(doc_stance(d->prom, d->conm)));
 	csv_fields(r, 0, m->captured);
 	csv_fields(r, 0, digest);
 	field_milli(r, d->prom);
@@ -285,7 +285,7 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 	r = &t->blk[B_M];
 	for (i = 0; i < d->np; i++) {
 		const struct person *p = &d->p[i];
-		const char *stance = doc_stance(p->prom, p->conm);
+		enum stance stance = doc_stance(p->prom, p->conm);
 
 		if (p->mentions == 0)
 			continue;
@@ -294,8 +294,8 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 		csv_fieldu(r, 0, p->mentions);
 		csv_fieldu(r, 0, p->pro);
 		csv_fieldu(r, 0, p->con);
-		csv_fields(r, 0, stance);
-		if (p->evidence != DOC_NONE && strcmp(stance, "neutral") != 0) {
+		csv_fields(r, 0, doc_stance_name(stance));
+		if (p->evidence != DOC_NONE && stance != STANCE_NEUTRAL) {
 			doc_sentence(d, d->c[p->evidence].tok, &o, &len);
 			csv_field(r, 0, d->text + o, len);
 		} else {
@@ -319,7 +319,7 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 		csv_fields(r, 1, id);
 		csv_fields(r, 0, q->speaker >= 0 ? d->p[q->speaker].name : "");
 		csv_field(r, 0, d->text + q->o, q->e - q->o);
-		csv_fields(r, 0, quote_stance(d, q));
+		csv_fields(r, 0, doc_stance_name(quote_stance(d, q)));
 		csv_end(r);
 	}
 
@@ -766,7 +766,7 @@ write_totals(struct tally *t, int timeline, struct buf *err)
 									  c++));
 		prom = sqlite3_column_int64(st, c++);
 		conm = sqlite3_column_int64(st, c++);
-		csv_fields(r, 0, doc_stance(prom, conm));
+		csv_fields(r, 0, doc_stance_name(doc_stance(prom, conm)));
 		if (!timeline) {
 			csv_fieldu(r, 0, (unsigned long long)
 				   sqlite3_column_int64(st, c++));
@@ -841,7 +841,8 @@ print_padded(FILE *fp, const char *s, int width)
 void
 tally_print_summary(struct tally *t, FILE *fp, size_t max_rows)
 {
-	static const char *const order[] = { "pro", "con", "mixed" };
+	static const enum stance order[] = { STANCE_PRO, STANCE_CON,
+					     STANCE_MIXED };
 	static const char query[] =
 		"SELECT MIN(figure), COUNT(*), SUM(mentions), SUM(pro),"
 		" SUM(con), SUM(prom), SUM(conm), SUM(quotes)"
@@ -858,22 +859,22 @@ tally_print_summary(struct tally *t, FILE *fp, size_t max_rows)
 		if (sqlite3_prepare_v2(t->db, query, -1, &st, NULL) != SQLITE_OK)
 			return;
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *s = doc_stance(sqlite3_column_int64(st, 5),
+			enum stance s = doc_stance(sqlite3_column_int64(st, 5),
 						   sqlite3_column_int64(st, 6));
 
-			if (strcmp(s, "neutral") == 0) {
+			if (s == STANCE_NEUTRAL) {
 				if (k == 0)
 					neutral++;
 				continue;
 			}
-			if (strcmp(s, order[k]) != 0)
+			if (s != order[k])
 				continue;
 			if (shown >= max_rows) {
 				more++;
 				continue;
 			}
 			shown++;
-			fprintf(fp, "%-8s ", s);
+			fprintf(fp, "%-8s ", doc_stance_name(s));
 			print_padded(fp, (const char *)sqlite3_column_text(st, 0),
 				     28);
 			fprintf(fp, " %8lld %8lld %5lld %5lld %6lld\n",

@@ -10,14 +10,17 @@
  * named in between; otherwise it is left without a speaker.
  *
  * Stance: a cue of the topic file counts only in a sentence or paragraph
- * about the topic, and not in a question or after "whether". A negator up
- * to six words before it, in the same clause, flips it. In a sentence with
- * "but", cues before it weigh half and cues after it half again as much
- * (the clause after the contrast is the speaker's point). A cue inside a quotation counts for its speaker; a cue
- * outside counts for the people the sentence names (each member of a list
- * "A, B and C"), or the person a pronoun subject refers to; otherwise only
- * for the article.
+ * about the topic, and not in a question or after "whether". A negator a
+ * few words before it, in the same clause, flips it. In a sentence with
+ * "but", cues before it weigh less and cues after it more (the clause
+ * after the contrast is the speaker's point). A cue inside a quotation
+ * counts for its speaker; a cue outside counts for the people the
+ * sentence names (each member of a list "A, B and C"), or the person a
+ * pronoun subject refers to; otherwise only for the article. The windows
+ * and weights are in tuning.h.
  */
+#include "analyzer/stance/attrib.h"
+
 #include "analyzer/stance/doc.h"
 
 #include "analyzer/text/lexicon.h"
@@ -27,18 +30,13 @@
 #include <string.h>
 
 static int
-same_sent(const struct doc *d, size_t i, size_t j)
-{
-	return i < d->tk.n && j < d->tk.n && d->tk.v[i].sent == d->tk.v[j].sent;
-}
-
-static int
 pronoun_gender(const struct doc *d, size_t i)
 {
-	if (tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "her"))
+	if (i >= d->tk.n)
+		return -1;
+	if (doc_lex(d, i) & LEX_PRONOUN_F)
 		return GENDER_F;
-	if (tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "him") ||
-	    tok_is(&d->tk, i, "his"))
+	if (doc_lex(d, i) & LEX_PRONOUN_M)
 		return GENDER_M;
 	return -1;
 }
@@ -95,78 +93,93 @@ is_subject(const struct doc *d, size_t j)
 	return d->sent_subj[d->tk.v[d->m[j].tok].sent] == (int)j;
 }
 
-/* The person a pronoun (or epithet) at token `at` refers to. Among the
- * people named outside quotations in this and the two paragraphs before,
- * each is scored: -2 per sentence back, +3 when the gender is known and
- * fits, +2 for the subject of its sentence (a wrong gender rules it out);
- * the best wins, the most recent on a tie. Failing that, the first person
- * named just after ("he said ... Aurelio Bassani, 71, made the remarks").
- * gender < 0 accepts anyone. */
+/* The best person named outside quotations before token `at`, in its
+ * paragraph and the ATTRIB_PRONOUN_PARAS before: each is scored by
+ * distance in sentences, a fitting known gender and being the subject of
+ * its sentence (a wrong gender rules it out); the best wins, the most
+ * recent on a tie. -1 if none. */
 static int
-resolve_pronoun(struct doc *d, size_t at, int gender)
+pronoun_before(const struct doc *d, size_t at, int gender)
 {
-	size_t j = 0, hi = d->nm;
+	/* From the last mention before `at`, so each lookup costs only the
+	 * window it scans. */
+	size_t j = doc_mention_from(d, at);
 	uint32_t para = d->tk.v[at].para, sent = d->tk.v[at].sent;
 	int best = -1, best_score = 0;
 
-	/* Start at the last mention before `at` (mentions are in text
-	 * order), so each lookup costs only the window it scans. */
-	while (j < hi) {
-		size_t mid = (j + hi) / 2;
-
-		if (d->m[mid].tok < at)
-			j = mid + 1;
-		else
-			hi = mid;
-	}
 	while (j > 0) {
 		const struct mention *m = &d->m[--j];
 		const struct person *p;
-		int score;
+		int score, back;
 
 		if (m->tok >= at || d->tk.v[m->tok].quote >= 0)
 			continue;
-		if (para - d->tk.v[m->tok].para > 2)
+		if (para - d->tk.v[m->tok].para > ATTRIB_PRONOUN_PARAS)
 			break;
-		/* Further back nobody can beat the best so far (+5 at
-		 * most for gender and subject), and ten sentences is far
-		 * enough in any case. */
-		if (sent - d->tk.v[m->tok].sent > 10 ||
-		    (best >= 0 && -2 * (int)(sent - d->tk.v[m->tok].sent) + 5 <
+		/* Further back nobody can beat the best so far (the
+		 * gender and subject bonuses at most), and
+		 * ATTRIB_PRONOUN_SENTS is far enough in any case. */
+		back = (int)(sent - d->tk.v[m->tok].sent);
+		if (back > ATTRIB_PRONOUN_SENTS ||
+		    (best >= 0 && -ATTRIB_PRONOUN_SENT_COST * back +
+					  ATTRIB_PRONOUN_GENDER +
+					  ATTRIB_PRONOUN_SUBJECT <
 				  best_score))
 			break;
 		p = &d->p[m->person];
 		if (gender > 0 && p->gender != GENDER_UNKNOWN &&
 		    p->gender != gender)
 			continue;
-		score = -2 * (int)(sent - d->tk.v[m->tok].sent);
+		score = -ATTRIB_PRONOUN_SENT_COST * back;
 		if (gender > 0 && p->gender == gender)
-			score += 3;
+			score += ATTRIB_PRONOUN_GENDER;
 		if (is_subject(d, j))
-			score += 2;
+			score += ATTRIB_PRONOUN_SUBJECT;
 		if (best < 0 || score > best_score) {
 			best = m->person;
 			best_score = score;
 		}
 	}
-	if (best >= 0) {
-		if (gender > 0 && d->p[best].gender == GENDER_UNKNOWN)
-			d->p[best].gender = gender;
-		return best;
-	}
-	for (j = 0; j < d->nm; j++) {
+	return best;
+}
+
+/* The first person of a fitting gender named outside quotations up to
+ * ATTRIB_PRONOUN_AHEAD sentences after token `at`; -1 if none. */
+static int
+pronoun_after(const struct doc *d, size_t at, int gender)
+{
+	uint32_t sent = d->tk.v[at].sent;
+	size_t j;
+
+	for (j = doc_mention_from(d, at + 1); j < d->nm; j++) {
 		const struct mention *m = &d->m[j];
 		const struct person *p = &d->p[m->person];
 
-		if (m->tok <= at || d->tk.v[m->tok].quote >= 0)
+		if (d->tk.v[m->tok].quote >= 0)
 			continue;
-		if (d->tk.v[m->tok].sent > sent + 2)
+		if (d->tk.v[m->tok].sent > sent + ATTRIB_PRONOUN_AHEAD)
 			break;
 		if (gender < 0 || p->gender == gender ||
 		    p->gender == GENDER_UNKNOWN)
 			return m->person;
 	}
 	return -1;
+}
+
+/* The person a pronoun (or epithet) at token `at` refers to: the best
+ * named before it, failing that the first named just after ("he said ...
+ * Aurelio Bassani, 71, made the remarks"). A person of unknown gender
+ * takes the pronoun's. gender < 0 accepts anyone. */
+static int
+resolve_pronoun(struct doc *d, size_t at, int gender)
+{
+	int best = pronoun_before(d, at, gender);
+
+	if (best < 0)
+		return pronoun_after(d, at, gender);
+	if (gender > 0 && d->p[best].gender == GENDER_UNKNOWN)
+		d->p[best].gender = gender;
+	return best;
 }
 
 /* Person at token i: a name, a he/she pronoun in subject position, or an
@@ -201,25 +214,9 @@ person_at(struct doc *d, size_t i, size_t *end)
 }
 
 static int
-is_speech(const struct doc *d, size_t i)
-{
-	return i < d->tk.n && ((doc_lex(d, i) & LEX_SPEECH) ||
-			       (d->tmark[i] & TM_SPEECH));
-}
-
-static int
 skippable(const struct doc *d, size_t i)
 {
-	size_t kl;
-	const char *k = doc_key(d, i, &kl);
-
-	if ((d->tk.v[i].flags & TOK_WORD) && kl > 3 &&
-	    memcmp(k + kl - 2, "ly", 2) == 0)
-		return 1;
-	return tok_is(&d->tk, i, "also") || tok_is(&d->tk, i, "later") ||
-	       tok_is(&d->tk, i, "has") || tok_is(&d->tk, i, "had") ||
-	       tok_is(&d->tk, i, "once") || tok_is(&d->tk, i, "then") ||
-	       tok_is(&d->tk, i, "went") || tok_is(&d->tk, i, "on");
+	return doc_is_adverb(d, i) || (doc_lex(d, i) & LEX_SPEAKER_GAP);
 }
 
 /* Nearest person in the sentence at or before token i. */
@@ -251,29 +248,31 @@ speaker_after(struct doc *d, const struct quote *q)
 	if (q->close == DOC_NONE)
 		return -1;
 	i = q->close + 1;
-	while (i < d->tk.n && same_sent(d, i, q->close) &&
+	while (i < d->tk.n && doc_same_sent(d, i, q->close) &&
 	       (d->tk.v[i].flags & TOK_PUNCT) && !tok_punct(&d->tk, i, '"') &&
 	       !tok_punct(&d->tk, i, '.'))
 		i++;
-	if (i >= d->tk.n || !same_sent(d, i, q->close))
+	if (i >= d->tk.n || !doc_same_sent(d, i, q->close))
 		return -1;
 	if ((d->tk.v[i].flags & TOK_SSTART))
 		return -1;
 	p = person_at(d, i, &end);
 	if (p >= 0) {
-		for (steps = 0; end < d->tk.n && steps < 3; end++, steps++) {
-			if (is_speech(d, end))
+		for (steps = 0; end < d->tk.n && steps < ATTRIB_VERB_WINDOW;
+		     end++, steps++) {
+			if (doc_is_speech(d, end))
 				return p;
 			if (!skippable(d, end))
 				break;
 		}
 		return -1;
 	}
-	if (is_speech(d, i)) {
+	if (doc_is_speech(d, i)) {
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
-		for (steps = 0, i++; i < d->tk.n && steps < 4 &&
-		     same_sent(d, i, q->close); i++, steps++) {
+		for (steps = 0, i++;
+		     i < d->tk.n && steps < ATTRIB_INV_WINDOW &&
+		     doc_same_sent(d, i, q->close); i++, steps++) {
 			p = person_at(d, i, &end);
 			if (p >= 0)
 				return p;
@@ -290,10 +289,9 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 	size_t i, j;
 
 	for (i = a; i < b; i++) {
-		if (!tok_is(&d->tk, i, "a") && !tok_is(&d->tk, i, "an") &&
-		    !tok_is(&d->tk, i, "one") && !tok_is(&d->tk, i, "another"))
+		if (!(doc_lex(d, i) & LEX_INDEF))
 			continue;
-		for (j = i + 1; j < b && j <= i + 4; j++)
+		for (j = i + 1; j < b && j <= i + ATTRIB_ANON_WINDOW; j++)
 			if (doc_is_role(d, j))
 				return 1;
 	}
@@ -313,7 +311,7 @@ speaker_before(struct doc *d, const struct quote *q)
 		j--;
 		if (d->tk.v[j].quote >= 0)
 			break; /* another quotation: stop there */
-		if (is_speech(d, j)) {
+		if (doc_is_speech(d, j)) {
 			v = j;
 			break;
 		}
@@ -353,17 +351,8 @@ speaker_before(struct doc *d, const struct quote *q)
 static int
 anyone_named_between(const struct doc *d, size_t a, size_t b)
 {
-	size_t lo = 0, hi = d->nm;
+	size_t lo = doc_mention_from(d, a + 1);
 
-	/* The first mention after a (mentions are in text order). */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (d->m[mid].tok <= a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < d->nm && d->m[lo].tok < b; lo++)
 		if (d->tk.v[d->m[lo].tok].quote < 0)
 			return 1;
@@ -420,18 +409,11 @@ attribute_quotes(struct doc *d)
 static size_t
 skip_intro(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const intro[] = { "after", "before", "while",
-		"since", "unlike", "like", "despite", "speaking", "talking",
-		"asked", "writing", "following", "during", "when", "with",
-		"according", "in", "at", "on", NULL };
-	size_t i, j;
+	size_t i;
 
-	for (j = 0; intro[j]; j++)
-		if (tok_is(&d->tk, a, intro[j]))
-			break;
-	if (!intro[j])
+	if (a >= d->tk.n || !(doc_lex(d, a) & LEX_INTRO))
 		return a;
-	for (i = a + 1; i < b && i < a + 20; i++)
+	for (i = a + 1; i < b && i < a + ATTRIB_INTRO_MAX; i++)
 		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0)
 			return i + 1;
 	return a;
@@ -468,9 +450,9 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 		if (n > 0)
 			continue;
 		/* A pronoun or epithet subject early in the sentence. */
-		if (i < a + 4 && (tok_is(&d->tk, i, "he") ||
-				  tok_is(&d->tk, i, "she") ||
-				  doc_epithet(d, i, &e))) {
+		if (i < a + ATTRIB_SUBJECT_WINDOW &&
+		    (tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "she") ||
+		     doc_epithet(d, i, &e))) {
 			p = person_at(d, i, &e);
 			if (p >= 0) {
 				out[n++] = p;
@@ -481,20 +463,22 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 	return n;
 }
 
-/* A negator up to six words before the cue, in the same clause: the
- * clause ends at punctuation and at a contrast ("but", "though"). */
+/* A negator up to ATTRIB_NEG_WINDOW words before the cue, in the same
+ * clause: the clause ends at punctuation and at a contrast ("but",
+ * "though"). */
 static size_t
 negator_at(const struct doc *d, size_t i)
 {
 	size_t j, steps;
 
-	for (j = i, steps = 0; j > 0 && steps < 6; steps++) {
+	for (j = i, steps = 0; j > 0 && steps < ATTRIB_NEG_WINDOW; steps++) {
 		j--;
-		if (!same_sent(d, j, i))
+		if (!doc_same_sent(d, j, i))
 			break;
 		/* A topic term ("love scene") counts as one word. */
 		while (j > 0 && (d->tmark[j] & TM_TERM) &&
-		       (d->tmark[j - 1] & TM_TERM) && same_sent(d, j - 1, i))
+		       (d->tmark[j - 1] & TM_TERM) &&
+		       doc_same_sent(d, j - 1, i))
 			j--;
 		/* Quote marks do not end the clause ('had "never once"
 		 * worked with'); other punctuation does. */
@@ -504,13 +488,12 @@ negator_at(const struct doc *d, size_t i)
 		}
 		if (d->tk.v[j].flags & TOK_PUNCT)
 			break;
-		if (tok_is(&d->tk, j, "but") || tok_is(&d->tk, j, "though") ||
-		    tok_is(&d->tk, j, "although") || tok_is(&d->tk, j, "yet"))
+		if (doc_lex(d, j) & LEX_CONTRAST)
 			break;
 		if (d->tmark[j] & TM_NEGATOR) {
 			/* The first word of a phrase ("ruled out"). */
 			while (j > 0 && (d->tmark[j - 1] & TM_NEGATOR) &&
-			       same_sent(d, j - 1, i))
+			       doc_same_sent(d, j - 1, i))
 				j--;
 			return j;
 		}
@@ -523,15 +506,11 @@ negator_at(const struct doc *d, size_t i)
 static int
 points_back(const struct doc *d, uint32_t s)
 {
-	static const char *const words[] = { "they", "them", "their", "it",
-		"its", "this", "that", "these", "those", "one", "ones", "her",
-		"him", NULL };
-	size_t i, w;
+	size_t i;
 
 	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
-		for (w = 0; words[w]; w++)
-			if (tok_is(&d->tk, i, words[w]))
-				return 1;
+		if (doc_lex(d, i) & LEX_BACKREF)
+			return 1;
 	return 0;
 }
 
@@ -553,9 +532,11 @@ relevant(const struct doc *d, size_t i)
 	for (j = 0; j < n; j++) {
 		const struct tok *t = &d->tk.v[at[j]];
 
-		if (d->sent_topic[t->sent] || d->para_topic[t->para] == 2)
+		if (d->sent_topic[t->sent] ||
+		    d->para_topic[t->para] == PARA_NAMES)
 			return 1;
-		if (d->para_topic[t->para] == 1 && points_back(d, t->sent))
+		if (d->para_topic[t->para] == PARA_FOLLOWS &&
+		    points_back(d, t->sent))
 			return 1;
 	}
 	return 0;
@@ -567,23 +548,16 @@ relevant(const struct doc *d, size_t i)
 static int
 others_view(const struct doc *d, size_t i)
 {
-	static const char *const who[] = { "people", "critics", "some",
-		"others", "many", "detractors", "sceptics", "skeptics",
-		"opponents", NULL };
-	static const char *const verb[] = { "say", "said", "claim", "claimed",
-		"think", "argue", "argued", "complain", "complained",
-		"imagine", "insist", NULL };
-	size_t j, a = d->sent_start[d->tk.v[i].sent], w, v;
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
 
-	for (j = i; j > a + 0 && j + 8 > i; ) {
+	for (j = i; j > a && j + ATTRIB_OTHERS_WINDOW > i; ) {
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
-		for (v = 0; verb[v]; v++)
-			if (tok_is(&d->tk, j, verb[v]) && j > a)
-				for (w = 0; who[w]; w++)
-					if (tok_is(&d->tk, j - 1, who[w]))
-						return 1;
+		/* The pair is two words: one of the others, then the verb. */
+		if (j > a && (doc_lex(d, j) & LEX_OPINION) &&
+		    (doc_lex(d, j - 1) & LEX_OTHERS))
+			return 1;
 	}
 	return 0;
 }
@@ -619,8 +593,9 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 	return others_view(d, i);
 }
 
-/* Weight factor from a "but" in the cue's sentence: 0.5 before it, 1.5
- * after it, 1 without one (or when the sentence opens with it). */
+/* Weight factor from a "but" in the cue's sentence: ATTRIB_BEFORE_BUT
+ * before it, ATTRIB_AFTER_BUT after it, 1 without one (or when the
+ * sentence opens with it). */
 static double
 contrast(const struct doc *d, size_t i)
 {
@@ -630,7 +605,7 @@ contrast(const struct doc *d, size_t i)
 	for (j = a + 1; j < e; j++)
 		if (tok_is(&d->tk, j, "but") &&
 		    d->tk.v[j].quote == d->tk.v[i].quote)
-			return j < i ? 1.5 : 0.5;
+			return j < i ? ATTRIB_AFTER_BUT : ATTRIB_BEFORE_BUT;
 	return 1.0;
 }
 
@@ -675,13 +650,13 @@ count_cues(struct doc *d)
 
 	for (h = 0; h < d->nhits; h++) {
 		const struct doc_hit *x = &d->hits[h];
-		int pol, subj[16];
+		int pol, subj[ATTRIB_MAX_SUBJECTS];
 		size_t n, j, neg;
 		long long wm;
 
 		if (x->h.kind != TOPIC_PRO && x->h.kind != TOPIC_CON)
 			continue;
-		if (d->nc + 16 > DOC_MAX_CUES) {
+		if (d->nc + ATTRIB_MAX_SUBJECTS > DOC_MAX_CUES) {
 			d->truncated = 1; /* the article and its people alike */
 			break;
 		}
@@ -707,7 +682,8 @@ count_cues(struct doc *d)
 				neg);
 			continue;
 		}
-		n = sentence_subjects(d, d->tk.v[x->tok].sent, subj, 16);
+		n = sentence_subjects(d, d->tk.v[x->tok].sent, subj,
+				      ATTRIB_MAX_SUBJECTS);
 		if (n == 0)
 			add_cue(d, x, -1, pol, neg);
 		for (j = 0; j < n; j++)
@@ -723,14 +699,14 @@ pick_evidence(struct doc *d)
 	for (i = 0; i < d->nc; i++) {
 		const struct cue *c = &d->c[i];
 		struct person *p;
-		const char *st;
+		enum stance st;
 
 		if (c->person < 0)
 			continue;
 		p = &d->p[c->person];
 		st = doc_stance(p->prom, p->conm);
-		if ((strcmp(st, "pro") == 0 && c->polarity < 0) ||
-		    (strcmp(st, "con") == 0 && c->polarity > 0))
+		if ((st == STANCE_PRO && c->polarity < 0) ||
+		    (st == STANCE_CON && c->polarity > 0))
 			continue;
 		if (p->evidence == DOC_NONE ||
 		    c->wm > d->c[p->evidence].wm)
@@ -757,9 +733,8 @@ backfill_segments(struct doc *d)
 }
 
 void
-attrib_run(struct doc *d, const struct topic *t)
+attrib_run(struct doc *d)
 {
-	(void)t;
 	find_subjects(d);
 	attribute_quotes(d);
 	backfill_segments(d);

@@ -1,11 +1,14 @@
-/* doc.h -- the analysis of one article: tokens, quotations, people and
- * their mentions, stance cues and who they count for.
+/* doc.h -- the analysis of one article as plain data: tokens, quotations,
+ * people and their mentions, stance cues and who they count for; and the
+ * read-only queries the steps share.
  *
- * doc_analyze() runs the pipeline: normalize (norm.h) -> tokens and
- * sentences (token.h) -> quotations (quote.c) -> people (people.c) ->
- * speakers and stance (attrib.c). Everything a row of the CSV files needs
- * is in struct doc afterwards; offsets point into the original text, which
- * is borrowed and must outlive the doc's use.
+ * The steps that fill it each have their own header and run in this order
+ * (analyze.h runs them all): prep.h (text, tokens, sentences, word classes)
+ * -> mark.h (topic phrases; sentences about the topic) -> quote.h
+ * (quotations) -> people.h (people and mentions) -> attrib.h (speakers and
+ * stance cues). Each field below names the step that fills it. Offsets
+ * point into the original text, which is borrowed and must outlive the
+ * doc's use.
  */
 #ifndef PT_DOC_H
 #define PT_DOC_H
@@ -13,18 +16,12 @@
 #include "analyzer/text/norm.h"
 #include "analyzer/text/token.h"
 #include "analyzer/stance/topic.h"
+#include "analyzer/stance/tuning.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-struct topic;
-
 #define DOC_NONE ((size_t)-1)
-
-/* Counted cues per article: a real article has a few dozen; hostile text
- * with millions would otherwise make output rows without end. Past the
- * cap, cues are not counted (and doc.truncated is set). */
-#define DOC_MAX_CUES 20000
 
 enum doc_gender { GENDER_UNKNOWN = 0, GENDER_F = 1, GENDER_M = 2 };
 
@@ -38,6 +35,13 @@ enum doc_tmark {
 	TM_NEGATOR = 1 << 5,   /* a negator */
 	TM_REF = 1 << 6,       /* a word that refers back to the topic */
 	TM_TITLEQ = 1 << 7     /* inside quote marks that are no quotation */
+};
+
+/* Is a paragraph about the topic? */
+enum doc_para_topic {
+	PARA_OFF = 0,     /* no */
+	PARA_FOLLOWS = 1, /* it follows one that names the topic */
+	PARA_NAMES = 2    /* it names the topic */
 };
 
 struct doc_hit {
@@ -91,57 +95,64 @@ struct cue {
 };
 
 struct doc {
-	const char *text;     /* original text, borrowed */
+	const char *text;     /* original text, borrowed (prep) */
 	size_t len;
-	struct norm norm;     /* matching key */
-	struct tokens tk;     /* tokens */
-	size_t *sent_start;   /* first token of each sentence, plus tk.n */
+	struct norm norm;     /* matching key (prep) */
+	struct tokens tk;     /* tokens; tk.v[].quote is set by quote */
+	size_t *sent_start;   /* first token of each sentence, plus tk.n
+				 (prep) */
 	size_t capsent;
-	unsigned char *sent_topic; /* per sentence: about the topic */
-	unsigned char *para_topic; /* per paragraph: 2 names the topic, 1 follows
-				      one that does, 0 neither */
+	unsigned char *sent_topic; /* per sentence: about the topic (mark) */
+	unsigned char *para_topic; /* per paragraph: enum doc_para_topic
+				      (mark) */
 	size_t capst, cappt;
-	struct quote *q;      /* quotations and quoted titles, in order */
+	struct quote *q;      /* quotations and quoted titles, in order
+				 (quote; speakers by attrib) */
 	size_t nq, capq;
-	struct person *p;     /* people */
+	struct person *p;     /* people (people; stance counts by attrib) */
 	size_t np, capp;
-	struct mention *m;    /* mentions, in text order */
+	struct mention *m;    /* mentions, in text order (people) */
 	size_t nm, capm;
-	struct cue *c;        /* counted cues, in text order */
+	struct cue *c;        /* counted cues, in text order (attrib) */
 	size_t nc, capc;
-	struct doc_hit *hits; /* topic phrase matches, in token order */
+	struct doc_hit *hits; /* topic phrase matches, in token order (mark) */
 	size_t nhits, caphits;
 	int *sent_subj;       /* per sentence: index in m of its subject's
-				 mention, or -1 (attrib.c) */
+				 mention, or -1 (attrib) */
 	size_t capsubj;
-	unsigned *lex;        /* enum lex_class bits of each token */
-	unsigned char *tmark; /* per token: enum doc_tmark bits */
+	unsigned *lex;        /* enum lex_class bits of each token (prep) */
+	unsigned char *tmark; /* per token: enum doc_tmark bits (mark; quote
+				 adds TM_TITLEQ) */
 	size_t caplex;
-	size_t words;         /* word tokens */
-	int truncated;        /* 1 when DOC_MAX_CUES was reached */
-	unsigned pro, con;    /* all counted cues of the article */
-	long long prom, conm; /* their weights, in thousandths */
+	size_t words;         /* word tokens (prep) */
+	int truncated;        /* 1 when DOC_MAX_CUES was reached (attrib) */
+	unsigned pro, con;    /* all counted cues of the article (attrib) */
+	long long prom, conm; /* their weights, in thousandths (attrib) */
 };
 
 void doc_init(struct doc *d);
 void doc_release(struct doc *d);
-/* Analyzes text[0..len) (valid UTF-8, borrowed) against topic t. */
-void doc_analyze(struct doc *d, const struct topic *t, const char *text,
-		 size_t len);
+/* Empties d for the next article (every count to zero, the people's
+ * names freed), keeping its allocations for reuse. */
+void doc_clear(struct doc *d);
 
-/* Stance from summed weights: "pro" or "con" where one side is more than
- * twice the other, "mixed" where both are, "neutral" where there are none.
- * Returns a static string. */
-const char *doc_stance(long long pro, long long con);
+enum stance {
+	STANCE_NEUTRAL = 0, /* no cue counted */
+	STANCE_PRO,         /* pro weighs more than twice con */
+	STANCE_CON,         /* con weighs more than twice pro */
+	STANCE_MIXED        /* both, neither side twice the other */
+};
+
+/* Stance from summed weights: pro or con where one side is more than
+ * twice the other, mixed where both are, neutral where there are none. */
+enum stance doc_stance(long long pro, long long con);
+/* Name of a stance as written in the CSV files ("pro", "con", "mixed",
+ * "neutral"). Returns a static string. */
+const char *doc_stance_name(enum stance s);
 /* The sentence (original text) containing token `tok`: *o and *len. */
 void doc_sentence(const struct doc *d, size_t tok, size_t *o, size_t *len);
 
-/* Pipeline steps, in order (quote.c, people.c, attrib.c). */
-void quote_find(struct doc *d);
-void people_find(struct doc *d, const struct topic *t);
-void attrib_run(struct doc *d, const struct topic *t);
-
-/* Helpers shared by the steps (doc.c). */
+/* Read-only queries shared by the steps. */
 /* Key of token i (borrowed, not NUL-terminated) */
 static inline const char *
 doc_key(const struct doc *d, size_t i, size_t *len)
@@ -155,6 +166,20 @@ doc_lex(const struct doc *d, size_t i)
 {
 	return d->lex[i];
 }
+/* 1 when tokens i and j exist and are in one sentence. */
+static inline int
+doc_same_sent(const struct doc *d, size_t i, size_t j)
+{
+	return i < d->tk.n && j < d->tk.n && d->tk.v[i].sent == d->tk.v[j].sent;
+}
+/* 1 for a speech verb of the lexicon or the topic file ("said",
+ * "slammed"). */
+int doc_is_speech(const struct doc *d, size_t i);
+/* 1 for an adverb by its "-ly" ("bluntly", "later" is none). */
+int doc_is_adverb(const struct doc *d, size_t i);
+/* Index of the first mention that starts at token tok or after it (d->nm
+ * when none does): mentions are in text order, so a binary search. */
+size_t doc_mention_from(const struct doc *d, size_t tok);
 /* 1 for a role word ("director"), including compounds whose last part is
  * one ("writer-director", "co-star"), or the end of a topic role phrase. */
 int doc_is_role(const struct doc *d, size_t i);

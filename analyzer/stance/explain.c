@@ -74,7 +74,7 @@ explain_print(FILE *fp, const struct doc *d, const char *id,
 	fprintf(fp, "article %s  %s\n", id, name);
 	fprintf(fp, "  %zu words, %u sentences (%zu about the topic), "
 		"stance %s (pro %u = ", d->words, d->tk.nsent, topical,
-		doc_stance(d->prom, d->conm), d->pro);
+		doc_stance_name(doc_stance(d->prom, d->conm)), d->pro);
 	milli(fp, d->prom);
 	fprintf(fp, ", con %u = ", d->con);
 	milli(fp, d->conm);
@@ -85,7 +85,8 @@ explain_print(FILE *fp, const struct doc *d, const char *id,
 		if (p->mentions == 0)
 			continue;
 		fprintf(fp, "  %s: %s (%u mention%s; pro %u = ", p->name,
-			doc_stance(p->prom, p->conm), p->mentions,
+			doc_stance_name(doc_stance(p->prom, p->conm)),
+			p->mentions,
 			p->mentions == 1 ? "" : "s", p->pro);
 		milli(fp, p->prom);
 		fprintf(fp, ", con %u = ", p->con);

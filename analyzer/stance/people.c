@@ -16,11 +16,15 @@
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
+#include "analyzer/stance/people.h"
+
 #include "analyzer/stance/doc.h"
+#include "analyzer/stance/topic.h"
 
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
+#include "crawler/base/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,11 +67,7 @@ struct smap {
 static size_t
 smap_hash(const char *s, size_t cap)
 {
-	size_t h = 5381;
-
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)*s;
-	return h & (cap - 1);
+	return hash_fnv1a(s, strlen(s)) & (cap - 1);
 }
 
 static int
@@ -183,46 +183,11 @@ in_title_quote(const struct doc *d, size_t i)
 	return (d->tmark[i] & TM_TITLEQ) != 0;
 }
 
-static int
-same_sent(const struct doc *d, size_t i, size_t j)
-{
-	return i < d->tk.n && j < d->tk.n && d->tk.v[i].sent == d->tk.v[j].sent;
-}
-
-static int
-is_adverb(const struct doc *d, size_t i)
-{
-	size_t kl;
-	const char *k = doc_key(d, i, &kl);
-
-	return (d->tk.v[i].flags & TOK_WORD) && kl > 3 &&
-	       memcmp(k + kl - 2, "ly", 2) == 0;
-}
-
 /* Words that may stand between a subject and its speech verb. */
 static int
 is_aux(const struct doc *d, size_t i)
 {
-	static const char *const aux[] = { "also", "later", "has", "had",
-		"have", "once", "then", "recently", "previously", "was", "is",
-		"even", "would", "will", "went", "again", "herself", "himself",
-		"last", "year", "week", "month", "this", "in", "an", "a",
-		"interview", "statement", NULL };
-	size_t j;
-
-	if (is_adverb(d, i))
-		return 1;
-	for (j = 0; aux[j]; j++)
-		if (tok_is(&d->tk, i, aux[j]))
-			return 1;
-	return 0;
-}
-
-static int
-is_speech(const struct doc *d, size_t i)
-{
-	return i < d->tk.n && ((doc_lex(d, i) & LEX_SPEECH) ||
-			       (d->tmark[i] & TM_SPEECH));
+	return doc_is_adverb(d, i) || (doc_lex(d, i) & LEX_NAME_GAP);
 }
 
 static int
@@ -242,16 +207,18 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	if (doc_lex(d, a) & LEX_GIVEN)
 		ev |= EV_GIVEN;
 	/* "the comedy Paper Lanterns": a title, whatever follows. */
-	if (a > 0 && same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_WORK))
+	if (a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (doc_lex(d, a - 1) & LEX_WORK))
 		return EV_WORK;
 	/* "in Leeds, the director", "of Marquee Metrics said": after a
 	 * preposition only a given name, role or title makes a person. */
-	if (a > 0 && same_sent(d, a - 1, a) && (doc_lex(d, a - 1) & LEX_PREP))
+	if (a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP;
-	if (a > 1 && same_sent(d, a - 2, a) && tok_punct(&d->tk, a - 1, ',') &&
-	    is_role_before(d, a - 2))
+	if (a > 1 && doc_same_sent(d, a - 2, a) &&
+	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
-	if (a > 0 && same_sent(d, a - 1, a)) {
+	if (a > 0 && doc_same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
 		if (doc_lex(d, a - 1) & LEX_TITLE)
@@ -262,15 +229,15 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	}
 	/* "X said", "X bluntly stated", "X, who", "X, a director," */
 	j = b;
-	if (j < d->tk.n && same_sent(d, j, a) && tok_punct(&d->tk, j, ',')) {
+	if (j < d->tk.n && doc_same_sent(d, j, a) &&
+	    tok_punct(&d->tk, j, ',')) {
 		size_t k = j + 1;
 
 		if (tok_is(&d->tk, k, "who") || is_role_before(d, k))
 			ev |= EV_APPOS;
-		if (tok_is(&d->tk, k, "a") || tok_is(&d->tk, k, "an") ||
-		    tok_is(&d->tk, k, "the") || tok_is(&d->tk, k, "its") ||
-		    tok_is(&d->tk, k, "his") || tok_is(&d->tk, k, "her")) {
-			for (k = j + 2; k < j + 6 && same_sent(d, k, a); k++) {
+		if (k < d->tk.n && (doc_lex(d, k) & LEX_APPOS)) {
+			for (k = j + 2; k < j + 2 + PEOPLE_APPOS_WINDOW &&
+			     doc_same_sent(d, k, a); k++) {
 				if (is_role_before(d, k)) {
 					ev |= EV_APPOS;
 					break;
@@ -284,9 +251,10 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 			ev |= EV_APPOS; /* "X, 31, said" */
 		return ev;
 	}
-	for (steps = 0; j < d->tk.n && steps < 4 && same_sent(d, j, a);
+	for (steps = 0; j < d->tk.n && steps < PEOPLE_VERB_WINDOW &&
+	     doc_same_sent(d, j, a);
 	     j++, steps++) {
-		if (is_speech(d, j)) {
+		if (doc_is_speech(d, j)) {
 			ev |= EV_SPEECH;
 			break;
 		}
@@ -415,7 +383,7 @@ particles(const struct doc *d, size_t b)
 {
 	size_t k = 0;
 
-	while (k < 2 && b + k < d->tk.n &&
+	while (k < PEOPLE_MAX_PARTICLES && b + k < d->tk.n &&
 	       (doc_lex(d, b + k) & LEX_PARTICLE) &&
 	       !(d->tk.v[b + k].flags & TOK_CAP))
 		k++;
@@ -436,7 +404,8 @@ scan_candidates(struct doc *d, struct cands *c)
 			continue;
 		}
 		b = i + 1;
-		while (b < n && b - i < 6 && same_sent(d, i, b) &&
+		while (b < n && b - i < PEOPLE_MAX_NAME_TOKENS &&
+		       doc_same_sent(d, i, b) &&
 		       !(d->tk.v[b - 1].flags & TOK_POSS) &&
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
 			if (is_cap_word(d, b) && !(d->tmark[b] & TM_FIGURE)) {
@@ -552,17 +521,8 @@ person_by_single(const struct doc *d, const struct pindex *ix, const char *k)
 static int
 next_to_figure(const struct doc *d, size_t a, size_t b)
 {
-	size_t lo = 0, hi = d->nm;
+	size_t lo = doc_mention_from(d, a);
 
-	/* First mention starting at or after a. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (d->m[mid].tok < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (lo < d->nm && doc_list_gap(d, b, d->m[lo].tok))
 		return 1;
 	if (lo > 0 && doc_list_gap(d, d->m[lo - 1].tok + d->m[lo - 1].ntok,
@@ -571,112 +531,145 @@ next_to_figure(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
-void
-people_find(struct doc *d, const struct topic *t)
+/* Each candidate's matching key and word count. */
+static void
+key_candidates(const struct doc *d, struct cands *c)
 {
-	struct cands c = { NULL, 0, 0 };
 	struct buf key = BUF_INIT;
-	struct smap accepted = { NULL, NULL, 0, 0 };
-	struct pindex ix;
 	size_t i;
-	int changed, p;
 
-	memset(&ix, 0, sizeof(ix));
-	find_figures(d, t);
-	for (p = 0; p < (int)d->np; p++)
-		pindex_add(&ix, d, p);
-	scan_candidates(d, &c);
-	for (i = 0; i < c.n; i++) {
-		key_of(d, c.v[i].a, c.v[i].b, &key);
-		c.v[i].key = pt_xstrdup(key.p);
-		c.v[i].nw = nwords(d, &c.v[i]);
+	for (i = 0; i < c->n; i++) {
+		key_of(d, c->v[i].a, c->v[i].b, &key);
+		c->v[i].key = pt_xstrdup(key.p);
+		c->v[i].nw = nwords(d, &c->v[i]);
 	}
+	buf_release(&key);
+}
 
-	/* Accept multi-word candidates with evidence. */
-	for (i = 0; i < c.n; i++)
-		if (c.v[i].nw >= 2 && (c.v[i].ev & EV_STRONG) &&
-		    !(c.v[i].ev & EV_WORK)) {
-			c.v[i].accepted = 1;
-			smap_put(&accepted, c.v[i].key, 1);
-		}
-	/* Evidence at one occurrence covers every occurrence of the name;
-	 * a list next to an accepted person or figure makes a person (the
-	 * neighbours in a list are the next and previous candidates). */
+static void
+accept(struct cand *k, struct smap *accepted)
+{
+	k->accepted = 1;
+	smap_put(accepted, k->key, 1);
+}
+
+/* Accepts the multi-word candidates with evidence of their own. */
+static void
+accept_with_evidence(struct cands *c, struct smap *accepted)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].nw >= 2 && (c->v[i].ev & EV_STRONG) &&
+		    !(c->v[i].ev & EV_WORK))
+			accept(&c->v[i], accepted);
+}
+
+/* Evidence at one occurrence covers every occurrence of the name; a list
+ * next to an accepted person or figure makes a person (the neighbours in
+ * a list are the next and previous candidates). Runs until nothing more
+ * is accepted. */
+static void
+accept_by_neighbours(const struct doc *d, struct cands *c,
+		     struct smap *accepted)
+{
+	size_t i;
+	int changed;
+
 	do {
 		changed = 0;
-		for (i = 0; i < c.n; i++) {
-			struct cand *k = &c.v[i];
+		for (i = 0; i < c->n; i++) {
+			struct cand *k = &c->v[i];
 
 			if (k->accepted || k->nw < 2 || (k->ev & EV_WORK))
 				continue;
-			if (smap_get(&accepted, k->key) >= 0 ||
-			    (i > 0 && c.v[i - 1].accepted &&
-			     doc_list_gap(d, c.v[i - 1].b, k->a)) ||
-			    (i + 1 < c.n && c.v[i + 1].accepted &&
-			     doc_list_gap(d, k->b, c.v[i + 1].a)) ||
+			if (smap_get(accepted, k->key) >= 0 ||
+			    (i > 0 && c->v[i - 1].accepted &&
+			     doc_list_gap(d, c->v[i - 1].b, k->a)) ||
+			    (i + 1 < c->n && c->v[i + 1].accepted &&
+			     doc_list_gap(d, k->b, c->v[i + 1].a)) ||
 			    next_to_figure(d, k->a, k->b)) {
-				k->accepted = 1;
+				accept(k, accepted);
 				k->ev |= EV_LIST;
-				smap_put(&accepted, k->key, 1);
 				changed = 1;
 			}
 		}
 	} while (changed);
+}
 
-	/* People from accepted candidates, merged by key, or by given name
-	 * and surname when a middle name differs, or as a trailing run of a
-	 * longer name ("Ó Briain" after "Niamh Ó Briain"). */
-	for (i = 0; i < c.n; i++) {
-		struct cand *k = &c.v[i];
-		const char *last, *sp;
-		size_t fl, kl2 = strlen(k->key);
-		int q;
+/* The known person an accepted candidate names: by its key, or by given
+ * name and surname when a middle name differs, or as a trailing run of a
+ * longer name ("Ó Briain" after "Niamh Ó Briain"); -1 if none. */
+static int
+known_person(const struct doc *d, const struct pindex *ix,
+	     const struct cand *k)
+{
+	const char *sp = strrchr(k->key, ' ');
+	const char *last = sp ? sp + 1 : k->key;
+	size_t fl = (size_t)(strchr(k->key, ' ') - k->key);
+	size_t kl = strlen(k->key);
+	int p = smap_get(&ix->full, k->key), q;
+
+	for (q = smap_get(&ix->last, last); q >= 0 && p < 0;
+	     q = ix->next_last[q]) {
+		const struct person *pe = &d->p[q];
+		size_t pl = strlen(pe->key);
+
+		if (pe->first && strlen(pe->first) == fl &&
+		    memcmp(pe->first, k->key, fl) == 0)
+			p = q;
+		else if (pl > kl && pe->key[pl - kl - 1] == ' ' &&
+			 strcmp(pe->key + pl - kl, k->key) == 0)
+			p = q;
+	}
+	return p;
+}
+
+/* People from the accepted candidates, merged with the known ones. */
+static void
+people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct cand *k = &c->v[i];
+		int p;
 
 		if (!k->accepted)
 			continue;
-		p = smap_get(&ix.full, k->key);
-		sp = strrchr(k->key, ' ');
-		last = sp ? sp + 1 : k->key;
-		fl = (size_t)(strchr(k->key, ' ') - k->key);
-		for (q = smap_get(&ix.last, last); q >= 0 && p < 0;
-		     q = ix.next_last[q]) {
-			const struct person *pe = &d->p[q];
-			size_t pl = strlen(pe->key);
-
-			if (pe->first && strlen(pe->first) == fl &&
-			    memcmp(pe->first, k->key, fl) == 0)
-				p = q;
-			else if (pl > kl2 && pe->key[pl - kl2 - 1] == ' ' &&
-				 strcmp(pe->key + pl - kl2, k->key) == 0)
-				p = q;
-		}
+		p = known_person(d, ix, k);
 		if (p < 0) {
 			const struct tok *ta = &d->tk.v[k->a];
 			const struct tok *tb = &d->tk.v[k->b - 1];
 
 			p = new_person(d, d->text + ta->o,
 				       tb->o + tb->ol - ta->o, k->key, -1, k->a);
-			pindex_add(&ix, d, p);
+			pindex_add(ix, d, p);
 		}
 		k->person = p;
 		add_mention(d, k->a, k->b - k->a, p);
 	}
-	/* Single words: surnames and given names of known people, or people
-	 * of their own with strong evidence. */
-	for (i = 0; i < c.n; i++) {
-		struct cand *k = &c.v[i];
-		size_t a = k->a;
+}
 
-		if (k->accepted)
-			continue;
-		/* A rejected multi-word run may end in a known surname
-		 * ("Veteran Field"); only single words are resolved. */
-		if (k->nw != 1)
+/* Single words: surnames and given names of known people, or people of
+ * their own with strong evidence. A rejected multi-word run may end in a
+ * known surname ("Veteran Field"); only single words are resolved. */
+static void
+people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct cand *k = &c->v[i];
+		size_t a = k->a;
+		int p;
+
+		if (k->accepted || k->nw != 1)
 			continue;
 		if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
 				     LEX_PRONOUN | LEX_ROLE))
 			continue;
-		p = person_by_single(d, &ix, k->key);
+		p = person_by_single(d, ix, k->key);
 		/* A name of one word needs a role or title before it,
 		 * "said X", or a speech verb after it away from the start
 		 * of a sentence ("People say" is no name). */
@@ -686,17 +679,37 @@ people_find(struct doc *d, const struct topic *t)
 		      !(d->tk.v[a].flags & TOK_SSTART)))) {
 			p = new_person(d, d->text + d->tk.v[a].o,
 				       d->tk.v[a].ol, k->key, -1, a);
-			pindex_add(&ix, d, p);
+			pindex_add(ix, d, p);
 		}
 		if (p >= 0)
 			add_mention(d, a, 1, p);
 	}
+}
+
+void
+people_find(struct doc *d, const struct topic *t)
+{
+	struct cands c = { NULL, 0, 0 };
+	struct smap accepted = { NULL, NULL, 0, 0 };
+	struct pindex ix;
+	size_t i;
+	int p;
+
+	memset(&ix, 0, sizeof(ix));
+	find_figures(d, t);
+	for (p = 0; p < (int)d->np; p++)
+		pindex_add(&ix, d, p);
+	scan_candidates(d, &c);
+	key_candidates(d, &c);
+	accept_with_evidence(&c, &accepted);
+	accept_by_neighbours(d, &c, &accepted);
+	people_from_accepted(d, &c, &ix);
+	people_from_single_words(d, &c, &ix);
 	if (d->nm > 1)
 		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
 	for (i = 0; i < c.n; i++)
 		free(c.v[i].key);
 	smap_release(&accepted);
 	pindex_release(&ix);
-	buf_release(&key);
 	free(c.v);
 }

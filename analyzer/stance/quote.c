@@ -7,10 +7,12 @@
  * per paragraph (each marked as continued), as the marks show it.
  *
  * A quoted span is a direct quotation unless it looks like a title or a
- * scare quote: fewer than four words, no speech verb in the four words
- * before it, and no sentence punctuation inside it with a speech verb or
- * pronoun in its sentence.
+ * scare quote: fewer than QUOTE_MIN_WORDS words, no speech verb in the
+ * QUOTE_VERB_WINDOW words before it, and no sentence punctuation inside it
+ * with a speech verb or pronoun in its sentence (tuning.h).
  */
+#include "analyzer/stance/quote.h"
+
 #include "analyzer/stance/doc.h"
 
 #include "analyzer/text/lexicon.h"
@@ -144,7 +146,7 @@ single_close(const struct doc *d, size_t open)
 	/* A closing mark is looked for within the paragraph, up to a
 	 * bound, so that thousands of apostrophes cost linear time. */
 	for (i = open + 1; i < d->tk.n && d->tk.v[i].para == para &&
-	     i < open + 2 * TOKENS_MAX_SENTENCE; i++) {
+	     i < open + QUOTE_SINGLE_WINDOW; i++) {
 		enum mark m = mark_of(d, i);
 		int32_t prev, next;
 
@@ -176,16 +178,16 @@ is_direct(const struct doc *d, const struct quote *q)
 			words++;
 	if (words == 0)
 		return 0;
-	if (words >= 4)
+	if (words >= QUOTE_MIN_WORDS)
 		return 1;
 	/* "branded them “the fun police”", "called the move “overdue”":
 	 * a speech verb just before the quote makes it a quotation. */
-	for (i = q->open, s0 = 0; i > 0 && s0 < 4; s0++) {
+	for (i = q->open, s0 = 0; i > 0 && s0 < QUOTE_VERB_WINDOW; s0++) {
 		i--;
 		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
 		    tok_punct(&d->tk, i, '.'))
 			break;
-		if ((doc_lex(d, i) & LEX_SPEECH) || (d->tmark[i] & TM_SPEECH))
+		if (doc_is_speech(d, i))
 			return 1;
 	}
 	if (q->t1 > q->t0) {
@@ -210,10 +212,58 @@ is_direct(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* A single quote opened at token i: the quote up to its closing mark, or
+ * with none in the paragraph, a segment when the next paragraph opens
+ * with a mark. Returns the token the scan goes on after. */
+static size_t
+single_quote(struct doc *d, size_t i)
+{
+	size_t c = single_close(d, i);
+	size_t e = i + 1;
+	enum mark m;
+
+	if (c != DOC_NONE) {
+		add(d, i, c, c);
+		return c;
+	}
+	while (e < d->tk.n && !(d->tk.v[e].flags & TOK_PSTART))
+		e++;
+	if (e >= d->tk.n)
+		return i;
+	m = mark_of(d, e);
+	if ((m == M_SOPEN || m == M_SSTRAIGHT) && can_open(d, e, m)) {
+		add(d, i, DOC_NONE, e);
+		d->q[d->nq - 1].cont = 1;
+		return e - 1;
+	}
+	return i;
+}
+
+/* Quotations or titles: the tokens inside a quotation get its index,
+ * those inside a title or scare quote TM_TITLEQ. */
+static void
+classify_quotes(struct doc *d)
+{
+	size_t i, j;
+
+	for (j = 0; j < d->nq; j++) {
+		struct quote *q = &d->q[j];
+
+		q->direct = is_direct(d, q);
+		if (!q->direct) {
+			for (i = q->t0; i < q->t1; i++)
+				d->tmark[i] |= TM_TITLEQ;
+			continue;
+		}
+		for (i = q->t0; i < q->t1; i++)
+			d->tk.v[i].quote = (int32_t)j;
+	}
+}
+
 void
 quote_find(struct doc *d)
 {
-	size_t i, j;
+	size_t i;
 	size_t dopen = DOC_NONE;  /* token of the open double mark */
 
 	for (i = 0; i < d->tk.n; i++) {
@@ -236,34 +286,11 @@ quote_find(struct doc *d)
 			continue;
 		if (dopen == DOC_NONE) {
 			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
-			    can_open(d, i, m)) {
+			    can_open(d, i, m))
 				dopen = i;
-			} else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
-				   can_open(d, i, m)) {
-				size_t c = single_close(d, i);
-				size_t e = i + 1;
-
-				if (c != DOC_NONE) {
-					add(d, i, c, c);
-					i = c;
-					continue;
-				}
-				/* No close in the paragraph: a segment when
-				 * the next paragraph opens with a mark. */
-				while (e < d->tk.n &&
-				       !(d->tk.v[e].flags & TOK_PSTART))
-					e++;
-				if (e < d->tk.n) {
-					enum mark m2 = mark_of(d, e);
-
-					if ((m2 == M_SOPEN || m2 == M_SSTRAIGHT) &&
-					    can_open(d, e, m2)) {
-						add(d, i, DOC_NONE, e);
-						d->q[d->nq - 1].cont = 1;
-						i = e - 1;
-					}
-				}
-			}
+			else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
+				 can_open(d, i, m))
+				i = single_quote(d, i);
 			continue;
 		}
 		if ((m == M_DCLOSE || m == M_DSTRAIGHT ||
@@ -275,16 +302,5 @@ quote_find(struct doc *d)
 	}
 	if (dopen != DOC_NONE)
 		add(d, dopen, DOC_NONE, d->tk.n);
-	for (j = 0; j < d->nq; j++) {
-		struct quote *q = &d->q[j];
-
-		q->direct = is_direct(d, q);
-		if (!q->direct) {
-			for (i = q->t0; i < q->t1; i++)
-				d->tmark[i] |= TM_TITLEQ;
-			continue;
-		}
-		for (i = q->t0; i < q->t1; i++)
-			d->tk.v[i].quote = (int32_t)j;
-	}
+	classify_quotes(d);
 }

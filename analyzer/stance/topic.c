@@ -16,6 +16,7 @@
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/hash.h"
 #include "crawler/base/sv.h"
 
 #include <stdlib.h>
@@ -60,25 +61,14 @@ struct topic {
 static unsigned
 hash_word(const char *p, size_t len)
 {
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)p[i]) * 16777619u;
-	return h % NBUCKETS;
+	return hash_fnv1a(p, len) % NBUCKETS;
 }
 
+/* Wildcard words are indexed by their first four bytes. */
 static unsigned
 hash_prefix(const char *p, size_t len)
 {
-	unsigned h = 2166136261u;
-	size_t i;
-
-	if (len > 4)
-		len = 4;
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)p[i]) * 16777619u;
-	return h % NBUCKETS;
+	return hash_fnv1a(p, len > 4 ? 4 : len) % NBUCKETS;
 }
 
 void
@@ -120,17 +110,111 @@ static const struct {
 	{ "term!", TOPIC_TERM, 1 },
 };
 
+static void
+phrase_free_words(struct phrase *ph)
+{
+	size_t w;
+
+	for (w = 0; w < ph->nw; w++)
+		free(ph->words[w]);
+	free(ph->text);
+}
+
+/* Cuts the phrase text into ph's words: a '*' after a word makes it a
+ * wildcard, a word '@' stands for a mention of the topic. Returns NULL or
+ * a static description of the problem. */
+static const char *
+phrase_words(struct phrase *ph, struct sv text)
+{
+	struct tokens tk;
+	/* Exact phrases keep their case: tokenize the text as written. */
+	char *key = ph->exact ? pt_xstrndup(text.p, text.len)
+			      : norm_key(text.p, text.len);
+	const char *why = NULL;
+	size_t i;
+
+	tokens_init(&tk);
+	tokens_build_key(&tk, key, strlen(key));
+	for (i = 0; i < tk.n; i++) {
+		if (tok_punct(&tk, i, '*') && ph->nw > 0 &&
+		    !(ph->wild & (1u << (ph->nw - 1)))) {
+			ph->wild |= 1u << (ph->nw - 1);
+			continue;
+		}
+		if (tok_punct(&tk, i, '@') && ph->nw < TOPIC_MAX_WORDS)
+			ph->at |= 1u << ph->nw;
+		if (ph->nw == TOPIC_MAX_WORDS) {
+			why = "phrase longer than 16 words";
+			break;
+		}
+		ph->words[ph->nw] = pt_xstrndup(key + tk.v[i].k, tk.v[i].kl);
+		ph->wlen[ph->nw] = tk.v[i].kl;
+		ph->nw++;
+	}
+	tokens_release(&tk);
+	free(key);
+	if (!why && ph->nw == 0)
+		why = "phrase has no words";
+	return why;
+}
+
+/* 1 when t already has a phrase like ph: "Noé" and "Noe" have one key,
+ * and one phrase makes one hit, not two. */
+static int
+phrase_known(const struct topic *t, const struct phrase *ph)
+{
+	size_t i, w;
+
+	for (i = 0; i < t->nph; i++) {
+		const struct phrase *o = &t->ph[i];
+
+		if (o->kind != ph->kind || o->figure != ph->figure ||
+		    o->exact != ph->exact || o->nw != ph->nw ||
+		    o->wild != ph->wild || o->at != ph->at)
+			continue;
+		for (w = 0; w < ph->nw; w++)
+			if (strcmp(o->words[w], ph->words[w]) != 0)
+				break;
+		if (w == ph->nw)
+			return 1;
+	}
+	return 0;
+}
+
+/* Puts phrase number n of t in its index. Exact phrases are few; their
+ * written form does not hash like the key, so they are tried at every
+ * token (as are phrases that start with '@' and short wildcards). */
+static void
+phrase_index(struct topic *t, size_t n)
+{
+	struct phrase *ph = &t->ph[n];
+	struct phrase_index *ix = ph->at ? &t->at : &t->plain;
+	unsigned h;
+
+	if (ph->exact || (ph->at & 1u) ||
+	    ((ph->wild & 1u) && ph->wlen[0] < 4)) {
+		pt_xgrow((void **)&ix->shortlist, &ix->capshort,
+			 ix->nshort + 1, sizeof(*ix->shortlist));
+		ix->shortlist[ix->nshort++] = (int)n;
+		ph->next = -1;
+	} else if (ph->wild & 1u) {
+		h = hash_prefix(ph->words[0], ph->wlen[0]);
+		ph->next = ix->prefix[h];
+		ix->prefix[h] = (int)n;
+	} else {
+		h = hash_word(ph->words[0], ph->wlen[0]);
+		ph->next = ix->word[h];
+		ix->word[h] = (int)n;
+	}
+}
+
 /* Adds one phrase. Returns NULL or a static description of the problem. */
 static const char *
 add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 	   int figure, struct sv text)
 {
 	struct phrase *ph;
-	struct tokens tk;
-	struct phrase_index *ix;
-	char *key;
-	size_t i;
-	unsigned h;
+	const char *why;
 
 	if (text.len == 0)
 		return "empty phrase";
@@ -142,76 +226,12 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 	ph->figure = figure;
 	ph->exact = exact;
 	ph->text = pt_xstrndup(text.p, text.len);
-	/* Exact phrases keep their case: tokenize the text as written. */
-	key = exact ? pt_xstrndup(text.p, text.len) : norm_key(text.p, text.len);
-	tokens_init(&tk);
-	tokens_build_key(&tk, key, strlen(key));
-	for (i = 0; i < tk.n; i++) {
-		const char *w = key + tk.v[i].k;
-		size_t wl = tk.v[i].kl;
-
-		if (tok_punct(&tk, i, '*') && ph->nw > 0 &&
-		    !(ph->wild & (1u << (ph->nw - 1)))) {
-			ph->wild |= 1u << (ph->nw - 1);
-			continue;
-		}
-		if (tok_punct(&tk, i, '@') && ph->nw < TOPIC_MAX_WORDS)
-			ph->at |= 1u << ph->nw;
-		if (ph->nw == TOPIC_MAX_WORDS) {
-			tokens_release(&tk);
-			free(key);
-			free(ph->text);
-			for (i = 0; i < ph->nw; i++)
-				free(ph->words[i]);
-			return "phrase longer than 16 words";
-		}
-		ph->words[ph->nw] = pt_xstrndup(w, wl);
-		ph->wlen[ph->nw] = wl;
-		ph->nw++;
+	why = phrase_words(ph, text);
+	if (why || phrase_known(t, ph)) {
+		phrase_free_words(ph);
+		return why;
 	}
-	tokens_release(&tk);
-	free(key);
-	if (ph->nw == 0) {
-		free(ph->text);
-		return "phrase has no words";
-	}
-	/* "Noé" and "Noe" have one key: keep one phrase, not two hits. */
-	for (i = 0; i < t->nph; i++) {
-		const struct phrase *o = &t->ph[i];
-		size_t w;
-
-		if (o->kind != ph->kind || o->figure != ph->figure ||
-		    o->exact != ph->exact || o->nw != ph->nw ||
-		    o->wild != ph->wild || o->at != ph->at)
-			continue;
-		for (w = 0; w < ph->nw; w++)
-			if (strcmp(o->words[w], ph->words[w]) != 0)
-				break;
-		if (w == ph->nw) {
-			for (w = 0; w < ph->nw; w++)
-				free(ph->words[w]);
-			free(ph->text);
-			return NULL;
-		}
-	}
-	/* Exact phrases are few; their written form does not hash like
-	 * the key, so they are tried at every token (as are phrases that
-	 * start with '@'). */
-	ix = ph->at ? &t->at : &t->plain;
-	if (exact || (ph->at & 1u) || ((ph->wild & 1u) && ph->wlen[0] < 4)) {
-		pt_xgrow((void **)&ix->shortlist, &ix->capshort,
-			 ix->nshort + 1, sizeof(*ix->shortlist));
-		ix->shortlist[ix->nshort++] = (int)t->nph;
-		ph->next = -1;
-	} else if (ph->wild & 1u) {
-		h = hash_prefix(ph->words[0], ph->wlen[0]);
-		ph->next = ix->prefix[h];
-		ix->prefix[h] = (int)t->nph;
-	} else {
-		h = hash_word(ph->words[0], ph->wlen[0]);
-		ph->next = ix->word[h];
-		ix->word[h] = (int)t->nph;
-	}
+	phrase_index(t, t->nph);
 	t->count[kind]++;
 	t->nph++;
 	return NULL;
@@ -225,6 +245,77 @@ fail(struct buf *err, const char *name, unsigned long line, const char *what)
 	return PT_EPARSE;
 }
 
+/* The line without its comment ('#' at the start or after white space),
+ * trimmed. */
+static struct sv
+strip_comment(struct sv line)
+{
+	size_t i;
+
+	for (i = 0; i < line.len; i++)
+		if (line.p[i] == '#' &&
+		    (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t')) {
+			line.len = i;
+			break;
+		}
+	return sv_trim(line);
+}
+
+/* The optional weight of a pro or con entry: a number before the phrase,
+ * taken off *rest into *weight. Returns NULL or what was expected. */
+static const char *
+parse_weight(struct sv *rest, double *weight)
+{
+	char num[32];
+	size_t i;
+
+	for (i = 0; i < rest->len && rest->p[i] != ' ' && rest->p[i] != '\t';
+	     i++)
+		;
+	if (i == 0 || !((rest->p[0] >= '0' && rest->p[0] <= '9') ||
+			rest->p[0] == '.' || rest->p[0] == '-'))
+		return NULL;
+	if (i >= sizeof(num) || rest->p[0] == '-')
+		return "expected a positive weight";
+	memcpy(num, rest->p, i);
+	num[i] = '\0';
+	if (cli_parse_double(num, weight) || *weight <= 0 || *weight > 100)
+		return "expected a weight between 0 and 100, then a phrase";
+	*rest = sv_trim(sv_make(rest->p + i, rest->len - i));
+	return NULL;
+}
+
+/* A figure entry: its first alternative is the canonical name. Returns
+ * the new figure's index, or -1 when the name is empty. */
+static int
+add_figure(struct topic *t, struct sv rest)
+{
+	struct sv first;
+
+	sv_cut(rest, '|', &first);
+	first = sv_trim(first);
+	if (first.len == 0)
+		return -1;
+	pt_xgrow((void **)&t->figures, &t->capfig, t->nfig + 1,
+		 sizeof(*t->figures));
+	t->figures[t->nfig] = pt_xstrndup(first.p, first.len);
+	return (int)t->nfig++;
+}
+
+static int
+unknown_entry(struct buf *err, const char *name, unsigned long lineno,
+	      struct sv word)
+{
+	struct buf m = BUF_INIT;
+
+	buf_addf(&m, "unknown entry '%.*s'; expected topic, term, term!, "
+		 "ref, pro, con, negator, figure, role, speech or nonperson",
+		 (int)(word.len > 40 ? 40 : word.len), word.p);
+	fail(err, name, lineno, m.p);
+	buf_release(&m);
+	return PT_EPARSE;
+}
+
 static int
 parse_line(struct topic *t, struct sv line, const char *name,
 	   unsigned long lineno, struct buf *err)
@@ -235,14 +326,7 @@ parse_line(struct topic *t, struct sv line, const char *name,
 	double weight = 1.0;
 	const char *why;
 
-	/* Strip a comment: '#' at the start or after white space. */
-	for (i = 0; i < line.len; i++)
-		if (line.p[i] == '#' &&
-		    (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t')) {
-			line.len = i;
-			break;
-		}
-	line = sv_trim(line);
+	line = strip_comment(line);
 	if (line.len == 0)
 		return 0;
 	for (i = 0; i < line.len && line.p[i] != ' ' && line.p[i] != '\t'; i++)
@@ -260,53 +344,20 @@ parse_line(struct topic *t, struct sv line, const char *name,
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (sv_eq(word, kinds[i].word))
 			k = (int)i;
-	if (k < 0) {
-		struct buf m = BUF_INIT;
-
-		buf_addf(&m, "unknown entry '%.*s'; expected topic, term, "
-			 "term!, ref, pro, con, negator, figure, role, "
-			 "speech or nonperson", (int)(word.len > 40 ? 40 : word.len),
-			 word.p);
-		fail(err, name, lineno, m.p);
-		buf_release(&m);
-		return PT_EPARSE;
-	}
+	if (k < 0)
+		return unknown_entry(err, name, lineno, word);
 	if (kinds[k].kind == TOPIC_PRO || kinds[k].kind == TOPIC_CON) {
-		/* Optional weight: a number before the phrase. */
-		for (i = 0; i < rest.len && rest.p[i] != ' ' && rest.p[i] != '\t';
-		     i++)
-			;
-		if (i > 0 && ((rest.p[0] >= '0' && rest.p[0] <= '9') ||
-			      rest.p[0] == '.' || rest.p[0] == '-')) {
-			char num[32];
-
-			if (i >= sizeof(num) || rest.p[0] == '-')
-				return fail(err, name, lineno,
-					    "expected a positive weight");
-			memcpy(num, rest.p, i);
-			num[i] = '\0';
-			if (cli_parse_double(num, &weight) || weight <= 0 ||
-			    weight > 100)
-				return fail(err, name, lineno,
-					    "expected a weight between 0 and "
-					    "100, then a phrase");
-			rest = sv_trim(sv_make(rest.p + i, rest.len - i));
-		}
+		why = parse_weight(&rest, &weight);
+		if (why)
+			return fail(err, name, lineno, why);
 	}
 	if (rest.len == 0)
 		return fail(err, name, lineno, "expected a phrase");
 	if (kinds[k].kind == TOPIC_FIGURE) {
-		struct sv first;
-
-		sv_cut(rest, '|', &first);
-		first = sv_trim(first);
-		if (first.len == 0)
+		figure = add_figure(t, rest);
+		if (figure < 0)
 			return fail(err, name, lineno,
 				    "expected a canonical name first");
-		figure = (int)t->nfig;
-		pt_xgrow((void **)&t->figures, &t->capfig, t->nfig + 1,
-			 sizeof(*t->figures));
-		t->figures[t->nfig++] = pt_xstrndup(first.p, first.len);
 	}
 	while (rest.p) {
 		rest = sv_cut(rest, '|', &alt);

@@ -70,3 +70,15 @@ hash_sha1_b32_parts(const struct sv *parts, size_t n, char out[38])
 	memcpy(out, "sha1:", 5);
 	hash_b32_20(d, out + 5);
 }
+
+uint32_t
+hash_fnv1a(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ b[i]) * 16777619u;
+	return h;
+}

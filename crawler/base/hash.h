@@ -1,10 +1,11 @@
 /* hash.h -- digests from libcrypto: SHA-256 for ids, SHA-1 base32 for
- * WARC digests.
+ * WARC digests; and FNV-1a, the one string hash of in-memory tables.
  */
 #ifndef PT_HASH_H
 #define PT_HASH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct sv;
 
@@ -18,5 +19,10 @@ void hash_sha1_b32(const void *p, size_t n, char out[38]);
 void hash_sha1_b32_parts(const struct sv *parts, size_t n, char out[38]);
 /* Base32-encodes a 20-byte SHA-1 digest into out[33]. */
 void hash_b32_20(const unsigned char d[20], char out[33]);
+
+/* FNV-1a (32 bits) of p[0..n): the hash of every in-memory table (topic
+ * phrases, people's names; scripts/gen_lexicon.py computes the same for
+ * the lexicon). Fast and well spread on short keys; not a digest. */
+uint32_t hash_fnv1a(const void *p, size_t n);
 
 #endif

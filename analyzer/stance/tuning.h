@@ -1,0 +1,122 @@
+/* tuning.h -- the numbers the stance steps were tuned with: weights,
+ * windows (how many tokens, sentences or paragraphs a rule looks across),
+ * caps and thresholds, each with the reason for its value.
+ *
+ * They were set by hand on the sample and development articles; changing
+ * one changes the outputs and the dev scores (README, "Scores"). A window
+ * of N tokens means the rule looks at most N tokens away.
+ */
+#ifndef PT_TUNING_H
+#define PT_TUNING_H
+
+#include "analyzer/text/token.h"
+
+/* doc.c: queries shared by the steps. */
+
+/* Stance: one side wins when it weighs more than this many times the
+ * other; below that the stance is mixed. Twice keeps a stray counter-cue
+ * from turning a clear stance mixed. */
+#define DOC_STANCE_RATIO 2
+/* A list gap ("A, the producer B and C") spans at most this many tokens
+ * with a role just before the next name (its modifiers stand in the gap:
+ * 'and "sex-positive" erotic filmmaker B')... */
+#define DOC_LIST_GAP_ROLE 8
+/* ... and at most this many without one (", and the"). */
+#define DOC_LIST_GAP_PLAIN 5
+/* An epithet has at most this many modifiers between its determiner and
+ * its role ("the 67-year-old British actor"); more is a clause. */
+#define DOC_EPITHET_MODS 3
+/* A word ending in "-ly" is an adverb from this many bytes ("only",
+ * "bluntly"); shorter ones ("fly") are not. */
+#define DOC_ADVERB_MIN 4
+
+/* mark.c: topic linking. */
+
+/* Topic phrases that can start at one token: far more than a topic file
+ * stacks on one word (a term, a ref and a cue or two). */
+#define MARK_MAX_HITS 16
+/* A paragraph that names the topic carries over to this many paragraphs
+ * after it: trade-press paragraphs are short, and the next ones usually
+ * go on with the same subject. */
+#define MARK_CARRY_PARAS 2
+
+/* quote.c: quotations. */
+
+/* A quoted span of this many words or more is a quotation; shorter ones
+ * are titles or scare quotes unless something says otherwise. */
+#define QUOTE_MIN_WORDS 4
+/* A speech verb up to this many words before a short quote makes it a
+ * quotation ('branded them "the fun police"'). */
+#define QUOTE_VERB_WINDOW 4
+/* A single quote's closing mark is looked for this many tokens ahead at
+ * most, so that thousands of apostrophes cost linear time. */
+#define QUOTE_SINGLE_WINDOW (2 * TOKENS_MAX_SENTENCE)
+
+/* people.c: finding people. */
+
+/* A run of capitalised words grows to this many tokens at most: longer
+ * runs are headlines and titles, not names. */
+#define PEOPLE_MAX_NAME_TOKENS 6
+/* Lower-case particles inside a name ("de la Fuente", "van der Berg"). */
+#define PEOPLE_MAX_PARTICLES 2
+/* After "X, a" the role of an apposition comes within this many words
+ * ("X, a veteran British director,"). */
+#define PEOPLE_APPOS_WINDOW 4
+/* A speech verb after a name comes within this many tokens, past words
+ * such as "also" and "in a statement" ("X said", "X later told"). */
+#define PEOPLE_VERB_WINDOW 4
+
+/* attrib.c: speakers and stance cues. */
+
+/* Counted cues per article: a real article has a few dozen; hostile text
+ * with millions would otherwise make output rows without end. Past the
+ * cap, cues are not counted (and doc.truncated is set). */
+#define DOC_MAX_CUES 20000
+/* People one cue counts for: the members of a list ("A, B and C") in the
+ * sentence that holds it. */
+#define ATTRIB_MAX_SUBJECTS 16
+/* A pronoun refers back to people named in its paragraph and this many
+ * before it... */
+#define ATTRIB_PRONOUN_PARAS 2
+/* ... and at most this many sentences back. */
+#define ATTRIB_PRONOUN_SENTS 10
+/* Pronoun scores: each sentence back costs this much... */
+#define ATTRIB_PRONOUN_SENT_COST 2
+/* ... a known gender that fits adds this much (a wrong one rules the
+ * person out)... */
+#define ATTRIB_PRONOUN_GENDER 3
+/* ... and being the subject of its sentence this much: a gender fit
+ * outweighs one sentence of distance, being the subject a little less. */
+#define ATTRIB_PRONOUN_SUBJECT 2
+/* With nobody before it, a pronoun refers to the first person named up to
+ * this many sentences after ("he said ... Aurelio Bassani, 71, made the
+ * remarks"). */
+#define ATTRIB_PRONOUN_AHEAD 2
+/* After a quotation, the speaker's verb comes within this many words of
+ * the name (", Smith later said"). */
+#define ATTRIB_VERB_WINDOW 3
+/* After a quotation, the name comes within this many tokens of an
+ * inverted verb ("said the cinematographer Cliff Barton"). */
+#define ATTRIB_INV_WINDOW 4
+/* An unnamed speaker: a role within this many words after "a", "one"
+ * ("a veteran casting director"). */
+#define ATTRIB_ANON_WINDOW 4
+/* An introductory clause ("After working with X, ...") ends at a comma
+ * within this many tokens, or it is not one. */
+#define ATTRIB_INTRO_MAX 20
+/* A pronoun or epithet subject stands in the first this-many tokens of
+ * its sentence (past an introductory clause). */
+#define ATTRIB_SUBJECT_WINDOW 4
+/* A negator flips a cue up to this many words before it, in its clause
+ * ("does not think ... unnecessary"). */
+#define ATTRIB_NEG_WINDOW 6
+/* A reported view ("critics say") is looked for this many tokens before a
+ * cue, in its clause. */
+#define ATTRIB_OTHERS_WINDOW 8
+/* A cue before a "but" in its sentence weighs this factor... */
+#define ATTRIB_BEFORE_BUT 0.5
+/* ... and one after it this factor: the clause after the contrast is the
+ * speaker's point. */
+#define ATTRIB_AFTER_BUT 1.5
+
+#endif

@@ -1,0 +1,274 @@
+/* test_attrib.c -- the attribution step (attrib.h) alone, after prep.h,
+ * mark.h, quote.h and people.h: the speaker of each quotation, and whose
+ * stance each cue of the topic counts toward (negation, contrast,
+ * questions, reported views, lists, pronouns, paragraphs about the
+ * topic). The people and the sentences are invented for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "analyzer/stance/attrib.h"
+#include "analyzer/stance/doc.h"
+#include "analyzer/stance/mark.h"
+#include "analyzer/stance/people.h"
+#include "analyzer/stance/prep.h"
+#include "analyzer/stance/quote.h"
+#include "analyzer/stance/topic.h"
+#include "crawler/base/buf.h"
+
+#include <string.h>
+
+static const char topic_text[] =
+	"term     lantern guild*\n"
+	"ref      the guild\n"
+	"pro      praise* | a lifeline\n"
+	"con      condemned | a nuisance\n"
+	"negator  not | never\n"
+	"role     lamplighter\n";
+
+static struct topic *topic;
+
+static int
+setup(void **state)
+{
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
+			    &err);
+	if (!topic)
+		fail_msg("%s", err.p);
+	buf_release(&err);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	topic_free(topic);
+	return 0;
+}
+
+static void
+run(struct doc *d, const char *text)
+{
+	prep_text(d, text, strlen(text));
+	mark_topic(d, topic);
+	quote_find(d);
+	people_find(d, topic);
+	attrib_run(d);
+}
+
+static void
+expect(const char *text, const char *got, const char *want)
+{
+	if (strcmp(got, want) != 0)
+		fail_msg("%s\n  got:  %s\n  want: %s", text, got, want);
+}
+
+/* The speaker of each quotation in order, "-" for none. */
+static void
+show_speakers(const struct doc *d, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < d->nq; i++) {
+		const struct quote *q = &d->q[i];
+
+		if (!q->direct)
+			continue;
+		buf_addf(out, "%s%s", out->len ? " | " : "",
+			 q->speaker >= 0 ? d->p[q->speaker].name : "-");
+	}
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} speaker_cases[] = {
+	/* After the quotation: a name and a verb, or an inverted verb. */
+	{ "Director Tomas Quill has a plan. “It changed how we rehearse,” "
+	  "Quill said.", "Tomas Quill" },
+	{ "“We will not stop now,” said Mara Voss.", "Mara Voss" },
+	{ "“We start at dawn tomorrow,” said the cinematographer Cliff "
+	  "Barton.", "Cliff Barton" },
+	/* An epithet refers back to a person named before. */
+	{ "Director Tomas Quill arrived. “We start at dawn tomorrow,” the "
+	  "director said.", "Tomas Quill" },
+	/* A pronoun refers to the person of its gender named before. */
+	{ "Producer Helen Marsh hired a lamplighter after talking to "
+	  "director Paul Okoro. “It was essential,” she said.",
+	  "Helen Marsh" },
+	{ "Producer Helen Marsh hired a lamplighter after talking to "
+	  "director Paul Okoro. “It was essential,” he said.",
+	  "Paul Okoro" },
+	/* Before the quotation: the subject of a speech verb, or a colon
+	 * at the end of the paragraph before. */
+	{ "Actress Nadia Brennan added: “I felt safe for the first time.”",
+	  "Nadia Brennan" },
+	{ "Director Tomas Quill put it simply:\n\n“We start at dawn "
+	  "tomorrow.”", "Tomas Quill" },
+	/* Somebody unnamed, or no person: no speaker. */
+	{ "A veteran casting director said: “Nobody asked us anything at "
+	  "all.”", "-" },
+	{ "The guild said in a statement: “We welcome the new rules "
+	  "today.”", "-" },
+	/* The previous speaker goes on in the paragraph... */
+	{ "Writer Lena Frost praised the lantern guild. “It works for "
+	  "everyone here,” she said. “We need more of it.”",
+	  "Lena Frost | Lena Frost" },
+	/* ... unless somebody else is named in between. */
+	{ "“It works for everyone here,” Lena Frost said. Amos Reyes "
+	  "disagreed. “We need more of it.”", "Lena Frost | Amos Reyes" },
+	/* A quotation over two paragraphs: its first segment has the
+	 * speaker of the last. */
+	{ "Coordinator Ines Albright explained her work.\n\n“First we read "
+	  "the script together.\n\n“Then we agree on every move before the "
+	  "cameras roll,” Albright said.", "Ines Albright | Ines Albright" },
+};
+
+static void
+test_speakers(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(speaker_cases) / sizeof(speaker_cases[0]);
+	     i++) {
+		run(&d, speaker_cases[i].text);
+		show_speakers(&d, &out);
+		expect(speaker_cases[i].text, out.p, speaker_cases[i].want);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
+
+/* The stance of each person mentioned, then of the article. */
+static void
+show_stances(const struct doc *d, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < d->np; i++) {
+		const struct person *p = &d->p[i];
+
+		if (p->mentions == 0)
+			continue;
+		buf_addf(out, "%s=%s | ", p->name,
+			 doc_stance_name(doc_stance(p->prom, p->conm)));
+	}
+	buf_addf(out, "article=%s",
+		 doc_stance_name(doc_stance(d->prom, d->conm)));
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} stance_cases[] = {
+	{ "Writer Lena Frost praised the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
+	/* A negator before the cue flips it. */
+	{ "Writer Lena Frost did not praise the lantern guild.",
+	  "Lena Frost=con | article=con" },
+	{ "Director Tomas Quill praised the lantern guild. Actress Nadia "
+	  "Brennan said: “It is a nuisance, and the guild is never a "
+	  "lifeline.”",
+	  "Tomas Quill=pro | Nadia Brennan=con | article=mixed" },
+	/* After "but" a cue weighs three times one before it. */
+	{ "Critic Amos Reyes condemned the lantern guild, but he praised "
+	  "its founder.", "Amos Reyes=pro | article=pro" },
+	/* Questions and reported views are not counted. */
+	{ "Did Mara Voss praise the lantern guild?",
+	  "Mara Voss=neutral | article=neutral" },
+	{ "Critics say the lantern guild is a nuisance.", "article=neutral" },
+	/* Scare quotes are not the writer's words. */
+	{ "Director Tomas Quill said the lantern guild was “a nuisance”.",
+	  "Tomas Quill=neutral | article=neutral" },
+	/* A cue in a quotation counts for its speaker. */
+	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
+	  "Mara Voss=pro | article=pro" },
+	/* Outside quotations: every member of a list subject, a pronoun
+	 * subject, or the article alone. */
+	{ "Actor Rhys Vane, Dana Pike and Olga Brandt condemned the lantern "
+	  "guild.",
+	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Director Tomas Quill arrived. He praised the lantern guild.",
+	  "Tomas Quill=pro | article=pro" },
+	{ "The lantern guild was praised.", "article=pro" },
+	/* Only in an article about the topic, in a paragraph that names it
+	 * or in the two after it. */
+	{ "Director Tomas Quill condemned the weather.",
+	  "Tomas Quill=neutral | article=neutral" },
+	{ "The lantern guild met.\n\nDirector Tomas Quill praised them.\n\n"
+	  "Amos Reyes praised it.\n\nLena Frost praised it.",
+	  "Tomas Quill=pro | Amos Reyes=pro | Lena Frost=neutral | "
+	  "article=pro" },
+};
+
+static void
+test_stances(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(stance_cases) / sizeof(stance_cases[0]); i++) {
+		run(&d, stance_cases[i].text);
+		show_stances(&d, &out);
+		expect(stance_cases[i].text, out.p, stance_cases[i].want);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
+
+/* What a counted cue records: its person, polarity after negation, the
+ * negator, its weight in thousandths; and a person's evidence is the
+ * heaviest cue on the side of their stance. */
+static void
+test_cue_records(void **state)
+{
+	struct doc d;
+
+	(void)state;
+	doc_init(&d);
+	run(&d, "Writer Lena Frost did not praise the lantern guild.");
+	assert_int_equal(d.nc, 1);
+	assert_int_equal(d.c[0].polarity, -1);
+	assert_int_equal(d.c[0].negated, 1);
+	assert_int_equal(d.c[0].neg_tok, 4); /* "not" */
+	assert_int_equal(d.c[0].wm, 1000);
+	assert_string_equal(d.c[0].phrase, "praise*");
+	assert_string_equal(d.p[d.c[0].person].name, "Lena Frost");
+	assert_int_equal(d.con, 1);
+
+	run(&d, "Critic Amos Reyes condemned the lantern guild, but he "
+		"praised its founder.");
+	assert_int_equal(d.nc, 2);
+	assert_int_equal(d.c[0].wm, 500);   /* before "but" */
+	assert_int_equal(d.c[1].wm, 1500);  /* after it */
+	assert_int_equal(d.c[0].person, d.c[1].person);
+	assert_int_equal(d.p[d.c[1].person].evidence, 1);
+	assert_int_equal(d.prom, 1500);
+	assert_int_equal(d.conm, 500);
+	doc_release(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_speakers),
+		cmocka_unit_test(test_stances),
+		cmocka_unit_test(test_cue_records),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,200 @@
+/* test_people.c -- the people step (people.h) alone, after prep.h, mark.h
+ * and quote.h: which names are found as people (and how often they are
+ * mentioned), and which capitalised words are not. The people and the
+ * sentences are invented for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "analyzer/stance/doc.h"
+#include "analyzer/stance/mark.h"
+#include "analyzer/stance/people.h"
+#include "analyzer/stance/prep.h"
+#include "analyzer/stance/quote.h"
+#include "analyzer/stance/topic.h"
+#include "crawler/base/buf.h"
+
+#include <string.h>
+
+static const char topic_text[] =
+	"term      lantern guild*\n"
+	"pro       praised\n"
+	"figure    Odalys Vantreck | Vantreck\n"
+	"role      lamplighter\n"
+	"nonperson Copper Lantern Awards\n";
+
+static struct topic *topic;
+
+static int
+setup(void **state)
+{
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
+			    &err);
+	if (!topic)
+		fail_msg("%s", err.p);
+	buf_release(&err);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	topic_free(topic);
+	return 0;
+}
+
+static void
+run(struct doc *d, const char *text)
+{
+	prep_text(d, text, strlen(text));
+	mark_topic(d, topic);
+	quote_find(d);
+	people_find(d, topic);
+}
+
+/* The people mentioned, in the order found, as "Name=mentions" with F or
+ * M when the given name tells the gender and '*' for a topic figure. */
+static void
+show_people(const struct doc *d, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < d->np; i++) {
+		const struct person *p = &d->p[i];
+
+		if (p->mentions == 0)
+			continue;
+		buf_addf(out, "%s%s=%u%s%s", out->len ? " | " : "", p->name,
+			 p->mentions,
+			 p->gender == GENDER_F ? "F" :
+			 p->gender == GENDER_M ? "M" : "",
+			 p->figure >= 0 ? "*" : "");
+	}
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} found[] = {
+	/* Evidence next to a name of two words or more: a role or title
+	 * before it, a speech verb after or (inverted) before it, an
+	 * apposition, a list with a person in it. */
+	{ "Director Tomas Quill arrived.", "Tomas Quill=1M" },
+	{ "Lamplighter Bram Oduya waved.", "Bram Oduya=1" },
+	{ "Sir Edwin Hollis spoke.", "Edwin Hollis=1" },
+	{ "Mirela Costa said the plan worked.", "Mirela Costa=1" },
+	{ "“We need more time,” said Mara Voss.", "Mara Voss=1" },
+	{ "Greta Lund, a veteran producer, left.", "Greta Lund=1F" },
+	{ "Imogen Sato, 31, said it.", "Imogen Sato=1F" },
+	{ "Producer Rufus Hale, Dana Pike and Olga Brandt attended.",
+	  "Rufus Hale=1M | Dana Pike=1F | Olga Brandt=1F" },
+	/* Particles and initials stay in the name. */
+	{ "Director Ana de la Fuente spoke.", "Ana de la Fuente=1F" },
+	{ "Writer J. Okafor said nothing.", "J. Okafor=1" },
+	/* A topic figure, by any alias. */
+	{ "Vantreck spoke briefly.", "Odalys Vantreck=1*" },
+	{ "Odalys Vantreck met the lamplighter.", "Odalys Vantreck=1*" },
+	/* A single word is the person with that surname, before or after
+	 * the full name, or with that given name when only one has it... */
+	{ "Actress Nadia Brennan arrived. Brennan smiled.",
+	  "Nadia Brennan=2F" },
+	{ "Quill arrived. Director Tomas Quill spoke.", "Tomas Quill=2M" },
+	{ "Director Tomas Quill spoke. Tomas smiled.", "Tomas Quill=2M" },
+	/* ... or a person of its own with a role before it. */
+	{ "Director Quill arrived.", "Quill=1" },
+	/* An organisation word rules a run out, not the name after it. */
+	{ "Warner Studios hired Kate Ellis.", "Kate Ellis=1F" },
+};
+
+static const struct {
+	const char *text;
+	const char *why;
+} not_found[] = {
+	{ "The Copper Lantern Awards were held in Leeds.", "nonperson" },
+	{ "The film Paper Lanterns opened.", "after a work word" },
+	{ "The play “Maud Ellery” opened.", "inside a title" },
+	{ "Harbour was quiet.", "one word, no evidence" },
+	{ "THR reported it. People say so.", "acronym; sentence start" },
+	{ "He met them in London on Monday.", "place and day" },
+	{ "Speaking in Rotterdam, they left.", "place after a preposition" },
+	{ "Ivo Marsh waved.", "two words, no evidence" },
+};
+
+static void
+test_names_found(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		run(&d, found[i].text);
+		show_people(&d, &out);
+		if (strcmp(out.p, found[i].want) != 0)
+			fail_msg("%s\n  got:  %s\n  want: %s", found[i].text,
+				 out.p, found[i].want);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
+
+static void
+test_names_not_found(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(not_found) / sizeof(not_found[0]); i++) {
+		run(&d, not_found[i].text);
+		show_people(&d, &out);
+		if (out.len)
+			fail_msg("%s (%s)\n  got: %s", not_found[i].text,
+				 not_found[i].why, out.p);
+		assert_int_equal(d.nm, 0);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
+
+/* Mentions are in text order, each covering its name's tokens. */
+static void
+test_mentions(void **state)
+{
+	const char *text = "Director Tomas Quill met Vantreck. Quill left.";
+	struct doc d;
+
+	(void)state;
+	doc_init(&d);
+	run(&d, text);
+	assert_int_equal(d.nm, 3);
+	/* Director Tomas Quill met Vantreck . Quill left . */
+	assert_int_equal(d.m[0].tok, 1);
+	assert_int_equal(d.m[0].ntok, 2);
+	assert_int_equal(d.m[1].tok, 4);
+	assert_int_equal(d.m[2].tok, 6);
+	assert_int_equal(d.m[0].person, d.m[2].person);
+	assert_int_equal(d.p[d.m[1].person].figure, 0);
+	doc_release(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names_found),
+		cmocka_unit_test(test_names_not_found),
+		cmocka_unit_test(test_mentions),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,179 @@
+/* test_quote.c -- the quotation step (quote.h) alone, after prep.h and
+ * mark.h: quoted spans and their extent, quotations told from titles and
+ * scare quotes, quotes that run over paragraphs, apostrophes that are no
+ * quotes. The sentences are invented for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "analyzer/stance/doc.h"
+#include "analyzer/stance/mark.h"
+#include "analyzer/stance/prep.h"
+#include "analyzer/stance/quote.h"
+#include "analyzer/stance/topic.h"
+#include "crawler/base/buf.h"
+
+#include <string.h>
+
+/* A topic speech verb ("grumbled") counts like the lexicon's. */
+static const char topic_text[] =
+	"term   lantern guild*\n"
+	"pro    praised\n"
+	"speech grumbled\n";
+
+static struct topic *topic;
+
+static int
+setup(void **state)
+{
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
+			    &err);
+	if (!topic)
+		fail_msg("%s", err.p);
+	buf_release(&err);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	topic_free(topic);
+	return 0;
+}
+
+static void
+run(struct doc *d, const char *text)
+{
+	prep_text(d, text, strlen(text));
+	mark_topic(d, topic);
+	quote_find(d);
+}
+
+static void
+expect(const char *text, const char *got, const char *want)
+{
+	if (strcmp(got, want) != 0)
+		fail_msg("%s\n  got:  %s\n  want: %s", text, got, want);
+}
+
+/* The quotes as D[inner text] (a quotation) or T[inner text] (a title or
+ * scare quote), with '+' when it goes on in the next paragraph. */
+static void
+show_quotes(const struct doc *d, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < d->nq; i++) {
+		const struct quote *q = &d->q[i];
+
+		buf_addf(out, "%s%c[%.*s]%s", i ? " " : "",
+			 q->direct ? 'D' : 'T', (int)(q->e - q->o),
+			 d->text + q->o, q->cont ? "+" : "");
+	}
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} cases[] = {
+	/* Four words or more: a quotation. */
+	{ "“It changed how we rehearse,” Quill said.",
+	  "D[It changed how we rehearse,]" },
+	{ "\"We will go on,\" he said.", "D[We will go on,]" },
+	{ "«We are staying right here,» she said.",
+	  "D[We are staying right here,]" },
+	{ "‘We rehearse every move,’ she said.",
+	  "D[We rehearse every move,]" },
+	/* Short spans: titles and scare quotes... */
+	{ "The film “Copper Sky” opened.", "T[Copper Sky]" },
+	{ "The so-called “lantern police” came.", "T[lantern police]" },
+	{ "Vane wanted “not today” instead.", "T[not today]" },
+	/* ... unless a speech verb comes just before, from the lexicon or
+	 * the topic file... */
+	{ "Critics called it “overdue”.", "D[overdue]" },
+	{ "Vane grumbled “not today” twice.", "D[not today]" },
+	/* ... or the span ends a sentence next to a pronoun or a verb. */
+	{ "She said: “Never.”", "D[Never.]" },
+	/* A nested quote stays inside the outer one. */
+	{ "“He told me ‘no way’ twice,” she said.",
+	  "D[He told me ‘no way’ twice,]" },
+	/* A quote whose next paragraph opens with a mark goes on there,
+	 * one segment per paragraph. */
+	{ "“First we read the script.\n\n“Then we agree on every move,” "
+	  "she said.",
+	  "D[First we read the script.]+ D[Then we agree on every move,]" },
+	{ "‘First we read the whole script.\n\n‘Then we agree on it,’ she "
+	  "said.",
+	  "D[First we read the whole script.]+ D[Then we agree on it,]" },
+	/* Otherwise a quote left open ends with its paragraph. */
+	{ "“Open without end\n\nNext paragraph here.", "T[Open without end]" },
+	/* Apostrophes are no quotes ('n' is quoted, but as a title would
+	 * be: never a quotation). */
+	{ "The actors' union met in the '90s.", "" },
+	{ "Rock 'n' roll didn't stop.", "T[n]" },
+};
+
+static void
+test_quote_spans(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		run(&d, cases[i].text);
+		show_quotes(&d, &out);
+		expect(cases[i].text, out.p, cases[i].want);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
+
+/* The tokens inside a quotation carry its index; those inside a title are
+ * marked TM_TITLEQ (and people.h skips them). */
+static void
+test_token_marks(void **state)
+{
+	const char *text = "The film “Copper Sky” opened. “We will all go,” "
+			   "she said.";
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	run(&d, text);
+	for (i = 0; i < d.tk.n; i++) {
+		if (i)
+			buf_addc(&out, ' ');
+		if (d.tk.v[i].quote >= 0)
+			buf_addf(&out, "%d", (int)d.tk.v[i].quote);
+		else
+			buf_addc(&out, (d.tmark[i] & TM_TITLEQ) ? 't' : '-');
+	}
+	/* The film " Copper Sky " opened . " We will all go , " she said . */
+	expect(text, out.p, "- - - t t - - - - 1 1 1 1 1 - - - -");
+	assert_int_equal(d.q[1].open, 8);
+	assert_int_equal(d.q[1].close, 14);
+	assert_int_equal(d.q[1].speaker, -1); /* attrib.h sets it */
+	buf_release(&out);
+	doc_release(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quote_spans),
+		cmocka_unit_test(test_token_marks),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
