@@ -15,6 +15,7 @@
 #include "analyzer/text/norm.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/csv.h"
+#include "crawler/base/db.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
 #include "crawler/base/hash.h"
@@ -24,7 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sqlite3.h>
 #include <utf8proc.h>
 
 enum { F_ARTICLES, F_MENTIONS, F_QUOTES, F_CUES, F_FIGURES, F_TIMELINE,
@@ -57,10 +57,9 @@ static const char *const inserts[S_N] = {
 enum { B_A, B_M, B_Q, B_C, B_N };
 
 struct tally {
-	sqlite3 *db;            /* the temporary database */
+	struct db db;           /* the temporary database; inserts[] */
 	char *dbpath;           /* its path, owned; removed by tally_free */
 	char *dir;              /* output directory, owned */
-	sqlite3_stmt *ins[S_N]; /* prepared inserts */
 	long long part;         /* next part number */
 	size_t narticles;       /* articles added */
 	struct buf blk[B_N];    /* the current article's rows */
@@ -73,15 +72,6 @@ void
 tally_article_id(const char *s, char out[17])
 {
 	hash_sha256_hex(s, strlen(s), out, 16);
-}
-
-static int
-db_fail(struct tally *t, struct buf *err, const char *what)
-{
-	if (err)
-		buf_addf(err, "%s in '%s': %s", what, t->dir,
-			 sqlite3_errmsg(t->db));
-	return PT_EDB;
 }
 
 struct tally *
@@ -108,20 +98,17 @@ tally_new(const char *dir, struct buf *err)
 	close(fd);
 	t->dbpath = buf_detach(&path, NULL);
 	/* One thread uses the database: no mutexes. */
-	if (sqlite3_open_v2(t->dbpath, &t->db, SQLITE_OPEN_READWRITE |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    sqlite3_exec(t->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(t, err, "cannot create the work database");
+	if (db_open(&t->db, t->dbpath, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_NOMUTEX, dir) || db_exec(&t->db, schema)) {
+		db_fail(&t->db, err, "cannot create the work database");
 		tally_free(t);
 		return NULL;
 	}
-	for (i = 0; i < S_N; i++)
-		if (sqlite3_prepare_v2(t->db, inserts[i], -1, &t->ins[i],
-				       NULL) != SQLITE_OK) {
-			db_fail(t, err, "cannot prepare the work database");
-			tally_free(t);
-			return NULL;
-		}
+	if (db_prepare(&t->db, inserts, S_N, 0)) {
+		db_fail(&t->db, err, "cannot prepare the work database");
+		tally_free(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -134,10 +121,7 @@ tally_free(struct tally *t)
 		return;
 	for (i = 0; i < F_N; i++)
 		ofile_abort(&t->out[i]);
-	for (i = 0; i < S_N; i++)
-		sqlite3_finalize(t->ins[i]);
-	if (t->db)
-		sqlite3_close(t->db);
+	db_close(&t->db);
 	if (t->dbpath)
 		unlink(t->dbpath);
 	free(t->dbpath);
@@ -154,27 +138,13 @@ tally_articles(const struct tally *t)
 	return t->narticles;
 }
 
-/* Binds text (NULL as ""). Not copied: every statement is stepped and
- * reset before the bound strings change. */
-static void
-bind_text(sqlite3_stmt *st, int i, const char *s, size_t n)
-{
-	sqlite3_bind_text(st, i, s ? s : "", s ? (int)n : 0, SQLITE_STATIC);
-}
-
+/* Binds text, NULL as "" (a missing capture time sorts as an empty one,
+ * the same whether the article was analyzed or read from a partial). Not
+ * copied: every statement is run and reset before the strings change. */
 static void
 bind_str(sqlite3_stmt *st, int i, const char *s)
 {
-	bind_text(st, i, s, s ? strlen(s) : 0);
-}
-
-static int
-step(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : PT_EDB;
+	db_bind_str(st, i, s ? s : "");
 }
 
 static void
@@ -192,7 +162,7 @@ store_article(struct tally *t, const char *id, long long part,
 	      const char *captured, const char *digest, const char *published,
 	      struct buf *err)
 {
-	sqlite3_stmt *st = t->ins[S_ART];
+	sqlite3_stmt *st = t->db.st[S_ART];
 	int i;
 
 	bind_str(st, 1, id);
@@ -201,10 +171,9 @@ store_article(struct tally *t, const char *id, long long part,
 	bind_str(st, 4, digest);
 	bind_str(st, 5, published);
 	for (i = 0; i < B_N; i++)
-		sqlite3_bind_blob(st, 6 + i, t->blk[i].p, (int)t->blk[i].len,
-				  SQLITE_STATIC);
-	if (step(st))
-		return db_fail(t, err, "cannot store an article");
+		db_bind_blob(st, 6 + i, t->blk[i].p, t->blk[i].len);
+	if (db_run(&t->db, st, "cannot store an article", err))
+		return PT_EDB;
 	t->narticles++;
 	return 0;
 }
@@ -215,7 +184,7 @@ store_agg(struct tally *t, const char *id, long long part, const char *key,
 	  const char *figure, long long mentions, long long pro, long long con,
 	  long long prom, long long conm, long long quotes, struct buf *err)
 {
-	sqlite3_stmt *st = t->ins[S_AGG];
+	sqlite3_stmt *st = t->db.st[S_AGG];
 
 	bind_str(st, 1, id);
 	sqlite3_bind_int64(st, 2, part);
@@ -227,9 +196,7 @@ store_agg(struct tally *t, const char *id, long long part, const char *key,
 	sqlite3_bind_int64(st, 8, prom);
 	sqlite3_bind_int64(st, 9, conm);
 	sqlite3_bind_int64(st, 10, quotes);
-	if (step(st))
-		return db_fail(t, err, "cannot store a mention");
-	return 0;
+	return db_run(&t->db, st, "cannot store a mention", err);
 }
 
 static const char *
@@ -717,8 +684,8 @@ write_blocks(struct tally *t, struct buf *err)
 	sqlite3_stmt *st;
 	int rc, f;
 
-	if (sqlite3_prepare_v2(t->db, blocks_sql, -1, &st, NULL) != SQLITE_OK)
-		return db_fail(t, err, "cannot read the work database");
+	if (sqlite3_prepare_v2(t->db.h, blocks_sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(&t->db, err, "cannot read the work database");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (f = 0; f < B_N; f++) {
 			size_t n = (size_t)sqlite3_column_bytes(st, f);
@@ -731,7 +698,7 @@ write_blocks(struct tally *t, struct buf *err)
 		}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 :
-	       db_fail(t, err, "cannot read the work database");
+	       db_fail(&t->db, err, "cannot read the work database");
 }
 
 /* Writes figures.csv (timeline = 0) or timeline.csv (timeline = 1). */
@@ -743,9 +710,9 @@ write_totals(struct tally *t, int timeline, struct buf *err)
 	struct buf *r = &t->row;
 	int rc, c;
 
-	if (sqlite3_prepare_v2(t->db, timeline ? timeline_sql : figures_sql,
+	if (sqlite3_prepare_v2(t->db.h, timeline ? timeline_sql : figures_sql,
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_fail(t, err, "cannot read the work database");
+		return db_fail(&t->db, err, "cannot read the work database");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long prom, conm;
 
@@ -781,7 +748,7 @@ write_totals(struct tally *t, int timeline, struct buf *err)
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 :
-	       db_fail(t, err, "cannot read the work database");
+	       db_fail(&t->db, err, "cannot read the work database");
 }
 
 int
@@ -790,8 +757,8 @@ tally_finish(struct tally *t, struct buf *err)
 	struct buf path = BUF_INIT;
 	int f, rc = 0;
 
-	if (sqlite3_exec(t->db, finish_sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(t, err, "cannot sort the work database");
+	if (db_exec(&t->db, finish_sql))
+		return db_fail(&t->db, err, "cannot sort the work database");
 	for (f = 0; f < F_N && !rc; f++) {
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s", t->dir, fnames[f]);
@@ -855,7 +822,7 @@ tally_print_summary(struct tally *t, FILE *fp, size_t max_rows)
 	fprintf(fp, "%-8s %-28s %8s %8s %5s %5s %6s\n", "stance", "figure",
 		"articles", "mentions", "pro", "con", "quotes");
 	for (k = 0; k < 3; k++) {
-		if (sqlite3_prepare_v2(t->db, query, -1, &st, NULL) != SQLITE_OK)
+		if (sqlite3_prepare_v2(t->db.h, query, -1, &st, NULL) != SQLITE_OK)
 			return;
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *s = doc_stance(sqlite3_column_int64(st, 5),
