@@ -1,6 +1,7 @@
 /* test_merge.c -- `presstally merge`: partials merged in any order give
- * the bytes of one analyze run over all inputs; bad partials are refused
- * with the file and line. */
+ * the bytes of one analyze run over all inputs; a partial's columns are
+ * found by header name, in any order; bad partials are refused with the
+ * file and line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,6 +118,72 @@ test_merge_equals_single_run(void **state)
 	free(a6); free(all); free(p1); free(p2); free(p3); free(m1); free(m2);
 }
 
+/* Rewrites the CSV file at path with its columns in reverse order, every
+ * field quoted, and an extra column first: a reader that goes by header
+ * name reads the same records. */
+static void
+reverse_columns(const char *path)
+{
+	struct tu_csv csv;
+	struct buf out = BUF_INIT;
+	size_t r, c;
+
+	assert_int_equal(tu_csv_load(path, &csv), 0);
+	for (r = 0; r <= csv.nrows; r++) {
+		buf_adds(&out, r ? "\"extra\"" : "note");
+		for (c = csv.ncols; c-- > 0;) {
+			const char *f = csv.rows[r][c];
+
+			buf_adds(&out, ",\"");
+			for (; *f; f++) {
+				if (*f == '"')
+					buf_addc(&out, '"');
+				buf_addc(&out, *f);
+			}
+			buf_addc(&out, '"');
+		}
+		buf_adds(&out, "\r\n");
+	}
+	assert_int_equal(tu_write(path, out.p, out.len), 0);
+	tu_csv_free(&csv);
+	buf_release(&out);
+}
+
+static void
+test_columns_by_name(void **state)
+{
+	static const char *const per_article[] = { "articles.csv",
+		"mentions.csv", "quotes.csv", "cues.csv" };
+	char *dir = tu_tmpdir();
+	char *s = tu_src("data/samples");
+	char *all = path2(dir, "all"), *p = path2(dir, "p");
+	char *m = path2(dir, "m");
+	size_t i;
+
+	(void)state;
+	{
+		const char *args[] = { "analyze", "-q", "--out", all, s, NULL };
+		run_ok(args);
+	}
+	{
+		const char *args[] = { "analyze", "-q", "--out", p, s, NULL };
+		run_ok(args);
+	}
+	for (i = 0; i < 4; i++) {
+		char *f = path2(p, per_article[i]);
+
+		reverse_columns(f);
+		free(f);
+	}
+	{
+		const char *args[] = { "merge", "-q", "--out", m, p, NULL };
+		run_ok(args);
+	}
+	same_files(all, m);
+	tu_rmrf(dir);
+	free(dir); free(s); free(all); free(p); free(m);
+}
+
 static void
 test_bad_partial(void **state)
 {
@@ -167,6 +234,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merge_equals_single_run),
+		cmocka_unit_test(test_columns_by_name),
 		cmocka_unit_test(test_bad_partial),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
