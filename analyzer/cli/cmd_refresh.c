@@ -25,6 +25,7 @@
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
+#include "crawler/base/conf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
 #include "crawler/base/hash.h"
@@ -38,6 +39,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,13 +138,80 @@ config_path(const struct config *c, struct sv v)
 	return buf_detach(&b, NULL);
 }
 
+/* What the value of a key is. */
+enum ckind { C_PATH, C_TEXT, C_SEED, C_SECONDS, C_COUNT, C_YESNO };
+
+/* The keys of refresh.conf (see help[]); `off` is the field's offset. */
+static const struct {
+	const char *key;
+	enum ckind kind;
+	size_t off;
+} ckeys[] = {
+	{ "data_dir", C_PATH, offsetof(struct config, data_dir) },
+	{ "sources", C_PATH, offsetof(struct config, sources) },
+	{ "topic", C_PATH, offsetof(struct config, topic) },
+	{ "user_agent", C_TEXT, offsetof(struct config, user_agent) },
+	{ "seed", C_SEED, 0 },
+	{ "delay", C_SECONDS, offsetof(struct config, delay) },
+	{ "timeout", C_SECONDS, offsetof(struct config, timeout) },
+	{ "depth", C_COUNT, offsetof(struct config, depth) },
+	{ "max_pages", C_COUNT, offsetof(struct config, max_pages) },
+	{ "recheck", C_YESNO, offsetof(struct config, recheck) },
+};
+
+#define NCKEYS (sizeof(ckeys) / sizeof(ckeys[0]))
+
+/* Sets the field of key i from the value of line l. */
+static int
+config_set(struct config *c, size_t i, const struct conf_line *l,
+	   const char *path, struct buf *err)
+{
+	void *field = (char *)c + ckeys[i].off;
+	struct sv val = l->val;
+	char num[64];
+
+	snprintf(num, sizeof(num), "%.*s", (int)(val.len < 63 ? val.len : 63),
+		 val.p);
+	switch (ckeys[i].kind) {
+	case C_PATH:
+	case C_TEXT:
+		free(*(char **)field);
+		*(char **)field = ckeys[i].kind == C_PATH ?
+				  config_path(c, val) :
+				  pt_xstrndup(val.p, val.len);
+		return 0;
+	case C_SEED:
+		if (c->nseeds == MAX_SEEDS)
+			return conf_error(err, path, l->line,
+					  "more than %d seeds", MAX_SEEDS);
+		c->seeds[c->nseeds++] = pt_xstrndup(val.p, val.len);
+		return 0;
+	case C_SECONDS:
+		return cli_parse_double(num, field) ?
+		       conf_error(err, path, l->line, "expected a number of "
+				  "seconds") : 0;
+	case C_COUNT:
+		return cli_parse_uint(num, 1000000000, field) ?
+		       conf_error(err, path, l->line, "expected a whole "
+				  "number") : 0;
+	case C_YESNO:
+		if (!sv_eq(val, "yes") && !sv_eq(val, "no"))
+			return conf_error(err, path, l->line,
+					  "expected yes or no");
+		*(int *)field = sv_eq(val, "yes");
+		return 0;
+	}
+	return 0;
+}
+
 static int
 config_load(struct config *c, const char *path, struct buf *err)
 {
-	struct buf text;
-	struct sv all, line;
-	unsigned long lineno = 0;
 	const char *slash = strrchr(path, '/');
+	struct conf cf;
+	struct conf_line l;
+	size_t i;
+	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->delay = 1;
@@ -151,96 +220,33 @@ config_load(struct config *c, const char *path, struct buf *err)
 	c->recheck = 1;
 	c->dir = slash ? pt_xstrndup(path, (size_t)(slash - path)) :
 			 pt_xstrdup(".");
-	buf_init(&text, 1u << 20);
-	if (fileio_read(path, &text, err)) {
-		buf_release(&text);
+	if (conf_open(&cf, path, err)) {
+		conf_release(&cf);
 		return PT_EIO;
 	}
-	all = sv_make(text.p, text.len);
-	while (all.p) {
-		struct sv key, val;
-		char num[64];
-		size_t i;
-
-		all = sv_cut(all, '\n', &line);
-		lineno++;
-		for (i = 0; i < line.len; i++)
-			if (line.p[i] == '#' && (i == 0 || line.p[i - 1] == ' ' ||
-						 line.p[i - 1] == '\t'))
-				line.len = i;
-		line = sv_trim(line);
-		if (!line.len)
-			continue;
-		val = sv_trim(sv_cut(line, '=', &key));
-		key = sv_trim(key);
-		if (!val.p || !val.len) {
-			buf_addf(err, "%s:%lu: expected 'key = value'", path,
-				 lineno);
-			goto fail;
-		}
-		snprintf(num, sizeof(num), "%.*s",
-			 (int)(val.len < 63 ? val.len : 63), val.p);
-		if (sv_eq(key, "data_dir")) {
-			free(c->data_dir);
-			c->data_dir = config_path(c, val);
-		} else if (sv_eq(key, "sources")) {
-			free(c->sources);
-			c->sources = config_path(c, val);
-		} else if (sv_eq(key, "topic")) {
-			free(c->topic);
-			c->topic = config_path(c, val);
-		} else if (sv_eq(key, "user_agent")) {
-			free(c->user_agent);
-			c->user_agent = pt_xstrndup(val.p, val.len);
-		} else if (sv_eq(key, "seed")) {
-			if (c->nseeds == MAX_SEEDS) {
-				buf_addf(err, "%s:%lu: more than %d seeds",
-					 path, lineno, MAX_SEEDS);
-				goto fail;
-			}
-			c->seeds[c->nseeds++] = pt_xstrndup(val.p, val.len);
-		} else if (sv_eq(key, "delay") || sv_eq(key, "timeout")) {
-			double *d = sv_eq(key, "delay") ? &c->delay :
-							  &c->timeout;
-
-			if (cli_parse_double(num, d)) {
-				buf_addf(err, "%s:%lu: expected a number of "
-					 "seconds", path, lineno);
-				goto fail;
-			}
-		} else if (sv_eq(key, "depth") || sv_eq(key, "max_pages")) {
-			uint64_t *u = sv_eq(key, "depth") ? &c->depth :
-							    &c->max_pages;
-
-			if (cli_parse_uint(num, 1000000000, u)) {
-				buf_addf(err, "%s:%lu: expected a whole number",
-					 path, lineno);
-				goto fail;
-			}
-		} else if (sv_eq(key, "recheck")) {
-			if (sv_eq(val, "yes") || sv_eq(val, "no")) {
-				c->recheck = sv_eq(val, "yes");
-			} else {
-				buf_addf(err, "%s:%lu: expected yes or no",
-					 path, lineno);
-				goto fail;
-			}
-		} else {
-			buf_addf(err, "%s:%lu: unknown key '%.*s'", path,
-				 lineno, (int)(key.len > 40 ? 40 : key.len),
-				 key.p);
-			goto fail;
-		}
+	while ((rc = conf_next(&cf, &l, err)) == 1) {
+		for (i = 0; i < NCKEYS && !sv_eq(l.key, ckeys[i].key); i++)
+			;
+		if (!l.val.p || !l.val.len)
+			rc = conf_error(err, path, l.line,
+					"expected 'key = value'");
+		else if (i == NCKEYS)
+			rc = conf_error(err, path, l.line, "unknown key '%.*s'",
+					(int)(l.key.len > 40 ? 40 : l.key.len),
+					l.key.p);
+		else
+			rc = config_set(c, i, &l, path, err);
+		if (rc)
+			break;
 	}
-	buf_release(&text);
+	conf_release(&cf);
+	if (rc)
+		return PT_EPARSE;
 	if (!c->data_dir) {
 		buf_addf(err, "%s: no 'data_dir' set", path);
 		return PT_EPARSE;
 	}
 	return 0;
-fail:
-	buf_release(&text);
-	return PT_EPARSE;
 }
 
 /* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run stop at POINT
