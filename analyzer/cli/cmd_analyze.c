@@ -22,8 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define DEFAULT_TOPIC "topics/intimacy-coordinators.topic"
-
 static const char usage[] =
 	"presstally analyze [--topic FILE] --out DIR [options] INPUT...";
 
@@ -279,11 +277,9 @@ cmd_analyze(int argc, char **argv)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *out = NULL;
-	char *topic_path = NULL;
+	const char *out = NULL, *topic_path = NULL;
 	uint64_t max_mb = 32;
 	int c, summary = -1, progress_mode = -1, rc, explain = 0;
-	struct buf err = BUF_INIT;
 	struct topic *topic;
 	struct analyze_opts o;
 
@@ -294,7 +290,6 @@ cmd_analyze(int argc, char **argv)
 			explain = 1;
 			break;
 		case 'h':
-			free(topic_path);
 			return cli_help(usage, help);
 		case 'o':
 			out = optarg;
@@ -303,47 +298,32 @@ cmd_analyze(int argc, char **argv)
 			log_set_level(LOG_QUIET);
 			break;
 		case 't':
-			free(topic_path);
-			topic_path = pt_xstrdup(optarg);
+			topic_path = optarg;
 			break;
 		case 'v':
 			log_set_level(LOG_VERBOSE);
 			break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_uint(optarg, 4096, &max_mb) || !max_mb) {
-				free(topic_path);
+			if (cli_parse_uint(optarg, 4096, &max_mb) || !max_mb)
 				return cli_usage_error(argv[0], usage,
 					"--max-size takes a number of megabytes "
 					"from 1 to 4096, not '%s'", optarg);
-			}
 			break;
 		case OPT_SUMMARY: summary = 1; break;
 		case OPT_NO_SUMMARY: summary = 0; break;
 		case OPT_PROGRESS: progress_mode = 1; break;
 		case OPT_NO_PROGRESS: progress_mode = 0; break;
 		default:
-			free(topic_path);
 			return cli_usage_error(argv[0], usage, NULL);
 		}
 	}
-	if (!out && !explain) {
-		free(topic_path);
+	if (!out && !explain)
 		return cli_usage_error(argv[0], usage, "--out DIR is required");
-	}
-	if (optind >= argc) {
-		free(topic_path);
+	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no INPUT given");
-	}
-	if (!topic_path)
-		topic_path = fileio_data_path(DEFAULT_TOPIC, PT_DATA_DIR);
-
-	topic = topic_load(topic_path, &err);
-	if (!topic) {
-		log_error("invalid topic file: %s", err.p);
-		buf_release(&err);
-		free(topic_path);
+	topic = cmd_load_topic(topic_path, NULL);
+	if (!topic)
 		return PT_EXIT_DATA;
-	}
 	memset(&o, 0, sizeof(o));
 	o.topic = topic;
 	o.inputs = argv + optind;
@@ -355,7 +335,5 @@ cmd_analyze(int argc, char **argv)
 	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
 	rc = analyze_run(&o, NULL);
 	topic_free(topic);
-	buf_release(&err);
-	free(topic_path);
 	return rc;
 }

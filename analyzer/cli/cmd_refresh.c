@@ -28,7 +28,6 @@
 #include "crawler/base/conf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
-#include "crawler/base/hash.h"
 #include "crawler/base/log.h"
 #include "crawler/base/sv.h"
 #include "crawler/crawl.h"
@@ -578,10 +577,10 @@ cmd_refresh(int argc, char **argv)
 	};
 	const char *path = "presstally.conf";
 	struct config cfg;
-	struct buf err = BUF_INIT, topic_text;
+	struct buf err = BUF_INIT;
 	struct topic *topic = NULL;
 	struct sigaction sa, old_int, old_term;
-	char *lock = NULL, *topic_path = NULL;
+	char *lock = NULL;
 	char digest[65];
 	int c, fd = -1, rc, partial = 0, crawl = 1;
 	size_t analyzed = 0;
@@ -631,19 +630,11 @@ cmd_refresh(int argc, char **argv)
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 
-	topic_path = cfg.topic ? pt_xstrdup(cfg.topic) :
-		fileio_data_path("topics/intimacy-coordinators.topic", PT_DATA_DIR);
-	buf_init(&topic_text, 8u << 20);
-	if (fileio_read(topic_path, &topic_text, &err) ||
-	    !(topic = topic_parse(topic_text.p, topic_text.len, topic_path,
-				  &err))) {
-		log_error("invalid topic file: %s", err.p);
-		buf_release(&topic_text);
+	topic = cmd_load_topic(cfg.topic, digest);
+	if (!topic) {
 		rc = PT_EXIT_DATA;
 		goto restore;
 	}
-	hash_sha256_hex(topic_text.p, topic_text.len, digest, 64);
-	buf_release(&topic_text);
 
 	if (crawl) {
 		rc = run_crawl(&cfg, &partial);
@@ -681,6 +672,5 @@ done:
 	config_release(&cfg);
 	buf_release(&err);
 	free(lock);
-	free(topic_path);
 	return rc;
 }

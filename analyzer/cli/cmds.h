@@ -44,6 +44,13 @@ struct analyze_result {
  * fills *res when non-NULL. */
 int analyze_run(const struct analyze_opts *o, struct analyze_result *res);
 
+/* Loads the topic file at `path` (NULL: the bundled one) the way every
+ * command does: read, checked and parsed by topic_load(). With digest
+ * non-NULL, also writes the SHA-256 (64 hex digits) of the file's bytes
+ * there. Returns a new topic (free with topic_free()), or NULL after
+ * logging "invalid topic file: ..." (exit with PT_EXIT_DATA). */
+struct topic *cmd_load_topic(const char *path, char digest[65]);
+
 /* Merges partial datasets into `out` (see cmd_merge.c). enum pt_exit. */
 int merge_run(const char *out, char *const *parts, size_t nparts,
 	      int summary);
