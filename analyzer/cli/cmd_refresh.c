@@ -293,155 +293,204 @@ write_file_str(const char *path, const char *s)
 	return rc;
 }
 
-/* Analyzes the WARC files that have no up-to-date partial. Returns an
- * enum pt_exit; *partial is set when some records were skipped. */
-static int
-analyze_new(const struct config *c, const struct topic *topic,
-	    const char *topic_digest, int *partial, size_t *analyzed)
+/* Which entries of a directory list_entries() keeps: by name, with the
+ * entry's path for a stat and a context string. */
+typedef int keep_fn(const char *path, const char *name, const char *ctx);
+
+/* The paths of the entries of dir that keep() accepts, in readdir order,
+ * as a new array of new strings; free with fileio_list_free(). */
+static char **
+list_entries(const char *dir, keep_fn *keep, const char *ctx, size_t *n)
 {
-	char *warc = fileio_join(c->data_dir, "warc");
-	char *parts = fileio_join(c->data_dir, "partials");
-	char *stamp = fileio_join(parts, "TOPIC");
-	static const char *const exts[] = { ".warc.gz", ".warc", NULL };
-	struct buf b = BUF_INIT, err = BUF_INIT;
-	char **files = NULL;
-	size_t n = 0, i;
-	int rc = PT_EXIT_OK;
-	DIR *d;
+	DIR *d = opendir(dir);
 	struct dirent *e;
-
-	fileio_mkdirs(warc, NULL);
-	fileio_mkdirs(parts, NULL);
-	/* A different topic invalidates every partial. */
-	if (read_file_str(stamp, &b) || strcmp(b.p, topic_digest) != 0) {
-		d = opendir(parts);
-		while (d && (e = readdir(d)) != NULL) {
-			char *p;
-
-			if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC"))
-				continue;
-			p = fileio_join(parts, e->d_name);
-			fileio_rmtree(p);
-			free(p);
-		}
-		if (d)
-			closedir(d);
-		if (write_file_str(stamp, topic_digest)) {
-			log_error("cannot write '%s': %s", stamp,
-				  strerror(errno));
-			rc = PT_EXIT_FAIL;
-			goto done;
-		}
-	}
-	if (fileio_list(warc, exts, &files, &n, &err)) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	for (i = 0; i < n && rc == PT_EXIT_OK; i++) {
-		const char *name = strrchr(files[i], '/') + 1;
-		char *part = fileio_join(parts, name), *src = fileio_join(part, "SOURCE");
-		struct stat st;
-		char size[32];
-
-		stat(files[i], &st);
-		snprintf(size, sizeof(size), "%lld", (long long)st.st_size);
-		if (read_file_str(src, &b) == 0 && strcmp(b.p, size) == 0) {
-			free(part);
-			free(src);
-			continue; /* analyzed before, unchanged since */
-		}
-		{
-			struct buf tmp = BUF_INIT;
-			struct analyze_opts o;
-			struct analyze_result res;
-			char *in[1];
-			char *tmpsrc;
-			int arc;
-
-			buf_addf(&tmp, "%s.tmp", part);
-			fileio_rmtree(tmp.p);
-			memset(&o, 0, sizeof(o));
-			in[0] = files[i];
-			o.topic = topic;
-			o.inputs = in;
-			o.ninputs = 1;
-			o.out = tmp.p;
-			o.max_doc = 32u << 20;
-			o.progress_mode = 0;
-			o.stop = &interrupted;
-			/* A WARC file whose records were all skipped still
-			 * gets its (empty) partial, or every run would try
-			 * it again. */
-			o.always_write = 1;
-			arc = analyze_run(&o, &res);
-			tmpsrc = fileio_join(tmp.p, "SOURCE");
-			if (arc == PT_EXIT_PARTIAL)
-				*partial = 1;
-			if (arc != PT_EXIT_OK && arc != PT_EXIT_PARTIAL) {
-				rc = arc;
-			} else if (write_file_str(tmpsrc, size) != 0) {
-				log_error("cannot write '%s'", tmpsrc);
-				rc = PT_EXIT_FAIL;
-			} else {
-				test_pause("analyze");
-				fileio_rmtree(part);
-				if (rename(tmp.p, part) != 0) {
-					log_error("cannot rename '%s': %s",
-						  tmp.p, strerror(errno));
-					rc = PT_EXIT_FAIL;
-				}
-				(*analyzed)++;
-			}
-			free(tmpsrc);
-			buf_release(&tmp);
-		}
-		free(part);
-		free(src);
-	}
-	/* Partials of WARC files that are gone (moved away by hand). */
-done:
-	fileio_list_free(files, n);
-	buf_release(&b);
-	buf_release(&err);
-	free(warc);
-	free(parts);
-	free(stamp);
-	return rc;
-}
-
-/* Merges every partial into a new dataset generation and points the
- * dataset symlink at it. */
-static int
-merge_and_swap(const struct config *c)
-{
-	char *parts = fileio_join(c->data_dir, "partials");
-	char *link = fileio_join(c->data_dir, "dataset");
-	struct buf gen = BUF_INIT, tmp = BUF_INIT, lnk = BUF_INIT;
 	char **list = NULL;
-	size_t n = 0, i;
-	DIR *d;
-	struct dirent *e;
-	int rc;
 
-	d = opendir(parts);
+	*n = 0;
 	while (d && (e = readdir(d)) != NULL) {
-		struct stat st;
-		char *p;
+		char *p = fileio_join(dir, e->d_name);
 
-		if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC") ||
-		    fileio_has_ext(e->d_name, ".tmp"))
-			continue;
-		p = fileio_join(parts, e->d_name);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			list = pt_xrealloc(list, (n + 1) * sizeof(*list));
-			list[n++] = p;
+		if (keep(p, e->d_name, ctx)) {
+			list = pt_xrealloc(list, (*n + 1) * sizeof(*list));
+			list[(*n)++] = p;
 		} else {
 			free(p);
 		}
 	}
 	if (d)
 		closedir(d);
+	return list;
+}
+
+/* Removes the entries of dir that keep() accepts. */
+static void
+remove_entries(const char *dir, keep_fn *keep, const char *ctx)
+{
+	size_t n, i;
+	char **list = list_entries(dir, keep, ctx, &n);
+
+	for (i = 0; i < n; i++)
+		fileio_rmtree(list[i]);
+	fileio_list_free(list, n);
+}
+
+/* Every partial and partial being written (not the TOPIC stamp). */
+static int
+any_partial(const char *path, const char *name, const char *ctx)
+{
+	(void)path;
+	(void)ctx;
+	return name[0] != '.' && strcmp(name, "TOPIC") != 0;
+}
+
+/* The complete partials: directories, not *.tmp. */
+static int
+complete_partial(const char *path, const char *name, const char *ctx)
+{
+	struct stat st;
+
+	return any_partial(path, name, ctx) && !fileio_has_ext(name, ".tmp") &&
+	       stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Dataset generations other than ctx (the current one). */
+static int
+old_generation(const char *path, const char *name, const char *ctx)
+{
+	(void)path;
+	return strncmp(name, "dataset.", 8) == 0 && strcmp(name, ctx) != 0 &&
+	       strcmp(name, "dataset.new") != 0;
+}
+
+/* A different topic invalidates every partial: removes them unless the
+ * stamp in parts/TOPIC is topic_digest, and writes the stamp. */
+static int
+check_topic_stamp(const char *parts, const char *topic_digest)
+{
+	char *stamp = fileio_join(parts, "TOPIC");
+	struct buf b = BUF_INIT;
+	int rc = PT_EXIT_OK;
+
+	if (read_file_str(stamp, &b) || strcmp(b.p, topic_digest) != 0) {
+		remove_entries(parts, any_partial, NULL);
+		if (write_file_str(stamp, topic_digest)) {
+			log_error("cannot write '%s': %s", stamp,
+				  strerror(errno));
+			rc = PT_EXIT_FAIL;
+		}
+	}
+	buf_release(&b);
+	free(stamp);
+	return rc;
+}
+
+/* Analyzes WARC file `warc` into partial directory `part` (through
+ * part.tmp, renamed into place with a SOURCE file holding `size`).
+ * Returns an enum pt_exit; *partial is set when records were skipped. */
+static int
+analyze_warc(const struct topic *topic, char *warc, const char *part,
+	     const char *size, int *partial)
+{
+	struct buf tmp = BUF_INIT;
+	struct analyze_opts o;
+	struct analyze_result res;
+	char *tmpsrc;
+	int rc;
+
+	buf_addf(&tmp, "%s.tmp", part);
+	fileio_rmtree(tmp.p);
+	memset(&o, 0, sizeof(o));
+	o.topic = topic;
+	o.inputs = &warc;
+	o.ninputs = 1;
+	o.out = tmp.p;
+	o.max_doc = 32u << 20;
+	o.progress_mode = 0;
+	o.stop = &interrupted;
+	/* A WARC file whose records were all skipped still gets its (empty)
+	 * partial, or every run would try it again. */
+	o.always_write = 1;
+	rc = analyze_run(&o, &res);
+	tmpsrc = fileio_join(tmp.p, "SOURCE");
+	if (rc == PT_EXIT_PARTIAL) {
+		*partial = 1;
+		rc = PT_EXIT_OK;
+	}
+	if (rc == PT_EXIT_OK && write_file_str(tmpsrc, size) != 0) {
+		log_error("cannot write '%s'", tmpsrc);
+		rc = PT_EXIT_FAIL;
+	} else if (rc == PT_EXIT_OK) {
+		test_pause("analyze");
+		fileio_rmtree(part);
+		if (rename(tmp.p, part) != 0) {
+			log_error("cannot rename '%s': %s", tmp.p,
+				  strerror(errno));
+			rc = PT_EXIT_FAIL;
+		}
+	}
+	free(tmpsrc);
+	buf_release(&tmp);
+	return rc;
+}
+
+/* Analyzes the WARC files that have no up-to-date partial. Returns an
+ * enum pt_exit; *partial is set when some records were skipped. */
+static int
+analyze_new(const struct config *c, const struct topic *topic,
+	    const char *topic_digest, int *partial, size_t *analyzed)
+{
+	static const char *const exts[] = { ".warc.gz", ".warc", NULL };
+	char *warc = fileio_join(c->data_dir, "warc");
+	char *parts = fileio_join(c->data_dir, "partials");
+	struct buf b = BUF_INIT, err = BUF_INIT;
+	char **files = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	fileio_mkdirs(warc, NULL);
+	fileio_mkdirs(parts, NULL);
+	rc = check_topic_stamp(parts, topic_digest);
+	if (rc == PT_EXIT_OK && fileio_list(warc, exts, &files, &n, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+	}
+	for (i = 0; i < n && rc == PT_EXIT_OK; i++) {
+		char *part = fileio_join(parts, strrchr(files[i], '/') + 1);
+		char *src = fileio_join(part, "SOURCE");
+		struct stat st;
+		char size[32];
+
+		stat(files[i], &st);
+		snprintf(size, sizeof(size), "%lld", (long long)st.st_size);
+		/* Analyzed before, unchanged since: kept. */
+		if (read_file_str(src, &b) != 0 || strcmp(b.p, size) != 0) {
+			rc = analyze_warc(topic, files[i], part, size, partial);
+			if (rc == PT_EXIT_OK)
+				(*analyzed)++;
+		}
+		free(part);
+		free(src);
+	}
+	fileio_list_free(files, n);
+	buf_release(&b);
+	buf_release(&err);
+	free(warc);
+	free(parts);
+	return rc;
+}
+
+/* Merges every partial into a new dataset generation and points the
+ * dataset symlink at it; then removes the older generations. */
+static int
+merge_and_swap(const struct config *c)
+{
+	char *parts = fileio_join(c->data_dir, "partials");
+	char *link = fileio_join(c->data_dir, "dataset");
+	struct buf gen = BUF_INIT, tmp = BUF_INIT, lnk = BUF_INIT;
+	size_t n;
+	char **list = list_entries(parts, complete_partial, NULL, &n);
+	int rc;
+
 	/* Generations are named by time and pid: unique, sortable. */
 	buf_addf(&gen, "dataset.%lld-%ld", (long long)time(NULL),
 		 (long)getpid());
@@ -455,32 +504,14 @@ merge_and_swap(const struct config *c)
 			log_error("cannot point '%s' at '%s': %s", link,
 				  tmp.p, strerror(errno));
 			unlink(lnk.p);
-			fileio_rmtree(tmp.p);
 			rc = PT_EXIT_FAIL;
 		}
-	} else {
+	}
+	if (rc != PT_EXIT_OK)
 		fileio_rmtree(tmp.p);
-	}
-	/* Old generations go once the link no longer points at them. */
-	if (rc == PT_EXIT_OK) {
-		d = opendir(c->data_dir);
-		while (d && (e = readdir(d)) != NULL) {
-			char *p;
-
-			if (strncmp(e->d_name, "dataset.", 8) != 0 ||
-			    strcmp(e->d_name, gen.p) == 0 ||
-			    !strcmp(e->d_name, "dataset.new"))
-				continue;
-			p = fileio_join(c->data_dir, e->d_name);
-			fileio_rmtree(p);
-			free(p);
-		}
-		if (d)
-			closedir(d);
-	}
-	for (i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
+	else /* old generations go once the link no longer points at them */
+		remove_entries(c->data_dir, old_generation, gen.p);
+	fileio_list_free(list, n);
 	free(parts);
 	free(link);
 	buf_release(&gen);
@@ -565,6 +596,81 @@ done:
 }
 
 
+/* Opens and takes DATA_DIR/refresh.lock without waiting. Returns the
+ * descriptor (closing it releases the lock), or -1 after a message with
+ * *rc set. */
+static int
+take_lock(const char *data_dir, int *rc)
+{
+	char *lock = fileio_join(data_dir, "refresh.lock");
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+
+	if (fd < 0) {
+		log_error("cannot open lock '%s': %s", lock, strerror(errno));
+		*rc = PT_EXIT_FAIL;
+	} else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		log_error("another refresh is running on '%s' (lock '%s' is "
+			  "held); exiting", data_dir, lock);
+		*rc = PT_EXIT_LOCKED;
+		close(fd);
+		fd = -1;
+	}
+	free(lock);
+	return fd;
+}
+
+/* The steps of one run under the lock: topic, crawl, analysis of what is
+ * new, merge and swap. Returns an enum pt_exit. */
+static int
+refresh_run(const struct config *cfg, int crawl)
+{
+	struct topic *topic;
+	char digest[65];
+	int rc = PT_EXIT_OK, partial = 0;
+	size_t analyzed = 0;
+
+	topic = cmd_load_topic(cfg->topic, digest);
+	if (!topic)
+		return PT_EXIT_DATA;
+	if (crawl)
+		rc = run_crawl(cfg, &partial);
+	if (rc == PT_EXIT_OK && interrupted)
+		rc = PT_EXIT_INTR;
+	if (rc == PT_EXIT_OK)
+		rc = analyze_new(cfg, topic, digest, &partial, &analyzed);
+	if (rc == PT_EXIT_OK && interrupted)
+		rc = PT_EXIT_INTR;
+	if (rc == PT_EXIT_OK)
+		rc = merge_and_swap(cfg);
+	if (rc == PT_EXIT_OK) {
+		log_info("refresh done: %zu WARC file%s analyzed; dataset in "
+			 "'%s/dataset'", analyzed, analyzed == 1 ? "" : "s",
+			 cfg->data_dir);
+		if (partial)
+			rc = PT_EXIT_PARTIAL;
+	}
+	topic_free(topic);
+	return rc;
+}
+
+/* Runs refresh_run() with SIGINT and SIGTERM setting `interrupted`. */
+static int
+run_interruptible(const struct config *cfg, int crawl)
+{
+	struct sigaction sa, old_int, old_term;
+	int rc;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	rc = refresh_run(cfg, crawl);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	return interrupted ? PT_EXIT_INTR : rc;
+}
+
 int
 cmd_refresh(int argc, char **argv)
 {
@@ -578,12 +684,7 @@ cmd_refresh(int argc, char **argv)
 	const char *path = "presstally.conf";
 	struct config cfg;
 	struct buf err = BUF_INIT;
-	struct topic *topic = NULL;
-	struct sigaction sa, old_int, old_term;
-	char *lock = NULL;
-	char digest[65];
-	int c, fd = -1, rc, partial = 0, crawl = 1;
-	size_t analyzed = 0;
+	int c, fd, rc, crawl = 1;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "c:hq", opts, NULL)) != -1) {
@@ -602,75 +703,15 @@ cmd_refresh(int argc, char **argv)
 	if (rc) {
 		log_error("%s%s", rc == PT_EPARSE ? "invalid configuration: " :
 			  "", err.p);
-		config_release(&cfg);
-		buf_release(&err);
-		return rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
-	}
-	if (fileio_mkdirs(cfg.data_dir, &err)) {
+		rc = rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
+	} else if (fileio_mkdirs(cfg.data_dir, &err)) {
 		log_error("%s", err.p);
 		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	lock = fileio_join(cfg.data_dir, "refresh.lock");
-	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		log_error("cannot open lock '%s': %s", lock, strerror(errno));
-		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		log_error("another refresh is running on '%s' (lock '%s' is "
-			  "held); exiting", cfg.data_dir, lock);
-		rc = PT_EXIT_LOCKED;
-		goto done;
-	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-
-	topic = cmd_load_topic(cfg.topic, digest);
-	if (!topic) {
-		rc = PT_EXIT_DATA;
-		goto restore;
-	}
-
-	if (crawl) {
-		rc = run_crawl(&cfg, &partial);
-		if (rc != PT_EXIT_OK)
-			goto restore;
-	}
-	if (interrupted) {
-		rc = PT_EXIT_INTR;
-		goto restore;
-	}
-	rc = analyze_new(&cfg, topic, digest, &partial, &analyzed);
-	if (rc != PT_EXIT_OK)
-		goto restore;
-	if (interrupted) {
-		rc = PT_EXIT_INTR;
-		goto restore;
-	}
-	rc = merge_and_swap(&cfg);
-	if (rc == PT_EXIT_OK) {
-		log_info("refresh done: %zu WARC file%s analyzed; dataset in "
-			 "'%s/dataset'", analyzed, analyzed == 1 ? "" : "s",
-			 cfg.data_dir);
-		if (partial)
-			rc = PT_EXIT_PARTIAL;
-	}
-restore:
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	if (interrupted && rc != PT_EXIT_LOCKED)
-		rc = PT_EXIT_INTR;
-done:
-	if (fd >= 0)
+	} else if ((fd = take_lock(cfg.data_dir, &rc)) >= 0) {
+		rc = run_interruptible(&cfg, crawl);
 		close(fd); /* releases the lock */
-	topic_free(topic);
+	}
 	config_release(&cfg);
 	buf_release(&err);
-	free(lock);
 	return rc;
 }
