@@ -166,6 +166,16 @@ run_count(struct crawldb *db, enum stmt id, const char *what,
 	return rc ? rc : sqlite3_changes(db->db.h);
 }
 
+/* Runs statement id with the strings a and b bound to ?1 and ?2. */
+static int
+run_with(struct crawldb *db, enum stmt id, const char *a, const char *b,
+	 const char *what, struct buf *err)
+{
+	db_bind_str(st(db, id), 1, a);
+	db_bind_str(st(db, id), 2, b);
+	return run(db, id, what, err);
+}
+
 int
 crawldb_begin(struct crawldb *db, struct buf *err)
 {
@@ -345,23 +355,17 @@ int
 crawldb_mark_attempt(struct crawldb *db, const char *url, const char *reason,
 		     int final, struct buf *err)
 {
-	sqlite3_stmt *s = st(db, S_ATTEMPT);
-
-	db_bind_str(s, 1, url);
-	db_bind_str(s, 2, reason);
-	sqlite3_bind_int(s, 3, final ? 1 : 0);
-	return run(db, S_ATTEMPT, "cannot record a failed attempt", err);
+	sqlite3_bind_int(st(db, S_ATTEMPT), 3, final ? 1 : 0);
+	return run_with(db, S_ATTEMPT, url, reason,
+			"cannot record a failed attempt", err);
 }
 
 int
 crawldb_mark_blocked(struct crawldb *db, const char *url, const char *reason,
 		     struct buf *err)
 {
-	sqlite3_stmt *s = st(db, S_BLOCKED);
-
-	db_bind_str(s, 1, url);
-	db_bind_str(s, 2, reason);
-	return run(db, S_BLOCKED, "cannot record a blocked URL", err);
+	return run_with(db, S_BLOCKED, url, reason,
+			"cannot record a blocked URL", err);
 }
 
 /* Looks up one row of statement id bound to key: the row is read by
@@ -464,9 +468,5 @@ int
 crawldb_meta_put(struct crawldb *db, const char *key, const char *value,
 		 struct buf *err)
 {
-	sqlite3_stmt *s = st(db, S_MPUT);
-
-	db_bind_str(s, 1, key);
-	db_bind_str(s, 2, value);
-	return run(db, S_MPUT, "cannot write meta data", err);
+	return run_with(db, S_MPUT, key, value, "cannot write meta data", err);
 }

@@ -149,12 +149,8 @@ parse_section(struct sources *s, struct sv line, const char *file,
 enum entry { E_HOST, E_URL, E_PATTERN, E_DELAY };
 
 /* The keys of an outlet block, in the order the error message names
- * them; `list` is the offset of the list the value goes to. */
-static const struct {
-	const char *key;
-	enum entry kind;
-	size_t list;
-} entries[] = {
+ * them, each with the offset of the list its values go to. */
+static const struct conf_key entries[] = {
 	{ "host", E_HOST, offsetof(struct source_outlet, hosts) },
 	{ "feed", E_URL, offsetof(struct source_outlet, feeds) },
 	{ "sitemap", E_URL, offsetof(struct source_outlet, sitemaps) },
@@ -173,7 +169,7 @@ unknown_key(struct sv key, const char *file, size_t ln, struct buf *err)
 	int rc;
 
 	for (i = 0; i < NENTRIES; i++)
-		buf_addf(&names, "%s%s", i ? ", " : "", entries[i].key);
+		buf_addf(&names, "%s%s", i ? ", " : "", entries[i].name);
 	rc = conf_error(err, file, ln, "expected one of %s; got '%.*s'",
 			names.p, (int)key.len, key.p);
 	buf_release(&names);
@@ -239,9 +235,9 @@ parse_entry(struct sources *s, const struct conf_line *l, const char *file,
 	    struct buf *err)
 {
 	struct source_outlet *o = s->n ? &s->outlets[s->n - 1] : NULL;
+	const struct conf_key *e = conf_key_find(entries, NENTRIES, l->key);
 	struct source_list *list;
 	struct sv key = l->key;
-	size_t i;
 	char *c;
 
 	if (!l->val.p)
@@ -253,17 +249,15 @@ parse_entry(struct sources *s, const struct conf_line *l, const char *file,
 	if (l->val.len == 0)
 		return conf_error(err, file, l->line, "expected a value after "
 				  "'%.*s ='", (int)key.len, key.p);
-	for (i = 0; i < NENTRIES && !sv_eq(key, entries[i].key); i++)
-		;
-	if (i == NENTRIES)
+	if (!e)
 		return unknown_key(key, file, l->line, err);
-	if (entries[i].kind == E_DELAY)
+	if (e->kind == E_DELAY)
 		return set_delay(o, l->val, file, l->line, err);
-	if (check_value(entries[i].kind, l, file, err))
+	if (check_value(e->kind, l, file, err))
 		return PT_EPARSE;
-	list = (struct source_list *)((char *)o + entries[i].list);
+	list = (struct source_list *)((char *)o + e->off);
 	list_add(list, l->val);
-	if (entries[i].kind == E_HOST)
+	if (e->kind == E_HOST)
 		for (c = list->v[list->n - 1]; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				*c = (char)(*c - 'A' + 'a');

@@ -1,6 +1,6 @@
 /* test_conf.c -- the configuration line reader: comments, blank lines,
  * "key = value" and lines without '=', line numbers, the NUL byte error,
- * FILE:LINE messages and the size cap. */
+ * FILE:LINE messages, the size cap and the key tables. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,12 +115,29 @@ test_errors(void **state)
 	buf_release(&err);
 }
 
+static void
+test_keys(void **state)
+{
+	static const struct conf_key keys[] = {
+		{ "host", 1, 8 }, { "delay", 2, 16 },
+	};
+
+	(void)state;
+	assert_ptr_equal(conf_key_find(keys, 2, sv_cstr("delay")), &keys[1]);
+	assert_ptr_equal(conf_key_find(keys, 2, sv_cstr("host")), &keys[0]);
+	assert_null(conf_key_find(keys, 2, sv_cstr("Host")));
+	assert_null(conf_key_find(keys, 2, sv_cstr("hos")));
+	assert_null(conf_key_find(keys, 2, sv_make("hostx", 5)));
+	assert_null(conf_key_find(keys, 0, sv_cstr("host")));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,6 +29,16 @@ open_mem(struct db *db)
 	assert_int_equal(db_prepare(db, sql, Q_N, 0), 0);
 }
 
+static int
+put(struct db *db, const char *k, const char *v, const void *b, size_t n,
+    struct buf *err)
+{
+	db_bind_str(db->st[Q_PUT], 1, k);
+	db_bind_str(db->st[Q_PUT], 2, v);
+	db_bind_blob(db->st[Q_PUT], 3, b, n);
+	return db_run(db, db->st[Q_PUT], "cannot put", err);
+}
+
 static void
 test_put_get(void **state)
 {
@@ -38,16 +48,8 @@ test_put_get(void **state)
 
 	(void)state;
 	open_mem(&db);
-	s = db.st[Q_PUT];
-	db_bind_str(s, 1, "a");
-	db_bind_str(s, 2, NULL);
-	db_bind_blob(s, 3, NULL, 0);
-	assert_int_equal(db_run(&db, s, "cannot put", &err), 0);
-	db_bind_str(s, 1, "b");
-	db_bind_str(s, 2, "two");
-	db_bind_blob(s, 3, "x\0y", 3);
-	assert_int_equal(db_run(&db, s, "cannot put", &err), 0);
-
+	assert_int_equal(put(&db, "a", NULL, NULL, 0, &err), 0);
+	assert_int_equal(put(&db, "b", "two", "x\0y", 3, &err), 0);
 	s = db.st[Q_GET];
 	db_bind_str(s, 1, "a");
 	assert_int_equal(db_row(&db, s, "cannot get", &err), 1);
@@ -75,15 +77,11 @@ test_errors(void **state)
 	static const char *const bad[] = { "SELECT x FROM nowhere" };
 	struct db db = DB_INIT;
 	struct buf err = BUF_INIT;
-	sqlite3_stmt *s;
 
 	(void)state;
 	open_mem(&db);
-	s = db.st[Q_PUT];
-	db_bind_str(s, 1, "a");
-	assert_int_equal(db_run(&db, s, "cannot put", &err), 0);
-	db_bind_str(s, 1, "a");
-	assert_int_equal(db_run(&db, s, "cannot put", &err), PT_EDB);
+	assert_int_equal(put(&db, "a", "1", "", 0, &err), 0);
+	assert_int_equal(put(&db, "a", "2", "", 0, &err), PT_EDB);
 	assert_string_equal(err.p, "cannot put in 'mem': UNIQUE constraint "
 			    "failed: kv.k");
 	buf_reset(&err);

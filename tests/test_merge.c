@@ -17,22 +17,13 @@
 static const char *const files[] = { "articles.csv", "mentions.csv",
 	"quotes.csv", "cues.csv", "figures.csv", "timeline.csv" };
 
-static char *
-path2(const char *a, const char *b)
-{
-	struct buf p = BUF_INIT;
-
-	buf_addf(&p, "%s/%s", a, b);
-	return buf_detach(&p, NULL);
-}
-
 static void
 same_files(const char *d1, const char *d2)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char *p1 = path2(d1, files[i]), *p2 = path2(d2, files[i]);
+		char *p1 = fileio_join(d1, files[i]), *p2 = fileio_join(d2, files[i]);
 		struct buf a = BUF_INIT, b = BUF_INIT;
 
 		assert_int_equal(fileio_read(p1, &a, NULL), 0);
@@ -63,15 +54,15 @@ test_merge_equals_single_run(void **state)
 {
 	char *dir = tu_tmpdir();
 	char *s = tu_src("data/samples");
-	char *a1 = path2(s, "01-harbour-lights-pro.txt");
-	char *a2 = path2(s, "02-veteran-director-con.txt");
-	char *a3 = path2(s, "03-panel-mixed.txt");
-	char *a4 = path2(s, "04-box-office-offtopic.txt");
-	char *a5 = path2(s, "05-guild-guidelines.html");
-	char *a6 = path2(s, "seed-intimacy-coordinators.txt");
-	char *all = path2(dir, "all"), *p1 = path2(dir, "p1");
-	char *p2 = path2(dir, "p2"), *p3 = path2(dir, "p3");
-	char *m1 = path2(dir, "m1"), *m2 = path2(dir, "m2");
+	char *a1 = fileio_join(s, "01-harbour-lights-pro.txt");
+	char *a2 = fileio_join(s, "02-veteran-director-con.txt");
+	char *a3 = fileio_join(s, "03-panel-mixed.txt");
+	char *a4 = fileio_join(s, "04-box-office-offtopic.txt");
+	char *a5 = fileio_join(s, "05-guild-guidelines.html");
+	char *a6 = fileio_join(s, "seed-intimacy-coordinators.txt");
+	char *all = fileio_join(dir, "all"), *p1 = fileio_join(dir, "p1");
+	char *p2 = fileio_join(dir, "p2"), *p3 = fileio_join(dir, "p3");
+	char *m1 = fileio_join(dir, "m1"), *m2 = fileio_join(dir, "m2");
 
 	(void)state;
 	{
@@ -156,8 +147,8 @@ test_columns_by_name(void **state)
 		"mentions.csv", "quotes.csv", "cues.csv" };
 	char *dir = tu_tmpdir();
 	char *s = tu_src("data/samples");
-	char *all = path2(dir, "all"), *p = path2(dir, "p");
-	char *m = path2(dir, "m");
+	char *all = fileio_join(dir, "all"), *p = fileio_join(dir, "p");
+	char *m = fileio_join(dir, "m");
 	size_t i;
 
 	(void)state;
@@ -170,7 +161,7 @@ test_columns_by_name(void **state)
 		run_ok(args);
 	}
 	for (i = 0; i < 4; i++) {
-		char *f = path2(p, per_article[i]);
+		char *f = fileio_join(p, per_article[i]);
 
 		reverse_columns(f);
 		free(f);
@@ -189,8 +180,8 @@ test_bad_partial(void **state)
 {
 	char *dir = tu_tmpdir();
 	char *seed = tu_src("data/samples/seed-intimacy-coordinators.txt");
-	char *p = path2(dir, "p"), *out = path2(dir, "out");
-	char *m = path2(p, "mentions.csv");
+	char *p = fileio_join(dir, "p"), *out = fileio_join(dir, "out");
+	char *m = fileio_join(p, "mentions.csv");
 	struct buf err = BUF_INIT, text = BUF_INIT;
 
 	(void)state;

@@ -324,16 +324,16 @@ cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "explain", no_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
+		CMD_OPT_HELP,
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 		{ "no-summary", no_argument, NULL, OPT_NO_SUMMARY },
 		{ "out", required_argument, NULL, 'o' },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
-		{ "quiet", no_argument, NULL, 'q' },
+		CMD_OPT_QUIET,
 		{ "summary", no_argument, NULL, OPT_SUMMARY },
 		{ "topic", required_argument, NULL, 't' },
-		{ "verbose", no_argument, NULL, 'v' },
+		CMD_OPT_VERBOSE,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *out = NULL, *topic_path = NULL;
@@ -348,19 +348,11 @@ cmd_analyze(int argc, char **argv)
 		case 'e':
 			explain = 1;
 			break;
-		case 'h':
-			return cli_help(usage, help);
 		case 'o':
 			out = optarg;
 			break;
-		case 'q':
-			log_set_level(LOG_QUIET);
-			break;
 		case 't':
 			topic_path = optarg;
-			break;
-		case 'v':
-			log_set_level(LOG_VERBOSE);
 			break;
 		case OPT_MAX_SIZE:
 			if (cli_parse_uint(optarg, 4096, &max_mb) || !max_mb)
@@ -373,7 +365,9 @@ cmd_analyze(int argc, char **argv)
 		case OPT_PROGRESS: progress_mode = 1; break;
 		case OPT_NO_PROGRESS: progress_mode = 0; break;
 		default:
-			return cli_usage_error(argv[0], usage, NULL);
+			if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
+			    CMD_OPT_TAKEN)
+				return rc;
 		}
 	}
 	if (!out && !explain)

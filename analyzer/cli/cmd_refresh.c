@@ -140,12 +140,8 @@ config_path(const struct config *c, struct sv v)
 /* What the value of a key is. */
 enum ckind { C_PATH, C_TEXT, C_SEED, C_SECONDS, C_COUNT, C_YESNO };
 
-/* The keys of refresh.conf (see help[]); `off` is the field's offset. */
-static const struct {
-	const char *key;
-	enum ckind kind;
-	size_t off;
-} ckeys[] = {
+/* The keys of refresh.conf (see help[]), each with its field's offset. */
+static const struct conf_key ckeys[] = {
 	{ "data_dir", C_PATH, offsetof(struct config, data_dir) },
 	{ "sources", C_PATH, offsetof(struct config, sources) },
 	{ "topic", C_PATH, offsetof(struct config, topic) },
@@ -160,22 +156,22 @@ static const struct {
 
 #define NCKEYS (sizeof(ckeys) / sizeof(ckeys[0]))
 
-/* Sets the field of key i from the value of line l. */
+/* Sets the field of key k from the value of line l. */
 static int
-config_set(struct config *c, size_t i, const struct conf_line *l,
-	   const char *path, struct buf *err)
+config_set(struct config *c, const struct conf_key *k,
+	   const struct conf_line *l, const char *path, struct buf *err)
 {
-	void *field = (char *)c + ckeys[i].off;
+	void *field = (char *)c + k->off;
 	struct sv val = l->val;
 	char num[64];
 
 	snprintf(num, sizeof(num), "%.*s", (int)(val.len < 63 ? val.len : 63),
 		 val.p);
-	switch (ckeys[i].kind) {
+	switch ((enum ckind)k->kind) {
 	case C_PATH:
 	case C_TEXT:
 		free(*(char **)field);
-		*(char **)field = ckeys[i].kind == C_PATH ?
+		*(char **)field = k->kind == C_PATH ?
 				  config_path(c, val) :
 				  pt_xstrndup(val.p, val.len);
 		return 0;
@@ -207,9 +203,9 @@ static int
 config_load(struct config *c, const char *path, struct buf *err)
 {
 	const char *slash = strrchr(path, '/');
+	const struct conf_key *k;
 	struct conf cf;
 	struct conf_line l;
-	size_t i;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -224,17 +220,16 @@ config_load(struct config *c, const char *path, struct buf *err)
 		return PT_EIO;
 	}
 	while ((rc = conf_next(&cf, &l, err)) == 1) {
-		for (i = 0; i < NCKEYS && !sv_eq(l.key, ckeys[i].key); i++)
-			;
+		k = conf_key_find(ckeys, NCKEYS, l.key);
 		if (!l.val.p || !l.val.len)
 			rc = conf_error(err, path, l.line,
 					"expected 'key = value'");
-		else if (i == NCKEYS)
+		else if (!k)
 			rc = conf_error(err, path, l.line, "unknown key '%.*s'",
 					(int)(l.key.len > 40 ? 40 : l.key.len),
 					l.key.p);
 		else
-			rc = config_set(c, i, &l, path, err);
+			rc = config_set(c, k, &l, path, err);
 		if (rc)
 			break;
 	}
@@ -676,9 +671,9 @@ cmd_refresh(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
+		CMD_OPT_HELP,
 		{ "no-crawl", no_argument, NULL, 'n' },
-		{ "quiet", no_argument, NULL, 'q' },
+		CMD_OPT_QUIET,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *path = "presstally.conf";
@@ -688,13 +683,13 @@ cmd_refresh(int argc, char **argv)
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "c:hq", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': path = optarg; break;
-		case 'h': return cli_help(usage, help);
-		case 'n': crawl = 0; break;
-		case 'q': log_set_level(LOG_QUIET); break;
-		default: return cli_usage_error(argv[0], usage, NULL);
-		}
+		if (c == 'c')
+			path = optarg;
+		else if (c == 'n')
+			crawl = 0;
+		else if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
+			 CMD_OPT_TAKEN)
+			return rc;
 	}
 	if (optind < argc)
 		return cli_usage_error(argv[0], usage, "unexpected '%s'",

@@ -91,3 +91,14 @@ conf_next(struct conf *c, struct conf_line *out, struct buf *err)
 	}
 	return 0;
 }
+
+const struct conf_key *
+conf_key_find(const struct conf_key *keys, size_t n, struct sv key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sv_eq(key, keys[i].name))
+			return &keys[i];
+	return NULL;
+}

@@ -8,7 +8,8 @@
  *                          decides what it means
  *
  * Blank and comment-only lines are skipped. A NUL byte anywhere is an
- * error. The reader yields lines; what a key means is the caller's.
+ * error. The reader yields lines and finds keys in the caller's table;
+ * what a key means is the caller's.
  * Non-goals: quoting, line continuations, includes.
  * Arguments are borrowed.
  */
@@ -53,6 +54,18 @@ void conf_release(struct conf *c);
 /* The next non-blank line into *out: 1, 0 at the end, or PT_EPARSE with
  * "FILE:LINE: expected text, got a NUL byte" in err. */
 int conf_next(struct conf *c, struct conf_line *out, struct buf *err);
+
+/* A key a file allows: its name, what its value is (the caller's enum)
+ * and where the value goes (an offset into the caller's struct). */
+struct conf_key {
+	const char *name;
+	int kind;
+	size_t off;
+};
+
+/* The entry of keys[0..n) named `key` (case-sensitive), or NULL. */
+const struct conf_key *conf_key_find(const struct conf_key *keys, size_t n,
+				     struct sv key);
 
 /* Appends "FILE:LINE: " and the message to err (may be NULL); returns
  * PT_EPARSE. */
