@@ -130,10 +130,10 @@ parse_section(struct sources *s, struct sv line, const char *file,
 				  "after 'outlet'");
 	for (i = 0; i < s->n; i++)
 		if (sv_eq_nocase(name, s->outlets[i].name))
-			return conf_error(err, file, ln, "expected a new outlet "
-					  "name; '%.*s' is already defined at "
-					  "line %zu", (int)name.len, name.p,
-					  s->outlets[i].line);
+			return conf_error(err, file, ln, "expected a new "
+					  "outlet name; '%.*s' is already "
+					  "defined at line %zu", (int)name.len,
+					  name.p, s->outlets[i].line);
 	if (o && finish_outlet(o, file, err))
 		return PT_EPARSE;
 	pt_xgrow((void **)&s->outlets, &s->cap, s->n + 1, sizeof(*s->outlets));
@@ -244,8 +244,8 @@ parse_entry(struct sources *s, const struct conf_line *l, const char *file,
 		return conf_error(err, file, l->line, "expected 'key = value' "
 				  "or '[outlet NAME]'");
 	if (!o)
-		return conf_error(err, file, l->line, "expected '[outlet NAME]' "
-				  "before '%.*s'", (int)key.len, key.p);
+		return conf_error(err, file, l->line, "expected '[outlet "
+				  "NAME]' before '%.*s'", (int)key.len, key.p);
 	if (l->val.len == 0)
 		return conf_error(err, file, l->line, "expected a value after "
 				  "'%.*s ='", (int)key.len, key.p);

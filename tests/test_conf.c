@@ -48,7 +48,8 @@ test_lines(void **state)
 	assert_true(sv_is(l.key, "spaced"));
 	assert_true(sv_is(l.val, "out"));
 	assert_int_equal(conf_next(&c, &l, &err), 1);
-	assert_true(sv_is(l.val, "http://x/#fragment")); /* '#' after no blank */
+	/* A '#' that follows no blank is text. */
+	assert_true(sv_is(l.val, "http://x/#fragment"));
 	assert_int_equal(conf_next(&c, &l, &err), 1);
 	assert_true(sv_is(l.text, "[section]"));
 	assert_true(sv_is(l.key, "[section]"));

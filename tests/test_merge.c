@@ -23,7 +23,8 @@ same_files(const char *d1, const char *d2)
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char *p1 = fileio_join(d1, files[i]), *p2 = fileio_join(d2, files[i]);
+		char *p1 = fileio_join(d1, files[i]);
+		char *p2 = fileio_join(d2, files[i]);
 		struct buf a = BUF_INIT, b = BUF_INIT;
 
 		assert_int_equal(fileio_read(p1, &a, NULL), 0);

@@ -1215,9 +1215,9 @@ tally_print_summary(struct tally *t, FILE *fp, size_t max_rows)
 				     sql_index(&files[F_FIGURES], G_FIGURE)),
 				     28);
 			fprintf(fp, " %8lld %8lld %5lld %5lld %6lld\n",
-				fig_int(st, G_ARTICLES), fig_int(st, G_MENTIONS),
-				fig_int(st, G_PRO), fig_int(st, G_CON),
-				fig_int(st, G_QUOTES));
+				fig_int(st, G_ARTICLES),
+				fig_int(st, G_MENTIONS), fig_int(st, G_PRO),
+				fig_int(st, G_CON), fig_int(st, G_QUOTES));
 		}
 		sqlite3_finalize(st);
 	}
