@@ -67,8 +67,15 @@ int cmd_common_option(int c, const char *cmd, const char *usage,
 /* Merges partial datasets into `out` (see cmd_merge.c). enum pt_exit. */
 int merge_run(const char *out, char *const *parts, size_t nparts,
 	      int summary);
+/* Writes the HTML report of dataset `dir` to `out` (NULL: dir/report.html)
+ * naming `topic` (or NULL); top and quotes 0 for the defaults. Reports
+ * through log.h; returns an enum pt_exit. (See cmd_report.c.) */
+int report_run(const char *dir, const char *out, const char *topic,
+	       size_t top, size_t quotes, int progress_mode);
 int cmd_extract(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_topic(int argc, char **argv);
 int cmd_warc(int argc, char **argv);
 
