@@ -44,6 +44,9 @@ static const char help[] =
 	"                          negations and quotes behind their stance "
 	"(--out is then\n"
 	"                          optional)\n"
+	"      --excel             start each CSV file with a UTF-8 BOM, so "
+	"that Excel shows\n"
+	"                          accents (R, pandas, DuckDB skip it)\n"
 	"      --max-size MB       skip documents larger than MB megabytes "
 	"(default 32)\n"
 	"      --summary           print the figures table to stdout even when "
@@ -59,7 +62,7 @@ static const char help[] =
 	"130 interrupted.\n";
 
 enum { OPT_MAX_SIZE = 256, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
-       OPT_NO_PROGRESS };
+       OPT_NO_PROGRESS, OPT_EXCEL };
 
 
 static int
@@ -133,6 +136,8 @@ run_open(struct run *r, const struct analyze_opts *o)
 		log_error("%s", r->err.p);
 		return PT_EXIT_FAIL;
 	}
+	if (r->tally)
+		tally_set_bom(r->tally, o->excel);
 	r->ex = extractor_new();
 	r->prog = progress_start("analyzing", 0, o->progress_mode);
 	return PT_EXIT_OK;
@@ -324,6 +329,7 @@ int
 cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "excel", no_argument, NULL, OPT_EXCEL },
 		{ "explain", no_argument, NULL, 'e' },
 		CMD_OPT_HELP,
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -339,7 +345,7 @@ cmd_analyze(int argc, char **argv)
 	};
 	const char *out = NULL, *topic_path = NULL;
 	uint64_t max_mb = 32;
-	int c, summary = -1, progress_mode = -1, rc, explain = 0;
+	int c, summary = -1, progress_mode = -1, rc, explain = 0, excel = 0;
 	struct topic *topic;
 	struct analyze_opts o;
 
@@ -361,6 +367,7 @@ cmd_analyze(int argc, char **argv)
 					"--max-size takes a number of megabytes "
 					"from 1 to 4096, not '%s'", optarg);
 			break;
+		case OPT_EXCEL: excel = 1; break;
 		case OPT_SUMMARY: summary = 1; break;
 		case OPT_NO_SUMMARY: summary = 0; break;
 		case OPT_PROGRESS: progress_mode = 1; break;
@@ -386,6 +393,7 @@ cmd_analyze(int argc, char **argv)
 	o.max_doc = (size_t)max_mb << 20;
 	o.explain = explain ? stdout : NULL;
 	o.progress_mode = progress_mode;
+	o.excel = excel;
 	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
 	rc = analyze_run(&o, NULL);
 	topic_free(topic);

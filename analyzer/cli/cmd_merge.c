@@ -27,6 +27,9 @@ static const char help[] =
 	"its newest capture. DIR may be one of the partials.\n\n"
 	"Options:\n"
 	"  -o, --out DIR      output directory, created if missing\n"
+	"      --excel        start each CSV file with a UTF-8 BOM, so that "
+	"Excel shows\n"
+	"                     accents (other tools skip it)\n"
 	"      --summary      print the figures table to stdout\n"
 	"  -q, --quiet        only errors on stderr\n"
 	"  -h, --help         show this help\n\n"
@@ -37,6 +40,7 @@ int
 cmd_merge(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "excel", no_argument, NULL, 'x' },
 		CMD_OPT_HELP,
 		{ "out", required_argument, NULL, 'o' },
 		CMD_OPT_QUIET,
@@ -44,7 +48,7 @@ cmd_merge(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *out = NULL;
-	int c, rc, summary = 0;
+	int c, rc, summary = 0, excel = 0;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "ho:q", opts, NULL)) != -1) {
@@ -52,6 +56,8 @@ cmd_merge(int argc, char **argv)
 			out = optarg;
 		else if (c == 's')
 			summary = 1;
+		else if (c == 'x')
+			excel = 1;
 		else if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
 			 CMD_OPT_TAKEN)
 			return rc;
@@ -61,11 +67,12 @@ cmd_merge(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
 	return merge_run(out, argv + optind, (size_t)(argc - optind),
-			 summary);
+			 summary, excel);
 }
 
 int
-merge_run(const char *out, char *const *parts, size_t nparts, int summary)
+merge_run(const char *out, char *const *parts, size_t nparts, int summary,
+	  int excel)
 {
 	struct buf err = BUF_INIT;
 	struct tally *t = NULL;
@@ -90,6 +97,7 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary)
 		buf_release(&err);
 		return PT_EXIT_FAIL;
 	}
+	tally_set_bom(t, excel);
 	/* Everything is read before anything is written, so the output
 	 * directory may be one of the partials. */
 	for (i = 0; i < nparts; i++) {

@@ -32,6 +32,7 @@ struct analyze_opts {
 	volatile sig_atomic_t *stop;   /* set by a signal: stop, write nothing */
 	int always_write;              /* write a (possibly empty) dataset
 					  even when every input was skipped */
+	int excel;                     /* CSV files with a UTF-8 BOM */
 };
 
 struct analyze_result {
@@ -64,9 +65,10 @@ struct topic *cmd_load_topic(const char *path, char digest[65]);
 int cmd_common_option(int c, const char *cmd, const char *usage,
 		      const char *help);
 
-/* Merges partial datasets into `out` (see cmd_merge.c). enum pt_exit. */
+/* Merges partial datasets into `out` (see cmd_merge.c); with excel, the
+ * files start with a UTF-8 BOM. enum pt_exit. */
 int merge_run(const char *out, char *const *parts, size_t nparts,
-	      int summary);
+	      int summary, int excel);
 /* Writes the HTML report of dataset `dir` to `out` (NULL: dir/report.html)
  * naming `topic` (or NULL); top and quotes 0 for the defaults. Reports
  * through log.h; returns an enum pt_exit. (See cmd_report.c.) */

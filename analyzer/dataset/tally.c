@@ -284,6 +284,7 @@ struct tally {
 	struct buf row;         /* reused row */
 	struct ofile out[F_N];  /* outputs while finishing */
 	int finished;           /* 1 after tally_finish() */
+	int bom;                /* start each file with a UTF-8 BOM */
 };
 
 void
@@ -374,6 +375,12 @@ tally_free(struct tally *t)
 		buf_release(&t->blk[i]);
 	buf_release(&t->row);
 	free(t);
+}
+
+void
+tally_set_bom(struct tally *t, int on)
+{
+	t->bom = on != 0;
 }
 
 size_t
@@ -1110,6 +1117,8 @@ open_outputs(struct tally *t, struct buf *err)
 		rc = ofile_open(&t->out[f], path, err);
 		free(path);
 		buf_reset(&t->row);
+		if (t->bom)
+			buf_adds(&t->row, "\xEF\xBB\xBF");
 		for (i = 0; i < files[f].ncols && !rc; i++)
 			csv_fields(&t->row, i == 0, files[f].cols[i].name);
 		csv_end(&t->row);
