@@ -27,6 +27,7 @@ struct search {
 	char **figs;              /* keys of figures --who names, sorted */
 	size_t nfigs, capfigs;
 	char *site_key, *grep_key; /* keys of f->site, f->grep, or NULL */
+	char *site_host;          /* f->site lowercased, or NULL */
 };
 
 int
@@ -186,7 +187,7 @@ who_ok(const struct search *s, const char *speaker, const char *form)
 static int
 site_ok(const struct search *s, const struct art *a)
 {
-	const char *f = s->f->site;
+	const char *f = s->site_host;
 	size_t hl, fl;
 
 	if (!f || !*f)
@@ -313,6 +314,7 @@ search_release(struct search *s)
 	free(s->figs);
 	free(s->who_key);
 	free(s->site_key);
+	free(s->site_host);
 	free(s->grep_key);
 }
 
@@ -329,6 +331,14 @@ qsearch_run(const char *dir, const struct qsearch_filter *f,
 	s.who_key = key_of(f->who);
 	s.site_key = key_of(f->site);
 	s.grep_key = key_of(f->grep);
+	if (f->site) {
+		char *p;
+
+		s.site_host = pt_xstrdup(f->site);
+		for (p = s.site_host; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+	}
 	rc = load_articles(&s, dir, err);
 	if (!rc && s.who_key)
 		rc = load_aliases(&s, dir, err);
