@@ -140,6 +140,12 @@ run_open(struct run *r, const struct analyze_opts *o)
 		tally_set_bom(r->tally, o->excel);
 	r->ex = extractor_new();
 	r->prog = progress_start("analyzing", 0, o->progress_mode);
+	if (r->prog) {
+		unsigned long long done, total;
+
+		input_bytes(r->in, &done, &total);
+		progress_total_bytes(r->prog, total);
+	}
 	return PT_EXIT_OK;
 }
 
@@ -208,7 +214,14 @@ run_doc(struct run *r, const struct input_doc *d)
 		log_warn("'%s': %s", d->name, d->warning);
 	r->ndocs++;
 	r->bytes += d->len;
-	progress_update(r->prog, r->ndocs, r->bytes);
+	if (r->prog) {
+		unsigned long long done, total;
+
+		/* Bytes of the input files, so that the share done and the
+		 * time left hold for compressed WARC files too. */
+		input_bytes(r->in, &done, &total);
+		progress_update(r->prog, r->ndocs, done);
+	}
 	memset(&m, 0, sizeof(m));
 	m.id_source = d->id_source;
 	m.url = d->url;

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +32,9 @@ static const char help[] =
 	"Excel shows\n"
 	"                     accents (other tools skip it)\n"
 	"      --summary      print the figures table to stdout\n"
+	"      --progress     show progress on stderr (default: on a "
+	"terminal)\n"
+	"      --no-progress  never show progress\n"
 	"  -q, --quiet        only errors on stderr\n"
 	"  -h, --help         show this help\n\n"
 	"Exit codes: 0 ok; 1 a partial could not be read or the output "
@@ -42,13 +46,15 @@ cmd_merge(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "excel", no_argument, NULL, 'x' },
 		CMD_OPT_HELP,
+		{ "no-progress", no_argument, NULL, 'N' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "progress", no_argument, NULL, 'P' },
 		CMD_OPT_QUIET,
 		{ "summary", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *out = NULL;
-	int c, rc, summary = 0, excel = 0;
+	int c, rc, summary = 0, excel = 0, progress_mode = -1;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "ho:q", opts, NULL)) != -1) {
@@ -58,6 +64,8 @@ cmd_merge(int argc, char **argv)
 			summary = 1;
 		else if (c == 'x')
 			excel = 1;
+		else if (c == 'P' || c == 'N')
+			progress_mode = c == 'P';
 		else if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
 			 CMD_OPT_TAKEN)
 			return rc;
@@ -67,13 +75,35 @@ cmd_merge(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
 	return merge_run(out, argv + optind, (size_t)(argc - optind),
-			 summary, excel);
+			 summary, excel, progress_mode);
+}
+
+/* Bytes of the CSV files of a partial, for the progress meter. */
+static unsigned long long
+partial_bytes(const char *dir)
+{
+	static const char *const names[] = { "articles.csv", "mentions.csv",
+					     "quotes.csv", "cues.csv" };
+	unsigned long long n = 0;
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *p = fileio_join(dir, names[i]);
+
+		if (stat(p, &st) == 0)
+			n += (unsigned long long)st.st_size;
+		free(p);
+	}
+	return n;
 }
 
 int
 merge_run(const char *out, char *const *parts, size_t nparts, int summary,
-	  int excel)
+	  int excel, int progress_mode)
 {
+	struct progress *prog = NULL;
+	unsigned long long bytes = 0, total = 0;
 	struct buf err = BUF_INIT;
 	struct tally *t = NULL;
 	struct stat st;
@@ -98,9 +128,15 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 		return PT_EXIT_FAIL;
 	}
 	tally_set_bom(t, excel);
+	prog = progress_start("merging", nparts, progress_mode);
+	for (i = 0; prog && i < nparts; i++)
+		total += partial_bytes(parts[i]);
+	progress_total_bytes(prog, total);
 	/* Everything is read before anything is written, so the output
 	 * directory may be one of the partials. */
 	for (i = 0; i < nparts; i++) {
+		if (prog)
+			bytes += partial_bytes(parts[i]);
 		buf_reset(&err);
 		if (tally_import(t, parts[i], &err)) {
 			log_error("cannot merge partial '%s': %s", parts[i],
@@ -108,7 +144,9 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 			rc = PT_EXIT_FAIL;
 			goto done;
 		}
+		progress_update(prog, i + 1, bytes);
 	}
+	progress_stop(&prog);
 	buf_reset(&err);
 	if (tally_finish(t, &err)) {
 		log_error("%s", err.p);
@@ -120,6 +158,7 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 	log_info("%zu partial%s merged (%zu articles read); CSV files in '%s'",
 		 nparts, nparts == 1 ? "" : "s", tally_articles(t), out);
 done:
+	progress_stop(&prog);
 	tally_free(t);
 	buf_release(&err);
 	return rc;

@@ -497,7 +497,7 @@ merge_and_swap(const struct config *c)
 	buf_addf(&gen, "dataset.%lld-%ld", (long long)time(NULL),
 		 (long)getpid());
 	buf_addf(&tmp, "%s/%s", c->data_dir, gen.p);
-	rc = merge_run(tmp.p, list, n, 0, c->excel);
+	rc = merge_run(tmp.p, list, n, 0, c->excel, 0);
 	/* The report goes into the generation before the swap, so readers
 	 * see it with the CSV files it was made from; one that cannot be
 	 * written is reported but keeps the dataset. */

@@ -42,8 +42,8 @@ enum { OPT_TOP = 256, OPT_QUOTES, OPT_PROGRESS, OPT_NO_PROGRESS };
 static void
 on_progress(void *ctx, unsigned long long done, unsigned long long total)
 {
-	(void)total;
-	progress_update(ctx, done, done);
+	progress_total_bytes(ctx, total);
+	progress_update(ctx, 0, done);
 }
 
 int

@@ -66,9 +66,10 @@ int cmd_common_option(int c, const char *cmd, const char *usage,
 		      const char *help);
 
 /* Merges partial datasets into `out` (see cmd_merge.c); with excel, the
- * files start with a UTF-8 BOM. enum pt_exit. */
+ * files start with a UTF-8 BOM; progress_mode as in analyze_opts.
+ * enum pt_exit. */
 int merge_run(const char *out, char *const *parts, size_t nparts,
-	      int summary, int excel);
+	      int summary, int excel, int progress_mode);
 /* Writes the HTML report of dataset `dir` to `out` (NULL: dir/report.html)
  * naming `topic` (or NULL); top and quotes 0 for the defaults. Reports
  * through log.h; returns an enum pt_exit. (See cmd_report.c.) */

@@ -28,7 +28,30 @@ struct input {
 	struct buf warning;  /* the current record's warning */
 	struct buf canon;    /* canonical URL of the current record */
 	size_t max_doc;      /* cap on one document */
+	unsigned long long total; /* bytes of all the files */
+	unsigned long long done;  /* of the files finished */
+	unsigned long long cur;   /* read of the current file */
+	unsigned long long cur_size; /* its size */
 };
+
+/* Size of a path, 0 for standard input or when it cannot be read. */
+static unsigned long long
+size_of(const char *path)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+		return 0;
+	return (unsigned long long)st.st_size;
+}
+
+void
+input_bytes(const struct input *in, unsigned long long *done,
+	    unsigned long long *total)
+{
+	*done = in->done + in->cur;
+	*total = in->total;
+}
 
 static int
 is_warc(const char *path)
@@ -93,6 +116,8 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 			push(in, list[j]);
 		fileio_list_free(list, n);
 	}
+	for (i = 0; i < in->n; i++)
+		in->total += size_of(in->paths[i]);
 	return in;
 }
 
@@ -191,6 +216,7 @@ warc_next(struct input *in, struct input_doc *doc, struct buf *err)
 					 in->warc_path, in->max_doc >> 20);
 			return PT_ETOOBIG;
 		}
+		in->cur = rec.offset;
 		buf_reset(&in->name);
 		buf_addf(&in->name, "%s#record %lu", in->warc_path,
 			 rec.number);
@@ -239,9 +265,12 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 		if (rc != 0)
 			return rc;
 	}
+	in->done += in->cur_size;
+	in->cur = in->cur_size = 0;
 	if (in->next >= in->n)
 		return 0;
 	path = in->paths[in->next++];
+	in->cur_size = size_of(path);
 	if (is_warc(path)) {
 		in->warc = warc_reader_open(path, err);
 		if (!in->warc)
@@ -270,6 +299,7 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 			buf_addf(err, "skipped '%s': empty file", path);
 		return PT_EEMPTY;
 	}
+	in->cur = in->cur_size;
 	doc->name = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	doc->id_source = path;
 	doc->html = fileio_has_ext(path, ".html") ||
