@@ -33,10 +33,10 @@
 /* Chart geometry (SVG user units). */
 #define BAR_ROW 20          /* height of one figure's row */
 #define BAR_TOP 34          /* room for the axis labels */
-#define BAR_NAME_X 210      /* names end here */
-#define BAR_CX 470          /* the zero line */
-#define BAR_HALF 230        /* longest bar */
-#define BAR_W 880
+#define BAR_NAME_X 200      /* names end here */
+#define BAR_CX 420          /* the zero line */
+#define BAR_HALF 200        /* longest bar */
+#define BAR_W 960
 #define TL_W 880
 #define TL_H 260
 #define TL_L 50             /* left margin (y labels) */
@@ -721,9 +721,18 @@ put_fig_row(struct rep *r, const struct fig *f, double scale)
 		buf_addf(b, "<path class=\"mk %s\" d=\"M%d 4l6 6-6 6-6-6z\"/>",
 			 f->stance, BAR_CX);
 	buf_adds(b, "</g>");
-	buf_addf(b, "<text x=\"%d\" y=\"14\" class=\"%s\">%lld art.%s</text>",
-		 BAR_CX + BAR_HALF + 12, mixed ? "mixed" : neutral ?
-		 "neutral" : "", f->articles, mixed ? " \xe2\x97\x86 mixed" :
+	/* The numbers beside the bar, so that short bars can be read. */
+	buf_addf(b, "<text x=\"%d\" y=\"14\" class=\"%s\">", BAR_CX +
+		 BAR_HALF + 10, mixed ? "mixed" : neutral ? "neutral" : "");
+	if (!neutral) {
+		buf_adds(b, "+");
+		html_num1(b, pw);
+		buf_adds(b, " \xe2\x88\x92");
+		html_num1(b, cw);
+		buf_adds(b, " \xc2\xb7 ");
+	}
+	buf_addf(b, "%lld art.%s</text>", f->articles,
+		 mixed ? " \xe2\x97\x86 mixed" :
 		 neutral ? " \xe2\x97\x87 neutral" : "");
 	buf_adds(b, "</a></g>\n");
 }
