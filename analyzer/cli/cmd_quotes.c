@@ -96,40 +96,55 @@ json_string(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-/* Collapses runs of white space, for the one-line table cells. */
+/* Appends s on one line: runs of white space collapsed, control
+ * characters dropped (a quote from the web cannot move the cursor or
+ * recolour the terminal). */
 static void
 add_flat(struct buf *b, const char *s)
 {
 	int space = 0;
+	size_t start = b->len;
 
 	for (; *s; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t') {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
 			space = 1;
 			continue;
 		}
-		if (space && b->len)
+		if (c < 0x20 || c == 0x7f)
+			continue;
+		if (space && b->len > start)
 			buf_addc(b, ' ');
 		space = 0;
-		buf_addc(b, *s);
+		buf_addc(b, (char)c);
 	}
 }
 
+/* One quote as a block: date, outlet, speaker and stance; the quote;
+ * its context; title and link. */
 static void
 print_table_row(struct out *o, const struct qsearch_row *q)
 {
 	struct buf *b = &o->line;
+	int as = *q->speaker_form && strcmp(q->speaker_form, q->speaker) != 0;
 
 	buf_reset(b);
 	if (o->n)
 		buf_addc(b, '\n');
-	buf_addf(b, "%-10s  %s  %s%s%s%s  [%s]\n", *q->date ? q->date : "-",
-		 *q->site ? q->site : "-", *q->speaker ? q->speaker : "?",
-		 *q->speaker_form && strcmp(q->speaker_form, q->speaker) ?
-		 " (as \"" : "", *q->speaker_form &&
-		 strcmp(q->speaker_form, q->speaker) ? q->speaker_form : "",
-		 *q->speaker_form && strcmp(q->speaker_form, q->speaker) ?
-		 "\")" : "", q->stance);
-	buf_adds(b, "  \u201c");
+	add_flat(b, *q->date ? q->date : "-");
+	buf_adds(b, "  ");
+	add_flat(b, *q->site ? q->site : "-");
+	buf_adds(b, "  ");
+	add_flat(b, *q->speaker ? q->speaker : "?");
+	if (as) {
+		buf_adds(b, " (as \"");
+		add_flat(b, q->speaker_form);
+		buf_adds(b, "\")");
+	}
+	buf_adds(b, "  [");
+	add_flat(b, q->stance);
+	buf_adds(b, "]\n  \u201c");
 	add_flat(b, q->quote);
 	buf_adds(b, "\u201d\n");
 	if (*q->context) {
@@ -137,9 +152,14 @@ print_table_row(struct out *o, const struct qsearch_row *q)
 		add_flat(b, q->context);
 		buf_addc(b, '\n');
 	}
-	if (*q->title || *q->url)
-		buf_addf(b, "  %s%s%s\n", q->title, *q->title && *q->url ?
-			 " -- " : "", q->url);
+	if (*q->title || *q->url) {
+		buf_adds(b, "  ");
+		add_flat(b, q->title);
+		if (*q->title && *q->url)
+			buf_adds(b, " -- ");
+		add_flat(b, q->url);
+		buf_addc(b, '\n');
+	}
 	fputs(b->p, stdout);
 }
 
@@ -265,6 +285,7 @@ cmd_quotes(int argc, char **argv)
 		fputs(o.line.p, stdout);
 	}
 	rc = qsearch_run(argv[optind], &f, on_quote, &o, &err);
+	fflush(stdout);
 	if (rc) {
 		log_error("cannot read dataset '%s': %s", argv[optind], err.p);
 		rc = PT_EXIT_FAIL;
@@ -275,5 +296,9 @@ cmd_quotes(int argc, char **argv)
 	}
 	buf_release(&o.line);
 	buf_release(&err);
-	return fflush(stdout) == 0 || rc ? rc : PT_EXIT_FAIL;
+	if (!rc && (ferror(stdout) || fflush(stdout) != 0)) {
+		log_error("cannot write the quotes to standard output");
+		rc = PT_EXIT_FAIL;
+	}
+	return rc;
 }

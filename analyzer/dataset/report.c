@@ -88,6 +88,21 @@ struct rep {
 
 /* --- Reading ------------------------------------------------------------ */
 
+/* The stance names the files use; anything else (a hand-edited file)
+ * reads as neutral, so that only these words reach the page unescaped
+ * (as class names). */
+static const char *
+stance_word(const char *s)
+{
+	static const char *const words[] = { "pro", "con", "mixed" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(s, words[i]) == 0)
+			return words[i];
+	return "neutral";
+}
+
 static int
 cmp_art(const void *x, const void *y)
 {
@@ -342,7 +357,7 @@ read_figures(struct rep *r, struct buf *err)
 		memset(f, 0, sizeof(*f));
 		f->name = pt_xstrdup(name);
 		f->key = norm_key(name, strlen(name));
-		f->stance = pt_xstrdup(dsread_get(d, G_STANCE));
+		f->stance = pt_xstrdup(stance_word(dsread_get(d, G_STANCE)));
 		f->articles = dsread_int(d, G_ARTICLES);
 		f->mentions = dsread_int(d, G_MENTIONS);
 		f->pro = dsread_int(d, G_PRO);
@@ -481,10 +496,11 @@ read_quotes(struct rep *r, struct buf *err)
 		if (!f || f->nq++ >= r->maxq)
 			continue;
 		b = &f->qhtml;
-		buf_addf(b, "<li class=\"%s\"><q>", dsread_get(d, Q_STANCE));
+		buf_addf(b, "<li class=\"%s\"><q>",
+			 stance_word(dsread_get(d, Q_STANCE)));
 		html_esc(b, dsread_get(d, Q_QUOTE));
 		buf_adds(b, "</q> <span class=\"tag\">");
-		html_esc(b, dsread_get(d, Q_STANCE));
+		html_esc(b, stance_word(dsread_get(d, Q_STANCE)));
 		buf_adds(b, "</span> ");
 		source_html(b, find_art(r, dsread_get(d, Q_ID)));
 		if (*dsread_get(d, Q_CONTEXT)) {
@@ -878,6 +894,7 @@ put_series(struct rep *r, const char *id, int fig, const char *label,
 		if (con[i] > max)
 			max = con[i];
 	}
+	max += max & 1; /* even: the middle grid line is a whole number */
 	buf_adds(b, "<g class=\"series\"");
 	if (id)
 		buf_addf(b, " id=\"%s\"", id);
@@ -905,12 +922,13 @@ put_series(struct rep *r, const char *id, int fig, const char *label,
 		double yp = TL_T + h - h * (double)pro[i] / (double)max;
 		double yc = TL_T + h - h * (double)con[i] / (double)max;
 
-		buf_addf(b, "<g class=\"month\"><title>%s, %s: %lld pro, %lld "
-			 "con</title><circle class=\"pt-pro\" cx=\"%.1f\" "
-			 "cy=\"%.1f\" r=\"3.5\"/><rect class=\"pt-con\" x=\"%.1f\" "
-			 "y=\"%.1f\" width=\"6\" height=\"6\"/></g>",
-			 label, r->months[i], pro[i], con[i], x, yp, x - 3,
-			 yc - 3);
+		buf_adds(b, "<g class=\"month\"><title>");
+		html_esc(b, label);
+		buf_addf(b, ", %s: %lld pro, %lld con</title><circle class="
+			 "\"pt-pro\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/><rect "
+			 "class=\"pt-con\" x=\"%.1f\" y=\"%.1f\" width=\"6\" "
+			 "height=\"6\"/></g>", r->months[i], pro[i], con[i], x,
+			 yp, x - 3, yc - 3);
 	}
 	buf_adds(b, "</g>\n");
 }
@@ -929,7 +947,8 @@ put_timeline(struct rep *r)
 	}
 	buf_addf(b, "<p>Pro cues (solid line, circles) and con cues (dashed "
 		 "line, squares) attributed to people, per month of "
-		 "publication (%zu months", r->nmonths);
+		 "publication (%zu month%s", r->nmonths,
+		 r->nmonths == 1 ? "" : "s");
 	if (r->undated)
 		buf_addf(b, "; %lld articles without a date are left out",
 			 r->undated);

@@ -26,6 +26,22 @@ python3 "$src/scripts/gen_articles.py" "$work/gen" 300 --figures 120 \
     --topic "$src/data/topics/intimacy-coordinators.topic" ||
     fail "report of the generated dataset"
 
+# Names, titles and quotes come from the web: markup in them stays text.
+cp -r "$work/samples" "$work/hostile"
+python3 - "$work/hostile" <<'PY'
+import glob, sys
+for p in glob.glob(sys.argv[1] + "/*.csv"):
+    t = open(p, encoding="utf-8").read()
+    t = t.replace("Gaspar Noé", "Gaspar <img src=x onerror=alert(1)>Noé")
+    t = t.replace("virtue police", "virtue </q><script>alert(2)</script>")
+    open(p, "w", encoding="utf-8").write(t)
+PY
+"$bin" report -q "$work/hostile" || fail "report of the hostile dataset"
+! grep -q "<img src=x\|<script>alert" "$work/hostile/report.html" ||
+    fail "markup from the dataset reached the page"
+grep -q "Gaspar &lt;img src=x onerror=alert(1)&gt;Noé" \
+    "$work/hostile/report.html" || fail "the hostile name is not shown as text"
+
 # Static checks, no browser: one file, nothing fetched, what it says.
 python3 - "$work" "$src" <<'PY'
 import csv, os, re, sys
