@@ -784,6 +784,8 @@ put_chart(struct rep *r)
 		buf_addf(b, "The %zu people in the most articles are drawn; "
 			 "the other %zu are in the table below. ", r->nshown,
 			 r->nf - r->nshown);
+	if (!r->nf)
+		buf_adds(b, "No person was found in these articles. ");
 	buf_adds(b, "Select a name to read the quotes and sentences behind "
 		 "the bar.</p>\n<div role=\"group\" aria-label=\"Sort the "
 		 "chart\">Sort by: <button type=\"button\" data-sort=\"articles\" "

@@ -83,9 +83,9 @@ const probe = `(() => {
     a.transform.baseVal[0].matrix.f - b.transform.baseVal[0].matrix.f)[0];
   const byName = document.querySelector('button[data-sort=name]');
   byName.click();
-  r.firstByName = first().dataset.name;
-  r.namesSorted = figs.map(g => g.dataset.name).sort((a, b) =>
-    a.localeCompare(b))[0];
+  r.firstByName = figs.length ? first().dataset.name : null;
+  r.namesSorted = figs.length ? figs.map(g => g.dataset.name).sort((a, b) =>
+    a.localeCompare(b))[0] : null;
   r.pressed = byName.getAttribute('aria-pressed');
   document.querySelector('button[data-sort=articles]').click();
   const sel = document.getElementById('tl-pick');
