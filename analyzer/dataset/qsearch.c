@@ -104,7 +104,8 @@ load_articles(struct search *s, const char *dir, struct buf *err)
 	dsread_free(r);
 	if (rc < 0)
 		return rc;
-	qsort(s->a, s->na, sizeof(*s->a), cmp_art);
+	if (s->na)
+		qsort(s->a, s->na, sizeof(*s->a), cmp_art);
 	return 0;
 }
 
@@ -161,7 +162,8 @@ load_aliases(struct search *s, const char *dir, struct buf *err)
 	dsread_free(r);
 	if (rc < 0)
 		return rc;
-	qsort(s->figs, s->nfigs, sizeof(*s->figs), cmp_str);
+	if (s->nfigs)
+		qsort(s->figs, s->nfigs, sizeof(*s->figs), cmp_str);
 	return 0;
 }
 
@@ -265,7 +267,8 @@ scan_quotes(struct search *s, const char *dir,
 		return PT_EIO;
 	while ((rc = dsread_next(r, err)) == 1) {
 		key.id = (char *)dsread_get(r, Q_ID);
-		a = bsearch(&key, s->a, s->na, sizeof(*s->a), cmp_art);
+		a = s->na ? bsearch(&key, s->a, s->na, sizeof(*s->a),
+				    cmp_art) : NULL;
 		memset(&row, 0, sizeof(row));
 		row.article_id = key.id;
 		row.speaker = dsread_get(r, Q_SPEAKER);

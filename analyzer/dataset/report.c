@@ -116,7 +116,8 @@ find_art(const struct rep *r, const char *id)
 	struct art k;
 
 	k.id = (char *)id;
-	return bsearch(&k, r->a, r->na, sizeof(*r->a), cmp_art);
+	return r->na ? bsearch(&k, r->a, r->na, sizeof(*r->a), cmp_art) :
+		       NULL;
 }
 
 static int
@@ -207,7 +208,8 @@ read_articles(struct rep *r, struct buf *err)
 	dsread_free(d);
 	if (rc < 0)
 		return rc;
-	qsort(r->a, r->na, sizeof(*r->a), cmp_art);
+	if (r->na)
+		qsort(r->a, r->na, sizeof(*r->a), cmp_art);
 	return 0;
 }
 
@@ -307,7 +309,9 @@ count_corpus(struct rep *r)
 		r->outlets[j].n = 1;
 		r->noutlets++;
 	}
-	qsort(r->outlets, r->noutlets, sizeof(*r->outlets), cmp_count);
+	if (r->noutlets)
+		qsort(r->outlets, r->noutlets, sizeof(*r->outlets),
+		      cmp_count);
 }
 
 enum { G_FIGURE, G_ARTICLES, G_MENTIONS, G_PRO, G_CON, G_STANCE, G_QUOTES,
@@ -371,7 +375,8 @@ read_figures(struct rep *r, struct buf *err)
 	dsread_free(d);
 	if (rc < 0)
 		return rc;
-	qsort(r->f, r->nf, sizeof(*r->f), cmp_fig);
+	if (r->nf)
+		qsort(r->f, r->nf, sizeof(*r->f), cmp_fig);
 	r->nshown = r->nf < r->top ? r->nf : r->top;
 	r->byname = pt_xcalloc(r->nshown ? r->nshown : 1, sizeof(*r->byname));
 	for (i = 0; i < r->nshown; i++) {
