@@ -3,6 +3,7 @@
  */
 #include "analyzer/cli/cmds.h"
 #include "analyzer/dataset/report.h"
+#include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/fileio.h"
@@ -54,10 +55,16 @@ report_run(const char *dir, const char *out, const char *topic,
 	struct buf err = BUF_INIT;
 	char *def = out ? NULL : fileio_join(dir, "report.html");
 	struct progress *p;
+	struct topic *t = NULL;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
 	o.topic = topic;
+	/* The topic's name titles the page; a file that does not load only
+	 * goes unnamed (the dataset was made with it, or with an older
+	 * version of it). */
+	if (topic && (t = topic_load(topic, NULL)) != NULL)
+		o.title = topic_name(t);
 	o.top = top;
 	o.quotes = quotes;
 	p = progress_start("report", 0, progress_mode);
@@ -69,6 +76,7 @@ report_run(const char *dir, const char *out, const char *topic,
 		log_error("cannot write the report of '%s': %s", dir, err.p);
 	else
 		log_info("report written to '%s'", out ? out : def);
+	topic_free(t);
 	free(def);
 	buf_release(&err);
 	return rc ? PT_EXIT_FAIL : PT_EXIT_OK;

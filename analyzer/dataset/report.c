@@ -1242,7 +1242,13 @@ report_write(const char *dir, const char *path, const struct report_opts *o,
 	if (!rc) {
 		const char *date = o->run_date ? o->run_date : now;
 
-		put_head(&r, "presstally report", date);
+		struct buf title = BUF_INIT;
+
+		buf_adds(&title, "presstally report");
+		if (o->title && *o->title)
+			buf_addf(&title, ": %s", o->title);
+		put_head(&r, title.p, date);
+		buf_release(&title);
 		put_chart(&r);
 		put_fig_tables(&r);
 		put_timeline(&r);

@@ -22,6 +22,7 @@ struct buf;
 
 struct report_opts {
 	const char *topic;     /* topic file path to show, or NULL */
+	const char *title;     /* the topic's name for the title, or NULL */
 	const char *run_date;  /* shown as the run's date; NULL: now (UTC) */
 	size_t top;            /* figures drawn and detailed; 0: 40 */
 	size_t quotes;         /* quotes shown per figure; 0: 8 */
