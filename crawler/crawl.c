@@ -45,6 +45,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/http.h"
 #include "crawler/base/url.h"
 #include "crawler/base/warc.h"
 #include "crawler/crawldb.h"
@@ -556,34 +557,6 @@ process_body(struct crawl *c, const char *url, int kind, int depth,
 	}
 }
 
-/* Value of header `name` in an HTTP header block, appended to out. 1 when
- * found. */
-static int
-header_value(const char *head, size_t len, const char *name, struct buf *out)
-{
-	size_t nl = strlen(name), i = 0;
-
-	while (i < len) {
-		const char *line = head + i, *end = memchr(line, '\n', len - i);
-		size_t ll = end ? (size_t)(end - line) : len - i;
-
-		i += ll + 1;
-		if (ll > nl && line[nl] == ':' &&
-		    strncasecmp(line, name, nl) == 0) {
-			const char *v = line + nl + 1, *e = line + ll;
-
-			while (v < e && (*v == ' ' || *v == '\t'))
-				v++;
-			while (e > v && (e[-1] == '\r' || e[-1] == ' ' ||
-					 e[-1] == '\t'))
-				e--;
-			buf_add(out, v, (size_t)(e - v));
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Handles the Location of a 3xx answer of `url`. Appends a note to
  * c->msg when the target is refused. */
 static void
@@ -654,8 +627,8 @@ replay_record(struct crawl *c, const struct warc_record *rec)
 		depth = u.depth;
 		hops = u.hops;
 	}
-	header_value(head, hlen, "ETag", &etag);
-	header_value(head, hlen, "Last-Modified", &lm);
+	http_header_value(head, hlen, "ETag", &etag);
+	http_header_value(head, hlen, "Last-Modified", &lm);
 	memset(&r, 0, sizeof(r));
 	r.http_status = rec->http_status;
 	r.etag = etag.len ? etag.p : NULL;
@@ -666,7 +639,7 @@ replay_record(struct crawl *c, const struct warc_record *rec)
 	r.when = time(NULL);
 	buf_reset(&c->msg);
 	if (rec->http_status >= 300 && rec->http_status < 400 &&
-	    header_value(head, hlen, "Location", &loc)) {
+	    http_header_value(head, hlen, "Location", &loc)) {
 		r.redirect = loc.p;
 		follow_redirect(c, url, kind, depth, hops, loc.p);
 		if (c->msg.len)
@@ -1083,7 +1056,7 @@ robots_done(struct crawl *c, struct xfer *x, CURLcode res)
 		struct buf loc = BUF_INIT, t = BUF_INIT;
 
 		if (h->robots_hops < CRAWL_MAX_HOPS &&
-		    header_value(x->head.p, x->head.len, "Location", &loc) &&
+		    http_header_value(x->head.p, x->head.len, "Location", &loc) &&
 		    url_canonicalize(loc.p, h->robots_url, &t, NULL) == 0) {
 			free(h->robots_url);
 			h->robots_url = buf_detach(&t, NULL);
@@ -1182,8 +1155,8 @@ not_modified(struct crawl *c, struct xfer *x)
 	struct buf etag = BUF_INIT, lm = BUF_INIT;
 	int rc;
 
-	header_value(x->head.p, x->head.len, "ETag", &etag);
-	header_value(x->head.p, x->head.len, "Last-Modified", &lm);
+	http_header_value(x->head.p, x->head.len, "ETag", &etag);
+	http_header_value(x->head.p, x->head.len, "Last-Modified", &lm);
 	if (crawldb_begin(c->db, &c->msg))
 		db_check(c, PT_EDB);
 	memset(&r, 0, sizeof(r));
@@ -1266,7 +1239,7 @@ str_header(struct buf *b, const struct buf *head, const char *name)
 {
 	size_t off = b->len;
 
-	if (!header_value(head->p, head->len, name, b))
+	if (!http_header_value(head->p, head->len, name, b))
 		return NONE;
 	buf_addc(b, '\0');
 	return off;

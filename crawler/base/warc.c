@@ -17,6 +17,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/hash.h"
+#include "crawler/base/http.h"
 #include "crawler/base/sv.h"
 
 #include <errno.h>
@@ -688,105 +689,6 @@ find_mem(const char *p, size_t n, const char *needle, size_t k)
 	return NULL;
 }
 
-/* Removes the chunked transfer coding from (p, n) into out. 0 or
- * PT_EPARSE. Input that ends after a whole chunk without the last chunk
- * is accepted. */
-static int
-dechunk(const char *p, size_t n, struct buf *out)
-{
-	size_t i = 0, size, digits;
-	const char *eol;
-	int x;
-
-	buf_reset(out);
-	while (i < n) {
-		eol = memchr(p + i, '\n', n - i);
-		if (!eol)
-			return PT_EPARSE;
-		size = 0;
-		digits = 0;
-		while (i < n && p[i] == ' ')
-			i++;
-		for (; p + i < eol; i++, digits++) {
-			x = p[i];
-			if (x >= '0' && x <= '9')
-				x -= '0';
-			else if (x >= 'a' && x <= 'f')
-				x -= 'a' - 10;
-			else if (x >= 'A' && x <= 'F')
-				x -= 'A' - 10;
-			else
-				break;
-			if (size > (SIZE_MAX >> 4))
-				return PT_EPARSE;
-			size = size * 16 + (size_t)x;
-		}
-		if (!digits)
-			return PT_EPARSE;
-		if (p + i < eol && p[i] != ';' && p[i] != ' ' && p[i] != '\t' &&
-		    p[i] != '\r')
-			return PT_EPARSE;
-		i = (size_t)(eol - p) + 1;
-		if (size == 0)
-			return 0; /* trailers ignored */
-		if (size > n - i)
-			return PT_EPARSE;
-		if (buf_add(out, p + i, size))
-			return PT_ETOOBIG;
-		i += size;
-		if (i < n && p[i] == '\r')
-			i++;
-		if (i < n && p[i] == '\n')
-			i++;
-	}
-	return 0;
-}
-
-/* Inflates gzip, zlib or raw deflate data into out (cap = out->max).
- * Returns 0, 1 when cut at the cap, or PT_EPARSE. */
-static int
-decode_body(const char *p, size_t n, int raw, struct buf *out)
-{
-	z_stream z;
-	int zr, cut = 0;
-	size_t room;
-
-	buf_reset(out);
-	memset(&z, 0, sizeof(z));
-	if (inflateInit2(&z, raw ? -MAX_WBITS : 32 + MAX_WBITS) != Z_OK)
-		return PT_EPARSE;
-	z.next_in = (unsigned char *)(uintptr_t)p;
-	z.avail_in = (uInt)n;
-	for (;;) {
-		room = out->max - out->len;
-		if (room == 0) {
-			cut = 1;
-			break;
-		}
-		if (room > OUT_CHUNK)
-			room = OUT_CHUNK;
-		if (buf_grow(out, room)) {
-			cut = 1;
-			break;
-		}
-		z.next_out = (unsigned char *)out->p + out->len;
-		z.avail_out = (uInt)room;
-		zr = inflate(&z, Z_NO_FLUSH);
-		out->len += room - z.avail_out;
-		out->p[out->len] = '\0';
-		if (zr == Z_STREAM_END)
-			break;
-		if (zr == Z_BUF_ERROR)
-			break; /* truncated: keep what we have */
-		if (zr != Z_OK) {
-			inflateEnd(&z);
-			return PT_EPARSE;
-		}
-	}
-	inflateEnd(&z);
-	return cut;
-}
-
 static const char *
 hstr_add(struct warc_reader *r, struct sv s)
 {
@@ -858,7 +760,7 @@ parse_http(struct warc_reader *r, struct warc_record *rec, struct sv *body,
 	rec->payload = body->p;
 	rec->payload_len = body->len;
 	if (*chunked && body->len &&
-	    dechunk(body->p, body->len, &r->chunk) == 0) {
+	    http_dechunk(body->p, body->len, &r->chunk) == 0) {
 		rec->payload = r->chunk.p;
 		rec->payload_len = r->chunk.len;
 	}
@@ -866,10 +768,10 @@ parse_http(struct warc_reader *r, struct warc_record *rec, struct sv *body,
 		rc = PT_EPARSE;
 		if (sv_eq_nocase(ce, "gzip") || sv_eq_nocase(ce, "x-gzip") ||
 		    sv_eq_nocase(ce, "deflate")) {
-			rc = decode_body(rec->payload, rec->payload_len, 0,
+			rc = http_inflate(rec->payload, rec->payload_len, 0,
 					 &r->dec);
 			if (rc < 0 && sv_eq_nocase(ce, "deflate"))
-				rc = decode_body(rec->payload,
+				rc = http_inflate(rec->payload,
 						 rec->payload_len, 1, &r->dec);
 		}
 		if (rc >= 0) {
@@ -974,7 +876,7 @@ fill_record(struct warc_reader *r, struct warc_record *rec)
 	if (strcmp(rec->type, "revisit") != 0) {
 		pd = digest_check(rec->payload_digest, body.p, body.len);
 		if (pd == WARC_DIGEST_BAD && chunked && body.len &&
-		    dechunk(body.p, body.len, &r->chunk) == 0)
+		    http_dechunk(body.p, body.len, &r->chunk) == 0)
 			pd = digest_check(rec->payload_digest, r->chunk.p,
 					  r->chunk.len);
 	}
