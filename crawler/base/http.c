@@ -5,6 +5,7 @@
 
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
+#include "crawler/base/hex.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -41,19 +42,6 @@ http_header_value(const char *head, size_t len, const char *name,
 	return 0;
 }
 
-/* Value of hex digit c, or -1. */
-static int
-hex_digit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Parses the chunk size line starting at p[*i] and ending at `eol` (its
  * LF): leading spaces, hex digits, then an extension, blanks or CR.
  * Moves *i past the line. 0 or PT_EPARSE. */
@@ -67,7 +55,7 @@ chunk_size(const char *p, size_t n, size_t *i, const char *eol, size_t *size)
 	while (k < n && p[k] == ' ')
 		k++;
 	for (; p + k < eol; k++, digits++) {
-		x = hex_digit(p[k]);
+		x = hex_val(p[k]);
 		if (x < 0)
 			break;
 		if (*size > (SIZE_MAX >> 4))

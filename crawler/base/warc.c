@@ -17,6 +17,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/hash.h"
+#include "crawler/base/hex.h"
 #include "crawler/base/http.h"
 #include "crawler/base/sv.h"
 
@@ -619,14 +620,8 @@ digest_decode(struct sv v, unsigned char d[20])
 	}
 	if (v.len == 40) {
 		for (i = 0; i < 40; i++) {
-			x = v.p[i];
-			if (x >= '0' && x <= '9')
-				x -= '0';
-			else if (x >= 'a' && x <= 'f')
-				x -= 'a' - 10;
-			else if (x >= 'A' && x <= 'F')
-				x -= 'A' - 10;
-			else
+			x = hex_val(v.p[i]);
+			if (x < 0)
 				return PT_EPARSE;
 			acc = (acc << 4) | (unsigned int)x;
 			if (i % 2) {
