@@ -1,4 +1,4 @@
-/* hash.c -- SHA-256 and SHA-1 via libcrypto's EVP API. */
+/* hash.c -- SHA-256 and SHA-1 via libcrypto's EVP API; FNV-1a. */
 #include "crawler/base/hash.h"
 
 #include "crawler/base/sv.h"
@@ -69,4 +69,16 @@ hash_sha1_b32_parts(const struct sv *parts, size_t n, char out[38])
 	EVP_MD_CTX_free(ctx);
 	memcpy(out, "sha1:", 5);
 	hash_b32_20(d, out + 5);
+}
+
+uint32_t
+hash_fnv1a(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
 }
