@@ -7,10 +7,11 @@
  *
  * Internal to the crawl engine. Ownership: struct fetch owns every
  * transfer it made (kept for reuse) and the multi handle. A transfer
- * points to its host (borrowed) and, from fetch_get() until it is done,
- * to its job, which the transfer does not own: the done callback of
- * fetch_perform() takes care of it (x->job is left NULL or to the caller).
- * Arguments are borrowed.
+ * borrows its host and holds its job (NULL for robots.txt) while it runs:
+ * the done callback of fetch_perform() disposes of the job (queues it
+ * again, frees it or hands it on) before the transfer is recycled, and
+ * fetch_release() frees the jobs of transfers still running. Arguments
+ * are borrowed.
  */
 #ifndef PT_FETCH_H
 #define PT_FETCH_H
