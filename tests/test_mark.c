@@ -8,10 +8,9 @@
 #include <cmocka.h>
 
 #include "analyzer/stance/doc.h"
-#include "analyzer/stance/mark.h"
-#include "analyzer/stance/prep.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
 
 #include <string.h>
 
@@ -34,14 +33,8 @@ static struct topic *topic;
 static int
 setup(void **state)
 {
-	struct buf err = BUF_INIT;
-
 	(void)state;
-	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
-			    &err);
-	if (!topic)
-		fail_msg("%s", err.p);
-	buf_release(&err);
+	topic = su_topic(topic_text);
 	return 0;
 }
 
@@ -56,15 +49,7 @@ teardown(void **state)
 static void
 run(struct doc *d, const char *text)
 {
-	prep_text(d, text, strlen(text));
-	mark_topic(d, topic);
-}
-
-static void
-expect(const char *text, const char *got, const char *want)
-{
-	if (strcmp(got, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", text, got, want);
+	su_run(d, topic, text, SU_MARK);
 }
 
 static const char *const kind_names[TOPIC_NKINDS] = {
@@ -160,9 +145,9 @@ test_hits_and_marks(void **state)
 	for (i = 0; i < sizeof(hit_cases) / sizeof(hit_cases[0]); i++) {
 		run(&d, hit_cases[i].text);
 		show_hits(&d, &out);
-		expect(hit_cases[i].text, out.p, hit_cases[i].hits);
+		su_expect(hit_cases[i].text, out.p, hit_cases[i].hits);
 		show_marks(&d, &out);
-		expect(hit_cases[i].text, out.p, hit_cases[i].marks);
+		su_expect(hit_cases[i].text, out.p, hit_cases[i].marks);
 	}
 	buf_release(&out);
 	doc_release(&d);
@@ -217,7 +202,7 @@ test_relevance(void **state)
 	     i++) {
 		run(&d, relevance_cases[i].text);
 		show_relevance(&d, &out);
-		expect(relevance_cases[i].text, out.p, relevance_cases[i].want);
+		su_expect(relevance_cases[i].text, out.p, relevance_cases[i].want);
 	}
 	buf_release(&out);
 	doc_release(&d);

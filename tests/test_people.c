@@ -8,12 +8,9 @@
 #include <cmocka.h>
 
 #include "analyzer/stance/doc.h"
-#include "analyzer/stance/mark.h"
-#include "analyzer/stance/people.h"
-#include "analyzer/stance/prep.h"
-#include "analyzer/stance/quote.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
 
 #include <string.h>
 
@@ -29,14 +26,8 @@ static struct topic *topic;
 static int
 setup(void **state)
 {
-	struct buf err = BUF_INIT;
-
 	(void)state;
-	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
-			    &err);
-	if (!topic)
-		fail_msg("%s", err.p);
-	buf_release(&err);
+	topic = su_topic(topic_text);
 	return 0;
 }
 
@@ -51,10 +42,7 @@ teardown(void **state)
 static void
 run(struct doc *d, const char *text)
 {
-	prep_text(d, text, strlen(text));
-	mark_topic(d, topic);
-	quote_find(d);
-	people_find(d, topic);
+	su_run(d, topic, text, SU_PEOPLE);
 }
 
 /* The people mentioned, in the order found, as "Name=mentions" with F or

@@ -8,11 +8,9 @@
 #include <cmocka.h>
 
 #include "analyzer/stance/doc.h"
-#include "analyzer/stance/mark.h"
-#include "analyzer/stance/prep.h"
-#include "analyzer/stance/quote.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
 
 #include <string.h>
 
@@ -27,14 +25,8 @@ static struct topic *topic;
 static int
 setup(void **state)
 {
-	struct buf err = BUF_INIT;
-
 	(void)state;
-	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
-			    &err);
-	if (!topic)
-		fail_msg("%s", err.p);
-	buf_release(&err);
+	topic = su_topic(topic_text);
 	return 0;
 }
 
@@ -49,16 +41,7 @@ teardown(void **state)
 static void
 run(struct doc *d, const char *text)
 {
-	prep_text(d, text, strlen(text));
-	mark_topic(d, topic);
-	quote_find(d);
-}
-
-static void
-expect(const char *text, const char *got, const char *want)
-{
-	if (strcmp(got, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", text, got, want);
+	su_run(d, topic, text, SU_QUOTE);
 }
 
 /* The quotes as D[inner text] (a quotation) or T[inner text] (a title or
@@ -131,7 +114,7 @@ test_quote_spans(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		run(&d, cases[i].text);
 		show_quotes(&d, &out);
-		expect(cases[i].text, out.p, cases[i].want);
+		su_expect(cases[i].text, out.p, cases[i].want);
 	}
 	buf_release(&out);
 	doc_release(&d);
@@ -160,7 +143,7 @@ test_token_marks(void **state)
 			buf_addc(&out, (d.tmark[i] & TM_TITLEQ) ? 't' : '-');
 	}
 	/* The film " Copper Sky " opened . " We will all go , " she said . */
-	expect(text, out.p, "- - - t t - - - - 1 1 1 1 1 - - - -");
+	su_expect(text, out.p, "- - - t t - - - - 1 1 1 1 1 - - - -");
 	assert_int_equal(d.q[1].open, 8);
 	assert_int_equal(d.q[1].close, 14);
 	assert_int_equal(d.q[1].speaker, -1); /* attrib.h sets it */
