@@ -29,4 +29,26 @@ void su_run(struct doc *d, const struct topic *t, const char *text,
 /* Fails the test, naming the passage, when got differs from want. */
 void su_expect(const char *text, const char *got, const char *want);
 
+/* The fixture every step test has: `topic` parsed from topic_text by the
+ * group setup and freed by the teardown, and run(d, text) running the
+ * steps up to `last`. */
+#define SU_FIXTURE(topic_text, last)                                  \
+	static struct topic *topic;                                   \
+	static int setup(void **state)                                \
+	{                                                             \
+		(void)state;                                          \
+		topic = su_topic(topic_text);                         \
+		return 0;                                             \
+	}                                                             \
+	static int teardown(void **state)                             \
+	{                                                             \
+		(void)state;                                          \
+		topic_free(topic);                                    \
+		return 0;                                             \
+	}                                                             \
+	static void run(struct doc *d, const char *text)              \
+	{                                                             \
+		su_run(d, topic, text, last);                         \
+	}
+
 #endif

@@ -23,29 +23,7 @@ static const char topic_text[] =
 	"negator  not | never\n"
 	"role     lamplighter\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	topic = su_topic(topic_text);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	su_run(d, topic, text, SU_ATTRIB);
-}
+SU_FIXTURE(topic_text, SU_ATTRIB)
 
 /* The speaker of each quotation in order, "-" for none. */
 static void

@@ -28,29 +28,7 @@ static const char topic_text[] =
 	"speech grumbled\n"
 	"nonperson Copper Lantern Awards\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	topic = su_topic(topic_text);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	su_run(d, topic, text, SU_MARK);
-}
+SU_FIXTURE(topic_text, SU_MARK)
 
 static const char *const kind_names[TOPIC_NKINDS] = {
 	"TERM", "PRO", "CON", "NEGATOR", "FIGURE", "ROLE", "SPEECH",

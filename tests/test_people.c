@@ -21,29 +21,7 @@ static const char topic_text[] =
 	"role      lamplighter\n"
 	"nonperson Copper Lantern Awards\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	topic = su_topic(topic_text);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	su_run(d, topic, text, SU_PEOPLE);
-}
+SU_FIXTURE(topic_text, SU_PEOPLE)
 
 /* The people mentioned, in the order found, as "Name=mentions" with F or
  * M when the given name tells the gender and '*' for a topic figure. */

@@ -20,29 +20,7 @@ static const char topic_text[] =
 	"pro    praised\n"
 	"speech grumbled\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	topic = su_topic(topic_text);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	su_run(d, topic, text, SU_QUOTE);
-}
+SU_FIXTURE(topic_text, SU_QUOTE)
 
 /* The quotes as D[inner text] (a quotation) or T[inner text] (a title or
  * scare quote), with '+' when it goes on in the next paragraph. */
