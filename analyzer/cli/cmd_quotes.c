@@ -54,7 +54,8 @@ enum { OPT_FROM = 256, OPT_TO, OPT_STANCE };
 /* The output columns of csv and json, in order. */
 static const char *const out_cols[] = {
 	"date", "site", "speaker", "speaker_form", "speaker_kind", "stance",
-	"quote", "context", "title", "url", "article_id", "sieve",
+	"quote", "context", "title", "url", "article_id", "start", "end",
+	"sieve",
 };
 #define NOUT (sizeof(out_cols) / sizeof(out_cols[0]))
 
@@ -70,7 +71,8 @@ values(const struct qsearch_row *q, const char *v[NOUT])
 	v[0] = q->date; v[1] = q->site; v[2] = q->speaker;
 	v[3] = q->speaker_form; v[4] = q->speaker_kind; v[5] = q->stance;
 	v[6] = q->quote; v[7] = q->context; v[8] = q->title; v[9] = q->url;
-	v[10] = q->article_id; v[11] = q->sieve;
+	v[10] = q->article_id; v[11] = q->start; v[12] = q->end;
+	v[13] = q->sieve;
 }
 
 static void

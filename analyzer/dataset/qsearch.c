@@ -244,12 +244,12 @@ text_ok(const struct search *s, const char *quote, const char *context)
 }
 
 enum { Q_ID, Q_SPEAKER, Q_QUOTE, Q_STANCE, Q_CONTEXT, Q_FORM, Q_KIND,
-       Q_SIEVE, Q_N };
+       Q_SIEVE, Q_START, Q_END, Q_N };
 static const char *const quote_names[Q_N] = {
 	[Q_ID] = "article_id", [Q_SPEAKER] = "speaker", [Q_QUOTE] = "quote",
 	[Q_STANCE] = "stance", [Q_CONTEXT] = "?context",
 	[Q_FORM] = "?speaker_form", [Q_KIND] = "?speaker_kind",
-	[Q_SIEVE] = "?sieve",
+	[Q_SIEVE] = "?sieve", [Q_START] = "?start", [Q_END] = "?end",
 };
 
 static int
@@ -278,6 +278,8 @@ scan_quotes(struct search *s, const char *dir,
 		row.stance = dsread_get(r, Q_STANCE);
 		row.context = dsread_get(r, Q_CONTEXT);
 		row.sieve = dsread_get(r, Q_SIEVE);
+		row.start = dsread_get(r, Q_START);
+		row.end = dsread_get(r, Q_END);
 		row.date = a ? a->date : "";
 		row.site = a ? a->site : "";
 		row.title = a ? a->title : "";

@@ -5,9 +5,9 @@
  * `presstally quotes`.
  *
  * Reads articles.csv and quotes.csv, and aliases.csv when it exists, by
- * header name (read.h): the quote columns context, speaker_form,
- * speaker_kind and sieve are used when the dataset has them and empty
- * when it does not.
+ * header name (read.h): the quote columns context, start, end,
+ * speaker_form, speaker_kind and sieve are used when the dataset has them
+ * and empty when it does not.
  *
  * Arguments are borrowed.
  */
@@ -33,6 +33,8 @@ struct qsearch_filter {
 struct qsearch_row {
 	const char *article_id, *speaker, *speaker_form, *speaker_kind;
 	const char *quote, *stance, *context, *sieve;
+	const char *start, *end; /* the quote's offsets in the article's
+				    text, as quotes.csv has them */
 	const char *date;    /* published date, else the capture time */
 	const char *site;    /* outlet name, else the URL's host */
 	const char *title, *url;
