@@ -54,8 +54,8 @@ enum { OPT_FROM = 256, OPT_TO, OPT_STANCE };
 /* The output columns of csv and json, in order. */
 static const char *const out_cols[] = {
 	"date", "site", "speaker", "speaker_form", "speaker_kind", "stance",
-	"quote", "context", "title", "url", "article_id", "start", "end",
-	"sieve",
+	"quote", "context", "title", "url", "file", "article_id", "start",
+	"end", "sieve",
 };
 #define NOUT (sizeof(out_cols) / sizeof(out_cols[0]))
 
@@ -71,8 +71,8 @@ values(const struct qsearch_row *q, const char *v[NOUT])
 	v[0] = q->date; v[1] = q->site; v[2] = q->speaker;
 	v[3] = q->speaker_form; v[4] = q->speaker_kind; v[5] = q->stance;
 	v[6] = q->quote; v[7] = q->context; v[8] = q->title; v[9] = q->url;
-	v[10] = q->article_id; v[11] = q->start; v[12] = q->end;
-	v[13] = q->sieve;
+	v[10] = q->file; v[11] = q->article_id; v[12] = q->start;
+	v[13] = q->end; v[14] = q->sieve;
 }
 
 static void
@@ -154,12 +154,14 @@ print_table_row(struct out *o, const struct qsearch_row *q)
 		add_flat(b, q->context);
 		buf_addc(b, '\n');
 	}
-	if (*q->title || *q->url) {
+	if (*q->title || *q->url || *q->file) {
+		const char *where = *q->url ? q->url : q->file;
+
 		buf_adds(b, "  ");
 		add_flat(b, q->title);
-		if (*q->title && *q->url)
+		if (*q->title && *where)
 			buf_adds(b, " -- ");
-		add_flat(b, q->url);
+		add_flat(b, where);
 		buf_addc(b, '\n');
 	}
 	fputs(b->p, stdout);

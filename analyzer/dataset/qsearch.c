@@ -16,7 +16,7 @@
 #include <string.h>
 
 struct art {
-	char *id, *url, *title, *date, *site, *host, *site_key;
+	char *id, *url, *title, *date, *site, *host, *site_key, *file;
 };
 
 struct search {
@@ -68,11 +68,11 @@ cmp_str(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-enum { A_ID, A_URL, A_TITLE, A_PUBLISHED, A_SITE, A_CAPTURED, A_N };
+enum { A_ID, A_URL, A_TITLE, A_PUBLISHED, A_SITE, A_CAPTURED, A_FILE, A_N };
 static const char *const art_names[A_N] = {
 	[A_ID] = "article_id", [A_URL] = "url", [A_TITLE] = "title",
 	[A_PUBLISHED] = "published", [A_SITE] = "site",
-	[A_CAPTURED] = "?captured",
+	[A_CAPTURED] = "?captured", [A_FILE] = "?file",
 };
 
 static int
@@ -94,6 +94,7 @@ load_articles(struct search *s, const char *dir, struct buf *err)
 		a->id = pt_xstrdup(dsread_get(r, A_ID));
 		a->url = pt_xstrdup(dsread_get(r, A_URL));
 		a->title = pt_xstrdup(dsread_get(r, A_TITLE));
+		a->file = pt_xstrdup(dsread_get(r, A_FILE));
 		a->date = pt_xstrdup(*pub ? pub : dsread_get(r, A_CAPTURED));
 		dsread_host(a->url, host, sizeof(host));
 		a->host = pt_xstrdup(host);
@@ -284,6 +285,7 @@ scan_quotes(struct search *s, const char *dir,
 		row.site = a ? a->site : "";
 		row.title = a ? a->title : "";
 		row.url = a ? a->url : "";
+		row.file = a ? a->file : "";
 		if (s->f->stance && *s->f->stance &&
 		    strcmp(s->f->stance, row.stance) != 0)
 			continue;
@@ -312,6 +314,7 @@ search_release(struct search *s)
 		free(s->a[i].site);
 		free(s->a[i].host);
 		free(s->a[i].site_key);
+		free(s->a[i].file);
 	}
 	for (i = 0; i < s->nfigs; i++)
 		free(s->figs[i]);

@@ -38,6 +38,8 @@ struct qsearch_row {
 	const char *date;    /* published date, else the capture time */
 	const char *site;    /* outlet name, else the URL's host */
 	const char *title, *url;
+	const char *file;    /* the input file, for articles read from local
+				files (articles.csv "file", when present) */
 };
 
 /* Calls fn for every quote of dataset `dir` that passes f, in the order

@@ -45,7 +45,7 @@
 #define TL_B 40             /* bottom margin (x labels) */
 
 struct art {
-	char *id, *url, *title, *date, *outlet;
+	char *id, *url, *title, *date, *outlet, *file;
 	char month[8];
 };
 
@@ -168,11 +168,11 @@ open_csv(struct rep *r, const char *name, const char *const *cols,
 	return d;
 }
 
-enum { A_ID, A_URL, A_TITLE, A_PUBLISHED, A_SITE, A_CAPTURED, A_N };
+enum { A_ID, A_URL, A_TITLE, A_PUBLISHED, A_SITE, A_CAPTURED, A_FILE, A_N };
 static const char *const art_cols[A_N] = {
 	[A_ID] = "article_id", [A_URL] = "url", [A_TITLE] = "title",
 	[A_PUBLISHED] = "published", [A_SITE] = "site",
-	[A_CAPTURED] = "?captured",
+	[A_CAPTURED] = "?captured", [A_FILE] = "?file",
 };
 
 static int
@@ -195,6 +195,7 @@ read_articles(struct rep *r, struct buf *err)
 		a->id = pt_xstrdup(dsread_get(d, A_ID));
 		a->url = pt_xstrdup(dsread_get(d, A_URL));
 		a->title = pt_xstrdup(dsread_get(d, A_TITLE));
+		a->file = pt_xstrdup(dsread_get(d, A_FILE));
 		a->date = pt_xstrndup(*pub ? pub : dsread_get(d, A_CAPTURED),
 				      10);
 		dsread_host(a->url, host, sizeof(host));
@@ -468,9 +469,11 @@ source_html(struct buf *b, const struct art *a)
 		buf_adds(b, "\">");
 		html_esc(b, *a->title ? a->title : a->url);
 		buf_adds(b, "</a>");
-	} else if (*a->title) {
+	} else if (*a->title || *a->file) {
+		/* A local file: named, not linked (the page may be read
+		 * elsewhere). */
 		buf_adds(b, ", ");
-		html_esc(b, a->title);
+		html_esc(b, *a->title ? a->title : a->file);
 	}
 	buf_adds(b, "</span>");
 }
@@ -1137,6 +1140,7 @@ rep_release(struct rep *r)
 		free(r->a[i].title);
 		free(r->a[i].date);
 		free(r->a[i].outlet);
+		free(r->a[i].file);
 	}
 	for (i = 0; i < r->nf; i++) {
 		struct fig *f = &r->f[i];
