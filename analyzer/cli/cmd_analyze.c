@@ -56,7 +56,9 @@ static const char help[] =
 	"  -h, --help              show this help\n\n"
 	"Exit codes: 0 ok; 1 no usable input or output failure; 2 bad command "
 	"line;\n3 invalid topic file; 4 done, but some inputs were skipped; "
-	"130 interrupted.\n";
+	"5 another run is\nwriting into DIR (lock DIR/.lock); 130 interrupted "
+	"by SIGINT or SIGTERM (nothing\nwritten; the previous files are "
+	"kept).\n";
 
 enum { OPT_MAX_SIZE = 256, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
        OPT_NO_PROGRESS };
@@ -114,6 +116,7 @@ struct run {
 	struct buf err, warn, text; /* messages; the text analyzed */
 	uint64_t ndocs, bytes;      /* documents read, and their bytes */
 	int skipped;                /* inputs or records skipped */
+	int lock_fd;                /* holds the lock of --out, or -1 */
 };
 
 /* Opens the inputs and the dataset. Returns an enum pt_exit. */
@@ -127,9 +130,20 @@ run_open(struct run *r, const struct analyze_opts *o)
 	buf_init(&r->err, 0);
 	buf_init(&r->warn, 0);
 	buf_init(&r->text, 0);
+	r->lock_fd = -1;
 	r->in = input_new(o->inputs, o->ninputs, o->max_doc, &r->err);
-	if (!r->in || (o->out && (ensure_dir(o->out, &r->err) ||
-				  !(r->tally = tally_new(o->out, &r->err))))) {
+	if (!r->in || (o->out && ensure_dir(o->out, &r->err))) {
+		log_error("%s", r->err.p);
+		return PT_EXIT_FAIL;
+	}
+	if (o->out && o->lock) {
+		int rc = PT_EXIT_FAIL;
+
+		r->lock_fd = cmd_lock_dir(o->out, &rc);
+		if (r->lock_fd < 0)
+			return rc;
+	}
+	if (o->out && !(r->tally = tally_new(o->out, &r->err))) {
 		log_error("%s", r->err.p);
 		return PT_EXIT_FAIL;
 	}
@@ -155,6 +169,8 @@ run_release(struct run *r, struct analyze_result *res)
 	buf_release(&r->err);
 	buf_release(&r->warn);
 	buf_release(&r->text);
+	if (r->lock_fd >= 0)
+		close(r->lock_fd); /* releases the lock */
 }
 
 /* The text of document d: for HTML its article's (with the article's
@@ -247,6 +263,8 @@ read_inputs(struct run *r)
 		}
 		buf_reset(&r->err);
 		c = input_next(r->in, &d, &r->err);
+		if (r->o->stop && *r->o->stop)
+			continue; /* a read cut by the signal: no warning */
 		if (c == 0)
 			return PT_EXIT_OK;
 		if (c < 0) {
@@ -387,6 +405,8 @@ cmd_analyze(int argc, char **argv)
 	o.explain = explain ? stdout : NULL;
 	o.progress_mode = progress_mode;
 	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
+	o.lock = 1;
+	o.stop = cmd_catch_signals();
 	rc = analyze_run(&o, NULL);
 	topic_free(topic);
 	return rc;

@@ -31,7 +31,8 @@ static const char help[] =
 	"  -q, --quiet        only errors on stderr\n"
 	"  -h, --help         show this help\n\n"
 	"Exit codes: 0 ok; 1 a partial could not be read or the output "
-	"written; 2 bad\ncommand line.\n";
+	"written; 2 bad\ncommand line; 5 another run is writing into DIR "
+	"(lock DIR/.lock); 130 interrupted\n(nothing written).\n";
 
 int
 cmd_merge(int argc, char **argv)
@@ -61,17 +62,18 @@ cmd_merge(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
 	return merge_run(out, argv + optind, (size_t)(argc - optind),
-			 summary);
+			 summary, 1, cmd_catch_signals(), 0);
 }
 
 int
-merge_run(const char *out, char *const *parts, size_t nparts, int summary)
+merge_run(const char *out, char *const *parts, size_t nparts, int summary,
+	  int lock, volatile sig_atomic_t *stop, int quiet_dups)
 {
 	struct buf err = BUF_INIT;
 	struct tally *t = NULL;
 	struct stat st;
 	size_t i;
-	int rc = PT_EXIT_OK;
+	int rc = PT_EXIT_OK, lock_fd = -1;
 
 	for (i = 0; i < nparts; i++)
 		if (stat(parts[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -84,15 +86,22 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary)
 			  strerror(errno));
 		return PT_EXIT_FAIL;
 	}
+	if (lock && (lock_fd = cmd_lock_dir(out, &rc)) < 0)
+		return rc;
 	t = tally_new(out, &err);
 	if (!t) {
 		log_error("%s", err.p);
-		buf_release(&err);
-		return PT_EXIT_FAIL;
+		rc = PT_EXIT_FAIL;
+		goto done;
 	}
 	/* Everything is read before anything is written, so the output
 	 * directory may be one of the partials. */
 	for (i = 0; i < nparts; i++) {
+		if (stop && *stop) {
+			log_error("interrupted: nothing written");
+			rc = PT_EXIT_INTR;
+			goto done;
+		}
 		buf_reset(&err);
 		if (tally_import(t, parts[i], &err)) {
 			log_error("cannot merge partial '%s': %s", parts[i],
@@ -100,6 +109,12 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary)
 			rc = PT_EXIT_FAIL;
 			goto done;
 		}
+	}
+	(void)quiet_dups;
+	if (stop && *stop) {
+		log_error("interrupted: nothing written");
+		rc = PT_EXIT_INTR;
+		goto done;
 	}
 	buf_reset(&err);
 	if (tally_finish(t, &err)) {
@@ -114,5 +129,7 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary)
 done:
 	tally_free(t);
 	buf_release(&err);
+	if (lock_fd >= 0)
+		close(lock_fd); /* releases the lock */
 	return rc;
 }

@@ -490,7 +490,7 @@ merge_and_swap(const struct config *c)
 	buf_addf(&gen, "dataset.%lld-%ld", (long long)time(NULL),
 		 (long)getpid());
 	buf_addf(&tmp, "%s/%s", c->data_dir, gen.p);
-	rc = merge_run(tmp.p, list, n, 0);
+	rc = merge_run(tmp.p, list, n, 0, 0, &interrupted, 1);
 	if (rc == PT_EXIT_OK) {
 		test_pause("merge");
 		buf_addf(&lnk, "%s.new", link);

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Data safety under concurrency, odd inputs and signals (issue 12): one
+# case per problem, each a ctest entry of its own (safety_CASE).
+# usage: test_safety.sh CASE PRESSTALLY_BIN SOURCE_DIR
+set -uo pipefail
+case_=$1 bin=$2 src=$3
+work=$(mktemp -d "${TMPDIR:-/tmp}/pt-safety.XXXXXX")
+cleanup() {
+    jobs -p | xargs -r kill -9 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+seed=$src/data/samples/seed-intimacy-coordinators.txt
+pt() { "$bin" "$@"; }
+
+# Starts `presstally analyze --out DIR -` reading a FIFO that stays open,
+# so that it holds the lock of DIR until release_fifo; sets $held_pid.
+hold_lock() {
+    local dir=$1
+    mkfifo "$work/fifo"
+    "$bin" analyze -q --out "$dir" - <"$work/fifo" >"$work/held.out" \
+        2>"$work/held.err" &
+    held_pid=$!
+    exec 7>"$work/fifo"
+    # The run takes the lock before it reads its input (seen in
+    # /proc/locks: probing with flock(1) would take it for a moment).
+    for _ in $(seq 200); do
+        grep -q "FLOCK .* $held_pid " /proc/locks && break
+        sleep 0.05
+    done
+}
+release_fifo() { exec 7>&-; rm -f "$work/fifo"; }
+
+# 1. One writer per output directory.
+case_lock() {
+    local out=$work/out rc
+    pt analyze -q --out "$out" "$seed" || fail "first analyze"
+    cp "$out/articles.csv" "$work/before.csv"
+    hold_lock "$out"
+    pt analyze -q --out "$out" "$seed" 2>"$work/second.err"; rc=$?
+    [ $rc = 5 ] || fail "second analyze exited $rc, not 5"
+    grep -q "another run is writing into" "$work/second.err" ||
+        fail "no lock message: $(cat "$work/second.err")"
+    pt merge -q --out "$out" "$out" 2>"$work/merge.err"; rc=$?
+    [ $rc = 5 ] || fail "merge into a locked directory exited $rc"
+    cat "$seed" >&7
+    release_fifo
+    wait "$held_pid"; rc=$?
+    [ $rc = 0 ] || fail "the held run exited $rc"
+    # Once it is done, the directory is free again.
+    pt merge -q --out "$out" "$out" || fail "merge after the lock"
+    echo "lock: a second analyze and a merge exited 5 while one ran"
+}
+
+# 4. SIGINT and SIGTERM: exit 130, the previous dataset kept, no work file
+# left; stale work files of a killed run are removed by the next run.
+case_signal() {
+    local out=$work/out rc sig
+    pt analyze -q --out "$out" "$seed" || fail "first analyze"
+    cp "$out/articles.csv" "$work/before.csv"
+    for sig in TERM INT; do
+        hold_lock "$out"
+        kill -s $sig "$held_pid"
+        wait "$held_pid"; rc=$?
+        release_fifo
+        [ $rc = 130 ] || fail "SIG$sig: exit $rc, not 130"
+        ls -A "$out" | grep -q presstally-work &&
+            fail "SIG$sig left a work file: $(ls -A "$out")"
+        cmp -s "$out/articles.csv" "$work/before.csv" ||
+            fail "SIG$sig changed the dataset"
+    done
+    # What a kill -9 leaves behind.
+    : >"$out/.presstally-work-Ab12Cd"
+    : >"$out/.presstally-work-Ab12Cd-journal"
+    : >"$out/articles.csv.tmp.Xy34Zw"
+    pt analyze -q --out "$out" "$seed" || fail "analyze after a kill"
+    [ -z "$(ls -A "$out" | grep -e presstally-work -e '\.tmp\.')" ] ||
+        fail "stale work files kept: $(ls -A "$out")"
+    : >"$out/.presstally-work-Ef56Gh"
+    pt merge -q --out "$out" "$out" || fail "merge after a kill"
+    [ -e "$out/.presstally-work-Ef56Gh" ] && fail "merge kept a stale file"
+    echo "signal: SIGTERM and SIGINT exit 130 and keep the dataset;" \
+        "stale work files removed"
+}
+
+fn=case_$case_
+declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
+"$fn"
