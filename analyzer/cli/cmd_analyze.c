@@ -296,13 +296,15 @@ write_dataset(struct run *r)
 		return r->skipped ? PT_EXIT_PARTIAL : PT_EXIT_OK;
 	}
 	if (tally_articles(r->tally) == 0) {
-		if (r->skipped && !r->o->always_write) {
-			log_error("no usable input: nothing written to '%s'",
-				  out);
+		/* Whatever the inputs were (an empty file, an empty WARC, a
+		 * WARC of images), a run with no article keeps the previous
+		 * dataset: an empty one replacing it is data lost. Only
+		 * refresh writes one, or each run would try the file again. */
+		if (!r->o->always_write) {
+			log_error("no usable article in the inputs: nothing "
+				  "written to '%s'", out);
 			return PT_EXIT_FAIL;
 		}
-		/* Inputs that were read but hold no article (a WARC of
-		 * images, say) make an empty dataset: a valid partial. */
 		log_info("no articles in the inputs; '%s' holds an empty "
 			 "dataset", out);
 	}

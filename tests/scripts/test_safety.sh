@@ -84,6 +84,49 @@ case_signal() {
         "stale work files removed"
 }
 
+# A WARC record of TYPE with BODY (and a WARC-Target-URI when URI is set).
+warc_record() {
+    python3 - "$@" <<'PY'
+import sys, uuid
+typ, body = sys.argv[1], sys.argv[2].encode().decode("unicode_escape").encode("latin-1")
+uri = sys.argv[3] if len(sys.argv) > 3 else ""
+h = "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\n" \
+    "WARC-Date: 2025-01-02T03:04:05Z\r\n" % (typ, uuid.uuid4())
+if uri:
+    h += "WARC-Target-URI: %s\r\n" % uri
+ct = "application/http; msgtype=response" if typ == "response" else \
+     "application/warc-fields"
+h += "Content-Type: %s\r\nContent-Length: %d\r\n\r\n" % (ct, len(body))
+sys.stdout.buffer.write(h.encode() + body + b"\r\n\r\n")
+PY
+}
+
+# 3. An input with no usable article fails and keeps the dataset, whatever
+# its kind: an empty .warc.gz, a WARC of warcinfo only, a WARC of images.
+case_noarticle() {
+    local out=$work/out rc f
+    pt analyze -q --out "$out" "$seed" || fail "first analyze"
+    cp "$out/articles.csv" "$work/before.csv"
+    : >"$work/empty.warc.gz"
+    : >"$work/empty.warc"
+    warc_record warcinfo 'software: test\r\n' >"$work/info.warc"
+    warc_record warcinfo 'software: test\r\n' | gzip >"$work/info.warc.gz"
+    warc_record response 'HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG' \
+        https://example.org/a.png >"$work/image.warc"
+    : >"$work/empty.txt"
+    for f in empty.warc.gz empty.warc info.warc info.warc.gz image.warc \
+        empty.txt; do
+        pt analyze -q --out "$out" "$work/$f" 2>"$work/err"; rc=$?
+        [ $rc = 1 ] || fail "$f: exit $rc, not 1: $(cat "$work/err")"
+        cmp -s "$out/articles.csv" "$work/before.csv" ||
+            fail "$f replaced the dataset"
+    done
+    pt analyze -q --out "$out" "$work/info.warc" "$work/empty.txt" \
+        2>"$work/err"; rc=$?
+    [ $rc = 1 ] || fail "two inputs without an article: exit $rc"
+    echo "noarticle: empty and HTML-less WARCs exit 1 and keep the dataset"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
