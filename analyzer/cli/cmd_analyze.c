@@ -46,6 +46,9 @@ static const char help[] =
 	"                          optional)\n"
 	"      --max-size MB       skip documents larger than MB megabytes "
 	"(default 32)\n"
+	"      --allow-empty       when no input holds an article, write an "
+	"empty dataset\n"
+	"                          (a shard's partial) instead of failing\n"
 	"      --summary           print the figures table to stdout even when "
 	"it is not a terminal\n"
 	"      --no-summary        never print the figures table\n"
@@ -60,7 +63,7 @@ static const char help[] =
 	"by SIGINT or SIGTERM (nothing\nwritten; the previous files are "
 	"kept).\n";
 
-enum { OPT_MAX_SIZE = 256, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
+enum { OPT_MAX_SIZE = 256, OPT_ALLOW_EMPTY, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
        OPT_NO_PROGRESS };
 
 
@@ -299,7 +302,8 @@ write_dataset(struct run *r)
 		/* Whatever the inputs were (an empty file, an empty WARC, a
 		 * WARC of images), a run with no article keeps the previous
 		 * dataset: an empty one replacing it is data lost. Only
-		 * refresh writes one, or each run would try the file again. */
+		 * refresh and shards (--allow-empty) write one: a partial
+		 * per input, or refresh would try the file again. */
 		if (!r->o->always_write) {
 			log_error("no usable article in the inputs: nothing "
 				  "written to '%s'", out);
@@ -344,6 +348,7 @@ int
 cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
 		{ "explain", no_argument, NULL, 'e' },
 		CMD_OPT_HELP,
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -360,6 +365,7 @@ cmd_analyze(int argc, char **argv)
 	const char *out = NULL, *topic_path = NULL;
 	uint64_t max_mb = 32;
 	int c, summary = -1, progress_mode = -1, rc, explain = 0;
+	int allow_empty = 0;
 	struct topic *topic;
 	struct analyze_opts o;
 
@@ -381,6 +387,7 @@ cmd_analyze(int argc, char **argv)
 					"--max-size takes a number of megabytes "
 					"from 1 to 4096, not '%s'", optarg);
 			break;
+		case OPT_ALLOW_EMPTY: allow_empty = 1; break;
 		case OPT_SUMMARY: summary = 1; break;
 		case OPT_NO_SUMMARY: summary = 0; break;
 		case OPT_PROGRESS: progress_mode = 1; break;
@@ -408,6 +415,7 @@ cmd_analyze(int argc, char **argv)
 	o.progress_mode = progress_mode;
 	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
 	o.lock = 1;
+	o.always_write = allow_empty;
 	o.stop = cmd_catch_signals();
 	rc = analyze_run(&o, NULL);
 	topic_free(topic);
