@@ -107,6 +107,22 @@ warn_lines(const char *name, const struct buf *w)
 	}
 }
 
+/* Says, with -v, what the expansion of the inputs left out. */
+static void
+warn_notes(const char *p)
+{
+	const char *nl;
+
+	while (*p) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (nl > p)
+			log_debug("%.*s", (int)(nl - p), p);
+		p = *nl ? nl + 1 : nl;
+	}
+}
+
 /* The state of one analyze_run(). */
 struct run {
 	const struct analyze_opts *o;
@@ -150,6 +166,7 @@ run_open(struct run *r, const struct analyze_opts *o)
 		log_error("%s", r->err.p);
 		return PT_EXIT_FAIL;
 	}
+	warn_notes(input_notes(r->in));
 	r->ex = extractor_new();
 	r->prog = progress_start("analyzing", 0, o->progress_mode);
 	return PT_EXIT_OK;
@@ -229,6 +246,9 @@ run_doc(struct run *r, const struct input_doc *d)
 	m.captured = d->captured;
 	if (doc_text(r, d, &m, &body))
 		return 1;
+	/* A local file without a URL of its own is recorded by its path. */
+	if (!m.url)
+		m.url = d->local_url;
 	buf_reset(&r->text);
 	nbad = norm_fix_utf8(body.p, body.len, &r->text, &bad_at);
 	if (nbad)

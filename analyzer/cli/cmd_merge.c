@@ -24,7 +24,9 @@ static const char help[] =
 	"one per shard --\ninto one dataset in DIR. The result does not depend "
 	"on the order of the partials and\nis byte-identical to one analyze "
 	"run over all their inputs: an article found in\nseveral partials keeps "
-	"its newest capture. DIR may be one of the partials.\n\n"
+	"its newest capture (then the larger digest); when the\ncopies differ, "
+	"a warning names both partials and the one kept. DIR may be one\nof "
+	"the partials.\n\n"
 	"Options:\n"
 	"  -o, --out DIR      output directory, created if missing\n"
 	"      --summary      print the figures table to stdout\n"
@@ -63,6 +65,36 @@ cmd_merge(int argc, char **argv)
 		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
 	return merge_run(out, argv + optind, (size_t)(argc - optind),
 			 summary, 1, cmd_catch_signals(), 0);
+}
+
+#define MAX_CONFLICTS 20
+
+/* Names the articles that two partials hold with different texts, one of
+ * which the merge drops. enum pt_exit. */
+static int
+report_conflicts(struct tally *t, int quiet)
+{
+	struct buf lines = BUF_INIT, err = BUF_INIT;
+	long long n = tally_conflicts(t, &lines, MAX_CONFLICTS, &err);
+	const char *p = lines.p ? lines.p : "", *nl;
+
+	if (n < 0) {
+		log_error("%s", err.p);
+		buf_release(&err);
+		return PT_EXIT_FAIL;
+	}
+	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		if (quiet)
+			log_debug("%.*s", (int)(nl - p), p);
+		else
+			log_warn("%.*s", (int)(nl - p), p);
+	}
+	if (n > MAX_CONFLICTS && !quiet)
+		log_warn("%lld more articles differ between partials",
+			 n - MAX_CONFLICTS);
+	buf_release(&lines);
+	buf_release(&err);
+	return PT_EXIT_OK;
 }
 
 int
@@ -110,7 +142,8 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 			goto done;
 		}
 	}
-	(void)quiet_dups;
+	if ((rc = report_conflicts(t, quiet_dups)) != PT_EXIT_OK)
+		goto done;
 	if (stop && *stop) {
 		log_error("interrupted: nothing written");
 		rc = PT_EXIT_INTR;

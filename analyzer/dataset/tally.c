@@ -284,6 +284,9 @@ struct tally {
 	struct buf row;         /* reused row */
 	struct ofile out[F_N];  /* outputs while finishing */
 	int finished;           /* 1 after tally_finish() */
+	char **partdir;         /* partial directory of each part, owned
+				   (NULL for an article added directly) */
+	size_t npartdir, cappartdir;
 };
 
 void
@@ -370,6 +373,9 @@ tally_free(struct tally *t)
 		unlink(t->dbpath);
 	free(t->dbpath);
 	free(t->dir);
+	for (i = 0; i < (int)t->npartdir; i++)
+		free(t->partdir[i]);
+	free(t->partdir);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_release(&t->blk[i]);
 	buf_release(&t->row);
@@ -956,6 +962,12 @@ tally_import(struct tally *t, const char *dir, struct buf *err)
 	long long part = t->part++;
 	int rc = partial_open(&p, dir, err);
 
+	pt_xgrow((void **)&t->partdir, &t->cappartdir, (size_t)part + 1,
+		 sizeof(*t->partdir));
+	while (t->npartdir <= (size_t)part)
+		t->partdir[t->npartdir++] = NULL;
+	t->partdir[part] = pt_xstrdup(dir);
+
 	/* articles.csv drives: each article takes the rows of the other
 	 * files that carry its id, which follow in the same order. */
 	while (!rc && p.rd[F_ARTICLES].have)
@@ -1011,6 +1023,57 @@ query_end(struct tally *t, sqlite3_stmt *st, int rc, struct buf *err)
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 :
 	       db_fail(&t->db, err, "cannot read the work database");
+}
+
+static const char conflict_sql[] =
+	"SELECT a.article_id, a.part, a.captured, a.digest, b.part,"
+	" b.captured, b.digest FROM art a JOIN art b"
+	" ON b.article_id = a.article_id AND b.part > a.part"
+	" AND b.digest <> a.digest ORDER BY a.article_id, a.part, b.part;";
+
+static const char *
+part_name(const struct tally *t, long long part)
+{
+	return part >= 0 && (size_t)part < t->npartdir && t->partdir[part] ?
+	       t->partdir[part] : "(this run)";
+}
+
+long long
+tally_conflicts(struct tally *t, struct buf *out, size_t max,
+		struct buf *err)
+{
+	sqlite3_stmt *st;
+	long long n = 0;
+	int rc;
+
+	if (query(t, conflict_sql, &st, err))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		long long pa = sqlite3_column_int64(st, 1);
+		long long pb = sqlite3_column_int64(st, 4);
+		const char *ca = (const char *)sqlite3_column_text(st, 2);
+		const char *da = (const char *)sqlite3_column_text(st, 3);
+		const char *cb = (const char *)sqlite3_column_text(st, 5);
+		const char *db = (const char *)sqlite3_column_text(st, 6);
+		/* The rule of finish_sql: newest capture, then the larger
+		 * digest. */
+		int c = strcmp(cb, ca);
+		int b_wins = c > 0 || (c == 0 && strcmp(db, da) > 0);
+
+		if ((size_t)n++ >= max)
+			continue;
+		buf_addf(out, "article %s differs between '%s' (captured %s, "
+			 "digest %s) and '%s' (captured %s, digest %s); "
+			 "keeping the newest capture (then the larger digest): "
+			 "the one from '%s'\n", id,
+			 part_name(t, pa), *ca ? ca : "unknown", da,
+			 part_name(t, pb), *cb ? cb : "unknown", db,
+			 part_name(t, b_wins ? pb : pa));
+	}
+	if (query_end(t, st, rc, err))
+		return -1;
+	return n;
 }
 
 /* The per-article files: each winning article's blocks, in id order. */

@@ -4,6 +4,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/hash.h"
 #include "crawler/base/url.h"
 #include "crawler/base/warc.h"
 
@@ -16,9 +17,21 @@
 static const char *const exts[] = { ".txt", ".html", ".htm", ".xhtml",
 				    ".warc", ".warc.gz", NULL };
 
+/* A file by device and inode: the same file under two names is read once. */
+struct fileid {
+	dev_t dev;
+	ino_t ino;
+	int used;
+};
+
 struct input {
 	char **paths;        /* expanded paths, owned */
-	size_t n, cap;
+	char **real;         /* their canonical paths (realpath), owned */
+	size_t n, cap, capreal;
+	struct fileid *seen; /* hash set of the files taken, by dev+ino */
+	size_t nseen, capseen; /* capseen: a power of two, or 0 */
+	struct buf notes;    /* what input_new() skipped, one per line */
+	struct buf local;    /* file:// URL of the current local file */
 	size_t next;         /* index of the next path */
 	struct buf data;     /* current document's bytes */
 	struct warc_reader *warc; /* the WARC file being read, or NULL */
@@ -36,11 +49,70 @@ is_warc(const char *path)
 	return fileio_has_ext(path, ".warc") || fileio_has_ext(path, ".warc.gz");
 }
 
-static void
-push(struct input *in, const char *p)
+static size_t
+fileid_slot(const struct fileid *set, size_t cap, const struct stat *st)
 {
+	size_t h = ((size_t)st->st_ino * 0x9E3779B97F4A7C15u) ^
+		   (size_t)st->st_dev;
+	size_t i = h & (cap - 1);
+
+	while (set[i].used && (set[i].dev != st->st_dev ||
+			       set[i].ino != st->st_ino))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+/* Adds the file to in->seen; 0 when it was there already. */
+static int
+fileid_add(struct input *in, const struct stat *st)
+{
+	size_t i;
+
+	if (2 * (in->nseen + 1) > in->capseen) {
+		size_t cap = in->capseen ? in->capseen * 2 : 64, j;
+		struct fileid *set = pt_xcalloc(cap, sizeof(*set));
+
+		for (j = 0; j < in->capseen; j++)
+			if (in->seen[j].used) {
+				struct stat o;
+
+				o.st_dev = in->seen[j].dev;
+				o.st_ino = in->seen[j].ino;
+				set[fileid_slot(set, cap, &o)] = in->seen[j];
+			}
+		free(in->seen);
+		in->seen = set;
+		in->capseen = cap;
+	}
+	i = fileid_slot(in->seen, in->capseen, st);
+	if (in->seen[i].used)
+		return 0;
+	in->seen[i].used = 1;
+	in->seen[i].dev = st->st_dev;
+	in->seen[i].ino = st->st_ino;
+	in->nseen++;
+	return 1;
+}
+
+/* Takes path p (stat st; NULL for stdin) unless its file was taken
+ * already under another name. */
+static void
+push(struct input *in, const char *p, const struct stat *st)
+{
+	char *real = NULL;
+
+	if (st && !fileid_add(in, st)) {
+		buf_addf(&in->notes, "skipped '%s': the same file as an input "
+			 "before it\n", p);
+		return;
+	}
+	if (st)
+		real = realpath(p, NULL);
 	pt_xgrow((void **)&in->paths, &in->cap, in->n + 1, sizeof(*in->paths));
-	in->paths[in->n++] = pt_xstrdup(p);
+	pt_xgrow((void **)&in->real, &in->capreal, in->n + 1,
+		 sizeof(*in->real));
+	in->paths[in->n] = pt_xstrdup(p);
+	in->real[in->n++] = real ? real : pt_xstrdup(p);
 }
 
 struct input *
@@ -54,6 +126,8 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 	buf_init(&in->charset, 256);
 	buf_init(&in->warning, 0);
 	buf_init(&in->canon, 0);
+	buf_init(&in->notes, 0);
+	buf_init(&in->local, 0);
 	in->max_doc = max_doc;
 	for (i = 0; i < nargs; i++) {
 		struct stat st;
@@ -62,7 +136,7 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 		int rc;
 
 		if (strcmp(args[i], "-") == 0) {
-			push(in, "-");
+			push(in, "-", NULL);
 			continue;
 		}
 		if (stat(args[i], &st) != 0) {
@@ -73,10 +147,10 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 			return NULL;
 		}
 		if (!S_ISDIR(st.st_mode)) {
-			push(in, args[i]);
+			push(in, args[i], &st);
 			continue;
 		}
-		rc = fileio_list(args[i], exts, &list, &n, err);
+		rc = fileio_walk(args[i], exts, &list, &n, &in->notes, err);
 		if (rc) {
 			input_free(in);
 			return NULL;
@@ -90,10 +164,17 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 			return NULL;
 		}
 		for (j = 0; j < n; j++)
-			push(in, list[j]);
+			if (stat(list[j], &st) == 0)
+				push(in, list[j], &st);
 		fileio_list_free(list, n);
 	}
 	return in;
+}
+
+const char *
+input_notes(const struct input *in)
+{
+	return in->notes.p ? in->notes.p : "";
 }
 
 void
@@ -103,9 +184,15 @@ input_free(struct input *in)
 
 	if (!in)
 		return;
-	for (i = 0; i < in->n; i++)
+	for (i = 0; i < in->n; i++) {
 		free(in->paths[i]);
+		free(in->real[i]);
+	}
 	free(in->paths);
+	free(in->real);
+	free(in->seen);
+	buf_release(&in->notes);
+	buf_release(&in->local);
 	warc_reader_free(in->warc);
 	buf_release(&in->data);
 	buf_release(&in->name);
@@ -228,10 +315,30 @@ warc_next(struct input *in, struct input_doc *doc, struct buf *err)
 	}
 }
 
+/* "file://" and the path, percent-encoded where a URL needs it. */
+static void
+file_url(struct buf *b, const char *path)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)path;
+
+	buf_adds(b, "file://");
+	for (; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~+,=@:", *p)) {
+			buf_add(b, (const char *)p, 1);
+		} else {
+			char e[3] = { '%', hexd[*p >> 4], hexd[*p & 15] };
+
+			buf_add(b, e, 3);
+		}
+	}
+}
+
 int
 input_next(struct input *in, struct input_doc *doc, struct buf *err)
 {
-	const char *path;
+	const char *path, *real;
 	int rc;
 
 	while (in->warc) {
@@ -241,6 +348,7 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 	}
 	if (in->next >= in->n)
 		return 0;
+	real = in->real[in->next];
 	path = in->paths[in->next++];
 	if (is_warc(path)) {
 		in->warc = warc_reader_open(path, err);
@@ -271,7 +379,19 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 		return PT_EEMPTY;
 	}
 	doc->name = strcmp(path, "-") == 0 ? "(stdin)" : path;
-	doc->id_source = path;
+	buf_reset(&in->local);
+	if (strcmp(path, "-") == 0) {
+		/* Standard input has no name: it is what it holds. */
+		char hex[65];
+
+		hash_sha256_hex(in->data.p, in->data.len, hex, 64);
+		buf_addf(&in->local, "stdin:sha256:%s", hex);
+		doc->id_source = in->local.p;
+	} else {
+		file_url(&in->local, real);
+		doc->id_source = real;
+		doc->local_url = in->local.p;
+	}
 	doc->html = fileio_has_ext(path, ".html") ||
 		    fileio_has_ext(path, ".htm") ||
 		    fileio_has_ext(path, ".xhtml");

@@ -3,7 +3,7 @@
 # case per problem, each a ctest entry of its own (safety_CASE).
 # usage: test_safety.sh CASE PRESSTALLY_BIN SOURCE_DIR
 set -uo pipefail
-case_=$1 bin=$2 src=$3
+case_=$1 bin=$(realpath "$2") src=$(realpath "$3")
 work=$(mktemp -d "${TMPDIR:-/tmp}/pt-safety.XXXXXX")
 cleanup() {
     jobs -p | xargs -r kill -9 2>/dev/null || true
@@ -125,6 +125,58 @@ case_noarticle() {
         2>"$work/err"; rc=$?
     [ $rc = 1 ] || fail "two inputs without an article: exit $rc"
     echo "noarticle: empty and HTML-less WARCs exit 1 and keep the dataset"
+}
+
+rows() { echo $(($(wc -l <"$1") - 1)); }
+
+# 2. Identity: the same file under three names is one article; a symlink
+# loop adds nothing (and -v says so); two stdin inputs, or two a.txt of
+# different directories, are two articles; one id with two texts in two
+# partials is a warning naming both.
+case_identity() {
+    local n
+    cd "$src" || fail "cd"
+    pt analyze -q --out "$work/three" data/samples ./data/samples \
+        "$src/data/samples" || fail "analyze three names"
+    n=$(rows "$work/three/articles.csv")
+    [ "$n" = 6 ] || fail "6 files under three names gave $n articles"
+    grep -q "file://$src/data/samples/seed-intimacy-coordinators.txt" \
+        "$work/three/articles.csv" || fail "canonical path not recorded"
+    mkdir -p "$work/loop/sub"
+    cp "$seed" "$work/loop/sub/a.txt"
+    ln -s "$work/loop" "$work/loop/sub/back"
+    pt analyze -v --out "$work/l" "$work/loop" 2>"$work/l.err" ||
+        fail "analyze a loop"
+    n=$(rows "$work/l/articles.csv")
+    [ "$n" = 1 ] || fail "a symlink loop counted one file $n times"
+    grep -q "skipped directory '$work/loop/sub/back'" "$work/l.err" ||
+        fail "-v does not name the loop: $(cat "$work/l.err")"
+    echo "Actor Jane Doe said intimacy coordinators are essential." \
+        >"$work/s1.txt"
+    echo "Director John Roe slammed intimacy coordinators as a fad." \
+        >"$work/s2.txt"
+    pt analyze -q --out "$work/p1" - <"$work/s1.txt" || fail "stdin 1"
+    pt analyze -q --out "$work/p2" - <"$work/s2.txt" || fail "stdin 2"
+    pt merge -q --out "$work/m" "$work/p1" "$work/p2" || fail "merge stdin"
+    n=$(rows "$work/m/articles.csv")
+    [ "$n" = 2 ] || fail "two stdin inputs merged into $n articles"
+    mkdir -p "$work/d1" "$work/d2"
+    cp "$work/s1.txt" "$work/d1/a.txt"
+    cp "$work/s2.txt" "$work/d2/a.txt"
+    (cd "$work/d1" && "$bin" analyze -q --out ../q1 a.txt) || fail "d1"
+    (cd "$work/d2" && "$bin" analyze -q --out ../q2 a.txt) || fail "d2"
+    pt merge -q --out "$work/qm" "$work/q1" "$work/q2" || fail "merge a.txt"
+    n=$(rows "$work/qm/articles.csv")
+    [ "$n" = 2 ] || fail "two a.txt merged into $n articles"
+    # One file, edited between two runs: one id, two texts.
+    cp "$work/s2.txt" "$work/d1/a.txt"
+    (cd "$work/d1" && "$bin" analyze -q --out ../q3 a.txt) || fail "d1 again"
+    pt merge --out "$work/qn" "$work/q1" "$work/q3" 2>"$work/qn.err" ||
+        fail "merge edited"
+    grep -q "differs between '$work/q1' .* and '$work/q3' .*keeping .* the one from" \
+        "$work/qn.err" || fail "no warning naming both: $(cat "$work/qn.err")"
+    echo "identity: one file under three names is one article; loops" \
+        "skipped; stdin and same-named files distinct; conflicts named"
 }
 
 fn=case_$case_
