@@ -648,17 +648,40 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 
 /* --- Reading a partial back ------------------------------------------ */
 
-/* Parses "12.345" into thousandths. 0 or -1. */
+/* The largest number a partial may hold in a column (a count, or
+ * thousandths of a weight): far above any real article, and low enough
+ * that a sum over a million articles still fits in 64 bits. */
+#define MAX_NUMBER 1000000000000LL
+
+/* Parses the digits at *s into *v, moving *s past them. 0, -1 when there
+ * is no digit, -2 past MAX_NUMBER (the rest is not read). */
+static int
+parse_digits(const char **s, long long *v)
+{
+	const char *p = *s;
+
+	*v = 0;
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		*v = *v * 10 + (*p++ - '0');
+		if (*v > MAX_NUMBER)
+			return -2;
+	}
+	*s = p;
+	return 0;
+}
+
+/* Parses "12.345" into thousandths. 0, -1 (not a number) or -2 (too
+ * large). */
 static int
 parse_milli(const char *s, long long *out)
 {
 	long long v = 0, frac = 0;
-	int digits = 0;
+	int digits = 0, rc = parse_digits(&s, &v);
 
-	if (*s < '0' || *s > '9')
-		return -1;
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (*s++ - '0');
+	if (rc)
+		return rc;
 	if (*s == '.') {
 		s++;
 		while (*s >= '0' && *s <= '9' && digits < 3) {
@@ -672,19 +695,21 @@ parse_milli(const char *s, long long *out)
 	}
 	if (*s)
 		return -1;
+	if (v > MAX_NUMBER / 1000)
+		return -2;
 	*out = v * 1000 + frac;
 	return 0;
 }
 
+/* Parses a whole number. 0, -1 or -2, as parse_milli(). */
 static int
 parse_int(const char *s, long long *out)
 {
 	long long v = 0;
+	int rc = parse_digits(&s, &v);
 
-	if (*s < '0' || *s > '9')
-		return -1;
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (*s++ - '0');
+	if (rc)
+		return rc;
 	if (*s)
 		return -1;
 	*out = v;
@@ -775,12 +800,16 @@ fld(const struct reader *rd, int i)
 	return csv_reader_field(rd->r, rd->col[i]);
 }
 
+/* Column i of rd's table is wrong in the current record: why is -1 (not
+ * a number, or not an id) or -2 (a number out of range). */
 static int
-bad_value(const struct reader *rd, const char *col, struct buf *err)
+bad_value(const struct reader *rd, int i, int why, struct buf *err)
 {
 	if (err)
-		buf_addf(err, "%s:%lu: bad value in column '%s'", rd->path,
-			 csv_reader_line(rd->r), col);
+		buf_addf(err, "%s:%lu:%d: %s in column '%s'", rd->path,
+			 csv_reader_line(rd->r), rd->col[i] + 1,
+			 why == -2 ? "number out of range" : "bad value",
+			 rd->f->cols[i].name);
 	return PT_EPARSE;
 }
 
@@ -789,14 +818,15 @@ bad_value(const struct reader *rd, const char *col, struct buf *err)
 static int
 check_numbers(struct reader *rd, struct buf *err)
 {
-	int i;
+	int i, rc;
 
 	for (i = 0; i < rd->f->ncols; i++) {
 		enum kind k = rd->f->cols[i].kind;
 
-		if ((k == K_INT && parse_int(fld(rd, i), &rd->v[i])) ||
-		    (k == K_MILLI && parse_milli(fld(rd, i), &rd->v[i])))
-			return bad_value(rd, rd->f->cols[i].name, err);
+		rc = k == K_INT ? parse_int(fld(rd, i), &rd->v[i]) :
+		     k == K_MILLI ? parse_milli(fld(rd, i), &rd->v[i]) : 0;
+		if (rc)
+			return bad_value(rd, i, rc, err);
 	}
 	return 0;
 }
@@ -913,7 +943,7 @@ import_article(struct tally *t, struct partial *p, long long part,
 	int f, rc = 0;
 
 	if (csv_reader_field_len(ra->r, ra->col[A_ID]) != 16)
-		return bad_value(ra, articles_cols[A_ID].name, err);
+		return bad_value(ra, A_ID, -1, err);
 	memcpy(id, fld(ra, A_ID), 17);
 	if (strcmp(id, p->prev) <= 0) {
 		if (err)

@@ -179,6 +179,42 @@ case_identity() {
         "skipped; stdin and same-named files distinct; conflicts named"
 }
 
+# Sets column NAME of data row N (from 1) of CSV file FILE to VALUE.
+set_field() {
+    python3 - "$@" <<'PY' || fail "set_field $*"
+import csv, sys
+path, n, name, value = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+rows = list(csv.reader(open(path, newline="", encoding="utf-8")))
+rows[n][rows[0].index(name)] = value
+with open(path, "w", newline="", encoding="utf-8") as f:
+    csv.writer(f, lineterminator="\r\n").writerows(rows)
+PY
+}
+
+# 6. merge checks the numbers of partials: one too large for 64 bits is an
+# error naming the file, line and column (not an overflow).
+case_overflow() {
+    local p=$work/p rc col
+    pt analyze -q --out "$p" "$seed" || fail "analyze"
+    cp -r "$p" "$work/good"
+    set_field "$p/cues.csv" 2 weight 99999999999999999999.000
+    col=$(head -1 "$p/cues.csv" | tr -d '\r' | tr , '\n' | grep -n '^weight$' |
+        cut -d: -f1)
+    pt merge -q --out "$work/m" "$work/good" "$p" 2>"$work/err"; rc=$?
+    [ $rc = 1 ] || fail "merge exited $rc: $(cat "$work/err")"
+    grep -q "$p/cues.csv:3:$col: number out of range in column 'weight'" \
+        "$work/err" || fail "message: $(cat "$work/err")"
+    for v in 9223372036854775808 1000000000001; do
+        rm -rf "$p" && cp -r "$work/good" "$p"
+        set_field "$p/articles.csv" 1 words $v
+        pt merge -q --out "$work/m" "$p" 2>"$work/err"; rc=$?
+        [ $rc = 1 ] || fail "words $v: merge exited $rc"
+        grep -q "articles.csv:2:7: number out of range in column 'words'" \
+            "$work/err" || fail "words $v: $(cat "$work/err")"
+    done
+    echo "overflow: numbers too large in partials are errors at FILE:LINE:COL"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
