@@ -51,19 +51,6 @@ conf_error(struct buf *err, const char *file, size_t line, const char *fmt,
 	return PT_EPARSE;
 }
 
-/* The line without its comment: '#' at the start or after a blank. */
-static struct sv
-strip_comment(struct sv line)
-{
-	size_t i;
-
-	for (i = 0; i < line.len; i++)
-		if (line.p[i] == '#' &&
-		    (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t'))
-			return sv_trim(sv_make(line.p, i));
-	return sv_trim(line);
-}
-
 int
 conf_next(struct conf *c, struct conf_line *out, struct buf *err)
 {
@@ -78,7 +65,7 @@ conf_next(struct conf *c, struct conf_line *out, struct buf *err)
 		if (memchr(line.p, '\0', line.len))
 			return conf_error(err, c->file, c->line,
 					  "expected text, got a NUL byte");
-		line = strip_comment(line);
+		line = sv_strip_comment(line);
 		if (line.len == 0)
 			continue;
 		out->text = line;
