@@ -215,6 +215,29 @@ case_overflow() {
     echo "overflow: numbers too large in partials are errors at FILE:LINE:COL"
 }
 
+# 5. A duplicate or conflicting topic entry is an error at FILE:LINE in
+# `topic check` and in analyze (the loading time is test_topic's).
+case_topic() {
+    local rc
+    printf 'term intimacy coordinator*\npro 1.5 safer\npro 3 safer\n' \
+        >"$work/dup.topic"
+    printf 'term intimacy coordinator*\npro safer\ncon safer\n' \
+        >"$work/conflict.topic"
+    local f want
+    for f in dup conflict; do
+        [ $f = dup ] && want="dup.topic:3: duplicate entry: 'safer'" ||
+            want="conflict.topic:3: conflicting entry: 'safer'"
+        pt topic check "$work/$f.topic" 2>"$work/err"; rc=$?
+        [ $rc = 3 ] || fail "topic check $f.topic: exit $rc"
+        grep -q "$want" "$work/err" || fail "check $f: $(cat "$work/err")"
+        pt analyze -q --topic "$work/$f.topic" --out "$work/o" "$seed" \
+            2>"$work/err"; rc=$?
+        [ $rc = 3 ] || fail "analyze --topic $f.topic: exit $rc"
+        grep -q "$want" "$work/err" || fail "analyze $f: $(cat "$work/err")"
+    done
+    echo "topic: duplicate and conflicting entries are errors at FILE:LINE"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
