@@ -5,7 +5,9 @@
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
 #include "crawler/base/hash.h"
+#include "crawler/base/http.h"
 #include "crawler/base/url.h"
+#include "analyzer/text/norm.h"
 #include "crawler/base/warc.h"
 
 #include <errno.h>
@@ -15,7 +17,16 @@
 #include <sys/stat.h>
 
 static const char *const exts[] = { ".txt", ".html", ".htm", ".xhtml",
-				    ".warc", ".warc.gz", NULL };
+				    ".warc", ".warc.gz", ".txt.gz", ".html.gz",
+				    ".htm.gz", ".xhtml.gz", NULL };
+
+/* How much of a document the sniffing looks at, and what makes it not
+ * text: control bytes (NUL and the C0 codes other than tab, line feed,
+ * form feed and carriage return) above 1 in 100, or for a text file
+ * invalid UTF-8 above 1 byte in 10 (a Latin-1 file stays well below). */
+#define SNIFF_BYTES 65536
+#define SNIFF_MAX_CONTROL_PER_100 1
+#define SNIFF_MAX_BAD_UTF8_PER_10 1
 
 /* A file by device and inode: the same file under two names is read once. */
 struct fileid {
@@ -40,6 +51,8 @@ struct input {
 	struct buf charset;  /* charset parsed from a Content-Type */
 	struct buf warning;  /* the current record's warning */
 	struct buf canon;    /* canonical URL of the current record */
+	struct buf packed;   /* a gzip-compressed file as read */
+	struct buf scratch;  /* for the UTF-8 check */
 	size_t max_doc;      /* cap on one document */
 };
 
@@ -128,6 +141,8 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 	buf_init(&in->canon, 0);
 	buf_init(&in->notes, 0);
 	buf_init(&in->local, 0);
+	buf_init(&in->packed, max_doc);
+	buf_init(&in->scratch, 0);
 	in->max_doc = max_doc;
 	for (i = 0; i < nargs; i++) {
 		struct stat st;
@@ -193,6 +208,8 @@ input_free(struct input *in)
 	free(in->seen);
 	buf_release(&in->notes);
 	buf_release(&in->local);
+	buf_release(&in->packed);
+	buf_release(&in->scratch);
 	warc_reader_free(in->warc);
 	buf_release(&in->data);
 	buf_release(&in->name);
@@ -315,6 +332,139 @@ warc_next(struct input *in, struct input_doc *doc, struct buf *err)
 	}
 }
 
+/* The name of a file without a final ".gz". */
+static int
+has_ext_gz(const char *path, const char *ext)
+{
+	size_t n = strlen(path);
+
+	if (fileio_has_ext(path, ".gz")) {
+		char *base = pt_xstrndup(path, n - 3);
+		int yes = fileio_has_ext(base, ext);
+
+		free(base);
+		return yes;
+	}
+	return fileio_has_ext(path, ext);
+}
+
+static int
+has_html_ext(const char *path)
+{
+	return has_ext_gz(path, ".html") || has_ext_gz(path, ".htm") ||
+	       has_ext_gz(path, ".xhtml");
+}
+
+static int
+has_text_ext(const char *path)
+{
+	return has_ext_gz(path, ".txt");
+}
+
+/* Reads file `path` into in->data, inflating gzip data (the ".gz"
+ * inputs, or any file that starts with the gzip magic): both the file and
+ * what it inflates to are capped at max_doc. 0 or a negative pt_err with
+ * the message in err. */
+static int
+read_doc(struct input *in, const char *path, struct buf *err)
+{
+	struct buf *dst = &in->data;
+	int rc;
+
+	buf_reset(&in->packed);
+	rc = fileio_read(path, &in->packed, NULL);
+	if (rc == PT_ETOOBIG) {
+		if (err)
+			buf_addf(err, "skipped '%s': larger than %zu MB", path,
+				 in->max_doc >> 20);
+		buf_release(&in->packed);
+		buf_init(&in->packed, in->max_doc);
+		return rc;
+	}
+	if (rc) {
+		if (err)
+			buf_addf(err, "skipped '%s': cannot read it: %s", path,
+				 strerror(errno));
+		return rc;
+	}
+	if (in->packed.len == 0) {
+		if (err)
+			buf_addf(err, "skipped '%s': empty file", path);
+		return PT_EEMPTY;
+	}
+	if (in->packed.len < 2 || (unsigned char)in->packed.p[0] != 0x1f ||
+	    (unsigned char)in->packed.p[1] != 0x8b) {
+		/* Not compressed: the bytes are the document. */
+		struct buf t = *dst;
+
+		*dst = in->packed;
+		in->packed = t;
+		return 0;
+	}
+	rc = http_inflate(in->packed.p, in->packed.len, 0, dst);
+	if (rc == 1) {
+		if (err)
+			buf_addf(err, "skipped '%s': larger than %zu MB once "
+				 "decompressed", path, in->max_doc >> 20);
+		buf_release(dst);
+		buf_init(dst, in->max_doc);
+		return PT_ETOOBIG;
+	}
+	if (rc < 0 || dst->len == 0) {
+		if (err)
+			buf_addf(err, "skipped '%s': %s", path, rc < 0 ?
+				 "not valid gzip data" : "empty once "
+				 "decompressed");
+		return rc < 0 ? PT_EPARSE : PT_EEMPTY;
+	}
+	return 0;
+}
+
+/* Skips a document that is not text: binary data (control bytes), a
+ * text file that is not UTF-8, an HTML file without markup. 0, or
+ * PT_EUNSUP with the message in err. */
+static int
+sniff(struct input *in, int html, const char *path, struct buf *err)
+{
+	const unsigned char *p = (const unsigned char *)in->data.p;
+	size_t n = in->data.len < SNIFF_BYTES ? in->data.len : SNIFF_BYTES;
+	size_t i, control = 0, bad = 0, bad_at;
+	int markup = 0;
+	const char *why = NULL;
+
+	/* UTF-16 and UTF-32 (with their byte order mark) are for the HTML
+	 * decoder to read, NULs and all. */
+	if (html && n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+			       (p[0] == 0xFE && p[1] == 0xFF)))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+		    p[i] != '\r' && p[i] != '\f')
+			control++;
+		if (p[i] == '<' && i + 1 < n &&
+		    (((p[i + 1] | 0x20) >= 'a' && (p[i + 1] | 0x20) <= 'z') ||
+		     p[i + 1] == '!' || p[i + 1] == '/' || p[i + 1] == '?'))
+			markup = 1;
+	}
+	if (control * 100 > n * SNIFF_MAX_CONTROL_PER_100) {
+		why = "binary data, not text";
+	} else if (html && !markup) {
+		why = "no HTML markup";
+	} else if (!html) {
+		buf_reset(&in->scratch);
+		bad = norm_fix_utf8(in->data.p, n, &in->scratch, &bad_at);
+		if (bad * 10 > n * SNIFF_MAX_BAD_UTF8_PER_10)
+			why = "not UTF-8 text";
+	}
+	if (!why)
+		return 0;
+	if (err)
+		buf_addf(err, "skipped '%s': %s (%zu control bytes, %zu invalid "
+			 "UTF-8 sequences in the first %zu bytes)", path, why,
+			 control, bad, n);
+	return PT_EUNSUP;
+}
+
 /* "file://" and the path, percent-encoded where a URL needs it. */
 static void
 file_url(struct buf *b, const char *path)
@@ -359,25 +509,9 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 	}
 	buf_reset(&in->data);
 	memset(doc, 0, sizeof(*doc));
-	rc = fileio_read(path, &in->data, NULL);
-	if (rc == PT_ETOOBIG) {
-		if (err)
-			buf_addf(err, "skipped '%s': larger than %zu MB",
-				 path, in->data.max >> 20);
-		buf_release(&in->data);
+	rc = read_doc(in, path, err);
+	if (rc)
 		return rc;
-	}
-	if (rc) {
-		if (err)
-			buf_addf(err, "skipped '%s': cannot read it: %s", path,
-				 strerror(errno));
-		return rc;
-	}
-	if (in->data.len == 0) {
-		if (err)
-			buf_addf(err, "skipped '%s': empty file", path);
-		return PT_EEMPTY;
-	}
 	doc->name = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	buf_reset(&in->local);
 	if (strcmp(path, "-") == 0) {
@@ -392,10 +526,8 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 		doc->id_source = real;
 		doc->local_url = in->local.p;
 	}
-	doc->html = fileio_has_ext(path, ".html") ||
-		    fileio_has_ext(path, ".htm") ||
-		    fileio_has_ext(path, ".xhtml");
-	if (!doc->html && strcmp(path, "-") == 0) {
+	doc->html = has_html_ext(path);
+	if (!doc->html && !has_text_ext(path)) {
 		/* Sniff standard input: markup at the start means HTML. */
 		size_t i = 0;
 
@@ -406,6 +538,9 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 			i++;
 		doc->html = i < in->data.len && in->data.p[i] == '<';
 	}
+	rc = sniff(in, doc->html, path, err);
+	if (rc)
+		return rc;
 	doc->data = in->data.p;
 	doc->len = in->data.len;
 	return 1;

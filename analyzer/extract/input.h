@@ -2,6 +2,9 @@
  * WARC files (.warc, .warc.gz: each HTML response or resource record is a
  * document; revisits, requests and other records are skipped),
  * directories of them (recursively, in sorted order) and standard input.
+ * Gzip data (.txt.gz, .html.gz, or any file with the gzip magic) is
+ * inflated, capped at max_doc; a file that is not text (control bytes, a
+ * .txt that is not UTF-8, HTML without markup) is skipped (PT_EUNSUP).
  * A file is read once however many names reach it (device and inode), and
  * a directory is entered once (symlink loops).
  *

@@ -238,6 +238,57 @@ case_topic() {
     echo "topic: duplicate and conflicting entries are errors at FILE:LINE"
 }
 
+# 7. Input sniffing: random bytes (as .html or .txt), a text file that is
+# not UTF-8 and an HTML file without markup are skipped with a warning
+# naming them; .txt.gz, .html.gz and .gz inputs are read, in directories
+# too, with the inflated size capped.
+case_sniff() {
+    local rc out=$work/out
+    head -c 2000000 /dev/urandom >"$work/noise.html"
+    cp "$work/noise.html" "$work/noise.txt"
+    python3 -c 'import sys; sys.stdout.buffer.write(bytes(range(128, 256)) * 800)' \
+        >"$work/latin.txt"
+    printf 'Just words, no tags at all, about intimacy coordinators.\n' \
+        >"$work/plain.html"
+    for f in noise.html noise.txt latin.txt plain.html; do
+        pt analyze --out "$out" "$work/$f" 2>"$work/err"; rc=$?
+        [ $rc = 1 ] || fail "$f: exit $rc"
+        grep -q "skipped '$work/$f': " "$work/err" ||
+            fail "$f: no warning naming it: $(cat "$work/err")"
+    done
+    grep -q "not UTF-8 text" "$work/err" && fail "plain.html: wrong reason"
+    pt analyze --out "$out" "$work/noise.html" "$seed" 2>"$work/err"; rc=$?
+    [ $rc = 4 ] || fail "noise among good inputs: exit $rc"
+    [ "$(rows "$out/articles.csv")" = 1 ] || fail "noise counted"
+    # Compressed inputs: the same articles as the plain files.
+    mkdir -p "$work/gz"
+    gzip -c "$seed" >"$work/gz/seed.txt.gz"
+    gzip -c "$src/data/samples/05-guild-guidelines.html" \
+        >"$work/gz/guild.html.gz"
+    gzip -c "$src/data/samples/03-panel-mixed.txt" >"$work/gz/panel.gz"
+    pt analyze -q --out "$work/plain" "$seed" \
+        "$src/data/samples/05-guild-guidelines.html" \
+        "$src/data/samples/03-panel-mixed.txt" || fail "plain analyze"
+    pt analyze -v --out "$work/gzout" "$work/gz" "$work/gz/panel.gz" \
+        2>"$work/err" || fail "gz analyze: $(cat "$work/err")"
+    [ "$(rows "$work/gzout/articles.csv")" = 3 ] ||
+        fail "gz inputs gave $(rows "$work/gzout/articles.csv") articles"
+    for f in plain gzout; do
+        cut -d, -f3- "$work/$f/articles.csv" | sort >"$work/$f.cols"
+    done
+    cmp -s "$work/plain.cols" "$work/gzout.cols" ||
+        fail "gz articles differ: $(diff "$work/plain.cols" "$work/gzout.cols")"
+    # A gzip bomb is cut at --max-size once inflated.
+    head -c 3000000 /dev/zero | gzip -c >"$work/bomb.txt.gz"
+    pt analyze --max-size 1 --out "$out" "$work/bomb.txt.gz" 2>"$work/err"
+    rc=$?
+    [ $rc = 1 ] || fail "bomb: exit $rc"
+    grep -q "larger than 1 MB once decompressed" "$work/err" ||
+        fail "bomb: $(cat "$work/err")"
+    echo "sniff: binary, non-UTF-8 and markup-less inputs skipped by name;" \
+        "gzip inputs read and capped"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
