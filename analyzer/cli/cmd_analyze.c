@@ -29,8 +29,8 @@ static const char usage[] =
 
 static const char help[] =
 	"Finds the people an article names, their stance on the topic and "
-	"their quotes, and\nwrites articles.csv, mentions.csv, quotes.csv and "
-	"figures.csv into DIR.\n"
+	"their quotes, and\nwrites six CSV files into DIR: articles.csv, "
+	"mentions.csv, quotes.csv, cues.csv,\nfigures.csv and timeline.csv.\n"
 	"An INPUT is a UTF-8 .txt file, an .html/.htm file, a .warc or "
 	".warc.gz file (its HTML\ncaptures; the newest capture of a URL "
 	"wins), a directory (its such files,\nrecursively, in sorted order) "

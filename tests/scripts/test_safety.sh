@@ -289,6 +289,56 @@ case_sniff() {
         "gzip inputs read and capped"
 }
 
+# 8. The smaller items.
+
+# extract refuses a WARC file (it printed the compressed bytes) and reads
+# gzip data; its help and the README name its limits.
+case_extract() {
+    local rc f
+    for f in warcio-example.warc.gz warcio-example.warc; do
+        pt extract "$src/tests/fixtures/warc/$f" >"$work/out" 2>"$work/err"
+        rc=$?
+        [ $rc = 1 ] || fail "extract $f: exit $rc"
+        [ -s "$work/out" ] && fail "extract $f printed: $(head -c 80 "$work/out")"
+        grep -q "is a WARC file" "$work/err" || fail "$f: $(cat "$work/err")"
+    done
+    gzip -c "$src/data/samples/05-guild-guidelines.html" >"$work/g.html.gz"
+    pt extract "$work/g.html.gz" >"$work/gz.txt" || fail "extract .html.gz"
+    pt extract "$src/data/samples/05-guild-guidelines.html" >"$work/plain.txt"
+    cmp -s "$work/gz.txt" "$work/plain.txt" || fail "gz page differs"
+    pt extract --help | tr '\n' ' ' | grep -q "cut at 32 MB.*over 256 MB" ||
+        fail "extract --help lacks its limits"
+    grep -q "32 MB of HTML.*" "$src/README.md" &&
+        grep -q "reads files of up to" "$src/README.md" ||
+        fail "README lacks extract's limits"
+    echo "extract: WARC files refused, gzip pages read, limits stated"
+}
+
+# analyze --help names every file analyze writes, and nothing else.
+case_helpfiles() {
+    pt analyze -q --out "$work/o" "$seed" || fail "analyze"
+    pt analyze --help | grep -o '[a-z]*\.csv' | sort -u >"$work/help"
+    (cd "$work/o" && ls) | sort >"$work/written"
+    cmp -s "$work/help" "$work/written" ||
+        fail "--help vs written: $(diff "$work/help" "$work/written")"
+    echo "helpfiles: analyze --help lists the $(wc -l <"$work/help") files" \
+        "analyze writes"
+}
+
+# The negator window: the topic file's comments, the README and the code
+# say the same number of words.
+case_negwindow() {
+    local n words
+    n=$(sed -n 's/^#define ATTRIB_NEG_WINDOW \([0-9]*\).*/\1/p' \
+        "$src/analyzer/stance/tuning.h")
+    words=(zero one two three four five six seven eight nine ten)
+    grep -q "negator.*up to ${words[$n]} words" "$src/README.md" ||
+        fail "README does not say ${words[$n]}"
+    grep -n "up to [a-z]* words" "$src/data/topics/"*.topic |
+        grep -v "up to ${words[$n]} words" && fail "a topic comment differs"
+    echo "negwindow: code, README and topic comments say ${words[$n]} words"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
