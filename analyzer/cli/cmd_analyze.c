@@ -310,7 +310,7 @@ read_inputs(struct run *r)
 static int
 write_dataset(struct run *r)
 {
-	const char *out = r->o->out;
+	const char *out = r->o->out_name ? r->o->out_name : r->o->out;
 	size_t n;
 
 	if (!r->tally) {

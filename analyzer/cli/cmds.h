@@ -34,6 +34,9 @@ struct analyze_opts {
 					  even when no input held an
 					  article */
 	int lock;                      /* take the lock of `out` */
+	const char *out_name;          /* what messages call `out` (where a
+					  temporary `out` is renamed to),
+					  or NULL for `out` itself */
 };
 
 struct analyze_result {

@@ -1221,6 +1221,7 @@ struct warc_writer {
 	unsigned long long size;     /* its size */
 	unsigned long serial;        /* next serial number */
 	char warcinfo_id[48];        /* record id of its warcinfo */
+	unsigned long ncaptures;     /* captures in it */
 	z_stream zs;                 /* deflate state, reset per record */
 	int zs_ready;                /* deflateInit2 done */
 	struct buf head;             /* WARC header being built */
@@ -1397,6 +1398,7 @@ open_file(struct warc_writer *w, struct buf *err)
 		return PT_EIO;
 	}
 	w->size = 0;
+	w->ncaptures = 0;
 	make_uuid(w->warcinfo_id);
 	format_date(now, date);
 	base = strrchr(w->path.p, '/');
@@ -1424,6 +1426,9 @@ open_file(struct warc_writer *w, struct buf *err)
 	return 0;
 }
 
+/* Closes the current file. One that holds its warcinfo record only (a
+ * crawl that found nothing new) is removed: it would be a file to analyze
+ * and archive with nothing in it. */
 static int
 close_file(struct warc_writer *w, struct buf *err)
 {
@@ -1431,6 +1436,12 @@ close_file(struct warc_writer *w, struct buf *err)
 
 	if (w->fd < 0)
 		return 0;
+	if (w->ncaptures == 0) {
+		close(w->fd);
+		w->fd = -1;
+		unlink(w->path.p);
+		return 0;
+	}
 	if (fsync(w->fd) && errno != EINVAL)
 		rc = PT_EIO;
 	if (close(w->fd))
@@ -1614,6 +1625,7 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 		rc = write_request(w, c, req_id, date, resp_id, err);
 	if (rc)
 		return rc;
+	w->ncaptures++;
 	if (out) {
 		memcpy(out->payload_digest, pd, sizeof(pd));
 		memcpy(out->record_id, resp_id, sizeof(resp_id));

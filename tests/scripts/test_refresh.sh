@@ -111,7 +111,7 @@ same_as_scratch
 echo "refresh: incremental run fetched the 3 changed or new articles; 2 were not modified"
 
 # 3. Lock: a second run while one holds the lock exits with 5.
-PRESSTALLY_TEST_PAUSE=merge "$bin" refresh --no-crawl --config "$work/refresh.conf" \
+PRESSTALLY_TEST_PAUSE=start "$bin" refresh --no-crawl --config "$work/refresh.conf" \
     2> "$work/first.err" &
 first=$!
 for _ in $(seq 100); do grep -q "test pause" "$work/first.err" && break; sleep 0.1; done

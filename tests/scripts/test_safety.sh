@@ -339,6 +339,58 @@ case_negwindow() {
     echo "negwindow: code, README and topic comments say ${words[$n]} words"
 }
 
+# refresh refuses a seed it cannot crawl, and an oversized config, with
+# exit 3 and FILE:LINE before crawling.
+case_refresh_config() {
+    local rc
+    printf 'data_dir = d\nseed = https://example.org/\nseed = ftp://x/\n' \
+        >"$work/ftp.conf"
+    (cd "$work" && "$bin" refresh -c ftp.conf) >"$work/out" 2>"$work/err"
+    rc=$?
+    [ $rc = 3 ] || fail "ftp seed: exit $rc: $(cat "$work/err")"
+    grep -q "ftp.conf:3: seed 'ftp://x/' is not an http or https URL" \
+        "$work/err" || fail "ftp seed: $(cat "$work/err")"
+    grep -q "crawl:" "$work/err" && fail "ftp seed: crawled first"
+    [ -e "$work/d/crawl.db" ] && fail "ftp seed: a crawl database was made"
+    { echo "data_dir = d"; head -c 2000000 /dev/zero | tr '\0' '#'; } \
+        >"$work/big.conf"
+    (cd "$work" && "$bin" refresh --no-crawl -c big.conf) 2>"$work/err"
+    rc=$?
+    [ $rc = 3 ] || fail "oversized config: exit $rc: $(cat "$work/err")"
+    grep -q "big.conf: larger than 1024 KB" "$work/err" ||
+        fail "oversized: $(cat "$work/err")"
+    echo "refresh_config: bad seed and oversized config exit 3 at FILE:LINE"
+}
+
+# A refresh with nothing new writes no WARC file of warcinfo only, no
+# partial and no new dataset generation, and names no .tmp path.
+case_refresh_idle() {
+    local d=$work/d rc gen
+    mkdir -p "$d/warc"
+    warc_record response "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n$(
+        tr -d '\r' <"$src/tests/fixtures/analyze/seed-article.html" |
+        sed 's/\\/\\\\/g')" https://example.org/seed | gzip \
+        >"$d/warc/a.warc.gz"
+    printf 'data_dir = d\nseed = http://127.0.0.1:9/\ndelay = 0\n' \
+        >"$work/r.conf"
+    (cd "$work" && "$bin" refresh --no-crawl -c r.conf) 2>"$work/err1" ||
+        fail "first refresh: $(cat "$work/err1")"
+    [ "$(rows "$d/dataset/articles.csv")" = 1 ] || fail "first dataset"
+    grep "\.tmp'" "$work/err1" && fail "first run logs .tmp paths"
+    gen=$(readlink "$d/dataset")
+    ls "$d/partials" | sort >"$work/parts1"
+    (cd "$work" && "$bin" refresh -c r.conf) 2>"$work/err2"; rc=$?
+    [ $rc = 0 ] || [ $rc = 4 ] || fail "idle refresh: exit $rc: $(cat "$work/err2")"
+    [ "$(ls "$d/warc")" = a.warc.gz ] ||
+        fail "idle crawl left a WARC file: $(ls "$d/warc")"
+    ls "$d/partials" | sort >"$work/parts2"
+    cmp -s "$work/parts1" "$work/parts2" || fail "idle run made a partial"
+    [ "$(readlink "$d/dataset")" = "$gen" ] || fail "idle run merged again"
+    grep -q "nothing new" "$work/err2" || fail "no 'nothing new' line"
+    grep "\.tmp'" "$work/err2" && fail "idle run logs .tmp paths"
+    echo "refresh_idle: nothing new, nothing written"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
