@@ -6,7 +6,7 @@ set -uo pipefail
 case_=$1 bin=$(realpath "$2") src=$(realpath "$3")
 work=$(mktemp -d "${TMPDIR:-/tmp}/pt-safety.XXXXXX")
 cleanup() {
-    jobs -p | xargs -r kill -9 2>/dev/null || true
+    { jobs -p | xargs -r kill -9; wait; } 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -389,6 +389,45 @@ case_refresh_idle() {
     grep -q "nothing new" "$work/err2" || fail "no 'nothing new' line"
     grep "\.tmp'" "$work/err2" && fail "idle run logs .tmp paths"
     echo "refresh_idle: nothing new, nothing written"
+}
+
+# A 10 MB response header is reported as a header over its cap, not as
+# "out of memory".
+case_bighead() {
+    python3 - >"$work/port" <<'PY' &
+import socket
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0))
+s.listen(5)
+s.settimeout(60)
+print(s.getsockname()[1], flush=True)
+big = b"X-Big: " + b"a" * (10 << 20) + b"\r\n"
+for _ in range(8):
+    try:
+        c, _ = s.accept()
+    except OSError:
+        break
+    req = c.recv(65536)
+    try:
+        if b"robots.txt" in req:
+            c.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
+                      b"Connection: close\r\n\r\n")
+        else:
+            c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" +
+                      big + b"Content-Length: 2\r\nConnection: close"
+                      b"\r\n\r\nhi")
+    except OSError:
+        pass
+    c.close()
+PY
+    for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+    pt crawl --delay 0 --db "$work/c.db" --warc-dir "$work/w" \
+        "http://127.0.0.1:$(cat "$work/port")/" 2>"$work/err"
+    grep -q "response header too large" "$work/err" ||
+        fail "10 MB header: $(cat "$work/err")"
+    grep -qi "out of memory" "$work/err" && fail "reported as out of memory"
+    echo "bighead: a 10 MB response header is named as such"
 }
 
 fn=case_$case_
