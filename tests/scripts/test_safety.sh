@@ -430,6 +430,31 @@ PY
     echo "bighead: a 10 MB response header is named as such"
 }
 
+# A WARC whose first gzip member claims a 2 GB Content-Length: the reader
+# resyncs at the next member and the records after it are read.
+case_warc_resync() {
+    local rc page i
+    page='HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>'
+    warc_record response "${page}Broken.</p></article></body></html>" \
+        https://example.org/broken |
+        sed '0,/Content-Length: [0-9]*/s//Content-Length: 2000000000/' |
+        gzip >"$work/r.warc.gz"
+    for i in 1 2; do
+        warc_record response "${page}Actor Jane Doe$i said intimacy coordinators are essential on every set, and the studio agreed with her.</p><p>The production used an intimacy coordinator for every scene, according to a statement released this week.</p></article></body></html>" \
+            "https://example.org/a$i" | gzip >>"$work/r.warc.gz"
+    done
+    pt warc ls "$work/r.warc.gz" >"$work/list" 2>"$work/err"; rc=$?
+    grep -q "runs past the end of its gzip member" "$work/err" ||
+        fail "no message for the bad member: $(cat "$work/err")"
+    [ "$(grep -c 'example.org/a' "$work/list")" = 2 ] ||
+        fail "records after the bad member lost: $(cat "$work/list")"
+    pt analyze --out "$work/o" "$work/r.warc.gz" 2>"$work/err"; rc=$?
+    [ $rc = 4 ] || fail "analyze: exit $rc: $(cat "$work/err")"
+    [ "$(rows "$work/o/articles.csv")" = 2 ] ||
+        fail "analyze read $(rows "$work/o/articles.csv") articles"
+    echo "warc_resync: a 2 GB Content-Length is skipped at its member's end"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
