@@ -455,6 +455,64 @@ case_warc_resync() {
     echo "warc_resync: a 2 GB Content-Length is skipped at its member's end"
 }
 
+# 9. The crawler's address checks: a seeded 127.0.0.1:P1 exempts that port
+# only (a link or redirect to 127.0.0.1:P2 is refused), and a DNS name of
+# the sources that resolves to a loopback address is refused.
+case_crawl_exempt() {
+    python3 - "$work/hits" >"$work/ports" <<'PY' &
+import http.server, socketserver, sys, threading
+hits = open(sys.argv[1], "a", buffering=1)
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+    def do_GET(self):
+        port = self.server.server_address[1]
+        hits.write("%d %s\n" % (port, self.path))
+        if self.path == "/robots.txt":
+            self.send_response(404); self.send_header("Content-Length", "0")
+            self.end_headers(); return
+        if self.path == "/go":
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.1:%d/secret" % other)
+            self.send_header("Content-Length", "0"); self.end_headers(); return
+        body = ("<html><body><a href='http://127.0.0.1:%d/secret'>s</a>"
+                "<a href='/go'>go</a><p>page</p></body></html>" % other).encode()
+        if self.path == "/feed.xml":
+            body = b"<rss><channel><title>t</title></channel></rss>"
+        self.send_response(200); self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body))); self.end_headers()
+        self.wfile.write(body)
+a = socketserver.ThreadingTCPServer(("127.0.0.1", 0), H)
+b = socketserver.ThreadingTCPServer(("127.0.0.1", 0), H)
+other = b.server_address[1]
+print(a.server_address[1], b.server_address[1], flush=True)
+threading.Thread(target=b.serve_forever, daemon=True).start()
+threading.Timer(60, lambda: (a.shutdown(), b.shutdown())).start()
+a.serve_forever()
+PY
+    for _ in $(seq 50); do [ -s "$work/ports" ] && break; sleep 0.1; done
+    read -r p1 p2 <"$work/ports"
+    pt crawl --delay 0 --depth 2 --db "$work/c.db" --warc-dir "$work/w" \
+        "http://127.0.0.1:$p1/" 2>"$work/err"
+    grep -q "^$p1 /go" "$work/hits" || fail "the seed's links were not followed"
+    grep -q "^$p2 " "$work/hits" &&
+        fail "another port of the seeded 127.0.0.1 was fetched: $(cat "$work/hits")"
+    grep -q "127.0.0.1:$p2/secret.*loopback, private or link-local" "$work/err" ||
+        fail "no refusal named: $(cat "$work/err")"
+    printf '[outlet Trap]\nhost = trap.example\nfeed = http://trap.example:%s/feed.xml\n' \
+        "$p1" >"$work/sources.conf"
+    : >"$work/hits"
+    pt crawl --delay 0 --db "$work/c2.db" --warc-dir "$work/w2" \
+        --sources "$work/sources.conf" \
+        --resolve "trap.example:$p1:127.0.0.1" 2>"$work/err"
+    grep -q "feed.xml" "$work/hits" &&
+        fail "a sources name resolving to 127.0.0.1 was fetched"
+    grep -q "trap.example:$p1/feed.xml.*loopback, private or link-local" "$work/err" ||
+        fail "no refusal for the sources name: $(cat "$work/err")"
+    echo "crawl_exempt: seeds exempt their host:port only; sources names" \
+        "are checked on their resolved address"
+}
+
 fn=case_$case_
 declare -F "$fn" >/dev/null || fail "unknown case '$case_'"
 "$fn"
