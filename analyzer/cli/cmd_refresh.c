@@ -683,6 +683,22 @@ dataset_current(const struct config *c)
 	return yes;
 }
 
+/* Removes the dataset generations a killed merge left (all but the one
+ * the symlink points at). */
+static void
+remove_stale_generations(const struct config *c)
+{
+	char *link = fileio_join(c->data_dir, "dataset");
+	char cur[256];
+	ssize_t n = readlink(link, cur, sizeof(cur) - 1);
+
+	if (n > 0) {
+		cur[n] = '\0';
+		remove_entries(c->data_dir, old_generation, cur);
+	}
+	free(link);
+}
+
 /* The steps of one run under the lock: topic, crawl, analysis of what is
  * new, merge and swap. Returns an enum pt_exit. */
 static int
@@ -710,6 +726,7 @@ refresh_run(const struct config *cfg, int crawl)
 	    dataset_current(cfg)) {
 		log_info("nothing new: the dataset '%s/dataset' is unchanged",
 			 cfg->data_dir);
+		remove_stale_generations(cfg);
 	} else if (rc == PT_EXIT_OK) {
 		rc = merge_and_swap(cfg);
 	}

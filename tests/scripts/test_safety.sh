@@ -379,6 +379,7 @@ case_refresh_idle() {
     grep "\.tmp'" "$work/err1" && fail "first run logs .tmp paths"
     gen=$(readlink "$d/dataset")
     ls "$d/partials" | sort >"$work/parts1"
+    mkdir "$d/dataset.1-1" # what a merge killed before its swap leaves
     (cd "$work" && "$bin" refresh -c r.conf) 2>"$work/err2"; rc=$?
     [ $rc = 0 ] || [ $rc = 4 ] || fail "idle refresh: exit $rc: $(cat "$work/err2")"
     [ "$(ls "$d/warc")" = a.warc.gz ] ||
@@ -387,6 +388,7 @@ case_refresh_idle() {
     cmp -s "$work/parts1" "$work/parts2" || fail "idle run made a partial"
     [ "$(readlink "$d/dataset")" = "$gen" ] || fail "idle run merged again"
     grep -q "nothing new" "$work/err2" || fail "no 'nothing new' line"
+    [ -e "$d/dataset.1-1" ] && fail "a killed merge's generation was kept"
     grep "\.tmp'" "$work/err2" && fail "idle run logs .tmp paths"
     echo "refresh_idle: nothing new, nothing written"
 }
