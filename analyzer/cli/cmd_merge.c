@@ -136,6 +136,12 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 		}
 		buf_reset(&err);
 		if (tally_import(t, parts[i], &err)) {
+			if (stop && *stop) {
+				/* A read cut by the signal. */
+				log_error("interrupted: nothing written");
+				rc = PT_EXIT_INTR;
+				goto done;
+			}
 			log_error("cannot merge partial '%s': %s", parts[i],
 				  err.p);
 			rc = PT_EXIT_FAIL;

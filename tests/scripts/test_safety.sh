@@ -70,6 +70,34 @@ case_signal() {
         cmp -s "$out/articles.csv" "$work/before.csv" ||
             fail "SIG$sig changed the dataset"
     done
+    # merge, stopped while it reads a partial (a FIFO that never opens).
+    cp -r "$out" "$work/part"
+    rm "$work/part/cues.csv"
+    mkfifo "$work/part/cues.csv"
+    "$bin" merge -q --out "$out" "$work/part" 2>"$work/merge.err" &
+    held_pid=$!
+    for _ in $(seq 200); do
+        grep -q "FLOCK .* $held_pid " /proc/locks && break
+        sleep 0.05
+    done
+    sleep 0.2
+    kill -s TERM "$held_pid"
+    wait "$held_pid"; rc=$?
+    [ $rc = 130 ] || fail "merge on SIGTERM: exit $rc: $(cat "$work/merge.err")"
+    ls -A "$out" | grep -q presstally-work && fail "merge left a work file"
+    cmp -s "$out/articles.csv" "$work/before.csv" || fail "merge changed it"
+    # refresh, stopped under its lock.
+    printf 'data_dir = data\n' >"$work/r.conf"
+    PRESSTALLY_TEST_PAUSE=start "$bin" refresh --no-crawl -c "$work/r.conf" \
+        2>"$work/refresh.err" &
+    held_pid=$!
+    for _ in $(seq 100); do
+        grep -q "test pause" "$work/refresh.err" && break
+        sleep 0.05
+    done
+    kill -s TERM "$held_pid"
+    wait "$held_pid"; rc=$?
+    [ $rc = 130 ] || fail "refresh on SIGTERM: exit $rc"
     # What a kill -9 leaves behind.
     : >"$out/.presstally-work-Ab12Cd"
     : >"$out/.presstally-work-Ab12Cd-journal"
@@ -80,8 +108,8 @@ case_signal() {
     : >"$out/.presstally-work-Ef56Gh"
     pt merge -q --out "$out" "$out" || fail "merge after a kill"
     [ -e "$out/.presstally-work-Ef56Gh" ] && fail "merge kept a stale file"
-    echo "signal: SIGTERM and SIGINT exit 130 and keep the dataset;" \
-        "stale work files removed"
+    echo "signal: SIGTERM and SIGINT exit 130 (analyze, merge, refresh) and" \
+        "keep the dataset; stale work files removed"
 }
 
 # A WARC record of TYPE with BODY (and a WARC-Target-URI when URI is set).
