@@ -148,6 +148,11 @@ walk(const char *dir, const char *const *exts, struct list *l,
 			pt_xgrow((void **)&l->v, &l->cap, l->n + 1,
 				 sizeof(*l->v));
 			l->v[l->n++] = pt_xstrdup(path.p);
+		} else if (l->notes) {
+			buf_addf(l->notes, "skipped '%s': %s\n", path.p,
+				 S_ISREG(st.st_mode) ? "not a kind of file "
+				 "read here (by its name)" : "not a regular "
+				 "file");
 		}
 	}
 	closedir(d);

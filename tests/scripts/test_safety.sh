@@ -297,8 +297,11 @@ case_sniff() {
     pt analyze -q --out "$work/plain" "$seed" \
         "$src/data/samples/05-guild-guidelines.html" \
         "$src/data/samples/03-panel-mixed.txt" || fail "plain analyze"
+    : >"$work/gz/notes.pdf"
     pt analyze -v --out "$work/gzout" "$work/gz" "$work/gz/panel.gz" \
         2>"$work/err" || fail "gz analyze: $(cat "$work/err")"
+    grep -q "skipped '$work/gz/notes.pdf': not a kind of file" "$work/err" ||
+        fail "-v does not name a file of another kind: $(cat "$work/err")"
     [ "$(rows "$work/gzout/articles.csv")" = 3 ] ||
         fail "gz inputs gave $(rows "$work/gzout/articles.csv") articles"
     for f in plain gzout; do
