@@ -65,8 +65,8 @@ static const char help[] =
 	"by SIGINT or SIGTERM (nothing\nwritten; the previous files are "
 	"kept).\n";
 
-enum { OPT_MAX_SIZE = 256, OPT_ALLOW_EMPTY, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
-       OPT_NO_PROGRESS };
+enum { OPT_MAX_SIZE = 256, OPT_ALLOW_EMPTY, OPT_SUMMARY, OPT_NO_SUMMARY,
+       OPT_PROGRESS, OPT_NO_PROGRESS };
 
 
 static int

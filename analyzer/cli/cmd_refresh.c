@@ -276,8 +276,8 @@ config_load(struct config *c, const char *path, struct buf *err)
 }
 
 /* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run stop at POINT
- * ("start", under the lock; "analyze", "merge", "swap") and wait to be killed, so that the crash
- * tests can kill it exactly there. */
+ * ("start", under the lock; "analyze", "merge", "swap") and wait to be
+ * killed, so that the crash tests can kill it exactly there. */
 static void
 test_pause(const char *point)
 {

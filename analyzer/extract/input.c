@@ -459,9 +459,9 @@ sniff(struct input *in, int html, const char *path, struct buf *err)
 	if (!why)
 		return 0;
 	if (err)
-		buf_addf(err, "skipped '%s': %s (%zu control bytes, %zu invalid "
-			 "UTF-8 sequences in the first %zu bytes)", path, why,
-			 control, bad, n);
+		buf_addf(err, "skipped '%s': %s (%zu control bytes, %zu "
+			 "invalid UTF-8 sequences in the first %zu bytes)",
+			 path, why, control, bad, n);
 	return PT_EUNSUP;
 }
 

@@ -20,8 +20,9 @@ int fileio_list(const char *dir, const char *const *exts, char ***paths,
 void fileio_list_free(char **paths, size_t n);
 /* fileio_list(), which also says what it skipped: with notes non-NULL,
  * appends one line per skipped entry (a file of another kind, a directory
- * seen before: "skipped directory 'a/loop': it is 'a' again ..."). Each directory is entered once, by device and inode, so
- * symlink loops and second links to a directory add nothing. */
+ * seen before: "skipped directory 'a/loop': it is 'a' again ..."). Each
+ * directory is entered once, by device and inode, so symlink loops and
+ * second links to a directory add nothing. */
 int fileio_walk(const char *dir, const char *const *exts, char ***paths,
 		size_t *n, struct buf *notes, struct buf *err);
 

@@ -1120,8 +1120,8 @@ read_block(struct warc_reader *r, unsigned long long off,
 			return fail_stream(r, err, off, rc);
 		if (rc == 1 && memcmp(r->pend.p + r->pos, "WARC/", 5) == 0) {
 			snprintf(why, sizeof(why), "Content-Length %llu runs "
-				 "past the end of its gzip member (%lld bytes); "
-				 "skipped", len, got);
+				 "past the end of its gzip member (%lld "
+				 "bytes); skipped", len, got);
 			return fail(r, err, off, PT_EPARSE, why, RESYNC_NONE);
 		}
 		/* A block that goes on in the next member. */
