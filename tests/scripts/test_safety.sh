@@ -390,6 +390,11 @@ case_refresh_config() {
     [ $rc = 3 ] || fail "oversized config: exit $rc: $(cat "$work/err")"
     grep -q "big.conf: larger than 1024 KB" "$work/err" ||
         fail "oversized: $(cat "$work/err")"
+    pt crawl --sources "$work/big.conf" --db "$work/x.db" 2>"$work/err"; rc=$?
+    [ $rc = 3 ] || fail "crawl, oversized sources: exit $rc"
+    printf 'data_dir = d\nsources = big.conf\n' >"$work/src.conf"
+    (cd "$work" && "$bin" refresh -c src.conf) 2>"$work/err"; rc=$?
+    [ $rc = 3 ] || fail "refresh, oversized sources: exit $rc"
     echo "refresh_config: bad seed and oversized config exit 3 at FILE:LINE"
 }
 
