@@ -480,8 +480,23 @@ crawl_init(struct crawl *c, const struct crawl_opts *o,
 	buf_init(&c->msg, 0);
 }
 
-/* The hosts of seeds and sources may be private addresses. A seed that
- * is not an http(s) URL gives PT_EINVAL with a message in c->err. */
+/* Allows the host:port of a feed or sitemap of the sources to be private
+ * when it is written as an IP address: a DNS name there is checked on
+ * what it resolves to like any other (an answer that turns private is
+ * DNS rebinding, not the operator's choice). */
+static void
+allow_source_url(struct crawl *c, const char *url)
+{
+	buf_reset(&c->tmp2);
+	if (url_host(url, &c->tmp2, NULL) == 0 &&
+	    url_addr_classify(c->tmp2.p) != URL_ADDR_NAME)
+		hosts_allow_url(&c->hosts, url);
+}
+
+/* The host:port of each seed may be a private address (a seeded
+ * 127.0.0.1:8080 is that port only, not every port of the machine), and
+ * so may the IP-literal feeds and sitemaps of the sources. A seed that is
+ * not an http(s) URL gives PT_EINVAL with a message in c->err. */
 static int
 allow_named_hosts(struct crawl *c)
 {
@@ -497,12 +512,10 @@ allow_named_hosts(struct crawl *c)
 	}
 	for (i = 0; o->sources && i < o->sources->n; i++) {
 		s = &o->sources->outlets[i];
-		for (k = 0; k < s->hosts.n; k++)
-			hosts_allow_name(&c->hosts, s->hosts.v[k]);
 		for (k = 0; k < s->feeds.n; k++)
-			hosts_allow_url(&c->hosts, s->feeds.v[k]);
+			allow_source_url(c, s->feeds.v[k]);
 		for (k = 0; k < s->sitemaps.n; k++)
-			hosts_allow_url(&c->hosts, s->sitemaps.v[k]);
+			allow_source_url(c, s->sitemaps.v[k]);
 	}
 	return 0;
 }

@@ -16,8 +16,10 @@
  * Safety: http and https only (also across redirects, which are followed
  * by the engine itself, one WARC record per hop, at most CRAWL_MAX_HOPS);
  * no connection to loopback, private or link-local addresses (checked on
- * the resolved address when the socket is opened) unless the host was
- * named in a seed or in the sources; bodies capped after decoding; TLS
+ * the resolved address when the socket is opened) except on the host and
+ * port of a seed, or of a feed or sitemap of the sources written as an IP
+ * address (a DNS name of the sources is checked like any other); bodies
+ * capped after decoding; TLS
  * verification on; proxies from the environment are not used.
  *
  * Non-goals: JavaScript, cookies, authentication, HTTP/3, per-URL

@@ -100,8 +100,10 @@ on_header(char *p, size_t sz, size_t n, void *ud)
 
 	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0)
 		buf_reset(&x->head); /* a new response (after a 1xx) */
-	if (buf_add(&x->head, p, len))
+	if (buf_add(&x->head, p, len)) {
+		x->head_too_big = 1;
 		return 0;
+	}
 	return len;
 }
 
@@ -205,7 +207,7 @@ fetch_get(struct fetch *f, struct host *h, struct job *j, const char *url)
 
 	x->h = h;
 	x->job = j;
-	x->too_big = x->refused = 0;
+	x->too_big = x->head_too_big = x->refused = 0;
 	x->errbuf[0] = '\0';
 	x->next = NULL;
 	buf_reset(&x->body);
@@ -327,6 +329,11 @@ fetch_describe(const struct xfer *x, CURLcode res, struct buf *msg)
 			 x->h->name);
 	else if (x->too_big || res == CURLE_FILESIZE_EXCEEDED)
 		buf_addf(msg, "body larger than %zu bytes", x->body.max);
+	else if (x->head_too_big || res == CURLE_OUT_OF_MEMORY)
+		/* curl (7.x) answers a header line over its own cap, 100 KB,
+		 * with "out of memory": the cap is what was reached. */
+		buf_addf(msg, "response header too large (a line over 100 "
+			 "KB, or more than %u KB in all)", HEAD_MAX >> 10);
 	else
 		buf_addf(msg, "%s", x->errbuf[0] ? x->errbuf
 						 : curl_easy_strerror(res));

@@ -33,6 +33,7 @@ struct xfer {
 	struct buf req;          /* request header block as sent */
 	struct curl_slist *hdrs; /* extra request headers */
 	int too_big;             /* body passed its cap */
+	int head_too_big;        /* the header block passed its cap */
 	int refused;             /* a private address was refused */
 	int in_multi;            /* added to the multi handle */
 	char errbuf[CURL_ERROR_SIZE];

@@ -53,34 +53,27 @@ hosts_release(struct hosts *hs)
 }
 
 static int
-name_allowed(const struct hosts *hs, const char *name)
+key_allowed(const struct hosts *hs, const char *key)
 {
 	size_t i;
 
 	for (i = 0; i < hs->nallow; i++)
-		if (strcmp(hs->allow[i], name) == 0)
+		if (strcmp(hs->allow[i], key) == 0)
 			return 1;
 	return 0;
 }
 
 void
-hosts_allow_name(struct hosts *hs, const char *name)
-{
-	if (name_allowed(hs, name))
-		return;
-	pt_xgrow((void **)&hs->allow, &hs->allow_cap, hs->nallow + 1,
-		 sizeof(*hs->allow));
-	hs->allow[hs->nallow++] = pt_xstrdup(name);
-}
-
-void
 hosts_allow_url(struct hosts *hs, const char *url)
 {
-	struct buf h = BUF_INIT;
+	struct buf k = BUF_INIT;
 
-	if (url_host(url, &h, NULL) == 0)
-		hosts_allow_name(hs, h.p);
-	buf_release(&h);
+	if (url_host_key(url, &k, NULL) == 0 && !key_allowed(hs, k.p)) {
+		pt_xgrow((void **)&hs->allow, &hs->allow_cap, hs->nallow + 1,
+			 sizeof(*hs->allow));
+		hs->allow[hs->nallow++] = buf_detach(&k, NULL);
+	}
+	buf_release(&k);
 }
 
 static size_t
@@ -125,7 +118,7 @@ host_new(struct hosts *hs, const char *url)
 	h->name = pt_xstrdup(hs->key.p);
 	h->outlet = hs->sources ? sources_find_host(hs->sources, h->name)
 				: NULL;
-	h->allow_private = name_allowed(hs, h->name);
+	h->allow_private = key_allowed(hs, h->key);
 	h->delay = h->outlet && h->outlet->delay >= 0 ? h->outlet->delay
 						      : hs->delay;
 	if (!h->allow_private && url_is_private_host(h->name))

@@ -46,7 +46,8 @@ struct host {
 	char *key;               /* "scheme://name:port", owned */
 	char *name;              /* lowercase host name, owned */
 	const struct source_outlet *outlet; /* borrowed, or NULL */
-	int allow_private;       /* named in a seed or the sources */
+	int allow_private;       /* its host:port is a seed's, or an IP
+				    literal of the sources */
 	struct job **q;          /* ring buffer of waiting jobs */
 	size_t qhead, qn, qcap;
 	unsigned inflight;       /* transfers running */
@@ -71,7 +72,7 @@ struct hosts {
 	size_t hcap;
 	struct host **v;         /* all hosts, creation order */
 	size_t n, cap;
-	char **allow;            /* names allowed to be private, owned */
+	char **allow;            /* host keys allowed to be private, owned */
 	size_t nallow, allow_cap;
 	struct buf key;          /* scratch */
 };
@@ -81,10 +82,9 @@ void hosts_init(struct hosts *hs, const struct sources *sources,
 /* Frees every host, the jobs still queued and the allowed names. */
 void hosts_release(struct hosts *hs);
 
-/* Allows host name `name` to be a private address. Call before the
- * host is first used. */
-void hosts_allow_name(struct hosts *hs, const char *name);
-/* Same for the host of `url`; a URL without a host is ignored. */
+/* Allows the host and port of `url` ("scheme://name:port", not the name
+ * on every port) to be a private address; a URL without a host is
+ * ignored. Call before the host is first used. */
 void hosts_allow_url(struct hosts *hs, const char *url);
 
 /* The host of canonical `url`, created on first use (with the outlet's

@@ -47,6 +47,6 @@ echo "analyzing $n files with $jobs jobs" >&2
 # failed job fails the run (exit 4 -- some records skipped -- is accepted:
 # presstally reports those records in the log).
 parallel --will-cite --halt now,fail=1 -j "$jobs" --arg-file "$list" \
-    'rc=0; "$PT_BIN" analyze -q --no-summary ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" {} || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]'
+    'rc=0; "$PT_BIN" analyze -q --no-summary --allow-empty ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" {} || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]'
 "$bin" merge -q --out "$out" "$parts"/[0-9]*
 echo "merged $n partials into '$out'" >&2

@@ -160,7 +160,8 @@ tu_count_entries(const char *dir)
 	if (!d)
 		return -1;
 	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    strcmp(e->d_name, ".lock"))
 			n++;
 	closedir(d);
 	return n;

@@ -41,7 +41,8 @@ char *tu_tmpdir(void);
 void tu_rmrf(const char *dir);
 /* Writes len bytes to path; 0 or -1. */
 int tu_write(const char *path, const void *data, size_t len);
-/* Number of entries in a directory, not counting . and .. */
+/* Number of entries in a directory, not counting ., .. and the lock file
+ * .lock (cmd_lock_dir()), which is not an output. */
 int tu_count_entries(const char *dir);
 
 struct tu_csv {

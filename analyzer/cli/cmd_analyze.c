@@ -29,12 +29,14 @@ static const char usage[] =
 
 static const char help[] =
 	"Finds the people an article names, their stance on the topic and "
-	"their quotes, and\nwrites articles.csv, mentions.csv, quotes.csv and "
-	"figures.csv into DIR.\n"
+	"their quotes, and\nwrites six CSV files into DIR: articles.csv, "
+	"mentions.csv, quotes.csv, cues.csv,\nfigures.csv and timeline.csv.\n"
 	"An INPUT is a UTF-8 .txt file, an .html/.htm file, a .warc or "
 	".warc.gz file (its HTML\ncaptures; the newest capture of a URL "
 	"wins), a directory (its such files,\nrecursively, in sorted order) "
-	"or - (standard input).\n\n"
+	"or - (standard input). .txt.gz and .html.gz files\n(any gzip data) "
+	"are inflated; binary files, text that is not UTF-8 and HTML "
+	"without\nmarkup are skipped with a warning.\n\n"
 	"Options:\n"
 	"  -t, --topic FILE        topic file (default: the bundled "
 	"intimacy-coordinators topic)\n"
@@ -49,6 +51,9 @@ static const char help[] =
 	"                          accents (R, pandas, DuckDB skip it)\n"
 	"      --max-size MB       skip documents larger than MB megabytes "
 	"(default 32)\n"
+	"      --allow-empty       when no input holds an article, write an "
+	"empty dataset\n"
+	"                          (a shard's partial) instead of failing\n"
 	"      --summary           print the figures table to stdout even when "
 	"it is not a terminal\n"
 	"      --no-summary        never print the figures table\n"
@@ -59,10 +64,12 @@ static const char help[] =
 	"  -h, --help              show this help\n\n"
 	"Exit codes: 0 ok; 1 no usable input or output failure; 2 bad command "
 	"line;\n3 invalid topic file; 4 done, but some inputs were skipped; "
-	"130 interrupted.\n";
+	"5 another run is\nwriting into DIR (lock DIR/.lock); 130 interrupted "
+	"by SIGINT or SIGTERM (nothing\nwritten; the previous files are "
+	"kept).\n";
 
-enum { OPT_MAX_SIZE = 256, OPT_SUMMARY, OPT_NO_SUMMARY, OPT_PROGRESS,
-       OPT_NO_PROGRESS, OPT_EXCEL };
+enum { OPT_MAX_SIZE = 256, OPT_ALLOW_EMPTY, OPT_SUMMARY, OPT_NO_SUMMARY,
+       OPT_PROGRESS, OPT_NO_PROGRESS, OPT_EXCEL };
 
 
 static int
@@ -105,6 +112,22 @@ warn_lines(const char *name, const struct buf *w)
 	}
 }
 
+/* Says, with -v, what the expansion of the inputs left out. */
+static void
+warn_notes(const char *p)
+{
+	const char *nl;
+
+	while (*p) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (nl > p)
+			log_debug("%.*s", (int)(nl - p), p);
+		p = *nl ? nl + 1 : nl;
+	}
+}
+
 /* The state of one analyze_run(). */
 struct run {
 	const struct analyze_opts *o;
@@ -117,6 +140,7 @@ struct run {
 	struct buf err, warn, text; /* messages; the text analyzed */
 	uint64_t ndocs, bytes;      /* documents read, and their bytes */
 	int skipped;                /* inputs or records skipped */
+	int lock_fd;                /* holds the lock of --out, or -1 */
 };
 
 /* Opens the inputs and the dataset. Returns an enum pt_exit. */
@@ -130,12 +154,24 @@ run_open(struct run *r, const struct analyze_opts *o)
 	buf_init(&r->err, 0);
 	buf_init(&r->warn, 0);
 	buf_init(&r->text, 0);
+	r->lock_fd = -1;
 	r->in = input_new(o->inputs, o->ninputs, o->max_doc, &r->err);
-	if (!r->in || (o->out && (ensure_dir(o->out, &r->err) ||
-				  !(r->tally = tally_new(o->out, &r->err))))) {
+	if (!r->in || (o->out && ensure_dir(o->out, &r->err))) {
 		log_error("%s", r->err.p);
 		return PT_EXIT_FAIL;
 	}
+	if (o->out && o->lock) {
+		int rc = PT_EXIT_FAIL;
+
+		r->lock_fd = cmd_lock_dir(o->out, &rc);
+		if (r->lock_fd < 0)
+			return rc;
+	}
+	if (o->out && !(r->tally = tally_new(o->out, &r->err))) {
+		log_error("%s", r->err.p);
+		return PT_EXIT_FAIL;
+	}
+	warn_notes(input_notes(r->in));
 	if (r->tally)
 		tally_set_bom(r->tally, o->excel);
 	r->ex = extractor_new();
@@ -166,6 +202,8 @@ run_release(struct run *r, struct analyze_result *res)
 	buf_release(&r->err);
 	buf_release(&r->warn);
 	buf_release(&r->text);
+	if (r->lock_fd >= 0)
+		close(r->lock_fd); /* releases the lock */
 }
 
 /* The text of document d: for HTML its article's (with the article's
@@ -228,6 +266,9 @@ run_doc(struct run *r, const struct input_doc *d)
 	m.captured = d->captured;
 	if (doc_text(r, d, &m, &body))
 		return 1;
+	/* A local file without a URL of its own is recorded by its path. */
+	if (!m.url)
+		m.url = d->local_url;
 	buf_reset(&r->text);
 	nbad = norm_fix_utf8(body.p, body.len, &r->text, &bad_at);
 	if (nbad)
@@ -265,6 +306,8 @@ read_inputs(struct run *r)
 		}
 		buf_reset(&r->err);
 		c = input_next(r->in, &d, &r->err);
+		if (r->o->stop && *r->o->stop)
+			continue; /* a read cut by the signal: no warning */
 		if (c == 0)
 			return PT_EXIT_OK;
 		if (c < 0) {
@@ -285,7 +328,7 @@ read_inputs(struct run *r)
 static int
 write_dataset(struct run *r)
 {
-	const char *out = r->o->out;
+	const char *out = r->o->out_name ? r->o->out_name : r->o->out;
 	size_t n;
 
 	if (!r->tally) {
@@ -296,13 +339,16 @@ write_dataset(struct run *r)
 		return r->skipped ? PT_EXIT_PARTIAL : PT_EXIT_OK;
 	}
 	if (tally_articles(r->tally) == 0) {
-		if (r->skipped && !r->o->always_write) {
-			log_error("no usable input: nothing written to '%s'",
-				  out);
+		/* Whatever the inputs were (an empty file, an empty WARC, a
+		 * WARC of images), a run with no article keeps the previous
+		 * dataset: an empty one replacing it is data lost. Only
+		 * refresh and shards (--allow-empty) write one: a partial
+		 * per input, or refresh would try the file again. */
+		if (!r->o->always_write) {
+			log_error("no usable article in the inputs: nothing "
+				  "written to '%s'", out);
 			return PT_EXIT_FAIL;
 		}
-		/* Inputs that were read but hold no article (a WARC of
-		 * images, say) make an empty dataset: a valid partial. */
 		log_info("no articles in the inputs; '%s' holds an empty "
 			 "dataset", out);
 	}
@@ -342,6 +388,7 @@ int
 cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
 		{ "excel", no_argument, NULL, OPT_EXCEL },
 		{ "explain", no_argument, NULL, 'e' },
 		CMD_OPT_HELP,
@@ -358,7 +405,8 @@ cmd_analyze(int argc, char **argv)
 	};
 	const char *out = NULL, *topic_path = NULL;
 	uint64_t max_mb = 32;
-	int c, summary = -1, progress_mode = -1, rc, explain = 0, excel = 0;
+	int c, summary = -1, progress_mode = -1, rc, explain = 0;
+	int allow_empty = 0, excel = 0;
 	struct topic *topic;
 	struct analyze_opts o;
 
@@ -380,6 +428,7 @@ cmd_analyze(int argc, char **argv)
 					"--max-size takes a number of megabytes "
 					"from 1 to 4096, not '%s'", optarg);
 			break;
+		case OPT_ALLOW_EMPTY: allow_empty = 1; break;
 		case OPT_EXCEL: excel = 1; break;
 		case OPT_SUMMARY: summary = 1; break;
 		case OPT_NO_SUMMARY: summary = 0; break;
@@ -408,6 +457,9 @@ cmd_analyze(int argc, char **argv)
 	o.progress_mode = progress_mode;
 	o.excel = excel;
 	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
+	o.lock = 1;
+	o.always_write = allow_empty;
+	o.stop = cmd_catch_signals();
 	rc = analyze_run(&o, NULL);
 	topic_free(topic);
 	return rc;

@@ -389,8 +389,10 @@ load_sources(struct crawl_cmd *cmd, int argc, struct sources *src,
 	else
 		cmd->o.sources = src;
 	buf_release(&err);
+	/* A file too large to be a sources file is an invalid one. */
 	if (rc)
-		return rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
+		return rc == PT_EPARSE || rc == PT_ETOOBIG ? PT_EXIT_DATA :
+		       PT_EXIT_FAIL;
 	return CMD_GO_ON;
 }
 

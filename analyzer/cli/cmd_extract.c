@@ -7,6 +7,7 @@
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/http.h"
 #include "crawler/base/log.h"
 
 #include <getopt.h>
@@ -22,7 +23,10 @@ static const char usage[] =
 	"[--charset NAME] INPUT...";
 
 static const char help[] =
-	"Prints the main article of each HTML page INPUT (\"-\" = stdin).\n"
+	"Prints the main article of each HTML page INPUT (\"-\" = stdin; "
+	"gzip data is\ninflated). Pages are cut at 32 MB of HTML, with a "
+	"warning; files over 256 MB are\nnot read. WARC files are refused: "
+	"'presstally analyze' reads their captures.\n"
 	"\n"
 	"Options:\n"
 	"  -c, --charset NAME   charset from the HTTP header (overrides "
@@ -200,6 +204,51 @@ print_article(struct extract_run *r)
 	return 0;
 }
 
+/* Reads page pg, inflating gzip data. 0, or -1 after an error naming
+ * the file: unreadable, over BUF_MAX_DOC (either way), or a WARC file,
+ * whose bytes are no page. */
+static int
+read_page(struct extract_run *r, struct page *pg)
+{
+	const struct buf *h = &pg->html;
+	int rc;
+
+	buf_reset(&r->err);
+	rc = fileio_read(pg->path, &pg->html, &r->err);
+	if (rc == PT_ETOOBIG) {
+		log_error("cannot read '%s': larger than %u MB", pg->path,
+			  BUF_MAX_DOC >> 20);
+		return -1;
+	}
+	if (rc < 0) {
+		log_error("%s", r->err.p);
+		return -1;
+	}
+	if (h->len >= 2 && (unsigned char)h->p[0] == 0x1f &&
+	    (unsigned char)h->p[1] == 0x8b) {
+		struct buf plain;
+
+		buf_init(&plain, BUF_MAX_DOC);
+		rc = http_inflate(h->p, h->len, 0, &plain);
+		if (rc != 0) {
+			log_error("cannot read '%s': %s", pg->path, rc > 0 ?
+				  "larger than 256 MB once decompressed" :
+				  "not valid gzip data");
+			buf_release(&plain);
+			return -1;
+		}
+		buf_release(&pg->html);
+		pg->html = plain;
+	}
+	if (h->len >= 5 && memcmp(h->p, "WARC/", 5) == 0) {
+		log_error("'%s' is a WARC file, not an HTML page: 'presstally "
+			  "analyze' reads its captures, 'presstally warc' "
+			  "lists them", pg->path);
+		return -1;
+	}
+	return 0;
+}
+
 /* Pass `pass` over page pg: read on the first pass, extracted, reported
  * (first pass only) and printed. Returns -1 when the output failed. */
 static int
@@ -207,14 +256,10 @@ extract_page(struct extract_run *r, struct page *pg, uint64_t pass)
 {
 	int rc;
 
-	if (pass == 0) {
-		buf_reset(&r->err);
-		if (fileio_read(pg->path, &pg->html, &r->err) < 0) {
-			log_error("%s", r->err.p);
-			r->failed++;
-			pg->path = NULL;
-			return 0;
-		}
+	if (pass == 0 && read_page(r, pg) != 0) {
+		r->failed++;
+		pg->path = NULL;
+		return 0;
 	}
 	if (!pg->path)
 		return 0;

@@ -25,7 +25,9 @@ static const char help[] =
 	"one per shard --\ninto one dataset in DIR. The result does not depend "
 	"on the order of the partials and\nis byte-identical to one analyze "
 	"run over all their inputs: an article found in\nseveral partials keeps "
-	"its newest capture. DIR may be one of the partials.\n\n"
+	"its newest capture (then the larger digest); when the\ncopies differ, "
+	"a warning names both partials and the one kept. DIR may be one\nof "
+	"the partials.\n\n"
 	"Options:\n"
 	"  -o, --out DIR      output directory, created if missing\n"
 	"      --excel        start each CSV file with a UTF-8 BOM, so that "
@@ -38,7 +40,8 @@ static const char help[] =
 	"  -q, --quiet        only errors on stderr\n"
 	"  -h, --help         show this help\n\n"
 	"Exit codes: 0 ok; 1 a partial could not be read or the output "
-	"written; 2 bad\ncommand line.\n";
+	"written; 2 bad\ncommand line; 5 another run is writing into DIR "
+	"(lock DIR/.lock); 130 interrupted\n(nothing written).\n";
 
 int
 cmd_merge(int argc, char **argv)
@@ -75,7 +78,8 @@ cmd_merge(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
 	return merge_run(out, argv + optind, (size_t)(argc - optind),
-			 summary, excel, progress_mode);
+			 summary, 1, cmd_catch_signals(), 0, excel,
+			 progress_mode);
 }
 
 /* Bytes of the CSV files of a partial, for the progress meter. */
@@ -98,9 +102,40 @@ partial_bytes(const char *dir)
 	return n;
 }
 
+#define MAX_CONFLICTS 20
+
+/* Names the articles that two partials hold with different texts, one of
+ * which the merge drops. enum pt_exit. */
+static int
+report_conflicts(struct tally *t, int quiet)
+{
+	struct buf lines = BUF_INIT, err = BUF_INIT;
+	long long n = tally_conflicts(t, &lines, MAX_CONFLICTS, &err);
+	const char *p = lines.p ? lines.p : "", *nl;
+
+	if (n < 0) {
+		log_error("%s", err.p);
+		buf_release(&err);
+		return PT_EXIT_FAIL;
+	}
+	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		if (quiet)
+			log_debug("%.*s", (int)(nl - p), p);
+		else
+			log_warn("%.*s", (int)(nl - p), p);
+	}
+	if (n > MAX_CONFLICTS && !quiet)
+		log_warn("%lld more articles differ between partials",
+			 n - MAX_CONFLICTS);
+	buf_release(&lines);
+	buf_release(&err);
+	return PT_EXIT_OK;
+}
+
 int
 merge_run(const char *out, char *const *parts, size_t nparts, int summary,
-	  int excel, int progress_mode)
+	  int lock, volatile sig_atomic_t *stop, int quiet_dups, int excel,
+	  int progress_mode)
 {
 	struct progress *prog = NULL;
 	unsigned long long bytes = 0, total = 0;
@@ -108,7 +143,7 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 	struct tally *t = NULL;
 	struct stat st;
 	size_t i;
-	int rc = PT_EXIT_OK;
+	int rc = PT_EXIT_OK, lock_fd = -1;
 
 	for (i = 0; i < nparts; i++)
 		if (stat(parts[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -121,11 +156,13 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 			  strerror(errno));
 		return PT_EXIT_FAIL;
 	}
+	if (lock && (lock_fd = cmd_lock_dir(out, &rc)) < 0)
+		return rc;
 	t = tally_new(out, &err);
 	if (!t) {
 		log_error("%s", err.p);
-		buf_release(&err);
-		return PT_EXIT_FAIL;
+		rc = PT_EXIT_FAIL;
+		goto done;
 	}
 	tally_set_bom(t, excel);
 	prog = progress_start("merging", nparts, progress_mode);
@@ -137,8 +174,19 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 	for (i = 0; i < nparts; i++) {
 		if (prog)
 			bytes += partial_bytes(parts[i]);
+		if (stop && *stop) {
+			log_error("interrupted: nothing written");
+			rc = PT_EXIT_INTR;
+			goto done;
+		}
 		buf_reset(&err);
 		if (tally_import(t, parts[i], &err)) {
+			if (stop && *stop) {
+				/* A read cut by the signal. */
+				log_error("interrupted: nothing written");
+				rc = PT_EXIT_INTR;
+				goto done;
+			}
 			log_error("cannot merge partial '%s': %s", parts[i],
 				  err.p);
 			rc = PT_EXIT_FAIL;
@@ -147,6 +195,13 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 		progress_update(prog, i + 1, bytes);
 	}
 	progress_stop(&prog);
+	if ((rc = report_conflicts(t, quiet_dups)) != PT_EXIT_OK)
+		goto done;
+	if (stop && *stop) {
+		log_error("interrupted: nothing written");
+		rc = PT_EXIT_INTR;
+		goto done;
+	}
 	buf_reset(&err);
 	if (tally_finish(t, &err)) {
 		log_error("%s", err.p);
@@ -161,5 +216,7 @@ done:
 	progress_stop(&prog);
 	tally_free(t);
 	buf_release(&err);
+	if (lock_fd >= 0)
+		close(lock_fd); /* releases the lock */
 	return rc;
 }

@@ -30,6 +30,7 @@
 #include "crawler/base/fileio.h"
 #include "crawler/base/log.h"
 #include "crawler/base/sv.h"
+#include "crawler/base/url.h"
 #include "crawler/crawl.h"
 #include "crawler/sources.h"
 
@@ -163,6 +164,28 @@ static const struct conf_key ckeys[] = {
 
 #define NCKEYS (sizeof(ckeys) / sizeof(ckeys[0]))
 
+/* Adds a seed URL: only one the crawler can fetch (http or https), so
+ * that a typo stops the run at FILE:LINE before anything is crawled. */
+static int
+config_seed(struct config *c, struct sv val, const char *path, size_t line,
+	    struct buf *err)
+{
+	char *url = pt_xstrndup(val.p, val.len);
+	struct buf canon = BUF_INIT;
+	int rc = url_canonicalize(url, NULL, &canon, NULL);
+
+	buf_release(&canon);
+	if (rc) {
+		rc = conf_error(err, path, line, "seed '%.*s' is not an http "
+				"or https URL", (int)(val.len > 200 ? 200 :
+						      val.len), val.p);
+		free(url);
+		return rc;
+	}
+	c->seeds[c->nseeds++] = url;
+	return 0;
+}
+
 /* Sets the field of key k from the value of line l. */
 static int
 config_set(struct config *c, const struct conf_key *k,
@@ -186,8 +209,7 @@ config_set(struct config *c, const struct conf_key *k,
 		if (c->nseeds == MAX_SEEDS)
 			return conf_error(err, path, l->line,
 					  "more than %d seeds", MAX_SEEDS);
-		c->seeds[c->nseeds++] = pt_xstrndup(val.p, val.len);
-		return 0;
+		return config_seed(c, val, path, l->line, err);
 	case C_SECONDS:
 		return cli_parse_double(num, field) ?
 		       conf_error(err, path, l->line, "expected a number of "
@@ -222,8 +244,18 @@ config_load(struct config *c, const char *path, struct buf *err)
 	c->recheck = 1;
 	c->dir = slash ? pt_xstrndup(path, (size_t)(slash - path)) :
 			 pt_xstrdup(".");
-	if (conf_open(&cf, path, err)) {
+	rc = conf_open(&cf, path, NULL);
+	if (rc) {
 		conf_release(&cf);
+		/* A file too large to be a configuration is an invalid one
+		 * (exit 3), like a malformed line. */
+		if (rc == PT_ETOOBIG) {
+			buf_addf(err, "%s: larger than %u KB: not a "
+				 "configuration file", path,
+				 CONF_MAX_BYTES >> 10);
+			return PT_EPARSE;
+		}
+		buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
 		return PT_EIO;
 	}
 	while ((rc = conf_next(&cf, &l, err)) == 1) {
@@ -251,8 +283,8 @@ config_load(struct config *c, const char *path, struct buf *err)
 }
 
 /* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run stop at POINT
- * ("analyze", "merge", "swap") and wait to be killed, so that the crash
- * tests can kill it exactly there. */
+ * ("start", under the lock; "analyze", "merge", "swap") and wait to be
+ * killed, so that the crash tests can kill it exactly there. */
 static void
 test_pause(const char *point)
 {
@@ -365,15 +397,17 @@ old_generation(const char *path, const char *name, const char *ctx)
 }
 
 /* A different topic invalidates every partial: removes them unless the
- * stamp in parts/TOPIC is topic_digest, and writes the stamp. */
+ * stamp in parts/TOPIC is topic_digest (setting *reset), and writes the
+ * stamp. */
 static int
-check_topic_stamp(const char *parts, const char *topic_digest)
+check_topic_stamp(const char *parts, const char *topic_digest, int *reset)
 {
 	char *stamp = fileio_join(parts, "TOPIC");
 	struct buf b = BUF_INIT;
 	int rc = PT_EXIT_OK;
 
 	if (read_file_str(stamp, &b) || strcmp(b.p, topic_digest) != 0) {
+		*reset = 1;
 		remove_entries(parts, any_partial, NULL);
 		if (write_file_str(stamp, topic_digest)) {
 			log_error("cannot write '%s': %s", stamp,
@@ -412,6 +446,7 @@ analyze_warc(const struct topic *topic, char *warc, const char *part,
 	/* A WARC file whose records were all skipped still gets its (empty)
 	 * partial, or every run would try it again. */
 	o.always_write = 1;
+	o.out_name = part; /* messages name where it ends up */
 	rc = analyze_run(&o, &res);
 	tmpsrc = fileio_join(tmp.p, "SOURCE");
 	if (rc == PT_EXIT_PARTIAL) {
@@ -439,7 +474,8 @@ analyze_warc(const struct topic *topic, char *warc, const char *part,
  * enum pt_exit; *partial is set when some records were skipped. */
 static int
 analyze_new(const struct config *c, const struct topic *topic,
-	    const char *topic_digest, int *partial, size_t *analyzed)
+	    const char *topic_digest, int *partial, size_t *analyzed,
+	    int *reset)
 {
 	static const char *const exts[] = { ".warc.gz", ".warc", NULL };
 	char *warc = fileio_join(c->data_dir, "warc");
@@ -451,7 +487,7 @@ analyze_new(const struct config *c, const struct topic *topic,
 
 	fileio_mkdirs(warc, NULL);
 	fileio_mkdirs(parts, NULL);
-	rc = check_topic_stamp(parts, topic_digest);
+	rc = check_topic_stamp(parts, topic_digest, reset);
 	if (rc == PT_EXIT_OK && fileio_list(warc, exts, &files, &n, &err)) {
 		log_error("%s", err.p);
 		rc = PT_EXIT_FAIL;
@@ -497,7 +533,7 @@ merge_and_swap(const struct config *c)
 	buf_addf(&gen, "dataset.%lld-%ld", (long long)time(NULL),
 		 (long)getpid());
 	buf_addf(&tmp, "%s/%s", c->data_dir, gen.p);
-	rc = merge_run(tmp.p, list, n, 0, c->excel, 0);
+	rc = merge_run(tmp.p, list, n, 0, 0, &interrupted, 1, c->excel, 0);
 	/* The report goes into the generation before the swap, so readers
 	 * see it with the CSV files it was made from; one that cannot be
 	 * written is reported but keeps the dataset. */
@@ -626,6 +662,55 @@ take_lock(const char *data_dir, int *rc)
 	return fd;
 }
 
+static int
+newer(const struct stat *a, const struct stat *b)
+{
+	return a->st_mtim.tv_sec != b->st_mtim.tv_sec ?
+	       a->st_mtim.tv_sec > b->st_mtim.tv_sec :
+	       a->st_mtim.tv_nsec >= b->st_mtim.tv_nsec;
+}
+
+/* 1 when DATA_DIR/dataset was merged after every complete partial was
+ * written: merging them again would write the same bytes. (A run killed
+ * between its analysis and its swap leaves a partial newer than the
+ * dataset, which the next run merges.) */
+static int
+dataset_current(const struct config *c)
+{
+	char *link = fileio_join(c->data_dir, "dataset");
+	char *csv = fileio_join(link, "articles.csv");
+	char *parts = fileio_join(c->data_dir, "partials");
+	size_t n, i;
+	char **list = list_entries(parts, complete_partial, NULL, &n);
+	struct stat ds, ps;
+	int yes = stat(csv, &ds) == 0;
+
+	for (i = 0; i < n && yes; i++)
+		if (stat(list[i], &ps) != 0 || newer(&ps, &ds))
+			yes = 0;
+	fileio_list_free(list, n);
+	free(link);
+	free(csv);
+	free(parts);
+	return yes;
+}
+
+/* Removes the dataset generations a killed merge left (all but the one
+ * the symlink points at). */
+static void
+remove_stale_generations(const struct config *c)
+{
+	char *link = fileio_join(c->data_dir, "dataset");
+	char cur[256];
+	ssize_t n = readlink(link, cur, sizeof(cur) - 1);
+
+	if (n > 0) {
+		cur[n] = '\0';
+		remove_entries(c->data_dir, old_generation, cur);
+	}
+	free(link);
+}
+
 /* The steps of one run under the lock: topic, crawl, analysis of what is
  * new, merge and swap. Returns an enum pt_exit. */
 static int
@@ -633,9 +718,10 @@ refresh_run(const struct config *cfg, int crawl)
 {
 	struct topic *topic;
 	char digest[65];
-	int rc = PT_EXIT_OK, partial = 0;
+	int rc = PT_EXIT_OK, partial = 0, reset = 0;
 	size_t analyzed = 0;
 
+	test_pause("start");
 	topic = cmd_load_topic(cfg->topic, digest);
 	if (!topic)
 		return PT_EXIT_DATA;
@@ -644,11 +730,18 @@ refresh_run(const struct config *cfg, int crawl)
 	if (rc == PT_EXIT_OK && interrupted)
 		rc = PT_EXIT_INTR;
 	if (rc == PT_EXIT_OK)
-		rc = analyze_new(cfg, topic, digest, &partial, &analyzed);
+		rc = analyze_new(cfg, topic, digest, &partial, &analyzed,
+				 &reset);
 	if (rc == PT_EXIT_OK && interrupted)
 		rc = PT_EXIT_INTR;
-	if (rc == PT_EXIT_OK)
+	if (rc == PT_EXIT_OK && analyzed == 0 && !reset &&
+	    dataset_current(cfg)) {
+		log_info("nothing new: the dataset '%s/dataset' is unchanged",
+			 cfg->data_dir);
+		remove_stale_generations(cfg);
+	} else if (rc == PT_EXIT_OK) {
 		rc = merge_and_swap(cfg);
+	}
 	if (rc == PT_EXIT_OK) {
 		log_info("refresh done: %zu WARC file%s analyzed; dataset in "
 			 "'%s/dataset'", analyzed, analyzed == 1 ? "" : "s",

@@ -31,7 +31,12 @@ struct analyze_opts {
 	int summary;                   /* print the figures table to stdout */
 	volatile sig_atomic_t *stop;   /* set by a signal: stop, write nothing */
 	int always_write;              /* write a (possibly empty) dataset
-					  even when every input was skipped */
+					  even when no input held an
+					  article */
+	int lock;                      /* take the lock of `out` */
+	const char *out_name;          /* what messages call `out` (where a
+					  temporary `out` is renamed to),
+					  or NULL for `out` itself */
 	int excel;                     /* CSV files with a UTF-8 BOM */
 };
 
@@ -65,11 +70,29 @@ struct topic *cmd_load_topic(const char *path, char digest[65]);
 int cmd_common_option(int c, const char *cmd, const char *usage,
 		      const char *help);
 
-/* Merges partial datasets into `out` (see cmd_merge.c); with excel, the
- * files start with a UTF-8 BOM; progress_mode as in analyze_opts.
- * enum pt_exit. */
+/* Merges partial datasets into `out` (see cmd_merge.c). With `lock`, takes
+ * the lock of `out` first (cmd_lock_dir()); a non-zero *stop (when stop is
+ * non-NULL) abandons the merge between partials, writing nothing, with
+ * PT_EXIT_INTR. `quiet_dups` logs articles whose captures differ between
+ * partials at the verbose level only. With `excel`, the files start with
+ * a UTF-8 BOM; progress_mode as in analyze_opts. enum pt_exit. */
 int merge_run(const char *out, char *const *parts, size_t nparts,
-	      int summary, int excel, int progress_mode);
+	      int summary, int lock, volatile sig_atomic_t *stop,
+	      int quiet_dups, int excel, int progress_mode);
+
+/* Takes the lock of dataset directory `dir` (flock on DIR/.lock, without
+ * waiting), so that one command at a time writes a dataset there, and then
+ * removes the work files that a killed run left in it (.presstally-work-*
+ * and the *.csv.tmp.* temporaries). Returns the descriptor, which holds
+ * the lock until closed, or -1 after logging, with *rc set to
+ * PT_EXIT_LOCKED (another run holds it) or PT_EXIT_FAIL. */
+int cmd_lock_dir(const char *dir, int *rc);
+
+/* Makes SIGINT and SIGTERM set the returned flag instead of killing the
+ * process, for the rest of the run: long commands poll it, abandon the
+ * unit at hand, remove their temporaries and exit PT_EXIT_INTR. */
+volatile sig_atomic_t *cmd_catch_signals(void);
+
 /* Writes the HTML report of dataset `dir` to `out` (NULL: dir/report.html)
  * naming `topic` (or NULL); top and quotes 0 for the defaults. Reports
  * through log.h; returns an enum pt_exit. (See cmd_report.c.) */

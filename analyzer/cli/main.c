@@ -3,10 +3,18 @@
  */
 #include "analyzer/cli/cmds.h"
 #include "crawler/base/cli.h"
+#include "crawler/base/fileio.h"
 #include "crawler/base/log.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 struct command {
 	const char *name;                 /* as typed after "presstally" */
@@ -76,6 +84,79 @@ cmd_common_option(int c, const char *cmd, const char *usage,
 	default:
 		return cli_usage_error(cmd, usage, NULL);
 	}
+}
+
+/* A work file of a run that was killed: the SQLite work database of
+ * tally.c (and its journal) or an output temporary of ofile.c. */
+static int
+stale_work_file(const char *name)
+{
+	const char *t = strstr(name, ".csv.tmp.");
+
+	return strncmp(name, ".presstally-work-", 17) == 0 ||
+	       (t && strlen(t) == 15);
+}
+
+int
+cmd_lock_dir(const char *dir, int *rc)
+{
+	char *lock = fileio_join(dir, ".lock");
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	DIR *d;
+	struct dirent *e;
+
+	if (fd < 0) {
+		log_error("cannot open lock '%s': %s", lock, strerror(errno));
+		*rc = PT_EXIT_FAIL;
+		free(lock);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		log_error("another run is writing into '%s' (lock '%s' is "
+			  "held); exiting", dir, lock);
+		*rc = PT_EXIT_LOCKED;
+		close(fd);
+		free(lock);
+		return -1;
+	}
+	free(lock);
+	/* Under the lock, no other run is using the work files here. */
+	d = opendir(dir);
+	while (d && (e = readdir(d)) != NULL) {
+		if (stale_work_file(e->d_name)) {
+			char *p = fileio_join(dir, e->d_name);
+
+			log_debug("removing '%s', left by an "
+				  "interrupted run", p);
+			unlink(p);
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	return fd;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+volatile sig_atomic_t *
+cmd_catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	return &interrupted;
 }
 
 static const struct command *

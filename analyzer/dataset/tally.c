@@ -284,6 +284,9 @@ struct tally {
 	struct buf row;         /* reused row */
 	struct ofile out[F_N];  /* outputs while finishing */
 	int finished;           /* 1 after tally_finish() */
+	char **partdir;         /* partial directory of each part, owned
+				   (NULL for an article added directly) */
+	size_t npartdir, cappartdir;
 	int bom;                /* start each file with a UTF-8 BOM */
 };
 
@@ -371,6 +374,9 @@ tally_free(struct tally *t)
 		unlink(t->dbpath);
 	free(t->dbpath);
 	free(t->dir);
+	for (i = 0; i < (int)t->npartdir; i++)
+		free(t->partdir[i]);
+	free(t->partdir);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_release(&t->blk[i]);
 	buf_release(&t->row);
@@ -649,17 +655,40 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 
 /* --- Reading a partial back ------------------------------------------ */
 
-/* Parses "12.345" into thousandths. 0 or -1. */
+/* The largest number a partial may hold in a column (a count, or
+ * thousandths of a weight): far above any real article, and low enough
+ * that a sum over a million articles still fits in 64 bits. */
+#define MAX_NUMBER 1000000000000LL
+
+/* Parses the digits at *s into *v, moving *s past them. 0, -1 when there
+ * is no digit, -2 past MAX_NUMBER (the rest is not read). */
+static int
+parse_digits(const char **s, long long *v)
+{
+	const char *p = *s;
+
+	*v = 0;
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		*v = *v * 10 + (*p++ - '0');
+		if (*v > MAX_NUMBER)
+			return -2;
+	}
+	*s = p;
+	return 0;
+}
+
+/* Parses "12.345" into thousandths. 0, -1 (not a number) or -2 (too
+ * large). */
 static int
 parse_milli(const char *s, long long *out)
 {
 	long long v = 0, frac = 0;
-	int digits = 0;
+	int digits = 0, rc = parse_digits(&s, &v);
 
-	if (*s < '0' || *s > '9')
-		return -1;
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (*s++ - '0');
+	if (rc)
+		return rc;
 	if (*s == '.') {
 		s++;
 		while (*s >= '0' && *s <= '9' && digits < 3) {
@@ -673,19 +702,21 @@ parse_milli(const char *s, long long *out)
 	}
 	if (*s)
 		return -1;
+	if (v > MAX_NUMBER / 1000)
+		return -2;
 	*out = v * 1000 + frac;
 	return 0;
 }
 
+/* Parses a whole number. 0, -1 or -2, as parse_milli(). */
 static int
 parse_int(const char *s, long long *out)
 {
 	long long v = 0;
+	int rc = parse_digits(&s, &v);
 
-	if (*s < '0' || *s > '9')
-		return -1;
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (*s++ - '0');
+	if (rc)
+		return rc;
 	if (*s)
 		return -1;
 	*out = v;
@@ -776,12 +807,16 @@ fld(const struct reader *rd, int i)
 	return csv_reader_field(rd->r, rd->col[i]);
 }
 
+/* Column i of rd's table is wrong in the current record: why is -1 (not
+ * a number, or not an id) or -2 (a number out of range). */
 static int
-bad_value(const struct reader *rd, const char *col, struct buf *err)
+bad_value(const struct reader *rd, int i, int why, struct buf *err)
 {
 	if (err)
-		buf_addf(err, "%s:%lu: bad value in column '%s'", rd->path,
-			 csv_reader_line(rd->r), col);
+		buf_addf(err, "%s:%lu:%d: %s in column '%s'", rd->path,
+			 csv_reader_line(rd->r), rd->col[i] + 1,
+			 why == -2 ? "number out of range" : "bad value",
+			 rd->f->cols[i].name);
 	return PT_EPARSE;
 }
 
@@ -790,14 +825,15 @@ bad_value(const struct reader *rd, const char *col, struct buf *err)
 static int
 check_numbers(struct reader *rd, struct buf *err)
 {
-	int i;
+	int i, rc;
 
 	for (i = 0; i < rd->f->ncols; i++) {
 		enum kind k = rd->f->cols[i].kind;
 
-		if ((k == K_INT && parse_int(fld(rd, i), &rd->v[i])) ||
-		    (k == K_MILLI && parse_milli(fld(rd, i), &rd->v[i])))
-			return bad_value(rd, rd->f->cols[i].name, err);
+		rc = k == K_INT ? parse_int(fld(rd, i), &rd->v[i]) :
+		     k == K_MILLI ? parse_milli(fld(rd, i), &rd->v[i]) : 0;
+		if (rc)
+			return bad_value(rd, i, rc, err);
 	}
 	return 0;
 }
@@ -914,7 +950,7 @@ import_article(struct tally *t, struct partial *p, long long part,
 	int f, rc = 0;
 
 	if (csv_reader_field_len(ra->r, ra->col[A_ID]) != 16)
-		return bad_value(ra, articles_cols[A_ID].name, err);
+		return bad_value(ra, A_ID, -1, err);
 	memcpy(id, fld(ra, A_ID), 17);
 	if (strcmp(id, p->prev) <= 0) {
 		if (err)
@@ -962,6 +998,12 @@ tally_import(struct tally *t, const char *dir, struct buf *err)
 	struct partial p;
 	long long part = t->part++;
 	int rc = partial_open(&p, dir, err);
+
+	pt_xgrow((void **)&t->partdir, &t->cappartdir, (size_t)part + 1,
+		 sizeof(*t->partdir));
+	while (t->npartdir <= (size_t)part)
+		t->partdir[t->npartdir++] = NULL;
+	t->partdir[part] = pt_xstrdup(dir);
 
 	/* articles.csv drives: each article takes the rows of the other
 	 * files that carry its id, which follow in the same order. */
@@ -1018,6 +1060,57 @@ query_end(struct tally *t, sqlite3_stmt *st, int rc, struct buf *err)
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 :
 	       db_fail(&t->db, err, "cannot read the work database");
+}
+
+static const char conflict_sql[] =
+	"SELECT a.article_id, a.part, a.captured, a.digest, b.part,"
+	" b.captured, b.digest FROM art a JOIN art b"
+	" ON b.article_id = a.article_id AND b.part > a.part"
+	" AND b.digest <> a.digest ORDER BY a.article_id, a.part, b.part;";
+
+static const char *
+part_name(const struct tally *t, long long part)
+{
+	return part >= 0 && (size_t)part < t->npartdir && t->partdir[part] ?
+	       t->partdir[part] : "(this run)";
+}
+
+long long
+tally_conflicts(struct tally *t, struct buf *out, size_t max,
+		struct buf *err)
+{
+	sqlite3_stmt *st;
+	long long n = 0;
+	int rc;
+
+	if (query(t, conflict_sql, &st, err))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		long long pa = sqlite3_column_int64(st, 1);
+		long long pb = sqlite3_column_int64(st, 4);
+		const char *ca = (const char *)sqlite3_column_text(st, 2);
+		const char *da = (const char *)sqlite3_column_text(st, 3);
+		const char *cb = (const char *)sqlite3_column_text(st, 5);
+		const char *db = (const char *)sqlite3_column_text(st, 6);
+		/* The rule of finish_sql: newest capture, then the larger
+		 * digest. */
+		int c = strcmp(cb, ca);
+		int b_wins = c > 0 || (c == 0 && strcmp(db, da) > 0);
+
+		if ((size_t)n++ >= max)
+			continue;
+		buf_addf(out, "article %s differs between '%s' (captured %s, "
+			 "digest %s) and '%s' (captured %s, digest %s); "
+			 "keeping the newest capture (then the larger digest): "
+			 "the one from '%s'\n", id,
+			 part_name(t, pa), *ca ? ca : "unknown", da,
+			 part_name(t, pb), *cb ? cb : "unknown", db,
+			 part_name(t, b_wins ? pb : pa));
+	}
+	if (query_end(t, st, rc, err))
+		return -1;
+	return n;
 }
 
 /* The per-article files: each winning article's blocks, in id order. */

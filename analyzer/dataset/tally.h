@@ -28,7 +28,8 @@ struct buf;
 struct doc;
 
 struct tally_meta {
-	const char *id_source; /* the URL, or the path as given */
+	const char *id_source; /* the URL, or what names a local input (its
+				  canonical path; stdin: its digest) */
 	const char *url;       /* or NULL */
 	const char *title, *author, *published, *site; /* or NULL */
 	const char *captured;  /* capture time (ISO 8601), or NULL */
@@ -49,6 +50,13 @@ int tally_add(struct tally *t, const struct tally_meta *m,
 /* Adds every article of a dataset directory written before (a partial).
  * 0, or PT_EIO/PT_EPARSE with a message naming the file and line. */
 int tally_import(struct tally *t, const char *dir, struct buf *err);
+/* Before tally_finish(): the articles that two partials hold with
+ * different digests (one id, two texts: a page that changed, or two
+ * inputs that share an id), of which only the newest capture is kept.
+ * Appends a line naming both partials and the one kept for each of the
+ * first `max`; returns how many there are, or -1 with a message in err. */
+long long tally_conflicts(struct tally *t, struct buf *out, size_t max,
+			  struct buf *err);
 /* Writes the six files and renames them into place. */
 int tally_finish(struct tally *t, struct buf *err);
 void tally_free(struct tally *t);

@@ -2,6 +2,11 @@
  * WARC files (.warc, .warc.gz: each HTML response or resource record is a
  * document; revisits, requests and other records are skipped),
  * directories of them (recursively, in sorted order) and standard input.
+ * Gzip data (.txt.gz, .html.gz, or any file with the gzip magic) is
+ * inflated, capped at max_doc; a file that is not text (control bytes, a
+ * .txt that is not UTF-8, HTML without markup) is skipped (PT_EUNSUP).
+ * A file is read once however many names reach it (device and inode), and
+ * a directory is entered once (symlink loops).
  *
  * Arguments are borrowed.
  */
@@ -14,8 +19,11 @@ struct buf;
 
 struct input_doc {
 	const char *name;      /* for messages: the path (or path and record) */
-	const char *id_source; /* what the article id hashes: URL or path */
+	const char *id_source; /* what the article id hashes: the URL, the
+				  canonical path (realpath) of a local file,
+				  or "stdin:sha256:HEX" of standard input */
 	const char *url;       /* the URL, or NULL */
+	const char *local_url; /* a local file's file:// URL, or NULL */
 	const char *charset;   /* charset from HTTP headers, or NULL */
 	const char *captured;  /* WARC-Date of the capture, or NULL */
 	const char *warning;   /* a problem with the record that did not stop
@@ -34,6 +42,10 @@ struct input;
 struct input *input_new(char *const *args, size_t nargs, size_t max_doc,
 			struct buf *err);
 void input_free(struct input *in);
+
+/* What input_new() left out, one line each (a file given twice, under
+ * one name or two; a directory loop): "" when nothing. Borrowed. */
+const char *input_notes(const struct input *in);
 
 /* Number of files the inputs expanded to. */
 size_t input_count(const struct input *in);

@@ -19,6 +19,7 @@
 #include "crawler/base/hash.h"
 #include "crawler/base/sv.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,8 @@ struct phrase {
 	unsigned at;           /* bit i: word i is '@' (a topic mention) */
 	char *text;            /* as written in the file */
 	int next;              /* next phrase in the bucket, -1 = end */
+	unsigned long line;    /* line of the topic file */
+	uint32_t hash;         /* phrase_hash() */
 };
 
 struct phrase_index {
@@ -56,6 +59,10 @@ struct topic {
 	struct phrase_index plain; /* phrases without '@' */
 	struct phrase_index at;    /* phrases with '@' */
 	size_t count[TOPIC_NKINDS];
+	int *set;                /* every phrase by phrase_hash(): an open
+				    addressing table of indexes, -1 = free */
+	size_t capset;           /* a power of two, or 0 */
+	struct buf msg;          /* add_phrase()'s last message */
 };
 
 static unsigned
@@ -89,6 +96,8 @@ topic_free(struct topic *t)
 	free(t->figures);
 	free(t->plain.shortlist);
 	free(t->at.shortlist);
+	free(t->set);
+	buf_release(&t->msg);
 	free(t->name);
 	free(t);
 }
@@ -109,6 +118,18 @@ static const struct {
 	{ "term", TOPIC_TERM, 0 },
 	{ "term!", TOPIC_TERM, 1 },
 };
+
+/* The entry word of a kind, for messages. */
+static const char *
+kind_word(enum topic_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].kind == kind)
+			return kinds[i].word;
+	return "?";
+}
 
 static void
 phrase_free_words(struct phrase *ph)
@@ -158,25 +179,100 @@ phrase_words(struct phrase *ph, struct sv text)
 	return why;
 }
 
-/* 1 when t already has a phrase like ph: "Noé" and "Noe" have one key,
- * and one phrase makes one hit, not two. */
-static int
-phrase_known(const struct topic *t, const struct phrase *ph)
+/* The hash of what makes two phrases the same: their words, wildcards,
+ * '@'s and case rule (not their kind: "pro x" and "con x" collide). */
+static uint32_t
+phrase_hash(const struct phrase *ph)
 {
-	size_t i, w;
+	uint32_t h = hash_fnv1a(&ph->wild, sizeof(ph->wild));
+	size_t w;
 
-	for (i = 0; i < t->nph; i++) {
-		const struct phrase *o = &t->ph[i];
+	h ^= hash_fnv1a(&ph->at, sizeof(ph->at)) * 31u + (uint32_t)ph->exact;
+	for (w = 0; w < ph->nw; w++)
+		h = h * 16777619u ^ hash_fnv1a(ph->words[w], ph->wlen[w]);
+	return h;
+}
 
-		if (o->kind != ph->kind || o->figure != ph->figure ||
-		    o->exact != ph->exact || o->nw != ph->nw ||
-		    o->wild != ph->wild || o->at != ph->at)
+static int
+phrase_same(const struct phrase *a, const struct phrase *b)
+{
+	size_t w;
+
+	if (a->hash != b->hash || a->exact != b->exact || a->nw != b->nw ||
+	    a->wild != b->wild || a->at != b->at)
+		return 0;
+	for (w = 0; w < a->nw; w++)
+		if (a->wlen[w] != b->wlen[w] ||
+		    memcmp(a->words[w], b->words[w], a->wlen[w]) != 0)
+			return 0;
+	return 1;
+}
+
+/* Puts phrase n in t->set (growing it to keep it at most half full). */
+static void
+set_insert(struct topic *t, size_t n)
+{
+	size_t i, mask;
+
+	if (2 * (n + 1) > t->capset) {
+		size_t cap = t->capset ? 2 * t->capset : 256, j;
+
+		free(t->set);
+		t->set = pt_xmalloc(cap * sizeof(*t->set));
+		for (j = 0; j < cap; j++)
+			t->set[j] = -1;
+		t->capset = cap;
+		for (j = 0; j < n; j++)
+			set_insert(t, j);
+	}
+	mask = t->capset - 1;
+	for (i = t->ph[n].hash & mask; t->set[i] >= 0; i = (i + 1) & mask)
+		;
+	t->set[i] = (int)n;
+}
+
+static const char *kind_word(enum topic_kind kind);
+
+/* Checks ph against the phrases of t with the same words (found through
+ * t->set, so loading stays linear). Returns 0 to add it, 1 when it is an
+ * alias that folds into one already there ("Noé" and "Noe" of one figure
+ * have one key: one phrase, one hit), or -1 with t->msg saying why it is
+ * a duplicate or a conflict. */
+static int
+phrase_check(struct topic *t, const struct phrase *ph)
+{
+	size_t i, mask;
+
+	if (!t->capset)
+		return 0;
+	mask = t->capset - 1;
+	for (i = ph->hash & mask; t->set[i] >= 0; i = (i + 1) & mask) {
+		const struct phrase *o = &t->ph[t->set[i]];
+		int cue = (o->kind == TOPIC_PRO || o->kind == TOPIC_CON) &&
+			  (ph->kind == TOPIC_PRO || ph->kind == TOPIC_CON);
+
+		if (!phrase_same(o, ph))
 			continue;
-		for (w = 0; w < ph->nw; w++)
-			if (strcmp(o->words[w], ph->words[w]) != 0)
-				break;
-		if (w == ph->nw)
+		if (o->kind == ph->kind && o->figure == ph->figure &&
+		    o->line == ph->line)
 			return 1;
+		buf_reset(&t->msg);
+		if (o->kind == ph->kind && o->figure == ph->figure)
+			buf_addf(&t->msg, "duplicate entry: '%s' is already a "
+				 "'%s' at line %lu", ph->text,
+				 kind_word(o->kind), o->line);
+		else if (cue && o->kind != ph->kind)
+			buf_addf(&t->msg, "conflicting entry: '%s' is a '%s' "
+				 "cue at line %lu and a '%s' cue here",
+				 ph->text, kind_word(o->kind), o->line,
+				 kind_word(ph->kind));
+		else if (o->kind == ph->kind)
+			buf_addf(&t->msg, "conflicting entry: '%s' names the "
+				 "figure '%s' at line %lu", ph->text,
+				 t->figures[o->figure], o->line);
+		else
+			continue; /* a term may also be a ref, say */
+		return -1;
 	}
 	return 0;
 }
@@ -208,13 +304,15 @@ phrase_index(struct topic *t, size_t n)
 	}
 }
 
-/* Adds one phrase. Returns NULL or a static description of the problem. */
+/* Adds one phrase, of line `line`. Returns NULL or a description of the
+ * problem (static, or in t->msg). */
 static const char *
 add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
-	   int figure, struct sv text)
+	   int figure, struct sv text, unsigned long line)
 {
 	struct phrase *ph;
 	const char *why;
+	int known;
 
 	if (text.len == 0)
 		return "empty phrase";
@@ -225,13 +323,18 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 	ph->weight = weight;
 	ph->figure = figure;
 	ph->exact = exact;
+	ph->line = line;
 	ph->text = pt_xstrndup(text.p, text.len);
 	why = phrase_words(ph, text);
-	if (why || phrase_known(t, ph)) {
+	if (!why)
+		ph->hash = phrase_hash(ph);
+	known = why ? 0 : phrase_check(t, ph);
+	if (why || known) {
 		phrase_free_words(ph);
-		return why;
+		return known < 0 ? t->msg.p : why;
 	}
 	phrase_index(t, t->nph);
+	set_insert(t, t->nph);
 	t->count[kind]++;
 	t->nph++;
 	return NULL;
@@ -350,7 +453,7 @@ parse_line(struct topic *t, struct sv line, const char *name,
 			return fail(err, name, lineno,
 				    "expected a phrase between '|'");
 		why = add_phrase(t, kinds[k].kind, kinds[k].exact, weight,
-				 figure, alt);
+				 figure, alt, lineno);
 		if (why)
 			return fail(err, name, lineno, why);
 	}

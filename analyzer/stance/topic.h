@@ -20,7 +20,10 @@
  * Every value may list alternatives separated by '|'. A '*' at the end of a
  * word matches any ending ("coordinat*"); a word '@' matches any mention
  * of the topic (a term or ref: "without an @"). Phrases are matched on the
- * normalized key (norm.h), word by word.
+ * normalized key (norm.h), word by word. A phrase may be entered once: a
+ * second entry of its kind on another line, a pro that is also a con, or an
+ * alias of two figures is an error naming both lines (aliases that fold to
+ * one key on one line, "Noé | Noe", are one phrase).
  *
  * Arguments are borrowed.
  */

@@ -60,6 +60,10 @@ fileio_has_ext(const char *path, const char *ext)
 struct list {
 	char **v;
 	size_t n, cap;
+	struct stat *dirs;       /* every directory entered so far */
+	char **dirpaths;         /* the path it was entered by */
+	size_t ndirs, capdirs, capdirpaths;
+	struct buf *notes;       /* what was skipped, or NULL */
 };
 
 static int
@@ -73,6 +77,32 @@ want(const char *name, const char *const *exts)
 	return 0;
 }
 
+/* Enters directory `path` (stat st) unless it was entered before: a
+ * symlink loop, or two links to one directory. 1 to walk it. */
+static int
+enter_dir(struct list *l, const char *path, const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < l->ndirs; i++)
+		if (l->dirs[i].st_dev == st->st_dev &&
+		    l->dirs[i].st_ino == st->st_ino) {
+			if (l->notes)
+				buf_addf(l->notes, "skipped directory '%s': it "
+					 "is '%s' again (a symlink loop or a "
+					 "second link)\n", path,
+					 l->dirpaths[i]);
+			return 0;
+		}
+	pt_xgrow((void **)&l->dirs, &l->capdirs, l->ndirs + 1,
+		 sizeof(*l->dirs));
+	pt_xgrow((void **)&l->dirpaths, &l->capdirpaths, l->ndirs + 1,
+		 sizeof(*l->dirpaths));
+	l->dirs[l->ndirs] = *st;
+	l->dirpaths[l->ndirs++] = pt_xstrdup(path);
+	return 1;
+}
+
 static int
 walk(const char *dir, const char *const *exts, struct list *l,
      struct buf *err, int depth)
@@ -83,8 +113,12 @@ walk(const char *dir, const char *const *exts, struct list *l,
 	struct buf path = BUF_INIT;
 	int rc = 0;
 
-	if (depth > 64)
-		return 0; /* symlink loops or absurd trees */
+	if (depth > 64) {
+		if (l->notes)
+			buf_addf(l->notes, "skipped directory '%s': more than "
+				 "64 levels deep\n", dir);
+		return 0;
+	}
 	d = opendir(dir);
 	if (!d) {
 		if (err)
@@ -98,9 +132,15 @@ walk(const char *dir, const char *const *exts, struct list *l,
 		buf_reset(&path);
 		buf_addf(&path, "%s%s%s", dir,
 			 dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-		if (stat(path.p, &st) != 0)
+		if (stat(path.p, &st) != 0) {
+			if (l->notes)
+				buf_addf(l->notes, "skipped '%s': %s\n",
+					 path.p, strerror(errno));
 			continue;
+		}
 		if (S_ISDIR(st.st_mode)) {
+			if (!enter_dir(l, path.p, &st))
+				continue;
 			rc = walk(path.p, exts, l, err, depth + 1);
 			if (rc)
 				break;
@@ -108,6 +148,11 @@ walk(const char *dir, const char *const *exts, struct list *l,
 			pt_xgrow((void **)&l->v, &l->cap, l->n + 1,
 				 sizeof(*l->v));
 			l->v[l->n++] = pt_xstrdup(path.p);
+		} else if (l->notes) {
+			buf_addf(l->notes, "skipped '%s': %s\n", path.p,
+				 S_ISREG(st.st_mode) ? "not a kind of file "
+				 "read here (by its name)" : "not a regular "
+				 "file");
 		}
 	}
 	closedir(d);
@@ -122,12 +167,23 @@ cmp_str(const void *a, const void *b)
 }
 
 int
-fileio_list(const char *dir, const char *const *exts, char ***paths,
-	    size_t *n, struct buf *err)
+fileio_walk(const char *dir, const char *const *exts, char ***paths,
+	    size_t *n, struct buf *notes, struct buf *err)
 {
-	struct list l = { NULL, 0, 0 };
-	int rc = walk(dir, exts, &l, err, 0);
+	struct list l;
+	struct stat st;
+	size_t i;
+	int rc = 0;
 
+	memset(&l, 0, sizeof(l));
+	l.notes = notes;
+	if (stat(dir, &st) == 0)
+		enter_dir(&l, dir, &st);
+	rc = walk(dir, exts, &l, err, 0);
+	for (i = 0; i < l.ndirs; i++)
+		free(l.dirpaths[i]);
+	free(l.dirpaths);
+	free(l.dirs);
 	if (rc) {
 		fileio_list_free(l.v, l.n);
 		return rc;
@@ -137,6 +193,13 @@ fileio_list(const char *dir, const char *const *exts, char ***paths,
 	*paths = l.v;
 	*n = l.n;
 	return 0;
+}
+
+int
+fileio_list(const char *dir, const char *const *exts, char ***paths,
+	    size_t *n, struct buf *err)
+{
+	return fileio_walk(dir, exts, paths, n, NULL, err);
 }
 
 void

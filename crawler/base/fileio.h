@@ -18,6 +18,13 @@ int fileio_read(const char *path, struct buf *out, struct buf *err);
 int fileio_list(const char *dir, const char *const *exts, char ***paths,
 		size_t *n, struct buf *err);
 void fileio_list_free(char **paths, size_t n);
+/* fileio_list(), which also says what it skipped: with notes non-NULL,
+ * appends one line per skipped entry (a file of another kind, a directory
+ * seen before: "skipped directory 'a/loop': it is 'a' again ..."). Each
+ * directory is entered once, by device and inode, so symlink loops and
+ * second links to a directory add nothing. */
+int fileio_walk(const char *dir, const char *const *exts, char ***paths,
+		size_t *n, struct buf *notes, struct buf *err);
 
 /* Creates directory `path` and its missing parents (mkdir -p). 0, or
  * PT_EIO with a message naming the path. */

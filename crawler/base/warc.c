@@ -298,10 +298,11 @@ need(struct warc_reader *r, size_t n, int cross)
 	return 1;
 }
 
-/* Consumes n bytes into dst (or drops them when dst is NULL). Returns
- * the number of bytes taken (< n when the stream ended) or negative. */
+/* Consumes n bytes into dst (or drops them when dst is NULL), crossing
+ * gzip members unless cross = 0. Returns the number of bytes taken (< n
+ * when the stream, or the member, ended) or negative. */
 static long long
-take(struct warc_reader *r, struct buf *dst, unsigned long long n)
+take(struct warc_reader *r, struct buf *dst, unsigned long long n, int cross)
 {
 	unsigned long long got = 0;
 	size_t k;
@@ -309,7 +310,7 @@ take(struct warc_reader *r, struct buf *dst, unsigned long long n)
 
 	while (got < n) {
 		if (avail(r) == 0) {
-			rc = produce(r, 1);
+			rc = produce(r, cross);
 			if (rc < 0)
 				return rc;
 			if (rc == 0)
@@ -1097,16 +1098,36 @@ read_header(struct warc_reader *r, unsigned long long off, int resync,
 }
 
 /* Reads the `len` bytes of the block into r->block (only skipped when
- * over WARC_MAX_BLOCK). 0 or a failed record. */
+ * over WARC_MAX_BLOCK). A record that starts a gzip member (`aligned`)
+ * whose block runs past the member's end is cut there when the next
+ * member starts a record: its Content-Length was wrong (a claimed 2 GB
+ * would otherwise swallow every record after it), and the reader goes on
+ * at that record. 0 or a failed record. */
 static int
 read_block(struct warc_reader *r, unsigned long long off,
-	   unsigned long long len, struct buf *err)
+	   unsigned long long len, int aligned, struct buf *err)
 {
-	long long got;
-	char why[96];
+	struct buf *dst = len > WARC_MAX_BLOCK ? NULL : &r->block;
+	long long got, more;
+	char why[160];
+	int rc;
 
 	buf_reset(&r->block);
-	got = take(r, len > WARC_MAX_BLOCK ? NULL : &r->block, len);
+	got = take(r, dst, len, !(r->gz && aligned));
+	if (got >= 0 && (unsigned long long)got < len && r->gz && aligned) {
+		rc = need(r, 5, 1);
+		if (rc < 0)
+			return fail_stream(r, err, off, rc);
+		if (rc == 1 && memcmp(r->pend.p + r->pos, "WARC/", 5) == 0) {
+			snprintf(why, sizeof(why), "Content-Length %llu runs "
+				 "past the end of its gzip member (%lld "
+				 "bytes); skipped", len, got);
+			return fail(r, err, off, PT_EPARSE, why, RESYNC_NONE);
+		}
+		/* A block that goes on in the next member. */
+		more = take(r, dst, len - (unsigned long long)got, 1);
+		got = more < 0 ? more : got + more;
+	}
 	if (got < 0)
 		return fail_stream(r, err, off, (long)got);
 	if ((unsigned long long)got < len) {
@@ -1193,7 +1214,7 @@ warc_reader_next(struct warc_reader *r, struct warc_record *rec,
 							   : RESYNC_LINE,
 			 &len, err);
 	if (rc == 0)
-		rc = read_block(r, rec->offset, len, err);
+		rc = read_block(r, rec->offset, len, aligned, err);
 	if (rc == 0)
 		rc = read_trailer(r, rec, aligned, err);
 	if (rc)
@@ -1221,6 +1242,7 @@ struct warc_writer {
 	unsigned long long size;     /* its size */
 	unsigned long serial;        /* next serial number */
 	char warcinfo_id[48];        /* record id of its warcinfo */
+	unsigned long ncaptures;     /* captures in it */
 	z_stream zs;                 /* deflate state, reset per record */
 	int zs_ready;                /* deflateInit2 done */
 	struct buf head;             /* WARC header being built */
@@ -1397,6 +1419,7 @@ open_file(struct warc_writer *w, struct buf *err)
 		return PT_EIO;
 	}
 	w->size = 0;
+	w->ncaptures = 0;
 	make_uuid(w->warcinfo_id);
 	format_date(now, date);
 	base = strrchr(w->path.p, '/');
@@ -1424,6 +1447,9 @@ open_file(struct warc_writer *w, struct buf *err)
 	return 0;
 }
 
+/* Closes the current file. One that holds its warcinfo record only (a
+ * crawl that found nothing new) is removed: it would be a file to analyze
+ * and archive with nothing in it. */
 static int
 close_file(struct warc_writer *w, struct buf *err)
 {
@@ -1431,6 +1457,12 @@ close_file(struct warc_writer *w, struct buf *err)
 
 	if (w->fd < 0)
 		return 0;
+	if (w->ncaptures == 0) {
+		close(w->fd);
+		w->fd = -1;
+		unlink(w->path.p);
+		return 0;
+	}
 	if (fsync(w->fd) && errno != EINVAL)
 		rc = PT_EIO;
 	if (close(w->fd))
@@ -1614,6 +1646,7 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 		rc = write_request(w, c, req_id, date, resp_id, err);
 	if (rc)
 		return rc;
+	w->ncaptures++;
 	if (out) {
 		memcpy(out->payload_digest, pd, sizeof(pd));
 		memcpy(out->record_id, resp_id, sizeof(resp_id));

@@ -205,9 +205,12 @@ int warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 			struct warc_written *out, struct buf *err);
 /* Path of the file being written. Borrowed; valid until the next capture. */
 const char *warc_writer_path(const struct warc_writer *w);
-/* Syncs and closes the current file. 0 or PT_EIO. Free the writer after. */
+/* Syncs and closes the current file; a file that got no capture (its
+ * warcinfo record only) is removed instead. 0 or PT_EIO. Free the writer
+ * after. */
 int warc_writer_close(struct warc_writer *w, struct buf *err);
-/* Closes (ignoring errors) and frees. NULL is a no-op. */
+/* Closes (ignoring errors; removing a file without captures, as
+ * warc_writer_close()) and frees. NULL is a no-op. */
 void warc_writer_free(struct warc_writer *w);
 
 #endif

@@ -111,7 +111,7 @@ same_as_scratch
 echo "refresh: incremental run fetched the 3 changed or new articles; 2 were not modified"
 
 # 3. Lock: a second run while one holds the lock exits with 5.
-PRESSTALLY_TEST_PAUSE=merge "$bin" refresh --no-crawl --config "$work/refresh.conf" \
+PRESSTALLY_TEST_PAUSE=start "$bin" refresh --no-crawl --config "$work/refresh.conf" \
     2> "$work/first.err" &
 first=$!
 for _ in $(seq 100); do grep -q "test pause" "$work/first.err" && break; sleep 0.1; done
@@ -168,7 +168,10 @@ echo "refresh: killed during analysis, merge and crawl; the dataset stayed whole
 
 # 5. A changed topic re-analyzes the archive without crawling.
 cp "$src/data/topics/intimacy-coordinators.topic" "$work/changed.topic"
-printf 'con 5 essential\n' >> "$work/changed.topic"   # now a strong con cue
+# 'essential' moves from the pro cues to a strong con cue (a phrase that is
+# both is a conflict the topic loader refuses).
+sed -i 's/^pro 2   essential | /pro 2   /' "$work/changed.topic"
+printf 'con 5 essential\n' >> "$work/changed.topic"
 echo "topic = changed.topic" >> "$work/refresh.conf"
 before=$(grep "^Wilma Tarrant," "$data/dataset/figures.csv")
 mark=$(($(wc -l < "$log") + 1))
