@@ -12,6 +12,7 @@
 #include "analyzer/stance/doc.h"
 #include "analyzer/stance/mark.h"
 #include "analyzer/stance/people.h"
+#include "analyzer/stance/polarity.h"
 #include "analyzer/stance/prep.h"
 #include "analyzer/stance/quote.h"
 #include "analyzer/stance/topic.h"
@@ -59,6 +60,7 @@ run(struct doc *d, const char *text)
 	quote_find(d);
 	people_find(d, topic);
 	attrib_run(d);
+	polarity_run(d);
 }
 
 static void

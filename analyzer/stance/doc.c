@@ -58,6 +58,8 @@ doc_release(struct doc *d)
 	free(d->c);
 	free(d->hits);
 	free(d->sent_subj);
+	free(d->who);
+	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);
 	memset(d, 0, sizeof(*d));

@@ -113,13 +113,18 @@ struct doc {
 	size_t np, capp;
 	struct mention *m;    /* mentions, in text order (people) */
 	size_t nm, capm;
-	struct cue *c;        /* counted cues, in text order (attrib) */
+	struct cue *c;        /* counted cues, in text order (polarity) */
 	size_t nc, capc;
 	struct doc_hit *hits; /* topic phrase matches, in token order (mark) */
 	size_t nhits, caphits;
 	int *sent_subj;       /* per sentence: index in m of its subject's
 				 mention, or -1 (attrib) */
 	size_t capsubj;
+	int *who;             /* per sentence s: whose stance a cue outside
+				 quotations counts for, who[s *
+				 ATTRIB_MAX_SUBJECTS ...] (attrib) */
+	unsigned char *nwho;  /* per sentence: how many of them (attrib) */
+	size_t capwho, capnwho;
 	unsigned *lex;        /* enum lex_class bits of each token (prep) */
 	unsigned char *tmark; /* per token: enum doc_tmark bits (mark; quote
 				 adds TM_TITLEQ) */
