@@ -2,9 +2,12 @@
  * read-only queries the steps share. */
 #include "analyzer/stance/doc.h"
 
+#include "analyzer/stance/polarity_table.h"
+
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,13 +230,55 @@ doc_epithet(const struct doc *d, size_t i, size_t *end)
 enum stance
 doc_stance(long long prow, long long conw)
 {
-	if (prow <= 0 && conw <= 0)
-		return STANCE_NEUTRAL;
-	if (conw <= 0 || prow > DOC_STANCE_RATIO * conw)
+	const double *w = pol_weights();
+	double p = prow / 1000.0, c = conw / 1000.0;
+	double thr = w[W_THRESHOLD], ratio = w[W_RATIO];
+	double mixed = w[W_MIXED_MIN];
+
+	if (pol_layers_off() & POL_OFF_ABSTENTION)
+		thr = mixed = 1e-9;
+	if (p >= thr && p > ratio * c)
 		return STANCE_PRO;
-	if (prow <= 0 || conw > DOC_STANCE_RATIO * prow)
+	if (c >= thr && c > ratio * p)
 		return STANCE_CON;
-	return STANCE_MIXED;
+	if (p >= mixed && c >= mixed)
+		return STANCE_MIXED;
+	return STANCE_NEUTRAL;
+}
+
+double
+doc_confidence(long long prow, long long conw)
+{
+	double p = prow / 1000.0, c = conw / 1000.0;
+	double k = pol_weights()[W_CONF_SCALE];
+
+	if (k <= 0)
+		k = 1;
+	switch (doc_stance(prow, conw)) {
+	case STANCE_PRO: return 1.0 - exp(-(p - c) / k);
+	case STANCE_CON: return 1.0 - exp(-(c - p) / k);
+	case STANCE_MIXED: return 1.0 - exp(-(p < c ? p : c) / k);
+	case STANCE_NEUTRAL: break;
+	}
+	return exp(-(p > c ? p : c) / k);
+}
+
+int
+doc_mention_at(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nm;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->m[mid].tok + d->m[mid].ntok <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nm && d->m[lo].tok <= i)
+		return (int)lo;
+	return -1;
 }
 
 const char *

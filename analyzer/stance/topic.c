@@ -99,8 +99,10 @@ static const struct {
 	int exact;
 } kinds[] = {
 	{ "con", TOPIC_CON, 0 },
+	{ "contrast", TOPIC_CONTRAST, 0 },
 	{ "figure", TOPIC_FIGURE, 0 },
 	{ "negator", TOPIC_NEGATOR, 0 },
+	{ "neutral", TOPIC_NEUTRAL, 0 },
 	{ "nonperson", TOPIC_NONPERSON, 0 },
 	{ "pro", TOPIC_PRO, 0 },
 	{ "ref", TOPIC_REF, 0 },
@@ -406,12 +408,6 @@ topic_parse(const char *text, size_t len, const char *name, struct buf *err)
 		topic_free(t);
 		return NULL;
 	}
-	if (t->count[TOPIC_PRO] + t->count[TOPIC_CON] == 0) {
-		fail(err, name, lineno, "no 'pro' or 'con' entry: a topic "
-		     "needs stance cues");
-		topic_free(t);
-		return NULL;
-	}
 	if (!t->name)
 		t->name = pt_xstrdup(name);
 	return t;
@@ -466,6 +462,27 @@ size_t
 topic_count(const struct topic *t, enum topic_kind kind)
 {
 	return t->count[kind];
+}
+
+void
+topic_describe(const struct topic *t, struct buf *out)
+{
+	static const char *const names[TOPIC_NKINDS] = {
+		[TOPIC_TERM] = "terms", [TOPIC_PRO] = "pro overrides",
+		[TOPIC_CON] = "con overrides", [TOPIC_NEGATOR] = "negators",
+		[TOPIC_FIGURE] = "figure aliases", [TOPIC_ROLE] = "roles",
+		[TOPIC_SPEECH] = "speech verbs",
+		[TOPIC_NONPERSON] = "nonpersons", [TOPIC_REF] = "refs",
+		[TOPIC_CONTRAST] = "contrast targets",
+		[TOPIC_NEUTRAL] = "neutral words"
+	};
+	size_t k;
+
+	buf_addf(out, "topic '%s':", t->name);
+	for (k = 0; k < TOPIC_NKINDS; k++)
+		buf_addf(out, "%s %zu %s", k ? "," : "", t->count[k],
+			 names[k]);
+	buf_addf(out, "; %zu figures", topic_nfigures(t));
 }
 
 static int
