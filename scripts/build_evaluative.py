@@ -2,12 +2,14 @@
 """build_evaluative.py -- builds data/lexicon/evaluative.tsv, the general
 English evaluative lexicon of the stance engine, from published sources.
 
-usage: build_evaluative.py VADER_LEXICON PATTERN_XML SHIFTERS_GOLD CURATED OUT
+usage: build_evaluative.py VADER_LEXICON PATTERN_XML SHIFTERS[,SHIFTERS] CURATED OUT
 
   VADER_LEXICON  vader_lexicon.txt (vaderSentiment, MIT licence)
   PATTERN_XML    en-sentiment.xml (Pattern, PDDL)
-  SHIFTERS_GOLD  verbal_shifters.gold_standard.txt (Schulder et al. 2017,
-                 CC BY 4.0)
+  SHIFTERS       verbal_shifters.gold_standard.txt and
+                 verbal_shifters.bootstrapping.txt (Schulder et al. 2017,
+                 CC BY 4.0; every label by an expert annotator), comma-
+                 separated
   CURATED        data/lexicon/curated.tsv (presstally's own phrases, idioms,
                  intensifiers, adoption verbs and overrides)
 
@@ -110,12 +112,19 @@ def main(argv):
             continue
         v = sum(src.values()) / len(src)
         rows[k] = ("eval", round(v, 2), "+".join(sorted(src)))
-    with open(shifters, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 2 and parts[1] == "SHIFTER":
-                for form in inflect(key(parts[0]).replace("_", " ")):
-                    if words_ok(form):
+    for path in shifters.split(","):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) != 2 or parts[1] != "SHIFTER":
+                    continue
+                words = key(parts[0]).replace("_", " ").split(" ")
+                for form in inflect(words[0]):
+                    form = " ".join([form] + words[1:])
+                    # A form that is also a rated word keeps its rating
+                    # ("slow" the adjective, "kill"): the shifter sense
+                    # is the rarer one in news prose.
+                    if words_ok(form) and form not in rows:
                         rows[form] = ("shift", 1.0, "shifters")
     with open(curated, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):

@@ -5,6 +5,7 @@
 #include "analyzer/stance/polarity_table.h"
 
 #include "analyzer/text/lexicon.h"
+#include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
 #include <math.h>
@@ -261,6 +262,50 @@ doc_confidence(long long prow, long long conw)
 	case STANCE_NEUTRAL: break;
 	}
 	return exp(-(p > c ? p : c) / k);
+}
+
+const char *
+doc_cue_kind_name(enum cue_kind k)
+{
+	switch (k) {
+	case CUE_LEX: return "lexicon";
+	case CUE_TOPIC: return "topic";
+	case CUE_ADOPT: return "adopt";
+	case CUE_REJECT: return "reject";
+	case CUE_ABSENCE: break;
+	}
+	return "absence";
+}
+
+const char *
+doc_cue_link_name(enum cue_link l)
+{
+	switch (l) {
+	case LINK_CLAUSE: return "clause";
+	case LINK_SENT: return "sentence";
+	case LINK_QUOTE: return "quote";
+	case LINK_OBJECT: return "object";
+	case LINK_REF: return "reference";
+	case LINK_PARA: break;
+	}
+	return "paragraph";
+}
+
+void
+doc_cue_rules(unsigned rules, struct buf *out)
+{
+	static const char *const names[] = {
+		"negated", "double-negation", "shifted", "before-but",
+		"after-but", "concessive", "irrealis", "others-view",
+		"intensity", "contrast-target"
+	};
+	size_t i;
+
+	buf_reset(out);
+	buf_adds(out, "");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (rules & (1u << i))
+			buf_addf(out, "%s%s", out->len ? " " : "", names[i]);
 }
 
 int

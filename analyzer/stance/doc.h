@@ -23,6 +23,8 @@
 
 #define DOC_NONE ((size_t)-1)
 
+struct buf;
+
 enum doc_gender { GENDER_UNKNOWN = 0, GENDER_F = 1, GENDER_M = 2 };
 
 /* Per-token marks set from the topic file. */
@@ -99,7 +101,9 @@ enum cue_link {
 	LINK_SENT,       /* a term or ref elsewhere in its sentence */
 	LINK_QUOTE,      /* in a quotation that names the topic */
 	LINK_PARA,       /* its paragraph is about the topic */
-	LINK_OBJECT      /* the topic is the verb's object */
+	LINK_OBJECT,     /* the topic is the verb's object */
+	LINK_REF         /* a word pointing back to it ("they") in its
+			    clause, in a paragraph about it */
 };
 
 /* Rules applied to a piece of evidence (bits). */
@@ -196,6 +200,15 @@ enum stance doc_stance(long long pro, long long con);
  * sides (the winner's for pro and con, the weaker side's for mixed, the
  * lack of evidence for neutral). */
 double doc_confidence(long long pro, long long con);
+/* Names of a cue's kind ("lexicon", "topic", "adopt", "reject",
+ * "absence") and link ("clause", "sentence", "quote", "paragraph",
+ * "object"), as cues.csv and --explain write them. Static strings. */
+const char *doc_cue_kind_name(enum cue_kind k);
+const char *doc_cue_link_name(enum cue_link l);
+/* Writes the rules of bits `rules` (enum cue_rule) into out, replacing
+ * what was there: "negated double-negation ..." separated by spaces, or
+ * "" when none. */
+void doc_cue_rules(unsigned rules, struct buf *out);
 /* The mention covering token i, or -1. */
 int doc_mention_at(const struct doc *d, size_t i);
 /* Name of a stance as written in the CSV files ("pro", "con", "mixed",

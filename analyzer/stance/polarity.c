@@ -235,6 +235,15 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 		*link = LINK_SENT;
 		return best;
 	}
+	/* "they're not needed", "it was a lifeline": a word pointing back
+	 * to the topic in the clause, in a paragraph about it. */
+	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
+		for (j = a; j < b; j++)
+			if ((j < i || j >= i + n) &&
+			    (doc_lex(d, j) & LEX_BACKREF)) {
+				*link = LINK_REF;
+				return j;
+			}
 	q = d->tk.v[i].quote;
 	*link = LINK_PARA;
 	if (q >= 0)
@@ -600,6 +609,7 @@ link_weight(const double *w, enum cue_link l)
 	case LINK_CLAUSE:
 	case LINK_OBJECT: return w[W_LINK_CLAUSE];
 	case LINK_SENT: return w[W_LINK_SENT];
+	case LINK_REF: return w[W_LINK_REF];
 	case LINK_QUOTE: return w[W_LINK_QUOTE];
 	case LINK_PARA: break;
 	}
