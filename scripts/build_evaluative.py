@@ -16,7 +16,8 @@ usage: build_evaluative.py VADER_LEXICON PATTERN_XML SHIFTERS[,SHIFTERS] CURATED
 Each output line is "phrase TAB kind TAB value TAB source": kind is eval
 (value -1..1), shift (a verb that flips what it governs), boost (value is
 the factor of an intensifier or diminisher) or adopt (a verb of taking
-something up: hire, use; value +1), neg (a negator) or drop (the phrase is never
+something up: hire, use), praise or oppose (a verb of praising or
+attacking its object: hail, lambast), neg (a negator) or drop (the phrase is never
 evaluative). The build (scripts/gen_polarity.py) compiles it into a
 table; this script runs only when a source changes, by hand.
 """
@@ -121,10 +122,11 @@ def main(argv):
                 words = key(parts[0]).replace("_", " ").split(" ")
                 for form in inflect(words[0]):
                     form = " ".join([form] + words[1:])
-                    # A form that is also a rated word keeps its rating
-                    # ("slow" the adjective, "kill"): the shifter sense
-                    # is the rarer one in news prose.
-                    if words_ok(form) and form not in rows:
+                    # A form that is also a clearly rated word keeps its
+                    # rating ("kill"): the shifter sense is the rarer one
+                    # in news prose. A weak rating ("stop") yields.
+                    if words_ok(form) and (form not in rows or
+                                           abs(rows[form][1]) < 0.5):
                         rows[form] = ("shift", 1.0, "shifters")
     with open(curated, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -138,9 +140,13 @@ def main(argv):
                 return 1
             kind, val = parts[1], float(parts[2])
             forms = [key(parts[0])]
-            if kind in ("shift", "adopt") and " " not in forms[0]:
+            verbal = ("shift", "adopt", "praise", "oppose")
+            if kind in verbal and " " not in forms[0]:
                 forms = sorted(inflect(forms[0]))
-            elif kind in ("shift", "adopt"):
+            elif kind in verbal and forms[0].split(" ")[0] in (
+                    "question", "hit", "lash", "rail", "take"):
+                pass  # written out by hand, every form
+            elif kind in verbal:
                 head, rest = forms[0].split(" ", 1)
                 forms = sorted(f + " " + rest for f in inflect(head))
             for form in forms:

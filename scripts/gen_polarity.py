@@ -13,7 +13,8 @@ usage: gen_polarity.py EVALUATIVE.tsv WEIGHTS.tsv OUT.c OUT.h
 """
 import sys
 
-KINDS = ["none", "eval", "shift", "adopt", "boost", "drop", "neg"]
+KINDS = ["none", "eval", "shift", "adopt", "boost", "drop", "neg", "praise",
+         "oppose"]
 
 
 def rows(path, n):

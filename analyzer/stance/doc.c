@@ -272,6 +272,8 @@ doc_cue_kind_name(enum cue_kind k)
 	case CUE_TOPIC: return "topic";
 	case CUE_ADOPT: return "adopt";
 	case CUE_REJECT: return "reject";
+	case CUE_PRAISE: return "praise";
+	case CUE_OPPOSE: return "oppose";
 	case CUE_ABSENCE: break;
 	}
 	return "absence";

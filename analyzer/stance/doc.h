@@ -92,7 +92,9 @@ enum cue_kind {
 	CUE_TOPIC,    /* a pro/con override of the topic file */
 	CUE_ADOPT,    /* taking the topic up ("hired one") */
 	CUE_REJECT,   /* a shifter verb on the topic ("scrapped them") */
-	CUE_ABSENCE   /* doing without the topic ("without one") */
+	CUE_ABSENCE,  /* doing without the topic ("without one") */
+	CUE_PRAISE,   /* a verb of praise on the topic ("hailed them") */
+	CUE_OPPOSE    /* a verb of attack on the topic ("lambasted it") */
 };
 
 /* How the evidence is linked to the topic. */

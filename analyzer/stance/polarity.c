@@ -23,8 +23,9 @@
  * say") weigh by their own factors, zero by default.
  *
  * Evidence in a quotation counts for its speaker; outside, for the
- * people its sentence names (attrib.c stores them in d->who), otherwise
- * only for the article. Every factor is a named weight of
+ * people its sentence names (attrib.c stores them in d->who), or in a
+ * signed piece ("By NAME") for its author when the sentence says "I";
+ * otherwise only for the article. Every factor is a named weight of
  * data/lexicon/stance-weights.tsv.
  */
 #include "analyzer/stance/polarity.h"
@@ -45,6 +46,8 @@
  * many words, past determiners and modifiers ("hired an experienced
  * one"). */
 #define POL_OBJECT_WINDOW 4
+/* A byline ("By NAME") opens one of the first this-many paragraphs. */
+#define POL_BYLINE_PARAS 3
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
@@ -508,6 +511,13 @@ collect(struct doc *d, struct evs *out)
 			e.value = -1.0;
 			e.obj = object_of(d, i + n - 1, b);
 			break;
+		case POL_PRAISE:
+		case POL_OPPOSE:
+			e.kind = p->kind == POL_PRAISE ? CUE_PRAISE : CUE_OPPOSE;
+			e.value = p->kind == POL_PRAISE ? p->v / 1000.0 :
+							  -p->v / 1000.0;
+			e.obj = object_of(d, i + n - 1, b);
+			break;
 		case POL_NEG:
 			e.kind = CUE_ABSENCE;
 			e.value = -1.0;
@@ -637,6 +647,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	case CUE_ADOPT: f = w[W_ADOPT]; break;
 	case CUE_REJECT: f = w[W_REJECT]; break;
 	case CUE_ABSENCE: f = w[W_ABSENCE]; break;
+	case CUE_PRAISE: f = w[W_PRAISE]; break;
+	case CUE_OPPOSE: f = w[W_OPPOSE]; break;
 	}
 	if (e->obj != DOC_NONE) {
 		e->link = LINK_OBJECT;
@@ -746,12 +758,49 @@ add_cue(struct doc *d, const struct ev *e, int person, long long wm)
 	}
 }
 
+/* The author of a signed piece: a paragraph among the first few that
+ * opens "By NAME". -1 when there is none. */
+static int
+byline(const struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < d->tk.n && d->tk.v[i].para < POL_BYLINE_PARAS;
+	     i++) {
+		int m;
+
+		if (!(d->tk.v[i].flags & TOK_PSTART) || !tok_is(&d->tk, i, "by"))
+			continue;
+		m = doc_mention_at(d, i + 1);
+		if (m >= 0 && d->m[m].tok == i + 1)
+			return d->m[m].person;
+	}
+	return -1;
+}
+
+/* 1 when the sentence of token i speaks in the first person singular
+ * outside quotations ("I have never once needed ..."). */
+static int
+first_person(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j;
+
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++)
+		if (d->tk.v[j].quote < 0 &&
+		    (tok_is(&d->tk, j, "i") || tok_is(&d->tk, j, "my") ||
+		     tok_is(&d->tk, j, "me")))
+			return 1;
+	return 0;
+}
+
 static void
 count_cues(struct doc *d)
 {
 	struct evs all = { NULL, 0, 0 };
 	unsigned char *used;
 	size_t i, j, n;
+	int author = byline(d);
 
 	collect(d, &all);
 	used = pt_xmalloc(d->tk.n + 1);
@@ -794,7 +843,10 @@ count_cues(struct doc *d)
 		s = d->tk.v[e->tok].sent;
 		subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
 		n = d->nwho[s];
-		if (n == 0)
+		/* A signed piece: its author's first-person sentences. */
+		if (n == 0 && author >= 0 && first_person(d, e->tok))
+			add_cue(d, e, author, wm);
+		else if (n == 0)
 			add_cue(d, e, -1, wm);
 		for (j = 0; j < n; j++)
 			add_cue(d, e, subj[j], wm);

@@ -16,7 +16,9 @@ enum pol_kind {
 	POL_ADOPT,    /* a verb of taking something up ("hire") */
 	POL_BOOST,    /* an intensifier or diminisher: v is its factor */
 	POL_DROP,     /* never evaluative (overrides a source) */
-	POL_NEG       /* a negator ("not", "no one") */
+	POL_NEG,      /* a negator ("not", "no one") */
+	POL_PRAISE,   /* a verb of praising its object ("hailed") */
+	POL_OPPOSE    /* a verb of attacking its object ("lambasted") */
 };
 
 struct pol_entry {
