@@ -88,7 +88,7 @@ def main(argv):
             if not words_ok(k) or k in STOP:
                 continue
             v = float(parts[1]) / 4.0
-            if abs(v) < 0.25:  # VADER's raters near neutral
+            if abs(v) < 0.35:  # VADER's raters near neutral
                 continue
             ev.setdefault(k, {})["vader"] = v
     senses = {}

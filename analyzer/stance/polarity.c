@@ -43,9 +43,12 @@
 /* The longest phrase a lexicon entry has, in words. */
 #define POL_MAX_WORDS 8
 /* A verb's object (the topic after "hired", "scrapped") comes within this
- * many words, past determiners and modifiers ("hired an experienced
- * one"). */
-#define POL_OBJECT_WINDOW 4
+ * many words, past determiners, modifiers and "of" ("hired an
+ * experienced one", "slammed the growing use of X"). */
+#define POL_OBJECT_WINDOW 6
+/* A shifter verb flips an evaluation up to this many words after it
+ * ("reduced the stress"). */
+#define POL_SHIFT_WINDOW 4
 /* A byline ("By NAME") opens one of the first this-many paragraphs. */
 #define POL_BYLINE_PARAS 3
 /* A contrastive "without", "no" or "instead of" stands at most this many
@@ -271,8 +274,13 @@ object_of(const struct doc *d, size_t v, size_t b)
 		if (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))
 			return j;
 		if (doc_lex(d, j) & LEX_BACKREF)
-			return (d->para_topic[d->tk.v[j].para] == PARA_NAMES ||
+			return (d->para_topic[d->tk.v[j].para] != PARA_OFF ||
 				d->sent_topic[d->tk.v[j].sent]) ? j : DOC_NONE;
+		/* "the growing use of X", "studios' reliance on X": the
+		 * head noun's complement is the object too. */
+		if (tok_is(&d->tk, j, "of") || tok_is(&d->tk, j, "on") ||
+		    tok_punct(&d->tk, j, '\''))
+			continue;
 		if (!(d->tk.v[j].flags & TOK_WORD))
 			return DOC_NONE;
 		if (doc_lex(d, j) & (LEX_PRONOUN | LEX_PREP | LEX_SPEECH))
@@ -450,7 +458,7 @@ collect(struct doc *d, struct evs *out)
 	size_t h, i, covered = 0, n, a, b;
 	unsigned off = pol_layers_off();
 	struct evs cues = { NULL, 0, 0 };
-	size_t c = 0;
+	size_t c = 0, last_verb = 0, last_obj = 0;
 
 	memset(taken, 0, d->tk.n + 1);
 	for (h = 0; h < d->nhits; h++) {
@@ -507,6 +515,11 @@ collect(struct doc *d, struct evs *out)
 			e.obj = object_of(d, i + n - 1, b);
 			break;
 		case POL_SHIFT:
+			/* The shifter lists' verbs ("cast", "end") only flip
+			 * an evaluation; rejecting the topic takes one of
+			 * the curated verbs ("scrap", "ban"). */
+			if (strcmp(pol_source_name[p->src], "curated") != 0)
+				break;
 			e.kind = CUE_REJECT;
 			e.value = -1.0;
 			e.obj = object_of(d, i + n - 1, b);
@@ -527,9 +540,19 @@ collect(struct doc *d, struct evs *out)
 		default:
 			break;
 		}
+		/* A verb inside the object of another ("slammed the use
+		 * of X"): the outer verb is the evidence. */
+		if (e.kind != CUE_LEX && e.obj != DOC_NONE && i > last_verb &&
+		    i < last_obj)
+			e.obj = DOC_NONE;
 		if (e.value != 0 &&
-		    (e.kind == CUE_LEX || e.obj != DOC_NONE))
+		    (e.kind == CUE_LEX || e.obj != DOC_NONE)) {
 			push(out, &e);
+			if (e.kind != CUE_LEX) {
+				last_verb = i;
+				last_obj = e.obj;
+			}
+		}
 		i += n - 1;
 	}
 	while (c < cues.n)
@@ -586,7 +609,7 @@ shifted(const struct doc *d, size_t a, size_t i)
 {
 	size_t j;
 
-	for (j = i; j > a && j + POL_OBJECT_WINDOW > i; ) {
+	for (j = i; j > a && j + POL_SHIFT_WINDOW > i; ) {
 		j--;
 		if (kind_at(d, j) == POL_SHIFT)
 			return 1;
