@@ -445,7 +445,8 @@ test_hostile_text(void **state)
 	static const char *const words[] = { "intimacy", "coordinators",
 		"essential", "slammed", "Alice", "Quill", "\"", "'", "Bruno",
 		"Vance", "said", "she", "he", "not", "but", "the", "director",
-		"and", ",", "(", ")", "whether", "they" };
+		"and", ",", "(", ")", "whether", "they", "useless", "helpful",
+		"vital", "brilliant", "awful", "superb" };
 	char *dir = tu_tmpdir(), *out = out_file(dir, "out");
 	char *path = out_file(dir, "hostile.txt");
 	const char *args[] = { "analyze", "--out", out, path, NULL };
