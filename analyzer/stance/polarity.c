@@ -201,9 +201,9 @@ contrastive(const struct doc *d, size_t t, size_t *w)
 }
 
 /* The topic mention the evidence at [i, i+n) is linked to: the nearest
- * term or ref (or contrastive target) in its clause -- LINK_CLAUSE --, or
- * in its sentence -- LINK_SENT; DOC_NONE and LINK_QUOTE or LINK_PARA
- * otherwise. */
+ * term or ref (or contrastive target) in its clause -- LINK_CLAUSE --, a
+ * word pointing back to it there -- LINK_REF --, or a term or ref in its
+ * sentence -- LINK_SENT; DOC_NONE and LINK_QUOTE or LINK_PARA otherwise. */
 static size_t
 link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	enum cue_link *link)
@@ -227,6 +227,15 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 		*link = LINK_CLAUSE;
 		return best;
 	}
+	/* "they're not needed", "it was a lifeline": a word pointing back
+	 * to the topic in the clause, in a paragraph about it. */
+	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
+		for (j = a; j < b; j++)
+			if ((j < i || j >= i + n) &&
+			    (doc_lex(d, j) & LEX_BACKREF)) {
+				*link = LINK_REF;
+				return j;
+			}
 	for (j = s0; j < s1; j++)
 		if ((j < i || j >= i + n) &&
 		    (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))) {
@@ -241,15 +250,6 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 		*link = LINK_SENT;
 		return best;
 	}
-	/* "they're not needed", "it was a lifeline": a word pointing back
-	 * to the topic in the clause, in a paragraph about it. */
-	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
-		for (j = a; j < b; j++)
-			if ((j < i || j >= i + n) &&
-			    (doc_lex(d, j) & LEX_BACKREF)) {
-				*link = LINK_REF;
-				return j;
-			}
 	q = d->tk.v[i].quote;
 	*link = LINK_PARA;
 	if (q >= 0)
