@@ -24,7 +24,8 @@
  *
  * Evidence in a quotation counts for its speaker; outside, for the
  * people its sentence names (attrib.c stores them in d->who), or in a
- * signed piece ("By NAME") for its author when the sentence says "I";
+ * transcript for the speaker its paragraph is labelled with ("NAME:"), in
+ * a signed piece ("By NAME") for its author when the sentence says "I";
  * otherwise only for the article. Every factor is a named weight of
  * data/lexicon/stance-weights.tsv.
  */
@@ -801,6 +802,35 @@ byline(const struct doc *d)
 	return -1;
 }
 
+/* The speaker label that opens the paragraph of token i in a transcript
+ * ("TIERNEY-WALSH: It is."): a person's name, then a colon. -1 when the
+ * paragraph has none. */
+static int
+label_of(const struct doc *d, size_t i)
+{
+	size_t j = i, l;
+	const char *k;
+	int m, p;
+
+	while (j > 0 && !(d->tk.v[j].flags & TOK_PSTART))
+		j--;
+	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':') || j + 1 > i)
+		return -1;
+	m = doc_mention_at(d, j);
+	if (m >= 0 && d->m[m].tok == j)
+		return d->m[m].person;
+	/* An upper-case surname label the people step took for no
+	 * mention: the person with that surname. */
+	if (!(d->tk.v[j].flags & TOK_ALLCAP))
+		return -1;
+	k = doc_key(d, j, &l);
+	for (p = 0; p < (int)d->np; p++)
+		if (d->p[p].last && strlen(d->p[p].last) == l &&
+		    memcmp(d->p[p].last, k, l) == 0)
+			return p;
+	return -1;
+}
+
 /* 1 when the sentence of token i speaks in the first person singular
  * outside quotations ("I have never once needed ..."). */
 static int
@@ -845,6 +875,7 @@ count_cues(struct doc *d)
 		long long wm = llround(e->w * 1000.0);
 		const int *subj;
 		uint32_t s;
+		int label;
 
 		if (wm <= 0)
 			continue;
@@ -866,7 +897,15 @@ count_cues(struct doc *d)
 		s = d->tk.v[e->tok].sent;
 		subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
 		n = d->nwho[s];
-		/* A signed piece: its author's first-person sentences. */
+		/* A transcript: the words after a speaker label are the
+		 * speaker's, unless the sentence names its own subject in
+		 * the third person. A signed piece: its author's
+		 * first-person sentences. */
+		label = label_of(d, e->tok);
+		if (label >= 0 && (n == 0 || first_person(d, e->tok))) {
+			add_cue(d, e, label, wm);
+			continue;
+		}
 		if (n == 0 && author >= 0 && first_person(d, e->tok))
 			add_cue(d, e, author, wm);
 		else if (n == 0)

@@ -36,9 +36,10 @@
  * stacks on one word (a term, a ref and a cue or two). */
 #define MARK_MAX_HITS 16
 /* A paragraph that names the topic carries over to this many paragraphs
- * after it: trade-press paragraphs are short, and the next ones usually
- * go on with the same subject. */
-#define MARK_CARRY_PARAS 2
+ * after it: trade-press paragraphs are short (a transcript's turns
+ * shorter still), and the next ones usually go on with the same subject;
+ * a sentence there counts only when it points back ("it", "they"). */
+#define MARK_CARRY_PARAS 4
 
 /* quote.c: quotations. */
 
