@@ -105,6 +105,15 @@ def main(argv):
         if abs(v) < 0.2 or subj < 0.5:
             continue
         ev.setdefault(k, {})["pattern"] = v
+    # British spellings of the US forms the sources use ("criticize" ->
+    # "criticise", "skeptical" -> "sceptical", "favor" -> "favour").
+    for k in list(ev):
+        for a, b in (("iz", "is"), ("yz", "ys"), ("skeptic", "sceptic"),
+                     ("avor", "avour"), ("onor", "onour"), ("umor", "umour")):
+            if a in k:
+                v = k.replace(a, b)
+                if v not in ev:
+                    ev[v] = dict(ev[k])
     rows = {}
     for k, src in ev.items():
         # Pattern alone rates many adjectives weakly by their use in

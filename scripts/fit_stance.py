@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-STEPS = [0.0, 0.5, 0.75, 1.33, 2.0]
+STEPS = [0.0, 0.5, 1.5, 2.0]
 
 
 def read_weights(path):

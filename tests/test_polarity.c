@@ -131,6 +131,15 @@ static const struct {
 	  "con object" },
 	{ "She would never work without the lantern guild.", "without",
 	  "pro object negated" },
+	/* A verb in the complement of a verb of attack: the outer one
+	 * is the evidence, the topic its object. */
+	{ "The studio slammed the decision to keep hiring the lantern guild.",
+	  "slammed", "con object" },
+	{ "The studio slammed the decision to keep hiring the lantern guild.",
+	  "hiring", "-" },
+	/* British spellings of the sources' US forms. */
+	{ "She is sceptical of the lantern guild.", "sceptical",
+	  "con clause" },
 	/* Contrastive targets: an evaluation of the topic's opposite. */
 	{ "Working without the lantern guild was a nightmare.", "a",
 	  "pro clause contrast-target" },
@@ -231,6 +240,14 @@ static const struct {
 	{ "Director Tomas Quill praised the lantern guild and condemned the "
 	  "lantern guild.",
 	  "Tomas Quill=mixed | article=mixed" },
+	/* A transcript turn is its labelled speaker's; a signed piece's
+	 * first-person sentences its author's. */
+	{ "Host Ada Lunn talks to the lamplighter Ivo Brandt about the "
+	  "lantern guild.\n\nBRANDT: I think the lantern guild is "
+	  "indispensable.",
+	  "Ada Lunn=neutral | Ivo Brandt=pro | article=pro" },
+	{ "By Emma Brandt\n\nI have never found the lantern guild useful.",
+	  "Emma Brandt=con | article=con" },
 };
 
 static void

@@ -50,6 +50,9 @@
 /* A shifter verb flips an evaluation up to this many words after it
  * ("reduced the stress"). */
 #define POL_SHIFT_WINDOW 4
+/* A verb of praise or attack governs a verb up to this many words after
+ * it ("slammed the decision of the studio to keep hiring them"). */
+#define POL_SCOPE_WINDOW 10
 /* A byline ("By NAME") opens one of the first this-many paragraphs. */
 #define POL_BYLINE_PARAS 3
 /* A contrastive "without", "no" or "instead of" stands at most this many
@@ -459,7 +462,7 @@ collect(struct doc *d, struct evs *out)
 	size_t h, i, covered = 0, n, a, b;
 	unsigned off = pol_layers_off();
 	struct evs cues = { NULL, 0, 0 };
-	size_t c = 0, last_verb = 0, last_obj = 0;
+	size_t c = 0, last_verb = 0, last_obj = 0, outer = (size_t)-1;
 
 	memset(taken, 0, d->tk.n + 1);
 	for (h = 0; h < d->nhits; h++) {
@@ -546,13 +549,31 @@ collect(struct doc *d, struct evs *out)
 		if (e.kind != CUE_LEX && e.obj != DOC_NONE && i > last_verb &&
 		    i < last_obj)
 			e.obj = DOC_NONE;
+		/* A verb of taking up, rejecting or doing without in the
+		 * complement of a verb of praise or attack ("slammed the
+		 * decision to keep hiring them"): the outer verb is the
+		 * evidence, with the topic as its object. */
+		if ((e.kind == CUE_ADOPT || e.kind == CUE_REJECT ||
+		     e.kind == CUE_ABSENCE) && e.obj != DOC_NONE &&
+		    outer != (size_t)-1 && doc_same_sent(d, out->v[outer].tok, i) &&
+		    i - out->v[outer].tok <= POL_SCOPE_WINDOW) {
+			if (out->v[outer].obj == DOC_NONE)
+				out->v[outer].obj = e.obj;
+			e.obj = DOC_NONE;
+		}
+		/* A verb of praise or attack counts without the topic as
+		 * its object too, linked like any evaluation ("slammed the
+		 * decision to hire them"). */
 		if (e.value != 0 &&
-		    (e.kind == CUE_LEX || e.obj != DOC_NONE)) {
+		    (e.kind == CUE_LEX || e.kind == CUE_PRAISE ||
+		     e.kind == CUE_OPPOSE || e.obj != DOC_NONE)) {
 			push(out, &e);
-			if (e.kind != CUE_LEX) {
+			if (e.kind != CUE_LEX && e.obj != DOC_NONE) {
 				last_verb = i;
 				last_obj = e.obj;
 			}
+			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE)
+				outer = out->n - 1;
 		}
 		i += n - 1;
 	}
