@@ -17,7 +17,8 @@ Each output line is "phrase TAB kind TAB value TAB source": kind is eval
 (value -1..1), shift (a verb that flips what it governs), boost (value is
 the factor of an intensifier or diminisher) or adopt (a verb of taking
 something up: hire, use), praise or oppose (a verb of praising or
-attacking its object: hail, lambast), neg (a negator) or drop (the phrase is never
+attacking its object: hail, lambast), neg (a negator) or drop; a kind
+written with "!" ("shift!") is not inflected (the phrase is never
 evaluative). The build (scripts/gen_polarity.py) compiles it into a
 table; this script runs only when a source changes, by hand.
 """
@@ -149,8 +150,12 @@ def main(argv):
                 return 1
             kind, val = parts[1], float(parts[2])
             forms = [key(parts[0])]
+            exact = kind.endswith("!")  # "shift!": no inflection
+            kind = kind.rstrip("!")
             verbal = ("shift", "adopt", "praise", "oppose")
-            if kind in verbal and " " not in forms[0]:
+            if exact:
+                pass
+            elif kind in verbal and " " not in forms[0]:
                 forms = sorted(inflect(forms[0]))
             elif kind in verbal and forms[0].split(" ")[0] in (
                     "question", "hit", "lash", "rail", "take"):
