@@ -442,6 +442,13 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 		}
 		if (n > 0)
 			continue;
+		/* An epithet in apposition to a name ("The alliance's
+		 * president, Dorothea Vance-Kilbride, rejected ..."): the
+		 * name is the subject. */
+		if (i < a + ATTRIB_SUBJECT_WINDOW && doc_epithet(d, i, &e) &&
+		    e + 1 < b && tok_punct(&d->tk, e, ',') &&
+		    (m = mention_at(d, e + 1)) >= 0 && d->m[m].tok == e + 1)
+			continue;
 		/* A pronoun or epithet subject early in the sentence. */
 		if (i < a + ATTRIB_SUBJECT_WINDOW &&
 		    (tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "she") ||
