@@ -5,7 +5,7 @@
 #ifndef PT_POLARITY_TABLE_H
 #define PT_POLARITY_TABLE_H
 
-#include "polarity_weights.h"
+#include "analyzer/stance/polarity_weights.h" /* generated */
 
 #include <stddef.h>
 

@@ -302,6 +302,47 @@ unknown_entry(struct buf *err, const char *name, unsigned long lineno,
 	return PT_EPARSE;
 }
 
+/* A term, ref or contrast target of two or three words also matches as
+ * one hyphenated word ("digital replica" = "digital-replica",
+ * "intimacy coordinator" = "intimacy-coordinator"), the way English
+ * writes compounds before a noun. 0, or 1 when too long. */
+static int
+add_hyphenated(struct topic *t, enum topic_kind kind, int exact,
+	       struct sv alt)
+{
+	char joined[256];
+	size_t i, words = 1;
+
+	if ((kind != TOPIC_TERM && kind != TOPIC_REF &&
+	     kind != TOPIC_CONTRAST) || alt.len >= sizeof(joined))
+		return 0;
+	for (i = 0; i < alt.len; i++) {
+		if (alt.p[i] == '@' || alt.p[i] == '-')
+			return 0;
+		if (alt.p[i] == ' ')
+			words++;
+	}
+	if (words < 2 || words > 3)
+		return 0;
+	/* "the tool", "these systems": a determiner starts no compound. */
+	for (i = 0; i < alt.len && alt.p[i] != ' '; i++)
+		;
+	if ((i == 3 && memcmp(alt.p, "the", 3) == 0) ||
+	    (i == 1 && alt.p[0] == 'a') || (i == 2 && memcmp(alt.p, "an", 2) == 0) ||
+	    (i == 5 && memcmp(alt.p, "these", 5) == 0) ||
+	    (i == 4 && (memcmp(alt.p, "this", 4) == 0 ||
+			memcmp(alt.p, "that", 4) == 0)) ||
+	    (i == 3 && memcmp(alt.p, "its", 3) == 0) ||
+	    (i == 5 && memcmp(alt.p, "whose", 5) == 0))
+		return 0;
+	for (i = 0; i < alt.len; i++)
+		joined[i] = alt.p[i] == ' ' ? '-' : alt.p[i];
+	if (add_phrase(t, kind, exact, 1.0, -1, sv_make(joined, alt.len)))
+		return 1;
+	t->count[kind]--; /* a spelling of the entry, not an entry */
+	return 0;
+}
+
 static int
 parse_line(struct topic *t, struct sv line, const char *name,
 	   unsigned long lineno, struct buf *err)
@@ -355,6 +396,8 @@ parse_line(struct topic *t, struct sv line, const char *name,
 				 figure, alt);
 		if (why)
 			return fail(err, name, lineno, why);
+		if (add_hyphenated(t, kinds[k].kind, kinds[k].exact, alt))
+			return fail(err, name, lineno, "phrase too long");
 	}
 	return 0;
 }
