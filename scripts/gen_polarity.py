@@ -80,6 +80,25 @@ def main(argv):
             c.write("\t{%s, %d, %d, %d, %d, %d},\n"
                     % (cstr(k), len(k.encode("utf-8")), kind, src, pre, v))
         c.write("};\n\nconst size_t pol_ntable = %d;\n\n" % len(keys))
+        # Open addressing over FNV-1a of the key, linear probing, load
+        # factor <= 0.5: a lookup costs a hash and a probe or two.
+        size = 1
+        while size < 2 * len(keys):
+            size *= 2
+        slots = [0] * size
+        for idx, k in enumerate(keys):
+            h = 2166136261
+            for b in k.encode("utf-8"):
+                h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+            j = h & (size - 1)
+            while slots[j]:
+                j = (j + 1) & (size - 1)
+            slots[j] = idx + 1
+        c.write("const unsigned pol_hash_mask = %d;\n" % (size - 1))
+        c.write("const unsigned pol_hash[] = {\n")
+        for i in range(0, size, 16):
+            c.write("\t" + ", ".join(str(x) for x in slots[i:i + 16]) + ",\n")
+        c.write("};\n\n")
         c.write("const char *const pol_weight_name[] = {\n")
         for n in names:
             c.write("\t%s,\n" % cstr(n))

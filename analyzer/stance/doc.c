@@ -63,6 +63,8 @@ doc_release(struct doc *d)
 	free(d->hits);
 	free(d->sent_subj);
 	free(d->who);
+	free((void *)d->polm);
+	free(d->poln);
 	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);

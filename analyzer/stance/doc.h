@@ -24,6 +24,7 @@
 #define DOC_NONE ((size_t)-1)
 
 struct buf;
+struct pol_entry;
 
 enum doc_gender { GENDER_UNKNOWN = 0, GENDER_F = 1, GENDER_M = 2 };
 
@@ -170,6 +171,10 @@ struct doc {
 				 ATTRIB_MAX_SUBJECTS ...] (attrib) */
 	unsigned char *nwho;  /* per sentence: how many of them (attrib) */
 	size_t capwho, capnwho;
+	const struct pol_entry **polm; /* per token: the longest lexicon
+				  phrase starting there, or NULL (polarity) */
+	unsigned char *poln;  /* per token: its length in tokens (polarity) */
+	size_t cappolm, cappoln;
 	unsigned *lex;        /* enum lex_class bits of each token (prep) */
 	uint16_t *tmark;      /* per token: enum doc_tmark bits (mark; quote
 				 adds TM_TITLEQ) */

@@ -36,6 +36,7 @@
 
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
+#include "crawler/base/hash.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -59,32 +60,16 @@
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
 
-static int
-cmp_key(const char *k, size_t kl, const struct pol_entry *e)
-{
-	size_t n = kl < e->klen ? kl : e->klen;
-	int c = memcmp(k, e->key, n);
-
-	if (c)
-		return c;
-	return kl < e->klen ? -1 : kl > e->klen;
-}
-
 const struct pol_entry *
 polarity_lookup(const char *key, size_t len)
 {
-	size_t lo = 0, hi = pol_ntable;
+	unsigned j;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = cmp_key(key, len, &pol_table[mid]);
+	for (j = hash_fnv1a(key, len) & pol_hash_mask; pol_hash[j]; j = (j + 1) & pol_hash_mask) {
+		const struct pol_entry *e = &pol_table[pol_hash[j] - 1];
 
-		if (c == 0)
-			return &pol_table[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		if (e->klen == len && memcmp(e->key, key, len) == 0)
+			return e;
 	}
 	return NULL;
 }
@@ -92,7 +77,7 @@ polarity_lookup(const char *key, size_t len)
 /* The longest lexicon phrase starting at token i, within its sentence;
  * *ntok gets its length. NULL when none. */
 static const struct pol_entry *
-match_at(const struct doc *d, size_t i, size_t *ntok)
+lookup_at(const struct doc *d, size_t i, size_t *ntok)
 {
 	char key[256];
 	size_t kl = 0, n;
@@ -124,6 +109,37 @@ match_at(const struct doc *d, size_t i, size_t *ntok)
 			break;
 	}
 	return best;
+}
+
+/* Fills d->polm and d->poln: the longest lexicon phrase at each word
+ * token, looked up once per article (the rules ask again and again). */
+static void
+cache_matches(struct doc *d)
+{
+	size_t i, n;
+
+	pt_xgrow((void **)&d->polm, &d->cappolm, d->tk.n + 1,
+		 sizeof(*d->polm));
+	pt_xgrow((void **)&d->poln, &d->cappoln, d->tk.n + 1,
+		 sizeof(*d->poln));
+	for (i = 0; i < d->tk.n; i++) {
+		d->polm[i] = NULL;
+		d->poln[i] = 0;
+		if (!(d->tk.v[i].flags & TOK_WORD))
+			continue;
+		d->polm[i] = lookup_at(d, i, &n);
+		if (d->polm[i])
+			d->poln[i] = (unsigned char)n;
+	}
+}
+
+/* The longest lexicon phrase at token i (cache_matches()); *ntok gets
+ * its length. NULL when none. */
+static const struct pol_entry *
+match_at(const struct doc *d, size_t i, size_t *ntok)
+{
+	*ntok = d->poln[i];
+	return d->polm[i];
 }
 
 /* The kind of lexicon entry at token i alone (one word), or POL_NONE. */
@@ -876,6 +892,7 @@ count_cues(struct doc *d)
 	size_t i, j, n;
 	int author = byline(d);
 
+	cache_matches(d);
 	collect(d, &all);
 	used = pt_xmalloc(d->tk.n + 1);
 	memset(used, 0, d->tk.n + 1);

@@ -30,9 +30,13 @@ struct pol_entry {
 	short v;              /* value, in thousandths */
 };
 
-/* Sorted by key (bytes). */
+/* Sorted by key (bytes); looked up through pol_hash. */
 extern const struct pol_entry pol_table[];
 extern const size_t pol_ntable;
+/* Hash index of pol_table: FNV-1a of the key masked by pol_hash_mask,
+ * linear probing; a slot holds an index + 1, 0 when empty. */
+extern const unsigned pol_hash[];
+extern const unsigned pol_hash_mask;
 /* Where entries come from ("vader", "pattern+vader", "curated"...). */
 extern const char *const pol_source_name[];
 /* The named weights: names and the fitted values (enum pol_weight). */
