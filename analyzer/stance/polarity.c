@@ -127,6 +127,7 @@ cache_matches(struct doc *d)
 		d->poln[i] = 0;
 		if (!(d->tk.v[i].flags & TOK_WORD))
 			continue;
+		n = 0;
 		d->polm[i] = lookup_at(d, i, &n);
 		if (d->polm[i])
 			d->poln[i] = (unsigned char)n;
