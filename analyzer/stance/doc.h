@@ -192,10 +192,10 @@ void doc_release(struct doc *d);
 void doc_clear(struct doc *d);
 
 enum stance {
-	STANCE_NEUTRAL = 0, /* no cue counted */
-	STANCE_PRO,         /* pro weighs more than twice con */
-	STANCE_CON,         /* con weighs more than twice pro */
-	STANCE_MIXED        /* both, neither side twice the other */
+	STANCE_NEUTRAL = 0, /* not enough evidence either way */
+	STANCE_PRO,         /* pro clears the threshold and outweighs con */
+	STANCE_CON,         /* con clears the threshold and outweighs pro */
+	STANCE_MIXED        /* real evidence on both sides */
 };
 
 /* Stance from summed weights (thousandths), with abstention: pro or con
