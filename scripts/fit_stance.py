@@ -4,7 +4,8 @@
 
 usage: fit_stance.py --bin PRESSTALLY --score SCORE.py
                      [--weights data/lexicon/stance-weights.tsv]
-                     [--rounds N] SET.jsonl:TOPIC.topic ...
+                     [--rounds N] [--only W,W...] [--confidence-only]
+                     SET.jsonl:TOPIC.topic ...
 
 Coordinate ascent: each weight in turn is tried at a few multiples of its
 value (and 0), every other weight held; a change is kept when it raises
@@ -14,7 +15,9 @@ as unknown than on the wrong side). The engine reads the trial weights
 from PT_STANCE_WEIGHTS, so nothing is rebuilt until the end; the fitted
 values are written back into the weights file, whose descriptions stay.
 Features are named rules, never words: nothing here can memorise a text.
-Only `score.py --part tune` is ever run.
+Only `score.py --part tune` is ever run. Last, conf_scale is set so that
+the mean confidence of the pro/con calls on the tune part equals their
+precision.
 """
 import argparse
 import os
@@ -66,6 +69,58 @@ def score(args, vals, sets):
     return total / len(sets)
 
 
+def confidence_scale(args, vals, sets):
+    """The conf_scale at which the mean confidence of the pro/con calls on
+    the tune part equals their precision (so "0.7" means right about 7
+    times in 10). Confidence is 1 - exp(-margin / conf_scale)."""
+    import csv
+    import importlib.util
+    import json
+    import math
+    spec = importlib.util.spec_from_file_location("score", args.score)
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
+        for k, v in vals.items():
+            f.write("%s %r\n" % (k, v))
+        wpath = f.name
+    env = dict(os.environ, PT_STANCE_WEIGHTS=wpath)
+    calls = []  # (margin, right)
+    for data, topic in sets:
+        for line in open(data, encoding="utf-8"):
+            case = json.loads(line)
+            if sc.case_part(case) != "tune":
+                continue
+            d = tempfile.mkdtemp()
+            txt = os.path.join(d, "a.txt")
+            with open(txt, "w", encoding="utf-8") as f:
+                f.write(case["text"])
+            subprocess.run([args.bin, "analyze", "--topic", topic, "--out", d,
+                            txt], env=env, capture_output=True)
+            rows = {r["figure"]: r for r in
+                    csv.DictReader(open(os.path.join(d, "mentions.csv"),
+                                        encoding="utf-8"))}
+            for p in case["people"]:
+                r = rows.get(p["name"])
+                if not r or r["stance"] not in ("pro", "con"):
+                    continue
+                m = abs(float(r["pro_weight"]) - float(r["con_weight"]))
+                calls.append((m, r["stance"] == p["stance"]))
+    os.unlink(wpath)
+    if not calls:
+        return vals["conf_scale"]
+    prec = sum(1 for _, ok in calls if ok) / len(calls)
+    best, err = vals["conf_scale"], 9.0
+    for i in range(1, 200):
+        k = i * 0.05
+        mean = sum(1 - math.exp(-m / k) for m, _ in calls) / len(calls)
+        if abs(mean - prec) < err:
+            best, err = k, abs(mean - prec)
+    print("confidence: %d pro/con calls, precision %.3f, conf_scale %g"
+          % (len(calls), prec, best))
+    return best
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -73,12 +128,18 @@ def main():
     ap.add_argument("--weights", default="data/lexicon/stance-weights.tsv")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--only", default="", help="comma-separated weights")
+    ap.add_argument("--confidence-only", action="store_true",
+                    help="only fit conf_scale")
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
     sets = [tuple(s.rsplit(":", 1)) for s in args.sets]
     rows = read_weights(args.weights)
     vals = {n: v for n, v, _ in rows if n}
     names = [n for n in vals if not args.only or n in args.only.split(",")]
+    if args.confidence_only:
+        vals["conf_scale"] = round(confidence_scale(args, vals, sets), 3)
+        write_weights(args.weights, rows, vals)
+        return
     best = score(args, vals, sets)
     print("start %.4f" % best, flush=True)
     for r in range(args.rounds):
@@ -100,6 +161,8 @@ def main():
         if not changed:
             break
     print("end %.4f" % best)
+    vals["conf_scale"] = round(confidence_scale(args, vals, sets), 3)
+    write_weights(args.weights, rows, vals)
 
 
 if __name__ == "__main__":
