@@ -22,6 +22,7 @@ precision.
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,7 +92,7 @@ def confidence_scale(args, vals, sets):
             case = json.loads(line)
             if sc.case_part(case) != "tune":
                 continue
-            d = tempfile.mkdtemp()
+            d = tempfile.mkdtemp(prefix="fit-stance-")
             txt = os.path.join(d, "a.txt")
             with open(txt, "w", encoding="utf-8") as f:
                 f.write(case["text"])
@@ -106,6 +107,7 @@ def confidence_scale(args, vals, sets):
                     continue
                 m = abs(float(r["pro_weight"]) - float(r["con_weight"]))
                 calls.append((m, r["stance"] == p["stance"]))
+            shutil.rmtree(d, ignore_errors=True)
     os.unlink(wpath)
     if not calls:
         return vals["conf_scale"]
