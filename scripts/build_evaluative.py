@@ -123,6 +123,14 @@ def main(argv):
             continue
         v = sum(src.values()) / len(src)
         rows[k] = ("eval", round(v, 2), "+".join(sorted(src)))
+    # The regular inflections of a rated word the sources list in one
+    # form only ("doubt" -> "doubted", "doubts", "doubting"), from four
+    # letters, where no source rates the form itself.
+    for k in [k for k in rows if " " not in k and len(k) >= 4 and
+              k.isalpha() and rows[k][0] == "eval"]:
+        for form in inflect(k):
+            if form not in rows and form not in ev:
+                rows[form] = rows[k]
     for path in shifters.split(","):
         with open(path, encoding="utf-8") as f:
             for line in f:
@@ -132,11 +140,10 @@ def main(argv):
                 words = key(parts[0]).replace("_", " ").split(" ")
                 for form in inflect(words[0]):
                     form = " ".join([form] + words[1:])
-                    # A form that is also a clearly rated word keeps its
-                    # rating ("kill"): the shifter sense is the rarer one
-                    # in news prose. A weak rating ("stop") yields.
-                    if words_ok(form) and (form not in rows or
-                                           abs(rows[form][1]) < 0.5):
+                    # A form that is also a rated word keeps its rating
+                    # ("kill", "better"): the shifter sense is the rarer
+                    # one in news prose.
+                    if words_ok(form) and form not in rows:
                         rows[form] = ("shift", 1.0, "shifters")
     with open(curated, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
