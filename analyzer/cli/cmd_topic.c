@@ -92,11 +92,9 @@ cmd_topic(int argc, char **argv)
 			rc = PT_EXIT_DATA;
 			continue;
 		}
-		printf("%s: ok: topic '%s': %zu terms, %zu pro cues, %zu con "
-		       "cues, %zu negators, %zu figures\n", argv[i],
-		       topic_name(t), topic_count(t, TOPIC_TERM),
-		       topic_count(t, TOPIC_PRO), topic_count(t, TOPIC_CON),
-		       topic_count(t, TOPIC_NEGATOR), topic_nfigures(t));
+		buf_reset(&err);
+		topic_describe(t, &err);
+		printf("%s: ok: %s\n", argv[i], err.p);
 		topic_free(t);
 	}
 	buf_release(&err);
