@@ -10,6 +10,7 @@
 #include "analyzer/stance/doc.h"
 #include "analyzer/stance/mark.h"
 #include "analyzer/stance/people.h"
+#include "analyzer/stance/polarity.h"
 #include "analyzer/stance/prep.h"
 #include "analyzer/stance/quote.h"
 #include "analyzer/stance/topic.h"
@@ -42,6 +43,8 @@ su_run(struct doc *d, const struct topic *t, const char *text,
 		people_find(d, t);
 	if (last >= SU_ATTRIB)
 		attrib_run(d);
+	if (last >= SU_POLARITY)
+		polarity_run(d);
 }
 
 void

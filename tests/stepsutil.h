@@ -15,7 +15,8 @@ enum su_step {
 	SU_MARK,   /* mark_topic */
 	SU_QUOTE,  /* quote_find */
 	SU_PEOPLE, /* people_find */
-	SU_ATTRIB  /* attrib_run */
+	SU_ATTRIB, /* attrib_run */
+	SU_POLARITY /* polarity_run */
 };
 
 /* Parses the topic file text (named "test.topic" in messages); fails the

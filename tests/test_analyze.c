@@ -445,7 +445,8 @@ test_hostile_text(void **state)
 	static const char *const words[] = { "intimacy", "coordinators",
 		"essential", "slammed", "Alice", "Quill", "\"", "'", "Bruno",
 		"Vance", "said", "she", "he", "not", "but", "the", "director",
-		"and", ",", "(", ")", "whether", "they" };
+		"and", ",", "(", ")", "whether", "they", "useless", "helpful",
+		"vital", "brilliant", "awful", "superb" };
 	char *dir = tu_tmpdir(), *out = out_file(dir, "out");
 	char *path = out_file(dir, "hostile.txt");
 	const char *args[] = { "analyze", "--out", out, path, NULL };
@@ -743,6 +744,24 @@ test_explain_golden(void **state)
 	free(want);
 }
 
+/* `topic check` reports what a topic file defines. */
+static void
+test_topic_check(void **state)
+{
+	char *path = tu_src("data/topics/generative-ai.topic");
+	const char *args[] = { "topic", "check", path, NULL };
+	struct buf out = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(tu_run(args, NULL, &out, NULL), 0);
+	assert_non_null(strstr(out.p, "ok: topic 'Generative AI"));
+	assert_non_null(strstr(out.p, " terms,"));
+	assert_non_null(strstr(out.p, " contrast targets,"));
+	assert_non_null(strstr(out.p, "0 pro overrides"));
+	buf_release(&out);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -759,6 +778,7 @@ main(void)
 		cmocka_unit_test(test_warc_input_newest_capture_wins),
 		cmocka_unit_test(test_cues_sum_to_mentions),
 		cmocka_unit_test(test_explain_golden),
+		cmocka_unit_test(test_topic_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

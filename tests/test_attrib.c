@@ -1,8 +1,7 @@
 /* test_attrib.c -- the attribution step (attrib.h) alone, after prep.h,
- * mark.h, quote.h and people.h: the speaker of each quotation, and whose
- * stance each cue of the topic counts toward (negation, contrast,
- * questions, reported views, lists, pronouns, paragraphs about the
- * topic). The people and the sentences are invented for these tests. */
+ * mark.h, quote.h and people.h: the speaker of each quotation (speech
+ * verbs, pronouns, paragraphs). Stance is test_polarity.c. The people
+ * and the sentences are invented for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,126 +105,12 @@ test_speakers(void **state)
 	doc_release(&d);
 }
 
-/* The stance of each person mentioned, then of the article. */
-static void
-show_stances(const struct doc *d, struct buf *out)
-{
-	size_t i;
-
-	buf_reset(out);
-	for (i = 0; i < d->np; i++) {
-		const struct person *p = &d->p[i];
-
-		if (p->mentions == 0)
-			continue;
-		buf_addf(out, "%s=%s | ", p->name,
-			 doc_stance_name(doc_stance(p->prom, p->conm)));
-	}
-	buf_addf(out, "article=%s",
-		 doc_stance_name(doc_stance(d->prom, d->conm)));
-}
-
-static const struct {
-	const char *text;
-	const char *want;
-} stance_cases[] = {
-	{ "Writer Lena Frost praised the lantern guild.",
-	  "Lena Frost=pro | article=pro" },
-	/* A negator before the cue flips it. */
-	{ "Writer Lena Frost did not praise the lantern guild.",
-	  "Lena Frost=con | article=con" },
-	{ "Director Tomas Quill praised the lantern guild. Actress Nadia "
-	  "Brennan said: “It is a nuisance, and the guild is never a "
-	  "lifeline.”",
-	  "Tomas Quill=pro | Nadia Brennan=con | article=mixed" },
-	/* After "but" a cue weighs three times one before it. */
-	{ "Critic Amos Reyes condemned the lantern guild, but he praised "
-	  "its founder.", "Amos Reyes=pro | article=pro" },
-	/* Questions and reported views are not counted. */
-	{ "Did Mara Voss praise the lantern guild?",
-	  "Mara Voss=neutral | article=neutral" },
-	{ "Critics say the lantern guild is a nuisance.", "article=neutral" },
-	/* Scare quotes are not the writer's words. */
-	{ "Director Tomas Quill said the lantern guild was “a nuisance”.",
-	  "Tomas Quill=neutral | article=neutral" },
-	/* A cue in a quotation counts for its speaker. */
-	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
-	  "Mara Voss=pro | article=pro" },
-	/* Outside quotations: every member of a list subject, a pronoun
-	 * subject, or the article alone. */
-	{ "Actor Rhys Vane, Dana Pike and Olga Brandt condemned the lantern "
-	  "guild.",
-	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
-	{ "Director Tomas Quill arrived. He praised the lantern guild.",
-	  "Tomas Quill=pro | article=pro" },
-	{ "The lantern guild was praised.", "article=pro" },
-	/* Only in an article about the topic, in a paragraph that names it
-	 * or in the two after it. */
-	{ "Director Tomas Quill condemned the weather.",
-	  "Tomas Quill=neutral | article=neutral" },
-	{ "The lantern guild met.\n\nDirector Tomas Quill praised them.\n\n"
-	  "Amos Reyes praised it.\n\nLena Frost praised it.",
-	  "Tomas Quill=pro | Amos Reyes=pro | Lena Frost=neutral | "
-	  "article=pro" },
-};
-
-static void
-test_stances(void **state)
-{
-	struct doc d;
-	struct buf out = BUF_INIT;
-	size_t i;
-
-	(void)state;
-	doc_init(&d);
-	for (i = 0; i < sizeof(stance_cases) / sizeof(stance_cases[0]); i++) {
-		run(&d, stance_cases[i].text);
-		show_stances(&d, &out);
-		su_expect(stance_cases[i].text, out.p, stance_cases[i].want);
-	}
-	buf_release(&out);
-	doc_release(&d);
-}
-
-/* What a counted cue records: its person, polarity after negation, the
- * negator, its weight in thousandths; and a person's evidence is the
- * heaviest cue on the side of their stance. */
-static void
-test_cue_records(void **state)
-{
-	struct doc d;
-
-	(void)state;
-	doc_init(&d);
-	run(&d, "Writer Lena Frost did not praise the lantern guild.");
-	assert_int_equal(d.nc, 1);
-	assert_int_equal(d.c[0].polarity, -1);
-	assert_int_equal(d.c[0].negated, 1);
-	assert_int_equal(d.c[0].neg_tok, 4); /* "not" */
-	assert_int_equal(d.c[0].wm, 1000);
-	assert_string_equal(d.c[0].phrase, "praise*");
-	assert_string_equal(d.p[d.c[0].person].name, "Lena Frost");
-	assert_int_equal(d.con, 1);
-
-	run(&d, "Critic Amos Reyes condemned the lantern guild, but he "
-		"praised its founder.");
-	assert_int_equal(d.nc, 2);
-	assert_int_equal(d.c[0].wm, 500);   /* before "but" */
-	assert_int_equal(d.c[1].wm, 1500);  /* after it */
-	assert_int_equal(d.c[0].person, d.c[1].person);
-	assert_int_equal(d.p[d.c[1].person].evidence, 1);
-	assert_int_equal(d.prom, 1500);
-	assert_int_equal(d.conm, 500);
-	doc_release(&d);
-}
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_speakers),
-		cmocka_unit_test(test_stances),
-		cmocka_unit_test(test_cue_records),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -117,10 +117,12 @@ test_speaker_after_and_before(void **state)
 	(void)state;
 	run(&d, "Director Tomas Quill has worked with an intimacy coordinator "
 		"on every film. “It changed how we rehearse,” Quill said. "
-		"Actress Nadia Brennan added: “I felt safe for the first "
-		"time.” “We talked through every scene,” she said.");
+		"Actress Nadia Brennan added: “With the coordinator I felt "
+		"safe for the first time.” “We talked through every scene,” "
+		"she said.");
 	assert_string_equal(speaker_of(&d, "It changed"), "Tomas Quill");
-	assert_string_equal(speaker_of(&d, "I felt safe"), "Nadia Brennan");
+	assert_string_equal(speaker_of(&d, "With the coordinator"),
+			    "Nadia Brennan");
 	assert_string_equal(speaker_of(&d, "We talked"), "Nadia Brennan");
 	assert_string_equal(stance_of(&d, "Nadia Brennan"), "pro");
 	assert_int_equal(npeople(&d), 2);

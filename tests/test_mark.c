@@ -155,14 +155,15 @@ static const struct {
 	{ "The lantern guild met. Rain fell. The guild spoke.", "101/2" },
 	/* Without a term, refs count for nothing. */
 	{ "The guild met. Rain fell.", "00/0" },
-	/* A paragraph that names the topic carries over to the two after
-	 * it (1), not to the third. */
-	{ "The lantern guild met.\n\nRain fell.\n\nWind rose.\n\nSnow came.",
-	  "1000/2110" },
+	/* A paragraph that names the topic carries over to the four after
+	 * it (1), not to the fifth. */
+	{ "The lantern guild met.\n\nRain fell.\n\nWind rose.\n\nSnow came."
+	  "\n\nSun shone.\n\nFog lifted.",
+	  "100000/211110" },
 	/* A ref in a later paragraph names the topic there too. */
 	{ "The lantern guild met.\n\nRain fell.\n\nWind rose.\n\n"
 	  "Snow came.\n\nThe guild left.",
-	  "10001/21102" },
+	  "10001/21112" },
 	{ "The LG met.", "1/2" },
 	{ "", "/" },
 };

@@ -78,52 +78,6 @@ cmd_load_topic(const char *path, char digest[65])
 	return t;
 }
 
-/* What each kind of entry is, for the summary of `topic check`. A kind
- * added to topic.h without a line here is still counted, by number. */
-static const char *const kind_label[TOPIC_NKINDS] = {
-	[TOPIC_TERM] = "term phrases (mark the topic)",
-	[TOPIC_PRO] = "pro cues",
-	[TOPIC_CON] = "con cues",
-	[TOPIC_NEGATOR] = "negators",
-	[TOPIC_FIGURE] = "figure names and aliases",
-	[TOPIC_ROLE] = "roles (introduce a name)",
-	[TOPIC_SPEECH] = "speech verbs",
-	[TOPIC_NONPERSON] = "names that are not people",
-	[TOPIC_REF] = "refs (refer back to the topic)",
-};
-
-/* Prints what topic t (read from path) defines. */
-static void
-summarise(const char *path, const struct topic *t)
-{
-	size_t k, i, n = topic_nfigures(t);
-
-	printf("%s: ok: topic '%s': %zu terms, %zu pro cues, %zu con "
-	       "cues, %zu negators, %zu figures\n", path, topic_name(t),
-	       topic_count(t, TOPIC_TERM), topic_count(t, TOPIC_PRO),
-	       topic_count(t, TOPIC_CON), topic_count(t, TOPIC_NEGATOR), n);
-	for (k = 0; k < TOPIC_NKINDS; k++) {
-		if (kind_label[k])
-			printf("  %6zu  %s\n", topic_count(t, k),
-			       kind_label[k]);
-		else
-			printf("  %6zu  entries of kind %zu\n",
-			       topic_count(t, k), k);
-	}
-	if (n) {
-		printf("  figures:");
-		for (i = 0; i < n && i < 12; i++)
-			printf("%s %s", i ? "," : "", topic_figure(t, i));
-		printf("%s\n", n > 12 ? ", ..." : "");
-	}
-	if (topic_count(t, TOPIC_TERM) == 0)
-		printf("  note: no term: no sentence is about the topic, so "
-		       "no cue will count\n");
-	if (topic_count(t, TOPIC_PRO) == 0 || topic_count(t, TOPIC_CON) == 0)
-		printf("  note: cues on one side only: every stance will be "
-		       "that side or neutral\n");
-}
-
 static int
 topic_check(int argc, char **argv)
 {
@@ -142,7 +96,9 @@ topic_check(int argc, char **argv)
 			rc = PT_EXIT_DATA;
 			continue;
 		}
-		summarise(argv[i], t);
+		buf_reset(&err);
+		topic_describe(t, &err);
+		printf("%s: ok: %s\n", argv[i], err.p);
 		topic_free(t);
 	}
 	buf_release(&err);

@@ -26,6 +26,7 @@
 #include "crawler/base/ofile.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +41,9 @@ enum kind {
 	K_MILLI,  /* thousandths, written "1.500" */
 	K_STANCE, /* text in the per-article files; in the totals computed
 		     from two sums (pro and con weights) */
+	K_CONF,   /* how sure a stance is, 0..1 in thousandths: a number in
+		     the per-article files; in the totals computed from two
+		     sums, like K_STANCE */
 	K_BLOB    /* work tables only: bytes */
 };
 
@@ -75,7 +79,7 @@ static const struct column articles_cols[A_N] = {
 };
 
 enum { M_ID, M_FIGURE, M_MENTIONS, M_PRO, M_CON, M_STANCE, M_EVIDENCE,
-       M_PROW, M_CONW, M_QUOTES, M_N };
+       M_PROW, M_CONW, M_QUOTES, M_CONF, M_N };
 static const struct column mentions_cols[M_N] = {
 	[M_ID] = { "article_id", K_TEXT, NULL },
 	[M_FIGURE] = { "figure", K_TEXT, NULL },
@@ -87,6 +91,7 @@ static const struct column mentions_cols[M_N] = {
 	[M_PROW] = { "pro_weight", K_MILLI, NULL },
 	[M_CONW] = { "con_weight", K_MILLI, NULL },
 	[M_QUOTES] = { "quotes", K_INT, NULL },
+	[M_CONF] = { "confidence", K_CONF, NULL },
 };
 
 enum { Q_ID, Q_SPEAKER, Q_QUOTE, Q_STANCE, Q_N };
@@ -98,7 +103,7 @@ static const struct column quotes_cols[Q_N] = {
 };
 
 enum { C_ID, C_FIGURE, C_CUE, C_POLARITY, C_WEIGHT, C_NEGATED, C_SENTENCE,
-       C_N };
+       C_WORDS, C_KIND, C_SOURCE, C_VALUE, C_LINK, C_RULES, C_N };
 static const struct column cues_cols[C_N] = {
 	[C_ID] = { "article_id", K_TEXT, NULL },
 	[C_FIGURE] = { "figure", K_TEXT, NULL },
@@ -107,12 +112,18 @@ static const struct column cues_cols[C_N] = {
 	[C_WEIGHT] = { "weight", K_MILLI, NULL },
 	[C_NEGATED] = { "negated", K_INT, NULL },
 	[C_SENTENCE] = { "sentence", K_TEXT, NULL },
+	[C_WORDS] = { "words", K_TEXT, NULL },
+	[C_KIND] = { "kind", K_TEXT, NULL },
+	[C_SOURCE] = { "source", K_TEXT, NULL },
+	[C_VALUE] = { "value", K_TEXT, NULL },
+	[C_LINK] = { "link", K_TEXT, NULL },
+	[C_RULES] = { "rules", K_TEXT, NULL },
 };
 
 /* The totals: one row per person (figures) and per month and person
  * (timeline), over the winning capture of each article (the win table). */
 enum { G_FIGURE, G_ARTICLES, G_MENTIONS, G_PRO, G_CON, G_STANCE, G_QUOTES,
-       G_PROW, G_CONW, G_N };
+       G_PROW, G_CONW, G_CONF, G_N };
 static const struct column figures_cols[G_N] = {
 	[G_FIGURE] = { "figure", K_TEXT, "MIN(x.figure)" },
 	[G_ARTICLES] = { "articles", K_INT, "COUNT(*)" },
@@ -123,6 +134,7 @@ static const struct column figures_cols[G_N] = {
 	[G_QUOTES] = { "quotes", K_INT, "SUM(x.quotes)" },
 	[G_PROW] = { "pro_weight", K_MILLI, "SUM(x.prom)" },
 	[G_CONW] = { "con_weight", K_MILLI, "SUM(x.conm)" },
+	[G_CONF] = { "confidence", K_CONF, "SUM(x.prom), SUM(x.conm)" },
 };
 
 enum { T_PERIOD, T_FIGURE, T_ARTICLES, T_MENTIONS, T_PRO, T_CON, T_STANCE,
@@ -217,7 +229,7 @@ static const char pragmas[] =
 static int
 sql_width(const struct column *c)
 {
-	return c->kind == K_STANCE ? 2 : 1;
+	return c->kind == K_STANCE || c->kind == K_CONF ? 2 : 1;
 }
 
 /* Index in the SELECT of file f of the first result of column `col`. */
@@ -249,7 +261,7 @@ sql_create(struct buf *b, int table)
 {
 	static const char *const types[] = {
 		[K_TEXT] = "TEXT", [K_INT] = "INT", [K_MILLI] = "INT",
-		[K_STANCE] = "TEXT", [K_BLOB] = "BLOB",
+		[K_STANCE] = "TEXT", [K_CONF] = "INT", [K_BLOB] = "BLOB",
 	};
 	int i;
 
@@ -503,7 +515,8 @@ put_row(struct buf *r, int f, const struct field *v)
 	for (i = 0; i < fl->ncols; i++) {
 		if (fl->cols[i].kind == K_INT)
 			csv_fieldu(r, i == 0, (unsigned long long)v[i].n);
-		else if (fl->cols[i].kind == K_MILLI)
+		else if (fl->cols[i].kind == K_MILLI ||
+			 fl->cols[i].kind == K_CONF)
 			field_milli(r, i == 0, v[i].n);
 		else
 			csv_field(r, i == 0, v[i].s, v[i].len);
@@ -564,6 +577,8 @@ add_mentions(struct tally *t, const char *id, long long part,
 		v[M_PROW] = num_of(p->prom);
 		v[M_CONW] = num_of(p->conm);
 		v[M_QUOTES] = num_of(p->quotes);
+		v[M_CONF] = num_of(llround(doc_confidence(p->prom, p->conm) *
+					   1000.0));
 		put_row(&t->blk[F_MENTIONS], F_MENTIONS, v);
 		if (store_agg(t, id, part, &a, err))
 			return PT_EDB;
@@ -615,6 +630,8 @@ add_cues(struct tally *t, const char *id, const struct doc *d)
 {
 	struct field v[C_N];
 	size_t i, o, len;
+	char value[32];
+	struct buf rules = BUF_INIT;
 
 	for (i = 0; i < d->nc; i++) {
 		const struct cue *c = &d->c[i];
@@ -628,8 +645,23 @@ add_cues(struct tally *t, const char *id, const struct doc *d)
 		v[C_WEIGHT] = num_of(c->wm);
 		v[C_NEGATED] = num_of(c->negated);
 		v[C_SENTENCE] = span_of(d->text + o, len);
+		v[C_WORDS] = span_of(d->text + d->tk.v[c->tok].o,
+				     d->tk.v[c->tok + c->ntok - 1].o +
+				     d->tk.v[c->tok + c->ntok - 1].ol -
+				     d->tk.v[c->tok].o);
+		v[C_KIND] = text_of(doc_cue_kind_name(c->kind));
+		v[C_SOURCE] = text_of(c->source);
+		snprintf(value, sizeof(value), "%d.%03d", c->value / 1000,
+			 abs(c->value % 1000));
+		if (c->value < 0 && c->value > -1000)
+			snprintf(value, sizeof(value), "-0.%03d", -c->value);
+		v[C_VALUE] = text_of(value);
+		v[C_LINK] = text_of(doc_cue_link_name(c->link));
+		doc_cue_rules(c->rules, &rules);
+		v[C_RULES] = span_of(rules.p ? rules.p : "", rules.len);
 		put_row(&t->blk[F_CUES], F_CUES, v);
 	}
+	buf_release(&rules);
 }
 
 int
@@ -831,7 +863,8 @@ check_numbers(struct reader *rd, struct buf *err)
 		enum kind k = rd->f->cols[i].kind;
 
 		rc = k == K_INT ? parse_int(fld(rd, i), &rd->v[i]) :
-		     k == K_MILLI ? parse_milli(fld(rd, i), &rd->v[i]) : 0;
+		     k == K_MILLI || k == K_CONF ?
+			     parse_milli(fld(rd, i), &rd->v[i]) : 0;
 		if (rc)
 			return bad_value(rd, i, rc, err);
 	}
@@ -1164,6 +1197,12 @@ put_totals_row(struct buf *r, const struct file *fl, sqlite3_stmt *st)
 			pm = sqlite3_column_int64(st, c);
 			cm = sqlite3_column_int64(st, c + 1);
 			csv_fields(r, i == 0, doc_stance_name(doc_stance(pm, cm)));
+			break;
+		case K_CONF:
+			pm = sqlite3_column_int64(st, c);
+			cm = sqlite3_column_int64(st, c + 1);
+			field_milli(r, i == 0,
+				    llround(doc_confidence(pm, cm) * 1000.0));
 			break;
 		default:
 			csv_fields(r, i == 0,

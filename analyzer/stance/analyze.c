@@ -4,6 +4,7 @@
 #include "analyzer/stance/attrib.h"
 #include "analyzer/stance/mark.h"
 #include "analyzer/stance/people.h"
+#include "analyzer/stance/polarity.h"
 #include "analyzer/stance/prep.h"
 #include "analyzer/stance/quote.h"
 
@@ -16,4 +17,5 @@ analyze_doc(struct doc *d, const struct topic *t, const char *text,
 	quote_find(d);
 	people_find(d, t);
 	attrib_run(d);
+	polarity_run(d);
 }

@@ -2,9 +2,13 @@
  * read-only queries the steps share. */
 #include "analyzer/stance/doc.h"
 
+#include "analyzer/stance/polarity_table.h"
+
 #include "analyzer/text/lexicon.h"
+#include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +62,10 @@ doc_release(struct doc *d)
 	free(d->c);
 	free(d->hits);
 	free(d->sent_subj);
+	free(d->who);
+	free((void *)d->polm);
+	free(d->poln);
+	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);
 	memset(d, 0, sizeof(*d));
@@ -225,13 +233,101 @@ doc_epithet(const struct doc *d, size_t i, size_t *end)
 enum stance
 doc_stance(long long prow, long long conw)
 {
-	if (prow <= 0 && conw <= 0)
-		return STANCE_NEUTRAL;
-	if (conw <= 0 || prow > DOC_STANCE_RATIO * conw)
+	const double *w = pol_weights();
+	double p = prow / 1000.0, c = conw / 1000.0;
+	double thr = w[W_THRESHOLD], ratio = w[W_RATIO];
+	double mixed = w[W_MIXED_MIN];
+
+	if (pol_layers_off() & POL_OFF_ABSTENTION)
+		thr = mixed = 1e-9;
+	if (p >= thr && p > ratio * c)
 		return STANCE_PRO;
-	if (prow <= 0 || conw > DOC_STANCE_RATIO * prow)
+	if (c >= thr && c > ratio * p)
 		return STANCE_CON;
-	return STANCE_MIXED;
+	if (p >= mixed && c >= mixed)
+		return STANCE_MIXED;
+	return STANCE_NEUTRAL;
+}
+
+double
+doc_confidence(long long prow, long long conw)
+{
+	double p = prow / 1000.0, c = conw / 1000.0;
+	double k = pol_weights()[W_CONF_SCALE];
+
+	if (k <= 0)
+		k = 1;
+	switch (doc_stance(prow, conw)) {
+	case STANCE_PRO: return 1.0 - exp(-(p - c) / k);
+	case STANCE_CON: return 1.0 - exp(-(c - p) / k);
+	case STANCE_MIXED: return 1.0 - exp(-(p < c ? p : c) / k);
+	case STANCE_NEUTRAL: break;
+	}
+	return exp(-(p > c ? p : c) / k);
+}
+
+const char *
+doc_cue_kind_name(enum cue_kind k)
+{
+	switch (k) {
+	case CUE_LEX: return "lexicon";
+	case CUE_TOPIC: return "topic";
+	case CUE_ADOPT: return "adopt";
+	case CUE_REJECT: return "reject";
+	case CUE_PRAISE: return "praise";
+	case CUE_OPPOSE: return "oppose";
+	case CUE_ABSENCE: break;
+	}
+	return "absence";
+}
+
+const char *
+doc_cue_link_name(enum cue_link l)
+{
+	switch (l) {
+	case LINK_CLAUSE: return "clause";
+	case LINK_SENT: return "sentence";
+	case LINK_QUOTE: return "quote";
+	case LINK_OBJECT: return "object";
+	case LINK_REF: return "reference";
+	case LINK_PARA: break;
+	}
+	return "paragraph";
+}
+
+void
+doc_cue_rules(unsigned rules, struct buf *out)
+{
+	static const char *const names[] = {
+		"negated", "double-negation", "shifted", "before-but",
+		"after-but", "concessive", "irrealis", "others-view",
+		"intensity", "contrast-target"
+	};
+	size_t i;
+
+	buf_reset(out);
+	buf_adds(out, "");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (rules & (1u << i))
+			buf_addf(out, "%s%s", out->len ? " " : "", names[i]);
+}
+
+int
+doc_mention_at(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nm;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->m[mid].tok + d->m[mid].ntok <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nm && d->m[lo].tok <= i)
+		return (int)lo;
+	return -1;
 }
 
 const char *

@@ -23,6 +23,9 @@
 
 #define DOC_NONE ((size_t)-1)
 
+struct buf;
+struct pol_entry;
+
 enum doc_gender { GENDER_UNKNOWN = 0, GENDER_F = 1, GENDER_M = 2 };
 
 /* Per-token marks set from the topic file. */
@@ -34,7 +37,9 @@ enum doc_tmark {
 	TM_FIGURE = 1 << 4,    /* inside a figure alias */
 	TM_NEGATOR = 1 << 5,   /* a negator */
 	TM_REF = 1 << 6,       /* a word that refers back to the topic */
-	TM_TITLEQ = 1 << 7     /* inside quote marks that are no quotation */
+	TM_TITLEQ = 1 << 7,    /* inside quote marks that are no quotation */
+	TM_CONTRAST = 1 << 8,  /* inside a contrastive target ("the old way") */
+	TM_NEUTRAL = 1 << 9    /* inside a topic's neutral word */
 };
 
 /* Is a paragraph about the topic? */
@@ -82,15 +87,56 @@ struct quote {
 			       that opens with a mark) */
 };
 
+/* What a counted piece of evidence is. */
+enum cue_kind {
+	CUE_LEX = 0,  /* a general-lexicon evaluation ("a lifeline") */
+	CUE_TOPIC,    /* a pro/con override of the topic file */
+	CUE_ADOPT,    /* taking the topic up ("hired one") */
+	CUE_REJECT,   /* a shifter verb on the topic ("scrapped them") */
+	CUE_ABSENCE,  /* doing without the topic ("without one") */
+	CUE_PRAISE,   /* a verb of praise on the topic ("hailed them") */
+	CUE_OPPOSE    /* a verb of attack on the topic ("lambasted it") */
+};
+
+/* How the evidence is linked to the topic. */
+enum cue_link {
+	LINK_CLAUSE = 0, /* a term or ref in its clause */
+	LINK_SENT,       /* a term or ref elsewhere in its sentence */
+	LINK_QUOTE,      /* in a quotation that names the topic */
+	LINK_PARA,       /* its paragraph is about the topic */
+	LINK_OBJECT,     /* the topic is the verb's object */
+	LINK_REF         /* a word pointing back to it ("they") in its
+			    clause, in a paragraph about it */
+};
+
+/* Rules applied to a piece of evidence (bits). */
+enum cue_rule {
+	RULE_NEGATED = 1 << 0,    /* an odd number of negators in its clause */
+	RULE_DOUBLE_NEG = 1 << 1, /* two negators cancelled */
+	RULE_SHIFTED = 1 << 2,    /* a shifter verb before it ("reduced") */
+	RULE_BEFORE_BUT = 1 << 3, /* in the clause before "but" */
+	RULE_AFTER_BUT = 1 << 4,  /* in the clause after "but" */
+	RULE_CONCESSIVE = 1 << 5, /* in an "although" clause */
+	RULE_IRREALIS = 1 << 6,   /* asked or supposed */
+	RULE_OTHERS = 1 << 7,     /* a view reported as others' */
+	RULE_BOOSTED = 1 << 8,    /* an intensifier or diminisher */
+	RULE_CONTRAST = 1 << 9    /* its target is the topic's opposite */
+};
+
 struct cue {
 	size_t tok, ntok;   /* where it matched */
 	int person;         /* who it counts for, or -1 (the article only) */
-	int polarity;       /* +1 pro, -1 con, after negation */
+	int polarity;       /* +1 pro, -1 con, after the rules */
 	int negated;        /* 1 when a negator flipped it */
 	size_t neg_tok;     /* the negator's token, or DOC_NONE */
-	long long wm;       /* weight in thousandths: the topic file's, times
-			       the contrast factor */
-	const char *phrase; /* the cue as written in the topic; borrowed */
+	long long wm;       /* weight in thousandths, every factor applied */
+	const char *phrase; /* the topic cue or lexicon entry; borrowed */
+	const char *source; /* where the entry comes from ("topic",
+			       "vader", "curated"...); static */
+	int value;          /* the entry's value, in thousandths (signed) */
+	enum cue_kind kind;
+	enum cue_link link;
+	unsigned rules;     /* enum cue_rule bits */
 	uint32_t sent;      /* sentence number */
 };
 
@@ -113,15 +159,24 @@ struct doc {
 	size_t np, capp;
 	struct mention *m;    /* mentions, in text order (people) */
 	size_t nm, capm;
-	struct cue *c;        /* counted cues, in text order (attrib) */
+	struct cue *c;        /* counted cues, in text order (polarity) */
 	size_t nc, capc;
 	struct doc_hit *hits; /* topic phrase matches, in token order (mark) */
 	size_t nhits, caphits;
 	int *sent_subj;       /* per sentence: index in m of its subject's
 				 mention, or -1 (attrib) */
 	size_t capsubj;
+	int *who;             /* per sentence s: whose stance a cue outside
+				 quotations counts for, who[s *
+				 ATTRIB_MAX_SUBJECTS ...] (attrib) */
+	unsigned char *nwho;  /* per sentence: how many of them (attrib) */
+	size_t capwho, capnwho;
+	const struct pol_entry **polm; /* per token: the longest lexicon
+				  phrase starting there, or NULL (polarity) */
+	unsigned char *poln;  /* per token: its length in tokens (polarity) */
+	size_t cappolm, cappoln;
 	unsigned *lex;        /* enum lex_class bits of each token (prep) */
-	unsigned char *tmark; /* per token: enum doc_tmark bits (mark; quote
+	uint16_t *tmark;      /* per token: enum doc_tmark bits (mark; quote
 				 adds TM_TITLEQ) */
 	size_t caplex;
 	size_t words;         /* word tokens (prep) */
@@ -137,15 +192,32 @@ void doc_release(struct doc *d);
 void doc_clear(struct doc *d);
 
 enum stance {
-	STANCE_NEUTRAL = 0, /* no cue counted */
-	STANCE_PRO,         /* pro weighs more than twice con */
-	STANCE_CON,         /* con weighs more than twice pro */
-	STANCE_MIXED        /* both, neither side twice the other */
+	STANCE_NEUTRAL = 0, /* not enough evidence either way */
+	STANCE_PRO,         /* pro clears the threshold and outweighs con */
+	STANCE_CON,         /* con clears the threshold and outweighs pro */
+	STANCE_MIXED        /* real evidence on both sides */
 };
 
-/* Stance from summed weights: pro or con where one side is more than
- * twice the other, mixed where both are, neutral where there are none. */
+/* Stance from summed weights (thousandths), with abstention: pro or con
+ * where that side reaches the threshold weight and outweighs the other by
+ * the ratio, mixed where both sides have real evidence, else neutral
+ * (stance-weights.tsv). */
 enum stance doc_stance(long long pro, long long con);
+/* How sure doc_stance() is, 0..1: grows with the margin between the
+ * sides (the winner's for pro and con, the weaker side's for mixed, the
+ * lack of evidence for neutral). */
+double doc_confidence(long long pro, long long con);
+/* Names of a cue's kind ("lexicon", "topic", "adopt", "reject",
+ * "absence") and link ("clause", "sentence", "quote", "paragraph",
+ * "object"), as cues.csv and --explain write them. Static strings. */
+const char *doc_cue_kind_name(enum cue_kind k);
+const char *doc_cue_link_name(enum cue_link l);
+/* Writes the rules of bits `rules` (enum cue_rule) into out, replacing
+ * what was there: "negated double-negation ..." separated by spaces, or
+ * "" when none. */
+void doc_cue_rules(unsigned rules, struct buf *out);
+/* The mention covering token i, or -1. */
+int doc_mention_at(const struct doc *d, size_t i);
 /* Name of a stance as written in the CSV files ("pro", "con", "mixed",
  * "neutral"). Returns a static string. */
 const char *doc_stance_name(enum stance s);

@@ -3,6 +3,9 @@
 
 #include "analyzer/stance/doc.h"
 
+#include "crawler/base/buf.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -33,18 +36,27 @@ static void
 print_cue(FILE *fp, const struct doc *d, const struct cue *c)
 {
 	size_t o, len;
-
+	struct buf rules = BUF_INIT;
 	const struct tok *a = &d->tk.v[c->tok], *b = &d->tk.v[c->tok + c->ntok - 1];
 
-	fprintf(fp, "    %s \"%.*s\" (%s) ", c->polarity > 0 ? "+pro" : "-con",
-		(int)(b->o + b->ol - a->o), d->text + a->o, c->phrase);
+	fprintf(fp, "    %s \"%.*s\" (%s %s \"%s\" %s%d.%03d) ",
+		c->polarity > 0 ? "+pro" : "-con",
+		(int)(b->o + b->ol - a->o), d->text + a->o,
+		doc_cue_kind_name(c->kind), c->source, c->phrase,
+		c->value < 0 ? "-" : "", abs(c->value) / 1000,
+		abs(c->value) % 1000);
 	milli(fp, c->wm);
+	fprintf(fp, " link %s", doc_cue_link_name(c->link));
 	if (c->negated) {
 		const struct tok *k = &d->tk.v[c->neg_tok];
 
 		fprintf(fp, " (negated by \"%.*s\")", (int)k->ol,
 			d->text + k->o);
 	}
+	doc_cue_rules(c->rules & ~(unsigned)RULE_NEGATED, &rules);
+	if (rules.len)
+		fprintf(fp, " [%s]", rules.p);
+	buf_release(&rules);
 	if (d->tk.v[c->tok].quote >= 0)
 		fputs(" [in a quote]", fp);
 	fputs("\n      ", fp);
@@ -91,8 +103,9 @@ explain_print(FILE *fp, const struct doc *d, const char *id,
 		milli(fp, p->prom);
 		fprintf(fp, ", con %u = ", p->con);
 		milli(fp, p->conm);
-		fprintf(fp, "; %u quote%s)%s\n", p->quotes,
+		fprintf(fp, "; %u quote%s; confidence %.2f)%s\n", p->quotes,
 			p->quotes == 1 ? "" : "s",
+			doc_confidence(p->prom, p->conm),
 			p->figure >= 0 ? " [topic figure]" : "");
 		for (j = 0; j < d->nc; j++)
 			if (d->c[j].person == (int)i)

@@ -18,7 +18,7 @@ record_hits(struct doc *d, const struct topic *t, const unsigned char *topic)
 	for (i = 0; i < d->tk.n; i++) {
 		n = topic_match(t, &d->tk, i, topic, hits, MARK_MAX_HITS);
 		for (j = 0; j < n; j++) {
-			unsigned char m = 0;
+			uint16_t m = 0;
 			struct doc_hit *h;
 
 			switch (hits[j].kind) {
@@ -28,6 +28,8 @@ record_hits(struct doc *d, const struct topic *t, const unsigned char *topic)
 			case TOPIC_NEGATOR: m = TM_NEGATOR; break;
 			case TOPIC_SPEECH: m = TM_SPEECH; break;
 			case TOPIC_REF: m = TM_REF; break;
+			case TOPIC_CONTRAST: m = TM_CONTRAST; break;
+			case TOPIC_NEUTRAL: m = TM_NEUTRAL; break;
 			case TOPIC_ROLE:
 				d->tmark[i + hits[j].ntok - 1] |= TM_ROLE_END;
 				break;

@@ -33,7 +33,7 @@ classify_words(struct doc *d)
 		size_t c = d->tk.n;
 
 		d->lex = pt_xrealloc(d->lex, c * sizeof(*d->lex));
-		d->tmark = pt_xrealloc(d->tmark, c);
+		d->tmark = pt_xrealloc(d->tmark, c * sizeof(*d->tmark));
 		d->caplex = c;
 	}
 	for (i = 0; i < d->tk.n; i++) {
@@ -45,7 +45,7 @@ classify_words(struct doc *d)
 			d->words++;
 	}
 	if (d->tk.n)
-		memset(d->tmark, 0, d->tk.n);
+		memset(d->tmark, 0, d->tk.n * sizeof(*d->tmark));
 }
 
 void

@@ -108,8 +108,10 @@ static const struct {
 	int exact;
 } kinds[] = {
 	{ "con", TOPIC_CON, 0 },
+	{ "contrast", TOPIC_CONTRAST, 0 },
 	{ "figure", TOPIC_FIGURE, 0 },
 	{ "negator", TOPIC_NEGATOR, 0 },
+	{ "neutral", TOPIC_NEUTRAL, 0 },
 	{ "nonperson", TOPIC_NONPERSON, 0 },
 	{ "pro", TOPIC_PRO, 0 },
 	{ "ref", TOPIC_REF, 0 },
@@ -403,6 +405,49 @@ unknown_entry(struct buf *err, const char *name, unsigned long lineno,
 	return PT_EPARSE;
 }
 
+/* A term, ref or contrast target of two or three words also matches as
+ * one hyphenated word ("digital replica" = "digital-replica",
+ * "intimacy coordinator" = "intimacy-coordinator"), the way English
+ * writes compounds before a noun. 0, or 1 when too long. */
+static int
+add_hyphenated(struct topic *t, enum topic_kind kind, int exact,
+	       struct sv alt, unsigned long line)
+{
+	char joined[256];
+	size_t i, words = 1;
+
+	if ((kind != TOPIC_TERM && kind != TOPIC_REF &&
+	     kind != TOPIC_CONTRAST) || alt.len >= sizeof(joined))
+		return 0;
+	for (i = 0; i < alt.len; i++) {
+		if (alt.p[i] == '@' || alt.p[i] == '-')
+			return 0;
+		if (alt.p[i] == ' ')
+			words++;
+	}
+	if (words < 2 || words > 3)
+		return 0;
+	/* "the tool", "these systems": a determiner starts no compound. */
+	for (i = 0; i < alt.len && alt.p[i] != ' '; i++)
+		;
+	if ((i == 3 && memcmp(alt.p, "the", 3) == 0) ||
+	    (i == 1 && alt.p[0] == 'a') || (i == 2 && memcmp(alt.p, "an", 2) == 0) ||
+	    (i == 5 && memcmp(alt.p, "these", 5) == 0) ||
+	    (i == 4 && (memcmp(alt.p, "this", 4) == 0 ||
+			memcmp(alt.p, "that", 4) == 0)) ||
+	    (i == 3 && memcmp(alt.p, "its", 3) == 0) ||
+	    (i == 5 && memcmp(alt.p, "whose", 5) == 0))
+		return 0;
+	for (i = 0; i < alt.len; i++)
+		joined[i] = alt.p[i] == ' ' ? '-' : alt.p[i];
+	/* A spelling the file already has (or that does not parse) is no
+	 * error: the entry stands as written. */
+	if (!add_phrase(t, kind, exact, 1.0, -1, sv_make(joined, alt.len),
+			line))
+		t->count[kind]--; /* a spelling of the entry, not an entry */
+	return 0;
+}
+
 static int
 parse_line(struct topic *t, struct sv line, const char *name,
 	   unsigned long lineno, struct buf *err)
@@ -456,6 +501,9 @@ parse_line(struct topic *t, struct sv line, const char *name,
 				 figure, alt, lineno);
 		if (why)
 			return fail(err, name, lineno, why);
+		if (add_hyphenated(t, kinds[k].kind, kinds[k].exact, alt,
+				   lineno))
+			return fail(err, name, lineno, "phrase too long");
 	}
 	return 0;
 }
@@ -490,12 +538,6 @@ topic_parse(const char *text, size_t len, const char *name, struct buf *err)
 	if (t->count[TOPIC_TERM] == 0) {
 		fail(err, name, lineno, "no 'term' entry: a topic needs at "
 		     "least one term");
-		topic_free(t);
-		return NULL;
-	}
-	if (t->count[TOPIC_PRO] + t->count[TOPIC_CON] == 0) {
-		fail(err, name, lineno, "no 'pro' or 'con' entry: a topic "
-		     "needs stance cues");
 		topic_free(t);
 		return NULL;
 	}
@@ -553,6 +595,27 @@ size_t
 topic_count(const struct topic *t, enum topic_kind kind)
 {
 	return t->count[kind];
+}
+
+void
+topic_describe(const struct topic *t, struct buf *out)
+{
+	static const char *const names[TOPIC_NKINDS] = {
+		[TOPIC_TERM] = "terms", [TOPIC_PRO] = "pro overrides",
+		[TOPIC_CON] = "con overrides", [TOPIC_NEGATOR] = "negators",
+		[TOPIC_FIGURE] = "figure aliases", [TOPIC_ROLE] = "roles",
+		[TOPIC_SPEECH] = "speech verbs",
+		[TOPIC_NONPERSON] = "nonpersons", [TOPIC_REF] = "refs",
+		[TOPIC_CONTRAST] = "contrast targets",
+		[TOPIC_NEUTRAL] = "neutral words"
+	};
+	size_t k;
+
+	buf_addf(out, "topic '%s':", t->name);
+	for (k = 0; k < TOPIC_NKINDS; k++)
+		buf_addf(out, "%s %zu %s", k ? "," : "", t->count[k],
+			 names[k]);
+	buf_addf(out, "; %zu figures", topic_nfigures(t));
 }
 
 static int

@@ -16,6 +16,13 @@
  *     nonperson Golden Globes             (never a person)
  *     ref       coordinator* | the protocol   (refers back to the topic in
  *                                          an article that names a term)
+ *     contrast  the old way | closed set   (the topic's opposite: an
+ *                                          evaluation of it flips)
+ *     neutral   union | paperwork          (words of the topic's world
+ *                                          that evaluate nothing)
+ *
+ * Stance comes from the general English lexicon (polarity.h); pro and
+ * con cues are only the topic's own overrides, and a topic needs none.
  *
  * Every value may list alternatives separated by '|'. A '*' at the end of a
  * word matches any ending ("coordinat*"); a word '@' matches any mention
@@ -45,6 +52,8 @@ enum topic_kind {
 	TOPIC_SPEECH,
 	TOPIC_NONPERSON,
 	TOPIC_REF,
+	TOPIC_CONTRAST, /* a contrastive target: "the old way" */
+	TOPIC_NEUTRAL,  /* never evaluative in this topic's world */
 	TOPIC_NKINDS
 };
 
@@ -72,6 +81,9 @@ size_t topic_nfigures(const struct topic *t);
 const char *topic_figure(const struct topic *t, size_t i);
 /* Count of phrases of a kind. */
 size_t topic_count(const struct topic *t, enum topic_kind kind);
+/* Appends to out what the topic defines: its name and the count of each
+ * kind of entry ("3 terms, 2 refs, ..."). */
+void topic_describe(const struct topic *t, struct buf *out);
 
 /* Finds the phrases that start at token i of tk. Writes up to `max` hits,
  * longest first, and returns how many matched.

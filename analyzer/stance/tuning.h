@@ -13,10 +13,9 @@
 
 /* doc.c: queries shared by the steps. */
 
-/* Stance: one side wins when it weighs more than this many times the
- * other; below that the stance is mixed. Twice keeps a stray counter-cue
- * from turning a clear stance mixed. */
-#define DOC_STANCE_RATIO 2
+/* The stance decision's threshold and ratio, and every weight of the
+ * stance engine, are named weights in data/lexicon/stance-weights.tsv,
+ * fitted by scripts/fit_stance.py (polarity_table.h). */
 /* A list gap ("A, the producer B and C") spans at most this many tokens
  * with a role just before the next name (its modifiers stand in the gap:
  * 'and "sex-positive" erotic filmmaker B')... */
@@ -36,9 +35,10 @@
  * stacks on one word (a term, a ref and a cue or two). */
 #define MARK_MAX_HITS 16
 /* A paragraph that names the topic carries over to this many paragraphs
- * after it: trade-press paragraphs are short, and the next ones usually
- * go on with the same subject. */
-#define MARK_CARRY_PARAS 2
+ * after it: trade-press paragraphs are short (a transcript's turns
+ * shorter still), and the next ones usually go on with the same subject;
+ * a sentence there counts only when it points back ("it", "they"). */
+#define MARK_CARRY_PARAS 4
 
 /* quote.c: quotations. */
 
@@ -66,7 +66,7 @@
  * such as "also" and "in a statement" ("X said", "X later told"). */
 #define PEOPLE_VERB_WINDOW 4
 
-/* attrib.c: speakers and stance cues. */
+/* attrib.c and polarity.c: speakers and stance evidence. */
 
 /* Counted cues per article: a real article has a few dozen; hostile text
  * with millions would otherwise make output rows without end. Past the
@@ -107,16 +107,8 @@
 /* A pronoun or epithet subject stands in the first this-many tokens of
  * its sentence (past an introductory clause). */
 #define ATTRIB_SUBJECT_WINDOW 4
-/* A negator flips a cue up to this many words before it, in its clause
- * ("does not think ... unnecessary"). */
-#define ATTRIB_NEG_WINDOW 6
 /* A reported view ("critics say") is looked for this many tokens before a
  * cue, in its clause. */
 #define ATTRIB_OTHERS_WINDOW 8
-/* A cue before a "but" in its sentence weighs this factor... */
-#define ATTRIB_BEFORE_BUT 0.5
-/* ... and one after it this factor: the clause after the contrast is the
- * speaker's point. */
-#define ATTRIB_AFTER_BUT 1.5
 
 #endif

@@ -2,8 +2,8 @@
 # presstally topic new and topic check: the template (data/topics/
 # TEMPLATE.topic) shows every kind of entry the parser knows (the kinds[]
 # table of analyzer/stance/topic.c), a new file is valid as written and
-# names the topic, check summarises every kind, and an existing file is
-# never overwritten.
+# names the topic, check counts each kind, and an existing file is never
+# overwritten.
 # usage: test_topic_new.sh PRESSTALLY_BIN SOURCE_DIR
 set -euo pipefail
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") src=$(cd "$2" && pwd)
@@ -28,11 +28,13 @@ grep -q "^topic[[:space:]]*Four-day week$" four-day-week.topic ||
 ! grep -q "{{NAME}}" four-day-week.topic || fail "placeholder left"
 "$bin" topic check four-day-week.topic > check.txt || fail "topic check"
 grep -q "ok: topic 'Four-day week'" check.txt || fail "check: no ok line"
-n=$(grep -cE '^ +[0-9]+  ' check.txt)
-nkinds=$(grep -oE '^[[:space:]]*\{ "[a-z!]*", TOPIC_[A-Z]*' \
-         "$src/analyzer/stance/topic.c" | sed 's/.*TOPIC_//' | sort -u | wc -l)
-[ "$n" -ge "$nkinds" ] || fail "check summarises $n kinds of $nkinds"
-grep -q "figures: Jane Example" check.txt || fail "check: no figures line"
+# The summary counts every kind, and the template has one of each.
+python3 - check.txt <<'PY' || fail "check does not count every kind of the template"
+import re, sys
+line = open(sys.argv[1], encoding="utf-8").read()
+counts = [int(n) for n in re.findall(r"(\d+) [a-z]", line.split(":", 2)[2])]
+assert len(counts) >= 10 and all(counts), line
+PY
 # Never overwritten, to a file named, or to stdout.
 set +e
 "$bin" topic new "Four-day week" 2>/dev/null; [ $? = 1 ] ||
@@ -40,7 +42,8 @@ set +e
 set -e
 "$bin" topic new "Rail strikes" strikes.topic 2>/dev/null
 "$bin" topic check strikes.topic >/dev/null || fail "strikes.topic invalid"
-"$bin" topic new "Rail strikes" - | grep -q "^topic *Rail strikes$" ||
+"$bin" topic new "Rail strikes" - > stdout.topic
+grep -q "^topic *Rail strikes$" stdout.topic ||
     fail "topic new NAME - did not write to stdout"
 set +e
 "$bin" topic new >/dev/null 2>&1; [ $? = 2 ] || fail "no NAME: not 2"

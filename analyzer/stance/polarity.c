@@ -1,0 +1,987 @@
+/* polarity.c -- the stance engine: which evaluations of the topic each
+ * sentence holds, which way they point, and whose stance they count for.
+ *
+ * Evidence: an entry of the general English lexicon (polarity_table.h,
+ * built from data/lexicon/), a pro/con override of the topic file, a verb
+ * of taking the topic up ("hired one") or of rejecting it (a polarity
+ * shifter: "scrapped them"), or doing without it ("without one").
+ *
+ * It counts only in a sentence or paragraph about the topic, and weighs
+ * by its link to the topic: a term or ref in its clause, elsewhere in
+ * its sentence, in the quotation, or only the paragraph. An evaluation
+ * of the topic's opposite (a contrastive target: "without one", "the old
+ * way") flips.
+ *
+ * Composition, within the clause (punctuation and "but" end it): each
+ * negator before the evaluation flips it, so two cancel ("not
+ * unhelpful"); negation by subject or determiner ("no one found it a
+ * nuisance") is a negator at the clause's start; a shifter verb before
+ * it flips it ("reduced the stress"); an intensifier or diminisher just
+ * before scales it. A "but" weighs the clause after it up and the one
+ * before down; an "although" clause weighs less. Questions, "whether",
+ * "if" and scare quotes (irrealis) and views reported as others' ("critics
+ * say") weigh by their own factors, zero by default.
+ *
+ * Evidence in a quotation counts for its speaker; outside, for the
+ * people its sentence names (attrib.c stores them in d->who), or in a
+ * transcript for the speaker its paragraph is labelled with ("NAME:"), in
+ * a signed piece ("By NAME") for its author when the sentence says "I";
+ * otherwise only for the article. Every factor is a named weight of
+ * data/lexicon/stance-weights.tsv.
+ */
+#include "analyzer/stance/polarity.h"
+
+#include "analyzer/stance/doc.h"
+#include "analyzer/stance/polarity_table.h"
+
+#include "analyzer/text/lexicon.h"
+#include "crawler/base/err.h"
+#include "crawler/base/hash.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The longest phrase a lexicon entry has, in words. */
+#define POL_MAX_WORDS 8
+/* A verb's object (the topic after "hired", "scrapped") comes within this
+ * many words, past determiners, modifiers and "of" ("hired an
+ * experienced one", "slammed the growing use of X"). */
+#define POL_OBJECT_WINDOW 6
+/* A shifter verb flips an evaluation up to this many words after it
+ * ("reduced the stress"). */
+#define POL_SHIFT_WINDOW 4
+/* A verb of praise or attack governs a verb up to this many words after
+ * it ("slammed the decision of the studio to keep hiring them"). */
+#define POL_SCOPE_WINDOW 10
+/* A byline ("By NAME") opens one of the first this-many paragraphs. */
+#define POL_BYLINE_PARAS 3
+/* A contrastive "without", "no" or "instead of" stands at most this many
+ * words before the topic it negates ("without an experienced one"). */
+#define POL_ABSENCE_WINDOW 3
+
+const struct pol_entry *
+polarity_lookup(const char *key, size_t len)
+{
+	unsigned j;
+
+	for (j = hash_fnv1a(key, len) & pol_hash_mask; pol_hash[j]; j = (j + 1) & pol_hash_mask) {
+		const struct pol_entry *e = &pol_table[pol_hash[j] - 1];
+
+		if (e->klen == len && memcmp(e->key, key, len) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* The longest lexicon phrase starting at token i, within its sentence;
+ * *ntok gets its length. NULL when none. */
+static const struct pol_entry *
+lookup_at(const struct doc *d, size_t i, size_t *ntok)
+{
+	char key[256];
+	size_t kl = 0, n;
+	const struct pol_entry *best = NULL;
+
+	for (n = 0; n < POL_MAX_WORDS && i + n < d->tk.n; n++) {
+		const struct pol_entry *e;
+		size_t l;
+		const char *k;
+
+		if (!(d->tk.v[i + n].flags & TOK_WORD) ||
+		    !doc_same_sent(d, i, i + n))
+			break;
+		k = doc_key(d, i + n, &l);
+		if (kl + l + 1 >= sizeof(key))
+			break;
+		if (n)
+			key[kl++] = ' ';
+		memcpy(key + kl, k, l);
+		kl += l;
+		e = polarity_lookup(key, kl);
+		if (!e)
+			break;
+		if (e->kind != POL_NONE) {
+			best = e;
+			*ntok = n + 1;
+		}
+		if (!e->prefix)
+			break;
+	}
+	return best;
+}
+
+/* Fills d->polm and d->poln: the longest lexicon phrase at each word
+ * token, looked up once per article (the rules ask again and again). */
+static void
+cache_matches(struct doc *d)
+{
+	size_t i, n;
+
+	pt_xgrow((void **)&d->polm, &d->cappolm, d->tk.n + 1,
+		 sizeof(*d->polm));
+	pt_xgrow((void **)&d->poln, &d->cappoln, d->tk.n + 1,
+		 sizeof(*d->poln));
+	for (i = 0; i < d->tk.n; i++) {
+		d->polm[i] = NULL;
+		d->poln[i] = 0;
+		if (!(d->tk.v[i].flags & TOK_WORD))
+			continue;
+		n = 0;
+		d->polm[i] = lookup_at(d, i, &n);
+		if (d->polm[i])
+			d->poln[i] = (unsigned char)n;
+	}
+}
+
+/* The longest lexicon phrase at token i (cache_matches()); *ntok gets
+ * its length. NULL when none. */
+static const struct pol_entry *
+match_at(const struct doc *d, size_t i, size_t *ntok)
+{
+	*ntok = d->poln[i];
+	return d->polm[i];
+}
+
+/* The kind of lexicon entry at token i alone (one word), or POL_NONE. */
+static int
+kind_at(const struct doc *d, size_t i)
+{
+	size_t n;
+	const struct pol_entry *e;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD))
+		return POL_NONE;
+	e = match_at(d, i, &n);
+	return e ? e->kind : POL_NONE;
+}
+
+static int
+is_topic(const struct doc *d, size_t i)
+{
+	return (d->tmark[i] & (TM_TERM | TM_REF)) != 0;
+}
+
+/* 1 when token j ends the clause: punctuation other than quote marks and
+ * hyphens, or a contrast word ("but", "yet"). */
+static int
+clause_break(const struct doc *d, size_t j)
+{
+	if (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\'') ||
+	    tok_punct(&d->tk, j, '-'))
+		return 0;
+	if (d->tk.v[j].flags & TOK_PUNCT)
+		return 1;
+	return (doc_lex(d, j) & LEX_CONTRAST) != 0;
+}
+
+/* The clause around token i: [*a, *b). */
+static void
+clause_of(const struct doc *d, size_t i, size_t *a, size_t *b)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], j;
+
+	for (j = i; j > s0 && !clause_break(d, j - 1); j--)
+		;
+	*a = j;
+	for (j = i; j < s1 && !clause_break(d, j); j++)
+		;
+	*b = j;
+}
+
+/* 1 when the topic mention at token t is negated by an absence or stands
+ * for its opposite: a contrastive target of the topic file ("the old
+ * way"), or "without", "no", "instead of" just before it ("without
+ * one"). *w gets the absence word, or DOC_NONE. */
+static int
+contrastive(const struct doc *d, size_t t, size_t *w)
+{
+	size_t j, steps;
+
+	*w = DOC_NONE;
+	if (d->tmark[t] & TM_CONTRAST)
+		return 1;
+	for (j = t, steps = 0; j > 0 && steps < POL_ABSENCE_WINDOW; steps++) {
+		j--;
+		if (!doc_same_sent(d, j, t) || (d->tk.v[j].flags & TOK_PUNCT))
+			break;
+		if (tok_is(&d->tk, j, "without") || tok_is(&d->tk, j, "no") ||
+		    (tok_is(&d->tk, j, "of") && j > 0 &&
+		     tok_is(&d->tk, j - 1, "instead"))) {
+			*w = j;
+			return 1;
+		}
+		if (is_topic(d, j))
+			continue;
+		if (!(doc_lex(d, j) & (LEX_DET | LEX_INDEF | LEX_FUNC)) &&
+		    steps > 0)
+			break;
+	}
+	return 0;
+}
+
+/* The topic mention the evidence at [i, i+n) is linked to: the nearest
+ * term or ref (or contrastive target) in its clause -- LINK_CLAUSE --, a
+ * word pointing back to it there -- LINK_REF --, or a term or ref in its
+ * sentence -- LINK_SENT; DOC_NONE and LINK_QUOTE or LINK_PARA otherwise. */
+static size_t
+link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
+	enum cue_link *link)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], j, best;
+	size_t bestd = (size_t)-1;
+	int q;
+
+	for (j = a; j < b; j++)
+		if ((j < i || j >= i + n) &&
+		    (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))) {
+			size_t dist = j < i ? i - j : j - i;
+
+			if (dist < bestd) {
+				bestd = dist;
+				best = j;
+			}
+		}
+	if (bestd != (size_t)-1) {
+		*link = LINK_CLAUSE;
+		return best;
+	}
+	/* "they're not needed", "it was a lifeline": a word pointing back
+	 * to the topic in the clause, in a paragraph about it. */
+	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
+		for (j = a; j < b; j++)
+			if ((j < i || j >= i + n) &&
+			    (doc_lex(d, j) & LEX_BACKREF)) {
+				*link = LINK_REF;
+				return j;
+			}
+	for (j = s0; j < s1; j++)
+		if ((j < i || j >= i + n) &&
+		    (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))) {
+			size_t dist = j < i ? i - j : j - i;
+
+			if (dist < bestd) {
+				bestd = dist;
+				best = j;
+			}
+		}
+	if (bestd != (size_t)-1) {
+		*link = LINK_SENT;
+		return best;
+	}
+	q = d->tk.v[i].quote;
+	*link = LINK_PARA;
+	if (q >= 0)
+		for (j = d->q[q].t0; j < d->q[q].t1; j++)
+			if (is_topic(d, j)) {
+				*link = LINK_QUOTE;
+				break;
+			}
+	return DOC_NONE;
+}
+
+/* The topic as the object of the verb ending at token v: a term, ref or
+ * pointing-back word ("one", "them", "it") within POL_OBJECT_WINDOW
+ * words after it, past determiners and modifiers, in its clause. Returns
+ * its token or DOC_NONE. */
+static size_t
+object_of(const struct doc *d, size_t v, size_t b)
+{
+	size_t j;
+
+	for (j = v + 1; j < b && j <= v + POL_OBJECT_WINDOW; j++) {
+		if (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))
+			return j;
+		if (doc_lex(d, j) & LEX_BACKREF)
+			return (d->para_topic[d->tk.v[j].para] != PARA_OFF ||
+				d->sent_topic[d->tk.v[j].sent]) ? j : DOC_NONE;
+		/* "the growing use of X", "studios' reliance on X": the
+		 * head noun's complement is the object too. */
+		if (tok_is(&d->tk, j, "of") || tok_is(&d->tk, j, "on") ||
+		    tok_punct(&d->tk, j, '\''))
+			continue;
+		if (!(d->tk.v[j].flags & TOK_WORD))
+			return DOC_NONE;
+		if (doc_lex(d, j) & (LEX_PRONOUN | LEX_PREP | LEX_SPEECH))
+			return DOC_NONE;
+	}
+	return DOC_NONE;
+}
+
+/* 1 when sentence s has a word that can point back to the topic ("they",
+ * "it", "this", "one"...). */
+static int
+points_back(const struct doc *d, uint32_t s)
+{
+	size_t i;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
+		if (doc_lex(d, i) & LEX_BACKREF)
+			return 1;
+	return 0;
+}
+
+/* Is the cue at token i about the topic? Its sentence names it; or its
+ * paragraph does; or its paragraph follows one that does and its sentence
+ * points back ("they", "this"): a paragraph after the topic's that moves
+ * on to box-office figures does not count. A cue in a quotation also
+ * counts when the sentence that opens the quotation qualifies. */
+static int
+relevant(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	size_t at[2];
+	int n = 1, j;
+
+	at[0] = i;
+	if (k->quote >= 0)
+		at[n++] = d->q[k->quote].open;
+	for (j = 0; j < n; j++) {
+		const struct tok *t = &d->tk.v[at[j]];
+
+		if (d->sent_topic[t->sent] ||
+		    d->para_topic[t->para] == PARA_NAMES)
+			return 1;
+		if (d->para_topic[t->para] == PARA_FOLLOWS &&
+		    points_back(d, t->sent))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the clause of the cue at token i reports what others say
+ * ("People say we take the magic out of it", "critics claim..."): the
+ * speaker cites a view, often to answer it, so it is not the speaker's. */
+static int
+others_view(const struct doc *d, size_t i)
+{
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
+
+	for (j = i; j > a && j + ATTRIB_OTHERS_WINDOW > i; ) {
+		j--;
+		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
+			break;
+		/* The pair is two words: one of the others, then the verb. */
+		if (j > a && (doc_lex(d, j) & LEX_OPINION) &&
+		    (doc_lex(d, j - 1) & LEX_OTHERS))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the cue at token i is asked or supposed, not asserted: its
+ * sentence (or its quoted sentence) ends with a question mark, "whether"
+ * or "if" comes before it in the clause, or it stands in scare quotes
+ * (the so-called "safety"): irony and hypotheticals. */
+static int
+interrogative(const struct doc *d, size_t i, size_t ntok)
+{
+	size_t j, e = d->sent_start[d->tk.v[i].sent + 1];
+
+	for (j = i; j < e; j++) {
+		if (tok_punct(&d->tk, j, '?'))
+			return 1;
+		if (tok_punct(&d->tk, j, '.') || tok_punct(&d->tk, j, '!'))
+			break;
+	}
+	for (j = i; j > d->sent_start[d->tk.v[i].sent]; ) {
+		j--;
+		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
+			break;
+		if (tok_is(&d->tk, j, "whether") || tok_is(&d->tk, j, "if"))
+			return 1;
+	}
+	/* Scare quotes: the whole cue inside them. A cue that runs out of
+	 * the quoted words ('"never once" worked with') is the writer's. */
+	for (j = 0; j < d->nq; j++)
+		if (!d->q[j].direct && i >= d->q[j].t0 && i + ntok <= d->q[j].t1)
+			return 1;
+	return 0;
+}
+
+/* Where the evidence at token i stands to a "but" of its sentence (in
+ * the same quotation or outside both): -1 before it, +1 after it, 0
+ * without one or when the sentence opens with it. */
+static int
+but_side(const struct doc *d, size_t i)
+{
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
+	size_t e = d->sent_start[d->tk.v[i].sent + 1];
+
+	for (j = a + 1; j < e; j++)
+		if (tok_is(&d->tk, j, "but") &&
+		    d->tk.v[j].quote == d->tk.v[i].quote)
+			return j < i ? 1 : -1;
+	return 0;
+}
+
+/* A candidate piece of evidence, before composition. */
+struct ev {
+	size_t tok, ntok;
+	size_t obj;          /* the topic as object (adopt, reject, absence),
+				or DOC_NONE */
+	enum cue_kind kind;
+	double value;        /* signed strength */
+	const char *phrase;  /* borrowed */
+	const char *source;  /* static */
+	/* composed */
+	int pol;
+	double w;
+	enum cue_link link;
+	unsigned rules;
+	size_t neg;
+	size_t absence;      /* the "without" it used as a contrast, or
+				DOC_NONE */
+};
+
+struct evs {
+	struct ev *v;
+	size_t n, cap;
+};
+
+static void
+push(struct evs *e, const struct ev *x)
+{
+	pt_xgrow((void **)&e->v, &e->cap, e->n + 1, sizeof(*e->v));
+	e->v[e->n++] = *x;
+}
+
+/* 1 when token i may hold a general-lexicon word: not part of the
+ * topic's own phrases (terms, refs, figures, nonpersons, its neutral
+ * words) nor of a person's name, nor a capitalised word inside a
+ * sentence (a title or a name the people step did not take). */
+static int
+lexable(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+
+	if (!(k->flags & TOK_WORD) || (k->flags & TOK_NUM))
+		return 0;
+	if (d->tmark[i] & (TM_TERM | TM_REF | TM_FIGURE | TM_NONPERSON |
+			   TM_NEUTRAL))
+		return 0;
+	if (doc_mention_at(d, i) >= 0)
+		return 0;
+	if ((k->flags & TOK_CAP) && !(k->flags & (TOK_SSTART | TOK_PSTART)) &&
+	    i > 0 && !(d->tk.v[i - 1].flags & TOK_PUNCT))
+		return 0;
+	return 1;
+}
+
+/* Collects the candidates of the article in text order: the topic file's
+ * pro/con overrides first claim their tokens, then lexicon phrases. */
+static void
+collect(struct doc *d, struct evs *out)
+{
+	unsigned char *taken = pt_xmalloc(d->tk.n + 1);
+	size_t h, i, covered = 0, n, a, b;
+	unsigned off = pol_layers_off();
+	struct evs cues = { NULL, 0, 0 };
+	size_t c = 0, last_verb = 0, last_obj = 0, outer = (size_t)-1;
+
+	memset(taken, 0, d->tk.n + 1);
+	for (h = 0; h < d->nhits; h++) {
+		const struct doc_hit *x = &d->hits[h];
+		struct ev e;
+
+		if (x->h.kind != TOPIC_PRO && x->h.kind != TOPIC_CON)
+			continue;
+		if (x->tok < covered)
+			continue; /* inside a longer cue already taken */
+		covered = x->tok + x->h.ntok;
+		memset(taken + x->tok, 1, x->h.ntok);
+		memset(&e, 0, sizeof(e));
+		e.tok = x->tok;
+		e.ntok = x->h.ntok;
+		e.obj = DOC_NONE;
+		e.kind = CUE_TOPIC;
+		e.value = x->h.kind == TOPIC_PRO ? x->h.weight : -x->h.weight;
+		e.phrase = x->h.phrase;
+		e.source = "topic";
+		push(&cues, &e);
+	}
+	for (i = 0; i < d->tk.n; i++) {
+		const struct pol_entry *p;
+		struct ev e;
+
+		while (c < cues.n && cues.v[c].tok <= i)
+			push(out, &cues.v[c++]);
+		if ((off & POL_OFF_LEXICON) || taken[i] || !lexable(d, i))
+			continue;
+		p = match_at(d, i, &n);
+		if (!p)
+			continue;
+		for (h = 1; h < n; h++)
+			if (taken[i + h] || (d->tmark[i + h] & (TM_TERM | TM_REF)))
+				break;
+		if (h < n)
+			continue;
+		memset(&e, 0, sizeof(e));
+		e.tok = i;
+		e.ntok = n;
+		e.obj = DOC_NONE;
+		e.phrase = p->key;
+		e.source = pol_source_name[p->src];
+		clause_of(d, i, &a, &b);
+		switch (p->kind) {
+		case POL_EVAL:
+			e.kind = CUE_LEX;
+			e.value = p->v / 1000.0;
+			break;
+		case POL_ADOPT:
+			e.kind = CUE_ADOPT;
+			e.value = p->v / 1000.0;
+			e.obj = object_of(d, i + n - 1, b);
+			break;
+		case POL_SHIFT:
+			/* The shifter lists' verbs ("cast", "end") only flip
+			 * an evaluation; rejecting the topic takes one of
+			 * the curated verbs ("scrap", "ban"). */
+			if (strcmp(pol_source_name[p->src], "curated") != 0)
+				break;
+			e.kind = CUE_REJECT;
+			e.value = -1.0;
+			e.obj = object_of(d, i + n - 1, b);
+			break;
+		case POL_PRAISE:
+		case POL_OPPOSE:
+			e.kind = p->kind == POL_PRAISE ? CUE_PRAISE : CUE_OPPOSE;
+			e.value = p->kind == POL_PRAISE ? p->v / 1000.0 :
+							  -p->v / 1000.0;
+			e.obj = object_of(d, i + n - 1, b);
+			break;
+		case POL_NEG:
+			e.kind = CUE_ABSENCE;
+			e.value = -1.0;
+			if (tok_is(&d->tk, i, "without"))
+				e.obj = object_of(d, i, b);
+			break;
+		default:
+			break;
+		}
+		/* A verb inside the object of another ("slammed the use
+		 * of X"): the outer verb is the evidence. */
+		if (e.kind != CUE_LEX && e.obj != DOC_NONE && i > last_verb &&
+		    i < last_obj)
+			e.obj = DOC_NONE;
+		/* A verb of taking up, rejecting or doing without in the
+		 * complement of a verb of praise or attack ("slammed the
+		 * decision to keep hiring them"): the outer verb is the
+		 * evidence, with the topic as its object. */
+		if ((e.kind == CUE_ADOPT || e.kind == CUE_REJECT ||
+		     e.kind == CUE_ABSENCE) && e.obj != DOC_NONE &&
+		    outer != (size_t)-1 && doc_same_sent(d, out->v[outer].tok, i) &&
+		    i - out->v[outer].tok <= POL_SCOPE_WINDOW) {
+			if (out->v[outer].obj == DOC_NONE)
+				out->v[outer].obj = e.obj;
+			e.obj = DOC_NONE;
+		}
+		/* A verb of praise or attack counts without the topic as
+		 * its object too, linked like any evaluation ("slammed the
+		 * decision to hire them"). */
+		if (e.value != 0 &&
+		    (e.kind == CUE_LEX || e.kind == CUE_PRAISE ||
+		     e.kind == CUE_OPPOSE || e.obj != DOC_NONE)) {
+			push(out, &e);
+			if (e.kind != CUE_LEX && e.obj != DOC_NONE) {
+				last_verb = i;
+				last_obj = e.obj;
+			}
+			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE)
+				outer = out->n - 1;
+		}
+		i += n - 1;
+	}
+	while (c < cues.n)
+		push(out, &cues.v[c++]);
+	free(cues.v);
+	free(taken);
+}
+
+/* Counts the negators in [a, i): lexicon negators and the topic file's,
+ * each phrase once ("no one"), but not `skip` (an absence already read
+ * as a contrastive target). *first gets the first one. */
+static unsigned
+negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
+{
+	size_t j, n;
+	unsigned count = 0;
+
+	*first = DOC_NONE;
+	for (j = a; j < i; j++) {
+		const struct pol_entry *p;
+
+		if (!(d->tk.v[j].flags & TOK_WORD))
+			continue;
+		if (d->tmark[j] & TM_NEGATOR) {
+			size_t k = j;
+
+			while (k + 1 < i && (d->tmark[k + 1] & TM_NEGATOR))
+				k++;
+			if (j != skip) {
+				if (*first == DOC_NONE)
+					*first = j;
+				count++;
+			}
+			j = k;
+			continue;
+		}
+		p = match_at(d, j, &n);
+		if (p && p->kind == POL_NEG && j + n <= i) {
+			if (j != skip) {
+				if (*first == DOC_NONE)
+					*first = j;
+				count++;
+			}
+			j += n - 1;
+		}
+	}
+	return count;
+}
+
+/* 1 when a shifter verb stands in the few words before token i in its
+ * clause ("reduced the stress", "ended the chaos"). */
+static int
+shifted(const struct doc *d, size_t a, size_t i)
+{
+	size_t j;
+
+	for (j = i; j > a && j + POL_SHIFT_WINDOW > i; ) {
+		j--;
+		if (kind_at(d, j) == POL_SHIFT)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when token i stands in an "although" clause: after "although",
+ * "though" or "despite" in its sentence, before the comma that ends it. */
+static int
+concessive(const struct doc *d, size_t i)
+{
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
+	int in = 0;
+
+	for (j = a; j < i; j++) {
+		if (tok_is(&d->tk, j, "although") ||
+		    tok_is(&d->tk, j, "though") || tok_is(&d->tk, j, "despite"))
+			in = 1;
+		else if (in && tok_punct(&d->tk, j, ','))
+			in = 0;
+	}
+	return in;
+}
+
+static double
+link_weight(const double *w, enum cue_link l)
+{
+	switch (l) {
+	case LINK_CLAUSE:
+	case LINK_OBJECT: return w[W_LINK_CLAUSE];
+	case LINK_SENT: return w[W_LINK_SENT];
+	case LINK_REF: return w[W_LINK_REF];
+	case LINK_QUOTE: return w[W_LINK_QUOTE];
+	case LINK_PARA: break;
+	}
+	return w[W_LINK_PARA];
+}
+
+/* Applies the link and the composition rules to e. */
+static void
+compose(const struct doc *d, struct ev *e, unsigned char *used)
+{
+	const double *w = pol_weights();
+	unsigned off = pol_layers_off();
+	size_t a, b, t, aw = DOC_NONE, skip = DOC_NONE;
+	double f = 1.0;
+	unsigned nneg;
+	int side;
+
+	clause_of(d, e->tok, &a, &b);
+	e->pol = e->value > 0 ? 1 : -1;
+	e->rules = 0;
+	e->absence = DOC_NONE;
+	switch (e->kind) {
+	case CUE_LEX: f = w[W_LEX]; break;
+	case CUE_TOPIC: f = w[W_CUE]; break;
+	case CUE_ADOPT: f = w[W_ADOPT]; break;
+	case CUE_REJECT: f = w[W_REJECT]; break;
+	case CUE_ABSENCE: f = w[W_ABSENCE]; break;
+	case CUE_PRAISE: f = w[W_PRAISE]; break;
+	case CUE_OPPOSE: f = w[W_OPPOSE]; break;
+	}
+	if (e->obj != DOC_NONE) {
+		e->link = LINK_OBJECT;
+		t = e->obj;
+	} else {
+		t = link_of(d, e->tok, e->ntok, a, b, &e->link);
+	}
+	if (!(off & POL_OFF_LINKING)) {
+		f *= link_weight(w, e->link);
+		/* The topic's opposite: its evaluation is the topic's,
+		 * reversed ("a nightmare without one"). An absence is its
+		 * own evidence. */
+		if (t != DOC_NONE && e->kind != CUE_ABSENCE &&
+		    contrastive(d, t, &aw)) {
+			e->pol = -e->pol;
+			e->rules |= RULE_CONTRAST;
+			if (aw != DOC_NONE) {
+				used[aw] = 1;
+				e->absence = aw;
+				skip = aw;
+			}
+		}
+	}
+	e->neg = DOC_NONE;
+	if (!(off & POL_OFF_COMPOSITION)) {
+		nneg = negators(d, a, e->tok, skip, &e->neg);
+		if (nneg % 2) {
+			e->pol = -e->pol;
+			e->rules |= RULE_NEGATED;
+			f *= w[W_NEGATED];
+		} else if (nneg) {
+			e->rules |= RULE_DOUBLE_NEG;
+			e->neg = DOC_NONE;
+		}
+		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC) &&
+		    shifted(d, a, e->tok)) {
+			e->pol = -e->pol;
+			e->rules |= RULE_SHIFTED;
+			f *= w[W_SHIFTED];
+		}
+		if (e->tok > a && kind_at(d, e->tok - 1) == POL_BOOST) {
+			size_t n;
+			const struct pol_entry *p = match_at(d, e->tok - 1, &n);
+
+			f *= p->v / 1000.0;
+			e->rules |= RULE_BOOSTED;
+		}
+		side = but_side(d, e->tok);
+		if (side < 0) {
+			f *= w[W_BEFORE_BUT];
+			e->rules |= RULE_BEFORE_BUT;
+		} else if (side > 0) {
+			f *= w[W_AFTER_BUT];
+			e->rules |= RULE_AFTER_BUT;
+		}
+		if (concessive(d, e->tok)) {
+			f *= w[W_CONCESSIVE];
+			e->rules |= RULE_CONCESSIVE;
+		}
+		if (interrogative(d, e->tok, e->ntok)) {
+			f *= w[W_IRREALIS];
+			e->rules |= RULE_IRREALIS;
+		}
+		if (others_view(d, e->tok)) {
+			f *= w[W_OTHERS];
+			e->rules |= RULE_OTHERS;
+		}
+	}
+	e->w = fabs(e->value) * f;
+}
+
+static void
+add_cue(struct doc *d, const struct ev *e, int person, long long wm)
+{
+	struct cue *c;
+
+	if (d->nc >= DOC_MAX_CUES) {
+		d->truncated = 1;
+		return;
+	}
+	pt_xgrow((void **)&d->c, &d->capc, d->nc + 1, sizeof(*d->c));
+	c = &d->c[d->nc++];
+	c->tok = e->tok;
+	c->ntok = e->ntok;
+	c->person = person;
+	c->polarity = e->pol;
+	c->negated = (e->rules & RULE_NEGATED) != 0;
+	c->neg_tok = e->neg;
+	c->wm = wm;
+	c->phrase = e->phrase;
+	c->source = e->source;
+	c->value = (int)llround(e->value * 1000.0);
+	c->kind = e->kind;
+	c->link = e->link;
+	c->rules = e->rules;
+	c->sent = d->tk.v[e->tok].sent;
+	if (person >= 0) {
+		struct person *p = &d->p[person];
+
+		if (e->pol > 0) {
+			p->pro++;
+			p->prom += wm;
+		} else {
+			p->con++;
+			p->conm += wm;
+		}
+	}
+}
+
+/* The author of a signed piece: a paragraph among the first few that
+ * opens "By NAME". -1 when there is none. */
+static int
+byline(const struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < d->tk.n && d->tk.v[i].para < POL_BYLINE_PARAS;
+	     i++) {
+		int m;
+
+		if (!(d->tk.v[i].flags & TOK_PSTART) || !tok_is(&d->tk, i, "by"))
+			continue;
+		m = doc_mention_at(d, i + 1);
+		if (m >= 0 && d->m[m].tok == i + 1)
+			return d->m[m].person;
+	}
+	return -1;
+}
+
+/* The speaker label that opens the paragraph of token i in a transcript
+ * ("TIERNEY-WALSH: It is."): a person's name, then a colon. -1 when the
+ * paragraph has none. */
+static int
+label_of(const struct doc *d, size_t i)
+{
+	size_t j = i, l;
+	const char *k;
+	int m, p;
+
+	while (j > 0 && !(d->tk.v[j].flags & TOK_PSTART))
+		j--;
+	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':') || j + 1 > i)
+		return -1;
+	m = doc_mention_at(d, j);
+	if (m >= 0 && d->m[m].tok == j)
+		return d->m[m].person;
+	/* An upper-case surname label the people step took for no
+	 * mention: the person with that surname. */
+	if (!(d->tk.v[j].flags & TOK_ALLCAP))
+		return -1;
+	k = doc_key(d, j, &l);
+	for (p = 0; p < (int)d->np; p++)
+		if (d->p[p].last && strlen(d->p[p].last) == l &&
+		    memcmp(d->p[p].last, k, l) == 0)
+			return p;
+	return -1;
+}
+
+/* 1 when the sentence of token i speaks in the first person singular
+ * outside quotations ("I have never once needed ..."). */
+static int
+first_person(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j;
+
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++)
+		if (d->tk.v[j].quote < 0 &&
+		    (tok_is(&d->tk, j, "i") || tok_is(&d->tk, j, "my") ||
+		     tok_is(&d->tk, j, "me")))
+			return 1;
+	return 0;
+}
+
+static void
+count_cues(struct doc *d)
+{
+	struct evs all = { NULL, 0, 0 };
+	unsigned char *used;
+	size_t i, j, n;
+	int author = byline(d);
+
+	cache_matches(d);
+	collect(d, &all);
+	used = pt_xmalloc(d->tk.n + 1);
+	memset(used, 0, d->tk.n + 1);
+	for (i = 0; i < all.n; i++) {
+		all.v[i].w = 0;
+		if (all.v[i].kind == CUE_ABSENCE)
+			continue;
+		if (!relevant(d, all.v[i].tok))
+			continue;
+		compose(d, &all.v[i], used);
+	}
+	for (i = 0; i < all.n; i++)
+		if (all.v[i].kind == CUE_ABSENCE && !used[all.v[i].tok] &&
+		    relevant(d, all.v[i].tok))
+			compose(d, &all.v[i], used);
+	for (i = 0; i < all.n; i++) {
+		const struct ev *e = &all.v[i];
+		long long wm = llround(e->w * 1000.0);
+		const int *subj;
+		uint32_t s;
+		int label;
+
+		if (wm <= 0)
+			continue;
+		if (d->nc + ATTRIB_MAX_SUBJECTS > DOC_MAX_CUES) {
+			d->truncated = 1; /* the article and its people alike */
+			break;
+		}
+		if (e->pol > 0) {
+			d->pro++;
+			d->prom += wm;
+		} else {
+			d->con++;
+			d->conm += wm;
+		}
+		if (d->tk.v[e->tok].quote >= 0) {
+			add_cue(d, e, d->q[d->tk.v[e->tok].quote].speaker, wm);
+			continue;
+		}
+		s = d->tk.v[e->tok].sent;
+		subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+		n = d->nwho[s];
+		/* A transcript: the words after a speaker label are the
+		 * speaker's, unless the sentence names its own subject in
+		 * the third person. A signed piece: its author's
+		 * first-person sentences. */
+		label = label_of(d, e->tok);
+		if (label >= 0 && (n == 0 || first_person(d, e->tok))) {
+			add_cue(d, e, label, wm);
+			continue;
+		}
+		if (n == 0 && author >= 0 && first_person(d, e->tok))
+			add_cue(d, e, author, wm);
+		else if (n == 0)
+			add_cue(d, e, -1, wm);
+		for (j = 0; j < n; j++)
+			add_cue(d, e, subj[j], wm);
+	}
+	free(used);
+	free(all.v);
+}
+
+static void
+pick_evidence(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nc; i++) {
+		const struct cue *c = &d->c[i];
+		struct person *p;
+		enum stance st;
+
+		if (c->person < 0)
+			continue;
+		p = &d->p[c->person];
+		st = doc_stance(p->prom, p->conm);
+		if ((st == STANCE_PRO && c->polarity < 0) ||
+		    (st == STANCE_CON && c->polarity > 0))
+			continue;
+		if (p->evidence == DOC_NONE ||
+		    c->wm > d->c[p->evidence].wm)
+			p->evidence = i;
+	}
+}
+
+void
+polarity_run(struct doc *d)
+{
+	count_cues(d);
+	pick_evidence(d);
+}

@@ -1,0 +1,322 @@
+/* test_polarity.c -- the stance engine (polarity.h) after every earlier
+ * step: each composition and linking rule with examples where it applies
+ * and where it must not, whose stance evidence counts for, and the
+ * per-person decision with abstention and confidence. The weights are a
+ * fixed file (tests/fixtures/stance/weights.tsv), so that refitting the
+ * engine's weights never changes what these tests mean. The people and
+ * the sentences are invented for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "analyzer/stance/doc.h"
+#include "analyzer/stance/polarity.h"
+#include "analyzer/stance/polarity_table.h"
+#include "analyzer/stance/topic.h"
+#include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
+#include "tests/testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char topic_text[] =
+	"term     lantern guild*\n"
+	"ref      the guild\n"
+	"contrast the old way\n"
+	"neutral  union\n"
+	"con      a lamp tax\n"
+	"role     lamplighter\n";
+
+static struct topic *topic;
+
+static int
+setup(void **state)
+{
+	char *w = tu_src("tests/fixtures/stance/weights.tsv");
+
+	(void)state;
+	setenv("PT_STANCE_WEIGHTS", w, 1);
+	free(w);
+	topic = su_topic(topic_text);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	topic_free(topic);
+	return 0;
+}
+
+static void
+run(struct doc *d, const char *text)
+{
+	su_run(d, topic, text, SU_POLARITY);
+}
+
+/* What the evidence that starts at the word `word` became: "pro" or
+ * "con", its link and its rules ("con clause negated"), or "-" when
+ * nothing was counted there. */
+static void
+show_cue(const struct doc *d, const char *word, struct buf *out)
+{
+	size_t i;
+	struct buf rules = BUF_INIT;
+
+	buf_reset(out);
+	buf_adds(out, "-");
+	for (i = 0; i < d->nc; i++) {
+		size_t l;
+		const char *k = doc_key(d, d->c[i].tok, &l);
+
+		if (l != strlen(word) || memcmp(k, word, l) != 0)
+			continue;
+		doc_cue_rules(d->c[i].rules, &rules);
+		buf_reset(out);
+		buf_addf(out, "%s %s%s%s", d->c[i].polarity > 0 ? "pro" : "con",
+			 doc_cue_link_name(d->c[i].link), rules.len ? " " : "",
+			 rules.len ? rules.p : "");
+		break;
+	}
+	buf_release(&rules);
+}
+
+static const struct {
+	const char *text;
+	const char *word; /* the evidence's first word, in key form */
+	const char *want;
+} rule_cases[] = {
+	/* Lexicon: general English, linked to the topic in its clause. */
+	{ "The lantern guild is helpful.", "helpful", "pro clause" },
+	{ "The lantern guild is useless.", "useless", "con clause" },
+	{ "The lantern guild was a godsend.", "a", "pro clause" },
+	/* Topic overrides win over the lexicon. */
+	{ "The lantern guild is a lamp tax.", "a", "con clause" },
+	/* A topic's neutral words and its own terms are no evidence. */
+	{ "The union met the lantern guild.", "union", "-" },
+	/* Negation scope is the clause, not a word window... */
+	{ "The lantern guild is not, as far as anyone can tell, useless.",
+	  "useless", "con sentence" },
+	{ "The lantern guild is not at all, in any sense, useless.",
+	  "useless", "con sentence" },
+	{ "The lantern guild is not really very useful.", "useful",
+	  "con clause negated intensity" },
+	/* ... by subject or determiner ... */
+	{ "No one found the lantern guild a nuisance.", "a",
+	  "pro clause negated" },
+	{ "Nobody thinks the lantern guild is useless.", "useless",
+	  "pro clause negated" },
+	{ "Everyone thinks the lantern guild is useless.", "useless",
+	  "con clause" },
+	/* ... two negators cancel ... */
+	{ "Nobody would say the lantern guild is not helpful.", "helpful",
+	  "pro clause double-negation" },
+	/* ... and negated criticism is praise. */
+	{ "The lantern guild is far from useless.", "useless",
+	  "pro clause negated" },
+	/* Shifters flip what they govern. */
+	{ "The lantern guild reduced the chaos.", "chaos",
+	  "pro clause shifted" },
+	{ "The lantern guild caused chaos.", "chaos", "con clause" },
+	/* Rejecting the topic, taking it up, doing without it. */
+	{ "The studio scrapped the lantern guild.", "scrapped",
+	  "con object" },
+	{ "The studio scrapped the schedule.", "scrapped", "-" },
+	{ "Every studio hired the lantern guild.", "hired", "pro object" },
+	{ "Every studio hired a caterer.", "hired", "-" },
+	{ "She went ahead without the lantern guild.", "without",
+	  "con object" },
+	{ "She would never work without the lantern guild.", "without",
+	  "pro object negated" },
+	/* A verb in the complement of a verb of attack: the outer one
+	 * is the evidence, the topic its object. */
+	{ "The studio slammed the decision to keep hiring the lantern guild.",
+	  "slammed", "con object" },
+	{ "The studio slammed the decision to keep hiring the lantern guild.",
+	  "hiring", "-" },
+	/* British spellings of the sources' US forms. */
+	{ "She is sceptical of the lantern guild.", "sceptical",
+	  "con clause" },
+	/* Contrastive targets: an evaluation of the topic's opposite. */
+	{ "Working without the lantern guild was a nightmare.", "a",
+	  "pro clause contrast-target" },
+	{ "The old way was a nightmare, the lantern guild said.",
+	  "a", "pro clause contrast-target" },
+	/* Contrast: the clause after "but" is the point. */
+	{ "The lantern guild is slow, but the lantern guild is essential.",
+	  "slow", "con clause before-but" },
+	{ "The lantern guild is slow, but the lantern guild is essential.",
+	  "essential", "pro clause after-but" },
+	{ "Although the lantern guild is slow, it works.", "slow",
+	  "con clause concessive" },
+	/* Irrealis and reported views count nothing (weight 0 here). */
+	{ "Is the lantern guild useful?", "useful", "-" },
+	{ "Whether the lantern guild is useful is unclear.", "useful", "-" },
+	{ "Critics say the lantern guild is useless.", "useless", "-" },
+	{ "The lantern guild is useful.", "useful", "pro clause" },
+	/* Intensifiers and diminishers. */
+	{ "The lantern guild is extremely helpful.", "helpful",
+	  "pro clause intensity" },
+	/* Linking: other clauses weigh less; pointing back links. */
+	{ "The lantern guild met; the catering was awful.", "awful",
+	  "con sentence" },
+	{ "The lantern guild met.\n\nNow they are indispensable.",
+	  "indispensable", "pro reference" },
+	/* The next paragraph, not pointing back: nothing. */
+	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
+	{ "The lantern guild met. The weather was awful.", "awful",
+	  "con paragraph" },
+};
+
+static void
+test_rules(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(rule_cases) / sizeof(rule_cases[0]); i++) {
+		run(&d, rule_cases[i].text);
+		show_cue(&d, rule_cases[i].word, &out);
+		su_expect(rule_cases[i].text, out.p, rule_cases[i].want);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
+
+/* The stance of each person mentioned, then of the article. */
+static void
+show_stances(const struct doc *d, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < d->np; i++) {
+		const struct person *p = &d->p[i];
+
+		if (p->mentions == 0)
+			continue;
+		buf_addf(out, "%s=%s | ", p->name,
+			 doc_stance_name(doc_stance(p->prom, p->conm)));
+	}
+	buf_addf(out, "article=%s",
+		 doc_stance_name(doc_stance(d->prom, d->conm)));
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} stance_cases[] = {
+	{ "Writer Lena Frost praised the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
+	{ "Writer Lena Frost did not praise the lantern guild.",
+	  "Lena Frost=con | article=con" },
+	/* Evidence in a quotation counts for its speaker. */
+	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
+	  "Mara Voss=pro | article=pro" },
+	/* Outside quotations: every member of a list subject, a pronoun
+	 * subject, or the article alone. */
+	{ "Actor Rhys Vane, Dana Pike and Olga Brandt condemned the lantern "
+	  "guild.",
+	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Director Tomas Quill arrived. He praised the lantern guild.",
+	  "Tomas Quill=pro | article=pro" },
+	/* Questions and reported views are not counted. */
+	{ "Did Mara Voss praise the lantern guild?",
+	  "Mara Voss=neutral | article=neutral" },
+	/* Off the topic nothing counts. */
+	{ "Director Tomas Quill condemned the weather.",
+	  "Tomas Quill=neutral | article=neutral" },
+	/* Abstention: weak evidence, only paragraph-linked, stays neutral;
+	 * mixed needs real evidence on both sides. */
+	{ "The lantern guild met.\n\nDirector Tomas Quill said the weather "
+	  "was fine.",
+	  "Tomas Quill=neutral | article=neutral" },
+	{ "Director Tomas Quill praised the lantern guild and condemned the "
+	  "lantern guild.",
+	  "Tomas Quill=mixed | article=mixed" },
+	/* A transcript turn is its labelled speaker's; a signed piece's
+	 * first-person sentences its author's. */
+	{ "Host Ada Lunn talks to the lamplighter Ivo Brandt about the "
+	  "lantern guild.\n\nBRANDT: I think the lantern guild is "
+	  "indispensable.",
+	  "Ada Lunn=neutral | Ivo Brandt=pro | article=pro" },
+	{ "By Emma Brandt\n\nI have never found the lantern guild useful.",
+	  "Emma Brandt=con | article=con" },
+};
+
+static void
+test_stances(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(stance_cases) / sizeof(stance_cases[0]); i++) {
+		run(&d, stance_cases[i].text);
+		show_stances(&d, &out);
+		su_expect(stance_cases[i].text, out.p, stance_cases[i].want);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
+
+/* Confidence grows with the margin and is 1 for neutral without any
+ * evidence; the stance and its confidence follow from the sums. */
+static void
+test_confidence(void **state)
+{
+	(void)state;
+	assert_int_equal(doc_stance(0, 0), STANCE_NEUTRAL);
+	assert_true(doc_confidence(0, 0) > 0.999);
+	assert_int_equal(doc_stance(200, 0), STANCE_NEUTRAL);
+	assert_true(doc_confidence(200, 0) < 0.9);
+	assert_int_equal(doc_stance(2000, 0), STANCE_PRO);
+	assert_true(doc_confidence(2000, 0) > doc_confidence(500, 0));
+	assert_int_equal(doc_stance(500, 2000), STANCE_CON);
+	assert_int_equal(doc_stance(1000, 900), STANCE_MIXED);
+}
+
+/* The lexicon table: sorted, multi-word phrases found by their words,
+ * every entry with its source. */
+static void
+test_lexicon(void **state)
+{
+	const struct pol_entry *e;
+	size_t i;
+
+	(void)state;
+	for (i = 1; i < pol_ntable; i++)
+		assert_true(strcmp(pol_table[i - 1].key, pol_table[i].key) < 0);
+	e = polarity_lookup("a godsend", 9);
+	assert_non_null(e);
+	assert_int_equal(e->kind, POL_EVAL);
+	assert_true(e->v > 0);
+	assert_string_equal(pol_source_name[e->src], "curated");
+	e = polarity_lookup("useless", 7);
+	assert_non_null(e);
+	assert_true(e->v < 0);
+	e = polarity_lookup("abrogated", 9);
+	assert_non_null(e);
+	assert_int_equal(e->kind, POL_SHIFT);
+	assert_null(polarity_lookup("lantern", 7));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_stances),
+		cmocka_unit_test(test_confidence),
+		cmocka_unit_test(test_lexicon),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
