@@ -19,6 +19,7 @@
 #include "analyzer/stance/people.h"
 
 #include "analyzer/stance/doc.h"
+#include "analyzer/stance/given.h"
 #include "analyzer/stance/topic.h"
 
 #include "analyzer/text/lexicon.h"
@@ -323,6 +324,38 @@ key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 }
 
 
+/* The given-name bits of a key: the hand-made list first, the gazetteer
+ * for the names it lacks. */
+static unsigned
+given_bits(const char *k, size_t kl)
+{
+	unsigned lx = lexicon_lookup(k, kl);
+
+	if (lx & LEX_GIVEN)
+		return lx & LEX_GIVEN;
+	if (lx)
+		return 0; /* a word of another class ("May" the month) */
+	return given_lookup(k, kl);
+}
+
+/* Capitalised words the gazetteer knows as given names get LEX_GIVEN in
+ * d->lex, so every rule below treats them as the hand-made list's. */
+static void
+mark_given(struct doc *d)
+{
+	size_t i, kl;
+
+	for (i = 0; i < d->tk.n; i++) {
+		const char *k;
+
+		if (!(d->tk.v[i].flags & TOK_CAP) ||
+		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i])
+			continue;
+		k = doc_key(d, i, &kl);
+		d->lex[i] |= given_lookup(k, kl);
+	}
+}
+
 static int
 new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	   int figure, size_t first_tok)
@@ -343,7 +376,7 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	p->evidence = DOC_NONE;
 	p->first_tok = first_tok;
 	if (p->first) {
-		lx = lexicon_lookup(p->first, strlen(p->first));
+		lx = given_bits(p->first, strlen(p->first));
 		if ((lx & LEX_GIVEN) == LEX_GIVEN_F)
 			p->gender = GENDER_F;
 		else if ((lx & LEX_GIVEN) == LEX_GIVEN_M)
@@ -696,6 +729,7 @@ people_find(struct doc *d, const struct topic *t)
 	int p;
 
 	memset(&ix, 0, sizeof(ix));
+	mark_given(d);
 	find_figures(d, t);
 	for (p = 0; p < (int)d->np; p++)
 		pindex_add(&ix, d, p);
