@@ -8,9 +8,9 @@
 #include "crawler/crawldb.h"
 
 #include "crawler/base/buf.h"
+#include "crawler/base/db.h"
 #include "crawler/base/err.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,78 +96,34 @@ static const char *const sql[S_NSTMT] = {
 };
 
 struct crawldb {
-	sqlite3 *h;                  /* connection */
-	sqlite3_stmt *st[S_NSTMT];   /* prepared statements */
-	char *path;                  /* for messages */
+	struct db db;                /* connection and statements sql[] */
 	int in_tx;                   /* 1 inside BEGIN .. COMMIT */
 	char *copy[9];               /* strings of the last crawldb_get() */
 };
-
-static int
-fail(struct crawldb *db, struct buf *err, const char *what)
-{
-	if (err)
-		buf_addf(err, "cannot %s in '%s': %s", what, db->path,
-			 sqlite3_errmsg(db->h));
-	return PT_EDB;
-}
-
-/* Runs a prepared statement to completion (no rows expected). */
-static int
-run(struct crawldb *db, sqlite3_stmt *s, struct buf *err, const char *what)
-{
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return fail(db, err, what);
-	return 0;
-}
-
-static void
-bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, i);
-}
 
 struct crawldb *
 crawldb_open(const char *path, struct buf *err)
 {
 	struct crawldb *db = pt_xcalloc(1, sizeof(*db));
-	char *msg = NULL;
-	int i;
+	struct db *d = &db->db;
 
-	db->path = pt_xstrdup(path);
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
-			    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		fail(db, err, "open the database");
+	if (db_open(d, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+		    path)) {
+		db_fail(d, err, "cannot open the database");
 		crawldb_free(db);
 		return NULL;
 	}
-	sqlite3_busy_timeout(db->h, 2000);
-	if (sqlite3_exec(db->h, "PRAGMA journal_mode=WAL;"
-			 "PRAGMA synchronous=NORMAL;", NULL, NULL, &msg) !=
-	    SQLITE_OK ||
-	    sqlite3_exec(db->h, schema, NULL, NULL, &msg) != SQLITE_OK) {
-		if (err)
-			buf_addf(err, "cannot set up the database '%s': %s",
-				 path, msg ? msg : sqlite3_errmsg(db->h));
-		sqlite3_free(msg);
+	sqlite3_busy_timeout(d->h, 2000);
+	if (db_exec(d, "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;") ||
+	    db_exec(d, schema)) {
+		db_failf(d, err, "cannot set up the database '%s'", path);
 		crawldb_free(db);
 		return NULL;
 	}
-	for (i = 0; i < S_NSTMT; i++) {
-		if (sqlite3_prepare_v3(db->h, sql[i], -1,
-				       SQLITE_PREPARE_PERSISTENT, &db->st[i],
-				       NULL) != SQLITE_OK) {
-			fail(db, err, "prepare a statement");
-			crawldb_free(db);
-			return NULL;
-		}
+	if (db_prepare(d, sql, S_NSTMT, SQLITE_PREPARE_PERSISTENT)) {
+		db_fail(d, err, "cannot prepare a statement");
+		crawldb_free(db);
+		return NULL;
 	}
 	return db;
 }
@@ -180,14 +136,44 @@ crawldb_free(struct crawldb *db)
 	if (!db)
 		return;
 	if (db->in_tx)
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	for (i = 0; i < S_NSTMT; i++)
-		sqlite3_finalize(db->st[i]);
-	sqlite3_close(db->h);
+		sqlite3_exec(db->db.h, "ROLLBACK", NULL, NULL, NULL);
+	db_close(&db->db);
 	for (i = 0; i < 9; i++)
 		free(db->copy[i]);
-	free(db->path);
 	free(db);
+}
+
+static sqlite3_stmt *
+st(struct crawldb *db, enum stmt id)
+{
+	return db->db.st[id];
+}
+
+/* Runs statement id to completion (see db_run()). */
+static int
+run(struct crawldb *db, enum stmt id, const char *what, struct buf *err)
+{
+	return db_run(&db->db, st(db, id), what, err);
+}
+
+/* Runs statement id and returns the number of rows it changed, or PT_EDB. */
+static int
+run_count(struct crawldb *db, enum stmt id, const char *what,
+	  struct buf *err)
+{
+	int rc = run(db, id, what, err);
+
+	return rc ? rc : sqlite3_changes(db->db.h);
+}
+
+/* Runs statement id with the strings a and b bound to ?1 and ?2. */
+static int
+run_with(struct crawldb *db, enum stmt id, const char *a, const char *b,
+	 const char *what, struct buf *err)
+{
+	db_bind_str(st(db, id), 1, a);
+	db_bind_str(st(db, id), 2, b);
+	return run(db, id, what, err);
 }
 
 int
@@ -197,7 +183,7 @@ crawldb_begin(struct crawldb *db, struct buf *err)
 
 	if (db->in_tx)
 		return 0;
-	rc = run(db, db->st[S_BEGIN], err, "begin a transaction");
+	rc = run(db, S_BEGIN, "cannot begin a transaction", err);
 	if (rc == 0)
 		db->in_tx = 1;
 	return rc;
@@ -209,7 +195,7 @@ crawldb_commit(struct crawldb *db, struct buf *err)
 	if (!db->in_tx)
 		return 0;
 	db->in_tx = 0;
-	return run(db, db->st[S_COMMIT], err, "commit");
+	return run(db, S_COMMIT, "cannot commit", err);
 }
 
 int
@@ -223,29 +209,25 @@ crawldb_add(struct crawldb *db, const char *url, const char *host, int kind,
 	    int depth, int hops, int seed, int requeue, int max_attempts,
 	    struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_INSERT];
+	sqlite3_stmt *s = st(db, S_INSERT);
 	int rc;
 
-	bind_text(s, 1, url);
-	bind_text(s, 2, host);
+	db_bind_str(s, 1, url);
+	db_bind_str(s, 2, host);
 	sqlite3_bind_int(s, 3, kind);
 	sqlite3_bind_int(s, 4, depth);
 	sqlite3_bind_int(s, 5, hops);
 	sqlite3_bind_int(s, 6, seed ? 1 : 0);
-	rc = run(db, s, err, "add a URL");
+	rc = run_count(db, S_INSERT, "cannot add a URL", err);
 	if (rc)
-		return rc;
-	if (sqlite3_changes(db->h) > 0)
-		return 1;
-	s = db->st[S_REQUEUE];
-	bind_text(s, 1, url);
+		return rc < 0 ? rc : 1;
+	s = st(db, S_REQUEUE);
+	db_bind_str(s, 1, url);
 	sqlite3_bind_int(s, 2, seed ? 1 : 0);
 	sqlite3_bind_int(s, 3, requeue ? 1 : 0);
 	(void)max_attempts;
-	rc = run(db, s, err, "queue a URL again");
-	if (rc)
-		return rc;
-	return sqlite3_changes(db->h) > 0;
+	rc = run_count(db, S_REQUEUE, "cannot queue a URL again", err);
+	return rc < 0 ? rc : rc > 0;
 }
 
 static const char *
@@ -275,46 +257,39 @@ fill(sqlite3_stmt *s, struct crawldb_url *u)
 	u->fetched_at = sqlite3_column_int64(s, 15);
 }
 
+/* Copies the strings of *u into db->copy, so that the statement can be
+ * reset at once: an active SELECT would hold the read transaction open. */
+static void
+keep_strings(struct crawldb *db, struct crawldb_url *u)
+{
+	const char **f[] = { &u->url, &u->host, &u->status, &u->etag,
+			     &u->last_modified, &u->payload_digest,
+			     &u->record_id, &u->warc_date, NULL };
+	size_t i;
+
+	for (i = 0; f[i]; i++) {
+		free(db->copy[i]);
+		db->copy[i] = *f[i] ? pt_xstrdup(*f[i]) : NULL;
+		*f[i] = db->copy[i];
+	}
+}
+
 int
 crawldb_get(struct crawldb *db, const char *url, struct crawldb_url *out,
 	    struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_GET];
+	sqlite3_stmt *s = st(db, S_GET);
 	int rc;
 
 	sqlite3_reset(s);
-	bind_text(s, 1, url);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const char **f[9];
-		size_t i;
-
+	db_bind_str(s, 1, url);
+	rc = db_row(&db->db, s, "cannot look up a URL", err);
+	if (rc == 1) {
 		fill(s, out);
-		f[0] = &out->url;
-		f[1] = &out->host;
-		f[2] = &out->status;
-		f[3] = &out->etag;
-		f[4] = &out->last_modified;
-		f[5] = &out->payload_digest;
-		f[6] = &out->record_id;
-		f[7] = &out->warc_date;
-		f[8] = NULL;
-		/* Copied so that the statement can be reset now: an active
-		 * SELECT would hold the read transaction open. */
-		for (i = 0; f[i]; i++) {
-			free(db->copy[i]);
-			db->copy[i] = *f[i] ? pt_xstrdup(*f[i]) : NULL;
-			*f[i] = db->copy[i];
-		}
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		return 1;
+		keep_strings(db, out);
 	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return fail(db, err, "look up a URL");
+	db_reset(s);
+	return rc;
 }
 
 int
@@ -322,178 +297,176 @@ crawldb_each_queued(struct crawldb *db,
 		    int (*fn)(void *ctx, const struct crawldb_url *u),
 		    void *ctx, struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_EACH];
+	sqlite3_stmt *s = st(db, S_EACH);
 	struct crawldb_url u;
 	int rc, ret = 0;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_row(&db->db, s, "cannot list queued URLs", err)) ==
+	       1) {
 		fill(s, &u);
 		ret = fn(ctx, &u);
 		if (ret)
 			break;
 	}
 	sqlite3_reset(s);
-	if (ret)
-		return ret;
-	if (rc != SQLITE_DONE)
-		return fail(db, err, "list queued URLs");
-	return 0;
+	return ret ? ret : rc;
 }
 
 int
 crawldb_requeue_seeds(struct crawldb *db, struct buf *err)
 {
-	int rc = run(db, db->st[S_SEEDS], err, "queue seeds again");
-
-	return rc ? rc : sqlite3_changes(db->h);
+	return run_count(db, S_SEEDS, "cannot queue seeds again", err);
 }
 
 int
 crawldb_requeue_all(struct crawldb *db, struct buf *err)
 {
-	int rc = run(db, db->st[S_ALL], err, "queue URLs again");
-
-	return rc ? rc : sqlite3_changes(db->h);
+	return run_count(db, S_ALL, "cannot queue URLs again", err);
 }
 
 int
 crawldb_requeue_failed(struct crawldb *db, struct buf *err)
 {
-	int rc = run(db, db->st[S_FAILED], err, "queue failed URLs again");
-
-	return rc ? rc : sqlite3_changes(db->h);
+	return run_count(db, S_FAILED, "cannot queue failed URLs again",
+			 err);
 }
 
 int
 crawldb_mark_done(struct crawldb *db, const char *url,
 		  const struct crawldb_result *r, struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_DONE];
+	sqlite3_stmt *s = st(db, S_DONE);
 
-	bind_text(s, 1, url);
+	db_bind_str(s, 1, url);
 	sqlite3_bind_int(s, 2, r->http_status);
-	bind_text(s, 3, r->etag);
-	bind_text(s, 4, r->payload_digest);
-	bind_text(s, 5, r->record_id);
-	bind_text(s, 6, r->warc_date);
-	bind_text(s, 7, r->redirect);
-	bind_text(s, 8, r->reason);
+	db_bind_str(s, 3, r->etag);
+	db_bind_str(s, 4, r->payload_digest);
+	db_bind_str(s, 5, r->record_id);
+	db_bind_str(s, 6, r->warc_date);
+	db_bind_str(s, 7, r->redirect);
+	db_bind_str(s, 8, r->reason);
 	sqlite3_bind_int64(s, 9, (sqlite3_int64)r->when);
 	sqlite3_bind_int(s, 10, r->failed ? 1 : 0);
-	bind_text(s, 11, r->last_modified);
-	return run(db, s, err, "record a fetch");
+	db_bind_str(s, 11, r->last_modified);
+	return run(db, S_DONE, "cannot record a fetch", err);
 }
 
 int
 crawldb_mark_attempt(struct crawldb *db, const char *url, const char *reason,
 		     int final, struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_ATTEMPT];
-
-	bind_text(s, 1, url);
-	bind_text(s, 2, reason);
-	sqlite3_bind_int(s, 3, final ? 1 : 0);
-	return run(db, s, err, "record a failed attempt");
+	sqlite3_bind_int(st(db, S_ATTEMPT), 3, final ? 1 : 0);
+	return run_with(db, S_ATTEMPT, url, reason,
+			"cannot record a failed attempt", err);
 }
 
 int
 crawldb_mark_blocked(struct crawldb *db, const char *url, const char *reason,
 		     struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_BLOCKED];
+	return run_with(db, S_BLOCKED, url, reason,
+			"cannot record a blocked URL", err);
+}
 
-	bind_text(s, 1, url);
-	bind_text(s, 2, reason);
-	return run(db, s, err, "record a blocked URL");
+/* Looks up one row of statement id bound to key: the row is read by
+ * read(ctx, s) (which returns 1, or an error). 1, 0 when there is no row,
+ * or an error. The statement is reset before returning. */
+static int
+lookup(struct crawldb *db, enum stmt id, const char *key, const char *what,
+       int (*read)(void *ctx, sqlite3_stmt *s), void *ctx, struct buf *err)
+{
+	sqlite3_stmt *s = st(db, id);
+	int rc;
+
+	db_bind_str(s, 1, key);
+	rc = db_row(&db->db, s, what, err);
+	if (rc == 1)
+		rc = read(ctx, s);
+	db_reset(s);
+	return rc;
+}
+
+static int
+read_count(void *ctx, sqlite3_stmt *s)
+{
+	*(long long *)ctx = sqlite3_column_int64(s, 0);
+	return 1;
 }
 
 long long
 crawldb_count(struct crawldb *db, const char *status, struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_COUNT];
 	long long n = 0;
-	int rc;
+	int rc = lookup(db, S_COUNT, status, "cannot count URLs", read_count,
+			&n, err);
 
-	bind_text(s, 1, status);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_ROW)
-		return fail(db, err, "count URLs");
-	return n;
+	if (rc == 0)
+		return db_fail(&db->db, err, "cannot count URLs");
+	return rc < 0 ? rc : n;
+}
+
+struct robots_row {
+	int *status;
+	struct buf *body;
+};
+
+static int
+read_robots(void *ctx, sqlite3_stmt *s)
+{
+	struct robots_row *r = ctx;
+	const void *p = sqlite3_column_blob(s, 1);
+	int n = sqlite3_column_bytes(s, 1);
+
+	*r->status = sqlite3_column_int(s, 0);
+	if (p && n > 0 && buf_add(r->body, p, (size_t)n))
+		return PT_ETOOBIG;
+	return 1;
 }
 
 int
 crawldb_robots_get(struct crawldb *db, const char *host, time_t newer_than,
 		   int *status, struct buf *body, struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_RGET];
-	int rc, ret = 0;
+	struct robots_row r = { status, body };
 
-	bind_text(s, 1, host);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)newer_than);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const void *p = sqlite3_column_blob(s, 1);
-		int n = sqlite3_column_bytes(s, 1);
-
-		*status = sqlite3_column_int(s, 0);
-		if (p && n > 0 && buf_add(body, p, (size_t)n))
-			ret = PT_ETOOBIG;
-		else
-			ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = fail(db, err, "read the robots.txt cache");
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return ret;
+	sqlite3_bind_int64(st(db, S_RGET), 2, (sqlite3_int64)newer_than);
+	return lookup(db, S_RGET, host, "cannot read the robots.txt cache",
+		      read_robots, &r, err);
 }
 
 int
 crawldb_robots_put(struct crawldb *db, const char *host, time_t when,
 		   int status, const char *body, size_t len, struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_RPUT];
+	sqlite3_stmt *s = st(db, S_RPUT);
 
-	bind_text(s, 1, host);
+	db_bind_str(s, 1, host);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)when);
 	sqlite3_bind_int(s, 3, status);
-	sqlite3_bind_blob(s, 4, body ? body : "", (int)len, SQLITE_STATIC);
-	return run(db, s, err, "cache robots.txt");
+	db_bind_blob(s, 4, body, len);
+	return run(db, S_RPUT, "cannot cache robots.txt", err);
+}
+
+static int
+read_meta(void *ctx, sqlite3_stmt *s)
+{
+	const char *v = col_text(s, 0);
+
+	buf_adds(ctx, v ? v : "");
+	return 1;
 }
 
 int
 crawldb_meta_get(struct crawldb *db, const char *key, struct buf *out,
 		 struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_MGET];
-	int rc, ret = 0;
-
-	bind_text(s, 1, key);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const char *v = col_text(s, 0);
-
-		buf_adds(out, v ? v : "");
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = fail(db, err, "read meta data");
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return ret;
+	return lookup(db, S_MGET, key, "cannot read meta data", read_meta, out,
+		      err);
 }
 
 int
 crawldb_meta_put(struct crawldb *db, const char *key, const char *value,
 		 struct buf *err)
 {
-	sqlite3_stmt *s = db->st[S_MPUT];
-
-	bind_text(s, 1, key);
-	bind_text(s, 2, value);
-	return run(db, s, err, "write meta data");
+	return run_with(db, S_MPUT, key, value, "cannot write meta data", err);
 }

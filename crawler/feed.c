@@ -218,12 +218,54 @@ format_date(long y, int mo, int d, int has_time, int h, int mi, int sec,
 	return buf_detach(&b, NULL);
 }
 
+static const char *
+skip_spaces(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
+/* Reads "hh:mm" and an optional ":ss". 1 with seconds, 0 without, -1
+ * when it is not a time. */
+static int
+parse_hms(const char **s, int *h, int *mi, int *sec)
+{
+	if (digits(s, 2, h) || *(*s)++ != ':' || digits(s, 2, mi))
+		return -1;
+	if (**s != ':')
+		return 0;
+	(*s)++;
+	return digits(s, 2, sec) ? -1 : 1;
+}
+
+/* Reads a numeric zone "+hh:mm" or "-hhmm" (at the sign) into *off
+ * minutes east of UTC; with `lenient` the minutes may be missing. 0 or
+ * -1. */
+static int
+parse_offset(const char **s, int lenient, int *off)
+{
+	int sign = *(*s)++ == '-' ? -1 : 1, oh, om;
+
+	if (digits(s, 2, &oh))
+		return -1;
+	if (**s == ':')
+		(*s)++;
+	if (digits(s, 2, &om)) {
+		if (!lenient)
+			return -1;
+		om = 0;
+	}
+	*off = sign * (oh * 60 + om);
+	return 0;
+}
+
 /* W3C Datetime / RFC 3339. */
 static char *
 parse_w3c(const char *s)
 {
-	int y, mo = 1, d = 1, h = 0, mi = 0, sec = 0, oh, om, off = 0;
-	int has_time = 0;
+	int y, mo = 1, d = 1, h = 0, mi = 0, sec = 0, off = 0;
+	int has_time = 0, secs;
 
 	if (digits(&s, 4, &y))
 		return NULL;
@@ -240,31 +282,18 @@ parse_w3c(const char *s)
 	if (*s == 'T' || *s == 't' || *s == ' ') {
 		s++;
 		has_time = 1;
-		if (digits(&s, 2, &h) || *s++ != ':' || digits(&s, 2, &mi))
+		secs = parse_hms(&s, &h, &mi, &sec);
+		if (secs < 0)
 			return NULL;
-		if (*s == ':') {
+		if (secs && (*s == '.' || *s == ',')) {
 			s++;
-			if (digits(&s, 2, &sec))
-				return NULL;
-			if (*s == '.' || *s == ',') {
+			while (*s >= '0' && *s <= '9')
 				s++;
-				while (*s >= '0' && *s <= '9')
-					s++;
-			}
 		}
-		if (*s == 'Z' || *s == 'z') {
+		if (*s == 'Z' || *s == 'z')
 			s++;
-		} else if (*s == '+' || *s == '-') {
-			int sign = *s++ == '-' ? -1 : 1;
-
-			if (digits(&s, 2, &oh))
-				return NULL;
-			if (*s == ':')
-				s++;
-			if (digits(&s, 2, &om))
-				om = 0;
-			off = sign * (oh * 60 + om);
-		}
+		else if ((*s == '+' || *s == '-') && parse_offset(&s, 1, &off))
+			return NULL;
 	}
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -273,12 +302,51 @@ parse_w3c(const char *s)
 	return format_date(y, mo, d, has_time, h, mi, sec, off);
 }
 
-/* RFC 822 / 1123 date-time, as RSS uses it (lenient on the day name,
- * seconds, two-digit years and zone names). */
-static char *
-parse_rfc822(const char *s)
+/* RFC 822 day and month, "Mon, 2 Jan" or "02 June": the day name and
+ * comma are optional, the month is read from its first three letters.
+ * 0 or -1. */
+static int
+rfc822_day_month(const char **sp, int *d, int *mo)
 {
 	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	const char *s = *sp, *p = strchr(s, ',');
+	char mon[4];
+	int n, i;
+
+	if (p)
+		s = p + 1;
+	s = skip_spaces(s);
+	for (n = 0; s[n] >= '0' && s[n] <= '9' && n < 2; n++)
+		;
+	if (n == 0 || digits(&s, n, d) || *s++ != ' ')
+		return -1;
+	s = skip_spaces(s);
+	for (i = 0; i < 3; i++) {
+		char c = s[i];
+
+		if (!c)
+			return -1;
+		mon[i] = (char)((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+	}
+	mon[3] = '\0';
+	*mo = 0;
+	for (i = 0; i < 12; i++)
+		if (memcmp(months + 3 * i, mon, 3) == 0)
+			*mo = i + 1;
+	if (!*mo)
+		return -1;
+	s += 3;
+	while (*s && *s != ' ')
+		s++; /* "June" */
+	*sp = s;
+	return 0;
+}
+
+/* RFC 822 zone: a numeric offset or a name; unknown one-letter military
+ * zones count as UTC. 0 or -1. */
+static int
+rfc822_zone(const char **sp, int *off)
+{
 	static const struct {
 		const char *name;
 		int off;
@@ -288,84 +356,52 @@ parse_rfc822(const char *s)
 		{ "CDT", -300 }, { "MST", -420 }, { "MDT", -360 },
 		{ "PST", -480 }, { "PDT", -420 },
 	};
-	int d, mo = 0, y, h, mi, sec = 0, off = 0, n = 0, i;
-	char mon[4];
-	const char *p;
+	const size_t nz = sizeof(zones) / sizeof(zones[0]);
+	const char *s = *sp;
+	size_t zl, i;
 
-	/* optional day name and comma */
-	p = strchr(s, ',');
-	if (p)
-		s = p + 1;
-	while (*s == ' ')
-		s++;
-	for (n = 0; s[n] >= '0' && s[n] <= '9' && n < 2; n++)
-		;
-	if (n == 0 || digits(&s, n, &d) || *s++ != ' ')
-		return NULL;
-	while (*s == ' ')
-		s++;
-	for (i = 0; i < 3; i++) {
-		char c = s[i];
+	if (*s == '+' || *s == '-')
+		return parse_offset(sp, 0, off);
+	if (!*s)
+		return 0;
+	zl = strcspn(s, " ");
+	for (i = 0; i < nz; i++)
+		if (strlen(zones[i].name) == zl &&
+		    strncasecmp(s, zones[i].name, zl) == 0)
+			break;
+	if (i < nz)
+		*off = zones[i].off;
+	else if (zl != 1)
+		return -1;
+	*sp = s + zl;
+	return 0;
+}
 
-		if (!c)
-			return NULL;
-		mon[i] = (char)((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-	}
-	mon[3] = '\0';
-	for (i = 0; i < 12; i++)
-		if (memcmp(months + 3 * i, mon, 3) == 0)
-			mo = i + 1;
-	if (!mo)
+/* RFC 822 / 1123 date-time, as RSS uses it (lenient on the day name,
+ * seconds, two-digit years and zone names). */
+static char *
+parse_rfc822(const char *s)
+{
+	int d, mo, y, h, mi, sec = 0, off = 0, n;
+
+	if (rfc822_day_month(&s, &d, &mo))
 		return NULL;
-	s += 3;
-	while (*s && *s != ' ')
-		s++; /* "June" */
-	while (*s == ' ')
-		s++;
+	s = skip_spaces(s);
 	for (n = 0; s[n] >= '0' && s[n] <= '9'; n++)
 		;
 	if ((n != 2 && n != 4) || digits(&s, n, &y))
 		return NULL;
 	if (n == 2)
 		y += y < 50 ? 2000 : 1900;
-	while (*s == ' ')
-		s++;
+	s = skip_spaces(s);
 	if (!*s)
 		return format_date(y, mo, d, 0, 0, 0, 0, 0);
-	if (digits(&s, 2, &h) || *s++ != ':' || digits(&s, 2, &mi))
+	if (parse_hms(&s, &h, &mi, &sec) < 0)
 		return NULL;
-	if (*s == ':') {
-		s++;
-		if (digits(&s, 2, &sec))
-			return NULL;
-	}
-	while (*s == ' ')
-		s++;
-	if (*s == '+' || *s == '-') {
-		int sign = *s++ == '-' ? -1 : 1, oh, om;
-
-		if (digits(&s, 2, &oh))
-			return NULL;
-		if (*s == ':')
-			s++;
-		if (digits(&s, 2, &om))
-			return NULL;
-		off = sign * (oh * 60 + om);
-	} else if (*s) {
-		size_t zl = strcspn(s, " ");
-
-		for (i = 0; i < (int)(sizeof(zones) / sizeof(zones[0])); i++)
-			if (strlen(zones[i].name) == zl &&
-			    strncasecmp(s, zones[i].name, zl) == 0)
-				break;
-		if (i < (int)(sizeof(zones) / sizeof(zones[0])))
-			off = zones[i].off;
-		else if (zl != 1)
-			return NULL; /* military zones count as UTC */
-		s += zl;
-	}
-	while (*s == ' ')
-		s++;
+	s = skip_spaces(s);
+	if (rfc822_zone(&s, &off))
+		return NULL;
+	s = skip_spaces(s);
 	if (*s)
 		return NULL;
 	return format_date(y, mo, d, 1, h, mi, sec, off);
@@ -708,6 +744,101 @@ subject(const char *base_url)
 	return base_url ? base_url : "document";
 }
 
+/* Makes (*body, *len) the plain document: gzip is inflated into `plain`
+ * (*zrc = its result when the stream is corrupt). 0, or the error of
+ * feed_parse() with its message. */
+static int
+plain_body(struct feed *f, const char **body, size_t *len,
+	   struct buf *plain, int *zrc, const char *base_url, struct buf *err)
+{
+	if (*body && is_gzip(*body, *len)) {
+		f->gzipped = 1;
+		*zrc = gunzip(*body, *len, plain);
+		if (*zrc == PT_ETOOBIG) {
+			if (err)
+				buf_addf(err, "'%s' inflates past %u bytes "
+					 "(gzip bomb?)", subject(base_url),
+					 FEED_MAX_DECODED);
+			return PT_ETOOBIG;
+		}
+		*body = plain->p;
+		*len = plain->len;
+	} else if (*len > FEED_MAX_DECODED) {
+		if (err)
+			buf_addf(err, "'%s' is larger than %u bytes",
+				 subject(base_url), FEED_MAX_DECODED);
+		return PT_ETOOBIG;
+	}
+	if (!*body || *len == 0 || *len > INT32_MAX) {
+		if (err)
+			buf_addf(err, "'%s' is empty%s", subject(base_url),
+				 *zrc ? " (corrupt gzip stream)" : "");
+		return *zrc ? PT_EPARSE : PT_EEMPTY;
+	}
+	return 0;
+}
+
+/* Parses the XML of (body, len) with `ctxt`, whose first error goes to
+ * *xe. Returns the document (free with xmlFreeDoc()) with its root in
+ * *root, or NULL with a message in err when there is no root element. */
+static xmlDoc *
+read_xml(xmlParserCtxtPtr ctxt, struct xml_err *xe, const char *body,
+	 size_t len, const char *base_url, const xmlNode **root,
+	 struct buf *err)
+{
+	const int opts = XML_PARSE_RECOVER | XML_PARSE_NONET |
+			 XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+			 XML_PARSE_NOWARNING;
+	xmlDoc *doc;
+
+	memset(xe, 0, sizeof(*xe));
+	ctxt->_private = xe;
+	ctxt->sax->serror = on_xml_error;
+	doc = xmlCtxtReadMemory(ctxt, body, (int)len, base_url, NULL, opts);
+	*root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (*root)
+		return doc;
+	if (err)
+		buf_addf(err, "cannot parse '%s': %s at line %d",
+			 subject(base_url), xe->msg[0] ? xe->msg
+						       : "no root element",
+			 xe->line);
+	xmlFreeDoc(doc);
+	return NULL;
+}
+
+/* Reads the entries of the document by its root element. 0, or
+ * PT_EUNSUP with a message when it is neither a feed nor a sitemap. */
+static int
+parse_root(struct ctx *c, const xmlNode *root, struct buf *err)
+{
+	struct feed *f = c->f;
+
+	if (name_is(root, "rss")) {
+		f->type = FEED_TYPE_RSS;
+		parse_rss(c, root);
+	} else if (name_is(root, "RDF")) {
+		f->type = FEED_TYPE_RDF;
+		parse_rss(c, root);
+	} else if (name_is(root, "feed")) {
+		f->type = FEED_TYPE_ATOM;
+		parse_atom(c, root);
+	} else if (name_is(root, "sitemapindex")) {
+		f->type = FEED_TYPE_SITEMAP_INDEX;
+		parse_sitemap(c, root, 1);
+	} else if (name_is(root, "urlset")) {
+		f->type = FEED_TYPE_URLSET;
+		parse_sitemap(c, root, 0);
+	} else {
+		if (err)
+			buf_addf(err, "'%s' is neither a feed nor a sitemap "
+				 "(root element <%.40s>)", subject(c->base_url),
+				 (const char *)root->name);
+		return PT_EUNSUP;
+	}
+	return 0;
+}
+
 int
 feed_parse(struct feed *f, const char *body, size_t len,
 	   const char *base_url, struct buf *err)
@@ -715,86 +846,28 @@ feed_parse(struct feed *f, const char *body, size_t len,
 	struct buf plain;
 	struct xml_err xe;
 	xmlParserCtxtPtr ctxt;
-	xmlDoc *doc;
 	const xmlNode *root;
 	struct ctx c;
-	int rc = 0, zrc = 0;
-	const int opts = XML_PARSE_RECOVER | XML_PARSE_NONET |
-			 XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
-			 XML_PARSE_NOWARNING;
+	int rc, zrc = 0;
 
 	buf_init(&plain, FEED_MAX_DECODED);
-	if (body && is_gzip(body, len)) {
-		f->gzipped = 1;
-		zrc = gunzip(body, len, &plain);
-		if (zrc == PT_ETOOBIG) {
-			if (err)
-				buf_addf(err, "'%s' inflates past %u bytes "
-					 "(gzip bomb?)", subject(base_url),
-					 FEED_MAX_DECODED);
-			buf_release(&plain);
-			return PT_ETOOBIG;
-		}
-		body = plain.p;
-		len = plain.len;
-	} else if (len > FEED_MAX_DECODED) {
-		if (err)
-			buf_addf(err, "'%s' is larger than %u bytes",
-				 subject(base_url), FEED_MAX_DECODED);
+	rc = plain_body(f, &body, &len, &plain, &zrc, base_url, err);
+	if (rc) {
 		buf_release(&plain);
-		return PT_ETOOBIG;
-	}
-	if (!body || len == 0 || len > INT32_MAX) {
-		if (err)
-			buf_addf(err, "'%s' is empty%s", subject(base_url),
-				 zrc ? " (corrupt gzip stream)" : "");
-		buf_release(&plain);
-		return zrc ? PT_EPARSE : PT_EEMPTY;
+		return rc;
 	}
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		pt_xmalloc((size_t)-1);
-	memset(&xe, 0, sizeof(xe));
-	ctxt->_private = &xe;
-	ctxt->sax->serror = on_xml_error;
-	doc = xmlCtxtReadMemory(ctxt, body, (int)len, base_url, NULL, opts);
-	root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!root) {
-		if (err)
-			buf_addf(err, "cannot parse '%s': %s at line %d",
-				 subject(base_url),
-				 xe.msg[0] ? xe.msg : "no root element",
-				 xe.line);
-		xmlFreeDoc(doc);
+	c.f = f;
+	c.base_url = base_url;
+	c.doc = read_xml(ctxt, &xe, body, len, base_url, &root, err);
+	if (!c.doc) {
 		xmlFreeParserCtxt(ctxt);
 		buf_release(&plain);
 		return PT_EEMPTY;
 	}
-	c.f = f;
-	c.doc = doc;
-	c.base_url = base_url;
-	if (name_is(root, "rss")) {
-		f->type = FEED_TYPE_RSS;
-		parse_rss(&c, root);
-	} else if (name_is(root, "RDF")) {
-		f->type = FEED_TYPE_RDF;
-		parse_rss(&c, root);
-	} else if (name_is(root, "feed")) {
-		f->type = FEED_TYPE_ATOM;
-		parse_atom(&c, root);
-	} else if (name_is(root, "sitemapindex")) {
-		f->type = FEED_TYPE_SITEMAP_INDEX;
-		parse_sitemap(&c, root, 1);
-	} else if (name_is(root, "urlset")) {
-		f->type = FEED_TYPE_URLSET;
-		parse_sitemap(&c, root, 0);
-	} else {
-		if (err)
-			buf_addf(err, "'%s' is neither a feed nor a sitemap "
-				 "(root element <%.40s>)", subject(base_url),
-				 (const char *)root->name);
-		rc = PT_EUNSUP;
-	}
+	rc = parse_root(&c, root, err);
 	if (rc == 0 && xe.line) {
 		f->error_line = xe.line;
 		if (err)
@@ -807,7 +880,7 @@ feed_parse(struct feed *f, const char *body, size_t len,
 				 subject(base_url));
 		rc = PT_EPARSE;
 	}
-	xmlFreeDoc(doc);
+	xmlFreeDoc(c.doc);
 	xmlFreeParserCtxt(ctxt);
 	buf_release(&plain);
 	return rc;

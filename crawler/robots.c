@@ -24,6 +24,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
+#include "crawler/base/hex.h"
 #include "crawler/base/sv.h"
 
 #include <stdlib.h>
@@ -132,50 +133,25 @@ robots_free(struct robots *r)
 	free(r);
 }
 
-static int
-is_hex(unsigned char c)
+/* Uppercases a hex digit. */
+static char
+hex_upper(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	       (c >= 'A' && c <= 'F');
+	return (c >= 'a' && c <= 'f') ? (char)(c - 'a' + 'A') : c;
 }
 
-static char
-hex_upper(unsigned char c)
+/* Rule patterns keep their escapes (hex uppercased) and get octets
+ * outside US-ASCII escaped. */
+static int
+pattern_keep_raw(unsigned char c, int escaped)
 {
-	return (c >= 'a' && c <= 'f') ? (char)(c - 'a' + 'A') : (char)c;
+	return !escaped && c < 0x80;
 }
 
 int
 robots_escape_pattern(const char *pat, size_t len, struct buf *out)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < len && rc == 0; i++) {
-		unsigned char c = (unsigned char)pat[i];
-
-		if (c == '%' && i + 2 < len && is_hex((unsigned char)pat[i + 1]) &&
-		    is_hex((unsigned char)pat[i + 2])) {
-			char e[3];
-
-			e[0] = '%';
-			e[1] = hex_upper((unsigned char)pat[i + 1]);
-			e[2] = hex_upper((unsigned char)pat[i + 2]);
-			rc = buf_add(out, e, 3);
-			i += 2;
-		} else if (c >= 0x80) {
-			char e[3];
-
-			e[0] = '%';
-			e[1] = hex[c >> 4];
-			e[2] = hex[c & 15];
-			rc = buf_add(out, e, 3);
-		} else {
-			rc = buf_addc(out, (char)c);
-		}
-	}
-	return rc;
+	return hex_pct_normalize(pat, len, pattern_keep_raw, out);
 }
 
 int
@@ -269,10 +245,9 @@ static void
 path_normalize(char *p)
 {
 	for (; *p; p++) {
-		if (p[0] == '%' && is_hex((unsigned char)p[1]) &&
-		    is_hex((unsigned char)p[2])) {
-			p[1] = hex_upper((unsigned char)p[1]);
-			p[2] = hex_upper((unsigned char)p[2]);
+		if (p[0] == '%' && hex_val(p[1]) >= 0 && hex_val(p[2]) >= 0) {
+			p[1] = hex_upper(p[1]);
+			p[2] = hex_upper(p[2]);
 			p += 2;
 		}
 	}
@@ -462,125 +437,175 @@ parse_delay(struct sv val)
 	return d;
 }
 
+/* The state of a parse: the groups seen so far and what applies to us. */
+struct parser {
+	struct robots *r;
+	struct collect spec;  /* groups naming our token */
+	struct collect glob;  /* "*" groups */
+	const char *ua;       /* our product token */
+	size_t ualen;
+	int in_group;         /* a user-agent line was seen */
+	int had_rules;        /* the current group has had a rule line */
+	int g_spec, g_glob;   /* current group applies to us / is "*" */
+};
+
+/* Length of a UTF-8 BOM, or of a prefix of one, at the very start. */
+static size_t
+bom_len(const char *txt, size_t len)
+{
+	size_t n = 0;
+
+	while (n < 3 && n < len && (unsigned char)txt[n] ==
+	       (unsigned char)"\xEF\xBB\xBF"[n])
+		n++;
+	return n;
+}
+
+/* The line starting at *pos, without its comment, cut at
+ * ROBOTS_MAX_LINE and trimmed; *pos moves past its line end (LF, CRLF
+ * or CR). */
+static struct sv
+next_line(const char *txt, size_t len, size_t *pos)
+{
+	size_t start = *pos, end, cut, i = *pos;
+
+	while (i < len && txt[i] != '\n' && txt[i] != '\r')
+		i++;
+	end = i;
+	if (i < len && txt[i] == '\r')
+		i++;
+	if (i < len && txt[i] == '\n' && (i == end || txt[i - 1] == '\r'))
+		i++;
+	*pos = i;
+	if (end - start > ROBOTS_MAX_LINE)
+		end = start + ROBOTS_MAX_LINE;
+	/* strip the comment; a NUL ends the line too */
+	for (cut = start; cut < end && txt[cut] != '#' && txt[cut] != '\0';
+	     cut++)
+		;
+	return sv_trim(sv_make(txt + start, cut - start));
+}
+
+/* A User-agent line: starts a new group after rule lines, and marks the
+ * group as ours or "*". */
+static void
+on_user_agent(struct parser *p, struct sv val)
+{
+	int m;
+
+	if (!p->in_group || p->had_rules) {
+		p->g_spec = p->g_glob = 0;
+		p->had_rules = 0;
+	}
+	p->in_group = 1;
+	m = ua_matches(val, p->ua, p->ualen);
+	if (m == 1) {
+		p->g_spec = 1;
+		p->spec.seen = 1;
+	} else if (m == 2) {
+		p->g_glob = 1;
+		p->glob.seen = 1;
+	}
+}
+
+/* An Allow or Disallow line; rules before any group are ignored. */
+static void
+on_rule(struct parser *p, int allow, struct sv val)
+{
+	if (!p->in_group)
+		return;
+	p->had_rules = 1;
+	if (p->g_spec)
+		collect_rule(&p->spec, allow, val);
+	if (p->g_glob)
+		collect_rule(&p->glob, allow, val);
+}
+
+/* A Crawl-delay line: like Sitemap, it does not end the user-agent list;
+ * the first one of a side counts. */
+static void
+on_delay(struct parser *p, struct sv val)
+{
+	double d = parse_delay(val);
+
+	if (!p->in_group)
+		return;
+	if (p->g_spec && p->spec.delay < 0)
+		p->spec.delay = d;
+	if (p->g_glob && p->glob.delay < 0)
+		p->glob.delay = d;
+}
+
+static void
+on_sitemap(struct robots *r, struct sv val)
+{
+	if (val.len == 0)
+		return;
+	pt_xgrow((void **)&r->sitemaps, &r->capsitemaps, r->nsitemaps + 1,
+		 sizeof(*r->sitemaps));
+	r->sitemaps[r->nsitemaps++] = pt_xstrndup(val.p, val.len);
+}
+
+static void
+parse_line(struct parser *p, struct sv line)
+{
+	struct sv val;
+	enum line_key k = split_line(line, &val);
+
+	if (k == KEY_NONE)
+		return;
+	if (k == KEY_UNKNOWN) {
+		p->r->st.unknown++;
+		return;
+	}
+	p->r->st.valid++;
+	if (k == KEY_UA)
+		on_user_agent(p, val);
+	else if (k == KEY_ALLOW || k == KEY_DISALLOW)
+		on_rule(p, k == KEY_ALLOW, val);
+	else if (k == KEY_DELAY)
+		on_delay(p, val);
+	else if (k == KEY_SITEMAP)
+		on_sitemap(p->r, val);
+}
+
+/* Keeps the rules of the groups naming us, or else of the "*" groups. */
+static struct robots *
+parser_finish(struct parser *p)
+{
+	struct robots *r = p->r;
+	struct collect *keep = p->spec.seen ? &p->spec : &p->glob;
+	struct collect *drop = p->spec.seen ? &p->glob : &p->spec;
+
+	r->rules = keep->v;
+	r->nrules = keep->n;
+	r->delay = keep->delay;
+	rules_free(drop->v, drop->n);
+	r->st.rules = r->nrules;
+	return r;
+}
+
 struct robots *
 robots_parse(const char *txt, size_t len, const char *user_agent)
 {
-	struct robots *r = robots_alloc();
-	struct collect spec = { NULL, 0, 0, -1, 0 };
-	struct collect glob = { NULL, 0, 0, -1, 0 };
-	const char *ua = user_agent ? user_agent : "";
-	size_t ualen = strlen(ua);
-	size_t pos = 0;
-	/* state of the current group */
-	int in_group = 0;   /* a user-agent line was seen */
-	int had_rules = 0;  /* the current group has had a rule line */
-	int g_spec = 0, g_glob = 0; /* current group applies to us / is "*" */
+	struct parser p;
+	size_t pos;
 
+	memset(&p, 0, sizeof(p));
+	p.r = robots_alloc();
+	p.spec.delay = p.glob.delay = -1;
+	p.ua = user_agent ? user_agent : "";
+	p.ualen = strlen(p.ua);
 	if (!txt)
 		len = 0;
 	if (len > ROBOTS_MAX_BYTES) {
 		len = ROBOTS_MAX_BYTES;
-		r->st.truncated = 1;
+		p.r->st.truncated = 1;
 	}
-	/* a UTF-8 BOM, or a prefix of one, at the very start */
-	if (len >= 1 && (unsigned char)txt[0] == 0xEF) {
-		pos = 1;
-		if (len >= 2 && (unsigned char)txt[1] == 0xBB) {
-			pos = 2;
-			if (len >= 3 && (unsigned char)txt[2] == 0xBF)
-				pos = 3;
-		}
-	}
+	pos = bom_len(txt, len);
 	while (pos < len) {
-		size_t start = pos, end, cut;
-		struct sv line, val;
-		enum line_key k;
-
-		while (pos < len && txt[pos] != '\n' && txt[pos] != '\r')
-			pos++;
-		end = pos;
-		if (pos < len && txt[pos] == '\r')
-			pos++;
-		if (pos < len && txt[pos] == '\n' && (pos == end || txt[pos - 1] == '\r'))
-			pos++;
-		r->st.lines++;
-		if (end - start > ROBOTS_MAX_LINE)
-			end = start + ROBOTS_MAX_LINE;
-		/* strip the comment; a NUL ends the line too */
-		for (cut = start; cut < end && txt[cut] != '#' && txt[cut] != '\0'; cut++)
-			;
-		line = sv_trim(sv_make(txt + start, cut - start));
-		k = split_line(line, &val);
-		switch (k) {
-		case KEY_NONE:
-			break;
-		case KEY_UNKNOWN:
-			r->st.unknown++;
-			break;
-		case KEY_UA: {
-			int m;
-
-			r->st.valid++;
-			if (!in_group || had_rules) {
-				g_spec = g_glob = 0;
-				had_rules = 0;
-			}
-			in_group = 1;
-			m = ua_matches(val, ua, ualen);
-			if (m == 1) {
-				g_spec = 1;
-				spec.seen = 1;
-			} else if (m == 2) {
-				g_glob = 1;
-				glob.seen = 1;
-			}
-			break;
-		}
-		case KEY_ALLOW:
-		case KEY_DISALLOW:
-			r->st.valid++;
-			if (!in_group)
-				break; /* rules before any group are ignored */
-			had_rules = 1;
-			if (g_spec)
-				collect_rule(&spec, k == KEY_ALLOW, val);
-			if (g_glob)
-				collect_rule(&glob, k == KEY_ALLOW, val);
-			break;
-		case KEY_DELAY: {
-			double d = parse_delay(val);
-
-			/* like Sitemap, it does not end the user-agent list */
-			r->st.valid++;
-			if (!in_group)
-				break;
-			if (g_spec && spec.delay < 0)
-				spec.delay = d;
-			if (g_glob && glob.delay < 0)
-				glob.delay = d;
-			break;
-		}
-		case KEY_SITEMAP:
-			r->st.valid++;
-			if (val.len == 0)
-				break;
-			pt_xgrow((void **)&r->sitemaps, &r->capsitemaps,
-				 r->nsitemaps + 1, sizeof(*r->sitemaps));
-			r->sitemaps[r->nsitemaps++] = pt_xstrndup(val.p, val.len);
-			break;
-		}
+		p.r->st.lines++;
+		parse_line(&p, next_line(txt, len, &pos));
 	}
-	if (spec.seen) {
-		r->rules = spec.v;
-		r->nrules = spec.n;
-		r->delay = spec.delay;
-		rules_free(glob.v, glob.n);
-	} else {
-		r->rules = glob.v;
-		r->nrules = glob.n;
-		r->delay = glob.delay;
-		rules_free(spec.v, spec.n);
-	}
-	r->st.rules = r->nrules;
-	return r;
+	return parser_finish(&p);
 }

@@ -1,18 +1,20 @@
 /* sources.c -- parse data/sources.conf (format in sources.h).
  *
- * A line is a comment, blank, an "[outlet NAME]" header or "key = value".
- * The first error ends the parse with "FILE:LINE: expected ...".
+ * Lines come from the configuration reader (conf.h): an "[outlet NAME]"
+ * header or "key = value". The first error ends the parse with
+ * "FILE:LINE: expected ...".
  * Non-goals: includes of other files, quoting, line continuations.
  */
 #include "crawler/sources.h"
 
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
+#include "crawler/base/conf.h"
 #include "crawler/base/err.h"
-#include "crawler/base/fileio.h"
 #include "crawler/base/sv.h"
 #include "crawler/base/url.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -61,25 +63,6 @@ sources_release(struct sources *s)
 	sources_init(s);
 }
 
-/* Appends "FILE:LINE: " and the message; returns PT_EPARSE. */
-static int
-perr(struct buf *err, const char *file, size_t line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int
-perr(struct buf *err, const char *file, size_t line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err) {
-		buf_addf(err, "%s:%zu: ", file, line);
-		va_start(ap, fmt);
-		buf_vaddf(err, fmt, ap);
-		va_end(ap);
-	}
-	return PT_EPARSE;
-}
-
 static int
 valid_host(struct sv h)
 {
@@ -117,184 +100,216 @@ finish_outlet(const struct source_outlet *o, const char *file,
 	      struct buf *err)
 {
 	if (o->hosts.n == 0)
-		return perr(err, file, o->line,
-			    "expected a 'host' line in outlet '%s'", o->name);
+		return conf_error(err, file, o->line, "expected a 'host' line "
+				  "in outlet '%s'", o->name);
 	if (o->feeds.n == 0 && o->sitemaps.n == 0)
-		return perr(err, file, o->line,
-			    "expected a 'feed' or 'sitemap' line in outlet "
-			    "'%s'", o->name);
+		return conf_error(err, file, o->line, "expected a 'feed' or "
+				  "'sitemap' line in outlet '%s'", o->name);
 	return 0;
 }
 
-/* Value part of a line with the comment removed: '#' at the start or
- * after a blank. */
-static struct sv
-strip_comment(struct sv line)
+/* "[outlet NAME]": starts a new outlet after checking the one before. */
+static int
+parse_section(struct sources *s, struct sv line, const char *file,
+	      size_t ln, struct buf *err)
 {
+	struct source_outlet *o = s->n ? &s->outlets[s->n - 1] : NULL;
+	struct sv name;
 	size_t i;
 
-	for (i = 0; i < line.len; i++)
-		if (line.p[i] == '#' &&
-		    (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t'))
-			return sv_trim(sv_make(line.p, i));
-	return sv_trim(line);
+	if (line.p[line.len - 1] != ']' || line.len < 2)
+		return conf_error(err, file, ln, "expected ']' at the end of "
+				  "the section header");
+	name = sv_trim(sv_make(line.p + 1, line.len - 2));
+	if (!sv_starts_nocase(name, "outlet") ||
+	    (name.len > 6 && name.p[6] != ' ' && name.p[6] != '\t'))
+		return conf_error(err, file, ln, "expected '[outlet NAME]'");
+	name = sv_trim(sv_make(name.p + 6, name.len - 6));
+	if (name.len == 0)
+		return conf_error(err, file, ln, "expected an outlet name "
+				  "after 'outlet'");
+	for (i = 0; i < s->n; i++)
+		if (sv_eq_nocase(name, s->outlets[i].name))
+			return conf_error(err, file, ln, "expected a new "
+					  "outlet name; '%.*s' is already "
+					  "defined at line %zu", (int)name.len,
+					  name.p, s->outlets[i].line);
+	if (o && finish_outlet(o, file, err))
+		return PT_EPARSE;
+	pt_xgrow((void **)&s->outlets, &s->cap, s->n + 1, sizeof(*s->outlets));
+	o = &s->outlets[s->n++];
+	memset(o, 0, sizeof(*o));
+	o->name = pt_xstrndup(name.p, name.len);
+	o->line = ln;
+	o->delay = -1;
+	return 0;
+}
+
+/* What the value of a key must be. */
+enum entry { E_HOST, E_URL, E_PATTERN, E_DELAY };
+
+/* The keys of an outlet block, in the order the error message names
+ * them, each with the offset of the list its values go to. */
+static const struct conf_key entries[] = {
+	{ "host", E_HOST, offsetof(struct source_outlet, hosts) },
+	{ "feed", E_URL, offsetof(struct source_outlet, feeds) },
+	{ "sitemap", E_URL, offsetof(struct source_outlet, sitemaps) },
+	{ "include", E_PATTERN, offsetof(struct source_outlet, includes) },
+	{ "exclude", E_PATTERN, offsetof(struct source_outlet, excludes) },
+	{ "delay", E_DELAY, 0 },
+};
+
+#define NENTRIES (sizeof(entries) / sizeof(entries[0]))
+
+static int
+unknown_key(struct sv key, const char *file, size_t ln, struct buf *err)
+{
+	struct buf names = BUF_INIT;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < NENTRIES; i++)
+		buf_addf(&names, "%s%s", i ? ", " : "", entries[i].name);
+	rc = conf_error(err, file, ln, "expected one of %s; got '%.*s'",
+			names.p, (int)key.len, key.p);
+	buf_release(&names);
+	return rc;
 }
 
 static int
-parse_line(struct sources *s, struct sv line, const char *file, size_t ln,
-	   struct buf *err)
+set_delay(struct source_outlet *o, struct sv val, const char *file,
+	  size_t ln, struct buf *err)
 {
-	struct source_outlet *o = s->n ? &s->outlets[s->n - 1] : NULL;
-	struct sv key, val;
-	size_t i;
+	char tmp[32];
+	double d;
 
-	if (line.p[0] == '[') {
-		struct sv name;
-
-		if (line.p[line.len - 1] != ']' || line.len < 2)
-			return perr(err, file, ln, "expected ']' at the end "
-				    "of the section header");
-		name = sv_trim(sv_make(line.p + 1, line.len - 2));
-		if (!sv_starts_nocase(name, "outlet") ||
-		    (name.len > 6 && name.p[6] != ' ' && name.p[6] != '\t'))
-			return perr(err, file, ln, "expected '[outlet NAME]'");
-		name = sv_trim(sv_make(name.p + 6, name.len - 6));
-		if (name.len == 0)
-			return perr(err, file, ln, "expected an outlet name "
-				    "after 'outlet'");
-		for (i = 0; i < s->n; i++)
-			if (sv_eq_nocase(name, s->outlets[i].name))
-				return perr(err, file, ln, "expected a new "
-					    "outlet name; '%.*s' is already "
-					    "defined at line %zu",
-					    (int)name.len, name.p,
-					    s->outlets[i].line);
-		if (o && finish_outlet(o, file, err))
-			return PT_EPARSE;
-		pt_xgrow((void **)&s->outlets, &s->cap, s->n + 1,
-			 sizeof(*s->outlets));
-		o = &s->outlets[s->n++];
-		memset(o, 0, sizeof(*o));
-		o->name = pt_xstrndup(name.p, name.len);
-		o->line = ln;
-		o->delay = -1;
-		return 0;
-	}
-	val = sv_cut(line, '=', &key);
-	if (!val.p)
-		return perr(err, file, ln, "expected 'key = value' or "
-			    "'[outlet NAME]'");
-	key = sv_trim(key);
-	val = sv_trim(val);
-	if (!o)
-		return perr(err, file, ln, "expected '[outlet NAME]' before "
-			    "'%.*s'", (int)key.len, key.p);
-	if (val.len == 0)
-		return perr(err, file, ln, "expected a value after '%.*s ='",
-			    (int)key.len, key.p);
-	if (sv_eq(key, "host")) {
-		if (!valid_host(val))
-			return perr(err, file, ln, "expected a host name "
-				    "like 'example.com', got '%.*s'",
-				    (int)val.len, val.p);
-		list_add(&o->hosts, val);
-		for (i = 0; o->hosts.v[o->hosts.n - 1][i]; i++) {
-			char *c = &o->hosts.v[o->hosts.n - 1][i];
-
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (char)(*c - 'A' + 'a');
-		}
-	} else if (sv_eq(key, "feed") || sv_eq(key, "sitemap")) {
-		struct buf u = BUF_INIT, canon = BUF_INIT;
-		int bad;
-
-		buf_add(&u, val.p, val.len);
-		bad = has_space(val) ||
-		      url_canonicalize(u.p, NULL, &canon, NULL) != 0;
-		buf_release(&u);
-		buf_release(&canon);
-		if (bad)
-			return perr(err, file, ln, "expected an http or https "
-				    "URL after '%.*s =', got '%.*s'",
-				    (int)key.len, key.p, (int)val.len, val.p);
-		list_add(key.p[0] == 'f' ? &o->feeds : &o->sitemaps, val);
-	} else if (sv_eq(key, "include") || sv_eq(key, "exclude")) {
-		if (has_space(val))
-			return perr(err, file, ln, "expected a pattern without "
-				    "spaces, got '%.*s'", (int)val.len, val.p);
-		list_add(key.p[0] == 'i' ? &o->includes : &o->excludes, val);
-	} else if (sv_eq(key, "delay")) {
-		char tmp[32];
-		double d;
-
-		if (o->delay >= 0)
-			return perr(err, file, ln, "expected one 'delay' per "
-				    "outlet");
-		if (val.len >= sizeof(tmp))
-			return perr(err, file, ln, "expected a number of "
-				    "seconds (0 to 3600)");
-		memcpy(tmp, val.p, val.len);
-		tmp[val.len] = '\0';
-		if (cli_parse_double(tmp, &d) != 0 || d < 0 || d > 3600)
-			return perr(err, file, ln, "expected a number of "
-				    "seconds (0 to 3600), got '%s'", tmp);
-		o->delay = d;
-	} else {
-		return perr(err, file, ln, "expected one of host, feed, "
-			    "sitemap, include, exclude, delay; got '%.*s'",
-			    (int)key.len, key.p);
-	}
+	if (o->delay >= 0)
+		return conf_error(err, file, ln, "expected one 'delay' per "
+				  "outlet");
+	if (val.len >= sizeof(tmp))
+		return conf_error(err, file, ln, "expected a number of seconds "
+				  "(0 to 3600)");
+	memcpy(tmp, val.p, val.len);
+	tmp[val.len] = '\0';
+	if (cli_parse_double(tmp, &d) != 0 || d < 0 || d > 3600)
+		return conf_error(err, file, ln, "expected a number of seconds "
+				  "(0 to 3600), got '%s'", tmp);
+	o->delay = d;
 	return 0;
 }
 
-int
-sources_parse(struct sources *s, const char *text, size_t len,
-	      const char *filename, struct buf *err)
+/* Checks the value of a list entry (host, feed, sitemap, include,
+ * exclude). */
+static int
+check_value(enum entry kind, const struct conf_line *l, const char *file,
+	    struct buf *err)
 {
-	const char *file = filename ? filename : "sources";
-	size_t pos = 0, ln = 0;
-	int rc = 0;
+	struct sv key = l->key, val = l->val;
+	struct buf u = BUF_INIT, canon = BUF_INIT;
+	int bad;
 
-	while (pos < len && rc == 0) {
-		size_t start = pos;
-		struct sv line;
+	if (kind == E_HOST && !valid_host(val))
+		return conf_error(err, file, l->line, "expected a host name "
+				  "like 'example.com', got '%.*s'",
+				  (int)val.len, val.p);
+	if (kind == E_PATTERN && has_space(val))
+		return conf_error(err, file, l->line, "expected a pattern "
+				  "without spaces, got '%.*s'", (int)val.len,
+				  val.p);
+	if (kind != E_URL)
+		return 0;
+	buf_add(&u, val.p, val.len);
+	bad = has_space(val) || url_canonicalize(u.p, NULL, &canon, NULL) != 0;
+	buf_release(&u);
+	buf_release(&canon);
+	if (bad)
+		return conf_error(err, file, l->line, "expected an http or "
+				  "https URL after '%.*s =', got '%.*s'",
+				  (int)key.len, key.p, (int)val.len, val.p);
+	return 0;
+}
 
-		while (pos < len && text[pos] != '\n')
-			pos++;
-		line = sv_make(text + start, pos - start);
-		pos++;
-		ln++;
-		if (memchr(line.p, '\0', line.len)) {
-			rc = perr(err, file, ln, "expected text, got a NUL "
-				  "byte");
+/* "key = value" inside an outlet block. */
+static int
+parse_entry(struct sources *s, const struct conf_line *l, const char *file,
+	    struct buf *err)
+{
+	struct source_outlet *o = s->n ? &s->outlets[s->n - 1] : NULL;
+	const struct conf_key *e = conf_key_find(entries, NENTRIES, l->key);
+	struct source_list *list;
+	struct sv key = l->key;
+	char *c;
+
+	if (!l->val.p)
+		return conf_error(err, file, l->line, "expected 'key = value' "
+				  "or '[outlet NAME]'");
+	if (!o)
+		return conf_error(err, file, l->line, "expected '[outlet "
+				  "NAME]' before '%.*s'", (int)key.len, key.p);
+	if (l->val.len == 0)
+		return conf_error(err, file, l->line, "expected a value after "
+				  "'%.*s ='", (int)key.len, key.p);
+	if (!e)
+		return unknown_key(key, file, l->line, err);
+	if (e->kind == E_DELAY)
+		return set_delay(o, l->val, file, l->line, err);
+	if (check_value(e->kind, l, file, err))
+		return PT_EPARSE;
+	list = (struct source_list *)((char *)o + e->off);
+	list_add(list, l->val);
+	if (e->kind == E_HOST)
+		for (c = list->v[list->n - 1]; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+	return 0;
+}
+
+/* Parses every line of c into s. */
+static int
+parse_all(struct sources *s, struct conf *c, struct buf *err)
+{
+	struct conf_line l;
+	int rc;
+
+	while ((rc = conf_next(c, &l, err)) == 1)
+		if ((l.text.p[0] == '[' ? parse_section(s, l.text, c->file,
+							 l.line, err) :
+		     parse_entry(s, &l, c->file, err)) != 0) {
+			rc = PT_EPARSE;
 			break;
 		}
-		line = strip_comment(line);
-		if (line.len == 0)
-			continue;
-		rc = parse_line(s, line, file, ln, err);
-	}
 	if (rc == 0 && s->n)
-		rc = finish_outlet(&s->outlets[s->n - 1], file, err);
+		rc = finish_outlet(&s->outlets[s->n - 1], c->file, err);
 	if (rc == 0 && s->n == 0)
-		rc = perr(err, file, ln ? ln : 1, "expected at least one "
-			  "'[outlet NAME]' block");
+		rc = conf_error(err, c->file, c->line ? c->line : 1,
+				"expected at least one '[outlet NAME]' block");
 	if (rc)
 		sources_release(s);
 	return rc;
 }
 
 int
-sources_load(struct sources *s, const char *path, struct buf *err)
+sources_parse(struct sources *s, const char *text, size_t len,
+	      const char *filename, struct buf *err)
 {
-	struct buf text;
+	struct conf c;
 	int rc;
 
-	buf_init(&text, SOURCES_MAX_BYTES);
-	rc = fileio_read(path, &text, err);
+	conf_init(&c, text, len, filename ? filename : "sources");
+	rc = parse_all(s, &c, err);
+	conf_release(&c);
+	return rc;
+}
+
+int
+sources_load(struct sources *s, const char *path, struct buf *err)
+{
+	struct conf c;
+	int rc = conf_open(&c, path, err);
+
 	if (rc == 0)
-		rc = sources_parse(s, text.p, text.len, path, err);
-	buf_release(&text);
+		rc = parse_all(s, &c, err);
+	conf_release(&c);
 	return rc;
 }
 

@@ -1,6 +1,6 @@
 /* sources.h -- the outlets to crawl, read from data/sources.conf.
  *
- * The file is hand-edited plain text, one block per outlet:
+ * The file is hand-edited plain text read by conf.h, one block per outlet:
  *
  *   # comment (a '#' at the start of a line or after a space or tab)
  *   [outlet The Daily Clapboard]
@@ -27,9 +27,6 @@
 #include <stddef.h>
 
 struct buf;
-
-/* Cap on the size of a sources file. */
-#define SOURCES_MAX_BYTES (1024u * 1024)
 
 /* A NULL-terminated list of strings, owned by the outlet. */
 struct source_list {
@@ -66,7 +63,7 @@ void sources_release(struct sources *s);
  * empty. */
 int sources_parse(struct sources *s, const char *text, size_t len,
 		  const char *filename, struct buf *err);
-/* Reads `path` (at most SOURCES_MAX_BYTES) and parses it. 0, PT_EPARSE,
+/* Reads `path` (at most CONF_MAX_BYTES, conf.h) and parses it. 0, PT_EPARSE,
  * PT_ENOENT, PT_EIO or PT_ETOOBIG, with a message in `err`. */
 int sources_load(struct sources *s, const char *path, struct buf *err);
 

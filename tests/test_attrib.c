@@ -8,14 +8,10 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "analyzer/stance/attrib.h"
 #include "analyzer/stance/doc.h"
-#include "analyzer/stance/mark.h"
-#include "analyzer/stance/people.h"
-#include "analyzer/stance/prep.h"
-#include "analyzer/stance/quote.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
 
 #include <string.h>
 
@@ -27,46 +23,7 @@ static const char topic_text[] =
 	"negator  not | never\n"
 	"role     lamplighter\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	struct buf err = BUF_INIT;
-
-	(void)state;
-	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
-			    &err);
-	if (!topic)
-		fail_msg("%s", err.p);
-	buf_release(&err);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	prep_text(d, text, strlen(text));
-	mark_topic(d, topic);
-	quote_find(d);
-	people_find(d, topic);
-	attrib_run(d);
-}
-
-static void
-expect(const char *text, const char *got, const char *want)
-{
-	if (strcmp(got, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", text, got, want);
-}
+SU_FIXTURE(topic_text, SU_ATTRIB)
 
 /* The speaker of each quotation in order, "-" for none. */
 static void
@@ -143,7 +100,7 @@ test_speakers(void **state)
 	     i++) {
 		run(&d, speaker_cases[i].text);
 		show_speakers(&d, &out);
-		expect(speaker_cases[i].text, out.p, speaker_cases[i].want);
+		su_expect(speaker_cases[i].text, out.p, speaker_cases[i].want);
 	}
 	buf_release(&out);
 	doc_release(&d);
@@ -224,7 +181,7 @@ test_stances(void **state)
 	for (i = 0; i < sizeof(stance_cases) / sizeof(stance_cases[0]); i++) {
 		run(&d, stance_cases[i].text);
 		show_stances(&d, &out);
-		expect(stance_cases[i].text, out.p, stance_cases[i].want);
+		su_expect(stance_cases[i].text, out.p, stance_cases[i].want);
 	}
 	buf_release(&out);
 	doc_release(&d);

@@ -662,6 +662,25 @@ test_warcls(void **state)
 	free(shared);
 }
 
+/* Runs a crawl with `arg` (or none) that must succeed, reads the WARC
+ * files into *after and checks that no response was stored again. */
+static void
+crawl_again(struct fixture *f, const char *arg, const struct warcs *before,
+	    struct warcs *after)
+{
+	struct buf err = BUF_INIT;
+	int rc = crawl(f, arg, &err);
+
+	if (rc != 0)
+		print_error("%s", err.p);
+	assert_int_equal(rc, 0);
+	warcs_read(f->warc, after);
+	assert_int_equal(after->errors, 0);
+	assert_int_equal(warcs_count(after, NULL, "response"),
+			 warcs_count(before, NULL, "response"));
+	buf_release(&err);
+}
+
 /* A second run over the unchanged site writes no response record; a
  * recrawl asks conditionally (304s) and writes revisits for pages without
  * validators. */
@@ -674,27 +693,12 @@ test_second_run(void **state)
 	int rc, n304;
 
 	warcs_read(f->warc, &before);
-	rc = crawl(f, NULL, &err);
-	if (rc != 0)
-		print_error("%s", err.p);
-	assert_int_equal(rc, 0);
-	warcs_read(f->warc, &after);
-	assert_int_equal(after.errors, 0);
-	assert_int_equal(warcs_count(&after, NULL, "response"),
-			 warcs_count(&before, NULL, "response"));
+	crawl_again(f, NULL, &before, &after);
 	warcs_free(&after);
 
 	n304 = log_count(f->srv.log, "/articles/", 304, NULL, NULL);
-	buf_reset(&err);
-	rc = crawl(f, "--recrawl", &err);
 	/* Failed URLs stay failed: their redirects lead to nothing new. */
-	if (rc != 0)
-		print_error("%s", err.p);
-	assert_int_equal(rc, 0);
-	warcs_read(f->warc, &after);
-	assert_int_equal(after.errors, 0);
-	assert_int_equal(warcs_count(&after, NULL, "response"),
-			 warcs_count(&before, NULL, "response"));
+	crawl_again(f, "--recrawl", &before, &after);
 	assert_true(warcs_count(&after, NULL, "revisit") >
 		    warcs_count(&before, NULL, "revisit"));
 	/* Articles with an ETag or Last-Modified: 304; 5, 10, 15: revisits. */
@@ -711,7 +715,6 @@ test_second_run(void **state)
 
 	/* --retry-failed: the failed URLs are tried again (and fail). */
 	n304 = log_count(f->srv.log, "/fault/bomb", -1, NULL, NULL);
-	buf_reset(&err);
 	rc = crawl(f, "--retry-failed", &err);
 	assert_int_equal(rc, 4);
 	assert_int_equal(log_count(f->srv.log, "/fault/bomb", -1, NULL, NULL),

@@ -1,5 +1,5 @@
-/* test_hash.c -- SHA-256 hex prefixes and SHA-1 base32 against known
- * vectors (FIPS 180 "abc"; RFC 4648 base32 alphabet). */
+/* test_hash.c -- SHA-256 hex prefixes, SHA-1 base32 and FNV-1a against
+ * known vectors (FIPS 180 "abc"; RFC 4648 base32 alphabet). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -35,12 +35,23 @@ test_sha1_base32(void **state)
 	assert_string_equal(out, "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
 }
 
+static void
+test_fnv1a(void **state)
+{
+	(void)state;
+	/* FNV-1a 32-bit reference values (draft-eastlake-fnv). */
+	assert_int_equal(hash_fnv1a("", 0), 0x811c9dc5u);
+	assert_int_equal(hash_fnv1a("a", 1), 0xe40c292cu);
+	assert_int_equal(hash_fnv1a("foobar", 6), 0xbf9cf968u);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_sha1_base32),
+		cmocka_unit_test(test_fnv1a),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,10 +8,9 @@
 #include <cmocka.h>
 
 #include "analyzer/stance/doc.h"
-#include "analyzer/stance/mark.h"
-#include "analyzer/stance/prep.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
 
 #include <string.h>
 
@@ -29,43 +28,7 @@ static const char topic_text[] =
 	"speech grumbled\n"
 	"nonperson Copper Lantern Awards\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	struct buf err = BUF_INIT;
-
-	(void)state;
-	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
-			    &err);
-	if (!topic)
-		fail_msg("%s", err.p);
-	buf_release(&err);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	prep_text(d, text, strlen(text));
-	mark_topic(d, topic);
-}
-
-static void
-expect(const char *text, const char *got, const char *want)
-{
-	if (strcmp(got, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", text, got, want);
-}
+SU_FIXTURE(topic_text, SU_MARK)
 
 static const char *const kind_names[TOPIC_NKINDS] = {
 	"TERM", "PRO", "CON", "NEGATOR", "FIGURE", "ROLE", "SPEECH",
@@ -160,9 +123,9 @@ test_hits_and_marks(void **state)
 	for (i = 0; i < sizeof(hit_cases) / sizeof(hit_cases[0]); i++) {
 		run(&d, hit_cases[i].text);
 		show_hits(&d, &out);
-		expect(hit_cases[i].text, out.p, hit_cases[i].hits);
+		su_expect(hit_cases[i].text, out.p, hit_cases[i].hits);
 		show_marks(&d, &out);
-		expect(hit_cases[i].text, out.p, hit_cases[i].marks);
+		su_expect(hit_cases[i].text, out.p, hit_cases[i].marks);
 	}
 	buf_release(&out);
 	doc_release(&d);
@@ -217,7 +180,7 @@ test_relevance(void **state)
 	     i++) {
 		run(&d, relevance_cases[i].text);
 		show_relevance(&d, &out);
-		expect(relevance_cases[i].text, out.p, relevance_cases[i].want);
+		su_expect(relevance_cases[i].text, out.p, relevance_cases[i].want);
 	}
 	buf_release(&out);
 	doc_release(&d);

@@ -1,6 +1,7 @@
 /* test_merge.c -- `presstally merge`: partials merged in any order give
- * the bytes of one analyze run over all inputs; bad partials are refused
- * with the file and line. */
+ * the bytes of one analyze run over all inputs; a partial's columns are
+ * found by header name, in any order; bad partials are refused with the
+ * file and line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,22 +17,14 @@
 static const char *const files[] = { "articles.csv", "mentions.csv",
 	"quotes.csv", "cues.csv", "figures.csv", "timeline.csv" };
 
-static char *
-path2(const char *a, const char *b)
-{
-	struct buf p = BUF_INIT;
-
-	buf_addf(&p, "%s/%s", a, b);
-	return buf_detach(&p, NULL);
-}
-
 static void
 same_files(const char *d1, const char *d2)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char *p1 = path2(d1, files[i]), *p2 = path2(d2, files[i]);
+		char *p1 = fileio_join(d1, files[i]);
+		char *p2 = fileio_join(d2, files[i]);
 		struct buf a = BUF_INIT, b = BUF_INIT;
 
 		assert_int_equal(fileio_read(p1, &a, NULL), 0);
@@ -62,15 +55,15 @@ test_merge_equals_single_run(void **state)
 {
 	char *dir = tu_tmpdir();
 	char *s = tu_src("data/samples");
-	char *a1 = path2(s, "01-harbour-lights-pro.txt");
-	char *a2 = path2(s, "02-veteran-director-con.txt");
-	char *a3 = path2(s, "03-panel-mixed.txt");
-	char *a4 = path2(s, "04-box-office-offtopic.txt");
-	char *a5 = path2(s, "05-guild-guidelines.html");
-	char *a6 = path2(s, "seed-intimacy-coordinators.txt");
-	char *all = path2(dir, "all"), *p1 = path2(dir, "p1");
-	char *p2 = path2(dir, "p2"), *p3 = path2(dir, "p3");
-	char *m1 = path2(dir, "m1"), *m2 = path2(dir, "m2");
+	char *a1 = fileio_join(s, "01-harbour-lights-pro.txt");
+	char *a2 = fileio_join(s, "02-veteran-director-con.txt");
+	char *a3 = fileio_join(s, "03-panel-mixed.txt");
+	char *a4 = fileio_join(s, "04-box-office-offtopic.txt");
+	char *a5 = fileio_join(s, "05-guild-guidelines.html");
+	char *a6 = fileio_join(s, "seed-intimacy-coordinators.txt");
+	char *all = fileio_join(dir, "all"), *p1 = fileio_join(dir, "p1");
+	char *p2 = fileio_join(dir, "p2"), *p3 = fileio_join(dir, "p3");
+	char *m1 = fileio_join(dir, "m1"), *m2 = fileio_join(dir, "m2");
 
 	(void)state;
 	{
@@ -117,13 +110,79 @@ test_merge_equals_single_run(void **state)
 	free(a6); free(all); free(p1); free(p2); free(p3); free(m1); free(m2);
 }
 
+/* Rewrites the CSV file at path with its columns in reverse order, every
+ * field quoted, and an extra column first: a reader that goes by header
+ * name reads the same records. */
+static void
+reverse_columns(const char *path)
+{
+	struct tu_csv csv;
+	struct buf out = BUF_INIT;
+	size_t r, c;
+
+	assert_int_equal(tu_csv_load(path, &csv), 0);
+	for (r = 0; r <= csv.nrows; r++) {
+		buf_adds(&out, r ? "\"extra\"" : "note");
+		for (c = csv.ncols; c-- > 0;) {
+			const char *f = csv.rows[r][c];
+
+			buf_adds(&out, ",\"");
+			for (; *f; f++) {
+				if (*f == '"')
+					buf_addc(&out, '"');
+				buf_addc(&out, *f);
+			}
+			buf_addc(&out, '"');
+		}
+		buf_adds(&out, "\r\n");
+	}
+	assert_int_equal(tu_write(path, out.p, out.len), 0);
+	tu_csv_free(&csv);
+	buf_release(&out);
+}
+
+static void
+test_columns_by_name(void **state)
+{
+	static const char *const per_article[] = { "articles.csv",
+		"mentions.csv", "quotes.csv", "cues.csv" };
+	char *dir = tu_tmpdir();
+	char *s = tu_src("data/samples");
+	char *all = fileio_join(dir, "all"), *p = fileio_join(dir, "p");
+	char *m = fileio_join(dir, "m");
+	size_t i;
+
+	(void)state;
+	{
+		const char *args[] = { "analyze", "-q", "--out", all, s, NULL };
+		run_ok(args);
+	}
+	{
+		const char *args[] = { "analyze", "-q", "--out", p, s, NULL };
+		run_ok(args);
+	}
+	for (i = 0; i < 4; i++) {
+		char *f = fileio_join(p, per_article[i]);
+
+		reverse_columns(f);
+		free(f);
+	}
+	{
+		const char *args[] = { "merge", "-q", "--out", m, p, NULL };
+		run_ok(args);
+	}
+	same_files(all, m);
+	tu_rmrf(dir);
+	free(dir); free(s); free(all); free(p); free(m);
+}
+
 static void
 test_bad_partial(void **state)
 {
 	char *dir = tu_tmpdir();
 	char *seed = tu_src("data/samples/seed-intimacy-coordinators.txt");
-	char *p = path2(dir, "p"), *out = path2(dir, "out");
-	char *m = path2(p, "mentions.csv");
+	char *p = fileio_join(dir, "p"), *out = fileio_join(dir, "out");
+	char *m = fileio_join(p, "mentions.csv");
 	struct buf err = BUF_INIT, text = BUF_INIT;
 
 	(void)state;
@@ -167,6 +226,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merge_equals_single_run),
+		cmocka_unit_test(test_columns_by_name),
 		cmocka_unit_test(test_bad_partial),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,12 +8,9 @@
 #include <cmocka.h>
 
 #include "analyzer/stance/doc.h"
-#include "analyzer/stance/mark.h"
-#include "analyzer/stance/people.h"
-#include "analyzer/stance/prep.h"
-#include "analyzer/stance/quote.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
 
 #include <string.h>
 
@@ -24,38 +21,7 @@ static const char topic_text[] =
 	"role      lamplighter\n"
 	"nonperson Copper Lantern Awards\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	struct buf err = BUF_INIT;
-
-	(void)state;
-	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
-			    &err);
-	if (!topic)
-		fail_msg("%s", err.p);
-	buf_release(&err);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	prep_text(d, text, strlen(text));
-	mark_topic(d, topic);
-	quote_find(d);
-	people_find(d, topic);
-}
+SU_FIXTURE(topic_text, SU_PEOPLE)
 
 /* The people mentioned, in the order found, as "Name=mentions" with F or
  * M when the given name tells the gender and '*' for a topic figure. */

@@ -8,11 +8,9 @@
 #include <cmocka.h>
 
 #include "analyzer/stance/doc.h"
-#include "analyzer/stance/mark.h"
-#include "analyzer/stance/prep.h"
-#include "analyzer/stance/quote.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
+#include "tests/stepsutil.h"
 
 #include <string.h>
 
@@ -22,44 +20,7 @@ static const char topic_text[] =
 	"pro    praised\n"
 	"speech grumbled\n";
 
-static struct topic *topic;
-
-static int
-setup(void **state)
-{
-	struct buf err = BUF_INIT;
-
-	(void)state;
-	topic = topic_parse(topic_text, strlen(topic_text), "test.topic",
-			    &err);
-	if (!topic)
-		fail_msg("%s", err.p);
-	buf_release(&err);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	topic_free(topic);
-	return 0;
-}
-
-static void
-run(struct doc *d, const char *text)
-{
-	prep_text(d, text, strlen(text));
-	mark_topic(d, topic);
-	quote_find(d);
-}
-
-static void
-expect(const char *text, const char *got, const char *want)
-{
-	if (strcmp(got, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", text, got, want);
-}
+SU_FIXTURE(topic_text, SU_QUOTE)
 
 /* The quotes as D[inner text] (a quotation) or T[inner text] (a title or
  * scare quote), with '+' when it goes on in the next paragraph. */
@@ -131,7 +92,7 @@ test_quote_spans(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		run(&d, cases[i].text);
 		show_quotes(&d, &out);
-		expect(cases[i].text, out.p, cases[i].want);
+		su_expect(cases[i].text, out.p, cases[i].want);
 	}
 	buf_release(&out);
 	doc_release(&d);
@@ -160,7 +121,7 @@ test_token_marks(void **state)
 			buf_addc(&out, (d.tmark[i] & TM_TITLEQ) ? 't' : '-');
 	}
 	/* The film " Copper Sky " opened . " We will all go , " she said . */
-	expect(text, out.p, "- - - t t - - - - 1 1 1 1 1 - - - -");
+	su_expect(text, out.p, "- - - t t - - - - 1 1 1 1 1 - - - -");
 	assert_int_equal(d.q[1].open, 8);
 	assert_int_equal(d.q[1].close, 14);
 	assert_int_equal(d.q[1].speaker, -1); /* attrib.h sets it */

@@ -363,6 +363,20 @@ test_size_cap(void **state)
 	buf_release(&txt);
 }
 
+/* Parses txt for "x" and checks that `no` is disallowed and `yes`
+ * allowed; the parser's statistics go to *st. */
+static void
+parse_check(const char *txt, size_t len, const char *no, const char *yes,
+	    struct robots_stats *st)
+{
+	struct robots *r = robots_parse(txt, len, "x");
+
+	assert_false(robots_allowed(r, no));
+	assert_true(robots_allowed(r, yes));
+	robots_get_stats(r, st);
+	robots_free(r);
+}
+
 static void
 test_junk_and_line_ends(void **state)
 {
@@ -378,19 +392,10 @@ test_junk_and_line_ends(void **state)
 	struct buf path = BUF_INIT;
 
 	(void)state;
-	r = robots_parse(cr, sizeof(cr) - 1, "x");
-	assert_false(robots_allowed(r, "/a/c"));
-	assert_true(robots_allowed(r, "/a/b"));
-	robots_get_stats(r, &st);
+	parse_check(cr, sizeof(cr) - 1, "/a/c", "/a/b", &st);
 	assert_int_equal(st.lines, 4);
-	robots_free(r);
-
-	r = robots_parse(junk, sizeof(junk) - 1, "x");
-	assert_false(robots_allowed(r, "/a"));
-	assert_true(robots_allowed(r, "/b"));
-	robots_get_stats(r, &st);
+	parse_check(junk, sizeof(junk) - 1, "/a", "/b", &st);
 	assert_int_equal(st.unknown, 2);
-	robots_free(r);
 
 	r = robots_parse(pathological, sizeof(pathological) - 1, "x");
 	while (path.len < 4000)

@@ -13,29 +13,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Loads the sources file at `rel` in the source tree into *s; fails the
+ * test on any error. */
 static void
-path_of(const char *rel, struct buf *out)
+load(struct sources *s, const char *rel)
 {
 	const char *dir = getenv("PT_SOURCE_DIR");
+	struct buf path = BUF_INIT, err = BUF_INIT;
 
 	assert_non_null(dir);
-	buf_reset(out);
-	buf_addf(out, "%s/%s", dir, rel);
+	buf_addf(&path, "%s/%s", dir, rel);
+	sources_init(s);
+	if (sources_load(s, path.p, &err) != 0)
+		fail_msg("%s", err.p);
+	assert_int_equal(err.len, 0);
+	buf_release(&path);
+	buf_release(&err);
 }
 
 static void
 test_valid_fixture(void **state)
 {
 	struct sources s;
-	struct buf path = BUF_INIT, err = BUF_INIT;
 	const struct source_outlet *o;
 
 	(void)state;
-	sources_init(&s);
-	path_of("tests/fixtures/sources/valid.conf", &path);
-	if (sources_load(&s, path.p, &err) != 0)
-		fail_msg("%s", err.p);
-	assert_int_equal(err.len, 0);
+	load(&s, "tests/fixtures/sources/valid.conf");
 	assert_int_equal(s.n, 2);
 	o = &s.outlets[0];
 	assert_string_equal(o->name, "The Daily Clapboard");
@@ -86,8 +89,6 @@ test_valid_fixture(void **state)
 				       "http://trade.example.org/anything"));
 	sources_release(&s);
 	sources_release(&s); /* released twice is fine */
-	buf_release(&path);
-	buf_release(&err);
 }
 
 static void
@@ -98,14 +99,10 @@ test_shipped_file(void **state)
 		"TheWrap", "Screen Daily",
 	};
 	struct sources s;
-	struct buf path = BUF_INIT, err = BUF_INIT;
 	size_t i;
 
 	(void)state;
-	sources_init(&s);
-	path_of("data/sources.conf", &path);
-	if (sources_load(&s, path.p, &err) != 0)
-		fail_msg("%s", err.p);
+	load(&s, "data/sources.conf");
 	assert_int_equal(s.n, 6);
 	for (i = 0; i < 6; i++) {
 		assert_string_equal(s.outlets[i].name, names[i]);
@@ -122,8 +119,6 @@ test_shipped_file(void **state)
 	assert_false(sources_is_article(&s.outlets[5],
 		"https://www.screendaily.com/news/"));
 	sources_release(&s);
-	buf_release(&path);
-	buf_release(&err);
 }
 
 static void

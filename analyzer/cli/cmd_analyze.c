@@ -15,6 +15,7 @@
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
 #include "crawler/base/log.h"
+#include "crawler/base/sv.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -22,8 +23,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define DEFAULT_TOPIC "topics/intimacy-coordinators.topic"
 
 static const char usage[] =
 	"presstally analyze [--topic FILE] --out DIR [options] INPUT...";
@@ -103,163 +102,221 @@ warn_lines(const char *name, const struct buf *w)
 	}
 }
 
-int
-analyze_run(const struct analyze_opts *o, struct analyze_result *res)
+/* The state of one analyze_run(). */
+struct run {
+	const struct analyze_opts *o;
+	struct input *in;
+	struct tally *tally;        /* NULL without --out */
+	struct extractor *ex;
+	struct progress *prog;
+	struct article art;         /* the current HTML document's article */
+	struct doc doc;             /* its analysis */
+	struct buf err, warn, text; /* messages; the text analyzed */
+	uint64_t ndocs, bytes;      /* documents read, and their bytes */
+	int skipped;                /* inputs or records skipped */
+};
+
+/* Opens the inputs and the dataset. Returns an enum pt_exit. */
+static int
+run_open(struct run *r, const struct analyze_opts *o)
 {
-	const char *out = o->out;
-	struct buf err = BUF_INIT, warn = BUF_INIT, text = BUF_INIT;
-	struct input *in = NULL;
-	struct tally *tally = NULL;
-	struct extractor *ex = NULL;
-	struct progress *prog = NULL;
-	struct article art;
-	struct doc doc;
-	uint64_t ndocs = 0, bytes = 0;
-	int c, rc = PT_EXIT_OK, skipped = 0;
+	memset(r, 0, sizeof(*r));
+	r->o = o;
+	article_init(&r->art);
+	doc_init(&r->doc);
+	buf_init(&r->err, 0);
+	buf_init(&r->warn, 0);
+	buf_init(&r->text, 0);
+	r->in = input_new(o->inputs, o->ninputs, o->max_doc, &r->err);
+	if (!r->in || (o->out && (ensure_dir(o->out, &r->err) ||
+				  !(r->tally = tally_new(o->out, &r->err))))) {
+		log_error("%s", r->err.p);
+		return PT_EXIT_FAIL;
+	}
+	r->ex = extractor_new();
+	r->prog = progress_start("analyzing", 0, o->progress_mode);
+	return PT_EXIT_OK;
+}
 
-	article_init(&art);
-	doc_init(&doc);
-	in = input_new(o->inputs, o->ninputs, o->max_doc, &err);
-	if (!in) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
+static void
+run_release(struct run *r, struct analyze_result *res)
+{
+	if (res) {
+		res->docs = r->ndocs;
+		res->articles = r->tally ? tally_articles(r->tally) : 0;
+		res->skipped = (size_t)r->skipped;
 	}
-	if (out && (ensure_dir(out, &err) || !(tally = tally_new(out, &err)))) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
+	progress_stop(&r->prog);
+	tally_free(r->tally);
+	extractor_free(r->ex);
+	input_free(r->in);
+	doc_release(&r->doc);
+	article_release(&r->art);
+	buf_release(&r->err);
+	buf_release(&r->warn);
+	buf_release(&r->text);
+}
+
+/* The text of document d: for HTML its article's (with the article's
+ * metadata into *m), else the document itself. 0, or an error after
+ * which the document is skipped. */
+static int
+doc_text(struct run *r, const struct input_doc *d, struct tally_meta *m,
+	 struct sv *body)
+{
+	int c;
+
+	if (!d->html) {
+		*body = sv_make(d->data, d->len);
+		return 0;
 	}
-	ex = extractor_new();
-	prog = progress_start("analyzing", 0, o->progress_mode);
+	buf_reset(&r->warn);
+	c = extractor_run(r->ex, d->data, d->len, d->url, d->charset, &r->art,
+			  &r->warn);
+	warn_lines(d->name, &r->warn);
+	if (c) {
+		log_warn("skipped '%s': no article text found (%s)", d->name,
+			 pt_strerror(c));
+		return c;
+	}
+	if (r->art.url && !d->url)
+		m->url = r->art.url;
+	m->title = r->art.title;
+	m->author = r->art.author;
+	m->published = r->art.published;
+	m->site = r->art.site;
+	*body = sv_make(r->art.text.p, r->art.text.len);
+	return 0;
+}
+
+/* Analyzes one document and adds it to the dataset. PT_EXIT_OK, 1 when
+ * it was skipped, or PT_EXIT_FAIL. */
+static int
+run_doc(struct run *r, const struct input_doc *d)
+{
+	const struct analyze_opts *o = r->o;
+	struct tally_meta m;
+	struct sv body;
+	size_t bad_at = 0, nbad;
+
+	if (d->warning)
+		log_warn("'%s': %s", d->name, d->warning);
+	r->ndocs++;
+	r->bytes += d->len;
+	progress_update(r->prog, r->ndocs, r->bytes);
+	memset(&m, 0, sizeof(m));
+	m.id_source = d->id_source;
+	m.url = d->url;
+	m.captured = d->captured;
+	if (doc_text(r, d, &m, &body))
+		return 1;
+	buf_reset(&r->text);
+	nbad = norm_fix_utf8(body.p, body.len, &r->text, &bad_at);
+	if (nbad)
+		log_warn("'%s': invalid UTF-8 at byte %zu (%zu sequence%s "
+			 "replaced with U+FFFD)", d->name, bad_at, nbad,
+			 nbad == 1 ? "" : "s");
+	analyze_doc(&r->doc, o->topic, r->text.p, r->text.len);
+	if (r->doc.truncated)
+		log_warn("'%s': more than %d stance cues; the rest were not "
+			 "counted", d->name, DOC_MAX_CUES);
+	if (o->explain) {
+		char id[17];
+
+		tally_article_id(m.id_source, id);
+		explain_print(o->explain, &r->doc, id, d->name);
+	}
+	if (r->tally && tally_add(r->tally, &m, &r->doc, &r->err)) {
+		log_error("%s", r->err.p);
+		return PT_EXIT_FAIL;
+	}
+	return PT_EXIT_OK;
+}
+
+/* Reads and analyzes every input. Returns an enum pt_exit. */
+static int
+read_inputs(struct run *r)
+{
+	struct input_doc d;
+	int c;
+
 	for (;;) {
-		struct input_doc d;
-		struct tally_meta m;
-		size_t bad_at = 0, nbad;
-		const char *body;
-		size_t blen;
-
-		if (o->stop && *o->stop) {
+		if (r->o->stop && *r->o->stop) {
 			log_error("interrupted: nothing written");
-			rc = PT_EXIT_INTR;
-			goto done;
+			return PT_EXIT_INTR;
 		}
-		buf_reset(&err);
-		c = input_next(in, &d, &err);
+		buf_reset(&r->err);
+		c = input_next(r->in, &d, &r->err);
 		if (c == 0)
-			break;
+			return PT_EXIT_OK;
 		if (c < 0) {
-			log_warn("%s", err.p);
-			skipped++;
+			log_warn("%s", r->err.p);
+			r->skipped++;
 			continue;
 		}
-		if (d.warning)
-			log_warn("'%s': %s", d.name, d.warning);
-		ndocs++;
-		bytes += d.len;
-		progress_update(prog, ndocs, bytes);
-		memset(&m, 0, sizeof(m));
-		m.id_source = d.id_source;
-		m.url = d.url;
-		m.captured = d.captured;
-		buf_reset(&text);
-		if (d.html) {
-			buf_reset(&warn);
-			c = extractor_run(ex, d.data, d.len, d.url, d.charset,
-					  &art, &warn);
-			warn_lines(d.name, &warn);
-			if (c) {
-				log_warn("skipped '%s': no article text found "
-					 "(%s)", d.name, pt_strerror(c));
-				skipped++;
-				continue;
-			}
-			if (art.url && !d.url)
-				m.url = art.url;
-			m.title = art.title;
-			m.author = art.author;
-			m.published = art.published;
-			m.site = art.site;
-			body = art.text.p;
-			blen = art.text.len;
-		} else {
-			body = d.data;
-			blen = d.len;
-		}
-		nbad = norm_fix_utf8(body, blen, &text, &bad_at);
-		if (nbad)
-			log_warn("'%s': invalid UTF-8 at byte %zu (%zu "
-				 "sequence%s replaced with U+FFFD)", d.name,
-				 bad_at, nbad, nbad == 1 ? "" : "s");
-		analyze_doc(&doc, o->topic, text.p, text.len);
-		if (doc.truncated)
-			log_warn("'%s': more than %d stance cues; the rest were "
-				 "not counted", d.name, DOC_MAX_CUES);
-		if (o->explain) {
-			char id[17];
+		c = run_doc(r, &d);
+		if (c == 1)
+			r->skipped++;
+		else if (c != PT_EXIT_OK)
+			return c;
+	}
+}
 
-			tally_article_id(m.id_source, id);
-			explain_print(o->explain, &doc, id, d.name);
-		}
-		if (tally && tally_add(tally, &m, &doc, &err)) {
-			log_error("%s", err.p);
-			rc = PT_EXIT_FAIL;
-			goto done;
-		}
-	}
-	progress_stop(&prog);
-	if (!tally) {
-		if (ndocs == 0) {
+/* After the inputs: writes the dataset and says what was done. Returns
+ * an enum pt_exit. */
+static int
+write_dataset(struct run *r)
+{
+	const char *out = r->o->out;
+	size_t n;
+
+	if (!r->tally) {
+		if (r->ndocs == 0) {
 			log_error("no usable input");
-			rc = PT_EXIT_FAIL;
-		} else if (skipped) {
-			rc = PT_EXIT_PARTIAL;
+			return PT_EXIT_FAIL;
 		}
-		goto done;
+		return r->skipped ? PT_EXIT_PARTIAL : PT_EXIT_OK;
 	}
-	if (tally_articles(tally) == 0) {
-		if (skipped && !o->always_write) {
+	if (tally_articles(r->tally) == 0) {
+		if (r->skipped && !r->o->always_write) {
 			log_error("no usable input: nothing written to '%s'",
 				  out);
-			rc = PT_EXIT_FAIL;
-			goto done;
+			return PT_EXIT_FAIL;
 		}
 		/* Inputs that were read but hold no article (a WARC of
 		 * images, say) make an empty dataset: a valid partial. */
 		log_info("no articles in the inputs; '%s' holds an empty "
 			 "dataset", out);
 	}
-	buf_reset(&err);
-	if (tally_finish(tally, &err)) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
+	buf_reset(&r->err);
+	if (tally_finish(r->tally, &r->err)) {
+		log_error("%s", r->err.p);
+		return PT_EXIT_FAIL;
 	}
-	if (o->summary)
-		tally_print_summary(tally, stdout, 30);
+	if (r->o->summary)
+		tally_print_summary(r->tally, stdout, 30);
+	n = tally_articles(r->tally);
 	log_info("%zu article%s analyzed; CSV files in '%s': articles.csv "
 		 "mentions.csv quotes.csv cues.csv figures.csv timeline.csv",
-		 tally_articles(tally), tally_articles(tally) == 1 ? "" : "s",
-		 out);
-	if (skipped) {
-		log_warn("%d input%s skipped", skipped, skipped == 1 ? "" : "s");
-		rc = PT_EXIT_PARTIAL;
-	}
-done:
-	if (res) {
-		res->docs = ndocs;
-		res->articles = tally ? tally_articles(tally) : 0;
-		res->skipped = (size_t)skipped;
-	}
-	progress_stop(&prog);
-	tally_free(tally);
-	extractor_free(ex);
-	input_free(in);
-	doc_release(&doc);
-	article_release(&art);
-	buf_release(&err);
-	buf_release(&warn);
-	buf_release(&text);
+		 n, n == 1 ? "" : "s", out);
+	if (!r->skipped)
+		return PT_EXIT_OK;
+	log_warn("%d input%s skipped", r->skipped, r->skipped == 1 ? "" : "s");
+	return PT_EXIT_PARTIAL;
+}
+
+int
+analyze_run(const struct analyze_opts *o, struct analyze_result *res)
+{
+	struct run r;
+	int rc = run_open(&r, o);
+
+	if (rc == PT_EXIT_OK)
+		rc = read_inputs(&r);
+	progress_stop(&r.prog);
+	if (rc == PT_EXIT_OK)
+		rc = write_dataset(&r);
+	run_release(&r, res);
 	return rc;
 }
 
@@ -268,23 +325,21 @@ cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "explain", no_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
+		CMD_OPT_HELP,
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 		{ "no-summary", no_argument, NULL, OPT_NO_SUMMARY },
 		{ "out", required_argument, NULL, 'o' },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
-		{ "quiet", no_argument, NULL, 'q' },
+		CMD_OPT_QUIET,
 		{ "summary", no_argument, NULL, OPT_SUMMARY },
 		{ "topic", required_argument, NULL, 't' },
-		{ "verbose", no_argument, NULL, 'v' },
+		CMD_OPT_VERBOSE,
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *out = NULL;
-	char *topic_path = NULL;
+	const char *out = NULL, *topic_path = NULL;
 	uint64_t max_mb = 32;
 	int c, summary = -1, progress_mode = -1, rc, explain = 0;
-	struct buf err = BUF_INIT;
 	struct topic *topic;
 	struct analyze_opts o;
 
@@ -294,57 +349,35 @@ cmd_analyze(int argc, char **argv)
 		case 'e':
 			explain = 1;
 			break;
-		case 'h':
-			free(topic_path);
-			return cli_help(usage, help);
 		case 'o':
 			out = optarg;
 			break;
-		case 'q':
-			log_set_level(LOG_QUIET);
-			break;
 		case 't':
-			free(topic_path);
-			topic_path = pt_xstrdup(optarg);
-			break;
-		case 'v':
-			log_set_level(LOG_VERBOSE);
+			topic_path = optarg;
 			break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_uint(optarg, 4096, &max_mb) || !max_mb) {
-				free(topic_path);
+			if (cli_parse_uint(optarg, 4096, &max_mb) || !max_mb)
 				return cli_usage_error(argv[0], usage,
 					"--max-size takes a number of megabytes "
 					"from 1 to 4096, not '%s'", optarg);
-			}
 			break;
 		case OPT_SUMMARY: summary = 1; break;
 		case OPT_NO_SUMMARY: summary = 0; break;
 		case OPT_PROGRESS: progress_mode = 1; break;
 		case OPT_NO_PROGRESS: progress_mode = 0; break;
 		default:
-			free(topic_path);
-			return cli_usage_error(argv[0], usage, NULL);
+			if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
+			    CMD_OPT_TAKEN)
+				return rc;
 		}
 	}
-	if (!out && !explain) {
-		free(topic_path);
+	if (!out && !explain)
 		return cli_usage_error(argv[0], usage, "--out DIR is required");
-	}
-	if (optind >= argc) {
-		free(topic_path);
+	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no INPUT given");
-	}
-	if (!topic_path)
-		topic_path = fileio_data_path(DEFAULT_TOPIC, PT_DATA_DIR);
-
-	topic = topic_load(topic_path, &err);
-	if (!topic) {
-		log_error("invalid topic file: %s", err.p);
-		buf_release(&err);
-		free(topic_path);
+	topic = cmd_load_topic(topic_path, NULL);
+	if (!topic)
 		return PT_EXIT_DATA;
-	}
 	memset(&o, 0, sizeof(o));
 	o.topic = topic;
 	o.inputs = argv + optind;
@@ -356,7 +389,5 @@ cmd_analyze(int argc, char **argv)
 	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
 	rc = analyze_run(&o, NULL);
 	topic_free(topic);
-	buf_release(&err);
-	free(topic_path);
 	return rc;
 }

@@ -19,6 +19,8 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,214 +172,273 @@ enum { OPT_CONNECT_TIMEOUT = 256, OPT_DB, OPT_DELAY, OPT_DEPTH,
        OPT_USER_AGENT, OPT_WARC_DIR, OPT_WARC_LEVEL, OPT_WARC_PREFIX,
        OPT_WARC_SIZE };
 
-static int
-bad_number(const char *opt, const char *v)
+static const struct option opts[] = {
+	{ "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "delay", required_argument, NULL, OPT_DELAY },
+	{ "depth", required_argument, NULL, OPT_DEPTH },
+	{ "help", no_argument, NULL, 'h' },
+	{ "max-conns", required_argument, NULL, OPT_MAX_CONNS },
+	{ "max-pages", required_argument, NULL, OPT_MAX_PAGES },
+	{ "max-per-host", required_argument, NULL, OPT_MAX_PER_HOST },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "recrawl", no_argument, NULL, OPT_RECRAWL },
+	/* Hidden, for tests: curl-style HOST:PORT:ADDR. */
+	{ "resolve", required_argument, NULL, OPT_RESOLVE },
+	{ "retries", required_argument, NULL, OPT_RETRIES },
+	{ "retry-failed", no_argument, NULL, OPT_RETRY_FAILED },
+	/* Hidden, for tests: first backoff in seconds. */
+	{ "retry-wait", required_argument, NULL, OPT_RETRY_WAIT },
+	{ "sources", required_argument, NULL, OPT_SOURCES },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "user-agent", required_argument, NULL, OPT_USER_AGENT },
+	{ "warc-dir", required_argument, NULL, OPT_WARC_DIR },
+	{ "warc-level", required_argument, NULL, OPT_WARC_LEVEL },
+	/* Hidden: WARC file name prefix. */
+	{ "warc-prefix", required_argument, NULL, OPT_WARC_PREFIX },
+	{ "warc-size", required_argument, NULL, OPT_WARC_SIZE },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The numeric options: how each is checked and where it goes. */
+enum num_type { NUM_DOUBLE, NUM_INT, NUM_UNSIGNED, NUM_ULL };
+
+struct num_opt {
+	int id;                  /* getopt_long() value, named in opts[] */
+	enum num_type type;
+	uint64_t max;            /* largest value; 0 for a double: none */
+	int positive;            /* 0 is refused */
+	size_t off;              /* of the field in struct crawl_opts */
+};
+
+#define OPT_FIELD(f) offsetof(struct crawl_opts, f)
+
+static const struct num_opt num_opts[] = {
+	{ OPT_CONNECT_TIMEOUT, NUM_DOUBLE, 0, 1, OPT_FIELD(connect_timeout) },
+	{ OPT_DELAY, NUM_DOUBLE, 3600, 0, OPT_FIELD(delay) },
+	{ OPT_DEPTH, NUM_INT, 100, 0, OPT_FIELD(max_depth) },
+	{ OPT_MAX_CONNS, NUM_UNSIGNED, 1000, 1, OPT_FIELD(max_conns) },
+	{ OPT_MAX_PAGES, NUM_ULL, UINT64_MAX, 0, OPT_FIELD(max_pages) },
+	{ OPT_MAX_PER_HOST, NUM_UNSIGNED, 100, 1, OPT_FIELD(max_per_host) },
+	{ OPT_MAX_SIZE, NUM_ULL, WARC_MAX_PAYLOAD, 1, OPT_FIELD(max_size) },
+	{ OPT_RETRIES, NUM_UNSIGNED, 100, 1, OPT_FIELD(max_attempts) },
+	{ OPT_RETRY_WAIT, NUM_DOUBLE, 3600, 0, OPT_FIELD(retry_wait) },
+	{ OPT_TIMEOUT, NUM_DOUBLE, 0, 1, OPT_FIELD(timeout) },
+	{ OPT_WARC_LEVEL, NUM_INT, 9, 0, OPT_FIELD(warc_level) },
+	{ OPT_WARC_SIZE, NUM_ULL, UINT64_MAX, 1, OPT_FIELD(warc_max_size) },
+};
+
+/* What the command line asks for. */
+struct crawl_cmd {
+	struct crawl_opts o;
+	const char *sources_path;  /* --sources, or NULL */
+	const char **resolve;      /* --resolve values (borrowed from argv) */
+	size_t nresolve, rcap;
+	int progress_mode;         /* -1 auto, 0 off, 1 on */
+	int quiet;
+	int first_seed;            /* argv index of the first seed URL */
+};
+
+/* parse_options() and the steps after it: go on (not an exit code). */
+#define CMD_GO_ON (-1)
+
+/* The long name of option `id`. */
+static const char *
+option_name(int id)
 {
-	return cli_usage_error("crawl", usage, "invalid number '%s' for %s",
-			       v, opt);
+	const struct option *o;
+
+	for (o = opts; o->name && o->val != id; o++)
+		;
+	return o->name ? o->name : "?";
 }
 
-int
-cmd_crawl(int argc, char **argv)
+/* Sets numeric option `no` from `arg`. CMD_GO_ON, or the usage error. */
+static int
+set_number(struct crawl_opts *o, const struct num_opt *no, const char *arg)
 {
-	static const struct option opts[] = {
-		{ "connect-timeout", required_argument, NULL,
-		  OPT_CONNECT_TIMEOUT },
-		{ "db", required_argument, NULL, OPT_DB },
-		{ "delay", required_argument, NULL, OPT_DELAY },
-		{ "depth", required_argument, NULL, OPT_DEPTH },
-		{ "help", no_argument, NULL, 'h' },
-		{ "max-conns", required_argument, NULL, OPT_MAX_CONNS },
-		{ "max-pages", required_argument, NULL, OPT_MAX_PAGES },
-		{ "max-per-host", required_argument, NULL, OPT_MAX_PER_HOST },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-		{ "progress", no_argument, NULL, OPT_PROGRESS },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "recrawl", no_argument, NULL, OPT_RECRAWL },
-		/* Hidden, for tests: curl-style HOST:PORT:ADDR. */
-		{ "resolve", required_argument, NULL, OPT_RESOLVE },
-		{ "retries", required_argument, NULL, OPT_RETRIES },
-		{ "retry-failed", no_argument, NULL, OPT_RETRY_FAILED },
-		/* Hidden, for tests: first backoff in seconds. */
-		{ "retry-wait", required_argument, NULL, OPT_RETRY_WAIT },
-		{ "sources", required_argument, NULL, OPT_SOURCES },
-		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-		{ "user-agent", required_argument, NULL, OPT_USER_AGENT },
-		{ "warc-dir", required_argument, NULL, OPT_WARC_DIR },
-		{ "warc-level", required_argument, NULL, OPT_WARC_LEVEL },
-		/* Hidden: WARC file name prefix. */
-		{ "warc-prefix", required_argument, NULL, OPT_WARC_PREFIX },
-		{ "warc-size", required_argument, NULL, OPT_WARC_SIZE },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct crawl_opts o;
-	struct crawl_stats st;
-	struct sources src;
-	struct report rep;
-	struct buf err = BUF_INIT, u = BUF_INIT;
-	struct sigaction sa, old_int, old_term;
-	const char *sources_path = NULL;
-	const char **resolve = NULL;
-	size_t nresolve = 0, rcap = 0;
-	char *def_sources = NULL, *token = NULL;
-	int c, i, rc, ret, progress_mode = -1, quiet = 0, lock_fd = -1;
-	uint64_t n;
-	double d;
+	char *field = (char *)o + no->off;
+	uint64_t n = 0;
+	double d = 0;
+	int bad;
 
-	crawl_opts_init(&o);
-	sources_init(&src);
+	if (no->type == NUM_DOUBLE)
+		bad = cli_parse_double(arg, &d) || (no->positive && d <= 0) ||
+		      (no->max && d > (double)no->max);
+	else
+		bad = cli_parse_uint(arg, no->max, &n) ||
+		      (no->positive && n == 0);
+	if (bad)
+		return cli_usage_error("crawl", usage,
+				       "invalid number '%s' for --%s", arg,
+				       option_name(no->id));
+	if (no->type == NUM_DOUBLE)
+		memcpy(field, &d, sizeof(d));
+	else if (no->type == NUM_INT)
+		*(int *)(void *)field = (int)n;
+	else if (no->type == NUM_UNSIGNED)
+		*(unsigned *)(void *)field = (unsigned)n;
+	else
+		*(unsigned long long *)(void *)field = n;
+	return CMD_GO_ON;
+}
+
+/* Takes option `c` (a getopt_long() value) with its argument. CMD_GO_ON,
+ * or the exit code (help, usage error). */
+static int
+take_option(struct crawl_cmd *cmd, int c, const char *arg, char **argv)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(num_opts) / sizeof(num_opts[0]); i++)
+		if (num_opts[i].id == c)
+			return set_number(&cmd->o, &num_opts[i], arg);
+	switch (c) {
+	case 'h': return cli_help(usage, help);
+	case 'q': cmd->quiet = 1; break;
+	case OPT_DB: cmd->o.db_path = arg; break;
+	case OPT_NO_PROGRESS: cmd->progress_mode = 0; break;
+	case OPT_PROGRESS: cmd->progress_mode = 1; break;
+	case OPT_RECRAWL: cmd->o.recrawl = 1; break;
+	case OPT_RESOLVE:
+		pt_xgrow((void **)&cmd->resolve, &cmd->rcap, cmd->nresolve + 1,
+			 sizeof(*cmd->resolve));
+		cmd->resolve[cmd->nresolve++] = arg;
+		break;
+	case OPT_RETRY_FAILED: cmd->o.retry_failed = 1; break;
+	case OPT_SOURCES: cmd->sources_path = arg; break;
+	case OPT_USER_AGENT:
+		if (!*arg)
+			return cli_usage_error("crawl", usage,
+					       "empty --user-agent");
+		cmd->o.user_agent = arg;
+		break;
+	case OPT_WARC_DIR: cmd->o.warc_dir = arg; break;
+	case OPT_WARC_PREFIX:
+		if (!*arg || strchr(arg, '/'))
+			return cli_usage_error("crawl", usage,
+					       "invalid --warc-prefix");
+		cmd->o.warc_prefix = arg;
+		break;
+	default:
+		return cli_usage_error("crawl", usage, "unknown option '%s'",
+				       argv[optind - 1]);
+	}
+	return CMD_GO_ON;
+}
+
+static int
+parse_options(int argc, char **argv, struct crawl_cmd *cmd)
+{
+	int c, rc;
+
+	memset(cmd, 0, sizeof(*cmd));
+	crawl_opts_init(&cmd->o);
+	cmd->progress_mode = -1;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			free(resolve);
-			return cli_help(usage, help);
-		case 'q': quiet = 1; break;
-		case OPT_CONNECT_TIMEOUT:
-			if (cli_parse_double(optarg, &d) || d <= 0)
-				return bad_number("--connect-timeout", optarg);
-			o.connect_timeout = d;
-			break;
-		case OPT_DB: o.db_path = optarg; break;
-		case OPT_DELAY:
-			if (cli_parse_double(optarg, &d) || d > 3600)
-				return bad_number("--delay", optarg);
-			o.delay = d;
-			break;
-		case OPT_DEPTH:
-			if (cli_parse_uint(optarg, 100, &n))
-				return bad_number("--depth", optarg);
-			o.max_depth = (int)n;
-			break;
-		case OPT_MAX_CONNS:
-			if (cli_parse_uint(optarg, 1000, &n) || n == 0)
-				return bad_number("--max-conns", optarg);
-			o.max_conns = (unsigned)n;
-			break;
-		case OPT_MAX_PAGES:
-			if (cli_parse_uint(optarg, UINT64_MAX, &n))
-				return bad_number("--max-pages", optarg);
-			o.max_pages = n;
-			break;
-		case OPT_MAX_PER_HOST:
-			if (cli_parse_uint(optarg, 100, &n) || n == 0)
-				return bad_number("--max-per-host", optarg);
-			o.max_per_host = (unsigned)n;
-			break;
-		case OPT_MAX_SIZE:
-			if (cli_parse_uint(optarg, WARC_MAX_PAYLOAD, &n) || n == 0)
-				return bad_number("--max-size", optarg);
-			o.max_size = n;
-			break;
-		case OPT_NO_PROGRESS: progress_mode = 0; break;
-		case OPT_PROGRESS: progress_mode = 1; break;
-		case OPT_RECRAWL: o.recrawl = 1; break;
-		case OPT_RESOLVE:
-			pt_xgrow((void **)&resolve, &rcap, nresolve + 1,
-				 sizeof(*resolve));
-			resolve[nresolve++] = optarg;
-			break;
-		case OPT_RETRIES:
-			if (cli_parse_uint(optarg, 100, &n) || n == 0)
-				return bad_number("--retries", optarg);
-			o.max_attempts = (unsigned)n;
-			break;
-		case OPT_RETRY_FAILED: o.retry_failed = 1; break;
-		case OPT_RETRY_WAIT:
-			if (cli_parse_double(optarg, &d) || d > 3600)
-				return bad_number("--retry-wait", optarg);
-			o.retry_wait = d;
-			break;
-		case OPT_SOURCES: sources_path = optarg; break;
-		case OPT_TIMEOUT:
-			if (cli_parse_double(optarg, &d) || d <= 0)
-				return bad_number("--timeout", optarg);
-			o.timeout = d;
-			break;
-		case OPT_USER_AGENT:
-			if (!*optarg)
-				return cli_usage_error("crawl", usage,
-						       "empty --user-agent");
-			o.user_agent = optarg;
-			break;
-		case OPT_WARC_DIR: o.warc_dir = optarg; break;
-		case OPT_WARC_LEVEL:
-			if (cli_parse_uint(optarg, 9, &n))
-				return bad_number("--warc-level", optarg);
-			o.warc_level = (int)n;
-			break;
-		case OPT_WARC_PREFIX:
-			if (!*optarg || strchr(optarg, '/'))
-				return cli_usage_error("crawl", usage,
-						       "invalid --warc-prefix");
-			o.warc_prefix = optarg;
-			break;
-		case OPT_WARC_SIZE:
-			if (cli_parse_uint(optarg, UINT64_MAX, &n) || n == 0)
-				return bad_number("--warc-size", optarg);
-			o.warc_max_size = n;
-			break;
-		default:
-			free(resolve);
-			return cli_usage_error("crawl", usage,
-					       "unknown option '%s'",
-					       argv[optind - 1]);
-		}
+		rc = take_option(cmd, c, optarg, argv);
+		if (rc != CMD_GO_ON)
+			return rc;
 	}
-	/* Seeds must be http(s) URLs. */
+	cmd->first_seed = optind;
+	return CMD_GO_ON;
+}
+
+/* Seeds must be http(s) URLs. CMD_GO_ON, or the usage error. */
+static int
+check_seeds(int argc, char **argv, const struct crawl_cmd *cmd)
+{
+	struct buf u, err = BUF_INIT;
+	int i, ret = CMD_GO_ON;
+
 	buf_init(&u, URL_MAX_LEN);
-	for (i = optind; i < argc; i++) {
+	for (i = cmd->first_seed; i < argc && ret == CMD_GO_ON; i++) {
 		buf_reset(&u);
 		buf_reset(&err);
-		if (url_canonicalize(argv[i], NULL, &u, &err)) {
+		if (url_canonicalize(argv[i], NULL, &u, &err))
 			ret = cli_usage_error("crawl", usage, "%s", err.p);
-			goto out;
-		}
 	}
-	if (quiet)
-		log_set_level(LOG_QUIET);
-	if (!sources_path && optind >= argc)
-		sources_path = def_sources =
+	buf_release(&u);
+	buf_release(&err);
+	return ret;
+}
+
+/* Loads --sources, or the bundled sources.conf when there are no seeds
+ * either (its path goes to *def_path, a new string). CMD_GO_ON, or the
+ * exit code of an error, reported. */
+static int
+load_sources(struct crawl_cmd *cmd, int argc, struct sources *src,
+	     char **def_path)
+{
+	struct buf err = BUF_INIT;
+	int rc;
+
+	if (!cmd->sources_path && cmd->first_seed >= argc)
+		cmd->sources_path = *def_path =
 			fileio_data_path("sources.conf", PT_DATA_DIR);
-	if (sources_path) {
-		buf_reset(&err);
-		rc = sources_load(&src, sources_path, &err);
-		if (rc) {
-			log_error("%s", err.p);
-			ret = rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
-			goto out;
-		}
-		o.sources = &src;
-	}
-	/* One crawl per database: an advisory lock on DB.lock, released
-	 * by the kernel when the process ends, however it ends. */
-	buf_reset(&u);
-	buf_addf(&u, "%s.lock", o.db_path);
-	lock_fd = open(u.p, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (lock_fd < 0) {
-		log_error("cannot create '%s': %s", u.p, strerror(errno));
+	if (!cmd->sources_path)
+		return CMD_GO_ON;
+	rc = sources_load(src, cmd->sources_path, &err);
+	if (rc)
+		log_error("%s", err.p);
+	else
+		cmd->o.sources = src;
+	buf_release(&err);
+	if (rc)
+		return rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
+	return CMD_GO_ON;
+}
+
+/* One crawl per database: an advisory lock on DB.lock, released by the
+ * kernel when the process ends, however it ends. CMD_GO_ON with the
+ * descriptor in *fd, or the exit code of an error, reported. */
+static int
+lock_db(const char *db_path, int *fd)
+{
+	struct buf path;
+	int ret = CMD_GO_ON;
+
+	buf_init(&path, URL_MAX_LEN);
+	buf_addf(&path, "%s.lock", db_path);
+	*fd = open(path.p, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (*fd < 0) {
+		log_error("cannot create '%s': %s", path.p, strerror(errno));
 		ret = PT_EXIT_FAIL;
-		goto out;
-	}
-	if (flock(lock_fd, LOCK_EX | LOCK_NB)) {
-		log_error("another crawl is using '%s'", o.db_path);
+	} else if (flock(*fd, LOCK_EX | LOCK_NB)) {
+		log_error("another crawl is using '%s'", db_path);
 		ret = PT_EXIT_LOCKED;
-		goto out;
 	}
-	token = robots_token(o.user_agent);
-	o.robots_token = token;
-	o.seeds = (const char *const *)argv + optind;
-	o.nseeds = (size_t)(argc - optind);
-	o.resolve = resolve;
-	o.nresolve = nresolve;
-	o.stop = &interrupted;
-	rep.prog = progress_start("crawl", 0, progress_mode);
+	buf_release(&path);
+	return ret;
+}
+
+/* Runs the crawl with progress and the signal handlers in place. */
+static int
+run(struct crawl_cmd *cmd, int argc, char **argv, struct crawl_stats *st,
+    struct buf *err)
+{
+	struct crawl_opts *o = &cmd->o;
+	struct sigaction sa, old_int, old_term;
+	struct report rep;
+	char *token = robots_token(o->user_agent);
+	int rc;
+
+	o->robots_token = token;
+	o->seeds = (const char *const *)argv + cmd->first_seed;
+	o->nseeds = (size_t)(argc - cmd->first_seed);
+	o->resolve = cmd->resolve;
+	o->nresolve = cmd->nresolve;
+	o->stop = &interrupted;
+	rep.prog = progress_start("crawl", 0, cmd->progress_mode);
 	buf_init(&rep.note, 0);
-	o.on_event = on_event;
-	o.on_progress = on_progress;
-	o.ctx = &rep;
+	o->on_event = on_event;
+	o->on_progress = on_progress;
+	o->ctx = &rep;
 
 	interrupted = 0;
 	memset(&sa, 0, sizeof(sa));
@@ -385,39 +446,70 @@ cmd_crawl(int argc, char **argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
-	buf_reset(&err);
-	rc = crawl_run(&o, &st, &err);
+	rc = crawl_run(o, st, err);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	progress_stop(&rep.prog);
 	buf_release(&rep.note);
+	free(token);
+	return rc;
+}
 
+/* Logs what the crawl did and maps its outcome to the exit code. */
+static int
+report(const struct crawl_cmd *cmd, int rc, const struct crawl_stats *st,
+       const struct buf *err)
+{
 	log_info("crawl: %llu fetched (%llu stored, %llu revisits, %llu not "
 		 "modified), %llu failed, %llu blocked by robots.txt, %llu "
 		 "queued, %.1f s, %.0f fetches/s",
-		 st.fetched, st.stored, st.revisits, st.not_modified,
-		 st.failed, st.blocked, st.queued, st.seconds,
-		 st.seconds > 0 ? (double)st.fetched / st.seconds : 0.0);
-	if (st.recovered)
+		 st->fetched, st->stored, st->revisits, st->not_modified,
+		 st->failed, st->blocked, st->queued, st->seconds,
+		 st->seconds > 0 ? (double)st->fetched / st->seconds : 0.0);
+	if (st->recovered)
 		log_info("crawl: %llu WARC records of an interrupted run "
-			 "replayed into '%s'", st.recovered, o.db_path);
+			 "replayed into '%s'", st->recovered, cmd->o.db_path);
 	if (rc == PT_EINTR) {
 		log_info("crawl: interrupted; run again to go on");
-		ret = PT_EXIT_INTR;
-	} else if (rc) {
-		log_error("%s", err.len ? err.p : pt_strerror(rc));
-		ret = PT_EXIT_FAIL;
-	} else {
-		ret = st.failed ? PT_EXIT_PARTIAL : PT_EXIT_OK;
+		return PT_EXIT_INTR;
 	}
-out:
+	if (rc) {
+		log_error("%s", err->len ? err->p : pt_strerror(rc));
+		return PT_EXIT_FAIL;
+	}
+	return st->failed ? PT_EXIT_PARTIAL : PT_EXIT_OK;
+}
+
+int
+cmd_crawl(int argc, char **argv)
+{
+	struct crawl_cmd cmd;
+	struct crawl_stats st;
+	struct sources src;
+	struct buf err = BUF_INIT;
+	char *def_sources = NULL;
+	int ret, rc, lock_fd = -1;
+
+	sources_init(&src);
+	ret = parse_options(argc, argv, &cmd);
+	if (ret == CMD_GO_ON)
+		ret = check_seeds(argc, argv, &cmd);
+	if (ret == CMD_GO_ON) {
+		if (cmd.quiet)
+			log_set_level(LOG_QUIET);
+		ret = load_sources(&cmd, argc, &src, &def_sources);
+	}
+	if (ret == CMD_GO_ON)
+		ret = lock_db(cmd.o.db_path, &lock_fd);
+	if (ret == CMD_GO_ON) {
+		rc = run(&cmd, argc, argv, &st, &err);
+		ret = report(&cmd, rc, &st, &err);
+	}
 	if (lock_fd >= 0)
 		close(lock_fd);
 	sources_release(&src);
 	free(def_sources);
-	free(token);
-	free(resolve);
-	buf_release(&u);
+	free(cmd.resolve);
 	buf_release(&err);
 	return ret;
 }

@@ -37,32 +37,24 @@ int
 cmd_merge(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
+		CMD_OPT_HELP,
 		{ "out", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
+		CMD_OPT_QUIET,
 		{ "summary", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *out = NULL;
-	int c, summary = 0;
+	int c, rc, summary = 0;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "ho:q", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			return cli_help(usage, help);
-		case 'o':
+		if (c == 'o')
 			out = optarg;
-			break;
-		case 'q':
-			log_set_level(LOG_QUIET);
-			break;
-		case 's':
+		else if (c == 's')
 			summary = 1;
-			break;
-		default:
-			return cli_usage_error(argv[0], usage, NULL);
-		}
+		else if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
+			 CMD_OPT_TAKEN)
+			return rc;
 	}
 	if (!out)
 		return cli_usage_error(argv[0], usage, "--out DIR is required");

@@ -25,9 +25,9 @@
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
+#include "crawler/base/conf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
-#include "crawler/base/hash.h"
 #include "crawler/base/log.h"
 #include "crawler/base/sv.h"
 #include "crawler/crawl.h"
@@ -38,6 +38,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,13 +137,76 @@ config_path(const struct config *c, struct sv v)
 	return buf_detach(&b, NULL);
 }
 
+/* What the value of a key is. */
+enum ckind { C_PATH, C_TEXT, C_SEED, C_SECONDS, C_COUNT, C_YESNO };
+
+/* The keys of refresh.conf (see help[]), each with its field's offset. */
+static const struct conf_key ckeys[] = {
+	{ "data_dir", C_PATH, offsetof(struct config, data_dir) },
+	{ "sources", C_PATH, offsetof(struct config, sources) },
+	{ "topic", C_PATH, offsetof(struct config, topic) },
+	{ "user_agent", C_TEXT, offsetof(struct config, user_agent) },
+	{ "seed", C_SEED, 0 },
+	{ "delay", C_SECONDS, offsetof(struct config, delay) },
+	{ "timeout", C_SECONDS, offsetof(struct config, timeout) },
+	{ "depth", C_COUNT, offsetof(struct config, depth) },
+	{ "max_pages", C_COUNT, offsetof(struct config, max_pages) },
+	{ "recheck", C_YESNO, offsetof(struct config, recheck) },
+};
+
+#define NCKEYS (sizeof(ckeys) / sizeof(ckeys[0]))
+
+/* Sets the field of key k from the value of line l. */
+static int
+config_set(struct config *c, const struct conf_key *k,
+	   const struct conf_line *l, const char *path, struct buf *err)
+{
+	void *field = (char *)c + k->off;
+	struct sv val = l->val;
+	char num[64];
+
+	snprintf(num, sizeof(num), "%.*s", (int)(val.len < 63 ? val.len : 63),
+		 val.p);
+	switch ((enum ckind)k->kind) {
+	case C_PATH:
+	case C_TEXT:
+		free(*(char **)field);
+		*(char **)field = k->kind == C_PATH ?
+				  config_path(c, val) :
+				  pt_xstrndup(val.p, val.len);
+		return 0;
+	case C_SEED:
+		if (c->nseeds == MAX_SEEDS)
+			return conf_error(err, path, l->line,
+					  "more than %d seeds", MAX_SEEDS);
+		c->seeds[c->nseeds++] = pt_xstrndup(val.p, val.len);
+		return 0;
+	case C_SECONDS:
+		return cli_parse_double(num, field) ?
+		       conf_error(err, path, l->line, "expected a number of "
+				  "seconds") : 0;
+	case C_COUNT:
+		return cli_parse_uint(num, 1000000000, field) ?
+		       conf_error(err, path, l->line, "expected a whole "
+				  "number") : 0;
+	case C_YESNO:
+		if (!sv_eq(val, "yes") && !sv_eq(val, "no"))
+			return conf_error(err, path, l->line,
+					  "expected yes or no");
+		*(int *)field = sv_eq(val, "yes");
+		return 0;
+	}
+	return 0;
+}
+
 static int
 config_load(struct config *c, const char *path, struct buf *err)
 {
-	struct buf text;
-	struct sv all, line;
-	unsigned long lineno = 0;
 	const char *slash = strrchr(path, '/');
+	const struct conf_key *k;
+	struct conf cf;
+	struct conf_line l;
+	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->delay = 1;
@@ -151,96 +215,32 @@ config_load(struct config *c, const char *path, struct buf *err)
 	c->recheck = 1;
 	c->dir = slash ? pt_xstrndup(path, (size_t)(slash - path)) :
 			 pt_xstrdup(".");
-	buf_init(&text, 1u << 20);
-	if (fileio_read(path, &text, err)) {
-		buf_release(&text);
+	if (conf_open(&cf, path, err)) {
+		conf_release(&cf);
 		return PT_EIO;
 	}
-	all = sv_make(text.p, text.len);
-	while (all.p) {
-		struct sv key, val;
-		char num[64];
-		size_t i;
-
-		all = sv_cut(all, '\n', &line);
-		lineno++;
-		for (i = 0; i < line.len; i++)
-			if (line.p[i] == '#' && (i == 0 || line.p[i - 1] == ' ' ||
-						 line.p[i - 1] == '\t'))
-				line.len = i;
-		line = sv_trim(line);
-		if (!line.len)
-			continue;
-		val = sv_trim(sv_cut(line, '=', &key));
-		key = sv_trim(key);
-		if (!val.p || !val.len) {
-			buf_addf(err, "%s:%lu: expected 'key = value'", path,
-				 lineno);
-			goto fail;
-		}
-		snprintf(num, sizeof(num), "%.*s",
-			 (int)(val.len < 63 ? val.len : 63), val.p);
-		if (sv_eq(key, "data_dir")) {
-			free(c->data_dir);
-			c->data_dir = config_path(c, val);
-		} else if (sv_eq(key, "sources")) {
-			free(c->sources);
-			c->sources = config_path(c, val);
-		} else if (sv_eq(key, "topic")) {
-			free(c->topic);
-			c->topic = config_path(c, val);
-		} else if (sv_eq(key, "user_agent")) {
-			free(c->user_agent);
-			c->user_agent = pt_xstrndup(val.p, val.len);
-		} else if (sv_eq(key, "seed")) {
-			if (c->nseeds == MAX_SEEDS) {
-				buf_addf(err, "%s:%lu: more than %d seeds",
-					 path, lineno, MAX_SEEDS);
-				goto fail;
-			}
-			c->seeds[c->nseeds++] = pt_xstrndup(val.p, val.len);
-		} else if (sv_eq(key, "delay") || sv_eq(key, "timeout")) {
-			double *d = sv_eq(key, "delay") ? &c->delay :
-							  &c->timeout;
-
-			if (cli_parse_double(num, d)) {
-				buf_addf(err, "%s:%lu: expected a number of "
-					 "seconds", path, lineno);
-				goto fail;
-			}
-		} else if (sv_eq(key, "depth") || sv_eq(key, "max_pages")) {
-			uint64_t *u = sv_eq(key, "depth") ? &c->depth :
-							    &c->max_pages;
-
-			if (cli_parse_uint(num, 1000000000, u)) {
-				buf_addf(err, "%s:%lu: expected a whole number",
-					 path, lineno);
-				goto fail;
-			}
-		} else if (sv_eq(key, "recheck")) {
-			if (sv_eq(val, "yes") || sv_eq(val, "no")) {
-				c->recheck = sv_eq(val, "yes");
-			} else {
-				buf_addf(err, "%s:%lu: expected yes or no",
-					 path, lineno);
-				goto fail;
-			}
-		} else {
-			buf_addf(err, "%s:%lu: unknown key '%.*s'", path,
-				 lineno, (int)(key.len > 40 ? 40 : key.len),
-				 key.p);
-			goto fail;
-		}
+	while ((rc = conf_next(&cf, &l, err)) == 1) {
+		k = conf_key_find(ckeys, NCKEYS, l.key);
+		if (!l.val.p || !l.val.len)
+			rc = conf_error(err, path, l.line,
+					"expected 'key = value'");
+		else if (!k)
+			rc = conf_error(err, path, l.line, "unknown key '%.*s'",
+					(int)(l.key.len > 40 ? 40 : l.key.len),
+					l.key.p);
+		else
+			rc = config_set(c, k, &l, path, err);
+		if (rc)
+			break;
 	}
-	buf_release(&text);
+	conf_release(&cf);
+	if (rc)
+		return PT_EPARSE;
 	if (!c->data_dir) {
 		buf_addf(err, "%s: no 'data_dir' set", path);
 		return PT_EPARSE;
 	}
 	return 0;
-fail:
-	buf_release(&text);
-	return PT_EPARSE;
 }
 
 /* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run stop at POINT
@@ -288,155 +288,204 @@ write_file_str(const char *path, const char *s)
 	return rc;
 }
 
-/* Analyzes the WARC files that have no up-to-date partial. Returns an
- * enum pt_exit; *partial is set when some records were skipped. */
-static int
-analyze_new(const struct config *c, const struct topic *topic,
-	    const char *topic_digest, int *partial, size_t *analyzed)
+/* Which entries of a directory list_entries() keeps: by name, with the
+ * entry's path for a stat and a context string. */
+typedef int keep_fn(const char *path, const char *name, const char *ctx);
+
+/* The paths of the entries of dir that keep() accepts, in readdir order,
+ * as a new array of new strings; free with fileio_list_free(). */
+static char **
+list_entries(const char *dir, keep_fn *keep, const char *ctx, size_t *n)
 {
-	char *warc = fileio_join(c->data_dir, "warc");
-	char *parts = fileio_join(c->data_dir, "partials");
-	char *stamp = fileio_join(parts, "TOPIC");
-	static const char *const exts[] = { ".warc.gz", ".warc", NULL };
-	struct buf b = BUF_INIT, err = BUF_INIT;
-	char **files = NULL;
-	size_t n = 0, i;
-	int rc = PT_EXIT_OK;
-	DIR *d;
+	DIR *d = opendir(dir);
 	struct dirent *e;
-
-	fileio_mkdirs(warc, NULL);
-	fileio_mkdirs(parts, NULL);
-	/* A different topic invalidates every partial. */
-	if (read_file_str(stamp, &b) || strcmp(b.p, topic_digest) != 0) {
-		d = opendir(parts);
-		while (d && (e = readdir(d)) != NULL) {
-			char *p;
-
-			if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC"))
-				continue;
-			p = fileio_join(parts, e->d_name);
-			fileio_rmtree(p);
-			free(p);
-		}
-		if (d)
-			closedir(d);
-		if (write_file_str(stamp, topic_digest)) {
-			log_error("cannot write '%s': %s", stamp,
-				  strerror(errno));
-			rc = PT_EXIT_FAIL;
-			goto done;
-		}
-	}
-	if (fileio_list(warc, exts, &files, &n, &err)) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	for (i = 0; i < n && rc == PT_EXIT_OK; i++) {
-		const char *name = strrchr(files[i], '/') + 1;
-		char *part = fileio_join(parts, name), *src = fileio_join(part, "SOURCE");
-		struct stat st;
-		char size[32];
-
-		stat(files[i], &st);
-		snprintf(size, sizeof(size), "%lld", (long long)st.st_size);
-		if (read_file_str(src, &b) == 0 && strcmp(b.p, size) == 0) {
-			free(part);
-			free(src);
-			continue; /* analyzed before, unchanged since */
-		}
-		{
-			struct buf tmp = BUF_INIT;
-			struct analyze_opts o;
-			struct analyze_result res;
-			char *in[1];
-			char *tmpsrc;
-			int arc;
-
-			buf_addf(&tmp, "%s.tmp", part);
-			fileio_rmtree(tmp.p);
-			memset(&o, 0, sizeof(o));
-			in[0] = files[i];
-			o.topic = topic;
-			o.inputs = in;
-			o.ninputs = 1;
-			o.out = tmp.p;
-			o.max_doc = 32u << 20;
-			o.progress_mode = 0;
-			o.stop = &interrupted;
-			/* A WARC file whose records were all skipped still
-			 * gets its (empty) partial, or every run would try
-			 * it again. */
-			o.always_write = 1;
-			arc = analyze_run(&o, &res);
-			tmpsrc = fileio_join(tmp.p, "SOURCE");
-			if (arc == PT_EXIT_PARTIAL)
-				*partial = 1;
-			if (arc != PT_EXIT_OK && arc != PT_EXIT_PARTIAL) {
-				rc = arc;
-			} else if (write_file_str(tmpsrc, size) != 0) {
-				log_error("cannot write '%s'", tmpsrc);
-				rc = PT_EXIT_FAIL;
-			} else {
-				test_pause("analyze");
-				fileio_rmtree(part);
-				if (rename(tmp.p, part) != 0) {
-					log_error("cannot rename '%s': %s",
-						  tmp.p, strerror(errno));
-					rc = PT_EXIT_FAIL;
-				}
-				(*analyzed)++;
-			}
-			free(tmpsrc);
-			buf_release(&tmp);
-		}
-		free(part);
-		free(src);
-	}
-	/* Partials of WARC files that are gone (moved away by hand). */
-done:
-	fileio_list_free(files, n);
-	buf_release(&b);
-	buf_release(&err);
-	free(warc);
-	free(parts);
-	free(stamp);
-	return rc;
-}
-
-/* Merges every partial into a new dataset generation and points the
- * dataset symlink at it. */
-static int
-merge_and_swap(const struct config *c)
-{
-	char *parts = fileio_join(c->data_dir, "partials");
-	char *link = fileio_join(c->data_dir, "dataset");
-	struct buf gen = BUF_INIT, tmp = BUF_INIT, lnk = BUF_INIT;
 	char **list = NULL;
-	size_t n = 0, i;
-	DIR *d;
-	struct dirent *e;
-	int rc;
 
-	d = opendir(parts);
+	*n = 0;
 	while (d && (e = readdir(d)) != NULL) {
-		struct stat st;
-		char *p;
+		char *p = fileio_join(dir, e->d_name);
 
-		if (e->d_name[0] == '.' || !strcmp(e->d_name, "TOPIC") ||
-		    fileio_has_ext(e->d_name, ".tmp"))
-			continue;
-		p = fileio_join(parts, e->d_name);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			list = pt_xrealloc(list, (n + 1) * sizeof(*list));
-			list[n++] = p;
+		if (keep(p, e->d_name, ctx)) {
+			list = pt_xrealloc(list, (*n + 1) * sizeof(*list));
+			list[(*n)++] = p;
 		} else {
 			free(p);
 		}
 	}
 	if (d)
 		closedir(d);
+	return list;
+}
+
+/* Removes the entries of dir that keep() accepts. */
+static void
+remove_entries(const char *dir, keep_fn *keep, const char *ctx)
+{
+	size_t n, i;
+	char **list = list_entries(dir, keep, ctx, &n);
+
+	for (i = 0; i < n; i++)
+		fileio_rmtree(list[i]);
+	fileio_list_free(list, n);
+}
+
+/* Every partial and partial being written (not the TOPIC stamp). */
+static int
+any_partial(const char *path, const char *name, const char *ctx)
+{
+	(void)path;
+	(void)ctx;
+	return name[0] != '.' && strcmp(name, "TOPIC") != 0;
+}
+
+/* The complete partials: directories, not *.tmp. */
+static int
+complete_partial(const char *path, const char *name, const char *ctx)
+{
+	struct stat st;
+
+	return any_partial(path, name, ctx) && !fileio_has_ext(name, ".tmp") &&
+	       stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Dataset generations other than ctx (the current one). */
+static int
+old_generation(const char *path, const char *name, const char *ctx)
+{
+	(void)path;
+	return strncmp(name, "dataset.", 8) == 0 && strcmp(name, ctx) != 0 &&
+	       strcmp(name, "dataset.new") != 0;
+}
+
+/* A different topic invalidates every partial: removes them unless the
+ * stamp in parts/TOPIC is topic_digest, and writes the stamp. */
+static int
+check_topic_stamp(const char *parts, const char *topic_digest)
+{
+	char *stamp = fileio_join(parts, "TOPIC");
+	struct buf b = BUF_INIT;
+	int rc = PT_EXIT_OK;
+
+	if (read_file_str(stamp, &b) || strcmp(b.p, topic_digest) != 0) {
+		remove_entries(parts, any_partial, NULL);
+		if (write_file_str(stamp, topic_digest)) {
+			log_error("cannot write '%s': %s", stamp,
+				  strerror(errno));
+			rc = PT_EXIT_FAIL;
+		}
+	}
+	buf_release(&b);
+	free(stamp);
+	return rc;
+}
+
+/* Analyzes WARC file `warc` into partial directory `part` (through
+ * part.tmp, renamed into place with a SOURCE file holding `size`).
+ * Returns an enum pt_exit; *partial is set when records were skipped. */
+static int
+analyze_warc(const struct topic *topic, char *warc, const char *part,
+	     const char *size, int *partial)
+{
+	struct buf tmp = BUF_INIT;
+	struct analyze_opts o;
+	struct analyze_result res;
+	char *tmpsrc;
+	int rc;
+
+	buf_addf(&tmp, "%s.tmp", part);
+	fileio_rmtree(tmp.p);
+	memset(&o, 0, sizeof(o));
+	o.topic = topic;
+	o.inputs = &warc;
+	o.ninputs = 1;
+	o.out = tmp.p;
+	o.max_doc = 32u << 20;
+	o.progress_mode = 0;
+	o.stop = &interrupted;
+	/* A WARC file whose records were all skipped still gets its (empty)
+	 * partial, or every run would try it again. */
+	o.always_write = 1;
+	rc = analyze_run(&o, &res);
+	tmpsrc = fileio_join(tmp.p, "SOURCE");
+	if (rc == PT_EXIT_PARTIAL) {
+		*partial = 1;
+		rc = PT_EXIT_OK;
+	}
+	if (rc == PT_EXIT_OK && write_file_str(tmpsrc, size) != 0) {
+		log_error("cannot write '%s'", tmpsrc);
+		rc = PT_EXIT_FAIL;
+	} else if (rc == PT_EXIT_OK) {
+		test_pause("analyze");
+		fileio_rmtree(part);
+		if (rename(tmp.p, part) != 0) {
+			log_error("cannot rename '%s': %s", tmp.p,
+				  strerror(errno));
+			rc = PT_EXIT_FAIL;
+		}
+	}
+	free(tmpsrc);
+	buf_release(&tmp);
+	return rc;
+}
+
+/* Analyzes the WARC files that have no up-to-date partial. Returns an
+ * enum pt_exit; *partial is set when some records were skipped. */
+static int
+analyze_new(const struct config *c, const struct topic *topic,
+	    const char *topic_digest, int *partial, size_t *analyzed)
+{
+	static const char *const exts[] = { ".warc.gz", ".warc", NULL };
+	char *warc = fileio_join(c->data_dir, "warc");
+	char *parts = fileio_join(c->data_dir, "partials");
+	struct buf b = BUF_INIT, err = BUF_INIT;
+	char **files = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	fileio_mkdirs(warc, NULL);
+	fileio_mkdirs(parts, NULL);
+	rc = check_topic_stamp(parts, topic_digest);
+	if (rc == PT_EXIT_OK && fileio_list(warc, exts, &files, &n, &err)) {
+		log_error("%s", err.p);
+		rc = PT_EXIT_FAIL;
+	}
+	for (i = 0; i < n && rc == PT_EXIT_OK; i++) {
+		char *part = fileio_join(parts, strrchr(files[i], '/') + 1);
+		char *src = fileio_join(part, "SOURCE");
+		struct stat st;
+		char size[32];
+
+		stat(files[i], &st);
+		snprintf(size, sizeof(size), "%lld", (long long)st.st_size);
+		/* Analyzed before, unchanged since: kept. */
+		if (read_file_str(src, &b) != 0 || strcmp(b.p, size) != 0) {
+			rc = analyze_warc(topic, files[i], part, size, partial);
+			if (rc == PT_EXIT_OK)
+				(*analyzed)++;
+		}
+		free(part);
+		free(src);
+	}
+	fileio_list_free(files, n);
+	buf_release(&b);
+	buf_release(&err);
+	free(warc);
+	free(parts);
+	return rc;
+}
+
+/* Merges every partial into a new dataset generation and points the
+ * dataset symlink at it; then removes the older generations. */
+static int
+merge_and_swap(const struct config *c)
+{
+	char *parts = fileio_join(c->data_dir, "partials");
+	char *link = fileio_join(c->data_dir, "dataset");
+	struct buf gen = BUF_INIT, tmp = BUF_INIT, lnk = BUF_INIT;
+	size_t n;
+	char **list = list_entries(parts, complete_partial, NULL, &n);
+	int rc;
+
 	/* Generations are named by time and pid: unique, sortable. */
 	buf_addf(&gen, "dataset.%lld-%ld", (long long)time(NULL),
 		 (long)getpid());
@@ -450,32 +499,14 @@ merge_and_swap(const struct config *c)
 			log_error("cannot point '%s' at '%s': %s", link,
 				  tmp.p, strerror(errno));
 			unlink(lnk.p);
-			fileio_rmtree(tmp.p);
 			rc = PT_EXIT_FAIL;
 		}
-	} else {
+	}
+	if (rc != PT_EXIT_OK)
 		fileio_rmtree(tmp.p);
-	}
-	/* Old generations go once the link no longer points at them. */
-	if (rc == PT_EXIT_OK) {
-		d = opendir(c->data_dir);
-		while (d && (e = readdir(d)) != NULL) {
-			char *p;
-
-			if (strncmp(e->d_name, "dataset.", 8) != 0 ||
-			    strcmp(e->d_name, gen.p) == 0 ||
-			    !strcmp(e->d_name, "dataset.new"))
-				continue;
-			p = fileio_join(c->data_dir, e->d_name);
-			fileio_rmtree(p);
-			free(p);
-		}
-		if (d)
-			closedir(d);
-	}
-	for (i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
+	else /* old generations go once the link no longer points at them */
+		remove_entries(c->data_dir, old_generation, gen.p);
+	fileio_list_free(list, n);
 	free(parts);
 	free(link);
 	buf_release(&gen);
@@ -560,35 +591,105 @@ done:
 }
 
 
+/* Opens and takes DATA_DIR/refresh.lock without waiting. Returns the
+ * descriptor (closing it releases the lock), or -1 after a message with
+ * *rc set. */
+static int
+take_lock(const char *data_dir, int *rc)
+{
+	char *lock = fileio_join(data_dir, "refresh.lock");
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+
+	if (fd < 0) {
+		log_error("cannot open lock '%s': %s", lock, strerror(errno));
+		*rc = PT_EXIT_FAIL;
+	} else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		log_error("another refresh is running on '%s' (lock '%s' is "
+			  "held); exiting", data_dir, lock);
+		*rc = PT_EXIT_LOCKED;
+		close(fd);
+		fd = -1;
+	}
+	free(lock);
+	return fd;
+}
+
+/* The steps of one run under the lock: topic, crawl, analysis of what is
+ * new, merge and swap. Returns an enum pt_exit. */
+static int
+refresh_run(const struct config *cfg, int crawl)
+{
+	struct topic *topic;
+	char digest[65];
+	int rc = PT_EXIT_OK, partial = 0;
+	size_t analyzed = 0;
+
+	topic = cmd_load_topic(cfg->topic, digest);
+	if (!topic)
+		return PT_EXIT_DATA;
+	if (crawl)
+		rc = run_crawl(cfg, &partial);
+	if (rc == PT_EXIT_OK && interrupted)
+		rc = PT_EXIT_INTR;
+	if (rc == PT_EXIT_OK)
+		rc = analyze_new(cfg, topic, digest, &partial, &analyzed);
+	if (rc == PT_EXIT_OK && interrupted)
+		rc = PT_EXIT_INTR;
+	if (rc == PT_EXIT_OK)
+		rc = merge_and_swap(cfg);
+	if (rc == PT_EXIT_OK) {
+		log_info("refresh done: %zu WARC file%s analyzed; dataset in "
+			 "'%s/dataset'", analyzed, analyzed == 1 ? "" : "s",
+			 cfg->data_dir);
+		if (partial)
+			rc = PT_EXIT_PARTIAL;
+	}
+	topic_free(topic);
+	return rc;
+}
+
+/* Runs refresh_run() with SIGINT and SIGTERM setting `interrupted`. */
+static int
+run_interruptible(const struct config *cfg, int crawl)
+{
+	struct sigaction sa, old_int, old_term;
+	int rc;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	rc = refresh_run(cfg, crawl);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	return interrupted ? PT_EXIT_INTR : rc;
+}
+
 int
 cmd_refresh(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
+		CMD_OPT_HELP,
 		{ "no-crawl", no_argument, NULL, 'n' },
-		{ "quiet", no_argument, NULL, 'q' },
+		CMD_OPT_QUIET,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *path = "presstally.conf";
 	struct config cfg;
-	struct buf err = BUF_INIT, topic_text;
-	struct topic *topic = NULL;
-	struct sigaction sa, old_int, old_term;
-	char *lock = NULL, *topic_path = NULL;
-	char digest[65];
-	int c, fd = -1, rc, partial = 0, crawl = 1;
-	size_t analyzed = 0;
+	struct buf err = BUF_INIT;
+	int c, fd, rc, crawl = 1;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "c:hq", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': path = optarg; break;
-		case 'h': return cli_help(usage, help);
-		case 'n': crawl = 0; break;
-		case 'q': log_set_level(LOG_QUIET); break;
-		default: return cli_usage_error(argv[0], usage, NULL);
-		}
+		if (c == 'c')
+			path = optarg;
+		else if (c == 'n')
+			crawl = 0;
+		else if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
+			 CMD_OPT_TAKEN)
+			return rc;
 	}
 	if (optind < argc)
 		return cli_usage_error(argv[0], usage, "unexpected '%s'",
@@ -597,84 +698,15 @@ cmd_refresh(int argc, char **argv)
 	if (rc) {
 		log_error("%s%s", rc == PT_EPARSE ? "invalid configuration: " :
 			  "", err.p);
-		config_release(&cfg);
-		buf_release(&err);
-		return rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
-	}
-	if (fileio_mkdirs(cfg.data_dir, &err)) {
+		rc = rc == PT_EPARSE ? PT_EXIT_DATA : PT_EXIT_FAIL;
+	} else if (fileio_mkdirs(cfg.data_dir, &err)) {
 		log_error("%s", err.p);
 		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	lock = fileio_join(cfg.data_dir, "refresh.lock");
-	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		log_error("cannot open lock '%s': %s", lock, strerror(errno));
-		rc = PT_EXIT_FAIL;
-		goto done;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		log_error("another refresh is running on '%s' (lock '%s' is "
-			  "held); exiting", cfg.data_dir, lock);
-		rc = PT_EXIT_LOCKED;
-		goto done;
-	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-
-	topic_path = cfg.topic ? pt_xstrdup(cfg.topic) :
-		fileio_data_path("topics/intimacy-coordinators.topic", PT_DATA_DIR);
-	buf_init(&topic_text, 8u << 20);
-	if (fileio_read(topic_path, &topic_text, &err) ||
-	    !(topic = topic_parse(topic_text.p, topic_text.len, topic_path,
-				  &err))) {
-		log_error("invalid topic file: %s", err.p);
-		buf_release(&topic_text);
-		rc = PT_EXIT_DATA;
-		goto restore;
-	}
-	hash_sha256_hex(topic_text.p, topic_text.len, digest, 64);
-	buf_release(&topic_text);
-
-	if (crawl) {
-		rc = run_crawl(&cfg, &partial);
-		if (rc != PT_EXIT_OK)
-			goto restore;
-	}
-	if (interrupted) {
-		rc = PT_EXIT_INTR;
-		goto restore;
-	}
-	rc = analyze_new(&cfg, topic, digest, &partial, &analyzed);
-	if (rc != PT_EXIT_OK)
-		goto restore;
-	if (interrupted) {
-		rc = PT_EXIT_INTR;
-		goto restore;
-	}
-	rc = merge_and_swap(&cfg);
-	if (rc == PT_EXIT_OK) {
-		log_info("refresh done: %zu WARC file%s analyzed; dataset in "
-			 "'%s/dataset'", analyzed, analyzed == 1 ? "" : "s",
-			 cfg.data_dir);
-		if (partial)
-			rc = PT_EXIT_PARTIAL;
-	}
-restore:
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	if (interrupted && rc != PT_EXIT_LOCKED)
-		rc = PT_EXIT_INTR;
-done:
-	if (fd >= 0)
+	} else if ((fd = take_lock(cfg.data_dir, &rc)) >= 0) {
+		rc = run_interruptible(&cfg, crawl);
 		close(fd); /* releases the lock */
-	topic_free(topic);
+	}
 	config_release(&cfg);
 	buf_release(&err);
-	free(lock);
-	free(topic_path);
 	return rc;
 }

@@ -1,11 +1,16 @@
-/* cmd_topic.c -- `presstally topic check FILE`: validate a topic file. */
+/* cmd_topic.c -- `presstally topic check FILE`: validate a topic file;
+ * and the one way every command loads its topic (cmd_load_topic()).
+ */
 #include "analyzer/cli/cmds.h"
 #include "analyzer/stance/topic.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
+#include "crawler/base/fileio.h"
+#include "crawler/base/hash.h"
 #include "crawler/base/log.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] = "presstally topic check FILE...";
@@ -17,6 +22,47 @@ static const char help[] =
 	"  -h, --help   show this help\n\n"
 	"Exit codes: 0 every file is valid; 2 bad command line; 3 a file is "
 	"invalid.\n";
+
+#define DEFAULT_TOPIC "topics/intimacy-coordinators.topic"
+
+/* Cap on the bytes read for the digest; topic_load() has its own. */
+#define TOPIC_DIGEST_MAX (8u * 1024 * 1024)
+
+/* Writes the SHA-256 of the file's bytes into digest. */
+static int
+digest_file(const char *path, char digest[65], struct buf *err)
+{
+	struct buf text;
+	int rc;
+
+	buf_init(&text, TOPIC_DIGEST_MAX);
+	rc = fileio_read(path, &text, err);
+	if (rc == 0)
+		hash_sha256_hex(text.p, text.len, digest, 64);
+	buf_release(&text);
+	return rc;
+}
+
+struct topic *
+cmd_load_topic(const char *path, char digest[65])
+{
+	char *def = path ? NULL : fileio_data_path(DEFAULT_TOPIC, PT_DATA_DIR);
+	struct buf err = BUF_INIT;
+	struct topic *t = NULL;
+
+	if (!path)
+		path = def;
+	/* The digest is taken first: a file edited in between gives a topic
+	 * newer than its digest, which only makes the next refresh analyze
+	 * again, never keeps results of an old topic. */
+	if (!digest || digest_file(path, digest, &err) == 0)
+		t = topic_load(path, &err);
+	if (!t)
+		log_error("invalid topic file: %s", err.p);
+	buf_release(&err);
+	free(def);
+	return t;
+}
 
 int
 cmd_topic(int argc, char **argv)

@@ -44,6 +44,26 @@ struct analyze_result {
  * fills *res when non-NULL. */
 int analyze_run(const struct analyze_opts *o, struct analyze_result *res);
 
+/* Loads the topic file at `path` (NULL: the bundled one) the way every
+ * command does: read, checked and parsed by topic_load(). With digest
+ * non-NULL, also writes the SHA-256 (64 hex digits) of the file's bytes
+ * there. Returns a new topic (free with topic_free()), or NULL after
+ * logging "invalid topic file: ..." (exit with PT_EXIT_DATA). */
+struct topic *cmd_load_topic(const char *path, char digest[65]);
+
+/* For the `default:` of a command's getopt switch: handles the options
+ * that mean the same in every command -- -h/--help prints the help and
+ * returns PT_EXIT_OK, -q/--quiet and -v/--verbose set the log level and
+ * return CMD_OPT_TAKEN -- and answers anything else with the usage error
+ * (PT_EXIT_USAGE). The command returns any value but CMD_OPT_TAKEN. */
+#define CMD_OPT_TAKEN (-1)
+/* Their entries in a command's struct option[]. */
+#define CMD_OPT_HELP { "help", no_argument, NULL, 'h' }
+#define CMD_OPT_QUIET { "quiet", no_argument, NULL, 'q' }
+#define CMD_OPT_VERBOSE { "verbose", no_argument, NULL, 'v' }
+int cmd_common_option(int c, const char *cmd, const char *usage,
+		      const char *help);
+
 /* Merges partial datasets into `out` (see cmd_merge.c). enum pt_exit. */
 int merge_run(const char *out, char *const *parts, size_t nparts,
 	      int summary);

@@ -1,6 +1,5 @@
-/* main.c -- the presstally binary: a table of git-style subcommands.
- *
- * This is the one file that sees both halves (crawler and analyzer).
+/* main.c -- the presstally binary: a table of git-style subcommands, and
+ * the options they all share (cmd_common_option()).
  */
 #include "analyzer/cli/cmds.h"
 #include "crawler/base/cli.h"
@@ -55,6 +54,24 @@ usage(FILE *fp)
 		"  4    finished, but some inputs were skipped\n"
 		"  5    another run holds the lock\n"
 		"  130  interrupted\n");
+}
+
+int
+cmd_common_option(int c, const char *cmd, const char *usage,
+		  const char *help)
+{
+	switch (c) {
+	case 'h':
+		return cli_help(usage, help);
+	case 'q':
+		log_set_level(LOG_QUIET);
+		return CMD_OPT_TAKEN;
+	case 'v':
+		log_set_level(LOG_VERBOSE);
+		return CMD_OPT_TAKEN;
+	default:
+		return cli_usage_error(cmd, usage, NULL);
+	}
 }
 
 static const struct command *

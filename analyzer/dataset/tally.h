@@ -1,15 +1,9 @@
 /* tally.h -- the dataset that `analyze` and `merge` write: six CSV files
- * in one directory.
- *
- *   articles.csv  article_id,url,title,author,published,site,words,pro,con,
- *                 stance,captured,digest,pro_weight,con_weight
- *   mentions.csv  article_id,figure,mentions,pro,con,stance,evidence,
- *                 pro_weight,con_weight,quotes
- *   quotes.csv    article_id,speaker,quote,stance
- *   cues.csv      article_id,figure,cue,polarity,weight,negated,sentence
- *   figures.csv   figure,articles,mentions,pro,con,stance,quotes,
- *                 pro_weight,con_weight
- *   timeline.csv  period,figure,articles,mentions,pro,con,stance
+ * in one directory, articles.csv, mentions.csv, quotes.csv and cues.csv
+ * (rows per article) and figures.csv and timeline.csv (totals). Their
+ * columns are the tables at the top of tally.c, the one place from which
+ * the writer, the header rows, the reader of partials and the SQL come
+ * (the README describes each column).
  *
  * Rows are kept in a temporary SQLite database next to the outputs (so
  * memory does not grow with the corpus) and written out in a canonical

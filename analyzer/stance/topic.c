@@ -245,22 +245,6 @@ fail(struct buf *err, const char *name, unsigned long line, const char *what)
 	return PT_EPARSE;
 }
 
-/* The line without its comment ('#' at the start or after white space),
- * trimmed. */
-static struct sv
-strip_comment(struct sv line)
-{
-	size_t i;
-
-	for (i = 0; i < line.len; i++)
-		if (line.p[i] == '#' &&
-		    (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t')) {
-			line.len = i;
-			break;
-		}
-	return sv_trim(line);
-}
-
 /* The optional weight of a pro or con entry: a number before the phrase,
  * taken off *rest into *weight. Returns NULL or what was expected. */
 static const char *
@@ -326,7 +310,7 @@ parse_line(struct topic *t, struct sv line, const char *name,
 	double weight = 1.0;
 	const char *why;
 
-	line = strip_comment(line);
+	line = sv_strip_comment(line);
 	if (line.len == 0)
 		return 0;
 	for (i = 0; i < line.len && line.p[i] != ' ' && line.p[i] != '\t'; i++)

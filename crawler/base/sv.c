@@ -21,6 +21,18 @@ sv_trim(struct sv s)
 	return s;
 }
 
+struct sv
+sv_strip_comment(struct sv line)
+{
+	size_t i;
+
+	for (i = 0; i < line.len; i++)
+		if (line.p[i] == '#' &&
+		    (i == 0 || line.p[i - 1] == ' ' || line.p[i - 1] == '\t'))
+			return sv_trim(sv_make(line.p, i));
+	return sv_trim(line);
+}
+
 int
 sv_eq_nocase(struct sv a, const char *b)
 {

@@ -25,6 +25,10 @@ sv_cstr(const char *s)
 
 /* Strips ASCII spaces and tabs (and CR/LF) on both ends. */
 struct sv sv_trim(struct sv s);
+/* The line without its comment -- '#' at the start or after a space or
+ * tab, to the end -- and trimmed: the comment rule of presstally's
+ * configuration and topic files. */
+struct sv sv_strip_comment(struct sv line);
 /* 1 when equal ignoring ASCII case. */
 int sv_eq_nocase(struct sv a, const char *b);
 int sv_eq(struct sv a, const char *b);

@@ -14,6 +14,7 @@
 
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
+#include "crawler/base/hex.h"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -31,23 +32,6 @@ static const char *const tracking_params[] = {
 };
 
 static int
-is_hex(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	       (c >= 'A' && c <= 'F');
-}
-
-static int
-hex_val(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return c - 'A' + 10;
-}
-
-static int
 is_unreserved(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -55,42 +39,23 @@ is_unreserved(unsigned char c)
 	       c == '~';
 }
 
+/* Percent-encoding as url.h describes it: escapes of unreserved
+ * characters decoded, spaces, controls, non-ASCII and " < > \ ^ ` { | }
+ * encoded. */
+static int
+url_keep_raw(unsigned char c, int escaped)
+{
+	if (escaped)
+		return is_unreserved(c);
+	return !(c <= 0x20 || c >= 0x7F || c == '%' ||
+		 strchr("\"<>\\^`{|}", c));
+}
+
 /* Appends s[0..n) with percent-encoding normalized (see url.h). */
 static int
 pct_normalize(const char *s, size_t n, struct buf *out)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < n && rc == 0; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char e[3];
-
-		if (c == '%' && i + 2 < n &&
-		    is_hex((unsigned char)s[i + 1]) &&
-		    is_hex((unsigned char)s[i + 2])) {
-			unsigned char v = (unsigned char)(
-				hex_val((unsigned char)s[i + 1]) * 16 +
-				hex_val((unsigned char)s[i + 2]));
-
-			i += 2;
-			if (is_unreserved(v)) {
-				rc = buf_addc(out, (char)v);
-				continue;
-			}
-			c = v;
-		} else if (!(c <= 0x20 || c >= 0x7F || c == '%' ||
-			     strchr("\"<>\\^`{|}", c))) {
-			rc = buf_addc(out, (char)c);
-			continue;
-		}
-		e[0] = '%';
-		e[1] = hex[c >> 4];
-		e[2] = hex[c & 15];
-		rc = buf_add(out, e, 3);
-	}
-	return rc;
+	return hex_pct_normalize(s, n, url_keep_raw, out);
 }
 
 static int
@@ -371,26 +336,20 @@ url_canonicalize(const char *url, const char *base, struct buf *out,
 	return 0;
 }
 
-int
-url_host_key(const char *url, struct buf *out, struct buf *err)
+/* Parses http(s) `url` and appends what `emit` makes of it. On error
+ * `out` is as it was and `err` names the URL. */
+static int
+url_part(const char *url, struct buf *out, struct buf *err,
+	 int (*emit)(CURLU *h, struct buf *out))
 {
 	CURLU *h;
-	char *scheme = NULL, *port = NULL;
 	size_t mark = out->len;
 	int rc;
 
 	rc = parse_http(url, NULL, &h, err);
 	if (rc)
 		return rc;
-	curl_url_get(h, CURLUPART_SCHEME, &scheme, 0);
-	curl_url_get(h, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
-	rc = buf_addf(out, "%s://", scheme);
-	if (rc == 0 && get_host(h, out) != 0)
-		rc = PT_EPARSE;
-	if (rc == 0)
-		rc = buf_addf(out, ":%s", port ? port : "");
-	curl_free(scheme);
-	curl_free(port);
+	rc = emit(h, out);
 	curl_url_cleanup(h);
 	if (rc) {
 		buf_truncate(out, mark);
@@ -400,36 +359,30 @@ url_host_key(const char *url, struct buf *out, struct buf *err)
 	return 0;
 }
 
-int
-url_host(const char *url, struct buf *out, struct buf *err)
+static int
+emit_host_key(CURLU *h, struct buf *out)
 {
-	CURLU *h;
-	size_t mark = out->len;
+	char *scheme = NULL, *port = NULL;
 	int rc;
 
-	rc = parse_http(url, NULL, &h, err);
-	if (rc)
-		return rc;
-	rc = get_host(h, out);
-	curl_url_cleanup(h);
-	if (rc) {
-		buf_truncate(out, mark);
-		return fail(err, rc, "malformed url", url);
-	}
-	return 0;
+	curl_url_get(h, CURLUPART_SCHEME, &scheme, 0);
+	curl_url_get(h, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+	rc = buf_addf(out, "%s://", scheme);
+	if (rc == 0 && get_host(h, out) != 0)
+		rc = PT_EPARSE;
+	if (rc == 0)
+		rc = buf_addf(out, ":%s", port ? port : "");
+	curl_free(scheme);
+	curl_free(port);
+	return rc;
 }
 
-int
-url_path_query(const char *url, struct buf *out, struct buf *err)
+static int
+emit_path_query(CURLU *h, struct buf *out)
 {
-	CURLU *h;
 	char *path = NULL, *query = NULL;
-	size_t mark = out->len;
 	int rc;
 
-	rc = parse_http(url, NULL, &h, err);
-	if (rc)
-		return rc;
 	curl_url_get(h, CURLUPART_PATH, &path, 0);
 	curl_url_get(h, CURLUPART_QUERY, &query, 0);
 	rc = buf_adds(out, path && path[0] ? path : "/");
@@ -437,12 +390,25 @@ url_path_query(const char *url, struct buf *out, struct buf *err)
 		rc = buf_addf(out, "?%s", query);
 	curl_free(path);
 	curl_free(query);
-	curl_url_cleanup(h);
-	if (rc) {
-		buf_truncate(out, mark);
-		return fail(err, rc, "url too long", url);
-	}
-	return 0;
+	return rc;
+}
+
+int
+url_host_key(const char *url, struct buf *out, struct buf *err)
+{
+	return url_part(url, out, err, emit_host_key);
+}
+
+int
+url_host(const char *url, struct buf *out, struct buf *err)
+{
+	return url_part(url, out, err, get_host);
+}
+
+int
+url_path_query(const char *url, struct buf *out, struct buf *err)
+{
+	return url_part(url, out, err, emit_path_query);
 }
 
 /* ---- address classes ---- */

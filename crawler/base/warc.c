@@ -17,11 +17,14 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/hash.h"
+#include "crawler/base/hex.h"
+#include "crawler/base/http.h"
 #include "crawler/base/sv.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/rand.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +91,18 @@ enum resync_mode {
 	RESYNC_MAGIC,   /* scan raw bytes for the next gzip magic */
 	RESYNC_LINE     /* scan the stream for a line starting "WARC/" */
 };
+
+/* Releases each buffer of the NULL-terminated list. */
+static void
+release_bufs(struct buf *b, ...)
+{
+	va_list ap;
+
+	va_start(ap, b);
+	for (; b; b = va_arg(ap, struct buf *))
+		buf_release(b);
+	va_end(ap);
+}
 
 /* ---- Raw input. */
 
@@ -438,13 +453,8 @@ warc_reader_free(struct warc_reader *r)
 	free(r->in);
 	free(r->mb);
 	free(r->f);
-	buf_release(&r->pend);
-	buf_release(&r->hdr);
-	buf_release(&r->block);
-	buf_release(&r->chunk);
-	buf_release(&r->dec);
-	buf_release(&r->note);
-	buf_release(&r->hstr);
+	release_bufs(&r->pend, &r->hdr, &r->block, &r->chunk, &r->dec,
+		     &r->note, &r->hstr, (struct buf *)NULL);
 	free(r);
 }
 
@@ -610,14 +620,8 @@ digest_decode(struct sv v, unsigned char d[20])
 	}
 	if (v.len == 40) {
 		for (i = 0; i < 40; i++) {
-			x = v.p[i];
-			if (x >= '0' && x <= '9')
-				x -= '0';
-			else if (x >= 'a' && x <= 'f')
-				x -= 'a' - 10;
-			else if (x >= 'A' && x <= 'F')
-				x -= 'A' - 10;
-			else
+			x = hex_val(v.p[i]);
+			if (x < 0)
 				return PT_EPARSE;
 			acc = (acc << 4) | (unsigned int)x;
 			if (i % 2) {
@@ -688,105 +692,6 @@ find_mem(const char *p, size_t n, const char *needle, size_t k)
 	return NULL;
 }
 
-/* Removes the chunked transfer coding from (p, n) into out. 0 or
- * PT_EPARSE. Input that ends after a whole chunk without the last chunk
- * is accepted. */
-static int
-dechunk(const char *p, size_t n, struct buf *out)
-{
-	size_t i = 0, size, digits;
-	const char *eol;
-	int x;
-
-	buf_reset(out);
-	while (i < n) {
-		eol = memchr(p + i, '\n', n - i);
-		if (!eol)
-			return PT_EPARSE;
-		size = 0;
-		digits = 0;
-		while (i < n && p[i] == ' ')
-			i++;
-		for (; p + i < eol; i++, digits++) {
-			x = p[i];
-			if (x >= '0' && x <= '9')
-				x -= '0';
-			else if (x >= 'a' && x <= 'f')
-				x -= 'a' - 10;
-			else if (x >= 'A' && x <= 'F')
-				x -= 'A' - 10;
-			else
-				break;
-			if (size > (SIZE_MAX >> 4))
-				return PT_EPARSE;
-			size = size * 16 + (size_t)x;
-		}
-		if (!digits)
-			return PT_EPARSE;
-		if (p + i < eol && p[i] != ';' && p[i] != ' ' && p[i] != '\t' &&
-		    p[i] != '\r')
-			return PT_EPARSE;
-		i = (size_t)(eol - p) + 1;
-		if (size == 0)
-			return 0; /* trailers ignored */
-		if (size > n - i)
-			return PT_EPARSE;
-		if (buf_add(out, p + i, size))
-			return PT_ETOOBIG;
-		i += size;
-		if (i < n && p[i] == '\r')
-			i++;
-		if (i < n && p[i] == '\n')
-			i++;
-	}
-	return 0;
-}
-
-/* Inflates gzip, zlib or raw deflate data into out (cap = out->max).
- * Returns 0, 1 when cut at the cap, or PT_EPARSE. */
-static int
-decode_body(const char *p, size_t n, int raw, struct buf *out)
-{
-	z_stream z;
-	int zr, cut = 0;
-	size_t room;
-
-	buf_reset(out);
-	memset(&z, 0, sizeof(z));
-	if (inflateInit2(&z, raw ? -MAX_WBITS : 32 + MAX_WBITS) != Z_OK)
-		return PT_EPARSE;
-	z.next_in = (unsigned char *)(uintptr_t)p;
-	z.avail_in = (uInt)n;
-	for (;;) {
-		room = out->max - out->len;
-		if (room == 0) {
-			cut = 1;
-			break;
-		}
-		if (room > OUT_CHUNK)
-			room = OUT_CHUNK;
-		if (buf_grow(out, room)) {
-			cut = 1;
-			break;
-		}
-		z.next_out = (unsigned char *)out->p + out->len;
-		z.avail_out = (uInt)room;
-		zr = inflate(&z, Z_NO_FLUSH);
-		out->len += room - z.avail_out;
-		out->p[out->len] = '\0';
-		if (zr == Z_STREAM_END)
-			break;
-		if (zr == Z_BUF_ERROR)
-			break; /* truncated: keep what we have */
-		if (zr != Z_OK) {
-			inflateEnd(&z);
-			return PT_EPARSE;
-		}
-	}
-	inflateEnd(&z);
-	return cut;
-}
-
 static const char *
 hstr_add(struct warc_reader *r, struct sv s)
 {
@@ -797,44 +702,64 @@ hstr_add(struct warc_reader *r, struct sv s)
 	return r->hstr.p + at;
 }
 
-/* Parses an HTTP message block: status, headers, payload. */
-static void
-parse_http(struct warc_reader *r, struct warc_record *rec, struct sv *body,
-	   int *chunked)
+/* What parse_http() needs from the HTTP header fields. */
+struct http_fields {
+	struct sv ctype;         /* first Content-Type, or p NULL */
+	struct sv cenc;          /* first Content-Encoding, or p NULL */
+	int chunked;             /* a Transfer-Encoding ends in "chunked" */
+};
+
+/* Splits an HTTP message block into the header block (*hlen bytes, the
+ * blank line excluded) and the body. */
+static struct sv
+split_http(const char *b, size_t blen, size_t *hlen)
 {
-	struct sv rest, line, name, value, ct = { NULL, 0 }, ce = { NULL, 0 };
-	const char *b = rec->block, *end;
-	size_t hlen, blen = rec->block_len;
-	int first = 1, rc;
+	const char *end;
 
 	end = find_mem(b, blen, "\r\n\r\n", 4);
 	if (end) {
-		hlen = (size_t)(end - b);
-		*body = sv_make(end + 4, blen - hlen - 4);
-	} else if ((end = find_mem(b, blen, "\n\n", 2)) != NULL) {
-		hlen = (size_t)(end - b);
-		*body = sv_make(end + 2, blen - hlen - 2);
-	} else {
-		hlen = blen;
-		*body = sv_make(b + blen, 0);
+		*hlen = (size_t)(end - b);
+		return sv_make(end + 4, blen - *hlen - 4);
 	}
-	rest = sv_make(b, hlen);
+	end = find_mem(b, blen, "\n\n", 2);
+	if (end) {
+		*hlen = (size_t)(end - b);
+		return sv_make(end + 2, blen - *hlen - 2);
+	}
+	*hlen = blen;
+	return sv_make(b + blen, 0);
+}
+
+/* The status code of a response line ("HTTP/1.1 200 OK"), or 0. */
+static int
+parse_status_line(struct sv line)
+{
+	struct sv name, value;
+
+	if (line.len < 12 || memcmp(line.p, "HTTP/", 5) != 0)
+		return 0;
+	value = sv_trim(sv_cut(line, ' ', &name));
+	if (value.len >= 3 && value.p[0] >= '1' && value.p[0] <= '9' &&
+	    value.p[1] >= '0' && value.p[1] <= '9' && value.p[2] >= '0' &&
+	    value.p[2] <= '9')
+		return (value.p[0] - '0') * 100 + (value.p[1] - '0') * 10 +
+		       (value.p[2] - '0');
+	return 0;
+}
+
+/* Reads the status line and the fields of header block h. */
+static void
+parse_http_fields(struct sv h, struct warc_record *rec, struct http_fields *f)
+{
+	struct sv rest = h, line, name, value;
+	int first = 1;
+
 	while (rest.len) {
 		rest = sv_cut(rest, '\n', &line);
 		line = sv_trim(line);
 		if (first) {
 			first = 0;
-			if (line.len >= 12 && memcmp(line.p, "HTTP/", 5) == 0) {
-				value = sv_cut(line, ' ', &name);
-				value = sv_trim(value);
-				if (value.len >= 3 && value.p[0] >= '1' &&
-				    value.p[0] <= '9' && value.p[1] >= '0' &&
-				    value.p[1] <= '9' && value.p[2] >= '0' &&
-				    value.p[2] <= '9')
-					rec->http_status = (value.p[0] - '0') * 100 +
-						(value.p[1] - '0') * 10 +
-						(value.p[2] - '0');
-			}
+			rec->http_status = parse_status_line(line);
 			continue;
 		}
 		value = sv_cut(line, ':', &name);
@@ -842,48 +767,75 @@ parse_http(struct warc_reader *r, struct warc_record *rec, struct sv *body,
 			continue;
 		name = sv_trim(name);
 		value = sv_trim(value);
-		if (sv_eq_nocase(name, "content-type") && !ct.p)
-			ct = value;
-		else if (sv_eq_nocase(name, "content-encoding") && !ce.p)
-			ce = value;
+		if (sv_eq_nocase(name, "content-type") && !f->ctype.p)
+			f->ctype = value;
+		else if (sv_eq_nocase(name, "content-encoding") && !f->cenc.p)
+			f->cenc = value;
 		else if (sv_eq_nocase(name, "transfer-encoding") &&
 			 value.len >= 7 &&
 			 strncasecmp(value.p + value.len - 7, "chunked", 7) == 0)
-			*chunked = 1;
+			f->chunked = 1;
 	}
-	if (ct.p)
-		rec->http_content_type = hstr_add(r, ct);
+}
 
-	/* The payload: de-chunk (when it really is chunked), then decode. */
-	rec->payload = body->p;
-	rec->payload_len = body->len;
-	if (*chunked && body->len &&
-	    dechunk(body->p, body->len, &r->chunk) == 0) {
-		rec->payload = r->chunk.p;
-		rec->payload_len = r->chunk.len;
+/* Removes the Content-Encoding `ce` from the payload; when that fails the
+ * payload stays encoded and says so. */
+static void
+decode_payload(struct warc_reader *r, struct warc_record *rec, struct sv ce)
+{
+	int rc = PT_EPARSE;
+
+	if (sv_eq_nocase(ce, "gzip") || sv_eq_nocase(ce, "x-gzip") ||
+	    sv_eq_nocase(ce, "deflate")) {
+		rc = http_inflate(rec->payload, rec->payload_len, 0, &r->dec);
+		if (rc < 0 && sv_eq_nocase(ce, "deflate"))
+			rc = http_inflate(rec->payload, rec->payload_len, 1,
+					  &r->dec);
 	}
-	if (ce.p && rec->payload_len && !sv_eq_nocase(ce, "identity")) {
-		rc = PT_EPARSE;
-		if (sv_eq_nocase(ce, "gzip") || sv_eq_nocase(ce, "x-gzip") ||
-		    sv_eq_nocase(ce, "deflate")) {
-			rc = decode_body(rec->payload, rec->payload_len, 0,
-					 &r->dec);
-			if (rc < 0 && sv_eq_nocase(ce, "deflate"))
-				rc = decode_body(rec->payload,
-						 rec->payload_len, 1, &r->dec);
-		}
-		if (rc >= 0) {
-			rec->payload = r->dec.p;
-			rec->payload_len = r->dec.len;
-			rec->payload_truncated = rc == 1;
-		} else {
-			rec->payload_encoding = hstr_add(r, ce);
-		}
+	if (rc >= 0) {
+		rec->payload = r->dec.p;
+		rec->payload_len = r->dec.len;
+		rec->payload_truncated = rc == 1;
+	} else {
+		rec->payload_encoding = hstr_add(r, ce);
 	}
+}
+
+/* The payload is cut at WARC_MAX_PAYLOAD. */
+static void
+cap_payload(struct warc_record *rec)
+{
 	if (rec->payload_len > WARC_MAX_PAYLOAD) {
 		rec->payload_len = WARC_MAX_PAYLOAD;
 		rec->payload_truncated = 1;
 	}
+}
+
+/* Parses an HTTP message block: status, headers, payload. */
+static void
+parse_http(struct warc_reader *r, struct warc_record *rec, struct sv *body,
+	   int *chunked)
+{
+	struct http_fields f = { { NULL, 0 }, { NULL, 0 }, 0 };
+	size_t hlen;
+
+	*body = split_http(rec->block, rec->block_len, &hlen);
+	parse_http_fields(sv_make(rec->block, hlen), rec, &f);
+	*chunked = f.chunked;
+	if (f.ctype.p)
+		rec->http_content_type = hstr_add(r, f.ctype);
+
+	/* The payload: de-chunk (when it really is chunked), then decode. */
+	rec->payload = body->p;
+	rec->payload_len = body->len;
+	if (f.chunked && body->len &&
+	    http_dechunk(body->p, body->len, &r->chunk) == 0) {
+		rec->payload = r->chunk.p;
+		rec->payload_len = r->chunk.len;
+	}
+	if (f.cenc.p && rec->payload_len && !sv_eq_nocase(f.cenc, "identity"))
+		decode_payload(r, rec, f.cenc);
+	cap_payload(rec);
 }
 
 /* ---- Records. */
@@ -965,16 +917,13 @@ fill_record(struct warc_reader *r, struct warc_record *rec)
 	} else {
 		rec->payload = rec->block;
 		rec->payload_len = rec->block_len;
-		if (rec->payload_len > WARC_MAX_PAYLOAD) {
-			rec->payload_len = WARC_MAX_PAYLOAD;
-			rec->payload_truncated = 1;
-		}
+		cap_payload(rec);
 	}
 	pd = WARC_DIGEST_NONE;
 	if (strcmp(rec->type, "revisit") != 0) {
 		pd = digest_check(rec->payload_digest, body.p, body.len);
 		if (pd == WARC_DIGEST_BAD && chunked && body.len &&
-		    dechunk(body.p, body.len, &r->chunk) == 0)
+		    http_dechunk(body.p, body.len, &r->chunk) == 0)
 			pd = digest_check(rec->payload_digest, r->chunk.p,
 					  r->chunk.len);
 	}
@@ -1049,60 +998,60 @@ skip_blank(struct warc_reader *r, int cross)
 	}
 }
 
-int
-warc_reader_next(struct warc_reader *r, struct warc_record *rec,
-		 struct buf *err)
+/* First call: tells gzip from plain input by the magic bytes. 0, or a
+ * failed record when the file cannot be read. */
+static int
+detect_format(struct warc_reader *r, struct buf *err)
 {
-	unsigned long long off, len, start;
-	long long got;
-	size_t hlen, total, mi, last;
-	int rc, aligned = 0, resync;
 	long prc;
-	char why[96];
 
-	memset(rec, 0, sizeof(*rec));
-	if (r->done)
-		return 0;
-	if (!r->started) {
-		r->started = 1;
-		prc = src_need(r, 2);
-		if (prc < 0) {
-			r->number++;
-			return fail_stream(r, err, 0, prc);
-		}
-		r->gz = prc >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b;
+	r->started = 1;
+	prc = src_need(r, 2);
+	if (prc < 0) {
+		r->number++;
+		return fail_stream(r, err, 0, prc);
 	}
-	if (r->resync) {
-		/* The broken record was reported already: a stream error
-		 * while skipping it is part of the same damage. */
-		rc = do_resync(r);
-		if (rc < 0 && r->why_mode == RESYNC_MAGIC)
-			rc = resync_magic(r);
-		if (rc == PT_EIO) {
-			r->number++;
-			return fail_stream(r, err, r->why_off, rc);
-		}
-		if (rc < 0) {
-			r->done = 1;
-			return 0;
-		}
-	}
+	r->gz = prc >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b;
+	return 0;
+}
 
-	/* Blank lines between records, crossing gzip members. */
-	rc = skip_blank(r, 1);
-	if (rc == 0) {
+/* Skips what is left of the record reported broken by the last call.
+ * 1 to go on, 0 at the end of the file, or a failed record (read error). */
+static int
+resync_after_error(struct warc_reader *r, struct buf *err)
+{
+	int rc;
+
+	/* The broken record was reported already: a stream error while
+	 * skipping it is part of the same damage. */
+	rc = do_resync(r);
+	if (rc < 0 && r->why_mode == RESYNC_MAGIC)
+		rc = resync_magic(r);
+	if (rc == PT_EIO) {
+		r->number++;
+		return fail_stream(r, err, r->why_off, rc);
+	}
+	if (rc < 0) {
 		r->done = 1;
 		return 0;
 	}
-	r->number++;
-	if (rc < 0) {
-		return fail_stream(r, err, r->why_off, rc);
-	}
+	return 1;
+}
+
+/* Starts record r->number at the current position: its offset (that of
+ * the gzip member it starts in, older members forgotten) and no notes.
+ * Returns 1 when it is the first record of its member. */
+static int
+record_start(struct warc_reader *r, struct warc_record *rec)
+{
+	unsigned long long start = r->dbase + r->pos;
+	size_t mi;
+	int aligned = 0;
+
 	rec->number = r->number;
-	start = r->dbase + r->pos;
 	rec->gzip_member = -1;
+	rec->offset = start;
 	if (r->gz) {
-		/* The member the record starts in; forget older ones. */
 		mi = r->nmb - 1;
 		while (mi > 0 && r->mb[mi].dstart > start)
 			mi--;
@@ -1113,15 +1062,21 @@ warc_reader_next(struct warc_reader *r, struct warc_record *rec,
 		}
 		aligned = r->mb[0].records == 0;
 		r->mb[0].records++;
-		off = r->mb[0].coff;
-	} else {
-		off = start;
+		rec->offset = r->mb[0].coff;
 	}
-	rec->offset = off;
 	buf_reset(&r->note);
-	resync = r->gz && aligned ? RESYNC_MEMBER : RESYNC_LINE;
+	return aligned;
+}
 
-	/* Header block. */
+/* Reads the header block of the record at `off` and its Content-Length
+ * into *len. 0 or a failed record; `resync` says how to skip it. */
+static int
+read_header(struct warc_reader *r, unsigned long long off, int resync,
+	    unsigned long long *len, struct buf *err)
+{
+	size_t hlen, total;
+	int rc;
+
 	rc = find_header_end(r, &hlen, &total);
 	if (rc == 0)
 		return fail(r, err, off, PT_EPARSE, "truncated record header",
@@ -1135,11 +1090,21 @@ warc_reader_next(struct warc_reader *r, struct warc_record *rec,
 			    resync);
 	}
 	r->pos += total;
-	if (parse_length(warc_reader_header(r, "Content-Length"), &len))
+	if (parse_length(warc_reader_header(r, "Content-Length"), len))
 		return fail(r, err, off, PT_EPARSE,
 			    "missing or invalid Content-Length", resync);
+	return 0;
+}
 
-	/* Block. */
+/* Reads the `len` bytes of the block into r->block (only skipped when
+ * over WARC_MAX_BLOCK). 0 or a failed record. */
+static int
+read_block(struct warc_reader *r, unsigned long long off,
+	   unsigned long long len, struct buf *err)
+{
+	long long got;
+	char why[96];
+
 	buf_reset(&r->block);
 	got = take(r, len > WARC_MAX_BLOCK ? NULL : &r->block, len);
 	if (got < 0)
@@ -1149,43 +1114,92 @@ warc_reader_next(struct warc_reader *r, struct warc_record *rec,
 			 "bytes)", got, len);
 		return fail(r, err, off, PT_EPARSE, why, -1);
 	}
+	return 0;
+}
 
-	/* Trailer: blank lines up to the end of the gzip member. */
+/* Notes how the record lies in the gzip members, once it is read. */
+static void
+note_members(struct warc_reader *r, struct warc_record *rec, int aligned)
+{
+	size_t last = r->nmb - 1;
+	char why[96];
+
+	rec->gzip_member = aligned && last == 0 && !r->member_open &&
+			   r->pos == r->pend.len;
+	if (last > 0) {
+		snprintf(why, sizeof(why), "spans %zu gzip members", last + 1);
+		note_add(r, "%s", why);
+	} else if (!rec->gzip_member) {
+		note_add(r, "%s", "shares a gzip member with other records");
+	}
+}
+
+/* Reads the trailer: blank lines up to the end of the gzip member. More
+ * data in the same member (or a plain file) must be the next record;
+ * otherwise the Content-Length was wrong, and the reader skips to the next
+ * "WARC/" line now, so that the next record keeps its number. 0 or a
+ * failed record. */
+static int
+read_trailer(struct warc_reader *r, struct warc_record *rec, int aligned,
+	     struct buf *err)
+{
+	int rc;
+
 	rc = skip_blank(r, 0);
 	if (rc < 0)
-		return fail_stream(r, err, off, rc);
-	if (r->gz) {
-		last = r->nmb - 1;
-		rec->gzip_member = aligned && last == 0 && !r->member_open &&
-				   r->pos == r->pend.len;
-		if (last > 0) {
-			snprintf(why, sizeof(why), "spans %zu gzip members",
-				 last + 1);
-			note_add(r, "%s", why);
-		} else if (!rec->gzip_member) {
-			note_add(r, "%s", "shares a gzip member with other "
-				 "records");
-		}
-	}
-	if (rc == 1) {
-		/* More data in the same member (or plain file): it must be
-		 * the next record. Otherwise the Content-Length was wrong;
-		 * skip to the next "WARC/" line now, so that the next record
-		 * keeps its number. */
-		rc = need(r, 5, 0);
+		return fail_stream(r, err, rec->offset, rc);
+	if (r->gz)
+		note_members(r, rec, aligned);
+	if (rc != 1)
+		return 0;
+	rc = need(r, 5, 0);
+	if (rc < 0)
+		return fail_stream(r, err, rec->offset, rc);
+	if (avail(r) < 5 || memcmp(r->pend.p + r->pos, "WARC/", 5) != 0) {
+		note_add(r, "%s", "unexpected bytes after the block "
+			 "(wrong Content-Length?)");
+		rc = resync_line(r);
 		if (rc < 0)
-			return fail_stream(r, err, off, rc);
-		if (avail(r) < 5 ||
-		    memcmp(r->pend.p + r->pos, "WARC/", 5) != 0) {
-			note_add(r, "%s", "unexpected bytes after the block "
-				 "(wrong Content-Length?)");
-			rc = resync_line(r);
-			if (rc < 0)
-				return fail_stream(r, err, off, rc);
-		}
+			return fail_stream(r, err, rec->offset, rc);
 	}
+	return 0;
+}
+
+int
+warc_reader_next(struct warc_reader *r, struct warc_record *rec,
+		 struct buf *err)
+{
+	unsigned long long len;
+	int rc, aligned;
+
+	memset(rec, 0, sizeof(*rec));
+	if (r->done)
+		return 0;
+	if (!r->started && (rc = detect_format(r, err)) < 0)
+		return rc;
+	if (r->resync && (rc = resync_after_error(r, err)) <= 0)
+		return rc;
+	/* Blank lines between records, crossing gzip members. */
+	rc = skip_blank(r, 1);
+	if (rc == 0) {
+		r->done = 1;
+		return 0;
+	}
+	r->number++;
+	if (rc < 0)
+		return fail_stream(r, err, r->why_off, rc);
+	aligned = record_start(r, rec);
+	rc = read_header(r, rec->offset, r->gz && aligned ? RESYNC_MEMBER
+							   : RESYNC_LINE,
+			 &len, err);
+	if (rc == 0)
+		rc = read_block(r, rec->offset, len, err);
+	if (rc == 0)
+		rc = read_trailer(r, rec, aligned, err);
+	if (rc)
+		return rc;
 	if (len > WARC_MAX_BLOCK)
-		return fail(r, err, off, PT_ETOOBIG,
+		return fail(r, err, rec->offset, PT_ETOOBIG,
 			    "block larger than the 64 MiB cap; skipped",
 			    RESYNC_NONE);
 	fill_record(r, rec);
@@ -1487,49 +1501,57 @@ bad_value(const char *s)
 	return 0;
 }
 
-int
-warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
-		    struct warc_written *out, struct buf *err)
+/* 1 when the capture cannot be written: no URI or response head, or a
+ * value that would break a WARC header line. */
+static int
+bad_capture(const struct warc_capture *c)
 {
-	char date[24], pd[38], resp_id[48], req_id[48];
-	struct sv blk[2];
-	unsigned long long off = 0;
-	int revisit, rc;
+	return !c->uri || !*c->uri || !c->resp_head || bad_value(c->uri) ||
+	       bad_value(c->ip) || bad_value(c->prev_uri) ||
+	       bad_value(c->prev_date) || bad_value(c->prev_record_id);
+}
 
-	if (!c->uri || !*c->uri || !c->resp_head || bad_value(c->uri) ||
-	    bad_value(c->ip) || bad_value(c->prev_uri) ||
-	    bad_value(c->prev_date) || bad_value(c->prev_record_id)) {
-		if (err)
-			buf_addf(err, "invalid capture for '%s'",
-				 c->uri ? c->uri : "");
-		return PT_EINVAL;
-	}
-	if (w->fd < 0 || (w->max_size && w->size >= w->max_size)) {
-		rc = close_file(w, err);
-		if (rc)
-			return rc;
+/* Starts a new file when none is open or the current one is full. */
+static int
+rotate(struct warc_writer *w, struct buf *err)
+{
+	int rc;
+
+	if (w->fd >= 0 && !(w->max_size && w->size >= w->max_size))
+		return 0;
+	rc = close_file(w, err);
+	if (rc == 0)
 		rc = open_file(w, err);
-		if (rc)
-			return rc;
-	}
-	format_date(c->when ? c->when : time(NULL), date);
-	hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
-	revisit = c->prev_payload_digest &&
-		  strcasecmp(c->prev_payload_digest, pd) == 0;
-	make_uuid(resp_id);
-	make_uuid(req_id);
+	return rc;
+}
 
-	/* Response or revisit: the block is the header block and the body,
-	 * given to zlib and SHA-1 in place. */
-	blk[0] = sv_make(c->resp_head, c->resp_head_len);
-	blk[1] = sv_make(c->body, !revisit ? c->body_len : 0);
+/* The header lines every record of a capture starts with. */
+static void
+head_start(struct warc_writer *w, const char *type, const char *id,
+	   const char *date, const struct warc_capture *c)
+{
 	buf_reset(&w->head);
 	buf_addf(&w->head, "WARC-Type: %s\r\nWARC-Record-ID: %s\r\n"
 		 "WARC-Date: %s\r\nWARC-Target-URI: %s\r\n",
-		 revisit ? "revisit" : "response", resp_id, date, c->uri);
+		 type, id, date, c->uri);
 	if (c->ip)
 		buf_addf(&w->head, "WARC-IP-Address: %s\r\n", c->ip);
 	buf_addf(&w->head, "WARC-Warcinfo-ID: %s\r\n", w->warcinfo_id);
+}
+
+/* Writes the response record, or the revisit record (identical-payload-
+ * digest profile) when `revisit`: the block is the header block and the
+ * body, given to zlib and SHA-1 in place. */
+static int
+write_response(struct warc_writer *w, const struct warc_capture *c,
+	       const char *id, const char *date, const char *pd, int revisit,
+	       unsigned long long *off, struct buf *err)
+{
+	struct sv blk[2];
+
+	blk[0] = sv_make(c->resp_head, c->resp_head_len);
+	blk[1] = sv_make(c->body, !revisit ? c->body_len : 0);
+	head_start(w, revisit ? "revisit" : "response", id, date, c);
 	if (revisit) {
 		buf_adds(&w->head, "WARC-Profile: http://netpreserve.org/warc/"
 			 "1.1/revisit/identical-payload-digest\r\n");
@@ -1545,28 +1567,53 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 	buf_adds(&w->head, "Content-Type: application/http;msgtype=response\r\n");
 	head_digest(w, "WARC-Block-Digest", blk, 2);
 	buf_addf(&w->head, "WARC-Payload-Digest: %s\r\n", pd);
-	rc = write_record(w, blk, 2, &off, err);
+	return write_record(w, blk, 2, off, err);
+}
+
+/* Writes the request record, concurrent to response `resp_id`. */
+static int
+write_request(struct warc_writer *w, const struct warc_capture *c,
+	      const char *id, const char *date, const char *resp_id,
+	      struct buf *err)
+{
+	struct sv blk = sv_make(c->req_head, c->req_head_len);
+
+	head_start(w, "request", id, date, c);
+	buf_addf(&w->head, "WARC-Concurrent-To: %s\r\n"
+		 "Content-Type: application/http;msgtype=request\r\n",
+		 resp_id);
+	head_digest(w, "WARC-Block-Digest", &blk, 1);
+	return write_record(w, &blk, 1, NULL, err);
+}
+
+int
+warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
+		    struct warc_written *out, struct buf *err)
+{
+	char date[24], pd[38], resp_id[48], req_id[48];
+	unsigned long long off = 0;
+	int revisit, rc;
+
+	if (bad_capture(c)) {
+		if (err)
+			buf_addf(err, "invalid capture for '%s'",
+				 c->uri ? c->uri : "");
+		return PT_EINVAL;
+	}
+	rc = rotate(w, err);
 	if (rc)
 		return rc;
-
-	/* Request. */
-	if (c->req_head) {
-		blk[0] = sv_make(c->req_head, c->req_head_len);
-		buf_reset(&w->head);
-		buf_addf(&w->head, "WARC-Type: request\r\nWARC-Record-ID: %s\r\n"
-			 "WARC-Date: %s\r\nWARC-Target-URI: %s\r\n",
-			 req_id, date, c->uri);
-		if (c->ip)
-			buf_addf(&w->head, "WARC-IP-Address: %s\r\n", c->ip);
-		buf_addf(&w->head, "WARC-Warcinfo-ID: %s\r\n"
-			 "WARC-Concurrent-To: %s\r\n"
-			 "Content-Type: application/http;msgtype=request\r\n",
-			 w->warcinfo_id, resp_id);
-		head_digest(w, "WARC-Block-Digest", blk, 1);
-		rc = write_record(w, blk, 1, NULL, err);
-		if (rc)
-			return rc;
-	}
+	format_date(c->when ? c->when : time(NULL), date);
+	hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
+	revisit = c->prev_payload_digest &&
+		  strcasecmp(c->prev_payload_digest, pd) == 0;
+	make_uuid(resp_id);
+	make_uuid(req_id);
+	rc = write_response(w, c, resp_id, date, pd, revisit, &off, err);
+	if (rc == 0 && c->req_head)
+		rc = write_request(w, c, req_id, date, resp_id, err);
+	if (rc)
+		return rc;
 	if (out) {
 		memcpy(out->payload_digest, pd, sizeof(pd));
 		memcpy(out->record_id, resp_id, sizeof(resp_id));
@@ -1595,9 +1642,7 @@ warc_writer_free(struct warc_writer *w)
 	free(w->dir);
 	free(w->prefix);
 	free(w->software);
-	buf_release(&w->path);
-	buf_release(&w->head);
-	buf_release(&w->blk);
-	buf_release(&w->out);
+	release_bufs(&w->path, &w->head, &w->blk, &w->out,
+		     (struct buf *)NULL);
 	free(w);
 }

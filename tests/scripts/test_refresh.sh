@@ -3,7 +3,8 @@
 # on 127.0.0.1): a first run builds the dataset; a second run, with two
 # articles changed and one added, fetches only those, and the dataset equals
 # a from-scratch analyze of the archive; the lock; kills at several points;
-# a changed topic file re-analyzes the archive without crawling.
+# a changed topic file re-analyzes the archive without crawling; a topic
+# file that analyze refuses is refused.
 # usage: test_refresh.sh PRESSTALLY_BIN SOURCE_DIR
 set -euo pipefail
 bin=$1 src=$2
@@ -177,4 +178,17 @@ after=$(grep "^Wilma Tarrant," "$data/dataset/figures.csv")
 [ "$before" != "$after" ] || fail "the topic change did not re-analyze"
 same_as_scratch "$work/changed.topic"
 echo "refresh: a topic change re-analyzed the archive without crawling"
-echo "refresh: 5 passed, 0 failed"
+
+# 6. refresh loads the topic as analyze does: a topic file that analyze
+#    refuses (invalid UTF-8) is refused by refresh too, before any work.
+printf 'topic Bad\nterm caf\351\npro 1 good\n' > "$work/bad.topic"
+rc=0; "$bin" analyze -q --topic "$work/bad.topic" --out "$work/bad-out" \
+    "$src/data/samples" 2> "$work/bad.err" || rc=$?
+[ "$rc" = 3 ] || fail "analyze with an invalid topic: exit $rc, expected 3"
+printf '%s\n' "data_dir = bad-data" "topic = bad.topic" > "$work/bad.conf"
+rc=0; "$bin" refresh -q --no-crawl --config "$work/bad.conf" 2> "$work/bad.err" || rc=$?
+[ "$rc" = 3 ] || fail "refresh with a topic analyze refuses: exit $rc, expected 3"
+grep -q "invalid topic file: .*invalid UTF-8" "$work/bad.err" || fail "refresh: no reason given"
+[ ! -e "$work/bad-data/dataset" ] || fail "refresh with an invalid topic wrote a dataset"
+echo "refresh: a topic file that analyze refuses is refused by refresh"
+echo "refresh: 6 passed, 0 failed"

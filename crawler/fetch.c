@@ -1,0 +1,337 @@
+/* fetch.c -- transfers on a curl multi handle (see fetch.h).
+ *
+ * Spec: RFC 9110 sec. 12.5.1 (Accept), sec. 8.4 (Accept-Encoding: curl
+ * offers what it can decode and removes the content coding), sec. 15.4
+ * (redirects: not followed here, the engine does it, one WARC record per
+ * hop).
+ */
+#include "crawler/fetch.h"
+
+#include "crawler/base/err.h"
+#include "crawler/base/url.h"
+#include "crawler/crawl.h"
+#include "crawler/hosts.h"
+#include "crawler/robots.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#define HEAD_MAX (256u * 1024) /* response header block cap */
+
+void
+fetch_init(struct fetch *f, const struct crawl_opts *o)
+{
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	f->o = o;
+	for (i = 0; i < o->nresolve; i++)
+		f->resolve = curl_slist_append(f->resolve, o->resolve[i]);
+}
+
+void
+fetch_open(struct fetch *f)
+{
+	f->multi = curl_multi_init();
+	curl_multi_setopt(f->multi, CURLMOPT_PIPELINING,
+			  (long)CURLPIPE_MULTIPLEX);
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+			  (long)f->o->max_per_host);
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+			  (long)f->o->max_conns);
+}
+
+static void
+xfer_destroy(struct xfer *x)
+{
+	curl_easy_cleanup(x->easy);
+	curl_slist_free_all(x->hdrs);
+	buf_release(&x->body);
+	buf_release(&x->head);
+	buf_release(&x->req);
+	free(x);
+}
+
+void
+fetch_release(struct fetch *f)
+{
+	const struct crawl_opts *o = f->o;
+	size_t i;
+
+	for (i = 0; i < f->nall; i++) {
+		struct xfer *x = f->all[i];
+
+		if (x->in_multi) {
+			curl_multi_remove_handle(f->multi, x->easy);
+			job_free(x->job);
+		}
+		xfer_destroy(x);
+	}
+	free(f->all);
+	curl_multi_cleanup(f->multi);
+	curl_slist_free_all(f->resolve);
+	memset(f, 0, sizeof(*f));
+	f->o = o;
+}
+
+/* ---- curl callbacks. */
+
+static size_t
+on_body(char *p, size_t sz, size_t n, void *ud)
+{
+	struct xfer *x = ud;
+	size_t len = sz * n;
+
+	if (buf_add(&x->body, p, len)) {
+		if (!x->job) /* robots.txt: keep what fits, stop there */
+			buf_add(&x->body, p, x->body.max - x->body.len);
+		x->too_big = 1;
+		return 0;
+	}
+	return len;
+}
+
+static size_t
+on_header(char *p, size_t sz, size_t n, void *ud)
+{
+	struct xfer *x = ud;
+	size_t len = sz * n;
+
+	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0)
+		buf_reset(&x->head); /* a new response (after a 1xx) */
+	if (buf_add(&x->head, p, len))
+		return 0;
+	return len;
+}
+
+static int
+on_debug(CURL *e, curl_infotype type, char *p, size_t n, void *ud)
+{
+	struct xfer *x = ud;
+
+	(void)e;
+	if (type == CURLINFO_HEADER_OUT) {
+		buf_reset(&x->req);
+		buf_add(&x->req, p, n);
+	}
+	return 0;
+}
+
+static curl_socket_t
+on_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct xfer *x = ud;
+	enum url_addr k;
+
+	if (purpose == CURLSOCKTYPE_IPCXN && !x->h->allow_private) {
+		k = url_addr_classify_sa(&a->addr);
+		if (k != URL_ADDR_PUBLIC && k != URL_ADDR_NAME) {
+			x->refused = 1;
+			return CURL_SOCKET_BAD;
+		}
+	}
+	return socket(a->family, a->socktype, a->protocol);
+}
+
+/* ---- Transfers. */
+
+/* A recycled transfer, or a new one. */
+static struct xfer *
+xfer_take(struct fetch *f)
+{
+	struct xfer *x = f->free_x;
+
+	if (x) {
+		f->free_x = x->next;
+		curl_easy_reset(x->easy);
+		return x;
+	}
+	x = pt_xcalloc(1, sizeof(*x));
+	x->easy = curl_easy_init();
+	if (!x->easy)
+		pt_xmalloc((size_t)-1);
+	buf_init(&x->body, 0);
+	buf_init(&x->head, HEAD_MAX);
+	buf_init(&x->req, HEAD_MAX);
+	pt_xgrow((void **)&f->all, &f->all_cap, f->nall + 1, sizeof(*f->all));
+	f->all[f->nall++] = x;
+	return x;
+}
+
+/* The options of every transfer. */
+static void
+xfer_setopts(struct fetch *f, struct xfer *x, const char *url)
+{
+	const struct crawl_opts *o = f->o;
+	CURL *e = x->easy;
+
+	curl_easy_setopt(e, CURLOPT_URL, url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
+	curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug);
+	curl_easy_setopt(e, CURLOPT_DEBUGDATA, x);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_socket);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, x);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, o->user_agent);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
+			 (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_PROXY, "");
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(o->timeout * 1000));
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+			 (long)(o->connect_timeout * 1000));
+	if (x->job)
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+				 (curl_off_t)x->body.max);
+	if (f->resolve)
+		curl_easy_setopt(e, CURLOPT_RESOLVE, f->resolve);
+}
+
+struct xfer *
+fetch_get(struct fetch *f, struct host *h, struct job *j, const char *url)
+{
+	struct xfer *x = xfer_take(f);
+
+	x->h = h;
+	x->job = j;
+	x->too_big = x->refused = 0;
+	x->errbuf[0] = '\0';
+	x->next = NULL;
+	buf_reset(&x->body);
+	buf_reset(&x->head);
+	buf_reset(&x->req);
+	x->body.max = j ? (size_t)f->o->max_size : ROBOTS_MAX_BYTES;
+	xfer_setopts(f, x, url);
+	curl_slist_free_all(x->hdrs);
+	x->hdrs = curl_slist_append(NULL, j ?
+		"Accept: text/html,application/xhtml+xml,application/xml;"
+		"q=0.9,*/*;q=0.8" : "Accept: text/plain,*/*;q=0.8");
+	return x;
+}
+
+void
+fetch_add_header(struct xfer *x, const char *line)
+{
+	x->hdrs = curl_slist_append(x->hdrs, line);
+}
+
+void
+fetch_start(struct fetch *f, struct xfer *x)
+{
+	curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->hdrs);
+	curl_multi_add_handle(f->multi, x->easy);
+	x->in_multi = 1;
+	x->h->inflight++;
+	f->inflight++;
+}
+
+/* Takes finished x off the multi handle, for reuse. */
+static void
+xfer_put(struct fetch *f, struct xfer *x)
+{
+	curl_multi_remove_handle(f->multi, x->easy);
+	x->in_multi = 0;
+	x->job = NULL;
+	x->next = f->free_x;
+	f->free_x = x;
+	if (x->h->inflight)
+		x->h->inflight--;
+	f->inflight--;
+}
+
+unsigned
+fetch_perform(struct fetch *f,
+	      void (*done)(void *ctx, struct xfer *x, CURLcode res),
+	      void *ctx)
+{
+	struct xfer *x;
+	CURLMsg *m;
+	unsigned n = 0;
+	int running, nq;
+
+	curl_multi_perform(f->multi, &running);
+	while ((m = curl_multi_info_read(f->multi, &nq)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		x = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE,
+				  (char **)&x);
+		done(ctx, x, m->data.result);
+		xfer_put(f, x);
+		n++;
+	}
+	return n;
+}
+
+void
+fetch_poll(struct fetch *f, int ms)
+{
+	curl_multi_poll(f->multi, NULL, 0, ms, NULL);
+}
+
+void
+fetch_wakeup(void *ctx)
+{
+	struct fetch *f = ctx;
+
+	curl_multi_wakeup(f->multi);
+}
+
+long
+fetch_status(const struct xfer *x)
+{
+	long status = 0;
+
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+	return status;
+}
+
+int
+fetch_retryable(CURLcode res)
+{
+	switch (res) {
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_GOT_NOTHING:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+	case CURLE_SSL_CONNECT_ERROR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+fetch_describe(const struct xfer *x, CURLcode res, struct buf *msg)
+{
+	buf_reset(msg);
+	if (x->refused)
+		buf_addf(msg, "refused to connect: '%s' resolves to a "
+			 "loopback, private or link-local address",
+			 x->h->name);
+	else if (x->too_big || res == CURLE_FILESIZE_EXCEEDED)
+		buf_addf(msg, "body larger than %zu bytes", x->body.max);
+	else
+		buf_addf(msg, "%s", x->errbuf[0] ? x->errbuf
+						 : curl_easy_strerror(res));
+	/* curl's messages start with a capital; ours do not. */
+	if (msg->len > 1 && msg->p[0] >= 'A' && msg->p[0] <= 'Z' &&
+	    !(msg->p[1] >= 'A' && msg->p[1] <= 'Z'))
+		msg->p[0] = (char)(msg->p[0] - 'A' + 'a');
+}
