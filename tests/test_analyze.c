@@ -374,7 +374,7 @@ test_bad_inputs(void **state)
 		struct tu_csv m;
 
 		expect_failure(args, 1, "empty file", NULL);
-		assert_int_equal(tu_count_entries(out), 6);
+		assert_int_equal(tu_count_entries(out), 7);
 		load(out, "mentions.csv", &m);
 		assert_string_equal(tu_csv_get(&m, 0, "figure"),
 				    "Jane Fictional");

@@ -1,6 +1,7 @@
-/* tally.h -- the dataset that `analyze` and `merge` write: six CSV files
+/* tally.h -- the dataset that `analyze` and `merge` write: seven CSV files
  * in one directory, articles.csv, mentions.csv, quotes.csv and cues.csv
- * (rows per article) and figures.csv and timeline.csv (totals). Their
+ * (rows per article) and figures.csv, timeline.csv and aliases.csv
+ * (totals). Their
  * columns are the tables at the top of tally.c, the one place from which
  * the writer, the header rows, the reader of partials and the SQL come
  * (the README describes each column).
@@ -44,7 +45,7 @@ int tally_add(struct tally *t, const struct tally_meta *m,
 /* Adds every article of a dataset directory written before (a partial).
  * 0, or PT_EIO/PT_EPARSE with a message naming the file and line. */
 int tally_import(struct tally *t, const char *dir, struct buf *err);
-/* Writes the six files and renames them into place. */
+/* Writes the seven files and renames them into place. */
 int tally_finish(struct tally *t, struct buf *err);
 void tally_free(struct tally *t);
 
