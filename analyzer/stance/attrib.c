@@ -491,6 +491,66 @@ past_apposition(const struct doc *d, size_t e)
 	return e;
 }
 
+/* Tokens after a quote over which its speaker's name and verb are looked
+ * for past a long job title: '," lead researcher and NASA planetary
+ * scientist Lucas Paganini said', '," Kurinji Selvaraj, a research
+ * analyst at the Delhi-based Council on Energy think tank, told CBS'. */
+#define ATTRIB_TRAIL_FAR 40
+/* ... and the most tokens between that name and its verb. */
+#define ATTRIB_TRAIL_GAP 25
+
+/* A speech verb after the name ending at token e, past an apposition or
+ * job title, before any other quotation or name: 1 when found. */
+static int
+verb_after_title(const struct doc *d, size_t e)
+{
+	size_t j;
+
+	if (verb_follows(d, e) || verb_follows(d, past_apposition(d, e)))
+		return 1;
+	if (e >= d->tk.n || !tok_punct(&d->tk, e, ','))
+		return 0;
+	for (j = e + 1; j < d->tk.n && j < e + ATTRIB_TRAIL_GAP &&
+	     doc_same_sent(d, j, e); j++) {
+		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
+		    mention_at(d, j) >= 0)
+			return 0;
+		if (doc_is_speech(d, j))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first name after the quote in its sentence, further than the token
+ * just after it, with its speech verb after it: "..." chairman, CEO and
+ * president Craig Menear said'. */
+static int
+speaker_after_far(struct doc *d, const struct quote *q, size_t i,
+		  struct found *f)
+{
+	size_t j, end;
+
+	for (j = i; j < d->tk.n && j < i + ATTRIB_TRAIL_FAR &&
+	     doc_same_sent(d, j, q->close); j++) {
+		int m;
+
+		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
+		    tok_punct(&d->tk, j, '\''))
+			return -1;
+		m = mention_at(d, j);
+		if (m < 0 || d->m[m].tok != j)
+			continue;
+		end = j + d->m[m].ntok;
+		if (verb_after_title(d, end)) {
+			found_person(f, d->m[m].person, j, end, HOW_NAME,
+				     SIEVE_TRAILING);
+			return d->m[m].person;
+		}
+		return -1;
+	}
+	return -1;
+}
+
 /* ", she notes" / "Ivy Banks told" / "said Smith" / "the union said"
  * after the closing mark. */
 static int
@@ -513,7 +573,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		return -1;
 	p = person_how(d, i, &end, &how);
 	if (p >= 0) {
-		if (verb_follows(d, end) || verb_follows(d, past_apposition(d, end))) {
+		if (verb_after_title(d, end)) {
 			found_person(f, p, i, end, how, SIEVE_TRAILING);
 			return p;
 		}
@@ -524,7 +584,9 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 			return -3;
 		f->org = 0;
 	}
-	if (doc_is_speech(d, i)) {
+	if (!doc_is_speech(d, i))
+		return speaker_after_far(d, q, i, f);
+	{
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
 		for (steps = 0, i++;
