@@ -253,6 +253,18 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 		*how = HOW_PRONOUN;
 		return resolve_pronoun(d, i, g);
 	}
+	/* "the 46-year-old told": an epithet by age. */
+	if (tok_is(&d->tk, i, "the") && i + 1 < d->tk.n &&
+	    doc_same_sent(d, i, i + 1)) {
+		size_t kl;
+		const char *k = doc_key(d, i + 1, &kl);
+
+		if (kl > 9 && memcmp(k + kl - 9, "-year-old", 9) == 0) {
+			*end = i + 2;
+			*how = HOW_EPITHET;
+			return resolve_pronoun(d, i, -1);
+		}
+	}
 	if (doc_epithet(d, i, &e)) {
 		/* "the cinematographer Cliff Barton", "the college
 		 * registrar, Malcolm Ferriday": the name, if any */
@@ -422,7 +434,7 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 		return 0;
 	if (tok_is(&d->tk, i, "the") && i + 1 < d->tk.n &&
 	    doc_same_sent(d, i, i + 1) && (d->tk.v[i + 1].flags & TOK_WORD) &&
-	    !(d->tk.v[i + 1].flags & TOK_CAP) &&
+	    !(d->tk.v[i + 1].flags & (TOK_CAP | TOK_POSS)) &&
 	    !(doc_lex(d, i + 1) & (LEX_FUNC | LEX_PRONOUN | LEX_SPEECH)) &&
 	    !doc_is_role(d, i + 1)) {
 		*end = i + 2;
@@ -525,10 +537,13 @@ verb_after_title(const struct doc *d, size_t e)
  * just after it, with its speech verb after it: "..." chairman, CEO and
  * president Craig Menear said'. */
 static int
-speaker_after_far(struct doc *d, const struct quote *q, size_t i,
-		  struct found *f)
+speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 {
-	size_t j, end;
+	size_t i, j, end;
+
+	if (q->close == DOC_NONE)
+		return -1;
+	i = q->close + 1;
 
 	for (j = i; j < d->tk.n && j < i + ATTRIB_TRAIL_FAR &&
 	     doc_same_sent(d, j, q->close); j++) {
@@ -585,7 +600,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		f->org = 0;
 	}
 	if (!doc_is_speech(d, i))
-		return speaker_after_far(d, q, i, f);
+		return -1; /* speaker_after_far() is tried later */
 	{
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
@@ -610,8 +625,11 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 {
 	size_t i, j;
 
+	for (i = a; i < b; i++)
+		if (d->tk.v[i].quote < 0 && mention_at(d, i) >= 0)
+			return 0; /* "X, a retired judge, said": X */
 	for (i = a; i < b; i++) {
-		if (!(doc_lex(d, i) & LEX_INDEF))
+		if (!(doc_lex(d, i) & LEX_INDEF) || d->tk.v[i].quote >= 0)
 			continue;
 		for (j = i + 1; j < b && j <= i + ATTRIB_ANON_WINDOW; j++)
 			if (doc_is_role(d, j))
@@ -656,12 +674,25 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 	size_t v = DOC_NONE, end;
 
 	while (j > s0) {
+		int m;
+
 		j--;
 		if (d->tk.v[j].quote >= 0)
 			break; /* another quotation: stop there */
 		if (doc_is_speech(d, j)) {
 			v = j;
 			break;
+		}
+		/* "A called it “...,” while B found it “...”": a name
+		 * between the quote and any speech verb is its speaker
+		 * (unless a verb names it as the listener: "told B"). */
+		m = mention_at(d, j);
+		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
+		    !(j > s0 && doc_is_speech(d, j - 1))) {
+			found_person(f, d->m[m].person, j,
+				     j + d->m[m].ntok, HOW_NAME,
+				     SIEVE_SUBJECT);
+			return d->m[m].person;
 		}
 	}
 	if (v == DOC_NONE) {
@@ -677,12 +708,12 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 
 		if (anonymous_subject(d, s0, v))
 			return -2;
-		if (a < v && org_at(d, a, &end, f) && end <= v)
-			return -3;
-		f->org = 0;
 		p = nearest_person_before(d, v - 1, f, SIEVE_LEADING);
 		if (p >= 0)
 			return p;
+		if (a < v && org_at(d, a, &end, f) && end <= v)
+			return -3;
+		f->org = 0;
 	}
 	/* "said Smith: ..." */
 	for (j = v + 1; j < q->open; j++) {
@@ -786,6 +817,8 @@ attribute_quotes(struct doc *d)
 			p = according_to(d, q, &f);
 		if (p == -1)
 			p = speaker_before(d, q, &f);
+		if (p == -1)
+			p = speaker_after_far(d, q, &f);
 		if (p == -2) {
 			/* Said by somebody the text does not name. */
 			f.sieve = SIEVE_ANONYMOUS;
