@@ -606,7 +606,12 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		 * "says she" */
 		for (steps = 0, i++;
 		     i < d->tk.n && steps < ATTRIB_INV_WINDOW &&
-		     doc_same_sent(d, i, q->close); i++, steps++) {
+		     doc_same_sent(d, i, q->close); i++) {
+			/* "said U.S. Attorney Nealy Cox": job words and
+			 * abbreviations are not counted. */
+			if (!(d->tk.v[i].flags & (TOK_PUNCT | TOK_ALLCAP)) &&
+			    !doc_is_role(d, i) && !(doc_lex(d, i) & LEX_TITLE))
+				steps++;
 			p = person_how(d, i, &end, &how);
 			if (p >= 0) {
 				found_person(f, p, i, end, how,
@@ -664,6 +669,53 @@ according_to(struct doc *d, const struct quote *q, struct found *f)
 	return -1;
 }
 
+/* 1 when a speech verb stands up to two words before token j ("told B",
+ * "said that B"): B is the listener or the topic, not the speaker. */
+static int
+speech_just_before(const struct doc *d, size_t s0, size_t j)
+{
+	size_t k;
+
+	for (k = j; k > s0 && k + 3 > j; k--)
+		if (doc_is_speech(d, k - 1))
+			return 1;
+	return 0;
+}
+
+/* The subject at the start of the sentence of token t (a name, he/she or
+ * an epithet, past an introductory clause); -1 if none. */
+static int
+sentence_start_person(struct doc *d, size_t t, size_t v, struct found *f)
+{
+	uint32_t s = d->tk.v[t].sent;
+	size_t a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
+	size_t end;
+	enum how how;
+	int p;
+
+	if (a >= v || d->tk.v[a].quote >= 0)
+		return -1;
+	p = person_how(d, a, &end, &how);
+	if (p >= 0 && end <= v)
+		found_person(f, p, a, end, how, SIEVE_LEADING);
+	return p >= 0 && end <= v ? p : -1;
+}
+
+/* 1 when the words [e, v) between a name and its verb are only gaps and
+ * an apposition ("Smith, 44, said", "Smith later said"). */
+static int
+adjacent_to_verb(const struct doc *d, size_t e, size_t v)
+{
+	size_t k = past_apposition(d, e);
+
+	if (k > v)
+		k = e;
+	for (; k < v; k++)
+		if (!skippable(d, k) && !(doc_lex(d, k) & LEX_NAME_GAP))
+			return 0;
+	return 1;
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -677,8 +729,9 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		int m;
 
 		j--;
-		if (d->tk.v[j].quote >= 0)
-			break; /* another quotation: stop there */
+		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '.') ||
+		    tok_punct(&d->tk, j, '?') || tok_punct(&d->tk, j, '!'))
+			break; /* another quotation or sentence: stop */
 		if (doc_is_speech(d, j)) {
 			v = j;
 			break;
@@ -688,7 +741,7 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		 * (unless a verb names it as the listener: "told B"). */
 		m = mention_at(d, j);
 		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
-		    !(j > s0 && doc_is_speech(d, j - 1))) {
+		    !speech_just_before(d, s0, j)) {
 			found_person(f, d->m[m].person, j,
 				     j + d->m[m].ntok, HOW_NAME,
 				     SIEVE_SUBJECT);
@@ -706,9 +759,30 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		int p;
 		size_t a = skip_intro(d, s0, v);
 
+		size_t kl;
+		const char *vk = doc_key(d, v, &kl);
+
 		if (anonymous_subject(d, s0, v))
 			return -2;
+		/* "He urged Trump to act, saying “...”": a participle
+		 * belongs to the sentence's subject. */
+		if (kl > 3 && memcmp(vk + kl - 3, "ing", 3) == 0 &&
+		    sentence_start_person(d, v, v, f) >= 0)
+			return f->p;
 		p = nearest_person_before(d, v - 1, f, SIEVE_LEADING);
+		/* "he asked about X, called Omar a “terrorist” and said":
+		 * a name far from the verb is an object; the subject
+		 * speaks. */
+		if (p >= 0 && !adjacent_to_verb(d, f->f1, v)) {
+			struct found g;
+
+			memset(&g, 0, sizeof(g));
+			g.p = -1;
+			if (sentence_start_person(d, v, v, &g) >= 0) {
+				*f = g;
+				return g.p;
+			}
+		}
 		if (p >= 0)
 			return p;
 		if (a < v && org_at(d, a, &end, f) && end <= v)
@@ -764,13 +838,15 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 	return p;
 }
 
+/* 1 when somebody other than person `who` is named outside quotations
+ * between tokens a and b. */
 static int
-anyone_named_between(const struct doc *d, size_t a, size_t b)
+anyone_named_between(const struct doc *d, size_t a, size_t b, int who)
 {
 	size_t lo = doc_mention_from(d, a + 1);
 
 	for (; lo < d->nm && d->m[lo].tok < b; lo++)
-		if (d->tk.v[d->m[lo].tok].quote < 0)
+		if (d->tk.v[d->m[lo].tok].quote < 0 && d->m[lo].person != who)
 			return 1;
 	return 0;
 }
@@ -845,7 +921,7 @@ attribute_quotes(struct doc *d)
 		    (d->tk.v[q->open].para == d->tk.v[prev_end].para ||
 		     (d->tk.v[q->open].para == d->tk.v[prev_end].para + 1 &&
 		      (d->tk.v[q->open].flags & TOK_PSTART))) &&
-		    !anyone_named_between(d, prev_end, q->open)) {
+		    !anyone_named_between(d, prev_end, q->open, prev)) {
 			p = prev;
 			f.sieve = SIEVE_CONTINUATION;
 			f.p = p;

@@ -252,6 +252,18 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		if (k < d->tk.n && (d->tk.v[j + 1].flags & TOK_NUM) &&
 		    tok_punct(&d->tk, j + 2, ','))
 			ev |= EV_APPOS; /* "X, 31, said" */
+		/* "X, another deportee, said", "X, a fellow at the Max
+		 * Planck Institute, said": an apposition, then the verb. */
+		for (k = j + 1; k < d->tk.n && k < j + PEOPLE_APPOS_FAR &&
+		     doc_same_sent(d, k, a); k++) {
+			if (doc_is_speech(d, k) || d->tk.v[k].quote >= 0)
+				break;
+			if (tok_punct(&d->tk, k, ',')) {
+				if (k + 1 < d->tk.n && doc_is_speech(d, k + 1))
+					ev |= EV_SPEECH;
+				break;
+			}
+		}
 		return ev;
 	}
 	for (steps = 0; j < d->tk.n && steps < PEOPLE_VERB_WINDOW &&
@@ -743,6 +755,14 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		else if (n < 1)
 			n = 1;
 		smap_put(&alone, k->key, n);
+	}
+	/* A surname that an accepted person already has explains the word
+	 * alone ("Tim Cook ... Hosting Cook ... Cook said"). */
+	for (i = 0; i < c->n; i++) {
+		const char *sp = strrchr(c->v[i].key, ' ');
+
+		if (c->v[i].accepted && sp)
+			smap_put(&alone, sp + 1, -1);
 	}
 	/* A given name first needs the surname alone once; other runs
 	 * need it alone with evidence ("Daten der Akte ... die Akte" is

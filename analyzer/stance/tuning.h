@@ -62,6 +62,9 @@
 /* After "X, a" the role of an apposition comes within this many words
  * ("X, a veteran British director,"). */
 #define PEOPLE_APPOS_WINDOW 4
+/* An apposition between a name and its speech verb ("X, a research
+ * fellow at the institute, said") spans at most this many tokens. */
+#define PEOPLE_APPOS_FAR 14
 /* A speech verb after a name comes within this many tokens, past words
  * such as "also" and "in a statement" ("X said", "X later told"). */
 #define PEOPLE_VERB_WINDOW 4
