@@ -566,6 +566,8 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 	return -1;
 }
 
+static int anonymous_subject(const struct doc *d, size_t a, size_t b);
+
 /* ", she notes" / "Ivy Banks told" / "said Smith" / "the union said"
  * after the closing mark. */
 static int
@@ -598,6 +600,17 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		if (verb_follows(d, end))
 			return -3;
 		f->org = 0;
+	}
+	/* '"...," a Quillfeather Pictures spokesperson said': somebody
+	 * the text does not name. */
+	if (anonymous_subject(d, i, i + ATTRIB_ANON_WINDOW + 3 < d->tk.n
+				    ? i + ATTRIB_ANON_WINDOW + 3 : d->tk.n)) {
+		size_t k;
+
+		for (k = i; k < d->tk.n && k < i + ATTRIB_ANON_WINDOW + 4 &&
+		     doc_same_sent(d, k, i); k++)
+			if (doc_is_speech(d, k))
+				return -2;
 	}
 	if (!doc_is_speech(d, i))
 		return -1; /* speaker_after_far() is tried later */
@@ -693,6 +706,10 @@ sentence_start_person(struct doc *d, size_t t, size_t v, struct found *f)
 	enum how how;
 	int p;
 
+	/* "Showrunner Faith Carpenter": past job words to the name. */
+	while (a + 1 < v && (doc_is_role(d, a) || (doc_lex(d, a) & LEX_TITLE)) &&
+	       mention_at(d, a) < 0 && !tok_is(&d->tk, a, "the"))
+		a++;
 	if (a >= v || d->tk.v[a].quote >= 0)
 		return -1;
 	p = person_how(d, a, &end, &how);
@@ -711,7 +728,8 @@ adjacent_to_verb(const struct doc *d, size_t e, size_t v)
 	if (k > v)
 		k = e;
 	for (; k < v; k++)
-		if (!skippable(d, k) && !(doc_lex(d, k) & LEX_NAME_GAP))
+		if (!skippable(d, k) && !(doc_lex(d, k) & LEX_NAME_GAP) &&
+		    !tok_punct(&d->tk, k, ',') && !tok_is(&d->tk, k, "who"))
 			return 0;
 	return 1;
 }
@@ -729,9 +747,19 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		int m;
 
 		j--;
-		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '.') ||
-		    tok_punct(&d->tk, j, '?') || tok_punct(&d->tk, j, '!'))
-			break; /* another quotation or sentence: stop */
+		if (d->tk.v[j].quote >= 0)
+			break; /* another quotation: stop there */
+		if (tok_punct(&d->tk, j, '.') || tok_punct(&d->tk, j, '?') ||
+		    tok_punct(&d->tk, j, '!')) {
+			/* 'X said, via Y of the Post. "..."': a sentence
+			 * the splitter kept together; its subject goes
+			 * on. */
+			if (sentence_start_person(d, j, j, f) >= 0) {
+				f->sieve = SIEVE_SUBJECT;
+				return f->p;
+			}
+			break;
+		}
 		if (doc_is_speech(d, j)) {
 			v = j;
 			break;
