@@ -491,6 +491,18 @@ particles(const struct doc *d, size_t b)
 	return k;
 }
 
+/* Word tokens in [a, b). */
+static size_t
+words_in(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (; a < b; a++)
+		if (d->tk.v[a].flags & TOK_WORD)
+			n++;
+	return n;
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -505,7 +517,10 @@ scan_candidates(struct doc *d, struct cands *c)
 			continue;
 		}
 		b = i + 1;
-		while (b < n && b - i < PEOPLE_MAX_NAME_TOKENS &&
+		/* The limit counts words: "U.S. Attorney Nealy Cox" has
+		 * four, and eight tokens. */
+		while (b < n && b - i < 2 * PEOPLE_MAX_NAME_TOKENS &&
+		       words_in(d, i, b) < PEOPLE_MAX_NAME_TOKENS &&
 		       doc_same_sent(d, i, b) &&
 		       !(d->tk.v[b - 1].flags & TOK_POSS) &&
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
