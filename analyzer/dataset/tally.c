@@ -633,10 +633,55 @@ alias_add(struct buf *out, const char *s, size_t len, int *n)
 	(*n)++;
 }
 
-/* Each person's forms, as mentions.csv's aliases column: the canonical
- * name, every form the article wrote (not pronouns) and the accent-less
- * key of each, so a search for "Dufresne" or "Marie-Helene Dufresne"
- * finds "Marie-Hélène Dufresne". out[p] is the list of person p. */
+/* Removes the first form of list `out`. */
+static void
+drop_first(struct buf *out)
+{
+	const char *e = out->p ? strstr(out->p, ALIAS_SEP) : NULL;
+	size_t skip = e ? (size_t)(e - out->p) + strlen(ALIAS_SEP) : out->len;
+
+	if (out->len == 0)
+		return;
+	memmove(out->p, out->p + skip, out->len - skip);
+	out->len -= skip;
+	out->p[out->len] = 0;
+}
+
+/* 1 when list `out` has a form equal to s (len bytes) but for ASCII
+ * case. */
+static int
+has_case_twin(const struct buf *out, const char *s, size_t len)
+{
+	const char *p = out->p;
+
+	while (p && *p) {
+		const char *e = strstr(p, ALIAS_SEP);
+		size_t l = e ? (size_t)(e - p) : strlen(p), i;
+
+		if (l == len) {
+			for (i = 0; i < len; i++) {
+				char a = p[i], b = s[i];
+
+				if (a >= 'A' && a <= 'Z')
+					a = (char)(a - 'A' + 'a');
+				if (b >= 'A' && b <= 'Z')
+					b = (char)(b - 'A' + 'a');
+				if (a != b)
+					break;
+			}
+			if (i == len)
+				return 1;
+		}
+		p = e ? e + strlen(ALIAS_SEP) : p + l;
+	}
+	return 0;
+}
+
+/* Each person's forms, as mentions.csv's aliases column: every form the
+ * article wrote other than the canonical name (not pronouns), and the
+ * accent-less key of each where it differs by more than case, so a
+ * search for "Dufresne" or "marie-helene dufresne" finds "Marie-Hélène
+ * Dufresne". out[p] is the list of person p. */
 static void
 person_aliases(const struct doc *d, struct buf *out)
 {
@@ -658,6 +703,8 @@ person_aliases(const struct doc *d, struct buf *out)
 	}
 	if (n > 1)
 		qsort(f, n, sizeof(*f), cmp_form);
+	/* The canonical name first (dropped again below: it is the
+	 * figure itself), so the forms and keys are checked against it. */
 	for (i = 0; i < d->np; i++) {
 		buf_reset(&out[i]);
 		alias_add(&out[i], d->p[i].name, strlen(d->p[i].name),
@@ -688,10 +735,14 @@ person_aliases(const struct doc *d, struct buf *out)
 			const char *e = strstr(p, ALIAS_SEP);
 			size_t l = e ? (size_t)(e - p) : strlen(p);
 
-			alias_add(&out[i], p, l, &cnt[i]);
+			/* A key that differs from a form only in ASCII
+			 * case adds nothing to a case-blind search. */
+			if (!has_case_twin(&out[i], p, l))
+				alias_add(&out[i], p, l, &cnt[i]);
 			p = e ? e + strlen(ALIAS_SEP) : p + l;
 		}
 		buf_release(&keys);
+		drop_first(&out[i]);
 	}
 	free(cnt);
 	free(f);
@@ -703,8 +754,11 @@ add_mentions(struct tally *t, const char *id, long long part,
 {
 	struct field v[M_N];
 	size_t i, o, len;
-	struct buf *al = pt_xcalloc(d->np + 1, sizeof(*al));
+	struct buf *al = pt_xmalloc((d->np + 1) * sizeof(*al));
 	int rc = 0;
+
+	for (i = 0; i < d->np; i++)
+		buf_init(&al[i], 0);
 
 	person_aliases(d, al);
 
@@ -730,11 +784,11 @@ add_mentions(struct tally *t, const char *id, long long part,
 		v[M_PROW] = num_of(p->prom);
 		v[M_CONW] = num_of(p->conm);
 		v[M_QUOTES] = num_of(p->quotes);
-		v[M_ALIASES] = span_of(al[i].p ? al[i].p : "", al[i].len);
+		v[M_ALIASES] = span_of(al[i].p, al[i].len);
 		put_row(&t->blk[F_MENTIONS], F_MENTIONS, v);
 		if (store_agg(t, id, part, &a, err) ||
 		    store_aliases(t, id, part, p->key, p->name,
-				  al[i].p ? al[i].p : "", err)) {
+				  al[i].p, err)) {
 			rc = PT_EDB;
 			break;
 		}
@@ -1203,8 +1257,7 @@ static const char finish_sql[] =
 	" WHERE rn = 1;"
 	"CREATE INDEX win_i ON win(article_id, part);"
 	"CREATE INDEX art_i ON art(article_id, part);"
-	"CREATE INDEX agg_i ON agg(article_id, part);"
-	"CREATE INDEX als_i ON als(article_id, part);";
+	"CREATE INDEX agg_i ON agg(article_id, part);";
 
 static int
 write_fail(struct tally *t, int f, struct buf *err)
