@@ -501,6 +501,37 @@ test_quote_by_alias_with_context(void **state)
 	free(path);
 }
 
+/* Hostile quotes: tens of thousands of quotes said by "the guild" (whose
+ * name the text never gives) between as many new names. The speaker sieve
+ * looks for the organisation's name in a bounded window, so this stays
+ * linear: every quote is written. */
+static void
+test_hostile_quotes_and_names(void **state)
+{
+	char *dir = tu_tmpdir(), *out = out_file(dir, "out");
+	char *path = out_file(dir, "quotes.txt");
+	const char *args[] = { "analyze", "--out", out, path, NULL };
+	struct buf text = BUF_INIT;
+	struct tu_csv q;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 30000; i++)
+		buf_addf(&text, "\xe2\x80\x9cWe agree with it,\xe2\x80\x9d the "
+			 "guild said. Mira Vasquez%d spoke. ", i);
+	tu_write(path, text.p, text.len);
+	assert_int_equal(tu_run(args, NULL, NULL, NULL), 0);
+	load(out, "quotes.csv", &q);
+	assert_int_equal(q.nrows, 30000);
+	assert_string_equal(tu_csv_get(&q, 0, "speaker"), "");
+	tu_csv_free(&q);
+	buf_release(&text);
+	tu_rmrf(dir);
+	free(dir);
+	free(out);
+	free(path);
+}
+
 static void
 test_hostile_text(void **state)
 {
@@ -821,6 +852,7 @@ main(void)
 		cmocka_unit_test(test_warc_input_newest_capture_wins),
 		cmocka_unit_test(test_cues_sum_to_mentions),
 		cmocka_unit_test(test_quote_by_alias_with_context),
+		cmocka_unit_test(test_hostile_quotes_and_names),
 		cmocka_unit_test(test_explain_golden),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -341,7 +341,7 @@ nearest_person_before(struct doc *d, size_t i, struct found *f,
 }
 
 /* Tokens an organisation's name is looked for around its head noun. */
-#define ATTRIB_ORG_WINDOW 4000
+#define ATTRIB_ORG_WINDOW 1500
 
 static int
 org_link(const struct doc *d, size_t i)
@@ -596,10 +596,14 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		}
 		return -1;
 	}
-	if (org_at(d, i, &end, f)) {
-		if (verb_follows(d, end))
-			return -3;
-		f->org = 0;
+	/* Only before a speech verb: the name search costs a window. */
+	if (verb_follows(d, i + 2) || verb_follows(d, i + 1) ||
+	    verb_follows(d, i + 3)) {
+		if (org_at(d, i, &end, f)) {
+			if (verb_follows(d, end))
+				return -3;
+			f->org = 0;
+		}
 	}
 	/* '"...," a Quillfeather Pictures spokesperson said': somebody
 	 * the text does not name. */
