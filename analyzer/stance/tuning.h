@@ -45,6 +45,10 @@
 /* A quoted span of this many words or more is a quotation; shorter ones
  * are titles or scare quotes unless something says otherwise. */
 #define QUOTE_MIN_WORDS 4
+/* A quoted span of title case ("“The One I Love”") with at most this many
+ * words is a title, not a quotation, unless a speech verb comes just
+ * before it: titles of films and songs rarely run longer. */
+#define QUOTE_TITLE_WORDS 7
 /* A speech verb up to this many words before a short quote makes it a
  * quotation ('branded them "the fun police"'). */
 #define QUOTE_VERB_WINDOW 4
