@@ -78,6 +78,16 @@ static const struct {
 	{ "Novak Djokovic waved.", "Novak Djokovic=1M" },
 	{ "Yoshihito Nishioka and Gael Monfils waved.",
 	  "Yoshihito Nishioka=1 | Gael Monfils=1M" },
+	/* Job titles are cut off the name; a run of them is nobody. */
+	{ "Home Secretary Jane Dorrit said no.", "Jane Dorrit=1F" },
+	{ "Senior Vice President Lantern Sales spoke.", "" },
+	/* A full name, then the surname alone with a verb. */
+	{ "Kestrel Amadi-Boone asked. Amadi-Boone, whose film opened, "
+	  "answered.", "Kestrel Amadi-Boone=2" },
+	/* Hyphenated given names are evidence, but give no gender (they
+	 * are unknown to the lists as a whole). */
+	{ "Marie-Hélène Dufresne smiled. Dufresne said so.",
+	  "Marie-Hélène Dufresne=2" },
 	/* An organisation word rules a run out, not the name after it. */
 	{ "Warner Studios hired Kate Ellis.", "Kate Ellis=1F" },
 };

@@ -588,6 +588,9 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		return -1;
 	if ((d->tk.v[i].flags & TOK_SSTART))
 		return -1;
+	/* "so says Ortiz" */
+	if (tok_is(&d->tk, i, "so") && i + 1 < d->tk.n && doc_is_speech(d, i + 1))
+		i++;
 	p = person_how(d, i, &end, &how);
 	if (p >= 0) {
 		if (verb_after_title(d, end)) {
