@@ -881,7 +881,11 @@ anyone_named_between(const struct doc *d, size_t a, size_t b, int who)
 	size_t lo = doc_mention_from(d, a + 1);
 
 	for (; lo < d->nm && d->m[lo].tok < b; lo++)
-		if (d->tk.v[d->m[lo].tok].quote < 0 && d->m[lo].person != who)
+		/* Names in the attribution of the quote before ('Heyward
+		 * said, via Brian Batko of the Post-Gazette.') are not new
+		 * speakers. */
+		if (d->tk.v[d->m[lo].tok].quote < 0 && d->m[lo].person != who &&
+		    d->tk.v[d->m[lo].tok].sent != d->tk.v[a].sent)
 			return 1;
 	return 0;
 }
