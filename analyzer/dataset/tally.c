@@ -871,6 +871,12 @@ add_quotes(struct tally *t, const char *id, const struct doc *d)
 		v[Q_FORM] = span_of(d->text + q->fo, q->fl);
 		v[Q_KIND] = text_of(doc_speaker_kind_name(q->kind));
 		v[Q_SIEVE] = text_of(doc_sieve_name(q->sieve));
+		/* A segment of a quote over paragraphs that took the speaker
+		 * of its last segment after the sieves ran. */
+		if (q->speaker >= 0 && q->kind == SPK_UNKNOWN) {
+			v[Q_KIND] = text_of(doc_speaker_kind_name(SPK_PERSON));
+			v[Q_SIEVE] = text_of(doc_sieve_name(SIEVE_CONTINUATION));
+		}
 		put_row(&t->blk[F_QUOTES], F_QUOTES, v);
 	}
 }
