@@ -75,9 +75,9 @@ static const struct {
 	/* ... or a person of its own with a role before it. */
 	{ "Director Quill arrived.", "Quill=1" },
 	/* A given name of the gazetteer (given.h) is evidence too. */
-	{ "Novak Djokovic waved.", "Novak Djokovic=1M" },
-	{ "Yoshihito Nishioka and Gael Monfils waved.",
-	  "Yoshihito Nishioka=1 | Gael Monfils=1M" },
+	{ "Novak Petrak waved.", "Novak Petrak=1M" },
+	{ "Yoshihito Arakawa and Gael Berthier waved.",
+	  "Yoshihito Arakawa=1 | Gael Berthier=1M" },
 	/* Job titles are cut off the name; a run of them is nobody. */
 	{ "Home Secretary Jane Dorrit said no.", "Jane Dorrit=1F" },
 	{ "Senior Vice President Lantern Sales spoke.", "" },

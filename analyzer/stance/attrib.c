@@ -1,13 +1,20 @@
 /* attrib.c -- who said each quotation, and whose stance each cue counts
  * toward.
  *
- * Speakers: a quotation is attributed from the words after it in its
- * sentence (", she notes", "said Smith", "Ivy Banks told X") or, failing
- * that, before it (the subject of the nearest speech verb: "Smith adds:",
- * "Noe bluntly stated,"). A pronoun resolves to the most recent person of a
- * fitting gender named outside quotations. A quotation with no attribution
- * continues the previous speaker of its paragraph when nobody else was
- * named in between; otherwise it is left without a speaker.
+ * Speakers: a sieve in the style of Muzny et al. (2017), most precise
+ * first, each quote recording the sieve that fired (enum doc_sieve): the
+ * words after the quote in its sentence (", she notes", "said Smith",
+ * "so says Ortiz", "the union said"), "according to X", the words before
+ * it (the subject of the nearest speech verb: "Smith adds:"; a name
+ * between the quote and any verb; a participle's subject), a colon at the
+ * end of the paragraph before, a name after the quote past a long job
+ * title, the previous speaker going on (same paragraph, or the next one
+ * when it opens with the quote, nobody else named between), and the
+ * subject of the quote's sentence or of the one before it. A pronoun
+ * resolves to the most salient person of a fitting gender; an epithet
+ * ("the director") to the person introduced with that role. An
+ * organisation speaks when the text says so and names it. Otherwise the
+ * speaker is unknown.
  *
  * Stance: a cue of the topic file counts only in a sentence or paragraph
  * about the topic, and not in a question or after "whether". A negator a
@@ -185,9 +192,6 @@ resolve_pronoun(struct doc *d, size_t at, int gender)
 /* How a person was found at a token: by name, pronoun or epithet. */
 enum how { HOW_NAME, HOW_PRONOUN, HOW_EPITHET };
 
-/* Mentions an epithet looks back over for the person the article gave
- * its role: enough for a long article, and a bound for hostile text. */
-#define ATTRIB_EPITHET_BACK 64
 
 /* 1 when mention j comes with the role word `role` (key rk, rl): "the
  * director X", "X, the director", "X, a veteran director,". */
@@ -340,8 +344,6 @@ nearest_person_before(struct doc *d, size_t i, struct found *f,
 	return -1;
 }
 
-/* Tokens an organisation's name is looked for around its head noun. */
-#define ATTRIB_ORG_WINDOW 1500
 
 static int
 org_link(const struct doc *d, size_t i)
@@ -423,7 +425,7 @@ hit:
 
 /* An organisation as the subject at token i, before a speech verb: "the
  * union", "the company's board" (head noun, resolved by org_named), or a
- * capitalised name with an organisation word ("Kettlewick Borough
+ * capitalised name with an organisation word ("Harrowgate Borough
  * Council", "the Pentagon"). *end gets the token after it. */
 static int
 org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
@@ -503,13 +505,6 @@ past_apposition(const struct doc *d, size_t e)
 	return e;
 }
 
-/* Tokens after a quote over which its speaker's name and verb are looked
- * for past a long job title: '," lead researcher and NASA planetary
- * scientist Lucas Paganini said', '," Kurinji Selvaraj, a research
- * analyst at the Delhi-based Council on Energy think tank, told CBS'. */
-#define ATTRIB_TRAIL_FAR 40
-/* ... and the most tokens between that name and its verb. */
-#define ATTRIB_TRAIL_GAP 25
 
 /* A speech verb after the name ending at token e, past an apposition or
  * job title, before any other quotation or name: 1 when found. */
@@ -535,7 +530,7 @@ verb_after_title(const struct doc *d, size_t e)
 
 /* The first name after the quote in its sentence, further than the token
  * just after it, with its speech verb after it: "..." chairman, CEO and
- * president Craig Menear said'. */
+ * president Olu Brandt said'. */
 static int
 speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -608,7 +603,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 			f->org = 0;
 		}
 	}
-	/* '"...," a Quillfeather Pictures spokesperson said': somebody
+	/* '"...," a Lanternfield Pictures spokesperson said': somebody
 	 * the text does not name. */
 	if (anonymous_subject(d, i, i + ATTRIB_ANON_WINDOW + 3 < d->tk.n
 				    ? i + ATTRIB_ANON_WINDOW + 3 : d->tk.n)) {
@@ -627,7 +622,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		for (steps = 0, i++;
 		     i < d->tk.n && steps < ATTRIB_INV_WINDOW &&
 		     doc_same_sent(d, i, q->close); i++) {
-			/* "said U.S. Attorney Nealy Cox": job words and
+			/* "said U.S. Attorney Dana Pike": job words and
 			 * abbreviations are not counted. */
 			if (!(d->tk.v[i].flags & (TOK_PUNCT | TOK_ALLCAP)) &&
 			    !doc_is_role(d, i) && !(doc_lex(d, i) & LEX_TITLE))
@@ -799,13 +794,13 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 
 		if (anonymous_subject(d, s0, v))
 			return -2;
-		/* "He urged Trump to act, saying “...”": a participle
+		/* "He urged Vance to act, saying “...”": a participle
 		 * belongs to the sentence's subject. */
 		if (kl > 3 && memcmp(vk + kl - 3, "ing", 3) == 0 &&
 		    sentence_start_person(d, v, v, f) >= 0)
 			return f->p;
 		p = nearest_person_before(d, v - 1, f, SIEVE_LEADING);
-		/* "he asked about X, called Omar a “terrorist” and said":
+		/* "he asked about X, called Marsh a “liar” and said":
 		 * a name far from the verb is an object; the subject
 		 * speaks. */
 		if (p >= 0 && !adjacent_to_verb(d, f->f1, v)) {
@@ -881,8 +876,8 @@ anyone_named_between(const struct doc *d, size_t a, size_t b, int who)
 	size_t lo = doc_mention_from(d, a + 1);
 
 	for (; lo < d->nm && d->m[lo].tok < b; lo++)
-		/* Names in the attribution of the quote before ('Heyward
-		 * said, via Brian Batko of the Post-Gazette.') are not new
+		/* Names in the attribution of the quote before ('Quill
+		 * said, via Ana Pike of the Ledger.') are not new
 		 * speakers. */
 		if (d->tk.v[d->m[lo].tok].quote < 0 && d->m[lo].person != who &&
 		    d->tk.v[d->m[lo].tok].sent != d->tk.v[a].sent)

@@ -151,7 +151,9 @@ struct doc {
 	int *sent_subj;       /* per sentence: index in m of its subject's
 				 mention, or -1 (attrib) */
 	size_t capsubj;
-	unsigned *lex;        /* enum lex_class bits of each token (prep) */
+	unsigned *lex;        /* enum lex_class bits of each token (prep;
+				 people adds LEX_GIVEN_* from the given-name
+				 gazetteer, given.h) */
 	unsigned char *tmark; /* per token: enum doc_tmark bits (mark; quote
 				 adds TM_TITLEQ) */
 	size_t caplex;

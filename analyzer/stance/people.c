@@ -3,13 +3,17 @@
  * 1. Figures of the topic file are found by their aliases.
  * 2. Other names are runs of capitalised words (with particles such as
  *    "de", "van", "bin", and initials), stripped of leading sentence
- *    starters, titles and roles. A run of two or more words is a person
- *    when some occurrence has evidence: a known given name, a role or
- *    title just before it ("director X", "Dame X"), a speech verb after it
- *    ("X said", "X, who", "X, a producer,"), an inverted speech verb before
- *    it ("said X"), or a place in a list next to an accepted person
- *    ("include A, B and C"). Runs containing organisation words (Guild,
- *    Studios, Globes...) are never people.
+ *    starters, titles and roles, and of job titles inside or at the end
+ *    ("Home Secretary Jane Doe", "Art Director"). A run of two or more
+ *    words is a person when some occurrence has evidence: a known given
+ *    name (the hand-made list or the gazetteer of given.h, hyphenated
+ *    ones included), a role or title just before it ("director X", "Dame
+ *    X"), a speech verb after it ("X said", "X, who", "X, whose", "X, a
+ *    producer,", "X, a fellow at the institute, said"), an inverted
+ *    speech verb before it ("said X"), a place in a list next to an
+ *    accepted person ("include A, B and C"), or its surname standing alone
+ *    elsewhere in the article. Runs containing organisation words (Guild,
+ *    Studios, Globes...) or places are never people.
  * 3. A single capitalised word resolves to a person met anywhere in the
  *    article by surname (or, when unique, by given name); failing that it
  *    is a person of its own only with strong evidence around it.
@@ -321,7 +325,7 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 }
 
 /* "Home Secretary Jane Doe", "Senior Vice President", "U.S. Attorney
- * Nealy Cox": capitalised words up to a role or title inside the run are
+ * Dana Pike": capitalised words up to a role or title inside the run are
  * a job title, not part of the name, unless a given name comes first
  * ("Mark Cook"). */
 static size_t
@@ -517,7 +521,7 @@ scan_candidates(struct doc *d, struct cands *c)
 			continue;
 		}
 		b = i + 1;
-		/* The limit counts words: "U.S. Attorney Nealy Cox" has
+		/* The limit counts words: "U.S. Attorney Dana Pike" has
 		 * four, and eight tokens. */
 		while (b < n && b - i < 2 * PEOPLE_MAX_NAME_TOKENS &&
 		       words_in(d, i, b) < PEOPLE_MAX_NAME_TOKENS &&
@@ -772,7 +776,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		smap_put(&alone, k->key, n);
 	}
 	/* A surname that an accepted person already has explains the word
-	 * alone ("Tim Cook ... Hosting Cook ... Cook said"). */
+	 * alone ("Ivy Cook ... Hosting Cook ... Cook said"). */
 	for (i = 0; i < c->n; i++) {
 		const char *sp = strrchr(c->v[i].key, ' ');
 
@@ -780,7 +784,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 			smap_put(&alone, sp + 1, -1);
 	}
 	/* A given name first needs the surname alone once; other runs
-	 * need it alone with evidence ("Daten der Akte ... die Akte" is
+	 * need it alone with evidence ("Teil der Akte ... die Akte" is
 	 * no person). */
 	for (i = 0; i < c->n; i++) {
 		struct cand *k = &c->v[i];
@@ -818,7 +822,7 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 
 			size_t dl = tb->o + tb->ol - ta->o;
 
-			/* "Martin Truex Jr.": the suffix keeps its stop. */
+			/* "Rufus Hale Jr.": the suffix keeps its stop. */
 			if (k->b < d->tk.n && tok_punct(&d->tk, k->b, '.') &&
 			    (tok_is(&d->tk, k->b - 1, "jr") ||
 			     tok_is(&d->tk, k->b - 1, "sr")))

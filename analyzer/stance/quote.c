@@ -245,7 +245,7 @@ is_direct(const struct doc *d, const struct quote *q)
 	if (words == 0)
 		return 0;
 	if (title_case(d, q) && !speech_before(d, q) && !speech_after(d, q))
-		return 0; /* "the film “Wild Rose,”", "“The One I Love”" */
+		return 0; /* "the film “Salt Harbour,”", "“The Night We Met”" */
 	if (words >= QUOTE_MIN_WORDS)
 		return 1;
 	/* "branded them “the fun police”", "called the move “overdue”":

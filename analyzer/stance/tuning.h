@@ -45,7 +45,7 @@
 /* A quoted span of this many words or more is a quotation; shorter ones
  * are titles or scare quotes unless something says otherwise. */
 #define QUOTE_MIN_WORDS 4
-/* A quoted span of title case ("“The One I Love”") with at most this many
+/* A quoted span of title case ("“The Night We Met”") with at most this many
  * words is a title, not a quotation, unless a speech verb comes just
  * before it: titles of films and songs rarely run longer. */
 #define QUOTE_TITLE_WORDS 7
@@ -125,5 +125,18 @@
 /* ... and one after it this factor: the clause after the contrast is the
  * speaker's point. */
 #define ATTRIB_AFTER_BUT 1.5
+
+/* Mentions an epithet looks back over for the person the article gave
+ * its role: enough for a long article, and a bound for hostile text. */
+#define ATTRIB_EPITHET_BACK 64
+/* Tokens an organisation's name is looked for around its head noun. */
+#define ATTRIB_ORG_WINDOW 1500
+/* Tokens after a quote over which its speaker's name and verb are looked
+ * for past a long job title: '," lead researcher and agency planetary
+ * scientist Ana Pike said', '," Olu Brandt, a research analyst at the
+ * Leeds-based Council on Energy think tank, told reporters'. */
+#define ATTRIB_TRAIL_FAR 40
+/* ... and the most tokens between that name and its verb. */
+#define ATTRIB_TRAIL_GAP 25
 
 #endif
