@@ -23,7 +23,9 @@ enum {
 	ST_ARTBODY = 1 << 3,  /* itemprop=articleBody */
 	ST_SCORED = 1 << 4,   /* has a candidate score */
 	ST_SELECTED = 1 << 5, /* part of the output */
-	ST_STRONG = 1 << 6    /* boilerplate that no text share keeps */
+	ST_STRONG = 1 << 6,   /* boilerplate by its tag (nav): kept only as a
+				 broken boundary */
+	ST_INART = 1 << 7     /* inside an <article> or <main> */
 };
 
 struct content_node {
@@ -41,6 +43,9 @@ struct content_node {
 			     subtree */
 	uint32_t nimg;    /* images in the subtree */
 	uint32_t good;    /* prose bytes: own text of low-link paragraphs */
+	uint32_t prose;   /* own text when the element is a prose paragraph */
+	uint32_t clean;   /* prose outside the boilerplate boxes below it
+			     (clean_prose()) */
 	float score;      /* candidate score */
 };
 
@@ -134,9 +139,11 @@ role_is_boiler(const char *v)
 	return 0;
 }
 
-/* Classifies one element: tag flags, hiding, boilerplate, weight. */
+/* Classifies one element (whose parent's entry is pi, or NULL): tag
+ * flags, hiding, boilerplate, weight. */
 static void
-classify_one(struct content *c, struct content_node *ci)
+classify_one(struct content *c, struct content_node *ci,
+	     const struct content_node *pi)
 {
 	const xmlNode *n = ci->node;
 	const xmlAttr *a;
@@ -144,9 +151,15 @@ classify_one(struct content *c, struct content_node *ci)
 	struct hints_attr h;
 
 	ci->flags = tag_flags(c->tags, n->name);
+	if (pi && ((pi->state & ST_INART) ||
+		   (pi->flags & (HT_ARTICLE | HT_MAIN))))
+		ci->state |= ST_INART;
 	if (ci->flags & HT_SKIP)
 		ci->state |= ST_SKIP;
-	if (ci->flags & HT_BOILER) {
+	/* the <header> of an article holds its headline and lead; only the
+	 * page's own header is boilerplate */
+	if ((ci->flags & HT_BOILER) &&
+	    !(n->name[0] == 'h' && (ci->state & ST_INART))) {
 		ci->state |= ST_BOILER;
 		if (n->name[0] == 'n')
 			ci->state |= ST_STRONG; /* nav */
@@ -194,6 +207,11 @@ classify_one(struct content *c, struct content_node *ci)
 		ci->weight = h.weight;
 		if (h.boiler)
 			ci->state |= ST_BOILER;
+		if (h.page && !(ci->state & ST_INART)) {
+			ci->state |= ST_BOILER;
+			if (ci->weight >= 0)
+				ci->weight -= W_CLASS_WEIGHT;
+		}
 		if (h.hidden)
 			ci->state |= ST_SKIP;
 	}
@@ -221,7 +239,8 @@ index_tree(struct content *c, xmlNodePtr root)
 			memset(ci, 0, sizeof(*ci));
 			ci->node = n;
 			n->_private = (void *)(uintptr_t)c->n;
-			classify_one(c, ci);
+			classify_one(c, ci, n == root ? NULL
+					    : info(c, n->parent));
 			down = !(ci->state & ST_SKIP);
 		}
 		n = dom_next(n, root, down);
@@ -343,8 +362,10 @@ close_stats(struct content_node *ci, struct content_node *pi)
 	    (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
 		ci->np++;
 		if (ci->own >= W_PROSE_MIN_TEXT &&
-		    ci->ownlink * W_PROSE_LINK_DIV < ci->own)
+		    ci->ownlink * W_PROSE_LINK_DIV < ci->own) {
 			ci->good += ci->own;
+			ci->prose = ci->own;
+		}
 	}
 	if (pi) {
 		pi->text += ci->text;
@@ -369,7 +390,7 @@ aggregate(struct content *c, xmlNodePtr root)
 
 		ci->text = ci->link = ci->own = ci->ownlink = 0;
 		ci->owncomma = ci->commas = ci->np = ci->nimg = 0;
-		ci->good = 0;
+		ci->good = ci->prose = 0;
 	}
 	for (dom_walk_init(&w, root); w.n; dom_walk_next(&w, down)) {
 		xmlNodePtr n = w.n;
@@ -390,14 +411,73 @@ aggregate(struct content *c, xmlNodePtr root)
 	}
 }
 
+/* 1 when box ci, of `mine` clean prose bytes, holds most of the prose
+ * outside boilerplate (rclean). */
+static int
+most_clean(uint64_t mine, uint32_t rclean)
+{
+	return mine >= W_PROSE_MIN_TEXT &&
+	       mine * W_MOST_PROSE_DIV >= (uint64_t)rclean + mine;
+}
+
+/* Sets every live element's clean prose: its prose outside the boxes
+ * below it that are boilerplate, in two rounds. The first leaves out every
+ * box and gives the page's prose outside all of them, *rclean; the second
+ * counts a box that holds most of that (most_clean()) into its parent
+ * (the article is not lost for being nested in a second box). The array
+ * is in document order, so walking it backwards closes children before
+ * parents. */
+static void
+clean_prose(struct content *c, xmlNodePtr root, uint32_t *rclean)
+{
+	int round;
+	size_t i;
+
+	*rclean = 0;
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < c->n; i++)
+			c->v[i].clean = c->v[i].prose;
+		for (i = c->n; i-- > 0;) {
+			struct content_node *ci = &c->v[i], *pi;
+
+			if (!live(ci) || ci->node == root)
+				continue;
+			pi = info(c, ci->node->parent);
+			if (pi && (!(ci->state & ST_BOILER) ||
+				   (round == 1 && most_clean(ci->clean,
+							     *rclean))))
+				pi->clean += ci->clean;
+		}
+		if (round == 0 && info(c, root))
+			*rclean = info(c, root)->clean;
+	}
+}
+
+/* 1 when boilerplate box ci holds most of the page's prose, measured
+ * without the other boilerplate (a long comment thread or menu does not
+ * outweigh the article): its own clean prose against the clean prose
+ * outside every box (rclean) and its own. A box by its tag (nav) must
+ * also hold most of all the prose: then its boundary is broken (an
+ * unclosed element inside made the parser nest the page in it). */
+static int
+holds_prose(const struct content_node *ci, uint32_t total, uint32_t rclean)
+{
+	if (!most_clean(ci->clean, rclean))
+		return 0;
+	if (ci->state & ST_STRONG)
+		return (uint64_t)ci->good * W_MOST_PROSE_DIV >= total;
+	return 1;
+}
+
 /* Walk 3: removes boilerplate boxes unless they hold most of the prose. */
 static void
 remove_boilerplate(struct content *c, xmlNodePtr root)
 {
 	struct content_node *ri = info(c, root);
-	uint32_t total = ri ? ri->good : 0;
+	uint32_t total = ri ? ri->good : 0, rclean = 0;
 	xmlNodePtr n = root;
 
+	clean_prose(c, root, &rclean);
 	while (n) {
 		struct content_node *ci = info(c, n);
 		int down = 0;
@@ -405,11 +485,11 @@ remove_boilerplate(struct content *c, xmlNodePtr root)
 		if (ci && live(ci)) {
 			if ((ci->state & ST_BOILER) && n != root &&
 			    !(ci->flags & HT_BODY) &&
-			    ((ci->state & ST_STRONG) || total == 0 ||
-			     (uint64_t)ci->good * W_MOST_PROSE_DIV < total))
+			    !holds_prose(ci, total, rclean)) {
 				ci->state |= ST_REMOVED;
-			else
+			} else {
 				down = 1;
+			}
 		}
 		n = dom_next(n, root, down);
 	}

@@ -117,7 +117,8 @@ enum {
 	R_NEG = 2,
 	R_BOIL = 4,
 	R_HIDE = 8,
-	R_KEEP = 16
+	R_KEEP = 16,
+	R_PAGE = 32
 };
 
 /* Results of recent class strings (class names repeat within a page). */
@@ -143,6 +144,8 @@ kind_bits(int kind)
 		return R_HIDE;
 	case HK_KEEP:
 		return R_KEEP;
+	case HK_PAGE:
+		return R_PAGE;
 	}
 	return 0;
 }
@@ -192,36 +195,86 @@ scan_piece(const struct hints_pat *v, size_t n, const unsigned char *first,
 	return r;
 }
 
-/* Scans one lowercased string. */
+/* 1 when the class name s[0..n) is a state or a taxonomy term: it starts
+ * or ends with a class-prefix or class-suffix pattern and is longer. */
+static int
+is_state(const struct hints_table *t, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < t->nprefixes; k++)
+		if (t->prefixes[k].len < n &&
+		    memcmp(s, t->prefixes[k].s, t->prefixes[k].len) == 0)
+			return 1;
+	for (k = 0; k < t->nsuffixes; k++)
+		if (t->suffixes[k].len < n &&
+		    memcmp(s + n - t->suffixes[k].len, t->suffixes[k].s,
+			   t->suffixes[k].len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Bits of one class name s[i..j): a whole-name pattern, else nothing for
+ * a state ("has-sidebar", "tag-newsletter"), else the patterns of the
+ * name before a BEM "--modifier" ("story__body--promo" is a body). */
+static unsigned
+scan_token(const struct hints_table *t, const char *s, size_t i, size_t j)
+{
+	unsigned r = scan_piece(t->tokens, t->ntokens, t->token_first, s, i,
+				j);
+	size_t k, w;
+
+	if (r || is_state(t, s + i, j - i))
+		return r;
+	for (k = i; k + 1 < j; k++)
+		if (s[k] == '-' && s[k + 1] == '-')
+			break;
+	if (k + 1 < j)
+		j = k;
+	if (j <= i)
+		return 0;
+	r = scan_subs(t, s + i, j - i);
+	for (k = i; k < j; k = w) {
+		while (k < j && !is_alnum(s[k]))
+			k++;
+		for (w = k; w < j && is_alnum(s[w]); w++)
+			;
+		if (w == k)
+			break;
+		if (w - k <= HINTS_WORD_MAX)
+			r |= scan_piece(t->words, t->nwords, t->word_first, s,
+					k, w);
+	}
+	return r;
+}
+
+/* Scans one lowercased class or id string, name by name. Names weigh
+ * against each other: the string is a boilerplate box when a name says so
+ * and no more names say content ("post-content comments" stays a box,
+ * "post entry widget" is a post). */
 static unsigned
 scan_hints(const char *s, size_t len)
 {
 	const struct hints_table *t = &hints_table;
-	unsigned r = scan_subs(t, s, len);
-	size_t i, j;
+	unsigned r = 0, tr;
+	size_t i, j, nboil = 0, npos = 0;
 
-	/* words */
-	for (i = 0; i < len; i = j) {
-		while (i < len && !is_alnum(s[i]))
-			i++;
-		for (j = i; j < len && is_alnum(s[j]); j++)
-			;
-		if (j == i)
-			break;
-		if (j - i <= HINTS_WORD_MAX)
-			r |= scan_piece(t->words, t->nwords, t->word_first, s,
-					i, j);
-	}
-	/* class names */
 	for (i = 0; i < len; i = j) {
 		while (i < len && s[i] == ' ')
 			i++;
 		for (j = i; j < len && s[j] != ' '; j++)
 			;
-		if (j > i)
-			r |= scan_piece(t->tokens, t->ntokens, t->token_first,
-					s, i, j);
+		if (j == i)
+			break;
+		tr = scan_token(t, s, i, j);
+		if (tr & (R_BOIL | R_PAGE))
+			nboil++;
+		else if (tr & R_POS)
+			npos++;
+		r |= tr;
 	}
+	if ((r & (R_BOIL | R_PAGE)) && npos > nboil)
+		r &= ~(unsigned)(R_BOIL | R_PAGE);
 	return r;
 }
 
@@ -278,8 +331,9 @@ hints_classify(const char *cls, const char *id, struct hints_attr *h)
 	if (id && *id)
 		r |= scan_cached(id);
 	if (r & R_KEEP)
-		r &= ~(unsigned)(R_BOIL | R_NEG);
+		r &= ~(unsigned)(R_BOIL | R_NEG | R_PAGE);
 	h->boiler = (r & R_BOIL) != 0;
+	h->page = !h->boiler && (r & R_PAGE) != 0;
 	h->hidden = (r & R_HIDE) != 0;
 	h->keep = (r & R_KEEP) != 0;
 	h->weight = ((r & R_POS) ? W_CLASS_WEIGHT : 0) -

@@ -45,6 +45,9 @@ struct hints_attr {
 	int boiler;  /* 1: boilerplate box (share, related, comments, ads...) */
 	int hidden;  /* 1: visually hidden (sr-only, hidden...) */
 	int keep;    /* 1: embedded post (tweet...), never boilerplate */
+	int page;    /* 1: a part of the page (its header): boilerplate with
+			weight -W_CLASS_WEIGHT outside <article> and <main>,
+			neither inside (not counted in weight) */
 };
 
 /* Classifies the class and id strings (either may be NULL) of an element. */
