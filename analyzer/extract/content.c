@@ -411,29 +411,30 @@ aggregate(struct content *c, xmlNodePtr root)
 	}
 }
 
-/* 1 when box ci, of `mine` clean prose bytes, holds most of the prose
- * outside boilerplate (rclean). */
+/* 1 when a box of `mine` clean prose bytes holds at least as much as the
+ * page has outside every box (rclean). */
 static int
 most_clean(uint64_t mine, uint32_t rclean)
 {
-	return mine >= W_PROSE_MIN_TEXT &&
-	       mine * W_MOST_PROSE_DIV >= (uint64_t)rclean + mine;
+	return mine >= W_PROSE_MIN_TEXT && mine >= rclean;
 }
 
 /* Sets every live element's clean prose: its prose outside the boxes
  * below it that are boilerplate, in two rounds. The first leaves out every
- * box and gives the page's prose outside all of them, *rclean; the second
- * counts a box that holds most of that (most_clean()) into its parent
- * (the article is not lost for being nested in a second box). The array
- * is in document order, so walking it backwards closes children before
- * parents. */
+ * box and gives the page's prose outside all of them (*rclean); the
+ * second counts a box that holds at least that much (most_clean()) into
+ * its parent, so that the article is not lost for being nested in a
+ * second box, and gives the page's settled clean prose (*settled). The
+ * array is in document order, so walking it backwards closes children
+ * before parents. */
 static void
-clean_prose(struct content *c, xmlNodePtr root, uint32_t *rclean)
+clean_prose(struct content *c, xmlNodePtr root, uint32_t *rclean,
+	    uint32_t *settled)
 {
 	int round;
 	size_t i;
 
-	*rclean = 0;
+	*rclean = *settled = 0;
 	for (round = 0; round < 2; round++) {
 		for (i = 0; i < c->n; i++)
 			c->v[i].clean = c->v[i].prose;
@@ -448,21 +449,27 @@ clean_prose(struct content *c, xmlNodePtr root, uint32_t *rclean)
 							     *rclean))))
 				pi->clean += ci->clean;
 		}
-		if (round == 0 && info(c, root))
+		if (!info(c, root))
+			return;
+		if (round == 0)
 			*rclean = info(c, root)->clean;
+		*settled = info(c, root)->clean;
 	}
 }
 
 /* 1 when boilerplate box ci holds most of the page's prose, measured
  * without the other boilerplate (a long comment thread or menu does not
- * outweigh the article): its own clean prose against the clean prose
- * outside every box (rclean) and its own. A box by its tag (nav) must
- * also hold most of all the prose: then its boundary is broken (an
+ * outweigh the article, an author box inside the article does not
+ * count): its clean prose is at least the prose outside every box and
+ * half the settled clean prose (clean_prose()). A box by its tag (nav)
+ * must also hold most of all the prose: then its boundary is broken (an
  * unclosed element inside made the parser nest the page in it). */
 static int
-holds_prose(const struct content_node *ci, uint32_t total, uint32_t rclean)
+holds_prose(const struct content_node *ci, uint32_t total, uint32_t rclean,
+	    uint32_t settled)
 {
-	if (!most_clean(ci->clean, rclean))
+	if (!most_clean(ci->clean, rclean) ||
+	    (uint64_t)ci->clean * W_MOST_PROSE_DIV < settled)
 		return 0;
 	if (ci->state & ST_STRONG)
 		return (uint64_t)ci->good * W_MOST_PROSE_DIV >= total;
@@ -474,10 +481,10 @@ static void
 remove_boilerplate(struct content *c, xmlNodePtr root)
 {
 	struct content_node *ri = info(c, root);
-	uint32_t total = ri ? ri->good : 0, rclean = 0;
+	uint32_t total = ri ? ri->good : 0, rclean = 0, settled = 0;
 	xmlNodePtr n = root;
 
-	clean_prose(c, root, &rclean);
+	clean_prose(c, root, &rclean, &settled);
 	while (n) {
 		struct content_node *ci = info(c, n);
 		int down = 0;
@@ -485,7 +492,7 @@ remove_boilerplate(struct content *c, xmlNodePtr root)
 		if (ci && live(ci)) {
 			if ((ci->state & ST_BOILER) && n != root &&
 			    !(ci->flags & HT_BODY) &&
-			    !holds_prose(ci, total, rclean)) {
+			    !holds_prose(ci, total, rclean, settled)) {
 				ci->state |= ST_REMOVED;
 			} else {
 				down = 1;
@@ -705,6 +712,35 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 	return t;
 }
 
+/* Content spread over several blocks (a lead before the body, sections of
+ * a page builder, paragraph entities): climbs from t to the ancestors
+ * whose text beyond t's is mostly prose (W_SPREAD_PROSE_DIV) with few
+ * links, so that the blocks around the chosen one come with it. */
+static struct content_node *
+spread_top(struct content *c, xmlNodePtr root, struct content_node *t)
+{
+	xmlNodePtr p;
+
+	for (p = t->node->parent; p && p != root; p = p->parent) {
+		struct content_node *pi = info(c, p);
+		uint32_t text, good, link;
+
+		if (!pi || (pi->flags & HT_BODY) || !live(pi))
+			break;
+		text = pi->text - t->text;
+		good = pi->good - t->good;
+		link = pi->link - t->link;
+		if (text == 0)
+			continue;
+		if (good * W_SPREAD_PROSE_DIV < text ||
+		    link * W_SPREAD_LINK_DIV > text)
+			break;
+		init_score(pi);
+		t = pi;
+	}
+	return t;
+}
+
 static int
 ends_sentence(const struct content_node *ci)
 {
@@ -817,6 +853,8 @@ struct writer {
 	struct buf *out; /* destination */
 	const char *title; /* the page title (a repeat of it is dropped) */
 	enum pend pend;  /* the separator owed before more text */
+	const xmlNode *core; /* the block chosen before spread_top(), or NULL */
+	int in_core;     /* the walk is inside core */
 	int err;         /* PT_ETOOBIG once the cap is hit */
 	size_t mark[MARK_DEPTH]; /* out->len where marked[depth] began */
 	const xmlNode *marked[MARK_DEPTH]; /* open element at each depth */
@@ -874,8 +912,17 @@ w_break(struct writer *w, enum pend level)
 		w->pend = level;
 }
 
+static int drop_inside2(const struct content *c, const struct content_node *ci,
+	    const xmlNode *top);
 static int
 drop_inside(const struct content *c, const struct content_node *ci,
+	    const xmlNode *top)
+{
+	int r = drop_inside2(c, ci, top);
+	return r;
+}
+static int
+drop_inside2(const struct content *c, const struct content_node *ci,
 	    const xmlNode *top)
 {
 	if (!live(ci))
@@ -937,6 +984,14 @@ enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
 
 	if (!ci || drop_inside(c, ci, top))
 		return 0;
+	/* around the chosen block, a short line that is no prose (a kicker,
+	 * a dateline, a byline) is not the article's */
+	if (w->core && !w->in_core && n != top && ci->good == 0 &&
+	    ci->text < W_AROUND_MIN_TEXT &&
+	    (ci->flags & (HT_BLOCK | HT_PARA)) && !(ci->flags & HT_BR))
+		return 0;
+	if (n == w->core)
+		w->in_core = 1;
 	if (ci->flags & HT_BR)
 		w_break(w, PEND_LINE);
 	else if (ci->flags & HT_BLOCK)
@@ -960,6 +1015,8 @@ leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
 {
 	const struct content_node *ci = info(c, n);
 
+	if (n == w->core)
+		w->in_core = 0;
 	if (!ci || n == top || !(ci->flags & (HT_BLOCK | HT_PARA)) ||
 	    (ci->flags & HT_CELL) || !live(ci))
 		return;
@@ -1047,6 +1104,10 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 	t = score(c, root, top, &nt);
 	if (t) {
 		t = refine_top(c, root, top, nt);
+		w.core = t->node;
+		t = spread_top(c, root, t);
+		if (t->node == w.core)
+			w.core = NULL;
 		select_siblings(c, t);
 		if (t->node->parent) {
 			for (s = t->node->parent->children; s; s = s->next) {
@@ -1064,6 +1125,7 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 	if (!w.err && out->len < W_MIN_TEXT) {
 		buf_reset(out);
 		w.pend = PEND_NONE;
+		w.core = NULL;
 		serialize(c, root, &w);
 	}
 	hl = hint_len(hint);

@@ -248,6 +248,32 @@ scan_token(const struct hints_table *t, const char *s, size_t i, size_t j)
 	return r;
 }
 
+/* 1 when the class name s[0..n) shows an element from some screen width
+ * on ("lg:flex", "md:block", "d-md-block"): a "hidden" beside it hides it
+ * on small screens only. */
+static int
+shows_responsive(const char *s, size_t n)
+{
+	static const char *const shows[] = { "block", "flex", "grid",
+					     "inline", "inline-block",
+					     "inline-flex", "table", NULL };
+	const char *v = memchr(s, ':', n);
+	size_t i, l;
+
+	if (v)
+		v++;
+	else if (n > 5 && memcmp(s, "d-", 2) == 0 &&
+		 (v = memchr(s + 2, '-', n - 2)) != NULL)
+		v++;
+	else
+		return 0;
+	l = n - (size_t)(v - s);
+	for (i = 0; shows[i]; i++)
+		if (strlen(shows[i]) == l && memcmp(v, shows[i], l) == 0)
+			return 1;
+	return 0;
+}
+
 /* Scans one lowercased class or id string, name by name. Names weigh
  * against each other: the string is a boilerplate box when a name says so
  * and no more names say content ("post-content comments" stays a box,
@@ -258,6 +284,7 @@ scan_hints(const char *s, size_t len)
 	const struct hints_table *t = &hints_table;
 	unsigned r = 0, tr;
 	size_t i, j, nboil = 0, npos = 0;
+	int shown = 0;
 
 	for (i = 0; i < len; i = j) {
 		while (i < len && s[i] == ' ')
@@ -267,12 +294,15 @@ scan_hints(const char *s, size_t len)
 		if (j == i)
 			break;
 		tr = scan_token(t, s, i, j);
+		shown |= shows_responsive(s + i, j - i);
 		if (tr & (R_BOIL | R_PAGE))
 			nboil++;
 		else if (tr & R_POS)
 			npos++;
 		r |= tr;
 	}
+	if (shown)
+		r &= ~(unsigned)R_HIDE;
 	if ((r & (R_BOIL | R_PAGE)) && npos > nboil)
 		r &= ~(unsigned)(R_BOIL | R_PAGE);
 	return r;

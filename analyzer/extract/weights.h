@@ -70,6 +70,15 @@
  * 1/W_CLIMB_DIV of the last one. */
 #define W_CLIMB_DIV 3
 
+/* Climbing on from the top container: a parent whose text beyond it is
+ * at least 1/W_SPREAD_PROSE_DIV prose and under 1/W_SPREAD_LINK_DIV links
+ * is the article (its text spread over several blocks). */
+#define W_SPREAD_PROSE_DIV 2
+#define W_SPREAD_LINK_DIV 4
+/* Blocks of the climbed-to parent around the chosen one under this many
+ * bytes and without prose are left out (kickers, datelines, bylines). */
+#define W_AROUND_MIN_TEXT 40
+
 /* ---- siblings of the top container (content.c select_siblings) ---- */
 
 /* A scored sibling joins with W_SIBLING_RATIO of the top score, at least
