@@ -25,7 +25,8 @@ enum {
 	ST_SELECTED = 1 << 5, /* part of the output */
 	ST_STRONG = 1 << 6,   /* boilerplate by its tag (nav): kept only as a
 				 broken boundary */
-	ST_INART = 1 << 7     /* inside an <article> or <main> */
+	ST_INART = 1 << 7,    /* inside an <article> or <main> */
+	ST_HINTBOIL = 1 << 8  /* boilerplate by its class or id alone */
 };
 
 struct content_node {
@@ -205,10 +206,10 @@ classify_one(struct content *c, struct content_node *ci,
 	if (cls || id) {
 		hints_classify(cls, id, &h);
 		ci->weight = h.weight;
-		if (h.boiler)
-			ci->state |= ST_BOILER;
+		if ((h.boiler || (h.page && !(ci->state & ST_INART))) &&
+		    !(ci->state & ST_BOILER))
+			ci->state |= ST_BOILER | ST_HINTBOIL;
 		if (h.page && !(ci->state & ST_INART)) {
-			ci->state |= ST_BOILER;
 			if (ci->weight >= 0)
 				ci->weight -= W_CLASS_WEIGHT;
 		}
@@ -1084,14 +1085,125 @@ hint_len(const char *hint)
 	return n;
 }
 
+/* One round of choosing and writing the content into w (reset first):
+ * boilerplate removal, scoring, the top container, its spread and its
+ * siblings. */
+static void
+choose_and_write(struct content *c, xmlNodePtr root, struct writer *w)
+{
+	struct content_node *top[W_TOP_KEEP], *t;
+	size_t nt = 0;
+	xmlNodePtr s;
+
+	buf_reset(w->out);
+	w->pend = PEND_NONE;
+	w->core = NULL;
+	w->in_core = 0;
+	remove_boilerplate(c, root);
+	aggregate(c, root);
+	t = score(c, root, top, &nt);
+	if (!t)
+		return;
+	t = refine_top(c, root, top, nt);
+	w->core = t->node;
+	t = spread_top(c, root, t);
+	if (t->node == w->core)
+		w->core = NULL;
+	select_siblings(c, t);
+	if (!t->node->parent) {
+		serialize(c, t->node, w);
+		return;
+	}
+	for (s = t->node->parent->children; s; s = s->next) {
+		struct content_node *si = info(c, s);
+
+		if (si && (si->state & ST_SELECTED)) {
+			w_break(w, PEND_PARA);
+			serialize(c, s, w);
+		}
+	}
+	w->core = NULL;
+}
+
+/* The relaxed hints of the second round: no box is boilerplate by its
+ * class or id alone, nothing removed or chosen yet. */
+static void
+relax_hints(struct content *c, xmlNodePtr root)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+
+		ci->state &= ~(unsigned)(ST_REMOVED | ST_SELECTED);
+		if (ci->state & ST_HINTBOIL)
+			ci->state &= ~(unsigned)ST_BOILER;
+	}
+	aggregate(c, root);
+}
+
+/* The last resort, after trafilatura's baseline: every prose paragraph of
+ * the page (low link density, a sentence long) in document order, outside
+ * boxes that are boilerplate by their tag. */
+static void
+write_baseline(struct content *c, xmlNodePtr root, struct writer *w)
+{
+	const xmlNode *last = NULL;
+	size_t i;
+
+	buf_reset(w->out);
+	w->pend = PEND_NONE;
+	w->core = NULL;
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+		const xmlNode *up;
+
+		if (!ci->prose || !live(ci) ||
+		    (last && is_ancestor(last, ci->node)))
+			continue;
+		for (up = ci->node; up && up != root; up = up->parent) {
+			const struct content_node *ui = info(c, up);
+
+			if (ui && (ui->flags & HT_BOILER) &&
+			    !(ui->state & ST_INART))
+				break;
+		}
+		if (up && up != root)
+			continue;
+		w_break(w, PEND_PARA);
+		serialize(c, ci->node, w);
+		last = ci->node;
+	}
+}
+
+/* 1 when a text of len bytes is short for a page of `visible` prose
+ * bytes: under W_MIN_TEXT, or under 1/W_SHORT_DIV of the prose. */
+static int
+is_short(size_t len, uint32_t visible)
+{
+	return len < W_MIN_TEXT || len * W_SHORT_DIV < visible;
+}
+
+/* Keeps the longer of the text in w->out and the one saved in `best`:
+ * best gets the longer one. */
+static void
+keep_longer(struct writer *w, struct buf *best)
+{
+	if (w->err || w->out->len <= best->len)
+		return;
+	buf_reset(best);
+	if (buf_add(best, w->out->p, w->out->len) < 0)
+		w->err = PT_ETOOBIG;
+}
+
 int
 content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		const char *title, struct buf *out)
 {
-	struct content_node *top[W_TOP_KEEP], *t;
 	struct writer w = { .out = out, .title = title };
-	size_t nt = 0, hl;
-	xmlNodePtr s;
+	struct buf best;
+	uint32_t visible;
+	size_t hl;
 
 	if (!root)
 		return 0;
@@ -1099,40 +1211,39 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		c->tags = pt_xcalloc(TAG_CACHE, sizeof(*c->tags));
 	index_tree(c, root);
 	aggregate(c, root);
-	remove_boilerplate(c, root);
-	aggregate(c, root);
-	t = score(c, root, top, &nt);
-	if (t) {
-		t = refine_top(c, root, top, nt);
-		w.core = t->node;
-		t = spread_top(c, root, t);
-		if (t->node == w.core)
-			w.core = NULL;
-		select_siblings(c, t);
-		if (t->node->parent) {
-			for (s = t->node->parent->children; s; s = s->next) {
-				struct content_node *si = info(c, s);
-
-				if (si && (si->state & ST_SELECTED)) {
-					w_break(&w, PEND_PARA);
-					serialize(c, s, &w);
-				}
-			}
-		} else {
-			serialize(c, t->node, &w);
-		}
+	visible = info(c, root) ? info(c, root)->good : 0;
+	choose_and_write(c, root, &w);
+	hl = hint_len(hint);
+	if (w.err || (!is_short(out->len, visible) &&
+		      !(hl >= W_MIN_TEXT && out->len * W_HINT_DIV < hl)))
+		return w.err;
+	/* the fallback cascade: relaxed hints, the JSON-LD articleBody, the
+	 * page's prose paragraphs, its whole visible text */
+	buf_init(&best, 0);
+	keep_longer(&w, &best);
+	relax_hints(c, root);
+	choose_and_write(c, root, &w);
+	keep_longer(&w, &best);
+	if (hl >= W_MIN_TEXT && best.len * W_HINT_DIV < hl) {
+		buf_reset(out);
+		w.pend = PEND_NONE;
+		write_hint(hint, &w);
+		keep_longer(&w, &best);
 	}
-	if (!w.err && out->len < W_MIN_TEXT) {
+	if (is_short(best.len, visible)) {
+		write_baseline(c, root, &w);
+		keep_longer(&w, &best);
+	}
+	if (best.len < W_MIN_TEXT) {
 		buf_reset(out);
 		w.pend = PEND_NONE;
 		w.core = NULL;
 		serialize(c, root, &w);
+		keep_longer(&w, &best);
 	}
-	hl = hint_len(hint);
-	if (!w.err && hl >= W_MIN_TEXT && out->len * W_HINT_DIV < hl) {
-		buf_reset(out);
-		w.pend = PEND_NONE;
-		write_hint(hint, &w);
-	}
+	buf_reset(out);
+	if (!w.err && buf_add(out, best.p, best.len) < 0)
+		w.err = PT_ETOOBIG;
+	buf_release(&best);
 	return w.err;
 }

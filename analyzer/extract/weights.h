@@ -121,6 +121,9 @@
  * under 1/W_HINT_DIV of its length. */
 #define W_MIN_TEXT 200
 #define W_HINT_DIV 2
+/* A text under 1/W_SHORT_DIV of the page's prose (or under W_MIN_TEXT
+ * bytes) is short: the fallback cascade of content_extract() runs. */
+#define W_SHORT_DIV 10
 
 /* ---- class/id hints (hints.c) ---- */
 
