@@ -163,7 +163,7 @@ classify_one(struct content *c, struct content_node *ci,
 	    !(n->name[0] == 'h' && (ci->state & ST_INART))) {
 		ci->state |= ST_BOILER;
 		if (n->name[0] == 'n')
-			ci->state |= ST_STRONG; /* nav */
+			ci->state |= ST_STRONG; /* nav, noscript */
 	}
 	for (a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
@@ -892,10 +892,16 @@ w_text(struct writer *w, const char *s)
 		const unsigned char *q = p;
 		size_t sw;
 
-		while (q < end && !is_space_at(q, end, &sw))
+		while (q < end && !is_space_at(q, end, &sw) &&
+		       !(q[0] == 0xC2 && q + 1 < end && q[1] == 0xAD))
 			q += sw;
 		if (q > p)
 			w_add(w, (const char *)p, (size_t)(q - p));
+		if (q + 1 < end && q[0] == 0xC2 && q[1] == 0xAD) {
+			/* a soft hyphen is a place to break a word, not text */
+			p = q + 2;
+			continue;
+		}
 		if (q < end) {
 			if (w->pend == PEND_NONE)
 				w->pend = PEND_SPACE;

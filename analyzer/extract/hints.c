@@ -66,7 +66,9 @@ static const struct tagdef tags[] = { /* sorted by name */
 	{ "menu", BL | HT_BOILER },
 	{ "meta", HT_SKIP },
 	{ "nav", BL | HT_BOILER },
-	{ "noscript", HT_SKIP },
+	/* a box, not skipped: an unclosed element in it can nest the page
+	 * inside it, and some pages have their text only there */
+	{ "noscript", BL | HT_BOILER },
 	{ "object", HT_SKIP | HT_EMBED },
 	{ "ol", BL | HT_LIST | HT_CONT },
 	{ "optgroup", HT_SKIP },
@@ -74,6 +76,9 @@ static const struct tagdef tags[] = { /* sorted by name */
 	{ "p", BL | HT_PARA | HT_P },
 	{ "picture", HT_IMG },
 	{ "pre", BL | HT_PARA },
+	{ "rp", HT_SKIP }, /* ruby: the reading is not the text */
+	{ "rt", HT_SKIP },
+	{ "rtc", HT_SKIP },
 	{ "script", HT_SKIP },
 	{ "section", BL | HT_CONT },
 	{ "select", HT_SKIP | HT_INPUT },
