@@ -557,7 +557,12 @@ in_removed(const struct content *c, const xmlNode *root, const xmlNode *n)
 static void
 spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
 {
-	float s = W_SCORE_BASE + (float)ci->owncomma +
+	/* commas mark sentences up to one per W_COMMA_BYTES bytes; denser
+	 * ones are a list of names or references, not prose */
+	uint32_t commas = ci->owncomma < ci->own / W_COMMA_BYTES
+				  ? ci->owncomma
+				  : ci->own / W_COMMA_BYTES;
+	float s = W_SCORE_BASE + (float)commas +
 		  (float)(ci->own / W_SCORE_TEXT_UNIT < W_SCORE_TEXT_CAP
 				  ? ci->own / W_SCORE_TEXT_UNIT
 				  : W_SCORE_TEXT_CAP);
@@ -565,6 +570,9 @@ spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
 						 : ci->node;
 	int level;
 
+	/* a table cell is a datum more often than prose */
+	if (ci->flags & HT_CELL)
+		s /= W_CELL_DIV;
 	for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
 		struct content_node *oi = info(c, owner);
 

@@ -50,6 +50,11 @@
 #define W_SCORE_BASE 1.0f
 #define W_SCORE_TEXT_UNIT 100
 #define W_SCORE_TEXT_CAP 3
+/* Commas count up to one per W_COMMA_BYTES bytes of a paragraph (a
+ * comma-dense block is a list of names or references); a table cell
+ * scores 1/W_CELL_DIV of a paragraph. */
+#define W_COMMA_BYTES 40
+#define W_CELL_DIV 2
 /* Ancestors a paragraph's score goes to: the first in full, the second a
  * 1/W_SCORE_PARENT_DIV, level L >= 2 a 1/(W_SCORE_ANCESTOR_DIV * L), so the
  * nearest wrapper of the paragraphs wins. */
