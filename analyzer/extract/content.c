@@ -807,7 +807,8 @@ select_siblings(struct content *c, struct content_node *t)
 		scls = dom_attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
 			bonus = t->score * W_SIBLING_CLASS_BONUS;
-		if ((si->state & ST_SCORED) && si->score + bonus >= threshold) {
+		if ((si->state & ST_SCORED) && si->good > 0 &&
+		    si->score + bonus >= threshold) {
 			si->state |= ST_SELECTED;
 		} else if (si->flags & (HT_P | HT_PARA)) {
 			double ld = link_density(si);
@@ -1118,8 +1119,8 @@ choose_and_write(struct content *c, xmlNodePtr root, struct writer *w)
 	t = score(c, root, top, &nt);
 	if (!t)
 		return;
-	t = refine_top(c, root, top, nt);
 	w->core = t->node;
+	t = refine_top(c, root, top, nt);
 	t = spread_top(c, root, t);
 	if (t->node == w->core)
 		w->core = NULL;

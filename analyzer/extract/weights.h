@@ -89,6 +89,7 @@
 /* A scored sibling joins with W_SIBLING_RATIO of the top score, at least
  * W_SIBLING_MIN, plus W_SIBLING_CLASS_BONUS of it when it has the top's
  * class (the next part of the same article). */
+/* A sibling without prose never joins by its score. */
 #define W_SIBLING_RATIO 0.2f
 #define W_SIBLING_MIN 10
 #define W_SIBLING_CLASS_BONUS 0.2f
