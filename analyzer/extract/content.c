@@ -928,17 +928,8 @@ w_break(struct writer *w, enum pend level)
 		w->pend = level;
 }
 
-static int drop_inside2(const struct content *c, const struct content_node *ci,
-	    const xmlNode *top);
 static int
 drop_inside(const struct content *c, const struct content_node *ci,
-	    const xmlNode *top)
-{
-	int r = drop_inside2(c, ci, top);
-	return r;
-}
-static int
-drop_inside2(const struct content *c, const struct content_node *ci,
 	    const xmlNode *top)
 {
 	if (!live(ci))
