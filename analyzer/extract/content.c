@@ -10,6 +10,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -863,8 +864,11 @@ struct writer {
 	struct buf *out; /* destination */
 	const char *title; /* the page title (a repeat of it is dropped) */
 	enum pend pend;  /* the separator owed before more text */
-	const xmlNode *core; /* the block chosen before spread_top(), or NULL */
+	const xmlNode *core; /* the best-scored block before climbing, or
+				NULL */
 	int in_core;     /* the walk is inside core */
+	int around;      /* core was spread: short lines around it go */
+	const char *desc[3]; /* the page's descriptions (NULL: none) */
 	int err;         /* PT_ETOOBIG once the cap is hit */
 	size_t mark[MARK_DEPTH]; /* out->len where marked[depth] began */
 	const xmlNode *marked[MARK_DEPTH]; /* open element at each depth */
@@ -993,7 +997,7 @@ enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
 		return 0;
 	/* around the chosen block, a short line that is no prose (a kicker,
 	 * a dateline, a byline) is not the article's */
-	if (w->core && !w->in_core && n != top && ci->good == 0 &&
+	if (w->around && !w->in_core && n != top && ci->good == 0 &&
 	    ci->text < W_AROUND_MIN_TEXT &&
 	    (ci->flags & (HT_BLOCK | HT_PARA)) && !(ci->flags & HT_BR))
 		return 0;
@@ -1014,8 +1018,55 @@ enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
 	return 1;
 }
 
+/* 1 when the next element after n is core (n opens its text). */
+static int
+opens(const xmlNode *n, const xmlNode *core)
+{
+	const xmlNode *s;
+
+	for (s = n->next; s; s = s->next)
+		if (s->type == XML_ELEMENT_NODE)
+			return s == core;
+	return 0;
+}
+
+/* 1 when a[0..la) and b say the same, ignoring ASCII spaces and
+ * punctuation ("Editorial" above a line is "Editorial: " before it). */
+static int
+same_text(const char *a, size_t la, const char *b)
+{
+	const char *ea = a + la;
+
+	for (;;) {
+		while (a < ea && (unsigned char)*a < 0x80 &&
+		       !isalnum((unsigned char)*a))
+			a++;
+		while (*b && (unsigned char)*b < 0x80 &&
+		       !isalnum((unsigned char)*b))
+			b++;
+		if (a >= ea || !*b)
+			return a >= ea && !*b;
+		if (*a != *b)
+			return 0;
+		a++;
+		b++;
+	}
+}
+
+static int
+is_description(const struct writer *w, size_t m)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (w->desc[i] && same_text(w->out->p + m, w->out->len - m,
+					    w->desc[i]))
+			return 1;
+	return 0;
+}
+
 /* Leaving element n at `depth` below top: a block ends its paragraph,
- * after dropping a short one that is boilerplate. */
+ * after dropping a short one that is boilerplate or a summary. */
 static void
 leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
 	      struct writer *w, int depth)
@@ -1027,10 +1078,19 @@ leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
 	if (!ci || n == top || !(ci->flags & (HT_BLOCK | HT_PARA)) ||
 	    (ci->flags & HT_CELL) || !live(ci))
 		return;
-	if (depth < MARK_DEPTH && ci->text < W_UNDO_MAX_TEXT &&
-	    w->marked[depth] == n &&
-	    w->mark[depth] <= w->out->len)
-		drop_short_block(ci, w, w->mark[depth]);
+	if (depth < MARK_DEPTH && w->marked[depth] == n &&
+	    w->mark[depth] <= w->out->len) {
+		if (ci->text < W_UNDO_MAX_TEXT)
+			drop_short_block(ci, w, w->mark[depth]);
+		/* outside the chosen block, a block saying what the page's
+		 * description says is its summary (a standfirst, a dek), not
+		 * its text; a lead that opens the text stays */
+		if (w->core && !w->in_core && n != w->core &&
+		    !opens(n, w->core) &&
+		    w->mark[depth] < w->out->len &&
+		    is_description(w, w->mark[depth]))
+			buf_truncate(w->out, w->mark[depth]);
+	}
 	w_break(w, PEND_PARA);
 }
 
@@ -1105,6 +1165,7 @@ choose_and_write(struct content *c, xmlNodePtr root, struct writer *w)
 	w->pend = PEND_NONE;
 	w->core = NULL;
 	w->in_core = 0;
+	w->around = 0;
 	remove_boilerplate(c, root);
 	aggregate(c, root);
 	t = score(c, root, top, &nt);
@@ -1113,8 +1174,7 @@ choose_and_write(struct content *c, xmlNodePtr root, struct writer *w)
 	w->core = t->node;
 	t = refine_top(c, root, top, nt);
 	t = spread_top(c, root, t);
-	if (t->node == w->core)
-		w->core = NULL;
+	w->around = t->node != w->core;
 	select_siblings(c, t);
 	if (!t->node->parent) {
 		serialize(c, t->node, w);
@@ -1202,6 +1262,39 @@ keep_longer(struct writer *w, struct buf *best)
 		w->err = PT_ETOOBIG;
 }
 
+/* The page's descriptions (<meta> description, og: and twitter:) into
+ * desc[0..3), NULL when absent; they point into the tree. */
+static void
+page_descriptions(const xmlNode *root, const char *desc[3])
+{
+	static const char *const keys[3] = { "description", "og:description",
+					     "twitter:description" };
+	const xmlNode *h = root->parent ? root->parent->children : NULL;
+	const xmlNode *m;
+	int i;
+
+	desc[0] = desc[1] = desc[2] = NULL;
+	while (h && (h->type != XML_ELEMENT_NODE ||
+		     strcmp((const char *)h->name, "head") != 0))
+		h = h->next;
+	for (m = h ? h->children : NULL; m; m = m->next) {
+		const char *k, *v;
+
+		if (m->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)m->name, "meta") != 0)
+			continue;
+		k = dom_attr(m, "property");
+		if (!k || !*k)
+			k = dom_attr(m, "name");
+		v = dom_attr(m, "content");
+		if (!k || !v || !*v)
+			continue;
+		for (i = 0; i < 3; i++)
+			if (strcasecmp(k, keys[i]) == 0)
+				desc[i] = v;
+	}
+}
+
 int
 content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		const char *title, struct buf *out)
@@ -1213,6 +1306,7 @@ content_extract(struct content *c, xmlNodePtr root, const char *hint,
 
 	if (!root)
 		return 0;
+	page_descriptions(root, w.desc);
 	if (!c->tags)
 		c->tags = pt_xcalloc(TAG_CACHE, sizeof(*c->tags));
 	index_tree(c, root);
