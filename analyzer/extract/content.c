@@ -963,9 +963,25 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	return 0;
 }
 
+/* 1 when s[0..l) has ASCII letters, all of them capitals. */
+static int
+shouts(const char *s, size_t l)
+{
+	size_t i, upper = 0;
+
+	for (i = 0; i < l; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper++;
+	}
+	return upper >= W_SHOUT_MIN;
+}
+
 /* Leaving block ci, whose text starts at out[m]: drops the text again when
- * it is only the page title, a boilerplate line ("Read more") or a short
- * line of links. */
+ * it is only the page title, a boilerplate line ("Read more"), a short
+ * line of links or, around the chosen block, a line in capitals (a banner,
+ * a call to action). */
 static void
 drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
 {
@@ -979,6 +995,8 @@ drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
 	if ((w->title && strlen(w->title) == l &&
 	     strncasecmp(w->title, s, l) == 0) ||
 	    (ci->text < W_SHORT_TEXT && hints_boiler_text(s, l)) ||
+	    (ci->text < W_SHORT_TEXT && w->core && !w->in_core &&
+	     shouts(s, l)) ||
 	    (ci->text < W_SHORT_TEXT &&
 	     ci->link * 10 >= ci->text * W_SHORT_LINK_TENTHS &&
 	     !(ci->flags & HT_QUOTE)))

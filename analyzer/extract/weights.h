@@ -122,6 +122,9 @@
 #define W_UNDO_MAX_TEXT 300
 #define W_SHORT_TEXT 150
 #define W_SHORT_LINK_TENTHS 9
+/* A short line around the chosen block with this many capital letters
+ * and no small one is a banner or a call to action. */
+#define W_SHOUT_MIN 12
 /* Under W_MIN_TEXT bytes of chosen text, the whole body is taken instead;
  * a JSON-LD articleBody of at least W_MIN_TEXT bytes replaces a page text
  * under 1/W_HINT_DIV of its length. */
