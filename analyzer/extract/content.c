@@ -45,6 +45,7 @@ struct content_node {
 			     subtree */
 	uint32_t nimg;    /* images in the subtree */
 	uint32_t good;    /* prose bytes: own text of low-link paragraphs */
+	uint32_t listgood; /* of which in list items */
 	uint32_t prose;   /* own text when the element is a prose paragraph */
 	uint32_t clean;   /* prose outside the boilerplate boxes below it
 			     (clean_prose()) */
@@ -367,6 +368,8 @@ close_stats(struct content_node *ci, struct content_node *pi)
 		    ci->ownlink * W_PROSE_LINK_DIV < ci->own) {
 			ci->good += ci->own;
 			ci->prose = ci->own;
+			if (ci->flags & HT_LI)
+				ci->listgood += ci->own;
 		}
 	}
 	if (pi) {
@@ -376,6 +379,7 @@ close_stats(struct content_node *ci, struct content_node *pi)
 		pi->np += ci->np;
 		pi->nimg += ci->nimg;
 		pi->good += ci->good;
+		pi->listgood += ci->listgood;
 	}
 }
 
@@ -392,7 +396,7 @@ aggregate(struct content *c, xmlNodePtr root)
 
 		ci->text = ci->link = ci->own = ci->ownlink = 0;
 		ci->owncomma = ci->commas = ci->np = ci->nimg = 0;
-		ci->good = ci->prose = 0;
+		ci->good = ci->prose = ci->listgood = 0;
 	}
 	for (dom_walk_init(&w, root); w.n; dom_walk_next(&w, down)) {
 		xmlNodePtr n = w.n;
@@ -724,8 +728,9 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 
 /* Content spread over several blocks (a lead before the body, sections of
  * a page builder, paragraph entities): climbs from t to the ancestors
- * whose text beyond t's is mostly prose (W_SPREAD_PROSE_DIV) with few
- * links, so that the blocks around the chosen one come with it. */
+ * whose text beyond t's is mostly prose (W_SPREAD_PROSE_DIV) outside list
+ * items, with few links, so that the blocks around the chosen one come
+ * with it. */
 static struct content_node *
 spread_top(struct content *c, xmlNodePtr root, struct content_node *t)
 {
@@ -738,7 +743,9 @@ spread_top(struct content *c, xmlNodePtr root, struct content_node *t)
 		if (!pi || (pi->flags & HT_BODY) || !live(pi))
 			break;
 		text = pi->text - t->text;
-		good = pi->good - t->good;
+		/* list items around the text are key points or teasers,
+		 * not more of it */
+		good = (pi->good - pi->listgood) - (t->good - t->listgood);
 		link = pi->link - t->link;
 		if (text == 0)
 			continue;
