@@ -1078,15 +1078,25 @@ same_text(const char *a, size_t la, const char *b)
 	}
 }
 
+/* 1 when out[m..] is one of the page's descriptions, or one after its
+ * kicker ("Analysis: ..."). */
 static int
 is_description(const struct writer *w, size_t m)
 {
 	int i;
 
-	for (i = 0; i < 3; i++)
-		if (w->desc[i] && same_text(w->out->p + m, w->out->len - m,
-					    w->desc[i]))
+	for (i = 0; i < 3; i++) {
+		const char *d = w->desc[i], *k;
+
+		if (!d)
+			continue;
+		if (same_text(w->out->p + m, w->out->len - m, d))
 			return 1;
+		k = strstr(d, ": ");
+		if (k && k - d < W_KICKER_MAX &&
+		    same_text(w->out->p + m, w->out->len - m, k + 2))
+			return 1;
+	}
 	return 0;
 }
 

@@ -83,6 +83,9 @@
 /* Blocks of the climbed-to parent around the chosen one under this many
  * bytes and without prose are left out (kickers, datelines, bylines). */
 #define W_AROUND_MIN_TEXT 40
+/* A page description may start with a kicker of under this many bytes
+ * and ": " ("Analysis: "). */
+#define W_KICKER_MAX 30
 
 /* ---- siblings of the top container (content.c select_siblings) ---- */
 
