@@ -112,7 +112,7 @@ def rows(values, per_row=16):
 
 HINT_KINDS = ("BOILER", "NEG", "POS", "HIDDEN", "KEEP", "STATE", "PAGE")
 HINT_MATCHES = ("class-sub", "class-word", "class-token", "class-prefix",
-                "class-suffix", "text", "text-start")
+                "class-suffix", "text", "text-start", "text-call")
 # Limits of the scan in hints.c (HINTS_WORD_MAX, HINTS_TEXT_MAX of
 # hints_table.h; the generated file asserts that they agree): class-word
 # patterns longer than this are never looked up, and texts of this length
@@ -223,6 +223,7 @@ def gen_hints(src, dst):
     out.extend(pattern_array("tokens", lists["class-token"]))
     out.extend(pattern_array("texts", lists["text"]))
     out.extend(pattern_array("starts", lists["text-start"]))
+    out.extend(pattern_array("calls", lists["text-call"]))
     out.extend(pattern_array("prefixes", lists["class-prefix"]))
     out.extend(pattern_array("suffixes", lists["class-suffix"]))
     out.append("const struct hints_table hints_table = {\n")
@@ -246,6 +247,8 @@ def gen_hints(src, dst):
     out.append("\t.texts = texts,\n\t.ntexts = %d,\n" % len(lists["text"]))
     out.append("\t.starts = starts,\n\t.nstarts = %d,\n"
                % len(lists["text-start"]))
+    out.append("\t.calls = calls,\n\t.ncalls = %d,\n"
+               % len(lists["text-call"]))
     out.append("};\n")
     write(dst, "".join(out), ", ".join("%d %s" % (len(lists[m]), m)
                                        for m in HINT_MATCHES))

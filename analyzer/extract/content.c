@@ -987,7 +987,8 @@ shouts(const char *s, size_t l)
 
 /* Leaving block ci, whose text starts at out[m]: drops the text again when
  * it is only the page title, a boilerplate line ("Read more"), a short
- * line of links or, around the chosen block, a line in capitals (a banner,
+ * line of links, a short paragraph calling to action ("Sign up for our
+ * newsletter") or, around the chosen block, a line in capitals (a banner,
  * a call to action). */
 static void
 drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
@@ -1004,6 +1005,7 @@ drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
 	    (ci->text < W_SHORT_TEXT && hints_boiler_text(s, l)) ||
 	    (ci->text < W_SHORT_TEXT && w->core && !w->in_core &&
 	     shouts(s, l)) ||
+	    (!(ci->flags & HT_HEAD) && hints_call_text(s, l)) ||
 	    (ci->text < W_SHORT_TEXT &&
 	     ci->link * 10 >= ci->text * W_SHORT_LINK_TENTHS &&
 	     !(ci->flags & HT_QUOTE)))

@@ -404,3 +404,34 @@ hints_boiler_text(const char *s, size_t len)
 			return 1;
 	return 0;
 }
+
+int
+hints_call_text(const char *s, size_t len)
+{
+	const struct hints_table *t = &hints_table;
+	size_t i, j, k;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		for (j = 0; j < t->ncalls; j++) {
+			const struct hints_pat *p = &t->calls[j];
+
+			if ((unsigned char)p->s[0] != c || p->len > len - i)
+				continue;
+			for (k = 1; k < p->len; k++) {
+				unsigned char d = (unsigned char)s[i + k];
+
+				if (d >= 'A' && d <= 'Z')
+					d = (unsigned char)(d - 'A' + 'a');
+				if (d != (unsigned char)p->s[k])
+					break;
+			}
+			if (k == p->len)
+				return 1;
+		}
+	}
+	return 0;
+}

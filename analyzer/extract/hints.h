@@ -57,4 +57,8 @@ void hints_classify(const char *cls, const char *id, struct hints_attr *h);
  * "Share this article", "Read more"...). */
 int hints_boiler_text(const char *s, size_t len);
 
+/* 1 when the text s[0..len) holds a call to action ("sign up for", "click
+ * here", "follow us on"...), ASCII case folded. */
+int hints_call_text(const char *s, size_t len);
+
 #endif

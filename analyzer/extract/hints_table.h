@@ -63,6 +63,10 @@ struct hints_table {
 	size_t ntexts;
 	const struct hints_pat *starts;
 	size_t nstarts;
+	/* text-call: phrases anywhere in a short paragraph that make it a
+	 * call to action ("sign up for", "follow us on") */
+	const struct hints_pat *calls;
+	size_t ncalls;
 };
 
 extern const struct hints_table hints_table;
