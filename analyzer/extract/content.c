@@ -1045,15 +1045,17 @@ enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
 	return 1;
 }
 
-/* 1 when the next element after n is core (n opens its text). */
+/* 1 when the next element after n (or after the nearest ancestor that
+ * has one) is core: n opens its text. */
 static int
 opens(const xmlNode *n, const xmlNode *core)
 {
 	const xmlNode *s;
 
-	for (s = n->next; s; s = s->next)
-		if (s->type == XML_ELEMENT_NODE)
-			return s == core;
+	for (; n; n = n->parent)
+		for (s = n->next; s; s = s->next)
+			if (s->type == XML_ELEMENT_NODE)
+				return s == core;
 	return 0;
 }
 
