@@ -1121,10 +1121,13 @@ leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
 	    w->mark[depth] <= w->out->len) {
 		if (ci->text < W_UNDO_MAX_TEXT)
 			drop_short_block(ci, w, w->mark[depth]);
-		/* outside the chosen block, a block saying what the page's
-		 * description says is its summary (a standfirst, a dek), not
-		 * its text; a lead that opens the text stays */
+		/* outside the chosen block, a block of a search snippet's
+		 * length saying what the page's description says is its
+		 * summary (a standfirst, a dek), not its text; a longer one is
+		 * the lead the description was cut from, and a lead that opens
+		 * the text stays */
 		if (w->core && !w->in_core && n != w->core &&
+		    w->out->len - w->mark[depth] <= W_DEK_MAX &&
 		    !opens(n, w->core) &&
 		    w->mark[depth] < w->out->len &&
 		    is_description(w, w->mark[depth]))

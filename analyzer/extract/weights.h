@@ -86,6 +86,9 @@
 /* A page description may start with a kicker of under this many bytes
  * and ": " ("Analysis: "). */
 #define W_KICKER_MAX 30
+/* A summary saying what the page's description says is at most a search
+ * snippet long (bytes); a longer block is the lead it was made from. */
+#define W_DEK_MAX 160
 
 /* ---- siblings of the top container (content.c select_siblings) ---- */
 
