@@ -812,6 +812,59 @@ test_small_rules(void **state)
 	buf_release(&b);
 }
 
+/* Around the chosen text: a standfirst that says what the page's <meta>
+ * description says, key points in a list, a banner in capitals and a
+ * call to action are not the article's; a longer lead the description
+ * was cut from is. */
+static void
+test_summary_and_calls(void **state)
+{
+	static const char lead[] = "The river rose higher than anyone in the "
+		"town remembered, and the mayor called the engineers back from "
+		"their holidays to look at every pier of the old stone bridge "
+		"again.";
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><head><meta name=\"description\" content=\"The "
+		 "council voted to close the old bridge for a year.\">"
+		 "</head><body><div class=\"page\"><div class=\"hero\">"
+		 "<h1>Bridge closed</h1><p class=\"dek\">The council voted to "
+		 "close the old bridge for a year.</p></div>"
+		 "<div class=\"alert\"><p>GET BREAKING NEWS IN YOUR BROWSER. "
+		 "TURN ON ALERTS.</p></div>"
+		 "<div class=\"points\"><ul><li>The council voted on Monday "
+		 "evening after a long debate in the town hall.</li><li>The "
+		 "bridge stays shut for pedestrians and for cars alike.</li>"
+		 "</ul></div><div class=\"body\">");
+	add_prose(&b, "p", "body line", 6);
+	buf_adds(&b, "<p>Sign up for our free morning newsletter to get the "
+		 "news of the town in your inbox.</p></div></div></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "body line number 5"));
+	assert_false(contains(&a.text, "The council voted to close"));
+	assert_false(contains(&a.text, "BREAKING NEWS"));
+	assert_false(contains(&a.text, "after a long debate"));
+	assert_false(contains(&a.text, "Sign up for"));
+	article_release(&a);
+	/* a description longer than a snippet was cut from the lead */
+	buf_reset(&b);
+	buf_addf(&b, "<html><head><meta property=\"og:description\" "
+		 "content=\"%s\"></head><body><div class=\"page\"><div "
+		 "class=\"hero\"><h1>Bridge closed</h1><p>%s</p></div><div "
+		 "class=\"byline\">By A. Writer</div><div class=\"body\">",
+		 lead, lead);
+	add_prose(&b, "p", "body line", 6);
+	buf_adds(&b, "</div></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "body line number 5"));
+	assert_true(contains(&a.text, "The river rose higher"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* The two-visit walk of dom.h: every node entered, then left after its
  * children; a subtree not gone into is left at once. */
 static void
@@ -924,6 +977,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_comma_and_tables),
 		cmocka_unit_test(test_spread_blocks),
 		cmocka_unit_test(test_small_rules),
+		cmocka_unit_test(test_summary_and_calls),
 		cmocka_unit_test(test_dom_walk),
 		cmocka_unit_test(test_put_utf8),
 	};
