@@ -382,6 +382,11 @@ hints_boiler_text(const char *s, size_t len)
 	char tmp[HINTS_TEXT_MAX];
 	size_t i, n;
 
+	/* a label set off by dashes or a star ("- Anzeige -", "*Werbung") */
+	while (len && (*s == ' ' || *s == '-' || *s == '*' || *s == '|')) {
+		s++;
+		len--;
+	}
 	if (len >= sizeof(tmp))
 		return 0;
 	n = 0;
@@ -393,7 +398,8 @@ hints_boiler_text(const char *s, size_t len)
 		tmp[n++] = c;
 	}
 	while (n && (tmp[n - 1] == ' ' || tmp[n - 1] == '\n' ||
-		     tmp[n - 1] == ':' || tmp[n - 1] == '.'))
+		     tmp[n - 1] == ':' || tmp[n - 1] == '.' ||
+		     tmp[n - 1] == '-'))
 		n--;
 	tmp[n] = '\0';
 	for (i = 0; i < t->ntexts; i++)
