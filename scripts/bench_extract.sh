@@ -1,7 +1,9 @@
 #!/bin/sh
 # Benchmark of `presstally extract`: extracts the development pages of
 # ../shared/eval/extraction in one process, several passes (the first pass is
-# a warm-up), and prints MB/s of HTML, pages/s and peak RSS.
+# a warm-up), and prints MB/s of HTML, pages/s and peak RSS; then, in one
+# run of build/tests/bench_extract, libxml2's parse-only speed and the
+# extractor's on the same pages, page by page, with their ratio.
 # usage: scripts/bench_extract.sh [PRESSTALLY_BIN] [PASSES]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,3 +19,9 @@ echo "pages: $(ls "$pages" | wc -l), $(cat "$pages"/*.html | wc -c) bytes; passe
 # --bench-passes reads every file once, then runs the extractor over all of
 # them PASSES times and reports speed and peak RSS on stderr.
 "$bin" extract --bench-passes "$passes" "$pages"/*.html > /dev/null
+bench=${PT_BENCH_EXTRACT:-$(dirname "$bin")/../tests/bench_extract}
+if [ -x "$bench" ]; then
+    "$bench" "$passes" "$pages"/*.html
+else
+    echo "no $bench: build the tests/ target bench_extract for the parse-only figure" >&2
+fi

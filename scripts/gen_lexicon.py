@@ -110,9 +110,9 @@ def rows(values, per_row=16):
 
 # ---- html-hints.tsv -> html_hints.c ----
 
-HINT_KINDS = ("BOILER", "NEG", "POS", "HIDDEN", "KEEP")
-HINT_MATCHES = ("class-sub", "class-word", "class-token", "text",
-                "text-start")
+HINT_KINDS = ("BOILER", "NEG", "POS", "HIDDEN", "KEEP", "STATE", "PAGE")
+HINT_MATCHES = ("class-sub", "class-word", "class-token", "class-prefix",
+                "class-suffix", "text", "text-start", "text-call")
 # Limits of the scan in hints.c (HINTS_WORD_MAX, HINTS_TEXT_MAX of
 # hints_table.h; the generated file asserts that they agree): class-word
 # patterns longer than this are never looked up, and texts of this length
@@ -162,6 +162,9 @@ def read_hints(src):
                                               for c in pat)):
             hint_error(src, no, "class-word '%s' is not 1-%d of a-z, 0-9"
                        % (pat, WORD_MAX))
+        if (match in ("class-prefix", "class-suffix")) != (kind == "STATE"):
+            hint_error(src, no, "class-prefix and class-suffix patterns, "
+                       "and only they, are STATE")
         if match.startswith("text") and (kind != "BOILER" or n >= TEXT_MAX):
             hint_error(src, no, "text patterns are BOILER, under %d bytes"
                        % TEXT_MAX)
@@ -220,6 +223,9 @@ def gen_hints(src, dst):
     out.extend(pattern_array("tokens", lists["class-token"]))
     out.extend(pattern_array("texts", lists["text"]))
     out.extend(pattern_array("starts", lists["text-start"]))
+    out.extend(pattern_array("calls", lists["text-call"]))
+    out.extend(pattern_array("prefixes", lists["class-prefix"]))
+    out.extend(pattern_array("suffixes", lists["class-suffix"]))
     out.append("const struct hints_table hints_table = {\n")
     out.append("\t.subs = subs,\n\t.nsubs = %d,\n" % len(subs))
     out.append("\t.sub_start = {\n")
@@ -234,9 +240,15 @@ def gen_hints(src, dst):
         out.append("\t.%s_first = {\n" % key)
         out.extend(first_flags(lists[match]))
         out.append("\t},\n")
+    out.append("\t.prefixes = prefixes,\n\t.nprefixes = %d,\n"
+               % len(lists["class-prefix"]))
+    out.append("\t.suffixes = suffixes,\n\t.nsuffixes = %d,\n"
+               % len(lists["class-suffix"]))
     out.append("\t.texts = texts,\n\t.ntexts = %d,\n" % len(lists["text"]))
     out.append("\t.starts = starts,\n\t.nstarts = %d,\n"
                % len(lists["text-start"]))
+    out.append("\t.calls = calls,\n\t.ncalls = %d,\n"
+               % len(lists["text-call"]))
     out.append("};\n")
     write(dst, "".join(out), ", ".join("%d %s" % (len(lists[m]), m)
                                        for m in HINT_MATCHES))

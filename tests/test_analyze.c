@@ -374,7 +374,7 @@ test_bad_inputs(void **state)
 		struct tu_csv m;
 
 		expect_failure(args, 1, "empty file", NULL);
-		assert_int_equal(tu_count_entries(out), 6);
+		assert_int_equal(tu_count_entries(out), 7);
 		load(out, "mentions.csv", &m);
 		assert_string_equal(tu_csv_get(&m, 0, "figure"),
 				    "Jane Fictional");
@@ -439,6 +439,99 @@ test_huge_file_is_skipped(void **state)
 /* Hostile text: one endless "sentence" of names, cue words, quote marks
  * and apostrophes. It must finish, with the counted cues capped and a
  * warning, and nothing else going wrong. */
+/* A journalist's search: the short form "Dufresne" and the accent-less "marie-helene dufresne" find the
+ * canonical name in aliases.csv, and quotes.csv gives her quote with the
+ * sentence around it, its character offsets, the form the text used, the
+ * kind of speaker and the sieve. The local file is named in articles.csv.
+ * An organisation the text names speaks as itself. */
+static void
+test_quote_by_alias_with_context(void **state)
+{
+	static const char text[] =
+		"Marie-H\xc3\xa9l\xc3\xa8ne Dufresne has little patience for "
+		"rules.\n\n"
+		"\xe2\x80\x9cI did not spend twenty years learning my craft,"
+		"\xe2\x80\x9d Dufresne said on Monday.\n\n"
+		"The Quebec Directors Guild backed her. \xe2\x80\x9cWe agree "
+		"with every word,\xe2\x80\x9d the guild said in a statement.\n";
+	char *dir = tu_tmpdir(), *out = out_file(dir, "out");
+	char *path = out_file(dir, "dufresne.txt");
+	const char *args[] = { "analyze", "--out", out, path, NULL };
+	struct tu_csv a, q, f;
+	long r;
+
+	(void)state;
+	tu_write(path, text, sizeof(text) - 1);
+	assert_int_equal(tu_run(args, NULL, NULL, NULL), 0);
+	load(out, "aliases.csv", &a);
+	r = tu_csv_find(&a, "alias", "Dufresne");
+	assert_true(r >= 0);
+	assert_string_equal(tu_csv_get(&a, (size_t)r, "figure"),
+			    "Marie-H\xc3\xa9l\xc3\xa8ne Dufresne");
+	assert_string_equal(tu_csv_get(&a, (size_t)r, "articles"), "1");
+	assert_true(tu_csv_find(&a, "alias", "marie-helene dufresne") >= 0);
+	load(out, "quotes.csv", &q);
+	assert_int_equal(q.nrows, 2);
+	assert_string_equal(tu_csv_get(&q, 0, "speaker"),
+			    tu_csv_get(&a, (size_t)r, "figure"));
+	assert_string_equal(tu_csv_get(&q, 0, "quote"),
+			    "I did not spend twenty years learning my craft,");
+	assert_string_equal(tu_csv_get(&q, 0, "context"),
+			    "\xe2\x80\x9cI did not spend twenty years learning "
+			    "my craft,\xe2\x80\x9d Dufresne said on Monday.");
+	/* Code points, not bytes: the accents before it count once. */
+	assert_string_equal(tu_csv_get(&q, 0, "start"), "55");
+	assert_string_equal(tu_csv_get(&q, 0, "end"), "102");
+	assert_string_equal(tu_csv_get(&q, 0, "speaker_form"), "Dufresne");
+	assert_string_equal(tu_csv_get(&q, 0, "speaker_kind"), "person");
+	assert_string_equal(tu_csv_get(&q, 0, "sieve"), "trailing");
+	assert_string_equal(tu_csv_get(&q, 1, "speaker"),
+			    "Quebec Directors Guild");
+	assert_string_equal(tu_csv_get(&q, 1, "speaker_form"), "guild");
+	assert_string_equal(tu_csv_get(&q, 1, "speaker_kind"), "organisation");
+	assert_string_equal(tu_csv_get(&q, 1, "sieve"), "organisation");
+	load(out, "articles.csv", &f);
+	assert_string_equal(tu_csv_get(&f, 0, "file"), path);
+	tu_csv_free(&a);
+	tu_csv_free(&q);
+	tu_csv_free(&f);
+	tu_rmrf(dir);
+	free(dir);
+	free(out);
+	free(path);
+}
+
+/* Hostile quotes: tens of thousands of quotes said by "the guild" (whose
+ * name the text never gives) between as many new names. The speaker sieve
+ * looks for the organisation's name in a bounded window, so this stays
+ * linear: every quote is written. */
+static void
+test_hostile_quotes_and_names(void **state)
+{
+	char *dir = tu_tmpdir(), *out = out_file(dir, "out");
+	char *path = out_file(dir, "quotes.txt");
+	const char *args[] = { "analyze", "--out", out, path, NULL };
+	struct buf text = BUF_INIT;
+	struct tu_csv q;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 30000; i++)
+		buf_addf(&text, "\xe2\x80\x9cWe agree with it,\xe2\x80\x9d the "
+			 "guild said. Mira Vasquez%d spoke. ", i);
+	tu_write(path, text.p, text.len);
+	assert_int_equal(tu_run(args, NULL, NULL, NULL), 0);
+	load(out, "quotes.csv", &q);
+	assert_int_equal(q.nrows, 30000);
+	assert_string_equal(tu_csv_get(&q, 0, "speaker"), "");
+	tu_csv_free(&q);
+	buf_release(&text);
+	tu_rmrf(dir);
+	free(dir);
+	free(out);
+	free(path);
+}
+
 static void
 test_hostile_text(void **state)
 {
@@ -777,6 +870,8 @@ main(void)
 		cmocka_unit_test(test_help_and_usage),
 		cmocka_unit_test(test_warc_input_newest_capture_wins),
 		cmocka_unit_test(test_cues_sum_to_mentions),
+		cmocka_unit_test(test_quote_by_alias_with_context),
+		cmocka_unit_test(test_hostile_quotes_and_names),
 		cmocka_unit_test(test_explain_golden),
 		cmocka_unit_test(test_topic_check),
 	};

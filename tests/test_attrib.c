@@ -105,12 +105,94 @@ test_speakers(void **state)
 	doc_release(&d);
 }
 
+/* Each quotation's speaker (a person, an organisation as written, or
+ * "-") and the sieve that found it. */
+static void
+show_sieves(const struct doc *d, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < d->nq; i++) {
+		const struct quote *q = &d->q[i];
+
+		if (!q->direct)
+			continue;
+		buf_addf(out, "%s", out->len ? " | " : "");
+		if (q->speaker >= 0)
+			buf_adds(out, d->p[q->speaker].name);
+		else if (q->kind == SPK_ORG)
+			buf_add(out, d->text + q->orgo, q->orgl);
+		else
+			buf_adds(out, "-");
+		buf_addf(out, "/%s", doc_sieve_name(q->sieve));
+	}
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} sieve_cases[] = {
+	/* Exact patterns: "according to", "so says", "X replies", a
+	 * long job title before the name after the quote. */
+	{ "“The plan is dead,” according to Mara Voss.",
+	  "Mara Voss/trailing" },
+	{ "Mara Voss spoke. According to Voss, the plan “is dead now and "
+	  "will stay dead”.", "Mara Voss/according-to" },
+	{ "“The rules help everyone,” so says Tomas Quill.",
+	  "Tomas Quill/trailing" },
+	{ "Tomas Quill was asked. “No comment at all today,” Quill "
+	  "replies.", "Tomas Quill/trailing" },
+	{ "“We saw water vapour above the moon,” lead researcher and "
+	  "planetary scientist Lucas Pagano said.", "Lucas Pagano/trailing" },
+	/* Epithets: the person introduced with that role. */
+	{ "Director Tomas Quill met producer Helen Marsh. “We start at "
+	  "dawn,” the director said.", "Tomas Quill/epithet" },
+	{ "Helen Marsh, a producer, met Tomas Quill, a director. “We start "
+	  "at dawn,” the producer said.", "Helen Marsh/epithet" },
+	/* Pronouns by gender. */
+	{ "Producer Helen Marsh met director Paul Okoro. “It was hard,” "
+	  "he said.", "Paul Okoro/pronoun" },
+	/* Participles belong to the sentence's subject. */
+	{ "Helen Marsh urged Paul Okoro to sign, saying “time is running "
+	  "out for all of us”.", "Helen Marsh/leading" },
+	/* No verb: the subject of the sentence before in the paragraph. */
+	{ "Helen Marsh is wary of the fuss. “People want me to be a saint "
+	  "or a villain.”", "Helen Marsh/subject" },
+	/* Organisations the text names, by their head noun. */
+	{ "The Lantern Makers Guild met on Monday. “We welcome the new "
+	  "rules today,” the guild said in a statement.",
+	  "Lantern Makers Guild/organisation" },
+	/* Somebody unnamed: no guess. */
+	{ "“We dispute every claim in the suit,” a studio spokesperson "
+	  "said.", "-/anonymous" },
+	{ "“Nobody knows what comes next for the lanterns.”", "-/" },
+};
+
+static void
+test_sieves(void **state)
+{
+	struct doc d;
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	doc_init(&d);
+	for (i = 0; i < sizeof(sieve_cases) / sizeof(sieve_cases[0]); i++) {
+		run(&d, sieve_cases[i].text);
+		show_sieves(&d, &out);
+		su_expect(sieve_cases[i].text, out.p, sieve_cases[i].want);
+	}
+	buf_release(&out);
+	doc_release(&d);
+}
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_speakers),
+		cmocka_unit_test(test_sieves),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

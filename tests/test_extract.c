@@ -546,6 +546,325 @@ test_hints(void **state)
 	assert_int_equal(hints_tag("blink"), 0);
 }
 
+/* Class names read one by one: states, taxonomy terms and BEM modifiers
+ * say nothing of the box; names weigh against each other; a responsive
+ * "hidden" does not hide; a header class is a part of the page. */
+static void
+test_hints_structure(void **state)
+{
+	static const struct {
+		const char *cls;
+		int weight, boiler, hidden, page;
+	} cases[] = {
+		{ "has-sidebar", 0, 0, 0, 0 },
+		{ "no-comments", 0, 0, 0, 0 },
+		{ "with-share is-paywalled", 0, 0, 0, 0 },
+		{ "with_aside", 0, 0, 0, 0 },
+		{ "tag-newsletter category-sponsored", 0, 0, 0, 0 },
+		{ "comments-open", 0, 0, 0, 0 },
+		{ "tag-list", -W_CLASS_WEIGHT, 1, 0, 0 }, /* a box after all */
+		{ "story__body--promo", W_CLASS_WEIGHT, 0, 0, 0 },
+		{ "node node--promoted", 0, 0, 0, 0 },
+		{ "comments", -W_CLASS_WEIGHT, 1, 0, 0 },
+		/* more content names than boilerplate ones: a post */
+		{ "post entry widget", 0, 0, 0, 0 },
+		{ "post-content comments", 0, 1, 0, 0 },
+		{ "hidden lg:flex", 0, 0, 0, 0 },
+		{ "d-none d-md-block", 0, 0, 0, 0 },
+		{ "hidden", 0, 0, 1, 0 },
+		{ "article-header", W_CLASS_WEIGHT, 0, 0, 1 },
+		{ "legend", -W_CLASS_WEIGHT, 1, 0, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct hints_attr h;
+
+		hints_classify(cases[i].cls, NULL, &h);
+		if (h.weight != cases[i].weight ||
+		    h.boiler != cases[i].boiler ||
+		    h.hidden != cases[i].hidden || h.page != cases[i].page)
+			fail_msg("hints of class '%s': weight %d boiler %d "
+				 "hidden %d page %d", cases[i].cls, h.weight,
+				 h.boiler, h.hidden, h.page);
+	}
+}
+
+/* Invented prose: n sentences of the same shape, numbered. */
+static void
+add_prose(struct buf *b, const char *tag, const char *word, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		buf_addf(b, "<%s>The %s number %d was read aloud in the hall, "
+			 "and everyone who heard it agreed that it was long "
+			 "enough to count as a sentence.</%s>", tag, word, i,
+			 tag);
+}
+
+/* Extracts the page in b into a; returns the result code. */
+static int
+run_page(struct buf *b, struct article *a)
+{
+	article_init(a);
+	return run(b->p, b->len, NULL, a, NULL);
+}
+
+/* A boilerplate word in a state, taxonomy or modifier class of the
+ * article does not remove it, and a longer comment thread does not
+ * outweigh it. */
+static void
+test_state_classes(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><body class=\"single with-sidebar\">"
+		 "<article class=\"post has-paywall tag-newsletter "
+		 "no-comments\"><div class=\"story__body--promo\">");
+	add_prose(&b, "p", "article line", 4);
+	buf_adds(&b, "</div></article><div class=\"comments\"><ol>");
+	add_prose(&b, "li", "reader comment", 12);
+	buf_adds(&b, "</ol></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "article line number 3"));
+	assert_false(contains(&a.text, "reader comment"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* An unclosed <div> in <nav>, <header> or <noscript> can make the parser
+ * nest the rest of the page in that element: a box holding most of the
+ * prose is a broken boundary, not boilerplate. */
+static void
+test_damaged_trees(void **state)
+{
+	static const char *const opens[] = {
+		"<nav><ul><li><a href=\"/\">Home</a><div>",
+		"<header><div class=\"logo\"><a href=\"/\">Site</a><div>",
+		"<noscript><div>Enable scripts.",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		struct buf b = BUF_INIT;
+		struct article a;
+
+		buf_addf(&b, "<html><body>%s", opens[i]);
+		buf_adds(&b, "<div class=\"main\">");
+		add_prose(&b, "p", "nested line", 5);
+		buf_adds(&b, "</div></body></html>");
+		assert_int_equal(run_page(&b, &a), 0);
+		if (!contains(&a.text, "nested line number 4"))
+			fail_msg("damaged tree %zu lost the article: '%s'", i,
+				 a.text.p ? a.text.p : "");
+		article_release(&a);
+		buf_release(&b);
+	}
+}
+
+/* The fallback cascade: prose in three boxes whose class says
+ * boilerplate, none with most of it (relaxed hints); a JSON-LD
+ * articleBody longer than the page text; prose paragraphs no container
+ * gathers (the baseline); and a page without text says so. */
+static void
+test_fallback_cascade(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><p>Hello.</p>");
+	for (i = 0; i < 3; i++) {
+		buf_adds(&b, "<div class=\"promo-box\">");
+		add_prose(&b, "p", "promo line", 3);
+		buf_adds(&b, "</div>");
+	}
+	buf_adds(&b, "</body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "promo line number 2"));
+	article_release(&a);
+
+	buf_reset(&b);
+	buf_adds(&b, "<html><head><script type=\"application/ld+json\">"
+		 "{\"@type\": \"NewsArticle\", \"articleBody\": \"");
+	for (i = 0; i < 6; i++)
+		buf_adds(&b, "The body of the story is only in the metadata, "
+			 "where the site put it for search engines. ");
+	buf_adds(&b, "\"}</script></head><body><div>Loading.</div>"
+		 "</body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "only in the metadata"));
+	article_release(&a);
+
+	/* every paragraph alone under its own deep wrapper */
+	buf_reset(&b);
+	buf_adds(&b, "<html><body>");
+	for (i = 0; i < 16; i++) {
+		buf_adds(&b, "<div><div><div><div><div><div>");
+		add_prose(&b, "p", "scattered line", 1);
+		buf_addf(&b, "<p>Paragraph %d of the scattered page, with a "
+			 "second sentence to make it prose.</p>", i);
+		buf_adds(&b, "</div></div></div></div></div></div>");
+	}
+	buf_adds(&b, "</body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "Paragraph 0 of"));
+	assert_true(contains(&a.text, "Paragraph 15 of"));
+	article_release(&a);
+
+	buf_reset(&b);
+	buf_adds(&b, "<html><body><div><img src=\"x.png\"></div></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), PT_EEMPTY);
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* A comma-dense block (a list of signatories) or a data table does not
+ * outscore the body. */
+static void
+test_comma_and_tables(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div><div><div class=\"signers\"><p>");
+	for (i = 0; i < 60; i++)
+		buf_addf(&b, "Name%d Surname, ", i);
+	buf_adds(&b, "</p></div></div></div><div><div class=\"data\"><table>");
+	for (i = 0; i < 30; i++)
+		buf_addf(&b, "<tr><td>Row %d of the price table, in euros, "
+			 "per unit</td><td>%d, %d, %d</td></tr>", i, i, i + 1,
+			 i + 2);
+	buf_adds(&b, "</table></div></div><div><div><div class=\"story\">");
+	add_prose(&b, "p", "body line", 5);
+	buf_adds(&b, "</div></div></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "body line number 4"));
+	assert_false(contains(&a.text, "Name59"));
+	assert_false(contains(&a.text, "price table"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* Content spread over sibling blocks (sections of a page builder, a lead
+ * before the body) comes whole, without the page's footer. */
+static void
+test_spread_blocks(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><nav><a href=\"/\">Home</a></nav>"
+		 "<div class=\"page\"><div class=\"kicker\">Local news</div>"
+		 "<p class=\"lead\">The lead of the page says in one "
+		 "sentence what the sections below explain.</p>");
+	for (i = 0; i < 4; i++) {
+		buf_addf(&b, "<div class=\"section section-%d\"><h2>Part %d"
+			 "</h2>", i, i);
+		add_prose(&b, "p", i == 3 ? "last part" : "part", i ? 2 : 6);
+		buf_adds(&b, "</div>");
+	}
+	buf_adds(&b, "</div><footer>All rights reserved</footer></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "The lead of the page"));
+	assert_true(contains(&a.text, "last part number 1"));
+	assert_true(contains(&a.text, "Part 2"));
+	assert_false(contains(&a.text, "All rights reserved"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* Soft hyphens are not text, ruby readings are not read, an image legend
+ * by class is left out. */
+static void
+test_small_rules(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><body><article><p>The Bun&shy;des&shy;tag met "
+		 "on Monday in Berlin, and the debate about the new law went "
+		 "on late into the night.</p><div class=\"legend\">Photo "
+		 "legend of the plenary hall</div><p>Its name is written "
+		 "<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp>字<rt>ji</rt></ruby> "
+		 "in the old script, which the visitors read without "
+		 "help.</p>");
+	add_prose(&b, "p", "closing line", 3);
+	buf_adds(&b, "</article></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "The Bundestag met"));
+	assert_true(contains(&a.text, "written 漢字 in"));
+	assert_false(contains(&a.text, "Photo legend"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* Around the chosen text: a standfirst that says what the page's <meta>
+ * description says, key points in a list, a banner in capitals and a
+ * call to action are not the article's; a longer lead the description
+ * was cut from is. */
+static void
+test_summary_and_calls(void **state)
+{
+	static const char lead[] = "The river rose higher than anyone in the "
+		"town remembered, and the mayor called the engineers back from "
+		"their holidays to look at every pier of the old stone bridge "
+		"again.";
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><head><meta name=\"description\" content=\"The "
+		 "council voted to close the old bridge for a year.\">"
+		 "</head><body><div class=\"page\"><div class=\"hero\">"
+		 "<h1>Bridge closed</h1><p class=\"dek\">The council voted to "
+		 "close the old bridge for a year.</p></div>"
+		 "<div class=\"alert\"><p>GET BREAKING NEWS IN YOUR BROWSER. "
+		 "TURN ON ALERTS.</p></div>"
+		 "<div class=\"points\"><ul><li>The council voted on Monday "
+		 "evening after a long debate in the town hall.</li><li>The "
+		 "bridge stays shut for pedestrians and for cars alike.</li>"
+		 "</ul></div><div class=\"body\">");
+	add_prose(&b, "p", "body line", 6);
+	buf_adds(&b, "<p>Sign up for our free morning newsletter to get the "
+		 "news of the town in your inbox.</p></div></div></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "body line number 5"));
+	assert_false(contains(&a.text, "The council voted to close"));
+	assert_false(contains(&a.text, "BREAKING NEWS"));
+	assert_false(contains(&a.text, "after a long debate"));
+	assert_false(contains(&a.text, "Sign up for"));
+	article_release(&a);
+	/* a description longer than a snippet was cut from the lead */
+	buf_reset(&b);
+	buf_addf(&b, "<html><head><meta property=\"og:description\" "
+		 "content=\"%s\"></head><body><div class=\"page\"><div "
+		 "class=\"hero\"><h1>Bridge closed</h1><p>%s</p></div><div "
+		 "class=\"byline\">By A. Writer</div><div class=\"body\">",
+		 lead, lead);
+	add_prose(&b, "p", "body line", 6);
+	buf_adds(&b, "</div></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "body line number 5"));
+	assert_true(contains(&a.text, "The river rose higher"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* The two-visit walk of dom.h: every node entered, then left after its
  * children; a subtree not gone into is left at once. */
 static void
@@ -651,6 +970,14 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_hostile_nul_and_attrs),
 		cmocka_unit_test(test_hostile_unterminated),
 		cmocka_unit_test(test_hints),
+		cmocka_unit_test(test_hints_structure),
+		cmocka_unit_test(test_state_classes),
+		cmocka_unit_test(test_damaged_trees),
+		cmocka_unit_test(test_fallback_cascade),
+		cmocka_unit_test(test_comma_and_tables),
+		cmocka_unit_test(test_spread_blocks),
+		cmocka_unit_test(test_small_rules),
+		cmocka_unit_test(test_summary_and_calls),
 		cmocka_unit_test(test_dom_walk),
 		cmocka_unit_test(test_put_utf8),
 	};

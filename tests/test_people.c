@@ -52,10 +52,10 @@ static const struct {
 	 * before it, a speech verb after or (inverted) before it, an
 	 * apposition, a list with a person in it. */
 	{ "Director Tomas Quill arrived.", "Tomas Quill=1M" },
-	{ "Lamplighter Bram Oduya waved.", "Bram Oduya=1" },
-	{ "Sir Edwin Hollis spoke.", "Edwin Hollis=1" },
+	{ "Lamplighter Bram Oduya waved.", "Bram Oduya=1M" },
+	{ "Sir Edwin Hollis spoke.", "Edwin Hollis=1M" },
 	{ "Mirela Costa said the plan worked.", "Mirela Costa=1" },
-	{ "“We need more time,” said Mara Voss.", "Mara Voss=1" },
+	{ "“We need more time,” said Mara Voss.", "Mara Voss=1F" },
 	{ "Greta Lund, a veteran producer, left.", "Greta Lund=1F" },
 	{ "Imogen Sato, 31, said it.", "Imogen Sato=1F" },
 	{ "Producer Rufus Hale, Dana Pike and Olga Brandt attended.",
@@ -64,8 +64,8 @@ static const struct {
 	{ "Director Ana de la Fuente spoke.", "Ana de la Fuente=1F" },
 	{ "Writer J. Okafor said nothing.", "J. Okafor=1" },
 	/* A topic figure, by any alias. */
-	{ "Vantreck spoke briefly.", "Odalys Vantreck=1*" },
-	{ "Odalys Vantreck met the lamplighter.", "Odalys Vantreck=1*" },
+	{ "Vantreck spoke briefly.", "Odalys Vantreck=1F*" },
+	{ "Odalys Vantreck met the lamplighter.", "Odalys Vantreck=1F*" },
 	/* A single word is the person with that surname, before or after
 	 * the full name, or with that given name when only one has it... */
 	{ "Actress Nadia Brennan arrived. Brennan smiled.",
@@ -74,6 +74,20 @@ static const struct {
 	{ "Director Tomas Quill spoke. Tomas smiled.", "Tomas Quill=2M" },
 	/* ... or a person of its own with a role before it. */
 	{ "Director Quill arrived.", "Quill=1" },
+	/* A given name of the gazetteer (given.h) is evidence too. */
+	{ "Novak Petrak waved.", "Novak Petrak=1M" },
+	{ "Yoshihito Arakawa and Gael Berthier waved.",
+	  "Yoshihito Arakawa=1 | Gael Berthier=1M" },
+	/* Job titles are cut off the name; a run of them is nobody. */
+	{ "Home Secretary Jane Dorrit said no.", "Jane Dorrit=1F" },
+	{ "Senior Vice President Lantern Sales spoke.", "" },
+	/* A full name, then the surname alone with a verb. */
+	{ "Kestrel Amadi-Boone asked. Amadi-Boone, whose film opened, "
+	  "answered.", "Kestrel Amadi-Boone=2" },
+	/* Hyphenated given names are evidence, but give no gender (they
+	 * are unknown to the lists as a whole). */
+	{ "Marie-Hélène Dufresne smiled. Dufresne said so.",
+	  "Marie-Hélène Dufresne=2" },
 	/* An organisation word rules a run out, not the name after it. */
 	{ "Warner Studios hired Kate Ellis.", "Kate Ellis=1F" },
 };
@@ -89,7 +103,7 @@ static const struct {
 	{ "THR reported it. People say so.", "acronym; sentence start" },
 	{ "He met them in London on Monday.", "place and day" },
 	{ "Speaking in Rotterdam, they left.", "place after a preposition" },
-	{ "Ivo Marsh waved.", "two words, no evidence" },
+	{ "Zorvath Marsh waved.", "two words, no evidence" },
 };
 
 static void

@@ -54,6 +54,10 @@ static const struct {
 	/* Short spans: titles and scare quotes... */
 	{ "The film “Copper Sky” opened.", "T[Copper Sky]" },
 	{ "The so-called “lantern police” came.", "T[lantern police]" },
+	/* Title case with no speech verb next to it: a title. */
+	{ "She sang “The Night We Met” and “Salt Harbour,” twice.",
+	  "T[The Night We Met] T[Salt Harbour,]" },
+	{ "‘Marvellous,’ he said.", "D[Marvellous,]" },
 	{ "Vane wanted “not today” instead.", "T[not today]" },
 	/* ... unless a speech verb comes just before, from the lexicon or
 	 * the topic file... */

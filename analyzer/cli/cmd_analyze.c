@@ -29,8 +29,9 @@ static const char usage[] =
 
 static const char help[] =
 	"Finds the people an article names, their stance on the topic and "
-	"their quotes, and\nwrites six CSV files into DIR: articles.csv, "
-	"mentions.csv, quotes.csv, cues.csv,\nfigures.csv and timeline.csv.\n"
+	"their quotes, and\nwrites seven CSV files into DIR: articles.csv, "
+	"mentions.csv, quotes.csv, cues.csv,\nfigures.csv, timeline.csv and "
+	"aliases.csv.\n"
 	"An INPUT is a UTF-8 .txt file, an .html/.htm file, a .warc or "
 	".warc.gz file (its HTML\ncaptures; the newest capture of a URL "
 	"wins), a directory (its such files,\nrecursively, in sorted order) "
@@ -267,8 +268,10 @@ run_doc(struct run *r, const struct input_doc *d)
 	if (doc_text(r, d, &m, &body))
 		return 1;
 	/* A local file without a URL of its own is recorded by its path. */
-	if (!m.url)
+	if (!m.url) {
 		m.url = d->local_url;
+		m.file = d->local_url ? d->name : NULL;
+	}
 	buf_reset(&r->text);
 	nbad = norm_fix_utf8(body.p, body.len, &r->text, &bad_at);
 	if (nbad)
@@ -361,7 +364,8 @@ write_dataset(struct run *r)
 		tally_print_summary(r->tally, stdout, 30);
 	n = tally_articles(r->tally);
 	log_info("%zu article%s analyzed; CSV files in '%s': articles.csv "
-		 "mentions.csv quotes.csv cues.csv figures.csv timeline.csv",
+		 "mentions.csv quotes.csv cues.csv figures.csv timeline.csv "
+		 "aliases.csv",
 		 n, n == 1 ? "" : "s", out);
 	if (!r->skipped)
 		return PT_EXIT_OK;

@@ -54,13 +54,13 @@ struct column {
 			      K_STANCE (pro, con) */
 };
 
-/* The six files; the four per-article ones come first, in the order of
+/* The seven files; the four per-article ones come first, in the order of
  * the blocks kept per article. */
 enum { F_ARTICLES, F_MENTIONS, F_QUOTES, F_CUES, F_NBLOCKS,
-       F_FIGURES = F_NBLOCKS, F_TIMELINE, F_N };
+       F_FIGURES = F_NBLOCKS, F_TIMELINE, F_ALIASES, F_N };
 
 enum { A_ID, A_URL, A_TITLE, A_AUTHOR, A_PUBLISHED, A_SITE, A_WORDS, A_PRO,
-       A_CON, A_STANCE, A_CAPTURED, A_DIGEST, A_PROW, A_CONW, A_N };
+       A_CON, A_STANCE, A_CAPTURED, A_DIGEST, A_PROW, A_CONW, A_FILE, A_N };
 static const struct column articles_cols[A_N] = {
 	[A_ID] = { "article_id", K_TEXT, NULL },
 	[A_URL] = { "url", K_TEXT, NULL },
@@ -76,10 +76,11 @@ static const struct column articles_cols[A_N] = {
 	[A_DIGEST] = { "digest", K_TEXT, NULL },
 	[A_PROW] = { "pro_weight", K_MILLI, NULL },
 	[A_CONW] = { "con_weight", K_MILLI, NULL },
+	[A_FILE] = { "file", K_TEXT, NULL },
 };
 
 enum { M_ID, M_FIGURE, M_MENTIONS, M_PRO, M_CON, M_STANCE, M_EVIDENCE,
-       M_PROW, M_CONW, M_QUOTES, M_CONF, M_N };
+       M_PROW, M_CONW, M_QUOTES, M_CONF, M_ALIASES, M_N };
 static const struct column mentions_cols[M_N] = {
 	[M_ID] = { "article_id", K_TEXT, NULL },
 	[M_FIGURE] = { "figure", K_TEXT, NULL },
@@ -92,14 +93,22 @@ static const struct column mentions_cols[M_N] = {
 	[M_CONW] = { "con_weight", K_MILLI, NULL },
 	[M_QUOTES] = { "quotes", K_INT, NULL },
 	[M_CONF] = { "confidence", K_CONF, NULL },
+	[M_ALIASES] = { "aliases", K_TEXT, NULL },
 };
 
-enum { Q_ID, Q_SPEAKER, Q_QUOTE, Q_STANCE, Q_N };
+enum { Q_ID, Q_SPEAKER, Q_QUOTE, Q_STANCE, Q_CONTEXT, Q_START, Q_END,
+       Q_FORM, Q_KIND, Q_SIEVE, Q_N };
 static const struct column quotes_cols[Q_N] = {
 	[Q_ID] = { "article_id", K_TEXT, NULL },
 	[Q_SPEAKER] = { "speaker", K_TEXT, NULL },
 	[Q_QUOTE] = { "quote", K_TEXT, NULL },
 	[Q_STANCE] = { "stance", K_STANCE, NULL },
+	[Q_CONTEXT] = { "context", K_TEXT, NULL },
+	[Q_START] = { "start", K_INT, NULL },
+	[Q_END] = { "end", K_INT, NULL },
+	[Q_FORM] = { "speaker_form", K_TEXT, NULL },
+	[Q_KIND] = { "speaker_kind", K_TEXT, NULL },
+	[Q_SIEVE] = { "sieve", K_TEXT, NULL },
 };
 
 enum { C_ID, C_FIGURE, C_CUE, C_POLARITY, C_WEIGHT, C_NEGATED, C_SENTENCE,
@@ -153,6 +162,15 @@ static const struct column timeline_cols[T_N] = {
 	[T_STANCE] = { "stance", K_STANCE, "SUM(x.prom), SUM(x.conm)" },
 };
 
+/* Every form a person's name takes in the articles (and its accent-less
+ * key), with the number of articles that use it. */
+enum { L_FIGURE, L_ALIAS, L_ARTICLES, L_N };
+static const struct column aliases_cols[L_N] = {
+	[L_FIGURE] = { "figure", K_TEXT, "MIN(x.figure)" },
+	[L_ALIAS] = { "alias", K_TEXT, "x.alias" },
+	[L_ARTICLES] = { "articles", K_INT, "COUNT(*)" },
+};
+
 #define WINNER \
 	" JOIN win w ON x.article_id = w.article_id AND x.part = w.part "
 
@@ -174,6 +192,9 @@ static const struct file files[F_N] = {
 		" FROM agg x" WINNER
 		" JOIN art a ON a.article_id = x.article_id AND a.part = x.part"
 		" GROUP BY period, x.key ORDER BY period, x.key" },
+	[F_ALIASES] = { "aliases.csv", aliases_cols, L_N,
+		" FROM als x" WINNER "GROUP BY x.key, x.alias"
+		" ORDER BY x.key, x.alias" },
 };
 
 /* The work tables: art, one row per article with its four blocks (one per
@@ -208,7 +229,17 @@ static const struct column agg_cols[P_N] = {
 	[P_QUOTES] = { "quotes", K_INT, NULL },
 };
 
-enum { S_ART, S_AGG, S_N };
+/* als: one row per form of a person's name in an article. */
+enum { AL_ID, AL_PART, AL_KEY, AL_FIGURE, AL_ALIAS, AL_N };
+static const struct column als_cols[AL_N] = {
+	[AL_ID] = { "article_id", K_TEXT, NULL },
+	[AL_PART] = { "part", K_INT, NULL },
+	[AL_KEY] = { "key", K_TEXT, NULL },
+	[AL_FIGURE] = { "figure", K_TEXT, NULL },
+	[AL_ALIAS] = { "alias", K_TEXT, NULL },
+};
+
+enum { S_ART, S_AGG, S_ALS, S_N };
 
 static const struct {
 	const char *name;
@@ -217,6 +248,7 @@ static const struct {
 } work[S_N] = {
 	[S_ART] = { "art", art_cols, W_N },
 	[S_AGG] = { "agg", agg_cols, P_N },
+	[S_ALS] = { "als", als_cols, AL_N },
 };
 
 static const char pragmas[] =
@@ -463,6 +495,37 @@ store_agg(struct tally *t, const char *id, long long part,
 	return db_run(&t->db, st, "cannot store a mention", err);
 }
 
+/* The separator of the forms in mentions.csv's aliases column. */
+#define ALIAS_SEP " | "
+
+/* Stores each form of the list `aliases` (ALIAS_SEP between them) of
+ * person `key` for aliases.csv. */
+static int
+store_aliases(struct tally *t, const char *id, long long part,
+	      const char *key, const char *figure, const char *aliases,
+	      struct buf *err)
+{
+	sqlite3_stmt *st = t->db.st[S_ALS];
+	const char *p = aliases;
+
+	while (*p) {
+		const char *e = strstr(p, ALIAS_SEP);
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		bind_str(st, AL_ID, id);
+		sqlite3_bind_int64(st, AL_PART + 1, part);
+		bind_str(st, AL_KEY, key);
+		bind_str(st, AL_FIGURE, figure);
+		sqlite3_bind_text(st, AL_ALIAS + 1, p, (int)n, SQLITE_TRANSIENT);
+		if (db_run(&t->db, st, "cannot store an alias", err))
+			return PT_EDB;
+		p += n;
+		if (e)
+			p += strlen(ALIAS_SEP);
+	}
+	return 0;
+}
+
 /* --- Writing an article's rows --------------------------------------- */
 
 /* One field of a row: text (s, len) for K_TEXT and K_STANCE, else n. */
@@ -545,7 +608,170 @@ add_article_row(struct tally *t, const char *id, const char *digest,
 	v[A_DIGEST] = text_of(digest);
 	v[A_PROW] = num_of(d->prom);
 	v[A_CONW] = num_of(d->conm);
+	/* A local file has no URL: the input file names it. */
+	v[A_FILE] = text_of(m->file ? m->file : "");
 	put_row(&t->blk[F_ARTICLES], F_ARTICLES, v);
+}
+
+/* One form of a name as the text wrote it: person, bytes [o, o + len). */
+struct form {
+	int person;
+	const char *s;
+	size_t len;
+};
+
+static int
+cmp_form(const void *a, const void *b)
+{
+	const struct form *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c;
+
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	c = memcmp(x->s, y->s, n);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Distinct forms of a person's name kept at most: a real article has a
+ * handful; hostile text could have thousands. */
+#define TALLY_MAX_ALIASES 32
+
+/* Adds form s (len bytes) to list `out` unless already there. */
+static void
+alias_add(struct buf *out, const char *s, size_t len, int *n)
+{
+	const char *p = out->p;
+
+	if (len == 0 || *n >= TALLY_MAX_ALIASES || memchr(s, '|', len))
+		return;
+	while (p && *p) {
+		const char *e = strstr(p, ALIAS_SEP);
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (l == len && memcmp(p, s, len) == 0)
+			return;
+		p = e ? e + strlen(ALIAS_SEP) : p + l;
+	}
+	if (out->len)
+		buf_adds(out, ALIAS_SEP);
+	buf_add(out, s, len);
+	(*n)++;
+}
+
+/* Removes the first form of list `out`. */
+static void
+drop_first(struct buf *out)
+{
+	const char *e = out->p ? strstr(out->p, ALIAS_SEP) : NULL;
+	size_t skip = e ? (size_t)(e - out->p) + strlen(ALIAS_SEP) : out->len;
+
+	if (out->len == 0)
+		return;
+	memmove(out->p, out->p + skip, out->len - skip);
+	out->len -= skip;
+	out->p[out->len] = 0;
+}
+
+/* 1 when list `out` has a form equal to s (len bytes) but for ASCII
+ * case. */
+static int
+has_case_twin(const struct buf *out, const char *s, size_t len)
+{
+	const char *p = out->p;
+
+	while (p && *p) {
+		const char *e = strstr(p, ALIAS_SEP);
+		size_t l = e ? (size_t)(e - p) : strlen(p), i;
+
+		if (l == len) {
+			for (i = 0; i < len; i++) {
+				char a = p[i], b = s[i];
+
+				if (a >= 'A' && a <= 'Z')
+					a = (char)(a - 'A' + 'a');
+				if (b >= 'A' && b <= 'Z')
+					b = (char)(b - 'A' + 'a');
+				if (a != b)
+					break;
+			}
+			if (i == len)
+				return 1;
+		}
+		p = e ? e + strlen(ALIAS_SEP) : p + l;
+	}
+	return 0;
+}
+
+/* Each person's forms, as mentions.csv's aliases column: every form the
+ * article wrote other than the canonical name (not pronouns), and the
+ * accent-less key of each where it differs by more than case, so a
+ * search for "Dufresne" or "marie-helene dufresne" finds "Marie-Hélène
+ * Dufresne". out[p] is the list of person p. */
+static void
+person_aliases(const struct doc *d, struct buf *out)
+{
+	struct form *f = pt_xmalloc((d->nm + 1) * sizeof(*f));
+	size_t i, n = 0;
+	int *cnt = pt_xcalloc(d->np + 1, sizeof(*cnt));
+
+	for (i = 0; i < d->nm; i++) {
+		const struct mention *m = &d->m[i];
+		const struct tok *a = &d->tk.v[m->tok];
+		const struct tok *b = &d->tk.v[m->tok + m->ntok - 1];
+
+		if (m->pronoun || m->ntok == 0)
+			continue;
+		f[n].person = m->person;
+		f[n].s = d->text + a->o;
+		f[n].len = b->o + b->ol - a->o;
+		n++;
+	}
+	if (n > 1)
+		qsort(f, n, sizeof(*f), cmp_form);
+	/* The canonical name first (dropped again below: it is the
+	 * figure itself), so the forms and keys are checked against it. */
+	for (i = 0; i < d->np; i++) {
+		buf_reset(&out[i]);
+		alias_add(&out[i], d->p[i].name, strlen(d->p[i].name),
+			  &cnt[i]);
+	}
+	for (i = 0; i < n; i++)
+		if (i == 0 || cmp_form(&f[i - 1], &f[i]) != 0)
+			alias_add(&out[f[i].person], f[i].s, f[i].len,
+				  &cnt[f[i].person]);
+	for (i = 0; i < d->np; i++) {
+		/* The accent-less keys of the forms so far. */
+		struct buf keys = BUF_INIT;
+		const char *p = out[i].p;
+
+		while (p && *p) {
+			const char *e = strstr(p, ALIAS_SEP);
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+			char *k = norm_key(p, l);
+
+			if (keys.len)
+				buf_adds(&keys, ALIAS_SEP);
+			buf_adds(&keys, k);
+			free(k);
+			p = e ? e + strlen(ALIAS_SEP) : p + l;
+		}
+		p = keys.p;
+		while (p && *p) {
+			const char *e = strstr(p, ALIAS_SEP);
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+
+			/* A key that differs from a form only in ASCII
+			 * case adds nothing to a case-blind search. */
+			if (!has_case_twin(&out[i], p, l))
+				alias_add(&out[i], p, l, &cnt[i]);
+			p = e ? e + strlen(ALIAS_SEP) : p + l;
+		}
+		buf_release(&keys);
+		drop_first(&out[i]);
+	}
+	free(cnt);
+	free(f);
 }
 
 static int
@@ -554,6 +780,13 @@ add_mentions(struct tally *t, const char *id, long long part,
 {
 	struct field v[M_N];
 	size_t i, o, len;
+	struct buf *al = pt_xmalloc((d->np + 1) * sizeof(*al));
+	int rc = 0;
+
+	for (i = 0; i < d->np; i++)
+		buf_init(&al[i], 0);
+
+	person_aliases(d, al);
 
 	for (i = 0; i < d->np; i++) {
 		const struct person *p = &d->p[i];
@@ -579,11 +812,19 @@ add_mentions(struct tally *t, const char *id, long long part,
 		v[M_QUOTES] = num_of(p->quotes);
 		v[M_CONF] = num_of(llround(doc_confidence(p->prom, p->conm) *
 					   1000.0));
+		v[M_ALIASES] = span_of(al[i].p, al[i].len);
 		put_row(&t->blk[F_MENTIONS], F_MENTIONS, v);
-		if (store_agg(t, id, part, &a, err))
-			return PT_EDB;
+		if (store_agg(t, id, part, &a, err) ||
+		    store_aliases(t, id, part, p->key, p->name,
+				  al[i].p, err)) {
+			rc = PT_EDB;
+			break;
+		}
 	}
-	return 0;
+	for (i = 0; i < d->np; i++)
+		buf_release(&al[i]);
+	free(al);
+	return rc;
 }
 
 static enum stance
@@ -605,22 +846,65 @@ quote_stance(const struct doc *d, const struct quote *q)
 	return doc_stance(pm, cm);
 }
 
+/* Counts code points of the text from byte *at up to byte o (o >= *at),
+ * adding them to *cp: the quotes come in text order, so the offsets of all
+ * of them cost one pass. */
+static void
+advance_cp(const struct doc *d, size_t o, size_t *at, long long *cp)
+{
+	for (; *at < o && *at < d->len; (*at)++)
+		if (((unsigned char)d->text[*at] & 0xC0) != 0x80)
+			(*cp)++;
+}
+
 static void
 add_quotes(struct tally *t, const char *id, const struct doc *d)
 {
 	struct field v[Q_N];
-	size_t i;
+	size_t i, o, len, o2, len2, at = 0, at_e = 0;
+	long long cp = 0, cp_e = 0;
 
 	for (i = 0; i < d->nq; i++) {
 		const struct quote *q = &d->q[i];
+		size_t last = q->close != DOC_NONE ? q->close :
+			      q->t1 > q->t0 ? q->t1 - 1 : q->open;
 
 		if (!q->direct)
 			continue;
 		v[Q_ID] = text_of(id);
-		v[Q_SPEAKER] = text_of(q->speaker >= 0 ?
-				       d->p[q->speaker].name : "");
+		if (q->speaker >= 0)
+			v[Q_SPEAKER] = text_of(d->p[q->speaker].name);
+		else if (q->kind == SPK_ORG)
+			v[Q_SPEAKER] = span_of(d->text + q->orgo, q->orgl);
+		else
+			v[Q_SPEAKER] = text_of("");
 		v[Q_QUOTE] = span_of(d->text + q->o, q->e - q->o);
 		v[Q_STANCE] = text_of(doc_stance_name(quote_stance(d, q)));
+		/* The sentence(s) the quote stands in. */
+		doc_sentence(d, q->open, &o, &len);
+		doc_sentence(d, last < d->tk.n ? last : q->open, &o2, &len2);
+		if (o2 + len2 < o + len)
+			o2 = o, len2 = len;
+		v[Q_CONTEXT] = span_of(d->text + o, o2 + len2 - o);
+		/* Character (code point) offsets of the quote's inner text
+		 * in the article's text. */
+		if (q->o < at)
+			at = 0, cp = 0; /* out of order: count again */
+		advance_cp(d, q->o, &at, &cp);
+		at_e = at;
+		cp_e = cp;
+		advance_cp(d, q->e, &at_e, &cp_e);
+		v[Q_START] = num_of(cp);
+		v[Q_END] = num_of(cp_e);
+		v[Q_FORM] = span_of(d->text + q->fo, q->fl);
+		v[Q_KIND] = text_of(doc_speaker_kind_name(q->kind));
+		v[Q_SIEVE] = text_of(doc_sieve_name(q->sieve));
+		/* A segment of a quote over paragraphs that took the speaker
+		 * of its last segment after the sieves ran. */
+		if (q->speaker >= 0 && q->kind == SPK_UNKNOWN) {
+			v[Q_KIND] = text_of(doc_speaker_kind_name(SPK_PERSON));
+			v[Q_SIEVE] = text_of(doc_sieve_name(SIEVE_CONTINUATION));
+		}
 		put_row(&t->blk[F_QUOTES], F_QUOTES, v);
 	}
 }
@@ -964,6 +1248,9 @@ import_rows(struct tally *t, struct partial *p, int f, const char *id,
 					 rd->v[M_QUOTES] };
 
 			rc = store_agg(t, id, part, &a, err);
+			if (!rc)
+				rc = store_aliases(t, id, part, key, fig,
+						   fld(rd, M_ALIASES), err);
 			free(key);
 		}
 		if (!rc)
@@ -1213,7 +1500,8 @@ put_totals_row(struct buf *r, const struct file *fl, sqlite3_stmt *st)
 	csv_end(r);
 }
 
-/* Writes figures.csv or timeline.csv (f) from their column tables. */
+/* Writes a totals file (figures.csv, timeline.csv, aliases.csv) from
+ * its column table. */
 static int
 write_totals(struct tally *t, int f, struct buf *err)
 {
@@ -1237,7 +1525,7 @@ write_totals(struct tally *t, int f, struct buf *err)
 	return query_end(t, st, rc, err);
 }
 
-/* Opens the six outputs, each with its header row. */
+/* Opens the seven outputs, each with its header row. */
 static int
 open_outputs(struct tally *t, struct buf *err)
 {
@@ -1274,7 +1562,9 @@ tally_finish(struct tally *t, struct buf *err)
 		rc = write_totals(t, F_FIGURES, err);
 	if (!rc)
 		rc = write_totals(t, F_TIMELINE, err);
-	/* All six are complete before any replaces the previous one. */
+	if (!rc)
+		rc = write_totals(t, F_ALIASES, err);
+	/* All seven are complete before any replaces the previous one. */
 	for (f = 0; f < F_N && !rc; f++)
 		rc = ofile_commit(&t->out[f], err);
 	for (f = 0; f < F_N; f++)

@@ -1,6 +1,7 @@
-/* tally.h -- the dataset that `analyze` and `merge` write: six CSV files
+/* tally.h -- the dataset that `analyze` and `merge` write: seven CSV files
  * in one directory, articles.csv, mentions.csv, quotes.csv and cues.csv
- * (rows per article) and figures.csv and timeline.csv (totals). Their
+ * (rows per article) and figures.csv, timeline.csv and aliases.csv
+ * (totals). Their
  * columns are the tables at the top of tally.c, the one place from which
  * the writer, the header rows, the reader of partials and the SQL come
  * (the README describes each column).
@@ -31,6 +32,7 @@ struct tally_meta {
 	const char *id_source; /* the URL, or what names a local input (its
 				  canonical path; stdin: its digest) */
 	const char *url;       /* or NULL */
+	const char *file;      /* a local input file as given, or NULL */
 	const char *title, *author, *published, *site; /* or NULL */
 	const char *captured;  /* capture time (ISO 8601), or NULL */
 };
@@ -57,7 +59,7 @@ int tally_import(struct tally *t, const char *dir, struct buf *err);
  * first `max`; returns how many there are, or -1 with a message in err. */
 long long tally_conflicts(struct tally *t, struct buf *out, size_t max,
 			  struct buf *err);
-/* Writes the six files and renames them into place. */
+/* Writes the seven files and renames them into place. */
 int tally_finish(struct tally *t, struct buf *err);
 void tally_free(struct tally *t);
 

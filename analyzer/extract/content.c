@@ -10,6 +10,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +24,10 @@ enum {
 	ST_ARTBODY = 1 << 3,  /* itemprop=articleBody */
 	ST_SCORED = 1 << 4,   /* has a candidate score */
 	ST_SELECTED = 1 << 5, /* part of the output */
-	ST_STRONG = 1 << 6    /* boilerplate that no text share keeps */
+	ST_STRONG = 1 << 6,   /* boilerplate by its tag (nav): kept only as a
+				 broken boundary */
+	ST_INART = 1 << 7,    /* inside an <article> or <main> */
+	ST_HINTBOIL = 1 << 8  /* boilerplate by its class or id alone */
 };
 
 struct content_node {
@@ -41,6 +45,10 @@ struct content_node {
 			     subtree */
 	uint32_t nimg;    /* images in the subtree */
 	uint32_t good;    /* prose bytes: own text of low-link paragraphs */
+	uint32_t listgood; /* of which in list items */
+	uint32_t prose;   /* own text when the element is a prose paragraph */
+	uint32_t clean;   /* prose outside the boilerplate boxes below it
+			     (clean_prose()) */
 	float score;      /* candidate score */
 };
 
@@ -134,9 +142,11 @@ role_is_boiler(const char *v)
 	return 0;
 }
 
-/* Classifies one element: tag flags, hiding, boilerplate, weight. */
+/* Classifies one element (whose parent's entry is pi, or NULL): tag
+ * flags, hiding, boilerplate, weight. */
 static void
-classify_one(struct content *c, struct content_node *ci)
+classify_one(struct content *c, struct content_node *ci,
+	     const struct content_node *pi)
 {
 	const xmlNode *n = ci->node;
 	const xmlAttr *a;
@@ -144,12 +154,18 @@ classify_one(struct content *c, struct content_node *ci)
 	struct hints_attr h;
 
 	ci->flags = tag_flags(c->tags, n->name);
+	if (pi && ((pi->state & ST_INART) ||
+		   (pi->flags & (HT_ARTICLE | HT_MAIN))))
+		ci->state |= ST_INART;
 	if (ci->flags & HT_SKIP)
 		ci->state |= ST_SKIP;
-	if (ci->flags & HT_BOILER) {
+	/* the <header> of an article holds its headline and lead; only the
+	 * page's own header is boilerplate */
+	if ((ci->flags & HT_BOILER) &&
+	    !(n->name[0] == 'h' && (ci->state & ST_INART))) {
 		ci->state |= ST_BOILER;
 		if (n->name[0] == 'n')
-			ci->state |= ST_STRONG; /* nav */
+			ci->state |= ST_STRONG; /* nav, noscript */
 	}
 	for (a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
@@ -192,8 +208,13 @@ classify_one(struct content *c, struct content_node *ci)
 	if (cls || id) {
 		hints_classify(cls, id, &h);
 		ci->weight = h.weight;
-		if (h.boiler)
-			ci->state |= ST_BOILER;
+		if ((h.boiler || (h.page && !(ci->state & ST_INART))) &&
+		    !(ci->state & ST_BOILER))
+			ci->state |= ST_BOILER | ST_HINTBOIL;
+		if (h.page && !(ci->state & ST_INART)) {
+			if (ci->weight >= 0)
+				ci->weight -= W_CLASS_WEIGHT;
+		}
 		if (h.hidden)
 			ci->state |= ST_SKIP;
 	}
@@ -221,7 +242,8 @@ index_tree(struct content *c, xmlNodePtr root)
 			memset(ci, 0, sizeof(*ci));
 			ci->node = n;
 			n->_private = (void *)(uintptr_t)c->n;
-			classify_one(c, ci);
+			classify_one(c, ci, n == root ? NULL
+					    : info(c, n->parent));
 			down = !(ci->state & ST_SKIP);
 		}
 		n = dom_next(n, root, down);
@@ -343,8 +365,12 @@ close_stats(struct content_node *ci, struct content_node *pi)
 	    (ci->flags & (HT_BLOCK | HT_PARA | HT_CELL))) {
 		ci->np++;
 		if (ci->own >= W_PROSE_MIN_TEXT &&
-		    ci->ownlink * W_PROSE_LINK_DIV < ci->own)
+		    ci->ownlink * W_PROSE_LINK_DIV < ci->own) {
 			ci->good += ci->own;
+			ci->prose = ci->own;
+			if (ci->flags & HT_LI)
+				ci->listgood += ci->own;
+		}
 	}
 	if (pi) {
 		pi->text += ci->text;
@@ -353,6 +379,7 @@ close_stats(struct content_node *ci, struct content_node *pi)
 		pi->np += ci->np;
 		pi->nimg += ci->nimg;
 		pi->good += ci->good;
+		pi->listgood += ci->listgood;
 	}
 }
 
@@ -369,7 +396,7 @@ aggregate(struct content *c, xmlNodePtr root)
 
 		ci->text = ci->link = ci->own = ci->ownlink = 0;
 		ci->owncomma = ci->commas = ci->np = ci->nimg = 0;
-		ci->good = 0;
+		ci->good = ci->prose = ci->listgood = 0;
 	}
 	for (dom_walk_init(&w, root); w.n; dom_walk_next(&w, down)) {
 		xmlNodePtr n = w.n;
@@ -390,14 +417,80 @@ aggregate(struct content *c, xmlNodePtr root)
 	}
 }
 
+/* 1 when a box of `mine` clean prose bytes holds at least as much as the
+ * page has outside every box (rclean). */
+static int
+most_clean(uint64_t mine, uint32_t rclean)
+{
+	return mine >= W_PROSE_MIN_TEXT && mine >= rclean;
+}
+
+/* Sets every live element's clean prose: its prose outside the boxes
+ * below it that are boilerplate, in two rounds. The first leaves out every
+ * box and gives the page's prose outside all of them (*rclean); the
+ * second counts a box that holds at least that much (most_clean()) into
+ * its parent, so that the article is not lost for being nested in a
+ * second box, and gives the page's settled clean prose (*settled). The
+ * array is in document order, so walking it backwards closes children
+ * before parents. */
+static void
+clean_prose(struct content *c, xmlNodePtr root, uint32_t *rclean,
+	    uint32_t *settled)
+{
+	int round;
+	size_t i;
+
+	*rclean = *settled = 0;
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < c->n; i++)
+			c->v[i].clean = c->v[i].prose;
+		for (i = c->n; i-- > 0;) {
+			struct content_node *ci = &c->v[i], *pi;
+
+			if (!live(ci) || ci->node == root)
+				continue;
+			pi = info(c, ci->node->parent);
+			if (pi && (!(ci->state & ST_BOILER) ||
+				   (round == 1 && most_clean(ci->clean,
+							     *rclean))))
+				pi->clean += ci->clean;
+		}
+		if (!info(c, root))
+			return;
+		if (round == 0)
+			*rclean = info(c, root)->clean;
+		*settled = info(c, root)->clean;
+	}
+}
+
+/* 1 when boilerplate box ci holds most of the page's prose, measured
+ * without the other boilerplate (a long comment thread or menu does not
+ * outweigh the article, an author box inside the article does not
+ * count): its clean prose is at least the prose outside every box and
+ * half the settled clean prose (clean_prose()). A box by its tag (nav)
+ * must also hold most of all the prose: then its boundary is broken (an
+ * unclosed element inside made the parser nest the page in it). */
+static int
+holds_prose(const struct content_node *ci, uint32_t total, uint32_t rclean,
+	    uint32_t settled)
+{
+	if (!most_clean(ci->clean, rclean) ||
+	    (uint64_t)ci->clean * W_MOST_PROSE_DIV < settled)
+		return 0;
+	if (ci->state & ST_STRONG)
+		return (uint64_t)ci->good * W_MOST_PROSE_DIV >= total;
+	return 1;
+}
+
 /* Walk 3: removes boilerplate boxes unless they hold most of the prose. */
 static void
 remove_boilerplate(struct content *c, xmlNodePtr root)
 {
 	struct content_node *ri = info(c, root);
-	uint32_t total = ri ? ri->good : 0;
+	uint32_t total = ri ? ri->good : 0, rclean = 0, settled = 0;
 	xmlNodePtr n = root;
 
+	clean_prose(c, root, &rclean, &settled);
 	while (n) {
 		struct content_node *ci = info(c, n);
 		int down = 0;
@@ -405,11 +498,11 @@ remove_boilerplate(struct content *c, xmlNodePtr root)
 		if (ci && live(ci)) {
 			if ((ci->state & ST_BOILER) && n != root &&
 			    !(ci->flags & HT_BODY) &&
-			    ((ci->state & ST_STRONG) || total == 0 ||
-			     (uint64_t)ci->good * W_MOST_PROSE_DIV < total))
+			    !holds_prose(ci, total, rclean, settled)) {
 				ci->state |= ST_REMOVED;
-			else
+			} else {
 				down = 1;
+			}
 		}
 		n = dom_next(n, root, down);
 	}
@@ -469,7 +562,12 @@ in_removed(const struct content *c, const xmlNode *root, const xmlNode *n)
 static void
 spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
 {
-	float s = W_SCORE_BASE + (float)ci->owncomma +
+	/* commas mark sentences up to one per W_COMMA_BYTES bytes; denser
+	 * ones are a list of names or references, not prose */
+	uint32_t commas = ci->owncomma < ci->own / W_COMMA_BYTES
+				  ? ci->owncomma
+				  : ci->own / W_COMMA_BYTES;
+	float s = W_SCORE_BASE + (float)commas +
 		  (float)(ci->own / W_SCORE_TEXT_UNIT < W_SCORE_TEXT_CAP
 				  ? ci->own / W_SCORE_TEXT_UNIT
 				  : W_SCORE_TEXT_CAP);
@@ -477,6 +575,9 @@ spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
 						 : ci->node;
 	int level;
 
+	/* a table cell is a datum more often than prose */
+	if (ci->flags & HT_CELL)
+		s /= W_CELL_DIV;
 	for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
 		struct content_node *oi = info(c, owner);
 
@@ -625,6 +726,38 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 	return t;
 }
 
+/* Content spread over several blocks (a lead before the body, sections of
+ * a page builder, paragraph entities): climbs from t to the ancestors
+ * whose text beyond t's is mostly prose (W_SPREAD_PROSE_DIV) outside list
+ * items, with few links, so that the blocks around the chosen one come
+ * with it. */
+static struct content_node *
+spread_top(struct content *c, xmlNodePtr root, struct content_node *t)
+{
+	xmlNodePtr p;
+
+	for (p = t->node->parent; p && p != root; p = p->parent) {
+		struct content_node *pi = info(c, p);
+		uint32_t text, good, link;
+
+		if (!pi || (pi->flags & HT_BODY) || !live(pi))
+			break;
+		text = pi->text - t->text;
+		/* list items around the text are key points or teasers,
+		 * not more of it */
+		good = (pi->good - pi->listgood) - (t->good - t->listgood);
+		link = pi->link - t->link;
+		if (text == 0)
+			continue;
+		if (good * W_SPREAD_PROSE_DIV < text ||
+		    link * W_SPREAD_LINK_DIV > text)
+			break;
+		init_score(pi);
+		t = pi;
+	}
+	return t;
+}
+
 static int
 ends_sentence(const struct content_node *ci)
 {
@@ -682,7 +815,8 @@ select_siblings(struct content *c, struct content_node *t)
 		scls = dom_attr(s, "class");
 		if (tcls && scls && *tcls && strcmp(tcls, scls) == 0)
 			bonus = t->score * W_SIBLING_CLASS_BONUS;
-		if ((si->state & ST_SCORED) && si->score + bonus >= threshold) {
+		if ((si->state & ST_SCORED) && si->good > 0 &&
+		    si->score + bonus >= threshold) {
 			si->state |= ST_SELECTED;
 		} else if (si->flags & (HT_P | HT_PARA)) {
 			double ld = link_density(si);
@@ -737,6 +871,11 @@ struct writer {
 	struct buf *out; /* destination */
 	const char *title; /* the page title (a repeat of it is dropped) */
 	enum pend pend;  /* the separator owed before more text */
+	const xmlNode *core; /* the best-scored block before climbing, or
+				NULL */
+	int in_core;     /* the walk is inside core */
+	int around;      /* core was spread: short lines around it go */
+	const char *desc[3]; /* the page's descriptions (NULL: none) */
 	int err;         /* PT_ETOOBIG once the cap is hit */
 	size_t mark[MARK_DEPTH]; /* out->len where marked[depth] began */
 	const xmlNode *marked[MARK_DEPTH]; /* open element at each depth */
@@ -773,10 +912,16 @@ w_text(struct writer *w, const char *s)
 		const unsigned char *q = p;
 		size_t sw;
 
-		while (q < end && !is_space_at(q, end, &sw))
+		while (q < end && !is_space_at(q, end, &sw) &&
+		       !(q[0] == 0xC2 && q + 1 < end && q[1] == 0xAD))
 			q += sw;
 		if (q > p)
 			w_add(w, (const char *)p, (size_t)(q - p));
+		if (q + 1 < end && q[0] == 0xC2 && q[1] == 0xAD) {
+			/* a soft hyphen is a place to break a word, not text */
+			p = q + 2;
+			continue;
+		}
 		if (q < end) {
 			if (w->pend == PEND_NONE)
 				w->pend = PEND_SPACE;
@@ -825,9 +970,26 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	return 0;
 }
 
+/* 1 when s[0..l) has ASCII letters, all of them capitals. */
+static int
+shouts(const char *s, size_t l)
+{
+	size_t i, upper = 0;
+
+	for (i = 0; i < l; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper++;
+	}
+	return upper >= W_SHOUT_MIN;
+}
+
 /* Leaving block ci, whose text starts at out[m]: drops the text again when
- * it is only the page title, a boilerplate line ("Read more") or a short
- * line of links. */
+ * it is only the page title, a boilerplate line ("Read more"), a short
+ * line of links, a short paragraph calling to action ("Sign up for our
+ * newsletter") or, around the chosen block, a line in capitals (a banner,
+ * a call to action). */
 static void
 drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
 {
@@ -841,6 +1003,9 @@ drop_short_block(const struct content_node *ci, struct writer *w, size_t m)
 	if ((w->title && strlen(w->title) == l &&
 	     strncasecmp(w->title, s, l) == 0) ||
 	    (ci->text < W_SHORT_TEXT && hints_boiler_text(s, l)) ||
+	    (ci->text < W_SHORT_TEXT && w->core && !w->in_core &&
+	     shouts(s, l)) ||
+	    (!(ci->flags & HT_HEAD) && hints_call_text(s, l)) ||
 	    (ci->text < W_SHORT_TEXT &&
 	     ci->link * 10 >= ci->text * W_SHORT_LINK_TENTHS &&
 	     !(ci->flags & HT_QUOTE)))
@@ -857,6 +1022,14 @@ enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
 
 	if (!ci || drop_inside(c, ci, top))
 		return 0;
+	/* around the chosen block, a short line that is no prose (a kicker,
+	 * a dateline, a byline) is not the article's */
+	if (w->around && !w->in_core && n != top && ci->good == 0 &&
+	    ci->text < W_AROUND_MIN_TEXT &&
+	    (ci->flags & (HT_BLOCK | HT_PARA)) && !(ci->flags & HT_BR))
+		return 0;
+	if (n == w->core)
+		w->in_core = 1;
 	if (ci->flags & HT_BR)
 		w_break(w, PEND_LINE);
 	else if (ci->flags & HT_BLOCK)
@@ -872,21 +1045,94 @@ enter_element(const struct content *c, xmlNodePtr n, xmlNodePtr top,
 	return 1;
 }
 
+/* 1 when the next element after n (or after the nearest ancestor that
+ * has one) is core: n opens its text. */
+static int
+opens(const xmlNode *n, const xmlNode *core)
+{
+	const xmlNode *s;
+
+	for (; n; n = n->parent)
+		for (s = n->next; s; s = s->next)
+			if (s->type == XML_ELEMENT_NODE)
+				return s == core;
+	return 0;
+}
+
+/* 1 when a[0..la) and b say the same, ignoring ASCII spaces and
+ * punctuation ("Editorial" above a line is "Editorial: " before it). */
+static int
+same_text(const char *a, size_t la, const char *b)
+{
+	const char *ea = a + la;
+
+	for (;;) {
+		while (a < ea && (unsigned char)*a < 0x80 &&
+		       !isalnum((unsigned char)*a))
+			a++;
+		while (*b && (unsigned char)*b < 0x80 &&
+		       !isalnum((unsigned char)*b))
+			b++;
+		if (a >= ea || !*b)
+			return a >= ea && !*b;
+		if (*a != *b)
+			return 0;
+		a++;
+		b++;
+	}
+}
+
+/* 1 when out[m..] is one of the page's descriptions, or one after its
+ * kicker ("Analysis: ..."). */
+static int
+is_description(const struct writer *w, size_t m)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		const char *d = w->desc[i], *k;
+
+		if (!d)
+			continue;
+		if (same_text(w->out->p + m, w->out->len - m, d))
+			return 1;
+		k = strstr(d, ": ");
+		if (k && k - d < W_KICKER_MAX &&
+		    same_text(w->out->p + m, w->out->len - m, k + 2))
+			return 1;
+	}
+	return 0;
+}
+
 /* Leaving element n at `depth` below top: a block ends its paragraph,
- * after dropping a short one that is boilerplate. */
+ * after dropping a short one that is boilerplate or a summary. */
 static void
 leave_element(const struct content *c, const xmlNode *n, const xmlNode *top,
 	      struct writer *w, int depth)
 {
 	const struct content_node *ci = info(c, n);
 
+	if (n == w->core)
+		w->in_core = 0;
 	if (!ci || n == top || !(ci->flags & (HT_BLOCK | HT_PARA)) ||
 	    (ci->flags & HT_CELL) || !live(ci))
 		return;
-	if (depth < MARK_DEPTH && ci->text < W_UNDO_MAX_TEXT &&
-	    w->marked[depth] == n &&
-	    w->mark[depth] <= w->out->len)
-		drop_short_block(ci, w, w->mark[depth]);
+	if (depth < MARK_DEPTH && w->marked[depth] == n &&
+	    w->mark[depth] <= w->out->len) {
+		if (ci->text < W_UNDO_MAX_TEXT)
+			drop_short_block(ci, w, w->mark[depth]);
+		/* outside the chosen block, a block of a search snippet's
+		 * length saying what the page's description says is its
+		 * summary (a standfirst, a dek), not its text; a longer one is
+		 * the lead the description was cut from, and a lead that opens
+		 * the text stays */
+		if (w->core && !w->in_core && n != w->core &&
+		    w->out->len - w->mark[depth] <= W_DEK_MAX &&
+		    !opens(n, w->core) &&
+		    w->mark[depth] < w->out->len &&
+		    is_description(w, w->mark[depth]))
+			buf_truncate(w->out, w->mark[depth]);
+	}
 	w_break(w, PEND_PARA);
 }
 
@@ -947,50 +1193,199 @@ hint_len(const char *hint)
 	return n;
 }
 
+/* One round of choosing and writing the content into w (reset first):
+ * boilerplate removal, scoring, the top container, its spread and its
+ * siblings. */
+static void
+choose_and_write(struct content *c, xmlNodePtr root, struct writer *w)
+{
+	struct content_node *top[W_TOP_KEEP], *t;
+	size_t nt = 0;
+	xmlNodePtr s;
+
+	buf_reset(w->out);
+	w->pend = PEND_NONE;
+	w->core = NULL;
+	w->in_core = 0;
+	w->around = 0;
+	remove_boilerplate(c, root);
+	aggregate(c, root);
+	t = score(c, root, top, &nt);
+	if (!t)
+		return;
+	w->core = t->node;
+	t = refine_top(c, root, top, nt);
+	t = spread_top(c, root, t);
+	w->around = t->node != w->core;
+	select_siblings(c, t);
+	if (!t->node->parent) {
+		serialize(c, t->node, w);
+		return;
+	}
+	for (s = t->node->parent->children; s; s = s->next) {
+		struct content_node *si = info(c, s);
+
+		if (si && (si->state & ST_SELECTED)) {
+			w_break(w, PEND_PARA);
+			serialize(c, s, w);
+		}
+	}
+	w->core = NULL;
+}
+
+/* The relaxed hints of the second round: no box is boilerplate by its
+ * class or id alone, nothing removed or chosen yet. */
+static void
+relax_hints(struct content *c, xmlNodePtr root)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+
+		ci->state &= ~(unsigned)(ST_REMOVED | ST_SELECTED);
+		if (ci->state & ST_HINTBOIL)
+			ci->state &= ~(unsigned)ST_BOILER;
+	}
+	aggregate(c, root);
+}
+
+/* The last resort, after trafilatura's baseline: every prose paragraph of
+ * the page (low link density, a sentence long) in document order, outside
+ * boxes that are boilerplate by their tag. */
+static void
+write_baseline(struct content *c, xmlNodePtr root, struct writer *w)
+{
+	const xmlNode *last = NULL;
+	size_t i;
+
+	buf_reset(w->out);
+	w->pend = PEND_NONE;
+	w->core = NULL;
+	for (i = 0; i < c->n; i++) {
+		struct content_node *ci = &c->v[i];
+		const xmlNode *up;
+
+		if (!ci->prose || !live(ci) ||
+		    (last && is_ancestor(last, ci->node)))
+			continue;
+		for (up = ci->node; up && up != root; up = up->parent) {
+			const struct content_node *ui = info(c, up);
+
+			if (ui && (ui->flags & HT_BOILER) &&
+			    !(ui->state & ST_INART))
+				break;
+		}
+		if (up && up != root)
+			continue;
+		w_break(w, PEND_PARA);
+		serialize(c, ci->node, w);
+		last = ci->node;
+	}
+}
+
+/* 1 when a text of len bytes is short for a page of `visible` prose
+ * bytes: under W_MIN_TEXT, or under 1/W_SHORT_DIV of the prose. */
+static int
+is_short(size_t len, uint32_t visible)
+{
+	return len < W_MIN_TEXT || len * W_SHORT_DIV < visible;
+}
+
+/* Keeps the longer of the text in w->out and the one saved in `best`:
+ * best gets the longer one. */
+static void
+keep_longer(struct writer *w, struct buf *best)
+{
+	if (w->err || w->out->len <= best->len)
+		return;
+	buf_reset(best);
+	if (buf_add(best, w->out->p, w->out->len) < 0)
+		w->err = PT_ETOOBIG;
+}
+
+/* The page's descriptions (<meta> description, og: and twitter:) into
+ * desc[0..3), NULL when absent; they point into the tree. */
+static void
+page_descriptions(const xmlNode *root, const char *desc[3])
+{
+	static const char *const keys[3] = { "description", "og:description",
+					     "twitter:description" };
+	const xmlNode *h = root->parent ? root->parent->children : NULL;
+	const xmlNode *m;
+	int i;
+
+	desc[0] = desc[1] = desc[2] = NULL;
+	while (h && (h->type != XML_ELEMENT_NODE ||
+		     strcmp((const char *)h->name, "head") != 0))
+		h = h->next;
+	for (m = h ? h->children : NULL; m; m = m->next) {
+		const char *k, *v;
+
+		if (m->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)m->name, "meta") != 0)
+			continue;
+		k = dom_attr(m, "property");
+		if (!k || !*k)
+			k = dom_attr(m, "name");
+		v = dom_attr(m, "content");
+		if (!k || !v || !*v)
+			continue;
+		for (i = 0; i < 3; i++)
+			if (strcasecmp(k, keys[i]) == 0)
+				desc[i] = v;
+	}
+}
+
 int
 content_extract(struct content *c, xmlNodePtr root, const char *hint,
 		const char *title, struct buf *out)
 {
-	struct content_node *top[W_TOP_KEEP], *t;
 	struct writer w = { .out = out, .title = title };
-	size_t nt = 0, hl;
-	xmlNodePtr s;
+	struct buf best;
+	uint32_t visible;
+	size_t hl;
 
 	if (!root)
 		return 0;
+	page_descriptions(root, w.desc);
 	if (!c->tags)
 		c->tags = pt_xcalloc(TAG_CACHE, sizeof(*c->tags));
 	index_tree(c, root);
 	aggregate(c, root);
-	remove_boilerplate(c, root);
-	aggregate(c, root);
-	t = score(c, root, top, &nt);
-	if (t) {
-		t = refine_top(c, root, top, nt);
-		select_siblings(c, t);
-		if (t->node->parent) {
-			for (s = t->node->parent->children; s; s = s->next) {
-				struct content_node *si = info(c, s);
-
-				if (si && (si->state & ST_SELECTED)) {
-					w_break(&w, PEND_PARA);
-					serialize(c, s, &w);
-				}
-			}
-		} else {
-			serialize(c, t->node, &w);
-		}
-	}
-	if (!w.err && out->len < W_MIN_TEXT) {
-		buf_reset(out);
-		w.pend = PEND_NONE;
-		serialize(c, root, &w);
-	}
+	visible = info(c, root) ? info(c, root)->good : 0;
+	choose_and_write(c, root, &w);
 	hl = hint_len(hint);
-	if (!w.err && hl >= W_MIN_TEXT && out->len * W_HINT_DIV < hl) {
+	if (w.err || (!is_short(out->len, visible) &&
+		      !(hl >= W_MIN_TEXT && out->len * W_HINT_DIV < hl)))
+		return w.err;
+	/* the fallback cascade: relaxed hints, the JSON-LD articleBody, the
+	 * page's prose paragraphs, its whole visible text */
+	buf_init(&best, 0);
+	keep_longer(&w, &best);
+	relax_hints(c, root);
+	choose_and_write(c, root, &w);
+	keep_longer(&w, &best);
+	if (hl >= W_MIN_TEXT && best.len * W_HINT_DIV < hl) {
 		buf_reset(out);
 		w.pend = PEND_NONE;
 		write_hint(hint, &w);
+		keep_longer(&w, &best);
 	}
+	if (is_short(best.len, visible)) {
+		write_baseline(c, root, &w);
+		keep_longer(&w, &best);
+	}
+	if (best.len < W_MIN_TEXT) {
+		buf_reset(out);
+		w.pend = PEND_NONE;
+		w.core = NULL;
+		serialize(c, root, &w);
+		keep_longer(&w, &best);
+	}
+	buf_reset(out);
+	if (!w.err && buf_add(out, best.p, best.len) < 0)
+		w.err = PT_ETOOBIG;
+	buf_release(&best);
 	return w.err;
 }

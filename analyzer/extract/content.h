@@ -8,7 +8,8 @@
  * text (class/id hints, <article>, <main>, itemprop=articleBody, link
  * density); related siblings are added; the result is serialized with a
  * paragraph break at every block boundary after removing link lists,
- * captions and short boilerplate lines inside it.
+ * captions and short boilerplate lines inside it, and, around the chosen
+ * block, the summary the page gives as its <meta> description.
  *
  * Non-goals: rendering CSS, multi-page articles.
  */

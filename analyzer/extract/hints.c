@@ -66,7 +66,9 @@ static const struct tagdef tags[] = { /* sorted by name */
 	{ "menu", BL | HT_BOILER },
 	{ "meta", HT_SKIP },
 	{ "nav", BL | HT_BOILER },
-	{ "noscript", HT_SKIP },
+	/* a box, not skipped: an unclosed element in it can nest the page
+	 * inside it, and some pages have their text only there */
+	{ "noscript", BL | HT_BOILER },
 	{ "object", HT_SKIP | HT_EMBED },
 	{ "ol", BL | HT_LIST | HT_CONT },
 	{ "optgroup", HT_SKIP },
@@ -74,6 +76,9 @@ static const struct tagdef tags[] = { /* sorted by name */
 	{ "p", BL | HT_PARA | HT_P },
 	{ "picture", HT_IMG },
 	{ "pre", BL | HT_PARA },
+	{ "rp", HT_SKIP }, /* ruby: the reading is not the text */
+	{ "rt", HT_SKIP },
+	{ "rtc", HT_SKIP },
 	{ "script", HT_SKIP },
 	{ "section", BL | HT_CONT },
 	{ "select", HT_SKIP | HT_INPUT },
@@ -117,7 +122,8 @@ enum {
 	R_NEG = 2,
 	R_BOIL = 4,
 	R_HIDE = 8,
-	R_KEEP = 16
+	R_KEEP = 16,
+	R_PAGE = 32
 };
 
 /* Results of recent class strings (class names repeat within a page). */
@@ -143,6 +149,8 @@ kind_bits(int kind)
 		return R_HIDE;
 	case HK_KEEP:
 		return R_KEEP;
+	case HK_PAGE:
+		return R_PAGE;
 	}
 	return 0;
 }
@@ -192,36 +200,116 @@ scan_piece(const struct hints_pat *v, size_t n, const unsigned char *first,
 	return r;
 }
 
-/* Scans one lowercased string. */
+/* 1 when the class name s[0..n) is a state or a taxonomy term: it starts
+ * or ends with a class-prefix or class-suffix pattern and is longer. */
+static int
+is_state(const struct hints_table *t, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < t->nprefixes; k++)
+		if (t->prefixes[k].len < n &&
+		    memcmp(s, t->prefixes[k].s, t->prefixes[k].len) == 0)
+			return 1;
+	for (k = 0; k < t->nsuffixes; k++)
+		if (t->suffixes[k].len < n &&
+		    memcmp(s + n - t->suffixes[k].len, t->suffixes[k].s,
+			   t->suffixes[k].len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Bits of one class name s[i..j): a whole-name pattern, else nothing for
+ * a state ("has-sidebar", "tag-newsletter"), else the patterns of the
+ * name before a BEM "--modifier" ("story__body--promo" is a body). */
+static unsigned
+scan_token(const struct hints_table *t, const char *s, size_t i, size_t j)
+{
+	unsigned r = scan_piece(t->tokens, t->ntokens, t->token_first, s, i,
+				j);
+	size_t k, w;
+
+	if (r || is_state(t, s + i, j - i))
+		return r;
+	for (k = i; k + 1 < j; k++)
+		if (s[k] == '-' && s[k + 1] == '-')
+			break;
+	if (k + 1 < j)
+		j = k;
+	if (j <= i)
+		return 0;
+	r = scan_subs(t, s + i, j - i);
+	for (k = i; k < j; k = w) {
+		while (k < j && !is_alnum(s[k]))
+			k++;
+		for (w = k; w < j && is_alnum(s[w]); w++)
+			;
+		if (w == k)
+			break;
+		if (w - k <= HINTS_WORD_MAX)
+			r |= scan_piece(t->words, t->nwords, t->word_first, s,
+					k, w);
+	}
+	return r;
+}
+
+/* 1 when the class name s[0..n) shows an element from some screen width
+ * on ("lg:flex", "md:block", "d-md-block"): a "hidden" beside it hides it
+ * on small screens only. */
+static int
+shows_responsive(const char *s, size_t n)
+{
+	static const char *const shows[] = { "block", "flex", "grid",
+					     "inline", "inline-block",
+					     "inline-flex", "table", NULL };
+	const char *v = memchr(s, ':', n);
+	size_t i, l;
+
+	if (v)
+		v++;
+	else if (n > 5 && memcmp(s, "d-", 2) == 0 &&
+		 (v = memchr(s + 2, '-', n - 2)) != NULL)
+		v++;
+	else
+		return 0;
+	l = n - (size_t)(v - s);
+	for (i = 0; shows[i]; i++)
+		if (strlen(shows[i]) == l && memcmp(v, shows[i], l) == 0)
+			return 1;
+	return 0;
+}
+
+/* Scans one lowercased class or id string, name by name. Names weigh
+ * against each other: the string is a boilerplate box when a name says so
+ * and no more names say content ("post-content comments" stays a box,
+ * "post entry widget" is a post). */
 static unsigned
 scan_hints(const char *s, size_t len)
 {
 	const struct hints_table *t = &hints_table;
-	unsigned r = scan_subs(t, s, len);
-	size_t i, j;
+	unsigned r = 0, tr;
+	size_t i, j, nboil = 0, npos = 0;
+	int shown = 0;
 
-	/* words */
-	for (i = 0; i < len; i = j) {
-		while (i < len && !is_alnum(s[i]))
-			i++;
-		for (j = i; j < len && is_alnum(s[j]); j++)
-			;
-		if (j == i)
-			break;
-		if (j - i <= HINTS_WORD_MAX)
-			r |= scan_piece(t->words, t->nwords, t->word_first, s,
-					i, j);
-	}
-	/* class names */
 	for (i = 0; i < len; i = j) {
 		while (i < len && s[i] == ' ')
 			i++;
 		for (j = i; j < len && s[j] != ' '; j++)
 			;
-		if (j > i)
-			r |= scan_piece(t->tokens, t->ntokens, t->token_first,
-					s, i, j);
+		if (j == i)
+			break;
+		tr = scan_token(t, s, i, j);
+		shown |= shows_responsive(s + i, j - i);
+		if (tr & (R_BOIL | R_PAGE))
+			nboil++;
+		else if (tr & R_POS)
+			npos++;
+		r |= tr;
 	}
+	if (shown)
+		r &= ~(unsigned)R_HIDE;
+	if ((r & (R_BOIL | R_PAGE)) && npos > nboil)
+		r &= ~(unsigned)(R_BOIL | R_PAGE);
 	return r;
 }
 
@@ -278,8 +366,9 @@ hints_classify(const char *cls, const char *id, struct hints_attr *h)
 	if (id && *id)
 		r |= scan_cached(id);
 	if (r & R_KEEP)
-		r &= ~(unsigned)(R_BOIL | R_NEG);
+		r &= ~(unsigned)(R_BOIL | R_NEG | R_PAGE);
 	h->boiler = (r & R_BOIL) != 0;
+	h->page = !h->boiler && (r & R_PAGE) != 0;
 	h->hidden = (r & R_HIDE) != 0;
 	h->keep = (r & R_KEEP) != 0;
 	h->weight = ((r & R_POS) ? W_CLASS_WEIGHT : 0) -
@@ -293,6 +382,11 @@ hints_boiler_text(const char *s, size_t len)
 	char tmp[HINTS_TEXT_MAX];
 	size_t i, n;
 
+	/* a label set off by dashes or a star ("- Anzeige -", "*Werbung") */
+	while (len && (*s == ' ' || *s == '-' || *s == '*' || *s == '|')) {
+		s++;
+		len--;
+	}
 	if (len >= sizeof(tmp))
 		return 0;
 	n = 0;
@@ -304,7 +398,8 @@ hints_boiler_text(const char *s, size_t len)
 		tmp[n++] = c;
 	}
 	while (n && (tmp[n - 1] == ' ' || tmp[n - 1] == '\n' ||
-		     tmp[n - 1] == ':' || tmp[n - 1] == '.'))
+		     tmp[n - 1] == ':' || tmp[n - 1] == '.' ||
+		     tmp[n - 1] == '-'))
 		n--;
 	tmp[n] = '\0';
 	for (i = 0; i < t->ntexts; i++)
@@ -313,5 +408,36 @@ hints_boiler_text(const char *s, size_t len)
 	for (i = 0; i < t->nstarts; i++)
 		if (strncmp(tmp, t->starts[i].s, t->starts[i].len) == 0)
 			return 1;
+	return 0;
+}
+
+int
+hints_call_text(const char *s, size_t len)
+{
+	const struct hints_table *t = &hints_table;
+	size_t i, j, k;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		for (j = 0; j < t->ncalls; j++) {
+			const struct hints_pat *p = &t->calls[j];
+
+			if ((unsigned char)p->s[0] != c || p->len > len - i)
+				continue;
+			for (k = 1; k < p->len; k++) {
+				unsigned char d = (unsigned char)s[i + k];
+
+				if (d >= 'A' && d <= 'Z')
+					d = (unsigned char)(d - 'A' + 'a');
+				if (d != (unsigned char)p->s[k])
+					break;
+			}
+			if (k == p->len)
+				return 1;
+		}
+	}
 	return 0;
 }

@@ -45,6 +45,9 @@ struct hints_attr {
 	int boiler;  /* 1: boilerplate box (share, related, comments, ads...) */
 	int hidden;  /* 1: visually hidden (sr-only, hidden...) */
 	int keep;    /* 1: embedded post (tweet...), never boilerplate */
+	int page;    /* 1: a part of the page (its header): boilerplate with
+			weight -W_CLASS_WEIGHT outside <article> and <main>,
+			neither inside (not counted in weight) */
 };
 
 /* Classifies the class and id strings (either may be NULL) of an element. */
@@ -53,5 +56,9 @@ void hints_classify(const char *cls, const char *id, struct hints_attr *h);
 /* 1 when a short paragraph text looks like boilerplate ("Advertisement",
  * "Share this article", "Read more"...). */
 int hints_boiler_text(const char *s, size_t len);
+
+/* 1 when the text s[0..len) holds a call to action ("sign up for", "click
+ * here", "follow us on"...), ASCII case folded. */
+int hints_call_text(const char *s, size_t len);
 
 #endif

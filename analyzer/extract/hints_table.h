@@ -23,7 +23,10 @@ enum hints_kind {
 	HK_NEG = 2,    /* weight -W_CLASS_WEIGHT (weights.h) */
 	HK_POS = 3,    /* weight +W_CLASS_WEIGHT */
 	HK_HIDDEN = 4, /* visually hidden */
-	HK_KEEP = 5    /* embedded post: never boilerplate */
+	HK_KEEP = 5,   /* embedded post: never boilerplate */
+	HK_STATE = 6,  /* a state or taxonomy class: says nothing of the box */
+	HK_PAGE = 7    /* a part of the page (its header): boilerplate outside
+			  an <article> or <main>, nothing inside one */
 };
 
 struct hints_pat {
@@ -48,11 +51,22 @@ struct hints_table {
 	const struct hints_pat *tokens;
 	size_t ntokens;
 	unsigned char token_first[256]; /* 1: some token starts so */
+	/* class-prefix, class-suffix: a class name that starts (ends) so,
+	 * and is longer, is a state or a taxonomy term ("has-sidebar",
+	 * "tag-newsletter", "comments-open"), not the name of a box */
+	const struct hints_pat *prefixes;
+	size_t nprefixes;
+	const struct hints_pat *suffixes;
+	size_t nsuffixes;
 	/* text, text-start: whole texts and beginnings of boilerplate lines */
 	const struct hints_pat *texts;
 	size_t ntexts;
 	const struct hints_pat *starts;
 	size_t nstarts;
+	/* text-call: phrases anywhere in a short paragraph that make it a
+	 * call to action ("sign up for", "follow us on") */
+	const struct hints_pat *calls;
+	size_t ncalls;
 };
 
 extern const struct hints_table hints_table;

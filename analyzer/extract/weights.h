@@ -50,6 +50,11 @@
 #define W_SCORE_BASE 1.0f
 #define W_SCORE_TEXT_UNIT 100
 #define W_SCORE_TEXT_CAP 3
+/* Commas count up to one per W_COMMA_BYTES bytes of a paragraph (a
+ * comma-dense block is a list of names or references); a table cell
+ * scores 1/W_CELL_DIV of a paragraph. */
+#define W_COMMA_BYTES 40
+#define W_CELL_DIV 2
 /* Ancestors a paragraph's score goes to: the first in full, the second a
  * 1/W_SCORE_PARENT_DIV, level L >= 2 a 1/(W_SCORE_ANCESTOR_DIV * L), so the
  * nearest wrapper of the paragraphs wins. */
@@ -70,11 +75,27 @@
  * 1/W_CLIMB_DIV of the last one. */
 #define W_CLIMB_DIV 3
 
+/* Climbing on from the top container: a parent whose text beyond it is
+ * at least 1/W_SPREAD_PROSE_DIV prose and under 1/W_SPREAD_LINK_DIV links
+ * is the article (its text spread over several blocks). */
+#define W_SPREAD_PROSE_DIV 2
+#define W_SPREAD_LINK_DIV 4
+/* Blocks of the climbed-to parent around the chosen one under this many
+ * bytes and without prose are left out (kickers, datelines, bylines). */
+#define W_AROUND_MIN_TEXT 40
+/* A page description may start with a kicker of under this many bytes
+ * and ": " ("Analysis: "). */
+#define W_KICKER_MAX 30
+/* A summary saying what the page's description says is at most a search
+ * snippet long (bytes); a longer block is the lead it was made from. */
+#define W_DEK_MAX 160
+
 /* ---- siblings of the top container (content.c select_siblings) ---- */
 
 /* A scored sibling joins with W_SIBLING_RATIO of the top score, at least
  * W_SIBLING_MIN, plus W_SIBLING_CLASS_BONUS of it when it has the top's
  * class (the next part of the same article). */
+/* A sibling without prose never joins by its score. */
 #define W_SIBLING_RATIO 0.2f
 #define W_SIBLING_MIN 10
 #define W_SIBLING_CLASS_BONUS 0.2f
@@ -107,11 +128,17 @@
 #define W_UNDO_MAX_TEXT 300
 #define W_SHORT_TEXT 150
 #define W_SHORT_LINK_TENTHS 9
+/* A short line around the chosen block with this many capital letters
+ * and no small one is a banner or a call to action. */
+#define W_SHOUT_MIN 12
 /* Under W_MIN_TEXT bytes of chosen text, the whole body is taken instead;
  * a JSON-LD articleBody of at least W_MIN_TEXT bytes replaces a page text
  * under 1/W_HINT_DIV of its length. */
 #define W_MIN_TEXT 200
 #define W_HINT_DIV 2
+/* A text under 1/W_SHORT_DIV of the page's prose (or under W_MIN_TEXT
+ * bytes) is short: the fallback cascade of content_extract() runs. */
+#define W_SHORT_DIV 10
 
 /* ---- class/id hints (hints.c) ---- */
 

@@ -230,6 +230,25 @@ doc_epithet(const struct doc *d, size_t i, size_t *end)
 	return 0;
 }
 
+const char *
+doc_sieve_name(enum doc_sieve s)
+{
+	static const char *const names[] = {
+		"", "trailing", "leading", "colon", "according-to", "epithet",
+		"pronoun", "subject", "continuation", "qa-label",
+		"organisation", "anonymous"
+	};
+
+	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "";
+}
+
+const char *
+doc_speaker_kind_name(enum doc_speaker_kind k)
+{
+	return k == SPK_PERSON ? "person" :
+	       k == SPK_ORG ? "organisation" : "unknown";
+}
+
 enum stance
 doc_stance(long long prow, long long conw)
 {

@@ -77,8 +77,39 @@ struct mention {
 	int pronoun;        /* 1 when a resolved pronoun */
 };
 
+/* Which sieve of attrib.c attributed a quotation (doc_sieve_name() gives
+ * the names written in quotes.csv). */
+enum doc_sieve {
+	SIEVE_NONE = 0,     /* no sieve fired: the speaker is unknown */
+	SIEVE_TRAILING,     /* '"...," said Smith', '"...," Smith said' */
+	SIEVE_LEADING,      /* 'Smith said: "..."', 'Smith said that "..."' */
+	SIEVE_COLON,        /* 'Smith: "..."', a paragraph ending in a colon */
+	SIEVE_ACCORDING,    /* "according to Smith" */
+	SIEVE_EPITHET,      /* "the director said": the person introduced
+			       with that role */
+	SIEVE_PRONOUN,      /* "she said": by gender and salience */
+	SIEVE_SUBJECT,      /* no verb: the subject of the quote's sentence
+			       or of the one before it in the paragraph */
+	SIEVE_CONTINUATION, /* the previous speaker goes on (same or next
+			       paragraph, nobody named between) */
+	SIEVE_LABEL,        /* a Q&A speaker label ("OKAFOR:") */
+	SIEVE_ORG,          /* "the union said": an organisation the text
+			       names */
+	SIEVE_ANONYMOUS     /* "a producer who asked not to be named" */
+};
+
+/* What kind of speaker a quotation has. */
+enum doc_speaker_kind { SPK_UNKNOWN = 0, SPK_PERSON, SPK_ORG };
+
 struct quote {
 	uint32_t o, e;      /* inner text in the original: [o, e) */
+	uint32_t fo, fl;    /* the speaker as the text wrote it ("she",
+			       "Ford", "the federation"): [fo, fo + fl) of
+			       the original, fl 0 when none (attrib) */
+	uint32_t orgo, orgl; /* the organisation's name in the original,
+				for kind SPK_ORG (attrib) */
+	int kind;           /* enum doc_speaker_kind (attrib) */
+	int sieve;          /* enum doc_sieve (attrib) */
 	size_t open, close; /* tokens of the marks (close may be DOC_NONE) */
 	size_t t0, t1;      /* tokens inside: [t0, t1) */
 	int speaker;        /* index into doc.p, or -1 */
@@ -175,7 +206,9 @@ struct doc {
 				  phrase starting there, or NULL (polarity) */
 	unsigned char *poln;  /* per token: its length in tokens (polarity) */
 	size_t cappolm, cappoln;
-	unsigned *lex;        /* enum lex_class bits of each token (prep) */
+	unsigned *lex;        /* enum lex_class bits of each token (prep;
+				 people adds LEX_GIVEN_* from the given-name
+				 gazetteer, given.h) */
 	uint16_t *tmark;      /* per token: enum doc_tmark bits (mark; quote
 				 adds TM_TITLEQ) */
 	size_t caplex;
@@ -223,6 +256,12 @@ int doc_mention_at(const struct doc *d, size_t i);
 const char *doc_stance_name(enum stance s);
 /* The sentence (original text) containing token `tok`: *o and *len. */
 void doc_sentence(const struct doc *d, size_t tok, size_t *o, size_t *len);
+
+/* Name of a sieve as written in quotes.csv ("trailing", "pronoun"; ""
+ * for SIEVE_NONE). Returns a static string. */
+const char *doc_sieve_name(enum doc_sieve s);
+/* Name of a speaker kind: "person", "organisation", "unknown". */
+const char *doc_speaker_kind_name(enum doc_speaker_kind k);
 
 /* Read-only queries shared by the steps. */
 /* Key of token i (borrowed, not NUL-terminated) */

@@ -3,13 +3,17 @@
  * 1. Figures of the topic file are found by their aliases.
  * 2. Other names are runs of capitalised words (with particles such as
  *    "de", "van", "bin", and initials), stripped of leading sentence
- *    starters, titles and roles. A run of two or more words is a person
- *    when some occurrence has evidence: a known given name, a role or
- *    title just before it ("director X", "Dame X"), a speech verb after it
- *    ("X said", "X, who", "X, a producer,"), an inverted speech verb before
- *    it ("said X"), or a place in a list next to an accepted person
- *    ("include A, B and C"). Runs containing organisation words (Guild,
- *    Studios, Globes...) are never people.
+ *    starters, titles and roles, and of job titles inside or at the end
+ *    ("Home Secretary Jane Doe", "Art Director"). A run of two or more
+ *    words is a person when some occurrence has evidence: a known given
+ *    name (the hand-made list or the gazetteer of given.h, hyphenated
+ *    ones included), a role or title just before it ("director X", "Dame
+ *    X"), a speech verb after it ("X said", "X, who", "X, whose", "X, a
+ *    producer,", "X, a fellow at the institute, said"), an inverted
+ *    speech verb before it ("said X"), a place in a list next to an
+ *    accepted person ("include A, B and C"), or its surname standing alone
+ *    elsewhere in the article. Runs containing organisation words (Guild,
+ *    Studios, Globes...) or places are never people.
  * 3. A single capitalised word resolves to a person met anywhere in the
  *    article by surname (or, when unique, by given name); failing that it
  *    is a person of its own only with strong evidence around it.
@@ -19,6 +23,7 @@
 #include "analyzer/stance/people.h"
 
 #include "analyzer/stance/doc.h"
+#include "analyzer/stance/given.h"
 #include "analyzer/stance/topic.h"
 
 #include "analyzer/text/lexicon.h"
@@ -38,7 +43,8 @@ enum evidence {
 	EV_APPOS = 1 << 5,
 	EV_LIST = 1 << 6,
 	EV_WORK = 1 << 7,   /* after "film", "series": a title (negative) */
-	EV_PREP = 1 << 8    /* after a preposition (weakens the rest) */
+	EV_PREP = 1 << 8,   /* after a preposition (weakens the rest) */
+	EV_LATER = 1 << 9   /* its surname stands alone later (or before) */
 };
 
 /* Evidence that makes a person by itself. */
@@ -233,7 +239,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	    tok_punct(&d->tk, j, ',')) {
 		size_t k = j + 1;
 
-		if (tok_is(&d->tk, k, "who") || is_role_before(d, k))
+		if (tok_is(&d->tk, k, "who") || tok_is(&d->tk, k, "whose") ||
+		    is_role_before(d, k))
 			ev |= EV_APPOS;
 		if (k < d->tk.n && (doc_lex(d, k) & LEX_APPOS)) {
 			for (k = j + 2; k < j + 2 + PEOPLE_APPOS_WINDOW &&
@@ -249,6 +256,18 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		if (k < d->tk.n && (d->tk.v[j + 1].flags & TOK_NUM) &&
 		    tok_punct(&d->tk, j + 2, ','))
 			ev |= EV_APPOS; /* "X, 31, said" */
+		/* "X, another deportee, said", "X, a fellow at the Max
+		 * Planck Institute, said": an apposition, then the verb. */
+		for (k = j + 1; k < d->tk.n && k < j + PEOPLE_APPOS_FAR &&
+		     doc_same_sent(d, k, a); k++) {
+			if (doc_is_speech(d, k) || d->tk.v[k].quote >= 0)
+				break;
+			if (tok_punct(&d->tk, k, ',')) {
+				if (k + 1 < d->tk.n && doc_is_speech(d, k + 1))
+					ev |= EV_SPEECH;
+				break;
+			}
+		}
 		return ev;
 	}
 	for (steps = 0; j < d->tk.n && steps < PEOPLE_VERB_WINDOW &&
@@ -305,6 +324,51 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 	return a;
 }
 
+/* "Home Secretary Jane Doe", "Senior Vice President", "U.S. Attorney
+ * Dana Pike": capitalised words up to a role or title inside the run are
+ * a job title, not part of the name, unless a given name comes first
+ * ("Mark Cook"). */
+static size_t
+trim_role_prefix(const struct doc *d, size_t a, size_t b, unsigned *ev)
+{
+	size_t i, cut = a;
+	int plain = 1; /* only roles, titles and abbreviations before i */
+
+	for (i = a; i < b; i++) {
+		unsigned lx = doc_lex(d, i);
+		int role = (lx & LEX_TITLE) || doc_is_role(d, i);
+
+		if (lx & LEX_GIVEN)
+			break;
+		/* "Star Wars" stays: a role word cuts the run before a
+		 * given name, at the run's end, or after other job words
+		 * and abbreviations ("U.S. Attorney"). */
+		if (role && (i + 1 == b || (doc_lex(d, i + 1) & LEX_GIVEN) ||
+			     (i > a && plain))) {
+			cut = i + 1;
+			*ev |= (lx & LEX_TITLE) ? EV_TITLE : EV_ROLE;
+		}
+		if (!role && !(d->tk.v[i].flags & (TOK_ALLCAP | TOK_PUNCT)))
+			plain = 0;
+	}
+	while (cut < b && (d->tk.v[cut].flags & TOK_PUNCT))
+		cut++;
+	return cut;
+}
+
+/* A run that ends in a role or title ("Art Director", "Dakota Gov") names
+ * the job: those words are not part of a name. */
+static size_t
+trim_back(const struct doc *d, size_t a, size_t b)
+{
+	while (b > a && ((doc_lex(d, b - 1) & LEX_TITLE) ||
+			 (doc_is_role(d, b - 1) &&
+			  !(doc_lex(d, b - 1) & LEX_GIVEN)) ||
+			 (d->tk.v[b - 1].flags & TOK_PUNCT)))
+		b--;
+	return b;
+}
+
 static void
 key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 {
@@ -322,6 +386,47 @@ key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 	}
 }
 
+
+/* The given-name bits of a key: the hand-made list first, the gazetteer
+ * for the names it lacks. */
+static unsigned
+given_bits(const char *k, size_t kl)
+{
+	unsigned lx = lexicon_lookup(k, kl);
+
+	if (lx & LEX_GIVEN)
+		return lx & LEX_GIVEN;
+	if (lx)
+		return 0; /* a word of another class ("May" the month) */
+	return given_lookup(k, kl);
+}
+
+/* Capitalised words the gazetteer knows as given names get LEX_GIVEN in
+ * d->lex, so every rule below treats them as the hand-made list's. */
+static void
+mark_given(struct doc *d)
+{
+	size_t i, kl;
+
+	for (i = 0; i < d->tk.n; i++) {
+		const char *k;
+
+		if (!(d->tk.v[i].flags & TOK_CAP) ||
+		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i])
+			continue;
+		k = doc_key(d, i, &kl);
+		d->lex[i] |= given_lookup(k, kl);
+		/* "Marie-Hélène", "Jo-Wilfried": given names on both sides
+		 * of a hyphen (the gender is the first one's). */
+		if (!d->lex[i] && memchr(k, '-', kl)) {
+			size_t h = (size_t)((const char *)memchr(k, '-', kl) - k);
+			unsigned g = given_bits(k, h);
+
+			if (g && given_bits(k + h + 1, kl - h - 1))
+				d->lex[i] |= g;
+		}
+	}
+}
 
 static int
 new_person(struct doc *d, const char *display, size_t dlen, const char *key,
@@ -343,7 +448,7 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	p->evidence = DOC_NONE;
 	p->first_tok = first_tok;
 	if (p->first) {
-		lx = lexicon_lookup(p->first, strlen(p->first));
+		lx = given_bits(p->first, strlen(p->first));
 		if ((lx & LEX_GIVEN) == LEX_GIVEN_F)
 			p->gender = GENDER_F;
 		else if ((lx & LEX_GIVEN) == LEX_GIVEN_M)
@@ -390,6 +495,18 @@ particles(const struct doc *d, size_t b)
 	return k;
 }
 
+/* Word tokens in [a, b). */
+static size_t
+words_in(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (; a < b; a++)
+		if (d->tk.v[a].flags & TOK_WORD)
+			n++;
+	return n;
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -404,7 +521,10 @@ scan_candidates(struct doc *d, struct cands *c)
 			continue;
 		}
 		b = i + 1;
-		while (b < n && b - i < PEOPLE_MAX_NAME_TOKENS &&
+		/* The limit counts words: "U.S. Attorney Dana Pike" has
+		 * four, and eight tokens. */
+		while (b < n && b - i < 2 * PEOPLE_MAX_NAME_TOKENS &&
+		       words_in(d, i, b) < PEOPLE_MAX_NAME_TOKENS &&
 		       doc_same_sent(d, i, b) &&
 		       !(d->tk.v[b - 1].flags & TOK_POSS) &&
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
@@ -424,6 +544,8 @@ scan_candidates(struct doc *d, struct cands *c)
 			}
 		}
 		a = trim_front(d, i, b, &ev);
+		a = trim_role_prefix(d, a, b, &ev);
+		b = trim_back(d, a, b);
 		if (a < b) {
 			size_t j;
 			int bad = 0;
@@ -625,6 +747,62 @@ known_person(const struct doc *d, const struct pindex *ix,
 	return p;
 }
 
+/* A name in full, then by surname alone: the news convention ("Kestrel
+ * Amadi-Boone has a question ... Amadi-Boone, whose film ..."). A run of
+ * two or three words is a person when its last word stands alone
+ * elsewhere in the article twice, or once with evidence of its own. */
+static void
+accept_by_surname(const struct doc *d, struct cands *c,
+		  struct smap *accepted)
+{
+	struct smap alone = { NULL, NULL, 0, 0 };
+	size_t i;
+
+	/* Per single word: 1 when it stands alone, 2 when once with
+	 * evidence of its own (a speech verb, a role, an apposition). */
+	for (i = 0; i < c->n; i++) {
+		const struct cand *k = &c->v[i];
+		int n;
+
+		if (k->nw != 1 || (k->ev & (EV_WORK | EV_PREP)) ||
+		    (doc_lex(d, k->a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
+					 LEX_PRONOUN | LEX_ROLE)))
+			continue;
+		n = smap_get(&alone, k->key);
+		if (k->ev & (EV_STRONG & ~EV_GIVEN))
+			n = 2;
+		else if (n < 1)
+			n = 1;
+		smap_put(&alone, k->key, n);
+	}
+	/* A surname that an accepted person already has explains the word
+	 * alone ("Ivy Cook ... Hosting Cook ... Cook said"). */
+	for (i = 0; i < c->n; i++) {
+		const char *sp = strrchr(c->v[i].key, ' ');
+
+		if (c->v[i].accepted && sp)
+			smap_put(&alone, sp + 1, -1);
+	}
+	/* A given name first needs the surname alone once; other runs
+	 * need it alone with evidence ("Teil der Akte ... die Akte" is
+	 * no person). */
+	for (i = 0; i < c->n; i++) {
+		struct cand *k = &c->v[i];
+		const char *sp;
+
+		if (k->accepted || k->nw < 2 || k->nw > 3 ||
+		    (k->ev & EV_WORK))
+			continue;
+		sp = strrchr(k->key, ' ');
+		if (sp && smap_get(&alone, sp + 1) >=
+			      ((k->ev & EV_GIVEN) ? 1 : 2)) {
+			accept(k, accepted);
+			k->ev |= EV_LATER;
+		}
+	}
+	smap_release(&alone);
+}
+
 /* People from the accepted candidates, merged with the known ones. */
 static void
 people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
@@ -642,8 +820,15 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 			const struct tok *ta = &d->tk.v[k->a];
 			const struct tok *tb = &d->tk.v[k->b - 1];
 
-			p = new_person(d, d->text + ta->o,
-				       tb->o + tb->ol - ta->o, k->key, -1, k->a);
+			size_t dl = tb->o + tb->ol - ta->o;
+
+			/* "Rufus Hale Jr.": the suffix keeps its stop. */
+			if (k->b < d->tk.n && tok_punct(&d->tk, k->b, '.') &&
+			    (tok_is(&d->tk, k->b - 1, "jr") ||
+			     tok_is(&d->tk, k->b - 1, "sr")))
+				dl = d->tk.v[k->b].o + 1 - ta->o;
+			p = new_person(d, d->text + ta->o, dl, k->key, -1,
+				       k->a);
 			pindex_add(ix, d, p);
 		}
 		k->person = p;
@@ -674,8 +859,8 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		 * "said X", or a speech verb after it away from the start
 		 * of a sentence ("People say" is no name). */
 		if (p < 0 && !(k->ev & (EV_PREP | EV_WORK)) &&
-		    ((k->ev & (EV_INV | EV_ROLE | EV_TITLE)) ||
-		     ((k->ev & (EV_SPEECH | EV_APPOS)) &&
+		    ((k->ev & (EV_INV | EV_ROLE | EV_TITLE | EV_APPOS)) ||
+		     ((k->ev & EV_SPEECH) &&
 		      !(d->tk.v[a].flags & TOK_SSTART)))) {
 			p = new_person(d, d->text + d->tk.v[a].o,
 				       d->tk.v[a].ol, k->key, -1, a);
@@ -696,12 +881,14 @@ people_find(struct doc *d, const struct topic *t)
 	int p;
 
 	memset(&ix, 0, sizeof(ix));
+	mark_given(d);
 	find_figures(d, t);
 	for (p = 0; p < (int)d->np; p++)
 		pindex_add(&ix, d, p);
 	scan_candidates(d, &c);
 	key_candidates(d, &c);
 	accept_with_evidence(&c, &accepted);
+	accept_by_surname(d, &c, &accepted);
 	accept_by_neighbours(d, &c, &accepted);
 	people_from_accepted(d, &c, &ix);
 	people_from_single_words(d, &c, &ix);

@@ -167,6 +167,72 @@ single_close(const struct doc *d, size_t open)
 	return first;
 }
 
+/* A title in quote marks: at most QUOTE_TITLE_WORDS words, every one
+ * capitalised but the small words of titles ("of", "the", "in"), and no
+ * sentence punctuation but a comma inside. */
+static int
+title_case(const struct doc *d, const struct quote *q)
+{
+	size_t i, words = 0;
+
+	for (i = q->t0; i < q->t1; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (k->flags & TOK_PUNCT) {
+			size_t kl;
+			const char *key = doc_key(d, i, &kl);
+
+			if (*key == '.' || *key == '!' || *key == '?' ||
+			    *key == ':' || *key == ';')
+				return 0;
+			continue;
+		}
+		if (!(k->flags & TOK_WORD))
+			continue;
+		words++;
+		if (words > QUOTE_TITLE_WORDS)
+			return 0;
+		if (!(k->flags & TOK_CAP) && !(k->flags & TOK_NUM) &&
+		    (words == 1 || !(doc_lex(d, i) & (LEX_FUNC | LEX_PREP))))
+			return 0;
+	}
+	return words > 0;
+}
+
+/* A speech verb up to QUOTE_VERB_WINDOW words before the quote, in its
+ * sentence ("branded them “the fun police”"). */
+static int
+speech_before(const struct doc *d, const struct quote *q)
+{
+	size_t i, n;
+
+	for (i = q->open, n = 0; i > 0 && n < QUOTE_VERB_WINDOW; n++) {
+		i--;
+		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
+		    tok_punct(&d->tk, i, '.'))
+			break;
+		if (doc_is_speech(d, i))
+			return 1;
+	}
+	return 0;
+}
+
+/* A speech verb in the QUOTE_VERB_WINDOW words after the closing mark
+ * ("‘Marvellous,’ he said"). */
+static int
+speech_after(const struct doc *d, const struct quote *q)
+{
+	size_t i, n;
+
+	if (q->close == DOC_NONE)
+		return 0;
+	for (i = q->close + 1, n = 0; i < d->tk.n && n < QUOTE_VERB_WINDOW &&
+	     d->tk.v[i].sent == d->tk.v[q->close].sent; i++, n++)
+		if (doc_is_speech(d, i))
+			return 1;
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -178,6 +244,8 @@ is_direct(const struct doc *d, const struct quote *q)
 			words++;
 	if (words == 0)
 		return 0;
+	if (title_case(d, q) && !speech_before(d, q) && !speech_after(d, q))
+		return 0; /* "the film “Salt Harbour,”", "“The Night We Met”" */
 	if (words >= QUOTE_MIN_WORDS)
 		return 1;
 	/* "branded them “the fun police”", "called the move “overdue”":

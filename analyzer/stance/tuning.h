@@ -45,6 +45,10 @@
 /* A quoted span of this many words or more is a quotation; shorter ones
  * are titles or scare quotes unless something says otherwise. */
 #define QUOTE_MIN_WORDS 4
+/* A quoted span of title case ("“The Night We Met”") with at most this many
+ * words is a title, not a quotation, unless a speech verb comes just
+ * before it: titles of films and songs rarely run longer. */
+#define QUOTE_TITLE_WORDS 7
 /* A speech verb up to this many words before a short quote makes it a
  * quotation ('branded them "the fun police"'). */
 #define QUOTE_VERB_WINDOW 4
@@ -62,6 +66,9 @@
 /* After "X, a" the role of an apposition comes within this many words
  * ("X, a veteran British director,"). */
 #define PEOPLE_APPOS_WINDOW 4
+/* An apposition between a name and its speech verb ("X, a research
+ * fellow at the institute, said") spans at most this many tokens. */
+#define PEOPLE_APPOS_FAR 14
 /* A speech verb after a name comes within this many tokens, past words
  * such as "also" and "in a statement" ("X said", "X later told"). */
 #define PEOPLE_VERB_WINDOW 4
@@ -110,5 +117,18 @@
 /* A reported view ("critics say") is looked for this many tokens before a
  * cue, in its clause. */
 #define ATTRIB_OTHERS_WINDOW 8
+
+/* Mentions an epithet looks back over for the person the article gave
+ * its role: enough for a long article, and a bound for hostile text. */
+#define ATTRIB_EPITHET_BACK 64
+/* Tokens an organisation's name is looked for around its head noun. */
+#define ATTRIB_ORG_WINDOW 1500
+/* Tokens after a quote over which its speaker's name and verb are looked
+ * for past a long job title: '," lead researcher and agency planetary
+ * scientist Ana Pike said', '," Olu Brandt, a research analyst at the
+ * Leeds-based Council on Energy think tank, told reporters'. */
+#define ATTRIB_TRAIL_FAR 40
+/* ... and the most tokens between that name and its verb. */
+#define ATTRIB_TRAIL_GAP 25
 
 #endif
