@@ -36,15 +36,28 @@ ds=$work/ds
 python3 "$src/scripts/gen_articles.py" "$work/gen" 40 --figures 20 --months 6
 "$bin" analyze -q --no-summary --excel -o "$ds" "$src"/data/samples/*.txt \
     "$src"/data/samples/*.html "$work/gen"
-for f in articles mentions quotes cues figures timeline; do
+for f in articles mentions quotes cues figures timeline aliases; do
     head -c 3 "$ds/$f.csv" | od -An -tx1 | grep -q "ef bb bf" ||
         fail "$f.csv does not start with a BOM"
 done
-# Ids that a type guesser would take for numbers.
-printf '%s\r\n' \
-  '0012345678901234,https://x.example/a,Zero-led id,,2024-06-01,X,10,0,0,neutral,,0012345678901234,0.000,0.000' \
-  '1e10000000000000,https://x.example/b,Exponent-like id,,2024-06-02,X,12,0,0,neutral,,1e10000000000000,0.000,0.000' \
-  >> "$ds/articles.csv"
+# Ids that a type guesser would take for numbers, in rows made from the
+# header (whatever columns the analyzer writes).
+python3 - "$ds/articles.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+with open(path, encoding="utf-8-sig", newline="") as f:
+    cols = next(csv.reader(f))
+rows = []
+for i, id in enumerate(("0012345678901234", "1e10000000000000")):
+    v = {c: "" for c in cols}
+    v.update(article_id=id, url="https://x.example/%d" % i, title="Id %d" % i,
+             published="2024-06-0%d" % (i + 1), site="X", words="10", pro="0",
+             con="0", stance="neutral", digest=id, pro_weight="0.000",
+             con_weight="0.000")
+    rows.append([v[c] for c in cols])
+with open(path, "a", encoding="utf-8", newline="") as f:
+    csv.writer(f, lineterminator="\r\n").writerows(rows)
+PY
 
 echo "== R"
 Rscript --vanilla - "$ds" <<'R' || fail "R"

@@ -4,11 +4,9 @@
 # host and name), by words and stance, in each format (table, csv, json),
 # with the sentence around each quote.
 #
-# The context sentence and aliases.csv come from the analyzer when it
-# writes them (quotes.csv "context", aliases.csv); for a dataset written
-# before, the test adds them itself (context: the paragraph of the sample
-# that holds the quote; one alias), which also shows the command reading
-# columns by header name and an optional file.
+# The context sentence and aliases.csv come from the analyzer (quotes.csv
+# "context", aliases.csv); the test adds one alias that is no part of the
+# name, so that only aliases.csv can find it.
 # usage: test_quotes.sh PRESSTALLY_BIN SOURCE_DIR
 set -euo pipefail
 bin=$1 src=$2
@@ -21,27 +19,15 @@ ds=$work/ds
     "$src"/data/samples/*.html
 
 python3 - "$ds" "$src/data/samples" <<'PY'
-import csv, glob, html, os, re, sys
+import csv, os, sys
 ds, samples = sys.argv[1:3]
 path = os.path.join(ds, "quotes.csv")
 with open(path, encoding="utf-8", newline="") as f:
     rows = list(csv.DictReader(f))
 cols = list(rows[0].keys())
-if "context" not in cols:
-    paras = []
-    for p in sorted(glob.glob(os.path.join(samples, "*"))):
-        with open(p, encoding="utf-8") as f:
-            paras += [html.unescape(re.sub(r"<[^>]*>", "", l)).strip()
-                      for l in f.read().split("\n") if l.strip()]
-    for r in rows:
-        head = r["quote"][:25]
-        hit = [p for p in paras if head in p]
-        r["context"] = hit[0] if hit else ""
-    cols.append("context")
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, cols, lineterminator="\r\n")
-        w.writeheader()
-        w.writerows(rows)
+# The analyzer writes the sentence around each quote and the aliases.
+assert "context" in cols and "speaker_form" in cols, cols
+assert os.path.exists(os.path.join(ds, "aliases.csv"))
 # An alias that is no part of the name: found only through aliases.csv.
 apath = os.path.join(ds, "aliases.csv")
 new = not os.path.exists(apath)

@@ -37,7 +37,7 @@ n=$(($(wc -l < "$off/articles.csv") - 1))
 grep -q "^<p class=\"note\">$n articles," "$on/report.html" ||
     fail "the report does not count the dataset's $n articles"
 # Apart from the BOM, the CSV files are the same bytes.
-for f in articles mentions quotes cues figures timeline; do
+for f in articles mentions quotes cues figures timeline aliases; do
     tail -c +4 "$on/$f.csv" | cmp -s - "$off/$f.csv" ||
         fail "$f.csv differs beyond the BOM"
 done
