@@ -2,7 +2,7 @@
  *
  * Reader layers, bottom up:
  *   in    raw bytes from the file (IN_SIZE window, in_off = file offset)
- *   zs    one gzip member at a time (inflate, 16 + MAX_WBITS); members
+ *   gz    one gzip member at a time (gz.h: igzip or zlib); members
  *         are opened explicitly so that member boundaries are known
  *   pend  decompressed (or plain) bytes not yet consumed; dbase is the
  *         stream position of pend.p[0]
@@ -16,6 +16,7 @@
 
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
+#include "crawler/base/gz.h"
 #include "crawler/base/hash.h"
 #include "crawler/base/hex.h"
 #include "crawler/base/http.h"
@@ -31,7 +32,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #define IN_SIZE (64u * 1024)
 #define OUT_CHUNK (64u * 1024)
@@ -61,8 +61,7 @@ struct warc_reader {
 	size_t in_pos;              /* bytes of `in` consumed */
 	unsigned long long in_off;  /* file offset of in[0] */
 	int in_eof;                 /* fread hit EOF */
-	z_stream zs;                /* inflate state for the current member */
-	int zs_ready;               /* inflateInit2 done */
+	struct gz_reader *gzr;      /* inflater for the current member */
 	int member_open;            /* inside a member */
 	struct gzm *mb;             /* recent members, oldest first */
 	size_t nmb;                 /* entries in mb */
@@ -191,15 +190,15 @@ member_open(struct warc_reader *r)
 		r->why_off = r->in_off + r->in_pos;
 		return PT_EPARSE;
 	}
-	if (!r->zs_ready) {
-		if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK) {
-			r->why = "cannot initialise zlib";
+	if (!r->gzr) {
+		r->gzr = gz_reader_new();
+		if (!r->gzr) {
+			r->why = "cannot initialise the gzip reader";
 			r->why_mode = -1;
 			return PT_EIO;
 		}
-		r->zs_ready = 1;
 	} else {
-		inflateReset(&r->zs);
+		gz_reader_reset(r->gzr);
 	}
 	member_push(r);
 	r->member_open = 1;
@@ -214,8 +213,10 @@ static long
 produce(struct warc_reader *r, int cross)
 {
 	long n;
-	int zr, rc;
-	size_t before_in, made;
+	int rc;
+	enum gz_status zr;
+	size_t left, made;
+	const unsigned char *ip;
 
 	if (r->pos && (r->pos == r->pend.len || r->pos >= OUT_CHUNK))
 		compact(r);
@@ -254,26 +255,24 @@ produce(struct warc_reader *r, int cross)
 			r->why_off = r->mb[r->nmb - 1].coff;
 			return PT_EPARSE;
 		}
-		r->zs.next_in = r->in + r->in_pos;
-		r->zs.avail_in = (uInt)n;
-		r->zs.next_out = (unsigned char *)r->pend.p + r->pend.len;
-		r->zs.avail_out = OUT_CHUNK;
-		before_in = (size_t)n;
-		zr = inflate(&r->zs, Z_NO_FLUSH);
-		r->in_pos += before_in - r->zs.avail_in;
-		made = OUT_CHUNK - r->zs.avail_out;
+		ip = r->in + r->in_pos;
+		left = (size_t)n;
+		zr = gz_reader_inflate(r->gzr, &ip, &left,
+				       (unsigned char *)r->pend.p + r->pend.len,
+				       OUT_CHUNK, &made);
+		r->in_pos += (size_t)n - left;
 		r->pend.len += made;
 		r->pend.p[r->pend.len] = '\0';
-		if (zr == Z_STREAM_END) {
+		if (zr == GZ_END) {
 			r->member_open = 0;
 			if (made)
 				return (long)made;
 			continue;
 		}
-		if (zr != Z_OK && zr != Z_BUF_ERROR) {
+		if (zr != GZ_MORE) {
 			r->member_open = 0;
-			r->why = zr == Z_MEM_ERROR ? "out of memory in zlib"
-						    : "corrupt gzip data";
+			r->why = zr == GZ_NOMEM ? "out of memory in zlib"
+						 : "corrupt gzip data";
 			r->why_mode = RESYNC_MAGIC;
 			r->why_off = r->mb[r->nmb - 1].coff;
 			return PT_EPARSE;
@@ -447,8 +446,7 @@ warc_reader_free(struct warc_reader *r)
 		return;
 	if (r->own_fp)
 		fclose(r->fp);
-	if (r->zs_ready)
-		inflateEnd(&r->zs);
+	gz_reader_free(r->gzr);
 	free(r->name);
 	free(r->in);
 	free(r->mb);
@@ -1221,8 +1219,7 @@ struct warc_writer {
 	unsigned long long size;     /* its size */
 	unsigned long serial;        /* next serial number */
 	char warcinfo_id[48];        /* record id of its warcinfo */
-	z_stream zs;                 /* deflate state, reset per record */
-	int zs_ready;                /* deflateInit2 done */
+	struct gz_writer *gzw;       /* one member per record */
 	struct buf head;             /* WARC header being built */
 	struct buf blk;              /* block being built */
 	struct buf out;              /* compressed member */
@@ -1284,35 +1281,6 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-static int
-deflate_piece(struct warc_writer *w, const char *p, size_t n, int flush)
-{
-	int zr;
-	size_t room;
-
-	w->zs.next_in = (unsigned char *)(uintptr_t)p;
-	w->zs.avail_in = (uInt)n;
-	for (;;) {
-		buf_grow(&w->out, OUT_CHUNK);
-		room = w->out.cap - w->out.len - 1;
-		w->zs.next_out = (unsigned char *)w->out.p + w->out.len;
-		w->zs.avail_out = (uInt)room;
-		zr = deflate(&w->zs, flush);
-		w->out.len += room - w->zs.avail_out;
-		w->out.p[w->out.len] = '\0';
-		if (flush == Z_FINISH) {
-			if (zr == Z_STREAM_END)
-				return 0;
-			if (zr != Z_OK && zr != Z_BUF_ERROR)
-				return PT_EIO;
-		} else if (w->zs.avail_in == 0 && w->zs.avail_out) {
-			return 0;
-		} else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-			return PT_EIO;
-		}
-	}
-}
-
 /* Writes one record: w->head holds the WARC header lines (without
  * Content-Length), the block is the concatenation of the `n` pieces (not
  * copied). Records the member offset in *off. */
@@ -1328,15 +1296,13 @@ write_record(struct warc_writer *w, const struct sv *blk, size_t n,
 		blen += blk[i].len;
 	k = snprintf(cl, sizeof(cl), "Content-Length: %zu\r\n\r\n", blen);
 	buf_reset(&w->out);
-	deflateReset(&w->zs);
-	bad = deflate_piece(w, "WARC/1.1\r\n", 10, Z_NO_FLUSH) ||
-	      deflate_piece(w, w->head.p, w->head.len, Z_NO_FLUSH) ||
-	      deflate_piece(w, cl, (size_t)k, Z_NO_FLUSH);
+	gz_writer_begin(w->gzw, &w->out);
+	bad = gz_writer_add(w->gzw, "WARC/1.1\r\n", 10, &w->out) ||
+	      gz_writer_add(w->gzw, w->head.p, w->head.len, &w->out) ||
+	      gz_writer_add(w->gzw, cl, (size_t)k, &w->out);
 	for (i = 0; i < n && !bad; i++)
-		if (blk[i].len)
-			bad = deflate_piece(w, blk[i].p, blk[i].len,
-					    Z_NO_FLUSH);
-	if (bad || deflate_piece(w, "\r\n\r\n", 4, Z_FINISH)) {
+		bad = gz_writer_add(w->gzw, blk[i].p, blk[i].len, &w->out);
+	if (bad || gz_writer_finish(w->gzw, "\r\n\r\n", 4, &w->out)) {
 		if (err)
 			buf_addf(err, "cannot compress a record for '%s'",
 				 w->path.p);
@@ -1471,14 +1437,14 @@ warc_writer_new(const struct warc_writer_opts *o, struct buf *err)
 	buf_init(&w->head, 0);
 	buf_init(&w->blk, 0);
 	buf_init(&w->out, 0);
-	if (deflateInit2(&w->zs, w->level, Z_DEFLATED, 16 + MAX_WBITS, 8,
-			 Z_DEFAULT_STRATEGY) != Z_OK) {
+	w->gzw = gz_writer_new(w->level);
+	if (!w->gzw) {
 		if (err)
-			buf_adds(err, "cannot initialise zlib");
+			buf_addf(err, "cannot initialise the %s compressor",
+				 gz_backend());
 		warc_writer_free(w);
 		return NULL;
 	}
-	w->zs_ready = 1;
 	if (open_file(w, err)) {
 		warc_writer_free(w);
 		return NULL;
@@ -1637,8 +1603,7 @@ warc_writer_free(struct warc_writer *w)
 	if (!w)
 		return;
 	close_file(w, NULL);
-	if (w->zs_ready)
-		deflateEnd(&w->zs);
+	gz_writer_free(w->gzw);
 	free(w->dir);
 	free(w->prefix);
 	free(w->software);
