@@ -12,8 +12,9 @@
 # so both tools get 8 parallel connections.
 #
 # usage: scripts/bench_crawl.sh [PAGES]   (default 2000)
-# Profiling: BENCH_PERF=FILE records the presstally runs with perf
-# (BENCH_PERF_OPTS, default -g); BENCH_WRAP="strace -f -c -o FILE" wraps them.
+# Profiling: BENCH_PERF=FILE records the presstally runs with perf into
+# FILE.level1 and FILE.level0 (BENCH_PERF_OPTS, default -g);
+# BENCH_WRAP="strace -f -c -o FILE" wraps them.
 # Installs nginx and wget2 with apt-get when missing (needs root or sudo).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +41,7 @@ if [ ! -x "$bin" ]; then
 fi
 
 tmp=$(mktemp -d /tmp/pt-bench-crawl-XXXXXX)
-[ -n "${BENCH_PERF:-}" ] && PERF="perf record ${BENCH_PERF_OPTS:--g} -o $BENCH_PERF --" || PERF=${BENCH_WRAP:-}
+PERF=${BENCH_WRAP:-}
 chmod 755 "$tmp"
 cleanup() {
     [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
@@ -133,7 +134,10 @@ measure() {
 # directory); prints "pages elapsed cpu rss_kb warc_mb".
 crawl_at() {
     local lvl=$1 db="$tmp/crawl-$1.db" wd="$tmp/warc-$1" el cpu rss n mb
-    read -r el cpu rss < <(measure $PERF "$bin" crawl --db "$db" \
+    local wrap=$PERF
+    [ -n "${BENCH_PERF:-}" ] &&
+        wrap="perf record ${BENCH_PERF_OPTS:--g} -o $BENCH_PERF.level$lvl --"
+    read -r el cpu rss < <(measure $wrap "$bin" crawl --db "$db" \
         --warc-level "$lvl" --warc-dir "$wd" --delay 0 \
         --max-per-host $conns --max-conns $conns --no-progress \
         "$base/index.html" "$base/feed.xml" "$base/sitemap.xml")

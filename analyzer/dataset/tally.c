@@ -9,6 +9,11 @@
  * as integer thousandths so that sums do not depend on the order in which
  * articles or partials are added.
  *
+ * `merge` reads its partials as streams instead (merge_streams()): each
+ * is sorted by article_id, so a k-way merge meets the captures of an
+ * article together, keeps one and writes its blocks out at once; only
+ * the rows behind the totals go into the database.
+ *
  * Each file's columns are one table below (name and kind); the writer, the
  * header row, the reader of partials and the SQL of the totals and of the
  * work tables all come from those tables.
@@ -284,6 +289,10 @@ struct tally {
 	struct buf row;         /* reused row */
 	struct ofile out[F_N];  /* outputs while finishing */
 	int finished;           /* 1 after tally_finish() */
+	int added;              /* tally_add() was called */
+	char **parts;           /* partials to merge at the finish, owned */
+	size_t nparts, parts_cap;
+	int streaming;          /* finishing by the streaming merge */
 };
 
 void
@@ -373,6 +382,9 @@ tally_free(struct tally *t)
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_release(&t->blk[i]);
 	buf_release(&t->row);
+	while (t->nparts)
+		free(t->parts[--t->nparts]);
+	free(t->parts);
 	free(t);
 }
 
@@ -391,7 +403,13 @@ bind_str(sqlite3_stmt *st, int col, const char *s)
 	db_bind_str(st, col + 1, s ? s : "");
 }
 
-/* Stores the current article's blocks (t->blk) under (id, part). */
+static int write_buf(struct tally *t, int f, const void *p, size_t n,
+		     struct buf *err);
+
+/* Stores the current article's blocks (t->blk) under (id, part). The
+ * streaming merge has chosen the winner already and writes its blocks
+ * straight out (in article_id order); its row keeps empty blocks, for
+ * the totals. */
 static int
 store_article(struct tally *t, const char *id, long long part,
 	      const char *captured, const char *digest, const char *published,
@@ -399,6 +417,12 @@ store_article(struct tally *t, const char *id, long long part,
 {
 	sqlite3_stmt *st = t->db.st[S_ART];
 	int i;
+
+	for (i = 0; i < F_NBLOCKS && t->streaming; i++) {
+		if (write_buf(t, i, t->blk[i].p, t->blk[i].len, err))
+			return PT_EIO;
+		buf_reset(&t->blk[i]);
+	}
 
 	bind_str(st, W_ID, id);
 	sqlite3_bind_int64(st, W_PART + 1, part);
@@ -627,6 +651,7 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 	long long part = t->part++;
 	int i;
 
+	t->added = 1;
 	tally_article_id(m->id_source, id);
 	hash_sha256_hex(d->text, d->len, digest, 16);
 	for (i = 0; i < F_NBLOCKS; i++)
@@ -867,10 +892,12 @@ partial_close(struct partial *p)
 }
 
 /* Copies the rows of file f that carry article `id` (they follow in the
- * same order as articles.csv); mentions also go to the totals. */
+ * same order as articles.csv); mentions also go to the totals. With
+ * `drop` (a capture the streaming merge did not choose) the rows are only
+ * checked and passed over. */
 static int
 import_rows(struct tally *t, struct partial *p, int f, const char *id,
-	    long long part, struct buf *err)
+	    long long part, int drop, struct buf *err)
 {
 	struct reader *rd = &p->rd[f];
 	int rc = 0;
@@ -878,8 +905,9 @@ import_rows(struct tally *t, struct partial *p, int f, const char *id,
 	while (!rc && rd->have && strcmp(fld(rd, 0), id) == 0) {
 		if ((rc = check_numbers(rd, err)) != 0)
 			break;
-		copy_row(rd, &t->blk[f]);
-		if (f == F_MENTIONS) {
+		if (!drop)
+			copy_row(rd, &t->blk[f]);
+		if (f == F_MENTIONS && !drop) {
 			const char *fig = fld(rd, M_FIGURE);
 			char *key = norm_key(fig, strlen(fig));
 			struct agg a = { key, fig, rd->v[M_MENTIONS],
@@ -896,19 +924,32 @@ import_rows(struct tally *t, struct partial *p, int f, const char *id,
 	return rc;
 }
 
-/* Imports the current record of articles.csv with its rows of the other
- * files, and moves to the next one. */
+/* The article_id of the current record of articles.csv, checked. */
 static int
-import_article(struct tally *t, struct partial *p, long long part,
-	       struct buf *err)
+article_id(struct partial *p, const char **id, struct buf *err)
 {
 	struct reader *ra = &p->rd[F_ARTICLES];
-	char id[17];
-	int f, rc = 0;
 
 	if (csv_reader_field_len(ra->r, ra->col[A_ID]) != 16)
 		return bad_value(ra, articles_cols[A_ID].name, err);
-	memcpy(id, fld(ra, A_ID), 17);
+	*id = fld(ra, A_ID);
+	return 0;
+}
+
+/* Imports the current record of articles.csv with its rows of the other
+ * files (only checks them with `drop`), and moves to the next one. */
+static int
+import_article(struct tally *t, struct partial *p, long long part, int drop,
+	       struct buf *err)
+{
+	struct reader *ra = &p->rd[F_ARTICLES];
+	const char *cur;
+	char id[17];
+	int f, rc = 0;
+
+	if ((rc = article_id(p, &cur, err)) != 0)
+		return rc;
+	memcpy(id, cur, 17);
 	if (strcmp(id, p->prev) <= 0) {
 		if (err)
 			buf_addf(err, "%s:%lu: articles are not in article_id "
@@ -920,10 +961,13 @@ import_article(struct tally *t, struct partial *p, long long part,
 		buf_reset(&t->blk[f]);
 	if ((rc = check_numbers(ra, err)) != 0)
 		return rc;
-	copy_row(ra, &t->blk[F_ARTICLES]);
+	if (!drop)
+		copy_row(ra, &t->blk[F_ARTICLES]);
 	for (f = F_MENTIONS; f < F_NBLOCKS && !rc; f++)
-		rc = import_rows(t, p, f, id, part, err);
-	if (!rc)
+		rc = import_rows(t, p, f, id, part, drop, err);
+	if (!rc && drop)
+		t->narticles++;
+	else if (!rc)
 		rc = store_article(t, id, part, fld(ra, A_CAPTURED),
 				   fld(ra, A_DIGEST), fld(ra, A_PUBLISHED),
 				   err);
@@ -949,20 +993,148 @@ check_leftovers(const struct partial *p, struct buf *err)
 	return 0;
 }
 
-int
-tally_import(struct tally *t, const char *dir, struct buf *err)
+/* Reads a whole partial into the work database (part number `part`). */
+static int
+import_all(struct tally *t, const char *dir, long long part, struct buf *err)
 {
 	struct partial p;
-	long long part = t->part++;
 	int rc = partial_open(&p, dir, err);
 
 	/* articles.csv drives: each article takes the rows of the other
 	 * files that carry its id, which follow in the same order. */
 	while (!rc && p.rd[F_ARTICLES].have)
-		rc = import_article(t, &p, part, err);
+		rc = import_article(t, &p, part, 0, err);
 	if (!rc)
 		rc = check_leftovers(&p, err);
 	partial_close(&p);
+	return rc;
+}
+
+/* A partial is read at tally_finish(): all of them at once, merged as
+ * streams (see merge_streams()). Here its files are only opened and
+ * their header rows checked, so a missing or broken partial is reported
+ * under its own name as before. */
+int
+tally_import(struct tally *t, const char *dir, struct buf *err)
+{
+	struct partial p;
+	int rc = partial_open(&p, dir, err);
+
+	partial_close(&p);
+	if (rc)
+		return rc;
+	pt_xgrow((void **)&t->parts, &t->parts_cap, t->nparts + 1,
+		 sizeof(*t->parts));
+	t->parts[t->nparts++] = pt_xstrdup(dir);
+	return 0;
+}
+
+/* Partials merged as streams at most: each holds four open files. */
+#define MERGE_STREAMS_MAX 64
+
+/* Names the partial in a message from reading it at the finish. */
+static int
+part_fail(const char *dir, int rc, struct buf *err)
+{
+	if (err) {
+		struct buf m = BUF_INIT;
+
+		buf_addf(&m, "cannot merge partial '%s': %s", dir,
+			 err->p ? err->p : "");
+		buf_reset(err);
+		buf_add(err, m.p, m.len);
+		buf_release(&m);
+	}
+	return rc;
+}
+
+/* The capture of this article to keep among partials ps[0..n) (those
+ * whose current article is `id`): the newest capture, then the larger
+ * digest, then the first partial -- the order of the win table. */
+static size_t
+pick_winner(struct partial *const *ps, const size_t *at, size_t n)
+{
+	size_t w = at[0], i;
+
+	for (i = 1; i < n; i++) {
+		const struct reader *a = &ps[at[i]]->rd[F_ARTICLES];
+		const struct reader *b = &ps[w]->rd[F_ARTICLES];
+		int c = strcmp(fld(a, A_CAPTURED), fld(b, A_CAPTURED));
+
+		if (c > 0 || (c == 0 && strcmp(fld(a, A_DIGEST),
+						fld(b, A_DIGEST)) > 0))
+			w = at[i];
+	}
+	return w;
+}
+
+/* The streaming merge: every partial is sorted by article_id, so a
+ * k-way merge meets each article's captures together; the one kept is
+ * written out at once and only its totals rows go to the database (no
+ * blocks stored, sorted and read back). Part numbers are the partials'
+ * positions, as tally_import() would have given them. */
+static int
+merge_streams(struct tally *t, struct buf *err)
+{
+	struct partial *ps = pt_xcalloc(t->nparts, sizeof(*ps));
+	struct partial **pp = pt_xcalloc(t->nparts, sizeof(*pp));
+	size_t *at = pt_xcalloc(t->nparts, sizeof(*at));
+	size_t i, n, w, opened = 0;
+	const char *id, *min;
+	char cur[17];
+	int rc = 0;
+
+	for (i = 0; i < t->nparts && !rc; i++, opened++) {
+		pp[i] = &ps[i];
+		if ((rc = partial_open(&ps[i], t->parts[i], err)) != 0)
+			rc = part_fail(t->parts[i], rc, err);
+	}
+	while (!rc) {
+		min = NULL;
+		for (i = 0; i < t->nparts && !rc; i++) {
+			if (!ps[i].rd[F_ARTICLES].have)
+				continue;
+			if ((rc = article_id(&ps[i], &id, err)) != 0)
+				rc = part_fail(t->parts[i], rc, err);
+			else if (!min || strcmp(id, min) < 0)
+				min = id;
+		}
+		if (rc || !min)
+			break;
+		memcpy(cur, min, 17);
+		for (i = n = 0; i < t->nparts; i++)
+			if (ps[i].rd[F_ARTICLES].have &&
+			    strcmp(fld(&ps[i].rd[F_ARTICLES], A_ID), cur) == 0)
+				at[n++] = i;
+		w = pick_winner(pp, at, n);
+		for (i = 0; i < n && !rc; i++)
+			if ((rc = import_article(t, &ps[at[i]],
+						 (long long)at[i], at[i] != w,
+						 err)) != 0)
+				rc = part_fail(t->parts[at[i]], rc, err);
+	}
+	for (i = 0; i < t->nparts && !rc; i++)
+		if ((rc = check_leftovers(&ps[i], err)) != 0)
+			rc = part_fail(t->parts[i], rc, err);
+	for (i = 0; i < opened; i++)
+		partial_close(&ps[i]);
+	free(ps);
+	free(pp);
+	free(at);
+	return rc;
+}
+
+/* The partials one after the other into the work database (many of
+ * them, or articles added by tally_add() as well). */
+static int
+merge_stored(struct tally *t, struct buf *err)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < t->nparts && !rc; i++)
+		if ((rc = import_all(t, t->parts[i], t->part++, err)) != 0)
+			rc = part_fail(t->parts[i], rc, err);
 	return rc;
 }
 
@@ -1119,16 +1291,40 @@ open_outputs(struct tally *t, struct buf *err)
 	return rc;
 }
 
+/* Before the sort: the partials, either merged as streams (outputs
+ * opened first, the blocks written as the merge goes) or read into the
+ * database. */
+static int
+finish_parts(struct tally *t, struct buf *err)
+{
+	int rc;
+
+	if (!t->nparts)
+		return 0;
+	if (t->added || t->nparts > MERGE_STREAMS_MAX)
+		return merge_stored(t, err);
+	rc = open_outputs(t, err);
+	t->streaming = 1;
+	if (!rc)
+		rc = merge_streams(t, err);
+	return rc;
+}
+
 int
 tally_finish(struct tally *t, struct buf *err)
 {
 	int f, rc;
 
+	rc = finish_parts(t, err);
+	if (rc)
+		return rc;
 	if (db_exec(&t->db, finish_sql))
 		return db_fail(&t->db, err, "cannot sort the work database");
-	rc = open_outputs(t, err);
-	if (!rc)
-		rc = write_blocks(t, err);
+	if (!t->streaming) {
+		rc = open_outputs(t, err);
+		if (!rc)
+			rc = write_blocks(t, err);
+	}
 	if (!rc)
 		rc = write_totals(t, F_FIGURES, err);
 	if (!rc)

@@ -1281,21 +1281,21 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Writes one record: w->head holds the WARC header lines (without
- * Content-Length), the block is the concatenation of the `n` pieces (not
- * copied). Records the member offset in *off. */
+/* Compresses one record into w->out after what it holds: w->head holds
+ * the WARC header lines (without Content-Length), the block is the
+ * concatenation of the `n` pieces (not copied). Records in *off the file
+ * offset the member will have once flush_out() wrote w->out. */
 static int
 write_record(struct warc_writer *w, const struct sv *blk, size_t n,
 	     unsigned long long *off, struct buf *err)
 {
 	char cl[48];
-	size_t i, blen = 0;
+	size_t i, blen = 0, start = w->out.len;
 	int k, bad = 0;
 
 	for (i = 0; i < n; i++)
 		blen += blk[i].len;
 	k = snprintf(cl, sizeof(cl), "Content-Length: %zu\r\n\r\n", blen);
-	buf_reset(&w->out);
 	gz_writer_begin(w->gzw, &w->out);
 	bad = gz_writer_add(w->gzw, "WARC/1.1\r\n", 10, &w->out) ||
 	      gz_writer_add(w->gzw, w->head.p, w->head.len, &w->out) ||
@@ -1306,23 +1306,38 @@ write_record(struct warc_writer *w, const struct sv *blk, size_t n,
 		if (err)
 			buf_addf(err, "cannot compress a record for '%s'",
 				 w->path.p);
+		w->out.len = start;
 		return PT_EIO;
 	}
 	if (off)
-		*off = w->size;
-	if (write_all(w->fd, w->out.p, w->out.len)) {
+		*off = w->size + start;
+	return 0;
+}
+
+/* Writes the members gathered in w->out with one write(2): a capture's
+ * records go out together. A kill during the write leaves a file that
+ * reads cleanly up to its last complete member, as with one write per
+ * record. */
+static int
+flush_out(struct warc_writer *w, struct buf *err)
+{
+	int rc = 0;
+
+	if (w->out.len && write_all(w->fd, w->out.p, w->out.len)) {
 		int e = errno;
 
-		/* Cut back to the last complete record. */
+		/* Cut back to the last complete capture. */
 		if (ftruncate(w->fd, (off_t)w->size) == 0)
 			lseek(w->fd, (off_t)w->size, SEEK_SET);
 		if (err)
 			buf_addf(err, "cannot write to '%s': %s", w->path.p,
 				 strerror(e));
-		return PT_EIO;
+		rc = PT_EIO;
+	} else {
+		w->size += w->out.len;
 	}
-	w->size += w->out.len;
-	return 0;
+	buf_reset(&w->out);
+	return rc;
 }
 
 static void
@@ -1382,7 +1397,8 @@ open_file(struct warc_writer *w, struct buf *err)
 		 w->warcinfo_id, date, base);
 	b = sv_make(w->blk.p, w->blk.len);
 	head_digest(w, "WARC-Block-Digest", &b, 1);
-	if (write_record(w, &b, 1, NULL, err)) {
+	buf_reset(&w->out);
+	if (write_record(w, &b, 1, NULL, err) || flush_out(w, err)) {
 		close(w->fd);
 		w->fd = -1;
 		return PT_EIO;
@@ -1474,7 +1490,8 @@ bad_capture(const struct warc_capture *c)
 {
 	return !c->uri || !*c->uri || !c->resp_head || bad_value(c->uri) ||
 	       bad_value(c->ip) || bad_value(c->prev_uri) ||
-	       bad_value(c->prev_date) || bad_value(c->prev_record_id);
+	       bad_value(c->prev_date) || bad_value(c->prev_record_id) ||
+	       bad_value(c->payload_digest);
 }
 
 /* Starts a new file when none is open or the current one is full. */
@@ -1570,16 +1587,24 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 	if (rc)
 		return rc;
 	format_date(c->when ? c->when : time(NULL), date);
-	hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
+	if (c->payload_digest && strlen(c->payload_digest) == sizeof(pd) - 1)
+		memcpy(pd, c->payload_digest, sizeof(pd));
+	else
+		hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
 	revisit = c->prev_payload_digest &&
 		  strcasecmp(c->prev_payload_digest, pd) == 0;
 	make_uuid(resp_id);
 	make_uuid(req_id);
+	buf_reset(&w->out);
 	rc = write_response(w, c, resp_id, date, pd, revisit, &off, err);
 	if (rc == 0 && c->req_head)
 		rc = write_request(w, c, req_id, date, resp_id, err);
-	if (rc)
+	if (rc == 0)
+		rc = flush_out(w, err);
+	if (rc) {
+		buf_reset(&w->out);
 		return rc;
+	}
 	if (out) {
 		memcpy(out->payload_digest, pd, sizeof(pd));
 		memcpy(out->record_id, resp_id, sizeof(resp_id));
