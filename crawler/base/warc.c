@@ -1220,26 +1220,44 @@ struct warc_writer {
 	unsigned long serial;        /* next serial number */
 	char warcinfo_id[48];        /* record id of its warcinfo */
 	struct gz_writer *gzw;       /* one member per record */
+	unsigned char rpool[1024];   /* random bytes for record ids */
+	size_t rpos;                 /* used bytes of rpool */
 	struct buf head;             /* WARC header being built */
 	struct buf blk;              /* block being built */
 	struct buf out;              /* compressed member */
 };
 
+/* Fills u[16] from the writer's pool of random bytes, refilled
+ * sizeof(rpool) bytes at a time: RAND_bytes() costs a getpid(2) per call
+ * (its fork check), two per capture before. A writer is not carried
+ * across fork() (a child would repeat the parent's ids). */
 static void
-make_uuid(char out[48])
+uuid_bytes(struct warc_writer *w, unsigned char u[16])
+{
+	if (w->rpos + 16 > sizeof(w->rpool)) {
+		if (RAND_bytes(w->rpool, sizeof(w->rpool)) != 1) {
+			/* Fall back to the kernel directly. */
+			int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+
+			if (fd < 0 || read(fd, w->rpool, sizeof(w->rpool)) !=
+					      (ssize_t)sizeof(w->rpool))
+				abort();
+			close(fd);
+		}
+		w->rpos = 0;
+	}
+	memcpy(u, w->rpool + w->rpos, 16);
+	w->rpos += 16;
+}
+
+static void
+make_uuid(struct warc_writer *w, char out[48])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char u[16];
 	size_t i, o;
 
-	if (RAND_bytes(u, sizeof(u)) != 1) {
-		/* Fall back to the kernel directly. */
-		int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-
-		if (fd < 0 || read(fd, u, sizeof(u)) != (ssize_t)sizeof(u))
-			abort();
-		close(fd);
-	}
+	uuid_bytes(w, u);
 	u[6] = (unsigned char)((u[6] & 0x0f) | 0x40);
 	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
 	memcpy(out, "<urn:uuid:", 10);
@@ -1378,7 +1396,7 @@ open_file(struct warc_writer *w, struct buf *err)
 		return PT_EIO;
 	}
 	w->size = 0;
-	make_uuid(w->warcinfo_id);
+	make_uuid(w, w->warcinfo_id);
 	format_date(now, date);
 	base = strrchr(w->path.p, '/');
 	base = base ? base + 1 : w->path.p;
@@ -1449,6 +1467,7 @@ warc_writer_new(const struct warc_writer_opts *o, struct buf *err)
 	w->level = o->level == WARC_LEVEL_STORE ? 0 :
 		   o->level ? o->level : WARC_LEVEL;
 	w->fd = -1;
+	w->rpos = sizeof(w->rpool); /* empty: filled at the first id */
 	buf_init(&w->path, 0);
 	buf_init(&w->head, 0);
 	buf_init(&w->blk, 0);
@@ -1593,8 +1612,8 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 		hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
 	revisit = c->prev_payload_digest &&
 		  strcasecmp(c->prev_payload_digest, pd) == 0;
-	make_uuid(resp_id);
-	make_uuid(req_id);
+	make_uuid(w, resp_id);
+	make_uuid(w, req_id);
 	buf_reset(&w->out);
 	rc = write_response(w, c, resp_id, date, pd, revisit, &off, err);
 	if (rc == 0 && c->req_head)
