@@ -43,13 +43,15 @@ n=$(grep -c . "$list" || true)
 
 export PT_BIN="$bin" PT_PARTS="$parts" PT_TOPIC="$topic"
 echo "analyzing $n files with $jobs jobs" >&2
-# Each job writes its own partial, numbered by its job; a failed job fails
-# the run (exit 4 -- some records skipped -- is accepted: presstally
-# reports those records in the log). The merge reads up to 64 partials
-# side by side as streams (one pass, no sort); beyond 48 files a job takes
-# several, so the partials stay under that.
-per=$(( (n + 47) / 48 ))
+# Each job analyzes its share of the files (one presstally per job, not
+# per file: one start-up and one partial each) into its own partial,
+# numbered by its job; a failed job fails the run (exit 4 -- some records
+# skipped -- is accepted: presstally reports those records in the log).
+# The merge then reads the partials side by side as streams (one pass, no
+# sort; up to 64 of them).
+per=$(( (n + jobs - 1) / jobs ))
 parallel --will-cite --halt now,fail=1 -j "$jobs" -n "$per" --arg-file "$list" \
     'rc=0; "$PT_BIN" analyze -q --no-summary ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" {} || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]'
 "$bin" merge -q --out "$out" "$parts"/[0-9]*
-echo "merged $n partials into '$out'" >&2
+k=$(ls -d "$parts"/[0-9]* | wc -l)
+echo "merged $k partials of $n files into '$out'" >&2
