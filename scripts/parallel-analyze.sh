@@ -52,6 +52,8 @@ echo "analyzing $n files with $jobs jobs" >&2
 per=$(( (n + jobs - 1) / jobs ))
 parallel --will-cite --halt now,fail=1 -j "$jobs" -n "$per" --arg-file "$list" \
     'rc=0; "$PT_BIN" analyze -q --no-summary ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" {} || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]'
+t0=$(date +%s.%N)
 "$bin" merge -q --out "$out" "$parts"/[0-9]*
+t1=$(date +%s.%N)
 k=$(ls -d "$parts"/[0-9]* | wc -l)
-echo "merged $k partials of $n files into '$out'" >&2
+echo "merged $k partials of $n files into '$out' in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s" >&2
