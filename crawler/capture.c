@@ -9,6 +9,7 @@
 #include "crawler/capture.h"
 
 #include "crawler/base/err.h"
+#include "crawler/base/hash.h"
 #include "crawler/base/http.h"
 #include "crawler/crawldb.h"
 #include "crawler/fetch.h"
@@ -223,6 +224,7 @@ capture_point(struct capture *p)
 	cap->resp_head_len = p->head.len;
 	cap->body = p->body.p;
 	cap->body_len = p->body.len;
+	cap->payload_digest = p->digest;
 	cap->prev_payload_digest = capture_str(p, p->pdig);
 	cap->prev_date = capture_str(p, p->pdate);
 	cap->prev_record_id = capture_str(p, p->pid);
@@ -250,6 +252,7 @@ capture_from_xfer(struct captures *cs, struct xfer *x, long status,
 	tmp = x->body;
 	x->body = p->body;
 	p->body = tmp;
+	hash_sha1_b32(p->body.len ? p->body.p : "", p->body.len, p->digest);
 	capture_point(p);
 	p->bytes = sizeof(*p) + p->body.len + p->head.len + p->req.len +
 		   p->str.len;

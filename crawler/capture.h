@@ -33,6 +33,8 @@ struct capture {
 	struct buf str;          /* NUL-terminated strings, at the offsets: */
 	size_t url, ip, ctype, etag, lm, loc, pdig, pdate, pid; /* or
 					CAPTURE_NONE */
+	char digest[38];         /* payload digest, computed on the crawl
+				    thread (the writer's is the busier) */
 	int kind, depth, hops;   /* of the job */
 	long status;             /* HTTP status */
 	size_t bytes;            /* counted against CAPTURE_QUEUE_BYTES */

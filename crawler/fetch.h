@@ -49,6 +49,9 @@ struct fetch {
 	struct xfer **all;       /* every transfer made, for the cleanup */
 	size_t nall, all_cap;
 	unsigned inflight;       /* transfers running */
+	int epfd;                /* epoll set of curl's sockets and evfd */
+	int evfd;                /* eventfd of fetch_wakeup() */
+	double timer_at;         /* curl's timeout (monotonic), < 0 none */
 };
 
 void fetch_init(struct fetch *f, const struct crawl_opts *o);
@@ -74,7 +77,8 @@ void fetch_start(struct fetch *f, struct xfer *x);
 unsigned fetch_perform(struct fetch *f,
 		       void (*done)(void *ctx, struct xfer *x, CURLcode res),
 		       void *ctx);
-/* Waits up to `ms` milliseconds for activity or fetch_wakeup(). */
+/* Waits up to `ms` milliseconds for activity or fetch_wakeup(), and
+ * runs the transfers whose sockets are ready. */
 void fetch_poll(struct fetch *f, int ms);
 /* Wakes fetch_poll() up; `ctx` is the struct fetch. Safe from another
  * thread once fetch_open() returned. */

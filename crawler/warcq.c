@@ -68,6 +68,7 @@ writer_main(void *arg)
 {
 	struct warcq *q = arg;
 	struct warcq_job *j;
+	int first;
 
 	pthread_mutex_lock(&q->mu);
 	for (;;) {
@@ -85,10 +86,13 @@ writer_main(void *arg)
 		write_job(q, j);
 
 		pthread_mutex_lock(&q->mu);
+		first = !q->done;
 		*q->done_tail = j;
 		q->done_tail = &j->next;
 		pthread_cond_signal(&q->done_cv);
-		if (q->wake) {
+		/* One wake per batch: a list already waiting has had its
+		 * wake, and the crawl thread takes the list whole. */
+		if (q->wake && first) {
 			/* Outside the lock: the callback may take its own. */
 			pthread_mutex_unlock(&q->mu);
 			q->wake(q->ctx);

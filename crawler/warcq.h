@@ -42,8 +42,9 @@ void warcq_job_release(struct warcq_job *j);
 
 /* Starts the writer thread on `w`, which it uses exclusively until
  * warcq_free() returns (the caller then closes and frees w). `wake` (may
- * be NULL) is called from the writer thread after each job is finished,
- * e.g. curl_multi_wakeup(). Returns a new queue; free with warcq_free().
+ * be NULL) is called from the writer thread when a finished job makes
+ * the done list non-empty (the taker takes the list whole, so one wake
+ * per batch), e.g. curl_multi_wakeup(). Returns a new queue; free with warcq_free().
  * NULL with a message in err when the thread cannot start. */
 struct warcq *warcq_new(struct warc_writer *w, void (*wake)(void *ctx),
 			void *ctx, struct buf *err);

@@ -12,8 +12,14 @@
 # so both tools get 8 parallel connections.
 #
 # usage: scripts/bench_crawl.sh [PAGES]   (default 2000)
-# Profiling: BENCH_PERF=FILE records the presstally runs with perf
-# (BENCH_PERF_OPTS, default -g); BENCH_WRAP="strace -f -c -o FILE" wraps them.
+# BENCH_BEFORE=/path/to/other/presstally adds a row for that binary at
+# --warc-level 1 in the same run (before/after figures on the same site
+# and server).
+# Profiling: BENCH_PERF=FILE records the presstally runs with perf into
+# FILE.level1 and FILE.level0 (BENCH_PERF_OPTS, default -g);
+# BENCH_WRAP="strace -f -c -o FILE" wraps them.
+# BENCH_CHECK=1 checks the WARC files of each level with scripts/warcls.sh
+# (the independent reader) before they are deleted.
 # Installs nginx and wget2 with apt-get when missing (needs root or sudo).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +46,7 @@ if [ ! -x "$bin" ]; then
 fi
 
 tmp=$(mktemp -d /tmp/pt-bench-crawl-XXXXXX)
-[ -n "${BENCH_PERF:-}" ] && PERF="perf record ${BENCH_PERF_OPTS:--g} -o $BENCH_PERF --" || PERF=${BENCH_WRAP:-}
+PERF=${BENCH_WRAP:-}
 chmod 755 "$tmp"
 cleanup() {
     [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
@@ -132,8 +138,11 @@ measure() {
 # One presstally crawl at WARC level $1 (fresh database and WARC
 # directory); prints "pages elapsed cpu rss_kb warc_mb".
 crawl_at() {
-    local lvl=$1 db="$tmp/crawl-$1.db" wd="$tmp/warc-$1" el cpu rss n mb
-    read -r el cpu rss < <(measure $PERF "$bin" crawl --db "$db" \
+    local lvl=$1 exe=${2:-$bin} tag=${3:-} db="$tmp/crawl-$1.db"
+    local wd="$tmp/warc-$1" el cpu rss n mb wrap=$PERF
+    [ -n "${BENCH_PERF:-}" ] &&
+        wrap="perf record ${BENCH_PERF_OPTS:--g} -o $BENCH_PERF.level$lvl$tag --"
+    read -r el cpu rss < <(measure $wrap "$exe" crawl --db "$db" \
         --warc-level "$lvl" --warc-dir "$wd" --delay 0 \
         --max-per-host $conns --max-conns $conns --no-progress \
         "$base/index.html" "$base/feed.xml" "$base/sitemap.xml")
@@ -141,12 +150,26 @@ crawl_at() {
     n=$(sqlite3 "$db" "select count(*) from urls where status='done'" 2>/dev/null ||
         python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from urls where status='done'\").fetchone()[0])" "$db")
     mb=$(du -sm "$wd" | cut -f1)
+    if [ "${BENCH_CHECK:-0}" = 1 ] && [ -z "$tag" ]; then
+        # The independent reader over what was written (digests, one
+        # gzip member per record).
+        if PT_SHARED_DIR=${PT_SHARED_DIR:-$here/../shared} \
+            bash "$here/scripts/warcls.sh" "$wd"/*.warc.gz > "$tmp/warcls.out" 2>&1; then
+            echo "bench_crawl: level $lvl WARC passes warcls.mjs" >&2
+        else
+            echo "bench_crawl: level $lvl WARC FAILS warcls.mjs:" >&2
+            tail -5 "$tmp/warcls.out" >&2
+        fi
+    fi
     rm -rf "$wd" "$db" "$db"-wal "$db"-shm "$db".lock
     echo "$n $el $cpu $rss $mb"
 }
 
 read -r p1_n p1_el p1_cpu p1_rss p1_mb < <(crawl_at 1)
 read -r p0_n p0_el p0_cpu p0_rss p0_mb < <(crawl_at 0)
+if [ -n "${BENCH_BEFORE:-}" ]; then
+    read -r b1_n b1_el b1_cpu b1_rss b1_mb < <(crawl_at 1 "$BENCH_BEFORE" .before)
+fi
 
 lines0=$(wc -l < "$tmp/nginx/access.log")
 read -r w_el w_cpu w_rss < <(measure wget2 -q -r -l 1 --max-threads=$conns \
@@ -160,4 +183,8 @@ row() { # name pages elapsed cpu rss_kb warc
 printf "%-26s %7s %9s %8s %8s %8s %9s\n" tool pages pages/s "wall s" "CPU s" "RSS MB" "WARC MB"
 row "presstally --warc-level 1" "$p1_n" "$p1_el" "$p1_cpu" "$p1_rss" "$p1_mb"
 row "presstally --warc-level 0" "$p0_n" "$p0_el" "$p0_cpu" "$p0_rss" "$p0_mb"
+[ -z "${BENCH_BEFORE:-}" ] ||
+    row "before: --warc-level 1" "$b1_n" "$b1_el" "$b1_cpu" "$b1_rss" "$b1_mb"
 row "wget2 (no WARC)" "$w_n" "$w_el" "$w_cpu" "$w_rss" "-"
+awk -v p="$p1_n" -v pe="$p1_el" -v w="$w_n" -v we="$w_el" 'BEGIN {
+    printf "presstally --warc-level 1 / wget2: %.2fx pages/s\n", (p / pe) / (w / we) }'

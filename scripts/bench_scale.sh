@@ -29,6 +29,7 @@ t() {  # LABEL CMD...: prints label, wall and CPU seconds
 }
 read -r _ w1 c1 < <(t one "$bin" analyze -q --no-summary --out "$work/one" "$work/warc")
 read -r _ w2 c2 < <(t two bash scripts/parallel-analyze.sh -j 2 -b "$bin" -o "$work/two" "$work"/warc/*.warc.gz)
+grep '^merged' "$work/err" >&2 || true
 same=yes
 for f in articles mentions quotes cues figures timeline; do
     cmp -s "$work/one/$f.csv" "$work/two/$f.csv" || same=no

@@ -3,9 +3,11 @@
 # Idempotent: does nothing when everything is present. Needs root to install.
 set -eu
 
+# libisal-dev: ISA-L igzip for the WARC gzip members (the build falls
+# back to zlib without it).
 pkgs="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev \
 libutf8proc-dev libcmocka-dev libsqlite3-dev zlib1g-dev libssl-dev libjansson-dev \
-python3"
+libisal-dev python3"
 # What the tests use beyond the build: GNU parallel (the scale-out
 # runner), Slurm and munge (a one-node cluster for the Slurm scripts),
 # sqlite3 (inspecting crawl state), node and npm (the independent WARC
@@ -18,6 +20,14 @@ chromium"
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         pkgs="$pkgs nodejs npm"
     fi
+fi
+# What the benchmarks use: nginx and wget2 (scripts/bench_crawl.sh),
+# perf (profiles of the crawl bench).
+if [ "${PT_WITH_TEST_TOOLS:-0}" = 1 ] || [ "${PT_WITH_BENCH:-0}" = 1 ]; then
+    pkgs="$pkgs linux-perf"
+fi
+if [ "${PT_WITH_BENCH:-0}" = 1 ]; then
+    pkgs="$pkgs nginx-light wget2"
 fi
 if [ "${PT_WITH_FUZZ:-0}" = 1 ]; then
     pkgs="$pkgs clang libclang-rt-14-dev"

@@ -43,10 +43,15 @@ n=$(grep -c . "$list" || true)
 
 export PT_BIN="$bin" PT_PARTS="$parts" PT_TOPIC="$topic"
 echo "analyzing $n files with $jobs jobs" >&2
-# Each job writes its own partial, numbered by its line in the list; a
-# failed job fails the run (exit 4 -- some records skipped -- is accepted:
-# presstally reports those records in the log).
-parallel --will-cite --halt now,fail=1 -j "$jobs" --arg-file "$list" \
+# Each job analyzes its share of the files (one presstally per job, not
+# per file: one start-up and one partial each) into its own partial,
+# numbered by its job; a failed job fails the run (exit 4 -- some records
+# skipped -- is accepted: presstally reports those records in the log).
+per=$(( (n + jobs - 1) / jobs ))
+parallel --will-cite --halt now,fail=1 -j "$jobs" -n "$per" --arg-file "$list" \
     'rc=0; "$PT_BIN" analyze -q --no-summary --allow-empty ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" {} || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]'
+t0=$(date +%s.%N)
 "$bin" merge -q --out "$out" "$parts"/[0-9]*
-echo "merged $n partials into '$out'" >&2
+t1=$(date +%s.%N)
+k=$(ls -d "$parts"/[0-9]* | wc -l)
+echo "merged $k partials of $n files into '$out' in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s" >&2

@@ -9,6 +9,7 @@
 #include "crawler/base/cli.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/gz.h"
 #include "crawler/base/log.h"
 #include "crawler/base/warc.h"
 
@@ -166,8 +167,9 @@ main(int argc, char **argv)
 	}
 	tr = now() - t0;
 	wr = wall() - w0;
-	printf("level %lu: %lu captures, %.1f MB in, %.1f MB out (%.2fx), "
-	       "%zu files\n", (unsigned long)level, (unsigned long)count,
+	printf("level %lu (%s): %lu captures, %.1f MB in, %.1f MB out (%.2fx), "
+	       "%zu files\n", (unsigned long)level, gz_backend(),
+	       (unsigned long)count,
 	       in_bytes / 1e6, out_bytes / 1e6,
 	       (double)in_bytes / (double)out_bytes, n);
 	printf("  write: %.1f MB/s of CPU time (uncompressed), %.0f records/s, %.0f "

@@ -14,6 +14,7 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
+#include "crawler/base/gz.h"
 #include "crawler/base/hash.h"
 #include "crawler/base/sv.h"
 #include "crawler/base/warc.h"
@@ -894,6 +895,163 @@ test_warcls(void **state)
 	buf_release(&cmd);
 }
 
+/* ---- gz.h: the member writer against zlib, the reader on members of
+ * both writers. */
+
+/* One member of (p, n) written in three pieces at `level`. */
+static void
+gz_member(int level, const char *p, size_t n, struct buf *out)
+{
+	struct gz_writer *g = gz_writer_new(level);
+	size_t a = n / 3, b = n / 3;
+
+	assert_non_null(g);
+	gz_writer_begin(g, out);
+	assert_int_equal(gz_writer_add(g, p, a, out), 0);
+	assert_int_equal(gz_writer_add(g, p + a, b, out), 0);
+	assert_int_equal(gz_writer_finish(g, p + a + b, n - a - b, out), 0);
+	gz_writer_free(g);
+}
+
+/* Inflates one gzip member with zlib: the independent reader. */
+static size_t
+zlib_inflate(const struct buf *in, struct buf *out)
+{
+	z_stream z;
+
+	memset(&z, 0, sizeof(z));
+	assert_int_equal(inflateInit2(&z, 16 + MAX_WBITS), Z_OK);
+	buf_reset(out);
+	buf_grow(out, 1u << 20);
+	z.next_in = (unsigned char *)in->p;
+	z.avail_in = (uInt)in->len;
+	z.next_out = (unsigned char *)out->p;
+	z.avail_out = (uInt)(out->cap - 1);
+	assert_int_equal(inflate(&z, Z_FINISH), Z_STREAM_END);
+	out->len = z.total_out;
+	inflateEnd(&z);
+	return z.avail_in;
+}
+
+static void
+test_gz_members(void **state)
+{
+	static const int levels[] = { 0, 1, 2, 6, 9 };
+	struct buf html = BUF_INIT, z = BUF_INIT, out = BUF_INIT;
+	struct buf all = BUF_INIT, got = BUF_INIT;
+	struct gz_reader *r;
+	const unsigned char *ip;
+	size_t i, left, made, stored = 0;
+	int members = 0;
+
+	(void)state;
+	make_html(&html, 3, 40000);
+	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		buf_reset(&z);
+		gz_member(levels[i], html.p, html.len, &z);
+		assert_int_equal(zlib_inflate(&z, &out), 0);
+		assert_int_equal(out.len, html.len);
+		assert_memory_equal(out.p, html.p, html.len);
+		if (levels[i] == 0)
+			stored = z.len;
+		else /* compressed: the repetitive HTML shrinks */
+			assert_true(z.len * 3 < stored);
+		buf_add(&all, z.p, z.len);
+	}
+	/* A member from zlib, with a file name in its header. */
+	gzip_mem(html.p, html.len, &z);
+	z.p[3] |= 8; /* FNAME */
+	buf_reset(&out);
+	buf_add(&out, z.p, 10);
+	buf_add(&out, "name.html", 10);
+	buf_add(&out, z.p + 10, z.len - 10);
+	buf_add(&all, out.p, out.len);
+	/* The reader stops at each member's end, then starts the next. */
+	r = gz_reader_new();
+	assert_non_null(r);
+	ip = (const unsigned char *)all.p;
+	left = all.len;
+	buf_grow(&got, 1u << 20);
+	while (left) {
+		enum gz_status st;
+
+		gz_reader_reset(r);
+		buf_reset(&got);
+		do {
+			st = gz_reader_inflate(r, &ip, &left,
+					       (unsigned char *)got.p + got.len,
+					       4096, &made);
+			got.len += made;
+			assert_true(st != GZ_BAD && st != GZ_NOMEM);
+		} while (st != GZ_END);
+		assert_int_equal(got.len, html.len);
+		assert_memory_equal(got.p, html.p, html.len);
+		members++;
+	}
+	assert_int_equal(members, 6);
+	/* A wrong CRC-32 is corrupt data. */
+	buf_reset(&z);
+	gz_member(1, html.p, html.len, &z);
+	z.p[z.len - 5] ^= 1;
+	gz_reader_reset(r);
+	ip = (const unsigned char *)z.p;
+	left = z.len;
+	{
+		enum gz_status st;
+
+		do
+			st = gz_reader_inflate(r, &ip, &left,
+					       (unsigned char *)got.p, got.cap - 1,
+					       &made);
+		while (st == GZ_MORE && left);
+		assert_int_equal(st, GZ_BAD);
+	}
+	gz_reader_free(r);
+	buf_release(&html);
+	buf_release(&z);
+	buf_release(&out);
+	buf_release(&all);
+	buf_release(&got);
+}
+
+/* A payload digest given by the caller is used as is (the crawler
+ * computes it on its own thread). */
+static void
+test_given_digest(void **state)
+{
+	struct warc_writer_opts o;
+	struct warc_capture c;
+	struct warc_written w;
+	struct buf err = BUF_INIT;
+	char dir[64], pd[38];
+	struct warc_writer *ww;
+	static const char head[] = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n";
+
+	(void)state;
+	make_tmpdir(dir, sizeof(dir));
+	memset(&o, 0, sizeof(o));
+	o.dir = dir;
+	o.prefix = "pt";
+	ww = warc_writer_new(&o, &err);
+	assert_non_null(ww);
+	hash_sha1_b32("hello", 5, pd);
+	memset(&c, 0, sizeof(c));
+	c.uri = "http://example.com/";
+	c.resp_head = head;
+	c.resp_head_len = strlen(head);
+	c.body = "hello";
+	c.body_len = 5;
+	c.payload_digest = pd;
+	c.prev_payload_digest = pd; /* the same: a revisit */
+	assert_int_equal(warc_writer_capture(ww, &c, &w, &err), 0);
+	assert_string_equal(w.payload_digest, pd);
+	assert_int_equal(w.revisit, 1);
+	assert_int_equal(warc_writer_close(ww, &err), 0);
+	warc_writer_free(ww);
+	rm_dir(dir);
+	buf_release(&err);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -903,6 +1061,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_corrupt_member),
 		cmocka_unit_test(test_plain_resync),
+		cmocka_unit_test(test_gz_members),
+		cmocka_unit_test(test_given_digest),
 	};
 	const struct CMUnitTest shared[] = {
 		cmocka_unit_test(test_shared_samples),

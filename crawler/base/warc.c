@@ -2,7 +2,7 @@
  *
  * Reader layers, bottom up:
  *   in    raw bytes from the file (IN_SIZE window, in_off = file offset)
- *   zs    one gzip member at a time (inflate, 16 + MAX_WBITS); members
+ *   gz    one gzip member at a time (gz.h: igzip or zlib); members
  *         are opened explicitly so that member boundaries are known
  *   pend  decompressed (or plain) bytes not yet consumed; dbase is the
  *         stream position of pend.p[0]
@@ -16,6 +16,7 @@
 
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
+#include "crawler/base/gz.h"
 #include "crawler/base/hash.h"
 #include "crawler/base/hex.h"
 #include "crawler/base/http.h"
@@ -31,7 +32,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #define IN_SIZE (64u * 1024)
 #define OUT_CHUNK (64u * 1024)
@@ -61,8 +61,7 @@ struct warc_reader {
 	size_t in_pos;              /* bytes of `in` consumed */
 	unsigned long long in_off;  /* file offset of in[0] */
 	int in_eof;                 /* fread hit EOF */
-	z_stream zs;                /* inflate state for the current member */
-	int zs_ready;               /* inflateInit2 done */
+	struct gz_reader *gzr;      /* inflater for the current member */
 	int member_open;            /* inside a member */
 	struct gzm *mb;             /* recent members, oldest first */
 	size_t nmb;                 /* entries in mb */
@@ -191,15 +190,15 @@ member_open(struct warc_reader *r)
 		r->why_off = r->in_off + r->in_pos;
 		return PT_EPARSE;
 	}
-	if (!r->zs_ready) {
-		if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK) {
-			r->why = "cannot initialise zlib";
+	if (!r->gzr) {
+		r->gzr = gz_reader_new();
+		if (!r->gzr) {
+			r->why = "cannot initialise the gzip reader";
 			r->why_mode = -1;
 			return PT_EIO;
 		}
-		r->zs_ready = 1;
 	} else {
-		inflateReset(&r->zs);
+		gz_reader_reset(r->gzr);
 	}
 	member_push(r);
 	r->member_open = 1;
@@ -214,8 +213,10 @@ static long
 produce(struct warc_reader *r, int cross)
 {
 	long n;
-	int zr, rc;
-	size_t before_in, made;
+	int rc;
+	enum gz_status zr;
+	size_t left, made;
+	const unsigned char *ip;
 
 	if (r->pos && (r->pos == r->pend.len || r->pos >= OUT_CHUNK))
 		compact(r);
@@ -254,26 +255,24 @@ produce(struct warc_reader *r, int cross)
 			r->why_off = r->mb[r->nmb - 1].coff;
 			return PT_EPARSE;
 		}
-		r->zs.next_in = r->in + r->in_pos;
-		r->zs.avail_in = (uInt)n;
-		r->zs.next_out = (unsigned char *)r->pend.p + r->pend.len;
-		r->zs.avail_out = OUT_CHUNK;
-		before_in = (size_t)n;
-		zr = inflate(&r->zs, Z_NO_FLUSH);
-		r->in_pos += before_in - r->zs.avail_in;
-		made = OUT_CHUNK - r->zs.avail_out;
+		ip = r->in + r->in_pos;
+		left = (size_t)n;
+		zr = gz_reader_inflate(r->gzr, &ip, &left,
+				       (unsigned char *)r->pend.p + r->pend.len,
+				       OUT_CHUNK, &made);
+		r->in_pos += (size_t)n - left;
 		r->pend.len += made;
 		r->pend.p[r->pend.len] = '\0';
-		if (zr == Z_STREAM_END) {
+		if (zr == GZ_END) {
 			r->member_open = 0;
 			if (made)
 				return (long)made;
 			continue;
 		}
-		if (zr != Z_OK && zr != Z_BUF_ERROR) {
+		if (zr != GZ_MORE) {
 			r->member_open = 0;
-			r->why = zr == Z_MEM_ERROR ? "out of memory in zlib"
-						    : "corrupt gzip data";
+			r->why = zr == GZ_NOMEM ? "out of memory in zlib"
+						 : "corrupt gzip data";
 			r->why_mode = RESYNC_MAGIC;
 			r->why_off = r->mb[r->nmb - 1].coff;
 			return PT_EPARSE;
@@ -448,8 +447,7 @@ warc_reader_free(struct warc_reader *r)
 		return;
 	if (r->own_fp)
 		fclose(r->fp);
-	if (r->zs_ready)
-		inflateEnd(&r->zs);
+	gz_reader_free(r->gzr);
 	free(r->name);
 	free(r->in);
 	free(r->mb);
@@ -1243,28 +1241,45 @@ struct warc_writer {
 	unsigned long serial;        /* next serial number */
 	char warcinfo_id[48];        /* record id of its warcinfo */
 	unsigned long ncaptures;     /* captures in it */
-	z_stream zs;                 /* deflate state, reset per record */
-	int zs_ready;                /* deflateInit2 done */
+	struct gz_writer *gzw;       /* one member per record */
+	unsigned char rpool[1024];   /* random bytes for record ids */
+	size_t rpos;                 /* used bytes of rpool */
 	struct buf head;             /* WARC header being built */
 	struct buf blk;              /* block being built */
 	struct buf out;              /* compressed member */
 };
 
+/* Fills u[16] from the writer's pool of random bytes, refilled
+ * sizeof(rpool) bytes at a time: RAND_bytes() costs a getpid(2) per call
+ * (its fork check), two per capture before. A writer is not carried
+ * across fork() (a child would repeat the parent's ids). */
 static void
-make_uuid(char out[48])
+uuid_bytes(struct warc_writer *w, unsigned char u[16])
+{
+	if (w->rpos + 16 > sizeof(w->rpool)) {
+		if (RAND_bytes(w->rpool, sizeof(w->rpool)) != 1) {
+			/* Fall back to the kernel directly. */
+			int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+
+			if (fd < 0 || read(fd, w->rpool, sizeof(w->rpool)) !=
+					      (ssize_t)sizeof(w->rpool))
+				abort();
+			close(fd);
+		}
+		w->rpos = 0;
+	}
+	memcpy(u, w->rpool + w->rpos, 16);
+	w->rpos += 16;
+}
+
+static void
+make_uuid(struct warc_writer *w, char out[48])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char u[16];
 	size_t i, o;
 
-	if (RAND_bytes(u, sizeof(u)) != 1) {
-		/* Fall back to the kernel directly. */
-		int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-
-		if (fd < 0 || read(fd, u, sizeof(u)) != (ssize_t)sizeof(u))
-			abort();
-		close(fd);
-	}
+	uuid_bytes(w, u);
 	u[6] = (unsigned char)((u[6] & 0x0f) | 0x40);
 	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
 	memcpy(out, "<urn:uuid:", 10);
@@ -1306,79 +1321,63 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-static int
-deflate_piece(struct warc_writer *w, const char *p, size_t n, int flush)
-{
-	int zr;
-	size_t room;
-
-	w->zs.next_in = (unsigned char *)(uintptr_t)p;
-	w->zs.avail_in = (uInt)n;
-	for (;;) {
-		buf_grow(&w->out, OUT_CHUNK);
-		room = w->out.cap - w->out.len - 1;
-		w->zs.next_out = (unsigned char *)w->out.p + w->out.len;
-		w->zs.avail_out = (uInt)room;
-		zr = deflate(&w->zs, flush);
-		w->out.len += room - w->zs.avail_out;
-		w->out.p[w->out.len] = '\0';
-		if (flush == Z_FINISH) {
-			if (zr == Z_STREAM_END)
-				return 0;
-			if (zr != Z_OK && zr != Z_BUF_ERROR)
-				return PT_EIO;
-		} else if (w->zs.avail_in == 0 && w->zs.avail_out) {
-			return 0;
-		} else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-			return PT_EIO;
-		}
-	}
-}
-
-/* Writes one record: w->head holds the WARC header lines (without
- * Content-Length), the block is the concatenation of the `n` pieces (not
- * copied). Records the member offset in *off. */
+/* Compresses one record into w->out after what it holds: w->head holds
+ * the WARC header lines (without Content-Length), the block is the
+ * concatenation of the `n` pieces (not copied). Records in *off the file
+ * offset the member will have once flush_out() wrote w->out. */
 static int
 write_record(struct warc_writer *w, const struct sv *blk, size_t n,
 	     unsigned long long *off, struct buf *err)
 {
 	char cl[48];
-	size_t i, blen = 0;
+	size_t i, blen = 0, start = w->out.len;
 	int k, bad = 0;
 
 	for (i = 0; i < n; i++)
 		blen += blk[i].len;
 	k = snprintf(cl, sizeof(cl), "Content-Length: %zu\r\n\r\n", blen);
-	buf_reset(&w->out);
-	deflateReset(&w->zs);
-	bad = deflate_piece(w, "WARC/1.1\r\n", 10, Z_NO_FLUSH) ||
-	      deflate_piece(w, w->head.p, w->head.len, Z_NO_FLUSH) ||
-	      deflate_piece(w, cl, (size_t)k, Z_NO_FLUSH);
+	gz_writer_begin(w->gzw, &w->out);
+	bad = gz_writer_add(w->gzw, "WARC/1.1\r\n", 10, &w->out) ||
+	      gz_writer_add(w->gzw, w->head.p, w->head.len, &w->out) ||
+	      gz_writer_add(w->gzw, cl, (size_t)k, &w->out);
 	for (i = 0; i < n && !bad; i++)
-		if (blk[i].len)
-			bad = deflate_piece(w, blk[i].p, blk[i].len,
-					    Z_NO_FLUSH);
-	if (bad || deflate_piece(w, "\r\n\r\n", 4, Z_FINISH)) {
+		bad = gz_writer_add(w->gzw, blk[i].p, blk[i].len, &w->out);
+	if (bad || gz_writer_finish(w->gzw, "\r\n\r\n", 4, &w->out)) {
 		if (err)
 			buf_addf(err, "cannot compress a record for '%s'",
 				 w->path.p);
+		w->out.len = start;
 		return PT_EIO;
 	}
 	if (off)
-		*off = w->size;
-	if (write_all(w->fd, w->out.p, w->out.len)) {
+		*off = w->size + start;
+	return 0;
+}
+
+/* Writes the members gathered in w->out with one write(2): a capture's
+ * records go out together. A kill during the write leaves a file that
+ * reads cleanly up to its last complete member, as with one write per
+ * record. */
+static int
+flush_out(struct warc_writer *w, struct buf *err)
+{
+	int rc = 0;
+
+	if (w->out.len && write_all(w->fd, w->out.p, w->out.len)) {
 		int e = errno;
 
-		/* Cut back to the last complete record. */
+		/* Cut back to the last complete capture. */
 		if (ftruncate(w->fd, (off_t)w->size) == 0)
 			lseek(w->fd, (off_t)w->size, SEEK_SET);
 		if (err)
 			buf_addf(err, "cannot write to '%s': %s", w->path.p,
 				 strerror(e));
-		return PT_EIO;
+		rc = PT_EIO;
+	} else {
+		w->size += w->out.len;
 	}
-	w->size += w->out.len;
-	return 0;
+	buf_reset(&w->out);
+	return rc;
 }
 
 static void
@@ -1420,7 +1419,7 @@ open_file(struct warc_writer *w, struct buf *err)
 	}
 	w->size = 0;
 	w->ncaptures = 0;
-	make_uuid(w->warcinfo_id);
+	make_uuid(w, w->warcinfo_id);
 	format_date(now, date);
 	base = strrchr(w->path.p, '/');
 	base = base ? base + 1 : w->path.p;
@@ -1439,7 +1438,8 @@ open_file(struct warc_writer *w, struct buf *err)
 		 w->warcinfo_id, date, base);
 	b = sv_make(w->blk.p, w->blk.len);
 	head_digest(w, "WARC-Block-Digest", &b, 1);
-	if (write_record(w, &b, 1, NULL, err)) {
+	buf_reset(&w->out);
+	if (write_record(w, &b, 1, NULL, err) || flush_out(w, err)) {
 		close(w->fd);
 		w->fd = -1;
 		return PT_EIO;
@@ -1499,18 +1499,19 @@ warc_writer_new(const struct warc_writer_opts *o, struct buf *err)
 	w->level = o->level == WARC_LEVEL_STORE ? 0 :
 		   o->level ? o->level : WARC_LEVEL;
 	w->fd = -1;
+	w->rpos = sizeof(w->rpool); /* empty: filled at the first id */
 	buf_init(&w->path, 0);
 	buf_init(&w->head, 0);
 	buf_init(&w->blk, 0);
 	buf_init(&w->out, 0);
-	if (deflateInit2(&w->zs, w->level, Z_DEFLATED, 16 + MAX_WBITS, 8,
-			 Z_DEFAULT_STRATEGY) != Z_OK) {
+	w->gzw = gz_writer_new(w->level);
+	if (!w->gzw) {
 		if (err)
-			buf_adds(err, "cannot initialise zlib");
+			buf_addf(err, "cannot initialise the %s compressor",
+				 gz_backend());
 		warc_writer_free(w);
 		return NULL;
 	}
-	w->zs_ready = 1;
 	if (open_file(w, err)) {
 		warc_writer_free(w);
 		return NULL;
@@ -1540,7 +1541,8 @@ bad_capture(const struct warc_capture *c)
 {
 	return !c->uri || !*c->uri || !c->resp_head || bad_value(c->uri) ||
 	       bad_value(c->ip) || bad_value(c->prev_uri) ||
-	       bad_value(c->prev_date) || bad_value(c->prev_record_id);
+	       bad_value(c->prev_date) || bad_value(c->prev_record_id) ||
+	       bad_value(c->payload_digest);
 }
 
 /* Starts a new file when none is open or the current one is full. */
@@ -1636,16 +1638,24 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 	if (rc)
 		return rc;
 	format_date(c->when ? c->when : time(NULL), date);
-	hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
+	if (c->payload_digest && strlen(c->payload_digest) == sizeof(pd) - 1)
+		memcpy(pd, c->payload_digest, sizeof(pd));
+	else
+		hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
 	revisit = c->prev_payload_digest &&
 		  strcasecmp(c->prev_payload_digest, pd) == 0;
-	make_uuid(resp_id);
-	make_uuid(req_id);
+	make_uuid(w, resp_id);
+	make_uuid(w, req_id);
+	buf_reset(&w->out);
 	rc = write_response(w, c, resp_id, date, pd, revisit, &off, err);
 	if (rc == 0 && c->req_head)
 		rc = write_request(w, c, req_id, date, resp_id, err);
-	if (rc)
+	if (rc == 0)
+		rc = flush_out(w, err);
+	if (rc) {
+		buf_reset(&w->out);
 		return rc;
+	}
 	w->ncaptures++;
 	if (out) {
 		memcpy(out->payload_digest, pd, sizeof(pd));
@@ -1670,8 +1680,7 @@ warc_writer_free(struct warc_writer *w)
 	if (!w)
 		return;
 	close_file(w, NULL);
-	if (w->zs_ready)
-		deflateEnd(&w->zs);
+	gz_writer_free(w->gzw);
 	free(w->dir);
 	free(w->prefix);
 	free(w->software);

@@ -17,7 +17,8 @@
  * Writer: appends request + response (or revisit) record pairs to files
  * named <prefix>-<UTC YYYYmmddHHMMSS>-<serial 5 digits>.warc.gz, each file
  * starting with a warcinfo record, rotated at a size limit. Each record is
- * compressed into one gzip member and written whole with write(2), so a
+ * compressed into one gzip member (gz.h: ISA-L igzip, or zlib) and the
+ * members of one capture are written whole with one write(2), so a
  * process killed at any moment leaves a file that reads cleanly up to its
  * last complete record. Files are written under their final name (no
  * temporary name and rename): the file open at a kill is a valid WARC file
@@ -169,6 +170,10 @@ struct warc_capture {
 	size_t resp_head_len;
 	const char *body;              /* response body (may be NULL if 0) */
 	size_t body_len;
+	/* "sha1:" + base32 of the body when the caller computed it (the
+	 * crawler does so on its own thread, leaving the writer thread the
+	 * compression), or NULL: the writer computes it. */
+	const char *payload_digest;
 	/* Revisit: when prev_payload_digest equals this body's digest, a
 	 * revisit record (identical-payload-digest) replaces the response. */
 	const char *prev_payload_digest; /* "sha1:..." or NULL */
