@@ -11,9 +11,11 @@ libisal-dev python3"
 # What the tests use beyond the build: GNU parallel (the scale-out
 # runner), Slurm and munge (a one-node cluster for the Slurm scripts),
 # sqlite3 (inspecting crawl state), node and npm (the independent WARC
-# checker).
+# checker), R, pandas and (from npm, below) DuckDB (loading the CSV
+# files), chromium (rendering the HTML report).
 if [ "${PT_WITH_TEST_TOOLS:-0}" = 1 ]; then
-    pkgs="$pkgs parallel sqlite3 slurm-wlm munge"
+    pkgs="$pkgs parallel sqlite3 slurm-wlm munge r-base-core python3-pandas \
+chromium"
     # A machine may have node from elsewhere; only add Debian's if absent.
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         pkgs="$pkgs nodejs npm"
@@ -31,13 +33,30 @@ if [ "${PT_WITH_FUZZ:-0}" = 1 ]; then
     pkgs="$pkgs clang libclang-rt-14-dev"
 fi
 
+# DuckDB ships its engine in an npm package; it goes into a directory of
+# the build tree (PT_TEST_TOOLS_DIR, default build/test-tools), not into
+# the system. Idempotent like the rest: nothing happens when it is there.
+npm_tools() {
+    [ "${PT_WITH_TEST_TOOLS:-0}" = 1 ] || return 0
+    dir=${PT_TEST_TOOLS_DIR:-$(cd "$(dirname "$0")/.." && pwd)/build/test-tools}
+    [ -d "$dir/node_modules/@duckdb/node-api" ] && return 0
+    command -v npm >/dev/null 2>&1 || return 0
+    echo "deps.sh: installing @duckdb/node-api into $dir" >&2
+    mkdir -p "$dir"
+    npm install --no-audit --no-fund --silent --prefix "$dir" \
+        @duckdb/node-api >&2
+}
+
 missing=""
 for p in $pkgs; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $p"
     fi
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+    npm_tools
+    exit 0
+fi
 
 if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1; then
@@ -55,3 +74,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq >&2
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >&2
+npm_tools

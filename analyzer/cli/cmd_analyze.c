@@ -47,6 +47,9 @@ static const char help[] =
 	"                          negations and quotes behind their stance "
 	"(--out is then\n"
 	"                          optional)\n"
+	"      --excel             start each CSV file with a UTF-8 BOM, so "
+	"that Excel shows\n"
+	"                          accents (R, pandas, DuckDB skip it)\n"
 	"      --max-size MB       skip documents larger than MB megabytes "
 	"(default 32)\n"
 	"      --allow-empty       when no input holds an article, write an "
@@ -67,7 +70,7 @@ static const char help[] =
 	"kept).\n";
 
 enum { OPT_MAX_SIZE = 256, OPT_ALLOW_EMPTY, OPT_SUMMARY, OPT_NO_SUMMARY,
-       OPT_PROGRESS, OPT_NO_PROGRESS };
+       OPT_PROGRESS, OPT_NO_PROGRESS, OPT_EXCEL };
 
 
 static int
@@ -170,8 +173,16 @@ run_open(struct run *r, const struct analyze_opts *o)
 		return PT_EXIT_FAIL;
 	}
 	warn_notes(input_notes(r->in));
+	if (r->tally)
+		tally_set_bom(r->tally, o->excel);
 	r->ex = extractor_new();
 	r->prog = progress_start("analyzing", 0, o->progress_mode);
+	if (r->prog) {
+		unsigned long long done, total;
+
+		input_bytes(r->in, &done, &total);
+		progress_total_bytes(r->prog, total);
+	}
 	return PT_EXIT_OK;
 }
 
@@ -242,7 +253,14 @@ run_doc(struct run *r, const struct input_doc *d)
 		log_warn("'%s': %s", d->name, d->warning);
 	r->ndocs++;
 	r->bytes += d->len;
-	progress_update(r->prog, r->ndocs, r->bytes);
+	if (r->prog) {
+		unsigned long long done, total;
+
+		/* Bytes of the input files, so that the share done and the
+		 * time left hold for compressed WARC files too. */
+		input_bytes(r->in, &done, &total);
+		progress_update(r->prog, r->ndocs, done);
+	}
 	memset(&m, 0, sizeof(m));
 	m.id_source = d->id_source;
 	m.url = d->url;
@@ -375,6 +393,7 @@ cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
+		{ "excel", no_argument, NULL, OPT_EXCEL },
 		{ "explain", no_argument, NULL, 'e' },
 		CMD_OPT_HELP,
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -391,7 +410,7 @@ cmd_analyze(int argc, char **argv)
 	const char *out = NULL, *topic_path = NULL;
 	uint64_t max_mb = 32;
 	int c, summary = -1, progress_mode = -1, rc, explain = 0;
-	int allow_empty = 0;
+	int allow_empty = 0, excel = 0;
 	struct topic *topic;
 	struct analyze_opts o;
 
@@ -414,6 +433,7 @@ cmd_analyze(int argc, char **argv)
 					"from 1 to 4096, not '%s'", optarg);
 			break;
 		case OPT_ALLOW_EMPTY: allow_empty = 1; break;
+		case OPT_EXCEL: excel = 1; break;
 		case OPT_SUMMARY: summary = 1; break;
 		case OPT_NO_SUMMARY: summary = 0; break;
 		case OPT_PROGRESS: progress_mode = 1; break;
@@ -439,6 +459,7 @@ cmd_analyze(int argc, char **argv)
 	o.max_doc = (size_t)max_mb << 20;
 	o.explain = explain ? stdout : NULL;
 	o.progress_mode = progress_mode;
+	o.excel = excel;
 	o.summary = summary == 1 || (summary < 0 && !explain && isatty(1));
 	o.lock = 1;
 	o.always_write = allow_empty;

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,7 +30,13 @@ static const char help[] =
 	"the partials.\n\n"
 	"Options:\n"
 	"  -o, --out DIR      output directory, created if missing\n"
+	"      --excel        start each CSV file with a UTF-8 BOM, so that "
+	"Excel shows\n"
+	"                     accents (other tools skip it)\n"
 	"      --summary      print the figures table to stdout\n"
+	"      --progress     show progress on stderr (default: on a "
+	"terminal)\n"
+	"      --no-progress  never show progress\n"
 	"  -q, --quiet        only errors on stderr\n"
 	"  -h, --help         show this help\n\n"
 	"Exit codes: 0 ok; 1 a partial could not be read or the output "
@@ -40,14 +47,17 @@ int
 cmd_merge(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "excel", no_argument, NULL, 'x' },
 		CMD_OPT_HELP,
+		{ "no-progress", no_argument, NULL, 'N' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "progress", no_argument, NULL, 'P' },
 		CMD_OPT_QUIET,
 		{ "summary", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *out = NULL;
-	int c, rc, summary = 0;
+	int c, rc, summary = 0, excel = 0, progress_mode = -1;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "ho:q", opts, NULL)) != -1) {
@@ -55,6 +65,10 @@ cmd_merge(int argc, char **argv)
 			out = optarg;
 		else if (c == 's')
 			summary = 1;
+		else if (c == 'x')
+			excel = 1;
+		else if (c == 'P' || c == 'N')
+			progress_mode = c == 'P';
 		else if ((rc = cmd_common_option(c, argv[0], usage, help)) !=
 			 CMD_OPT_TAKEN)
 			return rc;
@@ -64,7 +78,28 @@ cmd_merge(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(argv[0], usage, "no PARTIAL_DIR given");
 	return merge_run(out, argv + optind, (size_t)(argc - optind),
-			 summary, 1, cmd_catch_signals(), 0);
+			 summary, 1, cmd_catch_signals(), 0, excel,
+			 progress_mode);
+}
+
+/* Bytes of the CSV files of a partial, for the progress meter. */
+static unsigned long long
+partial_bytes(const char *dir)
+{
+	static const char *const names[] = { "articles.csv", "mentions.csv",
+					     "quotes.csv", "cues.csv" };
+	unsigned long long n = 0;
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *p = fileio_join(dir, names[i]);
+
+		if (stat(p, &st) == 0)
+			n += (unsigned long long)st.st_size;
+		free(p);
+	}
+	return n;
 }
 
 #define MAX_CONFLICTS 20
@@ -99,8 +134,11 @@ report_conflicts(struct tally *t, int quiet)
 
 int
 merge_run(const char *out, char *const *parts, size_t nparts, int summary,
-	  int lock, volatile sig_atomic_t *stop, int quiet_dups)
+	  int lock, volatile sig_atomic_t *stop, int quiet_dups, int excel,
+	  int progress_mode)
 {
+	struct progress *prog = NULL;
+	unsigned long long bytes = 0, total = 0;
 	struct buf err = BUF_INIT;
 	struct tally *t = NULL;
 	struct stat st;
@@ -126,9 +164,16 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 		rc = PT_EXIT_FAIL;
 		goto done;
 	}
+	tally_set_bom(t, excel);
+	prog = progress_start("merging", nparts, progress_mode);
+	for (i = 0; prog && i < nparts; i++)
+		total += partial_bytes(parts[i]);
+	progress_total_bytes(prog, total);
 	/* Everything is read before anything is written, so the output
 	 * directory may be one of the partials. */
 	for (i = 0; i < nparts; i++) {
+		if (prog)
+			bytes += partial_bytes(parts[i]);
 		if (stop && *stop) {
 			log_error("interrupted: nothing written");
 			rc = PT_EXIT_INTR;
@@ -147,7 +192,9 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 			rc = PT_EXIT_FAIL;
 			goto done;
 		}
+		progress_update(prog, i + 1, bytes);
 	}
+	progress_stop(&prog);
 	if ((rc = report_conflicts(t, quiet_dups)) != PT_EXIT_OK)
 		goto done;
 	if (stop && *stop) {
@@ -166,6 +213,7 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 	log_info("%zu partial%s merged (%zu articles read); CSV files in '%s'",
 		 nparts, nparts == 1 ? "" : "s", tally_articles(t), out);
 done:
+	progress_stop(&prog);
 	tally_free(t);
 	buf_release(&err);
 	if (lock_fd >= 0)

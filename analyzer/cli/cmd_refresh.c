@@ -72,7 +72,10 @@ static const char help[] =
 	"  timeout = SECONDS   cap on one transfer (default 30)\n"
 	"  user_agent = UA     User-Agent header\n"
 	"  recheck = yes|no    ask again for known pages with conditional "
-	"GET (default yes)\n\n"
+	"GET (default yes)\n"
+	"  report = yes|no     also write dataset/report.html (default no)\n"
+	"  excel = yes|no      CSV files with a UTF-8 BOM for Excel "
+	"(default no)\n\n"
 	"The dataset is DATA_DIR/dataset/ (a symlink to the current "
 	"generation):\narticles.csv mentions.csv quotes.csv cues.csv "
 	"figures.csv timeline.csv.\n\n"
@@ -109,6 +112,8 @@ struct config {
 	double delay, timeout;
 	uint64_t depth, max_pages;
 	int recheck;
+	int report;            /* write dataset/report.html */
+	int excel;             /* CSV files with a UTF-8 BOM */
 };
 
 static void
@@ -153,6 +158,8 @@ static const struct conf_key ckeys[] = {
 	{ "depth", C_COUNT, offsetof(struct config, depth) },
 	{ "max_pages", C_COUNT, offsetof(struct config, max_pages) },
 	{ "recheck", C_YESNO, offsetof(struct config, recheck) },
+	{ "report", C_YESNO, offsetof(struct config, report) },
+	{ "excel", C_YESNO, offsetof(struct config, excel) },
 };
 
 #define NCKEYS (sizeof(ckeys) / sizeof(ckeys[0]))
@@ -526,7 +533,12 @@ merge_and_swap(const struct config *c)
 	buf_addf(&gen, "dataset.%lld-%ld", (long long)time(NULL),
 		 (long)getpid());
 	buf_addf(&tmp, "%s/%s", c->data_dir, gen.p);
-	rc = merge_run(tmp.p, list, n, 0, 0, &interrupted, 1);
+	rc = merge_run(tmp.p, list, n, 0, 0, &interrupted, 1, c->excel, 0);
+	/* The report goes into the generation before the swap, so readers
+	 * see it with the CSV files it was made from; one that cannot be
+	 * written is reported but keeps the dataset. */
+	if (rc == PT_EXIT_OK && c->report)
+		report_run(tmp.p, NULL, c->topic, 0, 0, 0);
 	if (rc == PT_EXIT_OK) {
 		test_pause("merge");
 		buf_addf(&lnk, "%s.new", link);

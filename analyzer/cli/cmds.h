@@ -37,6 +37,7 @@ struct analyze_opts {
 	const char *out_name;          /* what messages call `out` (where a
 					  temporary `out` is renamed to),
 					  or NULL for `out` itself */
+	int excel;                     /* CSV files with a UTF-8 BOM */
 };
 
 struct analyze_result {
@@ -73,10 +74,11 @@ int cmd_common_option(int c, const char *cmd, const char *usage,
  * the lock of `out` first (cmd_lock_dir()); a non-zero *stop (when stop is
  * non-NULL) abandons the merge between partials, writing nothing, with
  * PT_EXIT_INTR. `quiet_dups` logs articles whose captures differ between
- * partials at the verbose level only. enum pt_exit. */
+ * partials at the verbose level only. With `excel`, the files start with
+ * a UTF-8 BOM; progress_mode as in analyze_opts. enum pt_exit. */
 int merge_run(const char *out, char *const *parts, size_t nparts,
 	      int summary, int lock, volatile sig_atomic_t *stop,
-	      int quiet_dups);
+	      int quiet_dups, int excel, int progress_mode);
 
 /* Takes the lock of dataset directory `dir` (flock on DIR/.lock, without
  * waiting), so that one command at a time writes a dataset there, and then
@@ -90,8 +92,16 @@ int cmd_lock_dir(const char *dir, int *rc);
  * process, for the rest of the run: long commands poll it, abandon the
  * unit at hand, remove their temporaries and exit PT_EXIT_INTR. */
 volatile sig_atomic_t *cmd_catch_signals(void);
+
+/* Writes the HTML report of dataset `dir` to `out` (NULL: dir/report.html)
+ * naming `topic` (or NULL); top and quotes 0 for the defaults. Reports
+ * through log.h; returns an enum pt_exit. (See cmd_report.c.) */
+int report_run(const char *dir, const char *out, const char *topic,
+	       size_t top, size_t quotes, int progress_mode);
 int cmd_extract(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_topic(int argc, char **argv);
 int cmd_warc(int argc, char **argv);
 

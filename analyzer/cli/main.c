@@ -31,9 +31,13 @@ static const struct command commands[] = {
 	  "print the main article text of HTML pages" },
 	{ "merge", cmd_merge,
 	  "merge partial results (one per shard) into one dataset" },
+	{ "quotes", cmd_quotes,
+	  "search the quotes of a dataset (who, where, when, what)" },
 	{ "refresh", cmd_refresh,
 	  "crawl, analyze what is new and update the dataset (for cron)" },
-	{ "topic", cmd_topic, "check a topic file" },
+	{ "report", cmd_report,
+	  "write a dataset's charts and quotes as one HTML file" },
+	{ "topic", cmd_topic, "start a topic file, or check one" },
 	{ "warc", cmd_warc, "list the records of WARC files" },
 };
 

@@ -331,6 +331,7 @@ struct tally {
 	char **partdir;         /* partial directory of each part, owned
 				   (NULL for an article added directly) */
 	size_t npartdir, cappartdir;
+	int bom;                /* start each file with a UTF-8 BOM */
 };
 
 void
@@ -424,6 +425,12 @@ tally_free(struct tally *t)
 		buf_release(&t->blk[i]);
 	buf_release(&t->row);
 	free(t);
+}
+
+void
+tally_set_bom(struct tally *t, int on)
+{
+	t->bom = on != 0;
 }
 
 size_t
@@ -1530,6 +1537,8 @@ open_outputs(struct tally *t, struct buf *err)
 		rc = ofile_open(&t->out[f], path, err);
 		free(path);
 		buf_reset(&t->row);
+		if (t->bom)
+			buf_adds(&t->row, "\xEF\xBB\xBF");
 		for (i = 0; i < files[f].ncols && !rc; i++)
 			csv_fields(&t->row, i == 0, files[f].cols[i].name);
 		csv_end(&t->row);

@@ -41,6 +41,11 @@ struct tally;
 
 /* Opens a dataset to be written into `dir`. NULL with a message in err. */
 struct tally *tally_new(const char *dir, struct buf *err);
+/* With on != 0, each file starts with a UTF-8 byte order mark, which
+ * makes Excel read the files as UTF-8 (without it, Excel on Windows
+ * takes them for the ANSI code page and shows "NoÃ©"). Other tools, and
+ * tally_import(), skip it. Off by default. */
+void tally_set_bom(struct tally *t, int on);
 /* Adds one analyzed article. 0 or PT_EDB with a message in err. */
 int tally_add(struct tally *t, const struct tally_meta *m,
 	      const struct doc *d, struct buf *err);

@@ -54,7 +54,30 @@ struct input {
 	struct buf packed;   /* a gzip-compressed file as read */
 	struct buf scratch;  /* for the UTF-8 check */
 	size_t max_doc;      /* cap on one document */
+	unsigned long long total; /* bytes of all the files */
+	unsigned long long done;  /* of the files finished */
+	unsigned long long cur;   /* read of the current file */
+	unsigned long long cur_size; /* its size */
 };
+
+/* Size of a path, 0 for standard input or when it cannot be read. */
+static unsigned long long
+size_of(const char *path)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+		return 0;
+	return (unsigned long long)st.st_size;
+}
+
+void
+input_bytes(const struct input *in, unsigned long long *done,
+	    unsigned long long *total)
+{
+	*done = in->done + in->cur;
+	*total = in->total;
+}
 
 static int
 is_warc(const char *path)
@@ -183,6 +206,8 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 				push(in, list[j], &st);
 		fileio_list_free(list, n);
 	}
+	for (i = 0; i < in->n; i++)
+		in->total += size_of(in->paths[i]);
 	return in;
 }
 
@@ -295,6 +320,7 @@ warc_next(struct input *in, struct input_doc *doc, struct buf *err)
 					 in->warc_path, in->max_doc >> 20);
 			return PT_ETOOBIG;
 		}
+		in->cur = rec.offset;
 		buf_reset(&in->name);
 		buf_addf(&in->name, "%s#record %lu", in->warc_path,
 			 rec.number);
@@ -496,10 +522,13 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 		if (rc != 0)
 			return rc;
 	}
+	in->done += in->cur_size;
+	in->cur = in->cur_size = 0;
 	if (in->next >= in->n)
 		return 0;
 	real = in->real[in->next];
 	path = in->paths[in->next++];
+	in->cur_size = size_of(path);
 	if (is_warc(path)) {
 		in->warc = warc_reader_open(path, err);
 		if (!in->warc)
@@ -512,6 +541,7 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 	rc = read_doc(in, path, err);
 	if (rc)
 		return rc;
+	in->cur = in->cur_size;
 	doc->name = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	buf_reset(&in->local);
 	if (strcmp(path, "-") == 0) {

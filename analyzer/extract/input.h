@@ -50,6 +50,12 @@ const char *input_notes(const struct input *in);
 /* Number of files the inputs expanded to. */
 size_t input_count(const struct input *in);
 
+/* For a progress meter: the bytes of the input files read so far (within
+ * a WARC file, up to the current record) and their total size (standard
+ * input counts 0). */
+void input_bytes(const struct input *in, unsigned long long *done,
+		 unsigned long long *total);
+
 /* Reads the next document into *doc. Returns 1 for a document, 0 at the
  * end, or a negative pt_err when one input had to be skipped (message in
  * err); the caller may go on calling. */

@@ -83,6 +83,7 @@ struct progress {
 	uint64_t total;      /* 0 when unknown */
 	uint64_t done;       /* items so far */
 	uint64_t bytes;      /* bytes so far */
+	uint64_t total_bytes; /* 0 when unknown */
 	struct timespec t0;  /* start */
 	double last;         /* seconds since t0 of the last redraw */
 	char note[128];      /* progress_note() text, "" when none */
@@ -112,18 +113,53 @@ progress_start(const char *title, uint64_t total, int mode)
 	return p;
 }
 
+/* The share done, from the bytes when their total is known, else from
+ * the items; -1 when neither total is known. */
+static double
+fraction(const struct progress *p)
+{
+	if (p->total_bytes)
+		return (double)p->bytes / (double)p->total_bytes;
+	if (p->total)
+		return (double)p->done / (double)p->total;
+	return -1;
+}
+
 static void
 draw(struct progress *p, double t, const char *end)
 {
-	double mb = (double)p->bytes / 1e6;
+	double mb = (double)p->bytes / 1e6, f = fraction(p);
+	int final = *end != '\0';
 
-	fprintf(stderr, "\r%s: %llu", p->title, (unsigned long long)p->done);
+	fprintf(stderr, "\r%s:", p->title);
+	if (p->done || p->total)
+		fprintf(stderr, " %llu", (unsigned long long)p->done);
 	if (p->total)
-		fprintf(stderr, "/%llu (%u%%)", (unsigned long long)p->total,
-			(unsigned)(100 * p->done / p->total));
-	if (p->bytes)
-		fprintf(stderr, ", %.1f MB, %.1f MB/s", mb,
-			t > 0 ? mb / t : 0.0);
+		fprintf(stderr, "/%llu", (unsigned long long)p->total);
+	if (f >= 0)
+		fprintf(stderr, " (%u%%)", (unsigned)(100 * (f > 1 ? 1 : f)));
+	if (p->total_bytes)
+		fprintf(stderr, ", %.1f/%.1f MB", mb,
+			(double)p->total_bytes / 1e6);
+	else if (p->bytes)
+		fprintf(stderr, ", %.1f MB", mb);
+	if (p->bytes && t > 0)
+		fprintf(stderr, ", %.1f MB/s", mb / t);
+	if (p->done && t > 0.5)
+		fprintf(stderr, ", %.0f/s", (double)p->done / t);
+	/* The time left, once there is enough behind to judge by. */
+	if (!final && f > 0.005 && f < 1 && t > 1) {
+		unsigned long left = (unsigned long)(t * (1 - f) / f + 0.5);
+
+		if (left >= 3600)
+			fprintf(stderr, ", ETA %lu:%02lu:%02lu", left / 3600,
+				left / 60 % 60, left % 60);
+		else
+			fprintf(stderr, ", ETA %lu:%02lu", left / 60,
+				left % 60);
+	}
+	if (final && t >= 0.05)
+		fprintf(stderr, ", %.1f s", t);
 	if (p->note[0])
 		fprintf(stderr, ", %s", p->note);
 	fprintf(stderr, "%s%s", *end ? "" : "   ", end); /* pad over a
@@ -144,6 +180,13 @@ progress_update(struct progress *p, uint64_t done, uint64_t bytes)
 		return;
 	p->last = t;
 	draw(p, t, "");
+}
+
+void
+progress_total_bytes(struct progress *p, uint64_t total)
+{
+	if (p)
+		p->total_bytes = total;
 }
 
 void

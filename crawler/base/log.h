@@ -34,8 +34,12 @@ struct progress;
  * off: `mode` < 0 means auto (on when stderr is a terminal and not quiet),
  * 0 off, 1 on. Free with progress_stop(). */
 struct progress *progress_start(const char *title, uint64_t total, int mode);
-/* Shows `done` items (and `bytes`, when non-zero) at most ~5 times a
- * second. */
+/* Sets the bytes the run will read in all (from the inputs' sizes), so
+ * the meter shows "12.0/40.0 MB" and an ETA from the bytes; without it
+ * the ETA comes from the items (when `total` was given). */
+void progress_total_bytes(struct progress *p, uint64_t total);
+/* Shows `done` items (and `bytes`, when non-zero) with their rate and,
+ * when a total is known, the time left; at most ~5 times a second. */
 void progress_update(struct progress *p, uint64_t done, uint64_t bytes);
 /* Sets a short text shown after the counts ("12 queued, 1 failed");
  * copied (at most 127 bytes). NULL clears it. */
