@@ -41,25 +41,6 @@ pronoun_gender(const struct doc *d, size_t i)
 	return -1;
 }
 
-/* The mention covering token i, or -1. */
-static int
-mention_at(const struct doc *d, size_t i)
-{
-	size_t lo = 0, hi = d->nm;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (d->m[mid].tok + d->m[mid].ntok <= i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < d->nm && d->m[lo].tok <= i)
-		return (int)lo;
-	return -1;
-}
-
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
 
 /* Fills d->sent_subj: for each sentence, the mention of its subject, the
@@ -235,7 +216,7 @@ resolve_epithet(struct doc *d, size_t at, size_t r)
 static int
 person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 {
-	int m = mention_at(d, i);
+	int m = doc_mention_at(d, i);
 	int g;
 	size_t e;
 
@@ -267,7 +248,7 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 		 * registrar, Malcolm Ferriday": the name, if any */
 		size_t n = e < d->tk.n && tok_punct(&d->tk, e, ',') ? e + 1 : e;
 
-		m = mention_at(d, n);
+		m = doc_mention_at(d, n);
 		if (m >= 0 && d->m[m].tok == n) {
 			*end = n + d->m[m].ntok;
 			return d->m[m].person;
@@ -438,7 +419,7 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	if (tok_is(&d->tk, i, "the"))
 		i++;
 	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_CAP) ||
-	    !(d->tk.v[i].flags & TOK_WORD) || mention_at(d, i) >= 0)
+	    !(d->tk.v[i].flags & TOK_WORD) || doc_mention_at(d, i) >= 0)
 		return 0;
 	org_span(d, i, &a, &b);
 	if (a != i)
@@ -446,7 +427,7 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	/* No person's words: a name, a given name, a role or title
 	 * ("Actress Nadia Brennan" is no organisation). */
 	for (j = a; j < b; j++)
-		if (mention_at(d, j) >= 0 || doc_is_role(d, j) ||
+		if (doc_mention_at(d, j) >= 0 || doc_is_role(d, j) ||
 		    (doc_lex(d, j) & (LEX_GIVEN | LEX_TITLE | LEX_PRONOUN)))
 			return 0;
 	for (j = a; j < b; j++)
@@ -513,7 +494,7 @@ verb_after_title(const struct doc *d, size_t e)
 	for (j = e + 1; j < d->tk.n && j < e + ATTRIB_TRAIL_GAP &&
 	     doc_same_sent(d, j, e); j++) {
 		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
-		    mention_at(d, j) >= 0)
+		    doc_mention_at(d, j) >= 0)
 			return 0;
 		if (doc_is_speech(d, j))
 			return 1;
@@ -540,7 +521,7 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
 		    tok_punct(&d->tk, j, '\''))
 			return -1;
-		m = mention_at(d, j);
+		m = doc_mention_at(d, j);
 		if (m < 0 || d->m[m].tok != j)
 			continue;
 		end = j + d->m[m].ntok;
@@ -639,7 +620,7 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 	size_t i, j;
 
 	for (i = a; i < b; i++)
-		if (d->tk.v[i].quote < 0 && mention_at(d, i) >= 0)
+		if (d->tk.v[i].quote < 0 && doc_mention_at(d, i) >= 0)
 			return 0; /* "X, a retired judge, said": X */
 	for (i = a; i < b; i++) {
 		if (!(doc_lex(d, i) & LEX_INDEF) || d->tk.v[i].quote >= 0)
@@ -703,7 +684,7 @@ sentence_start_person(struct doc *d, size_t t, size_t v, struct found *f)
 
 	/* "Showrunner Faith Carpenter": past job words to the name. */
 	while (a + 1 < v && (doc_is_role(d, a) || (doc_lex(d, a) & LEX_TITLE)) &&
-	       mention_at(d, a) < 0 && !tok_is(&d->tk, a, "the"))
+	       doc_mention_at(d, a) < 0 && !tok_is(&d->tk, a, "the"))
 		a++;
 	if (a >= v || d->tk.v[a].quote >= 0)
 		return -1;
@@ -762,7 +743,7 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		/* "A called it “...,” while B found it “...”": a name
 		 * between the quote and any speech verb is its speaker
 		 * (unless a verb names it as the listener: "told B"). */
-		m = mention_at(d, j);
+		m = doc_mention_at(d, j);
 		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
 		    !speech_just_before(d, s0, j)) {
 			found_person(f, d->m[m].person, j,
@@ -1000,7 +981,7 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 
 		if (d->tk.v[i].quote >= 0)
 			continue;
-		m = mention_at(d, i);
+		m = doc_mention_at(d, i);
 		if (m >= 0 && d->m[m].tok == i) {
 			if (n > 0 && !doc_list_gap(d, end, i))
 				break;
@@ -1017,7 +998,7 @@ sentence_subjects(struct doc *d, uint32_t s, int *out, size_t max)
 		 * name is the subject. */
 		if (i < a + ATTRIB_SUBJECT_WINDOW && doc_epithet(d, i, &e) &&
 		    e + 1 < b && tok_punct(&d->tk, e, ',') &&
-		    (m = mention_at(d, e + 1)) >= 0 && d->m[m].tok == e + 1)
+		    (m = doc_mention_at(d, e + 1)) >= 0 && d->m[m].tok == e + 1)
 			continue;
 		/* A pronoun or epithet subject early in the sentence. */
 		if (i < a + ATTRIB_SUBJECT_WINDOW &&
