@@ -225,14 +225,12 @@ contrastive(const struct doc *d, size_t t, size_t *w)
  * term or ref (or contrastive target) in its clause -- LINK_CLAUSE --, a
  * word pointing back to it there -- LINK_REF --, or a term or ref in its
  * sentence -- LINK_SENT; DOC_NONE and LINK_QUOTE or LINK_PARA otherwise. */
+/* The topic word (a term, ref or contrast target) in [a, b) nearest to
+ * the evidence [i, i + n), outside it; DOC_NONE if there is none. */
 static size_t
-link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
-	enum cue_link *link)
+nearest_topic(const struct doc *d, size_t i, size_t n, size_t a, size_t b)
 {
-	uint32_t s = d->tk.v[i].sent;
-	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], j, best;
-	size_t bestd = (size_t)-1;
-	int q;
+	size_t j, best = DOC_NONE, bestd = (size_t)-1;
 
 	for (j = a; j < b; j++)
 		if ((j < i || j >= i + n) &&
@@ -244,7 +242,19 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 				best = j;
 			}
 		}
-	if (bestd != (size_t)-1) {
+	return best;
+}
+
+static size_t
+link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
+	enum cue_link *link)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], j, best;
+	int q;
+
+	best = nearest_topic(d, i, n, a, b);
+	if (best != DOC_NONE) {
 		*link = LINK_CLAUSE;
 		return best;
 	}
@@ -257,17 +267,8 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 				*link = LINK_REF;
 				return j;
 			}
-	for (j = s0; j < s1; j++)
-		if ((j < i || j >= i + n) &&
-		    (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))) {
-			size_t dist = j < i ? i - j : j - i;
-
-			if (dist < bestd) {
-				bestd = dist;
-				best = j;
-			}
-		}
-	if (bestd != (size_t)-1) {
+	best = nearest_topic(d, i, n, s0, s1);
+	if (best != DOC_NONE) {
 		*link = LINK_SENT;
 		return best;
 	}
