@@ -250,14 +250,8 @@ is_direct(const struct doc *d, const struct quote *q)
 		return 1;
 	/* "branded them “the fun police”", "called the move “overdue”":
 	 * a speech verb just before the quote makes it a quotation. */
-	for (i = q->open, s0 = 0; i > 0 && s0 < QUOTE_VERB_WINDOW; s0++) {
-		i--;
-		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
-		    tok_punct(&d->tk, i, '.'))
-			break;
-		if (doc_is_speech(d, i))
-			return 1;
-	}
+	if (speech_before(d, q))
+		return 1;
 	if (q->t1 > q->t0) {
 		size_t kl;
 		const char *k = doc_key(d, q->t1 - 1, &kl);
