@@ -636,6 +636,32 @@ test_state_classes(void **state)
 	buf_release(&b);
 }
 
+/* Blocks inside the article whose wrappers score close to it (by their
+ * class and tag) are not runners-up elsewhere on the page: the choice
+ * does not climb to a box that also holds a neighbour of the text. */
+static void
+test_close_wrappers(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"page\"><article "
+		 "class=\"content\"><div class=\"main\"><div "
+		 "class=\"entry\">");
+	add_prose(&b, "p", "story line", 4);
+	buf_adds(&b, "</div></div><div class=\"shop\"><p>The book of the "
+		 "story is sold at <a href=\"/a\">the shop on the corner</a> "
+		 "and at <a href=\"/b\">the market</a> for the price of two "
+		 "coffees at the weekend.</p></div></article></div></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "story line number 3"));
+	assert_false(contains(&a.text, "The book of the story"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* An unclosed <div> in <nav>, <header> or <noscript> can make the parser
  * nest the rest of the page in that element: a box holding most of the
  * prose is a broken boundary, not boilerplate. */
@@ -972,6 +998,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_hints_structure),
 		cmocka_unit_test(test_state_classes),
+		cmocka_unit_test(test_close_wrappers),
 		cmocka_unit_test(test_damaged_trees),
 		cmocka_unit_test(test_fallback_cascade),
 		cmocka_unit_test(test_comma_and_tables),

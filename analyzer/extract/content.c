@@ -657,6 +657,16 @@ is_ancestor(const xmlNode *a, const xmlNode *n)
 	return 0;
 }
 
+/* 1 when runner-up r scores close to the top t in another branch: a
+ * wrapper of t, or a block inside it, scores close to it by taking its
+ * paragraphs' score and says nothing of text split over several boxes. */
+static int
+is_close(const struct content_node *t, const struct content_node *r)
+{
+	return r->score >= t->score * W_CLOSE_RATIO &&
+	       !is_ancestor(t->node, r->node) && !is_ancestor(r->node, t->node);
+}
+
 /* Readability's climbing: to a common ancestor of close runners-up, up
  * through parents that score better, and out of only-child wrappers. */
 static struct content_node *
@@ -669,15 +679,14 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 	float last, threshold;
 
 	for (k = 1; k < nt; k++)
-		if (top[k]->score >= t->score * W_CLOSE_RATIO)
+		if (is_close(t, top[k]))
 			close++;
 	if (close >= W_CLOSE_MIN) {
 		for (p = t->node->parent; p && p != root; p = p->parent) {
 			size_t shared = 0;
 
 			for (k = 1; k < nt; k++)
-				if (top[k]->score >=
-					    t->score * W_CLOSE_RATIO &&
+				if (is_close(t, top[k]) &&
 				    is_ancestor(p, top[k]->node))
 					shared++;
 			if (shared >= W_CLOSE_MIN) {
