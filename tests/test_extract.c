@@ -573,6 +573,12 @@ test_hints_structure(void **state)
 		{ "d-none d-md-block", 0, 0, 0, 0 },
 		{ "hidden", 0, 0, 1, 0 },
 		{ "article-header", W_CLASS_WEIGHT, 0, 0, 1 },
+		/* the header of a component is not the page's */
+		{ "card-header", 0, 0, 0, 0 },
+		{ "accordion__header collapsed", 0, 0, 0, 0 },
+		{ "product-header", 0, 0, 0, 0 },
+		{ "site-header", 0, 0, 0, 1 },
+		{ "header header-top", 0, 0, 0, 1 },
 		{ "legend", -W_CLASS_WEIGHT, 1, 0, 0 },
 	};
 	size_t i;
@@ -632,6 +638,37 @@ test_state_classes(void **state)
 	assert_int_equal(run_page(&b, &a), 0);
 	assert_true(contains(&a.text, "article line number 3"));
 	assert_false(contains(&a.text, "reader comment"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* The questions of an accordion FAQ sit in the card headers of a CSS
+ * framework: the header of a card is not the page's header. */
+static void
+test_card_headers(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"header\"><a href=\"/\">Home"
+		 "</a> <a href=\"/help\">Help</a></div><div class=\"faq\">");
+	for (i = 0; i < 4; i++) {
+		buf_addf(&b, "<div class=\"card\"><div class=\"card-header\">"
+			 "<h3>How long does delivery %d take to arrive at a "
+			 "house?</h3>"
+			 "</div><div class=\"collapse\"><div class=\"card-body\">",
+			 i);
+		add_prose(&b, "p", "answer line", 2);
+		buf_adds(&b, "</div></div></div>");
+	}
+	buf_adds(&b, "</div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "answer line number 1"));
+	assert_true(contains(&a.text, "How long does delivery 0 take to"));
+	assert_true(contains(&a.text, "How long does delivery 3 take to"));
+	assert_false(contains(&a.text, "Help"));
 	article_release(&a);
 	buf_release(&b);
 }
@@ -998,6 +1035,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_hints_structure),
 		cmocka_unit_test(test_state_classes),
+		cmocka_unit_test(test_card_headers),
 		cmocka_unit_test(test_close_wrappers),
 		cmocka_unit_test(test_damaged_trees),
 		cmocka_unit_test(test_fallback_cascade),

@@ -25,8 +25,10 @@ enum hints_kind {
 	HK_HIDDEN = 4, /* visually hidden */
 	HK_KEEP = 5,   /* embedded post: never boilerplate */
 	HK_STATE = 6,  /* a state or taxonomy class: says nothing of the box */
-	HK_PAGE = 7    /* a part of the page (its header): boilerplate outside
+	HK_PAGE = 7,   /* a part of the page (its header): boilerplate outside
 			  an <article> or <main>, nothing inside one */
+	HK_PART = 8    /* (class-suffix) the part of another box ("card-header"):
+			  the class name is not a part of the page */
 };
 
 struct hints_pat {
