@@ -818,6 +818,33 @@ test_comma_and_tables(void **state)
 	buf_release(&b);
 }
 
+/* A long reference list, each item a sentence with its commas, does not
+ * outscore the short abstract it follows. */
+static void
+test_reference_list(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"paper\"><div "
+		 "class=\"abstract\">");
+	add_prose(&b, "p", "abstract line", 5);
+	buf_adds(&b, "</div><div class=\"refs\"><h2>Sources</h2><ol>");
+	for (i = 0; i < 30; i++)
+		buf_addf(&b, "<li>Author%d A, Writer B, Scholar C, et al. A "
+			 "study of the river, its bridges and their piers. "
+			 "Journal of Rivers, %d;%d:1-9.</li>", i, 1990 + i,
+			 i);
+	buf_adds(&b, "</ol></div></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "abstract line number 0"));
+	assert_true(contains(&a.text, "abstract line number 4"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* Content spread over sibling blocks (sections of a page builder, a lead
  * before the body) comes whole, without the page's footer. */
 static void
@@ -1040,6 +1067,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_damaged_trees),
 		cmocka_unit_test(test_fallback_cascade),
 		cmocka_unit_test(test_comma_and_tables),
+		cmocka_unit_test(test_reference_list),
 		cmocka_unit_test(test_spread_blocks),
 		cmocka_unit_test(test_small_rules),
 		cmocka_unit_test(test_summary_and_calls),

@@ -575,9 +575,13 @@ spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
 						 : ci->node;
 	int level;
 
-	/* a table cell is a datum more often than prose */
+	/* a table cell is a datum more often than prose; a list item is a
+	 * link, a teaser or a reference more often still, and a long list of
+	 * them must not outweigh a short text */
 	if (ci->flags & HT_CELL)
 		s /= W_CELL_DIV;
+	else if (ci->flags & HT_LI)
+		s /= W_LI_DIV;
 	for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
 		struct content_node *oi = info(c, owner);
 
