@@ -845,6 +845,31 @@ test_reference_list(void **state)
 	buf_release(&b);
 }
 
+/* A post that shares links: the list is most of the text, and stays. */
+static void
+test_link_list_post(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"site\"><article class=\"post\">"
+		 "<h1>Links of the week</h1><div class=\"entry-content\"><ul>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&b, "<li><p><a href=\"https://example.org/%d\">The "
+			 "story of the week number %d</a></p><p>via Example "
+			 "News %d <a href=\"https://example.org/\">"
+			 "https://example.org/</a></p></li>", i, i, i);
+	buf_adds(&b, "</ul><p>Posted from my bookmarks, with the rest of my "
+		 "favourite links.</p></div></article></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "via Example News 0"));
+	assert_true(contains(&a.text, "via Example News 5"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* Content spread over sibling blocks (sections of a page builder, a lead
  * before the body) comes whole, without the page's footer. */
 static void
@@ -1068,6 +1093,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_fallback_cascade),
 		cmocka_unit_test(test_comma_and_tables),
 		cmocka_unit_test(test_reference_list),
+		cmocka_unit_test(test_link_list_post),
 		cmocka_unit_test(test_spread_blocks),
 		cmocka_unit_test(test_small_rules),
 		cmocka_unit_test(test_summary_and_calls),

@@ -847,14 +847,19 @@ select_siblings(struct content *c, struct content_node *t)
 /* Readability-like conditional cleaning of containers inside the
  * content. Returns 1 to drop n. */
 static int
-drop_container(const struct content_node *ci, uint32_t good)
+drop_container(const struct content_node *ci, const struct content_node *ti)
 {
 	double ld;
 
 	if (ci->state & ST_ARTBODY)
 		return 0;
 	/* a wrapper of most of the prose stays, whatever its name */
-	if (good && (uint64_t)ci->good * W_MOST_PROSE_DIV >= good)
+	if (ti->good && (uint64_t)ci->good * W_MOST_PROSE_DIV >= ti->good)
+		return 0;
+	/* so does a list of links that is most of the text (a post that
+	 * shares links): the chosen block has nothing else to say */
+	if ((ci->flags & HT_LIST) && ci->weight >= 0 &&
+	    (uint64_t)ci->text * W_MOST_PROSE_DIV >= ti->text)
 		return 0;
 	if (ci->weight < 0)
 		return 1;
@@ -965,7 +970,7 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	if ((ci->flags & HT_HEAD) &&
 	    (ci->weight < 0 || link_density(ci) > W_LINKY))
 		return 1;
-	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)->good))
+	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)))
 		return 1;
 	/* an inline card of an image and links inside a paragraph (a hover
 	 * card, an inline teaser) */
