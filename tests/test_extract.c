@@ -898,6 +898,26 @@ test_spread_blocks(void **state)
 	assert_true(contains(&a.text, "Part 2"));
 	assert_false(contains(&a.text, "All rights reserved"));
 	article_release(&a);
+	/* a page of whole posts, each under its title and date: the title
+	 * of the chosen one is no reason to stop before its neighbours */
+	buf_reset(&b);
+	buf_adds(&b, "<html><body><nav><a href=\"/\">Home</a></nav>"
+		 "<div class=\"posts\">");
+	for (i = 0; i < 3; i++) {
+		buf_addf(&b, "<div class=\"post\"><h2><a href=\"/%d\">Entry "
+			 "%d</a></h2><div class=\"date\">2 May</div>"
+			 "<div class=\"text\">", i, i);
+		add_prose(&b, "p", i == 0 ? "first entry" : i == 1 ?
+			  "second entry" : "third entry", i == 1 ? 7 : 2);
+		buf_adds(&b, "</div></div>");
+	}
+	buf_adds(&b, "</div><footer>All rights reserved</footer></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "first entry number 1"));
+	assert_true(contains(&a.text, "second entry number 6"));
+	assert_true(contains(&a.text, "third entry number 1"));
+	article_release(&a);
 	buf_release(&b);
 }
 

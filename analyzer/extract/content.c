@@ -763,8 +763,14 @@ spread_top(struct content *c, xmlNodePtr root, struct content_node *t)
 		if (text == 0)
 			continue;
 		if (good * W_SPREAD_PROSE_DIV < text ||
-		    link * W_SPREAD_LINK_DIV > text)
+		    link * W_SPREAD_LINK_DIV > text) {
+			/* a title and a date around the text, without
+			 * prose, are weighed with what the next wrapper
+			 * adds */
+			if (text < W_SPREAD_SKIP && good == 0)
+				continue;
 			break;
+		}
 		init_score(pi);
 		t = pi;
 	}

@@ -81,6 +81,9 @@
  * is the article (its text spread over several blocks). */
 #define W_SPREAD_PROSE_DIV 2
 #define W_SPREAD_LINK_DIV 4
+/* A wrapper adding fewer bytes than this that are not prose (a title, a
+ * date) is passed over, and the next one judged with them. */
+#define W_SPREAD_SKIP 100
 /* Blocks of the climbed-to parent around the chosen one under this many
  * bytes and without prose are left out (kickers, datelines, bylines). */
 #define W_AROUND_MIN_TEXT 40
