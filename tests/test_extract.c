@@ -699,6 +699,27 @@ test_close_wrappers(void **state)
 	buf_release(&b);
 }
 
+/* A list named boilerplate holds teasers, however long their excerpts:
+ * it does not count as the article for holding more prose than it. */
+static void
+test_related_list(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"post\"><div class=\"entry\">");
+	add_prose(&b, "p", "short story line", 2);
+	buf_adds(&b, "<ul class=\"related-posts\">");
+	add_prose(&b, "li", "teaser excerpt", 5);
+	buf_adds(&b, "</ul></div></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "short story line number 1"));
+	assert_false(contains(&a.text, "teaser excerpt"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* An unclosed <div> in <nav>, <header> or <noscript> can make the parser
  * nest the rest of the page in that element: a box holding most of the
  * prose is a broken boundary, not boilerplate. */
@@ -1109,6 +1130,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_state_classes),
 		cmocka_unit_test(test_card_headers),
 		cmocka_unit_test(test_close_wrappers),
+		cmocka_unit_test(test_related_list),
 		cmocka_unit_test(test_damaged_trees),
 		cmocka_unit_test(test_fallback_cascade),
 		cmocka_unit_test(test_comma_and_tables),

@@ -417,12 +417,15 @@ aggregate(struct content *c, xmlNodePtr root)
 	}
 }
 
-/* 1 when a box of `mine` clean prose bytes holds at least as much as the
- * page has outside every box (rclean). */
+/* 1 when box ci of `mine` clean prose bytes holds at least as much as
+ * the page has outside every box (rclean). A list named boilerplate is a
+ * list of teasers, however long their excerpts: the article is not
+ * nested in its items. */
 static int
-most_clean(uint64_t mine, uint32_t rclean)
+most_clean(const struct content_node *ci, uint64_t mine, uint32_t rclean)
 {
-	return mine >= W_PROSE_MIN_TEXT && mine >= rclean;
+	return !(ci->flags & HT_LIST) && mine >= W_PROSE_MIN_TEXT &&
+	       mine >= rclean;
 }
 
 /* Sets every live element's clean prose: its prose outside the boxes
@@ -451,7 +454,7 @@ clean_prose(struct content *c, xmlNodePtr root, uint32_t *rclean,
 				continue;
 			pi = info(c, ci->node->parent);
 			if (pi && (!(ci->state & ST_BOILER) ||
-				   (round == 1 && most_clean(ci->clean,
+				   (round == 1 && most_clean(ci, ci->clean,
 							     *rclean))))
 				pi->clean += ci->clean;
 		}
@@ -474,7 +477,7 @@ static int
 holds_prose(const struct content_node *ci, uint32_t total, uint32_t rclean,
 	    uint32_t settled)
 {
-	if (!most_clean(ci->clean, rclean) ||
+	if (!most_clean(ci, ci->clean, rclean) ||
 	    (uint64_t)ci->clean * W_MOST_PROSE_DIV < settled)
 		return 0;
 	if (ci->state & ST_STRONG)
