@@ -720,6 +720,34 @@ test_related_list(void **state)
 	buf_release(&b);
 }
 
+/* The footer of a short post, with its author's long biography, is not
+ * the article for holding more prose than it; unlike a broken boundary,
+ * it does not hold most of the page's prose. */
+static void
+test_post_footer(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div id=\"page\"><article class=\"post\">"
+		 "<div class=\"entry-content\">");
+	add_prose(&b, "p", "episode line", 1);
+	buf_adds(&b, "</div><footer class=\"entry-meta\"><div>");
+	add_prose(&b, "p", "biography line", 3);
+	buf_adds(&b, "</div></footer></article>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&b, "<div class=\"widget\"><p>A short note of the "
+			 "sidebar, number %d, for visitors.</p></div>", i);
+	buf_adds(&b, "</div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "episode line number 0"));
+	assert_false(contains(&a.text, "biography line"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* An unclosed <div> in <nav>, <header> or <noscript> can make the parser
  * nest the rest of the page in that element: a box holding most of the
  * prose is a broken boundary, not boilerplate. */
@@ -1131,6 +1159,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_card_headers),
 		cmocka_unit_test(test_close_wrappers),
 		cmocka_unit_test(test_related_list),
+		cmocka_unit_test(test_post_footer),
 		cmocka_unit_test(test_damaged_trees),
 		cmocka_unit_test(test_fallback_cascade),
 		cmocka_unit_test(test_comma_and_tables),

@@ -164,8 +164,12 @@ classify_one(struct content *c, struct content_node *ci,
 	if ((ci->flags & HT_BOILER) &&
 	    !(n->name[0] == 'h' && (ci->state & ST_INART))) {
 		ci->state |= ST_BOILER;
-		if (n->name[0] == 'n')
-			ci->state |= ST_STRONG; /* nav, noscript */
+		/* nav, noscript, footer: a page's footer, or an article's
+		 * (its byline, its author's box), never holds the article,
+		 * but an unclosed element in it can nest the page in it */
+		if (n->name[0] == 'n' || strcmp((const char *)n->name,
+						 "footer") == 0)
+			ci->state |= ST_STRONG;
 	}
 	for (a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
