@@ -781,7 +781,8 @@ test_damaged_trees(void **state)
 
 /* The fallback cascade: prose in three boxes whose class says
  * boilerplate, none with most of it (relaxed hints); a JSON-LD
- * articleBody longer than the page text; prose paragraphs no container
+ * articleBody, or a HowTo's steps, longer than the page text; prose
+ * paragraphs no container
  * gathers (the baseline); and a page without text says so. */
 static void
 test_fallback_cascade(void **state)
@@ -812,6 +813,33 @@ test_fallback_cascade(void **state)
 		 "</body></html>");
 	assert_int_equal(run_page(&b, &a), 0);
 	assert_true(contains(&a.text, "only in the metadata"));
+	article_release(&a);
+
+	/* a HowTo that the page shows only after running its scripts: its
+	 * description and steps, HTML fragments in JSON, are the text */
+	buf_reset(&b);
+	buf_adds(&b, "<html><head><script type=\"application/ld+json\">"
+		 "{\"@type\": \"HowTo\", \"name\": \"Mending a chair\", "
+		 "\"description\": \"\\u003cp\\u003eA loose chair leg is "
+		 "mended in an afternoon with glue, clamps and a little "
+		 "patience.\\u003c/p\\u003e\", \"step\": [");
+	for (i = 0; i < 4; i++)
+		buf_addf(&b, "%s{\"@type\": \"HowToStep\", \"name\": \"Step "
+			 "%d\", \"text\": \"<p>Do the part number %d of the "
+			 "work&nbsp;with care, and wait until the glue has set "
+			 "before the next one.</p>\"}", i ? ", " : "", i, i);
+	buf_adds(&b, ", {\"@type\": \"HowToSection\", \"itemListElement\": "
+		 "[{\"@type\": \"HowToStep\", \"text\": \"Sand the "
+		 "joint and paint it again when everything is dry.\"}]}]}"
+		 "</script></head><body><div id=\"app\">Loading.</div>"
+		 "</body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "A loose chair leg is mended"));
+	assert_true(contains(&a.text, "part number 0 of the work with care"));
+	assert_true(contains(&a.text, "part number 3 of the work"));
+	assert_true(contains(&a.text, "Sand the joint"));
+	assert_false(contains(&a.text, "<p>"));
+	assert_false(contains(&a.text, "&nbsp;"));
 	article_release(&a);
 
 	/* every paragraph alone under its own deep wrapper */
