@@ -208,7 +208,8 @@ ends_with(const char *s, size_t n, const struct hints_pat *p)
 }
 
 /* 1 when the class name s[0..n) is a state or a taxonomy term: it starts
- * or ends with a class-prefix or class-suffix pattern and is longer. */
+ * with a class-prefix pattern or ends with a class-suffix STATE pattern,
+ * and is longer. */
 static int
 is_state(const struct hints_table *t, const char *s, size_t n)
 {
@@ -235,9 +236,9 @@ is_part(const struct hints_table *t, const char *s, size_t n)
 
 	for (k = 0; k < t->nsuffixes; k++)
 		if (t->suffixes[k].kind == HK_PART &&
-		    t->suffixes[k].len <= n &&
-		    memcmp(s + n - t->suffixes[k].len, t->suffixes[k].s,
-			   t->suffixes[k].len) == 0)
+		    (ends_with(s, n, &t->suffixes[k]) ||
+		     (t->suffixes[k].len == n &&
+		      memcmp(s, t->suffixes[k].s, n) == 0)))
 			return 1;
 	return 0;
 }

@@ -55,7 +55,9 @@ struct hints_table {
 	unsigned char token_first[256]; /* 1: some token starts so */
 	/* class-prefix, class-suffix: a class name that starts (ends) so,
 	 * and is longer, is a state or a taxonomy term ("has-sidebar",
-	 * "tag-newsletter", "comments-open"), not the name of a box */
+	 * "tag-newsletter", "comments-open"), not the name of a box; one
+	 * that is or ends with a PART suffix names the part of another box
+	 * ("card-header"), not a part of the page */
 	const struct hints_pat *prefixes;
 	size_t nprefixes;
 	const struct hints_pat *suffixes;
