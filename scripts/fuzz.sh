@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets and run each for SECONDS (default 600), one
 # after another on one core, seeded from the test fixtures.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: robots feed sources)
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+#   (targets: robots feed sources extract; default robots feed sources)
 set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-600}
@@ -10,7 +11,7 @@ targets=${*:-robots feed sources}
 PT_WITH_FUZZ=1 scripts/deps.sh
 CC=clang cmake -S . -B build-fuzz -DPT_FUZZ=ON -DPT_SANITIZE=ON \
     -DCMAKE_BUILD_TYPE=Debug >/dev/null
-cmake --build build-fuzz -j2 --target fuzz_robots fuzz_feed fuzz_sources
+cmake --build build-fuzz -j2 --target $(printf 'fuzz_%s ' $targets)
 work=build-fuzz/fuzz-work
 for t in $targets; do
     mkdir -p "$work/corpus_$t" "$work/seed_$t"
@@ -38,8 +39,21 @@ PY
         ;;
     feed) cp tests/fixtures/feed/* "$work/seed_$t/" ;;
     sources) cp tests/fixtures/sources/* data/sources.conf "$work/seed_$t/" ;;
+    extract)
+        # the fixture page, and small invented pages reaching the JSON-LD
+        # body, hint classes, lists, tables and broken boundaries; the
+        # first byte of an input picks the HTTP charset
+        for f in tests/fixtures/extract/*.html; do
+            { printf 'x'; cat "$f"; } > "$work/seed_$t/$(basename "$f")"
+        done
+        printf '%s' 'x<html><head><script type="application/ld+json">{"@type":"HowTo","description":"<p>A &amp; b&nbsp;c</p>","step":[{"@type":"HowToStep","name":"One","text":"<p>First</p><br>"},{"@type":"HowToSection","itemListElement":[{"text":"Two"}]}]}</script></head><body><div id="app">Loading</div></body></html>' > "$work/seed_$t/howto.html"
+        printf '%s' 'x<html><body><nav><ul><li><a href="/">Home</a><div></nav><div class="faq"><div class="card"><div class="card-header"><h3>Question?</h3></div><div class="card-body"><p>An answer, with a comma, long enough to be a sentence of prose.</p></div></div></div><ul class="related-posts"><li>Teaser one, with an excerpt.</li></ul><table><tr><td>a</td><td><a href="/b">b</a></td></tr></table><footer><p>Footer prose that says who wrote it.</p></footer></body></html>' > "$work/seed_$t/boxes.html"
+        ;;
     esac
-    (cd "$work" && "../tests/fuzz/fuzz_$t" -jobs=1 -workers=1 \
+    dict=
+    [ -f "tests/fuzz/$t.dict" ] && dict="-dict=$PWD/tests/fuzz/$t.dict"
+    [ "$t" = extract ] && dict="-dict=$PWD/tests/fuzz/html.dict"
+    (cd "$work" && "../tests/fuzz/fuzz_$t" -jobs=1 -workers=1 $dict \
         -max_total_time="$secs" -print_final_stats=1 \
         -artifact_prefix="$PWD/crash_${t}_" "corpus_$t" "seed_$t" \
         >"run_$t.log" 2>&1 || true)

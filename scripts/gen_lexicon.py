@@ -110,7 +110,8 @@ def rows(values, per_row=16):
 
 # ---- html-hints.tsv -> html_hints.c ----
 
-HINT_KINDS = ("BOILER", "NEG", "POS", "HIDDEN", "KEEP", "STATE", "PAGE")
+HINT_KINDS = ("BOILER", "NEG", "POS", "HIDDEN", "KEEP", "STATE", "PAGE",
+              "PART")
 HINT_MATCHES = ("class-sub", "class-word", "class-token", "class-prefix",
                 "class-suffix", "text", "text-start", "text-call")
 # Limits of the scan in hints.c (HINTS_WORD_MAX, HINTS_TEXT_MAX of
@@ -162,9 +163,12 @@ def read_hints(src):
                                               for c in pat)):
             hint_error(src, no, "class-word '%s' is not 1-%d of a-z, 0-9"
                        % (pat, WORD_MAX))
-        if (match in ("class-prefix", "class-suffix")) != (kind == "STATE"):
+        if (match in ("class-prefix", "class-suffix")) != (kind in
+                                                           ("STATE", "PART")):
             hint_error(src, no, "class-prefix and class-suffix patterns, "
-                       "and only they, are STATE")
+                       "and only they, are STATE or PART")
+        if kind == "PART" and match != "class-suffix":
+            hint_error(src, no, "PART patterns are class-suffix")
         if match.startswith("text") and (kind != "BOILER" or n >= TEXT_MAX):
             hint_error(src, no, "text patterns are BOILER, under %d bytes"
                        % TEXT_MAX)

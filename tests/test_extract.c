@@ -573,6 +573,12 @@ test_hints_structure(void **state)
 		{ "d-none d-md-block", 0, 0, 0, 0 },
 		{ "hidden", 0, 0, 1, 0 },
 		{ "article-header", W_CLASS_WEIGHT, 0, 0, 1 },
+		/* the header of a component is not the page's */
+		{ "card-header", 0, 0, 0, 0 },
+		{ "accordion__header collapsed", 0, 0, 0, 0 },
+		{ "product-header", 0, 0, 0, 0 },
+		{ "site-header", 0, 0, 0, 1 },
+		{ "header header-top", 0, 0, 0, 1 },
 		{ "legend", -W_CLASS_WEIGHT, 1, 0, 0 },
 	};
 	size_t i;
@@ -636,6 +642,112 @@ test_state_classes(void **state)
 	buf_release(&b);
 }
 
+/* The questions of an accordion FAQ sit in the card headers of a CSS
+ * framework: the header of a card is not the page's header. */
+static void
+test_card_headers(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"header\"><a href=\"/\">Home"
+		 "</a> <a href=\"/help\">Help</a></div><div class=\"faq\">");
+	for (i = 0; i < 4; i++) {
+		buf_addf(&b, "<div class=\"card\"><div class=\"card-header\">"
+			 "<h3>How long does delivery %d take to arrive at a "
+			 "house?</h3>"
+			 "</div><div class=\"collapse\"><div class=\"card-body\">",
+			 i);
+		add_prose(&b, "p", "answer line", 2);
+		buf_adds(&b, "</div></div></div>");
+	}
+	buf_adds(&b, "</div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "answer line number 1"));
+	assert_true(contains(&a.text, "How long does delivery 0 take to"));
+	assert_true(contains(&a.text, "How long does delivery 3 take to"));
+	assert_false(contains(&a.text, "Help"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* Blocks inside the article whose wrappers score close to it (by their
+ * class and tag) are not runners-up elsewhere on the page: the choice
+ * does not climb to a box that also holds a neighbour of the text. */
+static void
+test_close_wrappers(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"page\"><article "
+		 "class=\"content\"><div class=\"main\"><div "
+		 "class=\"entry\">");
+	add_prose(&b, "p", "story line", 4);
+	buf_adds(&b, "</div></div><div class=\"shop\"><p>The book of the "
+		 "story is sold at <a href=\"/a\">the shop on the corner</a> "
+		 "and at <a href=\"/b\">the market</a> for the price of two "
+		 "coffees at the weekend.</p></div></article></div></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "story line number 3"));
+	assert_false(contains(&a.text, "The book of the story"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* A list named boilerplate holds teasers, however long their excerpts:
+ * it does not count as the article for holding more prose than it. */
+static void
+test_related_list(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"post\"><div class=\"entry\">");
+	add_prose(&b, "p", "short story line", 2);
+	buf_adds(&b, "<ul class=\"related-posts\">");
+	add_prose(&b, "li", "teaser excerpt", 5);
+	buf_adds(&b, "</ul></div></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "short story line number 1"));
+	assert_false(contains(&a.text, "teaser excerpt"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* The footer of a short post, with its author's long biography, is not
+ * the article for holding more prose than it; unlike a broken boundary,
+ * it does not hold most of the page's prose. */
+static void
+test_post_footer(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div id=\"page\"><article class=\"post\">"
+		 "<div class=\"entry-content\">");
+	add_prose(&b, "p", "episode line", 1);
+	buf_adds(&b, "</div><footer class=\"entry-meta\"><div>");
+	add_prose(&b, "p", "biography line", 3);
+	buf_adds(&b, "</div></footer></article>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&b, "<div class=\"widget\"><p>A short note of the "
+			 "sidebar, number %d, for visitors.</p></div>", i);
+	buf_adds(&b, "</div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "episode line number 0"));
+	assert_false(contains(&a.text, "biography line"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* An unclosed <div> in <nav>, <header> or <noscript> can make the parser
  * nest the rest of the page in that element: a box holding most of the
  * prose is a broken boundary, not boilerplate. */
@@ -669,7 +781,8 @@ test_damaged_trees(void **state)
 
 /* The fallback cascade: prose in three boxes whose class says
  * boilerplate, none with most of it (relaxed hints); a JSON-LD
- * articleBody longer than the page text; prose paragraphs no container
+ * articleBody, or a HowTo's steps, longer than the page text; prose
+ * paragraphs no container
  * gathers (the baseline); and a page without text says so. */
 static void
 test_fallback_cascade(void **state)
@@ -700,6 +813,33 @@ test_fallback_cascade(void **state)
 		 "</body></html>");
 	assert_int_equal(run_page(&b, &a), 0);
 	assert_true(contains(&a.text, "only in the metadata"));
+	article_release(&a);
+
+	/* a HowTo that the page shows only after running its scripts: its
+	 * description and steps, HTML fragments in JSON, are the text */
+	buf_reset(&b);
+	buf_adds(&b, "<html><head><script type=\"application/ld+json\">"
+		 "{\"@type\": \"HowTo\", \"name\": \"Mending a chair\", "
+		 "\"description\": \"\\u003cp\\u003eA loose chair leg is "
+		 "mended in an afternoon with glue, clamps and a little "
+		 "patience.\\u003c/p\\u003e\", \"step\": [");
+	for (i = 0; i < 4; i++)
+		buf_addf(&b, "%s{\"@type\": \"HowToStep\", \"name\": \"Step "
+			 "%d\", \"text\": \"<p>Do the part number %d of the "
+			 "work&nbsp;with care, and wait until the glue has set "
+			 "before the next one.</p>\"}", i ? ", " : "", i, i);
+	buf_adds(&b, ", {\"@type\": \"HowToSection\", \"itemListElement\": "
+		 "[{\"@type\": \"HowToStep\", \"text\": \"Sand the "
+		 "joint and paint it again when everything is dry.\"}]}]}"
+		 "</script></head><body><div id=\"app\">Loading.</div>"
+		 "</body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "A loose chair leg is mended"));
+	assert_true(contains(&a.text, "part number 0 of the work with care"));
+	assert_true(contains(&a.text, "part number 3 of the work"));
+	assert_true(contains(&a.text, "Sand the joint"));
+	assert_false(contains(&a.text, "<p>"));
+	assert_false(contains(&a.text, "&nbsp;"));
 	article_release(&a);
 
 	/* every paragraph alone under its own deep wrapper */
@@ -755,6 +895,58 @@ test_comma_and_tables(void **state)
 	buf_release(&b);
 }
 
+/* A long reference list, each item a sentence with its commas, does not
+ * outscore the short abstract it follows. */
+static void
+test_reference_list(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"paper\"><div "
+		 "class=\"abstract\">");
+	add_prose(&b, "p", "abstract line", 5);
+	buf_adds(&b, "</div><div class=\"refs\"><h2>Sources</h2><ol>");
+	for (i = 0; i < 30; i++)
+		buf_addf(&b, "<li>Author%d A, Writer B, Scholar C, et al. A "
+			 "study of the river, its bridges and their piers. "
+			 "Journal of Rivers, %d;%d:1-9.</li>", i, 1990 + i,
+			 i);
+	buf_adds(&b, "</ol></div></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "abstract line number 0"));
+	assert_true(contains(&a.text, "abstract line number 4"));
+	article_release(&a);
+	buf_release(&b);
+}
+
+/* A post that shares links: the list is most of the text, and stays. */
+static void
+test_link_list_post(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article a;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><div class=\"site\"><article class=\"post\">"
+		 "<h1>Links of the week</h1><div class=\"entry-content\"><ul>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&b, "<li><p><a href=\"https://example.org/%d\">The "
+			 "story of the week number %d</a></p><p>via Example "
+			 "News %d <a href=\"https://example.org/\">"
+			 "https://example.org/</a></p></li>", i, i, i);
+	buf_adds(&b, "</ul><p>Posted from my bookmarks, with the rest of my "
+		 "favourite links.</p></div></article></div></body></html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "via Example News 0"));
+	assert_true(contains(&a.text, "via Example News 5"));
+	article_release(&a);
+	buf_release(&b);
+}
+
 /* Content spread over sibling blocks (sections of a page builder, a lead
  * before the body) comes whole, without the page's footer. */
 static void
@@ -782,6 +974,26 @@ test_spread_blocks(void **state)
 	assert_true(contains(&a.text, "last part number 1"));
 	assert_true(contains(&a.text, "Part 2"));
 	assert_false(contains(&a.text, "All rights reserved"));
+	article_release(&a);
+	/* a page of whole posts, each under its title and date: the title
+	 * of the chosen one is no reason to stop before its neighbours */
+	buf_reset(&b);
+	buf_adds(&b, "<html><body><nav><a href=\"/\">Home</a></nav>"
+		 "<div class=\"posts\">");
+	for (i = 0; i < 3; i++) {
+		buf_addf(&b, "<div class=\"post\"><h2><a href=\"/%d\">Entry "
+			 "%d</a></h2><div class=\"date\">2 May</div>"
+			 "<div class=\"text\">", i, i);
+		add_prose(&b, "p", i == 0 ? "first entry" : i == 1 ?
+			  "second entry" : "third entry", i == 1 ? 7 : 2);
+		buf_adds(&b, "</div></div>");
+	}
+	buf_adds(&b, "</div><footer>All rights reserved</footer></body>"
+		 "</html>");
+	assert_int_equal(run_page(&b, &a), 0);
+	assert_true(contains(&a.text, "first entry number 1"));
+	assert_true(contains(&a.text, "second entry number 6"));
+	assert_true(contains(&a.text, "third entry number 1"));
 	article_release(&a);
 	buf_release(&b);
 }
@@ -972,9 +1184,15 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_hints_structure),
 		cmocka_unit_test(test_state_classes),
+		cmocka_unit_test(test_card_headers),
+		cmocka_unit_test(test_close_wrappers),
+		cmocka_unit_test(test_related_list),
+		cmocka_unit_test(test_post_footer),
 		cmocka_unit_test(test_damaged_trees),
 		cmocka_unit_test(test_fallback_cascade),
 		cmocka_unit_test(test_comma_and_tables),
+		cmocka_unit_test(test_reference_list),
+		cmocka_unit_test(test_link_list_post),
 		cmocka_unit_test(test_spread_blocks),
 		cmocka_unit_test(test_small_rules),
 		cmocka_unit_test(test_summary_and_calls),

@@ -164,8 +164,12 @@ classify_one(struct content *c, struct content_node *ci,
 	if ((ci->flags & HT_BOILER) &&
 	    !(n->name[0] == 'h' && (ci->state & ST_INART))) {
 		ci->state |= ST_BOILER;
-		if (n->name[0] == 'n')
-			ci->state |= ST_STRONG; /* nav, noscript */
+		/* nav, noscript, footer: a page's footer, or an article's
+		 * (its byline, its author's box), never holds the article,
+		 * but an unclosed element in it can nest the page in it */
+		if (n->name[0] == 'n' || strcmp((const char *)n->name,
+						 "footer") == 0)
+			ci->state |= ST_STRONG;
 	}
 	for (a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
@@ -417,12 +421,15 @@ aggregate(struct content *c, xmlNodePtr root)
 	}
 }
 
-/* 1 when a box of `mine` clean prose bytes holds at least as much as the
- * page has outside every box (rclean). */
+/* 1 when box ci of `mine` clean prose bytes holds at least as much as
+ * the page has outside every box (rclean). A list named boilerplate is a
+ * list of teasers, however long their excerpts: the article is not
+ * nested in its items. */
 static int
-most_clean(uint64_t mine, uint32_t rclean)
+most_clean(const struct content_node *ci, uint64_t mine, uint32_t rclean)
 {
-	return mine >= W_PROSE_MIN_TEXT && mine >= rclean;
+	return !(ci->flags & HT_LIST) && mine >= W_PROSE_MIN_TEXT &&
+	       mine >= rclean;
 }
 
 /* Sets every live element's clean prose: its prose outside the boxes
@@ -451,7 +458,7 @@ clean_prose(struct content *c, xmlNodePtr root, uint32_t *rclean,
 				continue;
 			pi = info(c, ci->node->parent);
 			if (pi && (!(ci->state & ST_BOILER) ||
-				   (round == 1 && most_clean(ci->clean,
+				   (round == 1 && most_clean(ci, ci->clean,
 							     *rclean))))
 				pi->clean += ci->clean;
 		}
@@ -474,7 +481,7 @@ static int
 holds_prose(const struct content_node *ci, uint32_t total, uint32_t rclean,
 	    uint32_t settled)
 {
-	if (!most_clean(ci->clean, rclean) ||
+	if (!most_clean(ci, ci->clean, rclean) ||
 	    (uint64_t)ci->clean * W_MOST_PROSE_DIV < settled)
 		return 0;
 	if (ci->state & ST_STRONG)
@@ -575,9 +582,13 @@ spread_score(struct content *c, xmlNodePtr root, struct content_node *ci)
 						 : ci->node;
 	int level;
 
-	/* a table cell is a datum more often than prose */
+	/* a table cell is a datum more often than prose; a list item is a
+	 * link, a teaser or a reference more often still, and a long list of
+	 * them must not outweigh a short text */
 	if (ci->flags & HT_CELL)
 		s /= W_CELL_DIV;
+	else if (ci->flags & HT_LI)
+		s /= W_LI_DIV;
 	for (level = 0; owner && level < W_SCORE_LEVELS; level++) {
 		struct content_node *oi = info(c, owner);
 
@@ -657,6 +668,16 @@ is_ancestor(const xmlNode *a, const xmlNode *n)
 	return 0;
 }
 
+/* 1 when runner-up r scores close to the top t in another branch: a
+ * wrapper of t, or a block inside it, scores close to it by taking its
+ * paragraphs' score and says nothing of text split over several boxes. */
+static int
+is_close(const struct content_node *t, const struct content_node *r)
+{
+	return r->score >= t->score * W_CLOSE_RATIO &&
+	       !is_ancestor(t->node, r->node) && !is_ancestor(r->node, t->node);
+}
+
 /* Readability's climbing: to a common ancestor of close runners-up, up
  * through parents that score better, and out of only-child wrappers. */
 static struct content_node *
@@ -669,15 +690,14 @@ refine_top(struct content *c, xmlNodePtr root, struct content_node **top,
 	float last, threshold;
 
 	for (k = 1; k < nt; k++)
-		if (top[k]->score >= t->score * W_CLOSE_RATIO)
+		if (is_close(t, top[k]))
 			close++;
 	if (close >= W_CLOSE_MIN) {
 		for (p = t->node->parent; p && p != root; p = p->parent) {
 			size_t shared = 0;
 
 			for (k = 1; k < nt; k++)
-				if (top[k]->score >=
-					    t->score * W_CLOSE_RATIO &&
+				if (is_close(t, top[k]) &&
 				    is_ancestor(p, top[k]->node))
 					shared++;
 			if (shared >= W_CLOSE_MIN) {
@@ -750,8 +770,14 @@ spread_top(struct content *c, xmlNodePtr root, struct content_node *t)
 		if (text == 0)
 			continue;
 		if (good * W_SPREAD_PROSE_DIV < text ||
-		    link * W_SPREAD_LINK_DIV > text)
+		    link * W_SPREAD_LINK_DIV > text) {
+			/* a title and a date around the text, without
+			 * prose, are weighed with what the next wrapper
+			 * adds */
+			if (text < W_SPREAD_SKIP && good == 0)
+				continue;
 			break;
+		}
 		init_score(pi);
 		t = pi;
 	}
@@ -834,14 +860,19 @@ select_siblings(struct content *c, struct content_node *t)
 /* Readability-like conditional cleaning of containers inside the
  * content. Returns 1 to drop n. */
 static int
-drop_container(const struct content_node *ci, uint32_t good)
+drop_container(const struct content_node *ci, const struct content_node *ti)
 {
 	double ld;
 
 	if (ci->state & ST_ARTBODY)
 		return 0;
 	/* a wrapper of most of the prose stays, whatever its name */
-	if (good && (uint64_t)ci->good * W_MOST_PROSE_DIV >= good)
+	if (ti->good && (uint64_t)ci->good * W_MOST_PROSE_DIV >= ti->good)
+		return 0;
+	/* so does a list of links that is most of the text (a post that
+	 * shares links): the chosen block has nothing else to say */
+	if ((ci->flags & HT_LIST) && ci->weight >= 0 &&
+	    (uint64_t)ci->text * W_MOST_PROSE_DIV >= ti->text)
 		return 0;
 	if (ci->weight < 0)
 		return 1;
@@ -952,7 +983,7 @@ drop_inside(const struct content *c, const struct content_node *ci,
 	if ((ci->flags & HT_HEAD) &&
 	    (ci->weight < 0 || link_density(ci) > W_LINKY))
 		return 1;
-	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)->good))
+	if ((ci->flags & HT_CONT) && drop_container(ci, info(c, top)))
 		return 1;
 	/* an inline card of an image and links inside a paragraph (a hover
 	 * card, an inline teaser) */

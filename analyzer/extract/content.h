@@ -35,7 +35,7 @@ void content_init(struct content *c);
 void content_release(struct content *c);
 
 /* Writes the main text of the tree under `root` to `out` (paragraphs
- * separated by blank lines). `hint` is the JSON-LD articleBody or NULL,
+ * separated by blank lines). `hint` is the JSON-LD body (meta.h) or NULL,
  * used as a fallback when the page yields much less text; `title` (or
  * NULL) is the page title, whose repeat inside the content is left out.
  * Leaves the nodes' _private fields set. Returns 0 or PT_ETOOBIG (text

@@ -200,8 +200,16 @@ scan_piece(const struct hints_pat *v, size_t n, const unsigned char *first,
 	return r;
 }
 
+/* 1 when s[0..n) is longer than pattern p and ends with it. */
+static int
+ends_with(const char *s, size_t n, const struct hints_pat *p)
+{
+	return p->len < n && memcmp(s + n - p->len, p->s, p->len) == 0;
+}
+
 /* 1 when the class name s[0..n) is a state or a taxonomy term: it starts
- * or ends with a class-prefix or class-suffix pattern and is longer. */
+ * with a class-prefix pattern or ends with a class-suffix STATE pattern,
+ * and is longer. */
 static int
 is_state(const struct hints_table *t, const char *s, size_t n)
 {
@@ -212,16 +220,33 @@ is_state(const struct hints_table *t, const char *s, size_t n)
 		    memcmp(s, t->prefixes[k].s, t->prefixes[k].len) == 0)
 			return 1;
 	for (k = 0; k < t->nsuffixes; k++)
-		if (t->suffixes[k].len < n &&
-		    memcmp(s + n - t->suffixes[k].len, t->suffixes[k].s,
-			   t->suffixes[k].len) == 0)
+		if (t->suffixes[k].kind == HK_STATE &&
+		    ends_with(s, n, &t->suffixes[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when the class name s[0..n) names the part of another box: it is or
+ * ends with a class-suffix PART pattern ("card-header" is the header of a
+ * card, not of the page). */
+static int
+is_part(const struct hints_table *t, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < t->nsuffixes; k++)
+		if (t->suffixes[k].kind == HK_PART &&
+		    (ends_with(s, n, &t->suffixes[k]) ||
+		     (t->suffixes[k].len == n &&
+		      memcmp(s, t->suffixes[k].s, n) == 0)))
 			return 1;
 	return 0;
 }
 
 /* Bits of one class name s[i..j): a whole-name pattern, else nothing for
  * a state ("has-sidebar", "tag-newsletter"), else the patterns of the
- * name before a BEM "--modifier" ("story__body--promo" is a body). */
+ * name before a BEM "--modifier" ("story__body--promo" is a body), less
+ * the page part when it names the part of another box ("card-header"). */
 static unsigned
 scan_token(const struct hints_table *t, const char *s, size_t i, size_t j)
 {
@@ -250,6 +275,8 @@ scan_token(const struct hints_table *t, const char *s, size_t i, size_t j)
 			r |= scan_piece(t->words, t->nwords, t->word_first, s,
 					k, w);
 	}
+	if ((r & R_PAGE) && is_part(t, s + i, j - i))
+		r &= ~(unsigned)R_PAGE;
 	return r;
 }
 

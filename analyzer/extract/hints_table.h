@@ -25,8 +25,10 @@ enum hints_kind {
 	HK_HIDDEN = 4, /* visually hidden */
 	HK_KEEP = 5,   /* embedded post: never boilerplate */
 	HK_STATE = 6,  /* a state or taxonomy class: says nothing of the box */
-	HK_PAGE = 7    /* a part of the page (its header): boilerplate outside
+	HK_PAGE = 7,   /* a part of the page (its header): boilerplate outside
 			  an <article> or <main>, nothing inside one */
+	HK_PART = 8    /* (class-suffix) the part of another box ("card-header"):
+			  the class name is not a part of the page */
 };
 
 struct hints_pat {
@@ -53,7 +55,9 @@ struct hints_table {
 	unsigned char token_first[256]; /* 1: some token starts so */
 	/* class-prefix, class-suffix: a class name that starts (ends) so,
 	 * and is longer, is a state or a taxonomy term ("has-sidebar",
-	 * "tag-newsletter", "comments-open"), not the name of a box */
+	 * "tag-newsletter", "comments-open"), not the name of a box; one
+	 * that is or ends with a PART suffix names the part of another box
+	 * ("card-header"), not a part of the page */
 	const struct hints_pat *prefixes;
 	size_t nprefixes;
 	const struct hints_pat *suffixes;

@@ -375,6 +375,7 @@ static const char *const article_types[] = {
 	"LiveBlogPosting", "Report", "SocialMediaPosting", "Review",
 	"Recipe", "CreativeWork", "MediaObject", "VideoObject", NULL
 };
+static const char *const howto_types[] = { "HowTo", "Recipe", NULL };
 static const char *const site_types[] = { "WebSite", "Organization",
 					  "NewsMediaOrganization", NULL };
 
@@ -450,6 +451,106 @@ ld_article(struct meta_state *st, json_t *o)
 	buf_release(&b);
 }
 
+/* Cap of the text gathered from the steps of a HowTo or a Recipe. */
+#define LD_STEPS_MAX (1024u * 1024)
+
+/* Appends the text of an HTML fragment s (the value of a JSON-LD
+ * description or step) to b: tags are left out, a block tag or a <br>
+ * ends the line, the common entities are decoded. */
+static void
+add_fragment(struct buf *b, const char *s)
+{
+	static const struct {
+		const char *name, *text;
+	} ents[] = { { "&nbsp;", " " }, { "&amp;", "&" }, { "&lt;", "<" },
+		     { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" } };
+	size_t i;
+
+	while (*s && b->len < LD_STEPS_MAX) {
+		if (*s == '<') {
+			const char *e = strchr(s, '>');
+			const char *t = s + 1 + (s[1] == '/');
+
+			if (!e)
+				break;
+			if (strncasecmp(t, "br", 2) == 0 ||
+			    strncasecmp(t, "p", 1) == 0 ||
+			    strncasecmp(t, "li", 2) == 0 ||
+			    strncasecmp(t, "div", 3) == 0 ||
+			    (t[0] == 'h' && t[1] >= '1' && t[1] <= '6'))
+				buf_addc(b, '\n');
+			s = e + 1;
+			continue;
+		}
+		if (*s == '&') {
+			for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++)
+				if (strncmp(s, ents[i].name,
+					    strlen(ents[i].name)) == 0)
+					break;
+			if (i < sizeof(ents) / sizeof(ents[0])) {
+				buf_adds(b, ents[i].text);
+				s += strlen(ents[i].name);
+				continue;
+			}
+		}
+		buf_addc(b, *s == '\n' ? ' ' : *s);
+		s++;
+	}
+	buf_addc(b, '\n');
+}
+
+/* The text of a HowTo's or a Recipe's steps (strings, HowToStep objects
+ * with a name and a text, sections and directions holding more of them
+ * in itemListElement) into b. */
+static void
+ld_steps(json_t *v, struct buf *b, int depth)
+{
+	size_t i;
+
+	if (depth > 4 || b->len >= LD_STEPS_MAX)
+		return;
+	if (json_is_string(v)) {
+		add_fragment(b, json_string_value(v));
+	} else if (json_is_array(v)) {
+		for (i = 0; i < json_array_size(v) && i < 256; i++)
+			ld_steps(json_array_get(v, i), b, depth + 1);
+	} else if (json_is_object(v)) {
+		const char *name = jstr(v, "name"), *text = jstr(v, "text");
+
+		/* a step's name is often the start of its text */
+		if (name && (!text || strncmp(text, name, strlen(name)) != 0))
+			add_fragment(b, name);
+		if (text)
+			add_fragment(b, text);
+		ld_steps(json_object_get(v, "itemListElement"), b, depth + 1);
+	}
+}
+
+/* A HowTo, or a Recipe without an articleBody, says its text as a
+ * description, ingredients or supplies, and steps: that is the page's
+ * body when the page shows it only after running its scripts. */
+static void
+ld_howto(struct meta_state *st, json_t *o)
+{
+	static const char *const parts[] = { "recipeIngredient", "supply",
+					     "step", "recipeInstructions",
+					     NULL };
+	struct buf b = BUF_INIT;
+	const char *d = jstr(o, "description");
+	int i;
+
+	if (st->ld_body || jstr(o, "articleBody"))
+		return;
+	buf_init(&b, LD_STEPS_MAX + 4096);
+	if (d)
+		add_fragment(&b, d);
+	for (i = 0; parts[i]; i++)
+		ld_steps(json_object_get(o, parts[i]), &b, 0);
+	if (b.len)
+		st->ld_body = pt_xstrndup(b.p, b.len);
+	buf_release(&b);
+}
+
 static void
 ld_walk(struct meta_state *st, json_t *v, int depth)
 {
@@ -466,6 +567,8 @@ ld_walk(struct meta_state *st, json_t *v, int depth)
 		return;
 	if (type_is(v, article_types))
 		ld_article(st, v);
+	if (type_is(v, howto_types))
+		ld_howto(st, v);
 	else if (type_is(v, site_types) && !st->ld_site2 && jstr(v, "name"))
 		st->ld_site2 = pt_xstrdup(jstr(v, "name"));
 	if (json_object_get(v, "@graph"))

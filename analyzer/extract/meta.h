@@ -21,8 +21,9 @@ struct article;
 
 /* Fills a->title, author, published, site, language, canonical and url
  * (the given `url`, else the canonical one). `now` is the current time
- * (dates after it are refused). *ld_body receives the JSON-LD articleBody
- * as a new string (free with free()) or NULL. */
+ * (dates after it are refused). *ld_body receives the JSON-LD articleBody,
+ * else the text of a HowTo's or Recipe's description, ingredients and
+ * steps (one line each), as a new string (free with free()) or NULL. */
 void meta_collect(xmlDocPtr doc, const char *url, time_t now,
 		  struct article *a, char **ld_body);
 

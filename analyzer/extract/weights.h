@@ -52,9 +52,10 @@
 #define W_SCORE_TEXT_CAP 3
 /* Commas count up to one per W_COMMA_BYTES bytes of a paragraph (a
  * comma-dense block is a list of names or references); a table cell
- * scores 1/W_CELL_DIV of a paragraph. */
+ * scores 1/W_CELL_DIV of a paragraph, a list item 1/W_LI_DIV. */
 #define W_COMMA_BYTES 40
 #define W_CELL_DIV 2
+#define W_LI_DIV 8
 /* Ancestors a paragraph's score goes to: the first in full, the second a
  * 1/W_SCORE_PARENT_DIV, level L >= 2 a 1/(W_SCORE_ANCESTOR_DIV * L), so the
  * nearest wrapper of the paragraphs wins. */
@@ -80,6 +81,9 @@
  * is the article (its text spread over several blocks). */
 #define W_SPREAD_PROSE_DIV 2
 #define W_SPREAD_LINK_DIV 4
+/* A wrapper adding fewer bytes than this that are not prose (a title, a
+ * date) is passed over, and the next one judged with them. */
+#define W_SPREAD_SKIP 100
 /* Blocks of the climbed-to parent around the chosen one under this many
  * bytes and without prose are left out (kickers, datelines, bylines). */
 #define W_AROUND_MIN_TEXT 40
