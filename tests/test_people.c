@@ -90,6 +90,28 @@ static const struct {
 	  "Marie-Hélène Dufresne=2" },
 	/* An organisation word rules a run out, not the name after it. */
 	{ "Warner Studios hired Kate Ellis.", "Kate Ellis=1F" },
+	/* In English text, two or more words no dictionary has are a name
+	 * without other evidence ("for" is no preposition of place)... */
+	{ "After the match the crowd cheered for Quorian Okonkwo-Brandt and "
+	  "the rest of the team.", "Quorian Okonkwo-Brandt=1" },
+	/* ... and so is a weak given name (a common word too) before
+	 * one. */
+	{ "The coach said that the team will miss Brad Kellerhals in the "
+	  "final.", "Brad Kellerhals=1M" },
+	/* Dictionary words and places before a name are no part of it, nor
+	 * is a job word opening a sentence. */
+	{ "The deaths were unclear, and Public Ombudsman Nadia Brennan’s "
+	  "office said so.", "Nadia Brennan=1F" },
+	{ "The envoy to Britain Liu Renhai has said that it is so.",
+	  "Liu Renhai=1" },
+	{ "Goalkeeper Ines Marsh saved it.", "Ines Marsh=1F" },
+	/* A dictionary word alone is a person after a title (its stop
+	 * between), with an apposition, or before "said". */
+	{ "Mr. Tramp said it was over.", "Tramp=1" },
+	{ "Linnet, the cabaret artist, was not amused by it.", "Linnet=1" },
+	/* A byline. */
+	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
+	  "Odile Kaczmarek-Frost=1F" },
 };
 
 static const struct {
@@ -104,6 +126,18 @@ static const struct {
 	{ "He met them in London on Monday.", "place and day" },
 	{ "Speaking in Rotterdam, they left.", "place after a preposition" },
 	{ "Zorvath Marsh waved.", "two words, no evidence" },
+	{ "They were at the Brackley Field for the game and the fans were "
+	  "there too.", "dictionary words" },
+	{ "The team flew in from Zanderhof Kralje on Monday for the game.",
+	  "unknown words after a preposition of place" },
+	{ "The veteran who plays grizzled detective Ormand Vesk was furious "
+	  "about it.", "a character" },
+	{ "It is a set from the LEGO Star Wars range, and the fans love it.",
+	  "a dictionary word after a role in a title" },
+	{ "The report was released by the Office of the Inspector General "
+	  "on Monday.", "a dictionary word after a role in a title" },
+	{ "Sudah lama Warung Sederhana tutup dan Bapak pulang ke rumah.",
+	  "unknown words in text that is not English" },
 };
 
 static void

@@ -43,6 +43,7 @@ doc_clear(struct doc *d)
 	d->nq = d->nm = d->nc = d->nhits = 0;
 	d->words = 0;
 	d->truncated = 0;
+	d->english = 0;
 	d->pro = d->con = 0;
 	d->prom = d->conm = 0;
 }

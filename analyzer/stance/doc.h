@@ -214,6 +214,8 @@ struct doc {
 	size_t caplex;
 	size_t words;         /* word tokens (prep) */
 	int truncated;        /* 1 when DOC_MAX_CUES was reached (attrib) */
+	int english;          /* 1 when the article reads as English: enough
+				 function words (people) */
 	unsigned pro, con;    /* all counted cues of the article (attrib) */
 	long long prom, conm; /* their weights, in thousandths (attrib) */
 };

@@ -44,12 +44,30 @@ enum evidence {
 	EV_LIST = 1 << 6,
 	EV_WORK = 1 << 7,   /* after "film", "series": a title (negative) */
 	EV_PREP = 1 << 8,   /* after a preposition (weakens the rest) */
-	EV_LATER = 1 << 9   /* its surname stands alone later (or before) */
+	EV_LATER = 1 << 9,  /* its surname stands alone later (or before) */
+	EV_NAMELIKE = 1 << 10, /* every word a given name or a word no
+				  dictionary has ("Kepa Arrizabalaga") */
+	EV_PLACE_PREP = 1 << 11, /* after "in", "at", "from": a place more
+				    likely than a person (negative) */
+	EV_CHAR = 1 << 12,  /* after "plays", "role of": a character
+			       (negative) */
+	EV_BYLINE = 1 << 13, /* "By X Y" opening a paragraph: the author */
+	EV_SAID = 1 << 14   /* with EV_SPEECH: a verb of saying ("said",
+			       "added"), not of opinion ("think") */
 };
 
 /* Evidence that makes a person by itself. */
 #define EV_STRONG (EV_GIVEN | EV_ROLE | EV_TITLE | EV_SPEECH | EV_INV | \
-		   EV_APPOS | EV_LIST)
+		   EV_APPOS | EV_LIST | EV_BYLINE)
+/* Evidence against: a title, a place, a character. */
+#define EV_AGAINST (EV_WORK | EV_CHAR)
+
+/* An article reads as English when at least this share (in percent) of
+ * its words are function words ("the", "of", "she"): English prose has
+ * some 40%, other languages under 15%. Only then is a run of words the
+ * English dictionary lacks evidence of a name (German capitalises every
+ * noun, Indonesian has few words the dictionary knows). */
+#define PEOPLE_ENGLISH_PCT 20
 
 struct cand {
 	size_t a, b;     /* name tokens [a, b) */
@@ -181,6 +199,100 @@ is_cap_word(const struct doc *d, size_t i)
 	return 1;
 }
 
+/* 1 for a weak given name of the gazetteer ("Brad", "Patsy"), a common
+ * word too. */
+static int
+weak_given(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return !doc_lex(d, i) && (given_lookup(k, kl) & GIVEN_WEAK);
+}
+
+/* 1 for a word that is no name by itself: one the English dictionary has
+ * in lower case (given.h), or a word of the lexicon's other classes
+ * ("London", "Guild", "However"); a hyphenated word when all its parts
+ * are ("Republican-dominated"). Given names are never common. */
+static int
+is_common(const struct doc *d, size_t i)
+{
+	unsigned lx = doc_lex(d, i);
+	size_t kl, h;
+	const char *k, *hy;
+
+	if (lx & LEX_GIVEN)
+		return 0;
+	if (lx)
+		return 1;
+	k = doc_key(d, i, &kl);
+	if (given_common(k, kl))
+		return 1;
+	hy = memchr(k, '-', kl);
+	if (!hy)
+		return 0;
+	for (;;) {
+		h = hy ? (size_t)(hy - k) : kl;
+		if (h == 0 || !(given_common(k, h) ||
+				(lexicon_lookup(k, h) & ~LEX_GIVEN)))
+			return 0;
+		if (!hy)
+			return 1;
+		k += h + 1;
+		kl -= h + 1;
+		hy = memchr(k, '-', kl);
+	}
+}
+
+/* Word tokens in [a, b). */
+static size_t
+words_in(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (; a < b; a++)
+		if (d->tk.v[a].flags & TOK_WORD)
+			n++;
+	return n;
+}
+
+static int
+has_digit(const struct doc *d, size_t i)
+{
+	size_t kl, j;
+	const char *k = doc_key(d, i, &kl);
+
+	for (j = 0; j < kl; j++)
+		if (k[j] >= '0' && k[j] <= '9')
+			return 1;
+	return 0;
+}
+
+/* 1 when every word of [a, b) is a given name or a word the dictionary
+ * lacks ("Maurkice Pouncey", "Sipho Radebe-Jansen"), initials and
+ * particles aside, and there are two such words: a name more likely than
+ * anything else, in English text. */
+static int
+namelike(const struct doc *d, size_t a, size_t b)
+{
+	size_t i, n = 0;
+
+	if (!d->english)
+		return 0;
+	for (i = a; i < b; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (!(k->flags & TOK_WORD) || k->kl == 1 ||
+		    !(k->flags & TOK_CAP))
+			continue; /* a stop, an initial, "van" */
+		if ((is_common(d, i) && !weak_given(d, i)) ||
+		    has_digit(d, i))
+			return 0; /* "Heinz Field", "Dell G3" */
+		n++;
+	}
+	return n >= 2;
+}
+
 /* Inside a quoted span that is not a quotation (a title): quote.c marks
  * those tokens. */
 static int
@@ -203,6 +315,53 @@ is_role_before(const struct doc *d, size_t i)
 	       !((d->tk.v[i].flags & TOK_CAP) && (doc_lex(d, i) & LEX_GIVEN));
 }
 
+/* Prepositions that introduce places more often than people: "in",
+ * "at", "from", "near", "to"... (not "with", "by", "for", "of",
+ * "against", "about"). */
+static int
+place_prep(const struct doc *d, size_t i)
+{
+	static const char *const not_place[] = { "with", "by", "for", "of",
+						 "against", "about" };
+	size_t j;
+
+	for (j = 0; j < sizeof(not_place) / sizeof(*not_place); j++)
+		if (tok_is(&d->tk, i, not_place[j]))
+			return 0;
+	return 1;
+}
+
+/* A character, not a person: "who plays grizzled detective Frank
+ * Mallory", "his role as X", "the character of X". A name right after
+ * the verb is left alone: "Okafor played Ines Marsh in the final" is a
+ * match as often as a part. */
+static int
+plays_before(const struct doc *d, size_t a)
+{
+	static const char *const verbs[] = { "plays", "played", "playing",
+		"play", "portrays", "portrayed", "portraying", "voices",
+		"voiced" };
+	size_t i = a, j, steps;
+
+	if (a > 1 && (tok_is(&d->tk, a - 1, "as") || tok_is(&d->tk, a - 1, "of")) &&
+	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
+	     tok_is(&d->tk, a - 2, "part")))
+		return 1;
+	/* The verb, then one to three lower-case words ("the grizzled
+	 * detective"). */
+	for (steps = 0; i > 0 && steps < 4 && doc_same_sent(d, i - 1, a);
+	     steps++) {
+		i--;
+		for (j = 0; steps > 0 && j < sizeof(verbs) / sizeof(*verbs); j++)
+			if (tok_is(&d->tk, i, verbs[j]))
+				return 1;
+		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)) ||
+		    !(d->tk.v[i].flags & TOK_WORD))
+			return 0;
+	}
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -216,11 +375,21 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_WORK))
 		return EV_WORK;
+	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
+		return ev | EV_CHAR;
+	/* "By Sunanda Kulkarni-Roy" opening a paragraph or a line: the
+	 * author's byline. */
+	if (a > 0 && tok_is(&d->tk, a - 1, "by") &&
+	    (d->tk.v[a - 1].flags & (TOK_PSTART | TOK_NLBEFORE)) &&
+	    (d->tk.v[a - 1].flags & TOK_CAP))
+		return ev | EV_BYLINE;
 	/* "in Leeds, the director", "of Marquee Metrics said": after a
-	 * preposition only a given name, role or title makes a person. */
+	 * preposition only a given name, role or title makes a person; after
+	 * one of place ("in", "at", "from") a run of unknown words is a
+	 * place more likely than a name. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
-		return ev | EV_PREP;
+		return ev | EV_PREP | (place_prep(d, a - 1) ? EV_PLACE_PREP : 0);
 	if (a > 1 && doc_same_sent(d, a - 2, a) &&
 	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
@@ -228,6 +397,11 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
 		if (doc_lex(d, a - 1) & LEX_TITLE)
+			ev |= EV_TITLE;
+		/* "Mr. Tramp": the title's stop between. */
+		if (a > 1 && tok_punct(&d->tk, a - 1, '.') &&
+		    doc_same_sent(d, a - 2, a) &&
+		    (doc_lex(d, a - 2) & LEX_TITLE))
 			ev |= EV_TITLE;
 		if ((doc_lex(d, a - 1) & LEX_SPEECH_INV) &&
 		    !(a > 1 && (doc_lex(d, a - 2) & LEX_PRONOUN)))
@@ -275,6 +449,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	     j++, steps++) {
 		if (doc_is_speech(d, j)) {
 			ev |= EV_SPEECH;
+			if (doc_lex(d, j) & LEX_SPEECH_INV)
+				ev |= EV_SAID;
 			break;
 		}
 		if (!is_aux(d, j))
@@ -356,6 +532,33 @@ trim_role_prefix(const struct doc *d, size_t a, size_t b, unsigned *ev)
 	return cut;
 }
 
+/* "Defenseman Jonas Brodin", "Public Ombudsman Nadia Cruz", "Britain Liu
+ * Xiaming": capitalised dictionary words and places before a name of two
+ * or more words (a given name first, or all unknown words) are no part of
+ * it; so is a sentence's first word before a given name and a surname
+ * (a job word the lexicon lacks). A given name is never cut ("Frank
+ * Odell", "Grant Field"). */
+static size_t
+trim_common_front(const struct doc *d, size_t a, size_t b)
+{
+	size_t n;
+
+	for (n = a; n < b; n++) {
+		if (d->tk.v[n].flags & TOK_PUNCT)
+			continue;
+		if (words_in(d, n, b) < 2)
+			break;
+		if (n > a && ((doc_lex(d, n) & LEX_GIVEN) || namelike(d, n, b)))
+			return n;
+		if ((doc_lex(d, n) & LEX_GIVEN) || weak_given(d, n) ||
+		    (!is_common(d, n) &&
+		     !(n == a && (d->tk.v[n].flags & TOK_SSTART) &&
+		       n + 1 < b && (doc_lex(d, n + 1) & LEX_GIVEN))))
+			break;
+	}
+	return a;
+}
+
 /* A run that ends in a role or title ("Art Director", "Dakota Gov") names
  * the job: those words are not part of a name. */
 static size_t
@@ -398,8 +601,9 @@ given_bits(const char *k, size_t kl)
 		return lx & LEX_GIVEN;
 	if (lx)
 		return 0; /* a word of another class ("May" the month) */
-	return given_lookup(k, kl);
+	return given_lookup(k, kl) & LEX_GIVEN;
 }
+
 
 /* Capitalised words the gazetteer knows as given names get LEX_GIVEN in
  * d->lex, so every rule below treats them as the hand-made list's. */
@@ -407,6 +611,7 @@ static void
 mark_given(struct doc *d)
 {
 	size_t i, kl;
+	unsigned g;
 
 	for (i = 0; i < d->tk.n; i++) {
 		const char *k;
@@ -415,13 +620,15 @@ mark_given(struct doc *d)
 		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i])
 			continue;
 		k = doc_key(d, i, &kl);
-		d->lex[i] |= given_lookup(k, kl);
+		g = given_lookup(k, kl);
+		if (!(g & GIVEN_WEAK))
+			d->lex[i] |= g;
 		/* "Marie-Hélène", "Jo-Wilfried": given names on both sides
 		 * of a hyphen (the gender is the first one's). */
 		if (!d->lex[i] && memchr(k, '-', kl)) {
 			size_t h = (size_t)((const char *)memchr(k, '-', kl) - k);
-			unsigned g = given_bits(k, h);
 
+			g = given_bits(k, h);
 			if (g && given_bits(k + h + 1, kl - h - 1))
 				d->lex[i] |= g;
 		}
@@ -495,18 +702,6 @@ particles(const struct doc *d, size_t b)
 	return k;
 }
 
-/* Word tokens in [a, b). */
-static size_t
-words_in(const struct doc *d, size_t a, size_t b)
-{
-	size_t n = 0;
-
-	for (; a < b; a++)
-		if (d->tk.v[a].flags & TOK_WORD)
-			n++;
-	return n;
-}
-
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -545,6 +740,7 @@ scan_candidates(struct doc *d, struct cands *c)
 		}
 		a = trim_front(d, i, b, &ev);
 		a = trim_role_prefix(d, a, b, &ev);
+		a = trim_common_front(d, a, b);
 		b = trim_back(d, a, b);
 		if (a < b) {
 			size_t j;
@@ -564,6 +760,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				if (namelike(d, a, b))
+					k->ev |= EV_NAMELIKE;
 				k->accepted = 0;
 				k->person = -1;
 			}
@@ -681,10 +879,14 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 {
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].nw >= 2 && (c->v[i].ev & EV_STRONG) &&
-		    !(c->v[i].ev & EV_WORK))
+	for (i = 0; i < c->n; i++) {
+		unsigned ev = c->v[i].ev;
+
+		if (c->v[i].nw >= 2 && !(ev & EV_AGAINST) &&
+		    ((ev & EV_STRONG) ||
+		     ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))))
 			accept(&c->v[i], accepted);
+	}
 }
 
 /* Evidence at one occurrence covers every occurrence of the name; a list
@@ -703,7 +905,7 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 		for (i = 0; i < c->n; i++) {
 			struct cand *k = &c->v[i];
 
-			if (k->accepted || k->nw < 2 || (k->ev & EV_WORK))
+			if (k->accepted || k->nw < 2 || (k->ev & EV_AGAINST))
 				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
 			    (i > 0 && c->v[i - 1].accepted &&
@@ -764,7 +966,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const struct cand *k = &c->v[i];
 		int n;
 
-		if (k->nw != 1 || (k->ev & (EV_WORK | EV_PREP)) ||
+		if (k->nw != 1 || (k->ev & (EV_AGAINST | EV_PREP)) ||
 		    (doc_lex(d, k->a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
 					 LEX_PRONOUN | LEX_ROLE)))
 			continue;
@@ -791,7 +993,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const char *sp;
 
 		if (k->accepted || k->nw < 2 || k->nw > 3 ||
-		    (k->ev & EV_WORK))
+		    (k->ev & EV_AGAINST))
 			continue;
 		sp = strrchr(k->key, ' ');
 		if (sp && smap_get(&alone, sp + 1) >=
@@ -836,6 +1038,24 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 	}
 }
 
+/* 1 when the word before token a is a role in lower case ("director
+ * Quill") or one opening the sentence ("Director Quill arrived"): not a
+ * capitalised one inside a title ("LEGO Star Wars", "the Inspector
+ * General"). */
+static int
+plain_role_before(const struct doc *d, size_t a)
+{
+	size_t r = a;
+
+	while (r > 0 && doc_same_sent(d, r - 1, a) &&
+	       (d->tk.v[r - 1].flags & TOK_PUNCT))
+		r--;
+	if (r == 0 || !doc_same_sent(d, r - 1, a) || !doc_is_role(d, r - 1))
+		return 0;
+	return !(d->tk.v[r - 1].flags & TOK_CAP) ||
+	       (d->tk.v[r - 1].flags & TOK_SSTART);
+}
+
 /* Single words: surnames and given names of known people, or people of
  * their own with strong evidence. A rejected multi-word run may end in a
  * known surname ("Veteran Field"); only single words are resolved. */
@@ -858,9 +1078,15 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		/* A name of one word needs a role or title before it,
 		 * "said X", or a speech verb after it away from the start
 		 * of a sentence ("People say" is no name). */
-		if (p < 0 && !(k->ev & (EV_PREP | EV_WORK)) &&
-		    ((k->ev & (EV_INV | EV_ROLE | EV_TITLE | EV_APPOS)) ||
+		/* A dictionary word ("Wars" after "Star", "General" after
+		 * "Inspector", "Water think tank") needs more than a role
+		 * before it or a verb of opinion after it. */
+		if (p < 0 && !(k->ev & (EV_PREP | EV_AGAINST)) &&
+		    ((k->ev & (EV_INV | EV_TITLE | EV_APPOS)) ||
+		     ((k->ev & EV_ROLE) &&
+		      (!is_common(d, a) || plain_role_before(d, a))) ||
 		     ((k->ev & EV_SPEECH) &&
+		      (!is_common(d, a) || (k->ev & EV_SAID)) &&
 		      !(d->tk.v[a].flags & TOK_SSTART)))) {
 			p = new_person(d, d->text + d->tk.v[a].o,
 				       d->tk.v[a].ol, k->key, -1, a);
@@ -869,6 +1095,23 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		if (p >= 0)
 			add_mention(d, a, 1, p);
 	}
+}
+
+/* 1 when PEOPLE_ENGLISH_PCT of the article's words are English function
+ * words. */
+static int
+reads_english(const struct doc *d)
+{
+	size_t i, words = 0, func = 0;
+
+	for (i = 0; i < d->tk.n; i++) {
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_NUM)) != TOK_WORD)
+			continue; /* numbers, as in a table of results */
+		words++;
+		if (doc_lex(d, i) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN | LEX_DET))
+			func++;
+	}
+	return words > 0 && func * 100 >= words * PEOPLE_ENGLISH_PCT;
 }
 
 void
@@ -881,6 +1124,7 @@ people_find(struct doc *d, const struct topic *t)
 	int p;
 
 	memset(&ix, 0, sizeof(ix));
+	d->english = reads_english(d);
 	mark_given(d);
 	find_figures(d, t);
 	for (p = 0; p < (int)d->np; p++)
