@@ -109,6 +109,19 @@ static const struct {
 	 * between), with an apposition, or before "said". */
 	{ "Mr. Tramp said it was over.", "Tramp=1" },
 	{ "Linnet, the cabaret artist, was not amused by it.", "Linnet=1" },
+	/* A job title of many words is cut off before the name; the
+	 * surname alone is the person with a generational suffix. */
+	{ "The Harbour Valley Teachers Association President Elwin Drabble "
+	  "spoke to the crowd.", "Elwin Drabble=1M" },
+	{ "Dorian K. Pelham Jr., the district attorney, said it was over. "
+	  "Pelham said so again.", "Dorian K. Pelham Jr.=2" },
+	/* Two dictionary words need a title, a role or an apposition; a
+	 * capitalised role inside a sentence before a dictionary word
+	 * names a known person only. */
+	{ "“I am tired,” said the golfer Tiger Moss, who won it.",
+	  "Tiger Moss=1" },
+	{ "Ines Tramp arrived and the team met President Tramp at noon.",
+	  "Ines Tramp=2F" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
@@ -136,6 +149,11 @@ static const struct {
 	  "a dictionary word after a role in a title" },
 	{ "The report was released by the Office of the Inspector General "
 	  "on Monday.", "a dictionary word after a role in a title" },
+	{ "The firm said that Meridian Crown added subscribers in the year.",
+	  "two dictionary words" },
+	{ "The crowd went home, and Fort Ellery May Dry Human Waste was the "
+	  "headline.",
+	  "a headline" },
 	{ "Sudah lama Warung Sederhana tutup dan Bapak pulang ke rumah.",
 	  "unknown words in text that is not English" },
 };

@@ -52,8 +52,14 @@ enum evidence {
 	EV_CHAR = 1 << 12,  /* after "plays", "role of": a character
 			       (negative) */
 	EV_BYLINE = 1 << 13, /* "By X Y" opening a paragraph: the author */
-	EV_SAID = 1 << 14   /* with EV_SPEECH: a verb of saying ("said",
+	EV_SAID = 1 << 14,  /* with EV_SPEECH: a verb of saying ("said",
 			       "added"), not of opinion ("think") */
+	EV_TITLEROLE = 1 << 15, /* after a capitalised role inside a
+				   sentence, a dictionary word: a title
+				   ("LEGO Star Wars") or a known person
+				   ("President Trump"), never a new one */
+	EV_COMMON2 = 1 << 16 /* two dictionary words and no given name
+				("Blue Origin", "Tiger Woods") */
 };
 
 /* Evidence that makes a person by itself. */
@@ -61,6 +67,8 @@ enum evidence {
 		   EV_APPOS | EV_LIST | EV_BYLINE)
 /* Evidence against: a title, a place, a character. */
 #define EV_AGAINST (EV_WORK | EV_CHAR)
+/* ... and for runs of two words or more. */
+#define EV_AGAINST_RUN (EV_AGAINST | EV_TITLEROLE)
 
 /* An article reads as English when at least this share (in percent) of
  * its words are function words ("the", "of", "she"): English prose has
@@ -68,6 +76,11 @@ enum evidence {
  * English dictionary lacks evidence of a name (German capitalises every
  * noun, Indonesian has few words the dictionary knows). */
 #define PEOPLE_ENGLISH_PCT 20
+
+/* A capitalised run is read up to this many words before job titles are
+ * cut from it ("Indiana State Teachers Association President Keith
+ * Gambill"); what is left may have PEOPLE_MAX_NAME_TOKENS. */
+#define PEOPLE_RUN_WORDS (2 * PEOPLE_MAX_NAME_TOKENS)
 
 struct cand {
 	size_t a, b;     /* name tokens [a, b) */
@@ -266,6 +279,17 @@ has_digit(const struct doc *d, size_t i)
 		if (k[j] >= '0' && k[j] <= '9')
 			return 1;
 	return 0;
+}
+
+/* 1 for a word of the dictionary that the lexicon gives no class and no
+ * given-name list has, not even as a weak name ("field", "dry"). */
+static int
+dict_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return !doc_lex(d, i) && given_common(k, kl) && !weak_given(d, i);
 }
 
 /* 1 when every word of [a, b) is a given name or a word the dictionary
@@ -486,6 +510,14 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 		if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
 		} else if (doc_is_role(d, a) && !(lx & LEX_GIVEN)) {
+			/* "LEGO Star Wars", "Resident Evil", "the Inspector
+			 * General": a capitalised role inside a sentence
+			 * before a dictionary word is part of a title. */
+			if (!(d->tk.v[a].flags & TOK_SSTART) && a + 1 < b &&
+			    !(doc_lex(d, a + 1) & (LEX_GIVEN | LEX_TITLE)) &&
+			    !doc_is_role(d, a + 1) && is_common(d, a + 1) &&
+			    !weak_given(d, a + 1))
+				*ev |= EV_TITLEROLE;
 			*ev |= EV_ROLE;
 		} else if (lx & LEX_GIVEN) {
 			break;
@@ -635,6 +667,15 @@ mark_given(struct doc *d)
 	}
 }
 
+/* A generational suffix after a surname. */
+static int
+is_suffix(const char *k)
+{
+	return strcmp(k, "jr") == 0 || strcmp(k, "sr") == 0 ||
+	       strcmp(k, "ii") == 0 || strcmp(k, "iii") == 0 ||
+	       strcmp(k, "iv") == 0;
+}
+
 static int
 new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	   int figure, size_t first_tok)
@@ -650,6 +691,17 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	p->name = norm_nfc(display, dlen);
 	p->key = pt_xstrdup(key);
 	p->last = pt_xstrdup(sp ? sp + 1 : key);
+	/* "James P. Kennedy Jr." is Kennedy by surname. */
+	if (sp && sp > key && is_suffix(sp + 1)) {
+		const char *q = sp;
+
+		while (q > key && q[-1] != ' ')
+			q--;
+		if (q > key) {
+			free(p->last);
+			p->last = pt_xstrndup(q, (size_t)(sp - q));
+		}
+	}
 	p->first = fs ? pt_xstrndup(key, (size_t)(fs - key)) : NULL;
 	p->figure = figure;
 	p->evidence = DOC_NONE;
@@ -718,8 +770,8 @@ scan_candidates(struct doc *d, struct cands *c)
 		b = i + 1;
 		/* The limit counts words: "U.S. Attorney Dana Pike" has
 		 * four, and eight tokens. */
-		while (b < n && b - i < 2 * PEOPLE_MAX_NAME_TOKENS &&
-		       words_in(d, i, b) < PEOPLE_MAX_NAME_TOKENS &&
+		while (b < n && b - i < 2 * PEOPLE_RUN_WORDS &&
+		       words_in(d, i, b) < PEOPLE_RUN_WORDS &&
 		       doc_same_sent(d, i, b) &&
 		       !(d->tk.v[b - 1].flags & TOK_POSS) &&
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
@@ -743,14 +795,33 @@ scan_candidates(struct doc *d, struct cands *c)
 		a = trim_common_front(d, a, b);
 		b = trim_back(d, a, b);
 		if (a < b) {
-			size_t j;
-			int bad = 0;
+			size_t j, common = 0;
+			int bad = 0, given = 0;
 
-			for (j = a; j < b; j++)
+			for (j = a; j < b; j++) {
 				if (blocked(d, j) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
 				     !(doc_lex(d, a) & LEX_GIVEN)))
 					bad = 1;
+				/* A given name counts as the first word;
+				 * later ones are words ("Waste May Dry"). */
+				if (j == a && (doc_lex(d, j) & LEX_GIVEN))
+					given = 1;
+				else if (is_cap_word(d, j) && dict_word(d, j))
+					common++;
+			}
+			/* A run longer than a name is a headline or a title
+			 * ("Indiana State Teachers Association President" is
+			 * cut before "Keith Gambill"); so is one of three
+			 * words or more with two dictionary words ("Ellery
+			 * May Dry Human Waste"). Two such words
+			 * alone ("Blue Origin", "Tiger Woods") need a title,
+			 * a role or an apposition (EV_COMMON2). */
+			if (words_in(d, a, b) > PEOPLE_MAX_NAME_TOKENS ||
+			    (common >= 2 && words_in(d, a, b) > 2))
+				bad = 1;
+			if (common >= 2 && !given)
+				ev |= EV_COMMON2;
 			if (!bad) {
 				struct cand *k;
 
@@ -882,10 +953,17 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 	for (i = 0; i < c->n; i++) {
 		unsigned ev = c->v[i].ev;
 
-		if (c->v[i].nw >= 2 && !(ev & EV_AGAINST) &&
-		    ((ev & EV_STRONG) ||
-		     ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))))
+		if (c->v[i].nw < 2 || (ev & EV_AGAINST_RUN))
+			continue;
+		if (ev & EV_COMMON2) {
+			/* "Tiger Woods": a title, a role or "X, who" (a
+			 * company says things too: "Meridian Crown said"). */
+			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
+				accept(&c->v[i], accepted);
+		} else if ((ev & EV_STRONG) ||
+			   ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))) {
 			accept(&c->v[i], accepted);
+		}
 	}
 }
 
@@ -905,7 +983,8 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 		for (i = 0; i < c->n; i++) {
 			struct cand *k = &c->v[i];
 
-			if (k->accepted || k->nw < 2 || (k->ev & EV_AGAINST))
+			if (k->accepted || k->nw < 2 ||
+			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
 			    (i > 0 && c->v[i - 1].accepted &&
@@ -993,7 +1072,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const char *sp;
 
 		if (k->accepted || k->nw < 2 || k->nw > 3 ||
-		    (k->ev & EV_AGAINST))
+		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 			continue;
 		sp = strrchr(k->key, ' ');
 		if (sp && smap_get(&alone, sp + 1) >=
@@ -1056,44 +1135,61 @@ plain_role_before(const struct doc *d, size_t a)
 	       (d->tk.v[r - 1].flags & TOK_SSTART);
 }
 
+/* A single word is a person of its own: a name of one word needs a role
+ * or title before it, "said X", or a speech verb after it away from the
+ * start of a sentence ("People say" is no name); a dictionary word
+ * ("Wars" after "Star", "General" after "Inspector", "Water think tank")
+ * more than a role in a title or a verb of opinion. */
+static int
+single_evidence(const struct doc *d, const struct cand *k)
+{
+	size_t a = k->a;
+	unsigned ev = k->ev;
+
+	if (ev & (EV_PREP | EV_AGAINST | EV_TITLEROLE))
+		return 0;
+	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
+		return 1;
+	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
+		return 1;
+	return (ev & EV_SPEECH) && (!is_common(d, a) || (ev & EV_SAID)) &&
+	       !(d->tk.v[a].flags & TOK_SSTART);
+}
+
 /* Single words: surnames and given names of known people, or people of
- * their own with strong evidence. A rejected multi-word run may end in a
- * known surname ("Veteran Field"); only single words are resolved. */
+ * their own with evidence (single_evidence()). A rejected multi-word run
+ * may end in a known surname ("Veteran Field"); only single words are
+ * resolved. A second pass resolves the words met before the person they
+ * name ("President Tramp ... Tramp said"). */
 static void
 people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 {
 	size_t i;
+	int pass;
 
-	for (i = 0; i < c->n; i++) {
-		struct cand *k = &c->v[i];
-		size_t a = k->a;
-		int p;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < c->n; i++) {
+			struct cand *k = &c->v[i];
+			size_t a = k->a;
+			int p;
 
-		if (k->accepted || k->nw != 1)
-			continue;
-		if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
-				     LEX_PRONOUN | LEX_ROLE))
-			continue;
-		p = person_by_single(d, ix, k->key);
-		/* A name of one word needs a role or title before it,
-		 * "said X", or a speech verb after it away from the start
-		 * of a sentence ("People say" is no name). */
-		/* A dictionary word ("Wars" after "Star", "General" after
-		 * "Inspector", "Water think tank") needs more than a role
-		 * before it or a verb of opinion after it. */
-		if (p < 0 && !(k->ev & (EV_PREP | EV_AGAINST)) &&
-		    ((k->ev & (EV_INV | EV_TITLE | EV_APPOS)) ||
-		     ((k->ev & EV_ROLE) &&
-		      (!is_common(d, a) || plain_role_before(d, a))) ||
-		     ((k->ev & EV_SPEECH) &&
-		      (!is_common(d, a) || (k->ev & EV_SAID)) &&
-		      !(d->tk.v[a].flags & TOK_SSTART)))) {
-			p = new_person(d, d->text + d->tk.v[a].o,
-				       d->tk.v[a].ol, k->key, -1, a);
-			pindex_add(ix, d, p);
+			if (k->accepted || k->nw != 1 || k->person >= 0)
+				continue;
+			if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE |
+					     LEX_MONTHDAY | LEX_PRONOUN |
+					     LEX_ROLE))
+				continue;
+			p = person_by_single(d, ix, k->key);
+			if (p < 0 && pass == 0 && single_evidence(d, k)) {
+				p = new_person(d, d->text + d->tk.v[a].o,
+					       d->tk.v[a].ol, k->key, -1, a);
+				pindex_add(ix, d, p);
+			}
+			if (p >= 0) {
+				k->person = p;
+				add_mention(d, a, 1, p);
+			}
 		}
-		if (p >= 0)
-			add_mention(d, a, 1, p);
 	}
 }
 
