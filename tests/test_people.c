@@ -122,6 +122,9 @@ static const struct {
 	  "Tiger Moss=1" },
 	{ "Ines Tramp arrived and the team met President Tramp at noon.",
 	  "Ines Tramp=2F" },
+	/* Initials and a surname the dictionary lacks. */
+	{ "The film was directed by R.T. Quillfeather, and it opened on "
+	  "Friday.", "R.T. Quillfeather=1" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },

@@ -71,11 +71,13 @@ enum evidence {
 #define EV_AGAINST_RUN (EV_AGAINST | EV_TITLEROLE)
 
 /* An article reads as English when at least this share (in percent) of
- * its words are function words ("the", "of", "she"): English prose has
- * some 40%, other languages under 15%. Only then is a run of words the
- * English dictionary lacks evidence of a name (German capitalises every
- * noun, Indonesian has few words the dictionary knows). */
-#define PEOPLE_ENGLISH_PCT 20
+ * its words in lower case are English words (the lexicon's or the
+ * dictionary's): English prose has over 90%, other languages well under
+ * half. Only then is a run of words the English dictionary lacks evidence
+ * of a name (German capitalises every noun, Indonesian has few words the
+ * dictionary knows). The first PEOPLE_ENGLISH_SAMPLE such words decide. */
+#define PEOPLE_ENGLISH_PCT 70
+#define PEOPLE_ENGLISH_SAMPLE 400
 
 /* A capitalised run is read up to this many words before job titles are
  * cut from it ("Indiana State Teachers Association President Keith
@@ -301,11 +303,15 @@ namelike(const struct doc *d, size_t a, size_t b)
 {
 	size_t i, n = 0;
 
+	size_t initials = 0;
+
 	if (!d->english)
 		return 0;
 	for (i = a; i < b; i++) {
 		const struct tok *k = &d->tk.v[i];
 
+		if (k->kl == 1 && (k->flags & TOK_CAP))
+			initials++;
 		if (!(k->flags & TOK_WORD) || k->kl == 1 ||
 		    !(k->flags & TOK_CAP))
 			continue; /* a stop, an initial, "van" */
@@ -314,7 +320,8 @@ namelike(const struct doc *d, size_t a, size_t b)
 			return 0; /* "Heinz Field", "Dell G3" */
 		n++;
 	}
-	return n >= 2;
+	/* "J.J. Abrams": initials and a surname. */
+	return n >= 2 || (n == 1 && initials > 0);
 }
 
 /* Inside a quoted span that is not a quotation (a title): quote.c marks
@@ -583,7 +590,7 @@ trim_common_front(const struct doc *d, size_t a, size_t b)
 		if (n > a && ((doc_lex(d, n) & LEX_GIVEN) || namelike(d, n, b)))
 			return n;
 		if ((doc_lex(d, n) & LEX_GIVEN) || weak_given(d, n) ||
-		    (!is_common(d, n) &&
+		    d->tk.v[n].kl == 1 || (!is_common(d, n) &&
 		     !(n == a && (d->tk.v[n].flags & TOK_SSTART) &&
 		       n + 1 < b && (doc_lex(d, n + 1) & LEX_GIVEN))))
 			break;
@@ -807,7 +814,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				 * later ones are words ("Waste May Dry"). */
 				if (j == a && (doc_lex(d, j) & LEX_GIVEN))
 					given = 1;
-				else if (is_cap_word(d, j) && dict_word(d, j))
+				else if (is_cap_word(d, j) &&
+					 d->tk.v[j].kl > 1 && dict_word(d, j))
 					common++;
 			}
 			/* A run longer than a name is a headline or a title
@@ -1193,21 +1201,25 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 	}
 }
 
-/* 1 when PEOPLE_ENGLISH_PCT of the article's words are English function
- * words. */
+/* 1 when PEOPLE_ENGLISH_PCT of the article's first words in lower case
+ * are English words. */
 static int
 reads_english(const struct doc *d)
 {
-	size_t i, words = 0, func = 0;
+	size_t i, words = 0, known = 0, kl;
 
-	for (i = 0; i < d->tk.n; i++) {
-		if ((d->tk.v[i].flags & (TOK_WORD | TOK_NUM)) != TOK_WORD)
-			continue; /* numbers, as in a table of results */
+	for (i = 0; i < d->tk.n && words < PEOPLE_ENGLISH_SAMPLE; i++) {
+		const char *k;
+
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_NUM | TOK_CAP)) !=
+		    TOK_WORD)
+			continue; /* names, numbers (a table of results) */
 		words++;
-		if (doc_lex(d, i) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN | LEX_DET))
-			func++;
+		k = doc_key(d, i, &kl);
+		if (doc_lex(d, i) || given_common(k, kl))
+			known++;
 	}
-	return words > 0 && func * 100 >= words * PEOPLE_ENGLISH_PCT;
+	return words > 0 && known * 100 >= words * PEOPLE_ENGLISH_PCT;
 }
 
 void
