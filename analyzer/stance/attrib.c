@@ -555,6 +555,14 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 		    tok_punct(&d->tk, j, '\''))
 			return -1;
 		m = doc_mention_at(d, j);
+		/* '"..." and singled out its lead, Imre Vass, for praise':
+		 * the sentence goes on with its own verb; the name after
+		 * is an object. */
+		if (j == i && (tok_is(&d->tk, j, "and") ||
+			       tok_is(&d->tk, j, "but") ||
+			       tok_is(&d->tk, j, "while") ||
+			       tok_is(&d->tk, j, "as")))
+			return -1;
 		if (m < 0 || d->m[m].tok != j)
 			continue;
 		end = j + d->m[m].ntok;
@@ -892,7 +900,10 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		 * between the quote and any speech verb is its speaker
 		 * (unless a verb names it as the listener: "told B"). */
 		m = doc_mention_at(d, j);
+		/* "knowledge of Epstein’s “unbecoming” behaviour": a
+		 * possessor is not the speaker. */
 		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
+		    !(d->tk.v[j + d->m[m].ntok - 1].flags & TOK_POSS) &&
 		    !speech_just_before(d, s0, j)) {
 			/* "Marsh found one drawback to working with Okoro
 			 * and Frost: “...”": a colon introduces the subject.
