@@ -125,6 +125,12 @@ static const struct {
 	/* Initials and a surname the dictionary lacks. */
 	{ "The film was directed by R.T. Quillfeather, and it opened on "
 	  "Friday.", "R.T. Quillfeather=1" },
+	{ "The court heard from F. Ryan Holloway on Monday.",
+	  "F. Ryan Holloway=1" },
+	/* A letter without a stop before a name is no initial (a
+	 * position in a roster). */
+	{ "The roster for the game lists G Tavrin Okafor-Blaise as the "
+	  "starter.", "Tavrin Okafor-Blaise=1" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },

@@ -310,8 +310,9 @@ namelike(const struct doc *d, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		const struct tok *k = &d->tk.v[i];
 
-		if (k->kl == 1 && (k->flags & TOK_CAP))
-			initials++;
+		if (k->kl == 1 && (k->flags & TOK_CAP) && i + 1 < b &&
+		    tok_punct(&d->tk, i + 1, '.'))
+			initials++; /* "J.", not "A" */
 		if (!(k->flags & TOK_WORD) || k->kl == 1 ||
 		    !(k->flags & TOK_CAP))
 			continue; /* a stop, an initial, "van" */
@@ -398,9 +399,12 @@ static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
 {
 	unsigned ev = 0;
-	size_t j, steps;
+	size_t j, steps, g = a;
 
-	if (doc_lex(d, a) & LEX_GIVEN)
+	/* "F. Ryan Holloway": the given name after the initials. */
+	while (g + 2 < b && d->tk.v[g].kl == 1 && tok_punct(&d->tk, g + 1, '.'))
+		g += 2;
+	if (doc_lex(d, g) & LEX_GIVEN)
 		ev |= EV_GIVEN;
 	/* "the comedy Paper Lanterns": a title, whatever follows. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
@@ -589,8 +593,12 @@ trim_common_front(const struct doc *d, size_t a, size_t b)
 			break;
 		if (n > a && ((doc_lex(d, n) & LEX_GIVEN) || namelike(d, n, b)))
 			return n;
+		/* "J.J. Abrams" keeps its first initial; "U.S." before
+		 * "Envoy Jane Doe" and a letter with no stop ("G Jalen
+		 * Brunson", a position in a roster) are cut. */
 		if ((doc_lex(d, n) & LEX_GIVEN) || weak_given(d, n) ||
-		    d->tk.v[n].kl == 1 || (!is_common(d, n) &&
+		    (n == a && d->tk.v[n].kl == 1 && n + 1 < b &&
+		     tok_punct(&d->tk, n + 1, '.')) || (!is_common(d, n) &&
 		     !(n == a && (d->tk.v[n].flags & TOK_SSTART) &&
 		       n + 1 < b && (doc_lex(d, n + 1) & LEX_GIVEN))))
 			break;
