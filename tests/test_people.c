@@ -131,6 +131,12 @@ static const struct {
 	 * position in a roster). */
 	{ "The roster for the game lists G Tavrin Okafor-Blaise as the "
 	  "starter.", "Tavrin Okafor-Blaise=1" },
+	/* A nickname in marks inside a name is left out of it; an Arabic
+	 * article stays with the surname. */
+	{ "Character actor Vusumuzi ‘Vusi’ Khanye-Dlamini was blunter.",
+	  "Vusumuzi Khanye-Dlamini=1" },
+	{ "The coordinator Noor al-Hashimi replied within the hour.",
+	  "Noor al-Hashimi=1F" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },

@@ -619,20 +619,58 @@ trim_back(const struct doc *d, size_t a, size_t b)
 	return b;
 }
 
+static int
+is_mark(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_PUNCT))
+		return 0;
+	k = doc_key(d, i, &kl);
+	return *k == '"' || *k == '\'';
+}
+
 static void
 key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 {
 	size_t i, kl;
 
+	int nick = 0;
+
 	buf_reset(out);
 	for (i = a; i < b; i++) {
 		const char *k = doc_key(d, i, &kl);
 
-		if (!(d->tk.v[i].flags & TOK_WORD))
+		if (is_mark(d, i))
+			nick = !nick; /* a nickname is no part of the key */
+		if (!(d->tk.v[i].flags & TOK_WORD) || nick)
 			continue;
 		if (out->len)
 			buf_addc(out, ' ');
 		buf_add(out, k, kl);
+	}
+}
+
+/* The name [a, b) as the text writes it, without a nickname in marks:
+ * "Vusumuzi Khanye" for "Vusumuzi ‘Vusi’ Khanye". */
+static void
+display_of(const struct doc *d, size_t a, size_t b, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = a; i < b; i++) {
+		const struct tok *t = &d->tk.v[i];
+
+		if (i + 2 < b && is_mark(d, i) && is_mark(d, i + 2)) {
+			i += 2;
+			continue;
+		}
+		if (i > a && t->o > d->tk.v[i - 1].o + d->tk.v[i - 1].ol &&
+		    out->len && out->p[out->len - 1] != ' ')
+			buf_addc(out, ' ');
+		buf_add(out, d->text + t->o, t->ol);
 	}
 }
 
@@ -769,6 +807,33 @@ particles(const struct doc *d, size_t b)
 	return k;
 }
 
+/* A nickname in quote marks inside a name at token i: "Vusumuzi ‘Vusi’
+ * Khanye", "Ramón “Monchi” Dela Cruz" (a mark, one capitalised word, a
+ * mark, and the name goes on). */
+static int
+nickname_at(const struct doc *d, size_t i)
+{
+	return i + 3 < d->tk.n && is_mark(d, i) && is_cap_word(d, i + 1) &&
+	       is_mark(d, i + 2) && is_cap_word(d, i + 3) &&
+	       doc_same_sent(d, i, i + 3) &&
+	       !(d->tk.v[i + 3].flags & TOK_NLBEFORE);
+}
+
+/* An Arabic article joined to a surname: "al-Hashimi", "el-Sayed" (in
+ * lower case, the surname capitalised after the hyphen). */
+static int
+article_particle(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	const char *o = d->text + k->o;
+
+	if (!(k->flags & TOK_WORD) || (k->flags & TOK_CAP) || k->ol < 4)
+		return 0;
+	if (!((o[0] == 'a' || o[0] == 'e') && o[1] == 'l' && o[2] == '-'))
+		return 0;
+	return o[3] >= 'A' && o[3] <= 'Z';
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -801,6 +866,10 @@ scan_candidates(struct doc *d, struct cands *c)
 				   tok_punct(&d->tk, b, '.') && b + 1 < n &&
 				   is_cap_word(d, b + 1)) {
 				b += 2; /* an initial: "J. Smith" */
+			} else if (nickname_at(d, b)) {
+				b += 3; /* "Vusumuzi ‘Vusi’ Khanye" */
+			} else if (article_particle(d, b)) {
+				b++; /* "Noor al-Hashimi" */
 			} else {
 				break;
 			}
@@ -1104,6 +1173,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 static void
 people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 {
+	struct buf disp = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
@@ -1124,13 +1194,25 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 			    (tok_is(&d->tk, k->b - 1, "jr") ||
 			     tok_is(&d->tk, k->b - 1, "sr")))
 				dl = d->tk.v[k->b].o + 1 - ta->o;
-			p = new_person(d, d->text + ta->o, dl, k->key, -1,
-				       k->a);
+			size_t j;
+
+			for (j = k->a; j < k->b && !is_mark(d, j); j++)
+				;
+			if (j < k->b) {
+				/* A nickname inside: left out. */
+				display_of(d, k->a, k->b, &disp);
+				p = new_person(d, disp.p, disp.len, k->key, -1,
+					       k->a);
+			} else {
+				p = new_person(d, d->text + ta->o, dl, k->key,
+					       -1, k->a);
+			}
 			pindex_add(ix, d, p);
 		}
 		k->person = p;
 		add_mention(d, k->a, k->b - k->a, p);
 	}
+	buf_release(&disp);
 }
 
 /* 1 when the word before token a is a role in lower case ("director
