@@ -1062,6 +1062,12 @@ org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
 		     (d->tk.v[j - 1].flags & TOK_CAP) &&
 		     !(d->tk.v[j - 1].flags & TOK_PUNCT)))
 			continue;
+		/* Capitalised names only: "The company" would search the
+		 * article for its name (org_named()), at every "The" of a
+		 * long sentence. */
+		if (tok_is(&d->tk, j, "the") && j + 1 < d->tk.n &&
+		    !(d->tk.v[j + 1].flags & TOK_CAP))
+			continue;
 		if (org_at(d, j, &end, f))
 			return 1;
 		f->org = 0;
