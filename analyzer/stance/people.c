@@ -1291,6 +1291,25 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 	}
 }
 
+/* d->mtok: the mention at each token, so that doc_mention_at() is a
+ * lookup for the steps after this one. */
+static void
+map_mentions(struct doc *d)
+{
+	size_t i, t;
+
+	pt_xgrow((void **)&d->mtok, &d->capmtok, d->tk.n + 1,
+		 sizeof(*d->mtok));
+	for (t = 0; t < d->tk.n; t++)
+		d->mtok[t] = -1;
+	for (i = d->nm; i-- > 0;) /* the first wins, as in a search */
+		for (t = d->m[i].tok;
+		     t < d->m[i].tok + d->m[i].ntok && t < d->tk.n; t++)
+			d->mtok[t] = (int)i;
+	d->nmtok = d->tk.n;
+	d->mtok_nm = d->nm;
+}
+
 /* 1 when PEOPLE_ENGLISH_PCT of the article's first words in lower case
  * are English words. */
 static int
@@ -1336,6 +1355,7 @@ people_find(struct doc *d, const struct topic *t)
 	people_from_single_words(d, &c, &ix);
 	if (d->nm > 1)
 		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
+	map_mentions(d);
 	for (i = 0; i < c.n; i++)
 		free(c.v[i].key);
 	smap_release(&accepted);
