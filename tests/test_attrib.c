@@ -163,6 +163,39 @@ static const struct {
 	{ "The Lantern Makers Guild met on Monday. “We welcome the new "
 	  "rules today,” the guild said in a statement.",
 	  "Lantern Makers Guild/organisation" },
+	/* "they said", "it says", "the statement said": the organisation
+	 * that spoke last, or the one the sentence before names. */
+	{ "The Lantern Makers Guild met on Monday. “We welcome the new "
+	  "rules today,” the guild said. “We will say more soon,” it says.",
+	  "Lantern Makers Guild/organisation | "
+	  "Lantern Makers Guild/organisation" },
+	{ "Harrow Pictures have twice denied it. “At no point did we "
+	  "block anything,” they said in a statement.",
+	  "Harrow Pictures/organisation" },
+	/* An organisation after the verb, or through its report. */
+	{ "“Growth is coming back next year,” said a report from Kestrel "
+	  "Securities.", "Kestrel Securities/organisation" },
+	/* No verb and no person: an organisation as the subject. */
+	{ "The Pentagon rejected the claims as “patently false and "
+	  "absurd”.", "Pentagon/organisation" },
+	/* A name after a verb is its object; the subject speaks. */
+	{ "Helen Marsh introduced Paul Okoro to the crowd as “the best "
+	  "lamplighter I have ever known”.", "Helen Marsh/subject" },
+	/* A colon introduces the subject of its sentence. */
+	{ "Helen Marsh found one drawback to working with Paul Okoro and "
+	  "Lena Frost: “They are far better singers than me.”",
+	  "Helen Marsh/colon" },
+	/* '"...," Name <any verb>': the quotation's comma asks for it. */
+	{ "“We all miss him so much,” Lena Frost weighed in.",
+	  "Lena Frost/trailing" },
+	/* Genders from the pronouns after a subject ("Okafor ... she");
+	 * a name beside a subject "she" is not the next "she". */
+	{ "Ngozi Adeyemi-Oduya asked for mercy, saying she did not want a "
+	  "harsh sentence. Later Paul Okoro spoke. “We must teach him "
+	  "love,” she said.", "Ngozi Adeyemi-Oduya/pronoun" },
+	{ "Helen Marsh worried. She was more nervous than Tamsin Rook had "
+	  "ever been. “It was terrifying,” she said.",
+	  "Helen Marsh/pronoun" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

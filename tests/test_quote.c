@@ -63,6 +63,19 @@ static const struct {
 	 * the topic file... */
 	{ "Critics called it “overdue”.", "D[overdue]" },
 	{ "Vane grumbled “not today” twice.", "D[not today]" },
+	/* ... or further back in its sentence: reported speech. */
+	{ "Vane told friends that the night had been a “great success” "
+	  "for all.", "D[great success]" },
+	/* A word that names what follows makes a title or a word cited,
+	 * even after a speech verb. */
+	{ "They launched a set called the “Master Builder Series” today.",
+	  "T[Master Builder Series]" },
+	{ "A director believed the word ‘relax’ was a note.", "T[relax]" },
+	/* A single quote closes before a new one opens, even after an
+	 * "s" ("the young ones’"). */
+	{ "She said it had been ‘lovely with the young ones’ but long, "
+	  "‘and slow as well’.",
+	  "D[lovely with the young ones] D[and slow as well]" },
 	/* ... or the span ends a sentence next to a pronoun or a verb. */
 	{ "She said: “Never.”", "D[Never.]" },
 	/* A nested quote stays inside the outer one. */

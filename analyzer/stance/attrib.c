@@ -27,6 +27,7 @@
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int
@@ -43,8 +44,18 @@ pronoun_gender(const struct doc *d, size_t i)
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
 
+/* Tokens of the next sentence in which infer_genders() reads a pronoun as
+ * the subject's: "She added", "In the letter, she wrote". */
+#define ATTRIB_GENDER_NEXT 4
+
+/* d->sent_subj of a sentence whose subject is "she" or "he" before any
+ * name. */
+#define SUBJ_SHE (-2)
+#define SUBJ_HE (-3)
+
 /* Fills d->sent_subj: for each sentence, the mention of its subject, the
- * first person named outside quotations after any introductory clause. */
+ * first person named outside quotations after any introductory clause
+ * (or SUBJ_SHE, SUBJ_HE). */
 static void
 find_subjects(struct doc *d)
 {
@@ -56,14 +67,24 @@ find_subjects(struct doc *d)
 	for (s = 0; s <= d->tk.nsent; s++)
 		d->sent_subj[s] = -1;
 	for (j = 0; j < d->nm; j++) {
-		size_t t = d->m[j].tok;
+		size_t t = d->m[j].tok, a;
 
 		s = d->tk.v[t].sent;
 		if (d->sent_subj[s] >= 0 || d->tk.v[t].quote >= 0)
 			continue;
-		if (t < skip_intro(d, d->sent_start[s], d->sent_start[s + 1]))
+		a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
+		if (t < a)
 			continue;
-		d->sent_subj[s] = (int)j;
+		/* "She was more nervous than Rose-Lynn has ever been", "On
+		 * her film, the drama X, she asked ... with Weißhaupt": a
+		 * pronoun subject before the name; the name is not the
+		 * sentence's. */
+		for (; a < t; a++)
+			if (d->tk.v[a].quote < 0 &&
+			    (tok_is(&d->tk, a, "she") || tok_is(&d->tk, a, "he")))
+				break;
+		d->sent_subj[s] = a >= t ? (int)j :
+				  tok_is(&d->tk, a, "she") ? SUBJ_SHE : SUBJ_HE;
 	}
 }
 
@@ -111,9 +132,21 @@ pronoun_before(const struct doc *d, size_t at, int gender)
 		if (gender > 0 && p->gender != GENDER_UNKNOWN &&
 		    p->gender != gender)
 			continue;
+		/* "She was more nervous than Rose-Lynn has been. “...,” she
+		 * said": a name beside a subject "she" is not who the next
+		 * "she" is. */
+		if (gender > 0 &&
+		    d->sent_subj[d->tk.v[m->tok].sent] ==
+			    (gender == GENDER_F ? SUBJ_SHE : SUBJ_HE))
+			continue;
 		score = -ATTRIB_PRONOUN_SENT_COST * back;
+		/* A person whose gender nobody told may fit too: a third
+		 * of the bonus, so a named subject of the sentence before
+		 * is not lost to a man named further back. */
 		if (gender > 0 && p->gender == gender)
 			score += ATTRIB_PRONOUN_GENDER;
+		else if (gender > 0)
+			score += ATTRIB_PRONOUN_GENDER / 3;
 		if (is_subject(d, j))
 			score += ATTRIB_PRONOUN_SUBJECT;
 		if (best < 0 || score > best_score) {
@@ -522,6 +555,14 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 		    tok_punct(&d->tk, j, '\''))
 			return -1;
 		m = doc_mention_at(d, j);
+		/* '"..." and singled out its lead, Imre Vass, for praise':
+		 * the sentence goes on with its own verb; the name after
+		 * is an object. */
+		if (j == i && (tok_is(&d->tk, j, "and") ||
+			       tok_is(&d->tk, j, "but") ||
+			       tok_is(&d->tk, j, "while") ||
+			       tok_is(&d->tk, j, "as")))
+			return -1;
 		if (m < 0 || d->m[m].tok != j)
 			continue;
 		end = j + d->m[m].ntok;
@@ -537,12 +578,69 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 
 static int anonymous_subject(const struct doc *d, size_t a, size_t b);
 
+/* '"We all miss him," Benioff weighed in': a quotation that ends in a
+ * comma, question or exclamation mark inside its marks, then a name and a
+ * word in lower case, is attributed by that verb, whatever it is (the name
+ * [i, e) is not a possessor: "Ford's lawyer said"). */
+static int
+attribution_verb(const struct doc *d, const struct quote *q, size_t i,
+		 size_t e)
+{
+	size_t kl;
+	const char *k;
+
+	if (q->t1 <= q->t0 || e >= d->tk.n || !doc_same_sent(d, e, i) ||
+	    (d->tk.v[e - 1].flags & TOK_POSS))
+		return 0;
+	k = doc_key(d, q->t1 - 1, &kl);
+	if (!(d->tk.v[q->t1 - 1].flags & TOK_PUNCT) ||
+	    (*k != ',' && *k != '?' && *k != '!'))
+		return 0;
+	if ((d->tk.v[e].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) != TOK_WORD ||
+	    (doc_lex(d, e) & (LEX_FUNC | LEX_PREP | LEX_DET | LEX_PRONOUN)) ||
+	    doc_is_role(d, e))
+		return 0;
+	return 1;
+}
+
+/* A document that speaks for its authors: "statement", "report". */
+static int
+is_document(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "statement", "report", "release",
+		"note", "filing", "letter", "memo", "post", "notice" };
+	size_t j;
+
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
+/* An organisation's pronoun or document at token i ("they", "it", "the
+ * statement"): *end gets the token after it. "The company" is left to
+ * org_at(). */
+static int
+org_pronoun(const struct doc *d, size_t i, size_t *end)
+{
+	if (tok_is(&d->tk, i, "they") || tok_is(&d->tk, i, "it")) {
+		*end = i + 1;
+		return 1;
+	}
+	if (tok_is(&d->tk, i, "the") && i + 1 < d->tk.n &&
+	    is_document(d, i + 1)) {
+		*end = i + 2;
+		return 1;
+	}
+	return 0;
+}
+
 /* ", she notes" / "Ivy Banks told" / "said Smith" / "the union said"
  * after the closing mark. */
 static int
 speaker_after(struct doc *d, const struct quote *q, struct found *f)
 {
-	size_t i, end, steps;
+	size_t i, end, steps, v, o;
 	enum how how;
 	int p;
 
@@ -562,7 +660,8 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		i++;
 	p = person_how(d, i, &end, &how);
 	if (p >= 0) {
-		if (verb_after_title(d, end)) {
+		if (verb_after_title(d, end) ||
+		    (how == HOW_NAME && attribution_verb(d, q, i, end))) {
 			found_person(f, p, i, end, how, SIEVE_TRAILING);
 			return p;
 		}
@@ -588,8 +687,17 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 			if (doc_is_speech(d, k))
 				return -2;
 	}
+	/* '"...," they said', '"...," it says', '"...," the statement
+	 * said': the organisation that spoke last (attribute_quotes()). */
+	if (org_pronoun(d, i, &end) && end < d->tk.n &&
+	    doc_is_speech(d, end)) {
+		f->f0 = i;
+		f->f1 = end;
+		return -4;
+	}
 	if (!doc_is_speech(d, i))
 		return -1; /* speaker_after_far() is tried later */
+	v = i;
 	{
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
@@ -609,6 +717,19 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 			}
 		}
 	}
+	/* '"...," said Kotak Equities', '"...," said a report from
+	 * Kotak Equities': an organisation after the verb. */
+	o = v + 1;
+	if (o + 2 < d->tk.n && (tok_is(&d->tk, o, "a") ||
+				tok_is(&d->tk, o, "the")) &&
+	    is_document(d, o + 1) &&
+	    (tok_is(&d->tk, o + 2, "from") || tok_is(&d->tk, o + 2, "by") ||
+	     tok_is(&d->tk, o + 2, "of")))
+		o += 3;
+	if (o < d->tk.n && doc_same_sent(d, o, q->close) &&
+	    doc_mention_at(d, o) < 0 && org_at(d, o, &end, f))
+		return -3;
+	f->org = 0;
 	return -1;
 }
 
@@ -694,6 +815,41 @@ sentence_start_person(struct doc *d, size_t t, size_t v, struct found *f)
 	return p >= 0 && end <= v ? p : -1;
 }
 
+/* 1 when the name at token j follows a verb or a preposition in its
+ * clause ("introduced Cook", "remembered Jobs", "with Smith"): an object,
+ * not a subject ("while Cook found it", "Cook, who"). */
+static int
+is_object(const struct doc *d, size_t s0, size_t j)
+{
+	static const char *const conj[] = { "and", "but", "while", "whereas",
+		"or", "then", "so", "yet", "as", "when", "who", "that" };
+	size_t k;
+
+	if (j <= s0)
+		return 0;
+	if ((d->tk.v[j - 1].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) !=
+	    TOK_WORD || doc_is_role(d, j - 1) ||
+	    (doc_lex(d, j - 1) & (LEX_DET | LEX_TITLE)))
+		return 0;
+	for (k = 0; k < sizeof(conj) / sizeof(*conj); k++)
+		if (tok_is(&d->tk, j - 1, conj[k]))
+			return 0;
+	return 1;
+}
+
+/* The speaker a colon introduces at token c: the subject of its sentence
+ * ("Steenburgen found one drawback to working with Smith and York:"),
+ * else the nearest person before it ("The reply from Okafor:"). */
+static int
+colon_speaker(struct doc *d, size_t c, struct found *f)
+{
+	if (sentence_start_person(d, c, c, f) >= 0) {
+		f->sieve = SIEVE_COLON;
+		return f->p;
+	}
+	return nearest_person_before(d, c, f, SIEVE_COLON);
+}
+
 /* 1 when the words [e, v) between a name and its verb are only gaps and
  * an apposition ("Smith, 44, said", "Smith later said"). */
 static int
@@ -744,8 +900,24 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		 * between the quote and any speech verb is its speaker
 		 * (unless a verb names it as the listener: "told B"). */
 		m = doc_mention_at(d, j);
+		/* "knowledge of Epstein’s “unbecoming” behaviour": a
+		 * possessor is not the speaker. */
 		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
+		    !(d->tk.v[j + d->m[m].ntok - 1].flags & TOK_POSS) &&
 		    !speech_just_before(d, s0, j)) {
+			/* "Marsh found one drawback to working with Okoro
+			 * and Frost: “...”": a colon introduces the subject.
+			 * "Benioff introduced Cook to the audience as
+			 * “...”": a name after a verb is its object; the
+			 * sentence's subject speaks. */
+			if (q->open > s0 && tok_punct(&d->tk, q->open - 1, ':'))
+				return colon_speaker(d, q->open - 1, f);
+			if (is_object(d, s0, j) &&
+			    sentence_start_person(d, j, j, f) >= 0 &&
+			    f->p != d->m[m].person) {
+				f->sieve = SIEVE_SUBJECT;
+				return f->p;
+			}
 			found_person(f, d->m[m].person, j,
 				     j + d->m[m].ntok, HOW_NAME,
 				     SIEVE_SUBJECT);
@@ -755,8 +927,7 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 	if (v == DOC_NONE) {
 		/* "Field: "..." or a colon right before the quotation. */
 		if (q->open > s0 && tok_punct(&d->tk, q->open - 1, ':'))
-			return nearest_person_before(d, q->open - 1, f,
-						     SIEVE_COLON);
+			return colon_speaker(d, q->open - 1, f);
 		return -1;
 	}
 	if (v > s0) {
@@ -842,6 +1013,23 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 	return p;
 }
 
+/* No verb and no person: an organisation as the subject of the quote's
+ * sentence, before it ("The Pentagon rejected the claims as “...”"). 1
+ * when found (in *f). */
+static int
+org_subject(const struct doc *d, const struct quote *q, struct found *f)
+{
+	uint32_t s = d->tk.v[q->open].sent;
+	size_t a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]), end;
+
+	memset(f, 0, sizeof(*f));
+	f->p = -1;
+	if (a < q->open && org_at(d, a, &end, f) && end <= q->open)
+		return 1;
+	f->org = 0;
+	return 0;
+}
+
 /* 1 when somebody other than person `who` is named outside quotations
  * between tokens a and b. */
 static int
@@ -856,6 +1044,34 @@ anyone_named_between(const struct doc *d, size_t a, size_t b, int who)
 		if (d->tk.v[d->m[lo].tok].quote < 0 && d->m[lo].person != who &&
 		    d->tk.v[d->m[lo].tok].sent != d->tk.v[a].sent)
 			return 1;
+	return 0;
+}
+
+/* The organisation a sentence names as its subject or near it ("Big
+ * Machine have denied it", "The company that runs the show, Dick Clark
+ * Productions, denies it"): the first capitalised span outside
+ * quotations that org_at() takes for one. 1 when found (in *f). */
+static int
+org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
+{
+	size_t j, end;
+
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++) {
+		if (d->tk.v[j].quote >= 0 || !(d->tk.v[j].flags & TOK_CAP) ||
+		    (j > d->sent_start[s] &&
+		     (d->tk.v[j - 1].flags & TOK_CAP) &&
+		     !(d->tk.v[j - 1].flags & TOK_PUNCT)))
+			continue;
+		/* Capitalised names only: "The company" would search the
+		 * article for its name (org_named()), at every "The" of a
+		 * long sentence. */
+		if (tok_is(&d->tk, j, "the") && j + 1 < d->tk.n &&
+		    !(d->tk.v[j + 1].flags & TOK_CAP))
+			continue;
+		if (org_at(d, j, &end, f))
+			return 1;
+		f->org = 0;
+	}
 	return 0;
 }
 
@@ -886,7 +1102,11 @@ attribute_quotes(struct doc *d)
 	size_t i;
 	int prev = -1;
 	size_t prev_end = 0;
+	struct found org;     /* the last organisation that spoke */
+	uint32_t org_para = 0;
+	int have_org = 0;
 
+	memset(&org, 0, sizeof(org));
 	for (i = 0; i < d->nq; i++) {
 		struct quote *q = &d->q[i];
 		struct found f;
@@ -897,6 +1117,34 @@ attribute_quotes(struct doc *d)
 		memset(&f, 0, sizeof(f));
 		f.p = -1;
 		p = speaker_after(d, q, &f);
+		if (p == -4) {
+			/* '"...," they said': the organisation that spoke in
+			 * the paragraphs before, or the one this sentence
+			 * or the one before names. */
+			uint32_t s = d->tk.v[q->open].sent;
+			struct found g;
+
+			memset(&g, 0, sizeof(g));
+			g.p = -1;
+			if (have_org && d->tk.v[q->open].para <=
+					    org_para + ATTRIB_PRONOUN_PARAS) {
+				g = org;
+			} else if (!org_in_sentence(d, s, &g) &&
+				   !(s > 0 && org_in_sentence(d, s - 1, &g))) {
+				g.org = 0;
+			}
+			if (g.org) {
+				g.f0 = f.f0;
+				g.f1 = f.f1;
+				g.sieve = SIEVE_ORG;
+				f = g;
+				p = -3;
+			} else {
+				memset(&f, 0, sizeof(f));
+				f.p = -1;
+				p = -1;
+			}
+		}
 		if (p == -1)
 			p = according_to(d, q, &f);
 		if (p == -1)
@@ -914,6 +1162,9 @@ attribute_quotes(struct doc *d)
 			f.p = -1;
 			set_speaker(d, q, &f);
 			prev = -1;
+			org = f;
+			have_org = 1;
+			org_para = d->tk.v[q->open].para;
 			continue;
 		}
 		/* A paragraph that opens with the quotation after one that
@@ -921,8 +1172,7 @@ attribute_quotes(struct doc *d)
 		if (p < 0 && q->open > 0 &&
 		    (d->tk.v[q->open].flags & TOK_PSTART) &&
 		    tok_punct(&d->tk, q->open - 1, ':'))
-			p = nearest_person_before(d, q->open - 1, &f,
-						  SIEVE_COLON);
+			p = colon_speaker(d, q->open - 1, &f);
 		/* The previous speaker goes on in the same paragraph, or in
 		 * the next one when it opens with the quotation. */
 		if (p < 0 && prev >= 0 &&
@@ -936,6 +1186,15 @@ attribute_quotes(struct doc *d)
 		}
 		if (p < 0)
 			p = speaker_subject(d, q, &f);
+		if (p < 0 && org_subject(d, q, &f)) {
+			/* "The Pentagon rejected them as “...”" */
+			set_speaker(d, q, &f);
+			prev = -1;
+			org = f;
+			have_org = 1;
+			org_para = d->tk.v[q->open].para;
+			continue;
+		}
 		f.p = p;
 		if (p < 0)
 			f.sieve = SIEVE_NONE;
@@ -1050,10 +1309,59 @@ backfill_segments(struct doc *d)
 	}
 }
 
+/* Genders the given names do not tell, from the pronouns that follow a
+ * person named as the subject of a sentence, before anybody else is
+ * named: in the rest of that sentence and at the start of the next one in
+ * the paragraph ("Omar asked for compassion, saying she ...", "Omar
+ * wrote to the court. She added ..."). A person gets a gender when all of
+ * their pronouns agree. */
+static void
+infer_genders(struct doc *d)
+{
+	size_t j, t, end;
+	int *votes;
+
+	if (d->np == 0)
+		return;
+	votes = pt_xcalloc(d->np, 2 * sizeof(*votes));
+	for (j = 0; j < d->nm; j++) {
+		const struct mention *m = &d->m[j];
+		uint32_t s = d->tk.v[m->tok].sent;
+		int g;
+
+		if (m->pronoun || d->p[m->person].gender != GENDER_UNKNOWN ||
+		    d->tk.v[m->tok].quote >= 0 || !is_subject(d, j))
+			continue;
+		end = d->sent_start[s + 1];
+		if (s + 1 < d->tk.nsent &&
+		    d->tk.v[end].para == d->tk.v[m->tok].para)
+			end += ATTRIB_GENDER_NEXT;
+		if (end > d->tk.n)
+			end = d->tk.n;
+		for (t = m->tok + m->ntok; t < end; t++) {
+			int other = doc_mention_at(d, t);
+
+			if (other >= 0 && d->m[other].person != m->person)
+				break; /* somebody else: theirs from here */
+			if (d->tk.v[t].quote >= 0)
+				continue;
+			g = pronoun_gender(d, t);
+			if (g > 0)
+				votes[2 * m->person + (g == GENDER_F)]++;
+		}
+	}
+	for (j = 0; j < d->np; j++)
+		if (d->p[j].gender == GENDER_UNKNOWN &&
+		    (votes[2 * j] == 0) != (votes[2 * j + 1] == 0))
+			d->p[j].gender = votes[2 * j] ? GENDER_M : GENDER_F;
+	free(votes);
+}
+
 void
 attrib_run(struct doc *d)
 {
 	find_subjects(d);
+	infer_genders(d);
 	attribute_quotes(d);
 	backfill_segments(d);
 	store_subjects(d);

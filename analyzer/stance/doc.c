@@ -41,8 +41,10 @@ doc_clear(struct doc *d)
 	d->text = NULL;
 	d->len = 0;
 	d->nq = d->nm = d->nc = d->nhits = 0;
+	d->nmtok = d->mtok_nm = 0;
 	d->words = 0;
 	d->truncated = 0;
+	d->english = 0;
 	d->pro = d->con = 0;
 	d->prom = d->conm = 0;
 }
@@ -62,6 +64,7 @@ doc_release(struct doc *d)
 	free(d->c);
 	free(d->hits);
 	free(d->sent_subj);
+	free(d->mtok);
 	free(d->who);
 	free((void *)d->polm);
 	free(d->poln);
@@ -335,6 +338,9 @@ int
 doc_mention_at(const struct doc *d, size_t i)
 {
 	size_t lo = 0, hi = d->nm;
+
+	if (d->nmtok == d->tk.n && d->mtok_nm == d->nm && i < d->nmtok)
+		return d->mtok[i];
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;

@@ -190,6 +190,12 @@ struct doc {
 	size_t np, capp;
 	struct mention *m;    /* mentions, in text order (people) */
 	size_t nm, capm;
+	int *mtok;            /* per token: index in m of the mention that
+				 covers it, or -1 (people, once d->m is
+				 final); valid while nmtok == tk.n and
+				 mtok_nm == nm, else doc_mention_at()
+				 searches */
+	size_t capmtok, nmtok, mtok_nm;
 	struct cue *c;        /* counted cues, in text order (polarity) */
 	size_t nc, capc;
 	struct doc_hit *hits; /* topic phrase matches, in token order (mark) */
@@ -214,6 +220,8 @@ struct doc {
 	size_t caplex;
 	size_t words;         /* word tokens (prep) */
 	int truncated;        /* 1 when DOC_MAX_CUES was reached (attrib) */
+	int english;          /* 1 when the article reads as English: enough
+				 function words (people) */
 	unsigned pro, con;    /* all counted cues of the article (attrib) */
 	long long prom, conm; /* their weights, in thousandths (attrib) */
 };

@@ -1,20 +1,35 @@
 /* given.h -- the given-name gazetteer: some 27 000 given names from every
  * culture, with a gender hint, from openly licensed public data
- * (data/lexicon/given-names.md says which). The build compiles
- * data/lexicon/given-names.tsv into given.c (scripts/gen_given.py).
+ * (data/lexicon/given-names.md says which); and the 64 000 words an
+ * English dictionary has in lower case (data/lexicon/common-words.md).
+ * The build compiles data/lexicon/given-names.tsv and common-words.txt
+ * into given.c (scripts/gen_given.py).
  *
  * The hand-made GIVEN_F/GIVEN_M class of lexicon.h stays the stronger
- * list; this one only adds names it lacks, and leaves out every word a
- * dictionary has in lower case ("will", "summer"), so a hit is evidence of
- * a person but no proof.
+ * list; this one only adds names it lacks, and gives the words a
+ * dictionary has in lower case ("brad", "patsy") only as weak names
+ * (GIVEN_WEAK), so a hit is evidence of a person but no proof.
  */
 #ifndef PT_GIVEN_H
 #define PT_GIVEN_H
 
 #include <stddef.h>
 
+/* Added by given_lookup() to a name that is also a common word ("Brad",
+ * "Patsy", "Reed"): given to many babies, but no evidence of a person at
+ * the start of a sentence or before another common word. Outside enum
+ * lex_class. */
+#define GIVEN_WEAK (1u << 31)
+
 /* LEX_GIVEN_F, LEX_GIVEN_M, both (a unisex name) or 0 for the key
- * p[0..len) (norm.h key form: lower case, accents stripped). */
+ * p[0..len) (norm.h key form: lower case, accents stripped), with
+ * GIVEN_WEAK for a weak name. */
 unsigned given_lookup(const char *p, size_t len);
+/* 1 when the key p[0..len) is a common English word, one the dictionary
+ * writes in lower case ("field", "origin", "wars"): a capitalised run of
+ * such words is more likely a place, a thing or a title than a name, and
+ * one that has none ("Maurkice Pouncey") is likely a name. Only the weak
+ * names of the gazetteer above are among them. */
+int given_common(const char *p, size_t len);
 
 #endif

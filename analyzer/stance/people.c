@@ -44,12 +44,45 @@ enum evidence {
 	EV_LIST = 1 << 6,
 	EV_WORK = 1 << 7,   /* after "film", "series": a title (negative) */
 	EV_PREP = 1 << 8,   /* after a preposition (weakens the rest) */
-	EV_LATER = 1 << 9   /* its surname stands alone later (or before) */
+	EV_LATER = 1 << 9,  /* its surname stands alone later (or before) */
+	EV_NAMELIKE = 1 << 10, /* every word a given name or a word no
+				  dictionary has ("Kepa Arrizabalaga") */
+	EV_PLACE_PREP = 1 << 11, /* after "in", "at", "from": a place more
+				    likely than a person (negative) */
+	EV_CHAR = 1 << 12,  /* after "plays", "role of": a character
+			       (negative) */
+	EV_BYLINE = 1 << 13, /* "By X Y" opening a paragraph: the author */
+	EV_SAID = 1 << 14,  /* with EV_SPEECH: a verb of saying ("said",
+			       "added"), not of opinion ("think") */
+	EV_TITLEROLE = 1 << 15, /* after a capitalised role inside a
+				   sentence, a dictionary word: a title
+				   ("LEGO Star Wars") or a known person
+				   ("President Trump"), never a new one */
+	EV_COMMON2 = 1 << 16 /* two dictionary words and no given name
+				("Blue Origin", "Tiger Woods") */
 };
 
 /* Evidence that makes a person by itself. */
 #define EV_STRONG (EV_GIVEN | EV_ROLE | EV_TITLE | EV_SPEECH | EV_INV | \
-		   EV_APPOS | EV_LIST)
+		   EV_APPOS | EV_LIST | EV_BYLINE)
+/* Evidence against: a title, a place, a character. */
+#define EV_AGAINST (EV_WORK | EV_CHAR)
+/* ... and for runs of two words or more. */
+#define EV_AGAINST_RUN (EV_AGAINST | EV_TITLEROLE)
+
+/* An article reads as English when at least this share (in percent) of
+ * its words in lower case are English words (the lexicon's or the
+ * dictionary's): English prose has over 90%, other languages well under
+ * half. Only then is a run of words the English dictionary lacks evidence
+ * of a name (German capitalises every noun, Indonesian has few words the
+ * dictionary knows). The first PEOPLE_ENGLISH_SAMPLE such words decide. */
+#define PEOPLE_ENGLISH_PCT 70
+#define PEOPLE_ENGLISH_SAMPLE 400
+
+/* A capitalised run is read up to this many words before job titles are
+ * cut from it ("Indiana State Teachers Association President Keith
+ * Gambill"); what is left may have PEOPLE_MAX_NAME_TOKENS. */
+#define PEOPLE_RUN_WORDS (2 * PEOPLE_MAX_NAME_TOKENS)
 
 struct cand {
 	size_t a, b;     /* name tokens [a, b) */
@@ -181,6 +214,117 @@ is_cap_word(const struct doc *d, size_t i)
 	return 1;
 }
 
+/* 1 for a weak given name of the gazetteer ("Brad", "Patsy"), a common
+ * word too. */
+static int
+weak_given(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return !doc_lex(d, i) && (given_lookup(k, kl) & GIVEN_WEAK);
+}
+
+/* 1 for a word that is no name by itself: one the English dictionary has
+ * in lower case (given.h), or a word of the lexicon's other classes
+ * ("London", "Guild", "However"); a hyphenated word when all its parts
+ * are ("Republican-dominated"). Given names are never common. */
+static int
+is_common(const struct doc *d, size_t i)
+{
+	unsigned lx = doc_lex(d, i);
+	size_t kl, h;
+	const char *k, *hy;
+
+	if (lx & LEX_GIVEN)
+		return 0;
+	if (lx)
+		return 1;
+	k = doc_key(d, i, &kl);
+	if (given_common(k, kl))
+		return 1;
+	hy = memchr(k, '-', kl);
+	if (!hy)
+		return 0;
+	for (;;) {
+		h = hy ? (size_t)(hy - k) : kl;
+		if (h == 0 || !(given_common(k, h) ||
+				(lexicon_lookup(k, h) & ~LEX_GIVEN)))
+			return 0;
+		if (!hy)
+			return 1;
+		k += h + 1;
+		kl -= h + 1;
+		hy = memchr(k, '-', kl);
+	}
+}
+
+/* Word tokens in [a, b). */
+static size_t
+words_in(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (; a < b; a++)
+		if (d->tk.v[a].flags & TOK_WORD)
+			n++;
+	return n;
+}
+
+static int
+has_digit(const struct doc *d, size_t i)
+{
+	size_t kl, j;
+	const char *k = doc_key(d, i, &kl);
+
+	for (j = 0; j < kl; j++)
+		if (k[j] >= '0' && k[j] <= '9')
+			return 1;
+	return 0;
+}
+
+/* 1 for a word of the dictionary that the lexicon gives no class and no
+ * given-name list has, not even as a weak name ("field", "dry"). */
+static int
+dict_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return !doc_lex(d, i) && given_common(k, kl) && !weak_given(d, i);
+}
+
+/* 1 when every word of [a, b) is a given name or a word the dictionary
+ * lacks ("Maurkice Pouncey", "Sipho Radebe-Jansen"), initials and
+ * particles aside, and there are two such words: a name more likely than
+ * anything else, in English text. */
+static int
+namelike(const struct doc *d, size_t a, size_t b)
+{
+	size_t i, n = 0;
+
+	size_t initials = 0;
+
+	if (!d->english)
+		return 0;
+	for (i = a; i < b; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (k->kl == 1 && (k->flags & TOK_CAP) && i + 1 < b &&
+		    tok_punct(&d->tk, i + 1, '.'))
+			initials++; /* "J.", not "A" */
+		if (!(k->flags & TOK_WORD) || k->kl == 1 ||
+		    !(k->flags & TOK_CAP))
+			continue; /* a stop, an initial, "van" */
+		if ((is_common(d, i) && !weak_given(d, i)) ||
+		    has_digit(d, i))
+			return 0; /* "Heinz Field", "Dell G3" */
+		n++;
+	}
+	/* "J.J. Abrams": initials and a surname. */
+	return n >= 2 || (n == 1 && initials > 0);
+}
+
 /* Inside a quoted span that is not a quotation (a title): quote.c marks
  * those tokens. */
 static int
@@ -203,24 +347,84 @@ is_role_before(const struct doc *d, size_t i)
 	       !((d->tk.v[i].flags & TOK_CAP) && (doc_lex(d, i) & LEX_GIVEN));
 }
 
+/* Prepositions that introduce places more often than people: "in",
+ * "at", "from", "near", "to"... (not "with", "by", "for", "of",
+ * "against", "about"). */
+static int
+place_prep(const struct doc *d, size_t i)
+{
+	static const char *const not_place[] = { "with", "by", "for", "of",
+						 "against", "about" };
+	size_t j;
+
+	for (j = 0; j < sizeof(not_place) / sizeof(*not_place); j++)
+		if (tok_is(&d->tk, i, not_place[j]))
+			return 0;
+	return 1;
+}
+
+/* A character, not a person: "who plays grizzled detective Frank
+ * Mallory", "his role as X", "the character of X". A name right after
+ * the verb is left alone: "Okafor played Ines Marsh in the final" is a
+ * match as often as a part. */
+static int
+plays_before(const struct doc *d, size_t a)
+{
+	static const char *const verbs[] = { "plays", "played", "playing",
+		"play", "portrays", "portrayed", "portraying", "voices",
+		"voiced" };
+	size_t i = a, j, steps;
+
+	if (a > 1 && (tok_is(&d->tk, a - 1, "as") || tok_is(&d->tk, a - 1, "of")) &&
+	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
+	     tok_is(&d->tk, a - 2, "part")))
+		return 1;
+	/* The verb, then one to three lower-case words ("the grizzled
+	 * detective"). */
+	for (steps = 0; i > 0 && steps < 4 && doc_same_sent(d, i - 1, a);
+	     steps++) {
+		i--;
+		for (j = 0; steps > 0 && j < sizeof(verbs) / sizeof(*verbs); j++)
+			if (tok_is(&d->tk, i, verbs[j]))
+				return 1;
+		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)) ||
+		    !(d->tk.v[i].flags & TOK_WORD))
+			return 0;
+	}
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
 {
 	unsigned ev = 0;
-	size_t j, steps;
+	size_t j, steps, g = a;
 
-	if (doc_lex(d, a) & LEX_GIVEN)
+	/* "F. Ryan Holloway": the given name after the initials. */
+	while (g + 2 < b && d->tk.v[g].kl == 1 && tok_punct(&d->tk, g + 1, '.'))
+		g += 2;
+	if (doc_lex(d, g) & LEX_GIVEN)
 		ev |= EV_GIVEN;
 	/* "the comedy Paper Lanterns": a title, whatever follows. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_WORK))
 		return EV_WORK;
+	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
+		return ev | EV_CHAR;
+	/* "By Sunanda Kulkarni-Roy" opening a paragraph or a line: the
+	 * author's byline. */
+	if (a > 0 && tok_is(&d->tk, a - 1, "by") &&
+	    (d->tk.v[a - 1].flags & (TOK_PSTART | TOK_NLBEFORE)) &&
+	    (d->tk.v[a - 1].flags & TOK_CAP))
+		return ev | EV_BYLINE;
 	/* "in Leeds, the director", "of Marquee Metrics said": after a
-	 * preposition only a given name, role or title makes a person. */
+	 * preposition only a given name, role or title makes a person; after
+	 * one of place ("in", "at", "from") a run of unknown words is a
+	 * place more likely than a name. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
-		return ev | EV_PREP;
+		return ev | EV_PREP | (place_prep(d, a - 1) ? EV_PLACE_PREP : 0);
 	if (a > 1 && doc_same_sent(d, a - 2, a) &&
 	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
@@ -228,6 +432,11 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
 		if (doc_lex(d, a - 1) & LEX_TITLE)
+			ev |= EV_TITLE;
+		/* "Mr. Tramp": the title's stop between. */
+		if (a > 1 && tok_punct(&d->tk, a - 1, '.') &&
+		    doc_same_sent(d, a - 2, a) &&
+		    (doc_lex(d, a - 2) & LEX_TITLE))
 			ev |= EV_TITLE;
 		if ((doc_lex(d, a - 1) & LEX_SPEECH_INV) &&
 		    !(a > 1 && (doc_lex(d, a - 2) & LEX_PRONOUN)))
@@ -275,6 +484,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	     j++, steps++) {
 		if (doc_is_speech(d, j)) {
 			ev |= EV_SPEECH;
+			if (doc_lex(d, j) & LEX_SPEECH_INV)
+				ev |= EV_SAID;
 			break;
 		}
 		if (!is_aux(d, j))
@@ -310,6 +521,14 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 		if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
 		} else if (doc_is_role(d, a) && !(lx & LEX_GIVEN)) {
+			/* "LEGO Star Wars", "Resident Evil", "the Inspector
+			 * General": a capitalised role inside a sentence
+			 * before a dictionary word is part of a title. */
+			if (!(d->tk.v[a].flags & TOK_SSTART) && a + 1 < b &&
+			    !(doc_lex(d, a + 1) & (LEX_GIVEN | LEX_TITLE)) &&
+			    !doc_is_role(d, a + 1) && is_common(d, a + 1) &&
+			    !weak_given(d, a + 1))
+				*ev |= EV_TITLEROLE;
 			*ev |= EV_ROLE;
 		} else if (lx & LEX_GIVEN) {
 			break;
@@ -356,6 +575,37 @@ trim_role_prefix(const struct doc *d, size_t a, size_t b, unsigned *ev)
 	return cut;
 }
 
+/* "Defenseman Jonas Brodin", "Public Ombudsman Nadia Cruz", "Britain Liu
+ * Xiaming": capitalised dictionary words and places before a name of two
+ * or more words (a given name first, or all unknown words) are no part of
+ * it; so is a sentence's first word before a given name and a surname
+ * (a job word the lexicon lacks). A given name is never cut ("Frank
+ * Odell", "Grant Field"). */
+static size_t
+trim_common_front(const struct doc *d, size_t a, size_t b)
+{
+	size_t n;
+
+	for (n = a; n < b; n++) {
+		if (d->tk.v[n].flags & TOK_PUNCT)
+			continue;
+		if (words_in(d, n, b) < 2)
+			break;
+		if (n > a && ((doc_lex(d, n) & LEX_GIVEN) || namelike(d, n, b)))
+			return n;
+		/* "J.J. Abrams" keeps its first initial; "U.S." before
+		 * "Envoy Jane Doe" and a letter with no stop ("G Jalen
+		 * Brunson", a position in a roster) are cut. */
+		if ((doc_lex(d, n) & LEX_GIVEN) || weak_given(d, n) ||
+		    (n == a && d->tk.v[n].kl == 1 && n + 1 < b &&
+		     tok_punct(&d->tk, n + 1, '.')) || (!is_common(d, n) &&
+		     !(n == a && (d->tk.v[n].flags & TOK_SSTART) &&
+		       n + 1 < b && (doc_lex(d, n + 1) & LEX_GIVEN))))
+			break;
+	}
+	return a;
+}
+
 /* A run that ends in a role or title ("Art Director", "Dakota Gov") names
  * the job: those words are not part of a name. */
 static size_t
@@ -369,20 +619,58 @@ trim_back(const struct doc *d, size_t a, size_t b)
 	return b;
 }
 
+static int
+is_mark(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_PUNCT))
+		return 0;
+	k = doc_key(d, i, &kl);
+	return *k == '"' || *k == '\'';
+}
+
 static void
 key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 {
 	size_t i, kl;
 
+	int nick = 0;
+
 	buf_reset(out);
 	for (i = a; i < b; i++) {
 		const char *k = doc_key(d, i, &kl);
 
-		if (!(d->tk.v[i].flags & TOK_WORD))
+		if (is_mark(d, i))
+			nick = !nick; /* a nickname is no part of the key */
+		if (!(d->tk.v[i].flags & TOK_WORD) || nick)
 			continue;
 		if (out->len)
 			buf_addc(out, ' ');
 		buf_add(out, k, kl);
+	}
+}
+
+/* The name [a, b) as the text writes it, without a nickname in marks:
+ * "Vusumuzi Khanye" for "Vusumuzi ‘Vusi’ Khanye". */
+static void
+display_of(const struct doc *d, size_t a, size_t b, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = a; i < b; i++) {
+		const struct tok *t = &d->tk.v[i];
+
+		if (i + 2 < b && is_mark(d, i) && is_mark(d, i + 2)) {
+			i += 2;
+			continue;
+		}
+		if (i > a && t->o > d->tk.v[i - 1].o + d->tk.v[i - 1].ol &&
+		    out->len && out->p[out->len - 1] != ' ')
+			buf_addc(out, ' ');
+		buf_add(out, d->text + t->o, t->ol);
 	}
 }
 
@@ -398,8 +686,9 @@ given_bits(const char *k, size_t kl)
 		return lx & LEX_GIVEN;
 	if (lx)
 		return 0; /* a word of another class ("May" the month) */
-	return given_lookup(k, kl);
+	return given_lookup(k, kl) & LEX_GIVEN;
 }
+
 
 /* Capitalised words the gazetteer knows as given names get LEX_GIVEN in
  * d->lex, so every rule below treats them as the hand-made list's. */
@@ -407,6 +696,7 @@ static void
 mark_given(struct doc *d)
 {
 	size_t i, kl;
+	unsigned g;
 
 	for (i = 0; i < d->tk.n; i++) {
 		const char *k;
@@ -415,17 +705,28 @@ mark_given(struct doc *d)
 		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i])
 			continue;
 		k = doc_key(d, i, &kl);
-		d->lex[i] |= given_lookup(k, kl);
+		g = given_lookup(k, kl);
+		if (!(g & GIVEN_WEAK))
+			d->lex[i] |= g;
 		/* "Marie-Hélène", "Jo-Wilfried": given names on both sides
 		 * of a hyphen (the gender is the first one's). */
 		if (!d->lex[i] && memchr(k, '-', kl)) {
 			size_t h = (size_t)((const char *)memchr(k, '-', kl) - k);
-			unsigned g = given_bits(k, h);
 
+			g = given_bits(k, h);
 			if (g && given_bits(k + h + 1, kl - h - 1))
 				d->lex[i] |= g;
 		}
 	}
+}
+
+/* A generational suffix after a surname. */
+static int
+is_suffix(const char *k)
+{
+	return strcmp(k, "jr") == 0 || strcmp(k, "sr") == 0 ||
+	       strcmp(k, "ii") == 0 || strcmp(k, "iii") == 0 ||
+	       strcmp(k, "iv") == 0;
 }
 
 static int
@@ -443,6 +744,17 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	p->name = norm_nfc(display, dlen);
 	p->key = pt_xstrdup(key);
 	p->last = pt_xstrdup(sp ? sp + 1 : key);
+	/* "James P. Kennedy Jr." is Kennedy by surname. */
+	if (sp && sp > key && is_suffix(sp + 1)) {
+		const char *q = sp;
+
+		while (q > key && q[-1] != ' ')
+			q--;
+		if (q > key) {
+			free(p->last);
+			p->last = pt_xstrndup(q, (size_t)(sp - q));
+		}
+	}
 	p->first = fs ? pt_xstrndup(key, (size_t)(fs - key)) : NULL;
 	p->figure = figure;
 	p->evidence = DOC_NONE;
@@ -495,16 +807,31 @@ particles(const struct doc *d, size_t b)
 	return k;
 }
 
-/* Word tokens in [a, b). */
-static size_t
-words_in(const struct doc *d, size_t a, size_t b)
+/* A nickname in quote marks inside a name at token i: "Vusumuzi ‘Vusi’
+ * Khanye", "Ramón “Monchi” Dela Cruz" (a mark, one capitalised word, a
+ * mark, and the name goes on). */
+static int
+nickname_at(const struct doc *d, size_t i)
 {
-	size_t n = 0;
+	return i + 3 < d->tk.n && is_mark(d, i) && is_cap_word(d, i + 1) &&
+	       is_mark(d, i + 2) && is_cap_word(d, i + 3) &&
+	       doc_same_sent(d, i, i + 3) &&
+	       !(d->tk.v[i + 3].flags & TOK_NLBEFORE);
+}
 
-	for (; a < b; a++)
-		if (d->tk.v[a].flags & TOK_WORD)
-			n++;
-	return n;
+/* An Arabic article joined to a surname: "al-Hashimi", "el-Sayed" (in
+ * lower case, the surname capitalised after the hyphen). */
+static int
+article_particle(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	const char *o = d->text + k->o;
+
+	if (!(k->flags & TOK_WORD) || (k->flags & TOK_CAP) || k->ol < 4)
+		return 0;
+	if (!((o[0] == 'a' || o[0] == 'e') && o[1] == 'l' && o[2] == '-'))
+		return 0;
+	return o[3] >= 'A' && o[3] <= 'Z';
 }
 
 static void
@@ -523,8 +850,8 @@ scan_candidates(struct doc *d, struct cands *c)
 		b = i + 1;
 		/* The limit counts words: "U.S. Attorney Dana Pike" has
 		 * four, and eight tokens. */
-		while (b < n && b - i < 2 * PEOPLE_MAX_NAME_TOKENS &&
-		       words_in(d, i, b) < PEOPLE_MAX_NAME_TOKENS &&
+		while (b < n && b - i < 2 * PEOPLE_RUN_WORDS &&
+		       words_in(d, i, b) < PEOPLE_RUN_WORDS &&
 		       doc_same_sent(d, i, b) &&
 		       !(d->tk.v[b - 1].flags & TOK_POSS) &&
 		       !(d->tk.v[b].flags & TOK_NLBEFORE)) {
@@ -539,22 +866,47 @@ scan_candidates(struct doc *d, struct cands *c)
 				   tok_punct(&d->tk, b, '.') && b + 1 < n &&
 				   is_cap_word(d, b + 1)) {
 				b += 2; /* an initial: "J. Smith" */
+			} else if (nickname_at(d, b)) {
+				b += 3; /* "Vusumuzi ‘Vusi’ Khanye" */
+			} else if (article_particle(d, b)) {
+				b++; /* "Noor al-Hashimi" */
 			} else {
 				break;
 			}
 		}
 		a = trim_front(d, i, b, &ev);
 		a = trim_role_prefix(d, a, b, &ev);
+		a = trim_common_front(d, a, b);
 		b = trim_back(d, a, b);
 		if (a < b) {
-			size_t j;
-			int bad = 0;
+			size_t j, common = 0;
+			int bad = 0, given = 0;
 
-			for (j = a; j < b; j++)
+			for (j = a; j < b; j++) {
 				if (blocked(d, j) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
 				     !(doc_lex(d, a) & LEX_GIVEN)))
 					bad = 1;
+				/* A given name counts as the first word;
+				 * later ones are words ("Waste May Dry"). */
+				if (j == a && (doc_lex(d, j) & LEX_GIVEN))
+					given = 1;
+				else if (is_cap_word(d, j) &&
+					 d->tk.v[j].kl > 1 && dict_word(d, j))
+					common++;
+			}
+			/* A run longer than a name is a headline or a title
+			 * ("Indiana State Teachers Association President" is
+			 * cut before "Keith Gambill"); so is one of three
+			 * words or more with two dictionary words ("Ellery
+			 * May Dry Human Waste"). Two such words
+			 * alone ("Blue Origin", "Tiger Woods") need a title,
+			 * a role or an apposition (EV_COMMON2). */
+			if (words_in(d, a, b) > PEOPLE_MAX_NAME_TOKENS ||
+			    (common >= 2 && words_in(d, a, b) > 2))
+				bad = 1;
+			if (common >= 2 && !given)
+				ev |= EV_COMMON2;
 			if (!bad) {
 				struct cand *k;
 
@@ -564,6 +916,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				if (namelike(d, a, b))
+					k->ev |= EV_NAMELIKE;
 				k->accepted = 0;
 				k->person = -1;
 			}
@@ -681,10 +1035,21 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 {
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].nw >= 2 && (c->v[i].ev & EV_STRONG) &&
-		    !(c->v[i].ev & EV_WORK))
+	for (i = 0; i < c->n; i++) {
+		unsigned ev = c->v[i].ev;
+
+		if (c->v[i].nw < 2 || (ev & EV_AGAINST_RUN))
+			continue;
+		if (ev & EV_COMMON2) {
+			/* "Tiger Woods": a title, a role or "X, who" (a
+			 * company says things too: "Meridian Crown said"). */
+			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
+				accept(&c->v[i], accepted);
+		} else if ((ev & EV_STRONG) ||
+			   ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))) {
 			accept(&c->v[i], accepted);
+		}
+	}
 }
 
 /* Evidence at one occurrence covers every occurrence of the name; a list
@@ -703,7 +1068,8 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 		for (i = 0; i < c->n; i++) {
 			struct cand *k = &c->v[i];
 
-			if (k->accepted || k->nw < 2 || (k->ev & EV_WORK))
+			if (k->accepted || k->nw < 2 ||
+			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
 			    (i > 0 && c->v[i - 1].accepted &&
@@ -764,7 +1130,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const struct cand *k = &c->v[i];
 		int n;
 
-		if (k->nw != 1 || (k->ev & (EV_WORK | EV_PREP)) ||
+		if (k->nw != 1 || (k->ev & (EV_AGAINST | EV_PREP)) ||
 		    (doc_lex(d, k->a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
 					 LEX_PRONOUN | LEX_ROLE)))
 			continue;
@@ -791,7 +1157,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const char *sp;
 
 		if (k->accepted || k->nw < 2 || k->nw > 3 ||
-		    (k->ev & EV_WORK))
+		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 			continue;
 		sp = strrchr(k->key, ' ');
 		if (sp && smap_get(&alone, sp + 1) >=
@@ -807,6 +1173,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 static void
 people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 {
+	struct buf disp = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
@@ -827,48 +1194,141 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 			    (tok_is(&d->tk, k->b - 1, "jr") ||
 			     tok_is(&d->tk, k->b - 1, "sr")))
 				dl = d->tk.v[k->b].o + 1 - ta->o;
-			p = new_person(d, d->text + ta->o, dl, k->key, -1,
-				       k->a);
+			size_t j;
+
+			for (j = k->a; j < k->b && !is_mark(d, j); j++)
+				;
+			if (j < k->b) {
+				/* A nickname inside: left out. */
+				display_of(d, k->a, k->b, &disp);
+				p = new_person(d, disp.p, disp.len, k->key, -1,
+					       k->a);
+			} else {
+				p = new_person(d, d->text + ta->o, dl, k->key,
+					       -1, k->a);
+			}
 			pindex_add(ix, d, p);
 		}
 		k->person = p;
 		add_mention(d, k->a, k->b - k->a, p);
 	}
+	buf_release(&disp);
+}
+
+/* 1 when the word before token a is a role in lower case ("director
+ * Quill") or one opening the sentence ("Director Quill arrived"): not a
+ * capitalised one inside a title ("LEGO Star Wars", "the Inspector
+ * General"). */
+static int
+plain_role_before(const struct doc *d, size_t a)
+{
+	size_t r = a;
+
+	while (r > 0 && doc_same_sent(d, r - 1, a) &&
+	       (d->tk.v[r - 1].flags & TOK_PUNCT))
+		r--;
+	if (r == 0 || !doc_same_sent(d, r - 1, a) || !doc_is_role(d, r - 1))
+		return 0;
+	return !(d->tk.v[r - 1].flags & TOK_CAP) ||
+	       (d->tk.v[r - 1].flags & TOK_SSTART);
+}
+
+/* A single word is a person of its own: a name of one word needs a role
+ * or title before it, "said X", or a speech verb after it away from the
+ * start of a sentence ("People say" is no name); a dictionary word
+ * ("Wars" after "Star", "General" after "Inspector", "Water think tank")
+ * more than a role in a title or a verb of opinion. */
+static int
+single_evidence(const struct doc *d, const struct cand *k)
+{
+	size_t a = k->a;
+	unsigned ev = k->ev;
+
+	if (ev & (EV_PREP | EV_AGAINST | EV_TITLEROLE))
+		return 0;
+	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
+		return 1;
+	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
+		return 1;
+	return (ev & EV_SPEECH) && (!is_common(d, a) || (ev & EV_SAID)) &&
+	       !(d->tk.v[a].flags & TOK_SSTART);
 }
 
 /* Single words: surnames and given names of known people, or people of
- * their own with strong evidence. A rejected multi-word run may end in a
- * known surname ("Veteran Field"); only single words are resolved. */
+ * their own with evidence (single_evidence()). A rejected multi-word run
+ * may end in a known surname ("Veteran Field"); only single words are
+ * resolved. A second pass resolves the words met before the person they
+ * name ("President Tramp ... Tramp said"). */
 static void
 people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 {
 	size_t i;
+	int pass;
 
-	for (i = 0; i < c->n; i++) {
-		struct cand *k = &c->v[i];
-		size_t a = k->a;
-		int p;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < c->n; i++) {
+			struct cand *k = &c->v[i];
+			size_t a = k->a;
+			int p;
 
-		if (k->accepted || k->nw != 1)
-			continue;
-		if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
-				     LEX_PRONOUN | LEX_ROLE))
-			continue;
-		p = person_by_single(d, ix, k->key);
-		/* A name of one word needs a role or title before it,
-		 * "said X", or a speech verb after it away from the start
-		 * of a sentence ("People say" is no name). */
-		if (p < 0 && !(k->ev & (EV_PREP | EV_WORK)) &&
-		    ((k->ev & (EV_INV | EV_ROLE | EV_TITLE | EV_APPOS)) ||
-		     ((k->ev & EV_SPEECH) &&
-		      !(d->tk.v[a].flags & TOK_SSTART)))) {
-			p = new_person(d, d->text + d->tk.v[a].o,
-				       d->tk.v[a].ol, k->key, -1, a);
-			pindex_add(ix, d, p);
+			if (k->accepted || k->nw != 1 || k->person >= 0)
+				continue;
+			if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE |
+					     LEX_MONTHDAY | LEX_PRONOUN |
+					     LEX_ROLE))
+				continue;
+			p = person_by_single(d, ix, k->key);
+			if (p < 0 && pass == 0 && single_evidence(d, k)) {
+				p = new_person(d, d->text + d->tk.v[a].o,
+					       d->tk.v[a].ol, k->key, -1, a);
+				pindex_add(ix, d, p);
+			}
+			if (p >= 0) {
+				k->person = p;
+				add_mention(d, a, 1, p);
+			}
 		}
-		if (p >= 0)
-			add_mention(d, a, 1, p);
 	}
+}
+
+/* d->mtok: the mention at each token, so that doc_mention_at() is a
+ * lookup for the steps after this one. */
+static void
+map_mentions(struct doc *d)
+{
+	size_t i, t;
+
+	pt_xgrow((void **)&d->mtok, &d->capmtok, d->tk.n + 1,
+		 sizeof(*d->mtok));
+	for (t = 0; t < d->tk.n; t++)
+		d->mtok[t] = -1;
+	for (i = d->nm; i-- > 0;) /* the first wins, as in a search */
+		for (t = d->m[i].tok;
+		     t < d->m[i].tok + d->m[i].ntok && t < d->tk.n; t++)
+			d->mtok[t] = (int)i;
+	d->nmtok = d->tk.n;
+	d->mtok_nm = d->nm;
+}
+
+/* 1 when PEOPLE_ENGLISH_PCT of the article's first words in lower case
+ * are English words. */
+static int
+reads_english(const struct doc *d)
+{
+	size_t i, words = 0, known = 0, kl;
+
+	for (i = 0; i < d->tk.n && words < PEOPLE_ENGLISH_SAMPLE; i++) {
+		const char *k;
+
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_NUM | TOK_CAP)) !=
+		    TOK_WORD)
+			continue; /* names, numbers (a table of results) */
+		words++;
+		k = doc_key(d, i, &kl);
+		if (doc_lex(d, i) || given_common(k, kl))
+			known++;
+	}
+	return words > 0 && known * 100 >= words * PEOPLE_ENGLISH_PCT;
 }
 
 void
@@ -881,6 +1341,7 @@ people_find(struct doc *d, const struct topic *t)
 	int p;
 
 	memset(&ix, 0, sizeof(ix));
+	d->english = reads_english(d);
 	mark_given(d);
 	find_figures(d, t);
 	for (p = 0; p < (int)d->np; p++)
@@ -894,6 +1355,7 @@ people_find(struct doc *d, const struct topic *t)
 	people_from_single_words(d, &c, &ix);
 	if (d->nm > 1)
 		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
+	map_mentions(d);
 	for (i = 0; i < c.n; i++)
 		free(c.v[i].key);
 	smap_release(&accepted);

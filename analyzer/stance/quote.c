@@ -140,7 +140,7 @@ add(struct doc *d, size_t open, size_t close, size_t end_tok)
 static size_t
 single_close(const struct doc *d, size_t open)
 {
-	size_t i, first = DOC_NONE;
+	size_t i, first = DOC_NONE, first_s = DOC_NONE;
 	uint32_t para = d->tk.v[open].para;
 
 	/* A closing mark is looked for within the paragraph, up to a
@@ -150,6 +150,12 @@ single_close(const struct doc *d, size_t open)
 		enum mark m = mark_of(d, i);
 		int32_t prev, next;
 
+		/* "had been ‘lovely with the young ones’ but spent ...
+		 * ‘and ...’": a new quote opens, so the mark after "ones"
+		 * closed this one, plural possessive or not. */
+		if ((m == M_SOPEN || m == M_SSTRAIGHT) && can_open(d, i, m) &&
+		    (first != DOC_NONE || first_s != DOC_NONE))
+			return first != DOC_NONE ? first : first_s;
 		if (m != M_SCLOSE && m != M_SSTRAIGHT)
 			continue;
 		if (!can_close(d, i, m))
@@ -163,6 +169,8 @@ single_close(const struct doc *d, size_t open)
 			return i;
 		if (first == DOC_NONE && prev != 's')
 			first = i;
+		if (first_s == DOC_NONE)
+			first_s = i;
 	}
 	return first;
 }
@@ -233,6 +241,48 @@ speech_after(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* A word before the quote that names what follows: "called", "titled"
+ * ("a sample called “No Place Like Home”", "the series titled
+ * “...”"), "the word" ("the word ‘relax’"). */
+static int
+naming_before(const struct doc *d, const struct quote *q)
+{
+	static const char *const w[] = { "called", "titled", "entitled",
+		"named", "dubbed", "nicknamed", "word", "words", "term",
+		"phrase", "slogan", "tagline", "motto", "hashtag", "sign",
+		"signs", "banner", "headline", "caption", "label" };
+	size_t i, b = q->open;
+
+	/* "called the “Master Builder Series”" */
+	if (b > 1 && (tok_is(&d->tk, b - 1, "the") || tok_is(&d->tk, b - 1, "a")))
+		b--;
+	if (b == 0 || !doc_same_sent(d, b - 1, q->open))
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
+		if (tok_is(&d->tk, b - 1, w[i]))
+			return 1;
+	return 0;
+}
+
+/* A speech verb anywhere before the quote in its sentence, outside other
+ * quotations: a short quote there is reported speech ("told friends that
+ * the interview was a “great success”", "accused him of “incessant
+ * bullying”"). Bounded by the sentence (TOKENS_MAX_SENTENCE). */
+static int
+speech_in_sentence(const struct doc *d, const struct quote *q)
+{
+	size_t i = q->open;
+	uint32_t s = d->tk.v[q->open].sent;
+
+	while (i > 0 && d->tk.v[i - 1].sent == s) {
+		i--;
+		if (d->tk.v[i].quote < 0 && !(d->tmark[i] & TM_TITLEQ) &&
+		    doc_is_speech(d, i))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -244,13 +294,20 @@ is_direct(const struct doc *d, const struct quote *q)
 			words++;
 	if (words == 0)
 		return 0;
-	if (title_case(d, q) && !speech_before(d, q) && !speech_after(d, q))
-		return 0; /* "the film “Salt Harbour,”", "“The Night We Met”" */
+	/* "the film “Salt Harbour,”", "“The Night We Met”", "a set
+	 * called the “Master Builder Series”" */
+	if (title_case(d, q) &&
+	    ((!speech_before(d, q) && !speech_after(d, q)) ||
+	     naming_before(d, q)))
+		return 0;
 	if (words >= QUOTE_MIN_WORDS)
 		return 1;
+	if (naming_before(d, q))
+		return 0; /* "the word ‘relax’", "the slogan “Meth, we’re on it”" */
 	/* "branded them “the fun police”", "called the move “overdue”":
-	 * a speech verb just before the quote makes it a quotation. */
-	if (speech_before(d, q))
+	 * a speech verb just before the quote makes it a quotation; so
+	 * does one further back in the sentence. */
+	if (speech_before(d, q) || speech_in_sentence(d, q))
 		return 1;
 	if (q->t1 > q->t0) {
 		size_t kl;
