@@ -65,6 +65,11 @@ doc_release(struct doc *d)
 	free(d->who);
 	free((void *)d->polm);
 	free(d->poln);
+	free(d->cla);
+	free(d->clb);
+	free(d->tokm);
+	free(d->plabel);
+	free(d->sfirst);
 	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);

@@ -206,6 +206,17 @@ struct doc {
 				  phrase starting there, or NULL (polarity) */
 	unsigned char *poln;  /* per token: its length in tokens (polarity) */
 	size_t cappolm, cappoln;
+	uint32_t *cla, *clb;  /* per token: its clause [cla, clb) (polarity) */
+	int *tokm;            /* per token: the mention covering it, or -1
+				 (polarity; doc_mention_at() without the
+				 search) */
+	int *plabel;          /* per paragraph: the person of its speaker
+				 label, -1 for none, -2 not yet read
+				 (polarity) */
+	signed char *sfirst;  /* per sentence: 1 when it speaks in the first
+				 person outside quotations, -1 not yet read
+				 (polarity) */
+	size_t capcla, capclb, captokm, capplabel, capsfirst;
 	unsigned *lex;        /* enum lex_class bits of each token (prep;
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */

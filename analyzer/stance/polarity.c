@@ -60,18 +60,43 @@
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
 
-const struct pol_entry *
-polarity_lookup(const char *key, size_t len)
+/* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
+ * grows word by word without hashing its start again. */
+static uint32_t
+fnv_more(uint32_t h, const char *p, size_t n)
 {
-	unsigned j;
+	size_t i;
 
-	for (j = hash_fnv1a(key, len) & pol_hash_mask; pol_hash[j]; j = (j + 1) & pol_hash_mask) {
-		const struct pol_entry *e = &pol_table[pol_hash[j] - 1];
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
 
+/* The entry of key[0..len), whose FNV-1a is h, or NULL. */
+static const struct pol_entry *
+lookup_hashed(const char *key, size_t len, uint32_t h)
+{
+	const unsigned low = (1u << POL_SLOT_BITS) - 1;
+	const unsigned tag = (h >> POL_SLOT_BITS) << POL_SLOT_BITS;
+	unsigned j, s;
+
+	for (j = h & pol_hash_mask; (s = pol_hash[j]) != 0;
+	     j = (j + 1) & pol_hash_mask) {
+		const struct pol_entry *e;
+
+		if ((s & ~low) != tag)
+			continue;
+		e = &pol_table[(s & low) - 1];
 		if (e->klen == len && memcmp(e->key, key, len) == 0)
 			return e;
 	}
 	return NULL;
+}
+
+const struct pol_entry *
+polarity_lookup(const char *key, size_t len)
+{
+	return lookup_hashed(key, len, hash_fnv1a(key, len));
 }
 
 /* The longest lexicon phrase starting at token i, within its sentence;
@@ -81,6 +106,7 @@ lookup_at(const struct doc *d, size_t i, size_t *ntok)
 {
 	char key[256];
 	size_t kl = 0, n;
+	uint32_t h = 2166136261u;
 	const struct pol_entry *best = NULL;
 
 	for (n = 0; n < POL_MAX_WORDS && i + n < d->tk.n; n++) {
@@ -94,11 +120,14 @@ lookup_at(const struct doc *d, size_t i, size_t *ntok)
 		k = doc_key(d, i + n, &l);
 		if (kl + l + 1 >= sizeof(key))
 			break;
-		if (n)
+		if (n) {
 			key[kl++] = ' ';
+			h = fnv_more(h, " ", 1);
+		}
 		memcpy(key + kl, k, l);
 		kl += l;
-		e = polarity_lookup(key, kl);
+		h = fnv_more(h, k, l);
+		e = lookup_hashed(key, kl, h);
 		if (!e)
 			break;
 		if (e->kind != POL_NONE) {
@@ -175,19 +204,56 @@ clause_break(const struct doc *d, size_t j)
 	return (doc_lex(d, j) & LEX_CONTRAST) != 0;
 }
 
-/* The clause around token i: [*a, *b). */
+/* The clause around token i: [*a, *b) (index_doc()). */
 static void
 clause_of(const struct doc *d, size_t i, size_t *a, size_t *b)
 {
-	uint32_t s = d->tk.v[i].sent;
-	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], j;
+	*a = d->cla[i];
+	*b = d->clb[i];
+}
 
-	for (j = i; j > s0 && !clause_break(d, j - 1); j--)
-		;
-	*a = j;
-	for (j = i; j < s1 && !clause_break(d, j); j++)
-		;
-	*b = j;
+/* Fills the per-token tables the rules ask again and again, each in one
+ * pass: the clause of every token (clause_break() within its sentence),
+ * the mention covering it, and empty caches for the speaker label of
+ * each paragraph and the first person of each sentence. */
+static void
+index_doc(struct doc *d)
+{
+	size_t n = d->tk.n, i, m;
+	uint32_t s;
+
+	pt_xgrow((void **)&d->cla, &d->capcla, n + 1, sizeof(*d->cla));
+	pt_xgrow((void **)&d->clb, &d->capclb, n + 1, sizeof(*d->clb));
+	pt_xgrow((void **)&d->tokm, &d->captokm, n + 1, sizeof(*d->tokm));
+	pt_xgrow((void **)&d->plabel, &d->capplabel, d->tk.npara + 1,
+		 sizeof(*d->plabel));
+	pt_xgrow((void **)&d->sfirst, &d->capsfirst, d->tk.nsent + 1,
+		 sizeof(*d->sfirst));
+	/* clb first holds 1 where the token breaks a clause. */
+	for (i = 0; i < n; i++)
+		d->clb[i] = (uint32_t)clause_break(d, i);
+	for (s = 0; s < d->tk.nsent; s++) {
+		size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1];
+
+		for (i = s0; i < s1; i++)
+			d->cla[i] = (uint32_t)(i == s0 || d->clb[i - 1] ?
+					       i : d->cla[i - 1]);
+		for (i = s1; i > s0; i--) {
+			size_t j = i - 1;
+
+			d->clb[j] = (uint32_t)(d->clb[j] ? j :
+					       i == s1 ? s1 : d->clb[i]);
+		}
+	}
+	for (i = 0; i < n; i++)
+		d->tokm[i] = -1;
+	for (m = 0; m < d->nm; m++)
+		for (i = d->m[m].tok; i < d->m[m].tok + d->m[m].ntok && i < n;
+		     i++)
+			d->tokm[i] = (int)m;
+	for (i = 0; i < d->tk.npara; i++)
+		d->plabel[i] = -2;
+	memset(d->sfirst, -1, d->tk.nsent + 1);
 }
 
 /* 1 when the topic mention at token t is negated by an absence or stands
@@ -463,7 +529,7 @@ lexable(const struct doc *d, size_t i)
 	if (d->tmark[i] & (TM_TERM | TM_REF | TM_FIGURE | TM_NONPERSON |
 			   TM_NEUTRAL))
 		return 0;
-	if (doc_mention_at(d, i) >= 0)
+	if (d->tokm[i] >= 0)
 		return 0;
 	if ((k->flags & TOK_CAP) && !(k->flags & (TOK_SSTART | TOK_PSTART)) &&
 	    i > 0 && !(d->tk.v[i - 1].flags & TOK_PUNCT))
@@ -841,21 +907,19 @@ byline(const struct doc *d)
 	return -1;
 }
 
-/* The speaker label that opens the paragraph of token i in a transcript
- * ("TIERNEY-WALSH: It is."): a person's name, then a colon. -1 when the
- * paragraph has none. */
+/* The speaker label that opens paragraph j's first token j in a
+ * transcript ("TIERNEY-WALSH: It is."): a person's name, then a colon.
+ * -1 when the paragraph has none. */
 static int
-label_of(const struct doc *d, size_t i)
+read_label(const struct doc *d, size_t j)
 {
-	size_t j = i, l;
+	size_t l;
 	const char *k;
 	int m, p;
 
-	while (j > 0 && !(d->tk.v[j].flags & TOK_PSTART))
-		j--;
-	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':') || j + 1 > i)
+	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':'))
 		return -1;
-	m = doc_mention_at(d, j);
+	m = d->tokm[j];
 	if (m >= 0 && d->m[m].tok == j)
 		return d->m[m].person;
 	/* An upper-case surname label the people step took for no
@@ -870,20 +934,49 @@ label_of(const struct doc *d, size_t i)
 	return -1;
 }
 
-/* 1 when the sentence of token i speaks in the first person singular
- * outside quotations ("I have never once needed ..."). */
+/* The speaker label of the paragraph of token i, when i follows it
+ * (read_label(), once per paragraph); -1 when there is none. */
 static int
-first_person(const struct doc *d, size_t i)
+label_of(struct doc *d, size_t i)
+{
+	uint32_t para = d->tk.v[i].para;
+	size_t j = i;
+
+	if (d->plabel[para] == -2) {
+		while (j > 0 && !(d->tk.v[j].flags & TOK_PSTART))
+			j--;
+		d->plabel[para] = read_label(d, j);
+	}
+	if (d->plabel[para] < 0)
+		return -1;
+	/* The label is the paragraph's first token and a colon: a cue
+	 * of the label itself is not the speaker's. */
+	if ((d->tk.v[i].flags & TOK_PSTART) ||
+	    (i > 0 && (d->tk.v[i - 1].flags & TOK_PSTART)))
+		return -1;
+	return d->plabel[para];
+}
+
+/* 1 when the sentence of token i speaks in the first person singular
+ * outside quotations ("I have never once needed ..."); read once per
+ * sentence. */
+static int
+first_person(struct doc *d, size_t i)
 {
 	uint32_t s = d->tk.v[i].sent;
 	size_t j;
 
+	if (d->sfirst[s] >= 0)
+		return d->sfirst[s];
+	d->sfirst[s] = 0;
 	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++)
 		if (d->tk.v[j].quote < 0 &&
 		    (tok_is(&d->tk, j, "i") || tok_is(&d->tk, j, "my") ||
-		     tok_is(&d->tk, j, "me")))
-			return 1;
-	return 0;
+		     tok_is(&d->tk, j, "me"))) {
+			d->sfirst[s] = 1;
+			break;
+		}
+	return d->sfirst[s];
 }
 
 static void
@@ -892,8 +985,10 @@ count_cues(struct doc *d)
 	struct evs all = { NULL, 0, 0 };
 	unsigned char *used;
 	size_t i, j, n;
-	int author = byline(d);
+	int author;
 
+	index_doc(d);
+	author = byline(d);
 	cache_matches(d);
 	collect(d, &all);
 	used = pt_xmalloc(d->tk.n + 1);
