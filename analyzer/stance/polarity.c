@@ -787,6 +787,14 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	}
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
+		/* A verb of praise or attack evaluates its own object: with
+		 * neither the topic nor a word pointing back to it in its
+		 * clause, what it praises or attacks is something else
+		 * ("complained about the delays"). */
+		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+		    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
+		    e->link != LINK_REF)
+			f = 0;
 		/* The topic's opposite: its evaluation is the topic's,
 		 * reversed ("a nightmare without one"). An absence is its
 		 * own evidence. */
@@ -812,7 +820,10 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_DOUBLE_NEG;
 			e->neg = DOC_NONE;
 		}
-		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC) &&
+		/* A shifter flips an evaluation and a verb of praise or
+		 * attack alike ("stopped complaining about them"). */
+		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC ||
+		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
 		    shifted(d, a, e->tok)) {
 			e->pol = -e->pol;
 			e->rules |= RULE_SHIFTED;
