@@ -320,6 +320,13 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	int q;
 
 	best = nearest_topic(d, i, n, a, b);
+	/* A clause opened by "but" or "yet" with no topic of its own goes
+	 * on about the clause before it: coordination shares its subject
+	 * or head ("left the scenes safe but lifeless"). */
+	if (best == DOC_NONE && a > s0 + 1 &&
+	    (doc_lex(d, a - 1) & LEX_CONTRAST) &&
+	    !(d->tk.v[a - 1].flags & TOK_PUNCT))
+		best = nearest_topic(d, i, n, d->cla[a - 2], a - 1);
 	if (best != DOC_NONE) {
 		*link = LINK_CLAUSE;
 		return best;
