@@ -70,6 +70,7 @@ doc_release(struct doc *d)
 	free(d->tokm);
 	free(d->plabel);
 	free(d->sfirst);
+	free(d->pnarr);
 	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);

@@ -216,7 +216,9 @@ struct doc {
 	signed char *sfirst;  /* per sentence: 1 when it speaks in the first
 				 person outside quotations, -1 not yet read
 				 (polarity) */
-	size_t capcla, capclb, captokm, capplabel, capsfirst;
+	int *pnarr;           /* per paragraph: who says "I" outside
+				 quotations there, or -1 (polarity) */
+	size_t capcla, capclb, captokm, capplabel, capsfirst, cappnarr;
 	unsigned *lex;        /* enum lex_class bits of each token (prep;
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */

@@ -56,6 +56,10 @@
 #define POL_SCOPE_WINDOW 10
 /* A byline ("By NAME") opens one of the first this-many paragraphs. */
 #define POL_BYLINE_PARAS 3
+/* A sign-off ("Jane Doe, Leeds") is at most this many tokens long, its
+ * name among the first this-many ("The Rev Canon John Roe"). */
+#define POL_SIGNOFF_TOKENS 14
+#define POL_SIGNOFF_TITLE 4
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
@@ -997,16 +1001,89 @@ first_person(struct doc *d, size_t i)
 	return d->sfirst[s];
 }
 
+/* The person of a sign-off paragraph, the name under a letter or a
+ * column ("Jane Doe, Leeds", "The Rev Canon John Roe, Dorchester"): a
+ * short paragraph of capitalised words and commas, with a person's name
+ * among its first words and no full stop at its end. -1 otherwise. */
+static int
+signoff(const struct doc *d, size_t a, size_t b)
+{
+	size_t i;
+	int person = -1;
+
+	if (b - a > POL_SIGNOFF_TOKENS || tok_punct(&d->tk, b - 1, '.'))
+		return -1;
+	for (i = a; i < b; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (d->tokm[i] >= 0) {
+			if (person < 0 && i < a + POL_SIGNOFF_TITLE)
+				person = d->m[d->tokm[i]].person;
+			continue;
+		}
+		if ((k->flags & TOK_WORD) && !(k->flags & TOK_CAP))
+			return -1;
+		if ((k->flags & TOK_PUNCT) && !tok_punct(&d->tk, i, ','))
+			return -1;
+	}
+	return person;
+}
+
+/* Fills d->pnarr: whose first-person sentences each paragraph holds. On
+ * a letters page each letter ends with its writer's sign-off, which
+ * speaks for the paragraphs up to it; otherwise the author of a signed
+ * piece ("By NAME"); otherwise, in a first-person text whose opening
+ * paragraph is in the third person (a standfirst: "In this extract, X
+ * recalls ..."), the first person that paragraph names. */
+static void
+narrators(struct doc *d)
+{
+	uint32_t np = d->tk.npara, p;
+	size_t *start = pt_xmalloc(((size_t)np + 1) * sizeof(*start));
+	size_t i;
+	int next = -1, author = byline(d), lead = -1;
+
+	pt_xgrow((void **)&d->pnarr, &d->cappnarr, (size_t)np + 1,
+		 sizeof(*d->pnarr));
+	for (p = 0; p <= np; p++)
+		start[p] = d->tk.n;
+	for (i = d->tk.n; i > 0; i--)
+		start[d->tk.v[i - 1].para] = i - 1;
+	for (p = np; p > 0; p--) {
+		size_t a = start[p - 1], b = start[p];
+		int s;
+
+		if (a >= b)
+			continue;
+		s = signoff(d, a, b);
+		if (s >= 0)
+			next = s;
+		d->pnarr[p - 1] = next;
+	}
+	if (author < 0 && np > 1 && start[0] < start[1]) {
+		for (i = start[0]; i < start[1]; i++)
+			if (d->tk.v[i].quote < 0 && (tok_is(&d->tk, i, "i") ||
+			    tok_is(&d->tk, i, "my") || tok_is(&d->tk, i, "me")))
+				break;
+		for (i = i < start[1] ? start[1] : start[0];
+		     i < start[1] && lead < 0; i++)
+			if (d->tokm[i] >= 0 && d->tk.v[i].quote < 0)
+				lead = d->m[d->tokm[i]].person;
+	}
+	for (p = 0; p < np; p++)
+		if (d->pnarr[p] < 0)
+			d->pnarr[p] = author >= 0 ? author : p > 0 ? lead : -1;
+	free(start);
+}
+
 static void
 count_cues(struct doc *d)
 {
 	struct evs all = { NULL, 0, 0 };
 	unsigned char *used;
 	size_t i, j, n;
-	int author;
-
 	index_doc(d);
-	author = byline(d);
+	narrators(d);
 	cache_matches(d);
 	collect(d, &all);
 	used = pt_xmalloc(d->tk.n + 1);
@@ -1059,8 +1136,9 @@ count_cues(struct doc *d)
 			add_cue(d, e, label, wm);
 			continue;
 		}
-		if (n == 0 && author >= 0 && first_person(d, e->tok))
-			add_cue(d, e, author, wm);
+		if (n == 0 && d->pnarr[d->tk.v[e->tok].para] >= 0 &&
+		    first_person(d, e->tok))
+			add_cue(d, e, d->pnarr[d->tk.v[e->tok].para], wm);
 		else if (n == 0)
 			add_cue(d, e, -1, wm);
 		for (j = 0; j < n; j++)
