@@ -14,7 +14,7 @@ usage: gen_polarity.py EVALUATIVE.tsv WEIGHTS.tsv OUT.c OUT.h
 import sys
 
 KINDS = ["none", "eval", "shift", "adopt", "boost", "drop", "neg", "praise",
-         "oppose"]
+         "oppose", "member"]
 
 
 def rows(path, n):

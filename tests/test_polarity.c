@@ -283,6 +283,14 @@ static const struct {
 	{ "I met Dana Pike on my first film.\n\nI found the lantern guild "
 	  "indispensable.",
 	  "Dana Pike=neutral | article=pro" },
+	/* The members of a group share the view the group expressed; a
+	 * list that is no group's takes nothing. */
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Among the signatories are Dana Pike and Olga Brandt.",
+	  "Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Dana Pike and Olga Brandt met the crew.",
+	  "Dana Pike=neutral | Olga Brandt=neutral | article=con" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",

@@ -326,7 +326,7 @@ doc_cue_rules(unsigned rules, struct buf *out)
 	static const char *const names[] = {
 		"negated", "double-negation", "shifted", "before-but",
 		"after-but", "concessive", "irrealis", "others-view",
-		"intensity", "contrast-target"
+		"intensity", "contrast-target", "member"
 	};
 	size_t i;
 

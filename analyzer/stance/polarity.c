@@ -60,6 +60,11 @@
  * name among the first this-many ("The Rev Canon John Roe"). */
 #define POL_SIGNOFF_TOKENS 14
 #define POL_SIGNOFF_TITLE 4
+/* A member phrase stands at most this many words before the first name
+ * ("among them the actors A and B"); the group's view is looked for
+ * this many sentences back. */
+#define POL_MEMBER_GAP 3
+#define POL_MEMBER_SENTS 2
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
@@ -1148,6 +1153,79 @@ count_cues(struct doc *d)
 	free(all.v);
 }
 
+/* 1 when sentence s introduces its first subject as a member of a group
+ * ("Among the signatories are A, B and C"): a member phrase ends at
+ * most POL_MEMBER_GAP words ("the actors") before the name. */
+static int
+members_at(const struct doc *d, uint32_t s)
+{
+	size_t i, n, j;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++) {
+		const struct pol_entry *p = match_at(d, i, &n);
+
+		if (!p || p->kind != POL_MEMBER)
+			continue;
+		for (j = i + n; j < d->sent_start[s + 1] &&
+		     j <= i + n + POL_MEMBER_GAP; j++)
+			if (d->tokm[j] >= 0)
+				return d->m[d->tokm[j]].person ==
+				       d->who[(size_t)s * ATTRIB_MAX_SUBJECTS];
+		i += n - 1;
+	}
+	return 0;
+}
+
+/* The members of a group share the view the group expressed: a sentence
+ * that lists them (members_at()) with no evidence of its own takes the
+ * evidence that counted for nobody in the sentences just before it in
+ * its paragraph ("More than 300 writers signed a letter urging the
+ * studio to drop the deal. Among the signatories are A and B."). */
+static void
+count_members(struct doc *d)
+{
+	uint32_t s;
+	size_t i, j, nc = d->nc;
+
+	for (s = 1; s < d->tk.nsent; s++) {
+		const int *subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+		size_t n = d->nwho[s];
+		uint32_t para = d->tk.v[d->sent_start[s]].para;
+		int own = 0;
+
+		if (n == 0 || !members_at(d, s))
+			continue;
+		for (i = 0; i < nc && !own; i++)
+			own = d->c[i].sent == s && d->c[i].person >= 0;
+		if (own)
+			continue;
+		for (i = 0; i < nc; i++) {
+			struct cue c = d->c[i];
+			struct ev e;
+
+			if (c.person >= 0 || c.sent >= s ||
+			    c.sent + POL_MEMBER_SENTS < s ||
+			    d->tk.v[c.tok].para != para)
+				continue;
+			memset(&e, 0, sizeof(e));
+			e.tok = c.tok;
+			e.ntok = c.ntok;
+			e.pol = c.polarity;
+			e.neg = c.neg_tok;
+			e.phrase = c.phrase;
+			e.source = c.source;
+			e.value = c.value / 1000.0;
+			e.kind = c.kind;
+			e.link = c.link;
+			e.rules = c.rules | RULE_MEMBER;
+			if (c.negated)
+				e.rules |= RULE_NEGATED;
+			for (j = 0; j < n; j++)
+				add_cue(d, &e, subj[j], c.wm);
+		}
+	}
+}
+
 static void
 pick_evidence(struct doc *d)
 {
@@ -1175,5 +1253,6 @@ void
 polarity_run(struct doc *d)
 {
 	count_cues(d);
+	count_members(d);
 	pick_evidence(d);
 }

@@ -18,7 +18,9 @@ enum pol_kind {
 	POL_DROP,     /* never evaluative (overrides a source) */
 	POL_NEG,      /* a negator ("not", "no one") */
 	POL_PRAISE,   /* a verb of praising its object ("hailed") */
-	POL_OPPOSE    /* a verb of attacking its object ("lambasted") */
+	POL_OPPOSE,   /* a verb of attacking its object ("lambasted") */
+	POL_MEMBER    /* introduces the members of a group ("among the
+			 signatories are", "including") */
 };
 
 struct pol_entry {
