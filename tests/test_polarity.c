@@ -189,6 +189,16 @@ static const struct {
 	  "con object" },
 	{ "The studio waived the lantern guild.", "waived", "con object" },
 	{ "The studio waived the fee.", "waived", "-" },
+	/* Going back to the topic's opposite, and the manner of a pronoun
+	 * object ("doing it the old way"). */
+	{ "The lantern guild met. I would not go back to doing it the old "
+	  "way.", "go", "pro object negated contrast-target" },
+	/* A possessive determiner names the noun after it: "her posture"
+	 * is not the topic, "hired her" points back. */
+	{ "The lantern guild met. Then I criticised her posture.",
+	  "criticised", "-" },
+	{ "The lantern guild met. Then I criticised her.", "criticised",
+	  "con object" },
 };
 
 static void
@@ -283,6 +293,12 @@ static const struct {
 	{ "I met Dana Pike on my first film.\n\nI found the lantern guild "
 	  "indispensable.",
 	  "Dana Pike=neutral | article=pro" },
+	/* The writer's account, whoever its grammatical subject, unless
+	 * the sentence names someone. */
+	{ "Dana Pike on working with the lamplighter Ivo Brandt.\n\n"
+	  "What did he do?\n\n"
+	  "He told me the lantern guild was a lifeline.",
+	  "Dana Pike=pro | Ivo Brandt=neutral | article=pro" },
 	/* The members of a group share the view the group expressed; a
 	 * list that is no group's takes nothing. */
 	{ "Forty writers signed a letter condemning the lantern guild. "

@@ -64,6 +64,9 @@
  * ("among them the actors A and B"); the group's view is looked for
  * this many sentences back. */
 #define POL_MEMBER_GAP 3
+/* A contrast target names the manner of a verb's pronoun object at most
+ * this many words after it ("doing it the old way"). */
+#define POL_MANNER_WINDOW 3
 #define POL_MEMBER_SENTS 2
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
@@ -296,6 +299,26 @@ contrastive(const struct doc *d, size_t t, size_t *w)
 	return 0;
 }
 
+/* 1 when token j points back to something as a whole ("they", "it",
+ * "hired her"): a pointing-back word that is a determiner of the noun
+ * after it ("her posture", "its budget", "that scene") names that noun
+ * instead. */
+static int
+pointing_back(const struct doc *d, size_t j)
+{
+	unsigned lx = doc_lex(d, j);
+
+	if (!(lx & LEX_BACKREF))
+		return 0;
+	if ((lx & LEX_DET) && j + 1 < d->tk.n &&
+	    (d->tk.v[j + 1].flags & TOK_WORD) &&
+	    !(d->tk.v[j + 1].flags & TOK_NUM) &&
+	    !(doc_lex(d, j + 1) & (LEX_FUNC | LEX_PREP)) &&
+	    d->tk.v[j + 1].sent == d->tk.v[j].sent)
+		return 0;
+	return 1;
+}
+
 /* The topic mention the evidence at [i, i+n) is linked to: the nearest
  * term or ref (or contrastive target) in its clause -- LINK_CLAUSE --, a
  * word pointing back to it there -- LINK_REF --, or a term or ref in its
@@ -345,7 +368,7 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
 		for (j = a; j < b; j++)
 			if ((j < i || j >= i + n) &&
-			    (doc_lex(d, j) & LEX_BACKREF)) {
+			    pointing_back(d, j)) {
 				*link = LINK_REF;
 				return j;
 			}
@@ -377,9 +400,17 @@ object_of(const struct doc *d, size_t v, size_t b)
 	for (j = v + 1; j < b && j <= v + POL_OBJECT_WINDOW; j++) {
 		if (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))
 			return j;
-		if (doc_lex(d, j) & LEX_BACKREF)
+		if (pointing_back(d, j)) {
+			size_t k;
+
+			/* "doing it the old way", "did it by hand": the
+			 * manner that follows names the topic's opposite. */
+			for (k = j + 1; k < b && k <= j + POL_MANNER_WINDOW; k++)
+				if (d->tmark[k] & TM_CONTRAST)
+					return k;
 			return (d->para_topic[d->tk.v[j].para] != PARA_OFF ||
 				d->sent_topic[d->tk.v[j].sent]) ? j : DOC_NONE;
+		}
 		/* "the growing use of X", "studios' reliance on X": the
 		 * head noun's complement is the object too. */
 		if (tok_is(&d->tk, j, "of") || tok_is(&d->tk, j, "on") ||
@@ -401,7 +432,7 @@ points_back(const struct doc *d, uint32_t s)
 	size_t i;
 
 	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
-		if (doc_lex(d, i) & LEX_BACKREF)
+		if (pointing_back(d, i))
 			return 1;
 	return 0;
 }
@@ -1081,6 +1112,18 @@ narrators(struct doc *d)
 	free(start);
 }
 
+/* 1 when sentence s names a person outside quotations. */
+static int
+names_someone(const struct doc *d, uint32_t s)
+{
+	size_t i;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
+		if (d->tokm[i] >= 0 && d->tk.v[i].quote < 0)
+			return 1;
+	return 0;
+}
+
 static void
 count_cues(struct doc *d)
 {
@@ -1141,10 +1184,15 @@ count_cues(struct doc *d)
 			add_cue(d, e, label, wm);
 			continue;
 		}
-		if (n == 0 && d->pnarr[d->tk.v[e->tok].para] >= 0 &&
-		    first_person(d, e->tok))
+		/* A first-person sentence of a text with a writer is the
+		 * writer's account, whoever its grammatical subject ("she
+		 * stopped me being a coward"), unless it names someone. */
+		if (d->pnarr[d->tk.v[e->tok].para] >= 0 &&
+		    first_person(d, e->tok) && !names_someone(d, s)) {
 			add_cue(d, e, d->pnarr[d->tk.v[e->tok].para], wm);
-		else if (n == 0)
+			continue;
+		}
+		if (n == 0)
 			add_cue(d, e, -1, wm);
 		for (j = 0; j < n; j++)
 			add_cue(d, e, subj[j], wm);
