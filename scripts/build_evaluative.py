@@ -126,8 +126,18 @@ def main(argv):
     # The regular inflections of a rated word the sources list in one
     # form only ("doubt" -> "doubted", "doubts", "doubting"), from four
     # letters, where no source rates the form itself.
+    # A word that already ends as an inflection or a derivation is not a
+    # base form ("complained", "complainer" give no "complaineded").
+    def derived(k):
+        if re.search(r"(ed|ing)$", k) or re.search(r"[^s]s$", k):
+            return True
+        for suf in ("er", "ly", "ness", "ful"):
+            stem = k[:-len(suf)]
+            if k.endswith(suf) and (stem in rows or stem + "e" in rows):
+                return True
+        return False
     for k in [k for k in rows if " " not in k and len(k) >= 4 and
-              k.isalpha() and rows[k][0] == "eval"]:
+              k.isalpha() and rows[k][0] == "eval" and not derived(k)]:
         for form in inflect(k):
             if form not in rows and form not in ev:
                 rows[form] = rows[k]

@@ -14,7 +14,7 @@ usage: gen_polarity.py EVALUATIVE.tsv WEIGHTS.tsv OUT.c OUT.h
 import sys
 
 KINDS = ["none", "eval", "shift", "adopt", "boost", "drop", "neg", "praise",
-         "oppose"]
+         "oppose", "member"]
 
 
 def rows(path, n):
@@ -81,7 +81,13 @@ def main(argv):
                     % (cstr(k), len(k.encode("utf-8")), kind, src, pre, v))
         c.write("};\n\nconst size_t pol_ntable = %d;\n\n" % len(keys))
         # Open addressing over FNV-1a of the key, linear probing, load
-        # factor <= 0.5: a lookup costs a hash and a probe or two.
+        # factor <= 0.5: a lookup costs a hash and a probe or two. A slot
+        # holds the entry's index + 1 in its low 20 bits and the top 12
+        # bits of the hash above them, so that a probe that cannot match
+        # is told apart without reading the entry (most words of a text
+        # are not in the lexicon).
+        if len(keys) >= (1 << 20) - 1:
+            sys.exit("gen_polarity.py: too many entries for 20-bit slots")
         size = 1
         while size < 2 * len(keys):
             size *= 2
@@ -93,7 +99,7 @@ def main(argv):
             j = h & (size - 1)
             while slots[j]:
                 j = (j + 1) & (size - 1)
-            slots[j] = idx + 1
+            slots[j] = (idx + 1) | ((h >> 20) << 20)
         c.write("const unsigned pol_hash_mask = %d;\n" % (size - 1))
         c.write("const unsigned pol_hash[] = {\n")
         for i in range(0, size, 16):

@@ -169,6 +169,36 @@ static const struct {
 	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
 	{ "The lantern guild met. The weather was awful.", "awful",
 	  "con paragraph" },
+	/* A clause opened by "but" shares the head of the one before it;
+	 * without a topic there, it is about something else. */
+	{ "She said the lantern guild left the scenes safe but lifeless.",
+	  "lifeless", "con clause after-but" },
+	{ "She found the scenes safe but the weather lifeless.", "lifeless",
+	  "-" },
+	/* A verb of praise or attack evaluates its object: the topic, or
+	 * something else in the sentence, which does not count. */
+	{ "The lantern guild met, and she complained about the catering.",
+	  "complained", "-" },
+	{ "She complained about the lantern guild.", "complained",
+	  "con object" },
+	/* A shifter flips such a verb as it flips an evaluation. */
+	{ "Crews stopped complaining about the lantern guild.", "complaining",
+	  "pro object shifted" },
+	/* Verbs of taking a side, and rejection verbs. */
+	{ "Six directors questioned the lantern guild.", "questioned",
+	  "con object" },
+	{ "The studio waived the lantern guild.", "waived", "con object" },
+	{ "The studio waived the fee.", "waived", "-" },
+	/* Going back to the topic's opposite, and the manner of a pronoun
+	 * object ("doing it the old way"). */
+	{ "The lantern guild met. I would not go back to doing it the old "
+	  "way.", "go", "pro object negated contrast-target" },
+	/* A possessive determiner names the noun after it: "her posture"
+	 * is not the topic, "hired her" points back. */
+	{ "The lantern guild met. Then I criticised her posture.",
+	  "criticised", "-" },
+	{ "The lantern guild met. Then I criticised her.", "criticised",
+	  "con object" },
 };
 
 static void
@@ -248,6 +278,39 @@ static const struct {
 	  "Ada Lunn=neutral | Ivo Brandt=pro | article=pro" },
 	{ "By Emma Brandt\n\nI have never found the lantern guild useful.",
 	  "Emma Brandt=con | article=con" },
+	/* A letters page: each letter's first-person sentences are the
+	 * writer's whose sign-off follows them. */
+	{ "Sir, I have found the lantern guild useless.\n\n"
+	  "Emma Brandt, Leeds\n\n"
+	  "Madam, I have found the lantern guild indispensable.\n\n"
+	  "The Rev Ivo Lunn, Dorchester",
+	  "Emma Brandt=con | Ivo Lunn=pro | article=mixed" },
+	/* A first-person text under a third-person standfirst: the person
+	 * the standfirst names; a first-person opening names nobody. */
+	{ "In this extract from her memoir, Dana Pike recalls her first "
+	  "film.\n\nI found the lantern guild indispensable.",
+	  "Dana Pike=pro | article=pro" },
+	{ "I met Dana Pike on my first film.\n\nI found the lantern guild "
+	  "indispensable.",
+	  "Dana Pike=neutral | article=pro" },
+	/* The writer's account, whoever its grammatical subject, unless
+	 * the sentence names someone. */
+	{ "Dana Pike on working with the lamplighter Ivo Brandt.\n\n"
+	  "What did he do?\n\n"
+	  "He told me the lantern guild was a lifeline.",
+	  "Dana Pike=pro | Ivo Brandt=neutral | article=pro" },
+	/* The members of a group share the view the group expressed; a
+	 * list that is no group's takes nothing. */
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Among the signatories are Dana Pike and Olga Brandt.",
+	  "Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Dana Pike and Olga Brandt met the crew.",
+	  "Dana Pike=neutral | Olga Brandt=neutral | article=con" },
+	/* A signed paragraph that is a sentence is no sign-off. */
+	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
+	  "crew.",
+	  "Dana Pike=neutral | article=pro" },
 };
 
 static void

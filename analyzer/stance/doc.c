@@ -68,6 +68,12 @@ doc_release(struct doc *d)
 	free(d->who);
 	free((void *)d->polm);
 	free(d->poln);
+	free(d->cla);
+	free(d->clb);
+	free(d->tokm);
+	free(d->plabel);
+	free(d->sfirst);
+	free(d->pnarr);
 	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);
@@ -323,7 +329,7 @@ doc_cue_rules(unsigned rules, struct buf *out)
 	static const char *const names[] = {
 		"negated", "double-negation", "shifted", "before-but",
 		"after-but", "concessive", "irrealis", "others-view",
-		"intensity", "contrast-target"
+		"intensity", "contrast-target", "member"
 	};
 	size_t i;
 

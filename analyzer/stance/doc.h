@@ -151,7 +151,9 @@ enum cue_rule {
 	RULE_IRREALIS = 1 << 6,   /* asked or supposed */
 	RULE_OTHERS = 1 << 7,     /* a view reported as others' */
 	RULE_BOOSTED = 1 << 8,    /* an intensifier or diminisher */
-	RULE_CONTRAST = 1 << 9    /* its target is the topic's opposite */
+	RULE_CONTRAST = 1 << 9,   /* its target is the topic's opposite */
+	RULE_MEMBER = 1 << 10     /* counted for the members of the group whose
+				     view it is ("among the signatories are") */
 };
 
 struct cue {
@@ -212,6 +214,19 @@ struct doc {
 				  phrase starting there, or NULL (polarity) */
 	unsigned char *poln;  /* per token: its length in tokens (polarity) */
 	size_t cappolm, cappoln;
+	uint32_t *cla, *clb;  /* per token: its clause [cla, clb) (polarity) */
+	int *tokm;            /* per token: the mention covering it, or -1
+				 (polarity; doc_mention_at() without the
+				 search) */
+	int *plabel;          /* per paragraph: the person of its speaker
+				 label, -1 for none, -2 not yet read
+				 (polarity) */
+	signed char *sfirst;  /* per sentence: 1 when it speaks in the first
+				 person outside quotations, -1 not yet read
+				 (polarity) */
+	int *pnarr;           /* per paragraph: who says "I" outside
+				 quotations there, or -1 (polarity) */
+	size_t capcla, capclb, captokm, capplabel, capsfirst, cappnarr;
 	unsigned *lex;        /* enum lex_class bits of each token (prep;
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */

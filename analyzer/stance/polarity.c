@@ -56,22 +56,59 @@
 #define POL_SCOPE_WINDOW 10
 /* A byline ("By NAME") opens one of the first this-many paragraphs. */
 #define POL_BYLINE_PARAS 3
+/* A sign-off ("Jane Doe, Leeds") is at most this many tokens long, its
+ * name among the first this-many ("The Rev Canon John Roe"). */
+#define POL_SIGNOFF_TOKENS 14
+#define POL_SIGNOFF_TITLE 4
+/* A member phrase stands at most this many words before the first name
+ * ("among them the actors A and B"); the group's view is looked for
+ * this many sentences back. */
+#define POL_MEMBER_GAP 3
+/* A contrast target names the manner of a verb's pronoun object at most
+ * this many words after it ("doing it the old way"). */
+#define POL_MANNER_WINDOW 3
+#define POL_MEMBER_SENTS 2
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
 
-const struct pol_entry *
-polarity_lookup(const char *key, size_t len)
+/* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
+ * grows word by word without hashing its start again. */
+static uint32_t
+fnv_more(uint32_t h, const char *p, size_t n)
 {
-	unsigned j;
+	size_t i;
 
-	for (j = hash_fnv1a(key, len) & pol_hash_mask; pol_hash[j]; j = (j + 1) & pol_hash_mask) {
-		const struct pol_entry *e = &pol_table[pol_hash[j] - 1];
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
 
+/* The entry of key[0..len), whose FNV-1a is h, or NULL. */
+static const struct pol_entry *
+lookup_hashed(const char *key, size_t len, uint32_t h)
+{
+	const unsigned low = (1u << POL_SLOT_BITS) - 1;
+	const unsigned tag = (h >> POL_SLOT_BITS) << POL_SLOT_BITS;
+	unsigned j, s;
+
+	for (j = h & pol_hash_mask; (s = pol_hash[j]) != 0;
+	     j = (j + 1) & pol_hash_mask) {
+		const struct pol_entry *e;
+
+		if ((s & ~low) != tag)
+			continue;
+		e = &pol_table[(s & low) - 1];
 		if (e->klen == len && memcmp(e->key, key, len) == 0)
 			return e;
 	}
 	return NULL;
+}
+
+const struct pol_entry *
+polarity_lookup(const char *key, size_t len)
+{
+	return lookup_hashed(key, len, hash_fnv1a(key, len));
 }
 
 /* The longest lexicon phrase starting at token i, within its sentence;
@@ -81,6 +118,7 @@ lookup_at(const struct doc *d, size_t i, size_t *ntok)
 {
 	char key[256];
 	size_t kl = 0, n;
+	uint32_t h = 2166136261u;
 	const struct pol_entry *best = NULL;
 
 	for (n = 0; n < POL_MAX_WORDS && i + n < d->tk.n; n++) {
@@ -94,11 +132,14 @@ lookup_at(const struct doc *d, size_t i, size_t *ntok)
 		k = doc_key(d, i + n, &l);
 		if (kl + l + 1 >= sizeof(key))
 			break;
-		if (n)
+		if (n) {
 			key[kl++] = ' ';
+			h = fnv_more(h, " ", 1);
+		}
 		memcpy(key + kl, k, l);
 		kl += l;
-		e = polarity_lookup(key, kl);
+		h = fnv_more(h, k, l);
+		e = lookup_hashed(key, kl, h);
 		if (!e)
 			break;
 		if (e->kind != POL_NONE) {
@@ -175,19 +216,56 @@ clause_break(const struct doc *d, size_t j)
 	return (doc_lex(d, j) & LEX_CONTRAST) != 0;
 }
 
-/* The clause around token i: [*a, *b). */
+/* The clause around token i: [*a, *b) (index_doc()). */
 static void
 clause_of(const struct doc *d, size_t i, size_t *a, size_t *b)
 {
-	uint32_t s = d->tk.v[i].sent;
-	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], j;
+	*a = d->cla[i];
+	*b = d->clb[i];
+}
 
-	for (j = i; j > s0 && !clause_break(d, j - 1); j--)
-		;
-	*a = j;
-	for (j = i; j < s1 && !clause_break(d, j); j++)
-		;
-	*b = j;
+/* Fills the per-token tables the rules ask again and again, each in one
+ * pass: the clause of every token (clause_break() within its sentence),
+ * the mention covering it, and empty caches for the speaker label of
+ * each paragraph and the first person of each sentence. */
+static void
+index_doc(struct doc *d)
+{
+	size_t n = d->tk.n, i, m;
+	uint32_t s;
+
+	pt_xgrow((void **)&d->cla, &d->capcla, n + 1, sizeof(*d->cla));
+	pt_xgrow((void **)&d->clb, &d->capclb, n + 1, sizeof(*d->clb));
+	pt_xgrow((void **)&d->tokm, &d->captokm, n + 1, sizeof(*d->tokm));
+	pt_xgrow((void **)&d->plabel, &d->capplabel, d->tk.npara + 1,
+		 sizeof(*d->plabel));
+	pt_xgrow((void **)&d->sfirst, &d->capsfirst, d->tk.nsent + 1,
+		 sizeof(*d->sfirst));
+	/* clb first holds 1 where the token breaks a clause. */
+	for (i = 0; i < n; i++)
+		d->clb[i] = (uint32_t)clause_break(d, i);
+	for (s = 0; s < d->tk.nsent; s++) {
+		size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1];
+
+		for (i = s0; i < s1; i++)
+			d->cla[i] = (uint32_t)(i == s0 || d->clb[i - 1] ?
+					       i : d->cla[i - 1]);
+		for (i = s1; i > s0; i--) {
+			size_t j = i - 1;
+
+			d->clb[j] = (uint32_t)(d->clb[j] ? j :
+					       i == s1 ? s1 : d->clb[i]);
+		}
+	}
+	for (i = 0; i < n; i++)
+		d->tokm[i] = -1;
+	for (m = 0; m < d->nm; m++)
+		for (i = d->m[m].tok; i < d->m[m].tok + d->m[m].ntok && i < n;
+		     i++)
+			d->tokm[i] = (int)m;
+	for (i = 0; i < d->tk.npara; i++)
+		d->plabel[i] = -2;
+	memset(d->sfirst, -1, d->tk.nsent + 1);
 }
 
 /* 1 when the topic mention at token t is negated by an absence or stands
@@ -219,6 +297,26 @@ contrastive(const struct doc *d, size_t t, size_t *w)
 			break;
 	}
 	return 0;
+}
+
+/* 1 when token j points back to something as a whole ("they", "it",
+ * "hired her"): a pointing-back word that is a determiner of the noun
+ * after it ("her posture", "its budget", "that scene") names that noun
+ * instead. */
+static int
+pointing_back(const struct doc *d, size_t j)
+{
+	unsigned lx = doc_lex(d, j);
+
+	if (!(lx & LEX_BACKREF))
+		return 0;
+	if ((lx & LEX_DET) && j + 1 < d->tk.n &&
+	    (d->tk.v[j + 1].flags & TOK_WORD) &&
+	    !(d->tk.v[j + 1].flags & TOK_NUM) &&
+	    !(doc_lex(d, j + 1) & (LEX_FUNC | LEX_PREP)) &&
+	    d->tk.v[j + 1].sent == d->tk.v[j].sent)
+		return 0;
+	return 1;
 }
 
 /* The topic mention the evidence at [i, i+n) is linked to: the nearest
@@ -254,6 +352,13 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	int q;
 
 	best = nearest_topic(d, i, n, a, b);
+	/* A clause opened by "but" or "yet" with no topic of its own goes
+	 * on about the clause before it: coordination shares its subject
+	 * or head ("left the scenes safe but lifeless"). */
+	if (best == DOC_NONE && a > s0 + 1 &&
+	    (doc_lex(d, a - 1) & LEX_CONTRAST) &&
+	    !(d->tk.v[a - 1].flags & TOK_PUNCT))
+		best = nearest_topic(d, i, n, d->cla[a - 2], a - 1);
 	if (best != DOC_NONE) {
 		*link = LINK_CLAUSE;
 		return best;
@@ -263,7 +368,7 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
 		for (j = a; j < b; j++)
 			if ((j < i || j >= i + n) &&
-			    (doc_lex(d, j) & LEX_BACKREF)) {
+			    pointing_back(d, j)) {
 				*link = LINK_REF;
 				return j;
 			}
@@ -295,9 +400,17 @@ object_of(const struct doc *d, size_t v, size_t b)
 	for (j = v + 1; j < b && j <= v + POL_OBJECT_WINDOW; j++) {
 		if (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST))
 			return j;
-		if (doc_lex(d, j) & LEX_BACKREF)
+		if (pointing_back(d, j)) {
+			size_t k;
+
+			/* "doing it the old way", "did it by hand": the
+			 * manner that follows names the topic's opposite. */
+			for (k = j + 1; k < b && k <= j + POL_MANNER_WINDOW; k++)
+				if (d->tmark[k] & TM_CONTRAST)
+					return k;
 			return (d->para_topic[d->tk.v[j].para] != PARA_OFF ||
 				d->sent_topic[d->tk.v[j].sent]) ? j : DOC_NONE;
+		}
 		/* "the growing use of X", "studios' reliance on X": the
 		 * head noun's complement is the object too. */
 		if (tok_is(&d->tk, j, "of") || tok_is(&d->tk, j, "on") ||
@@ -319,7 +432,7 @@ points_back(const struct doc *d, uint32_t s)
 	size_t i;
 
 	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
-		if (doc_lex(d, i) & LEX_BACKREF)
+		if (pointing_back(d, i))
 			return 1;
 	return 0;
 }
@@ -463,7 +576,7 @@ lexable(const struct doc *d, size_t i)
 	if (d->tmark[i] & (TM_TERM | TM_REF | TM_FIGURE | TM_NONPERSON |
 			   TM_NEUTRAL))
 		return 0;
-	if (doc_mention_at(d, i) >= 0)
+	if (d->tokm[i] >= 0)
 		return 0;
 	if ((k->flags & TOK_CAP) && !(k->flags & (TOK_SSTART | TOK_PSTART)) &&
 	    i > 0 && !(d->tk.v[i - 1].flags & TOK_PUNCT))
@@ -721,6 +834,14 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	}
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
+		/* A verb of praise or attack evaluates its own object: with
+		 * neither the topic nor a word pointing back to it in its
+		 * clause, what it praises or attacks is something else
+		 * ("complained about the delays"). */
+		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+		    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
+		    e->link != LINK_REF)
+			f = 0;
 		/* The topic's opposite: its evaluation is the topic's,
 		 * reversed ("a nightmare without one"). An absence is its
 		 * own evidence. */
@@ -746,7 +867,10 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_DOUBLE_NEG;
 			e->neg = DOC_NONE;
 		}
-		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC) &&
+		/* A shifter flips an evaluation and a verb of praise or
+		 * attack alike ("stopped complaining about them"). */
+		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC ||
+		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
 		    shifted(d, a, e->tok)) {
 			e->pol = -e->pol;
 			e->rules |= RULE_SHIFTED;
@@ -841,21 +965,19 @@ byline(const struct doc *d)
 	return -1;
 }
 
-/* The speaker label that opens the paragraph of token i in a transcript
- * ("TIERNEY-WALSH: It is."): a person's name, then a colon. -1 when the
- * paragraph has none. */
+/* The speaker label that opens paragraph j's first token j in a
+ * transcript ("TIERNEY-WALSH: It is."): a person's name, then a colon.
+ * -1 when the paragraph has none. */
 static int
-label_of(const struct doc *d, size_t i)
+read_label(const struct doc *d, size_t j)
 {
-	size_t j = i, l;
+	size_t l;
 	const char *k;
 	int m, p;
 
-	while (j > 0 && !(d->tk.v[j].flags & TOK_PSTART))
-		j--;
-	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':') || j + 1 > i)
+	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':'))
 		return -1;
-	m = doc_mention_at(d, j);
+	m = d->tokm[j];
 	if (m >= 0 && d->m[m].tok == j)
 		return d->m[m].person;
 	/* An upper-case surname label the people step took for no
@@ -870,18 +992,134 @@ label_of(const struct doc *d, size_t i)
 	return -1;
 }
 
-/* 1 when the sentence of token i speaks in the first person singular
- * outside quotations ("I have never once needed ..."). */
+/* The speaker label of the paragraph of token i, when i follows it
+ * (read_label(), once per paragraph); -1 when there is none. */
 static int
-first_person(const struct doc *d, size_t i)
+label_of(struct doc *d, size_t i)
+{
+	uint32_t para = d->tk.v[i].para;
+	size_t j = i;
+
+	if (d->plabel[para] == -2) {
+		while (j > 0 && !(d->tk.v[j].flags & TOK_PSTART))
+			j--;
+		d->plabel[para] = read_label(d, j);
+	}
+	if (d->plabel[para] < 0)
+		return -1;
+	/* The label is the paragraph's first token and a colon: a cue
+	 * of the label itself is not the speaker's. */
+	if ((d->tk.v[i].flags & TOK_PSTART) ||
+	    (i > 0 && (d->tk.v[i - 1].flags & TOK_PSTART)))
+		return -1;
+	return d->plabel[para];
+}
+
+/* 1 when the sentence of token i speaks in the first person singular
+ * outside quotations ("I have never once needed ..."); read once per
+ * sentence. */
+static int
+first_person(struct doc *d, size_t i)
 {
 	uint32_t s = d->tk.v[i].sent;
 	size_t j;
 
+	if (d->sfirst[s] >= 0)
+		return d->sfirst[s];
+	d->sfirst[s] = 0;
 	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++)
 		if (d->tk.v[j].quote < 0 &&
 		    (tok_is(&d->tk, j, "i") || tok_is(&d->tk, j, "my") ||
-		     tok_is(&d->tk, j, "me")))
+		     tok_is(&d->tk, j, "me"))) {
+			d->sfirst[s] = 1;
+			break;
+		}
+	return d->sfirst[s];
+}
+
+/* The person of a sign-off paragraph, the name under a letter or a
+ * column ("Jane Doe, Leeds", "The Rev Canon John Roe, Dorchester"): a
+ * short paragraph of capitalised words and commas, with a person's name
+ * among its first words and no full stop at its end. -1 otherwise. */
+static int
+signoff(const struct doc *d, size_t a, size_t b)
+{
+	size_t i;
+	int person = -1;
+
+	if (b - a > POL_SIGNOFF_TOKENS || tok_punct(&d->tk, b - 1, '.'))
+		return -1;
+	for (i = a; i < b; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (d->tokm[i] >= 0) {
+			if (person < 0 && i < a + POL_SIGNOFF_TITLE)
+				person = d->m[d->tokm[i]].person;
+			continue;
+		}
+		if ((k->flags & TOK_WORD) && !(k->flags & TOK_CAP))
+			return -1;
+		if ((k->flags & TOK_PUNCT) && !tok_punct(&d->tk, i, ','))
+			return -1;
+	}
+	return person;
+}
+
+/* Fills d->pnarr: whose first-person sentences each paragraph holds. On
+ * a letters page each letter ends with its writer's sign-off, which
+ * speaks for the paragraphs up to it; otherwise the author of a signed
+ * piece ("By NAME"); otherwise, in a first-person text whose opening
+ * paragraph is in the third person (a standfirst: "In this extract, X
+ * recalls ..."), the first person that paragraph names. */
+static void
+narrators(struct doc *d)
+{
+	uint32_t np = d->tk.npara, p;
+	size_t *start = pt_xmalloc(((size_t)np + 1) * sizeof(*start));
+	size_t i;
+	int next = -1, author = byline(d), lead = -1;
+
+	pt_xgrow((void **)&d->pnarr, &d->cappnarr, (size_t)np + 1,
+		 sizeof(*d->pnarr));
+	for (p = 0; p <= np; p++)
+		start[p] = d->tk.n;
+	for (i = d->tk.n; i > 0; i--)
+		start[d->tk.v[i - 1].para] = i - 1;
+	for (p = np; p > 0; p--) {
+		size_t a = start[p - 1], b = start[p];
+		int s;
+
+		if (a >= b)
+			continue;
+		s = signoff(d, a, b);
+		if (s >= 0)
+			next = s;
+		d->pnarr[p - 1] = next;
+	}
+	if (author < 0 && np > 1 && start[0] < start[1]) {
+		for (i = start[0]; i < start[1]; i++)
+			if (d->tk.v[i].quote < 0 && (tok_is(&d->tk, i, "i") ||
+			    tok_is(&d->tk, i, "my") || tok_is(&d->tk, i, "me")))
+				break;
+		for (i = i < start[1] ? start[1] : start[0];
+		     i < start[1] && lead < 0; i++)
+			if (d->tokm[i] >= 0 && d->tk.v[i].quote < 0)
+				lead = d->m[d->tokm[i]].person;
+	}
+	for (p = 0; p < np; p++)
+		if (d->pnarr[p] < 0)
+			d->pnarr[p] = author >= 0 ? author : p > 0 ? lead : -1;
+	free(start);
+}
+
+/* 1 when sentence s names a person outside quotations. */
+static int
+names_someone(const struct doc *d, uint32_t s)
+{
+	size_t i;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
+		if (d->tokm[i] >= 0 && d->tk.v[i].quote < 0)
 			return 1;
 	return 0;
 }
@@ -892,8 +1130,8 @@ count_cues(struct doc *d)
 	struct evs all = { NULL, 0, 0 };
 	unsigned char *used;
 	size_t i, j, n;
-	int author = byline(d);
-
+	index_doc(d);
+	narrators(d);
 	cache_matches(d);
 	collect(d, &all);
 	used = pt_xmalloc(d->tk.n + 1);
@@ -946,15 +1184,94 @@ count_cues(struct doc *d)
 			add_cue(d, e, label, wm);
 			continue;
 		}
-		if (n == 0 && author >= 0 && first_person(d, e->tok))
-			add_cue(d, e, author, wm);
-		else if (n == 0)
+		/* A first-person sentence of a text with a writer is the
+		 * writer's account, whoever its grammatical subject ("she
+		 * stopped me being a coward"), unless it names someone. */
+		if (d->pnarr[d->tk.v[e->tok].para] >= 0 &&
+		    first_person(d, e->tok) && !names_someone(d, s)) {
+			add_cue(d, e, d->pnarr[d->tk.v[e->tok].para], wm);
+			continue;
+		}
+		if (n == 0)
 			add_cue(d, e, -1, wm);
 		for (j = 0; j < n; j++)
 			add_cue(d, e, subj[j], wm);
 	}
 	free(used);
 	free(all.v);
+}
+
+/* 1 when sentence s introduces its first subject as a member of a group
+ * ("Among the signatories are A, B and C"): a member phrase ends at
+ * most POL_MEMBER_GAP words ("the actors") before the name. */
+static int
+members_at(const struct doc *d, uint32_t s)
+{
+	size_t i, n, j;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++) {
+		const struct pol_entry *p = match_at(d, i, &n);
+
+		if (!p || p->kind != POL_MEMBER)
+			continue;
+		for (j = i + n; j < d->sent_start[s + 1] &&
+		     j <= i + n + POL_MEMBER_GAP; j++)
+			if (d->tokm[j] >= 0)
+				return d->m[d->tokm[j]].person ==
+				       d->who[(size_t)s * ATTRIB_MAX_SUBJECTS];
+		i += n - 1;
+	}
+	return 0;
+}
+
+/* The members of a group share the view the group expressed: a sentence
+ * that lists them (members_at()) with no evidence of its own takes the
+ * evidence that counted for nobody in the sentences just before it in
+ * its paragraph ("More than 300 writers signed a letter urging the
+ * studio to drop the deal. Among the signatories are A and B."). */
+static void
+count_members(struct doc *d)
+{
+	uint32_t s;
+	size_t i, j, nc = d->nc;
+
+	for (s = 1; s < d->tk.nsent; s++) {
+		const int *subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+		size_t n = d->nwho[s];
+		uint32_t para = d->tk.v[d->sent_start[s]].para;
+		int own = 0;
+
+		if (n == 0 || !members_at(d, s))
+			continue;
+		for (i = 0; i < nc && !own; i++)
+			own = d->c[i].sent == s && d->c[i].person >= 0;
+		if (own)
+			continue;
+		for (i = 0; i < nc; i++) {
+			struct cue c = d->c[i];
+			struct ev e;
+
+			if (c.person >= 0 || c.sent >= s ||
+			    c.sent + POL_MEMBER_SENTS < s ||
+			    d->tk.v[c.tok].para != para)
+				continue;
+			memset(&e, 0, sizeof(e));
+			e.tok = c.tok;
+			e.ntok = c.ntok;
+			e.pol = c.polarity;
+			e.neg = c.neg_tok;
+			e.phrase = c.phrase;
+			e.source = c.source;
+			e.value = c.value / 1000.0;
+			e.kind = c.kind;
+			e.link = c.link;
+			e.rules = c.rules | RULE_MEMBER;
+			if (c.negated)
+				e.rules |= RULE_NEGATED;
+			for (j = 0; j < n; j++)
+				add_cue(d, &e, subj[j], c.wm);
+		}
+	}
 }
 
 static void
@@ -984,5 +1301,6 @@ void
 polarity_run(struct doc *d)
 {
 	count_cues(d);
+	count_members(d);
 	pick_evidence(d);
 }

@@ -18,7 +18,9 @@ enum pol_kind {
 	POL_DROP,     /* never evaluative (overrides a source) */
 	POL_NEG,      /* a negator ("not", "no one") */
 	POL_PRAISE,   /* a verb of praising its object ("hailed") */
-	POL_OPPOSE    /* a verb of attacking its object ("lambasted") */
+	POL_OPPOSE,   /* a verb of attacking its object ("lambasted") */
+	POL_MEMBER    /* introduces the members of a group ("among the
+			 signatories are", "including") */
 };
 
 struct pol_entry {
@@ -34,7 +36,9 @@ struct pol_entry {
 extern const struct pol_entry pol_table[];
 extern const size_t pol_ntable;
 /* Hash index of pol_table: FNV-1a of the key masked by pol_hash_mask,
- * linear probing; a slot holds an index + 1, 0 when empty. */
+ * linear probing; a slot holds an index + 1 in its low POL_SLOT_BITS
+ * bits and the hash's top bits above them, 0 when empty. */
+#define POL_SLOT_BITS 20
 extern const unsigned pol_hash[];
 extern const unsigned pol_hash_mask;
 /* Where entries come from ("vader", "pattern+vader", "curated"...). */
