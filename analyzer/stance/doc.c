@@ -70,7 +70,6 @@ doc_release(struct doc *d)
 	free(d->poln);
 	free(d->cla);
 	free(d->clb);
-	free(d->tokm);
 	free(d->plabel);
 	free(d->sfirst);
 	free(d->pnarr);

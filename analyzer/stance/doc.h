@@ -215,9 +215,6 @@ struct doc {
 	unsigned char *poln;  /* per token: its length in tokens (polarity) */
 	size_t cappolm, cappoln;
 	uint32_t *cla, *clb;  /* per token: its clause [cla, clb) (polarity) */
-	int *tokm;            /* per token: the mention covering it, or -1
-				 (polarity; doc_mention_at() without the
-				 search) */
 	int *plabel;          /* per paragraph: the person of its speaker
 				 label, -1 for none, -2 not yet read
 				 (polarity) */
@@ -226,7 +223,7 @@ struct doc {
 				 (polarity) */
 	int *pnarr;           /* per paragraph: who says "I" outside
 				 quotations there, or -1 (polarity) */
-	size_t capcla, capclb, captokm, capplabel, capsfirst, cappnarr;
+	size_t capcla, capclb, capplabel, capsfirst, cappnarr;
 	unsigned *lex;        /* enum lex_class bits of each token (prep;
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */

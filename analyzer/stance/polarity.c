@@ -224,19 +224,18 @@ clause_of(const struct doc *d, size_t i, size_t *a, size_t *b)
 	*b = d->clb[i];
 }
 
-/* Fills the per-token tables the rules ask again and again, each in one
- * pass: the clause of every token (clause_break() within its sentence),
- * the mention covering it, and empty caches for the speaker label of
- * each paragraph and the first person of each sentence. */
+/* Fills the tables the rules ask again and again: the clause of every
+ * token (clause_break() within its sentence), in one pass, and empty
+ * caches for the speaker label of each paragraph and the first person of
+ * each sentence. */
 static void
 index_doc(struct doc *d)
 {
-	size_t n = d->tk.n, i, m;
+	size_t n = d->tk.n, i;
 	uint32_t s;
 
 	pt_xgrow((void **)&d->cla, &d->capcla, n + 1, sizeof(*d->cla));
 	pt_xgrow((void **)&d->clb, &d->capclb, n + 1, sizeof(*d->clb));
-	pt_xgrow((void **)&d->tokm, &d->captokm, n + 1, sizeof(*d->tokm));
 	pt_xgrow((void **)&d->plabel, &d->capplabel, d->tk.npara + 1,
 		 sizeof(*d->plabel));
 	pt_xgrow((void **)&d->sfirst, &d->capsfirst, d->tk.nsent + 1,
@@ -257,12 +256,6 @@ index_doc(struct doc *d)
 					       i == s1 ? s1 : d->clb[i]);
 		}
 	}
-	for (i = 0; i < n; i++)
-		d->tokm[i] = -1;
-	for (m = 0; m < d->nm; m++)
-		for (i = d->m[m].tok; i < d->m[m].tok + d->m[m].ntok && i < n;
-		     i++)
-			d->tokm[i] = (int)m;
 	for (i = 0; i < d->tk.npara; i++)
 		d->plabel[i] = -2;
 	memset(d->sfirst, -1, d->tk.nsent + 1);
@@ -576,7 +569,7 @@ lexable(const struct doc *d, size_t i)
 	if (d->tmark[i] & (TM_TERM | TM_REF | TM_FIGURE | TM_NONPERSON |
 			   TM_NEUTRAL))
 		return 0;
-	if (d->tokm[i] >= 0)
+	if (doc_mention_at(d, i) >= 0)
 		return 0;
 	if ((k->flags & TOK_CAP) && !(k->flags & (TOK_SSTART | TOK_PSTART)) &&
 	    i > 0 && !(d->tk.v[i - 1].flags & TOK_PUNCT))
@@ -977,7 +970,7 @@ read_label(const struct doc *d, size_t j)
 
 	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':'))
 		return -1;
-	m = d->tokm[j];
+	m = doc_mention_at(d, j);
 	if (m >= 0 && d->m[m].tok == j)
 		return d->m[m].person;
 	/* An upper-case surname label the people step took for no
@@ -1052,9 +1045,9 @@ signoff(const struct doc *d, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		const struct tok *k = &d->tk.v[i];
 
-		if (d->tokm[i] >= 0) {
+		if (doc_mention_at(d, i) >= 0) {
 			if (person < 0 && i < a + POL_SIGNOFF_TITLE)
-				person = d->m[d->tokm[i]].person;
+				person = d->m[doc_mention_at(d, i)].person;
 			continue;
 		}
 		if ((k->flags & TOK_WORD) && !(k->flags & TOK_CAP))
@@ -1103,8 +1096,8 @@ narrators(struct doc *d)
 				break;
 		for (i = i < start[1] ? start[1] : start[0];
 		     i < start[1] && lead < 0; i++)
-			if (d->tokm[i] >= 0 && d->tk.v[i].quote < 0)
-				lead = d->m[d->tokm[i]].person;
+			if (doc_mention_at(d, i) >= 0 && d->tk.v[i].quote < 0)
+				lead = d->m[doc_mention_at(d, i)].person;
 	}
 	for (p = 0; p < np; p++)
 		if (d->pnarr[p] < 0)
@@ -1119,7 +1112,7 @@ names_someone(const struct doc *d, uint32_t s)
 	size_t i;
 
 	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++)
-		if (d->tokm[i] >= 0 && d->tk.v[i].quote < 0)
+		if (doc_mention_at(d, i) >= 0 && d->tk.v[i].quote < 0)
 			return 1;
 	return 0;
 }
@@ -1216,8 +1209,8 @@ members_at(const struct doc *d, uint32_t s)
 			continue;
 		for (j = i + n; j < d->sent_start[s + 1] &&
 		     j <= i + n + POL_MEMBER_GAP; j++)
-			if (d->tokm[j] >= 0)
-				return d->m[d->tokm[j]].person ==
+			if (doc_mention_at(d, j) >= 0)
+				return d->m[doc_mention_at(d, j)].person ==
 				       d->who[(size_t)s * ATTRIB_MAX_SUBJECTS];
 		i += n - 1;
 	}
