@@ -71,6 +71,11 @@ static const struct {
 	{ "They launched a set called the “Master Builder Series” today.",
 	  "T[Master Builder Series]" },
 	{ "A director believed the word ‘relax’ was a note.", "T[relax]" },
+	/* ... but a person who calls something a name says it. */
+	{ "It was what one casting director called “the free-for-all.”",
+	  "D[the free-for-all.]" },
+	{ "Vane called the season “the long haul” again.",
+	  "D[the long haul]" },
 	/* A single quote closes before a new one opens, even after an
 	 * "s" ("the young ones’"). */
 	{ "She said it had been ‘lovely with the young ones’ but long, "

@@ -260,8 +260,18 @@ naming_before(const struct doc *d, const struct quote *q)
 		return 0;
 	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
 		if (tok_is(&d->tk, b - 1, w[i]))
-			return 1;
-	return 0;
+			break;
+	if (i == sizeof(w) / sizeof(*w))
+		return 0;
+	/* A verb of naming whose subject is a person names nothing: it
+	 * reports what they said ("what one casting director called “the
+	 * free-for-all”", "Vane called the move “overdue”"); a thing
+	 * called something is named ("a sample called “...”"). */
+	if (i < 6 && b >= 2 &&
+	    ((doc_lex(d, b - 2) & (LEX_ROLE | LEX_PRONOUN)) ||
+	     doc_mention_at(d, b - 2) >= 0))
+		return 0;
+	return 1;
 }
 
 /* A speech verb anywhere before the quote in its sentence, outside other
