@@ -11,6 +11,7 @@
 #include "crawler/base/err.h"
 #include "crawler/base/hash.h"
 #include "crawler/base/http.h"
+#include "crawler/base/sv.h"
 #include "crawler/crawldb.h"
 #include "crawler/fetch.h"
 #include "crawler/hosts.h"
@@ -225,6 +226,7 @@ capture_point(struct capture *p)
 	cap->body = p->body.p;
 	cap->body_len = p->body.len;
 	cap->payload_digest = p->digest;
+	cap->block_digest = p->bdigest[0] ? p->bdigest : NULL;
 	cap->prev_payload_digest = capture_str(p, p->pdig);
 	cap->prev_date = capture_str(p, p->pdate);
 	cap->prev_record_id = capture_str(p, p->pid);
@@ -252,7 +254,19 @@ capture_from_xfer(struct captures *cs, struct xfer *x, long status,
 	tmp = x->body;
 	x->body = p->body;
 	p->body = tmp;
-	hash_sha1_b32(p->body.len ? p->body.p : "", p->body.len, p->digest);
+	if (prev) {
+		/* A revisit if the payload is the stored one: the writer
+		 * digests the block it writes. */
+		hash_sha1_b32(p->body.len ? p->body.p : "", p->body.len,
+			      p->digest);
+		p->bdigest[0] = '\0';
+	} else {
+		struct sv blk[2];
+
+		blk[0] = sv_make(p->head.p, p->head.len);
+		blk[1] = sv_make(p->body.len ? p->body.p : "", p->body.len);
+		hash_sha1_b32_two(blk, 2, p->bdigest, blk + 1, 1, p->digest);
+	}
 	capture_point(p);
 	p->bytes = sizeof(*p) + p->body.len + p->head.len + p->req.len +
 		   p->str.len;

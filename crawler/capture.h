@@ -35,6 +35,9 @@ struct capture {
 					CAPTURE_NONE */
 	char digest[38];         /* payload digest, computed on the crawl
 				    thread (the writer's is the busier) */
+	char bdigest[38];        /* block digest of the response record,
+				    computed with it, or "" (a revisit
+				    candidate: the writer's) */
 	int kind, depth, hops;   /* of the job */
 	long status;             /* HTTP status */
 	size_t bytes;            /* counted against CAPTURE_QUEUE_BYTES */

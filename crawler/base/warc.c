@@ -1575,11 +1575,13 @@ head_start(struct warc_writer *w, const char *type, const char *id,
 
 /* Writes the response record, or the revisit record (identical-payload-
  * digest profile) when `revisit`: the block is the header block and the
- * body, given to zlib and SHA-1 in place. */
+ * body, given to the compressor and SHA-1 in place. `bd` is the block
+ * digest of the response record when known, or NULL. */
 static int
 write_response(struct warc_writer *w, const struct warc_capture *c,
-	       const char *id, const char *date, const char *pd, int revisit,
-	       unsigned long long *off, struct buf *err)
+	       const char *id, const char *date, const char *pd,
+	       const char *bd, int revisit, unsigned long long *off,
+	       struct buf *err)
 {
 	struct sv blk[2];
 
@@ -1599,7 +1601,10 @@ write_response(struct warc_writer *w, const struct warc_capture *c,
 				 c->prev_date);
 	}
 	buf_adds(&w->head, "Content-Type: application/http;msgtype=response\r\n");
-	head_digest(w, "WARC-Block-Digest", blk, 2);
+	if (!revisit && bd)
+		buf_addf(&w->head, "WARC-Block-Digest: %s\r\n", bd);
+	else
+		head_digest(w, "WARC-Block-Digest", blk, 2);
 	buf_addf(&w->head, "WARC-Payload-Digest: %s\r\n", pd);
 	return write_record(w, blk, 2, off, err);
 }
@@ -1624,7 +1629,8 @@ int
 warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 		    struct warc_written *out, struct buf *err)
 {
-	char date[24], pd[38], resp_id[48], req_id[48];
+	char date[24], pd[38], bd[38], resp_id[48], req_id[48];
+	const char *bdp = NULL;
 	unsigned long long off = 0;
 	int revisit, rc;
 
@@ -1638,16 +1644,29 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 	if (rc)
 		return rc;
 	format_date(c->when ? c->when : time(NULL), date);
-	if (c->payload_digest && strlen(c->payload_digest) == sizeof(pd) - 1)
+	if (c->block_digest && strlen(c->block_digest) == sizeof(bd) - 1) {
+		memcpy(bd, c->block_digest, sizeof(bd));
+		bdp = bd;
+	}
+	if (c->payload_digest && strlen(c->payload_digest) == sizeof(pd) - 1) {
 		memcpy(pd, c->payload_digest, sizeof(pd));
-	else
+	} else if (!bdp && !c->prev_payload_digest) {
+		/* No revisit possible: both digests in one pass. */
+		struct sv blk[2];
+
+		blk[0] = sv_make(c->resp_head, c->resp_head_len);
+		blk[1] = sv_make(c->body ? c->body : "", c->body_len);
+		hash_sha1_b32_two(blk, 2, bd, blk + 1, 1, pd);
+		bdp = bd;
+	} else {
 		hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
+	}
 	revisit = c->prev_payload_digest &&
 		  strcasecmp(c->prev_payload_digest, pd) == 0;
 	make_uuid(w, resp_id);
 	make_uuid(w, req_id);
 	buf_reset(&w->out);
-	rc = write_response(w, c, resp_id, date, pd, revisit, &off, err);
+	rc = write_response(w, c, resp_id, date, pd, bdp, revisit, &off, err);
 	if (rc == 0 && c->req_head)
 		rc = write_request(w, c, req_id, date, resp_id, err);
 	if (rc == 0)
