@@ -222,6 +222,14 @@ start_job(struct crawl *c, struct host *h, struct job *j)
 	if (rc < 0) {
 		crawl_db_check(c, rc);
 	} else if (rc == 1 && u.payload_digest) {
+		/* What the capture needs of the stored one (a revisit),
+		 * kept so that the row is not read again. */
+		x->has_prev = 1;
+		buf_adds(&x->prev, u.payload_digest);
+		buf_addc(&x->prev, '\0');
+		buf_adds(&x->prev, u.warc_date ? u.warc_date : "");
+		buf_addc(&x->prev, '\0');
+		buf_adds(&x->prev, u.record_id ? u.record_id : "");
 		if (u.etag) {
 			buf_reset(&c->tmp);
 			buf_addf(&c->tmp, "If-None-Match: %s", u.etag);

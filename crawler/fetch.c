@@ -125,6 +125,7 @@ xfer_destroy(struct xfer *x)
 	buf_release(&x->body);
 	buf_release(&x->head);
 	buf_release(&x->req);
+	buf_release(&x->prev);
 	free(x);
 }
 
@@ -237,6 +238,7 @@ xfer_take(struct fetch *f)
 	buf_init(&x->body, 0);
 	buf_init(&x->head, HEAD_MAX);
 	buf_init(&x->req, HEAD_MAX);
+	buf_init(&x->prev, 0);
 	pt_xgrow((void **)&f->all, &f->all_cap, f->nall + 1, sizeof(*f->all));
 	f->all[f->nall++] = x;
 	return x;
@@ -289,12 +291,13 @@ fetch_get(struct fetch *f, struct host *h, struct job *j, const char *url)
 
 	x->h = h;
 	x->job = j;
-	x->too_big = x->head_too_big = x->refused = 0;
+	x->too_big = x->head_too_big = x->refused = x->has_prev = 0;
 	x->errbuf[0] = '\0';
 	x->next = NULL;
 	buf_reset(&x->body);
 	buf_reset(&x->head);
 	buf_reset(&x->req);
+	buf_reset(&x->prev);
 	x->body.max = j ? (size_t)f->o->max_size : ROBOTS_MAX_BYTES;
 	xfer_setopts(f, x, url);
 	curl_slist_free_all(x->hdrs);

@@ -32,6 +32,10 @@ struct xfer {
 	struct buf head;         /* response header block */
 	struct buf req;          /* request header block as sent */
 	struct curl_slist *hdrs; /* extra request headers */
+	struct buf prev;         /* the stored capture of a conditional GET:
+				    its payload digest, WARC-Date and record
+				    id, each NUL-terminated ("" for none) */
+	int has_prev;            /* prev is set (a revisit candidate) */
 	int too_big;             /* body passed its cap */
 	int head_too_big;        /* the header block passed its cap */
 	int refused;             /* a private address was refused */
