@@ -154,6 +154,8 @@ crawl_add_url(struct crawl *c, const char *url, int kind, int depth,
 {
 	int rc;
 
+	if (!requeue && seen_has(&c->seen, url))
+		return 0;
 	buf_reset(&c->tmp2);
 	if (url_host_key(url, &c->tmp2, NULL))
 		return 0;
@@ -163,6 +165,7 @@ crawl_add_url(struct crawl *c, const char *url, int kind, int depth,
 			 requeue, (int)c->o->max_attempts, &c->msg);
 	if (rc < 0)
 		return crawl_db_check(c, rc);
+	seen_add(&c->seen, url);
 	if (rc == 1)
 		crawl_enqueue(c, url, kind, depth, hops, 0);
 	return rc;
@@ -359,7 +362,10 @@ add_seeds(struct crawl *c)
 static int
 load_job(void *ctx, const struct crawldb_url *u)
 {
-	crawl_enqueue(ctx, u->url, u->kind, u->depth, u->hops, u->attempts);
+	struct crawl *c = ctx;
+
+	crawl_enqueue(c, u->url, u->kind, u->depth, u->hops, u->attempts);
+	seen_add(&c->seen, u->url);
 	return 0;
 }
 
@@ -482,6 +488,7 @@ crawl_init(struct crawl *c, const struct crawl_opts *o,
 	hosts_init(&c->hosts, o->sources, o->delay);
 	fetch_init(&c->fetch, o);
 	captures_init(&c->caps, response_written, c);
+	seen_init(&c->seen);
 	buf_init(&c->mark, 0);
 	buf_init(&c->tmp, URL_MAX_LEN + 256);
 	buf_init(&c->tmp2, URL_MAX_LEN + 256);
@@ -598,6 +605,7 @@ crawl_release(struct crawl *c)
 	fetch_release(&c->fetch);
 	captures_release(&c->caps);
 	hosts_release(&c->hosts);
+	seen_release(&c->seen);
 	warc_writer_free(c->w);
 	crawldb_free(c->db);
 	buf_release(&c->mark);
