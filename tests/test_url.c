@@ -177,6 +177,58 @@ test_host_key_path_query(void **state)
 	}
 }
 
+/* url_host_key() and url_host() skip curl's parse for plain URLs: each
+ * must give what the parse gives, which the same URL with its scheme in
+ * capitals (never taken for plain) still goes through. Near misses of
+ * the plain form (numbers curl rewrites as IPv4, empty labels, odd
+ * ports, a query or space after the host) go through it too. */
+static void
+test_host_plain_same_as_parse(void **state)
+{
+	static const char *const urls[] = {
+		"http://example.com/", "https://example.com/a/b?c=d",
+		"http://example.com", "https://news.example.org:8443/x",
+		"http://127.0.0.1:18915/articles/1.html", "http://10.1.2.3/",
+		"http://10.example.com/", "http://a-b.example/", "http://x/",
+		"http://127.1/", "http://0x7f.0.0.1/", "http://1.2.3.04/",
+		"http://1.2.3.4.5/", "http://256.1.1.1/", "http://2130706433/",
+		"http://1.2.3/", "http://a..b/", "http://.a/", "http://a.b./",
+		"http://example.com:0/", "http://example.com:065/",
+		"http://example.com:65535/", "http://example.com:65536/",
+		"http://example.com:/", "http://example.com:99999999/",
+		"http://example.com?q", "http://example.com#f",
+		"http://example.com/a b", "http://example.com/a\x01",
+		"http://Example.com/", "http://ex_ample.com/",
+		"http://user@example.com/", "http://[::1]:80/",
+		"http://xn--bcher-kva.example/", "http:///x", "http://",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		struct buf a = BUF_INIT, b = BUF_INIT, u = BUF_INIT;
+		int ra, rb;
+
+		buf_adds(&u, "HTTP");
+		buf_adds(&u, urls[i] + 4);
+		ra = url_host_key(urls[i], &a, NULL);
+		rb = url_host_key(u.p, &b, NULL);
+		if (ra != rb || (ra == 0 && strcmp(a.p, b.p) != 0))
+			fail_msg("host key of '%s': %d '%s', parsed %d '%s'",
+				 urls[i], ra, a.p, rb, b.p);
+		buf_reset(&a);
+		buf_reset(&b);
+		ra = url_host(urls[i], &a, NULL);
+		rb = url_host(u.p, &b, NULL);
+		if (ra != rb || (ra == 0 && strcmp(a.p, b.p) != 0))
+			fail_msg("host of '%s': %d '%s', parsed %d '%s'",
+				 urls[i], ra, a.p, rb, b.p);
+		buf_release(&a);
+		buf_release(&b);
+		buf_release(&u);
+	}
+}
+
 static void
 test_addr_classes(void **state)
 {
@@ -275,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_canonicalize_table),
 		cmocka_unit_test(test_error_message_and_caps),
 		cmocka_unit_test(test_host_key_path_query),
+		cmocka_unit_test(test_host_plain_same_as_parse),
 		cmocka_unit_test(test_addr_classes),
 		cmocka_unit_test(test_addr_sockaddr),
 	};
