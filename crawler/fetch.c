@@ -220,38 +220,15 @@ on_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
 
 /* ---- Transfers. */
 
-/* A recycled transfer, or a new one. */
-static struct xfer *
-xfer_take(struct fetch *f)
-{
-	struct xfer *x = f->free_x;
-
-	if (x) {
-		f->free_x = x->next;
-		curl_easy_reset(x->easy);
-		return x;
-	}
-	x = pt_xcalloc(1, sizeof(*x));
-	x->easy = curl_easy_init();
-	if (!x->easy)
-		pt_xmalloc((size_t)-1);
-	buf_init(&x->body, 0);
-	buf_init(&x->head, HEAD_MAX);
-	buf_init(&x->req, HEAD_MAX);
-	buf_init(&x->prev, 0);
-	pt_xgrow((void **)&f->all, &f->all_cap, f->nall + 1, sizeof(*f->all));
-	f->all[f->nall++] = x;
-	return x;
-}
-
-/* The options of every transfer. */
+/* The options every transfer of easy handle x has, set once: a
+ * recycled handle keeps them (curl_easy_reset() and setting them all
+ * again cost more than the rest of starting a transfer). */
 static void
-xfer_setopts(struct fetch *f, struct xfer *x, const char *url)
+xfer_setopts(struct fetch *f, struct xfer *x)
 {
 	const struct crawl_opts *o = f->o;
 	CURL *e = x->easy;
 
-	curl_easy_setopt(e, CURLOPT_URL, url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
@@ -277,11 +254,32 @@ xfer_setopts(struct fetch *f, struct xfer *x, const char *url)
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(o->timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
 			 (long)(o->connect_timeout * 1000));
-	if (x->job)
-		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
-				 (curl_off_t)x->body.max);
 	if (f->resolve)
 		curl_easy_setopt(e, CURLOPT_RESOLVE, f->resolve);
+}
+
+/* A recycled transfer, or a new one. */
+static struct xfer *
+xfer_take(struct fetch *f)
+{
+	struct xfer *x = f->free_x;
+
+	if (x) {
+		f->free_x = x->next;
+		return x;
+	}
+	x = pt_xcalloc(1, sizeof(*x));
+	x->easy = curl_easy_init();
+	if (!x->easy)
+		pt_xmalloc((size_t)-1);
+	xfer_setopts(f, x);
+	buf_init(&x->body, 0);
+	buf_init(&x->head, HEAD_MAX);
+	buf_init(&x->req, HEAD_MAX);
+	buf_init(&x->prev, 0);
+	pt_xgrow((void **)&f->all, &f->all_cap, f->nall + 1, sizeof(*f->all));
+	f->all[f->nall++] = x;
+	return x;
 }
 
 struct xfer *
@@ -299,7 +297,10 @@ fetch_get(struct fetch *f, struct host *h, struct job *j, const char *url)
 	buf_reset(&x->req);
 	buf_reset(&x->prev);
 	x->body.max = j ? (size_t)f->o->max_size : ROBOTS_MAX_BYTES;
-	xfer_setopts(f, x, url);
+	curl_easy_setopt(x->easy, CURLOPT_URL, url);
+	/* robots.txt: no limit on the wire, on_body() keeps what fits. */
+	curl_easy_setopt(x->easy, CURLOPT_MAXFILESIZE_LARGE,
+			 (curl_off_t)(j ? x->body.max : 0));
 	curl_slist_free_all(x->hdrs);
 	x->hdrs = curl_slist_append(NULL, j ?
 		"Accept: text/html,application/xhtml+xml,application/xml;"
