@@ -57,25 +57,79 @@ now_s(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* curl: watch socket s for `what` (CURL_POLL_*), or stop watching it. */
+/* curl: watch socket s for `what` (CURL_POLL_*), or stop watching it.
+ *
+ * f->sock[s] is what the epoll set holds for s: SOCK_IN_SET | its epoll
+ * events, with SOCK_IDLE when curl has stopped watching it. curl stops
+ * watching a kept-alive connection after each response and watches it
+ * again for the next request, usually in the same loop turn; that was
+ * an EPOLL_CTL_DEL and an EPOLL_CTL_ADD per page. The socket now stays
+ * in the set, idle: when curl wants it again with the same events no
+ * system call is made, and when an idle socket turns ready (the server
+ * closed it) it leaves the set then, unseen by curl. A socket is opened
+ * and closed through on_socket() and on_close(), which clear its slot,
+ * so a descriptor number used again starts with nothing in the set. */
+#define SOCK_IN_SET (1u << 30)
+#define SOCK_IDLE (1u << 29)
+
+static unsigned *
+sock_slot(struct fetch *f, curl_socket_t s)
+{
+	size_t n = f->nsock;
+
+	if (s < 0)
+		return NULL;
+	if ((size_t)s >= n) {
+		pt_xgrow((void **)&f->sock, &f->nsock, (size_t)s + 1,
+			 sizeof(*f->sock));
+		memset(f->sock + n, 0, (f->nsock - n) * sizeof(*f->sock));
+	}
+	return &f->sock[s];
+}
+
+static void
+sock_forget(struct fetch *f, curl_socket_t s)
+{
+	unsigned *st = sock_slot(f, s);
+
+	if (st && *st) {
+		epoll_ctl(f->epfd, EPOLL_CTL_DEL, s, NULL);
+		*st = 0;
+	}
+}
+
 static int
 on_curl_socket(CURL *e, curl_socket_t s, int what, void *ud, void *sp)
 {
 	struct fetch *f = ud;
 	struct epoll_event ev;
+	unsigned *st = sock_slot(f, s), want;
+	int op;
 
 	(void)e;
 	(void)sp;
+	if (!st)
+		return 0;
 	if (what == CURL_POLL_REMOVE) {
-		epoll_ctl(f->epfd, EPOLL_CTL_DEL, s, NULL);
+		if (*st)
+			*st |= SOCK_IDLE;
 		return 0;
 	}
 	memset(&ev, 0, sizeof(ev));
 	ev.events = (what & CURL_POLL_IN ? EPOLLIN : 0) |
 		    (what & CURL_POLL_OUT ? EPOLLOUT : 0);
 	ev.data.fd = s;
-	if (epoll_ctl(f->epfd, EPOLL_CTL_MOD, s, &ev) && errno == ENOENT)
-		epoll_ctl(f->epfd, EPOLL_CTL_ADD, s, &ev);
+	want = SOCK_IN_SET | ev.events;
+	if ((*st & ~SOCK_IDLE) == want) {
+		*st = want;
+		return 0;
+	}
+	op = *st ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+	if (epoll_ctl(f->epfd, op, s, &ev) && (errno == ENOENT ||
+					       errno == EEXIST))
+		epoll_ctl(f->epfd, op == EPOLL_CTL_MOD ? EPOLL_CTL_ADD
+						       : EPOLL_CTL_MOD, s, &ev);
+	*st = want;
 	return 0;
 }
 
@@ -146,6 +200,7 @@ fetch_release(struct fetch *f)
 	}
 	free(f->all);
 	curl_multi_cleanup(f->multi);
+	free(f->sock);
 	curl_slist_free_all(f->resolve);
 	if (f->epfd >= 0)
 		close(f->epfd);
@@ -207,6 +262,7 @@ on_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
 {
 	struct xfer *x = ud;
 	enum url_addr k;
+	curl_socket_t s;
 
 	if (purpose == CURLSOCKTYPE_IPCXN && !x->h->allow_private) {
 		k = url_addr_classify_sa(&a->addr);
@@ -215,7 +271,19 @@ on_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
 			return CURL_SOCKET_BAD;
 		}
 	}
-	return socket(a->family, a->socktype, a->protocol);
+	s = socket(a->family, a->socktype, a->protocol);
+	sock_forget(x->f, s);
+	return s;
+}
+
+/* curl closes socket s: it leaves the epoll set first. */
+static int
+on_close(void *ud, curl_socket_t s)
+{
+	struct fetch *f = ud;
+
+	sock_forget(f, s);
+	return close(s);
 }
 
 /* ---- Transfers. */
@@ -239,6 +307,8 @@ xfer_setopts(struct fetch *f, struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_DEBUGDATA, x);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_socket);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, x);
+	curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, on_close);
+	curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, f);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
 	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, RECV_BUFFER);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, o->user_agent);
@@ -269,6 +339,7 @@ xfer_take(struct fetch *f)
 		return x;
 	}
 	x = pt_xcalloc(1, sizeof(*x));
+	x->f = f;
 	x->easy = curl_easy_init();
 	if (!x->easy)
 		pt_xmalloc((size_t)-1);
@@ -361,6 +432,13 @@ run_io(struct fetch *f, int ms)
 		if (ev[i].data.fd == f->evfd) {
 			if (read(f->evfd, &v, sizeof(v)) < 0)
 				v = 0; /* already drained */
+			continue;
+		}
+		if ((size_t)ev[i].data.fd < f->nsock &&
+		    (f->sock[ev[i].data.fd] & SOCK_IDLE)) {
+			/* Not curl's now: out of the set until it asks. */
+			epoll_ctl(f->epfd, EPOLL_CTL_DEL, ev[i].data.fd, NULL);
+			f->sock[ev[i].data.fd] = 0;
 			continue;
 		}
 		if (ev[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))

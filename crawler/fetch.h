@@ -26,6 +26,7 @@ struct job;
 
 struct xfer {
 	CURL *easy;
+	struct fetch *f;         /* its fetch */
 	struct host *h;          /* its host */
 	struct job *job;         /* NULL for robots.txt */
 	struct buf body;         /* decoded body */
@@ -56,6 +57,9 @@ struct fetch {
 	int epfd;                /* epoll set of curl's sockets and evfd */
 	int evfd;                /* eventfd of fetch_wakeup() */
 	double timer_at;         /* curl's timeout (monotonic), < 0 none */
+	unsigned *sock;          /* by descriptor: what the epoll set holds
+				    for it (see fetch.c), 0 = nothing */
+	size_t nsock;
 };
 
 void fetch_init(struct fetch *f, const struct crawl_opts *o);
