@@ -69,7 +69,10 @@
 #include <string.h>
 #include <time.h>
 
-#define COMMIT_EVERY 50        /* results per transaction */
+#define COMMIT_EVERY 1000      /* results per transaction: a commit costs
+				  about 30 page writes to the WAL, and
+				  rows are what a kill can lose (replay.c
+				  finds them again in the WARC files) */
 #define COMMIT_SECONDS 1.0     /* or this much time */
 #define STOP_GRACE 2.0         /* seconds given to transfers after *stop */
 
