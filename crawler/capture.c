@@ -64,6 +64,10 @@ void
 captures_release(struct captures *cs)
 {
 	captures_stop(cs);
+	if (cs->held) {
+		capture_destroy(cs->held);
+		cs->held = NULL;
+	}
 	while (cs->free_cap) {
 		struct capture *p = cs->free_cap;
 
@@ -226,7 +230,7 @@ capture_point(struct capture *p)
 	cap->body = p->body.p;
 	cap->body_len = p->body.len;
 	cap->payload_digest = p->digest;
-	cap->block_digest = p->bdigest[0] ? p->bdigest : NULL;
+	cap->block_digest = p->bdigest;
 	cap->prev_payload_digest = capture_str(p, p->pdig);
 	cap->prev_date = capture_str(p, p->pdate);
 	cap->prev_record_id = capture_str(p, p->pid);
@@ -254,18 +258,13 @@ capture_from_xfer(struct captures *cs, struct xfer *x, long status,
 	tmp = x->body;
 	x->body = p->body;
 	p->body = tmp;
+	p->bdigest[0] = '\0';
+	p->undigested = !prev;
 	if (prev) {
 		/* A revisit if the payload is the stored one: the writer
 		 * digests the block it writes. */
 		hash_sha1_b32(p->body.len ? p->body.p : "", p->body.len,
 			      p->digest);
-		p->bdigest[0] = '\0';
-	} else {
-		struct sv blk[2];
-
-		blk[0] = sv_make(p->head.p, p->head.len);
-		blk[1] = sv_make(p->body.len ? p->body.p : "", p->body.len);
-		hash_sha1_b32_two(blk, 2, p->bdigest, blk + 1, 1, p->digest);
 	}
 	capture_point(p);
 	p->bytes = sizeof(*p) + p->body.len + p->head.len + p->req.len +
@@ -275,11 +274,64 @@ capture_from_xfer(struct captures *cs, struct xfer *x, long status,
 
 /* ---- The writer queue. */
 
+/* The block (head + body) and payload (body) of undigested p, as two
+ * messages into m[0..1]. */
+static void
+digest_msgs(struct capture *p, struct sv blk[2], struct hash_msg m[2])
+{
+	blk[0] = sv_make(p->head.p, p->head.len);
+	blk[1] = sv_make(p->body.len ? p->body.p : "", p->body.len);
+	m[0].parts = blk;
+	m[0].n = 2;
+	m[0].out = p->bdigest;
+	m[1].parts = blk + 1;
+	m[1].n = 1;
+	m[1].out = p->digest;
+	p->undigested = 0;
+}
+
+/* Digests undigested a (and b, or NULL) together. */
+static void
+digest(struct capture *a, struct capture *b)
+{
+	struct sv ba[2], bb[2];
+	struct hash_msg m[4];
+
+	digest_msgs(a, ba, m);
+	if (b)
+		digest_msgs(b, bb, m + 2);
+	hash_sha1_b32_all(m, b ? 4 : 2);
+}
+
+static void
+push_now(struct captures *cs, struct capture *p)
+{
+	while (cs->qbytes && cs->qbytes + p->bytes > CAPTURE_QUEUE_BYTES)
+		captures_drain(cs, 1);
+	cs->qbytes += p->bytes;
+	warcq_push(cs->q, &p->wj);
+}
+
+void
+captures_flush(struct captures *cs)
+{
+	struct capture *h = cs->held;
+
+	if (!h)
+		return;
+	cs->held = NULL;
+	digest(h, NULL);
+	push_now(cs, h);
+}
+
 unsigned
 captures_drain(struct captures *cs, int wait)
 {
-	struct warcq_job *l = warcq_take(cs->q, wait), *next;
+	struct warcq_job *l, *next;
 	unsigned n = 0;
+
+	captures_flush(cs);
+	l = warcq_take(cs->q, wait);
 
 	for (; l; l = next) {
 		struct capture *p = l->ud;
@@ -295,14 +347,24 @@ captures_drain(struct captures *cs, int wait)
 void
 captures_push(struct captures *cs, struct capture *p)
 {
-	while (cs->qbytes && cs->qbytes + p->bytes > CAPTURE_QUEUE_BYTES)
-		captures_drain(cs, 1);
-	cs->qbytes += p->bytes;
-	warcq_push(cs->q, &p->wj);
+	struct capture *h = cs->held;
+
+	if (p->undigested && !h) {
+		cs->held = p;
+		return;
+	}
+	cs->held = NULL;
+	if (h) {
+		digest(h, p->undigested ? p : NULL);
+		push_now(cs, h);
+	}
+	if (p->undigested)
+		digest(p, NULL);
+	push_now(cs, p);
 }
 
 unsigned long
 captures_pending(const struct captures *cs)
 {
-	return warcq_pending(cs->q);
+	return warcq_pending(cs->q) + (cs->held != NULL);
 }

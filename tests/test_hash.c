@@ -114,6 +114,52 @@ test_sha1_two(void **state)
 	free(m);
 }
 
+/* hash_sha1_b32_all() with three and four messages (two WARC records'
+ * blocks and payloads), of lengths that end at different blocks, and one
+ * or more empty: each as hash_sha1_b32_parts() gives it. */
+static void
+test_sha1_all(void **state)
+{
+	static const size_t lens[] = { 0, 63, 64, 200, 4097, 51200, 51263 };
+	size_t cap = 120000, i, j, k, nl = sizeof(lens) / sizeof(lens[0]);
+	char *m = malloc(cap), got[4][38], want[38];
+	unsigned int x = 777;
+	struct sv parts[4][2];
+	struct hash_msg msg[4];
+
+	(void)state;
+	assert_non_null(m);
+	for (i = 0; i < cap; i++) {
+		x = x * 1103515245u + 12345u;
+		m[i] = (char)(x >> 16);
+	}
+	for (i = 0; i < nl; i++) {
+		for (j = 0; j < nl; j++) {
+			size_t n = (i + j) % 2 ? 3 : 4;
+
+			/* a record: head + body, then its body; another */
+			parts[0][0] = sv_make(m + 1, 37 + i);
+			parts[0][1] = sv_make(m + 100, lens[i]);
+			parts[1][0] = parts[0][1];
+			parts[2][0] = sv_make(m + 60000, 250);
+			parts[2][1] = sv_make(m + 60300, lens[j]);
+			parts[3][0] = parts[2][1];
+			for (k = 0; k < 4; k++) {
+				msg[k].parts = parts[k];
+				msg[k].n = k % 2 ? 1 : 2;
+				msg[k].out = got[k];
+			}
+			hash_sha1_b32_all(msg, n);
+			for (k = 0; k < n; k++) {
+				hash_sha1_b32_parts(msg[k].parts, msg[k].n,
+						    want);
+				assert_string_equal(got[k], want);
+			}
+		}
+	}
+	free(m);
+}
+
 static void
 test_fnv1a(void **state)
 {
@@ -131,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_sha1_base32),
 		cmocka_unit_test(test_sha1_two),
+		cmocka_unit_test(test_sha1_all),
 		cmocka_unit_test(test_fnv1a),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -149,21 +149,62 @@ detect_sha_ni(void)
 		abcd = _mm_sha1rnds4_epu32(abcd, e1, f); \
 	} while (0)
 
-/* Both streams: group g, scheduling its words first past the fourth. */
-#define SHA1_GROUP2(g, f) \
-	do { \
-		if ((g) >= 4) { \
-			SHA1_SCHED(wa, g); \
-			SHA1_SCHED(wb, g); \
-		} \
-		SHA1_ROUNDS(aabcd, ae0, ae1, aprev, wa, g, f); \
-		SHA1_ROUNDS(babcd, be0, be1, bprev, wb, g, f); \
-	} while (0)
-
 #define SHA1_LOAD(w, p, i, mask) \
 	(w[i] = _mm_shuffle_epi8( \
 		_mm_loadu_si128((const __m128i *)(const void *)((p) + 16 * (i))), \
 		mask))
+
+/* The state of lane L of sha1_blocks2() and sha1_blocks4(): ABCD, E,
+ * E plus words, the ABCD of the group before, the values at the start
+ * of the block, the words, the input. */
+#define SHA1_LANE(L) \
+	__m128i L##abcd, L##e0, L##e1, L##prev, L##sabcd, L##se, L##w[4]; \
+	const unsigned char *L##p
+#define SHA1_LANE_IN(L, h, in) \
+	(L##abcd = _mm_shuffle_epi32( \
+		 _mm_loadu_si128((const __m128i *)(void *)(h)), 0x1b), \
+	 L##e0 = _mm_set_epi32((int)(h)[4], 0, 0, 0), \
+	 L##prev = _mm_setzero_si128(), L##p = (in))
+#define SHA1_LANE_START(L, mask) \
+	(L##sabcd = L##abcd, L##se = L##e0, SHA1_LOAD(L##w, L##p, 0, mask), \
+	 SHA1_LOAD(L##w, L##p, 1, mask), SHA1_LOAD(L##w, L##p, 2, mask), \
+	 SHA1_LOAD(L##w, L##p, 3, mask))
+#define SHA1_LANE_GROUP(L, g, f) \
+	do { \
+		if ((g) >= 4) \
+			SHA1_SCHED(L##w, g); \
+		SHA1_ROUNDS(L##abcd, L##e0, L##e1, L##prev, L##w, g, f); \
+	} while (0)
+#define SHA1_LANE_END(L) \
+	(L##e0 = _mm_sha1nexte_epu32(L##prev, L##se), \
+	 L##abcd = _mm_add_epi32(L##abcd, L##sabcd), L##p += 64)
+#define SHA1_LANE_OUT(L, h) \
+	(_mm_storeu_si128((__m128i *)(void *)(h), \
+			  _mm_shuffle_epi32(L##abcd, 0x1b)), \
+	 (h)[4] = (uint32_t)_mm_extract_epi32(L##e0, 3))
+
+/* The 20 round groups of a block, GROUP(g, f) each. */
+#define SHA1_ALL_GROUPS(GROUP) \
+	do { \
+		GROUP(0, 0); GROUP(1, 0); GROUP(2, 0); GROUP(3, 0); \
+		GROUP(4, 0); GROUP(5, 1); GROUP(6, 1); GROUP(7, 1); \
+		GROUP(8, 1); GROUP(9, 1); GROUP(10, 2); GROUP(11, 2); \
+		GROUP(12, 2); GROUP(13, 2); GROUP(14, 2); GROUP(15, 3); \
+		GROUP(16, 3); GROUP(17, 3); GROUP(18, 3); GROUP(19, 3); \
+	} while (0)
+
+#define SHA1_GROUP2(g, f) \
+	do { \
+		SHA1_LANE_GROUP(a, g, f); \
+		SHA1_LANE_GROUP(b, g, f); \
+	} while (0)
+#define SHA1_GROUP4(g, f) \
+	do { \
+		SHA1_LANE_GROUP(a, g, f); \
+		SHA1_LANE_GROUP(b, g, f); \
+		SHA1_LANE_GROUP(c, g, f); \
+		SHA1_LANE_GROUP(d, g, f); \
+	} while (0)
 
 /* `nb` 64-byte blocks of stream a at pa and of stream b at pb, the
  * rounds of the two interleaved. ha or hb may be NULL: one stream only
@@ -175,8 +216,8 @@ sha1_blocks2(uint32_t ha[5], const unsigned char *pa, uint32_t hb[5],
 	const __m128i mask = _mm_set_epi64x(0x0001020304050607LL,
 					    0x08090a0b0c0d0e0fLL);
 	uint32_t za[5], zb[5];
-	__m128i aabcd, ae0, ae1, aprev, asabcd, ase, wa[4];
-	__m128i babcd, be0, be1, bprev, bsabcd, bse, wb[4];
+	SHA1_LANE(a);
+	SHA1_LANE(b);
 
 	if (!ha) {
 		memcpy(za, hb, sizeof(za));
@@ -188,55 +229,57 @@ sha1_blocks2(uint32_t ha[5], const unsigned char *pa, uint32_t hb[5],
 		hb = zb;
 		pb = pa;
 	}
-	aabcd = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(void *)ha),
-				  0x1b);
-	ae0 = _mm_set_epi32((int)ha[4], 0, 0, 0);
-	babcd = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(void *)hb),
-				  0x1b);
-	be0 = _mm_set_epi32((int)hb[4], 0, 0, 0);
-	aprev = bprev = _mm_setzero_si128();
-	for (; nb; nb--, pa += 64, pb += 64) {
-		asabcd = aabcd;
-		ase = ae0;
-		bsabcd = babcd;
-		bse = be0;
-		SHA1_LOAD(wa, pa, 0, mask);
-		SHA1_LOAD(wb, pb, 0, mask);
-		SHA1_LOAD(wa, pa, 1, mask);
-		SHA1_LOAD(wb, pb, 1, mask);
-		SHA1_LOAD(wa, pa, 2, mask);
-		SHA1_LOAD(wb, pb, 2, mask);
-		SHA1_LOAD(wa, pa, 3, mask);
-		SHA1_LOAD(wb, pb, 3, mask);
-		SHA1_GROUP2(0, 0);
-		SHA1_GROUP2(1, 0);
-		SHA1_GROUP2(2, 0);
-		SHA1_GROUP2(3, 0);
-		SHA1_GROUP2(4, 0);
-		SHA1_GROUP2(5, 1);
-		SHA1_GROUP2(6, 1);
-		SHA1_GROUP2(7, 1);
-		SHA1_GROUP2(8, 1);
-		SHA1_GROUP2(9, 1);
-		SHA1_GROUP2(10, 2);
-		SHA1_GROUP2(11, 2);
-		SHA1_GROUP2(12, 2);
-		SHA1_GROUP2(13, 2);
-		SHA1_GROUP2(14, 2);
-		SHA1_GROUP2(15, 3);
-		SHA1_GROUP2(16, 3);
-		SHA1_GROUP2(17, 3);
-		SHA1_GROUP2(18, 3);
-		SHA1_GROUP2(19, 3);
-		ae0 = _mm_sha1nexte_epu32(aprev, ase);
-		aabcd = _mm_add_epi32(aabcd, asabcd);
-		be0 = _mm_sha1nexte_epu32(bprev, bse);
-		babcd = _mm_add_epi32(babcd, bsabcd);
+	SHA1_LANE_IN(a, ha, pa);
+	SHA1_LANE_IN(b, hb, pb);
+	for (; nb; nb--) {
+		SHA1_LANE_START(a, mask);
+		SHA1_LANE_START(b, mask);
+		SHA1_ALL_GROUPS(SHA1_GROUP2);
+		SHA1_LANE_END(a);
+		SHA1_LANE_END(b);
 	}
-	_mm_storeu_si128((__m128i *)(void *)ha, _mm_shuffle_epi32(aabcd, 0x1b));
-	ha[4] = (uint32_t)_mm_extract_epi32(ae0, 3);
-	_mm_storeu_si128((__m128i *)(void *)hb, _mm_shuffle_epi32(babcd, 0x1b));
-	hb[4] = (uint32_t)_mm_extract_epi32(be0, 3);
+	SHA1_LANE_OUT(a, ha);
+	SHA1_LANE_OUT(b, hb);
+}
+
+/* The same for four streams (h[i] and p[i]; h[3] may be NULL: three).
+ * Two streams are latency-bound still: four ran at 4.6 GB/s together on
+ * a Zen 4 core against 3.3 GB/s for two. */
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+sha1_blocks4(uint32_t *const h[4], const unsigned char *const p[4],
+	     size_t nb)
+{
+	const __m128i mask = _mm_set_epi64x(0x0001020304050607LL,
+					    0x08090a0b0c0d0e0fLL);
+	uint32_t zd[5], *hd = h[3];
+	SHA1_LANE(a);
+	SHA1_LANE(b);
+	SHA1_LANE(c);
+	SHA1_LANE(d);
+
+	if (!hd) {
+		memcpy(zd, h[2], sizeof(zd));
+		hd = zd;
+	}
+	SHA1_LANE_IN(a, h[0], p[0]);
+	SHA1_LANE_IN(b, h[1], p[1]);
+	SHA1_LANE_IN(c, h[2], p[2]);
+	SHA1_LANE_IN(d, hd, h[3] ? p[3] : p[2]);
+	for (; nb; nb--) {
+		SHA1_LANE_START(a, mask);
+		SHA1_LANE_START(b, mask);
+		SHA1_LANE_START(c, mask);
+		SHA1_LANE_START(d, mask);
+		SHA1_ALL_GROUPS(SHA1_GROUP4);
+		SHA1_LANE_END(a);
+		SHA1_LANE_END(b);
+		SHA1_LANE_END(c);
+		SHA1_LANE_END(d);
+	}
+	SHA1_LANE_OUT(a, h[0]);
+	SHA1_LANE_OUT(b, h[1]);
+	SHA1_LANE_OUT(c, h[2]);
+	SHA1_LANE_OUT(d, hd);
 }
 
 static void
@@ -287,30 +330,26 @@ sha1_fill(struct sha1 *s)
 	}
 }
 
-/* Feeds k whole blocks of the current piece of a (and of b, or NULL). */
+/* Feeds k whole blocks of the current piece of each of the n (1 to 4)
+ * streams s[], together. */
 static void
-sha1_run(struct sha1 *a, struct sha1 *b, size_t k)
+sha1_run(struct sha1 *const *s, size_t n, size_t k)
 {
-	sha1_blocks2(a->h, (const unsigned char *)a->part->p + a->off,
-		     b ? b->h : NULL,
-		     b ? (const unsigned char *)b->part->p + b->off : NULL, k);
-	a->off += 64 * k;
-	a->len += 64 * k;
-	if (b) {
-		b->off += 64 * k;
-		b->len += 64 * k;
-	}
-}
+	uint32_t *h[4] = { NULL, NULL, NULL, NULL };
+	const unsigned char *p[4] = { NULL, NULL, NULL, NULL };
+	size_t i;
 
-/* Feeds what is left of one stream. */
-static void
-sha1_rest(struct sha1 *s)
-{
-	while (sha1_more(s)) {
-		if (s->nbuf || sha1_left(s) < 64)
-			sha1_fill(s);
-		else
-			sha1_run(s, NULL, sha1_left(s) / 64);
+	for (i = 0; i < n; i++) {
+		h[i] = s[i]->h;
+		p[i] = (const unsigned char *)s[i]->part->p + s[i]->off;
+	}
+	if (n <= 2)
+		sha1_blocks2(h[0], p[0], h[1], p[1], k);
+	else
+		sha1_blocks4(h, p, k);
+	for (i = 0; i < n; i++) {
+		s[i]->off += 64 * k;
+		s[i]->len += 64 * k;
 	}
 }
 
@@ -335,59 +374,81 @@ sha1_finish(struct sha1 *s, unsigned char d[20])
 		d[i] = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
 }
 
-/* Both streams: a stream with a partial block, or less than a block left
- * in its piece, is fed alone until it is block-aligned again; while both
- * are, the whole blocks they both have in their pieces run together. */
+/* The n (at most HASH_MSG_MAX) streams s[] at once: a stream with a
+ * partial block, or less than a block left in its piece, is fed alone
+ * until it is block-aligned again; the whole blocks the others all have
+ * in their pieces run together, four, three or two at a time (or one,
+ * when it is the last). */
 static void
-sha1_two(const struct sv *a, size_t na, unsigned char da[20],
-	 const struct sv *b, size_t nb, unsigned char db[20])
+sha1_multi(struct sha1 *const *s, size_t n)
 {
-	struct sha1 sa, sb;
+	for (;;) {
+		struct sha1 *run[HASH_MSG_MAX];
+		size_t i, nr = 0, k = (size_t)-1;
+		int fed = 0;
 
-	sha1_start(&sa, a, na);
-	sha1_start(&sb, b, nb);
-	while (sha1_more(&sa) && sha1_more(&sb)) {
-		size_t ka, kb;
-
-		if (sa.nbuf || sha1_left(&sa) < 64) {
-			sha1_fill(&sa);
-			continue;
+		for (i = 0; i < n; i++) {
+			if (!sha1_more(s[i]))
+				continue;
+			if (s[i]->nbuf || sha1_left(s[i]) < 64) {
+				sha1_fill(s[i]);
+				fed = 1;
+				continue;
+			}
+			run[nr++] = s[i];
+			if (sha1_left(s[i]) / 64 < k)
+				k = sha1_left(s[i]) / 64;
 		}
-		if (sb.nbuf || sha1_left(&sb) < 64) {
-			sha1_fill(&sb);
+		if (fed)
 			continue;
-		}
-		ka = sha1_left(&sa) / 64;
-		kb = sha1_left(&sb) / 64;
-		sha1_run(&sa, &sb, ka < kb ? ka : kb);
+		if (nr == 0)
+			break;
+		sha1_run(run, nr, k);
 	}
-	sha1_rest(&sa);
-	sha1_rest(&sb);
-	sha1_finish(&sa, da);
-	sha1_finish(&sb, db);
 }
 
 #endif /* PT_SHA_NI */
 
 void
-hash_sha1_b32_two(const struct sv *a, size_t na, char da[38],
-		  const struct sv *b, size_t nb, char db[38])
+hash_sha1_b32_all(const struct hash_msg *m, size_t n)
 {
+	size_t i;
 #ifdef PT_SHA_NI
-	unsigned char ra[20], rb[20];
+	struct sha1 st[HASH_MSG_MAX], *sp[HASH_MSG_MAX];
+	unsigned char d[20];
 
 	pthread_once(&sha_ni_once, detect_sha_ni);
-	if (have_sha_ni) {
-		sha1_two(a, na, ra, b, nb, rb);
-		memcpy(da, "sha1:", 5);
-		hash_b32_20(ra, da + 5);
-		memcpy(db, "sha1:", 5);
-		hash_b32_20(rb, db + 5);
+	if (have_sha_ni && n <= HASH_MSG_MAX) {
+		for (i = 0; i < n; i++) {
+			sha1_start(&st[i], m[i].parts, m[i].n);
+			sp[i] = &st[i];
+		}
+		sha1_multi(sp, n);
+		for (i = 0; i < n; i++) {
+			sha1_finish(&st[i], d);
+			memcpy(m[i].out, "sha1:", 5);
+			hash_b32_20(d, m[i].out + 5);
+		}
 		return;
 	}
 #endif
-	hash_sha1_b32_parts(a, na, da);
-	hash_sha1_b32_parts(b, nb, db);
+	for (i = 0; i < n; i++)
+		hash_sha1_b32_parts(m[i].parts, m[i].n, m[i].out);
+}
+
+void
+hash_sha1_b32_two(const struct sv *a, size_t na, char da[38],
+		  const struct sv *b, size_t nb, char db[38])
+{
+	struct hash_msg m[2];
+
+	m[0].parts = a;
+	m[0].n = na;
+	m[0].out = da;
+	m[1].parts = b;
+	m[1].n = nb;
+	m[1].out = db;
+	hash_sha1_b32_all(m, 2);
 }
 
 uint32_t
