@@ -139,16 +139,19 @@ crawl_db_check(struct crawl *c, int rc)
 
 /* ---- The queue. */
 
-void
+struct job *
 crawl_enqueue(struct crawl *c, const char *url, int kind, int depth,
 	      int hops, int attempts)
 {
 	struct host *h = hosts_get(&c->hosts, url);
+	struct job *j;
 
 	if (!h)
-		return;
-	host_push(h, job_new(h, url, kind, depth, hops, attempts));
+		return NULL;
+	j = job_new(h, url, kind, depth, hops, attempts);
+	host_push(h, j);
 	c->st->queued++;
+	return j;
 }
 
 int
@@ -169,8 +172,13 @@ crawl_add_url(struct crawl *c, const char *url, int kind, int depth,
 	if (rc < 0)
 		return crawl_db_check(c, rc);
 	seen_add(&c->seen, url);
-	if (rc == 1)
-		crawl_enqueue(c, url, kind, depth, hops, 0);
+	if (rc == 1) {
+		int fresh = crawldb_added_new(c->db);
+		struct job *j = crawl_enqueue(c, url, kind, depth, hops, 0);
+
+		if (j)
+			j->fresh = fresh;
+	}
 	return rc;
 }
 
@@ -222,9 +230,11 @@ start_job(struct crawl *c, struct host *h, struct job *j)
 {
 	struct crawldb_url u;
 	struct xfer *x = fetch_get(&c->fetch, h, j, j->url);
-	int rc;
+	int rc = 0;
 
-	rc = crawldb_get(c->db, j->url, &u, &c->msg);
+	/* A row made in this run has no capture: no lookup. */
+	if (!j->fresh)
+		rc = crawldb_get(c->db, j->url, &u, &c->msg);
 	if (rc < 0) {
 		crawl_db_check(c, rc);
 	} else if (rc == 1 && u.payload_digest) {

@@ -61,9 +61,10 @@ int crawl_fatal(struct crawl *c, int rc, struct buf *why);
 /* crawl_fatal() with c->msg when rc < 0. Returns rc. */
 int crawl_db_check(struct crawl *c, int rc);
 
-/* Queues canonical `url` in memory (its database row is queued). */
-void crawl_enqueue(struct crawl *c, const char *url, int kind, int depth,
-		   int hops, int attempts);
+/* Queues canonical `url` in memory (its database row is queued). The job,
+ * owned by its host's queue, or NULL (a URL without a host). */
+struct job *crawl_enqueue(struct crawl *c, const char *url, int kind,
+			  int depth, int hops, int attempts);
 /* Adds canonical `url` to the database and, when that queued it, to the
  * in-memory queue. 1 queued, 0 known, < 0 database error. Without
  * `requeue` a URL already known in this run (c->seen) is not looked up:
