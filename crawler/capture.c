@@ -32,6 +32,7 @@ captures_init(struct captures *cs,
 	memset(cs, 0, sizeof(*cs));
 	cs->written = written;
 	cs->ctx = ctx;
+	cs->held_tail = &cs->held;
 }
 
 int
@@ -64,10 +65,14 @@ void
 captures_release(struct captures *cs)
 {
 	captures_stop(cs);
-	if (cs->held) {
-		capture_destroy(cs->held);
-		cs->held = NULL;
+	while (cs->held) {
+		struct capture *p = cs->held;
+
+		cs->held = p->next;
+		capture_destroy(p);
 	}
+	cs->held_tail = &cs->held;
+	cs->nheld = 0;
 	while (cs->free_cap) {
 		struct capture *p = cs->free_cap;
 
@@ -315,13 +320,21 @@ push_now(struct captures *cs, struct capture *p)
 void
 captures_flush(struct captures *cs)
 {
-	struct capture *h = cs->held;
+	while (cs->held) {
+		struct capture *a = cs->held, *b = a->next;
 
-	if (!h)
-		return;
-	cs->held = NULL;
-	digest(h, NULL);
-	push_now(cs, h);
+		cs->held = b ? b->next : NULL;
+		cs->nheld -= b ? 2 : 1;
+		if (!cs->held)
+			cs->held_tail = &cs->held;
+		a->next = NULL;
+		if (b)
+			b->next = NULL;
+		digest(a, b);
+		push_now(cs, a);
+		if (b)
+			push_now(cs, b);
+	}
 }
 
 unsigned
@@ -347,24 +360,19 @@ captures_drain(struct captures *cs, int wait)
 void
 captures_push(struct captures *cs, struct capture *p)
 {
-	struct capture *h = cs->held;
-
-	if (p->undigested && !h) {
-		cs->held = p;
+	if (p->undigested) {
+		p->next = NULL;
+		*cs->held_tail = p;
+		cs->held_tail = &p->next;
+		cs->nheld++;
 		return;
 	}
-	cs->held = NULL;
-	if (h) {
-		digest(h, p->undigested ? p : NULL);
-		push_now(cs, h);
-	}
-	if (p->undigested)
-		digest(p, NULL);
+	captures_flush(cs);
 	push_now(cs, p);
 }
 
 unsigned long
 captures_pending(const struct captures *cs)
 {
-	return warcq_pending(cs->q) + (cs->held != NULL);
+	return warcq_pending(cs->q) + cs->nheld;
 }

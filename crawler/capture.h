@@ -42,7 +42,7 @@ struct capture {
 	int kind, depth, hops;   /* of the job */
 	long status;             /* HTTP status */
 	size_t bytes;            /* counted against CAPTURE_QUEUE_BYTES */
-	struct capture *next;    /* free list */
+	struct capture *next;    /* free list, or the held ones */
 };
 
 /* The writer queue and the captures. Value type: captures_init() /
@@ -51,8 +51,10 @@ struct captures {
 	struct warcq *q;         /* the writer thread, or NULL */
 	struct capture *free_cap;/* recycled captures */
 	size_t qbytes;           /* bytes of the captures out */
-	struct capture *held;    /* pushed, waiting for a second one to be
-				    digested with (see captures_push()) */
+	struct capture *held;    /* pushed, digests still to compute (see
+				    captures_push()), oldest first */
+	struct capture **held_tail;
+	unsigned long nheld;
 	/* Records a capture the writer has finished (wj.rc says whether it
 	 * was written); p is borrowed during the call. */
 	void (*written)(void *ctx, struct capture *p);
@@ -83,12 +85,12 @@ const char *capture_str(const struct capture *p, size_t off);
 
 /* Hands p to the writer, first recording finished captures while
  * CAPTURE_QUEUE_BYTES are out. A capture whose two digests are still to
- * compute is held until the next such one, and the four digests of the
- * two are computed together (hash_sha1_b32_all()); captures reach the
- * writer in the order they were pushed. */
+ * compute is held until captures_flush(), so that the crawl can send its
+ * next requests first; captures reach the writer in the order they were
+ * pushed. */
 void captures_push(struct captures *cs, struct capture *p);
-/* Digests a held capture alone and hands it to the writer. Call when no
- * second one comes soon (after each batch of finished transfers). */
+/* Digests the held captures, two at a time (their four digests in one
+ * pass, hash_sha1_b32_all()), and hands them to the writer. */
 void captures_flush(struct captures *cs);
 /* Records the captures the writer has finished (a held one is flushed
  * first); with wait = 1 waits for at least one when some are out.

@@ -474,7 +474,13 @@ run_loop(struct crawl *c)
 		if (stopping && now >= stop_at)
 			break; /* in-flight URLs stay queued */
 		done = fetch_perform(&c->fetch, on_done, c);
-		done += captures_drain(&c->caps, 0);
+		if (done && !stopping && !c->fatal) {
+			/* The next requests go out before the captures just
+			 * made are digested: the server works meanwhile. */
+			dispatch(c, crawl_now());
+			fetch_kick(&c->fetch);
+		}
+		done += captures_drain(&c->caps, 0); /* digests them */
 		if (crawldb_in_tx(c->db) &&
 		    crawl_now() - c->last_commit >= COMMIT_SECONDS)
 			crawl_commit(c);

@@ -488,6 +488,12 @@ fetch_poll(struct fetch *f, int ms)
 }
 
 void
+fetch_kick(struct fetch *f)
+{
+	run_io(f, 0);
+}
+
+void
 fetch_wakeup(void *ctx)
 {
 	struct fetch *f = ctx;

@@ -88,6 +88,9 @@ unsigned fetch_perform(struct fetch *f,
 /* Waits up to `ms` milliseconds for activity or fetch_wakeup(), and
  * runs the transfers whose sockets are ready. */
 void fetch_poll(struct fetch *f, int ms);
+/* Lets curl start the transfers just added (sending their requests)
+ * and read what is ready, without waiting. */
+void fetch_kick(struct fetch *f);
 /* Wakes fetch_poll() up; `ctx` is the struct fetch. Safe from another
  * thread once fetch_open() returned. */
 void fetch_wakeup(void *ctx);
