@@ -490,7 +490,15 @@ fetch_poll(struct fetch *f, int ms)
 void
 fetch_kick(struct fetch *f)
 {
-	run_io(f, 0);
+	int running;
+
+	/* Added transfers start from curl's timer (due at once); the
+	 * sockets are looked at by the next fetch_perform(). */
+	if (f->timer_at >= 0 && now_s() >= f->timer_at) {
+		f->timer_at = -1;
+		curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT, 0,
+					 &running);
+	}
 }
 
 void

@@ -88,8 +88,8 @@ unsigned fetch_perform(struct fetch *f,
 /* Waits up to `ms` milliseconds for activity or fetch_wakeup(), and
  * runs the transfers whose sockets are ready. */
 void fetch_poll(struct fetch *f, int ms);
-/* Lets curl start the transfers just added (sending their requests)
- * and read what is ready, without waiting. */
+/* Lets curl start the transfers just added (sending their requests),
+ * without waiting and without looking at the other sockets. */
 void fetch_kick(struct fetch *f);
 /* Wakes fetch_poll() up; `ctx` is the struct fetch. Safe from another
  * thread once fetch_open() returned. */
