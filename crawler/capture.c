@@ -11,6 +11,7 @@
 #include "crawler/base/err.h"
 #include "crawler/base/hash.h"
 #include "crawler/base/http.h"
+#include "crawler/base/sv.h"
 #include "crawler/crawldb.h"
 #include "crawler/fetch.h"
 #include "crawler/hosts.h"
@@ -31,6 +32,7 @@ captures_init(struct captures *cs,
 	memset(cs, 0, sizeof(*cs));
 	cs->written = written;
 	cs->ctx = ctx;
+	cs->held_tail = &cs->held;
 }
 
 int
@@ -63,6 +65,14 @@ void
 captures_release(struct captures *cs)
 {
 	captures_stop(cs);
+	while (cs->held) {
+		struct capture *p = cs->held;
+
+		cs->held = p->next;
+		capture_destroy(p);
+	}
+	cs->held_tail = &cs->held;
+	cs->nheld = 0;
 	while (cs->free_cap) {
 		struct capture *p = cs->free_cap;
 
@@ -225,6 +235,7 @@ capture_point(struct capture *p)
 	cap->body = p->body.p;
 	cap->body_len = p->body.len;
 	cap->payload_digest = p->digest;
+	cap->block_digest = p->bdigest;
 	cap->prev_payload_digest = capture_str(p, p->pdig);
 	cap->prev_date = capture_str(p, p->pdate);
 	cap->prev_record_id = capture_str(p, p->pid);
@@ -252,7 +263,14 @@ capture_from_xfer(struct captures *cs, struct xfer *x, long status,
 	tmp = x->body;
 	x->body = p->body;
 	p->body = tmp;
-	hash_sha1_b32(p->body.len ? p->body.p : "", p->body.len, p->digest);
+	p->bdigest[0] = '\0';
+	p->undigested = !prev;
+	if (prev) {
+		/* A revisit if the payload is the stored one: the writer
+		 * digests the block it writes. */
+		hash_sha1_b32(p->body.len ? p->body.p : "", p->body.len,
+			      p->digest);
+	}
 	capture_point(p);
 	p->bytes = sizeof(*p) + p->body.len + p->head.len + p->req.len +
 		   p->str.len;
@@ -261,11 +279,72 @@ capture_from_xfer(struct captures *cs, struct xfer *x, long status,
 
 /* ---- The writer queue. */
 
+/* The block (head + body) and payload (body) of undigested p, as two
+ * messages into m[0..1]. */
+static void
+digest_msgs(struct capture *p, struct sv blk[2], struct hash_msg m[2])
+{
+	blk[0] = sv_make(p->head.p, p->head.len);
+	blk[1] = sv_make(p->body.len ? p->body.p : "", p->body.len);
+	m[0].parts = blk;
+	m[0].n = 2;
+	m[0].out = p->bdigest;
+	m[1].parts = blk + 1;
+	m[1].n = 1;
+	m[1].out = p->digest;
+	p->undigested = 0;
+}
+
+/* Digests undigested a (and b, or NULL) together. */
+static void
+digest(struct capture *a, struct capture *b)
+{
+	struct sv ba[2], bb[2];
+	struct hash_msg m[4];
+
+	digest_msgs(a, ba, m);
+	if (b)
+		digest_msgs(b, bb, m + 2);
+	hash_sha1_b32_all(m, b ? 4 : 2);
+}
+
+static void
+push_now(struct captures *cs, struct capture *p)
+{
+	while (cs->qbytes && cs->qbytes + p->bytes > CAPTURE_QUEUE_BYTES)
+		captures_drain(cs, 1);
+	cs->qbytes += p->bytes;
+	warcq_push(cs->q, &p->wj);
+}
+
+void
+captures_flush(struct captures *cs)
+{
+	while (cs->held) {
+		struct capture *a = cs->held, *b = a->next;
+
+		cs->held = b ? b->next : NULL;
+		cs->nheld -= b ? 2 : 1;
+		if (!cs->held)
+			cs->held_tail = &cs->held;
+		a->next = NULL;
+		if (b)
+			b->next = NULL;
+		digest(a, b);
+		push_now(cs, a);
+		if (b)
+			push_now(cs, b);
+	}
+}
+
 unsigned
 captures_drain(struct captures *cs, int wait)
 {
-	struct warcq_job *l = warcq_take(cs->q, wait), *next;
+	struct warcq_job *l, *next;
 	unsigned n = 0;
+
+	captures_flush(cs);
+	l = warcq_take(cs->q, wait);
 
 	for (; l; l = next) {
 		struct capture *p = l->ud;
@@ -281,14 +360,19 @@ captures_drain(struct captures *cs, int wait)
 void
 captures_push(struct captures *cs, struct capture *p)
 {
-	while (cs->qbytes && cs->qbytes + p->bytes > CAPTURE_QUEUE_BYTES)
-		captures_drain(cs, 1);
-	cs->qbytes += p->bytes;
-	warcq_push(cs->q, &p->wj);
+	if (p->undigested) {
+		p->next = NULL;
+		*cs->held_tail = p;
+		cs->held_tail = &p->next;
+		cs->nheld++;
+		return;
+	}
+	captures_flush(cs);
+	push_now(cs, p);
 }
 
 unsigned long
 captures_pending(const struct captures *cs)
 {
-	return warcq_pending(cs->q);
+	return warcq_pending(cs->q) + cs->nheld;
 }

@@ -35,10 +35,14 @@ struct capture {
 					CAPTURE_NONE */
 	char digest[38];         /* payload digest, computed on the crawl
 				    thread (the writer's is the busier) */
+	char bdigest[38];        /* block digest of the response record,
+				    computed with it, or "" (a revisit
+				    candidate: the writer's) */
+	int undigested;          /* digest and bdigest still to compute */
 	int kind, depth, hops;   /* of the job */
 	long status;             /* HTTP status */
 	size_t bytes;            /* counted against CAPTURE_QUEUE_BYTES */
-	struct capture *next;    /* free list */
+	struct capture *next;    /* free list, or the held ones */
 };
 
 /* The writer queue and the captures. Value type: captures_init() /
@@ -47,6 +51,10 @@ struct captures {
 	struct warcq *q;         /* the writer thread, or NULL */
 	struct capture *free_cap;/* recycled captures */
 	size_t qbytes;           /* bytes of the captures out */
+	struct capture *held;    /* pushed, digests still to compute (see
+				    captures_push()), oldest first */
+	struct capture **held_tail;
+	unsigned long nheld;
 	/* Records a capture the writer has finished (wj.rc says whether it
 	 * was written); p is borrowed during the call. */
 	void (*written)(void *ctx, struct capture *p);
@@ -76,12 +84,19 @@ struct capture *capture_from_xfer(struct captures *cs, struct xfer *x,
 const char *capture_str(const struct capture *p, size_t off);
 
 /* Hands p to the writer, first recording finished captures while
- * CAPTURE_QUEUE_BYTES are out. */
+ * CAPTURE_QUEUE_BYTES are out. A capture whose two digests are still to
+ * compute is held until captures_flush(), so that the crawl can send its
+ * next requests first; captures reach the writer in the order they were
+ * pushed. */
 void captures_push(struct captures *cs, struct capture *p);
-/* Records the captures the writer has finished; with wait = 1 waits for
- * at least one when some are out. Returns how many were recorded. */
+/* Digests the held captures, two at a time (their four digests in one
+ * pass, hash_sha1_b32_all()), and hands them to the writer. */
+void captures_flush(struct captures *cs);
+/* Records the captures the writer has finished (a held one is flushed
+ * first); with wait = 1 waits for at least one when some are out.
+ * Returns how many were recorded. */
 unsigned captures_drain(struct captures *cs, int wait);
-/* Captures pushed and not yet recorded. */
+/* Captures pushed and not yet recorded (a held one too). */
 unsigned long captures_pending(const struct captures *cs);
 
 #endif

@@ -69,7 +69,10 @@
 #include <string.h>
 #include <time.h>
 
-#define COMMIT_EVERY 50        /* results per transaction */
+#define COMMIT_EVERY 1000      /* results per transaction: a commit costs
+				  about 30 page writes to the WAL, and
+				  rows are what a kill can lose (replay.c
+				  finds them again in the WARC files) */
 #define COMMIT_SECONDS 1.0     /* or this much time */
 #define STOP_GRACE 2.0         /* seconds given to transfers after *stop */
 
@@ -136,16 +139,19 @@ crawl_db_check(struct crawl *c, int rc)
 
 /* ---- The queue. */
 
-void
+struct job *
 crawl_enqueue(struct crawl *c, const char *url, int kind, int depth,
 	      int hops, int attempts)
 {
 	struct host *h = hosts_get(&c->hosts, url);
+	struct job *j;
 
 	if (!h)
-		return;
-	host_push(h, job_new(h, url, kind, depth, hops, attempts));
+		return NULL;
+	j = job_new(h, url, kind, depth, hops, attempts);
+	host_push(h, j);
 	c->st->queued++;
+	return j;
 }
 
 int
@@ -154,6 +160,8 @@ crawl_add_url(struct crawl *c, const char *url, int kind, int depth,
 {
 	int rc;
 
+	if (!requeue && seen_has(&c->seen, url))
+		return 0;
 	buf_reset(&c->tmp2);
 	if (url_host_key(url, &c->tmp2, NULL))
 		return 0;
@@ -163,8 +171,14 @@ crawl_add_url(struct crawl *c, const char *url, int kind, int depth,
 			 requeue, (int)c->o->max_attempts, &c->msg);
 	if (rc < 0)
 		return crawl_db_check(c, rc);
-	if (rc == 1)
-		crawl_enqueue(c, url, kind, depth, hops, 0);
+	seen_add(&c->seen, url);
+	if (rc == 1) {
+		int fresh = crawldb_added_new(c->db);
+		struct job *j = crawl_enqueue(c, url, kind, depth, hops, 0);
+
+		if (j)
+			j->fresh = fresh;
+	}
 	return rc;
 }
 
@@ -216,12 +230,22 @@ start_job(struct crawl *c, struct host *h, struct job *j)
 {
 	struct crawldb_url u;
 	struct xfer *x = fetch_get(&c->fetch, h, j, j->url);
-	int rc;
+	int rc = 0;
 
-	rc = crawldb_get(c->db, j->url, &u, &c->msg);
+	/* A row made in this run has no capture: no lookup. */
+	if (!j->fresh)
+		rc = crawldb_get(c->db, j->url, &u, &c->msg);
 	if (rc < 0) {
 		crawl_db_check(c, rc);
 	} else if (rc == 1 && u.payload_digest) {
+		/* What the capture needs of the stored one (a revisit),
+		 * kept so that the row is not read again. */
+		x->has_prev = 1;
+		buf_adds(&x->prev, u.payload_digest);
+		buf_addc(&x->prev, '\0');
+		buf_adds(&x->prev, u.warc_date ? u.warc_date : "");
+		buf_addc(&x->prev, '\0');
+		buf_adds(&x->prev, u.record_id ? u.record_id : "");
 		if (u.etag) {
 			buf_reset(&c->tmp);
 			buf_addf(&c->tmp, "If-None-Match: %s", u.etag);
@@ -351,7 +375,10 @@ add_seeds(struct crawl *c)
 static int
 load_job(void *ctx, const struct crawldb_url *u)
 {
-	crawl_enqueue(ctx, u->url, u->kind, u->depth, u->hops, u->attempts);
+	struct crawl *c = ctx;
+
+	crawl_enqueue(c, u->url, u->kind, u->depth, u->hops, u->attempts);
+	seen_add(&c->seen, u->url);
 	return 0;
 }
 
@@ -447,7 +474,13 @@ run_loop(struct crawl *c)
 		if (stopping && now >= stop_at)
 			break; /* in-flight URLs stay queued */
 		done = fetch_perform(&c->fetch, on_done, c);
-		done += captures_drain(&c->caps, 0);
+		if (done && !stopping && !c->fatal) {
+			/* The next requests go out before the captures just
+			 * made are digested: the server works meanwhile. */
+			dispatch(c, crawl_now());
+			fetch_kick(&c->fetch);
+		}
+		done += captures_drain(&c->caps, 0); /* digests them */
 		if (crawldb_in_tx(c->db) &&
 		    crawl_now() - c->last_commit >= COMMIT_SECONDS)
 			crawl_commit(c);
@@ -474,6 +507,7 @@ crawl_init(struct crawl *c, const struct crawl_opts *o,
 	hosts_init(&c->hosts, o->sources, o->delay);
 	fetch_init(&c->fetch, o);
 	captures_init(&c->caps, response_written, c);
+	seen_init(&c->seen);
 	buf_init(&c->mark, 0);
 	buf_init(&c->tmp, URL_MAX_LEN + 256);
 	buf_init(&c->tmp2, URL_MAX_LEN + 256);
@@ -590,6 +624,7 @@ crawl_release(struct crawl *c)
 	fetch_release(&c->fetch);
 	captures_release(&c->caps);
 	hosts_release(&c->hosts);
+	seen_release(&c->seen);
 	warc_writer_free(c->w);
 	crawldb_free(c->db);
 	buf_release(&c->mark);

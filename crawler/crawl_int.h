@@ -22,6 +22,7 @@
 #include "crawler/crawl.h"
 #include "crawler/fetch.h"
 #include "crawler/hosts.h"
+#include "crawler/seen.h"
 
 #define CRAWL_MARK_KEY "warc_mark" /* meta key of the WARC mark */
 
@@ -33,6 +34,7 @@ struct crawl {
 	struct hosts hosts;
 	struct fetch fetch;
 	struct captures caps;
+	struct seen seen;        /* URLs known to have a row (this run) */
 	unsigned long long started;   /* page/feed/sitemap fetches started */
 	unsigned long long deferred;  /* URLs left queued (robots.txt down) */
 	unsigned pending;        /* results since the last commit */
@@ -59,11 +61,14 @@ int crawl_fatal(struct crawl *c, int rc, struct buf *why);
 /* crawl_fatal() with c->msg when rc < 0. Returns rc. */
 int crawl_db_check(struct crawl *c, int rc);
 
-/* Queues canonical `url` in memory (its database row is queued). */
-void crawl_enqueue(struct crawl *c, const char *url, int kind, int depth,
-		   int hops, int attempts);
+/* Queues canonical `url` in memory (its database row is queued). The job,
+ * owned by its host's queue, or NULL (a URL without a host). */
+struct job *crawl_enqueue(struct crawl *c, const char *url, int kind,
+			  int depth, int hops, int attempts);
 /* Adds canonical `url` to the database and, when that queued it, to the
- * in-memory queue. 1 queued, 0 known, < 0 database error. */
+ * in-memory queue. 1 queued, 0 known, < 0 database error. Without
+ * `requeue` a URL already known in this run (c->seen) is not looked up:
+ * adding it again changes nothing. */
 int crawl_add_url(struct crawl *c, const char *url, int kind, int depth,
 		  int hops, int seed, int requeue);
 

@@ -98,6 +98,7 @@ static const char *const sql[S_NSTMT] = {
 struct crawldb {
 	struct db db;                /* connection and statements sql[] */
 	int in_tx;                   /* 1 inside BEGIN .. COMMIT */
+	int added_new;               /* the last crawldb_add() inserted */
 	char *copy[9];               /* strings of the last crawldb_get() */
 };
 
@@ -205,6 +206,12 @@ crawldb_in_tx(const struct crawldb *db)
 }
 
 int
+crawldb_added_new(const struct crawldb *db)
+{
+	return db->added_new;
+}
+
+int
 crawldb_add(struct crawldb *db, const char *url, const char *host, int kind,
 	    int depth, int hops, int seed, int requeue, int max_attempts,
 	    struct buf *err)
@@ -219,6 +226,7 @@ crawldb_add(struct crawldb *db, const char *url, const char *host, int kind,
 	sqlite3_bind_int(s, 5, hops);
 	sqlite3_bind_int(s, 6, seed ? 1 : 0);
 	rc = run_count(db, S_INSERT, "cannot add a URL", err);
+	db->added_new = rc > 0;
 	if (rc)
 		return rc < 0 ? rc : 1;
 	s = st(db, S_REQUEUE);

@@ -86,6 +86,8 @@ int crawldb_begin(struct crawldb *db, struct buf *err);
 int crawldb_commit(struct crawldb *db, struct buf *err);
 /* 1 while a transaction is open. */
 int crawldb_in_tx(const struct crawldb *db);
+/* 1 when the last crawldb_add() made a new row (so it has no capture). */
+int crawldb_added_new(const struct crawldb *db);
 
 /* Adds `url` (canonical) as queued. When it exists, with `requeue` a done
  * row is queued again (validators kept, for a conditional GET) and `seed`

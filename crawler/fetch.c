@@ -57,25 +57,79 @@ now_s(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* curl: watch socket s for `what` (CURL_POLL_*), or stop watching it. */
+/* curl: watch socket s for `what` (CURL_POLL_*), or stop watching it.
+ *
+ * f->sock[s] is what the epoll set holds for s: SOCK_IN_SET | its epoll
+ * events, with SOCK_IDLE when curl has stopped watching it. curl stops
+ * watching a kept-alive connection after each response and watches it
+ * again for the next request, usually in the same loop turn; that was
+ * an EPOLL_CTL_DEL and an EPOLL_CTL_ADD per page. The socket now stays
+ * in the set, idle: when curl wants it again with the same events no
+ * system call is made, and when an idle socket turns ready (the server
+ * closed it) it leaves the set then, unseen by curl. A socket is opened
+ * and closed through on_socket() and on_close(), which clear its slot,
+ * so a descriptor number used again starts with nothing in the set. */
+#define SOCK_IN_SET (1u << 30)
+#define SOCK_IDLE (1u << 29)
+
+static unsigned *
+sock_slot(struct fetch *f, curl_socket_t s)
+{
+	size_t n = f->nsock;
+
+	if (s < 0)
+		return NULL;
+	if ((size_t)s >= n) {
+		pt_xgrow((void **)&f->sock, &f->nsock, (size_t)s + 1,
+			 sizeof(*f->sock));
+		memset(f->sock + n, 0, (f->nsock - n) * sizeof(*f->sock));
+	}
+	return &f->sock[s];
+}
+
+static void
+sock_forget(struct fetch *f, curl_socket_t s)
+{
+	unsigned *st = sock_slot(f, s);
+
+	if (st && *st) {
+		epoll_ctl(f->epfd, EPOLL_CTL_DEL, s, NULL);
+		*st = 0;
+	}
+}
+
 static int
 on_curl_socket(CURL *e, curl_socket_t s, int what, void *ud, void *sp)
 {
 	struct fetch *f = ud;
 	struct epoll_event ev;
+	unsigned *st = sock_slot(f, s), want;
+	int op;
 
 	(void)e;
 	(void)sp;
+	if (!st)
+		return 0;
 	if (what == CURL_POLL_REMOVE) {
-		epoll_ctl(f->epfd, EPOLL_CTL_DEL, s, NULL);
+		if (*st)
+			*st |= SOCK_IDLE;
 		return 0;
 	}
 	memset(&ev, 0, sizeof(ev));
 	ev.events = (what & CURL_POLL_IN ? EPOLLIN : 0) |
 		    (what & CURL_POLL_OUT ? EPOLLOUT : 0);
 	ev.data.fd = s;
-	if (epoll_ctl(f->epfd, EPOLL_CTL_MOD, s, &ev) && errno == ENOENT)
-		epoll_ctl(f->epfd, EPOLL_CTL_ADD, s, &ev);
+	want = SOCK_IN_SET | ev.events;
+	if ((*st & ~SOCK_IDLE) == want) {
+		*st = want;
+		return 0;
+	}
+	op = *st ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+	if (epoll_ctl(f->epfd, op, s, &ev) && (errno == ENOENT ||
+					       errno == EEXIST))
+		epoll_ctl(f->epfd, op == EPOLL_CTL_MOD ? EPOLL_CTL_ADD
+						       : EPOLL_CTL_MOD, s, &ev);
+	*st = want;
 	return 0;
 }
 
@@ -125,6 +179,7 @@ xfer_destroy(struct xfer *x)
 	buf_release(&x->body);
 	buf_release(&x->head);
 	buf_release(&x->req);
+	buf_release(&x->prev);
 	free(x);
 }
 
@@ -145,6 +200,7 @@ fetch_release(struct fetch *f)
 	}
 	free(f->all);
 	curl_multi_cleanup(f->multi);
+	free(f->sock);
 	curl_slist_free_all(f->resolve);
 	if (f->epfd >= 0)
 		close(f->epfd);
@@ -206,6 +262,7 @@ on_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
 {
 	struct xfer *x = ud;
 	enum url_addr k;
+	curl_socket_t s;
 
 	if (purpose == CURLSOCKTYPE_IPCXN && !x->h->allow_private) {
 		k = url_addr_classify_sa(&a->addr);
@@ -214,42 +271,32 @@ on_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
 			return CURL_SOCKET_BAD;
 		}
 	}
-	return socket(a->family, a->socktype, a->protocol);
+	s = socket(a->family, a->socktype, a->protocol);
+	sock_forget(x->f, s);
+	return s;
+}
+
+/* curl closes socket s: it leaves the epoll set first. */
+static int
+on_close(void *ud, curl_socket_t s)
+{
+	struct fetch *f = ud;
+
+	sock_forget(f, s);
+	return close(s);
 }
 
 /* ---- Transfers. */
 
-/* A recycled transfer, or a new one. */
-static struct xfer *
-xfer_take(struct fetch *f)
-{
-	struct xfer *x = f->free_x;
-
-	if (x) {
-		f->free_x = x->next;
-		curl_easy_reset(x->easy);
-		return x;
-	}
-	x = pt_xcalloc(1, sizeof(*x));
-	x->easy = curl_easy_init();
-	if (!x->easy)
-		pt_xmalloc((size_t)-1);
-	buf_init(&x->body, 0);
-	buf_init(&x->head, HEAD_MAX);
-	buf_init(&x->req, HEAD_MAX);
-	pt_xgrow((void **)&f->all, &f->all_cap, f->nall + 1, sizeof(*f->all));
-	f->all[f->nall++] = x;
-	return x;
-}
-
-/* The options of every transfer. */
+/* The options every transfer of easy handle x has, set once: a
+ * recycled handle keeps them (curl_easy_reset() and setting them all
+ * again cost more than the rest of starting a transfer). */
 static void
-xfer_setopts(struct fetch *f, struct xfer *x, const char *url)
+xfer_setopts(struct fetch *f, struct xfer *x)
 {
 	const struct crawl_opts *o = f->o;
 	CURL *e = x->easy;
 
-	curl_easy_setopt(e, CURLOPT_URL, url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
@@ -260,6 +307,8 @@ xfer_setopts(struct fetch *f, struct xfer *x, const char *url)
 	curl_easy_setopt(e, CURLOPT_DEBUGDATA, x);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_socket);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, x);
+	curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, on_close);
+	curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, f);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
 	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, RECV_BUFFER);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, o->user_agent);
@@ -275,11 +324,33 @@ xfer_setopts(struct fetch *f, struct xfer *x, const char *url)
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(o->timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
 			 (long)(o->connect_timeout * 1000));
-	if (x->job)
-		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
-				 (curl_off_t)x->body.max);
 	if (f->resolve)
 		curl_easy_setopt(e, CURLOPT_RESOLVE, f->resolve);
+}
+
+/* A recycled transfer, or a new one. */
+static struct xfer *
+xfer_take(struct fetch *f)
+{
+	struct xfer *x = f->free_x;
+
+	if (x) {
+		f->free_x = x->next;
+		return x;
+	}
+	x = pt_xcalloc(1, sizeof(*x));
+	x->f = f;
+	x->easy = curl_easy_init();
+	if (!x->easy)
+		pt_xmalloc((size_t)-1);
+	xfer_setopts(f, x);
+	buf_init(&x->body, 0);
+	buf_init(&x->head, HEAD_MAX);
+	buf_init(&x->req, HEAD_MAX);
+	buf_init(&x->prev, 0);
+	pt_xgrow((void **)&f->all, &f->all_cap, f->nall + 1, sizeof(*f->all));
+	f->all[f->nall++] = x;
+	return x;
 }
 
 struct xfer *
@@ -289,14 +360,18 @@ fetch_get(struct fetch *f, struct host *h, struct job *j, const char *url)
 
 	x->h = h;
 	x->job = j;
-	x->too_big = x->head_too_big = x->refused = 0;
+	x->too_big = x->head_too_big = x->refused = x->has_prev = 0;
 	x->errbuf[0] = '\0';
 	x->next = NULL;
 	buf_reset(&x->body);
 	buf_reset(&x->head);
 	buf_reset(&x->req);
+	buf_reset(&x->prev);
 	x->body.max = j ? (size_t)f->o->max_size : ROBOTS_MAX_BYTES;
-	xfer_setopts(f, x, url);
+	curl_easy_setopt(x->easy, CURLOPT_URL, url);
+	/* robots.txt: no limit on the wire, on_body() keeps what fits. */
+	curl_easy_setopt(x->easy, CURLOPT_MAXFILESIZE_LARGE,
+			 (curl_off_t)(j ? x->body.max : 0));
 	curl_slist_free_all(x->hdrs);
 	x->hdrs = curl_slist_append(NULL, j ?
 		"Accept: text/html,application/xhtml+xml,application/xml;"
@@ -359,6 +434,13 @@ run_io(struct fetch *f, int ms)
 				v = 0; /* already drained */
 			continue;
 		}
+		if ((size_t)ev[i].data.fd < f->nsock &&
+		    (f->sock[ev[i].data.fd] & SOCK_IDLE)) {
+			/* Not curl's now: out of the set until it asks. */
+			epoll_ctl(f->epfd, EPOLL_CTL_DEL, ev[i].data.fd, NULL);
+			f->sock[ev[i].data.fd] = 0;
+			continue;
+		}
 		if (ev[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
 			bits |= CURL_CSELECT_IN;
 		if (ev[i].events & EPOLLOUT)
@@ -403,6 +485,20 @@ void
 fetch_poll(struct fetch *f, int ms)
 {
 	run_io(f, ms);
+}
+
+void
+fetch_kick(struct fetch *f)
+{
+	int running;
+
+	/* Added transfers start from curl's timer (due at once); the
+	 * sockets are looked at by the next fetch_perform(). */
+	if (f->timer_at >= 0 && now_s() >= f->timer_at) {
+		f->timer_at = -1;
+		curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT, 0,
+					 &running);
+	}
 }
 
 void

@@ -26,12 +26,17 @@ struct job;
 
 struct xfer {
 	CURL *easy;
+	struct fetch *f;         /* its fetch */
 	struct host *h;          /* its host */
 	struct job *job;         /* NULL for robots.txt */
 	struct buf body;         /* decoded body */
 	struct buf head;         /* response header block */
 	struct buf req;          /* request header block as sent */
 	struct curl_slist *hdrs; /* extra request headers */
+	struct buf prev;         /* the stored capture of a conditional GET:
+				    its payload digest, WARC-Date and record
+				    id, each NUL-terminated ("" for none) */
+	int has_prev;            /* prev is set (a revisit candidate) */
 	int too_big;             /* body passed its cap */
 	int head_too_big;        /* the header block passed its cap */
 	int refused;             /* a private address was refused */
@@ -52,6 +57,9 @@ struct fetch {
 	int epfd;                /* epoll set of curl's sockets and evfd */
 	int evfd;                /* eventfd of fetch_wakeup() */
 	double timer_at;         /* curl's timeout (monotonic), < 0 none */
+	unsigned *sock;          /* by descriptor: what the epoll set holds
+				    for it (see fetch.c), 0 = nothing */
+	size_t nsock;
 };
 
 void fetch_init(struct fetch *f, const struct crawl_opts *o);
@@ -80,6 +88,9 @@ unsigned fetch_perform(struct fetch *f,
 /* Waits up to `ms` milliseconds for activity or fetch_wakeup(), and
  * runs the transfers whose sockets are ready. */
 void fetch_poll(struct fetch *f, int ms);
+/* Lets curl start the transfers just added (sending their requests),
+ * without waiting and without looking at the other sockets. */
+void fetch_kick(struct fetch *f);
 /* Wakes fetch_poll() up; `ctx` is the struct fetch. Safe from another
  * thread once fetch_open() returned. */
 void fetch_wakeup(void *ctx);

@@ -39,6 +39,8 @@ struct job {
 	int depth;               /* link depth */
 	int hops;                /* redirects that led here */
 	int attempts;            /* failed attempts so far */
+	int fresh;               /* its row was made in this run: no stored
+				    capture to ask conditionally against */
 	double not_before;       /* monotonic time before which not to try */
 };
 

@@ -104,25 +104,26 @@ not_modified(struct crawl *c, struct xfer *x)
 }
 
 /* Any other answer: a capture for the writer, a revisit candidate when
- * the row has a stored capture. */
+ * the GET was conditional on a stored capture (start_job() kept what the
+ * capture needs of it in x->prev). */
 static void
 hand_to_writer(struct crawl *c, struct xfer *x, long status)
 {
 	struct job *j = x->job;
 	struct crawldb_url u;
 	struct capture *p;
-	int rc;
 
-	rc = crawldb_get(c->db, j->url, &u, &c->msg);
-	if (rc < 0) {
-		crawl_db_check(c, rc);
-		job_free(j);
-		x->job = NULL;
-		crawl_result_done(c);
-		return;
+	memset(&u, 0, sizeof(u));
+	if (x->has_prev) {
+		u.payload_digest = x->prev.p;
+		u.warc_date = u.payload_digest + strlen(u.payload_digest) + 1;
+		u.record_id = u.warc_date + strlen(u.warc_date) + 1;
+		if (!*u.warc_date)
+			u.warc_date = NULL;
+		if (!*u.record_id)
+			u.record_id = NULL;
 	}
-	p = capture_from_xfer(&c->caps, x, status,
-			      rc == 1 && u.payload_digest ? &u : NULL);
+	p = capture_from_xfer(&c->caps, x, status, x->has_prev ? &u : NULL);
 	job_free(j);
 	x->job = NULL;
 	captures_push(&c->caps, p);

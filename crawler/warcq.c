@@ -68,7 +68,6 @@ writer_main(void *arg)
 {
 	struct warcq *q = arg;
 	struct warcq_job *j;
-	int first;
 
 	pthread_mutex_lock(&q->mu);
 	for (;;) {
@@ -86,13 +85,14 @@ writer_main(void *arg)
 		write_job(q, j);
 
 		pthread_mutex_lock(&q->mu);
-		first = !q->done;
 		*q->done_tail = j;
 		q->done_tail = &j->next;
 		pthread_cond_signal(&q->done_cv);
-		/* One wake per batch: a list already waiting has had its
-		 * wake, and the crawl thread takes the list whole. */
-		if (q->wake && first) {
+		/* A wake when the writer runs out of work, not for each
+		 * job: the crawl thread takes the list whole each turn of
+		 * its loop anyway (a busy one needs no wake), and one that
+		 * waits for a capture waits on done_cv. */
+		if (q->wake && !q->todo) {
 			/* Outside the lock: the callback may take its own. */
 			pthread_mutex_unlock(&q->mu);
 			q->wake(q->ctx);

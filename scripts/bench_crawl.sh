@@ -11,10 +11,19 @@
 # host and --delay 0 the bench passes --max-per-host 8 (documented option)
 # so both tools get 8 parallel connections.
 #
+# Fairness: both tools get the same 8 connections to the same server and
+# are timed the same way (/usr/bin/time, wall clock from start to exit).
+# wget2 is seeded with the index page and skips robots.txt; presstally is
+# seeded with the index, the feed and the sitemap (its usual discovery:
+# 60 000 links, 20 000 new) and asks for robots.txt, so it does a little
+# more work for the same 20 000 articles.
+#
 # usage: scripts/bench_crawl.sh [PAGES]   (default 2000)
 # BENCH_BEFORE=/path/to/other/presstally adds a row for that binary at
 # --warc-level 1 in the same run (before/after figures on the same site
-# and server).
+# and server). BENCH_ROUNDS=N (default 1) repeats every row N times,
+# interleaved, on the same site (timings on a shared machine vary: report
+# ranges). BENCH_LEVEL0=0 leaves out the --warc-level 0 row.
 # Profiling: BENCH_PERF=FILE records the presstally runs with perf into
 # FILE.level1 and FILE.level0 (BENCH_PERF_OPTS, default -g);
 # BENCH_WRAP="strace -f -c -o FILE" wraps them.
@@ -165,26 +174,38 @@ crawl_at() {
     echo "$n $el $cpu $rss $mb"
 }
 
-read -r p1_n p1_el p1_cpu p1_rss p1_mb < <(crawl_at 1)
-read -r p0_n p0_el p0_cpu p0_rss p0_mb < <(crawl_at 0)
-if [ -n "${BENCH_BEFORE:-}" ]; then
-    read -r b1_n b1_el b1_cpu b1_rss b1_mb < <(crawl_at 1 "$BENCH_BEFORE" .before)
-fi
-
-lines0=$(wc -l < "$tmp/nginx/access.log")
-read -r w_el w_cpu w_rss < <(measure wget2 -q -r -l 1 --max-threads=$conns \
-    --delete-after --no-robots -P "$tmp/wget2" "$base/index.html")
-w_n=$(awk -v s="$lines0" 'NR > s && $9 == 200' "$tmp/nginx/access.log" | wc -l)
-
 row() { # name pages elapsed cpu rss_kb warc
     awk -v name="$1" -v n="$2" -v el="$3" -v cpu="$4" -v rss="$5" -v w="$6" 'BEGIN {
-        printf "%-26s %7d %9.0f %8.2f %8.2f %8.1f %9s\n", name, n, n / el, el, cpu, rss / 1024, w }'
+        printf "%-26s %7d %9.0f %8.2f %8.2f %8.1f %8.1f %9s\n", name, n, n / el, el, cpu,
+               cpu / n * 1e6, rss / 1024, w }'
 }
-printf "%-26s %7s %9s %8s %8s %8s %9s\n" tool pages pages/s "wall s" "CPU s" "RSS MB" "WARC MB"
-row "presstally --warc-level 1" "$p1_n" "$p1_el" "$p1_cpu" "$p1_rss" "$p1_mb"
-row "presstally --warc-level 0" "$p0_n" "$p0_el" "$p0_cpu" "$p0_rss" "$p0_mb"
-[ -z "${BENCH_BEFORE:-}" ] ||
-    row "before: --warc-level 1" "$b1_n" "$b1_el" "$b1_cpu" "$b1_rss" "$b1_mb"
-row "wget2 (no WARC)" "$w_n" "$w_el" "$w_cpu" "$w_rss" "-"
-awk -v p="$p1_n" -v pe="$p1_el" -v w="$w_n" -v we="$w_el" 'BEGIN {
-    printf "presstally --warc-level 1 / wget2: %.2fx pages/s\n", (p / pe) / (w / we) }'
+wget2_run() { # prints "pages elapsed cpu rss_kb"
+    local lines0 el cpu rss n
+    lines0=$(wc -l < "$tmp/nginx/access.log")
+    read -r el cpu rss < <(measure wget2 -q -r -l 1 --max-threads=$conns \
+        --delete-after --no-robots -P "$tmp/wget2" "$base/index.html")
+    n=$(awk -v s="$lines0" 'NR > s && $9 == 200' "$tmp/nginx/access.log" | wc -l)
+    rm -rf "$tmp/wget2"
+    echo "$n $el $cpu $rss"
+}
+
+echo "bench_crawl: $pages pages; $(uptime | sed 's/.*load/load/')" >&2
+printf "%-26s %7s %9s %8s %8s %8s %8s %9s\n" tool pages pages/s "wall s" "CPU s" \
+    "us/page" "RSS MB" "WARC MB"
+rounds=${BENCH_ROUNDS:-1}
+for r in $(seq "$rounds"); do
+    read -r p1_n p1_el p1_cpu p1_rss p1_mb < <(crawl_at 1)
+    row "presstally --warc-level 1" "$p1_n" "$p1_el" "$p1_cpu" "$p1_rss" "$p1_mb"
+    if [ "${BENCH_LEVEL0:-1}" != 0 ]; then
+        read -r p0_n p0_el p0_cpu p0_rss p0_mb < <(crawl_at 0)
+        row "presstally --warc-level 0" "$p0_n" "$p0_el" "$p0_cpu" "$p0_rss" "$p0_mb"
+    fi
+    if [ -n "${BENCH_BEFORE:-}" ]; then
+        read -r b1_n b1_el b1_cpu b1_rss b1_mb < <(crawl_at 1 "$BENCH_BEFORE" .before)
+        row "before: --warc-level 1" "$b1_n" "$b1_el" "$b1_cpu" "$b1_rss" "$b1_mb"
+    fi
+    read -r w_n w_el w_cpu w_rss < <(wget2_run)
+    row "wget2 (no WARC)" "$w_n" "$w_el" "$w_cpu" "$w_rss" "-"
+    awk -v p="$p1_n" -v pe="$p1_el" -v w="$w_n" -v we="$w_el" 'BEGIN {
+        printf "presstally --warc-level 1 / wget2: %.2fx pages/s\n", (p / pe) / (w / we) }'
+done

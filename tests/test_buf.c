@@ -55,6 +55,38 @@ test_cap_refuses_and_keeps_contents(void **state)
 	buf_release(&b);
 }
 
+/* buf_addf() formats into the room the buffer has: the cap still holds
+ * there, and a text that does not fit leaves the contents as they were. */
+static void
+test_addf_in_room_keeps_cap(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 10);
+	assert_int_equal(buf_adds(&b, "ab"), 0);   /* room: 64 bytes */
+	assert_true(b.cap > 20);
+	assert_int_equal(buf_addf(&b, "%s", "cdefghijk"), PT_ETOOBIG);
+	assert_string_equal(b.p, "ab");
+	assert_int_equal(b.len, 2);
+	assert_int_equal(buf_addf(&b, "%d-%s", 42, "xyz"), 0);
+	assert_string_equal(b.p, "ab42-xyz");
+	assert_int_equal(buf_addf(&b, "%c%c", 'z', 'z'), 0);
+	assert_string_equal(b.p, "ab42-xyzzz");
+	assert_int_equal(buf_addf(&b, "%s", ""), 0);
+	assert_int_equal(buf_addf(&b, "!"), PT_ETOOBIG);
+	assert_string_equal(b.p, "ab42-xyzzz");
+	buf_release(&b);
+	/* Past the room: grown, formatted whole. */
+	buf_init(&b, 0);
+	assert_int_equal(buf_adds(&b, "x"), 0);
+	assert_int_equal(buf_addf(&b, "%0200d", 7), 0);
+	assert_int_equal(b.len, 201);
+	assert_int_equal(b.p[200], '7');
+	assert_int_equal(b.p[201], '\0');
+	buf_release(&b);
+}
+
 static void
 test_detach_transfers_ownership(void **state)
 {
@@ -82,6 +114,7 @@ main(void)
 		cmocka_unit_test(test_init_is_empty_string),
 		cmocka_unit_test(test_add_and_format),
 		cmocka_unit_test(test_cap_refuses_and_keeps_contents),
+		cmocka_unit_test(test_addf_in_room_keeps_cap),
 		cmocka_unit_test(test_detach_transfers_ownership),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -177,6 +177,107 @@ test_host_key_path_query(void **state)
 	}
 }
 
+/* url_host_key() and url_host() skip curl's parse for plain URLs: each
+ * must give what the parse gives, which the same URL with its scheme in
+ * capitals (never taken for plain) still goes through. Near misses of
+ * the plain form (numbers curl rewrites as IPv4, empty labels, odd
+ * ports, a query or space after the host) go through it too. */
+static void
+test_host_plain_same_as_parse(void **state)
+{
+	static const char *const urls[] = {
+		"http://example.com/", "https://example.com/a/b?c=d",
+		"http://example.com", "https://news.example.org:8443/x",
+		"http://127.0.0.1:18915/articles/1.html", "http://10.1.2.3/",
+		"http://10.example.com/", "http://a-b.example/", "http://x/",
+		"http://127.1/", "http://0x7f.0.0.1/", "http://1.2.3.04/",
+		"http://1.2.3.4.5/", "http://256.1.1.1/", "http://2130706433/",
+		"http://1.2.3/", "http://a..b/", "http://.a/", "http://a.b./",
+		"http://example.com:0/", "http://example.com:065/",
+		"http://example.com:65535/", "http://example.com:65536/",
+		"http://example.com:/", "http://example.com:99999999/",
+		"http://example.com?q", "http://example.com#f",
+		"http://example.com/a b", "http://example.com/a\x01",
+		"http://Example.com/", "http://ex_ample.com/",
+		"http://user@example.com/", "http://[::1]:80/",
+		"http://xn--bcher-kva.example/", "http:///x", "http://",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		struct buf a = BUF_INIT, b = BUF_INIT, u = BUF_INIT;
+		int ra, rb;
+
+		buf_adds(&u, "HTTP");
+		buf_adds(&u, urls[i] + 4);
+		ra = url_host_key(urls[i], &a, NULL);
+		rb = url_host_key(u.p, &b, NULL);
+		if (ra != rb || (ra == 0 && strcmp(a.p, b.p) != 0))
+			fail_msg("host key of '%s': %d '%s', parsed %d '%s'",
+				 urls[i], ra, a.p, rb, b.p);
+		buf_reset(&a);
+		buf_reset(&b);
+		ra = url_host(urls[i], &a, NULL);
+		rb = url_host(u.p, &b, NULL);
+		if (ra != rb || (ra == 0 && strcmp(a.p, b.p) != 0))
+			fail_msg("host of '%s': %d '%s', parsed %d '%s'",
+				 urls[i], ra, a.p, rb, b.p);
+		buf_release(&a);
+		buf_release(&b);
+		buf_release(&u);
+	}
+}
+
+/* url_canonicalize() skips curl's parse for plain links (a plain URL,
+ * or a plain absolute path against a plain base): each must come out as
+ * the parse makes it, which the same link with the scheme in capitals
+ * (never plain) still gets. Near misses go through the parse too. */
+static void
+test_canonical_plain_same_as_parse(void **state)
+{
+	static const char *const bases[] = {
+		"http://127.0.0.1:18915/index.html", "https://ex.com:443/a/b",
+		"http://ex.com:80/", "https://ex.com:8443/q?x",
+	};
+	static const char *const links[] = {
+		"/articles/1.html", "/a/b.c/d", "/a/.b", "/a/..", "/.", "/",
+		"/a//b", "/a b", "/a%41", "/a?x", "/a#f", "/~u/_x-y",
+		"http://ex.com", "http://ex.com:80", "https://ex.com:443/x",
+		"http://ex.com:8080/a.b", "http://ex.com/a/.b",
+		"http://ex.com/a/b..c", "http://ex.com/a.", "http://ex.com/A",
+		"https://127.0.0.1/x", "http://127.1/x",
+		"http://ex.com/a?utm_source=1", "https://ex.com:0443/",
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++) {
+		for (j = 0; j < sizeof(links) / sizeof(links[0]); j++) {
+			struct buf a = BUF_INIT, b = BUF_INIT, u = BUF_INIT;
+			const char *l = links[j], *pb = bases[i];
+			int ra, rb;
+
+			ra = url_canonicalize(l, pb, &a, NULL);
+			if (l[0] == '/') { /* a capital base scheme */
+				buf_adds(&u, "HTTP");
+				buf_adds(&u, pb + 4);
+				rb = url_canonicalize(l, u.p, &b, NULL);
+			} else {
+				buf_adds(&u, "HTTP");
+				buf_adds(&u, l + 4);
+				rb = url_canonicalize(u.p, pb, &b, NULL);
+			}
+			if (ra != rb || (ra == 0 && strcmp(a.p, b.p) != 0))
+				fail_msg("'%s' against '%s': %d '%s', parsed "
+					 "%d '%s'", l, pb, ra, a.p, rb, b.p);
+			buf_release(&a);
+			buf_release(&b);
+			buf_release(&u);
+		}
+	}
+}
+
 static void
 test_addr_classes(void **state)
 {
@@ -275,6 +376,8 @@ main(void)
 		cmocka_unit_test(test_canonicalize_table),
 		cmocka_unit_test(test_error_message_and_caps),
 		cmocka_unit_test(test_host_key_path_query),
+		cmocka_unit_test(test_host_plain_same_as_parse),
+		cmocka_unit_test(test_canonical_plain_same_as_parse),
 		cmocka_unit_test(test_addr_classes),
 		cmocka_unit_test(test_addr_sockaddr),
 	};

@@ -85,11 +85,21 @@ int
 buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	int n;
 
+	/* Formatted into the room there is first: most calls fit, and the
+	 * text is then formatted once, not measured and then written. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(room ? b->p + b->len : NULL, room, fmt, cp);
 	va_end(cp);
+	if (n >= 0 && (size_t)n < room &&
+	    !(b->max && ((size_t)n > b->max || b->len > b->max - (size_t)n))) {
+		b->len += (size_t)n;
+		return 0;
+	}
+	if (room)
+		b->p[b->len] = '\0'; /* what did not fit is not kept */
 	if (n < 0)
 		return PT_EINVAL;
 	if (buf_grow(b, (size_t)n))

@@ -83,22 +83,35 @@ struct gz_writer {
 	uint32_t isize;        /* input length mod 2^32 */
 #ifdef PT_HAVE_ISAL
 	struct isal_zstream zs;
-	unsigned char *lbuf;   /* igzip's level buffer */
+	int isal_level;        /* igzip's level */
+	unsigned char *lbuf;   /* its level buffer (levels 1..3) */
 	uint32_t lbuf_size;
 	struct buf in;         /* the member's input, gathered */
+	/* Level 0: the Huffman codes of the members, made from a histogram
+	 * of sampled members (see isal_codes()). */
+	struct isal_huff_histogram *hist;
+	struct isal_hufftables *codes;
+	int have_codes;        /* codes made at least once */
+	unsigned long sampled; /* members of at least SAMPLE_MIN bytes */
 #else
 	z_stream zs;
 #endif
 };
 
 #ifdef PT_HAVE_ISAL
-/* zlib level -> igzip level and the level buffer it wants. */
+/* zlib level -> igzip level and the level buffer it wants. Level 1, the
+ * fastest, is igzip's level 0: one hash probe and no per-member Huffman
+ * pass; with codes from a sampled histogram (isal_codes()) its members
+ * are about as small as igzip level 1's and it runs about 10% faster
+ * (50 KB HTML pages, a Zen 4 core: 567 against 517 MB/s, ratio 0.250
+ * against 0.247), and a small member (a request record) no longer pays
+ * for building its own codes (about 5 us each). */
 static int
 isal_level(int level, uint32_t *size)
 {
 	if (level <= 1) {
-		*size = ISAL_DEF_LVL1_DEFAULT;
-		return 1;
+		*size = 0;
+		return 0;
 	}
 	if (level <= 5) {
 		*size = ISAL_DEF_LVL2_DEFAULT;
@@ -106,6 +119,41 @@ isal_level(int level, uint32_t *size)
 	}
 	*size = ISAL_DEF_LVL3_DEFAULT;
 	return 3;
+}
+
+#define SAMPLE_FIRST 8u        /* members sampled at the start */
+#define SAMPLE_EVERY 256u      /* then members between two samples */
+#define SAMPLE_MIN 4096u       /* smaller members are not sampled */
+#define SAMPLE_MAX (256u * 1024) /* bytes of a member sampled */
+
+/* igzip level 0 codes its members with one fixed set of Huffman codes;
+ * by default ISA-L's own, made from a general corpus (on HTML 12% larger
+ * output than level 1). Here the codes come from the histogram of the
+ * members written, of those of at least SAMPLE_MIN bytes: the first
+ * SAMPLE_FIRST, then one in SAMPLE_EVERY, older counts halved each time
+ * so the codes follow what is being crawled (the first pages of a crawl
+ * are often link lists, feeds or sitemaps). Every literal, length and distance keeps
+ * a code (isal_create_hufftables() gives each one), so any input can
+ * still be coded; each member carries its codes in its block header and
+ * decodes on its own. */
+static void
+isal_codes(struct gz_writer *g)
+{
+	size_t i, n = g->in.len;
+
+	if (n < SAMPLE_MIN)
+		return;
+	if (g->sampled++ >= SAMPLE_FIRST && g->sampled % SAMPLE_EVERY != 0)
+		return;
+	if (n > SAMPLE_MAX)
+		n = SAMPLE_MAX;
+	for (i = 0; i < ISAL_DEF_LIT_LEN_SYMBOLS; i++)
+		g->hist->lit_len_histogram[i] /= 2;
+	for (i = 0; i < ISAL_DEF_DIST_SYMBOLS; i++)
+		g->hist->dist_histogram[i] /= 2;
+	isal_update_histogram((uint8_t *)g->in.p, (int)n, g->hist);
+	if (isal_create_hufftables(g->codes, g->hist) == 0)
+		g->have_codes = 1;
 }
 #endif
 
@@ -119,8 +167,13 @@ gz_writer_new(int level)
 		return g;
 #ifdef PT_HAVE_ISAL
 	isal_deflate_init(&g->zs);
-	g->zs.level = (uint32_t)isal_level(g->level, &g->lbuf_size);
-	g->lbuf = pt_xmalloc(g->lbuf_size);
+	g->isal_level = isal_level(g->level, &g->lbuf_size);
+	if (g->lbuf_size) {
+		g->lbuf = pt_xmalloc(g->lbuf_size);
+	} else {
+		g->hist = pt_xcalloc(1, sizeof(*g->hist));
+		g->codes = pt_xcalloc(1, sizeof(*g->codes));
+	}
 	buf_init(&g->in, 0);
 #else
 	if (deflateInit2(&g->zs, g->level, Z_DEFLATED, -MAX_WBITS, 8,
@@ -139,6 +192,8 @@ gz_writer_free(struct gz_writer *g)
 		return;
 #ifdef PT_HAVE_ISAL
 	free(g->lbuf);
+	free(g->hist);
+	free(g->codes);
 	buf_release(&g->in);
 #else
 	if (g->level)
@@ -192,14 +247,19 @@ isal_run(struct gz_writer *g, struct buf *out)
 
 	if (g->in.len > UINT32_MAX / 2)
 		return PT_EIO;
+	if (g->isal_level == 0)
+		isal_codes(g);
 	for (;;) {
 		int rc;
 
 		if (buf_grow(out, room))
 			return PT_EIO;
 		isal_deflate_reset(&g->zs);
+		g->zs.level = (uint32_t)g->isal_level;
 		g->zs.level_buf = g->lbuf;
 		g->zs.level_buf_size = g->lbuf_size;
+		if (g->isal_level == 0 && g->have_codes)
+			g->zs.hufftables = g->codes;
 		g->zs.gzip_flag = IGZIP_GZIP_NO_HDR;
 		g->zs.flush = NO_FLUSH;
 		g->zs.end_of_stream = 1;

@@ -6,9 +6,10 @@
  *
  * Both backends write ordinary gzip: any inflater reads their members, and
  * one member per WARC record works as before. Levels are zlib's numbers:
- * 1..9 map onto igzip's 1..3 (1 -> 1, 2..5 -> 2, 6..9 -> 3); level 0
- * writes stored deflate blocks (no compression, still a member with its
- * CRC-32), the same with either backend.
+ * 1..9 map onto igzip's 0..3 (1 -> 0, the fastest, with Huffman codes
+ * from sampled members; 2..5 -> 2; 6..9 -> 3); level 0 writes stored
+ * deflate blocks (no compression, still a member with its CRC-32), the
+ * same with either backend.
  *
  * Ownership: each object owns its state; input and output buffers are the
  * caller's.

@@ -15,10 +15,12 @@
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/hex.h"
+#include "crawler/base/sv.h"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -293,6 +295,70 @@ build_canonical(CURLU *h, struct buf *out)
 	return rc;
 }
 
+static int plain_url(const char *url, struct sv *scheme, struct sv *host,
+		     struct sv *port);
+
+/* 1 when path p (to its end) is one url_canonicalize() keeps as it is:
+ * '/' and then letters, digits, '-', '_', '~', '/' and '.' not at the
+ * start of a segment (no dot segment, nothing to decode or encode, no
+ * query or fragment). */
+static int
+plain_path(const char *p)
+{
+	const char *s = p;
+
+	if (*p != '/')
+		return 0;
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '~' || c == '/')
+			continue;
+		if (c == '.' && p[-1] != '/')
+			continue;
+		return 0;
+	}
+	return (size_t)(p - s) <= URL_MAX_LEN;
+}
+
+/* The canonical form of the commonest links without curl's parse: a
+ * plain URL (see plain_url()) with a plain path or none, or a plain
+ * absolute path against a plain base URL. Appends it to out and returns
+ * 1 (PT_ETOOBIG past out's cap), or returns 0: parse it. For these
+ * inputs the parse gives the same (checked on the links of real pages),
+ * and a crawl canonicalizes every link of every hub it reads. */
+static int
+canonical_plain(const char *url, const char *base, struct buf *out,
+		int *rc)
+{
+	struct sv sc, h, pt;
+	const char *path;
+
+	if (strlen(url) > URL_MAX_LEN || (base && strlen(base) > URL_MAX_LEN))
+		return 0; /* the parse says why */
+	if (url[0] == '/' && url[1] != '/') {
+		if (!base || !plain_path(url) ||
+		    !plain_url(base, &sc, &h, &pt))
+			return 0;
+		path = url;
+	} else if (plain_url(url, &sc, &h, &pt)) {
+		path = h.p + h.len + (pt.len ? pt.len + 1 : 0);
+		if (*path && !plain_path(path))
+			return 0;
+	} else {
+		return 0;
+	}
+	if (pt.len && ((sc.len == 4 && sv_eq(pt, "80")) ||
+		       (sc.len == 5 && sv_eq(pt, "443"))))
+		pt.len = 0; /* the default port */
+	*rc = buf_addf(out, "%.*s://%.*s%s%.*s%s", (int)sc.len, sc.p,
+		       (int)h.len, h.p, pt.len ? ":" : "", (int)pt.len, pt.p,
+		       *path ? path : "/");
+	return 1;
+}
+
 int
 url_canonicalize(const char *url, const char *base, struct buf *out,
 		 struct buf *err)
@@ -302,6 +368,8 @@ url_canonicalize(const char *url, const char *base, struct buf *out,
 	char *again = NULL;
 	int rc;
 
+	if (url && canonical_plain(url, base, out, &rc))
+		return rc ? fail(err, rc, "url too long", url) : 0;
 	rc = parse_http(url, base, &h, err);
 	if (rc)
 		return rc;
@@ -317,7 +385,13 @@ url_canonicalize(const char *url, const char *base, struct buf *out,
 		return fail(err, rc, "malformed url", url);
 	}
 	/* Decoding %2E may have made new dot segments: let curl remove
-	 * them by parsing the result once more. */
+	 * them by parsing the result once more. Without "/." there is no
+	 * dot segment, and the second parse gives the URL back as it is. */
+	if (!strstr(tmp.p, "/.")) {
+		rc = buf_add(out, tmp.p, tmp.len);
+		buf_release(&tmp);
+		return rc ? fail(err, rc, "url too long", url) : 0;
+	}
 	h2 = curl_url();
 	if (!h2)
 		pt_xmalloc((size_t)-1);
@@ -393,15 +467,114 @@ emit_path_query(CURLU *h, struct buf *out)
 	return rc;
 }
 
+/* ---- The host of a plain URL without a parse. */
+
+/* A plain IPv4 address: four decimal numbers 0..255 without leading
+ * zeros (curl would rewrite "127.1" or "0x7f.0.0.1"). */
+static int
+plain_ipv4(const char *h, size_t n)
+{
+	size_t i = 0, parts = 0;
+
+	while (i < n) {
+		size_t d = 0;
+		unsigned int v = 0;
+
+		while (i + d < n && h[i + d] >= '0' && h[i + d] <= '9' &&
+		       d < 4)
+			v = v * 10 + (unsigned int)(h[i + d++] - '0');
+		if (d == 0 || d > 3 || v > 255 || (d > 1 && h[i] == '0'))
+			return 0;
+		i += d;
+		parts++;
+		if (i < n && h[i++] != '.')
+			return 0;
+		if (i == n && h[n - 1] == '.')
+			return 0;
+	}
+	return parts == 4;
+}
+
+/* Splits `url` when it is in the plain form most URLs have after
+ * url_canonicalize(): "http://" or "https://", a host of lowercase
+ * letters, digits, '-' and '.' in non-empty labels (a name whose last
+ * label starts with a letter, or a plain IPv4 address), an optional port
+ * of 1 to 5 digits without a leading zero, then '/' or the end, and no
+ * space or control byte after. For such a URL curl's parse gives the
+ * same scheme, host and port, so url_host() and url_host_key() need no
+ * parse: for the crawler these run several times per link. 1 and the
+ * parts, or 0 (then curl parses it). */
+static int
+plain_url(const char *url, struct sv *scheme, struct sv *host,
+	  struct sv *port)
+{
+	const char *p, *h, *last;
+	size_t n;
+
+	if (strncmp(url, "http://", 7) == 0)
+		*scheme = sv_make(url, 4);
+	else if (strncmp(url, "https://", 8) == 0)
+		*scheme = sv_make(url, 5);
+	else
+		return 0;
+	h = last = p = url + scheme->len + 3;
+	for (;; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-')
+			continue;
+		if (*p != '.')
+			break;
+		if (p == last)
+			return 0; /* empty label */
+		last = p + 1;
+	}
+	if (p == h || p == last)
+		return 0; /* no host, or a trailing dot */
+	*host = sv_make(h, (size_t)(p - h));
+	if (*last >= '0' && *last <= '9' && !plain_ipv4(h, host->len))
+		return 0;
+	*port = sv_make(NULL, 0);
+	if (*p == ':') {
+		const char *d = ++p;
+
+		while (*p >= '0' && *p <= '9' && p - d < 6)
+			p++;
+		n = (size_t)(p - d);
+		if (n == 0 || n > 5 || *d == '0' ||
+		    strtoul(d, NULL, 10) > 65535)
+			return 0;
+		*port = sv_make(d, n);
+	}
+	if (*p && *p != '/')
+		return 0;
+	for (n = 0; p[n]; n++)
+		if ((unsigned char)p[n] <= 0x20 || p[n] == 0x7f ||
+		    n > URL_MAX_LEN)
+			return 0;
+	return 1;
+}
+
 int
 url_host_key(const char *url, struct buf *out, struct buf *err)
 {
+	struct sv sc, h, pt;
+
+	if (url && plain_url(url, &sc, &h, &pt)) {
+		if (!pt.len)
+			pt = sv_cstr(sc.len == 5 ? "443" : "80");
+		return buf_addf(out, "%.*s://%.*s:%.*s", (int)sc.len, sc.p,
+				(int)h.len, h.p, (int)pt.len, pt.p);
+	}
 	return url_part(url, out, err, emit_host_key);
 }
 
 int
 url_host(const char *url, struct buf *out, struct buf *err)
 {
+	struct sv sc, h, pt;
+
+	if (url && plain_url(url, &sc, &h, &pt))
+		return buf_add(out, h.p, h.len);
 	return url_part(url, out, err, get_host);
 }
 

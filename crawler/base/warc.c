@@ -650,12 +650,14 @@ digest_decode(struct sv v, unsigned char d[20])
 	return PT_EPARSE;
 }
 
-/* Checks `label` ("sha1:VALUE") against data. */
+/* The value of digest `label` ("sha1:VALUE", base32 or hex) as base32
+ * into want32: WARC_DIGEST_OK when there is one to check, else
+ * WARC_DIGEST_NONE (no label, another algorithm) or WARC_DIGEST_BAD
+ * (undecodable). */
 static int
-digest_check(const char *label, const char *p, size_t n)
+digest_want(const char *label, char want32[33])
 {
 	unsigned char want[20];
-	char want32[33], got[38];
 	struct sv v;
 
 	if (!label)
@@ -669,8 +671,48 @@ digest_check(const char *label, const char *p, size_t n)
 	if (digest_decode(v, want))
 		return WARC_DIGEST_BAD;
 	hash_b32_20(want, want32);
+	return WARC_DIGEST_OK;
+}
+
+/* Checks `label` ("sha1:VALUE") against data. */
+static int
+digest_check(const char *label, const char *p, size_t n)
+{
+	char want32[33], got[38];
+	int rc = digest_want(label, want32);
+
+	if (rc != WARC_DIGEST_OK)
+		return rc;
 	hash_sha1_b32(p, n, got);
 	return strcmp(got + 5, want32) == 0 ? WARC_DIGEST_OK : WARC_DIGEST_BAD;
+}
+
+/* Checks the block digest and the payload digest of a record (payload
+ * NULL: a record without one to check) in one pass over the bytes when
+ * both are SHA-1 (hash_sha1_b32_two()): *bd and *pd get the outcomes. */
+static void
+digests_check(const struct warc_record *rec, const struct sv *payload,
+	      int *bd, int *pd)
+{
+	char bwant[33], pwant[33], bgot[38], pgot[38];
+	struct sv blk = sv_make(rec->block ? rec->block : "", rec->block_len);
+
+	*bd = digest_want(rec->block_digest, bwant);
+	*pd = payload ? digest_want(rec->payload_digest, pwant)
+		      : WARC_DIGEST_NONE;
+	if (*bd == WARC_DIGEST_OK && *pd == WARC_DIGEST_OK) {
+		hash_sha1_b32_two(&blk, 1, bgot, payload, 1, pgot);
+		*bd = strcmp(bgot + 5, bwant) == 0 ? WARC_DIGEST_OK
+						   : WARC_DIGEST_BAD;
+		*pd = strcmp(pgot + 5, pwant) == 0 ? WARC_DIGEST_OK
+						   : WARC_DIGEST_BAD;
+		return;
+	}
+	if (*bd == WARC_DIGEST_OK)
+		*bd = digest_check(rec->block_digest, blk.p, blk.len);
+	if (*pd == WARC_DIGEST_OK)
+		*pd = digest_check(rec->payload_digest, payload->p,
+				   payload->len);
 }
 
 /* ---- HTTP blocks. */
@@ -872,7 +914,7 @@ fill_record(struct warc_reader *r, struct warc_record *rec)
 	struct sv body;
 	char *u;
 	size_t i, n;
-	int chunked = 0, pd;
+	int chunked = 0, bd, pd;
 
 	for (i = 0; mandatory[i]; i++)
 		if (!warc_reader_header(r, mandatory[i]))
@@ -904,8 +946,6 @@ fill_record(struct warc_reader *r, struct warc_record *rec)
 	rec->block = r->block.p;
 	rec->block_len = r->block.len;
 
-	rec->block_digest_ok = digest_check(rec->block_digest, rec->block,
-					    rec->block_len);
 	buf_reset(&r->hstr);
 	body = sv_make(rec->block, rec->block_len);
 	if (rec->content_type
@@ -918,14 +958,15 @@ fill_record(struct warc_reader *r, struct warc_record *rec)
 		rec->payload_len = rec->block_len;
 		cap_payload(rec);
 	}
-	pd = WARC_DIGEST_NONE;
-	if (strcmp(rec->type, "revisit") != 0) {
-		pd = digest_check(rec->payload_digest, body.p, body.len);
-		if (pd == WARC_DIGEST_BAD && chunked && body.len &&
-		    http_dechunk(body.p, body.len, &r->chunk) == 0)
-			pd = digest_check(rec->payload_digest, r->chunk.p,
-					  r->chunk.len);
-	}
+	if (!body.p)
+		body = sv_make("", 0);
+	digests_check(rec, strcmp(rec->type, "revisit") != 0 ? &body : NULL,
+		      &bd, &pd);
+	rec->block_digest_ok = bd;
+	if (pd == WARC_DIGEST_BAD && chunked && body.len &&
+	    http_dechunk(body.p, body.len, &r->chunk) == 0)
+		pd = digest_check(rec->payload_digest, r->chunk.p,
+				  r->chunk.len);
 	rec->payload_digest_ok = pd;
 	if (rec->block_digest_ok == WARC_DIGEST_BAD || pd == WARC_DIGEST_BAD)
 		rec->digest_ok = WARC_DIGEST_BAD;
@@ -1575,11 +1616,13 @@ head_start(struct warc_writer *w, const char *type, const char *id,
 
 /* Writes the response record, or the revisit record (identical-payload-
  * digest profile) when `revisit`: the block is the header block and the
- * body, given to zlib and SHA-1 in place. */
+ * body, given to the compressor and SHA-1 in place. `bd` is the block
+ * digest of the response record when known, or NULL. */
 static int
 write_response(struct warc_writer *w, const struct warc_capture *c,
-	       const char *id, const char *date, const char *pd, int revisit,
-	       unsigned long long *off, struct buf *err)
+	       const char *id, const char *date, const char *pd,
+	       const char *bd, int revisit, unsigned long long *off,
+	       struct buf *err)
 {
 	struct sv blk[2];
 
@@ -1599,7 +1642,10 @@ write_response(struct warc_writer *w, const struct warc_capture *c,
 				 c->prev_date);
 	}
 	buf_adds(&w->head, "Content-Type: application/http;msgtype=response\r\n");
-	head_digest(w, "WARC-Block-Digest", blk, 2);
+	if (!revisit && bd)
+		buf_addf(&w->head, "WARC-Block-Digest: %s\r\n", bd);
+	else
+		head_digest(w, "WARC-Block-Digest", blk, 2);
 	buf_addf(&w->head, "WARC-Payload-Digest: %s\r\n", pd);
 	return write_record(w, blk, 2, off, err);
 }
@@ -1624,7 +1670,8 @@ int
 warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 		    struct warc_written *out, struct buf *err)
 {
-	char date[24], pd[38], resp_id[48], req_id[48];
+	char date[24], pd[38], bd[38], resp_id[48], req_id[48];
+	const char *bdp = NULL;
 	unsigned long long off = 0;
 	int revisit, rc;
 
@@ -1638,16 +1685,29 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 	if (rc)
 		return rc;
 	format_date(c->when ? c->when : time(NULL), date);
-	if (c->payload_digest && strlen(c->payload_digest) == sizeof(pd) - 1)
+	if (c->block_digest && strlen(c->block_digest) == sizeof(bd) - 1) {
+		memcpy(bd, c->block_digest, sizeof(bd));
+		bdp = bd;
+	}
+	if (c->payload_digest && strlen(c->payload_digest) == sizeof(pd) - 1) {
 		memcpy(pd, c->payload_digest, sizeof(pd));
-	else
+	} else if (!bdp && !c->prev_payload_digest) {
+		/* No revisit possible: both digests in one pass. */
+		struct sv blk[2];
+
+		blk[0] = sv_make(c->resp_head, c->resp_head_len);
+		blk[1] = sv_make(c->body ? c->body : "", c->body_len);
+		hash_sha1_b32_two(blk, 2, bd, blk + 1, 1, pd);
+		bdp = bd;
+	} else {
 		hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
+	}
 	revisit = c->prev_payload_digest &&
 		  strcasecmp(c->prev_payload_digest, pd) == 0;
 	make_uuid(w, resp_id);
 	make_uuid(w, req_id);
 	buf_reset(&w->out);
-	rc = write_response(w, c, resp_id, date, pd, revisit, &off, err);
+	rc = write_response(w, c, resp_id, date, pd, bdp, revisit, &off, err);
 	if (rc == 0 && c->req_head)
 		rc = write_request(w, c, req_id, date, resp_id, err);
 	if (rc == 0)

@@ -174,6 +174,11 @@ struct warc_capture {
 	 * crawler does so on its own thread, leaving the writer thread the
 	 * compression), or NULL: the writer computes it. */
 	const char *payload_digest;
+	/* "sha1:" + base32 of the response record's block (resp_head then
+	 * body) when the caller computed it with the payload digest
+	 * (hash_sha1_b32_two()), or NULL: the writer computes it. Not used
+	 * when a revisit is written (its block is the header block only). */
+	const char *block_digest;
 	/* Revisit: when prev_payload_digest equals this body's digest, a
 	 * revisit record (identical-payload-digest) replaces the response. */
 	const char *prev_payload_digest; /* "sha1:..." or NULL */
