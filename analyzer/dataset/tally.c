@@ -523,6 +523,7 @@ struct tally {
 	int bom;                /* start each file with a UTF-8 BOM */
 	int added;              /* tally_add() was called */
 	int parts_read;         /* the partials have been read */
+	int parts_rc;           /* ... with this result */
 	int streamed;           /* ... by the streaming merge, which wrote
 				   the blocks into out[] as it went */
 	long long nconflicts;   /* streamed: articles that differ */
@@ -1915,17 +1916,23 @@ open_outputs(struct tally *t, struct buf *err)
 /* Bytes of output gathered per file before they are written. */
 #define MERGE_FLUSH (64u * 1024)
 
-/* The partials that fit in the open files allowed: more fall back to
- * being read one after the other into the database. */
-static size_t
-max_streams(void)
+/* 1 when n partials can all be open at once, asking for more open files
+ * (up to the hard limit) when that takes them. More are read one after
+ * the other into the database. */
+static int
+can_stream(size_t n)
 {
+	rlim_t need = (rlim_t)n * FILES_PER_PARTIAL + FD_RESERVE;
 	struct rlimit rl;
 
-	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
-		return 1024;
-	return rl.rlim_cur > FD_RESERVE ?
-	       (size_t)(rl.rlim_cur - FD_RESERVE) / FILES_PER_PARTIAL : 0;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
+		return 1;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need)
+		return 0;
+	rl.rlim_cur = need;
+	return setrlimit(RLIMIT_NOFILE, &rl) == 0;
 }
 
 /* A capture of article `id` ordered before another: by id, then part. */
@@ -2133,24 +2140,24 @@ read_partials(struct tally *t, size_t max, struct buf *err)
 	int rc = 0;
 
 	if (t->parts_read)
-		return 0;
+		return t->parts_rc;
 	t->parts_read = 1;
 	for (i = 0; i < t->npartdir; i++)
 		nparts += t->partdir[i] != NULL;
-	if (nparts == 0)
-		return 0;
-	if (!t->added && nparts <= max_streams())
-		return merge_streams(t, max, err);
-	for (i = 0; i < t->npartdir && !rc; i++) {
-		if (t->stop && *t->stop) {
-			if (err)
-				buf_adds(err, "interrupted");
-			return PT_EINTR;
+	if (nparts && !t->added && can_stream(nparts))
+		rc = merge_streams(t, max, err);
+	else
+		for (i = 0; i < t->npartdir && !rc; i++) {
+			if (t->stop && *t->stop) {
+				if (err)
+					buf_adds(err, "interrupted");
+				rc = PT_EINTR;
+			} else if (t->partdir[i] &&
+				   (rc = import_stored(t, t->partdir[i],
+						       (long long)i, err)))
+				part_fail(t->partdir[i], rc, err);
 		}
-		if (t->partdir[i] && (rc = import_stored(t, t->partdir[i],
-							 (long long)i, err)))
-			part_fail(t->partdir[i], rc, err);
-	}
+	t->parts_rc = rc;
 	return rc;
 }
 
