@@ -59,8 +59,10 @@ awk '{ t = index($0, "\t"); print substr($0, 1, t - 1) "\t" NR "\t" substr($0, t
     awk -F '\t' -v jobs="$jobs" -v dir="$parts" '
     { best = 1
       for (j = 2; j <= jobs; j++) if (load[j] < load[best]) best = j
-      load[best] += $1
-      print $2 "\t" substr($0, length($1) + length($2) + 3) > (dir "/share." best) }'
+      load[best] += $1; count[best]++
+      print $2 "\t" substr($0, length($1) + length($2) + 3) > (dir "/share." best) }
+    END { for (j = 1; j <= jobs; j++) if (count[j])
+              printf "share %d: %d files, %d bytes\n", j, count[j], load[j] > "/dev/stderr" }'
 shares=()
 for s in "$parts"/share.*; do
     [ -e "$s" ] || continue
