@@ -39,13 +39,17 @@ fi
 files=$(ls "$corpus"/*.warc.gz | wc -l)
 bytes=$(cat "$corpus"/*.warc.gz | wc -c)
 
-t() {  # LABEL CMD...: prints label, wall and CPU seconds, and the merge's
-    local label=$1 wall usr sys merge; shift
+t() {  # LABEL CMD...: records label, wall and CPU seconds, the merge's
+       # and each job's seconds
+    local label=$1 wall usr sys merge jobs; shift
     /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" ||
         { cat "$work/err" >&2; exit 1; }
     read -r wall usr sys < "$work/time"
     merge=$(sed -n 's/^merged .* in \([0-9.]*\) s$/\1/p' "$work/err")
-    echo "$label $wall $(python3 -c "print($usr + $sys)") ${merge:--}" >> "$work/results"
+    jobs=$(sed -n 's/^jobs took \(.*\) s$/\1/p' "$work/err" | tr -d ' ')
+    echo "$label $wall $(python3 -c "print($usr + $sys)") ${merge:--} ${jobs:--}" \
+        >> "$work/results"
+    echo "$label: wall $wall s, merge ${merge:--} s, jobs ${jobs:--} s; $(uptime)" >&2
 }
 # DIR1 DIR2: "yes" when both hold the same files with the same bytes.
 same() {
@@ -85,19 +89,21 @@ same, path = sys.argv[5], sys.argv[6]
 mb = size / 1e6
 rows = {}
 for line in open(path):
-    label, wall, cpu, merge = line.split()
+    label, wall, cpu, merge, jobs = line.split()
     rows.setdefault(label, []).append((float(wall), float(cpu),
-                                       None if merge == "-" else float(merge)))
+                                       None if merge == "-" else float(merge),
+                                       None if jobs == "-" else jobs))
 print(f"corpus: {files} WARC files, {mb:.1f} MB, {arts} articles")
-print(f"{'run':<14} {'wall s':>8} {'CPU s':>8} {'MB/s':>8} {'merge s':>8}")
+print(f"{'run':<14} {'wall s':>8} {'CPU s':>8} {'MB/s':>8} {'merge s':>8}"
+      f"  jobs s")
 names = {"one": "1 job", "two": "2 jobs", "before-one": "before 1 job",
          "before-two": "before 2 jobs"}
-def show(label, w, c, m):
+def show(label, w, c, m, j=None):
     ms = f"{m:8.1f}" if m is not None else f"{'':>8}"
-    print(f"{label:<14} {w:8.1f} {c:8.1f} {mb / w:8.1f} {ms}")
+    print(f"{label:<14} {w:8.1f} {c:8.1f} {mb / w:8.1f} {ms}  {j or ''}")
 for label in ("one", "two", "before-one", "before-two"):
-    for w, c, m in rows.get(label, []):
-        show(names[label], w, c, m)
+    for w, c, m, j in rows.get(label, []):
+        show(names[label], w, c, m, j)
 med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v))
        for k, v in rows.items()}
 if len(rows["one"]) > 1:

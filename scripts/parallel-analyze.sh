@@ -74,8 +74,12 @@ done
 # job; a failed job fails the run (exit 4 -- some records skipped -- is
 # accepted: presstally reports those records in the log).
 PARALLEL_SHELL=bash parallel --will-cite --halt now,fail=1 -j "$jobs" \
+    --joblog "$parts/joblog" \
     'rc=0; mapfile -t in < {}; "$PT_BIN" analyze -q --no-summary --allow-empty ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" "${in[@]}" || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]' \
     ::: "${shares[@]}"
+# How long each job took: shares that end far apart hold the merge back.
+awk -F '\t' 'NR > 1 { printf "%s%.1f", sep, $4; sep = ", " }
+    END { print " s" }' "$parts/joblog" | sed 's/^/jobs took /' >&2
 t0=$(date +%s.%N)
 "$bin" merge -q --out "$out" "$parts"/[0-9]*
 t1=$(date +%s.%N)

@@ -9,6 +9,12 @@
  * as integer thousandths so that sums do not depend on the order in which
  * articles or partials are added.
  *
+ * `merge` needs no sort: partials are sorted already, so a k-way merge
+ * over them (see "The streaming merge") meets the captures of each
+ * article together, writes the kept one's rows out at once and adds its
+ * numbers to sums held in memory; only the sums go into the database
+ * (tot and ali), and the totals add them up with the same queries.
+ *
  * Each file's columns are one table below (name and kind); the writer, the
  * header row, the reader of partials and the SQL of the totals and of the
  * work tables all come from those tables.
