@@ -39,17 +39,25 @@ fi
 files=$(ls "$corpus"/*.warc.gz | wc -l)
 bytes=$(cat "$corpus"/*.warc.gz | wc -c)
 
+busy() {  # CPU seconds the whole machine has spent busy since boot
+    awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) / 100 }' /proc/stat
+}
 t() {  # LABEL CMD...: records label, wall and CPU seconds, the merge's
-       # and each job's seconds
-    local label=$1 wall usr sys merge jobs; shift
+       # and each job's seconds, and the CPU seconds other programs took
+       # meanwhile (a noisy machine: such runs are not a scaling figure)
+    local label=$1 wall usr sys merge jobs b0 b1 cpu others; shift
+    b0=$(busy)
     /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" ||
         { cat "$work/err" >&2; exit 1; }
+    b1=$(busy)
     read -r wall usr sys < "$work/time"
+    cpu=$(python3 -c "print(round($usr + $sys, 2))")
+    others=$(python3 -c "print(max(0, round($b1 - $b0 - $cpu, 1)))")
     merge=$(sed -n 's/^merged .* in \([0-9.]*\) s$/\1/p' "$work/err")
     jobs=$(sed -n 's/^jobs took \(.*\) s$/\1/p' "$work/err" | tr -d ' ')
-    echo "$label $wall $(python3 -c "print($usr + $sys)") ${merge:--} ${jobs:--}" \
-        >> "$work/results"
-    echo "$label: wall $wall s, merge ${merge:--} s, jobs ${jobs:--} s; $(uptime)" >&2
+    echo "$label $wall $cpu ${merge:--} ${jobs:--} $others" >> "$work/results"
+    echo "$label: wall $wall s, CPU $cpu s, merge ${merge:--} s," \
+        "jobs ${jobs:--} s, other programs $others CPU s" >&2
 }
 # DIR1 DIR2: "yes" when both hold the same files with the same bytes.
 same() {
@@ -89,21 +97,23 @@ same, path = sys.argv[5], sys.argv[6]
 mb = size / 1e6
 rows = {}
 for line in open(path):
-    label, wall, cpu, merge, jobs = line.split()
+    label, wall, cpu, merge, jobs, others = line.split()
     rows.setdefault(label, []).append((float(wall), float(cpu),
                                        None if merge == "-" else float(merge),
-                                       None if jobs == "-" else jobs))
+                                       None if jobs == "-" else jobs,
+                                       float(others)))
 print(f"corpus: {files} WARC files, {mb:.1f} MB, {arts} articles")
 print(f"{'run':<14} {'wall s':>8} {'CPU s':>8} {'MB/s':>8} {'merge s':>8}"
-      f"  jobs s")
+      f" {'others':>7}  jobs s")
 names = {"one": "1 job", "two": "2 jobs", "before-one": "before 1 job",
          "before-two": "before 2 jobs"}
-def show(label, w, c, m, j=None):
+def show(label, w, c, m, j=None, o=None):
     ms = f"{m:8.1f}" if m is not None else f"{'':>8}"
-    print(f"{label:<14} {w:8.1f} {c:8.1f} {mb / w:8.1f} {ms}  {j or ''}")
+    os_ = f"{o:7.1f}" if o is not None else f"{'':>7}"
+    print(f"{label:<14} {w:8.1f} {c:8.1f} {mb / w:8.1f} {ms} {os_}  {j or ''}")
 for label in ("one", "two", "before-one", "before-two"):
-    for w, c, m, j in rows.get(label, []):
-        show(names[label], w, c, m, j)
+    for w, c, m, j, o in rows.get(label, []):
+        show(names[label], w, c, m, j, o)
 med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v))
        for k, v in rows.items()}
 if len(rows["one"]) > 1:
@@ -118,5 +128,7 @@ print("speed-up (1 job wall / 2 jobs wall, each run): " +
 if "before-one" in rows:
     b = [o[0] / t[0] for o, t in zip(rows["before-one"], rows["before-two"])]
     print("before: " + ", ".join(f"{x:.2f}x" for x in b))
+print("others: CPU seconds other programs took during the run (on 2 cores,"
+      " a 2-job run\nneeds both: its figure holds only when that is near 0)")
 print(f"outputs identical ({nout} files): {same}")
 PY
