@@ -34,6 +34,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -1476,20 +1478,28 @@ struct partial {
 	char prev[17];           /* the last article_id, for the order */
 };
 
+/* All the per-article files, as a set of bits (1 << f). */
+#define ALL_BLOCKS ((1u << F_NBLOCKS) - 1)
+
+/* Opens articles.csv and the other files of set `which` of partial
+ * `dir`; the files not opened read as empty. */
 static int
 partial_open(struct partial *p, const char *dir, long long part,
-	     struct buf *err)
+	     unsigned which, struct buf *err)
 {
 	int i, rc = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->dir = dir;
 	p->part = part;
+	which |= 1u << F_ARTICLES;
 	for (i = 0; i < F_NBLOCKS && !rc; i++)
-		rc = reader_open(&p->rd[i], dir, i, err);
+		if (which & (1u << i))
+			rc = reader_open(&p->rd[i], dir, i, err);
 	/* Advance every file to its first record. */
 	for (i = 0; i < F_NBLOCKS && !rc; i++)
-		rc = reader_next(&p->rd[i], err);
+		if (which & (1u << i))
+			rc = reader_next(&p->rd[i], err);
 	return rc;
 }
 
@@ -1537,13 +1547,24 @@ check_id(struct partial *p, struct buf *err)
 	return 0;
 }
 
+/* Who reads partials: the files it copies (always all of them but for
+ * the second half of a streaming merge, see struct half) into blk, and
+ * whether it keeps the totals, the count and the work rows. */
+struct reading {
+	struct tally *t;
+	unsigned files;          /* the files copied, 1 << f each */
+	int main;                /* totals, count, work rows and conflicts */
+	struct buf *blk;         /* F_NBLOCKS buffers, borrowed */
+};
+
 /* Copies the rows of file f that carry article `id` (they follow in the
  * same order as articles.csv); mentions also go to the totals. A capture
  * that is not kept (`drop`) has its rows checked and passed over. */
 static int
-import_rows(struct tally *t, struct partial *p, int f, const char *id,
+import_rows(struct reading *r, struct partial *p, int f, const char *id,
 	    int drop, struct buf *err)
 {
+	struct tally *t = r->t;
 	struct reader *rd = &p->rd[f];
 	int rc = 0;
 
@@ -1551,7 +1572,7 @@ import_rows(struct tally *t, struct partial *p, int f, const char *id,
 		if ((rc = check_numbers(rd, err)) != 0)
 			break;
 		if (!drop)
-			copy_row(rd, &t->blk[f]);
+			copy_row(rd, &r->blk[f]);
 		if (f == F_MENTIONS && !drop) {
 			const char *fig = fld(rd, M_FIGURE);
 			char *key = norm_key(fig, strlen(fig));
@@ -1579,8 +1600,10 @@ import_rows(struct tally *t, struct partial *p, int f, const char *id,
  * rows of the other files, and moves to the next one, whose id it checks.
  * A dropped capture is only checked and counted. */
 static int
-import_article(struct tally *t, struct partial *p, int drop, struct buf *err)
+import_article(struct reading *r, struct partial *p, int drop,
+	       struct buf *err)
 {
+	struct tally *t = r->t;
 	struct reader *ra = &p->rd[F_ARTICLES];
 	char id[17];
 	int f, rc = 0;
@@ -1588,17 +1611,19 @@ import_article(struct tally *t, struct partial *p, int drop, struct buf *err)
 	memcpy(id, cur_id(p), 17);
 	if (!t->streamed)
 		for (f = 0; f < F_NBLOCKS; f++)
-			buf_reset(&t->blk[f]);
+			buf_reset(&r->blk[f]);
 	if ((rc = check_numbers(ra, err)) != 0)
 		return rc;
-	if (!drop)
-		copy_row(ra, &t->blk[F_ARTICLES]);
+	if (!drop && (r->files & (1u << F_ARTICLES)))
+		copy_row(ra, &r->blk[F_ARTICLES]);
 	for (f = F_MENTIONS; f < F_NBLOCKS && !rc; f++)
-		rc = import_rows(t, p, f, id, drop, err);
+		rc = import_rows(r, p, f, id, drop, err);
 	/* The streaming merge has chosen already: no work row. */
-	if (!rc && (drop || t->streamed))
+	if (rc || !r->main)
+		;
+	else if (drop || t->streamed)
 		t->narticles++;
-	else if (!rc)
+	else
 		rc = store_article(t, id, p->part, fld(ra, A_CAPTURED),
 				   fld(ra, A_DIGEST), fld(ra, A_PUBLISHED),
 				   err);
@@ -1645,9 +1670,9 @@ part_fail(const char *dir, int rc, struct buf *err)
  * checked. */
 static int
 partial_start(struct partial *p, const char *dir, long long part,
-	      struct buf *err)
+	      unsigned which, struct buf *err)
 {
-	int rc = partial_open(p, dir, part, err);
+	int rc = partial_open(p, dir, part, which, err);
 
 	return rc ? rc : check_id(p, err);
 }
@@ -1658,13 +1683,14 @@ static int
 import_stored(struct tally *t, const char *dir, long long part,
 	      struct buf *err)
 {
+	struct reading r = { t, ALL_BLOCKS, 1, t->blk };
 	struct partial p;
-	int rc = partial_start(&p, dir, part, err);
+	int rc = partial_start(&p, dir, part, ALL_BLOCKS, err);
 
 	/* articles.csv drives: each article takes the rows of the other
 	 * files that carry its id, which follow in the same order. */
 	while (!rc && p.rd[F_ARTICLES].have)
-		rc = import_article(t, &p, 0, err);
+		rc = import_article(&r, &p, 0, err);
 	if (!rc)
 		rc = check_leftovers(&p, err);
 	partial_close(&p);
@@ -1679,7 +1705,7 @@ tally_import(struct tally *t, const char *dir, struct buf *err)
 {
 	struct partial p;
 	long long part = t->part++;
-	int rc = partial_start(&p, dir, part, err);
+	int rc = partial_start(&p, dir, part, ALL_BLOCKS, err);
 
 	partial_close(&p);
 	pt_xgrow((void **)&t->partdir, &t->cappartdir, (size_t)part + 1,
@@ -1911,8 +1937,9 @@ open_outputs(struct tally *t, struct buf *err)
  * the work database. No blocks are stored, sorted and read back, and
  * memory does not grow with the partials. */
 
-/* Files a partial holds open while it is merged. */
-#define FILES_PER_PARTIAL F_NBLOCKS
+/* Files a partial holds open while it is merged (articles.csv twice, one
+ * for each half of the merge). */
+#define FILES_PER_PARTIAL (F_NBLOCKS + 1)
 /* Descriptors left for everything else (the database, its temporary
  * files, the outputs, the log). */
 #define FD_RESERVE 64
@@ -2028,91 +2055,118 @@ pick_winner(struct partial *const *g, size_t n)
 	return w;
 }
 
+/* The streaming merge in two halves, each a k-way merge of its own over
+ * the partials: the main half copies articles.csv, mentions.csv and
+ * quotes.csv, adds up the totals and names the conflicts; the other, on a
+ * thread of its own, copies cues.csv (the largest file), reading
+ * articles.csv as well to know which capture is kept. They share nothing
+ * but the stop: the merge takes about as long as the larger half. */
+#define CUES_HALF (1u << F_CUES)
+
+struct half {
+	struct reading r;
+	struct buf blk[F_NBLOCKS]; /* the rows gathered for the outputs */
+	struct partial *ps;      /* the partials, files of r.files open */
+	size_t n;
+	struct heap h;
+	struct partial **g;      /* one article's captures */
+	size_t max;              /* main: conflict lines to keep */
+	atomic_int *failed;      /* set by the half that fails: both stop */
+	struct buf err;          /* the other half's message */
+	int rc;
+};
+
 /* Writes out what the blocks have gathered (all of it with `all`). */
 static int
-flush_blocks(struct tally *t, int all, struct buf *err)
+flush_blocks(struct half *hf, int all, struct buf *err)
 {
 	int f;
 
 	for (f = 0; f < F_NBLOCKS; f++)
-		if (all || t->blk[f].len >= MERGE_FLUSH) {
-			if (write_buf(t, f, t->blk[f].p, t->blk[f].len, err))
+		if ((hf->r.files & (1u << f)) &&
+		    (all || hf->blk[f].len >= MERGE_FLUSH)) {
+			if (write_buf(hf->r.t, f, hf->blk[f].p,
+				      hf->blk[f].len, err))
 				return PT_EIO;
-			buf_reset(&t->blk[f]);
+			buf_reset(&hf->blk[f]);
 		}
 	return 0;
 }
 
 /* Bytes read so far from the partials, for the progress meter. */
 static unsigned long long
-bytes_read(struct partial *ps, size_t n)
+bytes_read(const struct half *hf)
 {
 	unsigned long long sum = 0;
 	size_t i;
 	int f;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < hf->n; i++)
 		for (f = 0; f < F_NBLOCKS; f++) {
-			long at = ps[i].rd[f].fp ? ftell(ps[i].rd[f].fp) : 0;
+			FILE *fp = hf->ps[i].rd[f].fp;
+			long at = fp ? ftell(fp) : 0;
 
 			sum += at > 0 ? (unsigned long long)at : 0;
 		}
 	return sum;
 }
 
-/* Takes the captures of the least article off the heap into g (in part
- * order), keeps one and reads past them all, putting back the partials
- * that have more; a partial at its end is checked for rows left over. */
+/* Takes the captures of the least article off the heap (in part order),
+ * keeps one and reads past them all, putting back the partials that have
+ * more; a partial at its end is checked for rows left over. */
 static int
-merge_article(struct tally *t, struct heap *h, struct partial **g,
-	      size_t max, struct buf *err)
+merge_article(struct half *hf, struct buf *err)
 {
+	struct partial **g = hf->g;
 	size_t n = 0, w, i;
 	int rc = 0;
 
-	g[n++] = heap_pop(h);
-	while (h->n && strcmp(cur_id(h->v[0]), cur_id(g[0])) == 0)
-		g[n++] = heap_pop(h);
-	if (n > 1)
-		note_conflicts(t, g, n, max);
+	g[n++] = heap_pop(&hf->h);
+	while (hf->h.n && strcmp(cur_id(hf->h.v[0]), cur_id(g[0])) == 0)
+		g[n++] = heap_pop(&hf->h);
+	if (n > 1 && hf->r.main)
+		note_conflicts(hf->r.t, g, n, hf->max);
 	w = n > 1 ? pick_winner(g, n) : 0;
 	for (i = 0; i < n && !rc; i++) {
-		rc = import_article(t, g[i], i != w, err);
+		rc = import_article(&hf->r, g[i], i != w, err);
 		if (!rc && g[i]->rd[F_ARTICLES].have)
-			heap_push(h, g[i]);
+			heap_push(&hf->h, g[i]);
 		else if (!rc)
 			rc = check_leftovers(g[i], err);
 		if (rc)
 			return part_fail(g[i]->dir, rc, err);
 	}
-	return flush_blocks(t, 0, err);
+	return flush_blocks(hf, 0, err);
 }
 
+/* Runs one half: opens the partials and merges them. */
 static int
-merge_streams(struct tally *t, size_t max, struct buf *err)
+half_run(struct half *hf, struct buf *err)
 {
-	struct partial *ps = pt_xcalloc(t->npartdir, sizeof(*ps));
-	struct partial **g = pt_xcalloc(t->npartdir, sizeof(*g));
-	struct heap h = { pt_xcalloc(t->npartdir, sizeof(*h.v)), 0 };
+	struct tally *t = hf->r.t;
 	unsigned long long done = 0;
-	size_t i, n = 0;
-	int rc = open_outputs(t, err);
+	size_t i;
+	int rc = 0;
 
-	t->streamed = 1;
 	for (i = 0; i < t->npartdir && !rc; i++) {
+		struct partial *p = &hf->ps[hf->n];
+
 		if (!t->partdir[i])
 			continue;
-		rc = partial_start(&ps[n], t->partdir[i], (long long)i, err);
-		if (!rc && ps[n].rd[F_ARTICLES].have)
-			heap_push(&h, &ps[n]);
+		hf->n++;
+		rc = partial_start(p, t->partdir[i], (long long)i,
+				   hf->r.files, err);
+		if (!rc && p->rd[F_ARTICLES].have)
+			heap_push(&hf->h, p);
 		else if (!rc)
-			rc = check_leftovers(&ps[n], err);
+			rc = check_leftovers(p, err);
 		if (rc)
 			part_fail(t->partdir[i], rc, err);
-		n++;
 	}
-	while (!rc && h.n) {
-		rc = merge_article(t, &h, g, max, err);
+	while (!rc && hf->h.n) {
+		if (atomic_load_explicit(hf->failed, memory_order_relaxed))
+			return PT_EINTR; /* the other half's error is told */
+		rc = merge_article(hf, err);
 		if (rc || ++done % MERGE_CHECK_EVERY)
 			continue;
 		if (t->stop && *t->stop) {
@@ -2120,19 +2174,99 @@ merge_streams(struct tally *t, size_t max, struct buf *err)
 				buf_adds(err, "interrupted");
 			rc = PT_EINTR;
 		}
-		progress_update(t->prog, done, bytes_read(ps, n));
+		if (hf->r.main)
+			progress_update(t->prog, done, bytes_read(hf));
 	}
-	if (!rc)
-		rc = flush_blocks(t, 1, err);
+	return rc ? rc : flush_blocks(hf, 1, err);
+}
+
+static void *
+half_thread(void *arg)
+{
+	struct half *hf = arg;
+
+	hf->rc = half_run(hf, &hf->err);
+	if (hf->rc)
+		atomic_store(hf->failed, 1);
+	return NULL;
+}
+
+static void
+half_init(struct half *hf, struct tally *t, unsigned which, int main,
+	  atomic_int *failed)
+{
+	int f;
+
+	memset(hf, 0, sizeof(*hf));
+	hf->r.t = t;
+	hf->r.files = which;
+	hf->r.main = main;
+	hf->r.blk = hf->blk;
+	for (f = 0; f < F_NBLOCKS; f++)
+		buf_init(&hf->blk[f], 0);
+	buf_init(&hf->err, 0);
+	hf->ps = pt_xcalloc(t->npartdir, sizeof(*hf->ps));
+	hf->g = pt_xcalloc(t->npartdir, sizeof(*hf->g));
+	hf->h.v = pt_xcalloc(t->npartdir, sizeof(*hf->h.v));
+	hf->failed = failed;
+}
+
+static void
+half_release(struct half *hf)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < hf->n; i++)
+		partial_close(&hf->ps[i]);
+	for (f = 0; f < F_NBLOCKS; f++)
+		buf_release(&hf->blk[f]);
+	buf_release(&hf->err);
+	free(hf->ps);
+	free(hf->g);
+	free(hf->h.v);
+}
+
+static int
+merge_streams(struct tally *t, size_t max, struct buf *err)
+{
+	struct half main_half, cues;
+	atomic_int failed = 0;
+	pthread_t th;
+	int threaded, rc;
+
+	t->streamed = 1;
+	if ((rc = open_outputs(t, err)) != 0)
+		return rc;
+	half_init(&main_half, t, ALL_BLOCKS & ~CUES_HALF, 1, &failed);
+	half_init(&cues, t, CUES_HALF, 0, &failed);
+	main_half.max = max;
+	/* Without a thread, the halves run one after the other. */
+	threaded = pthread_create(&th, NULL, half_thread, &cues) == 0;
+	rc = half_run(&main_half, err);
+	if (rc)
+		atomic_store(&failed, 1);
+	if (threaded)
+		pthread_join(th, NULL);
+	else if (!rc)
+		half_thread(&cues);
+	/* An error of the main half is told first; the other half stopped
+	 * for it says nothing of its own. */
+	if (rc == PT_EINTR && cues.rc && cues.rc != PT_EINTR)
+		rc = 0;
+	if (!rc && cues.rc) {
+		rc = cues.rc;
+		if (err) {
+			buf_reset(err);
+			buf_add(err, cues.err.p, cues.err.len);
+		}
+	}
 	if (!rc)
 		rc = sums_flush(t, &t->tot, S_TOT, err);
 	if (!rc)
 		rc = sums_flush(t, &t->ali, S_ALI, err);
-	for (i = 0; i < n; i++)
-		partial_close(&ps[i]);
-	free(ps);
-	free(g);
-	free(h.v);
+	half_release(&main_half);
+	half_release(&cues);
 	return rc;
 }
 
