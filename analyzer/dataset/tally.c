@@ -1547,9 +1547,10 @@ check_id(struct partial *p, struct buf *err)
 	return 0;
 }
 
-/* Who reads partials: the files it copies (always all of them but for
- * the second half of a streaming merge, see struct half) into blk, and
- * whether it keeps the totals, the count and the work rows. */
+/* Who reads partials: the files it copies into blk (all four when the
+ * partials are read into the database; a half's in the streaming merge,
+ * see struct half), and whether it keeps the totals, the count and the
+ * work rows. */
 struct reading {
 	struct tally *t;
 	unsigned files;          /* the files copied, 1 << f each */
@@ -1933,9 +1934,9 @@ open_outputs(struct tally *t, struct buf *err)
 /* Each partial is sorted by article_id, so a k-way merge meets all the
  * captures of an article together: it keeps one (the rule of finish_sql:
  * the newest capture, then the larger digest, then the first partial),
- * writes its rows out at once and puts only what the totals need into
- * the work database. No blocks are stored, sorted and read back, and
- * memory does not grow with the partials. */
+ * writes its rows out at once and adds its numbers to the sums (struct
+ * sums). No blocks are stored, sorted and read back, and memory does not
+ * grow with the partials. */
 
 /* Files a partial holds open while it is merged (articles.csv twice, one
  * for each half of the merge). */
