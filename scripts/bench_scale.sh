@@ -2,47 +2,133 @@
 # Scaling figure for the scale-out path: builds a WARC corpus (default 1 GB
 # of .warc.gz, from the bundled samples, one capture per URL) and analyzes
 # it with 1 job (one presstally analyze over all files) and with 2 parallel
-# jobs (scripts/parallel-analyze.sh: one analyze per file, then merge).
-# Prints wall time, CPU time and the speed-up, and checks that both runs
-# give the same bytes.
+# jobs (scripts/parallel-analyze.sh: one analyze per share of the files,
+# then merge). Prints wall time, CPU time, the merge's seconds and the
+# speed-up, and checks that both runs write the same files with the same
+# bytes (every file of the dataset).
 #
 # usage: scripts/bench_scale.sh [TOTAL_MB] [FILE_MB]     (default 1024 64)
+# environment:
+#   BENCH_RUNS=N       run each configuration N times, alternating (default
+#                      1); each run is printed, then the median of each
+#   BENCH_CORPUS=DIR   the corpus directory, kept (built when missing) so
+#                      that runs can be repeated on the same files
+#   BENCH_BEFORE=DIR   another source tree, built (DIR/build/analyzer/
+#                      presstally): its binary and its parallel-analyze.sh
+#                      run in the same session, for a before/after figure
+# Two jobs need both cores: run it when `uptime` shows a low load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-1024}
 per=${2:-64}
+runs=${BENCH_RUNS:-1}
+before=${BENCH_BEFORE:-}
 bin=$(bash scripts/build.sh)
 cmake --build build --target mkwarc >/dev/null
 work=$(mktemp -d "${TMPDIR:-/tmp}/pt-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-echo "building a corpus of $total MB of WARC (files of $per MB)..." >&2
-build/tests/mkwarc "$work/warc" "$total" "$per" data/samples/*.txt data/samples/*.html >&2
-files=$(ls "$work"/warc/*.warc.gz | wc -l)
-bytes=$(cat "$work"/warc/*.warc.gz | wc -c)
+corpus=${BENCH_CORPUS:-$work/warc}
+if [ ! -d "$corpus" ] || [ -z "$(ls "$corpus"/*.warc.gz 2>/dev/null)" ]; then
+    echo "building a corpus of $total MB of WARC (files of $per MB)..." >&2
+    build/tests/mkwarc "$corpus" "$total" "$per" data/samples/*.txt data/samples/*.html >&2
+fi
+if [ -n "$before" ]; then
+    [ -x "$before/build/analyzer/presstally" ] ||
+        { echo "$0: build $before first (scripts/build.sh there)" >&2; exit 1; }
+fi
+files=$(ls "$corpus"/*.warc.gz | wc -l)
+bytes=$(cat "$corpus"/*.warc.gz | wc -c)
 
-t() {  # LABEL CMD...: prints label, wall and CPU seconds
-    local label=$1; shift
+busy() {  # CPU seconds the whole machine has spent busy since boot
+    awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) / 100 }' /proc/stat
+}
+t() {  # LABEL CMD...: records label, wall and CPU seconds, the merge's
+       # and each job's seconds, and the CPU seconds other programs took
+       # meanwhile (a noisy machine: such runs are not a scaling figure)
+    local label=$1 wall usr sys merge jobs b0 b1 cpu others; shift
+    b0=$(busy)
     /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" ||
         { cat "$work/err" >&2; exit 1; }
+    b1=$(busy)
     read -r wall usr sys < "$work/time"
-    echo "$label $wall $(python3 -c "print($usr + $sys)")"
+    cpu=$(python3 -c "print(round($usr + $sys, 2))")
+    others=$(python3 -c "print(max(0, round($b1 - $b0 - $cpu, 1)))")
+    merge=$(sed -n 's/^merged .* in \([0-9.]*\) s$/\1/p' "$work/err")
+    jobs=$(sed -n 's/^jobs took \(.*\) s$/\1/p' "$work/err" | tr -d ' ')
+    echo "$label $wall $cpu ${merge:--} ${jobs:--} $others" >> "$work/results"
+    echo "$label: wall $wall s, CPU $cpu s, merge ${merge:--} s," \
+        "jobs ${jobs:--} s, other programs $others CPU s" >&2
 }
-read -r _ w1 c1 < <(t one "$bin" analyze -q --no-summary --out "$work/one" "$work/warc")
-read -r _ w2 c2 < <(t two bash scripts/parallel-analyze.sh -j 2 -b "$bin" -o "$work/two" "$work"/warc/*.warc.gz)
-grep '^merged' "$work/err" >&2 || true
+# DIR1 DIR2: "yes" when both hold the same files with the same bytes.
+same() {
+    local f
+    [ "$(cd "$1" && ls)" = "$(cd "$2" && ls)" ] || { echo no; return; }
+    for f in "$1"/*; do
+        cmp -s "$f" "$2/${f##*/}" || { echo no; return; }
+    done
+    echo yes
+}
+: > "$work/results"
 same=yes
-for f in articles mentions quotes cues figures timeline; do
-    cmp -s "$work/one/$f.csv" "$work/two/$f.csv" || same=no
+for r in $(seq "$runs"); do
+    rm -rf "$work/one" "$work/two"
+    t one "$bin" analyze -q --no-summary --out "$work/one" "$corpus"
+    t two bash scripts/parallel-analyze.sh -j 2 -b "$bin" -o "$work/two" "$corpus"/*.warc.gz
+    rm -f "$work"/one/.lock "$work"/two/.lock
+    [ "$(same "$work/one" "$work/two")" = yes ] || same=no
+    if [ -n "$before" ]; then
+        rm -rf "$work/b1" "$work/b2"
+        t before-one "$before/build/analyzer/presstally" analyze -q --no-summary \
+            --out "$work/b1" "$corpus"
+        t before-two bash "$before/scripts/parallel-analyze.sh" -j 2 \
+            -b "$before/build/analyzer/presstally" -o "$work/b2" "$corpus"/*.warc.gz
+        rm -f "$work"/b1/.lock "$work"/b2/.lock
+        for d in b1 b2; do
+            [ "$(same "$work/one" "$work/$d")" = yes ] || same=no
+        done
+    fi
 done
 arts=$(($(wc -l < "$work/one/articles.csv") - 1))
-python3 - "$files" "$bytes" "$arts" "$w1" "$c1" "$w2" "$c2" "$same" <<'PY'
-import sys
-files, size, arts = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-w1, c1, w2, c2 = map(float, sys.argv[4:8])
+nout=$(ls "$work/one" | wc -l)
+python3 - "$files" "$bytes" "$arts" "$nout" "$same" "$work/results" <<'PY'
+import statistics, sys
+files, size, arts, nout = map(int, sys.argv[1:5])
+same, path = sys.argv[5], sys.argv[6]
 mb = size / 1e6
+rows = {}
+for line in open(path):
+    label, wall, cpu, merge, jobs, others = line.split()
+    rows.setdefault(label, []).append((float(wall), float(cpu),
+                                       None if merge == "-" else float(merge),
+                                       None if jobs == "-" else jobs,
+                                       float(others)))
 print(f"corpus: {files} WARC files, {mb:.1f} MB, {arts} articles")
-print(f"{'run':<28} {'wall s':>10} {'CPU s':>10} {'MB/s':>10}")
-print(f"{'1 job (one process)':<28} {w1:>10.1f} {c1:>10.1f} {mb / w1:>10.1f}")
-print(f"{'2 jobs (parallel + merge)':<28} {w2:>10.1f} {c2:>10.1f} {mb / w2:>10.1f}")
-print(f"speed-up: {w1 / w2:.2f}x; outputs identical: {sys.argv[8]}")
+print(f"{'run':<14} {'wall s':>8} {'CPU s':>8} {'MB/s':>8} {'merge s':>8}"
+      f" {'others':>7}  jobs s")
+names = {"one": "1 job", "two": "2 jobs", "before-one": "before 1 job",
+         "before-two": "before 2 jobs"}
+def show(label, w, c, m, j=None, o=None):
+    ms = f"{m:8.1f}" if m is not None else f"{'':>8}"
+    os_ = f"{o:7.1f}" if o is not None else f"{'':>7}"
+    print(f"{label:<14} {w:8.1f} {c:8.1f} {mb / w:8.1f} {ms} {os_}  {j or ''}")
+for label in ("one", "two", "before-one", "before-two"):
+    for w, c, m, j, o in rows.get(label, []):
+        show(names[label], w, c, m, j, o)
+med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v))
+       for k, v in rows.items()}
+if len(rows["one"]) > 1:
+    print(f"medians of {len(rows['one'])} runs:")
+    for label in ("one", "two", "before-one", "before-two"):
+        if label in med:
+            ms = [r[2] for r in rows[label] if r[2] is not None]
+            show(names[label], *med[label], statistics.median(ms) if ms else None)
+ratios = [o[0] / t[0] for o, t in zip(rows["one"], rows["two"])]
+print("speed-up (1 job wall / 2 jobs wall, each run): " +
+      ", ".join(f"{x:.2f}x" for x in ratios))
+if "before-one" in rows:
+    b = [o[0] / t[0] for o, t in zip(rows["before-one"], rows["before-two"])]
+    print("before: " + ", ".join(f"{x:.2f}x" for x in b))
+print("others: CPU seconds other programs took during the run (on 2 cores,"
+      " a 2-job run\nneeds both: its figure holds only when that is near 0)")
+print(f"outputs identical ({nout} files): {same}")
 PY

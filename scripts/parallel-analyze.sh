@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Analyze many WARC files with GNU parallel, one `presstally analyze` per
-# file (a partial), then merge the partials into one dataset. The result
-# is byte-identical to one `presstally analyze` over all the files.
+# Analyze many WARC files with GNU parallel, JOBS `presstally analyze` at
+# once, each over its share of the files (one partial per job), then merge
+# the partials into one dataset. The result is byte-identical to one
+# `presstally analyze` over all the files.
+#
+# Shares are balanced by bytes, not by number of files: the files go,
+# largest first, to the share with the fewest bytes so far, so that the
+# jobs end together (a file is not split: one file larger than the rest
+# together is one job's work).
 #
 # usage: scripts/parallel-analyze.sh [-j JOBS] [-t TOPIC] [-b BIN] -o OUT FILE...
 #        (or FILE... as "-" to read the list of files from standard input)
@@ -43,13 +49,37 @@ n=$(grep -c . "$list" || true)
 
 export PT_BIN="$bin" PT_PARTS="$parts" PT_TOPIC="$topic"
 echo "analyzing $n files with $jobs jobs" >&2
-# Each job analyzes its share of the files (one presstally per job, not
-# per file: one start-up and one partial each) into its own partial,
-# numbered by its job; a failed job fails the run (exit 4 -- some records
-# skipped -- is accepted: presstally reports those records in the log).
-per=$(( (n + jobs - 1) / jobs ))
-parallel --will-cite --halt now,fail=1 -j "$jobs" -n "$per" --arg-file "$list" \
-    'rc=0; "$PT_BIN" analyze -q --no-summary --allow-empty ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" {} || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]'
+# The shares: each input's bytes (du: a directory's files), largest first,
+# each to the share with the fewest bytes so far; within a share the
+# inputs keep the order of the list.
+grep -v '^$' "$list" | tr '\n' '\0' | du -lsb --files0-from=- > "$parts/sizes" ||
+    { echo "$0: cannot read the input files" >&2; exit 1; }
+awk '{ t = index($0, "\t"); print substr($0, 1, t - 1) "\t" NR "\t" substr($0, t + 1) }' \
+    "$parts/sizes" | sort -t $'\t' -k1,1nr -k2,2n |
+    awk -F '\t' -v jobs="$jobs" -v dir="$parts" '
+    { best = 1
+      for (j = 2; j <= jobs; j++) if (load[j] < load[best]) best = j
+      load[best] += $1; count[best]++
+      print $2 "\t" substr($0, length($1) + length($2) + 3) > (dir "/share." best) }
+    END { for (j = 1; j <= jobs; j++) if (count[j])
+              printf "share %d: %d files, %d bytes\n", j, count[j], load[j] > "/dev/stderr" }'
+shares=()
+for s in "$parts"/share.*; do
+    [ -e "$s" ] || continue
+    sort -t $'\t' -k1,1n "$s" | cut -f2- > "$s.list"
+    shares+=("$s.list")
+done
+# Each job analyzes its share (one presstally per job, not per file: one
+# start-up and one partial each) into its own partial, numbered by its
+# job; a failed job fails the run (exit 4 -- some records skipped -- is
+# accepted: presstally reports those records in the log).
+PARALLEL_SHELL=bash parallel --will-cite --halt now,fail=1 -j "$jobs" \
+    --joblog "$parts/joblog" \
+    'rc=0; mapfile -t in < {}; "$PT_BIN" analyze -q --no-summary --allow-empty ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" "${in[@]}" || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]' \
+    ::: "${shares[@]}"
+# How long each job took: shares that end far apart hold the merge back.
+awk -F '\t' 'NR > 1 { printf "%s%.1f", sep, $4; sep = ", " }
+    END { print " s" }' "$parts/joblog" | sed 's/^/jobs took /' >&2
 t0=$(date +%s.%N)
 "$bin" merge -q --out "$out" "$parts"/[0-9]*
 t1=$(date +%s.%N)

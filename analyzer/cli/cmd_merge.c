@@ -104,19 +104,26 @@ partial_bytes(const char *dir)
 
 #define MAX_CONFLICTS 20
 
-/* Names the articles that two partials hold with different texts, one of
- * which the merge drops. enum pt_exit. */
+/* Reads the partials (the merge proper) and names the articles that two
+ * partials hold with different texts, one of which the merge drops.
+ * enum pt_exit. */
 static int
-report_conflicts(struct tally *t, int quiet)
+report_conflicts(struct tally *t, int quiet, volatile sig_atomic_t *stop)
 {
 	struct buf lines = BUF_INIT, err = BUF_INIT;
 	long long n = tally_conflicts(t, &lines, MAX_CONFLICTS, &err);
 	const char *p = lines.p ? lines.p : "", *nl;
 
 	if (n < 0) {
-		log_error("%s", err.p);
+		int intr = stop && *stop;
+
+		if (intr) /* a read cut by the signal, or stopped */
+			log_error("interrupted: nothing written");
+		else
+			log_error("%s", err.p);
+		buf_release(&lines);
 		buf_release(&err);
-		return PT_EXIT_FAIL;
+		return intr ? PT_EXIT_INTR : PT_EXIT_FAIL;
 	}
 	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
 		if (quiet)
@@ -138,7 +145,7 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 	  int progress_mode)
 {
 	struct progress *prog = NULL;
-	unsigned long long bytes = 0, total = 0;
+	unsigned long long total = 0;
 	struct buf err = BUF_INIT;
 	struct tally *t = NULL;
 	struct stat st;
@@ -165,15 +172,11 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 		goto done;
 	}
 	tally_set_bom(t, excel);
-	prog = progress_start("merging", nparts, progress_mode);
-	for (i = 0; prog && i < nparts; i++)
-		total += partial_bytes(parts[i]);
-	progress_total_bytes(prog, total);
-	/* Everything is read before anything is written, so the output
-	 * directory may be one of the partials. */
+	tally_set_stop(t, stop);
+	/* Everything is read before anything is renamed into place, so the
+	 * output directory may be one of the partials. Each partial is
+	 * checked first (its files and columns); then all are read at once. */
 	for (i = 0; i < nparts; i++) {
-		if (prog)
-			bytes += partial_bytes(parts[i]);
 		if (stop && *stop) {
 			log_error("interrupted: nothing written");
 			rc = PT_EXIT_INTR;
@@ -192,10 +195,16 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 			rc = PT_EXIT_FAIL;
 			goto done;
 		}
-		progress_update(prog, i + 1, bytes);
 	}
+	prog = progress_start("merging", 0, progress_mode);
+	for (i = 0; prog && i < nparts; i++)
+		total += partial_bytes(parts[i]);
+	progress_total_bytes(prog, total);
+	tally_set_progress(t, prog);
+	rc = report_conflicts(t, quiet_dups, stop);
+	tally_set_progress(t, NULL);
 	progress_stop(&prog);
-	if ((rc = report_conflicts(t, quiet_dups)) != PT_EXIT_OK)
+	if (rc != PT_EXIT_OK)
 		goto done;
 	if (stop && *stop) {
 		log_error("interrupted: nothing written");

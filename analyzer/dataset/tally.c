@@ -9,6 +9,12 @@
  * as integer thousandths so that sums do not depend on the order in which
  * articles or partials are added.
  *
+ * `merge` needs no sort: partials are sorted already, so a k-way merge
+ * over them (see "The streaming merge") meets the captures of each
+ * article together, writes the kept one's rows out at once and adds its
+ * numbers to sums held in memory; only the sums go into the database
+ * (tot and ali), and the totals add them up with the same queries.
+ *
  * Each file's columns are one table below (name and kind); the writer, the
  * header row, the reader of partials and the SQL of the totals and of the
  * work tables all come from those tables.
@@ -23,12 +29,16 @@
 #include "crawler/base/err.h"
 #include "crawler/base/fileio.h"
 #include "crawler/base/hash.h"
+#include "crawler/base/log.h"
 #include "crawler/base/ofile.h"
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -130,12 +140,15 @@ static const struct column cues_cols[C_N] = {
 };
 
 /* The totals: one row per person (figures) and per month and person
- * (timeline), over the winning capture of each article (the win table). */
+ * (timeline), over the winning capture of each article. Their queries
+ * add up the rows of tot, each the sums of some articles for one month
+ * and person: the per-article rows of agg grouped at the finish (for
+ * analyze), or what the streaming merge gathered (see struct sums). */
 enum { G_FIGURE, G_ARTICLES, G_MENTIONS, G_PRO, G_CON, G_STANCE, G_QUOTES,
        G_PROW, G_CONW, G_CONF, G_N };
 static const struct column figures_cols[G_N] = {
 	[G_FIGURE] = { "figure", K_TEXT, "MIN(x.figure)" },
-	[G_ARTICLES] = { "articles", K_INT, "COUNT(*)" },
+	[G_ARTICLES] = { "articles", K_INT, "SUM(x.n)" },
 	[G_MENTIONS] = { "mentions", K_INT, "SUM(x.mentions)" },
 	[G_PRO] = { "pro", K_INT, "SUM(x.pro)" },
 	[G_CON] = { "con", K_INT, "SUM(x.con)" },
@@ -146,16 +159,13 @@ static const struct column figures_cols[G_N] = {
 	[G_CONF] = { "confidence", K_CONF, "SUM(x.prom), SUM(x.conm)" },
 };
 
+/* The period is an article's month (see period_of()). */
 enum { T_PERIOD, T_FIGURE, T_ARTICLES, T_MENTIONS, T_PRO, T_CON, T_STANCE,
        T_N };
 static const struct column timeline_cols[T_N] = {
-	[T_PERIOD] = { "period", K_TEXT,
-		"CASE WHEN length(a.published) >= 7"
-		" THEN substr(a.published, 1, 7)"
-		" WHEN length(a.captured) >= 7 THEN substr(a.captured, 1, 7)"
-		" ELSE 'unknown' END AS period" },
+	[T_PERIOD] = { "period", K_TEXT, "x.period" },
 	[T_FIGURE] = { "figure", K_TEXT, "MIN(x.figure)" },
-	[T_ARTICLES] = { "articles", K_INT, "COUNT(*)" },
+	[T_ARTICLES] = { "articles", K_INT, "SUM(x.n)" },
 	[T_MENTIONS] = { "mentions", K_INT, "SUM(x.mentions)" },
 	[T_PRO] = { "pro", K_INT, "SUM(x.pro)" },
 	[T_CON] = { "con", K_INT, "SUM(x.con)" },
@@ -163,12 +173,13 @@ static const struct column timeline_cols[T_N] = {
 };
 
 /* Every form a person's name takes in the articles (and its accent-less
- * key), with the number of articles that use it. */
+ * key), with the number of articles that use it: the rows of ali added
+ * up, as tot for the other two. */
 enum { L_FIGURE, L_ALIAS, L_ARTICLES, L_N };
 static const struct column aliases_cols[L_N] = {
 	[L_FIGURE] = { "figure", K_TEXT, "MIN(x.figure)" },
 	[L_ALIAS] = { "alias", K_TEXT, "x.alias" },
-	[L_ARTICLES] = { "articles", K_INT, "COUNT(*)" },
+	[L_ARTICLES] = { "articles", K_INT, "SUM(x.n)" },
 };
 
 #define WINNER \
@@ -187,14 +198,12 @@ static const struct file files[F_N] = {
 	[F_QUOTES] = { "quotes.csv", quotes_cols, Q_N, NULL },
 	[F_CUES] = { "cues.csv", cues_cols, C_N, NULL },
 	[F_FIGURES] = { "figures.csv", figures_cols, G_N,
-		" FROM agg x" WINNER "GROUP BY x.key ORDER BY x.key" },
+		" FROM tot x GROUP BY x.key ORDER BY x.key" },
 	[F_TIMELINE] = { "timeline.csv", timeline_cols, T_N,
-		" FROM agg x" WINNER
-		" JOIN art a ON a.article_id = x.article_id AND a.part = x.part"
-		" GROUP BY period, x.key ORDER BY period, x.key" },
+		" FROM tot x GROUP BY x.period, x.key"
+		" ORDER BY x.period, x.key" },
 	[F_ALIASES] = { "aliases.csv", aliases_cols, L_N,
-		" FROM als x" WINNER "GROUP BY x.key, x.alias"
-		" ORDER BY x.key, x.alias" },
+		" FROM ali x GROUP BY x.key, x.alias ORDER BY x.key, x.alias" },
 };
 
 /* The work tables: art, one row per article with its four blocks (one per
@@ -214,11 +223,12 @@ static const struct column art_cols[W_N] = {
 	[W_BLOCK + F_CUES] = { "c", K_BLOB, NULL },
 };
 
-enum { P_ID, P_PART, P_KEY, P_FIGURE, P_MENTIONS, P_PRO, P_CON, P_PROM,
-       P_CONM, P_QUOTES, P_N };
+enum { P_ID, P_PART, P_PERIOD, P_KEY, P_FIGURE, P_MENTIONS, P_PRO, P_CON,
+       P_PROM, P_CONM, P_QUOTES, P_N };
 static const struct column agg_cols[P_N] = {
 	[P_ID] = { "article_id", K_TEXT, NULL },
 	[P_PART] = { "part", K_INT, NULL },
+	[P_PERIOD] = { "period", K_TEXT, NULL },
 	[P_KEY] = { "key", K_TEXT, NULL },
 	[P_FIGURE] = { "figure", K_TEXT, NULL },
 	[P_MENTIONS] = { "mentions", K_INT, NULL },
@@ -239,16 +249,47 @@ static const struct column als_cols[AL_N] = {
 	[AL_ALIAS] = { "alias", K_TEXT, NULL },
 };
 
-enum { S_ART, S_AGG, S_ALS, S_N };
+/* tot: the sums of n articles for one period and person (the numbers in
+ * the order of agg's); ali: n articles' uses of one form of a name. */
+enum { U_PERIOD, U_KEY, U_FIGURE, U_N, U_MENTIONS, U_PRO, U_CON, U_PROM,
+       U_CONM, U_QUOTES, U_NCOLS };
+static const struct column tot_cols[U_NCOLS] = {
+	[U_PERIOD] = { "period", K_TEXT, "x.period" },
+	[U_KEY] = { "key", K_TEXT, "x.key" },
+	[U_FIGURE] = { "figure", K_TEXT, "MIN(x.figure)" },
+	[U_N] = { "n", K_INT, "COUNT(*)" },
+	[U_MENTIONS] = { "mentions", K_INT, "SUM(x.mentions)" },
+	[U_PRO] = { "pro", K_INT, "SUM(x.pro)" },
+	[U_CON] = { "con", K_INT, "SUM(x.con)" },
+	[U_PROM] = { "prom", K_INT, "SUM(x.prom)" },
+	[U_CONM] = { "conm", K_INT, "SUM(x.conm)" },
+	[U_QUOTES] = { "quotes", K_INT, "SUM(x.quotes)" },
+};
+
+enum { I_KEY, I_ALIAS, I_FIGURE, I_N, I_NCOLS };
+static const struct column ali_cols[I_NCOLS] = {
+	[I_KEY] = { "key", K_TEXT, "x.key" },
+	[I_ALIAS] = { "alias", K_TEXT, "x.alias" },
+	[I_FIGURE] = { "figure", K_TEXT, "MIN(x.figure)" },
+	[I_N] = { "n", K_INT, "COUNT(*)" },
+};
+
+enum { S_ART, S_AGG, S_ALS, S_TOT, S_ALI, S_N };
 
 static const struct {
 	const char *name;
 	const struct column *cols;
 	int ncols;
+	const char *fill;  /* tot and ali: the SELECT after the columns that
+			      fills them from agg and als at the finish */
 } work[S_N] = {
-	[S_ART] = { "art", art_cols, W_N },
-	[S_AGG] = { "agg", agg_cols, P_N },
-	[S_ALS] = { "als", als_cols, AL_N },
+	[S_ART] = { "art", art_cols, W_N, NULL },
+	[S_AGG] = { "agg", agg_cols, P_N, NULL },
+	[S_ALS] = { "als", als_cols, AL_N, NULL },
+	[S_TOT] = { "tot", tot_cols, U_NCOLS,
+		" FROM agg x" WINNER "GROUP BY x.period, x.key;" },
+	[S_ALI] = { "ali", ali_cols, I_NCOLS,
+		" FROM als x" WINNER "GROUP BY x.key, x.alias;" },
 };
 
 static const char pragmas[] =
@@ -275,16 +316,17 @@ sql_index(const struct file *f, int col)
 	return n;
 }
 
-/* Appends "SELECT <each column's sql>" and `tail` (f->from when NULL). */
+/* Appends "SELECT <each column's sql>" and `tail`. */
 static void
-sql_select(struct buf *b, const struct file *f, const char *tail)
+sql_select(struct buf *b, const struct column *cols, int ncols,
+	   const char *tail)
 {
 	int i;
 
 	buf_adds(b, "SELECT ");
-	for (i = 0; i < f->ncols; i++)
-		buf_addf(b, "%s%s", i ? ", " : "", f->cols[i].sql);
-	buf_adds(b, tail ? tail : f->from);
+	for (i = 0; i < ncols; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", cols[i].sql);
+	buf_adds(b, tail);
 }
 
 /* Appends "CREATE TABLE name(col TYPE, ...);". */
@@ -316,6 +358,161 @@ sql_insert(struct buf *b, int table)
 	buf_adds(b, ")");
 }
 
+/* --- The totals -------------------------------------------------------- */
+
+/* The month an article counts in for timeline.csv: the first seven
+ * characters of its publication date ("2024-05"), else of its capture
+ * time, else "unknown". A character is a byte and, after a byte from 0xC0
+ * up, the continuation bytes (0x80-0xBF) that follow it: how SQLite's
+ * length() and substr() count them, which made the periods before, so
+ * that odd bytes in a date fall in the same period as they always did.
+ * The period is a prefix of one of the strings (borrowed) or static. */
+#define PERIOD_CHARS 7
+
+struct period {
+	const char *p;
+	size_t len;
+};
+
+/* Bytes of the first PERIOD_CHARS characters of s, or 0 when it has
+ * fewer. */
+static size_t
+period_prefix(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	int n = 0;
+
+	while (*p && n < PERIOD_CHARS) {
+		if (*p++ >= 0xC0)
+			while ((*p & 0xC0) == 0x80)
+				p++;
+		n++;
+	}
+	return n == PERIOD_CHARS ? (size_t)(p - (const unsigned char *)s) : 0;
+}
+
+static struct period
+period_of(const char *published, const char *captured)
+{
+	struct period r = { "unknown", 7 };
+	size_t n;
+
+	if ((n = period_prefix(published)) != 0)
+		r.p = published, r.len = n;
+	else if ((n = period_prefix(captured)) != 0)
+		r.p = captured, r.len = n;
+	return r;
+}
+
+/* One person's numbers in one article, for the totals, in the order of
+ * the columns of tot from U_MENTIONS. */
+enum { V_MENTIONS, V_PRO, V_CON, V_PROM, V_CONM, V_QUOTES, V_N };
+
+struct agg {
+	const char *key, *figure;
+	long long v[V_N];
+};
+
+/* The streaming merge knows each article's winner as it goes, so it adds
+ * the totals up in memory, by (period, key) for tot and (key, alias) for
+ * ali, and writes the sums into those tables when there are many of them
+ * (so memory stays bounded) and at the end; the queries of the totals add
+ * up the rows. */
+#define SUMS_FLUSH 65536
+
+struct sum {
+	char *k;             /* the two parts of the group with a NUL
+				between (and after); owned; NULL: free */
+	size_t alen, blen;   /* their lengths */
+	char *figure;        /* the least name of the person; owned */
+	uint32_t h;          /* hash of k */
+	long long n;         /* articles */
+	long long v[V_N];    /* tot: the sums */
+};
+
+struct sums {
+	struct sum *v;       /* open addressing, a power of two */
+	size_t n, cap;
+};
+
+static void
+sums_clear(struct sums *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->cap; i++) {
+		free(s->v[i].k);
+		free(s->v[i].figure);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+static struct sum *
+sums_slot(struct sum *v, size_t cap, uint32_t h, const char *k, size_t klen)
+{
+	size_t i = h & (cap - 1);
+
+	while (v[i].k && (v[i].h != h || v[i].alen + v[i].blen + 1 != klen ||
+			  memcmp(v[i].k, k, klen) != 0))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static void
+sums_grow(struct sums *s)
+{
+	size_t cap = s->cap ? 2 * s->cap : 1024, i;
+	struct sum *v = pt_xcalloc(cap, sizeof(*v));
+
+	for (i = 0; i < s->cap; i++)
+		if (s->v[i].k)
+			*sums_slot(v, cap, s->v[i].h, s->v[i].k,
+				   s->v[i].alen + s->v[i].blen + 1) = s->v[i];
+	free(s->v);
+	s->v = v;
+	s->cap = cap;
+}
+
+/* Adds one article's numbers v (nv of them) to group (a, b) of person
+ * `figure`. 0, or PT_ETOOBIG when a sum would pass 64 bits. */
+static int
+sums_add(struct sums *s, const char *a, size_t alen, const char *b,
+	 size_t blen, const char *figure, const long long *v, int nv,
+	 struct buf *scratch)
+{
+	struct sum *e;
+	uint32_t h;
+	int i;
+
+	buf_reset(scratch);
+	buf_add(scratch, a, alen);
+	buf_addc(scratch, '\0');
+	buf_add(scratch, b, blen);
+	h = hash_fnv1a(scratch->p, scratch->len);
+	if (2 * (s->n + 1) > s->cap)
+		sums_grow(s);
+	e = sums_slot(s->v, s->cap, h, scratch->p, scratch->len);
+	if (!e->k) {
+		e->k = pt_xmalloc(scratch->len + 1);
+		memcpy(e->k, scratch->p, scratch->len + 1);
+		e->alen = alen;
+		e->blen = blen;
+		e->h = h;
+		e->figure = pt_xstrdup(figure);
+		s->n++;
+	} else if (strcmp(figure, e->figure) < 0) {
+		free(e->figure);
+		e->figure = pt_xstrdup(figure);
+	}
+	if (__builtin_add_overflow(e->n, 1, &e->n))
+		return PT_ETOOBIG;
+	for (i = 0; i < nv; i++)
+		if (__builtin_add_overflow(e->v[i], v[i], &e->v[i]))
+			return PT_ETOOBIG;
+	return 0;
+}
+
 /* --- The dataset being built ----------------------------------------- */
 
 struct tally {
@@ -332,6 +529,17 @@ struct tally {
 				   (NULL for an article added directly) */
 	size_t npartdir, cappartdir;
 	int bom;                /* start each file with a UTF-8 BOM */
+	int added;              /* tally_add() was called */
+	int parts_read;         /* the partials have been read */
+	int parts_rc;           /* ... with this result */
+	int streamed;           /* ... by the streaming merge, which wrote
+				   the blocks into out[] as it went */
+	long long nconflicts;   /* streamed: articles that differ */
+	struct buf conflicts;   /* streamed: the first lines about them */
+	struct sums tot, ali;   /* streamed: the totals gathered */
+	struct buf scratch;     /* the key of a sum */
+	volatile sig_atomic_t *stop; /* borrowed, or NULL */
+	struct progress *prog;  /* borrowed, or NULL */
 };
 
 void
@@ -375,6 +583,8 @@ tally_new(const char *dir, struct buf *err)
 	int fd, i;
 
 	buf_init(&t->row, 0);
+	buf_init(&t->conflicts, 0);
+	buf_init(&t->scratch, 0);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_init(&t->blk[i], 0);
 	t->dir = pt_xstrdup(dir);
@@ -421,6 +631,10 @@ tally_free(struct tally *t)
 	for (i = 0; i < (int)t->npartdir; i++)
 		free(t->partdir[i]);
 	free(t->partdir);
+	buf_release(&t->conflicts);
+	sums_clear(&t->tot);
+	sums_clear(&t->ali);
+	buf_release(&t->scratch);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_release(&t->blk[i]);
 	buf_release(&t->row);
@@ -431,6 +645,18 @@ void
 tally_set_bom(struct tally *t, int on)
 {
 	t->bom = on != 0;
+}
+
+void
+tally_set_stop(struct tally *t, volatile sig_atomic_t *stop)
+{
+	t->stop = stop;
+}
+
+void
+tally_set_progress(struct tally *t, struct progress *prog)
+{
+	t->prog = prog;
 }
 
 size_t
@@ -470,28 +696,65 @@ store_article(struct tally *t, const char *id, long long part,
 	return 0;
 }
 
-/* One person's numbers in one article, for the totals. */
-struct agg {
-	const char *key, *figure;
-	long long mentions, pro, con, prom, conm, quotes;
-};
+/* Writes the sums into work table `table` (tot or ali) and empties
+ * them. */
+static int
+sums_flush(struct tally *t, struct sums *s, int table, struct buf *err)
+{
+	sqlite3_stmt *st = t->db.st[table];
+	size_t i;
+	int j, rc = 0;
+
+	for (i = 0; i < s->cap && !rc; i++) {
+		const struct sum *e = &s->v[i];
+
+		if (!e->k)
+			continue;
+		sqlite3_bind_text(st, 1, e->k, (int)e->alen, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, e->k + e->alen + 1, (int)e->blen,
+				  SQLITE_STATIC);
+		bind_str(st, U_FIGURE, e->figure); /* = I_FIGURE */
+		sqlite3_bind_int64(st, 4, e->n);
+		for (j = 0; table == S_TOT && j < V_N; j++)
+			sqlite3_bind_int64(st, 5 + j, e->v[j]);
+		rc = db_run(&t->db, st, "cannot store the totals", err);
+	}
+	sums_clear(s);
+	return rc ? PT_EDB : 0;
+}
 
 static int
-store_agg(struct tally *t, const char *id, long long part,
+sums_fail(struct buf *err)
+{
+	if (err)
+		buf_adds(err, "a total is too large for 64 bits");
+	return PT_ETOOBIG;
+}
+
+/* Adds one person of an article to the totals: into agg for the finish
+ * to choose among the captures, or, in the streaming merge (which has
+ * chosen), to the sums. */
+static int
+store_agg(struct tally *t, const char *id, long long part, struct period pd,
 	  const struct agg *a, struct buf *err)
 {
 	sqlite3_stmt *st = t->db.st[S_AGG];
+	int i;
 
+	if (t->streamed) {
+		if (sums_add(&t->tot, pd.p, pd.len, a->key, strlen(a->key),
+			     a->figure, a->v, V_N, &t->scratch))
+			return sums_fail(err);
+		return t->tot.n < SUMS_FLUSH ? 0 :
+		       sums_flush(t, &t->tot, S_TOT, err);
+	}
 	bind_str(st, P_ID, id);
 	sqlite3_bind_int64(st, P_PART + 1, part);
+	sqlite3_bind_text(st, P_PERIOD + 1, pd.p, (int)pd.len, SQLITE_STATIC);
 	bind_str(st, P_KEY, a->key);
 	bind_str(st, P_FIGURE, a->figure);
-	sqlite3_bind_int64(st, P_MENTIONS + 1, a->mentions);
-	sqlite3_bind_int64(st, P_PRO + 1, a->pro);
-	sqlite3_bind_int64(st, P_CON + 1, a->con);
-	sqlite3_bind_int64(st, P_PROM + 1, a->prom);
-	sqlite3_bind_int64(st, P_CONM + 1, a->conm);
-	sqlite3_bind_int64(st, P_QUOTES + 1, a->quotes);
+	for (i = 0; i < V_N; i++)
+		sqlite3_bind_int64(st, P_MENTIONS + i + 1, a->v[i]);
 	return db_run(&t->db, st, "cannot store a mention", err);
 }
 
@@ -512,13 +775,23 @@ store_aliases(struct tally *t, const char *id, long long part,
 		const char *e = strstr(p, ALIAS_SEP);
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 
-		bind_str(st, AL_ID, id);
-		sqlite3_bind_int64(st, AL_PART + 1, part);
-		bind_str(st, AL_KEY, key);
-		bind_str(st, AL_FIGURE, figure);
-		sqlite3_bind_text(st, AL_ALIAS + 1, p, (int)n, SQLITE_TRANSIENT);
-		if (db_run(&t->db, st, "cannot store an alias", err))
-			return PT_EDB;
+		if (t->streamed) {
+			if (sums_add(&t->ali, key, strlen(key), p, n, figure,
+				     NULL, 0, &t->scratch))
+				return sums_fail(err);
+			if (t->ali.n >= SUMS_FLUSH &&
+			    sums_flush(t, &t->ali, S_ALI, err))
+				return PT_EDB;
+		} else {
+			bind_str(st, AL_ID, id);
+			sqlite3_bind_int64(st, AL_PART + 1, part);
+			bind_str(st, AL_KEY, key);
+			bind_str(st, AL_FIGURE, figure);
+			sqlite3_bind_text(st, AL_ALIAS + 1, p, (int)n,
+					  SQLITE_TRANSIENT);
+			if (db_run(&t->db, st, "cannot store an alias", err))
+				return PT_EDB;
+		}
 		p += n;
 		if (e)
 			p += strlen(ALIAS_SEP);
@@ -776,7 +1049,7 @@ person_aliases(const struct doc *d, struct buf *out)
 
 static int
 add_mentions(struct tally *t, const char *id, long long part,
-	     const struct doc *d, struct buf *err)
+	     struct period pd, const struct doc *d, struct buf *err)
 {
 	struct field v[M_N];
 	size_t i, o, len;
@@ -791,8 +1064,8 @@ add_mentions(struct tally *t, const char *id, long long part,
 	for (i = 0; i < d->np; i++) {
 		const struct person *p = &d->p[i];
 		enum stance stance = doc_stance(p->prom, p->conm);
-		struct agg a = { p->key, p->name, p->mentions, p->pro, p->con,
-				 p->prom, p->conm, p->quotes };
+		struct agg a = { p->key, p->name, { p->mentions, p->pro,
+				 p->con, p->prom, p->conm, p->quotes } };
 
 		if (p->mentions == 0)
 			continue;
@@ -814,7 +1087,7 @@ add_mentions(struct tally *t, const char *id, long long part,
 					   1000.0));
 		v[M_ALIASES] = span_of(al[i].p, al[i].len);
 		put_row(&t->blk[F_MENTIONS], F_MENTIONS, v);
-		if (store_agg(t, id, part, &a, err) ||
+		if (store_agg(t, id, part, pd, &a, err) ||
 		    store_aliases(t, id, part, p->key, p->name,
 				  al[i].p, err)) {
 			rc = PT_EDB;
@@ -956,12 +1229,14 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 	long long part = t->part++;
 	int i;
 
+	t->added = 1;
 	tally_article_id(m->id_source, id);
 	hash_sha256_hex(d->text, d->len, digest, 16);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_reset(&t->blk[i]);
 	add_article_row(t, id, digest, m, d);
-	if (add_mentions(t, id, part, d, err))
+	if (add_mentions(t, id, part, period_of(m->published, m->captured),
+			 d, err))
 		return PT_EDB;
 	add_quotes(t, id, d);
 	add_cues(t, id, d);
@@ -1198,22 +1473,33 @@ copy_row(const struct reader *rd, struct buf *out)
 /* The four per-article files of a partial. */
 struct partial {
 	const char *dir;
+	long long part;          /* its part number */
 	struct reader rd[F_NBLOCKS];
 	char prev[17];           /* the last article_id, for the order */
 };
 
+/* All the per-article files, as a set of bits (1 << f). */
+#define ALL_BLOCKS ((1u << F_NBLOCKS) - 1)
+
+/* Opens articles.csv and the other files of set `which` of partial
+ * `dir`; the files not opened read as empty. */
 static int
-partial_open(struct partial *p, const char *dir, struct buf *err)
+partial_open(struct partial *p, const char *dir, long long part,
+	     unsigned which, struct buf *err)
 {
 	int i, rc = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->dir = dir;
+	p->part = part;
+	which |= 1u << F_ARTICLES;
 	for (i = 0; i < F_NBLOCKS && !rc; i++)
-		rc = reader_open(&p->rd[i], dir, i, err);
+		if (which & (1u << i))
+			rc = reader_open(&p->rd[i], dir, i, err);
 	/* Advance every file to its first record. */
 	for (i = 0; i < F_NBLOCKS && !rc; i++)
-		rc = reader_next(&p->rd[i], err);
+		if (which & (1u << i))
+			rc = reader_next(&p->rd[i], err);
 	return rc;
 }
 
@@ -1226,30 +1512,82 @@ partial_close(struct partial *p)
 		reader_close(&p->rd[i]);
 }
 
-/* Copies the rows of file f that carry article `id` (they follow in the
- * same order as articles.csv); mentions also go to the totals. */
-static int
-import_rows(struct tally *t, struct partial *p, int f, const char *id,
-	    long long part, struct buf *err)
+/* The current record of articles.csv, once its article_id is checked
+ * (16 characters, after the previous one). */
+static const char *
+cur_id(const struct partial *p)
 {
+	return fld(&p->rd[F_ARTICLES], A_ID);
+}
+
+static const char *
+cur_field(const struct partial *p, int col)
+{
+	return fld(&p->rd[F_ARTICLES], col);
+}
+
+/* Checks the article_id of the current record of articles.csv (when
+ * there is one). 0 or PT_EPARSE. */
+static int
+check_id(struct partial *p, struct buf *err)
+{
+	struct reader *ra = &p->rd[F_ARTICLES];
+
+	if (!ra->have)
+		return 0;
+	if (csv_reader_field_len(ra->r, ra->col[A_ID]) != 16)
+		return bad_value(ra, A_ID, -1, err);
+	if (strcmp(cur_id(p), p->prev) <= 0) {
+		if (err)
+			buf_addf(err, "%s:%lu: articles are not in article_id "
+				 "order", ra->path, csv_reader_line(ra->r));
+		return PT_EPARSE;
+	}
+	memcpy(p->prev, cur_id(p), 17);
+	return 0;
+}
+
+/* Who reads partials: the files it copies into blk (all four when the
+ * partials are read into the database; a half's in the streaming merge,
+ * see struct half), and whether it keeps the totals, the count and the
+ * work rows. */
+struct reading {
+	struct tally *t;
+	unsigned files;          /* the files copied, 1 << f each */
+	int main;                /* totals, count, work rows and conflicts */
+	struct buf *blk;         /* F_NBLOCKS buffers, borrowed */
+};
+
+/* Copies the rows of file f that carry article `id` (they follow in the
+ * same order as articles.csv); mentions also go to the totals. A capture
+ * that is not kept (`drop`) has its rows checked and passed over. */
+static int
+import_rows(struct reading *r, struct partial *p, int f, const char *id,
+	    int drop, struct buf *err)
+{
+	struct tally *t = r->t;
 	struct reader *rd = &p->rd[f];
 	int rc = 0;
 
 	while (!rc && rd->have && strcmp(fld(rd, 0), id) == 0) {
 		if ((rc = check_numbers(rd, err)) != 0)
 			break;
-		copy_row(rd, &t->blk[f]);
-		if (f == F_MENTIONS) {
+		if (!drop)
+			copy_row(rd, &r->blk[f]);
+		if (f == F_MENTIONS && !drop) {
 			const char *fig = fld(rd, M_FIGURE);
 			char *key = norm_key(fig, strlen(fig));
-			struct agg a = { key, fig, rd->v[M_MENTIONS],
+			struct agg a = { key, fig, { rd->v[M_MENTIONS],
 					 rd->v[M_PRO], rd->v[M_CON],
 					 rd->v[M_PROW], rd->v[M_CONW],
-					 rd->v[M_QUOTES] };
+					 rd->v[M_QUOTES] } };
 
-			rc = store_agg(t, id, part, &a, err);
+			rc = store_agg(t, id, p->part,
+				       period_of(cur_field(p, A_PUBLISHED),
+						 cur_field(p, A_CAPTURED)),
+				       &a, err);
 			if (!rc)
-				rc = store_aliases(t, id, part, key, fig,
+				rc = store_aliases(t, id, p->part, key, fig,
 						   fld(rd, M_ALIASES), err);
 			free(key);
 		}
@@ -1259,38 +1597,40 @@ import_rows(struct tally *t, struct partial *p, int f, const char *id,
 	return rc;
 }
 
-/* Imports the current record of articles.csv with its rows of the other
- * files, and moves to the next one. */
+/* Imports the current record of articles.csv (its id checked) with its
+ * rows of the other files, and moves to the next one, whose id it checks.
+ * A dropped capture is only checked and counted. */
 static int
-import_article(struct tally *t, struct partial *p, long long part,
+import_article(struct reading *r, struct partial *p, int drop,
 	       struct buf *err)
 {
+	struct tally *t = r->t;
 	struct reader *ra = &p->rd[F_ARTICLES];
 	char id[17];
 	int f, rc = 0;
 
-	if (csv_reader_field_len(ra->r, ra->col[A_ID]) != 16)
-		return bad_value(ra, A_ID, -1, err);
-	memcpy(id, fld(ra, A_ID), 17);
-	if (strcmp(id, p->prev) <= 0) {
-		if (err)
-			buf_addf(err, "%s:%lu: articles are not in article_id "
-				 "order", ra->path, csv_reader_line(ra->r));
-		return PT_EPARSE;
-	}
-	memcpy(p->prev, id, 17);
-	for (f = 0; f < F_NBLOCKS; f++)
-		buf_reset(&t->blk[f]);
+	memcpy(id, cur_id(p), 17);
+	if (!t->streamed)
+		for (f = 0; f < F_NBLOCKS; f++)
+			buf_reset(&r->blk[f]);
 	if ((rc = check_numbers(ra, err)) != 0)
 		return rc;
-	copy_row(ra, &t->blk[F_ARTICLES]);
+	if (!drop && (r->files & (1u << F_ARTICLES)))
+		copy_row(ra, &r->blk[F_ARTICLES]);
 	for (f = F_MENTIONS; f < F_NBLOCKS && !rc; f++)
-		rc = import_rows(t, p, f, id, part, err);
-	if (!rc)
-		rc = store_article(t, id, part, fld(ra, A_CAPTURED),
+		rc = import_rows(r, p, f, id, drop, err);
+	/* The streaming merge has chosen already: no work row. */
+	if (rc || !r->main)
+		;
+	else if (drop || t->streamed)
+		t->narticles++;
+	else
+		rc = store_article(t, id, p->part, fld(ra, A_CAPTURED),
 				   fld(ra, A_DIGEST), fld(ra, A_PUBLISHED),
 				   err);
-	return rc ? rc : reader_next(ra, err);
+	if (!rc)
+		rc = reader_next(ra, err);
+	return rc ? rc : check_id(p, err);
 }
 
 /* Rows left over belong to no article of articles.csv. */
@@ -1312,26 +1652,68 @@ check_leftovers(const struct partial *p, struct buf *err)
 	return 0;
 }
 
+/* Puts "cannot merge partial 'DIR': " before the message in err. */
+static int
+part_fail(const char *dir, int rc, struct buf *err)
+{
+	struct buf m = BUF_INIT;
+
+	if (!err || rc == PT_EINTR)
+		return rc;
+	buf_addf(&m, "cannot merge partial '%s': %s", dir, err->p);
+	buf_reset(err);
+	buf_add(err, m.p, m.len);
+	buf_release(&m);
+	return rc;
+}
+
+/* Opens partial `dir` (part number `part`) with its first article_id
+ * checked. */
+static int
+partial_start(struct partial *p, const char *dir, long long part,
+	      unsigned which, struct buf *err)
+{
+	int rc = partial_open(p, dir, part, which, err);
+
+	return rc ? rc : check_id(p, err);
+}
+
+/* Reads a whole partial into the work database, one article after the
+ * other (the winner of each is chosen at the finish). */
+static int
+import_stored(struct tally *t, const char *dir, long long part,
+	      struct buf *err)
+{
+	struct reading r = { t, ALL_BLOCKS, 1, t->blk };
+	struct partial p;
+	int rc = partial_start(&p, dir, part, ALL_BLOCKS, err);
+
+	/* articles.csv drives: each article takes the rows of the other
+	 * files that carry its id, which follow in the same order. */
+	while (!rc && p.rd[F_ARTICLES].have)
+		rc = import_article(&r, &p, 0, err);
+	if (!rc)
+		rc = check_leftovers(&p, err);
+	partial_close(&p);
+	return rc;
+}
+
+/* A partial is only checked here (its files open, with the columns and
+ * the first records): they are all read together later, by
+ * read_partials(). */
 int
 tally_import(struct tally *t, const char *dir, struct buf *err)
 {
 	struct partial p;
 	long long part = t->part++;
-	int rc = partial_open(&p, dir, err);
+	int rc = partial_start(&p, dir, part, ALL_BLOCKS, err);
 
+	partial_close(&p);
 	pt_xgrow((void **)&t->partdir, &t->cappartdir, (size_t)part + 1,
 		 sizeof(*t->partdir));
 	while (t->npartdir <= (size_t)part)
 		t->partdir[t->npartdir++] = NULL;
 	t->partdir[part] = pt_xstrdup(dir);
-
-	/* articles.csv drives: each article takes the rows of the other
-	 * files that carry its id, which follow in the same order. */
-	while (!rc && p.rd[F_ARTICLES].have)
-		rc = import_article(t, &p, part, err);
-	if (!rc)
-		rc = check_leftovers(&p, err);
-	partial_close(&p);
 	return rc;
 }
 
@@ -1346,6 +1728,23 @@ static const char finish_sql[] =
 	"CREATE INDEX win_i ON win(article_id, part);"
 	"CREATE INDEX art_i ON art(article_id, part);"
 	"CREATE INDEX agg_i ON agg(article_id, part);";
+
+/* Fills tot and ali from the winners' rows of agg and als (none after a
+ * streaming merge, which put its sums there). 0 or PT_EDB. */
+static int
+fill_totals(struct tally *t)
+{
+	struct buf sql = BUF_INIT;
+	int i, rc;
+
+	for (i = S_TOT; i <= S_ALI; i++) {
+		buf_addf(&sql, "INSERT INTO %s ", work[i].name);
+		sql_select(&sql, work[i].cols, work[i].ncols, work[i].fill);
+	}
+	rc = db_exec(&t->db, sql.p) ? PT_EDB : 0;
+	buf_release(&sql);
+	return rc;
+}
 
 static int
 write_fail(struct tally *t, int f, struct buf *err)
@@ -1395,42 +1794,24 @@ part_name(const struct tally *t, long long part)
 	       t->partdir[part] : "(this run)";
 }
 
-long long
-tally_conflicts(struct tally *t, struct buf *out, size_t max,
-		struct buf *err)
+/* Appends the line that names an article two parts hold with different
+ * digests (a: part pa, captured ca, digest da; b likewise, pa < pb). */
+static void
+conflict_line(const struct tally *t, struct buf *out, const char *id,
+	      long long pa, const char *ca, const char *da, long long pb,
+	      const char *cb, const char *db)
 {
-	sqlite3_stmt *st;
-	long long n = 0;
-	int rc;
+	/* The rule of finish_sql: newest capture, then the larger digest. */
+	int c = strcmp(cb, ca);
+	int b_wins = c > 0 || (c == 0 && strcmp(db, da) > 0);
 
-	if (query(t, conflict_sql, &st, err))
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		long long pa = sqlite3_column_int64(st, 1);
-		long long pb = sqlite3_column_int64(st, 4);
-		const char *ca = (const char *)sqlite3_column_text(st, 2);
-		const char *da = (const char *)sqlite3_column_text(st, 3);
-		const char *cb = (const char *)sqlite3_column_text(st, 5);
-		const char *db = (const char *)sqlite3_column_text(st, 6);
-		/* The rule of finish_sql: newest capture, then the larger
-		 * digest. */
-		int c = strcmp(cb, ca);
-		int b_wins = c > 0 || (c == 0 && strcmp(db, da) > 0);
-
-		if ((size_t)n++ >= max)
-			continue;
-		buf_addf(out, "article %s differs between '%s' (captured %s, "
-			 "digest %s) and '%s' (captured %s, digest %s); "
-			 "keeping the newest capture (then the larger digest): "
-			 "the one from '%s'\n", id,
-			 part_name(t, pa), *ca ? ca : "unknown", da,
-			 part_name(t, pb), *cb ? cb : "unknown", db,
-			 part_name(t, b_wins ? pb : pa));
-	}
-	if (query_end(t, st, rc, err))
-		return -1;
-	return n;
+	buf_addf(out, "article %s differs between '%s' (captured %s, "
+		 "digest %s) and '%s' (captured %s, digest %s); "
+		 "keeping the newest capture (then the larger digest): "
+		 "the one from '%s'\n", id,
+		 part_name(t, pa), *ca ? ca : "unknown", da,
+		 part_name(t, pb), *cb ? cb : "unknown", db,
+		 part_name(t, b_wins ? pb : pa));
 }
 
 /* The per-article files: each winning article's blocks, in id order. */
@@ -1509,7 +1890,7 @@ write_totals(struct tally *t, int f, struct buf *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	sql_select(&sql, &files[f], NULL);
+	sql_select(&sql, files[f].cols, files[f].ncols, files[f].from);
 	rc = query(t, sql.p, &st, err);
 	buf_release(&sql);
 	if (rc)
@@ -1548,16 +1929,426 @@ open_outputs(struct tally *t, struct buf *err)
 	return rc;
 }
 
+/* --- The streaming merge of partials --------------------------------- */
+
+/* Each partial is sorted by article_id, so a k-way merge meets all the
+ * captures of an article together: it keeps one (the rule of finish_sql:
+ * the newest capture, then the larger digest, then the first partial),
+ * writes its rows out at once and adds its numbers to the sums (struct
+ * sums). No blocks are stored, sorted and read back, and memory does not
+ * grow with the partials. */
+
+/* Files a partial holds open while it is merged (articles.csv twice, one
+ * for each half of the merge). */
+#define FILES_PER_PARTIAL (F_NBLOCKS + 1)
+/* Descriptors left for everything else (the database, its temporary
+ * files, the outputs, the log). */
+#define FD_RESERVE 64
+/* How often (in articles) the merge looks at the stop flag and the
+ * progress meter. */
+#define MERGE_CHECK_EVERY 4096
+/* Bytes of output gathered per file before they are written. */
+#define MERGE_FLUSH (64u * 1024)
+
+/* 1 when n partials can all be open at once, asking for more open files
+ * (up to the hard limit) when that takes them. More are read one after
+ * the other into the database. */
+static int
+can_stream(size_t n)
+{
+	rlim_t need = (rlim_t)n * FILES_PER_PARTIAL + FD_RESERVE;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
+		return 1;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need)
+		return 0;
+	rl.rlim_cur = need;
+	return setrlimit(RLIMIT_NOFILE, &rl) == 0;
+}
+
+/* A capture of article `id` ordered before another: by id, then part. */
+static int
+partial_less(const struct partial *a, const struct partial *b)
+{
+	int c = strcmp(cur_id(a), cur_id(b));
+
+	return c < 0 || (c == 0 && a->part < b->part);
+}
+
+/* The partials with a current article, as a binary min-heap. */
+struct heap {
+	struct partial **v;
+	size_t n;
+};
+
+static void
+heap_push(struct heap *h, struct partial *p)
+{
+	size_t i = h->n++;
+
+	while (i > 0 && partial_less(p, h->v[(i - 1) / 2])) {
+		h->v[i] = h->v[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h->v[i] = p;
+}
+
+static struct partial *
+heap_pop(struct heap *h)
+{
+	struct partial *top = h->v[0], *last = h->v[--h->n];
+	size_t i = 0, c;
+
+	while ((c = 2 * i + 1) < h->n) {
+		if (c + 1 < h->n && partial_less(h->v[c + 1], h->v[c]))
+			c++;
+		if (!partial_less(h->v[c], last))
+			break;
+		h->v[i] = h->v[c];
+		i = c;
+	}
+	if (h->n)
+		h->v[i] = last;
+	return top;
+}
+
+/* The conflicts among the captures g[0..n) of one article (in part
+ * order), as tally_conflicts() names them. */
+static void
+note_conflicts(struct tally *t, struct partial *const *g, size_t n,
+	       size_t max)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			if (strcmp(cur_field(g[i], A_DIGEST),
+				   cur_field(g[j], A_DIGEST)) == 0)
+				continue;
+			if ((size_t)t->nconflicts++ < max)
+				conflict_line(t, &t->conflicts, cur_id(g[i]),
+					      g[i]->part,
+					      cur_field(g[i], A_CAPTURED),
+					      cur_field(g[i], A_DIGEST),
+					      g[j]->part,
+					      cur_field(g[j], A_CAPTURED),
+					      cur_field(g[j], A_DIGEST));
+		}
+}
+
+/* The capture to keep among g[0..n) (in part order). */
+static size_t
+pick_winner(struct partial *const *g, size_t n)
+{
+	size_t w = 0, i;
+
+	for (i = 1; i < n; i++) {
+		int c = strcmp(cur_field(g[i], A_CAPTURED),
+			       cur_field(g[w], A_CAPTURED));
+
+		if (c > 0 || (c == 0 && strcmp(cur_field(g[i], A_DIGEST),
+						cur_field(g[w], A_DIGEST)) > 0))
+			w = i;
+	}
+	return w;
+}
+
+/* The streaming merge in two halves, each a k-way merge of its own over
+ * the partials: the main half copies articles.csv, mentions.csv and
+ * quotes.csv, adds up the totals and names the conflicts; the other, on a
+ * thread of its own, copies cues.csv (the largest file), reading
+ * articles.csv as well to know which capture is kept. They share nothing
+ * but the stop: the merge takes about as long as the larger half. */
+#define CUES_HALF (1u << F_CUES)
+
+struct half {
+	struct reading r;
+	struct buf blk[F_NBLOCKS]; /* the rows gathered for the outputs */
+	struct partial *ps;      /* the partials, files of r.files open */
+	size_t n;
+	struct heap h;
+	struct partial **g;      /* one article's captures */
+	size_t max;              /* main: conflict lines to keep */
+	atomic_int *failed;      /* set by the half that fails: both stop */
+	struct buf err;          /* the other half's message */
+	int rc;
+};
+
+/* Writes out what the blocks have gathered (all of it with `all`). */
+static int
+flush_blocks(struct half *hf, int all, struct buf *err)
+{
+	int f;
+
+	for (f = 0; f < F_NBLOCKS; f++)
+		if ((hf->r.files & (1u << f)) &&
+		    (all || hf->blk[f].len >= MERGE_FLUSH)) {
+			if (write_buf(hf->r.t, f, hf->blk[f].p,
+				      hf->blk[f].len, err))
+				return PT_EIO;
+			buf_reset(&hf->blk[f]);
+		}
+	return 0;
+}
+
+/* Bytes read so far from the partials, for the progress meter. */
+static unsigned long long
+bytes_read(const struct half *hf)
+{
+	unsigned long long sum = 0;
+	size_t i;
+	int f;
+
+	for (i = 0; i < hf->n; i++)
+		for (f = 0; f < F_NBLOCKS; f++) {
+			FILE *fp = hf->ps[i].rd[f].fp;
+			long at = fp ? ftell(fp) : 0;
+
+			sum += at > 0 ? (unsigned long long)at : 0;
+		}
+	return sum;
+}
+
+/* Takes the captures of the least article off the heap (in part order),
+ * keeps one and reads past them all, putting back the partials that have
+ * more; a partial at its end is checked for rows left over. */
+static int
+merge_article(struct half *hf, struct buf *err)
+{
+	struct partial **g = hf->g;
+	size_t n = 0, w, i;
+	int rc = 0;
+
+	g[n++] = heap_pop(&hf->h);
+	while (hf->h.n && strcmp(cur_id(hf->h.v[0]), cur_id(g[0])) == 0)
+		g[n++] = heap_pop(&hf->h);
+	if (n > 1 && hf->r.main)
+		note_conflicts(hf->r.t, g, n, hf->max);
+	w = n > 1 ? pick_winner(g, n) : 0;
+	for (i = 0; i < n && !rc; i++) {
+		rc = import_article(&hf->r, g[i], i != w, err);
+		if (!rc && g[i]->rd[F_ARTICLES].have)
+			heap_push(&hf->h, g[i]);
+		else if (!rc)
+			rc = check_leftovers(g[i], err);
+		if (rc)
+			return part_fail(g[i]->dir, rc, err);
+	}
+	return flush_blocks(hf, 0, err);
+}
+
+/* Runs one half: opens the partials and merges them. */
+static int
+half_run(struct half *hf, struct buf *err)
+{
+	struct tally *t = hf->r.t;
+	unsigned long long done = 0;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < t->npartdir && !rc; i++) {
+		struct partial *p = &hf->ps[hf->n];
+
+		if (!t->partdir[i])
+			continue;
+		hf->n++;
+		rc = partial_start(p, t->partdir[i], (long long)i,
+				   hf->r.files, err);
+		if (!rc && p->rd[F_ARTICLES].have)
+			heap_push(&hf->h, p);
+		else if (!rc)
+			rc = check_leftovers(p, err);
+		if (rc)
+			part_fail(t->partdir[i], rc, err);
+	}
+	while (!rc && hf->h.n) {
+		if (atomic_load_explicit(hf->failed, memory_order_relaxed))
+			return PT_EINTR; /* the other half's error is told */
+		rc = merge_article(hf, err);
+		if (rc || ++done % MERGE_CHECK_EVERY)
+			continue;
+		if (t->stop && *t->stop) {
+			if (err)
+				buf_adds(err, "interrupted");
+			rc = PT_EINTR;
+		}
+		if (hf->r.main)
+			progress_update(t->prog, done, bytes_read(hf));
+	}
+	return rc ? rc : flush_blocks(hf, 1, err);
+}
+
+static void *
+half_thread(void *arg)
+{
+	struct half *hf = arg;
+
+	hf->rc = half_run(hf, &hf->err);
+	if (hf->rc)
+		atomic_store(hf->failed, 1);
+	return NULL;
+}
+
+static void
+half_init(struct half *hf, struct tally *t, unsigned which, int main,
+	  atomic_int *failed)
+{
+	int f;
+
+	memset(hf, 0, sizeof(*hf));
+	hf->r.t = t;
+	hf->r.files = which;
+	hf->r.main = main;
+	hf->r.blk = hf->blk;
+	for (f = 0; f < F_NBLOCKS; f++)
+		buf_init(&hf->blk[f], 0);
+	buf_init(&hf->err, 0);
+	hf->ps = pt_xcalloc(t->npartdir, sizeof(*hf->ps));
+	hf->g = pt_xcalloc(t->npartdir, sizeof(*hf->g));
+	hf->h.v = pt_xcalloc(t->npartdir, sizeof(*hf->h.v));
+	hf->failed = failed;
+}
+
+static void
+half_release(struct half *hf)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < hf->n; i++)
+		partial_close(&hf->ps[i]);
+	for (f = 0; f < F_NBLOCKS; f++)
+		buf_release(&hf->blk[f]);
+	buf_release(&hf->err);
+	free(hf->ps);
+	free(hf->g);
+	free(hf->h.v);
+}
+
+static int
+merge_streams(struct tally *t, size_t max, struct buf *err)
+{
+	struct half main_half, cues;
+	atomic_int failed = 0;
+	pthread_t th;
+	int threaded, rc;
+
+	t->streamed = 1;
+	if ((rc = open_outputs(t, err)) != 0)
+		return rc;
+	half_init(&main_half, t, ALL_BLOCKS & ~CUES_HALF, 1, &failed);
+	half_init(&cues, t, CUES_HALF, 0, &failed);
+	main_half.max = max;
+	/* Without a thread, the halves run one after the other. */
+	threaded = pthread_create(&th, NULL, half_thread, &cues) == 0;
+	rc = half_run(&main_half, err);
+	if (rc)
+		atomic_store(&failed, 1);
+	if (threaded)
+		pthread_join(th, NULL);
+	else if (!rc)
+		half_thread(&cues);
+	/* An error of the main half is told first; the other half stopped
+	 * for it says nothing of its own. */
+	if (rc == PT_EINTR && cues.rc && cues.rc != PT_EINTR)
+		rc = 0;
+	if (!rc && cues.rc) {
+		rc = cues.rc;
+		if (err) {
+			buf_reset(err);
+			buf_add(err, cues.err.p, cues.err.len);
+		}
+	}
+	if (!rc)
+		rc = sums_flush(t, &t->tot, S_TOT, err);
+	if (!rc)
+		rc = sums_flush(t, &t->ali, S_ALI, err);
+	half_release(&main_half);
+	half_release(&cues);
+	return rc;
+}
+
+/* Reads the partials, once: by the streaming merge when only partials
+ * are merged and their files can all be open at once; else one after the
+ * other into the database. A failure names the partial. */
+static int
+read_partials(struct tally *t, size_t max, struct buf *err)
+{
+	size_t i, nparts = 0;
+	int rc = 0;
+
+	if (t->parts_read)
+		return t->parts_rc;
+	t->parts_read = 1;
+	for (i = 0; i < t->npartdir; i++)
+		nparts += t->partdir[i] != NULL;
+	if (nparts && !t->added && can_stream(nparts))
+		rc = merge_streams(t, max, err);
+	else
+		for (i = 0; i < t->npartdir && !rc; i++) {
+			if (t->stop && *t->stop) {
+				if (err)
+					buf_adds(err, "interrupted");
+				rc = PT_EINTR;
+			} else if (t->partdir[i] &&
+				   (rc = import_stored(t, t->partdir[i],
+						       (long long)i, err)))
+				part_fail(t->partdir[i], rc, err);
+		}
+	t->parts_rc = rc;
+	return rc;
+}
+
+long long
+tally_conflicts(struct tally *t, struct buf *out, size_t max,
+		struct buf *err)
+{
+	sqlite3_stmt *st;
+	long long n = 0;
+	int rc;
+
+	if (read_partials(t, max, err))
+		return -1;
+	if (t->streamed) {
+		buf_add(out, t->conflicts.p, t->conflicts.len);
+		return t->nconflicts;
+	}
+	if (query(t, conflict_sql, &st, err))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((size_t)n++ >= max)
+			continue;
+		conflict_line(t, out,
+			      (const char *)sqlite3_column_text(st, 0),
+			      sqlite3_column_int64(st, 1),
+			      (const char *)sqlite3_column_text(st, 2),
+			      (const char *)sqlite3_column_text(st, 3),
+			      sqlite3_column_int64(st, 4),
+			      (const char *)sqlite3_column_text(st, 5),
+			      (const char *)sqlite3_column_text(st, 6));
+	}
+	if (query_end(t, st, rc, err))
+		return -1;
+	return n;
+}
+
 int
 tally_finish(struct tally *t, struct buf *err)
 {
 	int f, rc;
 
-	if (db_exec(&t->db, finish_sql))
+	if ((rc = read_partials(t, 0, err)) != 0)
+		return rc;
+	if (db_exec(&t->db, finish_sql) || fill_totals(t))
 		return db_fail(&t->db, err, "cannot sort the work database");
-	rc = open_outputs(t, err);
-	if (!rc)
-		rc = write_blocks(t, err);
+	if (!t->streamed) {
+		rc = open_outputs(t, err);
+		if (!rc)
+			rc = write_blocks(t, err);
+	}
 	if (!rc)
 		rc = write_totals(t, F_FIGURES, err);
 	if (!rc)
@@ -1615,9 +2406,8 @@ tally_print_summary(struct tally *t, FILE *fp, size_t max_rows)
 
 	if (!t->finished)
 		return;
-	sql_select(&sql, &files[F_FIGURES], " FROM agg x" WINNER
-		   "GROUP BY x.key ORDER BY COUNT(*) DESC, SUM(x.mentions)"
-		   " DESC, x.key");
+	sql_select(&sql, figures_cols, G_N, " FROM tot x GROUP BY x.key"
+		   " ORDER BY SUM(x.n) DESC, SUM(x.mentions) DESC, x.key");
 	fprintf(fp, "%-8s %-28s %8s %8s %5s %5s %6s\n", "stance", "figure",
 		"articles", "mentions", "pro", "con", "quotes");
 	for (k = 0; k < 3; k++) {

@@ -14,6 +14,12 @@
  * the inputs, and a directory written by `analyze` is itself a partial that
  * `merge` can read back (tally_import()) to the same bytes.
  *
+ * Partials are sorted by article_id, so `merge` reads them together as a
+ * k-way merge that writes each article's rows out as it meets them: only
+ * what the totals need goes into the database. (Articles added with
+ * tally_add() as well, or more partials than there may be open files,
+ * are read one after the other into the database instead.)
+ *
  * Files are written to temporaries and renamed into place by
  * tally_finish(); tally_free() without a finish removes them and the
  * database, so a failed run leaves the previous files as they were.
@@ -22,11 +28,13 @@
 #ifndef PT_TALLY_H
 #define PT_TALLY_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
 struct buf;
 struct doc;
+struct progress;
 
 struct tally_meta {
 	const char *id_source; /* the URL, or what names a local input (its
@@ -49,14 +57,24 @@ void tally_set_bom(struct tally *t, int on);
 /* Adds one analyzed article. 0 or PT_EDB with a message in err. */
 int tally_add(struct tally *t, const struct tally_meta *m,
 	      const struct doc *d, struct buf *err);
+/* While the partials are read: `stop` (a signal flag) set makes it end
+ * with PT_EINTR; `prog` is updated with the articles and bytes read.
+ * Both borrowed; NULL for none. */
+void tally_set_stop(struct tally *t, volatile sig_atomic_t *stop);
+void tally_set_progress(struct tally *t, struct progress *prog);
 /* Adds every article of a dataset directory written before (a partial).
- * 0, or PT_EIO/PT_EPARSE with a message naming the file and line. */
+ * Here its files are opened and their header rows and first records
+ * checked: 0, or PT_EIO/PT_EPARSE with a message naming the file and
+ * line. The rest is read by the first of tally_conflicts() and
+ * tally_finish(), whose message for a bad partial starts "cannot merge
+ * partial 'DIR': " and names the file and line. */
 int tally_import(struct tally *t, const char *dir, struct buf *err);
 /* Before tally_finish(): the articles that two partials hold with
  * different digests (one id, two texts: a page that changed, or two
  * inputs that share an id), of which only the newest capture is kept.
  * Appends a line naming both partials and the one kept for each of the
- * first `max`; returns how many there are, or -1 with a message in err. */
+ * first `max`; returns how many there are, or -1 with a message in err
+ * (PT_EINTR when stopped). Reads the partials if not done yet. */
 long long tally_conflicts(struct tally *t, struct buf *out, size_t max,
 			  struct buf *err);
 /* Writes the seven files and renames them into place. */

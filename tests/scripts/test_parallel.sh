@@ -49,13 +49,20 @@ nwarc=$(ls "$work"/warc/*.warc.gz | wc -l)
 inputs+=("$work"/warc/*.warc.gz)
 
 "$bin" analyze -q --no-summary --out "$work/single" "${inputs[@]}" 2>/dev/null || [ $? = 4 ]
-bash "$src/scripts/parallel-analyze.sh" -j 2 -b "$bin" -o "$work/par" "${inputs[@]}" 2>/dev/null
+bash "$src/scripts/parallel-analyze.sh" -j 2 -b "$bin" -o "$work/par" "${inputs[@]}" 2>"$work/par.err"
+# The shares are balanced by bytes: they differ by at most the largest
+# input (largest first, each to the share with the fewest bytes).
+largest=$(du -lsb "${inputs[@]}" | cut -f1 | sort -n | tail -1)
+read -r lo hi < <(sed -n 's/^share [0-9]*: [0-9]* files, \([0-9]*\) bytes$/\1/p' \
+    "$work/par.err" | sort -n | sed -n '1p;$p' | paste -sd ' ')
+[ -n "$hi" ] && [ $((hi - lo)) -le "$largest" ] ||
+    { echo "FAIL: shares of $lo and $hi bytes (largest input $largest)" >&2; exit 1; }
 # Reversed order of the inputs: same bytes.
 mapfile -t rev < <(printf '%s\n' "${inputs[@]}" | tac)
 bash "$src/scripts/parallel-analyze.sh" -j 3 -b "$bin" -o "$work/rev" "${rev[@]}" 2>/dev/null
 
 fail=0
-for f in articles mentions quotes cues figures timeline; do
+for f in articles mentions quotes cues figures timeline aliases; do
     for d in par rev; do
         if ! cmp -s "$work/single/$f.csv" "$work/$d/$f.csv"; then
             echo "FAIL: $d/$f.csv differs from the single run" >&2
