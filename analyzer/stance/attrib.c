@@ -1092,6 +1092,25 @@ set_speaker(struct doc *d, struct quote *q, const struct found *f)
 	}
 }
 
+/* The last organisation that spoke, for "they said" after it. */
+struct last_org {
+	struct found f;
+	uint32_t para;        /* the paragraph of its quotation */
+	int have;
+};
+
+/* Quotation q is organisation f's: its speaker, and the one "they said"
+ * goes back to. */
+static void
+org_spoke(struct doc *d, struct quote *q, struct found *f,
+	  struct last_org *last)
+{
+	set_speaker(d, q, f);
+	last->f = *f;
+	last->have = 1;
+	last->para = d->tk.v[q->open].para;
+}
+
 /* The sieves, most precise first (Muzny et al. 2017): the words after the
  * quote, "according to", the words before it, a colon ending the
  * paragraph before, the previous speaker going on, the sentence's
@@ -1102,11 +1121,9 @@ attribute_quotes(struct doc *d)
 	size_t i;
 	int prev = -1;
 	size_t prev_end = 0;
-	struct found org;     /* the last organisation that spoke */
-	uint32_t org_para = 0;
-	int have_org = 0;
+	struct last_org last;
 
-	memset(&org, 0, sizeof(org));
+	memset(&last, 0, sizeof(last));
 	for (i = 0; i < d->nq; i++) {
 		struct quote *q = &d->q[i];
 		struct found f;
@@ -1126,9 +1143,9 @@ attribute_quotes(struct doc *d)
 
 			memset(&g, 0, sizeof(g));
 			g.p = -1;
-			if (have_org && d->tk.v[q->open].para <=
-					    org_para + ATTRIB_PRONOUN_PARAS) {
-				g = org;
+			if (last.have && d->tk.v[q->open].para <=
+					    last.para + ATTRIB_PRONOUN_PARAS) {
+				g = last.f;
 			} else if (!org_in_sentence(d, s, &g) &&
 				   !(s > 0 && org_in_sentence(d, s - 1, &g))) {
 				g.org = 0;
@@ -1160,11 +1177,8 @@ attribute_quotes(struct doc *d)
 		}
 		if (p == -3) {
 			f.p = -1;
-			set_speaker(d, q, &f);
+			org_spoke(d, q, &f, &last);
 			prev = -1;
-			org = f;
-			have_org = 1;
-			org_para = d->tk.v[q->open].para;
 			continue;
 		}
 		/* A paragraph that opens with the quotation after one that
@@ -1188,11 +1202,8 @@ attribute_quotes(struct doc *d)
 			p = speaker_subject(d, q, &f);
 		if (p < 0 && org_subject(d, q, &f)) {
 			/* "The Pentagon rejected them as “...”" */
-			set_speaker(d, q, &f);
+			org_spoke(d, q, &f, &last);
 			prev = -1;
-			org = f;
-			have_org = 1;
-			org_para = d->tk.v[q->open].para;
 			continue;
 		}
 		f.p = p;
