@@ -117,6 +117,19 @@ test_merge_equals_single_run(void **state)
 	free(a6); free(all); free(p1); free(p2); free(p3); free(m1); free(m2);
 }
 
+/* Appends field f to out quoted, its quote marks doubled (RFC 4180). */
+static void
+put_quoted(struct buf *out, const char *f)
+{
+	buf_addc(out, '"');
+	for (; *f; f++) {
+		if (*f == '"')
+			buf_addc(out, '"');
+		buf_addc(out, *f);
+	}
+	buf_addc(out, '"');
+}
+
 /* Rewrites the CSV file at path with its columns in reverse order, every
  * field quoted, and an extra column first: a reader that goes by header
  * name reads the same records. */
@@ -131,15 +144,8 @@ reverse_columns(const char *path)
 	for (r = 0; r <= csv.nrows; r++) {
 		buf_adds(&out, r ? "\"extra\"" : "note");
 		for (c = csv.ncols; c-- > 0;) {
-			const char *f = csv.rows[r][c];
-
-			buf_adds(&out, ",\"");
-			for (; *f; f++) {
-				if (*f == '"')
-					buf_addc(&out, '"');
-				buf_addc(&out, *f);
-			}
-			buf_addc(&out, '"');
+			buf_addc(&out, ',');
+			put_quoted(&out, csv.rows[r][c]);
 		}
 		buf_adds(&out, "\r\n");
 	}
@@ -347,15 +353,9 @@ write_csv(const char *path, const struct tu_csv *csv)
 
 	for (r = 0; r <= csv->nrows; r++) {
 		for (c = 0; c < csv->ncols; c++) {
-			const char *f = csv->rows[r][c];
-
-			buf_adds(&out, c ? ",\"" : "\"");
-			for (; *f; f++) {
-				if (*f == '"')
-					buf_addc(&out, '"');
-				buf_addc(&out, *f);
-			}
-			buf_addc(&out, '"');
+			if (c)
+				buf_addc(&out, ',');
+			put_quoted(&out, csv->rows[r][c]);
 		}
 		buf_adds(&out, "\r\n");
 	}

@@ -273,10 +273,8 @@ cmd_quotes(int argc, char **argv)
 				return rc;
 		}
 	}
-	if (optind != argc - 1)
-		return cli_usage_error(argv[0], usage, optind >= argc ?
-				       "no DATASET_DIR given" :
-				       "one DATASET_DIR only");
+	if ((rc = cmd_one_operand(argc, argv, usage, "DATASET_DIR")) != 0)
+		return rc;
 	if (!fmt_set)
 		o.fmt = isatty(1) ? FMT_TABLE : FMT_CSV;
 	buf_init(&o.line, 0);

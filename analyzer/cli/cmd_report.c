@@ -124,10 +124,8 @@ cmd_report(int argc, char **argv)
 				return rc;
 		}
 	}
-	if (optind != argc - 1)
-		return cli_usage_error(argv[0], usage, optind >= argc ?
-				       "no DATASET_DIR given" :
-				       "one DATASET_DIR only");
+	if ((rc = cmd_one_operand(argc, argv, usage, "DATASET_DIR")) != 0)
+		return rc;
 	return report_run(argv[optind], out, topic, (size_t)top,
 			  (size_t)quotes, progress_mode);
 }

@@ -69,6 +69,11 @@ struct topic *cmd_load_topic(const char *path, char digest[65]);
 #define CMD_OPT_VERBOSE { "verbose", no_argument, NULL, 'v' }
 int cmd_common_option(int c, const char *cmd, const char *usage,
 		      const char *help);
+/* After getopt: the usage error of a command that takes exactly one
+ * operand named `what` ("DATASET_DIR") when it got none or more, 0 when
+ * argv[optind] is the one. */
+int cmd_one_operand(int argc, char **argv, const char *usage,
+		    const char *what);
 
 /* Merges partial datasets into `out` (see cmd_merge.c). With `lock`, takes
  * the lock of `out` first (cmd_lock_dir()); a non-zero *stop (when stop is

@@ -86,6 +86,18 @@ cmd_common_option(int c, const char *cmd, const char *usage,
 	}
 }
 
+int
+cmd_one_operand(int argc, char **argv, const char *usage, const char *what)
+{
+	char msg[64];
+
+	if (optind == argc - 1)
+		return 0;
+	snprintf(msg, sizeof(msg), optind >= argc ? "no %s given" :
+		 "one %s only", what);
+	return cli_usage_error(argv[0], usage, msg);
+}
+
 /* A work file of a run that was killed: the SQLite work database of
  * tally.c (and its journal) or an output temporary of ofile.c. */
 static int
