@@ -34,7 +34,8 @@ struct capture {
 	size_t url, ip, ctype, etag, lm, loc, pdig, pdate, pid; /* or
 					CAPTURE_NONE */
 	char digest[38];         /* payload digest, computed on the crawl
-				    thread (the writer's is the busier) */
+				    thread when the writer has one worker
+				    (then the busier thread), or "" */
 	char bdigest[38];        /* block digest of the response record,
 				    computed with it, or "" (a revisit
 				    candidate: the writer's) */
@@ -48,7 +49,10 @@ struct capture {
 /* The writer queue and the captures. Value type: captures_init() /
  * captures_release(). */
 struct captures {
-	struct warcq *q;         /* the writer thread, or NULL */
+	struct warcq *q;         /* the writer threads, or NULL */
+	int spread;              /* q has 2 workers or more: they compute
+				    the digests (the crawl thread does
+				    otherwise) */
 	struct capture *free_cap;/* recycled captures */
 	size_t qbytes;           /* bytes of the captures out */
 	struct capture *held;    /* pushed, digests still to compute (see
