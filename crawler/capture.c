@@ -40,9 +40,6 @@ captures_start(struct captures *cs, struct warc_writer *w,
 	       void (*wake)(void *ctx), void *wake_ctx, struct buf *err)
 {
 	cs->q = warcq_new(w, 0, wake, wake_ctx, err);
-	/* With two workers or more the digests go to them too: the crawl
-	 * thread is then the busiest. */
-	cs->spread = cs->q && warcq_workers(cs->q) >= 2;
 	return cs->q ? 0 : PT_EIO;
 }
 
@@ -266,11 +263,9 @@ capture_from_xfer(struct captures *cs, struct xfer *x, long status,
 	tmp = x->body;
 	x->body = p->body;
 	p->body = tmp;
-	p->digest[0] = '\0';
 	p->bdigest[0] = '\0';
-	/* Empty digests are computed by the writer's workers. */
-	p->undigested = !prev && !cs->spread;
-	if (prev && !cs->spread) {
+	p->undigested = !prev;
+	if (prev) {
 		/* A revisit if the payload is the stored one: the writer
 		 * digests the block it writes. */
 		hash_sha1_b32(p->body.len ? p->body.p : "", p->body.len,

@@ -34,8 +34,9 @@ struct capture {
 	size_t url, ip, ctype, etag, lm, loc, pdig, pdate, pid; /* or
 					CAPTURE_NONE */
 	char digest[38];         /* payload digest, computed on the crawl
-				    thread when the writer has one worker
-				    (then the busier thread), or "" */
+				    thread: the body is still in its cache
+				    (on a worker thread the digests took
+				    2.7 times as long) */
 	char bdigest[38];        /* block digest of the response record,
 				    computed with it, or "" (a revisit
 				    candidate: the writer's) */
@@ -50,9 +51,6 @@ struct capture {
  * captures_release(). */
 struct captures {
 	struct warcq *q;         /* the writer threads, or NULL */
-	int spread;              /* q has 2 workers or more: they compute
-				    the digests (the crawl thread does
-				    otherwise) */
 	struct capture *free_cap;/* recycled captures */
 	size_t qbytes;           /* bytes of the captures out */
 	struct capture *held;    /* pushed, digests still to compute (see
