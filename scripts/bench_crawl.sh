@@ -29,7 +29,9 @@
 # FILE.level1 and FILE.level0 (BENCH_PERF_OPTS, default -g);
 # BENCH_WRAP="strace -f -c -o FILE" wraps them.
 # BENCH_CHECK=1 checks the WARC files of each level with scripts/warcls.sh
-# (the independent reader) before they are deleted.
+# (the independent reader) before they are deleted. BENCH_CRAWL_ARGS adds
+# options to each presstally crawl (e.g. "--warc-size 5000000": files
+# rotated while records are being encoded).
 # Installs nginx and wget2 with apt-get when missing (needs root or sudo).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -167,7 +169,7 @@ crawl_at() {
     s0=$(nginx_cpu)
     read -r el cpu rss < <(measure $wrap "$exe" crawl --db "$db" \
         --warc-level "$lvl" --warc-dir "$wd" --delay 0 \
-        --max-per-host $conns --max-conns $conns --no-progress \
+        --max-per-host $conns --max-conns $conns --no-progress ${BENCH_CRAWL_ARGS:-} \
         "$base/index.html" "$base/feed.xml" "$base/sitemap.xml")
     s1=$(nginx_cpu)
     tail -1 "$tmp/cmd.err" >&2
