@@ -39,7 +39,7 @@ int
 captures_start(struct captures *cs, struct warc_writer *w,
 	       void (*wake)(void *ctx), void *wake_ctx, struct buf *err)
 {
-	cs->q = warcq_new(w, wake, wake_ctx, err);
+	cs->q = warcq_new(w, 0, wake, wake_ctx, err);
 	return cs->q ? 0 : PT_EIO;
 }
 

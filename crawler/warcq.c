@@ -1,10 +1,17 @@
-/* warcq.c -- a WARC writer on its own thread (see warcq.h).
+/* warcq.c -- WARC records encoded on worker threads, appended in order
+ * (see warcq.h).
  *
- * Two FIFO lists under one mutex: `todo` (pushed by the crawl thread,
- * taken by the writer) and `done` (appended by the writer, taken by the
- * crawl thread). The writer takes a job out of `todo`, writes it without
- * the lock held and then appends it to `done`; the lock is held only to
- * move list heads, so neither thread waits on the other's work.
+ * Three FIFO lists under one mutex: `todo` (pushed by the crawl thread),
+ * `busy` (taken by a worker, being encoded or encoded and waiting for the
+ * ones before it) and `done` (appended, for the crawl thread to take).
+ * A worker takes the oldest job of `todo`, moving it to the tail of
+ * `busy`, so `busy` keeps the order of the pushes; it encodes the job
+ * without the lock held (digests, ids, compression, with an encoder of
+ * its own) and marks it encoded. Then, unless another worker is
+ * appending, it appends every encoded job at the head of `busy` to the
+ * file, one after the other, and moves each to `done`. The lock is held
+ * only to move list heads, so encoding runs on every worker at once while
+ * the file gets the captures in the order they were pushed.
  */
 #include "crawler/warcq.h"
 
@@ -13,20 +20,36 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#define WORKERS_MAX 4 /* encoding threads at most (one per core) */
 
 struct warcq {
-	struct warc_writer *w;       /* used by the writer thread only */
-	void (*wake)(void *ctx);     /* called after each finished job */
+	struct warc_writer *w;       /* used by the appending worker only */
+	void (*wake)(void *ctx);     /* called when the workers run out of
+					work */
 	void *ctx;
-	pthread_t thread;
+	pthread_t thread[WORKERS_MAX];
+	struct warc_enc *enc[WORKERS_MAX]; /* one per worker */
+	int nworkers;
 	pthread_mutex_t mu;
 	pthread_cond_t todo_cv;      /* todo not empty, or stop */
 	pthread_cond_t done_cv;      /* done not empty */
 	struct warcq_job *todo, **todo_tail;
+	struct warcq_job *busy, **busy_tail;
 	struct warcq_job *done, **done_tail;
+	char winfo[48];              /* warcinfo id of the file being
+					written (under mu) */
+	int appending;               /* a worker is appending (under mu) */
 	int stop;                    /* no more pushes: finish and exit */
-	int failed;                  /* a write failed: write nothing more */
+	int failed;                  /* an append failed: write nothing more
+					(appending worker only) */
 	unsigned long pending;       /* crawl thread only: pushed - taken */
+};
+
+struct worker {
+	struct warcq *q;
+	int i;                       /* its encoder: q->enc[i] */
 };
 
 void
@@ -35,6 +58,7 @@ warcq_job_init(struct warcq_job *j)
 	memset(j, 0, sizeof(*j));
 	buf_init(&j->path, 0);
 	buf_init(&j->err, 0);
+	warc_encoded_init(&j->x);
 }
 
 void
@@ -42,33 +66,67 @@ warcq_job_release(struct warcq_job *j)
 {
 	buf_release(&j->path);
 	buf_release(&j->err);
+	warc_encoded_release(&j->x);
 }
 
+/* Appends encoded job j (the appending worker, lock not held). */
 static void
-write_job(struct warcq *q, struct warcq_job *j)
+append_job(struct warcq *q, struct warc_enc *e, struct warcq_job *j)
 {
-	buf_reset(&j->path);
-	buf_reset(&j->err);
-	memset(&j->out, 0, sizeof(j->out));
 	if (q->failed) {
+		buf_reset(&j->err);
 		j->rc = q->failed;
-		return;
+	} else if (j->rc == 0) {
+		j->rc = warc_writer_put(q->w, e, &j->cap, &j->x, &j->out,
+					&j->err);
 	}
-	j->rc = warc_writer_capture(q->w, &j->cap, &j->out, &j->err);
+	buf_reset(&j->x.data); /* written: the bytes are not needed */
 	if (j->rc) {
-		q->failed = j->rc;
+		memset(&j->out, 0, sizeof(j->out));
+		if (!q->failed)
+			q->failed = j->rc;
 		return;
 	}
 	buf_adds(&j->path, j->out.path);
 	j->out.path = j->path.p;
 }
 
-static void *
-writer_main(void *arg)
+/* Appends the encoded jobs at the head of busy (lock held on entry and
+ * exit; the caller has set q->appending). */
+static void
+append_ready(struct warcq *q, struct warc_enc *e)
 {
-	struct warcq *q = arg;
 	struct warcq_job *j;
 
+	while ((j = q->busy) && j->encoded) {
+		q->busy = j->next;
+		if (!q->busy)
+			q->busy_tail = &q->busy;
+		pthread_mutex_unlock(&q->mu);
+
+		j->next = NULL;
+		append_job(q, e, j);
+
+		pthread_mutex_lock(&q->mu);
+		if (!q->failed)
+			memcpy(q->winfo, warc_writer_warcinfo_id(q->w),
+			       sizeof(q->winfo));
+		*q->done_tail = j;
+		q->done_tail = &j->next;
+		pthread_cond_signal(&q->done_cv);
+	}
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *wk = arg;
+	struct warcq *q = wk->q;
+	struct warc_enc *e = q->enc[wk->i];
+	struct warcq_job *j;
+	char winfo[48];
+
+	free(wk);
 	pthread_mutex_lock(&q->mu);
 	for (;;) {
 		while (!q->todo && !q->stop)
@@ -79,20 +137,30 @@ writer_main(void *arg)
 		q->todo = j->next;
 		if (!q->todo)
 			q->todo_tail = &q->todo;
+		j->next = NULL;
+		j->encoded = 0;
+		*q->busy_tail = j;
+		q->busy_tail = &j->next;
+		memcpy(winfo, q->winfo, sizeof(winfo));
 		pthread_mutex_unlock(&q->mu);
 
-		j->next = NULL;
-		write_job(q, j);
+		buf_reset(&j->path);
+		buf_reset(&j->err);
+		memset(&j->out, 0, sizeof(j->out));
+		j->rc = warc_enc_capture(e, winfo, &j->cap, &j->x, &j->err);
 
 		pthread_mutex_lock(&q->mu);
-		*q->done_tail = j;
-		q->done_tail = &j->next;
-		pthread_cond_signal(&q->done_cv);
-		/* A wake when the writer runs out of work, not for each
+		j->encoded = 1;
+		if (q->appending)
+			continue; /* the appending worker sees it */
+		q->appending = 1;
+		append_ready(q, e);
+		q->appending = 0;
+		/* A wake when the workers run out of work, not for each
 		 * job: the crawl thread takes the list whole each turn of
 		 * its loop anyway (a busy one needs no wake), and one that
 		 * waits for a capture waits on done_cv. */
-		if (q->wake && !q->todo) {
+		if (q->wake && !q->todo && !q->busy) {
 			/* Outside the lock: the callback may take its own. */
 			pthread_mutex_unlock(&q->mu);
 			q->wake(q->ctx);
@@ -103,31 +171,88 @@ writer_main(void *arg)
 	return NULL;
 }
 
+/* Encoding threads: one per online core, at most WORKERS_MAX (the crawl
+ * thread and the server share the cores; more threads than cores would
+ * only switch more). */
+static int
+worker_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > WORKERS_MAX ? WORKERS_MAX : (int)n;
+}
+
+static void
+stop_workers(struct warcq *q)
+{
+	int i;
+
+	pthread_mutex_lock(&q->mu);
+	q->stop = 1;
+	pthread_cond_broadcast(&q->todo_cv);
+	pthread_mutex_unlock(&q->mu);
+	for (i = 0; i < q->nworkers; i++)
+		pthread_join(q->thread[i], NULL);
+}
+
+static void
+free_queue(struct warcq *q)
+{
+	int i;
+
+	for (i = 0; i < WORKERS_MAX; i++)
+		warc_enc_free(q->enc[i]);
+	pthread_cond_destroy(&q->todo_cv);
+	pthread_cond_destroy(&q->done_cv);
+	pthread_mutex_destroy(&q->mu);
+	free(q);
+}
+
 struct warcq *
-warcq_new(struct warc_writer *w, void (*wake)(void *ctx), void *ctx,
-	  struct buf *err)
+warcq_new(struct warc_writer *w, int workers, void (*wake)(void *ctx),
+	  void *ctx, struct buf *err)
 {
 	struct warcq *q = pt_xcalloc(1, sizeof(*q));
-	int e;
+	int i, n = workers > 0 ? workers : worker_count(), e;
 
+	if (n > WORKERS_MAX)
+		n = WORKERS_MAX;
 	q->w = w;
 	q->wake = wake;
 	q->ctx = ctx;
 	q->todo_tail = &q->todo;
+	q->busy_tail = &q->busy;
 	q->done_tail = &q->done;
+	memcpy(q->winfo, warc_writer_warcinfo_id(w), sizeof(q->winfo));
 	pthread_mutex_init(&q->mu, NULL);
 	pthread_cond_init(&q->todo_cv, NULL);
 	pthread_cond_init(&q->done_cv, NULL);
-	e = pthread_create(&q->thread, NULL, writer_main, q);
-	if (e) {
-		if (err)
-			buf_addf(err, "cannot start the WARC writer thread: %s",
-				 strerror(e));
-		pthread_cond_destroy(&q->todo_cv);
-		pthread_cond_destroy(&q->done_cv);
-		pthread_mutex_destroy(&q->mu);
-		free(q);
-		return NULL;
+	for (i = 0; i < n; i++) {
+		q->enc[i] = warc_enc_new(w);
+		if (!q->enc[i]) {
+			if (err)
+				buf_adds(err, "cannot initialise the WARC "
+					 "compressor");
+			free_queue(q);
+			return NULL;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct worker *wk = pt_xmalloc(sizeof(*wk));
+
+		wk->q = q;
+		wk->i = i;
+		e = pthread_create(&q->thread[i], NULL, worker_main, wk);
+		if (e) {
+			free(wk);
+			if (err)
+				buf_addf(err, "cannot start a WARC writer "
+					 "thread: %s", strerror(e));
+			stop_workers(q);
+			free_queue(q);
+			return NULL;
+		}
+		q->nworkers++;
 	}
 	return q;
 }
@@ -169,18 +294,17 @@ warcq_pending(const struct warcq *q)
 	return q->pending;
 }
 
+int
+warcq_workers(const struct warcq *q)
+{
+	return q->nworkers;
+}
+
 void
 warcq_free(struct warcq *q)
 {
 	if (!q)
 		return;
-	pthread_mutex_lock(&q->mu);
-	q->stop = 1;
-	pthread_cond_signal(&q->todo_cv);
-	pthread_mutex_unlock(&q->mu);
-	pthread_join(q->thread, NULL);
-	pthread_cond_destroy(&q->todo_cv);
-	pthread_cond_destroy(&q->done_cv);
-	pthread_mutex_destroy(&q->mu);
-	free(q);
+	stop_workers(q);
+	free_queue(q);
 }

@@ -1,8 +1,9 @@
-/* warcq.h -- a WARC writer on its own thread: the crawl loop hands over
- * captures, the thread computes their digests, compresses them and
- * appends them (warc.h), and gives each back, in order, with what was
- * written, so that the crawl records a fetch in its database only after
- * its WARC record is complete on disk.
+/* warcq.h -- a WARC writer on threads of its own: the crawl loop hands
+ * over captures, worker threads (one per core, at most 4) encode them at
+ * once (digests, compression: warc_enc_capture()) and append them to the
+ * file in the order they were pushed (warc_writer_put()), and each comes
+ * back, in order, with what was written, so that the crawl records a
+ * fetch in its database only after its WARC record is complete on disk.
  *
  * The caller owns the jobs and everything a job's capture points to; a
  * job must stay untouched from warcq_push() until warcq_take() returns
@@ -13,7 +14,8 @@
  * Memory is the caller's to bound (it knows the sizes it pushes): see
  * crawl.c, which waits for jobs to come back when too many bytes are out.
  *
- * Non-goals: more than one writer thread (one file is appended in order).
+ * Non-goals: more than one file written at once (one file is appended
+ * in order; only the encoding is spread).
  */
 #ifndef PT_WARCQ_H
 #define PT_WARCQ_H
@@ -29,6 +31,8 @@ struct warcq_job {
 				     into `path` */
 	struct buf path;          /* out: the file written to */
 	struct buf err;           /* out: message of a failed write */
+	struct warc_encoded x;    /* private: the records, encoded */
+	int encoded;              /* private: x is made (under the lock) */
 	struct warcq_job *next;   /* private: queue link */
 };
 
@@ -40,14 +44,17 @@ void warcq_job_init(struct warcq_job *j);
 /* Frees a job's buffers. */
 void warcq_job_release(struct warcq_job *j);
 
-/* Starts the writer thread on `w`, which it uses exclusively until
- * warcq_free() returns (the caller then closes and frees w). `wake` (may
- * be NULL) is called from the writer thread when a finished job makes
- * the done list non-empty (the taker takes the list whole, so one wake
- * per batch), e.g. curl_multi_wakeup(). Returns a new queue; free with warcq_free().
- * NULL with a message in err when the thread cannot start. */
-struct warcq *warcq_new(struct warc_writer *w, void (*wake)(void *ctx),
-			void *ctx, struct buf *err);
+/* Starts `workers` threads (0: one per online core, at most 4) on `w`,
+ * which they use exclusively until warcq_free() returns (the caller then
+ * closes and frees w). `wake` (may be NULL) is called from a worker when
+ * the workers have run out of work with finished jobs in the done list
+ * (the taker takes the list whole, so one wake per batch), e.g.
+ * curl_multi_wakeup(). Returns a new queue; free with warcq_free(). NULL
+ * with a message in err when a thread cannot start. */
+struct warcq *warcq_new(struct warc_writer *w, int workers,
+			void (*wake)(void *ctx), void *ctx, struct buf *err);
+/* Number of worker threads running. */
+int warcq_workers(const struct warcq *q);
 /* Hands `j` to the writer. Never blocks. */
 void warcq_push(struct warcq *q, struct warcq_job *j);
 /* Returns the finished jobs, oldest first, linked through next, or NULL.

@@ -12,7 +12,10 @@
 # a second binary in the same run, for before/after figures.
 #
 # usage: scripts/bench_warc.sh [COUNT] [KB] [LEVELS]   (default 2000 50 "1 2 3 6")
-# Env: BUILD (default build), CORPUS_MB (default 0), BEFORE. Uses one core.
+# Env: BUILD (default build), CORPUS_MB (default 0), BEFORE. Uses one core;
+# QUEUE="1 2" (say) adds a write through the crawler's writer queue with
+# that many encoding threads for each level (its wall time shows how the
+# encoding spreads over the cores).
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +32,10 @@ echo "bench_warc: $count captures of ~$kb KiB (request + response records)"
 for l in $levels; do
     rm -rf "$tmp/out"
     "$build/tests/bench_warc" "$tmp/out" "$count" "$kb" "$l"
+    for wk in ${QUEUE:-}; do
+        rm -rf "$tmp/out"
+        "$build/tests/bench_warc" "$tmp/out" "$count" "$kb" "$l" "$wk" | head -2
+    done
 done
 [ "$corpus" -gt 0 ] || exit 0
 

@@ -1,9 +1,12 @@
 /* bench_warc.c -- WARC writer and reader throughput, for
  * scripts/bench_warc.sh (not a test: prints figures, asserts nothing).
  *
- * usage: bench_warc DIR COUNT BODY_KB LEVEL
+ * usage: bench_warc DIR COUNT BODY_KB LEVEL [WORKERS]
  * Writes COUNT captures of ~BODY_KB KiB of HTML-like text at zlib LEVEL
- * into DIR (rotating at 100 MB), then reads every file back.
+ * into DIR (rotating at 100 MB), then reads every file back. With
+ * WORKERS, the captures go through the crawler's writer queue
+ * (crawler/warcq.h) with that many encoding threads, as in a crawl (wall
+ * time then says how far the encoding spreads over the cores).
  */
 #include "crawler/base/buf.h"
 #include "crawler/base/cli.h"
@@ -12,6 +15,7 @@
 #include "crawler/base/gz.h"
 #include "crawler/base/log.h"
 #include "crawler/base/warc.h"
+#include "crawler/warcq.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +24,7 @@
 #include <time.h>
 
 #define NBODIES 64
+#define QJOBS 256 /* jobs out in the queue at most */
 
 /* CPU time of this process: the machine is shared, so wall time would
  * mostly measure the neighbours. */
@@ -100,10 +105,19 @@ main(int argc, char **argv)
 		"Content-Type: text/html; charset=utf-8\r\n\r\n";
 	static const char req[] = "GET / HTTP/1.1\r\nHost: bench.example\r\n\r\n";
 
-	if (argc != 5 || cli_parse_uint(argv[2], 1000000, &count) ||
+	static struct warcq_job jobs[QJOBS];
+	static struct buf uris[QJOBS];
+	struct warcq *q = NULL;
+	uint64_t workers = 0;
+	unsigned long out_jobs = 0;
+
+	if ((argc != 5 && argc != 6) ||
+	    cli_parse_uint(argv[2], 1000000, &count) ||
 	    cli_parse_uint(argv[3], 100000, &kb) ||
-	    cli_parse_uint(argv[4], 9, &level) || level < 1) {
-		log_error("usage: bench_warc DIR COUNT BODY_KB LEVEL");
+	    cli_parse_uint(argv[4], 9, &level) || level < 1 ||
+	    (argc == 6 && (cli_parse_uint(argv[5], 4, &workers) ||
+			   workers < 1))) {
+		log_error("usage: bench_warc DIR COUNT BODY_KB LEVEL [WORKERS]");
 		return PT_EXIT_USAGE;
 	}
 	o.dir = argv[1];
@@ -118,9 +132,63 @@ main(int argc, char **argv)
 		buf_init(&bodies[i], 0);
 		make_body(&bodies[i], (unsigned int)i, (size_t)kb * 1024);
 	}
+	if (workers) {
+		q = warcq_new(w, (int)workers, NULL, NULL, &err);
+		if (!q) {
+			log_error("%s", err.p);
+			return PT_EXIT_FAIL;
+		}
+		for (i = 0; i < QJOBS; i++) {
+			warcq_job_init(&jobs[i]);
+			buf_init(&uris[i], 0);
+		}
+	}
 	t0 = now();
 	w0 = wall();
-	for (i = 0; i < count; i++) {
+	for (i = 0; q && i < count; i++) {
+		const struct buf *body = &bodies[i % NBODIES];
+		struct warcq_job *j = &jobs[i % QJOBS], *l;
+		struct buf *u = &uris[i % QJOBS];
+
+		/* Slot i % QJOBS is free once QJOBS jobs are out: the
+		 * queue gives jobs back in order. */
+		while (out_jobs == QJOBS) {
+			for (l = warcq_take(q, 1); l; l = l->next, out_jobs--)
+				if (l->rc) {
+					log_error("%s", l->err.p);
+					return PT_EXIT_FAIL;
+				}
+		}
+		buf_reset(u);
+		buf_addf(u, "https://bench.example/story/%lu", i);
+		memset(&j->cap, 0, sizeof(j->cap));
+		j->cap.uri = u->p;
+		j->cap.req_head = req;
+		j->cap.req_head_len = sizeof(req) - 1;
+		j->cap.resp_head = head;
+		j->cap.resp_head_len = sizeof(head) - 1;
+		j->cap.body = body->p;
+		j->cap.body_len = body->len;
+		warcq_push(q, j);
+		out_jobs++;
+		in_bytes += body->len + sizeof(head) - 1 + sizeof(req) - 1;
+	}
+	if (q) {
+		struct warcq_job *l;
+
+		while (warcq_pending(q))
+			for (l = warcq_take(q, 1); l; l = l->next)
+				if (l->rc) {
+					log_error("%s", l->err.p);
+					return PT_EXIT_FAIL;
+				}
+		warcq_free(q);
+		for (i = 0; i < QJOBS; i++) {
+			warcq_job_release(&jobs[i]);
+			buf_release(&uris[i]);
+		}
+	}
+	for (i = 0; !q && i < count; i++) {
 		const struct buf *body = &bodies[i % NBODIES];
 
 		buf_reset(&uri);
@@ -167,8 +235,10 @@ main(int argc, char **argv)
 	}
 	tr = now() - t0;
 	wr = wall() - w0;
-	printf("level %lu (%s): %lu captures, %.1f MB in, %.1f MB out (%.2fx), "
-	       "%zu files\n", (unsigned long)level, gz_backend(),
+	printf("level %lu (%s%s%s): %lu captures, %.1f MB in, %.1f MB out "
+	       "(%.2fx), %zu files\n", (unsigned long)level, gz_backend(),
+	       q ? ", writer queue, workers: " : "",
+	       q ? argv[5] : "",
 	       (unsigned long)count,
 	       in_bytes / 1e6, out_bytes / 1e6,
 	       (double)in_bytes / (double)out_bytes, n);

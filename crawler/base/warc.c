@@ -1270,6 +1270,19 @@ warc_reader_next(struct warc_reader *r, struct warc_record *rec,
 
 /* ---- Writer. */
 
+
+/* A capture's records are made by an encoder (ids, digests, compressed
+ * members, nothing of the file) and appended by the writer, so that
+ * several threads can compress for one file (crawler/warcq.c); the writer
+ * keeps one encoder of its own for warc_writer_capture() and its
+ * warcinfo records. */
+struct warc_enc {
+	struct gz_writer *gzw;       /* one member per record */
+	unsigned char rpool[1024];   /* random bytes for record ids */
+	size_t rpos;                 /* used bytes of rpool */
+	struct buf head;             /* WARC header being built */
+};
+
 struct warc_writer {
 	char *dir;                   /* output directory, owned */
 	char *prefix;                /* file name prefix, owned */
@@ -1282,45 +1295,43 @@ struct warc_writer {
 	unsigned long serial;        /* next serial number */
 	char warcinfo_id[48];        /* record id of its warcinfo */
 	unsigned long ncaptures;     /* captures in it */
-	struct gz_writer *gzw;       /* one member per record */
-	unsigned char rpool[1024];   /* random bytes for record ids */
-	size_t rpos;                 /* used bytes of rpool */
-	struct buf head;             /* WARC header being built */
-	struct buf blk;              /* block being built */
-	struct buf out;              /* compressed member */
+	struct warc_enc *enc;        /* the writer's own encoder */
+	struct buf blk;              /* warcinfo block being built */
+	struct warc_encoded x;       /* records of warc_writer_capture() and
+					of a warcinfo record */
 };
 
-/* Fills u[16] from the writer's pool of random bytes, refilled
+/* Fills u[16] from the encoder's pool of random bytes, refilled
  * sizeof(rpool) bytes at a time: RAND_bytes() costs a getpid(2) per call
- * (its fork check), two per capture before. A writer is not carried
+ * (its fork check), two per capture before. An encoder is not carried
  * across fork() (a child would repeat the parent's ids). */
 static void
-uuid_bytes(struct warc_writer *w, unsigned char u[16])
+uuid_bytes(struct warc_enc *e, unsigned char u[16])
 {
-	if (w->rpos + 16 > sizeof(w->rpool)) {
-		if (RAND_bytes(w->rpool, sizeof(w->rpool)) != 1) {
+	if (e->rpos + 16 > sizeof(e->rpool)) {
+		if (RAND_bytes(e->rpool, sizeof(e->rpool)) != 1) {
 			/* Fall back to the kernel directly. */
 			int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
 
-			if (fd < 0 || read(fd, w->rpool, sizeof(w->rpool)) !=
-					      (ssize_t)sizeof(w->rpool))
+			if (fd < 0 || read(fd, e->rpool, sizeof(e->rpool)) !=
+					      (ssize_t)sizeof(e->rpool))
 				abort();
 			close(fd);
 		}
-		w->rpos = 0;
+		e->rpos = 0;
 	}
-	memcpy(u, w->rpool + w->rpos, 16);
-	w->rpos += 16;
+	memcpy(u, e->rpool + e->rpos, 16);
+	e->rpos += 16;
 }
 
 static void
-make_uuid(struct warc_writer *w, char out[48])
+make_uuid(struct warc_enc *e, char out[48])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char u[16];
 	size_t i, o;
 
-	uuid_bytes(w, u);
+	uuid_bytes(e, u);
 	u[6] = (unsigned char)((u[6] & 0x0f) | 0x40);
 	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
 	memcpy(out, "<urn:uuid:", 10);
@@ -1362,73 +1373,102 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Compresses one record into w->out after what it holds: w->head holds
- * the WARC header lines (without Content-Length), the block is the
- * concatenation of the `n` pieces (not copied). Records in *off the file
- * offset the member will have once flush_out() wrote w->out. */
+struct warc_enc *
+warc_enc_new(const struct warc_writer *w)
+{
+	struct warc_enc *e = pt_xcalloc(1, sizeof(*e));
+
+	e->rpos = sizeof(e->rpool); /* empty: filled at the first id */
+	buf_init(&e->head, 0);
+	e->gzw = gz_writer_new(w->level);
+	if (!e->gzw) {
+		warc_enc_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+void
+warc_enc_free(struct warc_enc *e)
+{
+	if (!e)
+		return;
+	gz_writer_free(e->gzw);
+	buf_release(&e->head);
+	free(e);
+}
+
+void
+warc_encoded_init(struct warc_encoded *x)
+{
+	memset(x, 0, sizeof(*x));
+	buf_init(&x->data, 0);
+}
+
+void
+warc_encoded_release(struct warc_encoded *x)
+{
+	buf_release(&x->data);
+}
+
+/* Compresses one record into out after what it holds: e->head holds the
+ * WARC header lines (without Content-Length), the block is the
+ * concatenation of the `n` pieces (not copied). */
 static int
-write_record(struct warc_writer *w, const struct sv *blk, size_t n,
-	     unsigned long long *off, struct buf *err)
+enc_record(struct warc_enc *e, const struct sv *blk, size_t n,
+	   struct buf *out, struct buf *err)
 {
 	char cl[48];
-	size_t i, blen = 0, start = w->out.len;
+	size_t i, blen = 0, start = out->len;
 	int k, bad = 0;
 
 	for (i = 0; i < n; i++)
 		blen += blk[i].len;
 	k = snprintf(cl, sizeof(cl), "Content-Length: %zu\r\n\r\n", blen);
-	gz_writer_begin(w->gzw, &w->out);
-	bad = gz_writer_add(w->gzw, "WARC/1.1\r\n", 10, &w->out) ||
-	      gz_writer_add(w->gzw, w->head.p, w->head.len, &w->out) ||
-	      gz_writer_add(w->gzw, cl, (size_t)k, &w->out);
+	gz_writer_begin(e->gzw, out);
+	bad = gz_writer_add(e->gzw, "WARC/1.1\r\n", 10, out) ||
+	      gz_writer_add(e->gzw, e->head.p, e->head.len, out) ||
+	      gz_writer_add(e->gzw, cl, (size_t)k, out);
 	for (i = 0; i < n && !bad; i++)
-		bad = gz_writer_add(w->gzw, blk[i].p, blk[i].len, &w->out);
-	if (bad || gz_writer_finish(w->gzw, "\r\n\r\n", 4, &w->out)) {
+		bad = gz_writer_add(e->gzw, blk[i].p, blk[i].len, out);
+	if (bad || gz_writer_finish(e->gzw, "\r\n\r\n", 4, out)) {
 		if (err)
-			buf_addf(err, "cannot compress a record for '%s'",
-				 w->path.p);
-		w->out.len = start;
+			buf_adds(err, "cannot compress a record");
+		out->len = start;
 		return PT_EIO;
 	}
-	if (off)
-		*off = w->size + start;
 	return 0;
 }
 
-/* Writes the members gathered in w->out with one write(2): a capture's
- * records go out together. A kill during the write leaves a file that
- * reads cleanly up to its last complete member, as with one write per
- * record. */
+/* Writes (p, n), the members of one capture, with one write(2). A kill
+ * during the write leaves a file that reads cleanly up to its last
+ * complete member, as with one write per record; after a failed write the
+ * file is cut back to its last complete capture. */
 static int
-flush_out(struct warc_writer *w, struct buf *err)
+append(struct warc_writer *w, const char *p, size_t n, struct buf *err)
 {
-	int rc = 0;
-
-	if (w->out.len && write_all(w->fd, w->out.p, w->out.len)) {
+	if (n && write_all(w->fd, p, n)) {
 		int e = errno;
 
-		/* Cut back to the last complete capture. */
 		if (ftruncate(w->fd, (off_t)w->size) == 0)
 			lseek(w->fd, (off_t)w->size, SEEK_SET);
 		if (err)
 			buf_addf(err, "cannot write to '%s': %s", w->path.p,
 				 strerror(e));
-		rc = PT_EIO;
-	} else {
-		w->size += w->out.len;
+		return PT_EIO;
 	}
-	buf_reset(&w->out);
-	return rc;
+	w->size += n;
+	return 0;
 }
 
 static void
-head_digest(struct warc_writer *w, const char *name, const struct sv *blk,
+head_digest(struct warc_enc *e, const char *name, const struct sv *blk,
 	    size_t n)
 {
 	char d[38];
 
 	hash_sha1_b32_parts(blk, n, d);
-	buf_addf(&w->head, "%s: %s\r\n", name, d);
+	buf_addf(&e->head, "%s: %s\r\n", name, d);
 }
 
 static int
@@ -1439,6 +1479,7 @@ open_file(struct warc_writer *w, struct buf *err)
 	struct tm tm;
 	struct sv b;
 	const char *base;
+	struct warc_enc *e = w->enc;
 	int tries;
 
 	gmtime_r(&now, &tm);
@@ -1460,7 +1501,7 @@ open_file(struct warc_writer *w, struct buf *err)
 	}
 	w->size = 0;
 	w->ncaptures = 0;
-	make_uuid(w, w->warcinfo_id);
+	make_uuid(e, w->warcinfo_id);
 	format_date(now, date);
 	base = strrchr(w->path.p, '/');
 	base = base ? base + 1 : w->path.p;
@@ -1470,17 +1511,18 @@ open_file(struct warc_writer *w, struct buf *err)
 		 "conformsTo: http://iipc.github.io/warc-specifications/"
 		 "specifications/warc-format/warc-1.1/\r\n",
 		 w->software ? w->software : "presstally");
-	buf_reset(&w->head);
-	buf_addf(&w->head, "WARC-Type: warcinfo\r\n"
+	buf_reset(&e->head);
+	buf_addf(&e->head, "WARC-Type: warcinfo\r\n"
 		 "WARC-Record-ID: %s\r\n"
 		 "WARC-Date: %s\r\n"
 		 "WARC-Filename: %s\r\n"
 		 "Content-Type: application/warc-fields\r\n",
 		 w->warcinfo_id, date, base);
 	b = sv_make(w->blk.p, w->blk.len);
-	head_digest(w, "WARC-Block-Digest", &b, 1);
-	buf_reset(&w->out);
-	if (write_record(w, &b, 1, NULL, err) || flush_out(w, err)) {
+	head_digest(e, "WARC-Block-Digest", &b, 1);
+	buf_reset(&w->x.data);
+	if (enc_record(e, &b, 1, &w->x.data, err) ||
+	    append(w, w->x.data.p, w->x.data.len, err)) {
 		close(w->fd);
 		w->fd = -1;
 		return PT_EIO;
@@ -1540,13 +1582,11 @@ warc_writer_new(const struct warc_writer_opts *o, struct buf *err)
 	w->level = o->level == WARC_LEVEL_STORE ? 0 :
 		   o->level ? o->level : WARC_LEVEL;
 	w->fd = -1;
-	w->rpos = sizeof(w->rpool); /* empty: filled at the first id */
 	buf_init(&w->path, 0);
-	buf_init(&w->head, 0);
 	buf_init(&w->blk, 0);
-	buf_init(&w->out, 0);
-	w->gzw = gz_writer_new(w->level);
-	if (!w->gzw) {
+	warc_encoded_init(&w->x);
+	w->enc = warc_enc_new(w);
+	if (!w->enc) {
 		if (err)
 			buf_addf(err, "cannot initialise the %s compressor",
 				 gz_backend());
@@ -1564,6 +1604,12 @@ const char *
 warc_writer_path(const struct warc_writer *w)
 {
 	return w->path.p;
+}
+
+const char *
+warc_writer_warcinfo_id(const struct warc_writer *w)
+{
+	return w->warcinfo_id;
 }
 
 static int
@@ -1602,88 +1648,88 @@ rotate(struct warc_writer *w, struct buf *err)
 
 /* The header lines every record of a capture starts with. */
 static void
-head_start(struct warc_writer *w, const char *type, const char *id,
-	   const char *date, const struct warc_capture *c)
+head_start(struct warc_enc *e, const char *type, const char *id,
+	   const char *date, const char *winfo, const struct warc_capture *c)
 {
-	buf_reset(&w->head);
-	buf_addf(&w->head, "WARC-Type: %s\r\nWARC-Record-ID: %s\r\n"
+	buf_reset(&e->head);
+	buf_addf(&e->head, "WARC-Type: %s\r\nWARC-Record-ID: %s\r\n"
 		 "WARC-Date: %s\r\nWARC-Target-URI: %s\r\n",
 		 type, id, date, c->uri);
 	if (c->ip)
-		buf_addf(&w->head, "WARC-IP-Address: %s\r\n", c->ip);
-	buf_addf(&w->head, "WARC-Warcinfo-ID: %s\r\n", w->warcinfo_id);
+		buf_addf(&e->head, "WARC-IP-Address: %s\r\n", c->ip);
+	buf_addf(&e->head, "WARC-Warcinfo-ID: %s\r\n", winfo);
 }
 
-/* Writes the response record, or the revisit record (identical-payload-
+/* Encodes the response record, or the revisit record (identical-payload-
  * digest profile) when `revisit`: the block is the header block and the
  * body, given to the compressor and SHA-1 in place. `bd` is the block
  * digest of the response record when known, or NULL. */
 static int
-write_response(struct warc_writer *w, const struct warc_capture *c,
-	       const char *id, const char *date, const char *pd,
-	       const char *bd, int revisit, unsigned long long *off,
-	       struct buf *err)
+enc_response(struct warc_enc *e, const struct warc_capture *c,
+	     const char *winfo, const char *id, const char *date,
+	     const char *pd, const char *bd, int revisit, struct buf *out,
+	     struct buf *err)
 {
 	struct sv blk[2];
 
 	blk[0] = sv_make(c->resp_head, c->resp_head_len);
 	blk[1] = sv_make(c->body, !revisit ? c->body_len : 0);
-	head_start(w, revisit ? "revisit" : "response", id, date, c);
+	head_start(e, revisit ? "revisit" : "response", id, date, winfo, c);
 	if (revisit) {
-		buf_adds(&w->head, "WARC-Profile: http://netpreserve.org/warc/"
+		buf_adds(&e->head, "WARC-Profile: http://netpreserve.org/warc/"
 			 "1.1/revisit/identical-payload-digest\r\n");
 		if (c->prev_record_id)
-			buf_addf(&w->head, "WARC-Refers-To: %s\r\n",
+			buf_addf(&e->head, "WARC-Refers-To: %s\r\n",
 				 c->prev_record_id);
-		buf_addf(&w->head, "WARC-Refers-To-Target-URI: %s\r\n",
+		buf_addf(&e->head, "WARC-Refers-To-Target-URI: %s\r\n",
 			 c->prev_uri ? c->prev_uri : c->uri);
 		if (c->prev_date)
-			buf_addf(&w->head, "WARC-Refers-To-Date: %s\r\n",
+			buf_addf(&e->head, "WARC-Refers-To-Date: %s\r\n",
 				 c->prev_date);
 	}
-	buf_adds(&w->head, "Content-Type: application/http;msgtype=response\r\n");
+	buf_adds(&e->head, "Content-Type: application/http;msgtype=response\r\n");
 	if (!revisit && bd)
-		buf_addf(&w->head, "WARC-Block-Digest: %s\r\n", bd);
+		buf_addf(&e->head, "WARC-Block-Digest: %s\r\n", bd);
 	else
-		head_digest(w, "WARC-Block-Digest", blk, 2);
-	buf_addf(&w->head, "WARC-Payload-Digest: %s\r\n", pd);
-	return write_record(w, blk, 2, off, err);
+		head_digest(e, "WARC-Block-Digest", blk, 2);
+	buf_addf(&e->head, "WARC-Payload-Digest: %s\r\n", pd);
+	return enc_record(e, blk, 2, out, err);
 }
 
-/* Writes the request record, concurrent to response `resp_id`. */
+/* Encodes the request record, concurrent to response `resp_id`. */
 static int
-write_request(struct warc_writer *w, const struct warc_capture *c,
-	      const char *id, const char *date, const char *resp_id,
-	      struct buf *err)
+enc_request(struct warc_enc *e, const struct warc_capture *c,
+	    const char *winfo, const char *id, const char *date,
+	    const char *resp_id, struct buf *out, struct buf *err)
 {
 	struct sv blk = sv_make(c->req_head, c->req_head_len);
 
-	head_start(w, "request", id, date, c);
-	buf_addf(&w->head, "WARC-Concurrent-To: %s\r\n"
+	head_start(e, "request", id, date, winfo, c);
+	buf_addf(&e->head, "WARC-Concurrent-To: %s\r\n"
 		 "Content-Type: application/http;msgtype=request\r\n",
 		 resp_id);
-	head_digest(w, "WARC-Block-Digest", &blk, 1);
-	return write_record(w, &blk, 1, NULL, err);
+	head_digest(e, "WARC-Block-Digest", &blk, 1);
+	return enc_record(e, &blk, 1, out, err);
 }
 
 int
-warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
-		    struct warc_written *out, struct buf *err)
+warc_enc_capture(struct warc_enc *e, const char *warcinfo_id,
+		 const struct warc_capture *c, struct warc_encoded *x,
+		 struct buf *err)
 {
-	char date[24], pd[38], bd[38], resp_id[48], req_id[48];
+	char date[24], pd[38], bd[38], req_id[48];
 	const char *bdp = NULL;
-	unsigned long long off = 0;
-	int revisit, rc;
+	struct warc_written *o = &x->w;
+	int rc;
 
+	buf_reset(&x->data);
 	if (bad_capture(c)) {
 		if (err)
 			buf_addf(err, "invalid capture for '%s'",
 				 c->uri ? c->uri : "");
 		return PT_EINVAL;
 	}
-	rc = rotate(w, err);
-	if (rc)
-		return rc;
+	snprintf(x->warcinfo_id, sizeof(x->warcinfo_id), "%s", warcinfo_id);
 	format_date(c->when ? c->when : time(NULL), date);
 	if (c->block_digest && strlen(c->block_digest) == sizeof(bd) - 1) {
 		memcpy(bd, c->block_digest, sizeof(bd));
@@ -1702,30 +1748,75 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 	} else {
 		hash_sha1_b32(c->body ? c->body : "", c->body_len, pd);
 	}
-	revisit = c->prev_payload_digest &&
-		  strcasecmp(c->prev_payload_digest, pd) == 0;
-	make_uuid(w, resp_id);
-	make_uuid(w, req_id);
-	buf_reset(&w->out);
-	rc = write_response(w, c, resp_id, date, pd, bdp, revisit, &off, err);
+	o->revisit = c->prev_payload_digest &&
+		     strcasecmp(c->prev_payload_digest, pd) == 0;
+	make_uuid(e, o->record_id);
+	make_uuid(e, req_id);
+	rc = enc_response(e, c, warcinfo_id, o->record_id, date, pd, bdp,
+			  o->revisit, &x->data, err);
 	if (rc == 0 && c->req_head)
-		rc = write_request(w, c, req_id, date, resp_id, err);
-	if (rc == 0)
-		rc = flush_out(w, err);
+		rc = enc_request(e, c, warcinfo_id, req_id, date,
+				 o->record_id, &x->data, err);
 	if (rc) {
-		buf_reset(&w->out);
+		buf_reset(&x->data);
 		return rc;
 	}
+	memcpy(o->payload_digest, pd, sizeof(pd));
+	memcpy(o->date, date, sizeof(date));
+	o->path = NULL;
+	o->offset = 0; /* the response record comes first */
+	return 0;
+}
+
+int
+warc_writer_put(struct warc_writer *w, struct warc_enc *e,
+		const struct warc_capture *c, struct warc_encoded *x,
+		struct warc_written *out, struct buf *err)
+{
+	unsigned long long off;
+	int rc = rotate(w, err);
+
+	if (rc)
+		return rc;
+	if (strcmp(x->warcinfo_id, w->warcinfo_id) != 0) {
+		/* Encoded for the file before: its records must name the
+		 * warcinfo record of this one. */
+		rc = warc_enc_capture(e, w->warcinfo_id, c, x, err);
+		if (rc)
+			return rc;
+	}
+	off = w->size;
+	rc = append(w, x->data.p, x->data.len, err);
+	if (rc)
+		return rc;
 	w->ncaptures++;
 	if (out) {
-		memcpy(out->payload_digest, pd, sizeof(pd));
-		memcpy(out->record_id, resp_id, sizeof(resp_id));
-		memcpy(out->date, date, sizeof(date));
-		out->revisit = revisit;
+		*out = x->w;
 		out->path = w->path.p;
-		out->offset = off;
+		out->offset = off + x->w.offset;
 	}
 	return 0;
+}
+
+int
+warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
+		    struct warc_written *out, struct buf *err)
+{
+	int rc;
+
+	if (bad_capture(c)) {
+		if (err)
+			buf_addf(err, "invalid capture for '%s'",
+				 c->uri ? c->uri : "");
+		return PT_EINVAL;
+	}
+	rc = rotate(w, err);
+	if (rc == 0)
+		rc = warc_enc_capture(w->enc, w->warcinfo_id, c, &w->x, err);
+	if (rc == 0)
+		rc = warc_writer_put(w, w->enc, c, &w->x, out, err);
+	buf_reset(&w->x.data);
+	return rc;
 }
 
 int
@@ -1740,11 +1831,11 @@ warc_writer_free(struct warc_writer *w)
 	if (!w)
 		return;
 	close_file(w, NULL);
-	gz_writer_free(w->gzw);
+	warc_enc_free(w->enc);
 	free(w->dir);
 	free(w->prefix);
 	free(w->software);
-	release_bufs(&w->path, &w->head, &w->blk, &w->out,
-		     (struct buf *)NULL);
+	warc_encoded_release(&w->x);
+	release_bufs(&w->path, &w->blk, (struct buf *)NULL);
 	free(w);
 }

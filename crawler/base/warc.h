@@ -34,6 +34,8 @@
 #ifndef PT_WARC_H
 #define PT_WARC_H
 
+#include "crawler/base/buf.h"
+
 #include <stddef.h>
 #include <stdio.h>
 #include <time.h>
@@ -215,6 +217,47 @@ int warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 			struct warc_written *out, struct buf *err);
 /* Path of the file being written. Borrowed; valid until the next capture. */
 const char *warc_writer_path(const struct warc_writer *w);
+/* Record id of the current file's warcinfo record. Borrowed; valid until
+ * the next capture. */
+const char *warc_writer_warcinfo_id(const struct warc_writer *w);
+
+/* ---- Encoding apart from writing: several threads make the records of
+ * captures (ids, digests, compressed members) with an encoder each, and
+ * one appends them in order with warc_writer_put() (crawler/warcq.c). */
+
+struct warc_enc;
+
+/* The records of one capture, encoded. Value type: warc_encoded_init() /
+ * warc_encoded_release(); reusable. */
+struct warc_encoded {
+	struct buf data;               /* its gzip members, response first */
+	char warcinfo_id[48];          /* the warcinfo record they name */
+	struct warc_written w;         /* path NULL, offset within data */
+};
+
+void warc_encoded_init(struct warc_encoded *x);
+void warc_encoded_release(struct warc_encoded *x);
+
+/* An encoder at w's level (w is not kept: an encoder may be used on any
+ * thread while w is used on another). NULL when the compressor cannot be
+ * initialised. Free with warc_enc_free() (NULL is a no-op). */
+struct warc_enc *warc_enc_new(const struct warc_writer *w);
+void warc_enc_free(struct warc_enc *e);
+/* Encodes the records of c, naming warcinfo record `warcinfo_id`, into x
+ * (what was there is replaced). 0, PT_EINVAL (see warc_writer_capture())
+ * or PT_EIO, with a message in err. c and what it points to are borrowed
+ * during the call. */
+int warc_enc_capture(struct warc_enc *e, const char *warcinfo_id,
+		     const struct warc_capture *c, struct warc_encoded *x,
+		     struct buf *err);
+/* Appends x, encoded from c, to w's file, rotating first as
+ * warc_writer_capture() does; when x names another warcinfo record than
+ * the file's (encoded before a rotation), c is encoded again with e
+ * first. Fills *out when non-NULL. 0 or an error as warc_writer_capture(). */
+int warc_writer_put(struct warc_writer *w, struct warc_enc *e,
+		    const struct warc_capture *c, struct warc_encoded *x,
+		    struct warc_written *out, struct buf *err);
+
 /* Syncs and closes the current file; a file that got no capture (its
  * warcinfo record only) is removed instead. 0 or PT_EIO. Free the writer
  * after. */
