@@ -196,6 +196,12 @@ static const struct {
 	{ "Helen Marsh worried. She was more nervous than Tamsin Rook had "
 	  "ever been. “It was terrifying,” she said.",
 	  "Helen Marsh/pronoun" },
+	/* A possessor or a preposition's object is less salient than the
+	 * subject of the sentences before. */
+	{ "Director Paul Okoro flew to Rome. Okoro claims that he felt bound "
+	  "to go. The trip meant three days at Tomas Quill’s mansion. It was "
+	  "odd. He told the interviewer: “I had to see him and talk to him.”",
+	  "Paul Okoro/pronoun" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

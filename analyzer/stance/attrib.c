@@ -44,6 +44,20 @@ pronoun_gender(const struct doc *d, size_t i)
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
 
+/* 1 when mention j is the object of a preposition ("at Epstein's
+ * mansion", "with Okoro"; not the agent "by Okoro"). Such a name is not
+ * the subject of its sentence and less salient for a pronoun after it
+ * (Lappin and Leass 1994). A possessor opening the sentence ("Swift's
+ * albums were ...") stays salient. */
+static int
+embedded(const struct doc *d, size_t j)
+{
+	size_t t = d->m[j].tok;
+
+	return t > 0 && doc_same_sent(d, t - 1, t) &&
+	       (doc_lex(d, t - 1) & LEX_PREP) && !tok_is(&d->tk, t - 1, "by");
+}
+
 /* Tokens of the next sentence in which infer_genders() reads a pronoun as
  * the subject's: "She added", "In the letter, she wrote". */
 #define ATTRIB_GENDER_NEXT 4
@@ -83,6 +97,8 @@ find_subjects(struct doc *d)
 			if (d->tk.v[a].quote < 0 &&
 			    (tok_is(&d->tk, a, "she") || tok_is(&d->tk, a, "he")))
 				break;
+		if (a >= t && embedded(d, j))
+			continue; /* "at Epstein's mansion": no subject */
 		d->sent_subj[s] = a >= t ? (int)j :
 				  tok_is(&d->tk, a, "she") ? SUBJ_SHE : SUBJ_HE;
 	}
@@ -149,6 +165,8 @@ pronoun_before(const struct doc *d, size_t at, int gender)
 			score += ATTRIB_PRONOUN_GENDER / 3;
 		if (is_subject(d, j))
 			score += ATTRIB_PRONOUN_SUBJECT;
+		else if (embedded(d, j))
+			score -= ATTRIB_PRONOUN_EMBEDDED;
 		if (best < 0 || score > best_score) {
 			best = m->person;
 			best_score = score;
@@ -964,12 +982,13 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 			return -3;
 		f->org = 0;
 	}
-	/* "said Smith: ..." */
+	/* "said Smith: ..." (not a possessor: "claims of having no
+	 * knowledge of Epstein's “unbecoming” behaviour") */
 	for (j = v + 1; j < q->open; j++) {
 		enum how how;
 		int p = person_how(d, j, &end, &how);
 
-		if (p >= 0) {
+		if (p >= 0 && !(d->tk.v[end - 1].flags & TOK_POSS)) {
 			found_person(f, p, j, end, how, SIEVE_LEADING);
 			return p;
 		}

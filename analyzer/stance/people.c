@@ -759,8 +759,11 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	p->figure = figure;
 	p->evidence = DOC_NONE;
 	p->first_tok = first_tok;
-	if (p->first) {
-		lx = given_bits(p->first, strlen(p->first));
+	/* "Prince Andrew" named as Andrew: a one-word name that is a given
+	 * name tells the gender as a first name does. */
+	if (p->first || (d->english && !sp)) {
+		lx = given_bits(p->first ? p->first : key,
+				strlen(p->first ? p->first : key));
 		if ((lx & LEX_GIVEN) == LEX_GIVEN_F)
 			p->gender = GENDER_F;
 		else if ((lx & LEX_GIVEN) == LEX_GIVEN_M)

@@ -95,6 +95,10 @@
 /* ... and being the subject of its sentence this much: a gender fit
  * outweighs one sentence of distance, being the subject a little less. */
 #define ATTRIB_PRONOUN_SUBJECT 2
+/* ... and a possessor or a preposition's object loses this much ("at
+ * Epstein's mansion. He told the BBC": the man of the sentences before
+ * is meant). */
+#define ATTRIB_PRONOUN_EMBEDDED 2
 /* With nobody before it, a pronoun refers to the first person named up to
  * this many sentences after ("he said ... Aurelio Bassani, 71, made the
  * remarks"). */
