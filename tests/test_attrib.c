@@ -202,6 +202,20 @@ static const struct {
 	  "to go. The trip meant three days at Tomas Quill’s mansion. It was "
 	  "odd. He told the interviewer: “I had to see him and talk to him.”",
 	  "Paul Okoro/pronoun" },
+	/* A place word as the surname of a person named in full. */
+	{ "Songwriters Caitlyn Smith and Kate York joined. “It is a "
+	  "different muscle,” York said.", "Kate York/trailing" },
+	/* A reporting clause closing the sentence governs all of it; an
+	 * object after "and" is still no speaker. */
+	{ "Governor Kristi Noem spoke. The crisis is “growing at an "
+	  "alarming rate” and affects every town, Noem said on Monday.",
+	  "Kristi Noem/trailing" },
+	{ "Critics called the show “a terrible mess of a thing” and singled "
+	  "out its lead, Imre Vass, for praise.", "-/" },
+	/* The leader of a group that writes. */
+	{ "Lucas Pagano leads the study. “We suggest that the vapour rises "
+	  "lower than thought,” Pagano and his team wrote in the paper.",
+	  "Lucas Pagano/trailing" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

@@ -531,12 +531,35 @@ past_apposition(const struct doc *d, size_t e)
 }
 
 
+/* Past "and his team", "and colleagues" after a name ending at token e:
+ * the name leads the group that speaks ("Pike and her team wrote"). */
+static size_t
+past_team(const struct doc *d, size_t e)
+{
+	static const char *const team[] = { "team", "colleagues",
+		"co-authors", "coauthors", "collaborators", "coworkers",
+		"co-workers" };
+	size_t k, w = e + 1;
+
+	if (e + 1 >= d->tk.n || !tok_is(&d->tk, e, "and"))
+		return e;
+	if (tok_is(&d->tk, w, "his") || tok_is(&d->tk, w, "her") ||
+	    tok_is(&d->tk, w, "their"))
+		w++;
+	for (k = 0; w < d->tk.n && k < sizeof(team) / sizeof(*team); k++)
+		if (tok_is(&d->tk, w, team[k]) && doc_same_sent(d, w, e))
+			return w + 1;
+	return e;
+}
+
 /* A speech verb after the name ending at token e, past an apposition or
  * job title, before any other quotation or name: 1 when found. */
 static int
 verb_after_title(const struct doc *d, size_t e)
 {
 	size_t j;
+
+	e = past_team(d, e);
 
 	if (verb_follows(d, e) || verb_follows(d, past_apposition(d, e)))
 		return 1;
@@ -553,6 +576,18 @@ verb_after_title(const struct doc *d, size_t e)
 	return 0;
 }
 
+/* 1 when the sentence of token e-1 ends at token e or goes on only with
+ * a phrase of where or when ("in a statement", "on Monday"). */
+static int
+clause_ends(const struct doc *d, size_t e)
+{
+	if (e >= d->tk.n || !doc_same_sent(d, e, e - 1))
+		return 1;
+	if (tok_punct(&d->tk, e, '.') || tok_punct(&d->tk, e, ';'))
+		return 1;
+	return (doc_lex(d, e) & LEX_PREP) || doc_is_adverb(d, e);
+}
+
 /* The first name after the quote in its sentence, further than the token
  * just after it, with its speech verb after it: "..." chairman, CEO and
  * president Olu Brandt said'. */
@@ -560,6 +595,7 @@ static int
 speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 {
 	size_t i, j, end;
+	int clause = 0;
 
 	if (q->close == DOC_NONE)
 		return -1;
@@ -580,10 +616,23 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 			       tok_is(&d->tk, j, "but") ||
 			       tok_is(&d->tk, j, "while") ||
 			       tok_is(&d->tk, j, "as")))
-			return -1;
+			clause = 1;
 		if (m < 0 || d->m[m].tok != j)
 			continue;
 		end = j + d->m[m].ntok;
+		/* ... but a reporting clause that closes the sentence
+		 * governs all of it: 'the crisis is “growing fast” and
+		 * affects every town, Noem said.' */
+		if (clause) {
+			if (j > i && tok_punct(&d->tk, j - 1, ',') &&
+			    end < d->tk.n && doc_is_speech(d, end) &&
+			    clause_ends(d, end + 1)) {
+				found_person(f, d->m[m].person, j, end,
+					     HOW_NAME, SIEVE_TRAILING);
+				return d->m[m].person;
+			}
+			return -1;
+		}
 		if (verb_after_title(d, end)) {
 			found_person(f, d->m[m].person, j, end, HOW_NAME,
 				     SIEVE_TRAILING);

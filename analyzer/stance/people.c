@@ -886,9 +886,13 @@ scan_candidates(struct doc *d, struct cands *c)
 			int bad = 0, given = 0;
 
 			for (j = a; j < b; j++) {
+				/* A place alone stays a candidate: it may
+				 * be a surname ("York said", resolved in
+				 * people_from_single_words()). */
 				if (blocked(d, j) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
-				     !(doc_lex(d, a) & LEX_GIVEN)))
+				     !(doc_lex(d, a) & LEX_GIVEN) &&
+				     words_in(d, a, b) > 1))
 					bad = 1;
 				/* A given name counts as the first word;
 				 * later ones are words ("Waste May Dry"). */
@@ -1276,10 +1280,23 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 
 			if (k->accepted || k->nw != 1 || k->person >= 0)
 				continue;
-			if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE |
-					     LEX_MONTHDAY | LEX_PRONOUN |
-					     LEX_ROLE))
+			if (doc_lex(d, a) & (LEX_FUNC | LEX_MONTHDAY |
+					     LEX_PRONOUN | LEX_ROLE))
 				continue;
+			/* "Kate York ... York said": a place word is the
+			 * surname of a person named in full, away from a
+			 * preposition ("in York"); never a person of its
+			 * own. */
+			if (doc_lex(d, a) & LEX_PLACE) {
+				p = person_by_single(d, ix, k->key);
+				if (p >= 0 && d->p[p].first &&
+				    strcmp(d->p[p].last, k->key) == 0 &&
+				    !(k->ev & (EV_PREP | EV_AGAINST))) {
+					k->person = p;
+					add_mention(d, a, 1, p);
+				}
+				continue;
+			}
 			p = person_by_single(d, ix, k->key);
 			if (p < 0 && pass == 0 && single_evidence(d, k)) {
 				p = new_person(d, d->text + d->tk.v[a].o,
