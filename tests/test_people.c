@@ -137,6 +137,10 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* A run before a role and a name is no person ("Gibson Northern
+	 * teacher"). */
+	{ "Fans said that Gibson Northern teacher Kwabena Otieno-Hale "
+	  "cheered.", "Kwabena Otieno-Hale=1M" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
@@ -171,6 +175,12 @@ static const struct {
 	  "a headline" },
 	{ "Sudah lama Warung Sederhana tutup dan Bapak pulang ke rumah.",
 	  "unknown words in text that is not English" },
+	{ "This year we saw the Zorvatta Kriex make a comeback in the shops.",
+	  "after a determiner, no given name" },
+	{ "The data came from the Hazel Wren supercomputer in the north.",
+	  "before a thing's head noun" },
+	{ "We are thinking we have a great aura at Oliver Field this year.",
+	  "a dictionary word after a preposition of place" },
 };
 
 static void

@@ -58,8 +58,11 @@ enum evidence {
 				   sentence, a dictionary word: a title
 				   ("LEGO Star Wars") or a known person
 				   ("President Trump"), never a new one */
-	EV_COMMON2 = 1 << 16 /* two dictionary words and no given name
+	EV_COMMON2 = 1 << 16, /* two dictionary words and no given name
 				("Blue Origin", "Tiger Woods") */
+	EV_THING = 1 << 17  /* used as a thing: after "the", before "probe"
+			       or "teacher Ana Pike", "at Heinz Field"
+			       (negative, for runs) */
 };
 
 /* Evidence that makes a person by itself. */
@@ -68,7 +71,7 @@ enum evidence {
 /* Evidence against: a title, a place, a character. */
 #define EV_AGAINST (EV_WORK | EV_CHAR)
 /* ... and for runs of two words or more. */
-#define EV_AGAINST_RUN (EV_AGAINST | EV_TITLEROLE)
+#define EV_AGAINST_RUN (EV_AGAINST | EV_TITLEROLE | EV_THING)
 
 /* An article reads as English when at least this share (in percent) of
  * its words in lower case are English words (the lexicon's or the
@@ -492,6 +495,64 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 			break;
 	}
 	return ev;
+}
+
+/* Lower-case head nouns a capitalised run names a thing or a place
+ * before, never a person: "the Galileo Jupiter probe", "the Hazel Hen
+ * supercomputer", "Gibson Southern schools", "Forest Hill police". */
+static int
+thing_head(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "probe", "spacecraft", "telescope",
+		"rover", "satellite", "supercomputer", "benchmark", "processor",
+		"chip", "smartphone", "phone", "laptop", "console", "sedan",
+		"suv", "school", "schools", "theater", "theatre", "police",
+		"stadium", "arena", "hotel", "airport", "campus", "hospital",
+		"tower", "county", "river", "lake", "mountains", "valley",
+		"corporation", "headquarters", "facility", "plant", "mine",
+		"district", "neighborhood", "neighbourhood", "township" };
+	size_t j;
+
+	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
+/* A run of two words or more [a, b) used as a thing, not a person: right
+ * after a determiner in lower case when no given name opens it ("the
+ * Motorola Razr"; a person has a role or an adjective there, "the
+ * director X", "the late X", or is named as a kind: "an Oliver Sacks kind
+ * of way"), before a thing's head noun, before a role and another name
+ * ("Gibson Southern teacher Angela Cooper"), or after a preposition of
+ * place when it ends in a dictionary word ("at Heinz Field", "in Forest
+ * Hill"). */
+static unsigned
+thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
+{
+	static const char *const det[] = { "the", "a", "an", "its", "their",
+		"this", "these", "our", "your" };
+	size_t j;
+
+	if (words_in(d, a, b) < 2)
+		return 0;
+	if (!(ev & EV_GIVEN) && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    !(d->tk.v[a - 1].flags & TOK_CAP))
+		for (j = 0; j < sizeof(det) / sizeof(*det); j++)
+			if (tok_is(&d->tk, a - 1, det[j]))
+				return EV_THING;
+	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
+		return EV_THING;
+	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
+	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
+	    is_cap_word(d, b + 1))
+		return EV_THING;
+	if ((ev & EV_PLACE_PREP) && is_cap_word(d, b - 1) &&
+	    dict_word(d, b - 1))
+		return EV_THING;
+	return 0;
 }
 
 static int
@@ -923,6 +984,7 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				k->ev |= thing_evidence(d, a, b, k->ev);
 				if (namelike(d, a, b))
 					k->ev |= EV_NAMELIKE;
 				k->accepted = 0;
