@@ -137,6 +137,13 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* A short form of the given name with the same surname is the same
+	 * person; another given name is somebody else. */
+	{ "Patrick W. Okonjo-Reyes Jr. pleaded guilty. His lawyer said Pat "
+	  "Okonjo-Reyes meant no harm. Bob Lindqvist and Robert Lindqvist "
+	  "met Tim Lindqvist.",
+	  "Patrick W. Okonjo-Reyes Jr.=2M | Bob Lindqvist=2M | "
+	  "Tim Lindqvist=1M" },
 	/* A run before a role and a name is no person ("Gibson Northern
 	 * teacher"). */
 	{ "Fans said that Gibson Northern teacher Kwabena Otieno-Hale "

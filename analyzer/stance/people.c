@@ -1154,9 +1154,52 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 	} while (changed);
 }
 
+/* 1 when given names a (al bytes) and b are one person's: the same, one
+ * the short form of the other ("Pat" and "Patrick", "Josh" and "Joshua":
+ * three letters or more, a given name itself), or a usual diminutive
+ * that is no short form ("Bob" for "Robert"). */
+static int
+same_given(const char *a, size_t al, const char *b, size_t bl)
+{
+	static const char *const pairs[][2] = {
+		{ "bob", "robert" }, { "bobby", "robert" }, { "rob", "robert" },
+		{ "bill", "william" }, { "billy", "william" },
+		{ "will", "william" }, { "liz", "elizabeth" },
+		{ "beth", "elizabeth" }, { "betty", "elizabeth" },
+		{ "jim", "james" }, { "jimmy", "james" }, { "mike", "michael" },
+		{ "dick", "richard" }, { "rick", "richard" },
+		{ "ted", "edward" }, { "ned", "edward" }, { "tony", "anthony" },
+		{ "peggy", "margaret" }, { "maggie", "margaret" },
+		{ "jack", "john" }, { "johnny", "john" }, { "sandy", "alexandra" },
+		{ "kate", "katherine" }, { "kate", "catherine" },
+		{ "katie", "katherine" }, { "chuck", "charles" },
+		{ "peg", "margaret" }, { "hank", "henry" }, { "harry", "henry" },
+		{ "sasha", "alexander" }, { "lou", "louis" }, { "sue", "susan" },
+		{ "nick", "nicholas" }, { "tom", "thomas" }, { "steve", "stephen" },
+		{ "larry", "lawrence" }, { "patty", "patricia" },
+		{ "trish", "patricia" }, { "jenny", "jennifer" },
+		{ "becky", "rebecca" }, { "kathy", "katherine" } };
+	const char *s = al < bl ? a : b, *l = al < bl ? b : a;
+	size_t sl = al < bl ? al : bl, ll = al < bl ? bl : al, i;
+
+	if (al == bl)
+		return memcmp(a, b, al) == 0;
+	if (sl >= 3 && memcmp(s, l, sl) == 0 &&
+	    (given_lookup(s, sl) & LEX_GIVEN))
+		return 1;
+	for (i = 0; i < sizeof(pairs) / sizeof(*pairs); i++)
+		if (strlen(pairs[i][0]) == sl && strlen(pairs[i][1]) == ll &&
+		    memcmp(pairs[i][0], s, sl) == 0 &&
+		    memcmp(pairs[i][1], l, ll) == 0)
+			return 1;
+	return 0;
+}
+
 /* The known person an accepted candidate names: by its key, or by given
- * name and surname when a middle name differs, or as a trailing run of a
- * longer name ("Ó Briain" after "Niamh Ó Briain"); -1 if none. */
+ * name and surname when a middle name differs or the given name is its
+ * short form ("Pat Carlineo" after "Patrick W. Carlineo Jr."), or as a
+ * trailing run of a longer name ("Ó Briain" after "Niamh Ó Briain"); -1
+ * if none. */
 static int
 known_person(const struct doc *d, const struct pindex *ix,
 	     const struct cand *k)
@@ -1172,8 +1215,8 @@ known_person(const struct doc *d, const struct pindex *ix,
 		const struct person *pe = &d->p[q];
 		size_t pl = strlen(pe->key);
 
-		if (pe->first && strlen(pe->first) == fl &&
-		    memcmp(pe->first, k->key, fl) == 0)
+		if (pe->first && same_given(pe->first, strlen(pe->first),
+					    k->key, fl))
 			p = q;
 		else if (pl > kl && pe->key[pl - kl - 1] == ' ' &&
 			 strcmp(pe->key + pl - kl, k->key) == 0)
