@@ -216,6 +216,19 @@ static const struct {
 	{ "Lucas Pagano leads the study. “We suggest that the vapour rises "
 	  "lower than thought,” Pagano and his team wrote in the paper.",
 	  "Lucas Pagano/trailing" },
+	/* One who speaks for an organisation the text names. */
+	{ "An actor sued Harrow Pictures. “We dispute these claims and will "
+	  "respond in court,” a Harrow Pictures spokesperson said.",
+	  "Harrow Pictures/organisation" },
+	/* "Her name was X" and the pronouns after it outweigh a given
+	 * name's gender. */
+	{ "Sir Barnaby Quayle recalls the day.\n\nHer name was Jude Penrose. "
+	  "She was perhaps thirty.\n\nYears later she described that shoot. "
+	  "‘He was no monster,’ she said.", "Jude Penrose/pronoun" },
+	/* The first person of a memoir extract is its author. */
+	{ "In this extract from his memoir, Sir Barnaby Quayle recalls the "
+	  "day.\n\nI was sixty. I told my agent, ‘If she tries to direct me, "
+	  "I shall walk.’", "Barnaby Quayle/subject" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

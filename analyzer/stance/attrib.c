@@ -644,6 +644,8 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 }
 
 static int anonymous_subject(const struct doc *d, size_t a, size_t b);
+static int org_spokesperson(const struct doc *d, size_t a, size_t b,
+			    struct found *f);
 
 /* '"We all miss him," Benioff weighed in': a quotation that ends in a
  * comma, question or exclamation mark inside its marks, then a name and a
@@ -752,7 +754,9 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		for (k = i; k < d->tk.n && k < i + ATTRIB_ANON_WINDOW + 4 &&
 		     doc_same_sent(d, k, i); k++)
 			if (doc_is_speech(d, k))
-				return -2;
+				/* '"...," a Harrow Pictures spokesperson
+				 * said': the organisation speaks. */
+				return org_spokesperson(d, i, k, f) ? -3 : -2;
 	}
 	/* '"...," they said', '"...," it says', '"...," the statement
 	 * said': the organisation that spoke last (attribute_quotes()). */
@@ -816,6 +820,42 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 		for (j = i + 1; j < b && j <= i + ATTRIB_ANON_WINDOW; j++)
 			if (doc_is_role(d, j))
 				return 1;
+	}
+	return 0;
+}
+
+/* "a Quillfeather Pictures spokesperson", "the Harrow Guild's
+ * spokesman" in tokens [a, b): one who speaks for an organisation the
+ * text names, so the organisation speaks (1, in *f). */
+static int
+org_spokesperson(const struct doc *d, size_t a, size_t b, struct found *f)
+{
+	static const char *const w[] = { "spokesperson", "spokesman",
+		"spokeswoman", "spokespeople", "representative" };
+	size_t i, j, e;
+
+	for (i = a; i + 2 < b; i++) {
+		if (d->tk.v[i].quote >= 0 ||
+		    !((doc_lex(d, i) & LEX_INDEF) || tok_is(&d->tk, i, "the")))
+			continue;
+		for (e = i + 1; e < b && (d->tk.v[e].flags & TOK_CAP) &&
+		     (d->tk.v[e].flags & TOK_WORD) && doc_mention_at(d, e) < 0;
+		     e++)
+			;
+		if (e == i + 1 || e >= b)
+			continue;
+		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+			if (tok_is(&d->tk, e, w[j]))
+				break;
+		if (j == sizeof(w) / sizeof(*w))
+			continue;
+		f->org = 1;
+		f->orgo = d->tk.v[i + 1].o;
+		f->orgl = d->tk.v[e - 1].o + d->tk.v[e - 1].ol - f->orgo;
+		f->f0 = i + 1;
+		f->f1 = e;
+		f->sieve = SIEVE_ORG;
+		return 1;
 	}
 	return 0;
 }
@@ -1005,7 +1045,7 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		const char *vk = doc_key(d, v, &kl);
 
 		if (anonymous_subject(d, s0, v))
-			return -2;
+			return org_spokesperson(d, s0, v, f) ? -3 : -2;
 		/* "He urged Vance to act, saying “...”": a participle
 		 * belongs to the sentence's subject. */
 		if (kl > 3 && memcmp(vk + kl - 3, "ing", 3) == 0 &&
@@ -1179,6 +1219,59 @@ org_spoke(struct doc *d, struct quote *q, struct found *f,
 	last->para = d->tk.v[q->open].para;
 }
 
+/* The narrator of a first-person piece: the first person named in its
+ * opening paragraph when that paragraph presents the text as the
+ * person's own ("In this extract from his memoir, Sir X recalls ...",
+ * "Y writes"); -1 if none. */
+static int
+narrator(const struct doc *d)
+{
+	static const char *const w[] = { "memoir", "memoirs", "extract",
+		"excerpt", "essay", "diary", "autobiography", "writes" };
+	size_t i, j;
+
+	for (i = 0; i < d->tk.n && d->tk.v[i].para == d->tk.v[0].para; i++)
+		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+			if (tok_is(&d->tk, i, w[j]))
+				goto presented;
+	return -1;
+presented:
+	if (d->nm == 0 || d->tk.v[d->m[0].tok].para != d->tk.v[0].para)
+		return -1;
+	return d->m[0].person;
+}
+
+/* 1 when the quotation is the narrator's: "I said, '...'", "I told my
+ * agent, '...'", "'...,' I said". */
+static int
+first_person(const struct doc *d, const struct quote *q)
+{
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], j = q->open;
+
+	while (j > s0 && (d->tk.v[j - 1].flags & TOK_PUNCT))
+		j--;
+	/* "I told my agent," / "I said," */
+	if (j > s0 && j - s0 <= 5) {
+		size_t k;
+
+		for (k = s0; k < j; k++)
+			if (tok_is(&d->tk, k, "i") && k + 1 < j &&
+			    doc_is_speech(d, k + 1) &&
+			    (d->tk.v[k].flags & TOK_WORD))
+				return 1;
+	}
+	if (q->close != DOC_NONE) {
+		j = q->close + 1;
+		while (j < d->tk.n && (d->tk.v[j].flags & TOK_PUNCT) &&
+		       doc_same_sent(d, j, q->close))
+			j++;
+		if (j + 1 < d->tk.n && doc_same_sent(d, j, q->close) &&
+		    tok_is(&d->tk, j, "i") && doc_is_speech(d, j + 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* The sieves, most precise first (Muzny et al. 2017): the words after the
  * quote, "according to", the words before it, a colon ending the
  * paragraph before, the previous speaker going on, the sentence's
@@ -1190,6 +1283,7 @@ attribute_quotes(struct doc *d)
 	int prev = -1;
 	size_t prev_end = 0;
 	struct last_org last;
+	int narr = narrator(d);
 
 	memset(&last, 0, sizeof(last));
 	for (i = 0; i < d->nq; i++) {
@@ -1236,6 +1330,11 @@ attribute_quotes(struct doc *d)
 			p = speaker_before(d, q, &f);
 		if (p == -1)
 			p = speaker_after_far(d, q, &f);
+		/* "I told my agent, '...'" in a memoir extract. */
+		if (p == -1 && narr >= 0 && first_person(d, q)) {
+			p = narr;
+			f.sieve = SIEVE_SUBJECT;
+		}
 		if (p == -2) {
 			/* Said by somebody the text does not name. */
 			f.sieve = SIEVE_ANONYMOUS;
@@ -1398,18 +1497,32 @@ static void
 infer_genders(struct doc *d)
 {
 	size_t j, t, end;
-	int *votes;
+	int *votes, *seen;
 
 	if (d->np == 0)
 		return;
 	votes = pt_xcalloc(d->np, 2 * sizeof(*votes));
+	/* Mentions (not pronouns) that voted, for overriding a given
+	 * name's gender. */
+	seen = pt_xcalloc(d->np, 2 * sizeof(*seen));
 	for (j = 0; j < d->nm; j++) {
 		const struct mention *m = &d->m[j];
 		uint32_t s = d->tk.v[m->tok].sent;
-		int g;
+		int g, said = 0;
 
-		if (m->pronoun || d->p[m->person].gender != GENDER_UNKNOWN ||
-		    d->tk.v[m->tok].quote >= 0 || !is_subject(d, j))
+		if (m->pronoun || d->tk.v[m->tok].quote >= 0)
+			continue;
+		/* "Her name was Jude Penrose": a gender whatever the given
+		 * name says, worth two pronouns. */
+		if (m->tok >= 3 && doc_same_sent(d, m->tok - 3, m->tok) &&
+		    tok_is(&d->tk, m->tok - 2, "name") &&
+		    (tok_is(&d->tk, m->tok - 1, "was") ||
+		     tok_is(&d->tk, m->tok - 1, "is")) &&
+		    (g = pronoun_gender(d, m->tok - 3)) > 0 &&
+		    (tok_is(&d->tk, m->tok - 3, "her") ||
+		     tok_is(&d->tk, m->tok - 3, "his")))
+			seen[2 * m->person + (g == GENDER_F)] += 2;
+		if (!is_subject(d, j))
 			continue;
 		end = d->sent_start[s + 1];
 		if (s + 1 < d->tk.nsent &&
@@ -1425,14 +1538,28 @@ infer_genders(struct doc *d)
 			if (d->tk.v[t].quote >= 0)
 				continue;
 			g = pronoun_gender(d, t);
-			if (g > 0)
+			if (g > 0) {
 				votes[2 * m->person + (g == GENDER_F)]++;
+				said = g;
+			}
 		}
+		if (said > 0)
+			seen[2 * m->person + (said == GENDER_F)]++;
 	}
-	for (j = 0; j < d->np; j++)
-		if (d->p[j].gender == GENDER_UNKNOWN &&
-		    (votes[2 * j] == 0) != (votes[2 * j + 1] == 0))
-			d->p[j].gender = votes[2 * j] ? GENDER_M : GENDER_F;
+	/* A given name's gender gives way to pronouns after two mentions or
+	 * more that all say otherwise ("Jude", "Kit", "Sasha" are given to
+	 * both). */
+	for (j = 0; j < d->np; j++) {
+		int m = votes[2 * j] + seen[2 * j];
+		int f = votes[2 * j + 1] + seen[2 * j + 1];
+
+		if ((m == 0) == (f == 0))
+			continue;
+		if (d->p[j].gender == GENDER_UNKNOWN ||
+		    seen[2 * j] + seen[2 * j + 1] >= 2)
+			d->p[j].gender = m ? GENDER_M : GENDER_F;
+	}
+	free(seen);
 	free(votes);
 }
 
