@@ -229,6 +229,15 @@ static const struct {
 	{ "In this extract from his memoir, Sir Barnaby Quayle recalls the "
 	  "day.\n\nI was sixty. I told my agent, ‘If she tries to direct me, "
 	  "I shall walk.’", "Barnaby Quayle/subject" },
+	/* A name inside a reported clause is not the speaker; the verb's
+	 * subject is. */
+	{ "Helen Marsh will tell you that her coordinator, Lena Frost, was "
+	  "“a genius, frankly, the calmest person on set.”",
+	  "Helen Marsh/leading" },
+	/* A plural possessive inside an organisation's name. */
+	{ "The Lamplighters’ Assembly has told its members to refuse it. "
+	  "“If the machine writes the draft, you wrote it,” the assembly "
+	  "said.", "Lamplighters’ Assembly/organisation" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

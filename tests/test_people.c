@@ -144,6 +144,9 @@ static const struct {
 	  "met Tim Lindqvist.",
 	  "Patrick W. Okonjo-Reyes Jr.=2M | Bob Lindqvist=2M | "
 	  "Tim Lindqvist=1M" },
+	/* A place as a given name, with evidence; not after "from". */
+	{ "Cairo Mwangi-Hale will tell you it works. Flights from Cairo "
+	  "Zorvatt left.", "Cairo Mwangi-Hale=1" },
 	/* A run before a role and a name is no person ("Gibson Northern
 	 * teacher"). */
 	{ "Fans said that Gibson Northern teacher Kwabena Otieno-Hale "

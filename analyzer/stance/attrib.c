@@ -385,12 +385,24 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 {
 	size_t s = t, e = t + 1;
 
-	while (s > 0 && doc_same_sent(d, s - 1, t) &&
-	       ((d->tk.v[s - 1].flags & TOK_CAP) ||
-		((d->tk.v[s - 1].flags & TOK_POSS) && s - 1 > 0)) &&
-	       !(d->tk.v[s - 1].flags & TOK_PUNCT) &&
-	       !(doc_lex(d, s - 1) & (LEX_FUNC | LEX_PREP)))
+	for (;;) {
+		/* "Screenwriters’ Assembly": a plural possessive's mark. */
+		if (s > 1 && doc_same_sent(d, s - 2, t) &&
+		    tok_punct(&d->tk, s - 1, '\'') &&
+		    (d->tk.v[s - 2].flags & TOK_CAP) &&
+		    d->tk.v[s - 2].o + d->tk.v[s - 2].ol == d->tk.v[s - 1].o &&
+		    d->text[d->tk.v[s - 1].o - 1] == 's') {
+			s -= 2;
+			continue;
+		}
+		if (!(s > 0 && doc_same_sent(d, s - 1, t) &&
+		      ((d->tk.v[s - 1].flags & TOK_CAP) ||
+		       ((d->tk.v[s - 1].flags & TOK_POSS) && s - 1 > 0)) &&
+		      !(d->tk.v[s - 1].flags & TOK_PUNCT) &&
+		      !(doc_lex(d, s - 1) & (LEX_FUNC | LEX_PREP))))
+			break;
 		s--;
+	}
 	for (;;) {
 		if (e < d->tk.n && doc_same_sent(d, e, t) &&
 		    (d->tk.v[e].flags & TOK_CAP) &&
@@ -973,6 +985,32 @@ adjacent_to_verb(const struct doc *d, size_t e, size_t v)
 	return 1;
 }
 
+/* A name at token j inside a reported clause ("Mitchell will tell you
+ * that the coordinator, Ana Pike, was “...”"): the speech verb's subject
+ * before "that" speaks, not the name after it. The person (in *f), or
+ * -1. */
+static int
+reporter_of_clause(struct doc *d, size_t s0, size_t j, struct found *f)
+{
+	size_t k, v;
+
+	for (k = j; k-- > s0;) {
+		if (d->tk.v[k].quote >= 0)
+			return -1;
+		if (!tok_is(&d->tk, k, "that"))
+			continue;
+		for (v = k; v > s0 && v + 3 > k; v--)
+			if (doc_is_speech(d, v - 1) &&
+			    !(d->tk.v[v - 1].flags & TOK_CAP))
+				return v - 1 > s0 ?
+				       nearest_person_before(d, v - 2, f,
+							     SIEVE_LEADING) :
+				       -1;
+		return -1;
+	}
+	return -1;
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -1019,6 +1057,9 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 			 * sentence's subject speaks. */
 			if (q->open > s0 && tok_punct(&d->tk, q->open - 1, ':'))
 				return colon_speaker(d, q->open - 1, f);
+			if (reporter_of_clause(d, s0, j, f) >= 0 &&
+			    f->p != d->m[m].person)
+				return f->p;
 			if (is_object(d, s0, j) &&
 			    sentence_start_person(d, j, j, f) >= 0 &&
 			    f->p != d->m[m].person) {

@@ -60,9 +60,12 @@ enum evidence {
 				   ("President Trump"), never a new one */
 	EV_COMMON2 = 1 << 16, /* two dictionary words and no given name
 				("Blue Origin", "Tiger Woods") */
-	EV_THING = 1 << 17  /* used as a thing: after "the", before "probe"
+	EV_THING = 1 << 17, /* used as a thing: after "the", before "probe"
 			       or "teacher Ana Pike", "at Heinz Field"
 			       (negative, for runs) */
+	EV_PLACE1 = 1 << 18 /* a place, then one unknown word ("Cairo
+			       Mitchell"): a person only with evidence
+			       around it */
 };
 
 /* Evidence that makes a person by itself. */
@@ -898,6 +901,17 @@ article_particle(const struct doc *d, size_t i)
 	return o[3] >= 'A' && o[3] <= 'Z';
 }
 
+/* 1 when the place at token j is the given name of a two-word name [a,
+ * b) ("Cairo Mitchell", "London Okafor"): the first word, before a word
+ * that is no place and no dictionary word. */
+static int
+place_given(const struct doc *d, size_t a, size_t b, size_t j)
+{
+	return j == a && b == a + 2 && d->english &&
+	       !(doc_lex(d, a + 1) & (LEX_PLACE | LEX_ORG)) &&
+	       !is_common(d, a + 1) && !has_digit(d, a + 1);
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -953,7 +967,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				if (blocked(d, j) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
 				     !(doc_lex(d, a) & LEX_GIVEN) &&
-				     words_in(d, a, b) > 1))
+				     words_in(d, a, b) > 1 &&
+				     !place_given(d, a, b, j)))
 					bad = 1;
 				/* A given name counts as the first word;
 				 * later ones are words ("Waste May Dry"). */
@@ -975,6 +990,9 @@ scan_candidates(struct doc *d, struct cands *c)
 				bad = 1;
 			if (common >= 2 && !given)
 				ev |= EV_COMMON2;
+			if (!bad && (doc_lex(d, a) & LEX_PLACE) &&
+			    !(doc_lex(d, a) & LEX_GIVEN))
+				ev |= EV_PLACE1;
 			if (!bad) {
 				struct cand *k;
 
@@ -1109,7 +1127,13 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 
 		if (c->v[i].nw < 2 || (ev & EV_AGAINST_RUN))
 			continue;
-		if (ev & EV_COMMON2) {
+		if (ev & EV_PLACE1) {
+			/* "Cairo Mitchell will tell you", "..., said Cairo
+			 * Mitchell" (not "from Cairo Airport"). */
+			if ((ev & (EV_SPEECH | EV_INV | EV_APPOS | EV_ROLE |
+				   EV_TITLE)) && !(ev & EV_PREP))
+				accept(&c->v[i], accepted);
+		} else if (ev & EV_COMMON2) {
 			/* "Tiger Woods": a title, a role or "X, who" (a
 			 * company says things too: "Meridian Crown said"). */
 			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
@@ -1139,6 +1163,9 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 
 			if (k->accepted || k->nw < 2 ||
 			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
+				continue;
+			if ((k->ev & EV_PLACE1) &&
+			    smap_get(accepted, k->key) < 0)
 				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
 			    (i > 0 && c->v[i - 1].accepted &&
