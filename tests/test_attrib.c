@@ -238,6 +238,16 @@ static const struct {
 	{ "The Lamplighters’ Assembly has told its members to refuse it. "
 	  "“If the machine writes the draft, you wrote it,” the assembly "
 	  "said.", "Lamplighters’ Assembly/organisation" },
+	/* "it says" goes back to the organisation named paragraphs before;
+	 * the organisation goes on in the next paragraph; "they said" is the
+	 * one named just before, not the last that spoke. */
+	{ "Harrow Pictures have twice denied it.\n\n“In fact, we cannot stop "
+	  "her at all.”\n\n“We have agreed to grant all licences,” it says."
+	  "\n\n“It should be noted that artists need no approval.”\n\nThe "
+	  "company that runs the show, Mara Voss Productions, denies "
+	  "it.\n\n“Any agreement must be made with her team,” they said.",
+	  "-/ | Harrow Pictures/organisation | Harrow Pictures/continuation | "
+	  "Mara Voss Productions/organisation" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

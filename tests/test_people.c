@@ -144,6 +144,11 @@ static const struct {
 	  "met Tim Lindqvist.",
 	  "Patrick W. Okonjo-Reyes Jr.=2M | Bob Lindqvist=2M | "
 	  "Tim Lindqvist=1M" },
+	/* "He" as a surname next to an unknown word; the pronoun before
+	 * a dictionary word. */
+	{ "The envoy met Zhou He, the trade negotiator. He Xiaoqiang, the "
+	  "former director, said so. He Told Me was a hit.",
+	  "Zhou He=1 | He Xiaoqiang=1" },
 	/* A place as a given name, with evidence; not after "from". */
 	{ "Cairo Mwangi-Hale will tell you it works. Flights from Cairo "
 	  "Zorvatt left.", "Cairo Mwangi-Hale=1" },

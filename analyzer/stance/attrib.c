@@ -488,10 +488,14 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	if (a != i)
 		return 0;
 	/* No person's words: a name, a given name, a role or title
-	 * ("Actress Nadia Brennan" is no organisation). */
+	 * ("Actress Nadia Brennan" is no organisation); a given name is
+	 * part of a name that ends in an organisation word ("Dick Clark
+	 * Productions"). */
 	for (j = a; j < b; j++)
 		if (doc_mention_at(d, j) >= 0 || doc_is_role(d, j) ||
-		    (doc_lex(d, j) & (LEX_GIVEN | LEX_TITLE | LEX_PRONOUN)))
+		    (doc_lex(d, j) & (LEX_TITLE | LEX_PRONOUN)) ||
+		    ((doc_lex(d, j) & LEX_GIVEN) &&
+		     !(doc_lex(d, b - 1) & LEX_ORG)))
 			return 0;
 	for (j = a; j < b; j++)
 		if (doc_lex(d, j) & LEX_ORG)
@@ -1245,6 +1249,7 @@ set_speaker(struct doc *d, struct quote *q, const struct found *f)
 struct last_org {
 	struct found f;
 	uint32_t para;        /* the paragraph of its quotation */
+	size_t q, end;        /* its quotation (index, last token) */
 	int have;
 };
 
@@ -1258,6 +1263,8 @@ org_spoke(struct doc *d, struct quote *q, struct found *f,
 	last->f = *f;
 	last->have = 1;
 	last->para = d->tk.v[q->open].para;
+	last->q = (size_t)(q - d->q);
+	last->end = q->close != DOC_NONE ? q->close : q->t1;
 }
 
 /* The narrator of a first-person piece: the first person named in its
@@ -1325,6 +1332,8 @@ attribute_quotes(struct doc *d)
 	size_t prev_end = 0;
 	struct last_org last;
 	int narr = narrator(d);
+	/* The direct quotation before this one, and the last seen. */
+	size_t pd = DOC_NONE, lastdq = DOC_NONE;
 
 	memset(&last, 0, sizeof(last));
 	for (i = 0; i < d->nq; i++) {
@@ -1334,6 +1343,8 @@ attribute_quotes(struct doc *d)
 
 		if (!q->direct)
 			continue;
+		pd = lastdq;
+		lastdq = i;
 		memset(&f, 0, sizeof(f));
 		f.p = -1;
 		p = speaker_after(d, q, &f);
@@ -1346,12 +1357,30 @@ attribute_quotes(struct doc *d)
 
 			memset(&g, 0, sizeof(g));
 			g.p = -1;
-			if (last.have && d->tk.v[q->open].para <=
-					    last.para + ATTRIB_PRONOUN_PARAS) {
+			if (org_in_sentence(d, s, &g) ||
+			    (s > 0 && org_in_sentence(d, s - 1, &g))) {
+				/* named nearer than the last one that spoke
+				 * ("Dick Clark Productions denies it. '...,'
+				 * they said") */
+			} else if (last.have &&
+				   d->tk.v[q->open].para <=
+					   last.para + ATTRIB_PRONOUN_PARAS) {
 				g = last.f;
-			} else if (!org_in_sentence(d, s, &g) &&
-				   !(s > 0 && org_in_sentence(d, s - 1, &g))) {
+			} else {
+				/* "Harrow Pictures have denied it. / "...' /
+				 * '"...," it says': named further back. */
+				uint32_t t = s > 0 ? s - 1 : 0, para =
+					d->tk.v[q->open].para;
+				uint32_t stop = t > ATTRIB_PRONOUN_SENTS ?
+						t - ATTRIB_PRONOUN_SENTS : 0;
+
 				g.org = 0;
+				while (t-- > stop &&
+				       d->tk.v[d->sent_start[t]].para +
+						       ATTRIB_PRONOUN_PARAS >=
+					       para &&
+				       !org_in_sentence(d, t, &g))
+					g.org = 0;
 			}
 			if (g.org) {
 				g.f0 = f.f0;
@@ -1405,6 +1434,20 @@ attribute_quotes(struct doc *d)
 			p = prev;
 			f.sieve = SIEVE_CONTINUATION;
 			f.p = p;
+		}
+		/* ... and so does an organisation, when the quotation
+		 * opens the next paragraph or goes on in the same one. */
+		if (p < 0 && prev < 0 && last.have && last.q == pd &&
+		    (d->tk.v[q->open].para == last.para ||
+		     (d->tk.v[q->open].para == last.para + 1 &&
+		      (d->tk.v[q->open].flags & TOK_PSTART))) &&
+		    !anyone_named_between(d, last.end, q->open, -1)) {
+			f = last.f;
+			f.p = -1;
+			f.f0 = f.f1 = 0;
+			f.sieve = SIEVE_CONTINUATION;
+			org_spoke(d, q, &f, &last);
+			continue;
 		}
 		if (p < 0)
 			p = speaker_subject(d, q, &f);

@@ -231,6 +231,39 @@ weak_given(const struct doc *d, size_t i)
 	return !doc_lex(d, i) && (given_lookup(k, kl) & GIVEN_WEAK);
 }
 
+/* 1 when token n, in the sentence of token i, is a capitalised word that
+ * neither the dictionary nor the lexicon has ("Jianxiong"). */
+static int
+unknown_cap(const struct doc *d, size_t n, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (n >= d->tk.n || !doc_same_sent(d, n, i) ||
+	    (d->tk.v[n].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) !=
+		    (TOK_WORD | TOK_CAP) ||
+	    (d->tk.v[n].flags & TOK_ALLCAP) || doc_lex(d, n))
+		return 0;
+	k = doc_key(d, n, &kl);
+	return !given_common(k, kl);
+}
+
+/* 1 for a capitalised "He" that is a surname ("He Jianxiong", "Liu
+ * He"): before an unknown capitalised word, or after one inside a
+ * sentence. The pronoun is never next to a name in a run. */
+static int
+surname_he(const struct doc *d, size_t i)
+{
+	if (!tok_is(&d->tk, i, "he") || !(d->tk.v[i].flags & TOK_CAP) ||
+	    !d->english)
+		return 0;
+	if (i + 1 < d->tk.n && !(d->tk.v[i + 1].flags & TOK_NLBEFORE) &&
+	    unknown_cap(d, i + 1, i))
+		return 1;
+	return i > 0 && !(d->tk.v[i].flags & (TOK_SSTART | TOK_NLBEFORE)) &&
+	       unknown_cap(d, i - 1, i);
+}
+
 /* 1 for a word that is no name by itself: one the English dictionary has
  * in lower case (given.h), or a word of the lexicon's other classes
  * ("London", "Guild", "However"); a hyphenated word when all its parts
@@ -242,7 +275,7 @@ is_common(const struct doc *d, size_t i)
 	size_t kl, h;
 	const char *k, *hy;
 
-	if (lx & LEX_GIVEN)
+	if ((lx & LEX_GIVEN) || surname_he(d, i))
 		return 0;
 	if (lx)
 		return 1;
@@ -582,7 +615,9 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
 
-		if (lx & LEX_TITLE) {
+		if (surname_he(d, a)) {
+			break;
+		} else if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
 		} else if (doc_is_role(d, a) && !(lx & LEX_GIVEN)) {
 			/* "LEGO Star Wars", "Resident Evil", "the Inspector
