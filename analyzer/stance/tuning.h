@@ -45,6 +45,9 @@
 /* A quoted span of this many words or more is a quotation; shorter ones
  * are titles or scare quotes unless something says otherwise. */
 #define QUOTE_MIN_WORDS 4
+/* A quoted name inside a noun phrase ("the “one country, two systems”
+ * formula") has at most this many words. */
+#define QUOTE_MODIFIER_WORDS 4
 /* A quoted span of title case ("“The Night We Met”") with at most this many
  * words is a title, not a quotation, unless a speech verb comes just
  * before it: titles of films and songs rarely run longer. */
