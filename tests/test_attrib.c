@@ -248,6 +248,16 @@ static const struct {
 	  "it.\n\n“Any agreement must be made with her team,” they said.",
 	  "-/ | Harrow Pictures/organisation | Harrow Pictures/continuation | "
 	  "Mara Voss Productions/organisation" },
+	/* A name after the quote behind a long apposition of places. */
+	{ "“The third is hard to find beyond the lanterns,” study lead "
+	  "author Lucas Pagano, a scientist at the Goddard Space Flight "
+	  "Center in Greenbelt, Maryland, and American University in "
+	  "Washington, D.C., said in a statement.", "Lucas Pagano/trailing" },
+	/* The speaker goes on after a colon in the next paragraph that
+	 * names nobody. */
+	{ "“I fought to get the full script,” Helen Marsh said.\n\nThat "
+	  "process led to a realization: “It was a love song to her "
+	  "city.”", "Helen Marsh/trailing | Helen Marsh/continuation" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

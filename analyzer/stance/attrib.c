@@ -1426,10 +1426,13 @@ attribute_quotes(struct doc *d)
 			p = colon_speaker(d, q->open - 1, &f);
 		/* The previous speaker goes on in the same paragraph, or in
 		 * the next one when it opens with the quotation. */
+		/* "That process led to a realization: “...”" in the
+		 * next paragraph, naming nobody, goes on too. */
 		if (p < 0 && prev >= 0 &&
 		    (d->tk.v[q->open].para == d->tk.v[prev_end].para ||
 		     (d->tk.v[q->open].para == d->tk.v[prev_end].para + 1 &&
-		      (d->tk.v[q->open].flags & TOK_PSTART))) &&
+		      ((d->tk.v[q->open].flags & TOK_PSTART) ||
+		       tok_punct(&d->tk, q->open - 1, ':')))) &&
 		    !anyone_named_between(d, prev_end, q->open, prev)) {
 			p = prev;
 			f.sieve = SIEVE_CONTINUATION;

@@ -136,6 +136,6 @@
  * Leeds-based Council on Energy think tank, told reporters'. */
 #define ATTRIB_TRAIL_FAR 40
 /* ... and the most tokens between that name and its verb. */
-#define ATTRIB_TRAIL_GAP 25
+#define ATTRIB_TRAIL_GAP 40
 
 #endif
