@@ -149,6 +149,11 @@ static const struct {
 	{ "The envoy met Zhou He, the trade negotiator. He Xiaoqiang, the "
 	  "former director, said so. He Told Me was a hit.",
 	  "Zhou He=1 | He Xiaoqiang=1" },
+	/* A sentence's subject that a gendered pronoun follows; a thing is
+	 * "it". */
+	{ "Kit Harrowgate had been told the tool would change his life. "
+	  "Golden Kriex had been told it would change its price.",
+	  "Kit Harrowgate=1" },
 	/* A place as a given name, with evidence; not after "from". */
 	{ "Cairo Mwangi-Hale will tell you it works. Flights from Cairo "
 	  "Zorvatt left.", "Cairo Mwangi-Hale=1" },

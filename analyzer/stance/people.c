@@ -63,9 +63,12 @@ enum evidence {
 	EV_THING = 1 << 17, /* used as a thing: after "the", before "probe"
 			       or "teacher Ana Pike", "at Heinz Field"
 			       (negative, for runs) */
-	EV_PLACE1 = 1 << 18 /* a place, then one unknown word ("Cairo
-			       Mitchell"): a person only with evidence
-			       around it */
+	EV_PLACE1 = 1 << 18, /* a place, then one unknown word ("Cairo
+				Mitchell"): a person only with evidence
+				around it */
+	EV_HESHE = 1 << 19  /* the sentence's subject, with "he", "his",
+			       "she" or "her" after it ("Kit Harrowgate had
+			       been promised it would change his life") */
 };
 
 /* Evidence that makes a person by itself. */
@@ -947,6 +950,34 @@ place_given(const struct doc *d, size_t a, size_t b, size_t j)
 	       !is_common(d, a + 1) && !has_digit(d, a + 1);
 }
 
+/* EV_HESHE for the run [a, b) read from token i: it opens its sentence,
+ * ends in a word no dictionary has, and a gendered pronoun follows in
+ * the sentence or at the start of the next one in the paragraph. An
+ * organisation is "it". */
+static unsigned
+heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
+{
+	size_t j, end;
+	uint32_t s;
+
+	if (!d->english || words_in(d, a, b) != 2 ||
+	    !(d->tk.v[i].flags & TOK_SSTART) || is_common(d, b - 1) ||
+	    has_digit(d, b - 1))
+		return 0;
+	s = d->tk.v[a].sent;
+	end = d->sent_start[s + 1] + PEOPLE_HESHE_NEXT;
+	for (j = b; j < end && j < d->tk.n; j++) {
+		if (d->tk.v[j].sent != s &&
+		    d->tk.v[j].para != d->tk.v[a].para)
+			break;
+		if (d->tk.v[j].quote >= 0)
+			continue;
+		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
+			return EV_HESHE;
+	}
+	return 0;
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -1038,6 +1069,7 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
 				k->ev |= thing_evidence(d, a, b, k->ev);
+				k->ev |= heshe_after(d, i, a, b);
 				if (namelike(d, a, b))
 					k->ev |= EV_NAMELIKE;
 				k->accepted = 0;
@@ -1173,7 +1205,7 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 			 * company says things too: "Meridian Crown said"). */
 			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
 				accept(&c->v[i], accepted);
-		} else if ((ev & EV_STRONG) ||
+		} else if ((ev & (EV_STRONG | EV_HESHE)) ||
 			   ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))) {
 			accept(&c->v[i], accepted);
 		}

@@ -75,6 +75,9 @@
 /* A speech verb after a name comes within this many tokens, past words
  * such as "also" and "in a statement" ("X said", "X later told"). */
 #define PEOPLE_VERB_WINDOW 4
+/* A pronoun that vouches for the subject before it stands in its
+ * sentence or in this many tokens of the next ("... . He said"). */
+#define PEOPLE_HESHE_NEXT 3
 
 /* attrib.c and polarity.c: speakers and stance evidence. */
 
