@@ -154,6 +154,9 @@ static const struct {
 	{ "Kit Harrowgate had been told the tool would change his life. "
 	  "Golden Kriex had been told it would change its price.",
 	  "Kit Harrowgate=1" },
+	/* An auxiliary opening a question is no given name. */
+	{ "Will Helena Zarkovic return for a fourth season? Nobody knows.",
+	  "Helena Zarkovic=1F" },
 	/* A place as a given name, with evidence; not after "from". */
 	{ "Cairo Mwangi-Hale will tell you it works. Flights from Cairo "
 	  "Zorvatt left.", "Cairo Mwangi-Hale=1" },

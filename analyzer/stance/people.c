@@ -611,10 +611,33 @@ blocked(const struct doc *d, size_t i)
 	return (lx & LEX_ORG) != 0;
 }
 
+/* 1 for an auxiliary verb opening a question ("Will Paris Fenwick
+ * return?", "Can Ivy Banks sing?"): no given name there. */
+static int
+question_aux(const struct doc *d, size_t i)
+{
+	static const char *const aux[] = { "will", "can", "may", "could",
+		"would", "should", "shall", "did", "does", "do", "is", "was",
+		"has", "had" };
+	size_t j, e;
+
+	if (!(d->tk.v[i].flags & TOK_SSTART))
+		return 0;
+	for (j = 0; j < sizeof(aux) / sizeof(*aux); j++)
+		if (tok_is(&d->tk, i, aux[j]))
+			break;
+	if (j == sizeof(aux) / sizeof(*aux))
+		return 0;
+	e = d->sent_start[d->tk.v[i].sent + 1];
+	return e > i + 1 && tok_punct(&d->tk, e - 1, '?');
+}
+
 /* Leading words that are not part of a name. Sets *ev for titles/roles. */
 static size_t
 trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 {
+	if (a < b && question_aux(d, a))
+		a++;
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
 
@@ -1198,7 +1221,7 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 			/* "Cairo Mitchell will tell you", "..., said Cairo
 			 * Mitchell" (not "from Cairo Airport"). */
 			if ((ev & (EV_SPEECH | EV_INV | EV_APPOS | EV_ROLE |
-				   EV_TITLE)) && !(ev & EV_PREP))
+				   EV_TITLE | EV_HESHE)) && !(ev & EV_PREP))
 				accept(&c->v[i], accepted);
 		} else if (ev & EV_COMMON2) {
 			/* "Tiger Woods": a title, a role or "X, who" (a
