@@ -144,6 +144,8 @@ static const struct {
 	  "met Tim Lindqvist.",
 	  "Patrick W. Okonjo-Reyes Jr.=2M | Bob Lindqvist=2M | "
 	  "Tim Lindqvist=1M" },
+	{ "Speaker Benjamin Oduya-Nwosu died. The motion honoured Rt. Hon. "
+	  "B. U. Oduya-Nwosu.", "Benjamin Oduya-Nwosu=2M" },
 	/* "He" as a surname next to an unknown word; the pronoun before
 	 * a dictionary word. */
 	{ "The envoy met Zhou He, the trade negotiator. He Xiaoqiang, the "

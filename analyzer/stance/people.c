@@ -1301,6 +1301,9 @@ same_given(const char *a, size_t al, const char *b, size_t bl)
 
 	if (al == bl)
 		return memcmp(a, b, al) == 0;
+	/* "B. U. Nzeribe" after "Benjamin Nzeribe": an initial. */
+	if (sl == 1)
+		return s[0] == l[0];
 	if (sl >= 3 && memcmp(s, l, sl) == 0 &&
 	    (given_lookup(s, sl) & LEX_GIVEN))
 		return 1;
