@@ -159,6 +159,9 @@ static const struct {
 	/* An auxiliary opening a question is no given name. */
 	{ "Will Helena Zarkovic return for a fourth season? Nobody knows.",
 	  "Helena Zarkovic=1F" },
+	/* The leader a government is named after. */
+	{ "It shows how the Vantrask regime acts. The Conservative administration "
+	  "and the Syrian regime did not.", "Vantrask=1" },
 	/* A place as a given name, with evidence; not after "from". */
 	{ "Cairo Mwangi-Hale will tell you it works. Flights from Cairo "
 	  "Zorvatt left.", "Cairo Mwangi-Hale=1" },

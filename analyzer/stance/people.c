@@ -1465,6 +1465,23 @@ plain_role_before(const struct doc *d, size_t a)
 	       (d->tk.v[r - 1].flags & TOK_SSTART);
 }
 
+/* 1 for a word that names the leader of a government: "the Assad
+ * regime", "the Reagan administration", "the Nixon presidency" (not a
+ * place, an organisation, a role or a word of the dictionary). */
+static int
+leader_of(const struct doc *d, size_t a)
+{
+	if (a == 0 || a + 1 >= d->tk.n || !tok_is(&d->tk, a - 1, "the") ||
+	    !doc_same_sent(d, a - 1, a + 1) ||
+	    (doc_lex(d, a) & (LEX_PLACE | LEX_ORG | LEX_ROLE | LEX_FUNC |
+			      LEX_MONTHDAY | LEX_PRONOUN | LEX_TITLE)) ||
+	    (d->tk.v[a].flags & TOK_POSS) || is_common(d, a))
+		return 0; /* "the Conservative administration" */
+	return tok_is(&d->tk, a + 1, "administration") ||
+	       tok_is(&d->tk, a + 1, "regime") ||
+	       tok_is(&d->tk, a + 1, "presidency");
+}
+
 /* A single word is a person of its own: a name of one word needs a role
  * or title before it, "said X", or a speech verb after it away from the
  * start of a sentence ("People say" is no name); a dictionary word
@@ -1476,6 +1493,8 @@ single_evidence(const struct doc *d, const struct cand *k)
 	size_t a = k->a;
 	unsigned ev = k->ev;
 
+	if (leader_of(d, a))
+		return 1;
 	if (ev & (EV_PREP | EV_AGAINST | EV_TITLEROLE))
 		return 0;
 	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
