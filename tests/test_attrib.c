@@ -258,6 +258,10 @@ static const struct {
 	{ "“I fought to get the full script,” Helen Marsh said.\n\nThat "
 	  "process led to a realization: “It was a love song to her "
 	  "city.”", "Helen Marsh/trailing | Helen Marsh/continuation" },
+	/* A kinship word introduces a name, and is an epithet for it. */
+	{ "She came with her boyfriend, Tomasz Wierzba, and his cousin Ilse "
+	  "Marr. “We love it here,” the boyfriend said.",
+	  "Tomasz Wierzba/epithet" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

@@ -226,8 +226,10 @@ mention_has_role(const struct doc *d, size_t j, const char *rk, size_t rl)
 	size_t t = d->m[j].tok, e = t + d->m[j].ntok, i, kl;
 	const char *k;
 
-	if (t > 0 && doc_is_role(d, t - 1)) {
-		k = doc_key(d, t - 1, &kl);
+	/* "the director X", "her boyfriend, X," */
+	i = t > 1 && tok_punct(&d->tk, t - 1, ',') ? t - 2 : t - 1;
+	if (t > 0 && doc_is_role(d, i)) {
+		k = doc_key(d, i, &kl);
 		if (kl == rl && memcmp(k, rk, kl) == 0)
 			return 1;
 	}
