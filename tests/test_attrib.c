@@ -196,6 +196,72 @@ static const struct {
 	{ "Helen Marsh worried. She was more nervous than Tamsin Rook had "
 	  "ever been. “It was terrifying,” she said.",
 	  "Helen Marsh/pronoun" },
+	/* A possessor or a preposition's object is less salient than the
+	 * subject of the sentences before. */
+	{ "Director Paul Okoro flew to Rome. Okoro claims that he felt bound "
+	  "to go. The trip meant three days at Tomas Quill’s mansion. It was "
+	  "odd. He told the interviewer: “I had to see him and talk to him.”",
+	  "Paul Okoro/pronoun" },
+	/* A place word as the surname of a person named in full. */
+	{ "Songwriters Caitlyn Smith and Kate York joined. “It is a "
+	  "different muscle,” York said.", "Kate York/trailing" },
+	/* A reporting clause closing the sentence governs all of it; an
+	 * object after "and" is still no speaker. */
+	{ "Governor Kristi Noem spoke. The crisis is “growing at an "
+	  "alarming rate” and affects every town, Noem said on Monday.",
+	  "Kristi Noem/trailing" },
+	{ "Critics called the show “a terrible mess of a thing” and singled "
+	  "out its lead, Imre Vass, for praise.", "-/" },
+	/* The leader of a group that writes. */
+	{ "Lucas Pagano leads the study. “We suggest that the vapour rises "
+	  "lower than thought,” Pagano and his team wrote in the paper.",
+	  "Lucas Pagano/trailing" },
+	/* One who speaks for an organisation the text names. */
+	{ "An actor sued Harrow Pictures. “We dispute these claims and will "
+	  "respond in court,” a Harrow Pictures spokesperson said.",
+	  "Harrow Pictures/organisation" },
+	/* "Her name was X" and the pronouns after it outweigh a given
+	 * name's gender. */
+	{ "Sir Barnaby Quayle recalls the day.\n\nHer name was Jude Penrose. "
+	  "She was perhaps thirty.\n\nYears later she described that shoot. "
+	  "‘He was no monster,’ she said.", "Jude Penrose/pronoun" },
+	/* The first person of a memoir extract is its author. */
+	{ "In this extract from his memoir, Sir Barnaby Quayle recalls the "
+	  "day.\n\nI was sixty. I told my agent, ‘If she tries to direct me, "
+	  "I shall walk.’", "Barnaby Quayle/subject" },
+	/* A name inside a reported clause is not the speaker; the verb's
+	 * subject is. */
+	{ "Helen Marsh will tell you that her coordinator, Lena Frost, was "
+	  "“a genius, frankly, the calmest person on set.”",
+	  "Helen Marsh/leading" },
+	/* A plural possessive inside an organisation's name. */
+	{ "The Lamplighters’ Assembly has told its members to refuse it. "
+	  "“If the machine writes the draft, you wrote it,” the assembly "
+	  "said.", "Lamplighters’ Assembly/organisation" },
+	/* "it says" goes back to the organisation named paragraphs before;
+	 * the organisation goes on in the next paragraph; "they said" is the
+	 * one named just before, not the last that spoke. */
+	{ "Harrow Pictures have twice denied it.\n\n“In fact, we cannot stop "
+	  "her at all.”\n\n“We have agreed to grant all licences,” it says."
+	  "\n\n“It should be noted that artists need no approval.”\n\nThe "
+	  "company that runs the show, Mara Voss Productions, denies "
+	  "it.\n\n“Any agreement must be made with her team,” they said.",
+	  "-/ | Harrow Pictures/organisation | Harrow Pictures/continuation | "
+	  "Mara Voss Productions/organisation" },
+	/* A name after the quote behind a long apposition of places. */
+	{ "“The third is hard to find beyond the lanterns,” study lead "
+	  "author Lucas Pagano, a scientist at the Goddard Space Flight "
+	  "Center in Greenbelt, Maryland, and American University in "
+	  "Washington, D.C., said in a statement.", "Lucas Pagano/trailing" },
+	/* The speaker goes on after a colon in the next paragraph that
+	 * names nobody. */
+	{ "“I fought to get the full script,” Helen Marsh said.\n\nThat "
+	  "process led to a realization: “It was a love song to her "
+	  "city.”", "Helen Marsh/trailing | Helen Marsh/continuation" },
+	/* A kinship word introduces a name, and is an epithet for it. */
+	{ "She came with her boyfriend, Tomasz Wierzba, and his cousin Ilse "
+	  "Marr. “We love it here,” the boyfriend said.",
+	  "Tomasz Wierzba/epithet" },
 	/* Somebody unnamed: no guess. */
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },

@@ -137,6 +137,38 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* A short form of the given name with the same surname is the same
+	 * person; another given name is somebody else. */
+	{ "Patrick W. Okonjo-Reyes Jr. pleaded guilty. His lawyer said Pat "
+	  "Okonjo-Reyes meant no harm. Bob Lindqvist and Robert Lindqvist "
+	  "met Tim Lindqvist.",
+	  "Patrick W. Okonjo-Reyes Jr.=2M | Bob Lindqvist=2M | "
+	  "Tim Lindqvist=1M" },
+	{ "Speaker Benjamin Oduya-Nwosu died. The motion honoured Rt. Hon. "
+	  "B. U. Oduya-Nwosu.", "Benjamin Oduya-Nwosu=2M" },
+	/* "He" as a surname next to an unknown word; the pronoun before
+	 * a dictionary word. */
+	{ "The envoy met Zhou He, the trade negotiator. He Xiaoqiang, the "
+	  "former director, said so. He Told Me was a hit.",
+	  "Zhou He=1 | He Xiaoqiang=1" },
+	/* A sentence's subject that a gendered pronoun follows; a thing is
+	 * "it". */
+	{ "Kit Harrowgate had been told the tool would change his life. "
+	  "Golden Kriex had been told it would change its price.",
+	  "Kit Harrowgate=1" },
+	/* An auxiliary opening a question is no given name. */
+	{ "Will Helena Zarkovic return for a fourth season? Nobody knows.",
+	  "Helena Zarkovic=1F" },
+	/* The leader a government is named after. */
+	{ "It shows how the Vantrask regime acts. The Conservative administration "
+	  "and the Syrian regime did not.", "Vantrask=1" },
+	/* A place as a given name, with evidence; not after "from". */
+	{ "Cairo Mwangi-Hale will tell you it works. Flights from Cairo "
+	  "Zorvatt left.", "Cairo Mwangi-Hale=1" },
+	/* A run before a role and a name is no person ("Gibson Northern
+	 * teacher"). */
+	{ "Fans said that Gibson Northern teacher Kwabena Otieno-Hale "
+	  "cheered.", "Kwabena Otieno-Hale=1M" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
@@ -171,6 +203,12 @@ static const struct {
 	  "a headline" },
 	{ "Sudah lama Warung Sederhana tutup dan Bapak pulang ke rumah.",
 	  "unknown words in text that is not English" },
+	{ "This year we saw the Zorvatta Kriex make a comeback in the shops.",
+	  "after a determiner, no given name" },
+	{ "The data came from the Hazel Wren supercomputer in the north.",
+	  "before a thing's head noun" },
+	{ "We are thinking we have a great aura at Oliver Field this year.",
+	  "a dictionary word after a preposition of place" },
 };
 
 static void

@@ -96,6 +96,22 @@ static const struct {
 	  "D[First we read the whole script.]+ D[Then we agree on it,]" },
 	/* Otherwise a quote left open ends with its paragraph. */
 	{ "“Open without end\n\nNext paragraph here.", "T[Open without end]" },
+	/* A slogan or tagline is no quotation however long, nor after
+	 * "The tagline?". */
+	{ "They chose the slogan “Lanterns, we are on it, all of us, every "
+	  "day.”", "T[Lanterns, we are on it, all of us, every day.]" },
+	{ "The tagline? “Lanterns. We are on it.”",
+	  "T[Lanterns. We are on it.]" },
+	/* A quoted name inside a noun phrase, or a model code. */
+	{ "They backed the “one lantern, two wicks” formula again.",
+	  "T[one lantern, two wicks]" },
+	{ "Protests hit the self-declared “interim” council today.",
+	  "T[interim]" },
+	{ "The manual for the ‘LX600F4’, which I own, is good.",
+	  "T[LX600F4]" },
+	/* A curly closing mark after a space still closes. */
+	{ "The report found “delays, cost increases and staff losses ”. "
+	  "That was all.", "D[delays, cost increases and staff losses ]" },
 	/* Apostrophes are no quotes ('n' is quoted, but as a title would
 	 * be: never a quotation). */
 	{ "The actors' union met in the '90s.", "" },

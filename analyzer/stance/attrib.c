@@ -44,6 +44,20 @@ pronoun_gender(const struct doc *d, size_t i)
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
 
+/* 1 when mention j is the object of a preposition ("at Epstein's
+ * mansion", "with Okoro"; not the agent "by Okoro"). Such a name is not
+ * the subject of its sentence and less salient for a pronoun after it
+ * (Lappin and Leass 1994). A possessor opening the sentence ("Swift's
+ * albums were ...") stays salient. */
+static int
+embedded(const struct doc *d, size_t j)
+{
+	size_t t = d->m[j].tok;
+
+	return t > 0 && doc_same_sent(d, t - 1, t) &&
+	       (doc_lex(d, t - 1) & LEX_PREP) && !tok_is(&d->tk, t - 1, "by");
+}
+
 /* Tokens of the next sentence in which infer_genders() reads a pronoun as
  * the subject's: "She added", "In the letter, she wrote". */
 #define ATTRIB_GENDER_NEXT 4
@@ -83,6 +97,8 @@ find_subjects(struct doc *d)
 			if (d->tk.v[a].quote < 0 &&
 			    (tok_is(&d->tk, a, "she") || tok_is(&d->tk, a, "he")))
 				break;
+		if (a >= t && embedded(d, j))
+			continue; /* "at Epstein's mansion": no subject */
 		d->sent_subj[s] = a >= t ? (int)j :
 				  tok_is(&d->tk, a, "she") ? SUBJ_SHE : SUBJ_HE;
 	}
@@ -149,6 +165,8 @@ pronoun_before(const struct doc *d, size_t at, int gender)
 			score += ATTRIB_PRONOUN_GENDER / 3;
 		if (is_subject(d, j))
 			score += ATTRIB_PRONOUN_SUBJECT;
+		else if (embedded(d, j))
+			score -= ATTRIB_PRONOUN_EMBEDDED;
 		if (best < 0 || score > best_score) {
 			best = m->person;
 			best_score = score;
@@ -208,8 +226,10 @@ mention_has_role(const struct doc *d, size_t j, const char *rk, size_t rl)
 	size_t t = d->m[j].tok, e = t + d->m[j].ntok, i, kl;
 	const char *k;
 
-	if (t > 0 && doc_is_role(d, t - 1)) {
-		k = doc_key(d, t - 1, &kl);
+	/* "the director X", "her boyfriend, X," */
+	i = t > 1 && tok_punct(&d->tk, t - 1, ',') ? t - 2 : t - 1;
+	if (t > 0 && doc_is_role(d, i)) {
+		k = doc_key(d, i, &kl);
 		if (kl == rl && memcmp(k, rk, kl) == 0)
 			return 1;
 	}
@@ -367,12 +387,24 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 {
 	size_t s = t, e = t + 1;
 
-	while (s > 0 && doc_same_sent(d, s - 1, t) &&
-	       ((d->tk.v[s - 1].flags & TOK_CAP) ||
-		((d->tk.v[s - 1].flags & TOK_POSS) && s - 1 > 0)) &&
-	       !(d->tk.v[s - 1].flags & TOK_PUNCT) &&
-	       !(doc_lex(d, s - 1) & (LEX_FUNC | LEX_PREP)))
+	for (;;) {
+		/* "Screenwriters’ Assembly": a plural possessive's mark. */
+		if (s > 1 && doc_same_sent(d, s - 2, t) &&
+		    tok_punct(&d->tk, s - 1, '\'') &&
+		    (d->tk.v[s - 2].flags & TOK_CAP) &&
+		    d->tk.v[s - 2].o + d->tk.v[s - 2].ol == d->tk.v[s - 1].o &&
+		    d->text[d->tk.v[s - 1].o - 1] == 's') {
+			s -= 2;
+			continue;
+		}
+		if (!(s > 0 && doc_same_sent(d, s - 1, t) &&
+		      ((d->tk.v[s - 1].flags & TOK_CAP) ||
+		       ((d->tk.v[s - 1].flags & TOK_POSS) && s - 1 > 0)) &&
+		      !(d->tk.v[s - 1].flags & TOK_PUNCT) &&
+		      !(doc_lex(d, s - 1) & (LEX_FUNC | LEX_PREP))))
+			break;
 		s--;
+	}
 	for (;;) {
 		if (e < d->tk.n && doc_same_sent(d, e, t) &&
 		    (d->tk.v[e].flags & TOK_CAP) &&
@@ -458,10 +490,14 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	if (a != i)
 		return 0;
 	/* No person's words: a name, a given name, a role or title
-	 * ("Actress Nadia Brennan" is no organisation). */
+	 * ("Actress Nadia Brennan" is no organisation); a given name is
+	 * part of a name that ends in an organisation word ("Dick Clark
+	 * Productions"). */
 	for (j = a; j < b; j++)
 		if (doc_mention_at(d, j) >= 0 || doc_is_role(d, j) ||
-		    (doc_lex(d, j) & (LEX_GIVEN | LEX_TITLE | LEX_PRONOUN)))
+		    (doc_lex(d, j) & (LEX_TITLE | LEX_PRONOUN)) ||
+		    ((doc_lex(d, j) & LEX_GIVEN) &&
+		     !(doc_lex(d, b - 1) & LEX_ORG)))
 			return 0;
 	for (j = a; j < b; j++)
 		if (doc_lex(d, j) & LEX_ORG)
@@ -513,12 +549,35 @@ past_apposition(const struct doc *d, size_t e)
 }
 
 
+/* Past "and his team", "and colleagues" after a name ending at token e:
+ * the name leads the group that speaks ("Pike and her team wrote"). */
+static size_t
+past_team(const struct doc *d, size_t e)
+{
+	static const char *const team[] = { "team", "colleagues",
+		"co-authors", "coauthors", "collaborators", "coworkers",
+		"co-workers" };
+	size_t k, w = e + 1;
+
+	if (e + 1 >= d->tk.n || !tok_is(&d->tk, e, "and"))
+		return e;
+	if (tok_is(&d->tk, w, "his") || tok_is(&d->tk, w, "her") ||
+	    tok_is(&d->tk, w, "their"))
+		w++;
+	for (k = 0; w < d->tk.n && k < sizeof(team) / sizeof(*team); k++)
+		if (tok_is(&d->tk, w, team[k]) && doc_same_sent(d, w, e))
+			return w + 1;
+	return e;
+}
+
 /* A speech verb after the name ending at token e, past an apposition or
  * job title, before any other quotation or name: 1 when found. */
 static int
 verb_after_title(const struct doc *d, size_t e)
 {
 	size_t j;
+
+	e = past_team(d, e);
 
 	if (verb_follows(d, e) || verb_follows(d, past_apposition(d, e)))
 		return 1;
@@ -535,6 +594,18 @@ verb_after_title(const struct doc *d, size_t e)
 	return 0;
 }
 
+/* 1 when the sentence of token e-1 ends at token e or goes on only with
+ * a phrase of where or when ("in a statement", "on Monday"). */
+static int
+clause_ends(const struct doc *d, size_t e)
+{
+	if (e >= d->tk.n || !doc_same_sent(d, e, e - 1))
+		return 1;
+	if (tok_punct(&d->tk, e, '.') || tok_punct(&d->tk, e, ';'))
+		return 1;
+	return (doc_lex(d, e) & LEX_PREP) || doc_is_adverb(d, e);
+}
+
 /* The first name after the quote in its sentence, further than the token
  * just after it, with its speech verb after it: "..." chairman, CEO and
  * president Olu Brandt said'. */
@@ -542,6 +613,7 @@ static int
 speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 {
 	size_t i, j, end;
+	int clause = 0;
 
 	if (q->close == DOC_NONE)
 		return -1;
@@ -562,10 +634,23 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 			       tok_is(&d->tk, j, "but") ||
 			       tok_is(&d->tk, j, "while") ||
 			       tok_is(&d->tk, j, "as")))
-			return -1;
+			clause = 1;
 		if (m < 0 || d->m[m].tok != j)
 			continue;
 		end = j + d->m[m].ntok;
+		/* ... but a reporting clause that closes the sentence
+		 * governs all of it: 'the crisis is “growing fast” and
+		 * affects every town, Noem said.' */
+		if (clause) {
+			if (j > i && tok_punct(&d->tk, j - 1, ',') &&
+			    end < d->tk.n && doc_is_speech(d, end) &&
+			    clause_ends(d, end + 1)) {
+				found_person(f, d->m[m].person, j, end,
+					     HOW_NAME, SIEVE_TRAILING);
+				return d->m[m].person;
+			}
+			return -1;
+		}
 		if (verb_after_title(d, end)) {
 			found_person(f, d->m[m].person, j, end, HOW_NAME,
 				     SIEVE_TRAILING);
@@ -577,6 +662,8 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 }
 
 static int anonymous_subject(const struct doc *d, size_t a, size_t b);
+static int org_spokesperson(const struct doc *d, size_t a, size_t b,
+			    struct found *f);
 
 /* '"We all miss him," Benioff weighed in': a quotation that ends in a
  * comma, question or exclamation mark inside its marks, then a name and a
@@ -685,7 +772,9 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		for (k = i; k < d->tk.n && k < i + ATTRIB_ANON_WINDOW + 4 &&
 		     doc_same_sent(d, k, i); k++)
 			if (doc_is_speech(d, k))
-				return -2;
+				/* '"...," a Harrow Pictures spokesperson
+				 * said': the organisation speaks. */
+				return org_spokesperson(d, i, k, f) ? -3 : -2;
 	}
 	/* '"...," they said', '"...," it says', '"...," the statement
 	 * said': the organisation that spoke last (attribute_quotes()). */
@@ -749,6 +838,42 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 		for (j = i + 1; j < b && j <= i + ATTRIB_ANON_WINDOW; j++)
 			if (doc_is_role(d, j))
 				return 1;
+	}
+	return 0;
+}
+
+/* "a Quillfeather Pictures spokesperson", "the Harrow Guild's
+ * spokesman" in tokens [a, b): one who speaks for an organisation the
+ * text names, so the organisation speaks (1, in *f). */
+static int
+org_spokesperson(const struct doc *d, size_t a, size_t b, struct found *f)
+{
+	static const char *const w[] = { "spokesperson", "spokesman",
+		"spokeswoman", "spokespeople", "representative" };
+	size_t i, j, e;
+
+	for (i = a; i + 2 < b; i++) {
+		if (d->tk.v[i].quote >= 0 ||
+		    !((doc_lex(d, i) & LEX_INDEF) || tok_is(&d->tk, i, "the")))
+			continue;
+		for (e = i + 1; e < b && (d->tk.v[e].flags & TOK_CAP) &&
+		     (d->tk.v[e].flags & TOK_WORD) && doc_mention_at(d, e) < 0;
+		     e++)
+			;
+		if (e == i + 1 || e >= b)
+			continue;
+		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+			if (tok_is(&d->tk, e, w[j]))
+				break;
+		if (j == sizeof(w) / sizeof(*w))
+			continue;
+		f->org = 1;
+		f->orgo = d->tk.v[i + 1].o;
+		f->orgl = d->tk.v[e - 1].o + d->tk.v[e - 1].ol - f->orgo;
+		f->f0 = i + 1;
+		f->f1 = e;
+		f->sieve = SIEVE_ORG;
+		return 1;
 	}
 	return 0;
 }
@@ -866,6 +991,32 @@ adjacent_to_verb(const struct doc *d, size_t e, size_t v)
 	return 1;
 }
 
+/* A name at token j inside a reported clause ("Mitchell will tell you
+ * that the coordinator, Ana Pike, was “...”"): the speech verb's subject
+ * before "that" speaks, not the name after it. The person (in *f), or
+ * -1. */
+static int
+reporter_of_clause(struct doc *d, size_t s0, size_t j, struct found *f)
+{
+	size_t k, v;
+
+	for (k = j; k-- > s0;) {
+		if (d->tk.v[k].quote >= 0)
+			return -1;
+		if (!tok_is(&d->tk, k, "that"))
+			continue;
+		for (v = k; v > s0 && v + 3 > k; v--)
+			if (doc_is_speech(d, v - 1) &&
+			    !(d->tk.v[v - 1].flags & TOK_CAP))
+				return v - 1 > s0 ?
+				       nearest_person_before(d, v - 2, f,
+							     SIEVE_LEADING) :
+				       -1;
+		return -1;
+	}
+	return -1;
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -912,6 +1063,9 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 			 * sentence's subject speaks. */
 			if (q->open > s0 && tok_punct(&d->tk, q->open - 1, ':'))
 				return colon_speaker(d, q->open - 1, f);
+			if (reporter_of_clause(d, s0, j, f) >= 0 &&
+			    f->p != d->m[m].person)
+				return f->p;
 			if (is_object(d, s0, j) &&
 			    sentence_start_person(d, j, j, f) >= 0 &&
 			    f->p != d->m[m].person) {
@@ -938,7 +1092,7 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		const char *vk = doc_key(d, v, &kl);
 
 		if (anonymous_subject(d, s0, v))
-			return -2;
+			return org_spokesperson(d, s0, v, f) ? -3 : -2;
 		/* "He urged Vance to act, saying “...”": a participle
 		 * belongs to the sentence's subject. */
 		if (kl > 3 && memcmp(vk + kl - 3, "ing", 3) == 0 &&
@@ -964,12 +1118,13 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 			return -3;
 		f->org = 0;
 	}
-	/* "said Smith: ..." */
+	/* "said Smith: ..." (not a possessor: "claims of having no
+	 * knowledge of Epstein's “unbecoming” behaviour") */
 	for (j = v + 1; j < q->open; j++) {
 		enum how how;
 		int p = person_how(d, j, &end, &how);
 
-		if (p >= 0) {
+		if (p >= 0 && !(d->tk.v[end - 1].flags & TOK_POSS)) {
 			found_person(f, p, j, end, how, SIEVE_LEADING);
 			return p;
 		}
@@ -1096,6 +1251,7 @@ set_speaker(struct doc *d, struct quote *q, const struct found *f)
 struct last_org {
 	struct found f;
 	uint32_t para;        /* the paragraph of its quotation */
+	size_t q, end;        /* its quotation (index, last token) */
 	int have;
 };
 
@@ -1109,6 +1265,61 @@ org_spoke(struct doc *d, struct quote *q, struct found *f,
 	last->f = *f;
 	last->have = 1;
 	last->para = d->tk.v[q->open].para;
+	last->q = (size_t)(q - d->q);
+	last->end = q->close != DOC_NONE ? q->close : q->t1;
+}
+
+/* The narrator of a first-person piece: the first person named in its
+ * opening paragraph when that paragraph presents the text as the
+ * person's own ("In this extract from his memoir, Sir X recalls ...",
+ * "Y writes"); -1 if none. */
+static int
+narrator(const struct doc *d)
+{
+	static const char *const w[] = { "memoir", "memoirs", "extract",
+		"excerpt", "essay", "diary", "autobiography", "writes" };
+	size_t i, j;
+
+	for (i = 0; i < d->tk.n && d->tk.v[i].para == d->tk.v[0].para; i++)
+		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+			if (tok_is(&d->tk, i, w[j]))
+				goto presented;
+	return -1;
+presented:
+	if (d->nm == 0 || d->tk.v[d->m[0].tok].para != d->tk.v[0].para)
+		return -1;
+	return d->m[0].person;
+}
+
+/* 1 when the quotation is the narrator's: "I said, '...'", "I told my
+ * agent, '...'", "'...,' I said". */
+static int
+first_person(const struct doc *d, const struct quote *q)
+{
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], j = q->open;
+
+	while (j > s0 && (d->tk.v[j - 1].flags & TOK_PUNCT))
+		j--;
+	/* "I told my agent," / "I said," */
+	if (j > s0 && j - s0 <= 5) {
+		size_t k;
+
+		for (k = s0; k < j; k++)
+			if (tok_is(&d->tk, k, "i") && k + 1 < j &&
+			    doc_is_speech(d, k + 1) &&
+			    (d->tk.v[k].flags & TOK_WORD))
+				return 1;
+	}
+	if (q->close != DOC_NONE) {
+		j = q->close + 1;
+		while (j < d->tk.n && (d->tk.v[j].flags & TOK_PUNCT) &&
+		       doc_same_sent(d, j, q->close))
+			j++;
+		if (j + 1 < d->tk.n && doc_same_sent(d, j, q->close) &&
+		    tok_is(&d->tk, j, "i") && doc_is_speech(d, j + 1))
+			return 1;
+	}
+	return 0;
 }
 
 /* The sieves, most precise first (Muzny et al. 2017): the words after the
@@ -1122,6 +1333,9 @@ attribute_quotes(struct doc *d)
 	int prev = -1;
 	size_t prev_end = 0;
 	struct last_org last;
+	int narr = narrator(d);
+	/* The direct quotation before this one, and the last seen. */
+	size_t pd = DOC_NONE, lastdq = DOC_NONE;
 
 	memset(&last, 0, sizeof(last));
 	for (i = 0; i < d->nq; i++) {
@@ -1131,6 +1345,8 @@ attribute_quotes(struct doc *d)
 
 		if (!q->direct)
 			continue;
+		pd = lastdq;
+		lastdq = i;
 		memset(&f, 0, sizeof(f));
 		f.p = -1;
 		p = speaker_after(d, q, &f);
@@ -1143,12 +1359,30 @@ attribute_quotes(struct doc *d)
 
 			memset(&g, 0, sizeof(g));
 			g.p = -1;
-			if (last.have && d->tk.v[q->open].para <=
-					    last.para + ATTRIB_PRONOUN_PARAS) {
+			if (org_in_sentence(d, s, &g) ||
+			    (s > 0 && org_in_sentence(d, s - 1, &g))) {
+				/* named nearer than the last one that spoke
+				 * ("Dick Clark Productions denies it. '...,'
+				 * they said") */
+			} else if (last.have &&
+				   d->tk.v[q->open].para <=
+					   last.para + ATTRIB_PRONOUN_PARAS) {
 				g = last.f;
-			} else if (!org_in_sentence(d, s, &g) &&
-				   !(s > 0 && org_in_sentence(d, s - 1, &g))) {
+			} else {
+				/* "Harrow Pictures have denied it. / "...' /
+				 * '"...," it says': named further back. */
+				uint32_t t = s > 0 ? s - 1 : 0, para =
+					d->tk.v[q->open].para;
+				uint32_t stop = t > ATTRIB_PRONOUN_SENTS ?
+						t - ATTRIB_PRONOUN_SENTS : 0;
+
 				g.org = 0;
+				while (t-- > stop &&
+				       d->tk.v[d->sent_start[t]].para +
+						       ATTRIB_PRONOUN_PARAS >=
+					       para &&
+				       !org_in_sentence(d, t, &g))
+					g.org = 0;
 			}
 			if (g.org) {
 				g.f0 = f.f0;
@@ -1168,6 +1402,11 @@ attribute_quotes(struct doc *d)
 			p = speaker_before(d, q, &f);
 		if (p == -1)
 			p = speaker_after_far(d, q, &f);
+		/* "I told my agent, '...'" in a memoir extract. */
+		if (p == -1 && narr >= 0 && first_person(d, q)) {
+			p = narr;
+			f.sieve = SIEVE_SUBJECT;
+		}
 		if (p == -2) {
 			/* Said by somebody the text does not name. */
 			f.sieve = SIEVE_ANONYMOUS;
@@ -1189,14 +1428,31 @@ attribute_quotes(struct doc *d)
 			p = colon_speaker(d, q->open - 1, &f);
 		/* The previous speaker goes on in the same paragraph, or in
 		 * the next one when it opens with the quotation. */
+		/* "That process led to a realization: “...”" in the
+		 * next paragraph, naming nobody, goes on too. */
 		if (p < 0 && prev >= 0 &&
 		    (d->tk.v[q->open].para == d->tk.v[prev_end].para ||
 		     (d->tk.v[q->open].para == d->tk.v[prev_end].para + 1 &&
-		      (d->tk.v[q->open].flags & TOK_PSTART))) &&
+		      ((d->tk.v[q->open].flags & TOK_PSTART) ||
+		       tok_punct(&d->tk, q->open - 1, ':')))) &&
 		    !anyone_named_between(d, prev_end, q->open, prev)) {
 			p = prev;
 			f.sieve = SIEVE_CONTINUATION;
 			f.p = p;
+		}
+		/* ... and so does an organisation, when the quotation
+		 * opens the next paragraph or goes on in the same one. */
+		if (p < 0 && prev < 0 && last.have && last.q == pd &&
+		    (d->tk.v[q->open].para == last.para ||
+		     (d->tk.v[q->open].para == last.para + 1 &&
+		      (d->tk.v[q->open].flags & TOK_PSTART))) &&
+		    !anyone_named_between(d, last.end, q->open, -1)) {
+			f = last.f;
+			f.p = -1;
+			f.f0 = f.f1 = 0;
+			f.sieve = SIEVE_CONTINUATION;
+			org_spoke(d, q, &f, &last);
+			continue;
 		}
 		if (p < 0)
 			p = speaker_subject(d, q, &f);
@@ -1330,18 +1586,32 @@ static void
 infer_genders(struct doc *d)
 {
 	size_t j, t, end;
-	int *votes;
+	int *votes, *seen;
 
 	if (d->np == 0)
 		return;
 	votes = pt_xcalloc(d->np, 2 * sizeof(*votes));
+	/* Mentions (not pronouns) that voted, for overriding a given
+	 * name's gender. */
+	seen = pt_xcalloc(d->np, 2 * sizeof(*seen));
 	for (j = 0; j < d->nm; j++) {
 		const struct mention *m = &d->m[j];
 		uint32_t s = d->tk.v[m->tok].sent;
-		int g;
+		int g, said = 0;
 
-		if (m->pronoun || d->p[m->person].gender != GENDER_UNKNOWN ||
-		    d->tk.v[m->tok].quote >= 0 || !is_subject(d, j))
+		if (m->pronoun || d->tk.v[m->tok].quote >= 0)
+			continue;
+		/* "Her name was Jude Penrose": a gender whatever the given
+		 * name says, worth two pronouns. */
+		if (m->tok >= 3 && doc_same_sent(d, m->tok - 3, m->tok) &&
+		    tok_is(&d->tk, m->tok - 2, "name") &&
+		    (tok_is(&d->tk, m->tok - 1, "was") ||
+		     tok_is(&d->tk, m->tok - 1, "is")) &&
+		    (g = pronoun_gender(d, m->tok - 3)) > 0 &&
+		    (tok_is(&d->tk, m->tok - 3, "her") ||
+		     tok_is(&d->tk, m->tok - 3, "his")))
+			seen[2 * m->person + (g == GENDER_F)] += 2;
+		if (!is_subject(d, j))
 			continue;
 		end = d->sent_start[s + 1];
 		if (s + 1 < d->tk.nsent &&
@@ -1357,14 +1627,28 @@ infer_genders(struct doc *d)
 			if (d->tk.v[t].quote >= 0)
 				continue;
 			g = pronoun_gender(d, t);
-			if (g > 0)
+			if (g > 0) {
 				votes[2 * m->person + (g == GENDER_F)]++;
+				said = g;
+			}
 		}
+		if (said > 0)
+			seen[2 * m->person + (said == GENDER_F)]++;
 	}
-	for (j = 0; j < d->np; j++)
-		if (d->p[j].gender == GENDER_UNKNOWN &&
-		    (votes[2 * j] == 0) != (votes[2 * j + 1] == 0))
-			d->p[j].gender = votes[2 * j] ? GENDER_M : GENDER_F;
+	/* A given name's gender gives way to pronouns after two mentions or
+	 * more that all say otherwise ("Jude", "Kit", "Sasha" are given to
+	 * both). */
+	for (j = 0; j < d->np; j++) {
+		int m = votes[2 * j] + seen[2 * j];
+		int f = votes[2 * j + 1] + seen[2 * j + 1];
+
+		if ((m == 0) == (f == 0))
+			continue;
+		if (d->p[j].gender == GENDER_UNKNOWN ||
+		    seen[2 * j] + seen[2 * j + 1] >= 2)
+			d->p[j].gender = m ? GENDER_M : GENDER_F;
+	}
+	free(seen);
 	free(votes);
 }
 

@@ -58,8 +58,17 @@ enum evidence {
 				   sentence, a dictionary word: a title
 				   ("LEGO Star Wars") or a known person
 				   ("President Trump"), never a new one */
-	EV_COMMON2 = 1 << 16 /* two dictionary words and no given name
+	EV_COMMON2 = 1 << 16, /* two dictionary words and no given name
 				("Blue Origin", "Tiger Woods") */
+	EV_THING = 1 << 17, /* used as a thing: after "the", before "probe"
+			       or "teacher Ana Pike", "at Heinz Field"
+			       (negative, for runs) */
+	EV_PLACE1 = 1 << 18, /* a place, then one unknown word ("Cairo
+				Mitchell"): a person only with evidence
+				around it */
+	EV_HESHE = 1 << 19  /* the sentence's subject, with "he", "his",
+			       "she" or "her" after it ("Kit Harrowgate had
+			       been promised it would change his life") */
 };
 
 /* Evidence that makes a person by itself. */
@@ -68,7 +77,7 @@ enum evidence {
 /* Evidence against: a title, a place, a character. */
 #define EV_AGAINST (EV_WORK | EV_CHAR)
 /* ... and for runs of two words or more. */
-#define EV_AGAINST_RUN (EV_AGAINST | EV_TITLEROLE)
+#define EV_AGAINST_RUN (EV_AGAINST | EV_TITLEROLE | EV_THING)
 
 /* An article reads as English when at least this share (in percent) of
  * its words in lower case are English words (the lexicon's or the
@@ -225,6 +234,39 @@ weak_given(const struct doc *d, size_t i)
 	return !doc_lex(d, i) && (given_lookup(k, kl) & GIVEN_WEAK);
 }
 
+/* 1 when token n, in the sentence of token i, is a capitalised word that
+ * neither the dictionary nor the lexicon has ("Jianxiong"). */
+static int
+unknown_cap(const struct doc *d, size_t n, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (n >= d->tk.n || !doc_same_sent(d, n, i) ||
+	    (d->tk.v[n].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) !=
+		    (TOK_WORD | TOK_CAP) ||
+	    (d->tk.v[n].flags & TOK_ALLCAP) || doc_lex(d, n))
+		return 0;
+	k = doc_key(d, n, &kl);
+	return !given_common(k, kl);
+}
+
+/* 1 for a capitalised "He" that is a surname ("He Jianxiong", "Liu
+ * He"): before an unknown capitalised word, or after one inside a
+ * sentence. The pronoun is never next to a name in a run. */
+static int
+surname_he(const struct doc *d, size_t i)
+{
+	if (!tok_is(&d->tk, i, "he") || !(d->tk.v[i].flags & TOK_CAP) ||
+	    !d->english)
+		return 0;
+	if (i + 1 < d->tk.n && !(d->tk.v[i + 1].flags & TOK_NLBEFORE) &&
+	    unknown_cap(d, i + 1, i))
+		return 1;
+	return i > 0 && !(d->tk.v[i].flags & (TOK_SSTART | TOK_NLBEFORE)) &&
+	       unknown_cap(d, i - 1, i);
+}
+
 /* 1 for a word that is no name by itself: one the English dictionary has
  * in lower case (given.h), or a word of the lexicon's other classes
  * ("London", "Guild", "However"); a hyphenated word when all its parts
@@ -236,7 +278,7 @@ is_common(const struct doc *d, size_t i)
 	size_t kl, h;
 	const char *k, *hy;
 
-	if (lx & LEX_GIVEN)
+	if ((lx & LEX_GIVEN) || surname_he(d, i))
 		return 0;
 	if (lx)
 		return 1;
@@ -494,6 +536,64 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	return ev;
 }
 
+/* Lower-case head nouns a capitalised run names a thing or a place
+ * before, never a person: "the Galileo Jupiter probe", "the Hazel Hen
+ * supercomputer", "Gibson Southern schools", "Forest Hill police". */
+static int
+thing_head(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "probe", "spacecraft", "telescope",
+		"rover", "satellite", "supercomputer", "benchmark", "processor",
+		"chip", "smartphone", "phone", "laptop", "console", "sedan",
+		"suv", "school", "schools", "theater", "theatre", "police",
+		"stadium", "arena", "hotel", "airport", "campus", "hospital",
+		"tower", "county", "river", "lake", "mountains", "valley",
+		"corporation", "headquarters", "facility", "plant", "mine",
+		"district", "neighborhood", "neighbourhood", "township" };
+	size_t j;
+
+	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
+/* A run of two words or more [a, b) used as a thing, not a person: right
+ * after a determiner in lower case when no given name opens it ("the
+ * Motorola Razr"; a person has a role or an adjective there, "the
+ * director X", "the late X", or is named as a kind: "an Oliver Sacks kind
+ * of way"), before a thing's head noun, before a role and another name
+ * ("Gibson Southern teacher Angela Cooper"), or after a preposition of
+ * place when it ends in a dictionary word ("at Heinz Field", "in Forest
+ * Hill"). */
+static unsigned
+thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
+{
+	static const char *const det[] = { "the", "a", "an", "its", "their",
+		"this", "these", "our", "your" };
+	size_t j;
+
+	if (words_in(d, a, b) < 2)
+		return 0;
+	if (!(ev & EV_GIVEN) && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    !(d->tk.v[a - 1].flags & TOK_CAP))
+		for (j = 0; j < sizeof(det) / sizeof(*det); j++)
+			if (tok_is(&d->tk, a - 1, det[j]))
+				return EV_THING;
+	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
+		return EV_THING;
+	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
+	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
+	    is_cap_word(d, b + 1))
+		return EV_THING;
+	if ((ev & EV_PLACE_PREP) && is_cap_word(d, b - 1) &&
+	    dict_word(d, b - 1))
+		return EV_THING;
+	return 0;
+}
+
 static int
 blocked(const struct doc *d, size_t i)
 {
@@ -511,14 +611,39 @@ blocked(const struct doc *d, size_t i)
 	return (lx & LEX_ORG) != 0;
 }
 
+/* 1 for an auxiliary verb opening a question ("Will Paris Fenwick
+ * return?", "Can Ivy Banks sing?"): no given name there. */
+static int
+question_aux(const struct doc *d, size_t i)
+{
+	static const char *const aux[] = { "will", "can", "may", "could",
+		"would", "should", "shall", "did", "does", "do", "is", "was",
+		"has", "had" };
+	size_t j, e;
+
+	if (!(d->tk.v[i].flags & TOK_SSTART))
+		return 0;
+	for (j = 0; j < sizeof(aux) / sizeof(*aux); j++)
+		if (tok_is(&d->tk, i, aux[j]))
+			break;
+	if (j == sizeof(aux) / sizeof(*aux))
+		return 0;
+	e = d->sent_start[d->tk.v[i].sent + 1];
+	return e > i + 1 && tok_punct(&d->tk, e - 1, '?');
+}
+
 /* Leading words that are not part of a name. Sets *ev for titles/roles. */
 static size_t
 trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 {
+	if (a < b && question_aux(d, a))
+		a++;
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
 
-		if (lx & LEX_TITLE) {
+		if (surname_he(d, a)) {
+			break;
+		} else if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
 		} else if (doc_is_role(d, a) && !(lx & LEX_GIVEN)) {
 			/* "LEGO Star Wars", "Resident Evil", "the Inspector
@@ -759,8 +884,11 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	p->figure = figure;
 	p->evidence = DOC_NONE;
 	p->first_tok = first_tok;
-	if (p->first) {
-		lx = given_bits(p->first, strlen(p->first));
+	/* "Prince Andrew" named as Andrew: a one-word name that is a given
+	 * name tells the gender as a first name does. */
+	if (p->first || (d->english && !sp)) {
+		lx = given_bits(p->first ? p->first : key,
+				strlen(p->first ? p->first : key));
 		if ((lx & LEX_GIVEN) == LEX_GIVEN_F)
 			p->gender = GENDER_F;
 		else if ((lx & LEX_GIVEN) == LEX_GIVEN_M)
@@ -834,6 +962,45 @@ article_particle(const struct doc *d, size_t i)
 	return o[3] >= 'A' && o[3] <= 'Z';
 }
 
+/* 1 when the place at token j is the given name of a two-word name [a,
+ * b) ("Cairo Mitchell", "London Okafor"): the first word, before a word
+ * that is no place and no dictionary word. */
+static int
+place_given(const struct doc *d, size_t a, size_t b, size_t j)
+{
+	return j == a && b == a + 2 && d->english &&
+	       !(doc_lex(d, a + 1) & (LEX_PLACE | LEX_ORG)) &&
+	       !is_common(d, a + 1) && !has_digit(d, a + 1);
+}
+
+/* EV_HESHE for the run [a, b) read from token i: it opens its sentence,
+ * ends in a word no dictionary has, and a gendered pronoun follows in
+ * the sentence or at the start of the next one in the paragraph. An
+ * organisation is "it". */
+static unsigned
+heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
+{
+	size_t j, end;
+	uint32_t s;
+
+	if (!d->english || words_in(d, a, b) != 2 ||
+	    !(d->tk.v[i].flags & TOK_SSTART) || is_common(d, b - 1) ||
+	    has_digit(d, b - 1))
+		return 0;
+	s = d->tk.v[a].sent;
+	end = d->sent_start[s + 1] + PEOPLE_HESHE_NEXT;
+	for (j = b; j < end && j < d->tk.n; j++) {
+		if (d->tk.v[j].sent != s &&
+		    d->tk.v[j].para != d->tk.v[a].para)
+			break;
+		if (d->tk.v[j].quote >= 0)
+			continue;
+		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
+			return EV_HESHE;
+	}
+	return 0;
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -883,9 +1050,14 @@ scan_candidates(struct doc *d, struct cands *c)
 			int bad = 0, given = 0;
 
 			for (j = a; j < b; j++) {
+				/* A place alone stays a candidate: it may
+				 * be a surname ("York said", resolved in
+				 * people_from_single_words()). */
 				if (blocked(d, j) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
-				     !(doc_lex(d, a) & LEX_GIVEN)))
+				     !(doc_lex(d, a) & LEX_GIVEN) &&
+				     words_in(d, a, b) > 1 &&
+				     !place_given(d, a, b, j)))
 					bad = 1;
 				/* A given name counts as the first word;
 				 * later ones are words ("Waste May Dry"). */
@@ -907,6 +1079,9 @@ scan_candidates(struct doc *d, struct cands *c)
 				bad = 1;
 			if (common >= 2 && !given)
 				ev |= EV_COMMON2;
+			if (!bad && (doc_lex(d, a) & LEX_PLACE) &&
+			    !(doc_lex(d, a) & LEX_GIVEN))
+				ev |= EV_PLACE1;
 			if (!bad) {
 				struct cand *k;
 
@@ -916,6 +1091,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				k->ev |= thing_evidence(d, a, b, k->ev);
+				k->ev |= heshe_after(d, i, a, b);
 				if (namelike(d, a, b))
 					k->ev |= EV_NAMELIKE;
 				k->accepted = 0;
@@ -1040,12 +1217,18 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 
 		if (c->v[i].nw < 2 || (ev & EV_AGAINST_RUN))
 			continue;
-		if (ev & EV_COMMON2) {
+		if (ev & EV_PLACE1) {
+			/* "Cairo Mitchell will tell you", "..., said Cairo
+			 * Mitchell" (not "from Cairo Airport"). */
+			if ((ev & (EV_SPEECH | EV_INV | EV_APPOS | EV_ROLE |
+				   EV_TITLE | EV_HESHE)) && !(ev & EV_PREP))
+				accept(&c->v[i], accepted);
+		} else if (ev & EV_COMMON2) {
 			/* "Tiger Woods": a title, a role or "X, who" (a
 			 * company says things too: "Meridian Crown said"). */
 			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
 				accept(&c->v[i], accepted);
-		} else if ((ev & EV_STRONG) ||
+		} else if ((ev & (EV_STRONG | EV_HESHE)) ||
 			   ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))) {
 			accept(&c->v[i], accepted);
 		}
@@ -1071,6 +1254,9 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 			if (k->accepted || k->nw < 2 ||
 			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 				continue;
+			if ((k->ev & EV_PLACE1) &&
+			    smap_get(accepted, k->key) < 0)
+				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
 			    (i > 0 && c->v[i - 1].accepted &&
 			     doc_list_gap(d, c->v[i - 1].b, k->a)) ||
@@ -1085,9 +1271,55 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 	} while (changed);
 }
 
+/* 1 when given names a (al bytes) and b are one person's: the same, one
+ * the short form of the other ("Pat" and "Patrick", "Josh" and "Joshua":
+ * three letters or more, a given name itself), or a usual diminutive
+ * that is no short form ("Bob" for "Robert"). */
+static int
+same_given(const char *a, size_t al, const char *b, size_t bl)
+{
+	static const char *const pairs[][2] = {
+		{ "bob", "robert" }, { "bobby", "robert" }, { "rob", "robert" },
+		{ "bill", "william" }, { "billy", "william" },
+		{ "will", "william" }, { "liz", "elizabeth" },
+		{ "beth", "elizabeth" }, { "betty", "elizabeth" },
+		{ "jim", "james" }, { "jimmy", "james" }, { "mike", "michael" },
+		{ "dick", "richard" }, { "rick", "richard" },
+		{ "ted", "edward" }, { "ned", "edward" }, { "tony", "anthony" },
+		{ "peggy", "margaret" }, { "maggie", "margaret" },
+		{ "jack", "john" }, { "johnny", "john" }, { "sandy", "alexandra" },
+		{ "kate", "katherine" }, { "kate", "catherine" },
+		{ "katie", "katherine" }, { "chuck", "charles" },
+		{ "peg", "margaret" }, { "hank", "henry" }, { "harry", "henry" },
+		{ "sasha", "alexander" }, { "lou", "louis" }, { "sue", "susan" },
+		{ "nick", "nicholas" }, { "tom", "thomas" }, { "steve", "stephen" },
+		{ "larry", "lawrence" }, { "patty", "patricia" },
+		{ "trish", "patricia" }, { "jenny", "jennifer" },
+		{ "becky", "rebecca" }, { "kathy", "katherine" } };
+	const char *s = al < bl ? a : b, *l = al < bl ? b : a;
+	size_t sl = al < bl ? al : bl, ll = al < bl ? bl : al, i;
+
+	if (al == bl)
+		return memcmp(a, b, al) == 0;
+	/* "B. U. Nzeribe" after "Benjamin Nzeribe": an initial. */
+	if (sl == 1)
+		return s[0] == l[0];
+	if (sl >= 3 && memcmp(s, l, sl) == 0 &&
+	    (given_lookup(s, sl) & LEX_GIVEN))
+		return 1;
+	for (i = 0; i < sizeof(pairs) / sizeof(*pairs); i++)
+		if (strlen(pairs[i][0]) == sl && strlen(pairs[i][1]) == ll &&
+		    memcmp(pairs[i][0], s, sl) == 0 &&
+		    memcmp(pairs[i][1], l, ll) == 0)
+			return 1;
+	return 0;
+}
+
 /* The known person an accepted candidate names: by its key, or by given
- * name and surname when a middle name differs, or as a trailing run of a
- * longer name ("Ó Briain" after "Niamh Ó Briain"); -1 if none. */
+ * name and surname when a middle name differs or the given name is its
+ * short form ("Pat Carlineo" after "Patrick W. Carlineo Jr."), or as a
+ * trailing run of a longer name ("Ó Briain" after "Niamh Ó Briain"); -1
+ * if none. */
 static int
 known_person(const struct doc *d, const struct pindex *ix,
 	     const struct cand *k)
@@ -1103,8 +1335,8 @@ known_person(const struct doc *d, const struct pindex *ix,
 		const struct person *pe = &d->p[q];
 		size_t pl = strlen(pe->key);
 
-		if (pe->first && strlen(pe->first) == fl &&
-		    memcmp(pe->first, k->key, fl) == 0)
+		if (pe->first && same_given(pe->first, strlen(pe->first),
+					    k->key, fl))
 			p = q;
 		else if (pl > kl && pe->key[pl - kl - 1] == ' ' &&
 			 strcmp(pe->key + pl - kl, k->key) == 0)
@@ -1233,6 +1465,23 @@ plain_role_before(const struct doc *d, size_t a)
 	       (d->tk.v[r - 1].flags & TOK_SSTART);
 }
 
+/* 1 for a word that names the leader of a government: "the Assad
+ * regime", "the Reagan administration", "the Nixon presidency" (not a
+ * place, an organisation, a role or a word of the dictionary). */
+static int
+leader_of(const struct doc *d, size_t a)
+{
+	if (a == 0 || a + 1 >= d->tk.n || !tok_is(&d->tk, a - 1, "the") ||
+	    !doc_same_sent(d, a - 1, a + 1) ||
+	    (doc_lex(d, a) & (LEX_PLACE | LEX_ORG | LEX_ROLE | LEX_FUNC |
+			      LEX_MONTHDAY | LEX_PRONOUN | LEX_TITLE)) ||
+	    (d->tk.v[a].flags & TOK_POSS) || is_common(d, a))
+		return 0; /* "the Conservative administration" */
+	return tok_is(&d->tk, a + 1, "administration") ||
+	       tok_is(&d->tk, a + 1, "regime") ||
+	       tok_is(&d->tk, a + 1, "presidency");
+}
+
 /* A single word is a person of its own: a name of one word needs a role
  * or title before it, "said X", or a speech verb after it away from the
  * start of a sentence ("People say" is no name); a dictionary word
@@ -1244,6 +1493,8 @@ single_evidence(const struct doc *d, const struct cand *k)
 	size_t a = k->a;
 	unsigned ev = k->ev;
 
+	if (leader_of(d, a))
+		return 1;
 	if (ev & (EV_PREP | EV_AGAINST | EV_TITLEROLE))
 		return 0;
 	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
@@ -1273,10 +1524,23 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 
 			if (k->accepted || k->nw != 1 || k->person >= 0)
 				continue;
-			if (doc_lex(d, a) & (LEX_FUNC | LEX_PLACE |
-					     LEX_MONTHDAY | LEX_PRONOUN |
-					     LEX_ROLE))
+			if (doc_lex(d, a) & (LEX_FUNC | LEX_MONTHDAY |
+					     LEX_PRONOUN | LEX_ROLE))
 				continue;
+			/* "Kate York ... York said": a place word is the
+			 * surname of a person named in full, away from a
+			 * preposition ("in York"); never a person of its
+			 * own. */
+			if (doc_lex(d, a) & LEX_PLACE) {
+				p = person_by_single(d, ix, k->key);
+				if (p >= 0 && d->p[p].first &&
+				    strcmp(d->p[p].last, k->key) == 0 &&
+				    !(k->ev & (EV_PREP | EV_AGAINST))) {
+					k->person = p;
+					add_mention(d, a, 1, p);
+				}
+				continue;
+			}
 			p = person_by_single(d, ix, k->key);
 			if (p < 0 && pass == 0 && single_evidence(d, k)) {
 				p = new_person(d, d->text + d->tk.v[a].o,

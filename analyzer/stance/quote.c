@@ -102,6 +102,10 @@ can_close(const struct doc *d, size_t i, enum mark m)
 	int32_t prev = doc_prev_cp(d, k->o);
 	int32_t next = doc_cp_at(d, k->o + k->ol);
 
+	/* "schedule delays ”." : a curly closing mark after a space still
+	 * closes, when no word follows it (then it opens one). */
+	if (prev == ' ' && m == M_DCLOSE && !is_word_cp(next))
+		return 1;
 	if (prev == ' ' || prev == '\n' || prev == 0)
 		return 0;
 	if (m == M_DCLOSE || m == M_DSTRAIGHT)
@@ -241,9 +245,14 @@ speech_after(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* Words of naming from this one on (in naming_before()'s list) name a
+ * text of any length: "the slogan “...”", "the headline “...”". */
+#define NAMING_LONG 10
+
 /* A word before the quote that names what follows: "called", "titled"
  * ("a sample called “No Place Like Home”", "the series titled
- * “...”"), "the word" ("the word ‘relax’"). */
+ * “...”"), "the word" ("the word ‘relax’"). 2 for a slogan, tagline,
+ * headline and the like, which are no quotation however long. */
 static int
 naming_before(const struct doc *d, const struct quote *q)
 {
@@ -253,6 +262,15 @@ naming_before(const struct doc *d, const struct quote *q)
 		"signs", "banner", "headline", "caption", "label" };
 	size_t i, b = q->open;
 
+	/* "The tagline? “Meth. We're on it.”", "What is the slogan? / “...”":
+	 * a word of naming asked about just before. */
+	if (b > 1 && (tok_punct(&d->tk, b - 1, '?') ||
+		      tok_punct(&d->tk, b - 1, ':')) &&
+	    (doc_same_sent(d, b - 1, q->open) ||
+	     (d->tk.v[q->open].flags & TOK_PSTART)))
+		for (i = 0; i < sizeof(w) / sizeof(*w); i++)
+			if (i >= NAMING_LONG && tok_is(&d->tk, b - 2, w[i]))
+				return 2;
 	/* "called the “Master Builder Series”" */
 	if (b > 1 && (tok_is(&d->tk, b - 1, "the") || tok_is(&d->tk, b - 1, "a")))
 		b--;
@@ -263,6 +281,8 @@ naming_before(const struct doc *d, const struct quote *q)
 			break;
 	if (i == sizeof(w) / sizeof(*w))
 		return 0;
+	if (i >= NAMING_LONG)
+		return 2; /* "the slogan “Meth, we’re on it.”" */
 	/* A verb of naming whose subject is a person names nothing: it
 	 * reports what they said ("what one casting director called “the
 	 * free-for-all”", "Vane called the move “overdue”"); a thing
@@ -293,6 +313,67 @@ speech_in_sentence(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* A quoted word or name inside a noun phrase, not a quotation: a word
+ * with digits ("the ‘CBR600F4’"), or a short name between a determiner
+ * or compound adjective and a noun ("the self-declared “interim”
+ * government", "the “one country, two systems” formula"). */
+static int
+modifier_quote(const struct doc *d, const struct quote *q, size_t words)
+{
+	size_t n, i;
+
+	if (words == 1 && q->t1 == q->t0 + 1) {
+		size_t kl, j;
+		const char *k = doc_key(d, q->t0, &kl);
+
+		for (j = 0; j < kl; j++)
+			if (k[j] >= '0' && k[j] <= '9')
+				return 1;
+	}
+	if (q->close == DOC_NONE || words > QUOTE_MODIFIER_WORDS)
+		return 0;
+	for (i = q->t0; i < q->t1; i++)
+		if ((d->tk.v[i].flags & TOK_PUNCT) &&
+		    !tok_punct(&d->tk, i, ',') && !tok_punct(&d->tk, i, '-'))
+			return 0;
+	n = q->close + 1;
+	/* "“severe” or “emergency” levels": the noun after the next */
+	if (n + 1 < d->tk.n && (tok_is(&d->tk, n, "or") ||
+				tok_is(&d->tk, n, "and")) &&
+	    d->tk.v[n + 1].quote < 0 && (d->tk.v[n + 1].flags & TOK_PUNCT) &&
+	    n + 1 < d->tk.n && doc_same_sent(d, n + 1, q->close)) {
+		size_t e = n + 2;
+
+		while (e < d->tk.n && e < n + 2 + 2 * QUOTE_MODIFIER_WORDS &&
+		       !(d->tk.v[e].flags & TOK_PUNCT))
+			e++;
+		if (e < d->tk.n && (d->tk.v[e].flags & TOK_PUNCT))
+			n = e + 1;
+	}
+	if (n >= d->tk.n || !doc_same_sent(d, n, q->close) ||
+	    (d->tk.v[n].flags & (TOK_PUNCT | TOK_CAP | TOK_NUM)) ||
+	    !(d->tk.v[n].flags & TOK_WORD) ||
+	    (doc_lex(d, n) & (LEX_FUNC | LEX_PREP | LEX_SPEECH | LEX_PRONOUN |
+			      LEX_DET | LEX_CONTRAST)) ||
+	    doc_is_adverb(d, n))
+		return 0;
+	/* ... after a determiner or a compound adjective ("the
+	 * self-declared", "so-called"): a person's word would be theirs
+	 * ("Epstein's “unbecoming” behaviour"). */
+	if (q->open == 0 || !doc_same_sent(d, q->open - 1, q->open))
+		return 0;
+	i = q->open - 1;
+	if (doc_lex(d, i) & LEX_DET)
+		return 1;
+	if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP)) == TOK_WORD) {
+		size_t kl;
+		const char *k = doc_key(d, i, &kl);
+
+		return memchr(k, '-', kl) != NULL;
+	}
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -309,6 +390,10 @@ is_direct(const struct doc *d, const struct quote *q)
 	if (title_case(d, q) &&
 	    ((!speech_before(d, q) && !speech_after(d, q)) ||
 	     naming_before(d, q)))
+		return 0;
+	if (naming_before(d, q) == 2)
+		return 0;
+	if (modifier_quote(d, q, words))
 		return 0;
 	if (words >= QUOTE_MIN_WORDS)
 		return 1;

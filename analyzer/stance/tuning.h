@@ -45,6 +45,9 @@
 /* A quoted span of this many words or more is a quotation; shorter ones
  * are titles or scare quotes unless something says otherwise. */
 #define QUOTE_MIN_WORDS 4
+/* A quoted name inside a noun phrase ("the “one country, two systems”
+ * formula") has at most this many words. */
+#define QUOTE_MODIFIER_WORDS 4
 /* A quoted span of title case ("“The Night We Met”") with at most this many
  * words is a title, not a quotation, unless a speech verb comes just
  * before it: titles of films and songs rarely run longer. */
@@ -72,6 +75,9 @@
 /* A speech verb after a name comes within this many tokens, past words
  * such as "also" and "in a statement" ("X said", "X later told"). */
 #define PEOPLE_VERB_WINDOW 4
+/* A pronoun that vouches for the subject before it stands in its
+ * sentence or in this many tokens of the next ("... . He said"). */
+#define PEOPLE_HESHE_NEXT 3
 
 /* attrib.c and polarity.c: speakers and stance evidence. */
 
@@ -95,6 +101,10 @@
 /* ... and being the subject of its sentence this much: a gender fit
  * outweighs one sentence of distance, being the subject a little less. */
 #define ATTRIB_PRONOUN_SUBJECT 2
+/* ... and a possessor or a preposition's object loses this much ("at
+ * Epstein's mansion. He told the BBC": the man of the sentences before
+ * is meant). */
+#define ATTRIB_PRONOUN_EMBEDDED 2
 /* With nobody before it, a pronoun refers to the first person named up to
  * this many sentences after ("he said ... Aurelio Bassani, 71, made the
  * remarks"). */
@@ -129,6 +139,6 @@
  * Leeds-based Council on Energy think tank, told reporters'. */
 #define ATTRIB_TRAIL_FAR 40
 /* ... and the most tokens between that name and its verb. */
-#define ATTRIB_TRAIL_GAP 25
+#define ATTRIB_TRAIL_GAP 40
 
 #endif
