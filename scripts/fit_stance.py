@@ -342,6 +342,31 @@ def fit(sc, sets, w, names, lam, eps, rounds, keep=None, log=None):
     return w, best
 
 
+def bagged_fit(sc, sets, w, names, args, keep=None):
+    """The median, weight by weight, of fits on --bag random halves of
+    the cases in keep (all when None): a weight that one half of the
+    cases pulls one way and the other half back stays where it is."""
+    import random
+    if args.bag <= 1:
+        return fit(sc, sets, w, names, args.lam, args.eps, args.rounds,
+                   keep)[0]
+    rng = random.Random(1)
+    fits = []
+    for _ in range(args.bag):
+        half = {}
+        for st in sets:
+            ids = sorted(cid for cid, _ in st.items
+                         if keep is None or cid in keep[st.name])
+            half[st.name] = set(rng.sample(ids, (len(ids) + 1) // 2))
+        fits.append(fit(sc, sets, w, names, args.lam, args.eps,
+                        args.rounds, half)[0])
+    out = dict(w)
+    for n in names:
+        v = sorted(f[n] for f in fits)
+        out[n] = v[len(v) // 2]
+    return out
+
+
 def conf_scale(sc, sets, w):
     """The conf_scale at which the mean confidence of the pro/con calls
     equals their precision (confidence = 1 - exp(-margin / conf_scale))."""
@@ -395,6 +420,8 @@ def main():
                     help="least gain for a change to be kept")
     ap.add_argument("--cv", type=int, default=0,
                     help="also fit on K-1 folds and score the one left out")
+    ap.add_argument("--bag", type=int, default=0,
+                    help="the median of fits on this many random halves")
     ap.add_argument("--write", action="store_true",
                     help="write the fitted values into --weights")
     ap.add_argument("--dump-dir", help="keep (and reuse) the dumps here")
@@ -431,8 +458,7 @@ def main():
                 ids = [cid for cid, _ in st.items]
                 train[st.name] = {i for i in ids if fold_of(i, args.cv) != k}
                 test[st.name] = {i for i in ids if fold_of(i, args.cv) == k}
-            fw, _ = fit(sc, sets, w, names, args.lam, args.eps,
-                        args.rounds, train)
+            fw = bagged_fit(sc, sets, w, names, args, train)
             for st in sets:
                 pooled[st.name] = confusion(sc, st, fw, test[st.name],
                                             pooled[st.name])
@@ -444,8 +470,15 @@ def main():
                   % (st.name, m, pp, pr))
         print("cv macro-F1 + polar_p %.4f (in-sample before %.4f)"
               % (t / len(sets), objective(sc, sets, w, 1.0)), flush=True)
-    w, best = fit(sc, sets, w, names, args.lam, args.eps, args.rounds,
-                  log=lambda s: print(s, flush=True))
+    if args.bag > 1:
+        nw = bagged_fit(sc, sets, w, names, args)
+        for n in names:
+            if nw[n] != w[n]:
+                print("bagged: %s %g -> %g" % (n, w[n], nw[n]))
+        w = nw
+    else:
+        w, _ = fit(sc, sets, w, names, args.lam, args.eps, args.rounds,
+                   log=lambda s: print(s, flush=True))
     w["conf_scale"] = conf_scale(sc, sets, w)
     report(sc, sets, w, "after")
     if args.write:
