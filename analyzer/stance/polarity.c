@@ -541,6 +541,8 @@ struct ev {
 	size_t neg;
 	size_t absence;      /* the "without" it used as a contrast, or
 				DOC_NONE */
+	int unlinked;        /* 1 for a verb of praise or attack whose
+				clause holds no topic */
 };
 
 struct evs {
@@ -810,8 +812,13 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	e->pol = e->value > 0 ? 1 : -1;
 	e->rules = 0;
 	e->absence = DOC_NONE;
+	e->unlinked = 0;
 	switch (e->kind) {
-	case CUE_LEX: f = w[W_LEX]; break;
+	case CUE_LEX:
+		f = w[W_LEX] * (e->ntok == 1 ? w[W_LEX_WORD] : 1.0);
+		if (fabs(e->value) < w[W_LEX_MIN])
+			f = 0;
+		break;
 	case CUE_TOPIC: f = w[W_CUE]; break;
 	case CUE_ADOPT: f = w[W_ADOPT]; break;
 	case CUE_REJECT: f = w[W_REJECT]; break;
@@ -833,8 +840,10 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		 * ("complained about the delays"). */
 		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
 		    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
-		    e->link != LINK_REF)
-			f = 0;
+		    e->link != LINK_REF) {
+			f *= w[W_VERB_UNLINKED];
+			e->unlinked = 1;
+		}
 		/* The topic's opposite: its evaluation is the topic's,
 		 * reversed ("a nightmare without one"). An absence is its
 		 * own evidence. */
@@ -1117,12 +1126,124 @@ names_someone(const struct doc *d, uint32_t s)
 	return 0;
 }
 
+/* How a piece of evidence counts for a person (route_* weights). */
+enum route {
+	ROUTE_ARTICLE = 0, /* for nobody: the article only */
+	ROUTE_QUOTE,       /* a quotation's speaker */
+	ROUTE_LABEL,       /* a transcript's labelled speaker */
+	ROUTE_NARRATOR,    /* the writer of a first-person sentence */
+	ROUTE_SUBJECT,     /* the people its sentence names */
+	ROUTE_MEMBER       /* the members of a group (count_members()) */
+};
+
+static const char *const route_name[] = {
+	"article", "quote", "label", "narrator", "subject", "member"
+};
+
+static double
+route_weight(enum route r)
+{
+	const double *w = pol_weights();
+
+	switch (r) {
+	case ROUTE_QUOTE: return w[W_ROUTE_QUOTE];
+	case ROUTE_LABEL: return w[W_ROUTE_LABEL];
+	case ROUTE_NARRATOR: return w[W_ROUTE_NARRATOR];
+	case ROUTE_SUBJECT: return w[W_ROUTE_SUBJECT];
+	case ROUTE_MEMBER: return w[W_ROUTE_MEMBER];
+	case ROUTE_ARTICLE: break;
+	}
+	return 1.0;
+}
+
+/* Whose stance the evidence e counts for: fills who[] (room for
+ * ATTRIB_MAX_SUBJECTS) and returns how many (a quotation's unknown
+ * speaker is -1); *route gets how. 0 with ROUTE_ARTICLE for nobody. */
+static size_t
+whose(struct doc *d, const struct ev *e, int *who, enum route *route)
+{
+	const int *subj;
+	uint32_t s;
+	size_t n, j;
+	int label;
+
+	if (d->tk.v[e->tok].quote >= 0) {
+		who[0] = d->q[d->tk.v[e->tok].quote].speaker;
+		*route = ROUTE_QUOTE;
+		return 1;
+	}
+	s = d->tk.v[e->tok].sent;
+	subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+	n = d->nwho[s];
+	/* A transcript: the words after a speaker label are the speaker's,
+	 * unless the sentence names its own subject in the third person. */
+	label = label_of(d, e->tok);
+	if (label >= 0 && (n == 0 || first_person(d, e->tok))) {
+		who[0] = label;
+		*route = ROUTE_LABEL;
+		return 1;
+	}
+	/* A first-person sentence of a text with a writer is the writer's
+	 * account, whoever its grammatical subject ("she stopped me being a
+	 * coward"), unless it names someone. */
+	if (d->pnarr[d->tk.v[e->tok].para] >= 0 && first_person(d, e->tok) &&
+	    !names_someone(d, s)) {
+		who[0] = d->pnarr[d->tk.v[e->tok].para];
+		*route = ROUTE_NARRATOR;
+		return 1;
+	}
+	*route = n ? ROUTE_SUBJECT : ROUTE_ARTICLE;
+	for (j = 0; j < n; j++)
+		who[j] = subj[j];
+	return n;
+}
+
+/* The factor of the intensifier or diminisher just before token i in
+ * its clause [a, ...), 1 when there is none. */
+static double
+boost_at(const struct doc *d, size_t a, size_t i)
+{
+	size_t n;
+
+	if (i > a && kind_at(d, i - 1) == POL_BOOST)
+		return match_at(d, i - 1, &n)->v / 1000.0;
+	return 1.0;
+}
+
+/* FNV-1a of the article's text: names it in the feature dump. */
+static uint32_t
+text_hash(const struct doc *d)
+{
+	return hash_fnv1a(d->text, d->len);
+}
+
+/* One row of the feature dump (pol_dump_file()): the named features
+ * the evidence's weight is the product of, for person `person` (-1: the
+ * article), so that a fit can recompute every weight without a run. */
+static void
+dump_row(FILE *fp, const struct doc *d, uint32_t h, int person,
+	 enum route route, int pol, double value, enum cue_kind kind,
+	 enum cue_link link, unsigned rules, size_t tok, size_t ntok,
+	 int unlinked, const char *source)
+{
+	size_t a, b;
+
+	clause_of(d, tok, &a, &b);
+	fprintf(fp, "E\t%08x\t%d\t%s\t%d\t%.3f\t%s\t%s\t%u\t%.3f\t%zu"
+		"\t%d\t%s\n", (unsigned)h, person, route_name[route], pol,
+		fabs(value), doc_cue_kind_name(kind), doc_cue_link_name(link),
+		rules, boost_at(d, a, tok), ntok, unlinked, source);
+}
+
 static void
 count_cues(struct doc *d)
 {
 	struct evs all = { NULL, 0, 0 };
 	unsigned char *used;
+	FILE *dump = pol_dump_file();
+	uint32_t h = dump ? text_hash(d) : 0;
 	size_t i, j, n;
+
 	index_doc(d);
 	narrators(d);
 	cache_matches(d);
@@ -1144,10 +1265,24 @@ count_cues(struct doc *d)
 	for (i = 0; i < all.n; i++) {
 		const struct ev *e = &all.v[i];
 		long long wm = llround(e->w * 1000.0);
-		const int *subj;
-		uint32_t s;
-		int label;
+		int who[ATTRIB_MAX_SUBJECTS];
+		enum route route;
 
+		if (e->pol == 0)
+			continue; /* not composed: not about the topic */
+		n = whose(d, e, who, &route);
+		if (dump) {
+			if (n == 0)
+				dump_row(dump, d, h, -1, route, e->pol,
+					 e->value, e->kind, e->link, e->rules,
+					 e->tok, e->ntok, e->unlinked,
+					 e->source);
+			for (j = 0; j < n; j++)
+				dump_row(dump, d, h, who[j], route, e->pol,
+					 e->value, e->kind, e->link, e->rules,
+					 e->tok, e->ntok, e->unlinked,
+					 e->source);
+		}
 		if (wm <= 0)
 			continue;
 		if (d->nc + ATTRIB_MAX_SUBJECTS > DOC_MAX_CUES) {
@@ -1161,34 +1296,11 @@ count_cues(struct doc *d)
 			d->con++;
 			d->conm += wm;
 		}
-		if (d->tk.v[e->tok].quote >= 0) {
-			add_cue(d, e, d->q[d->tk.v[e->tok].quote].speaker, wm);
-			continue;
-		}
-		s = d->tk.v[e->tok].sent;
-		subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
-		n = d->nwho[s];
-		/* A transcript: the words after a speaker label are the
-		 * speaker's, unless the sentence names its own subject in
-		 * the third person. A signed piece: its author's
-		 * first-person sentences. */
-		label = label_of(d, e->tok);
-		if (label >= 0 && (n == 0 || first_person(d, e->tok))) {
-			add_cue(d, e, label, wm);
-			continue;
-		}
-		/* A first-person sentence of a text with a writer is the
-		 * writer's account, whoever its grammatical subject ("she
-		 * stopped me being a coward"), unless it names someone. */
-		if (d->pnarr[d->tk.v[e->tok].para] >= 0 &&
-		    first_person(d, e->tok) && !names_someone(d, s)) {
-			add_cue(d, e, d->pnarr[d->tk.v[e->tok].para], wm);
-			continue;
-		}
 		if (n == 0)
 			add_cue(d, e, -1, wm);
 		for (j = 0; j < n; j++)
-			add_cue(d, e, subj[j], wm);
+			add_cue(d, e, who[j],
+				llround(e->w * route_weight(route) * 1000.0));
 	}
 	free(used);
 	free(all.v);
@@ -1227,6 +1339,8 @@ count_members(struct doc *d)
 {
 	uint32_t s;
 	size_t i, j, nc = d->nc;
+	FILE *dump = pol_dump_file();
+	uint32_t h = dump ? text_hash(d) : 0;
 
 	for (s = 1; s < d->tk.nsent; s++) {
 		const int *subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
@@ -1261,8 +1375,16 @@ count_members(struct doc *d)
 			e.rules = c.rules | RULE_MEMBER;
 			if (c.negated)
 				e.rules |= RULE_NEGATED;
-			for (j = 0; j < n; j++)
-				add_cue(d, &e, subj[j], c.wm);
+			for (j = 0; j < n; j++) {
+				if (dump)
+					dump_row(dump, d, h, subj[j],
+						 ROUTE_MEMBER, e.pol, e.value,
+						 e.kind, e.link, e.rules,
+						 e.tok, e.ntok, 0, e.source);
+				add_cue(d, &e, subj[j],
+					llround(c.wm * route_weight(
+						ROUTE_MEMBER)));
+			}
 		}
 	}
 }
@@ -1290,10 +1412,30 @@ pick_evidence(struct doc *d)
 	}
 }
 
+/* The article's rows of the feature dump: its name and people (the
+ * evidence rows come from count_cues() and count_members()). */
+static void
+dump_people(const struct doc *d, FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "A\t%08x\t%zu\n", (unsigned)text_hash(d), d->len);
+	for (i = 0; i < d->np; i++)
+		if (d->p[i].mentions)
+			fprintf(fp, "P\t%08x\t%zu\t%s\n",
+				(unsigned)text_hash(d), i, d->p[i].name);
+}
+
 void
 polarity_run(struct doc *d)
 {
+	FILE *dump = pol_dump_file();
+
+	if (dump)
+		dump_people(d, dump);
 	count_cues(d);
 	count_members(d);
 	pick_evidence(d);
+	if (dump)
+		fflush(dump);
 }

@@ -8,6 +8,7 @@
 #include "analyzer/stance/polarity_weights.h" /* generated */
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum pol_kind {
 	POL_NONE = 0, /* only the start of a longer phrase */
@@ -63,5 +64,10 @@ const double *pol_weights(void);
 /* enum pol_layer bits switched off by PT_STANCE_OFF ("lexicon",
  * "composition", "linking", "abstention", comma-separated). */
 unsigned pol_layers_off(void);
+/* The file named by PT_STANCE_DUMP, opened for appending on first use
+ * and never closed (exit flushes it), or NULL when unset: polarity_run()
+ * writes there the named features of every piece of evidence, so that
+ * scripts/fit_stance.py can fit the weights from one run. Static. */
+FILE *pol_dump_file(void);
 
 #endif

@@ -1,6 +1,7 @@
-/* weights.c -- the stance engine's named weights in use and its layer
- * switches: compiled from data/lexicon/stance-weights.tsv, overridable by
- * the environment for fitting and ablations (never set in production). */
+/* weights.c -- the stance engine's named weights in use, its layer
+ * switches and its feature dump: compiled from
+ * data/lexicon/stance-weights.tsv, overridable by the environment for
+ * fitting and ablations (never set in production). */
 #include "analyzer/stance/polarity_table.h"
 
 #include <stdio.h>
@@ -10,6 +11,8 @@
 static double weights[W_COUNT];
 static unsigned off;
 static int loaded;
+static FILE *dump;
+static int dump_tried;
 
 static void
 load_file(const char *path)
@@ -65,4 +68,18 @@ pol_layers_off(void)
 	if (!loaded)
 		load();
 	return off;
+}
+
+FILE *
+pol_dump_file(void)
+{
+	const char *p;
+
+	if (dump_tried)
+		return dump;
+	dump_tried = 1;
+	p = getenv("PT_STANCE_DUMP");
+	if (p && *p)
+		dump = fopen(p, "a");
+	return dump;
 }
