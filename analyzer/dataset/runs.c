@@ -263,7 +263,8 @@ src_fill(const struct runs *r, struct src *s, size_t need, struct buf *err)
 		s->b.len = have;
 		s->pos = 0;
 	}
-	want = need - have < s->chunk ? s->chunk : need - have;
+	/* Up to chunk bytes held (more only for a larger record). */
+	want = need > s->chunk ? need - have : s->chunk - have;
 	if ((off_t)want > s->end - s->at)
 		want = (size_t)(s->end - s->at);
 	if (have + want < need) {
