@@ -3,7 +3,9 @@
 # of .warc.gz, from the bundled samples, one capture per URL) and analyzes
 # it with 1 job (one presstally analyze over all files) and with 2 parallel
 # jobs (scripts/parallel-analyze.sh: one analyze per share of the files,
-# then merge). Prints wall time, CPU time, the merge's seconds and the
+# then merge). Prints wall time, CPU time, the merge's seconds, the
+# seconds of the 2-job run outside its slowest job and the merge (setting
+# up the shares, parallel's own time, removing the partials) and the
 # speed-up, and checks that both runs write the same files with the same
 # bytes (every file of the dataset).
 #
@@ -45,7 +47,7 @@ busy() {  # CPU seconds the whole machine has spent busy since boot
 t() {  # LABEL CMD...: records label, wall and CPU seconds, the merge's
        # and each job's seconds, and the CPU seconds other programs took
        # meanwhile (a noisy machine: such runs are not a scaling figure)
-    local label=$1 wall usr sys merge jobs b0 b1 cpu others; shift
+    local label=$1 wall usr sys merge jobs b0 b1 cpu others around; shift
     b0=$(busy)
     /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" ||
         { cat "$work/err" >&2; exit 1; }
@@ -55,9 +57,14 @@ t() {  # LABEL CMD...: records label, wall and CPU seconds, the merge's
     others=$(python3 -c "print(max(0, round($b1 - $b0 - $cpu, 1)))")
     merge=$(sed -n 's/^merged .* in \([0-9.]*\) s$/\1/p' "$work/err")
     jobs=$(sed -n 's/^jobs took \(.*\) s$/\1/p' "$work/err" | tr -d ' ')
-    echo "$label $wall $cpu ${merge:--} ${jobs:--} $others" >> "$work/results"
+    around=-
+    [ -z "$jobs" ] || around=$(python3 -c "print(round(max(0, $wall - max(($jobs,)) - ${merge:-0}), 1))")
+    echo "$label $wall $cpu ${merge:--} ${jobs:--} $others $around" >> "$work/results"
     echo "$label: wall $wall s, CPU $cpu s, merge ${merge:--} s," \
-        "jobs ${jobs:--} s, other programs $others CPU s" >&2
+        "jobs ${jobs:--} s, outside them $around s, other programs $others CPU s" >&2
+    [ -z "$jobs" ] || sed -n -e 's/^ready to start the jobs after/  set-up:/p' \
+        -e 's/^parallel ran the jobs in/  parallel:/p' \
+        -e 's/^removed the partials in/  removing the partials:/p' "$work/err" >&2
 }
 # DIR1 DIR2: "yes" when both hold the same files with the same bytes.
 same() {
@@ -97,23 +104,25 @@ same, path = sys.argv[5], sys.argv[6]
 mb = size / 1e6
 rows = {}
 for line in open(path):
-    label, wall, cpu, merge, jobs, others = line.split()
+    label, wall, cpu, merge, jobs, others, around = line.split()
     rows.setdefault(label, []).append((float(wall), float(cpu),
                                        None if merge == "-" else float(merge),
                                        None if jobs == "-" else jobs,
-                                       float(others)))
+                                       float(others),
+                                       None if around == "-" else float(around)))
 print(f"corpus: {files} WARC files, {mb:.1f} MB, {arts} articles")
 print(f"{'run':<14} {'wall s':>8} {'CPU s':>8} {'MB/s':>8} {'merge s':>8}"
-      f" {'others':>7}  jobs s")
+      f" {'others':>7} {'outside':>8}  jobs s")
 names = {"one": "1 job", "two": "2 jobs", "before-one": "before 1 job",
          "before-two": "before 2 jobs"}
-def show(label, w, c, m, j=None, o=None):
+def show(label, w, c, m, j=None, o=None, a=None):
     ms = f"{m:8.1f}" if m is not None else f"{'':>8}"
     os_ = f"{o:7.1f}" if o is not None else f"{'':>7}"
-    print(f"{label:<14} {w:8.1f} {c:8.1f} {mb / w:8.1f} {ms} {os_}  {j or ''}")
+    as_ = f"{a:8.1f}" if a is not None else f"{'':>8}"
+    print(f"{label:<14} {w:8.1f} {c:8.1f} {mb / w:8.1f} {ms} {os_} {as_}  {j or ''}")
 for label in ("one", "two", "before-one", "before-two"):
-    for w, c, m, j, o in rows.get(label, []):
-        show(names[label], w, c, m, j, o)
+    for w, c, m, j, o, a in rows.get(label, []):
+        show(names[label], w, c, m, j, o, a)
 med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v))
        for k, v in rows.items()}
 if len(rows["one"]) > 1:
@@ -129,6 +138,8 @@ if "before-one" in rows:
     b = [o[0] / t[0] for o, t in zip(rows["before-one"], rows["before-two"])]
     print("before: " + ", ".join(f"{x:.2f}x" for x in b))
 print("others: CPU seconds other programs took during the run (on 2 cores,"
-      " a 2-job run\nneeds both: its figure holds only when that is near 0)")
+      " a 2-job run\nneeds both: its figure holds only when that is near 0);"
+      " outside: wall seconds of a\n2-job run outside its slowest job and"
+      " the merge")
 print(f"outputs identical ({nout} files): {same}")
 PY

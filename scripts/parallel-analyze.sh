@@ -21,6 +21,7 @@ usage() {
     exit 2
 }
 
+start=$(date +%s.%N)
 here=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
 topic=""
@@ -40,8 +41,16 @@ shift $((OPTIND - 1))
 [ -n "$bin" ] || bin=$(bash "$here/scripts/build.sh")
 command -v parallel >/dev/null 2>&1 || PT_WITH_TEST_TOOLS=1 bash "$here/scripts/deps.sh"
 
+since() {  # seconds since the date +%s.%N given
+    awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
+}
 parts=$(mktemp -d "${TMPDIR:-/tmp}/pt-parts.XXXXXX")
-trap 'rm -rf "$parts"' EXIT
+cleanup() {
+    local t; t=$(date +%s.%N)
+    rm -rf "$parts"
+    echo "removed the partials in $(since "$t") s" >&2
+}
+trap cleanup EXIT
 list="$parts/files.txt"
 if [ "$1" = "-" ]; then cat > "$list"; else printf '%s\n' "$@" > "$list"; fi
 n=$(grep -c . "$list" || true)
@@ -73,13 +82,17 @@ done
 # start-up and one partial each) into its own partial, numbered by its
 # job; a failed job fails the run (exit 4 -- some records skipped -- is
 # accepted: presstally reports those records in the log).
+echo "ready to start the jobs after $(since "$start") s" >&2
+p0=$(date +%s.%N)
 PARALLEL_SHELL=bash parallel --will-cite --halt now,fail=1 -j "$jobs" \
     --joblog "$parts/joblog" \
     'rc=0; mapfile -t in < {}; "$PT_BIN" analyze -q --no-summary --allow-empty ${PT_TOPIC:+--topic "$PT_TOPIC"} --out "$PT_PARTS/{#}" "${in[@]}" || rc=$?; [ $rc = 0 ] || [ $rc = 4 ]' \
     ::: "${shares[@]}"
 # How long each job took: shares that end far apart hold the merge back.
+# (parallel's own time around them: starting the jobs, waiting for them.)
 awk -F '\t' 'NR > 1 { printf "%s%.1f", sep, $4; sep = ", " }
     END { print " s" }' "$parts/joblog" | sed 's/^/jobs took /' >&2
+echo "parallel ran the jobs in $(since "$p0") s" >&2
 t0=$(date +%s.%N)
 "$bin" merge -q --out "$out" "$parts"/[0-9]*
 t1=$(date +%s.%N)

@@ -1,25 +1,30 @@
 /* tally.c -- the dataset: each article's CSV rows, rendered once, kept as
- * blocks in a temporary SQLite database with one row per article, and the
- * per-person numbers in a second table; at the end the blocks are written
- * out in article_id order and the totals computed with GROUP BY.
+ * one record per article (its four blocks of rows and its persons' numbers)
+ * in an external sort (runs.h) keyed by article_id; at the end the records
+ * come back in article_id order, the kept capture of each article is
+ * written out and its persons are added to sums held in memory, which go
+ * to a small SQLite database (tot and ali) that computes the totals with
+ * GROUP BY.
  *
- * One database row per article (not per CSV row) keeps the work per article
- * small and the final sort cheap; SQLite sorts on disk with a bounded
- * cache, so memory stays flat however large the corpus. Weights are kept
+ * One record per article (not per CSV row) keeps the work per article
+ * small and the final sort cheap; the sort holds a bounded number of bytes
+ * in memory and the sums are written to the database when they grow
+ * large, so memory stays flat however large the corpus. Weights are kept
  * as integer thousandths so that sums do not depend on the order in which
  * articles or partials are added.
  *
  * `merge` needs no sort: partials are sorted already, so a k-way merge
  * over them (see "The streaming merge") meets the captures of each
  * article together, writes the kept one's rows out at once and adds its
- * numbers to sums held in memory; only the sums go into the database
- * (tot and ali), and the totals add them up with the same queries.
+ * numbers to the sums as it goes.
  *
  * Each file's columns are one table below (name and kind); the writer, the
- * header row, the reader of partials and the SQL of the totals and of the
- * work tables all come from those tables.
+ * header row, the reader of partials and the SQL of the totals all come
+ * from those tables.
  */
 #include "analyzer/dataset/tally.h"
+
+#include "analyzer/dataset/runs.h"
 
 #include "analyzer/stance/doc.h"
 #include "analyzer/text/norm.h"
@@ -31,6 +36,7 @@
 #include "crawler/base/hash.h"
 #include "crawler/base/log.h"
 #include "crawler/base/ofile.h"
+#include "crawler/base/sv.h"
 
 #include <errno.h>
 #include <math.h>
@@ -54,7 +60,6 @@ enum kind {
 	K_CONF,   /* how sure a stance is, 0..1 in thousandths: a number in
 		     the per-article files; in the totals computed from two
 		     sums, like K_STANCE */
-	K_BLOB    /* work tables only: bytes */
 };
 
 struct column {
@@ -182,9 +187,6 @@ static const struct column aliases_cols[L_N] = {
 	[L_ARTICLES] = { "articles", K_INT, "SUM(x.n)" },
 };
 
-#define WINNER \
-	" JOIN win w ON x.article_id = w.article_id AND x.part = w.part "
-
 struct file {
 	const char *name;           /* in the dataset directory */
 	const struct column *cols;
@@ -204,49 +206,6 @@ static const struct file files[F_N] = {
 		" ORDER BY x.period, x.key" },
 	[F_ALIASES] = { "aliases.csv", aliases_cols, L_N,
 		" FROM ali x GROUP BY x.key, x.alias ORDER BY x.key, x.alias" },
-};
-
-/* The work tables: art, one row per article with its four blocks (one per
- * per-article file, in file order); agg, one row per person of an
- * article, for the totals. */
-enum { W_ID, W_PART, W_CAPTURED, W_DIGEST, W_PUBLISHED, W_BLOCK,
-       W_N = W_BLOCK + F_NBLOCKS };
-static const struct column art_cols[W_N] = {
-	[W_ID] = { "article_id", K_TEXT, NULL },
-	[W_PART] = { "part", K_INT, NULL },
-	[W_CAPTURED] = { "captured", K_TEXT, NULL },
-	[W_DIGEST] = { "digest", K_TEXT, NULL },
-	[W_PUBLISHED] = { "published", K_TEXT, NULL },
-	[W_BLOCK + F_ARTICLES] = { "a", K_BLOB, NULL },
-	[W_BLOCK + F_MENTIONS] = { "m", K_BLOB, NULL },
-	[W_BLOCK + F_QUOTES] = { "q", K_BLOB, NULL },
-	[W_BLOCK + F_CUES] = { "c", K_BLOB, NULL },
-};
-
-enum { P_ID, P_PART, P_PERIOD, P_KEY, P_FIGURE, P_MENTIONS, P_PRO, P_CON,
-       P_PROM, P_CONM, P_QUOTES, P_N };
-static const struct column agg_cols[P_N] = {
-	[P_ID] = { "article_id", K_TEXT, NULL },
-	[P_PART] = { "part", K_INT, NULL },
-	[P_PERIOD] = { "period", K_TEXT, NULL },
-	[P_KEY] = { "key", K_TEXT, NULL },
-	[P_FIGURE] = { "figure", K_TEXT, NULL },
-	[P_MENTIONS] = { "mentions", K_INT, NULL },
-	[P_PRO] = { "pro", K_INT, NULL },
-	[P_CON] = { "con", K_INT, NULL },
-	[P_PROM] = { "prom", K_INT, NULL },
-	[P_CONM] = { "conm", K_INT, NULL },
-	[P_QUOTES] = { "quotes", K_INT, NULL },
-};
-
-/* als: one row per form of a person's name in an article. */
-enum { AL_ID, AL_PART, AL_KEY, AL_FIGURE, AL_ALIAS, AL_N };
-static const struct column als_cols[AL_N] = {
-	[AL_ID] = { "article_id", K_TEXT, NULL },
-	[AL_PART] = { "part", K_INT, NULL },
-	[AL_KEY] = { "key", K_TEXT, NULL },
-	[AL_FIGURE] = { "figure", K_TEXT, NULL },
-	[AL_ALIAS] = { "alias", K_TEXT, NULL },
 };
 
 /* tot: the sums of n articles for one period and person (the numbers in
@@ -274,22 +233,15 @@ static const struct column ali_cols[I_NCOLS] = {
 	[I_N] = { "n", K_INT, "COUNT(*)" },
 };
 
-enum { S_ART, S_AGG, S_ALS, S_TOT, S_ALI, S_N };
+enum { S_TOT, S_ALI, S_N };
 
 static const struct {
 	const char *name;
 	const struct column *cols;
 	int ncols;
-	const char *fill;  /* tot and ali: the SELECT after the columns that
-			      fills them from agg and als at the finish */
 } work[S_N] = {
-	[S_ART] = { "art", art_cols, W_N, NULL },
-	[S_AGG] = { "agg", agg_cols, P_N, NULL },
-	[S_ALS] = { "als", als_cols, AL_N, NULL },
-	[S_TOT] = { "tot", tot_cols, U_NCOLS,
-		" FROM agg x" WINNER "GROUP BY x.period, x.key;" },
-	[S_ALI] = { "ali", ali_cols, I_NCOLS,
-		" FROM als x" WINNER "GROUP BY x.key, x.alias;" },
+	[S_TOT] = { "tot", tot_cols, U_NCOLS },
+	[S_ALI] = { "ali", ali_cols, I_NCOLS },
 };
 
 static const char pragmas[] =
@@ -335,7 +287,7 @@ sql_create(struct buf *b, int table)
 {
 	static const char *const types[] = {
 		[K_TEXT] = "TEXT", [K_INT] = "INT", [K_MILLI] = "INT",
-		[K_STANCE] = "TEXT", [K_CONF] = "INT", [K_BLOB] = "BLOB",
+		[K_STANCE] = "TEXT", [K_CONF] = "INT",
 	};
 	int i;
 
@@ -407,11 +359,6 @@ period_of(const char *published, const char *captured)
 /* One person's numbers in one article, for the totals, in the order of
  * the columns of tot from U_MENTIONS. */
 enum { V_MENTIONS, V_PRO, V_CON, V_PROM, V_CONM, V_QUOTES, V_N };
-
-struct agg {
-	const char *key, *figure;
-	long long v[V_N];
-};
 
 /* The streaming merge knows each article's winner as it goes, so it adds
  * the totals up in memory, by (period, key) for tot and (key, alias) for
@@ -515,13 +462,24 @@ sums_add(struct sums *s, const char *a, size_t alen, const char *b,
 
 /* --- The dataset being built ----------------------------------------- */
 
+/* Bytes of articles the store holds in memory (see "The store"). */
+#define TALLY_SORT_BUDGET (8u << 20)
+
 struct tally {
-	struct db db;           /* the temporary database; inserts S_* */
+	struct db db;           /* the temporary database of the totals;
+				   inserts S_* */
 	char *dbpath;           /* its path, owned; removed by tally_free */
 	char *dir;              /* output directory, owned */
+	struct runs *store;     /* the articles until the finish sorts them
+				   (see "The store") */
 	long long part;         /* next part number */
 	size_t narticles;       /* articles added */
 	struct buf blk[F_NBLOCKS]; /* the current article's rows */
+	struct buf people;      /* ... and its persons (add_person()) */
+	struct buf rec;         /* the head of a stored article */
+	struct buf win;         /* the kept capture of an article, while
+				   the finish reads the others */
+	struct buf group;       /* ... and what each capture of it is */
 	struct buf row;         /* reused row */
 	struct ofile out[F_N];  /* outputs while finishing */
 	int finished;           /* 1 after tally_finish() */
@@ -532,11 +490,11 @@ struct tally {
 	int added;              /* tally_add() was called */
 	int parts_read;         /* the partials have been read */
 	int parts_rc;           /* ... with this result */
-	int streamed;           /* ... by the streaming merge, which wrote
-				   the blocks into out[] as it went */
-	long long nconflicts;   /* streamed: articles that differ */
-	struct buf conflicts;   /* streamed: the first lines about them */
-	struct sums tot, ali;   /* streamed: the totals gathered */
+	int streamed;           /* ... by the streaming merge, which sums
+				   each person as it meets them */
+	long long nconflicts;   /* articles that differ */
+	struct buf conflicts;   /* the first lines about them */
+	struct sums tot, ali;   /* the totals gathered */
 	struct buf scratch;     /* the key of a sum */
 	volatile sig_atomic_t *stop; /* borrowed, or NULL */
 	struct progress *prog;  /* borrowed, or NULL */
@@ -585,9 +543,14 @@ tally_new(const char *dir, struct buf *err)
 	buf_init(&t->row, 0);
 	buf_init(&t->conflicts, 0);
 	buf_init(&t->scratch, 0);
+	buf_init(&t->people, 0);
+	buf_init(&t->rec, 0);
+	buf_init(&t->win, 0);
+	buf_init(&t->group, 0);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_init(&t->blk[i], 0);
 	t->dir = pt_xstrdup(dir);
+	t->store = runs_new(dir, TALLY_SORT_BUDGET);
 	buf_addf(&path, "%s/.presstally-work-XXXXXX", dir);
 	fd = mkstemp(path.p);
 	if (fd < 0) {
@@ -624,6 +587,7 @@ tally_free(struct tally *t)
 	for (i = 0; i < F_N; i++)
 		ofile_abort(&t->out[i]);
 	db_close(&t->db);
+	runs_free(t->store);
 	if (t->dbpath)
 		unlink(t->dbpath);
 	free(t->dbpath);
@@ -635,6 +599,10 @@ tally_free(struct tally *t)
 	sums_clear(&t->tot);
 	sums_clear(&t->ali);
 	buf_release(&t->scratch);
+	buf_release(&t->people);
+	buf_release(&t->rec);
+	buf_release(&t->win);
+	buf_release(&t->group);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_release(&t->blk[i]);
 	buf_release(&t->row);
@@ -674,28 +642,6 @@ bind_str(sqlite3_stmt *st, int col, const char *s)
 	db_bind_str(st, col + 1, s ? s : "");
 }
 
-/* Stores the current article's blocks (t->blk) under (id, part). */
-static int
-store_article(struct tally *t, const char *id, long long part,
-	      const char *captured, const char *digest, const char *published,
-	      struct buf *err)
-{
-	sqlite3_stmt *st = t->db.st[S_ART];
-	int i;
-
-	bind_str(st, W_ID, id);
-	sqlite3_bind_int64(st, W_PART + 1, part);
-	bind_str(st, W_CAPTURED, captured);
-	bind_str(st, W_DIGEST, digest);
-	bind_str(st, W_PUBLISHED, published);
-	for (i = 0; i < F_NBLOCKS; i++)
-		db_bind_blob(st, W_BLOCK + i + 1, t->blk[i].p, t->blk[i].len);
-	if (db_run(&t->db, st, "cannot store an article", err))
-		return PT_EDB;
-	t->narticles++;
-	return 0;
-}
-
 /* Writes the sums into work table `table` (tot or ali) and empties
  * them. */
 static int
@@ -731,71 +677,120 @@ sums_fail(struct buf *err)
 	return PT_ETOOBIG;
 }
 
-/* Adds one person of an article to the totals: into agg for the finish
- * to choose among the captures, or, in the streaming merge (which has
- * chosen), to the sums. */
-static int
-store_agg(struct tally *t, const char *id, long long part, struct period pd,
-	  const struct agg *a, struct buf *err)
-{
-	sqlite3_stmt *st = t->db.st[S_AGG];
-	int i;
-
-	if (t->streamed) {
-		if (sums_add(&t->tot, pd.p, pd.len, a->key, strlen(a->key),
-			     a->figure, a->v, V_N, &t->scratch))
-			return sums_fail(err);
-		return t->tot.n < SUMS_FLUSH ? 0 :
-		       sums_flush(t, &t->tot, S_TOT, err);
-	}
-	bind_str(st, P_ID, id);
-	sqlite3_bind_int64(st, P_PART + 1, part);
-	sqlite3_bind_text(st, P_PERIOD + 1, pd.p, (int)pd.len, SQLITE_STATIC);
-	bind_str(st, P_KEY, a->key);
-	bind_str(st, P_FIGURE, a->figure);
-	for (i = 0; i < V_N; i++)
-		sqlite3_bind_int64(st, P_MENTIONS + i + 1, a->v[i]);
-	return db_run(&t->db, st, "cannot store a mention", err);
-}
-
 /* The separator of the forms in mentions.csv's aliases column. */
 #define ALIAS_SEP " | "
 
-/* Stores each form of the list `aliases` (ALIAS_SEP between them) of
- * person `key` for aliases.csv. */
+/* Adds one person of a kept capture to the totals: its numbers v[V_N]
+ * to its period and key, and each form of the list `aliases` (ALIAS_SEP
+ * between them) to its key. */
 static int
-store_aliases(struct tally *t, const char *id, long long part,
-	      const char *key, const char *figure, const char *aliases,
-	      struct buf *err)
+sum_person(struct tally *t, struct period pd, const char *key,
+	   const char *figure, const char *aliases, const long long *v,
+	   struct buf *err)
 {
-	sqlite3_stmt *st = t->db.st[S_ALS];
 	const char *p = aliases;
+	size_t klen = strlen(key);
 
+	if (sums_add(&t->tot, pd.p, pd.len, key, klen, figure, v, V_N,
+		     &t->scratch))
+		return sums_fail(err);
+	if (t->tot.n >= SUMS_FLUSH && sums_flush(t, &t->tot, S_TOT, err))
+		return PT_EDB;
 	while (*p) {
 		const char *e = strstr(p, ALIAS_SEP);
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 
-		if (t->streamed) {
-			if (sums_add(&t->ali, key, strlen(key), p, n, figure,
-				     NULL, 0, &t->scratch))
-				return sums_fail(err);
-			if (t->ali.n >= SUMS_FLUSH &&
-			    sums_flush(t, &t->ali, S_ALI, err))
-				return PT_EDB;
-		} else {
-			bind_str(st, AL_ID, id);
-			sqlite3_bind_int64(st, AL_PART + 1, part);
-			bind_str(st, AL_KEY, key);
-			bind_str(st, AL_FIGURE, figure);
-			sqlite3_bind_text(st, AL_ALIAS + 1, p, (int)n,
-					  SQLITE_TRANSIENT);
-			if (db_run(&t->db, st, "cannot store an alias", err))
-				return PT_EDB;
-		}
+		if (sums_add(&t->ali, key, klen, p, n, figure, NULL, 0,
+			     &t->scratch))
+			return sums_fail(err);
+		if (t->ali.n >= SUMS_FLUSH &&
+		    sums_flush(t, &t->ali, S_ALI, err))
+			return PT_EDB;
 		p += n;
 		if (e)
 			p += strlen(ALIAS_SEP);
 	}
+	return 0;
+}
+
+/* --- The store ------------------------------------------------------- */
+
+/* Until the finish, each article (each capture: an article read from
+ * two partials, or from two WARC records, is two) is one record of an
+ * external sort (runs.h) keyed by its article_id and part number, so
+ * the finish reads them in article_id order, the captures of an article
+ * together in part order, and memory stays within TALLY_SORT_BUDGET
+ * however large the corpus. The record holds what the finish needs to
+ * choose the capture to keep and to write it out:
+ *
+ *   5 lengths (4 bytes each: the four blocks and the persons)
+ *   captured, digest, published (each NUL-terminated; "" when missing)
+ *   the four blocks (the rows of articles, mentions, quotes and cues)
+ *   the persons, each as add_person() puts them */
+#define STORE_KEY 24 /* the article_id's 16 characters and the part as
+			8 big-endian bytes: sorted by id, then part */
+#define STORE_NLEN (F_NBLOCKS + 1)
+
+/* A person of a stored article: key, figure and aliases (each
+ * NUL-terminated) and then V_N numbers of 8 bytes (host order). */
+static void
+put_str(struct buf *b, const char *s)
+{
+	buf_add(b, s ? s : "", (s ? strlen(s) : 0) + 1);
+}
+
+/* Adds one person of an article to the totals: to the sums at once in
+ * the streaming merge (which has chosen the capture), else to the
+ * article's record for the finish to choose among the captures. */
+static int
+add_person(struct tally *t, struct period pd, const char *key,
+	   const char *figure, const char *aliases, const long long *v,
+	   struct buf *err)
+{
+	if (t->streamed)
+		return sum_person(t, pd, key, figure, aliases, v, err);
+	put_str(&t->people, key);
+	put_str(&t->people, figure);
+	put_str(&t->people, aliases);
+	buf_add(&t->people, v, V_N * sizeof(*v));
+	return 0;
+}
+
+/* Stores the current article (t->blk and t->people) as capture `part`
+ * of article `id`, and empties them. */
+static int
+store_article(struct tally *t, const char *id, long long part,
+	      const char *captured, const char *digest, const char *published,
+	      struct buf *err)
+{
+	unsigned char key[STORE_KEY];
+	uint32_t lens[STORE_NLEN];
+	struct sv parts[2 + STORE_NLEN];
+	unsigned long long u = (unsigned long long)part;
+	int i, rc;
+
+	memcpy(key, id, 16);
+	for (i = 0; i < 8; i++)
+		key[16 + i] = (unsigned char)(u >> (56 - 8 * i));
+	for (i = 0; i < F_NBLOCKS; i++) {
+		lens[i] = (uint32_t)t->blk[i].len;
+		parts[2 + i] = sv_make(t->blk[i].p, t->blk[i].len);
+	}
+	lens[F_NBLOCKS] = (uint32_t)t->people.len;
+	parts[2 + F_NBLOCKS] = sv_make(t->people.p, t->people.len);
+	buf_reset(&t->rec);
+	put_str(&t->rec, captured);
+	put_str(&t->rec, digest);
+	put_str(&t->rec, published);
+	parts[0] = sv_make((const char *)lens, sizeof(lens));
+	parts[1] = sv_make(t->rec.p, t->rec.len);
+	rc = runs_add(t->store, key, sizeof(key), parts, 2 + STORE_NLEN, err);
+	for (i = 0; i < F_NBLOCKS; i++)
+		buf_reset(&t->blk[i]);
+	buf_reset(&t->people);
+	if (rc)
+		return rc;
+	t->narticles++;
 	return 0;
 }
 
@@ -832,13 +827,48 @@ num_of(long long n)
 	return f;
 }
 
+/* Writes m thousandths as "q.rrr" (and a minus before a negative m) at
+ * the end of the buffer that ends at `end`, returning where it starts:
+ * printf's cost is felt over millions of numbers. */
+static char *
+milli_str(char *end, long long m)
+{
+	unsigned long long u = m < 0 ? 0 - (unsigned long long)m :
+			       (unsigned long long)m;
+	char *p = end;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	}
+	*--p = '.';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (m < 0)
+		*--p = '-';
+	return p;
+}
+
+/* A weight or confidence, as "%lld.%03lld" of m / 1000 and m % 1000
+ * writes it (the bytes the files have always held, which for a negative
+ * m, never written, are odd: "0.-05"). */
 static void
 field_milli(struct buf *row, int first, long long m)
 {
-	char tmp[48];
-	int n = snprintf(tmp, sizeof(tmp), "%lld.%03lld", m / 1000, m % 1000);
+	char tmp[32], *p;
 
-	csv_field(row, first, tmp, (size_t)n);
+	if (m < 0) {
+		int n = snprintf(tmp, sizeof(tmp), "%lld.%03lld", m / 1000,
+				 m % 1000);
+
+		csv_field(row, first, tmp, (size_t)n);
+		return;
+	}
+	p = milli_str(tmp + sizeof(tmp), m);
+	csv_field(row, first, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* Appends one record of file f, v[] in the order of f's columns. */
@@ -1048,8 +1078,8 @@ person_aliases(const struct doc *d, struct buf *out)
 }
 
 static int
-add_mentions(struct tally *t, const char *id, long long part,
-	     struct period pd, const struct doc *d, struct buf *err)
+add_mentions(struct tally *t, const char *id, struct period pd,
+	     const struct doc *d, struct buf *err)
 {
 	struct field v[M_N];
 	size_t i, o, len;
@@ -1064,8 +1094,8 @@ add_mentions(struct tally *t, const char *id, long long part,
 	for (i = 0; i < d->np; i++) {
 		const struct person *p = &d->p[i];
 		enum stance stance = doc_stance(p->prom, p->conm);
-		struct agg a = { p->key, p->name, { p->mentions, p->pro,
-				 p->con, p->prom, p->conm, p->quotes } };
+		const long long nums[V_N] = { p->mentions, p->pro, p->con,
+					      p->prom, p->conm, p->quotes };
 
 		if (p->mentions == 0)
 			continue;
@@ -1087,12 +1117,9 @@ add_mentions(struct tally *t, const char *id, long long part,
 					   1000.0));
 		v[M_ALIASES] = span_of(al[i].p, al[i].len);
 		put_row(&t->blk[F_MENTIONS], F_MENTIONS, v);
-		if (store_agg(t, id, part, pd, &a, err) ||
-		    store_aliases(t, id, part, p->key, p->name,
-				  al[i].p, err)) {
-			rc = PT_EDB;
+		if ((rc = add_person(t, pd, p->key, p->name, al[i].p, nums,
+				     err)) != 0)
 			break;
-		}
 	}
 	for (i = 0; i < d->np; i++)
 		buf_release(&al[i]);
@@ -1187,7 +1214,7 @@ add_cues(struct tally *t, const char *id, const struct doc *d)
 {
 	struct field v[C_N];
 	size_t i, o, len;
-	char value[32];
+	char value[32], *vp;
 	struct buf rules = BUF_INIT;
 
 	for (i = 0; i < d->nc; i++) {
@@ -1208,11 +1235,10 @@ add_cues(struct tally *t, const char *id, const struct doc *d)
 				     d->tk.v[c->tok].o);
 		v[C_KIND] = text_of(doc_cue_kind_name(c->kind));
 		v[C_SOURCE] = text_of(c->source);
-		snprintf(value, sizeof(value), "%d.%03d", c->value / 1000,
-			 abs(c->value % 1000));
-		if (c->value < 0 && c->value > -1000)
-			snprintf(value, sizeof(value), "-0.%03d", -c->value);
-		v[C_VALUE] = text_of(value);
+		/* "%d.%03d" of value / 1000 and abs(value % 1000), with
+		 * the sign of a value between -1 and 0. */
+		vp = milli_str(value + sizeof(value), c->value);
+		v[C_VALUE] = span_of(vp, (size_t)(value + sizeof(value) - vp));
 		v[C_LINK] = text_of(doc_cue_link_name(c->link));
 		doc_cue_rules(c->rules, &rules);
 		v[C_RULES] = span_of(rules.p ? rules.p : "", rules.len);
@@ -1234,10 +1260,11 @@ tally_add(struct tally *t, const struct tally_meta *m, const struct doc *d,
 	hash_sha256_hex(d->text, d->len, digest, 16);
 	for (i = 0; i < F_NBLOCKS; i++)
 		buf_reset(&t->blk[i]);
+	buf_reset(&t->people);
 	add_article_row(t, id, digest, m, d);
-	if (add_mentions(t, id, part, period_of(m->published, m->captured),
-			 d, err))
-		return PT_EDB;
+	if ((i = add_mentions(t, id, period_of(m->published, m->captured),
+			      d, err)) != 0)
+		return i;
 	add_quotes(t, id, d);
 	add_cues(t, id, d);
 	return store_article(t, id, part, m->captured, digest, m->published,
@@ -1548,13 +1575,14 @@ check_id(struct partial *p, struct buf *err)
 }
 
 /* Who reads partials: the files it copies into blk (all four when the
- * partials are read into the database; a half's in the streaming merge,
+ * partials are read into the store; a half's in the streaming merge,
  * see struct half), and whether it keeps the totals, the count and the
- * work rows. */
+ * stored articles. */
 struct reading {
 	struct tally *t;
 	unsigned files;          /* the files copied, 1 << f each */
-	int main;                /* totals, count, work rows and conflicts */
+	int main;                /* totals, count, stored articles and
+				    conflicts */
 	struct buf *blk;         /* F_NBLOCKS buffers, borrowed */
 };
 
@@ -1577,18 +1605,14 @@ import_rows(struct reading *r, struct partial *p, int f, const char *id,
 		if (f == F_MENTIONS && !drop) {
 			const char *fig = fld(rd, M_FIGURE);
 			char *key = norm_key(fig, strlen(fig));
-			struct agg a = { key, fig, { rd->v[M_MENTIONS],
-					 rd->v[M_PRO], rd->v[M_CON],
-					 rd->v[M_PROW], rd->v[M_CONW],
-					 rd->v[M_QUOTES] } };
+			const long long nums[V_N] = { rd->v[M_MENTIONS],
+				rd->v[M_PRO], rd->v[M_CON], rd->v[M_PROW],
+				rd->v[M_CONW], rd->v[M_QUOTES] };
 
-			rc = store_agg(t, id, p->part,
-				       period_of(cur_field(p, A_PUBLISHED),
-						 cur_field(p, A_CAPTURED)),
-				       &a, err);
-			if (!rc)
-				rc = store_aliases(t, id, p->part, key, fig,
-						   fld(rd, M_ALIASES), err);
+			rc = add_person(t, period_of(cur_field(p, A_PUBLISHED),
+						     cur_field(p, A_CAPTURED)),
+					key, fig, fld(rd, M_ALIASES), nums,
+					err);
 			free(key);
 		}
 		if (!rc)
@@ -1610,9 +1634,11 @@ import_article(struct reading *r, struct partial *p, int drop,
 	int f, rc = 0;
 
 	memcpy(id, cur_id(p), 17);
-	if (!t->streamed)
+	if (!t->streamed) {
 		for (f = 0; f < F_NBLOCKS; f++)
 			buf_reset(&r->blk[f]);
+		buf_reset(&t->people);
+	}
 	if ((rc = check_numbers(ra, err)) != 0)
 		return rc;
 	if (!drop && (r->files & (1u << F_ARTICLES)))
@@ -1678,8 +1704,8 @@ partial_start(struct partial *p, const char *dir, long long part,
 	return rc ? rc : check_id(p, err);
 }
 
-/* Reads a whole partial into the work database, one article after the
- * other (the winner of each is chosen at the finish). */
+/* Reads a whole partial into the store, one article after the other
+ * (the capture of each to keep is chosen at the finish). */
 static int
 import_stored(struct tally *t, const char *dir, long long part,
 	      struct buf *err)
@@ -1719,33 +1745,6 @@ tally_import(struct tally *t, const char *dir, struct buf *err)
 
 /* --- Writing the dataset --------------------------------------------- */
 
-static const char finish_sql[] =
-	"COMMIT;"
-	"CREATE TABLE win AS SELECT article_id, part FROM ("
-	" SELECT article_id, part, ROW_NUMBER() OVER (PARTITION BY article_id"
-	"  ORDER BY captured DESC, digest DESC, part) AS rn FROM art)"
-	" WHERE rn = 1;"
-	"CREATE INDEX win_i ON win(article_id, part);"
-	"CREATE INDEX art_i ON art(article_id, part);"
-	"CREATE INDEX agg_i ON agg(article_id, part);";
-
-/* Fills tot and ali from the winners' rows of agg and als (none after a
- * streaming merge, which put its sums there). 0 or PT_EDB. */
-static int
-fill_totals(struct tally *t)
-{
-	struct buf sql = BUF_INIT;
-	int i, rc;
-
-	for (i = S_TOT; i <= S_ALI; i++) {
-		buf_addf(&sql, "INSERT INTO %s ", work[i].name);
-		sql_select(&sql, work[i].cols, work[i].ncols, work[i].fill);
-	}
-	rc = db_exec(&t->db, sql.p) ? PT_EDB : 0;
-	buf_release(&sql);
-	return rc;
-}
-
 static int
 write_fail(struct tally *t, int f, struct buf *err)
 {
@@ -1781,11 +1780,17 @@ query_end(struct tally *t, sqlite3_stmt *st, int rc, struct buf *err)
 	       db_fail(&t->db, err, "cannot read the work database");
 }
 
-static const char conflict_sql[] =
-	"SELECT a.article_id, a.part, a.captured, a.digest, b.part,"
-	" b.captured, b.digest FROM art a JOIN art b"
-	" ON b.article_id = a.article_id AND b.part > a.part"
-	" AND b.digest <> a.digest ORDER BY a.article_id, a.part, b.part;";
+/* 1 when capture b (captured cb, digest db), of a later part than a,
+ * is kept over a: the newest capture, then the larger digest, then the
+ * earlier part. */
+static int
+capture_beats(const char *cb, const char *db, const char *ca,
+	      const char *da)
+{
+	int c = strcmp(cb, ca);
+
+	return c > 0 || (c == 0 && strcmp(db, da) > 0);
+}
 
 static const char *
 part_name(const struct tally *t, long long part)
@@ -1801,9 +1806,7 @@ conflict_line(const struct tally *t, struct buf *out, const char *id,
 	      long long pa, const char *ca, const char *da, long long pb,
 	      const char *cb, const char *db)
 {
-	/* The rule of finish_sql: newest capture, then the larger digest. */
-	int c = strcmp(cb, ca);
-	int b_wins = c > 0 || (c == 0 && strcmp(db, da) > 0);
+	int b_wins = capture_beats(cb, db, ca, da);
 
 	buf_addf(out, "article %s differs between '%s' (captured %s, "
 		 "digest %s) and '%s' (captured %s, digest %s); "
@@ -1812,35 +1815,6 @@ conflict_line(const struct tally *t, struct buf *out, const char *id,
 		 part_name(t, pa), *ca ? ca : "unknown", da,
 		 part_name(t, pb), *cb ? cb : "unknown", db,
 		 part_name(t, b_wins ? pb : pa));
-}
-
-/* The per-article files: each winning article's blocks, in id order. */
-static int
-write_blocks(struct tally *t, struct buf *err)
-{
-	struct buf sql = BUF_INIT;
-	sqlite3_stmt *st;
-	int rc, f;
-
-	buf_adds(&sql, "SELECT");
-	for (f = 0; f < F_NBLOCKS; f++)
-		buf_addf(&sql, "%s x.%s", f ? "," : "",
-			 art_cols[W_BLOCK + f].name);
-	buf_adds(&sql, " FROM win w JOIN art x ON x.article_id = w.article_id"
-		 " AND x.part = w.part ORDER BY w.article_id");
-	rc = query(t, sql.p, &st, err);
-	buf_release(&sql);
-	if (rc)
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (f = 0; f < F_NBLOCKS; f++)
-			if (write_buf(t, f, sqlite3_column_blob(st, f),
-				      (size_t)sqlite3_column_bytes(st, f),
-				      err)) {
-				sqlite3_finalize(st);
-				return PT_EIO;
-			}
-	return query_end(t, st, rc, err);
 }
 
 /* Appends the current result row of a totals query of file f. */
@@ -1932,7 +1906,7 @@ open_outputs(struct tally *t, struct buf *err)
 /* --- The streaming merge of partials --------------------------------- */
 
 /* Each partial is sorted by article_id, so a k-way merge meets all the
- * captures of an article together: it keeps one (the rule of finish_sql:
+ * captures of an article together: it keeps one (capture_beats():
  * the newest capture, then the larger digest, then the first partial),
  * writes its rows out at once and adds its numbers to the sums (struct
  * sums). No blocks are stored, sorted and read back, and memory does not
@@ -1941,8 +1915,8 @@ open_outputs(struct tally *t, struct buf *err)
 /* Files a partial holds open while it is merged (articles.csv twice, one
  * for each half of the merge). */
 #define FILES_PER_PARTIAL (F_NBLOCKS + 1)
-/* Descriptors left for everything else (the database, its temporary
- * files, the outputs, the log). */
+/* Descriptors left for everything else (the database, the sort, the
+ * outputs, the log). */
 #define FD_RESERVE 64
 /* How often (in articles) the merge looks at the stop flag and the
  * progress meter. */
@@ -1952,7 +1926,7 @@ open_outputs(struct tally *t, struct buf *err)
 
 /* 1 when n partials can all be open at once, asking for more open files
  * (up to the hard limit) when that takes them. More are read one after
- * the other into the database. */
+ * the other into the store. */
 static int
 can_stream(size_t n)
 {
@@ -2045,14 +2019,12 @@ pick_winner(struct partial *const *g, size_t n)
 {
 	size_t w = 0, i;
 
-	for (i = 1; i < n; i++) {
-		int c = strcmp(cur_field(g[i], A_CAPTURED),
-			       cur_field(g[w], A_CAPTURED));
-
-		if (c > 0 || (c == 0 && strcmp(cur_field(g[i], A_DIGEST),
-						cur_field(g[w], A_DIGEST)) > 0))
+	for (i = 1; i < n; i++)
+		if (capture_beats(cur_field(g[i], A_CAPTURED),
+				  cur_field(g[i], A_DIGEST),
+				  cur_field(g[w], A_CAPTURED),
+				  cur_field(g[w], A_DIGEST)))
 			w = i;
-	}
 	return w;
 }
 
@@ -2271,9 +2243,181 @@ merge_streams(struct tally *t, size_t max, struct buf *err)
 	return rc;
 }
 
-/* Reads the partials, once: by the streaming merge when only partials
- * are merged and their files can all be open at once; else one after the
- * other into the database. A failure names the partial. */
+/* --- Writing the stored articles out ------------------------------- */
+
+/* A stored article, read back (see "The store"); borrowed from the
+ * record. */
+struct stored {
+	const char *captured, *digest, *published;
+	struct sv blk[F_NBLOCKS];
+	struct sv people;
+};
+
+static void
+parse_stored(const char *p, struct stored *a)
+{
+	uint32_t lens[STORE_NLEN];
+	int i;
+
+	memcpy(lens, p, sizeof(lens));
+	p += sizeof(lens);
+	a->captured = p;
+	p += strlen(p) + 1;
+	a->digest = p;
+	p += strlen(p) + 1;
+	a->published = p;
+	p += strlen(p) + 1;
+	for (i = 0; i < F_NBLOCKS; i++) {
+		a->blk[i] = sv_make(p, lens[i]);
+		p += lens[i];
+	}
+	a->people = sv_make(p, lens[F_NBLOCKS]);
+}
+
+static long long
+key_part(const char *key)
+{
+	unsigned long long u = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		u = u << 8 | (unsigned char)key[16 + i];
+	return (long long)u;
+}
+
+/* Writes out the kept capture of an article (t->win) and adds its
+ * persons to the totals. */
+static int
+write_kept(struct tally *t, struct buf *err)
+{
+	struct stored a;
+	struct period pd;
+	const char *p, *end;
+	int f, rc;
+
+	parse_stored(t->win.p, &a);
+	for (f = 0; f < F_NBLOCKS; f++)
+		if ((rc = write_buf(t, f, a.blk[f].p, a.blk[f].len, err)) != 0)
+			return rc;
+	pd = period_of(a.published, a.captured);
+	p = a.people.p;
+	end = p + a.people.len;
+	while (p < end) {
+		const char *key = p, *figure, *aliases;
+		long long v[V_N];
+
+		figure = key + strlen(key) + 1;
+		aliases = figure + strlen(figure) + 1;
+		p = aliases + strlen(aliases) + 1;
+		memcpy(v, p, sizeof(v));
+		p += sizeof(v);
+		if ((rc = sum_person(t, pd, key, figure, aliases, v, err)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The next capture after m in t->group, which holds, for each capture
+ * of one article in part order, its part (8 bytes) and its captured and
+ * digest (NUL-terminated). */
+static const char *
+next_capture(const char *m)
+{
+	const char *c = m + 8;
+
+	c += strlen(c) + 1;
+	return c + strlen(c) + 1;
+}
+
+/* The conflicts among the captures of article `id` (16 characters) in
+ * t->group, named as note_conflicts() names them. */
+static void
+group_conflicts(struct tally *t, const char *id, size_t max)
+{
+	const char *end = t->group.p + t->group.len, *a, *b;
+	char sid[17];
+
+	memcpy(sid, id, 16);
+	sid[16] = '\0';
+	for (a = t->group.p; a < end; a = next_capture(a))
+		for (b = next_capture(a); b < end; b = next_capture(b)) {
+			const char *ca = a + 8, *da = ca + strlen(ca) + 1;
+			const char *cb = b + 8, *db = cb + strlen(cb) + 1;
+			long long pa, pb;
+
+			if (strcmp(da, db) == 0 ||
+			    (size_t)t->nconflicts++ >= max)
+				continue;
+			memcpy(&pa, a, 8);
+			memcpy(&pb, b, 8);
+			conflict_line(t, &t->conflicts, sid, pa, ca, da, pb,
+				      cb, db);
+		}
+}
+
+/* Reads the stored articles back in article_id order and writes out the
+ * kept capture of each (capture_beats()), naming the conflicts among
+ * the captures (the first `max`). */
+static int
+write_stored(struct tally *t, size_t max, struct buf *err)
+{
+	struct sv key, rec;
+	struct stored a, w;
+	char id[16];
+	size_t ngroup = 0, done = 0;
+	int rc, rc2;
+
+	if ((rc = open_outputs(t, err)) != 0)
+		return rc;
+	for (;;) {
+		long long part;
+
+		rc = runs_next(t->store, &key, &rec, err);
+		if (rc < 0)
+			return rc;
+		if (ngroup && (rc == 0 || memcmp(key.p, id, 16) != 0)) {
+			if (ngroup > 1)
+				group_conflicts(t, id, max);
+			if ((rc2 = write_kept(t, err)) != 0)
+				return rc2;
+			ngroup = 0;
+			if (++done % MERGE_CHECK_EVERY == 0 && t->stop &&
+			    *t->stop) {
+				if (err)
+					buf_adds(err, "interrupted");
+				return PT_EINTR;
+			}
+		}
+		if (rc == 0)
+			break;
+		parse_stored(rec.p, &a);
+		part = key_part(key.p);
+		if (ngroup == 0) {
+			memcpy(id, key.p, 16);
+			buf_reset(&t->group);
+		}
+		buf_add(&t->group, &part, 8);
+		put_str(&t->group, a.captured);
+		put_str(&t->group, a.digest);
+		if (ngroup)
+			parse_stored(t->win.p, &w);
+		if (!ngroup || capture_beats(a.captured, a.digest, w.captured,
+					     w.digest)) {
+			buf_reset(&t->win);
+			buf_add(&t->win, rec.p, rec.len);
+		}
+		ngroup++;
+	}
+	if ((rc = sums_flush(t, &t->tot, S_TOT, err)) != 0)
+		return rc;
+	return sums_flush(t, &t->ali, S_ALI, err);
+}
+
+/* Reads the partials, once, and writes out the per-article files: by
+ * the streaming merge when only partials are merged and their files can
+ * all be open at once; else through the store (after the articles added
+ * with tally_add(), the partials one after the other). A failure names
+ * the partial. */
 static int
 read_partials(struct tally *t, size_t max, struct buf *err)
 {
@@ -2285,9 +2429,9 @@ read_partials(struct tally *t, size_t max, struct buf *err)
 	t->parts_read = 1;
 	for (i = 0; i < t->npartdir; i++)
 		nparts += t->partdir[i] != NULL;
-	if (nparts && !t->added && can_stream(nparts))
+	if (nparts && !t->added && can_stream(nparts)) {
 		rc = merge_streams(t, max, err);
-	else
+	} else {
 		for (i = 0; i < t->npartdir && !rc; i++) {
 			if (t->stop && *t->stop) {
 				if (err)
@@ -2298,6 +2442,9 @@ read_partials(struct tally *t, size_t max, struct buf *err)
 						       (long long)i, err)))
 				part_fail(t->partdir[i], rc, err);
 		}
+		if (!rc)
+			rc = write_stored(t, max, err);
+	}
 	t->parts_rc = rc;
 	return rc;
 }
@@ -2306,33 +2453,10 @@ long long
 tally_conflicts(struct tally *t, struct buf *out, size_t max,
 		struct buf *err)
 {
-	sqlite3_stmt *st;
-	long long n = 0;
-	int rc;
-
 	if (read_partials(t, max, err))
 		return -1;
-	if (t->streamed) {
-		buf_add(out, t->conflicts.p, t->conflicts.len);
-		return t->nconflicts;
-	}
-	if (query(t, conflict_sql, &st, err))
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((size_t)n++ >= max)
-			continue;
-		conflict_line(t, out,
-			      (const char *)sqlite3_column_text(st, 0),
-			      sqlite3_column_int64(st, 1),
-			      (const char *)sqlite3_column_text(st, 2),
-			      (const char *)sqlite3_column_text(st, 3),
-			      sqlite3_column_int64(st, 4),
-			      (const char *)sqlite3_column_text(st, 5),
-			      (const char *)sqlite3_column_text(st, 6));
-	}
-	if (query_end(t, st, rc, err))
-		return -1;
-	return n;
+	buf_add(out, t->conflicts.p, t->conflicts.len);
+	return t->nconflicts;
 }
 
 int
@@ -2342,13 +2466,6 @@ tally_finish(struct tally *t, struct buf *err)
 
 	if ((rc = read_partials(t, 0, err)) != 0)
 		return rc;
-	if (db_exec(&t->db, finish_sql) || fill_totals(t))
-		return db_fail(&t->db, err, "cannot sort the work database");
-	if (!t->streamed) {
-		rc = open_outputs(t, err);
-		if (!rc)
-			rc = write_blocks(t, err);
-	}
 	if (!rc)
 		rc = write_totals(t, F_FIGURES, err);
 	if (!rc)

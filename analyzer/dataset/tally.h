@@ -6,8 +6,9 @@
  * the writer, the header rows, the reader of partials and the SQL come
  * (the README describes each column).
  *
- * Rows are kept in a temporary SQLite database next to the outputs (so
- * memory does not grow with the corpus) and written out in a canonical
+ * Rows are kept in an external sort whose runs go to temporary files next
+ * to the outputs (so memory does not grow with the corpus; the totals in
+ * a temporary SQLite database there) and written out in a canonical
  * order at tally_finish(): articles by article_id, each article's rows in
  * text order. An article seen more than once keeps its newest capture
  * (then the larger digest), so the output does not depend on the order of
@@ -16,13 +17,13 @@
  *
  * Partials are sorted by article_id, so `merge` reads them together as a
  * k-way merge that writes each article's rows out as it meets them: only
- * what the totals need goes into the database. (Articles added with
- * tally_add() as well, or more partials than there may be open files,
- * are read one after the other into the database instead.)
+ * the totals are summed. (Articles added with tally_add() as well, or
+ * more partials than there may be open files, are read one after the
+ * other into the sort instead.)
  *
  * Files are written to temporaries and renamed into place by
  * tally_finish(); tally_free() without a finish removes them and the
- * database, so a failed run leaves the previous files as they were.
+ * work files, so a failed run leaves the previous files as they were.
  * Arguments are borrowed.
  */
 #ifndef PT_TALLY_H
@@ -54,7 +55,8 @@ struct tally *tally_new(const char *dir, struct buf *err);
  * takes them for the ANSI code page and shows "NoÃ©"). Other tools, and
  * tally_import(), skip it. Off by default. */
 void tally_set_bom(struct tally *t, int on);
-/* Adds one analyzed article. 0 or PT_EDB with a message in err. */
+/* Adds one analyzed article. 0, or PT_EIO (the sort could not write its
+ * file) or PT_ETOOBIG with a message in err. */
 int tally_add(struct tally *t, const struct tally_meta *m,
 	      const struct doc *d, struct buf *err);
 /* While the partials are read: `stop` (a signal flag) set makes it end

@@ -18,6 +18,7 @@ struct ofile {
 	FILE *fp;    /* the temporary file, open for writing */
 	char *path;  /* final path, owned */
 	char *tmp;   /* temporary path, owned */
+	char *iobuf; /* fp's buffer, owned */
 };
 
 /* 0, or PT_EIO with a message in err naming the path. */
