@@ -4,6 +4,7 @@
  */
 #include "analyzer/dataset/runs.h"
 
+#include "analyzer/dataset/heap.h"
 #include "crawler/base/buf.h"
 #include "crawler/base/err.h"
 #include "crawler/base/sv.h"
@@ -49,8 +50,7 @@ struct src {
 struct merge {
 	struct src *v;
 	size_t n;
-	struct src **heap;
-	size_t nheap;
+	struct heap heap;     /* of struct src, by src_less() */
 	int started;          /* the top has been taken */
 };
 
@@ -133,7 +133,7 @@ merge_close(struct merge *m)
 	for (i = 0; i < m->n; i++)
 		buf_release(&m->v[i].b);
 	free(m->v);
-	free(m->heap);
+	free(m->heap.v);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -315,28 +315,12 @@ src_next(const struct runs *r, struct src *s, struct buf *err)
 }
 
 static int
-src_less(const struct src *a, const struct src *b)
+src_less(const void *pa, const void *pb)
 {
+	const struct src *a = pa, *b = pb;
 	int c = key_cmp(a->cur, b->cur);
 
 	return c < 0 || (c == 0 && a->seq < b->seq);
-}
-
-static void
-sift_down(struct merge *m, size_t i)
-{
-	struct src *x = m->heap[i];
-	size_t c;
-
-	while ((c = 2 * i + 1) < m->nheap) {
-		if (c + 1 < m->nheap && src_less(m->heap[c + 1], m->heap[c]))
-			c++;
-		if (!src_less(m->heap[c], x))
-			break;
-		m->heap[i] = m->heap[c];
-		i = c;
-	}
-	m->heap[i] = x;
 }
 
 /* Opens a merge of runs [i0, i1) and, with mem, the sorted records in
@@ -350,7 +334,8 @@ merge_open(struct runs *r, struct merge *m, size_t i0, size_t i1, int mem,
 
 	memset(m, 0, sizeof(*m));
 	m->v = pt_xcalloc(n ? n : 1, sizeof(*m->v));
-	m->heap = pt_xcalloc(n ? n : 1, sizeof(*m->heap));
+	m->heap.v = pt_xcalloc(n ? n : 1, sizeof(*m->heap.v));
+	m->heap.less = src_less;
 	chunk = n ? r->budget / n : r->budget;
 	if (chunk < READ_MIN)
 		chunk = READ_MIN;
@@ -378,10 +363,9 @@ merge_open(struct runs *r, struct merge *m, size_t i0, size_t i1, int mem,
 		if ((rc = src_next(r, &m->v[i], err)) < 0)
 			return rc;
 		if (rc)
-			m->heap[m->nheap++] = &m->v[i];
+			m->heap.v[m->heap.n++] = &m->v[i];
 	}
-	for (i = m->nheap / 2; i-- > 0;)
-		sift_down(m, i);
+	heap_build(&m->heap);
 	return 0;
 }
 
@@ -392,19 +376,19 @@ merge_next(const struct runs *r, struct merge *m, const unsigned char **cur,
 {
 	int rc;
 
-	if (m->started && m->nheap) {
-		rc = src_next(r, m->heap[0], err);
+	if (m->started && m->heap.n) {
+		rc = src_next(r, m->heap.v[0], err);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
-			m->heap[0] = m->heap[--m->nheap];
-		if (m->nheap)
-			sift_down(m, 0);
+			(void)heap_pop(&m->heap);
+		else
+			heap_fix_top(&m->heap);
 	}
 	m->started = 1;
-	if (!m->nheap)
+	if (!m->heap.n)
 		return 0;
-	*cur = m->heap[0]->cur;
+	*cur = ((const struct src *)m->heap.v[0])->cur;
 	return 1;
 }
 

@@ -24,6 +24,7 @@
  */
 #include "analyzer/dataset/tally.h"
 
+#include "analyzer/dataset/heap.h"
 #include "analyzer/dataset/runs.h"
 
 #include "analyzer/stance/doc.h"
@@ -1945,48 +1946,12 @@ can_stream(size_t n)
 
 /* A capture of article `id` ordered before another: by id, then part. */
 static int
-partial_less(const struct partial *a, const struct partial *b)
+partial_less(const void *pa, const void *pb)
 {
+	const struct partial *a = pa, *b = pb;
 	int c = strcmp(cur_id(a), cur_id(b));
 
 	return c < 0 || (c == 0 && a->part < b->part);
-}
-
-/* The partials with a current article, as a binary min-heap. */
-struct heap {
-	struct partial **v;
-	size_t n;
-};
-
-static void
-heap_push(struct heap *h, struct partial *p)
-{
-	size_t i = h->n++;
-
-	while (i > 0 && partial_less(p, h->v[(i - 1) / 2])) {
-		h->v[i] = h->v[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	h->v[i] = p;
-}
-
-static struct partial *
-heap_pop(struct heap *h)
-{
-	struct partial *top = h->v[0], *last = h->v[--h->n];
-	size_t i = 0, c;
-
-	while ((c = 2 * i + 1) < h->n) {
-		if (c + 1 < h->n && partial_less(h->v[c + 1], h->v[c]))
-			c++;
-		if (!partial_less(h->v[c], last))
-			break;
-		h->v[i] = h->v[c];
-		i = c;
-	}
-	if (h->n)
-		h->v[i] = last;
-	return top;
 }
 
 /* The conflicts among the captures g[0..n) of one article (in part
@@ -2041,7 +2006,7 @@ struct half {
 	struct buf blk[F_NBLOCKS]; /* the rows gathered for the outputs */
 	struct partial *ps;      /* the partials, files of r.files open */
 	size_t n;
-	struct heap h;
+	struct heap h;        /* partials with a current article */
 	struct partial **g;      /* one article's captures */
 	size_t max;              /* main: conflict lines to keep */
 	atomic_int *failed;      /* set by the half that fails: both stop */
@@ -2181,6 +2146,7 @@ half_init(struct half *hf, struct tally *t, unsigned which, int main,
 	hf->ps = pt_xcalloc(t->npartdir, sizeof(*hf->ps));
 	hf->g = pt_xcalloc(t->npartdir, sizeof(*hf->g));
 	hf->h.v = pt_xcalloc(t->npartdir, sizeof(*hf->h.v));
+	hf->h.less = partial_less;
 	hf->failed = failed;
 }
 
