@@ -3,14 +3,16 @@
 common English words (data/lexicon/common-words.txt): build their C tables,
 or derive them again from their public sources.
 
-  gen_given.py SRC.tsv COMMON.txt OUT.c
+  gen_given.py SRC.tsv COMMON.txt NICKNAMES.csv OUT.c
       Run by the build: analyzer/stance/given.c (declared in
       analyzer/stance/given.h) from data/lexicon/given-names.tsv, the names
       sorted with an open-addressing hash index (FNV-1a, linear probing,
       load factor <= 0.5), so a lookup is one hash and a probe or two; and
       from common-words.txt a set of the words' 32-bit FNV-1a hashes (open
       addressing, load factor <= 0.5): no strings, one probe or two, and a
-      false hit once in some 60 000 lookups of a word that is not there.
+      false hit once in some 60 000 lookups of a word that is not there;
+      and from nicknames.csv (data/lexicon/nicknames.md) a set of the hashes
+      of its pairs "NAME NICKNAME" in the same way.
 
   gen_given.py --derive SSA_DIR FORENAMES.csv LEXICON.tsv WORDS OUT.tsv
       How given-names.tsv was made (data/lexicon/given-names.md): the US
@@ -25,6 +27,7 @@ import collections
 import csv
 import glob
 import os
+import re
 import sys
 import unicodedata
 
@@ -170,7 +173,70 @@ given_common(const char *p, size_t len)
     return "".join(out), len(hashes)
 
 
-def gen(src, common_src, dst):
+def gen_nicknames(src):
+    """C text of the hash set of the pairs "NAME NICKNAME" of src (the
+    CSV of data/lexicon/nicknames.md: name1,has_nickname,name2)."""
+    hashes = set()
+    with open(src, encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.reader(fh), 1):
+            if n == 1:
+                if row != ["name1", "relationship", "name2"]:
+                    sys.exit("%s:1: not the nickname list's header" % src)
+                continue
+            if len(row) != 3 or row[1] != "has_nickname":
+                sys.exit("%s:%d: bad row %r" % (src, n, row))
+            a, b = row[0].strip().lower(), row[2].strip().lower()
+            if not re.fullmatch(r"[a-z]+", a) or not re.fullmatch(r"[a-z]+", b):
+                continue  # initials ("k.c."): no short form of a name
+            hashes.add(fnv(a + " " + b) or 1)
+    size = 1
+    while size < 2 * len(hashes):
+        size *= 2
+    slots = [0] * size
+    for h in sorted(hashes):
+        i = h & (size - 1)
+        while slots[i]:
+            i = (i + 1) & (size - 1)
+        slots[i] = h
+    out = ["#define NNICK %d\n\n" % size,
+           "/* The FNV-1a hashes of \"NAME NICKNAME\" of nicknames.csv (0 =\n"
+           " * empty slot; a pair hashing to 0 is stored as 1). */\n"
+           "static const uint32_t nick[NNICK] = {\n"]
+    for i in range(0, size, 8):
+        out.append("\t" + ", ".join("0x%08x" % v for v in slots[i:i + 8]) +
+                   ",\n")
+    out.append("};\n\n")
+    out.append("""static int
+nick_has(const char *a, size_t al, const char *b, size_t bl)
+{
+	uint32_t h = 2166136261u, i;
+	size_t j;
+
+	for (j = 0; j < al; j++)
+		h = (h ^ (unsigned char)a[j]) * 16777619u;
+	h = (h ^ (unsigned char)' ') * 16777619u;
+	for (j = 0; j < bl; j++)
+		h = (h ^ (unsigned char)b[j]) * 16777619u;
+	if (h == 0)
+		h = 1;
+	for (i = h & (NNICK - 1); nick[i]; i = (i + 1) & (NNICK - 1))
+		if (nick[i] == h)
+			return 1;
+	return 0;
+}
+
+int
+given_nickname(const char *a, size_t al, const char *b, size_t bl)
+{
+	if (al == 0 || bl == 0 || al > %d || bl > %d)
+		return 0;
+	return nick_has(a, al, b, bl) || nick_has(b, bl, a, al);
+}
+""" % (MAX_KEY, MAX_KEY))
+    return "".join(out), len(hashes)
+
+
+def gen(src, common_src, nick_src, dst):
     names = []
     for line in open(src, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -234,11 +300,13 @@ given_lookup(const char *p, size_t len)
 """ % (cls["F"], cls["M"], cls["U"], cls["F"], cls["M"], cls["U"], MAX_KEY))
     ctext, ncommon = gen_common(common_src)
     out.append("\n" + ctext)
+    ntext, nnick = gen_nicknames(nick_src)
+    out.append("\n" + ntext)
     tmp = dst + ".tmp"
     open(tmp, "w").write("".join(out))
     os.replace(tmp, dst)
-    print("wrote %s: %d names, %d common words" % (dst, len(names), ncommon),
-          file=sys.stderr)
+    print("wrote %s: %d names, %d common words, %d nickname pairs"
+          % (dst, len(names), ncommon, nnick), file=sys.stderr)
 
 
 def main(argv):
@@ -246,8 +314,8 @@ def main(argv):
         derive(*argv[2:])
     elif len(argv) == 4 and argv[1] == "--derive-common":
         derive_common(argv[2], argv[3])
-    elif len(argv) == 4:
-        gen(argv[1], argv[2], argv[3])
+    elif len(argv) == 5:
+        gen(argv[1], argv[2], argv[3], argv[4])
     else:
         sys.exit(__doc__)
 

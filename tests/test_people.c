@@ -144,6 +144,14 @@ static const struct {
 	  "met Tim Lindqvist.",
 	  "Patrick W. Okonjo-Reyes Jr.=2M | Bob Lindqvist=2M | "
 	  "Tim Lindqvist=1M" },
+	/* Nicknames from data/lexicon/nicknames.csv, also of the same length
+	 * as the name ("Jack" for "John"); a name that is no nickname of it
+	 * stays another person. */
+	{ "Elizabeth Marchetti-Oyelaran spoke first. Later Bess "
+	  "Marchetti-Oyelaran said she agreed. John Halvorsen-Beck and Jack "
+	  "Halvorsen-Beck met Joan Halvorsen-Beck.",
+	  "Elizabeth Marchetti-Oyelaran=2F | John Halvorsen-Beck=2M | "
+	  "Joan Halvorsen-Beck=1F" },
 	{ "Speaker Benjamin Oduya-Nwosu died. The motion honoured Rt. Hon. "
 	  "B. U. Oduya-Nwosu.", "Benjamin Oduya-Nwosu=2M" },
 	/* "He" as a surname next to an unknown word; the pronoun before

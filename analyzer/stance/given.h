@@ -2,8 +2,9 @@
  * culture, with a gender hint, from openly licensed public data
  * (data/lexicon/given-names.md says which); and the 64 000 words an
  * English dictionary has in lower case (data/lexicon/common-words.md).
- * The build compiles data/lexicon/given-names.tsv and common-words.txt
- * into given.c (scripts/gen_given.py).
+ * And the nicknames of given names (data/lexicon/nicknames.md). The
+ * build compiles data/lexicon/given-names.tsv, common-words.txt and
+ * nicknames.csv into given.c (scripts/gen_given.py).
  *
  * The hand-made GIVEN_F/GIVEN_M class of lexicon.h stays the stronger
  * list; this one only adds names it lacks, and gives the words a
@@ -31,5 +32,9 @@ unsigned given_lookup(const char *p, size_t len);
  * one that has none ("Maurkice Pouncey") is likely a name. Only the weak
  * names of the gazetteer above are among them. */
 int given_common(const char *p, size_t len);
+/* 1 when one of the given names a[0..al) and b[0..bl) (key form) is a
+ * nickname of the other in data/lexicon/nicknames.csv ("bob" and
+ * "robert", "peggy" and "margaret"), in either order. */
+int given_nickname(const char *a, size_t al, const char *b, size_t bl);
 
 #endif

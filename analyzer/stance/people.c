@@ -1273,46 +1273,23 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 
 /* 1 when given names a (al bytes) and b are one person's: the same, one
  * the short form of the other ("Pat" and "Patrick", "Josh" and "Joshua":
- * three letters or more, a given name itself), or a usual diminutive
- * that is no short form ("Bob" for "Robert"). */
+ * three letters or more, a given name itself), or a nickname that is no
+ * short form ("Bob" for "Robert"; data/lexicon/nicknames.csv). */
 static int
 same_given(const char *a, size_t al, const char *b, size_t bl)
 {
-	static const char *const pairs[][2] = {
-		{ "bob", "robert" }, { "bobby", "robert" }, { "rob", "robert" },
-		{ "bill", "william" }, { "billy", "william" },
-		{ "will", "william" }, { "liz", "elizabeth" },
-		{ "beth", "elizabeth" }, { "betty", "elizabeth" },
-		{ "jim", "james" }, { "jimmy", "james" }, { "mike", "michael" },
-		{ "dick", "richard" }, { "rick", "richard" },
-		{ "ted", "edward" }, { "ned", "edward" }, { "tony", "anthony" },
-		{ "peggy", "margaret" }, { "maggie", "margaret" },
-		{ "jack", "john" }, { "johnny", "john" }, { "sandy", "alexandra" },
-		{ "kate", "katherine" }, { "kate", "catherine" },
-		{ "katie", "katherine" }, { "chuck", "charles" },
-		{ "peg", "margaret" }, { "hank", "henry" }, { "harry", "henry" },
-		{ "sasha", "alexander" }, { "lou", "louis" }, { "sue", "susan" },
-		{ "nick", "nicholas" }, { "tom", "thomas" }, { "steve", "stephen" },
-		{ "larry", "lawrence" }, { "patty", "patricia" },
-		{ "trish", "patricia" }, { "jenny", "jennifer" },
-		{ "becky", "rebecca" }, { "kathy", "katherine" } };
 	const char *s = al < bl ? a : b, *l = al < bl ? b : a;
-	size_t sl = al < bl ? al : bl, ll = al < bl ? bl : al, i;
+	size_t sl = al < bl ? al : bl, ll = al < bl ? bl : al;
 
-	if (al == bl)
-		return memcmp(a, b, al) == 0;
+	if (al == bl && memcmp(a, b, al) == 0)
+		return 1;
 	/* "B. U. Nzeribe" after "Benjamin Nzeribe": an initial. */
 	if (sl == 1)
-		return s[0] == l[0];
-	if (sl >= 3 && memcmp(s, l, sl) == 0 &&
+		return ll > 1 && s[0] == l[0];
+	if (sl >= 3 && sl < ll && memcmp(s, l, sl) == 0 &&
 	    (given_lookup(s, sl) & LEX_GIVEN))
 		return 1;
-	for (i = 0; i < sizeof(pairs) / sizeof(*pairs); i++)
-		if (strlen(pairs[i][0]) == sl && strlen(pairs[i][1]) == ll &&
-		    memcmp(pairs[i][0], s, sl) == 0 &&
-		    memcmp(pairs[i][1], l, ll) == 0)
-			return 1;
-	return 0;
+	return given_nickname(s, sl, l, ll);
 }
 
 /* The known person an accepted candidate names: by its key, or by given
