@@ -125,6 +125,27 @@ def derive_common(words, out):
     print("wrote %s: %d words" % (out, len(kept)), file=sys.stderr)
 
 
+def hash_set_c(hashes, size_macro, array, comment):
+    """C text of an open-addressing set (linear probing, load factor <=
+    0.5) of the 32-bit hashes, as the array `array` of size_macro slots."""
+    size = 1
+    while size < 2 * len(hashes):
+        size *= 2
+    slots = [0] * size
+    for h in sorted(hashes):
+        i = h & (size - 1)
+        while slots[i]:
+            i = (i + 1) & (size - 1)
+        slots[i] = h
+    out = ["#define %s %d\n\n" % (size_macro, size), comment,
+           "static const uint32_t %s[%s] = {\n" % (array, size_macro)]
+    for i in range(0, size, 8):
+        out.append("\t" + ", ".join("0x%08x" % v for v in slots[i:i + 8]) +
+                   ",\n")
+    out.append("};\n\n")
+    return "".join(out)
+
+
 def gen_common(src):
     """C text of the hash set of the words in src."""
     hashes = set()
@@ -135,23 +156,9 @@ def gen_common(src):
         if len(w.encode("utf-8")) > MAX_KEY:
             sys.exit("%s: word over %d bytes: %r" % (src, MAX_KEY, w))
         hashes.add(fnv(w) or 1)
-    size = 1
-    while size < 2 * len(hashes):
-        size *= 2
-    slots = [0] * size
-    for h in sorted(hashes):
-        i = h & (size - 1)
-        while slots[i]:
-            i = (i + 1) & (size - 1)
-        slots[i] = h
-    out = ["#define NCOMMON %d\n\n" % size,
-           "/* The FNV-1a hashes of common-words.txt (0 = empty slot; a\n"
-           " * word hashing to 0 is stored as 1). */\n"
-           "static const uint32_t common[NCOMMON] = {\n"]
-    for i in range(0, size, 8):
-        out.append("\t" + ", ".join("0x%08x" % v for v in slots[i:i + 8]) +
-                   ",\n")
-    out.append("};\n\n")
+    out = [hash_set_c(hashes, "NCOMMON", "common",
+                      "/* The FNV-1a hashes of common-words.txt (0 = empty "
+                      "slot; a\n * word hashing to 0 is stored as 1). */\n")]
     out.append("""int
 given_common(const char *p, size_t len)
 {
@@ -189,23 +196,10 @@ def gen_nicknames(src):
             if not re.fullmatch(r"[a-z]+", a) or not re.fullmatch(r"[a-z]+", b):
                 continue  # initials ("k.c."): no short form of a name
             hashes.add(fnv(a + " " + b) or 1)
-    size = 1
-    while size < 2 * len(hashes):
-        size *= 2
-    slots = [0] * size
-    for h in sorted(hashes):
-        i = h & (size - 1)
-        while slots[i]:
-            i = (i + 1) & (size - 1)
-        slots[i] = h
-    out = ["#define NNICK %d\n\n" % size,
-           "/* The FNV-1a hashes of \"NAME NICKNAME\" of nicknames.csv (0 =\n"
-           " * empty slot; a pair hashing to 0 is stored as 1). */\n"
-           "static const uint32_t nick[NNICK] = {\n"]
-    for i in range(0, size, 8):
-        out.append("\t" + ", ".join("0x%08x" % v for v in slots[i:i + 8]) +
-                   ",\n")
-    out.append("};\n\n")
+    out = [hash_set_c(hashes, "NNICK", "nick",
+                      "/* The FNV-1a hashes of \"NAME NICKNAME\" of "
+                      "nicknames.csv (0 =\n * empty slot; a pair hashing to 0 "
+                      "is stored as 1). */\n")]
     out.append("""static int
 nick_has(const char *a, size_t al, const char *b, size_t bl)
 {
