@@ -46,6 +46,35 @@ same_files(const char *d1, const char *d2)
 	}
 }
 
+/* The bundled samples the merge tests analyze, in this order. */
+static const char *const sample_names[] = {
+	"01-harbour-lights-pro.txt", "02-veteran-director-con.txt",
+	"03-panel-mixed.txt", "04-box-office-offtopic.txt",
+	"05-guild-guidelines.html", "seed-intimacy-coordinators.txt",
+};
+#define NSAMPLES (sizeof(sample_names) / sizeof(*sample_names))
+
+/* a[i] = the path of sample i (caller frees each). */
+static void
+sample_paths(char *a[NSAMPLES])
+{
+	char *s = tu_src("data/samples");
+	size_t i;
+
+	for (i = 0; i < NSAMPLES; i++)
+		a[i] = fileio_join(s, sample_names[i]);
+	free(s);
+}
+
+static void
+free_paths(char *a[NSAMPLES])
+{
+	size_t i;
+
+	for (i = 0; i < NSAMPLES; i++)
+		free(a[i]);
+}
+
 static void
 run_ok(const char *const *args)
 {
@@ -61,37 +90,32 @@ static void
 test_merge_equals_single_run(void **state)
 {
 	char *dir = tu_tmpdir();
-	char *s = tu_src("data/samples");
-	char *a1 = fileio_join(s, "01-harbour-lights-pro.txt");
-	char *a2 = fileio_join(s, "02-veteran-director-con.txt");
-	char *a3 = fileio_join(s, "03-panel-mixed.txt");
-	char *a4 = fileio_join(s, "04-box-office-offtopic.txt");
-	char *a5 = fileio_join(s, "05-guild-guidelines.html");
-	char *a6 = fileio_join(s, "seed-intimacy-coordinators.txt");
+	char *a[NSAMPLES];
 	char *all = fileio_join(dir, "all"), *p1 = fileio_join(dir, "p1");
 	char *p2 = fileio_join(dir, "p2"), *p3 = fileio_join(dir, "p3");
 	char *m1 = fileio_join(dir, "m1"), *m2 = fileio_join(dir, "m2");
 
 	(void)state;
+	sample_paths(a);
 	{
-		const char *args[] = { "analyze", "-q", "--out", all, a1, a2,
-				       a3, a4, a5, a6, NULL };
+		const char *args[] = { "analyze", "-q", "--out", all, a[0],
+				       a[1], a[2], a[3], a[4], a[5], NULL };
 		run_ok(args);
 	}
 	{
-		const char *args[] = { "analyze", "-q", "--out", p1, a1, a2,
-				       NULL };
+		const char *args[] = { "analyze", "-q", "--out", p1, a[0],
+				       a[1], NULL };
 		run_ok(args);
 	}
 	{
-		/* a3 in two shards: the duplicate must not count twice */
-		const char *args[] = { "analyze", "-q", "--out", p2, a3, a4,
-				       NULL };
+		/* a[2] in two shards: the duplicate must not count twice */
+		const char *args[] = { "analyze", "-q", "--out", p2, a[2],
+				       a[3], NULL };
 		run_ok(args);
 	}
 	{
-		const char *args[] = { "analyze", "-q", "--out", p3, a3, a5,
-				       a6, NULL };
+		const char *args[] = { "analyze", "-q", "--out", p3, a[2],
+				       a[4], a[5], NULL };
 		run_ok(args);
 	}
 	{
@@ -113,8 +137,8 @@ test_merge_equals_single_run(void **state)
 	}
 	same_files(all, m1);
 	tu_rmrf(dir);
-	free(dir); free(s); free(a1); free(a2); free(a3); free(a4); free(a5);
-	free(a6); free(all); free(p1); free(p2); free(p3); free(m1); free(m2);
+	free(dir); free_paths(a);
+	free(all); free(p1); free(p2); free(p3); free(m1); free(m2);
 }
 
 /* Appends field f to out quoted, its quote marks doubled (RFC 4180). */
@@ -389,11 +413,7 @@ test_timeline_periods(void **state)
 		{ "", "", "unknown" },
 	};
 	char *dir = tu_tmpdir();
-	char *s = tu_src("data/samples");
-	char *a1 = fileio_join(s, "01-harbour-lights-pro.txt");
-	char *a2 = fileio_join(s, "02-veteran-director-con.txt");
-	char *a3 = fileio_join(s, "03-panel-mixed.txt");
-	char *a4 = fileio_join(s, "04-box-office-offtopic.txt");
+	char *a[NSAMPLES];
 	char *p = fileio_join(dir, "p"), *m = fileio_join(dir, "m");
 	char *m2 = fileio_join(dir, "m2"), *e = fileio_join(dir, "err");
 	char *arts = fileio_join(p, "articles.csv");
@@ -402,9 +422,10 @@ test_timeline_periods(void **state)
 	size_t i, j;
 
 	(void)state;
+	sample_paths(a);
 	{
-		const char *args[] = { "analyze", "-q", "--out", p, a1, a2,
-				       a3, a4, NULL };
+		const char *args[] = { "analyze", "-q", "--out", p, a[0], a[1],
+				       a[2], a[3], NULL };
 		run_ok(args);
 	}
 	assert_int_equal(tu_csv_load(arts, &csv), 0);
@@ -449,7 +470,8 @@ test_timeline_periods(void **state)
 	}
 	same_files(m, m2);
 	tu_rmrf(dir);
-	free(dir); free(s); free(a1); free(a2); free(a3); free(a4); free(p);
+	free(dir); free_paths(a);
+	free(p);
 	free(m); free(m2); free(e); free(arts); free(tl);
 }
 

@@ -13,8 +13,16 @@ static void
 test_seen(void **state)
 {
 	struct seen s;
+	/* Near misses of each URL added: another path, scheme or a trailing
+	 * byte. */
+	static const char *const miss[] = {
+		"https://news.example/b/%u.html",
+		"http://news.example/a/%u.html",
+		"https://news.example/a/%u.html?",
+	};
 	char url[96];
 	unsigned int i;
+	size_t j;
 
 	(void)state;
 	seen_init(&s);
@@ -31,16 +39,10 @@ test_seen(void **state)
 		snprintf(url, sizeof(url), "https://news.example/a/%u.html",
 			 i);
 		assert_true(seen_has(&s, url));
-		/* Near misses: another path, scheme or a trailing byte. */
-		snprintf(url, sizeof(url), "https://news.example/b/%u.html",
-			 i);
-		assert_false(seen_has(&s, url));
-		snprintf(url, sizeof(url), "http://news.example/a/%u.html",
-			 i);
-		assert_false(seen_has(&s, url));
-		snprintf(url, sizeof(url), "https://news.example/a/%u.html?",
-			 i);
-		assert_false(seen_has(&s, url));
+		for (j = 0; j < sizeof(miss) / sizeof(*miss); j++) {
+			snprintf(url, sizeof(url), miss[j], i);
+			assert_false(seen_has(&s, url));
+		}
 	}
 	assert_false(seen_has(&s, ""));
 	seen_release(&s);
