@@ -37,8 +37,11 @@ struct fileid {
 
 struct input {
 	char **paths;        /* expanded paths, owned */
-	char **real;         /* their canonical paths (realpath), owned */
-	size_t n, cap, capreal;
+	unsigned long long *size; /* their sizes when listed (0 for stdin) */
+	size_t n, cap, capsize;
+	char *real;          /* the current file's canonical path (realpath,
+			      * taken when it is opened, not for every file
+			      * up front), owned */
 	struct fileid *seen; /* hash set of the files taken, by dev+ino */
 	size_t nseen, capseen; /* capseen: a power of two, or 0 */
 	struct buf notes;    /* what input_new() skipped, one per line */
@@ -59,17 +62,6 @@ struct input {
 	unsigned long long cur;   /* read of the current file */
 	unsigned long long cur_size; /* its size */
 };
-
-/* Size of a path, 0 for standard input or when it cannot be read. */
-static unsigned long long
-size_of(const char *path)
-{
-	struct stat st;
-
-	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
-		return 0;
-	return (unsigned long long)st.st_size;
-}
 
 void
 input_bytes(const struct input *in, unsigned long long *done,
@@ -135,20 +127,17 @@ fileid_add(struct input *in, const struct stat *st)
 static void
 push(struct input *in, const char *p, const struct stat *st)
 {
-	char *real = NULL;
-
 	if (st && !fileid_add(in, st)) {
 		buf_addf(&in->notes, "skipped '%s': the same file as an input "
 			 "before it\n", p);
 		return;
 	}
-	if (st)
-		real = realpath(p, NULL);
 	pt_xgrow((void **)&in->paths, &in->cap, in->n + 1, sizeof(*in->paths));
-	pt_xgrow((void **)&in->real, &in->capreal, in->n + 1,
-		 sizeof(*in->real));
+	pt_xgrow((void **)&in->size, &in->capsize, in->n + 1,
+		 sizeof(*in->size));
 	in->paths[in->n] = pt_xstrdup(p);
-	in->real[in->n++] = real ? real : pt_xstrdup(p);
+	in->size[in->n] = st ? (unsigned long long)st->st_size : 0;
+	in->total += in->size[in->n++];
 }
 
 struct input *
@@ -206,8 +195,6 @@ input_new(char *const *args, size_t nargs, size_t max_doc, struct buf *err)
 				push(in, list[j], &st);
 		fileio_list_free(list, n);
 	}
-	for (i = 0; i < in->n; i++)
-		in->total += size_of(in->paths[i]);
 	return in;
 }
 
@@ -224,11 +211,10 @@ input_free(struct input *in)
 
 	if (!in)
 		return;
-	for (i = 0; i < in->n; i++) {
+	for (i = 0; i < in->n; i++)
 		free(in->paths[i]);
-		free(in->real[i]);
-	}
 	free(in->paths);
+	free(in->size);
 	free(in->real);
 	free(in->seen);
 	buf_release(&in->notes);
@@ -514,7 +500,7 @@ file_url(struct buf *b, const char *path)
 int
 input_next(struct input *in, struct input_doc *doc, struct buf *err)
 {
-	const char *path, *real;
+	const char *path;
 	int rc;
 
 	while (in->warc) {
@@ -526,9 +512,8 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 	in->cur = in->cur_size = 0;
 	if (in->next >= in->n)
 		return 0;
-	real = in->real[in->next];
+	in->cur_size = in->size[in->next];
 	path = in->paths[in->next++];
-	in->cur_size = size_of(path);
 	if (is_warc(path)) {
 		in->warc = warc_reader_open(path, err);
 		if (!in->warc)
@@ -552,8 +537,15 @@ input_next(struct input *in, struct input_doc *doc, struct buf *err)
 		buf_addf(&in->local, "stdin:sha256:%s", hex);
 		doc->id_source = in->local.p;
 	} else {
-		file_url(&in->local, real);
-		doc->id_source = real;
+		/* The canonical path names the file however it was
+		 * given (a relative path, a symbolic link); a file that
+		 * vanished since it was listed keeps its name. */
+		free(in->real);
+		in->real = realpath(path, NULL);
+		if (!in->real)
+			in->real = pt_xstrdup(path);
+		file_url(&in->local, in->real);
+		doc->id_source = in->real;
 		doc->local_url = in->local.p;
 	}
 	doc->html = has_html_ext(path);

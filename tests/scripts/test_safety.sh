@@ -170,6 +170,13 @@ case_identity() {
     [ "$n" = 6 ] || fail "6 files under three names gave $n articles"
     grep -q "file://$src/data/samples/seed-intimacy-coordinators.txt" \
         "$work/three/articles.csv" || fail "canonical path not recorded"
+    # A symbolic link is recorded under the file it names, taken when
+    # the file is read.
+    ln -s "$seed" "$work/link.txt"
+    pt analyze -q --out "$work/link" "$work/link.txt" ||
+        fail "analyze a symlink"
+    grep -q "file://$(realpath "$seed")" "$work/link/articles.csv" ||
+        fail "a symlink is not recorded under its target"
     mkdir -p "$work/loop/sub"
     cp "$seed" "$work/loop/sub/a.txt"
     ln -s "$work/loop" "$work/loop/sub/back"
