@@ -173,8 +173,10 @@ run_open(struct run *r, const struct analyze_opts *o)
 		return PT_EXIT_FAIL;
 	}
 	warn_notes(input_notes(r->in));
-	if (r->tally)
+	if (r->tally) {
 		tally_set_bom(r->tally, o->excel);
+		tally_set_stop(r->tally, o->stop);
+	}
 	r->ex = extractor_new();
 	r->prog = progress_start("analyzing", 0, o->progress_mode);
 	if (r->prog) {
@@ -333,6 +335,7 @@ write_dataset(struct run *r)
 {
 	const char *out = r->o->out_name ? r->o->out_name : r->o->out;
 	size_t n;
+	int rc;
 
 	if (!r->tally) {
 		if (r->ndocs == 0) {
@@ -356,7 +359,13 @@ write_dataset(struct run *r)
 			 "dataset", out);
 	}
 	buf_reset(&r->err);
-	if (tally_finish(r->tally, &r->err)) {
+	cmd_test_pause(r->o->stop, "write");
+	rc = tally_finish(r->tally, &r->err);
+	if (rc == PT_EINTR) {
+		log_error("interrupted: nothing written");
+		return PT_EXIT_INTR;
+	}
+	if (rc) {
 		log_error("%s", r->err.p);
 		return PT_EXIT_FAIL;
 	}

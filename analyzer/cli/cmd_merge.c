@@ -212,9 +212,14 @@ merge_run(const char *out, char *const *parts, size_t nparts, int summary,
 		goto done;
 	}
 	buf_reset(&err);
-	if (tally_finish(t, &err)) {
-		log_error("%s", err.p);
-		rc = PT_EXIT_FAIL;
+	if ((rc = tally_finish(t, &err)) != 0) {
+		if (rc == PT_EINTR) {
+			log_error("interrupted: nothing written");
+			rc = PT_EXIT_INTR;
+		} else {
+			log_error("%s", err.p);
+			rc = PT_EXIT_FAIL;
+		}
 		goto done;
 	}
 	if (summary)

@@ -282,22 +282,6 @@ config_load(struct config *c, const char *path, struct buf *err)
 	return 0;
 }
 
-/* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run stop at POINT
- * ("start", under the lock; "analyze", "merge", "swap") and wait to be
- * killed, so that the crash tests can kill it exactly there. */
-static void
-test_pause(const char *point)
-{
-	const char *want = getenv("PRESSTALLY_TEST_PAUSE");
-	int i;
-
-	if (!want || strcmp(want, point) != 0)
-		return;
-	log_info("test pause at %s", point);
-	for (i = 0; i < 600 && !interrupted; i++)
-		usleep(100000);
-}
-
 static int
 read_file_str(const char *path, struct buf *out)
 {
@@ -457,7 +441,7 @@ analyze_warc(const struct topic *topic, char *warc, const char *part,
 		log_error("cannot write '%s'", tmpsrc);
 		rc = PT_EXIT_FAIL;
 	} else if (rc == PT_EXIT_OK) {
-		test_pause("analyze");
+		cmd_test_pause(&interrupted, "analyze");
 		fileio_rmtree(part);
 		if (rename(tmp.p, part) != 0) {
 			log_error("cannot rename '%s': %s", tmp.p,
@@ -540,7 +524,7 @@ merge_and_swap(const struct config *c)
 	if (rc == PT_EXIT_OK && c->report)
 		report_run(tmp.p, NULL, c->topic, 0, 0, 0);
 	if (rc == PT_EXIT_OK) {
-		test_pause("merge");
+		cmd_test_pause(&interrupted, "merge");
 		buf_addf(&lnk, "%s.new", link);
 		unlink(lnk.p);
 		if (symlink(gen.p, lnk.p) != 0 || rename(lnk.p, link) != 0) {
@@ -721,7 +705,7 @@ refresh_run(const struct config *cfg, int crawl)
 	int rc = PT_EXIT_OK, partial = 0, reset = 0;
 	size_t analyzed = 0;
 
-	test_pause("start");
+	cmd_test_pause(&interrupted, "start");
 	topic = cmd_load_topic(cfg->topic, digest);
 	if (!topic)
 		return PT_EXIT_DATA;

@@ -18,6 +18,13 @@ int cmd_refresh(int argc, char **argv);
 
 struct topic;
 
+/* Test hook: PRESSTALLY_TEST_PAUSE=POINT makes the run wait at POINT (up
+ * to a minute, or until *stop is set) so that the signal and crash tests
+ * can stop it exactly there. Points: refresh's "start" (under the lock),
+ * "analyze", "merge" and "swap"; analyze's "write" (inputs read, nothing
+ * written yet). */
+void cmd_test_pause(volatile sig_atomic_t *stop, const char *point);
+
 /* What analyze_run() does: the work of `presstally analyze`, also used by
  * `presstally refresh`. Borrowed pointers. */
 struct analyze_opts {

@@ -171,6 +171,19 @@ cmd_catch_signals(void)
 	return &interrupted;
 }
 
+void
+cmd_test_pause(volatile sig_atomic_t *stop, const char *point)
+{
+	const char *want = getenv("PRESSTALLY_TEST_PAUSE");
+	int i;
+
+	if (!want || strcmp(want, point) != 0)
+		return;
+	log_info("test pause at %s", point);
+	for (i = 0; i < 600 && !(stop && *stop); i++)
+		usleep(100000);
+}
+
 static const struct command *
 find(const char *name)
 {

@@ -2425,12 +2425,24 @@ tally_conflicts(struct tally *t, struct buf *out, size_t max,
 	return t->nconflicts;
 }
 
+/* PT_EINTR ("interrupted") when the stop flag is set, else 0. */
+static int
+stopped(const struct tally *t, struct buf *err)
+{
+	if (!t->stop || !*t->stop)
+		return 0;
+	if (err)
+		buf_adds(err, "interrupted");
+	return PT_EINTR;
+}
+
 int
 tally_finish(struct tally *t, struct buf *err)
 {
 	int f, rc;
 
-	if ((rc = read_partials(t, 0, err)) != 0)
+	if ((rc = stopped(t, err)) != 0 ||
+	    (rc = read_partials(t, 0, err)) != 0)
 		return rc;
 	if (!rc)
 		rc = write_totals(t, F_FIGURES, err);
@@ -2438,6 +2450,10 @@ tally_finish(struct tally *t, struct buf *err)
 		rc = write_totals(t, F_TIMELINE, err);
 	if (!rc)
 		rc = write_totals(t, F_ALIASES, err);
+	/* The last point where a signal stops the run: past it, the seven
+	 * files replace the previous ones together (a rename each). */
+	if (!rc)
+		rc = stopped(t, err);
 	/* All seven are complete before any replaces the previous one. */
 	for (f = 0; f < F_N && !rc; f++)
 		rc = ofile_commit(&t->out[f], err);

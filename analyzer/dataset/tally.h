@@ -79,7 +79,10 @@ int tally_import(struct tally *t, const char *dir, struct buf *err);
  * (PT_EINTR when stopped). Reads the partials if not done yet. */
 long long tally_conflicts(struct tally *t, struct buf *out, size_t max,
 			  struct buf *err);
-/* Writes the seven files and renames them into place. */
+/* Writes the seven files and renames them into place. A stop flag
+ * (tally_set_stop()) set before the renames begin abandons the write:
+ * PT_EINTR ("interrupted"), the previous files kept; once they begin,
+ * all seven are renamed. */
 int tally_finish(struct tally *t, struct buf *err);
 void tally_free(struct tally *t);
 

@@ -70,6 +70,24 @@ case_signal() {
         cmp -s "$out/articles.csv" "$work/before.csv" ||
             fail "SIG$sig changed the dataset"
     done
+    # analyze, stopped when its inputs are read and nothing is written
+    # yet: a run over other inputs leaves the dataset as it was.
+    PRESSTALLY_TEST_PAUSE=write "$bin" analyze --no-progress --no-summary \
+        --out "$out" "$src/data/samples" 2>"$work/write.err" &
+    held_pid=$!
+    for _ in $(seq 200); do
+        grep -q "test pause at write" "$work/write.err" && break
+        sleep 0.05
+    done
+    kill -s INT "$held_pid"
+    wait "$held_pid"; rc=$?
+    [ $rc = 130 ] || fail "SIGINT before the write: exit $rc: $(cat "$work/write.err")"
+    grep -q "interrupted: nothing written" "$work/write.err" ||
+        fail "no interrupted message: $(cat "$work/write.err")"
+    ls -A "$out" | grep -q -e presstally-work -e '\.tmp\.' &&
+        fail "SIGINT before the write left work files: $(ls -A "$out")"
+    cmp -s "$out/articles.csv" "$work/before.csv" ||
+        fail "SIGINT before the write changed the dataset"
     # merge, stopped while it reads a partial (a FIFO that never opens).
     cp -r "$out" "$work/part"
     rm "$work/part/cues.csv"
@@ -108,8 +126,9 @@ case_signal() {
     : >"$out/.presstally-work-Ef56Gh"
     pt merge -q --out "$out" "$out" || fail "merge after a kill"
     [ -e "$out/.presstally-work-Ef56Gh" ] && fail "merge kept a stale file"
-    echo "signal: SIGTERM and SIGINT exit 130 (analyze, merge, refresh) and" \
-        "keep the dataset; stale work files removed"
+    echo "signal: SIGTERM and SIGINT exit 130 (analyze while reading and" \
+        "before writing, merge, refresh) and keep the dataset; stale work" \
+        "files removed"
 }
 
 # A WARC record of TYPE with BODY (and a WARC-Target-URI when URI is set).
