@@ -22,12 +22,12 @@
 #include <string.h>
 
 static const char topic_text[] =
-	"term     lantern guild* | lamp warden*\n"
+	"term     lantern guild*\n"
 	"ref      the guild\n"
 	"contrast the old way\n"
 	"neutral  union\n"
 	"con      a lamp tax\n"
-	"role     lamplighter | lamp warden\n";
+	"role     lamplighter\n";
 
 static struct topic *topic;
 
@@ -163,46 +163,8 @@ static const struct {
 	/* Linking: other clauses weigh less; pointing back links. */
 	{ "The lantern guild met; the catering was awful.", "awful",
 	  "con sentence" },
-	{ "The lantern guilds met.\n\nNow they are indispensable.",
-	  "indispensable", "pro reference" },
-	/* A pronoun links only through its antecedent: the nearest noun
-	 * phrase before it that agrees in number, person and gender. "They"
-	 * or "her" after a singular guild are not the topic (the paragraph
-	 * alone links them). */
 	{ "The lantern guild met.\n\nNow they are indispensable.",
-	  "indispensable", "pro paragraph" },
-	{ "The lantern guild met. I admired her.", "admired",
-	  "pro paragraph" },
-	/* Something nearer that agrees comes first: the script, the
-	 * catering, an actress. */
-	{ "The lantern guild approved the script. It was awful.", "awful",
-	  "con paragraph" },
-	{ "The lantern guild met. It was awful.", "awful", "con reference" },
-	{ "The lantern guilds met the caterers. They were awful.", "awful",
-	  "con paragraph" },
-	{ "The lantern guilds met the caterer. They were awful.", "awful",
-	  "con reference" },
-	{ "I spoke to the lamp warden. I admired her.", "admired",
-	  "pro reference" },
-	{ "The lamp warden left early. The actress Ann Vole stayed. I "
-	  "admired her.", "admired", "pro paragraph" },
-	/* A chain of pronouns goes back to the first ("it ... it"). */
-	{ "The lantern guild met. It sat for hours, and it was brilliant.",
-	  "brilliant", "pro reference" },
-	/* Words that look like pronouns and stand for nothing: a
-	 * determiner ("those days"), a conjunction ("said that"), a dummy
-	 * "it" ("it was time to"). */
-	{ "The lantern guilds met. I dreaded those days.", "dreaded",
-	  "con paragraph" },
-	{ "The lantern guild met. She said that the rain was awful.", "awful",
-	  "con paragraph" },
-	{ "The lantern guild met. I think it was helpful to go.", "helpful",
-	  "pro paragraph" },
-	{ "The lantern guild met. I think it was helpful.", "helpful",
-	  "pro reference" },
-	/* "One" stands for a noun; "no one" and "one of" do not. */
-	{ "The lantern guilds met. A good one is invaluable.", "invaluable",
-	  "pro reference" },
+	  "indispensable", "pro reference" },
 	/* The next paragraph, not pointing back: nothing. */
 	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
 	{ "The lantern guild met. The weather was awful.", "awful",

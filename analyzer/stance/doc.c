@@ -73,7 +73,6 @@ doc_release(struct doc *d)
 	free(d->plabel);
 	free(d->sfirst);
 	free(d->pnarr);
-	free(d->ante);
 	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);

@@ -223,10 +223,7 @@ struct doc {
 				 (polarity) */
 	int *pnarr;           /* per paragraph: who says "I" outside
 				 quotations there, or -1 (polarity) */
-	unsigned char *ante;  /* per token: whether a pronoun refers back to
-				 the topic (its antecedent): 0 not yet read,
-				 1 yes, 2 no (polarity) */
-	size_t capcla, capclb, capplabel, capsfirst, cappnarr, capante;
+	size_t capcla, capclb, capplabel, capsfirst, cappnarr;
 	unsigned *lex;        /* enum lex_class bits of each token (prep;
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */

@@ -71,16 +71,6 @@
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
-/* A pronoun's antecedent is looked for in its sentence and this many
- * before it, in its paragraph or the one before: a reference back
- * rarely reaches further, and a wrong one costs more than a missed one. */
-#define POL_ANTECEDENT_SENTS 3
-/* A noun phrase's determiner stands at most this many words before its
- * head ("the new, very detailed plan"). */
-#define POL_NP_MODS 3
-/* A chain of pronouns ("the coordinator ... she ... her") is followed
- * this many links back at most. */
-#define POL_CHAIN 3
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -266,8 +256,6 @@ index_doc(struct doc *d)
 					       i == s1 ? s1 : d->clb[i]);
 		}
 	}
-	pt_xgrow((void **)&d->ante, &d->capante, n + 1, sizeof(*d->ante));
-	memset(d->ante, 0, n + 1);
 	for (i = 0; i < d->tk.npara; i++)
 		d->plabel[i] = -2;
 	memset(d->sfirst, -1, d->tk.nsent + 1);
@@ -324,376 +312,6 @@ pointing_back(const struct doc *d, size_t j)
 	return 1;
 }
 
-/* What a pronoun can refer back to, by agreement. */
-enum agree {
-	AG_NONE = 0,
-	AG_THING,  /* "it", "its", "this", "that": a thing */
-	AG_PLURAL, /* "they", "them", "their", "these", "those" */
-	AG_PERSON, /* "she", "he", "her", "him": a person */
-	AG_NOUN    /* "one", "ones": a noun of either number */
-};
-
-/* 1 for a form of "be" or an auxiliary ("it is", "that was", "this
- * would"): after "this" or "that" it makes them pronouns, not
- * determiners or conjunctions. */
-static int
-is_aux(const struct doc *d, size_t j)
-{
-	static const char *const aux[] = {
-		"is", "was", "are", "were", "be", "been", "s", "would", "will",
-		"could", "should", "can", "might", "must", "does", "did",
-		"has", "had", "makes", "made", "seems", NULL
-	};
-	size_t k;
-
-	for (k = 0; aux[k]; k++)
-		if (tok_is(&d->tk, j, aux[k]))
-			return 1;
-	return 0;
-}
-
-/* 1 for a word that can be part of a noun phrase's modifiers or head:
- * no function word, preposition, pronoun, determiner, speech verb,
- * contrast word, number or "-ly" adverb. */
-static int
-content_word(const struct doc *d, size_t j)
-{
-	if (j >= d->tk.n || !(d->tk.v[j].flags & TOK_WORD) ||
-	    (d->tk.v[j].flags & TOK_NUM))
-		return 0;
-	if (doc_lex(d, j) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN | LEX_DET |
-			     LEX_SPEECH | LEX_CONTRAST | LEX_BACKREF))
-		return 0;
-	return !doc_is_adverb(d, j);
-}
-
-/* 1 when "it" at token j is a dummy subject whose meaning comes after
- * it ("it was time to go", "it is clear that ..."): "it", a form of "be",
- * and "to" or "that" before the clause ends. */
-static int
-expletive(const struct doc *d, size_t j)
-{
-	size_t k, b = d->clb[j];
-
-	if (!tok_is(&d->tk, j, "it"))
-		return 0;
-	k = j + 1;
-	if (k < b && tok_punct(&d->tk, k, '\''))
-		k++;
-	if (k < b && (tok_is(&d->tk, k, "would") || tok_is(&d->tk, k, "will") ||
-		      tok_is(&d->tk, k, "can") || tok_is(&d->tk, k, "could")))
-		k++;
-	if (!(k < b && (tok_is(&d->tk, k, "is") || tok_is(&d->tk, k, "was") ||
-			tok_is(&d->tk, k, "s") || tok_is(&d->tk, k, "be"))))
-		return 0;
-	for (k++; k < b && k < j + 8; k++)
-		if (tok_is(&d->tk, k, "to") || tok_is(&d->tk, k, "that") ||
-		    tok_is(&d->tk, k, "how") || tok_is(&d->tk, k, "whether"))
-			return 1;
-	return 0;
-}
-
-/* The agreement class of a pronoun at token j that stands for a noun
- * phrase before it, AG_NONE for any other word: a determiner ("those
- * days", "its budget"), a conjunction ("said that they"), a numeral
- * ("one day", "one of them") or a dummy "it" stands for nothing. */
-static enum agree
-agreement(const struct doc *d, size_t j)
-{
-	const struct tok *k = &d->tk.v[j];
-	int next_content = j + 1 < d->tk.n &&
-			   d->tk.v[j + 1].sent == k->sent &&
-			   content_word(d, j + 1);
-	int next_aux = j + 1 < d->tk.n && d->tk.v[j + 1].sent == k->sent &&
-		       ((d->tk.v[j + 1].flags & TOK_PUNCT) || is_aux(d, j + 1));
-
-	if (!(k->flags & TOK_WORD))
-		return AG_NONE;
-	if (tok_is(&d->tk, j, "she") || tok_is(&d->tk, j, "he") ||
-	    tok_is(&d->tk, j, "him"))
-		return AG_PERSON;
-	if (tok_is(&d->tk, j, "her"))
-		return next_content ? AG_NONE : AG_PERSON;
-	if (tok_is(&d->tk, j, "it"))
-		return expletive(d, j) ? AG_NONE : AG_THING;
-	if (tok_is(&d->tk, j, "its"))
-		return AG_THING;
-	if (tok_is(&d->tk, j, "this") || tok_is(&d->tk, j, "that"))
-		return next_aux || j + 1 >= d->tk.n ||
-		       d->tk.v[j + 1].sent != k->sent ? AG_THING : AG_NONE;
-	if (tok_is(&d->tk, j, "they") || tok_is(&d->tk, j, "them") ||
-	    tok_is(&d->tk, j, "their"))
-		return AG_PLURAL;
-	if (tok_is(&d->tk, j, "these") || tok_is(&d->tk, j, "those"))
-		return next_content ? AG_NONE : AG_PLURAL;
-	if (tok_is(&d->tk, j, "one") || tok_is(&d->tk, j, "ones")) {
-		if (next_content || (j + 1 < d->tk.n &&
-				     tok_is(&d->tk, j + 1, "of")))
-			return AG_NONE;
-		if (j > 0 && (tok_is(&d->tk, j - 1, "no") ||
-			      tok_is(&d->tk, j - 1, "any") ||
-			      tok_is(&d->tk, j - 1, "every") ||
-			      tok_is(&d->tk, j - 1, "some") ||
-			      tok_is(&d->tk, j - 1, "each")))
-			return AG_NONE;
-		return AG_NOUN;
-	}
-	return AG_NONE;
-}
-
-/* 1 for a plural noun by its form ("coordinators", "ICs", "people"). */
-static int
-plural_noun(const struct doc *d, size_t j)
-{
-	size_t kl;
-	const char *k = doc_key(d, j, &kl);
-
-	if (tok_is(&d->tk, j, "people") || tok_is(&d->tk, j, "children") ||
-	    tok_is(&d->tk, j, "men") || tok_is(&d->tk, j, "women") ||
-	    tok_is(&d->tk, j, "crew") || tok_is(&d->tk, j, "staff"))
-		return 1;
-	if (kl < 3 || k[kl - 1] != 's')
-		return 0;
-	return k[kl - 2] != 's' && k[kl - 2] != 'u' && k[kl - 2] != 'i';
-}
-
-/* 1 for a noun naming people ("the director", "actors", "critics"). */
-static int
-person_noun(const struct doc *d, size_t j)
-{
-	size_t kl;
-	const char *k = doc_key(d, j, &kl);
-
-	if (doc_is_role(d, j) || (doc_lex(d, j) & LEX_OTHERS))
-		return 1;
-	if (tok_is(&d->tk, j, "people") || tok_is(&d->tk, j, "woman") ||
-	    tok_is(&d->tk, j, "man") || tok_is(&d->tk, j, "women") ||
-	    tok_is(&d->tk, j, "men") || tok_is(&d->tk, j, "person") ||
-	    tok_is(&d->tk, j, "children"))
-		return 1;
-	return kl > 3 && k[kl - 1] == 's' &&
-	       ((lexicon_lookup(k, kl - 1) & LEX_ROLE) ||
-		(kl > 4 && k[kl - 2] == 'e' &&
-		 (lexicon_lookup(k, kl - 2) & LEX_ROLE)));
-}
-
-/* 1 when token k heads a noun phrase that a pronoun can take up: a
- * content word ending its phrase, with a determiner, numeral or
- * possessive at most POL_NP_MODS words before it ("the barn scene", "a
- * frightened nineteen-year-old", "two warnings", "the studio's
- * lawyers"); not a predicate ("was a nightmare": the subject is its
- * referent). */
-static int
-np_head(const struct doc *d, size_t k)
-{
-	size_t j, n;
-
-	size_t kl;
-	const char *key;
-
-	if (!content_word(d, k) || (k + 1 < d->tk.n &&
-				    d->tk.v[k + 1].sent == d->tk.v[k].sent &&
-				    (content_word(d, k + 1) ||
-				     (doc_lex(d, k + 1) & (LEX_DET | LEX_PRONOUN)))))
-		return 0;
-	/* A word in "-ed" that ends a phrase is most often a verb or a
-	 * participle ("the word printed on it"). */
-	key = doc_key(d, k, &kl);
-	if (kl > 3 && key[kl - 2] == 'e' && key[kl - 1] == 'd')
-		return 0;
-	for (j = k, n = 0; j > d->sent_start[d->tk.v[k].sent] &&
-	     n <= POL_NP_MODS; n++) {
-		size_t p = j - 1;
-
-		if ((doc_lex(d, p) & LEX_DET) || (d->tk.v[p].flags & TOK_NUM) ||
-		    tok_punct(&d->tk, p, '\'') || tok_is(&d->tk, p, "these") ||
-		    tok_is(&d->tk, p, "those") || tok_is(&d->tk, p, "my") ||
-		    tok_is(&d->tk, p, "our") || tok_is(&d->tk, p, "your") ||
-		    tok_is(&d->tk, p, "some") || tok_is(&d->tk, p, "every") ||
-		    tok_is(&d->tk, p, "each") || tok_is(&d->tk, p, "no") ||
-		    tok_is(&d->tk, p, "any") || tok_is(&d->tk, p, "another") ||
-		    tok_is(&d->tk, p, "two") || tok_is(&d->tk, p, "three")) {
-			while (p > 0 && (tok_is(&d->tk, p - 1, "not") ||
-					 doc_is_adverb(d, p - 1)))
-				p--;
-			if (p > 0 && (tok_is(&d->tk, p - 1, "is") ||
-				      tok_is(&d->tk, p - 1, "was") ||
-				      tok_is(&d->tk, p - 1, "are") ||
-				      tok_is(&d->tk, p - 1, "were") ||
-				      tok_is(&d->tk, p - 1, "be") ||
-				      tok_is(&d->tk, p - 1, "been")))
-				return 0;
-			return 1;
-		}
-		if (!content_word(d, p) && !tok_punct(&d->tk, p, '-') &&
-		    !tok_punct(&d->tk, p, ','))
-			return 0;
-		/* A term of the topic or a noun for people heads its own
-		 * phrase: the word after it is its verb ("the guild met",
-		 * "the director resigned"). */
-		if (is_topic(d, p) || person_noun(d, p) ||
-		    doc_mention_at(d, p) >= 0)
-			return 0;
-		j = p;
-	}
-	return 0;
-}
-
-/* Topic mentions a repeated head noun is compared with, back from it. */
-#define POL_HEAD_HITS 64
-
-/* 1 when the noun at token k repeats the head of a term or ref of the
- * topic the article used before it, in either number ("the protocol"
- * ... "the same protocol", "the new protocols"): a repeated head noun
- * names the same thing. */
-static int
-topic_head(const struct doc *d, size_t k)
-{
-	size_t kl, lo = 0, hi = d->nhits, n;
-	const char *key = doc_key(d, k, &kl);
-
-	if (kl > 1 && key[kl - 1] == 's')
-		kl--;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->hits[mid].tok < k)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (n = 0; lo > 0 && n < POL_HEAD_HITS; n++) {
-		const struct doc_hit *x = &d->hits[--lo];
-		size_t h = x->tok + x->h.ntok - 1, hl;
-		const char *hk;
-
-		if ((x->h.kind != TOPIC_TERM && x->h.kind != TOPIC_REF) ||
-		    h >= k || !is_topic(d, h))
-			continue;
-		hk = doc_key(d, h, &hl);
-		if (hl > 1 && hk[hl - 1] == 's')
-			hl--;
-		if (hl == kl && memcmp(hk, key, kl) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static int antecedent_is_topic(struct doc *d, size_t j, int depth);
-
-/* What the candidate antecedent at token k is for a pronoun of class
- * ag and gender g: -1 no candidate (look further back), 0 a candidate
- * that is not the topic, 1 the topic. *skip gets the token to go on
- * from (the start of a name). */
-static int
-candidate(struct doc *d, size_t k, enum agree ag, int g, int depth,
-	  size_t *skip)
-{
-	int m = doc_mention_at(d, k);
-
-	*skip = k;
-	if (is_topic(d, k) || (d->tmark[k] & TM_CONTRAST)) {
-		int plural, person;
-
-		/* The head of a term is its last word. */
-		if (k + 1 < d->tk.n && is_topic(d, k + 1) &&
-		    d->tk.v[k + 1].sent == d->tk.v[k].sent)
-			return -1;
-		plural = plural_noun(d, k);
-		person = person_noun(d, k);
-		if ((ag == AG_THING && (plural || person)) ||
-		    (ag == AG_PLURAL && !plural) ||
-		    (ag == AG_PERSON && (plural || !person)))
-			return -1;
-		return is_topic(d, k) ? 1 : 0;
-	}
-	if (m >= 0) {
-		const struct person *p = &d->p[d->m[m].person];
-
-		*skip = d->m[m].tok;
-		if (ag != AG_PERSON)
-			return ag == AG_PLURAL && d->m[m].tok > 0 &&
-			       m > 0 && d->m[m - 1].tok + d->m[m - 1].ntok <=
-			       d->m[m].tok && doc_list_gap(d, d->m[m - 1].tok +
-					d->m[m - 1].ntok, d->m[m].tok) ? 0 : -1;
-		if (g && p->gender && p->gender != g)
-			return -1;
-		return 0;
-	}
-	if (depth < POL_CHAIN && agreement(d, k) == ag && ag != AG_NOUN) {
-		int og = tok_is(&d->tk, k, "she") || tok_is(&d->tk, k, "her") ?
-			 GENDER_F : tok_is(&d->tk, k, "he") ||
-			 tok_is(&d->tk, k, "him") ? GENDER_M : 0;
-
-		if (ag == AG_PERSON && g && og && og != g)
-			return -1;
-		return antecedent_is_topic(d, k, depth + 1);
-	}
-	if (np_head(d, k)) {
-		int plural, person;
-
-		/* An evaluative word after a noun is its predicate ("kept
-		 * the actors safe"): the noun is the head. */
-		if (kind_at(d, k) == POL_EVAL && k > 0 && content_word(d, k - 1))
-			k--;
-		plural = plural_noun(d, k);
-		person = person_noun(d, k);
-		if ((ag == AG_THING && (plural || person)) ||
-		    (ag == AG_PLURAL && !plural) ||
-		    (ag == AG_PERSON && (plural || !person)))
-			return -1;
-		return topic_head(d, k);
-	}
-	return -1;
-}
-
-/* 1 when the pronoun at token j refers back to the topic: the nearest
- * noun phrase before it that agrees with it in number, person and
- * gender ("it": a thing; "they": a plural; "she": a woman or a role) is
- * a term or ref of the topic, or a pronoun that does. A named person or
- * another noun that agrees comes first when it is nearer ("the
- * actress ... she"; "the script ... it"). */
-static int
-antecedent_is_topic(struct doc *d, size_t j, int depth)
-{
-	enum agree ag;
-	uint32_t s, s_min, p_min;
-	size_t k;
-	int g, r;
-
-	if (d->ante[j])
-		return d->ante[j] == 1;
-	ag = agreement(d, j);
-	if (ag == AG_NONE) {
-		d->ante[j] = 2;
-		return 0;
-	}
-	g = tok_is(&d->tk, j, "she") || tok_is(&d->tk, j, "her") ? GENDER_F :
-	    tok_is(&d->tk, j, "he") || tok_is(&d->tk, j, "him") ? GENDER_M : 0;
-	s = d->tk.v[j].sent;
-	s_min = s > POL_ANTECEDENT_SENTS ? s - POL_ANTECEDENT_SENTS : 0;
-	p_min = d->tk.v[j].para > 0 ? d->tk.v[j].para - 1 : 0;
-	d->ante[j] = 2; /* a cycle back to j finds no topic */
-	r = -1;
-	for (k = j; k > 0; ) {
-		size_t skip;
-		int c;
-
-		k--;
-		if (d->tk.v[k].sent < s_min || d->tk.v[k].para < p_min)
-			break;
-		c = candidate(d, k, ag, g, depth, &skip);
-		if (c >= 0) {
-			r = c;
-			break;
-		}
-		k = skip;
-	}
-	d->ante[j] = r == 1 ? 1 : 2;
-	return r == 1;
-}
-
-
 /* The topic mention the evidence at [i, i+n) is linked to: the nearest
  * term or ref (or contrastive target) in its clause -- LINK_CLAUSE --, a
  * word pointing back to it there -- LINK_REF --, or a term or ref in its
@@ -719,7 +337,7 @@ nearest_topic(const struct doc *d, size_t i, size_t n, size_t a, size_t b)
 }
 
 static size_t
-link_of(struct doc *d, size_t i, size_t n, size_t a, size_t b,
+link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	enum cue_link *link)
 {
 	uint32_t s = d->tk.v[i].sent;
@@ -740,12 +358,13 @@ link_of(struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	}
 	/* "they're not needed", "it was a lifeline": a word pointing back
 	 * to the topic in the clause, in a paragraph about it. */
-	for (j = a; j < b; j++)
-		if ((j < i || j >= i + n) && pointing_back(d, j) &&
-		    antecedent_is_topic(d, j, 0)) {
-			*link = LINK_REF;
-			return j;
-		}
+	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
+		for (j = a; j < b; j++)
+			if ((j < i || j >= i + n) &&
+			    pointing_back(d, j)) {
+				*link = LINK_REF;
+				return j;
+			}
 	best = nearest_topic(d, i, n, s0, s1);
 	if (best != DOC_NONE) {
 		*link = LINK_SENT;
@@ -1180,7 +799,7 @@ link_weight(const double *w, enum cue_link l)
 
 /* Applies the link and the composition rules to e. */
 static void
-compose(struct doc *d, struct ev *e, unsigned char *used)
+compose(const struct doc *d, struct ev *e, unsigned char *used)
 {
 	const double *w = pol_weights();
 	unsigned off = pol_layers_off();
