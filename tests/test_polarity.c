@@ -114,6 +114,22 @@ static const struct {
 	/* ... two negators cancel ... */
 	{ "Nobody would say the lantern guild is not helpful.", "helpful",
 	  "pro clause double-negation" },
+	/* ... a negator's scope ends at a coordinating "and" or "or": the
+	 * conjunct after it is asserted on its own, while one before it or
+	 * inside the conjunct still flips ... */
+	{ "She never hired the lantern guild and found it useless.",
+	  "useless", "con clause" },
+	{ "She hired the lantern guild and never found it useless.",
+	  "useless", "pro clause negated" },
+	{ "The lantern guild is not useless or slow.", "useless",
+	  "pro clause negated" },
+	{ "The lantern guild is not cheap or useless.", "useless",
+	  "con clause" },
+	/* ... "neither ... nor" is one negation, not two ... */
+	{ "Neither the cast nor the crew found the lantern guild useless.",
+	  "useless", "pro clause negated" },
+	{ "Nobody and nothing made the lantern guild useless.", "useless",
+	  "pro clause negated" },
 	/* ... and negated criticism is praise. */
 	{ "The lantern guild is far from useless.", "useless",
 	  "pro clause negated" },

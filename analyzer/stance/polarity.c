@@ -711,18 +711,32 @@ collect(struct doc *d, struct evs *out)
 
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
- * as a contrastive target). *first gets the first one. */
+ * as a contrastive target). *first gets the first one. A negator's scope
+ * ends at a coordinating "and" or "or": the conjunct after it is
+ * asserted on its own ("had never needed one and found the idea
+ * insulting", "nothing more than good manners and a sense of the
+ * ridiculous"); and "neither ... nor" is one negation, not two. */
 static unsigned
 negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 {
 	size_t j, n;
 	unsigned count = 0;
+	int neither = 0;
 
 	*first = DOC_NONE;
 	for (j = a; j < i; j++) {
 		const struct pol_entry *p;
 
 		if (!(d->tk.v[j].flags & TOK_WORD))
+			continue;
+		if (tok_is(&d->tk, j, "and") || tok_is(&d->tk, j, "or")) {
+			count = 0;
+			*first = DOC_NONE;
+			continue;
+		}
+		if (tok_is(&d->tk, j, "neither"))
+			neither = 1;
+		else if (neither && tok_is(&d->tk, j, "nor"))
 			continue;
 		if (d->tmark[j] & TM_NEGATOR) {
 			size_t k = j;
