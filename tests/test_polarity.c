@@ -168,6 +168,15 @@ static const struct {
 	  "essential", "pro clause after-but" },
 	{ "Although the lantern guild is slow, it works.", "slow",
 	  "con clause concessive" },
+	/* A denial before "but" is conceded ("it isn't slow, but ..."):
+	 * it weighs as before "but" and as a concession; a denial after
+	 * "but", or one with no "but", does not. */
+	{ "The lantern guild is not slow, but the lantern guild is "
+	  "expensive.", "slow", "pro clause negated before-but concessive" },
+	{ "The lantern guild is slow, but the lantern guild is not useless.",
+	  "useless", "pro clause negated after-but" },
+	{ "The lantern guild is not useless.", "useless",
+	  "pro clause negated" },
 	/* Irrealis and reported views count nothing (weight 0 here). */
 	{ "Is the lantern guild useful?", "useful", "-" },
 	{ "Whether the lantern guild is useful is unclear.", "useful", "-" },

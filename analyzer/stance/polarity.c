@@ -900,14 +900,21 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_BOOSTED;
 		}
 		side = but_side(d, e->tok);
-		if (side < 0) {
+		if (side < 0 && (e->rules & RULE_NEGATED)) {
+			/* A denial before "but" concedes ("it isn't clever,
+			 * but it's tireless"; "nothing against them as
+			 * people, but ..."): the speaker's view is what
+			 * follows, so it weighs as a concession too. */
+			f *= w[W_BEFORE_BUT] * w[W_CONCESSIVE];
+			e->rules |= RULE_BEFORE_BUT | RULE_CONCESSIVE;
+		} else if (side < 0) {
 			f *= w[W_BEFORE_BUT];
 			e->rules |= RULE_BEFORE_BUT;
 		} else if (side > 0) {
 			f *= w[W_AFTER_BUT];
 			e->rules |= RULE_AFTER_BUT;
 		}
-		if (concessive(d, e->tok)) {
+		if (!(e->rules & RULE_CONCESSIVE) && concessive(d, e->tok)) {
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
