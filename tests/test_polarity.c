@@ -190,6 +190,16 @@ static const struct {
 	  "con sentence" },
 	{ "The lantern guild met.\n\nNow they are indispensable.",
 	  "indispensable", "pro reference" },
+	/* A determiner names the noun after it, and "one of", "no one"
+	 * are no word for the topic. */
+	{ "The lantern guilds met. I dreaded those days.", "dreaded",
+	  "con paragraph" },
+	{ "The lantern guilds met. I dreaded those.", "dreaded",
+	  "con reference" },
+	{ "The lantern guilds met. One of the scenes was awful.", "awful",
+	  "con paragraph" },
+	{ "The lantern guilds met. The new one was awful.", "awful",
+	  "con reference" },
 	/* The next paragraph, not pointing back: nothing. */
 	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
 	{ "The lantern guild met. The weather was awful.", "awful",

@@ -294,8 +294,9 @@ contrastive(const struct doc *d, size_t t, size_t *w)
 
 /* 1 when token j points back to something as a whole ("they", "it",
  * "hired her"): a pointing-back word that is a determiner of the noun
- * after it ("her posture", "its budget", "that scene") names that noun
- * instead. */
+ * after it ("her posture", "its budget", "that scene", "those days")
+ * names that noun instead, and "one of" and "no one" name something
+ * else. */
 static int
 pointing_back(const struct doc *d, size_t j)
 {
@@ -303,6 +304,20 @@ pointing_back(const struct doc *d, size_t j)
 
 	if (!(lx & LEX_BACKREF))
 		return 0;
+	/* "one of the scenes" names one of the scenes; "no one", "every
+	 * one" name people. */
+	if (tok_is(&d->tk, j, "one") &&
+	    ((j + 1 < d->tk.n && tok_is(&d->tk, j + 1, "of")) ||
+	     (j > 0 && (tok_is(&d->tk, j - 1, "no") ||
+			tok_is(&d->tk, j - 1, "every") ||
+			tok_is(&d->tk, j - 1, "any") ||
+			tok_is(&d->tk, j - 1, "some") ||
+			tok_is(&d->tk, j - 1, "each")))))
+		return 0;
+	/* "these", "those" before a noun are its determiners ("those
+	 * days"), as "this" and "that" are. */
+	if (tok_is(&d->tk, j, "these") || tok_is(&d->tk, j, "those"))
+		lx |= LEX_DET;
 	if ((lx & LEX_DET) && j + 1 < d->tk.n &&
 	    (d->tk.v[j + 1].flags & TOK_WORD) &&
 	    !(d->tk.v[j + 1].flags & TOK_NUM) &&
