@@ -812,6 +812,38 @@ concessive(const struct doc *d, size_t i)
 	return in;
 }
 
+/* Verbs of making someone act ("forced to hire", "pushed into hiring",
+ * "told to hire one"): what they make someone take up is not that
+ * person's choice. */
+static const char *const coercive[] = {
+	"force", "forced", "forces", "forcing", "push", "pushed", "pushing",
+	"told", "tell", "telling", "require", "required", "requires",
+	"requiring", "oblige", "obliged", "pressure", "pressured",
+	"pressed", "order", "ordered", "compel", "compelled", "mandated",
+	NULL
+};
+
+/* 1 when the verb at token i is the complement of a coercive verb in
+ * its clause [a, ...): "to" or "into" just before it, and the coercive
+ * verb at most POL_SHIFT_WINDOW words before that ("pushed by
+ * broadcasters into hiring them"). */
+static int
+imposed(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, k;
+
+	if (i <= a || !(tok_is(&d->tk, i - 1, "to") ||
+			tok_is(&d->tk, i - 1, "into")))
+		return 0;
+	for (j = i - 1; j > a && j + POL_SHIFT_WINDOW + 1 > i - 1; ) {
+		j--;
+		for (k = 0; coercive[k]; k++)
+			if (tok_is(&d->tk, j, coercive[k]))
+				return 1;
+	}
+	return 0;
+}
+
 static double
 link_weight(const double *w, enum cue_link l)
 {
@@ -940,6 +972,11 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (others_view(d, e->tok)) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
+		}
+		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		     e->kind == CUE_ABSENCE) && imposed(d, a, e->tok)) {
+			f *= w[W_IMPOSED];
+			e->rules |= RULE_IMPOSED;
 		}
 	}
 	e->w = fabs(e->value) * f;
