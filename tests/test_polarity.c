@@ -189,6 +189,10 @@ static const struct {
 	{ "Is the lantern guild useful?", "useful", "-" },
 	{ "Whether the lantern guild is useful is unclear.", "useful", "-" },
 	{ "Critics say the lantern guild is useless.", "useless", "-" },
+	{ "People keep telling me the lantern guild is useless.", "useless",
+	  "-" },
+	{ "I keep telling people the lantern guild is useless.", "useless",
+	  "con clause" },
 	{ "The lantern guild is useful.", "useful", "pro clause" },
 	/* Intensifiers and diminishers. */
 	{ "The lantern guild is extremely helpful.", "helpful",

@@ -71,6 +71,9 @@
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
+/* The others whose view is reported stand at most this many words
+ * before its verb ("people keep telling", "critics have long argued"). */
+#define POL_OTHERS_GAP 3
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -474,8 +477,9 @@ relevant(const struct doc *d, size_t i)
 }
 
 /* 1 when the clause of the cue at token i reports what others say
- * ("People say we take the magic out of it", "critics claim..."): the
- * speaker cites a view, often to answer it, so it is not the speaker's. */
+ * ("People say we take the magic out of it", "critics claim...",
+ * "people keep telling me ..."): the speaker cites a view, often to
+ * answer it, so it is not the speaker's. */
 static int
 others_view(const struct doc *d, size_t i)
 {
@@ -485,10 +489,18 @@ others_view(const struct doc *d, size_t i)
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
-		/* The pair is two words: one of the others, then the verb. */
-		if (j > a && (doc_lex(d, j) & LEX_OPINION) &&
-		    (doc_lex(d, j - 1) & LEX_OTHERS))
-			return 1;
+		/* One of the others, then within a few words a verb of
+		 * saying or thinking ("critics say", "people keep telling
+		 * me", "sceptics have long argued"). */
+		if (doc_lex(d, j) & (LEX_OPINION | LEX_SPEECH)) {
+			size_t k;
+
+			for (k = j; k > a && k + POL_OTHERS_GAP + 1 > j; ) {
+				k--;
+				if (doc_lex(d, k) & LEX_OTHERS)
+					return 1;
+			}
+		}
 	}
 	return 0;
 }
