@@ -137,6 +137,13 @@ static const struct {
 	{ "The lantern guild reduced the chaos.", "chaos",
 	  "pro clause shifted" },
 	{ "The lantern guild caused chaos.", "chaos", "con clause" },
+	/* "less" shifts the scale of what follows it ("less helpful",
+	 * "less chaos"); "more" does not. */
+	{ "The lantern guild was less helpful.", "helpful",
+	  "con clause shifted" },
+	{ "The lantern guild brought less chaos.", "chaos",
+	  "pro clause shifted" },
+	{ "The lantern guild was more helpful.", "helpful", "pro clause" },
 	/* Rejecting the topic, taking it up, doing without it. */
 	{ "The studio scrapped the lantern guild.", "scrapped",
 	  "con object" },
