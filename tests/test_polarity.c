@@ -198,6 +198,15 @@ static const struct {
 	{ "Critics say the lantern guild is useless.", "useless", "-" },
 	{ "People keep telling me the lantern guild is useless.", "useless",
 	  "-" },
+	/* A view held once ("used to", weight 0 here); "be used to" is
+	 * being accustomed, now. */
+	{ "I used to think the lantern guild was useless.", "useless", "-" },
+	{ "I am used to the lantern guild being helpful.", "helpful",
+	  "pro clause" },
+	{ "I’m used to the lantern guild being helpful.", "helpful",
+	  "pro clause" },
+	{ "I got used to the lantern guild being helpful.", "helpful",
+	  "pro clause" },
 	{ "I keep telling people the lantern guild is useless.", "useless",
 	  "con clause" },
 	{ "The lantern guild is useful.", "useful", "pro clause" },

@@ -856,6 +856,47 @@ imposed(const struct doc *d, size_t a, size_t i)
 	return 0;
 }
 
+/* 1 when the cue at token i follows "used to" in its clause [a, ...):
+ * a habit or view of the past, which the present no longer holds ("I
+ * used to dread those days"); not "be used to" or "got used to"
+ * (accustomed, now). */
+static int
+be_contracted(const struct doc *d, size_t j)
+{
+	size_t kl;
+	const char *k = doc_key(d, j, &kl);
+
+	return (kl > 2 && k[kl - 2] == '\'' &&
+		(k[kl - 1] == 'm' || k[kl - 1] == 's')) ||
+	       (kl > 3 && k[kl - 3] == '\'' && k[kl - 2] == 'r' &&
+		k[kl - 1] == 'e');
+}
+
+static int
+past_view(const struct doc *d, size_t a, size_t i)
+{
+	size_t j;
+
+	for (j = a; j + 1 < i; j++)
+		if (tok_is(&d->tk, j, "used") && tok_is(&d->tk, j + 1, "to") &&
+		    !(j > a && (be_contracted(d, j - 1) ||
+				tok_is(&d->tk, j - 1, "am") ||
+				tok_is(&d->tk, j - 1, "is") ||
+				tok_is(&d->tk, j - 1, "are") ||
+				tok_is(&d->tk, j - 1, "was") ||
+				tok_is(&d->tk, j - 1, "were") ||
+				tok_is(&d->tk, j - 1, "be") ||
+				tok_is(&d->tk, j - 1, "been") ||
+				tok_is(&d->tk, j - 1, "m") ||
+				tok_is(&d->tk, j - 1, "re") ||
+				tok_is(&d->tk, j - 1, "s") ||
+				tok_is(&d->tk, j - 1, "get") ||
+				tok_is(&d->tk, j - 1, "got") ||
+				tok_is(&d->tk, j - 1, "getting"))))
+			return 1;
+	return 0;
+}
+
 static double
 link_weight(const double *w, enum cue_link l)
 {
@@ -984,6 +1025,10 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (others_view(d, e->tok)) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
+		}
+		if (past_view(d, a, e->tok)) {
+			f *= w[W_PAST];
+			e->rules |= RULE_PAST;
 		}
 		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		     e->kind == CUE_ABSENCE) && imposed(d, a, e->tok)) {
