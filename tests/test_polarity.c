@@ -228,6 +228,17 @@ static const struct {
 	  "con paragraph" },
 	{ "The lantern guilds met. The new one was awful.", "awful",
 	  "con reference" },
+	/* How a named person is, or how the speaker was, is no evaluation
+	 * of the topic unless the clause names it; a pronoun for the topic
+	 * and a present feeling stay. */
+	{ "The lantern guild met. Ann Vole was rude.", "rude", "-" },
+	{ "The lantern guild met. I was scared.", "scared", "-" },
+	{ "I was scared of the lantern guild.", "scared",
+	  "con clause" },
+	{ "The lantern guilds met. They were awful.", "awful",
+	  "con reference" },
+	{ "The lantern guilds met. I am glad of them.", "glad",
+	  "pro reference" },
 	/* The next paragraph, not pointing back: nothing. */
 	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
 	{ "The lantern guild met. The weather was awful.", "awful",

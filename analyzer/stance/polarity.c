@@ -897,6 +897,59 @@ past_view(const struct doc *d, size_t a, size_t i)
 	return 0;
 }
 
+/* 1 for a form of "be" or a verb of seeming or feeling, which makes the
+ * word after it a predicate of its subject ("was rude", "felt safe"). */
+static int
+copula(const struct doc *d, size_t j)
+{
+	static const char *const verbs[] = {
+		"is", "was", "are", "were", "am", "been", "be", "feel", "feels",
+		"felt", "seem", "seems", "seemed", "looked", NULL
+	};
+	size_t k;
+
+	for (k = 0; verbs[k]; k++)
+		if (tok_is(&d->tk, j, verbs[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when the evaluation at token i is a predicate about a person: a
+ * copula or a verb of feeling, past adverbs, intensifiers and articles,
+ * whose subject just before it is a named person ("Ravi was rude to
+ * her", "Ines is wonderful") or the speaker in the past ("I was
+ * nervous", "we felt safe"). It says how that person is or was, not what
+ * the topic is, unless its clause names the topic ("I felt safe with
+ * the coordinator": a clause link, which this is not asked about). A
+ * speaker's present feeling ("I am glad of one") is most often the
+ * speaker's view of what the talk is about, and stays. */
+static int
+person_predicate(const struct doc *d, size_t a, size_t i)
+{
+	size_t q = i, s;
+	int past;
+
+	while (q > a && (doc_is_adverb(d, q - 1) ||
+			 kind_at(d, q - 1) == POL_BOOST ||
+			 tok_is(&d->tk, q - 1, "very") ||
+			 tok_is(&d->tk, q - 1, "so") ||
+			 tok_is(&d->tk, q - 1, "not") ||
+			 tok_is(&d->tk, q - 1, "a") || tok_is(&d->tk, q - 1, "an") ||
+			 tok_is(&d->tk, q - 1, "the")))
+		q--;
+	if (q == a)
+		return 0;
+	s = q - 1;
+	if (!copula(d, s) || s == a)
+		return 0;
+	past = tok_is(&d->tk, s, "was") || tok_is(&d->tk, s, "were") ||
+	       tok_is(&d->tk, s, "felt") || tok_is(&d->tk, s, "seemed") ||
+	       tok_is(&d->tk, s, "looked") || tok_is(&d->tk, s, "been");
+	s--;
+	return doc_mention_at(d, s) >= 0 ||
+	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
+}
+
 static double
 link_weight(const double *w, enum cue_link l)
 {
@@ -948,6 +1001,14 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	}
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
+		/* How a person is or feels is no evaluation of the topic
+		 * when nothing but a pronoun, the quotation or the paragraph
+		 * links it. */
+		if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
+					   e->link == LINK_REF ||
+					   e->link == LINK_QUOTE) &&
+		    person_predicate(d, a, e->tok))
+			f = 0;
 		/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
 		 * clause, what it praises or attacks is something else
