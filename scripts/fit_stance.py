@@ -14,7 +14,7 @@ counts for, the named features its weight is the product of: its kind
 (lexicon, topic cue, adopt, reject, absence, praise, oppose), its link to
 the topic (clause, object, reference, sentence, quotation, paragraph),
 the rules applied (negated, shifted, before/after "but", concessive,
-irrealis, others' view, boosted by a factor), its lexicon strength and
+irrealis, others' view, imposed, past, boosted by a factor), its lexicon strength and
 length in words, and its route to the person (quotation, transcript
 label, narrator, named subject, group member). Everything else is
 recomputed here: each weight is a product of named weights, each
@@ -58,7 +58,8 @@ ROUTE_W = {"quote": "route_quote", "label": "route_label",
 # enum cue_rule bits (doc.h) with a weight of their own.
 RULE_W = [(1 << 0, "negated"), (1 << 2, "shifted"), (1 << 3, "before_but"),
           (1 << 4, "after_but"), (1 << 5, "concessive"),
-          (1 << 6, "irrealis"), (1 << 7, "others")]
+          (1 << 6, "irrealis"), (1 << 7, "others"), (1 << 11, "imposed"),
+          (1 << 12, "past")]
 RULE_BOOSTED = 1 << 8
 DECISION = ("threshold", "ratio", "mixed_min")
 

@@ -114,6 +114,22 @@ static const struct {
 	/* ... two negators cancel ... */
 	{ "Nobody would say the lantern guild is not helpful.", "helpful",
 	  "pro clause double-negation" },
+	/* ... a negator's scope ends at a coordinating "and" or "or": the
+	 * conjunct after it is asserted on its own, while one before it or
+	 * inside the conjunct still flips ... */
+	{ "She never hired the lantern guild and found it useless.",
+	  "useless", "con clause" },
+	{ "She hired the lantern guild and never found it useless.",
+	  "useless", "pro clause negated" },
+	{ "The lantern guild is not useless or slow.", "useless",
+	  "pro clause negated" },
+	{ "The lantern guild is not cheap or useless.", "useless",
+	  "con clause" },
+	/* ... "neither ... nor" is one negation, not two ... */
+	{ "Neither the cast nor the crew found the lantern guild useless.",
+	  "useless", "pro clause negated" },
+	{ "Nobody and nothing made the lantern guild useless.", "useless",
+	  "pro clause negated" },
 	/* ... and negated criticism is praise. */
 	{ "The lantern guild is far from useless.", "useless",
 	  "pro clause negated" },
@@ -121,12 +137,27 @@ static const struct {
 	{ "The lantern guild reduced the chaos.", "chaos",
 	  "pro clause shifted" },
 	{ "The lantern guild caused chaos.", "chaos", "con clause" },
+	/* "less" shifts the scale of what follows it ("less helpful",
+	 * "less chaos"); "more" does not. */
+	{ "The lantern guild was less helpful.", "helpful",
+	  "con clause shifted" },
+	{ "The lantern guild brought less chaos.", "chaos",
+	  "pro clause shifted" },
+	{ "The lantern guild was more helpful.", "helpful", "pro clause" },
 	/* Rejecting the topic, taking it up, doing without it. */
 	{ "The studio scrapped the lantern guild.", "scrapped",
 	  "con object" },
 	{ "The studio scrapped the schedule.", "scrapped", "-" },
 	{ "Every studio hired the lantern guild.", "hired", "pro object" },
 	{ "Every studio hired a caterer.", "hired", "-" },
+	/* Taking it up on another's order is not a choice (weight 0). */
+	{ "The studio was forced to hire the lantern guild.", "hire", "-" },
+	{ "Broadcasters pushed the studio into hiring the lantern guild.",
+	  "hiring", "-" },
+	{ "The studio chose to hire the lantern guild.", "hire",
+	  "pro object" },
+	{ "The studio was told about the lantern guild and hired it.",
+	  "hired", "pro object" },
 	{ "She went ahead without the lantern guild.", "without",
 	  "con object" },
 	{ "She would never work without the lantern guild.", "without",
@@ -152,10 +183,32 @@ static const struct {
 	  "essential", "pro clause after-but" },
 	{ "Although the lantern guild is slow, it works.", "slow",
 	  "con clause concessive" },
+	/* A denial before "but" is conceded ("it isn't slow, but ..."):
+	 * it weighs as before "but" and as a concession; a denial after
+	 * "but", or one with no "but", does not. */
+	{ "The lantern guild is not slow, but the lantern guild is "
+	  "expensive.", "slow", "pro clause negated before-but concessive" },
+	{ "The lantern guild is slow, but the lantern guild is not useless.",
+	  "useless", "pro clause negated after-but" },
+	{ "The lantern guild is not useless.", "useless",
+	  "pro clause negated" },
 	/* Irrealis and reported views count nothing (weight 0 here). */
 	{ "Is the lantern guild useful?", "useful", "-" },
 	{ "Whether the lantern guild is useful is unclear.", "useful", "-" },
 	{ "Critics say the lantern guild is useless.", "useless", "-" },
+	{ "People keep telling me the lantern guild is useless.", "useless",
+	  "-" },
+	/* A view held once ("used to", weight 0 here); "be used to" is
+	 * being accustomed, now. */
+	{ "I used to think the lantern guild was useless.", "useless", "-" },
+	{ "I am used to the lantern guild being helpful.", "helpful",
+	  "pro clause" },
+	{ "I’m used to the lantern guild being helpful.", "helpful",
+	  "pro clause" },
+	{ "I got used to the lantern guild being helpful.", "helpful",
+	  "pro clause" },
+	{ "I keep telling people the lantern guild is useless.", "useless",
+	  "con clause" },
 	{ "The lantern guild is useful.", "useful", "pro clause" },
 	/* Intensifiers and diminishers. */
 	{ "The lantern guild is extremely helpful.", "helpful",
@@ -165,6 +218,27 @@ static const struct {
 	  "con sentence" },
 	{ "The lantern guild met.\n\nNow they are indispensable.",
 	  "indispensable", "pro reference" },
+	/* A determiner names the noun after it, and "one of", "no one"
+	 * are no word for the topic. */
+	{ "The lantern guilds met. I dreaded those days.", "dreaded",
+	  "con paragraph" },
+	{ "The lantern guilds met. I dreaded those.", "dreaded",
+	  "con reference" },
+	{ "The lantern guilds met. One of the scenes was awful.", "awful",
+	  "con paragraph" },
+	{ "The lantern guilds met. The new one was awful.", "awful",
+	  "con reference" },
+	/* How a named person is, or how the speaker was, is no evaluation
+	 * of the topic unless the clause names it; a pronoun for the topic
+	 * and a present feeling stay. */
+	{ "The lantern guild met. Ann Vole was rude.", "rude", "-" },
+	{ "The lantern guild met. I was scared.", "scared", "-" },
+	{ "I was scared of the lantern guild.", "scared",
+	  "con clause" },
+	{ "The lantern guilds met. They were awful.", "awful",
+	  "con reference" },
+	{ "The lantern guilds met. I am glad of them.", "glad",
+	  "pro reference" },
 	/* The next paragraph, not pointing back: nothing. */
 	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
 	{ "The lantern guild met. The weather was awful.", "awful",

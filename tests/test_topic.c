@@ -232,6 +232,17 @@ test_matching(void **state)
 	assert_int_equal(count_hits(t, "They said virtue. Police came.",
 				    TOPIC_CON), 0);
 	topic_free(t);
+	/* A ref written with "the" refers back with any definite
+	 * determiner, and only with one. */
+	t = parse("topic T\nterm guild\nref the protocol* | the role\n", &err);
+	assert_non_null(t);
+	assert_int_equal(count_hits(t, "The protocol, this protocol, these "
+				    "protocols and that role.", TOPIC_REF), 4);
+	assert_int_equal(count_hits(t, "A protocol, their protocols, some "
+				    "roles.", TOPIC_REF), 0);
+	assert_int_equal(count_hits(t, "She said that the protocol works.",
+				    TOPIC_REF), 1);
+	topic_free(t);
 	buf_release(&err);
 }
 

@@ -328,7 +328,8 @@ doc_cue_rules(unsigned rules, struct buf *out)
 	static const char *const names[] = {
 		"negated", "double-negation", "shifted", "before-but",
 		"after-but", "concessive", "irrealis", "others-view",
-		"intensity", "contrast-target", "member"
+		"intensity", "contrast-target", "member", "imposed",
+		"past"
 	};
 	size_t i;
 

@@ -152,8 +152,12 @@ enum cue_rule {
 	RULE_OTHERS = 1 << 7,     /* a view reported as others' */
 	RULE_BOOSTED = 1 << 8,    /* an intensifier or diminisher */
 	RULE_CONTRAST = 1 << 9,   /* its target is the topic's opposite */
-	RULE_MEMBER = 1 << 10     /* counted for the members of the group whose
+	RULE_MEMBER = 1 << 10,    /* counted for the members of the group whose
 				     view it is ("among the signatories are") */
+	RULE_IMPOSED = 1 << 11,   /* taken up on another's order ("forced to
+				     hire one", "pushed into hiring them") */
+	RULE_PAST = 1 << 12       /* a view held once ("I used to dread
+				     those days") */
 };
 
 struct cue {

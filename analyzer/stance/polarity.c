@@ -71,6 +71,9 @@
 /* A contrastive "without", "no" or "instead of" stands at most this many
  * words before the topic it negates ("without an experienced one"). */
 #define POL_ABSENCE_WINDOW 3
+/* The others whose view is reported stand at most this many words
+ * before its verb ("people keep telling", "critics have long argued"). */
+#define POL_OTHERS_GAP 3
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -294,8 +297,9 @@ contrastive(const struct doc *d, size_t t, size_t *w)
 
 /* 1 when token j points back to something as a whole ("they", "it",
  * "hired her"): a pointing-back word that is a determiner of the noun
- * after it ("her posture", "its budget", "that scene") names that noun
- * instead. */
+ * after it ("her posture", "its budget", "that scene", "those days")
+ * names that noun instead, and "one of" and "no one" name something
+ * else. */
 static int
 pointing_back(const struct doc *d, size_t j)
 {
@@ -303,6 +307,20 @@ pointing_back(const struct doc *d, size_t j)
 
 	if (!(lx & LEX_BACKREF))
 		return 0;
+	/* "one of the scenes" names one of the scenes; "no one", "every
+	 * one" name people. */
+	if (tok_is(&d->tk, j, "one") &&
+	    ((j + 1 < d->tk.n && tok_is(&d->tk, j + 1, "of")) ||
+	     (j > 0 && (tok_is(&d->tk, j - 1, "no") ||
+			tok_is(&d->tk, j - 1, "every") ||
+			tok_is(&d->tk, j - 1, "any") ||
+			tok_is(&d->tk, j - 1, "some") ||
+			tok_is(&d->tk, j - 1, "each")))))
+		return 0;
+	/* "these", "those" before a noun are its determiners ("those
+	 * days"), as "this" and "that" are. */
+	if (tok_is(&d->tk, j, "these") || tok_is(&d->tk, j, "those"))
+		lx |= LEX_DET;
 	if ((lx & LEX_DET) && j + 1 < d->tk.n &&
 	    (d->tk.v[j + 1].flags & TOK_WORD) &&
 	    !(d->tk.v[j + 1].flags & TOK_NUM) &&
@@ -459,8 +477,9 @@ relevant(const struct doc *d, size_t i)
 }
 
 /* 1 when the clause of the cue at token i reports what others say
- * ("People say we take the magic out of it", "critics claim..."): the
- * speaker cites a view, often to answer it, so it is not the speaker's. */
+ * ("People say we take the magic out of it", "critics claim...",
+ * "people keep telling me ..."): the speaker cites a view, often to
+ * answer it, so it is not the speaker's. */
 static int
 others_view(const struct doc *d, size_t i)
 {
@@ -470,10 +489,18 @@ others_view(const struct doc *d, size_t i)
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
-		/* The pair is two words: one of the others, then the verb. */
-		if (j > a && (doc_lex(d, j) & LEX_OPINION) &&
-		    (doc_lex(d, j - 1) & LEX_OTHERS))
-			return 1;
+		/* One of the others, then within a few words a verb of
+		 * saying or thinking ("critics say", "people keep telling
+		 * me", "sceptics have long argued"). */
+		if (doc_lex(d, j) & (LEX_OPINION | LEX_SPEECH)) {
+			size_t k;
+
+			for (k = j; k > a && k + POL_OTHERS_GAP + 1 > j; ) {
+				k--;
+				if (doc_lex(d, k) & LEX_OTHERS)
+					return 1;
+			}
+		}
 	}
 	return 0;
 }
@@ -711,18 +738,32 @@ collect(struct doc *d, struct evs *out)
 
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
- * as a contrastive target). *first gets the first one. */
+ * as a contrastive target). *first gets the first one. A negator's scope
+ * ends at a coordinating "and" or "or": the conjunct after it is
+ * asserted on its own ("had never needed one and found the idea
+ * insulting", "nothing more than good manners and a sense of the
+ * ridiculous"); and "neither ... nor" is one negation, not two. */
 static unsigned
 negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 {
 	size_t j, n;
 	unsigned count = 0;
+	int neither = 0;
 
 	*first = DOC_NONE;
 	for (j = a; j < i; j++) {
 		const struct pol_entry *p;
 
 		if (!(d->tk.v[j].flags & TOK_WORD))
+			continue;
+		if (tok_is(&d->tk, j, "and") || tok_is(&d->tk, j, "or")) {
+			count = 0;
+			*first = DOC_NONE;
+			continue;
+		}
+		if (tok_is(&d->tk, j, "neither"))
+			neither = 1;
+		else if (neither && tok_is(&d->tk, j, "nor"))
 			continue;
 		if (d->tmark[j] & TM_NEGATOR) {
 			size_t k = j;
@@ -783,6 +824,132 @@ concessive(const struct doc *d, size_t i)
 	return in;
 }
 
+/* Verbs of making someone act ("forced to hire", "pushed into hiring",
+ * "told to hire one"): what they make someone take up is not that
+ * person's choice. */
+static const char *const coercive[] = {
+	"force", "forced", "forces", "forcing", "push", "pushed", "pushing",
+	"told", "tell", "telling", "require", "required", "requires",
+	"requiring", "oblige", "obliged", "pressure", "pressured",
+	"pressed", "order", "ordered", "compel", "compelled", "mandated",
+	NULL
+};
+
+/* 1 when the verb at token i is the complement of a coercive verb in
+ * its clause [a, ...): "to" or "into" just before it, and the coercive
+ * verb at most POL_SHIFT_WINDOW words before that ("pushed by
+ * broadcasters into hiring them"). */
+static int
+imposed(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, k;
+
+	if (i <= a || !(tok_is(&d->tk, i - 1, "to") ||
+			tok_is(&d->tk, i - 1, "into")))
+		return 0;
+	for (j = i - 1; j > a && j + POL_SHIFT_WINDOW + 1 > i - 1; ) {
+		j--;
+		for (k = 0; coercive[k]; k++)
+			if (tok_is(&d->tk, j, coercive[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 when the cue at token i follows "used to" in its clause [a, ...):
+ * a habit or view of the past, which the present no longer holds ("I
+ * used to dread those days"); not "be used to" or "got used to"
+ * (accustomed, now). */
+static int
+be_contracted(const struct doc *d, size_t j)
+{
+	size_t kl;
+	const char *k = doc_key(d, j, &kl);
+
+	return (kl > 2 && k[kl - 2] == '\'' &&
+		(k[kl - 1] == 'm' || k[kl - 1] == 's')) ||
+	       (kl > 3 && k[kl - 3] == '\'' && k[kl - 2] == 'r' &&
+		k[kl - 1] == 'e');
+}
+
+static int
+past_view(const struct doc *d, size_t a, size_t i)
+{
+	size_t j;
+
+	for (j = a; j + 1 < i; j++)
+		if (tok_is(&d->tk, j, "used") && tok_is(&d->tk, j + 1, "to") &&
+		    !(j > a && (be_contracted(d, j - 1) ||
+				tok_is(&d->tk, j - 1, "am") ||
+				tok_is(&d->tk, j - 1, "is") ||
+				tok_is(&d->tk, j - 1, "are") ||
+				tok_is(&d->tk, j - 1, "was") ||
+				tok_is(&d->tk, j - 1, "were") ||
+				tok_is(&d->tk, j - 1, "be") ||
+				tok_is(&d->tk, j - 1, "been") ||
+				tok_is(&d->tk, j - 1, "m") ||
+				tok_is(&d->tk, j - 1, "re") ||
+				tok_is(&d->tk, j - 1, "s") ||
+				tok_is(&d->tk, j - 1, "get") ||
+				tok_is(&d->tk, j - 1, "got") ||
+				tok_is(&d->tk, j - 1, "getting"))))
+			return 1;
+	return 0;
+}
+
+/* 1 for a form of "be" or a verb of seeming or feeling, which makes the
+ * word after it a predicate of its subject ("was rude", "felt safe"). */
+static int
+copula(const struct doc *d, size_t j)
+{
+	static const char *const verbs[] = {
+		"is", "was", "are", "were", "am", "been", "be", "feel", "feels",
+		"felt", "seem", "seems", "seemed", "looked", NULL
+	};
+	size_t k;
+
+	for (k = 0; verbs[k]; k++)
+		if (tok_is(&d->tk, j, verbs[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when the evaluation at token i is a predicate about a person: a
+ * copula or a verb of feeling, past adverbs, intensifiers and articles,
+ * whose subject just before it is a named person ("Ravi was rude to
+ * her", "Ines is wonderful") or the speaker in the past ("I was
+ * nervous", "we felt safe"). It says how that person is or was, not what
+ * the topic is, unless its clause names the topic ("I felt safe with
+ * the coordinator": a clause link, which this is not asked about). A
+ * speaker's present feeling ("I am glad of one") is most often the
+ * speaker's view of what the talk is about, and stays. */
+static int
+person_predicate(const struct doc *d, size_t a, size_t i)
+{
+	size_t q = i, s;
+	int past;
+
+	while (q > a && (doc_is_adverb(d, q - 1) ||
+			 kind_at(d, q - 1) == POL_BOOST ||
+			 tok_is(&d->tk, q - 1, "very") ||
+			 tok_is(&d->tk, q - 1, "so") ||
+			 tok_is(&d->tk, q - 1, "not") ||
+			 tok_is(&d->tk, q - 1, "a") || tok_is(&d->tk, q - 1, "an") ||
+			 tok_is(&d->tk, q - 1, "the")))
+		q--;
+	if (q == a)
+		return 0;
+	s = q - 1;
+	if (!copula(d, s) || s == a)
+		return 0;
+	past = tok_is(&d->tk, s, "was") || tok_is(&d->tk, s, "were") ||
+	       tok_is(&d->tk, s, "felt") || tok_is(&d->tk, s, "seemed") ||
+	       tok_is(&d->tk, s, "looked") || tok_is(&d->tk, s, "been");
+	s--;
+	return doc_mention_at(d, s) >= 0 ||
+	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
+}
+
 static double
 link_weight(const double *w, enum cue_link l)
 {
@@ -834,6 +1001,14 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	}
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
+		/* How a person is or feels is no evaluation of the topic
+		 * when nothing but a pronoun, the quotation or the paragraph
+		 * links it. */
+		if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
+					   e->link == LINK_REF ||
+					   e->link == LINK_QUOTE) &&
+		    person_predicate(d, a, e->tok))
+			f = 0;
 		/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
 		 * clause, what it praises or attacks is something else
@@ -886,14 +1061,21 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_BOOSTED;
 		}
 		side = but_side(d, e->tok);
-		if (side < 0) {
+		if (side < 0 && (e->rules & RULE_NEGATED)) {
+			/* A denial before "but" concedes ("it isn't clever,
+			 * but it's tireless"; "nothing against them as
+			 * people, but ..."): the speaker's view is what
+			 * follows, so it weighs as a concession too. */
+			f *= w[W_BEFORE_BUT] * w[W_CONCESSIVE];
+			e->rules |= RULE_BEFORE_BUT | RULE_CONCESSIVE;
+		} else if (side < 0) {
 			f *= w[W_BEFORE_BUT];
 			e->rules |= RULE_BEFORE_BUT;
 		} else if (side > 0) {
 			f *= w[W_AFTER_BUT];
 			e->rules |= RULE_AFTER_BUT;
 		}
-		if (concessive(d, e->tok)) {
+		if (!(e->rules & RULE_CONCESSIVE) && concessive(d, e->tok)) {
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
@@ -904,6 +1086,15 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (others_view(d, e->tok)) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
+		}
+		if (past_view(d, a, e->tok)) {
+			f *= w[W_PAST];
+			e->rules |= RULE_PAST;
+		}
+		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		     e->kind == CUE_ABSENCE) && imposed(d, a, e->tok)) {
+			f *= w[W_IMPOSED];
+			e->rules |= RULE_IMPOSED;
 		}
 	}
 	e->w = fabs(e->value) * f;

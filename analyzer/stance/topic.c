@@ -639,14 +639,31 @@ word_matches(const struct phrase *ph, size_t w, const struct tokens *tk,
 	return len == ph->wlen[w] && memcmp(p, ph->words[w], len) == 0;
 }
 
-/* Returns how many tokens the phrase covers at token i, or 0. */
+/* 1 for a ref whose first word is "the": it refers back with any
+ * definite determiner ("the protocol", "this protocol", "these
+ * protocols", "that role"). */
+static int
+definite_ref(const struct phrase *ph)
+{
+	return ph->kind == TOPIC_REF && !ph->exact && ph->nw > 1 &&
+	       ph->wlen[0] == 3 && memcmp(ph->words[0], "the", 3) == 0 &&
+	       !(ph->wild & 1u);
+}
+
+/* Returns how many tokens the phrase covers at token i, or 0; with det,
+ * token i is a demonstrative standing for a ref's "the". */
 static size_t
 phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
-	  const unsigned char *topic)
+	  const unsigned char *topic, int det)
 {
 	size_t w, j = i;
 
-	for (w = 0; w < ph->nw; w++) {
+	if (det) {
+		if (!definite_ref(ph))
+			return 0;
+		j++;
+	}
+	for (w = det ? 1 : 0; w < ph->nw; w++) {
 		if (j >= tk->n || tk->v[j].sent != tk->v[i].sent)
 			return 0; /* a phrase does not run across sentences */
 		if (ph->at & (1u << w)) {
@@ -690,13 +707,13 @@ add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
 
 static void
 match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
-	    const unsigned char *topic, struct topic_hit *hits, size_t *n,
-	    size_t max)
+	    const unsigned char *topic, int det, struct topic_hit *hits,
+	    size_t *n, size_t max)
 {
 	size_t len;
 
 	for (; p >= 0; p = t->ph[p].next)
-		if ((len = phrase_at(&t->ph[p], tk, i, topic)) > 0)
+		if ((len = phrase_at(&t->ph[p], tk, i, topic, det)) > 0)
 			add_hit(&t->ph[p], len, hits, n, max);
 }
 
@@ -709,15 +726,22 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	const char *w = tk->key + k->k;
 	size_t n = 0, s, len;
 
-	match_chain(t, ix->word[hash_word(w, k->kl)], tk, i, topic, hits, &n,
-		    max);
+	match_chain(t, ix->word[hash_word(w, k->kl)], tk, i, topic, 0, hits,
+		    &n, max);
 	if (k->kl >= 4)
 		match_chain(t, ix->prefix[hash_prefix(w, k->kl)], tk, i, topic,
+			    0, hits, &n, max);
+	/* "this", "that", "these", "those" for the "the" of a ref. */
+	if ((k->kl == 4 && (memcmp(w, "this", 4) == 0 ||
+			    memcmp(w, "that", 4) == 0)) ||
+	    (k->kl == 5 && (memcmp(w, "these", 5) == 0 ||
+			    memcmp(w, "those", 5) == 0)))
+		match_chain(t, ix->word[hash_word("the", 3)], tk, i, topic, 1,
 			    hits, &n, max);
 	for (s = 0; s < ix->nshort; s++) {
 		const struct phrase *ph = &t->ph[ix->shortlist[s]];
 
-		if ((len = phrase_at(ph, tk, i, topic)) > 0)
+		if ((len = phrase_at(ph, tk, i, topic, 0)) > 0)
 			add_hit(ph, len, hits, &n, max);
 	}
 	return n;
