@@ -84,6 +84,13 @@ static const struct {
 	{ "Coordinator Ines Albright explained her work.\n\n“First we read "
 	  "the script together.\n\n“Then we agree on every move before the "
 	  "cameras roll,” Albright said.", "Ines Albright | Ines Albright" },
+	/* A question or exclamation inside the marks, then a capitalised
+	 * name: the reporting clause goes on, not a new sentence. */
+	{ "Amos Reyes praised the plan. “It works,” he said.\n\n“Why would "
+	  "anyone rehearse at night?” Mara Voss, a stage manager, asked.",
+	  "Amos Reyes | Mara Voss" },
+	{ "“That is not the scene we rehearsed!” Cliff Barton shouted.",
+	  "Cliff Barton" },
 };
 
 static void

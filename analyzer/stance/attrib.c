@@ -606,6 +606,26 @@ clause_ends(const struct doc *d, size_t e)
 	return (doc_lex(d, e) & LEX_PREP) || doc_is_adverb(d, e);
 }
 
+/* The token whose sentence is the one the quote's reporting clause
+ * stands in: the closing mark's, or, after a question or exclamation
+ * inside the marks, the capitalised word just after them, which the
+ * sentence splitter takes for a new sentence ('"Why now?" Ivy Banks
+ * asked.', '"Enough!" Okafor shouted.'). A line or paragraph break
+ * there is a real end. */
+static size_t
+tail_anchor(const struct doc *d, const struct quote *q)
+{
+	size_t n = q->close + 1;
+
+	if (q->close == DOC_NONE || n >= d->tk.n || q->t1 <= q->t0 ||
+	    !(d->tk.v[n].flags & TOK_SSTART) ||
+	    (d->tk.v[n].flags & (TOK_PSTART | TOK_NLBEFORE | TOK_PUNCT)) ||
+	    !(tok_punct(&d->tk, q->t1 - 1, '?') ||
+	      tok_punct(&d->tk, q->t1 - 1, '!')))
+		return q->close;
+	return n;
+}
+
 /* The first name after the quote in its sentence, further than the token
  * just after it, with its speech verb after it: "..." chairman, CEO and
  * president Olu Brandt said'. */
@@ -620,7 +640,7 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 	i = q->close + 1;
 
 	for (j = i; j < d->tk.n && j < i + ATTRIB_TRAIL_FAR &&
-	     doc_same_sent(d, j, q->close); j++) {
+	     doc_same_sent(d, j, tail_anchor(d, q)); j++) {
 		int m;
 
 		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
@@ -727,20 +747,21 @@ org_pronoun(const struct doc *d, size_t i, size_t *end)
 static int
 speaker_after(struct doc *d, const struct quote *q, struct found *f)
 {
-	size_t i, end, steps, v, o;
+	size_t i, end, steps, v, o, at;
 	enum how how;
 	int p;
 
 	if (q->close == DOC_NONE)
 		return -1;
+	at = tail_anchor(d, q);
 	i = q->close + 1;
-	while (i < d->tk.n && doc_same_sent(d, i, q->close) &&
+	while (i < d->tk.n && doc_same_sent(d, i, at) &&
 	       (d->tk.v[i].flags & TOK_PUNCT) && !tok_punct(&d->tk, i, '"') &&
 	       !tok_punct(&d->tk, i, '.'))
 		i++;
-	if (i >= d->tk.n || !doc_same_sent(d, i, q->close))
+	if (i >= d->tk.n || !doc_same_sent(d, i, at))
 		return -1;
-	if ((d->tk.v[i].flags & TOK_SSTART))
+	if ((d->tk.v[i].flags & TOK_SSTART) && i != at)
 		return -1;
 	/* "so says Ortiz" */
 	if (tok_is(&d->tk, i, "so") && i + 1 < d->tk.n && doc_is_speech(d, i + 1))
@@ -792,7 +813,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		 * "says she" */
 		for (steps = 0, i++;
 		     i < d->tk.n && steps < ATTRIB_INV_WINDOW &&
-		     doc_same_sent(d, i, q->close); i++) {
+		     doc_same_sent(d, i, at); i++) {
 			/* "said U.S. Attorney Dana Pike": job words and
 			 * abbreviations are not counted. */
 			if (!(d->tk.v[i].flags & (TOK_PUNCT | TOK_ALLCAP)) &&
@@ -815,7 +836,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 	    (tok_is(&d->tk, o + 2, "from") || tok_is(&d->tk, o + 2, "by") ||
 	     tok_is(&d->tk, o + 2, "of")))
 		o += 3;
-	if (o < d->tk.n && doc_same_sent(d, o, q->close) &&
+	if (o < d->tk.n && doc_same_sent(d, o, at) &&
 	    doc_mention_at(d, o) < 0 && org_at(d, o, &end, f))
 		return -3;
 	f->org = 0;
