@@ -177,6 +177,11 @@ static const struct {
 	 * teacher"). */
 	{ "Fans said that Gibson Northern teacher Kwabena Otieno-Hale "
 	  "cheered.", "Kwabena Otieno-Hale=1M" },
+	/* After a preposition: "who" or an age after the name, or a "to"
+	 * of a source, not of a place. */
+	{ "The award went to Reed Haverly, who thanked the crew.",
+	  "Reed Haverly=1M" },
+	{ "According to Dana Pike, the bill is dead.", "Dana Pike=1F" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
@@ -217,6 +222,8 @@ static const struct {
 	  "before a thing's head noun" },
 	{ "We are thinking we have a great aura at Oliver Field this year.",
 	  "a dictionary word after a preposition of place" },
+	{ "The team flew to Zanderhof Kralje, which hosts the final.",
+	  "a place after a preposition, then which" },
 };
 
 static void

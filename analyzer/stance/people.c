@@ -405,6 +405,32 @@ place_prep(const struct doc *d, size_t i)
 	return 1;
 }
 
+/* 1 for a "to" that introduces a source or a listener, not a place:
+ * "according to X", "spoke to X", "said to X". */
+static int
+source_to(const struct doc *d, size_t i)
+{
+	return i > 0 && tok_is(&d->tk, i, "to") && doc_same_sent(d, i - 1, i) &&
+	       (tok_is(&d->tk, i - 1, "according") || doc_is_speech(d, i - 1));
+}
+
+/* EV_APPOS for a relative "who" or "whose", or an age, after the run
+ * ending at token b ("went to Reed Sorenson, who", "with Ana Pike, 44,"):
+ * a person even after a preposition (a place is "which" or "where"). */
+static unsigned
+who_after(const struct doc *d, size_t b)
+{
+	if (b + 1 >= d->tk.n || !doc_same_sent(d, b, b + 1) ||
+	    !tok_punct(&d->tk, b, ','))
+		return 0;
+	if (tok_is(&d->tk, b + 1, "who") || tok_is(&d->tk, b + 1, "whose"))
+		return EV_APPOS;
+	if (b + 2 < d->tk.n && (d->tk.v[b + 1].flags & TOK_NUM) &&
+	    d->tk.v[b + 1].kl <= 3 && tok_punct(&d->tk, b + 2, ','))
+		return EV_APPOS;
+	return 0;
+}
+
 /* A character, not a person: "who plays grizzled detective Frank
  * Mallory", "his role as X", "the character of X". A name right after
  * the verb is left alone: "Okafor played Ines Marsh in the final" is a
@@ -466,7 +492,9 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * place more likely than a name. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
-		return ev | EV_PREP | (place_prep(d, a - 1) ? EV_PLACE_PREP : 0);
+		return ev | EV_PREP | who_after(d, b) |
+		       (place_prep(d, a - 1) && !source_to(d, a - 1)
+				? EV_PLACE_PREP : 0);
 	if (a > 1 && doc_same_sent(d, a - 2, a) &&
 	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
