@@ -182,6 +182,12 @@ static const struct {
 	{ "The award went to Reed Haverly, who thanked the crew.",
 	  "Reed Haverly=1M" },
 	{ "According to Dana Pike, the bill is dead.", "Dana Pike=1F" },
+	/* A romanised Korean or Chinese name: the surname, then a given
+	 * name of two syllables joined by a hyphen (the surname may be a
+	 * dictionary, kinship or organisation word). */
+	{ "Park Ji-hwan watched from the stands. Son Min-jae scored twice. "
+	  "Tsai Hsiu-ling met them.",
+	  "Park Ji-hwan=1 | Son Min-jae=1 | Tsai Hsiu-ling=1" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
@@ -222,6 +228,8 @@ static const struct {
 	  "before a thing's head noun" },
 	{ "We are thinking we have a great aura at Oliver Field this year.",
 	  "a dictionary word after a preposition of place" },
+	{ "Fans of Team Pre-war and Club Co-op saw Mo Re-run, the Top "
+	  "Non-stop show.", "English words of the syllabic shape" },
 	{ "The team flew to Zanderhof Kralje, which hosts the final.",
 	  "a place after a preposition, then which" },
 };

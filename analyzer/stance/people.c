@@ -325,6 +325,103 @@ has_digit(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 for a syllable of Korean or Chinese romanisation, in lower case:
+ * an onset (one consonant, or a digraph such as "ch", "sh", "hs", "ts",
+ * "kk"), a glide ("y", "w"), one to three vowels and a coda ("n", "ng",
+ * "m", "k", "p", "l", "t" or "h"): "ji", "sung", "kyeong", "cheol",
+ * "ing", "wen", "shek". English clusters ("pre", "war", "anti") are not;
+ * nor are the English prefixes of that shape ("re-run", "co-op",
+ * "non-stop"). */
+static int
+syllable(const char *k, size_t kl)
+{
+	static const char *const onset2[] = { "ch", "sh", "hs", "ts", "tz",
+		"zh", "kk", "tt", "pp", "ss", "jj", "th", "kh", "ph" };
+	static const char *const coda[] = { "", "n", "ng", "m", "k", "p",
+		"l", "t", "h" };
+	static const char *const prefix[] = { "re", "de", "be", "co", "non",
+		"un", "bi", "out", "up", "on", "off", "no", "so", "hi",
+		"lo", "yo", "ha", "pan", "man", "pop", "hip", "mix", "tie",
+		"log", "set", "lay", "hot", "top", "hat", "ten", "sit" };
+	size_t i = 0, j, v;
+
+	if (kl == 0 || kl > 5)
+		return 0;
+	for (j = 0; j < sizeof(prefix) / sizeof(*prefix); j++)
+		if (strlen(prefix[j]) == kl && memcmp(k, prefix[j], kl) == 0)
+			return 0;
+	for (j = 0; j < sizeof(onset2) / sizeof(*onset2); j++)
+		if (kl > 2 && memcmp(k, onset2[j], 2) == 0) {
+			i = 2;
+			break;
+		}
+	if (i == 0 && !strchr("aeiouywcqvxz", k[0]))
+		i = 1;
+	if (i < kl && (k[i] == 'y' || k[i] == 'w'))
+		i++;
+	for (v = 0; i < kl && strchr("aeiou", k[i]) && v < 3; i++, v++)
+		;
+	if (v == 0)
+		return 0;
+	for (j = 0; j < sizeof(coda) / sizeof(*coda); j++)
+		if (strlen(coda[j]) == kl - i &&
+		    memcmp(k + i, coda[j], kl - i) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 for a text "Ji-sung", "Heung-min", "Ing-wen": two syllables joined
+ * by a hyphen, the second in lower case: a romanised Korean or Chinese
+ * given name, written after the surname. Words of that shape that are
+ * English ("Co-op", "Pre-war") have a dictionary word before the
+ * hyphen. */
+static int
+syllabic_text(const char *o, size_t ol)
+{
+	const char *hy = memchr(o, '-', ol);
+	size_t h, j;
+
+	if (!hy || !(o[0] >= 'A' && o[0] <= 'Z'))
+		return 0;
+	h = (size_t)(hy - o);
+	if (h < 2 || h > 5)
+		return 0;
+	for (j = 1; j < h; j++)
+		if (!(o[j] >= 'a' && o[j] <= 'z'))
+			return 0;
+	return syllable(hy + 1, ol - h - 1);
+}
+
+/* syllabic_text() for token i, both its parts syllable()s ("Ji-sung",
+ * "Min-jae"; not "Co-op", "Pre-war"). */
+static int
+syllabic_given(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+	size_t kl;
+	const char *k, *hy;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD) ||
+	    (doc_lex(d, i) & ~LEX_GIVEN))
+		return 0;
+	t = &d->tk.v[i];
+	k = doc_key(d, i, &kl);
+	hy = memchr(k, '-', kl);
+	if (!hy || !syllabic_text(d->text + t->o, t->ol))
+		return 0;
+	return syllable(k, (size_t)(hy - k));
+}
+
+/* 1 when the run [a, b) is a surname and a syllabic given name ("Park
+ * Ji-sung", "Son Heung-min"): a short capitalised word, then one
+ * syllabic_given(). */
+static int
+east_asian(const struct doc *d, size_t a, size_t b)
+{
+	return b == a + 2 && is_cap_word(d, a) && d->tk.v[a].kl <= 6 &&
+	       syllabic_given(d, a + 1);
+}
+
 /* 1 for a word of the dictionary that the lexicon gives no class and no
  * given-name list has, not even as a weak name ("field", "dry"). */
 static int
@@ -669,7 +766,7 @@ trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
 
-		if (surname_he(d, a)) {
+		if (surname_he(d, a) || east_asian(d, a, b)) {
 			break;
 		} else if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
@@ -706,6 +803,8 @@ trim_role_prefix(const struct doc *d, size_t a, size_t b, unsigned *ev)
 	size_t i, cut = a;
 	int plain = 1; /* only roles, titles and abbreviations before i */
 
+	if (east_asian(d, a, b))
+		return a; /* "Son Min-jae": the surname, not a kinship */
 	for (i = a; i < b; i++) {
 		unsigned lx = doc_lex(d, i);
 		int role = (lx & LEX_TITLE) || doc_is_role(d, i);
@@ -739,6 +838,8 @@ trim_common_front(const struct doc *d, size_t a, size_t b)
 {
 	size_t n;
 
+	if (east_asian(d, a, b))
+		return a;
 	for (n = a; n < b; n++) {
 		if (d->tk.v[n].flags & TOK_PUNCT)
 			continue;
@@ -889,6 +990,7 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	struct person *p;
 	const char *sp = strrchr(key, ' ');
 	const char *fs = strchr(key, ' ');
+	const char *ds;
 	unsigned lx;
 
 	pt_xgrow((void **)&d->p, &d->capp, d->np + 1, sizeof(*d->p));
@@ -909,6 +1011,14 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 		}
 	}
 	p->first = fs ? pt_xstrndup(key, (size_t)(fs - key)) : NULL;
+	/* "Park Ji-sung" is Park by surname, Ji-sung by given name. */
+	if (fs && fs == sp && (ds = memchr(display, ' ', dlen)) != NULL &&
+	    syllabic_text(ds + 1, dlen - (size_t)(ds - display) - 1)) {
+		free(p->last);
+		free(p->first);
+		p->last = pt_xstrndup(key, (size_t)(fs - key));
+		p->first = pt_xstrdup(fs + 1);
+	}
 	p->figure = figure;
 	p->evidence = DOC_NONE;
 	p->first_tok = first_tok;
@@ -1038,7 +1148,11 @@ scan_candidates(struct doc *d, struct cands *c)
 		size_t a, b;
 		unsigned ev = 0;
 
-		if (!is_cap_word(d, i) || blocked(d, i) || in_title_quote(d, i)) {
+		if (!is_cap_word(d, i) ||
+		    (blocked(d, i) &&
+		     !(east_asian(d, i, i + 2) &&
+		       !(d->tmark[i] & (TM_NONPERSON | TM_FIGURE)))) ||
+		    in_title_quote(d, i)) {
 			i++;
 			continue;
 		}
@@ -1081,7 +1195,7 @@ scan_candidates(struct doc *d, struct cands *c)
 				/* A place alone stays a candidate: it may
 				 * be a surname ("York said", resolved in
 				 * people_from_single_words()). */
-				if (blocked(d, j) ||
+				if ((blocked(d, j) && !east_asian(d, a, b)) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
 				     !(doc_lex(d, a) & LEX_GIVEN) &&
 				     words_in(d, a, b) > 1 &&
@@ -1121,7 +1235,7 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->ev = ev | evidence_at(d, a, b);
 				k->ev |= thing_evidence(d, a, b, k->ev);
 				k->ev |= heshe_after(d, i, a, b);
-				if (namelike(d, a, b))
+				if (namelike(d, a, b) || east_asian(d, a, b))
 					k->ev |= EV_NAMELIKE;
 				k->accepted = 0;
 				k->person = -1;
