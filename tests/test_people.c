@@ -188,6 +188,10 @@ static const struct {
 	{ "Park Ji-hwan watched from the stands. Son Min-jae scored twice. "
 	  "Tsai Hsiu-ling met them.",
 	  "Park Ji-hwan=1 | Son Min-jae=1 | Tsai Hsiu-ling=1" },
+	/* Titles of rank: before the name, or after it with "of". */
+	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
+	  "Anselm=1M | Zayyad=1" },
+	{ "Lavinia, Duchess of Harrowby, opened the fete.", "Lavinia=1F" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },

@@ -615,8 +615,11 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	    tok_punct(&d->tk, j, ',')) {
 		size_t k = j + 1;
 
+		/* "Meghan, Duchess of Sussex": a title of a place. */
 		if (tok_is(&d->tk, k, "who") || tok_is(&d->tk, k, "whose") ||
-		    is_role_before(d, k))
+		    is_role_before(d, k) ||
+		    ((doc_lex(d, k) & LEX_TITLE) && (d->tk.v[k].flags & TOK_CAP) &&
+		     tok_is(&d->tk, k + 1, "of")))
 			ev |= EV_APPOS;
 		if (k < d->tk.n && (doc_lex(d, k) & LEX_APPOS)) {
 			for (k = j + 2; k < j + 2 + PEOPLE_APPOS_WINDOW &&
