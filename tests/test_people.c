@@ -192,6 +192,13 @@ static const struct {
 	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
 	  "Anselm=1M | Zayyad=1" },
 	{ "Lavinia, Duchess of Harrowby, opened the fete.", "Lavinia=1F" },
+	/* Cyrillic: a transliterated given name or a surname's suffix
+	 * makes a name; its inflected forms are one person; a sentence's
+	 * first word is no part of it unless a given name. */
+	{ "Министр Аркадий Зубарев встретился с коллегами. По словам "
+	  "Зубарева, всё хорошо. Позже Зубарев уехал. Визит Ольги "
+	  "Мелентьевой перенесён. Делегации ждут Южная Корея и Нижний "
+	  "Новгород.", "Аркадий Зубарев=3 | Ольги Мелентьевой=1F" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },

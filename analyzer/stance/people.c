@@ -422,6 +422,254 @@ east_asian(const struct doc *d, size_t a, size_t b)
 	       syllabic_given(d, a + 1);
 }
 
+/* Names in Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian,
+ * Serbian). The dictionary and the lexicon are English, so a name there
+ * is read by its form: a given name of the gazetteer once transliterated
+ * ("Сергей" is "sergei"), a patronymic ("-ович", "-овна"), or a surname's
+ * suffix ("-ов", "-ин", "-ский", "-енко", "-швили"). Nouns inflect
+ * ("Лавров", "Лаврова", "Лаврову"), so a name's key is the stem of each
+ * word: its case ending stripped. */
+
+/* Bytes in a key of at least this many Cyrillic letters (two bytes each)
+ * for a word to be read as a name; the stem keeps as many. */
+#define CYR_MIN_BYTES 6
+
+/* The code point of the two-byte UTF-8 sequence at k, or 0. */
+static unsigned
+cyr_cp(const char *k, size_t kl)
+{
+	unsigned char b0, b1;
+
+	if (kl < 2)
+		return 0;
+	b0 = (unsigned char)k[0];
+	b1 = (unsigned char)k[1];
+	if (b0 < 0xD0 || b0 > 0xD3 || (b1 & 0xC0) != 0x80)
+		return 0;
+	return ((unsigned)(b0 & 0x1F) << 6) | (b1 & 0x3F);
+}
+
+/* 1 for a key that is Cyrillic letters only. */
+static int
+cyr_key(const char *k, size_t kl)
+{
+	size_t j;
+
+	if (kl < 2)
+		return 0;
+	for (j = 0; j + 1 < kl; j += 2)
+		if (!cyr_cp(k + j, 2) && k[j] != '-')
+			return 0;
+	return j == kl;
+}
+
+/* Case endings, in key form (the key writes "й" as "и"), longest
+ * first. */
+static const char *const cyr_endings[] = { "ыми", "ими", "ого", "его",
+	"ому", "ему", "ои", "еи", "ыи", "ии", "ом", "ем", "ым", "им", "ую",
+	"юю", "ая", "яя", "ое", "ее", "ые", "ие", "ах", "ях", "ам", "ям", "а",
+	"я", "у", "ю", "е", "ы", "и", "о", "ь" };
+
+/* Bytes of the stem of a Cyrillic key: without its case ending, at least
+ * CYR_MIN_BYTES long. */
+static size_t
+cyr_stem(const char *k, size_t kl)
+{
+	size_t j, el;
+
+	for (j = 0; j < sizeof(cyr_endings) / sizeof(*cyr_endings); j++) {
+		el = strlen(cyr_endings[j]);
+		if (kl >= el + CYR_MIN_BYTES &&
+		    memcmp(k + kl - el, cyr_endings[j], el) == 0)
+			return kl - el;
+	}
+	return kl;
+}
+
+static int
+cyr_ends(const char *k, size_t kl, const char *const *w, size_t nw)
+{
+	size_t j, el;
+
+	for (j = 0; j < nw; j++) {
+		el = strlen(w[j]);
+		if (kl > el && memcmp(k + kl - el, w[j], el) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when a stem has a surname's or a patronymic's suffix. */
+static int
+cyr_surname(const char *k, size_t kl)
+{
+	static const char *const w[] = { "ов", "ев", "ин", "ын", "ск", "цк",
+		"ськ", "цьк", "енк", "ук", "юк", "ич", "ић", "швил", "дз", "ян",
+		"янц", "ых", "их", "вн", "ичн" };
+	size_t sl = cyr_stem(k, kl);
+
+	return kl >= CYR_MIN_BYTES &&
+	       cyr_ends(k, sl, w, sizeof(w) / sizeof(*w));
+}
+
+/* Latin letters for a Cyrillic letter. */
+static const char *
+cyr_latin(unsigned cp)
+{
+	static const char *const ru[32] = { "a", "b", "v", "g", "d", "e",
+		"zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+		"t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+		"yu", "ya" };
+
+	if (cp >= 0x430 && cp <= 0x44F)
+		return ru[cp - 0x430];
+	switch (cp) {
+	case 0x451: return "e";  /* ё */
+	case 0x456: return "i";  /* і */
+	case 0x457: return "yi"; /* ї */
+	case 0x454: return "ye"; /* є */
+	case 0x491: return "g";  /* ґ */
+	case 0x45E: return "u";  /* ў */
+	case 0x458: return "j";  /* ј */
+	case 0x459: return "lj"; /* љ */
+	case 0x45A: return "nj"; /* њ */
+	case 0x45B: return "c";  /* ћ */
+	case 0x452: return "dj"; /* ђ */
+	case 0x45F: return "dz"; /* џ */
+	default: return NULL;
+	}
+}
+
+/* The gazetteer's bits for the transliteration t (tl bytes) with the
+ * usual variants of its spelling: "mariya" as "maria", "dmitrii" as
+ * "dmitry", "aleksandr" as "alexandr", "mikhail" as "mihail". */
+static unsigned
+cyr_lookup(char *t, size_t tl)
+{
+	static const char *const from[] = { "iya", "ii", "ii", "ei", "ia" };
+	static const char *const to[] = { "ia", "y", "iy", "ey", "ya" };
+	char v[96];
+	size_t j, fl;
+	unsigned g = given_lookup(t, tl) & LEX_GIVEN;
+
+	if (g || tl + 4 > sizeof(v))
+		return g;
+	for (j = 0; j < sizeof(from) / sizeof(*from); j++) {
+		fl = strlen(from[j]);
+		if (tl > fl && memcmp(t + tl - fl, from[j], fl) == 0) {
+			memcpy(v, t, tl - fl);
+			memcpy(v + tl - fl, to[j], strlen(to[j]));
+			g = given_lookup(v, tl - fl + strlen(to[j])) & LEX_GIVEN;
+			if (g)
+				return g;
+		}
+	}
+	for (j = 0; j + 1 < tl; j++) {
+		if ((t[j] == 'k' && t[j + 1] == 's') ||
+		    (t[j] == 'k' && t[j + 1] == 'h')) {
+			size_t n = 0, m;
+
+			for (m = 0; m < tl; m++) {
+				if (m == j) {
+					v[n++] = t[j + 1] == 's' ? 'x' : 'h';
+					m++;
+				} else {
+					v[n++] = t[m];
+				}
+			}
+			g = given_lookup(v, n) & LEX_GIVEN;
+			if (g)
+				return g;
+		}
+	}
+	return 0;
+}
+
+/* The gender bits of a Cyrillic given name in any case: its
+ * transliteration, or its stem's with a nominative ending ("Анны" is
+ * "anna", "Сергея" is "sergei"); 0 for none. */
+static unsigned
+cyr_given(const char *k, size_t kl)
+{
+	static const char *const nom[] = { "", "a", "i", "y" };
+	char t[96];
+	size_t j, n, stem, pass;
+	unsigned g;
+
+	if (kl < CYR_MIN_BYTES || !cyr_key(k, kl))
+		return 0;
+	stem = cyr_stem(k, kl);
+	for (pass = 0; pass < 2; pass++) {
+		size_t end = pass == 0 ? kl : stem;
+
+		for (n = 0, j = 0; j + 1 < end; j += 2) {
+			const char *l = cyr_latin(cyr_cp(k + j, 2));
+
+			if (!l || n + strlen(l) + 2 > sizeof(t))
+				return 0;
+			memcpy(t + n, l, strlen(l));
+			n += strlen(l);
+		}
+		if (pass == 0) {
+			if ((g = cyr_lookup(t, n)) != 0)
+				return g;
+			continue;
+		}
+		for (j = 0; j < sizeof(nom) / sizeof(*nom); j++) {
+			memcpy(t + n, nom[j], strlen(nom[j]));
+			if ((g = cyr_lookup(t, n + strlen(nom[j]))) != 0)
+				return g;
+		}
+	}
+	return 0;
+}
+
+/* 1 for a capitalised Cyrillic word at token i. */
+static int
+cyr_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD))
+		return 0;
+	k = doc_key(d, i, &kl);
+	return cyr_key(k, kl);
+}
+
+/* 1 when every word of [a, b) is Cyrillic. */
+static int
+cyr_run(const struct doc *d, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if ((d->tk.v[i].flags & TOK_WORD) && !cyr_word(d, i))
+			return 0;
+	return a < b;
+}
+
+/* EV_NAMELIKE for a Cyrillic run of two or three words: a given name
+ * first, or a surname's or patronymic's suffix on a word after it
+ * ("Сергей Лавров", "Анны Петровой", "Игорем Сечиным"). */
+static unsigned
+cyr_evidence(const struct doc *d, size_t a, size_t b)
+{
+	size_t i, kl, n = words_in(d, a, b);
+	const char *k;
+
+	if (n < 2 || n > 3 || !cyr_run(d, a, b))
+		return 0;
+	if (doc_lex(d, a) & LEX_GIVEN)
+		return EV_NAMELIKE;
+	for (i = a + 1; i < b; i++) {
+		k = doc_key(d, i, &kl);
+		if ((d->tk.v[i].flags & TOK_WORD) && cyr_surname(k, kl))
+			return EV_NAMELIKE;
+	}
+	return 0;
+}
+
 /* 1 for a word of the dictionary that the lexicon gives no class and no
  * given-name list has, not even as a weak name ("field", "dry"). */
 static int
@@ -905,7 +1153,8 @@ key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 			continue;
 		if (out->len)
 			buf_addc(out, ' ');
-		buf_add(out, k, kl);
+		/* "Лаврова" and "Лавров" are one name. */
+		buf_add(out, k, cyr_key(k, kl) ? cyr_stem(k, kl) : kl);
 	}
 }
 
@@ -943,6 +1192,8 @@ given_bits(const char *k, size_t kl)
 		return lx & LEX_GIVEN;
 	if (lx)
 		return 0; /* a word of another class ("May" the month) */
+	if (cyr_key(k, kl))
+		return cyr_given(k, kl);
 	return given_lookup(k, kl) & LEX_GIVEN;
 }
 
@@ -962,7 +1213,7 @@ mark_given(struct doc *d)
 		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i])
 			continue;
 		k = doc_key(d, i, &kl);
-		g = given_lookup(k, kl);
+		g = cyr_key(k, kl) ? cyr_given(k, kl) : given_lookup(k, kl);
 		if (!(g & GIVEN_WEAK))
 			d->lex[i] |= g;
 		/* "Marie-Hélène", "Jo-Wilfried": given names on both sides
@@ -1190,6 +1441,16 @@ scan_candidates(struct doc *d, struct cands *c)
 		a = trim_role_prefix(d, a, b, &ev);
 		a = trim_common_front(d, a, b);
 		b = trim_back(d, a, b);
+		/* A Cyrillic sentence opens with a capital whatever its first
+		 * word is ("Позже Сечин сообщил"): only a given name there
+		 * begins a name. */
+		if (a < b && (d->tk.v[a].flags & TOK_SSTART) &&
+		    words_in(d, a, b) >= 2 && cyr_run(d, a, b) &&
+		    !(doc_lex(d, a) & LEX_GIVEN)) {
+			a++;
+			while (a < b && !(d->tk.v[a].flags & TOK_WORD))
+				a++;
+		}
 		if (a < b) {
 			size_t j, common = 0;
 			int bad = 0, given = 0;
@@ -1240,6 +1501,7 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->ev |= heshe_after(d, i, a, b);
 				if (namelike(d, a, b) || east_asian(d, a, b))
 					k->ev |= EV_NAMELIKE;
+				k->ev |= cyr_evidence(d, a, b);
 				k->accepted = 0;
 				k->person = -1;
 			}
