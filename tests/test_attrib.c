@@ -91,6 +91,11 @@ static const struct {
 	  "Amos Reyes | Mara Voss" },
 	{ "“That is not the scene we rehearsed!” Cliff Barton shouted.",
 	  "Cliff Barton" },
+	/* Russian: a verb of saying after the dash, or before a colon. */
+	{ "Министр Аркадий Зубарев встретился с коллегами. «Мы договорились "
+	  "о новых встречах», — сказал Зубарев журналистам. Представитель "
+	  "ведомства Ольга Мелентьева заявила: «Визит перенесён на осень».",
+	  "Аркадий Зубарев | Ольга Мелентьева" },
 };
 
 static void
