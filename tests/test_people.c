@@ -241,6 +241,9 @@ static const struct {
 	  "a dictionary word after a preposition of place" },
 	{ "Fans of Team Pre-war and Club Co-op saw Mo Re-run, the Top "
 	  "Non-stop show.", "English words of the syllabic shape" },
+	{ "Kami pulang ke rumah karena hujan turun dan jalan banjir. Karena "
+	  "Hujan itu, kami makan nasi di rumah.",
+	  "a sentence's first word that the text also writes in lower case" },
 	{ "The team flew to Zanderhof Kralje, which hosts the final.",
 	  "a place after a preposition, then which" },
 };

@@ -208,7 +208,58 @@ pindex_release(struct pindex *ix)
 struct cands {
 	struct cand *v;
 	size_t n, cap;
+	/* Per token, 1 for a capitalised word opening a sentence whose
+	 * lower-case form the article uses, in text that is not English
+	 * ("Karena" for "karena"): a word of its language, no name. NULL
+	 * for English text, whose dictionary says so. */
+	unsigned char *lower;
 };
+
+/* c->lower for text that is not English: the keys of the words written
+ * in lower case go into a set of their hashes (open addressing, load at
+ * most one half), looked up for each sentence's first word. */
+static void
+mark_lower(const struct doc *d, struct cands *c)
+{
+	uint32_t *set;
+	size_t cap = 16, i, kl, h;
+	const char *k;
+
+	if (d->english || d->tk.n == 0)
+		return;
+	while (cap < 2 * d->tk.n)
+		cap *= 2;
+	set = pt_xcalloc(cap, sizeof(*set));
+	for (i = 0; i < d->tk.n; i++) {
+		uint32_t v;
+
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) !=
+		    TOK_WORD)
+			continue;
+		k = doc_key(d, i, &kl);
+		v = hash_fnv1a(k, kl) | 1; /* 0 is an empty slot */
+		for (h = v & (cap - 1); set[h] && set[h] != v;
+		     h = (h + 1) & (cap - 1))
+			;
+		set[h] = v;
+	}
+	c->lower = pt_xcalloc(d->tk.n, 1);
+	for (i = 0; i < d->tk.n; i++) {
+		uint32_t v;
+
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_SSTART)) !=
+		    (TOK_WORD | TOK_CAP | TOK_SSTART))
+			continue;
+		k = doc_key(d, i, &kl);
+		v = hash_fnv1a(k, kl) | 1;
+		for (h = v & (cap - 1); set[h]; h = (h + 1) & (cap - 1))
+			if (set[h] == v) {
+				c->lower[i] = 1;
+				break;
+			}
+	}
+	free(set);
+}
 
 static int
 is_cap_word(const struct doc *d, size_t i)
@@ -1010,10 +1061,13 @@ question_aux(const struct doc *d, size_t i)
 
 /* Leading words that are not part of a name. Sets *ev for titles/roles. */
 static size_t
-trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
+trim_front(const struct doc *d, const struct cands *c, size_t a, size_t b,
+	   unsigned *ev)
 {
 	if (a < b && question_aux(d, a))
 		a++;
+	if (a < b && c->lower && c->lower[a])
+		a++; /* "Karena Islam saat itu ...": "karena" is a word */
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
 
@@ -1201,7 +1255,7 @@ given_bits(const char *k, size_t kl)
 /* Capitalised words the gazetteer knows as given names get LEX_GIVEN in
  * d->lex, so every rule below treats them as the hand-made list's. */
 static void
-mark_given(struct doc *d)
+mark_given(struct doc *d, const struct cands *c)
 {
 	size_t i, kl;
 	unsigned g;
@@ -1210,7 +1264,8 @@ mark_given(struct doc *d)
 		const char *k;
 
 		if (!(d->tk.v[i].flags & TOK_CAP) ||
-		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i])
+		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i] ||
+		    (c->lower && c->lower[i]))
 			continue;
 		k = doc_key(d, i, &kl);
 		g = cyr_key(k, kl) ? cyr_given(k, kl) : given_lookup(k, kl);
@@ -1437,7 +1492,7 @@ scan_candidates(struct doc *d, struct cands *c)
 				break;
 			}
 		}
-		a = trim_front(d, i, b, &ev);
+		a = trim_front(d, c, i, b, &ev);
 		a = trim_role_prefix(d, a, b, &ev);
 		a = trim_common_front(d, a, b);
 		b = trim_back(d, a, b);
@@ -1982,7 +2037,7 @@ reads_english(const struct doc *d)
 void
 people_find(struct doc *d, const struct topic *t)
 {
-	struct cands c = { NULL, 0, 0 };
+	struct cands c = { NULL, 0, 0, NULL };
 	struct smap accepted = { NULL, NULL, 0, 0 };
 	struct pindex ix;
 	size_t i;
@@ -1990,7 +2045,8 @@ people_find(struct doc *d, const struct topic *t)
 
 	memset(&ix, 0, sizeof(ix));
 	d->english = reads_english(d);
-	mark_given(d);
+	mark_lower(d, &c);
+	mark_given(d, &c);
 	find_figures(d, t);
 	for (p = 0; p < (int)d->np; p++)
 		pindex_add(&ix, d, p);
@@ -2009,4 +2065,5 @@ people_find(struct doc *d, const struct topic *t)
 	smap_release(&accepted);
 	pindex_release(&ix);
 	free(c.v);
+	free(c.lower);
 }
