@@ -188,6 +188,10 @@ static const struct {
 	{ "Park Ji-hwan watched from the stands. Son Min-jae scored twice. "
 	  "Tsai Hsiu-ling met them.",
 	  "Park Ji-hwan=1 | Son Min-jae=1 | Tsai Hsiu-ling=1" },
+	/* One given name and surname, two middle names: two people; a
+	 * middle initial is the middle name's. */
+	{ "Director Amara Lise Okoye met Amara Junia Okoye. Later Amara L. "
+	  "Okoye spoke.", "Amara Lise Okoye=2F | Amara Junia Okoye=1F" },
 	/* Titles of rank: before the name, or after it with "of". */
 	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
 	  "Anselm=1M | Zayyad=1" },

@@ -1754,6 +1754,25 @@ same_given(const char *a, size_t al, const char *b, size_t bl)
 	return given_nickname(s, sl, l, ll);
 }
 
+/* 1 when the keys a and b, both of three words or more, have middle
+ * names that cannot be one person's: "jeong hye jin" and "jeong jae jin"
+ * (not "john f kennedy" and "john fitzgerald kennedy"). */
+static int
+other_middle(const char *a, const char *b)
+{
+	const char *am = strchr(a, ' '), *bm = strchr(b, ' ');
+	const char *ae = strrchr(a, ' '), *be = strrchr(b, ' ');
+	const char *ax, *bx;
+
+	if (!am || !bm || am == ae || bm == be)
+		return 0;
+	am++;
+	bm++;
+	ax = strchr(am, ' ');
+	bx = strchr(bm, ' ');
+	return !same_given(am, (size_t)(ax - am), bm, (size_t)(bx - bm));
+}
+
 /* The known person an accepted candidate names: by its key, or by given
  * name and surname when a middle name differs or the given name is its
  * short form ("Pat Carlineo" after "Patrick W. Carlineo Jr."), or as a
@@ -1775,7 +1794,8 @@ known_person(const struct doc *d, const struct pindex *ix,
 		size_t pl = strlen(pe->key);
 
 		if (pe->first && same_given(pe->first, strlen(pe->first),
-					    k->key, fl))
+					    k->key, fl) &&
+		    !other_middle(pe->key, k->key))
 			p = q;
 		else if (pl > kl && pe->key[pl - kl - 1] == ' ' &&
 			 strcmp(pe->key + pl - kl, k->key) == 0)
