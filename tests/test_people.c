@@ -192,6 +192,11 @@ static const struct {
 	 * middle initial is the middle name's. */
 	{ "Director Amara Lise Okoye met Amara Junia Okoye. Later Amara L. "
 	  "Okoye spoke.", "Amara Lise Okoye=2F | Amara Junia Okoye=1F" },
+	/* The authors of a reference list, surname and initials; the rest
+	 * of the line is the reference. */
+	{ "Sources.\n\n[1] Lamp safety at night. Okafor CJ, Lindqvist-Baum "
+	  "A, et al. Lantern Res Quart. 2019; 4: 11-19.",
+	  "Okafor CJ=1 | Lindqvist-Baum A=1" },
 	/* Titles of rank: before the name, or after it with "of". */
 	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
 	  "Anselm=1M | Zayyad=1" },
@@ -248,6 +253,8 @@ static const struct {
 	{ "Kami pulang ke rumah karena hujan turun dan jalan banjir. Karena "
 	  "Hujan itu, kami makan nasi di rumah.",
 	  "a sentence's first word that the text also writes in lower case" },
+	{ "The Zorvex GT, which is fast, won the race.",
+	  "one surname and capitals: no reference list" },
 	{ "The team flew to Zanderhof Kralje, which hosts the final.",
 	  "a place after a preposition, then which" },
 };

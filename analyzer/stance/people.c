@@ -1320,6 +1320,14 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 		}
 	}
 	p->first = fs ? pt_xstrndup(key, (size_t)(fs - key)) : NULL;
+	/* "Ruskin KJ" in a reference list is Ruskin by surname. */
+	if (fs && fs == sp && dlen > 2 && strlen(sp + 1) <= 3 &&
+	    display[dlen - 1] >= 'A' && display[dlen - 1] <= 'Z' &&
+	    display[dlen - 2] != ' ' &&
+	    display[dlen - 2] >= 'A' && display[dlen - 2] <= 'Z') {
+		free(p->last);
+		p->last = pt_xstrndup(key, (size_t)(fs - key));
+	}
 	/* "Park Ji-sung" is Park by surname, Ji-sung by given name. */
 	if (fs && fs == sp && (ds = memchr(display, ' ', dlen)) != NULL &&
 	    syllabic_text(ds + 1, dlen - (size_t)(ds - display) - 1)) {
@@ -1448,6 +1456,54 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 for the initials of a reference list at token j: one to three
+ * capitals with no stops ("KJ", "D"), then a comma, a full stop or a
+ * semicolon, on the same line. */
+static int
+cite_initials(const struct doc *d, size_t j)
+{
+	const struct tok *t;
+	size_t x;
+	const char *k;
+
+	if (j + 1 >= d->tk.n)
+		return 0;
+	t = &d->tk.v[j];
+	if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) ||
+	    (t->flags & TOK_NLBEFORE) || t->ol > 3 ||
+	    (t->kl > 1 && !(t->flags & TOK_ALLCAP)))
+		return 0;
+	k = d->text + t->o;
+	for (x = 0; x < t->ol; x++)
+		if (!(k[x] >= 'A' && k[x] <= 'Z'))
+			return 0;
+	return tok_punct(&d->tk, j + 1, ',') || tok_punct(&d->tk, j + 1, '.') ||
+	       tok_punct(&d->tk, j + 1, ';');
+}
+
+/* 1 for an author of a reference list at token i: a capitalised surname
+ * and its initials ("Ruskin KJ,"). */
+static int
+cite_item(const struct doc *d, size_t i)
+{
+	return i + 2 < d->tk.n && is_cap_word(d, i) && !blocked(d, i) &&
+	       d->tk.v[i].kl > 1 && cite_initials(d, i + 1);
+}
+
+/* 1 when token i opens an author of a reference list in the Vancouver
+ * style ("Ruskin KJ, Hueske-Kraus D. Alarm fatigue ..."): another one
+ * before or after it, or "et al" after it. Alone, "Ford GT," is a car. */
+static int
+citation(const struct doc *d, size_t i)
+{
+	if (!cite_item(d, i))
+		return 0;
+	if (tok_punct(&d->tk, i + 2, ',') && i + 3 < d->tk.n &&
+	    (cite_item(d, i + 3) || tok_is(&d->tk, i + 3, "et")))
+		return 1;
+	return i >= 3 && tok_punct(&d->tk, i - 1, ',') && cite_item(d, i - 3);
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -1463,6 +1519,28 @@ scan_candidates(struct doc *d, struct cands *c)
 		       !(d->tmark[i] & (TM_NONPERSON | TM_FIGURE)))) ||
 		    in_title_quote(d, i)) {
 			i++;
+			continue;
+		}
+		if (citation(d, i)) {
+			struct cand *k;
+
+			pt_xgrow((void **)&c->v, &c->cap, c->n + 1,
+				 sizeof(*c->v));
+			k = &c->v[c->n++];
+			k->a = i;
+			k->b = i + 2;
+			k->ev = EV_APPOS;
+			k->accepted = 0;
+			k->person = -1;
+			i += 2;
+			/* After the last author, the rest of the line is the
+			 * reference's title, journal and year ("Curr Opin
+			 * Anaesthesiol"). */
+			if (!tok_punct(&d->tk, i, ',') ||
+			    tok_is(&d->tk, i + 1, "et"))
+				while (i < n &&
+				       !(d->tk.v[i].flags & TOK_NLBEFORE))
+					i++;
 			continue;
 		}
 		b = i + 1;
