@@ -197,6 +197,12 @@ static const struct {
 	{ "Sources.\n\n[1] Lamp safety at night. Okafor CJ, Lindqvist-Baum "
 	  "A, et al. Lantern Res Quart. 2019; 4: 11-19.",
 	  "Okafor CJ=1 | Lindqvist-Baum A=1" },
+	/* A name of one word in a list of people; not a dictionary word. */
+	{ "Fans cheered for Mira Solberg, Kavi Raman, Zeddo and Ola "
+	  "Brandvik.", "Mira Solberg=1F | Kavi Raman=1M | Ola Brandvik=1F | "
+	  "Zeddo=1" },
+	{ "Ivo Brandtner, Apple and Lena Frostig spoke.",
+	  "Ivo Brandtner=1M | Lena Frostig=1F" },
 	/* Titles of rank: before the name, or after it with "of". */
 	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
 	  "Anselm=1M | Zayyad=1" },

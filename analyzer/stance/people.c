@@ -2042,6 +2042,30 @@ single_evidence(const struct doc *d, const struct cand *k)
 	       !(d->tk.v[a].flags & TOK_SSTART);
 }
 
+/* 1 when the single word of candidate i is an item of a list of two
+ * people or more ("Bob Marley, Bruno Mars, Drake, The Eagles"): a name
+ * of one word, unless a word of the dictionary that is no given name
+ * ("Tim Cook, Apple and Sundar Pichai"). */
+static int
+list_mononym(const struct doc *d, const struct cands *c, size_t i)
+{
+	const struct cand *k = &c->v[i];
+	size_t j, people = 0;
+
+	if ((k->ev & (EV_AGAINST | EV_TITLEROLE)) ||
+	    (doc_lex(d, k->a) & (LEX_PLACE | LEX_ORG)) ||
+	    (is_common(d, k->a) && !weak_given(d, k->a)) ||
+	    has_digit(d, k->a))
+		return 0;
+	for (j = i; j > 0 && doc_list_gap(d, c->v[j - 1].b, c->v[j].a) &&
+	     c->v[j - 1].person >= 0; j--)
+		people++;
+	for (j = i; j + 1 < c->n && doc_list_gap(d, c->v[j].b, c->v[j + 1].a) &&
+	     c->v[j + 1].person >= 0; j++)
+		people++;
+	return people >= 2;
+}
+
 /* Single words: surnames and given names of known people, or people of
  * their own with evidence (single_evidence()). A rejected multi-word run
  * may end in a known surname ("Veteran Field"); only single words are
@@ -2079,7 +2103,8 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 				continue;
 			}
 			p = person_by_single(d, ix, k->key);
-			if (p < 0 && pass == 0 && single_evidence(d, k)) {
+			if (p < 0 && pass == 0 &&
+			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
 				pindex_add(ix, d, p);
