@@ -203,6 +203,12 @@ static const struct {
 	  "Zeddo=1" },
 	{ "Ivo Brandtner, Apple and Lena Frostig spoke.",
 	  "Ivo Brandtner=1M | Lena Frostig=1F" },
+	/* The rows of a table of people, in text that is not English: a
+	 * weak given name ("Reed") next to rows of accepted people. */
+	{ "Nesta página você terá sempre a classificação da corrida.\n\n"
+	  "1 Kyle Bronwick 5040 5 1\n2 Reed Tavorsen 5035 7 0\n3 Denny "
+	  "Halvik 5033 4 6\n\nVenha sempre conferir a classificação.",
+	  "Kyle Bronwick=1M | Reed Tavorsen=1M | Denny Halvik=1M" },
 	/* Titles of rank: before the name, or after it with "of". */
 	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
 	  "Anselm=1M | Zayyad=1" },

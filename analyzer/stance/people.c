@@ -1775,6 +1775,29 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 	}
 }
 
+/* Tokens between two rows of a table can be this many at most. */
+#define PEOPLE_ROW_GAP 12
+
+/* 1 when the tokens [end, start) only separate two rows of a table of
+ * people: numbers and punctuation, and one line break ("7 Kyle Larson
+ * 2339 1 1 8 17 / 8 Brad Keselowski 2318 ..."). */
+static int
+row_gap(const struct doc *d, size_t end, size_t start)
+{
+	size_t i, lines = 0;
+
+	if (start <= end || start - end > PEOPLE_ROW_GAP || start >= d->tk.n)
+		return 0;
+	for (i = end; i <= start; i++) {
+		if (d->tk.v[i].flags & TOK_NLBEFORE)
+			lines++;
+		if (i < start &&
+		    !(d->tk.v[i].flags & (TOK_NUM | TOK_PUNCT)))
+			return 0;
+	}
+	return lines == 1;
+}
+
 /* Evidence at one occurrence covers every occurrence of the name; a list
  * next to an accepted person or figure makes a person (the neighbours in
  * a list are the next and previous candidates). Runs until nothing more
@@ -1802,7 +1825,15 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 			     doc_list_gap(d, c->v[i - 1].b, k->a)) ||
 			    (i + 1 < c->n && c->v[i + 1].accepted &&
 			     doc_list_gap(d, k->b, c->v[i + 1].a)) ||
-			    next_to_figure(d, k->a, k->b)) {
+			    next_to_figure(d, k->a, k->b) ||
+			    /* a row of a table of people, opening with a
+			     * given name even if a weak one ("Reed") */
+			    (((doc_lex(d, k->a) & LEX_GIVEN) ||
+			      weak_given(d, k->a)) &&
+			     ((i > 0 && c->v[i - 1].accepted &&
+			       row_gap(d, c->v[i - 1].b, k->a)) ||
+			      (i + 1 < c->n && c->v[i + 1].accepted &&
+			       row_gap(d, k->b, c->v[i + 1].a))))) {
 				accept(k, accepted);
 				k->ev |= EV_LIST;
 				changed = 1;
