@@ -192,6 +192,8 @@ static const struct {
 	 * middle initial is the middle name's. */
 	{ "Director Amara Lise Okoye met Amara Junia Okoye. Later Amara L. "
 	  "Okoye spoke.", "Amara Lise Okoye=2F | Amara Junia Okoye=1F" },
+	{ "Tobias Renkwell Jr., 55, spoke. Later Tobias Q. Renkwell left.",
+	  "Tobias Renkwell Jr.=2M" },
 	/* The authors of a reference list, surname and initials; the rest
 	 * of the line is the reference. */
 	{ "Sources.\n\n[1] Lamp safety at night. Okafor CJ, Lindqvist-Baum "

@@ -1866,11 +1866,26 @@ same_given(const char *a, size_t al, const char *b, size_t bl)
 /* 1 when the keys a and b, both of three words or more, have middle
  * names that cannot be one person's: "jeong hye jin" and "jeong jae jin"
  * (not "john f kennedy" and "john fitzgerald kennedy"). */
+static const char *
+surname_space(const char *k)
+{
+	const char *e = strrchr(k, ' '), *q;
+
+	/* "patrick carlineo jr": the space before the surname */
+	if (e && is_suffix(e + 1)) {
+		for (q = e; q > k && q[-1] != ' '; q--)
+			;
+		if (q > k)
+			return q - 1;
+	}
+	return e;
+}
+
 static int
 other_middle(const char *a, const char *b)
 {
 	const char *am = strchr(a, ' '), *bm = strchr(b, ' ');
-	const char *ae = strrchr(a, ' '), *be = strrchr(b, ' ');
+	const char *ae = surname_space(a), *be = surname_space(b);
 	const char *ax, *bx;
 
 	if (!am || !bm || am == ae || bm == be)
