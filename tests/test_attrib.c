@@ -91,6 +91,14 @@ static const struct {
 	  "Amos Reyes | Mara Voss" },
 	{ "“That is not the scene we rehearsed!” Cliff Barton shouted.",
 	  "Cliff Barton" },
+	/* A quotation alone in its paragraph, after a paragraph about one
+	 * person (named or "she" last); not after one naming two. */
+	{ "The lamplighters met.\n\nLena Frost addressed the crowd. She was "
+	  "angry.\n\n“We will not work another night for this pay.”",
+	  "Lena Frost" },
+	{ "The lamplighters met.\n\nLena Frost addressed the crowd with "
+	  "Amos Reyes.\n\n“We will not work another night for this pay.”",
+	  "-" },
 	/* Russian: a verb of saying after the dash, or before a colon. */
 	{ "Министр Аркадий Зубарев встретился с коллегами. «Мы договорились "
 	  "о новых встречах», — сказал Зубарев журналистам. Представитель "

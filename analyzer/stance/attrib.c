@@ -1158,6 +1158,52 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
  * performances'"), or, for a quote that opens its sentence, the subject
  * of the sentence before it in the paragraph ("She is wary of it. 'People
  * want me to be a saint.'"). */
+/* A quotation opening a paragraph with no reporting clause, after a
+ * paragraph about one person ("Maria Okafor addressed the crowd. / “We
+ * will strike ...”"): that person, when the paragraph before names
+ * nobody else, quotes nobody, and names the person in its last
+ * sentence; -1 otherwise. */
+static int
+sole_person_before(struct doc *d, const struct quote *q, struct found *f)
+{
+	uint32_t s = d->tk.v[q->open].sent, para = d->tk.v[q->open].para, t;
+	size_t j, a, jm = 0;
+	int p = -1, last = 0;
+
+	if (!(d->tk.v[q->open].flags & TOK_PSTART) || s == 0 ||
+	    d->tk.v[d->sent_start[s - 1]].para + 1 != para)
+		return -1;
+	for (t = s - 1; t > 0 && d->tk.v[d->sent_start[t - 1]].para + 1 == para;
+	     t--)
+		;
+	a = d->sent_start[t];
+	for (j = a; j < q->open; j++)
+		if (d->tk.v[j].quote >= 0)
+			return -1;
+	for (j = doc_mention_from(d, a); j < d->nm && d->m[j].tok < q->open;
+	     j++) {
+		if (p >= 0 && d->m[j].person != p)
+			return -1;
+		p = d->m[j].person;
+		jm = j;
+		if (d->tk.v[d->m[j].tok].sent == s - 1)
+			last = 1;
+	}
+	/* "... She was angry." names the person by a pronoun of hers. */
+	if (p >= 0 && !last) {
+		size_t b = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
+		int g = pronoun_gender(d, b);
+
+		last = g >= 0 && g == d->p[p].gender &&
+		       (tok_is(&d->tk, b, "she") || tok_is(&d->tk, b, "he"));
+	}
+	if (p < 0 || !last)
+		return -1;
+	found_person(f, p, d->m[jm].tok, d->m[jm].tok + d->m[jm].ntok,
+		     HOW_NAME, SIEVE_SUBJECT);
+	return p;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1176,8 +1222,10 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 		}
 		return -1;
 	}
-	if (s == 0 || d->tk.v[d->sent_start[s - 1]].para != d->tk.v[q->open].para)
+	if (s == 0)
 		return -1;
+	if (d->tk.v[d->sent_start[s - 1]].para != d->tk.v[q->open].para)
+		return sole_person_before(d, q, f);
 	a = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
 	if (d->tk.v[a].quote >= 0)
 		return -1;
