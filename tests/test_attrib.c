@@ -183,6 +183,9 @@ static const struct {
 	{ "The Lantern Makers Guild met on Monday. “We welcome the new "
 	  "rules today,” the guild said in a statement.",
 	  "Lantern Makers Guild/organisation" },
+	/* ... a name with its number ("Local 882"). */
+	{ "Lamplighters Local 882 voted on Monday. “We will walk out at "
+	  "dusk,” the local said.", "Lamplighters Local 882/organisation" },
 	/* "they said", "it says", "the statement said": the organisation
 	 * that spoke last, or the one the sentence before names. */
 	{ "The Lantern Makers Guild met on Monday. “We welcome the new "

@@ -414,6 +414,12 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 			   org_link(d, e) && (d->tk.v[e + 1].flags & TOK_CAP) &&
 			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
 			e += 2;
+		} else if (e < d->tk.n && doc_same_sent(d, e, t) &&
+			   (d->tk.v[e].flags & TOK_NUM) &&
+			   (d->tk.v[e - 1].flags & TOK_CAP) &&
+			   !(d->tk.v[e - 1].flags & TOK_NUM) &&
+			   d->tk.v[e].ol <= 4) {
+			e++; /* "Local 514", "Unit 8200" */
 		} else {
 			break;
 		}
