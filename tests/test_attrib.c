@@ -99,6 +99,18 @@ static const struct {
 	{ "The lamplighters met.\n\nLena Frost addressed the crowd with "
 	  "Amos Reyes.\n\n“We will not work another night for this pay.”",
 	  "-" },
+	/* "she said" with nobody near: the woman the article is about;
+	 * nobody when two women are named as often. */
+	{ "Lena Frost has led the lamplighters since 2015. Frost grew up in "
+	  "the town.\n\nThe town says it cannot pay more. Its office "
+	  "published figures.\n\nEconomists disputed the figures.\n\nParents "
+	  "are worried.\n\nThe lamps stay dark tonight.\n\n“We will not work "
+	  "another night for this pay,” she said.", "Lena Frost" },
+	{ "Lena Frost and Ada Reyes lead the lamplighters. Frost and Reyes "
+	  "grew up in the town.\n\nThe town says it cannot pay more. Its "
+	  "office published figures.\n\nEconomists disputed the figures."
+	  "\n\nParents are worried.\n\nThe lamps stay dark tonight.\n\n"
+	  "“We will not work another night for this pay,” she said.", "-" },
 	/* Russian: a verb of saying after the dash, or before a colon. */
 	{ "Министр Аркадий Зубарев встретился с коллегами. «Мы договорились "
 	  "о новых встречах», — сказал Зубарев журналистам. Представитель "

@@ -1401,6 +1401,62 @@ first_person(const struct doc *d, const struct quote *q)
  * quote, "according to", the words before it, a colon ending the
  * paragraph before, the previous speaker going on, the sentence's
  * subject; unknown when none fires. */
+/* The pronoun token of the quote's reporting clause when it names the
+ * speaker by a pronoun alone ('"...," she said', '"...," said he', 'She
+ * said: "..."'), else DOC_NONE. */
+static size_t
+clause_pronoun(const struct doc *d, const struct quote *q)
+{
+	size_t i;
+
+	if (q->close != DOC_NONE) {
+		i = q->close + 1;
+		while (i < d->tk.n && doc_same_sent(d, i, q->close) &&
+		       (d->tk.v[i].flags & TOK_PUNCT) &&
+		       !tok_punct(&d->tk, i, '.') && !tok_punct(&d->tk, i, '"'))
+			i++;
+		if (i + 1 < d->tk.n && doc_same_sent(d, i, q->close)) {
+			if (pronoun_gender(d, i) >= 0 && doc_is_speech(d, i + 1))
+				return i;
+			if (doc_is_speech(d, i) && pronoun_gender(d, i + 1) >= 0)
+				return i + 1;
+		}
+	}
+	if (q->open >= 3 && tok_punct(&d->tk, q->open - 1, ':') &&
+	    doc_is_speech(d, q->open - 2) && pronoun_gender(d, q->open - 3) >= 0 &&
+	    doc_same_sent(d, q->open - 3, q->open - 1))
+		return q->open - 3;
+	return DOC_NONE;
+}
+
+/* Who the article is about, by gender: the person of that gender named
+ * most often, when named at least ATTRIB_SUBJECT_MIN times and more than
+ * twice as often as anyone else who may have it; -1 for none. A pronoun
+ * nobody near it explains is theirs (a profile's subject, paragraphs
+ * after the last mention of the name). */
+#define ATTRIB_SUBJECT_MIN 2
+
+static int
+article_subject(const struct doc *d, int gender)
+{
+	size_t i;
+	int best = -1;
+	unsigned second = 0;
+
+	for (i = 0; i < d->np; i++)
+		if (d->p[i].gender == gender &&
+		    (best < 0 || d->p[i].mentions > d->p[best].mentions))
+			best = (int)i;
+	if (best < 0 || d->p[best].mentions < ATTRIB_SUBJECT_MIN)
+		return -1;
+	for (i = 0; i < d->np; i++)
+		if ((int)i != best && (d->p[i].gender == gender ||
+				       d->p[i].gender == GENDER_UNKNOWN) &&
+		    d->p[i].mentions > second)
+			second = d->p[i].mentions;
+	return d->p[best].mentions > 2 * second ? best : -1;
+}
+
 static void
 attribute_quotes(struct doc *d)
 {
@@ -1411,6 +1467,8 @@ attribute_quotes(struct doc *d)
 	int narr = narrator(d);
 	/* The direct quotation before this one, and the last seen. */
 	size_t pd = DOC_NONE, lastdq = DOC_NONE;
+	int subj_f = article_subject(d, GENDER_F);
+	int subj_m = article_subject(d, GENDER_M);
 
 	memset(&last, 0, sizeof(last));
 	for (i = 0; i < d->nq; i++) {
@@ -1536,6 +1594,19 @@ attribute_quotes(struct doc *d)
 			org_spoke(d, q, &f, &last);
 			prev = -1;
 			continue;
+		}
+		/* '"...," she said' with nobody near for "she": the one
+		 * woman the article is about, named before. */
+		if (p < 0) {
+			size_t pt = clause_pronoun(d, q);
+			int g = pt != DOC_NONE ? pronoun_gender(d, pt) : -1;
+			int who = g > 0 ? (g == GENDER_F ? subj_f : subj_m) : -1;
+
+			if (who >= 0 && d->p[who].first_tok < q->open) {
+				p = who;
+				found_person(&f, p, pt, pt + 1, HOW_PRONOUN,
+					     SIEVE_PRONOUN);
+			}
 		}
 		f.p = p;
 		if (p < 0)
