@@ -177,6 +177,15 @@ static const struct {
 	  "replies.", "Tomas Quill/trailing" },
 	{ "“We saw water vapour above the moon,” lead researcher and "
 	  "planetary scientist Lucas Pagano said.", "Lucas Pagano/trailing" },
+	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” according "
+	  "to a statement from Tomas Quill.", "Tomas Quill/according-to" },
+	/* A role pointing ahead, past its complement, to the name. */
+	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” said the "
+	  "president of the town’s oldest lamplighters guild, Tomas Quill.",
+	  "Tomas Quill/trailing" },
+	/* A quotation signed with a dash and a name. */
+	{ "Mara Voss spoke.\n\n“The plan is dead for this year.” — Tomas "
+	  "Quill\n\nThe guild met.", "Tomas Quill/trailing" },
 	/* Epithets: the person introduced with that role. */
 	{ "Director Tomas Quill met producer Helen Marsh. “We start at "
 	  "dawn,” the director said.", "Tomas Quill/epithet" },

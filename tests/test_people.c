@@ -182,6 +182,8 @@ static const struct {
 	{ "The award went to Reed Haverly, who thanked the crew.",
 	  "Reed Haverly=1M" },
 	{ "According to Dana Pike, the bill is dead.", "Dana Pike=1F" },
+	{ "The guild read a statement from Tomas Quill on Monday.",
+	  "Tomas Quill=1M" },
 	/* A romanised Korean or Chinese name: the surname, then a given
 	 * name of two syllables joined by a hyphen (the surname may be a
 	 * dictionary, kinship or organisation word). */

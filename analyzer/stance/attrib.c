@@ -266,6 +266,39 @@ resolve_epithet(struct doc *d, size_t at, size_t r)
 /* Person at token i: a name, a he/she pronoun in subject position, or an
  * epithet ("the director"); -1 if none. *end gets the token after it and
  * *how how it was found. */
+/* Words an epithet's complement may have before the name it points to
+ * ("of the city's largest teachers union, Jane Ellison"). */
+#define ATTRIB_EPITHET_AHEAD 10
+
+/* The token of a name after an epithet ending at token e and its
+ * complement, a preposition and words with no verb, quote or name, then
+ * a comma: "the president of the union, Jane Ellison"; DOC_NONE when
+ * there is none. */
+static size_t
+epithet_ahead(const struct doc *d, size_t e)
+{
+	size_t j;
+	int m;
+
+	if (e >= d->tk.n || !(doc_lex(d, e) & LEX_PREP) ||
+	    tok_is(&d->tk, e, "by"))
+		return DOC_NONE;
+	for (j = e + 1; j < d->tk.n && j <= e + ATTRIB_EPITHET_AHEAD &&
+	     doc_same_sent(d, j, e); j++) {
+		if (d->tk.v[j].quote >= 0 || doc_is_speech(d, j) ||
+		    doc_mention_at(d, j) >= 0)
+			return DOC_NONE;
+		if (tok_punct(&d->tk, j, ',')) {
+			m = doc_mention_at(d, j + 1);
+			if (j + 1 < d->tk.n && m >= 0 && d->m[m].tok == j + 1 &&
+			    doc_same_sent(d, j + 1, e))
+				return j + 1;
+			return DOC_NONE;
+		}
+	}
+	return DOC_NONE;
+}
+
 static int
 person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 {
@@ -303,6 +336,13 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 
 		m = doc_mention_at(d, n);
 		if (m >= 0 && d->m[m].tok == n) {
+			*end = n + d->m[m].ntok;
+			return d->m[m].person;
+		}
+		/* "the president of the city's largest union, Jane Ellison":
+		 * the role points ahead, past its complement, to the name. */
+		if ((n = epithet_ahead(d, e)) != DOC_NONE) {
+			m = doc_mention_at(d, n);
 			*end = n + d->m[m].ntok;
 			return d->m[m].person;
 		}
@@ -748,6 +788,30 @@ org_pronoun(const struct doc *d, size_t i, size_t *end)
 	return 0;
 }
 
+/* A quotation signed with a dash and a name that ends its line or goes
+ * on with a comma ('"..." — Jane Ellison', '"..." – Jane Ellison, union
+ * president'): that person. */
+static int
+signed_after(struct doc *d, const struct quote *q, struct found *f)
+{
+	size_t j = q->close + 1, e;
+	int m;
+
+	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j, '-') ||
+	    (d->tk.v[j].flags & TOK_NLBEFORE) ||
+	    (d->tk.v[j + 1].flags & TOK_NLBEFORE))
+		return -1;
+	m = doc_mention_at(d, j + 1);
+	if (m < 0 || d->m[m].tok != j + 1)
+		return -1;
+	e = j + 1 + d->m[m].ntok;
+	if (e < d->tk.n && !(d->tk.v[e].flags & TOK_NLBEFORE) &&
+	    !tok_punct(&d->tk, e, ','))
+		return -1;
+	found_person(f, d->m[m].person, j + 1, e, HOW_NAME, SIEVE_TRAILING);
+	return d->m[m].person;
+}
+
 /* ", she notes" / "Ivy Banks told" / "said Smith" / "the union said"
  * after the closing mark. */
 static int
@@ -759,6 +823,8 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 
 	if (q->close == DOC_NONE)
 		return -1;
+	if ((p = signed_after(d, q, f)) >= 0)
+		return p;
 	at = tail_anchor(d, q);
 	i = q->close + 1;
 	while (i < d->tk.n && doc_same_sent(d, i, at) &&
@@ -910,14 +976,23 @@ static int
 according_to(struct doc *d, const struct quote *q, struct found *f)
 {
 	uint32_t s = d->tk.v[q->open].sent;
-	size_t i, end;
+	/* From the sentence of the opening mark to that of the closing one:
+	 * a mark opening a paragraph can be a sentence of its own. */
+	uint32_t se = q->close != DOC_NONE ? d->tk.v[q->close].sent : s;
+	size_t i, end, hi = d->sent_start[se + 1];
 	enum how how;
 	int p;
 
-	for (i = d->sent_start[s]; i + 2 < d->sent_start[s + 1]; i++) {
+	for (i = d->sent_start[s]; i + 2 < hi; i++) {
 		if (d->tk.v[i].quote >= 0 || !tok_is(&d->tk, i, "according") ||
 		    !tok_is(&d->tk, i + 1, "to"))
 			continue;
+		/* "according to a statement from Jane Ellison" */
+		if (i + 5 < hi &&
+		    (tok_is(&d->tk, i + 2, "a") || tok_is(&d->tk, i + 2, "the")) &&
+		    is_document(d, i + 3) &&
+		    (tok_is(&d->tk, i + 4, "from") || tok_is(&d->tk, i + 4, "by")))
+			i += 3;
 		p = person_how(d, i + 2, &end, &how);
 		if (p >= 0) {
 			found_person(f, p, i + 2, end, how, SIEVE_ACCORDING);

@@ -802,12 +802,27 @@ place_prep(const struct doc *d, size_t i)
 }
 
 /* 1 for a "to" that introduces a source or a listener, not a place:
- * "according to X", "spoke to X", "said to X". */
+ * "according to X", "spoke to X", "said to X"; or a "from" after a
+ * message: "a statement from X", "a letter from X". */
 static int
 source_to(const struct doc *d, size_t i)
 {
-	return i > 0 && tok_is(&d->tk, i, "to") && doc_same_sent(d, i - 1, i) &&
-	       (tok_is(&d->tk, i - 1, "according") || doc_is_speech(d, i - 1));
+	static const char *const msg[] = { "statement", "letter", "email",
+		"message", "note", "call", "post", "tweet", "video", "memo",
+		"comment", "comments", "response", "reply", "quote" };
+	size_t j;
+
+	if (i == 0 || !doc_same_sent(d, i - 1, i))
+		return 0;
+	if (tok_is(&d->tk, i, "to"))
+		return tok_is(&d->tk, i - 1, "according") ||
+		       doc_is_speech(d, i - 1);
+	if (!tok_is(&d->tk, i, "from"))
+		return 0;
+	for (j = 0; j < sizeof(msg) / sizeof(*msg); j++)
+		if (tok_is(&d->tk, i - 1, msg[j]))
+			return 1;
+	return 0;
 }
 
 /* EV_APPOS for a relative "who" or "whose", or an age, after the run
