@@ -213,6 +213,10 @@ static const struct {
 	  "1 Kyle Bronwick 5040 5 1\n2 Reed Tavorsen 5035 7 0\n3 Denny "
 	  "Halvik 5033 4 6\n\nVenha sempre conferir a classificação.",
 	  "Kyle Bronwick=1M | Reed Tavorsen=1M | Denny Halvik=1M" },
+	/* A place and a point of the compass: a district, even in a list
+	 * with a person. */
+	{ "The senator representing Zamfara North, Adeyemi Okonkwo, moved "
+	  "the motion.", "Adeyemi Okonkwo=1" },
 	/* Titles of rank: before the name, or after it with "of". */
 	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
 	  "Anselm=1M | Zayyad=1" },

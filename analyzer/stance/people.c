@@ -1519,6 +1519,27 @@ citation(const struct doc *d, size_t i)
 	return i >= 3 && tok_punct(&d->tk, i - 1, ',') && cite_item(d, i - 3);
 }
 
+/* 1 for a run of two words whose second is a point of the compass and
+ * whose first is no given name: a district, a constituency or a school
+ * ("Yobe North", "Kowloon West"), a person only with evidence around it
+ * (EV_PLACE1). "Kanye West" has a given name. */
+static int
+compass_place(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const w[] = { "north", "south", "east", "west",
+		"central", "northeast", "northwest", "southeast", "southwest",
+		"north-east", "north-west", "south-east", "south-west" };
+	size_t j;
+
+	if (words_in(d, a, b) != 2 || (doc_lex(d, a) & LEX_GIVEN) ||
+	    weak_given(d, a))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, b - 1, w[j]))
+			return 1;
+	return 0;
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -1633,8 +1654,9 @@ scan_candidates(struct doc *d, struct cands *c)
 				bad = 1;
 			if (common >= 2 && !given)
 				ev |= EV_COMMON2;
-			if (!bad && (doc_lex(d, a) & LEX_PLACE) &&
-			    !(doc_lex(d, a) & LEX_GIVEN))
+			if (!bad && (((doc_lex(d, a) & LEX_PLACE) &&
+				      !(doc_lex(d, a) & LEX_GIVEN)) ||
+				     compass_place(d, a, b)))
 				ev |= EV_PLACE1;
 			if (!bad) {
 				struct cand *k;
