@@ -1002,6 +1002,35 @@ thing_head(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 for a token of letters and digits both ("AW3418DW", "S10", "G3"),
+ * which names a model, not a person. */
+static int
+model_code(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o;
+	size_t j;
+	int digit = 0, alpha = 0;
+
+	/* "2nd", "1990s" are no model */
+	for (j = 0; j < t->ol && o[j] >= '0' && o[j] <= '9'; j++)
+		;
+	if (j > 0 && (t->ol - j == 1 || t->ol - j == 2) &&
+	    !(o[t->ol - 1] >= '0' && o[t->ol - 1] <= '9') &&
+	    (o[j] == 's' || o[j] == 'n' || o[j] == 'r' || o[j] == 't'))
+		return 0;
+	for (j = 0; j < t->ol; j++) {
+		if (o[j] >= '0' && o[j] <= '9')
+			digit = 1;
+		else if ((o[j] >= 'A' && o[j] <= 'Z') ||
+			 (o[j] >= 'a' && o[j] <= 'z'))
+			alpha = 1;
+		else
+			return 0;
+	}
+	return digit && alpha;
+}
+
 /* A run of two words or more [a, b) used as a thing, not a person: right
  * after a determiner in lower case when no given name opens it ("the
  * Motorola Razr"; a person has a role or an adjective there, "the
@@ -1025,6 +1054,11 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 			if (tok_is(&d->tk, a - 1, det[j]))
 				return EV_THING;
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
+		return EV_THING;
+	/* "Dell Alienware AW3418DW", "Zorvex Nova S10": a model code. */
+	if (b < d->tk.n && doc_same_sent(d, a, b) &&
+	    !(d->tk.v[b].flags & (TOK_NLBEFORE | TOK_PUNCT)) &&
+	    model_code(d, b))
 		return EV_THING;
 	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
 	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
