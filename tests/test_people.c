@@ -201,6 +201,10 @@ static const struct {
 	{ "Sources.\n\n[1] Lamp safety at night. Okafor CJ, Lindqvist-Baum "
 	  "A, et al. Lantern Res Quart. 2019; 4: 11-19.",
 	  "Okafor CJ=1 | Lindqvist-Baum A=1" },
+	/* One word opening a sentence, a speech verb and "he" or "she"
+	 * after it; not a company ("it") nor a contraction. */
+	{ "Zorvatu said he would move the capital. Kraxel said it would "
+	  "grow. Couldn't say, she said.", "Zorvatu=1" },
 	/* A name of one word in a list of people; not a dictionary word. */
 	{ "Fans cheered for Mira Solberg, Kavi Raman, Zeddo and Ola "
 	  "Brandvik.", "Mira Solberg=1F | Kavi Raman=1M | Ola Brandvik=1F | "

@@ -1487,7 +1487,7 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 	size_t j, end;
 	uint32_t s;
 
-	if (!d->english || words_in(d, a, b) != 2 ||
+	if (!d->english || (words_in(d, a, b) != 2 && !(a + 1 == b && i == a)) ||
 	    !(d->tk.v[i].flags & TOK_SSTART) || is_common(d, b - 1) ||
 	    has_digit(d, b - 1))
 		return 0;
@@ -2136,6 +2136,18 @@ leader_of(const struct doc *d, size_t a)
 	       tok_is(&d->tk, a + 1, "presidency");
 }
 
+/* 1 for a word with an apostrophe past its second letter ("Couldn't",
+ * "They'll"): a contraction, where a name has it second ("O'Brien"). */
+static int
+contraction(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+	const char *ap = memchr(k, '\'', kl);
+
+	return ap && ap - k > 1;
+}
+
 /* A single word is a person of its own: a name of one word needs a role
  * or title before it, "said X", or a speech verb after it away from the
  * start of a sentence ("People say" is no name); a dictionary word
@@ -2154,6 +2166,10 @@ single_evidence(const struct doc *d, const struct cand *k)
 	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
 		return 1;
 	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
+		return 1;
+	/* "Jokowi said he would ...": a sentence's first word, a speech
+	 * verb and a gendered pronoun after (a company is "it"). */
+	if ((ev & EV_SPEECH) && (ev & EV_HESHE) && !contraction(d, a))
 		return 1;
 	return (ev & EV_SPEECH) && (!is_common(d, a) || (ev & EV_SAID)) &&
 	       !(d->tk.v[a].flags & TOK_SSTART);
