@@ -201,6 +201,10 @@ static const struct {
 	{ "Sources.\n\n[1] Lamp safety at night. Okafor CJ, Lindqvist-Baum "
 	  "A, et al. Lantern Res Quart. 2019; 4: 11-19.",
 	  "Okafor CJ=1 | Lindqvist-Baum A=1" },
+	/* A capital inside a name ("Mc", "De", "Le", a given name before
+	 * it). */
+	{ "Fans met Douglas MacArthwin, Ron DeSantolo and Sara McDowfield.",
+	  "Douglas MacArthwin=1M | Ron DeSantolo=1M | Sara McDowfield=1F" },
 	/* One word opening a sentence, a speech verb and "he" or "she"
 	 * after it; not a company ("it") nor a contraction. */
 	{ "Zorvatu said he would move the capital. Kraxel said it would "
@@ -279,6 +283,8 @@ static const struct {
 	  "a sentence's first word that the text also writes in lower case" },
 	{ "Deals today: Zorvex Kalimba ZK3418 at half price, and more.",
 	  "a model code after the run" },
+	{ "Users say Vorta ZapSafe works well with the new phones, and the "
+	  "reviewers agree with them.", "a capital inside a word: a product" },
 	{ "The Zorvex GT, which is fast, won the race.",
 	  "one surname and capitals: no reference list" },
 	{ "The team flew to Zanderhof Kralje, which hosts the final.",

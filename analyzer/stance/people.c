@@ -1070,6 +1070,35 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	return 0;
 }
 
+static unsigned given_bits(const char *k, size_t kl);
+
+/* 1 for a word with a capital inside, after three letters or more, that
+ * starts a dictionary word which is no given name: a product or a brand
+ * ("MagSafe", "PlayStation", "YouTube", "MacBook"), not a name
+ * ("MacArthur", "DeSantis", "LeBron", "MaryAnn"). */
+static int
+camel_product(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o;
+	size_t j, kl;
+	const char *k;
+
+	for (j = 1; j < t->ol; j++) {
+		if (!((o[j] >= 'a' && o[j] <= 'z') || (o[j] >= 'A' && o[j] <= 'Z')))
+			return 0; /* ASCII letters only */
+	}
+	for (j = 1; j < t->ol && !(o[j] >= 'A' && o[j] <= 'Z'); j++)
+		;
+	if (j < 3 || j + 2 > t->ol)
+		return 0;
+	k = doc_key(d, i, &kl);
+	if (kl != t->ol || (given_bits(k, j) & LEX_GIVEN))
+		return 0;
+	return given_common(k + j, kl - j) &&
+	       !(given_bits(k + j, kl - j) & LEX_GIVEN);
+}
+
 static int
 blocked(const struct doc *d, size_t i)
 {
@@ -1079,6 +1108,8 @@ blocked(const struct doc *d, size_t i)
 	const char *ap = memchr(k, '\'', kl);
 
 	if (d->tmark[i] & (TM_NONPERSON | TM_FIGURE))
+		return 1;
+	if (camel_product(d, i))
 		return 1;
 	/* Contractions: "I'm", "He'd", "They've". */
 	if (ap && (lexicon_lookup(k, (size_t)(ap - k)) &
