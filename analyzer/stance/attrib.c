@@ -9,9 +9,12 @@
  * end of the paragraph before, a name after the quote past a long job
  * title, the previous speaker going on (same paragraph, or the next one
  * when it opens with the quote, nobody else named between), and the
- * subject of the quote's sentence or of the one before it. A pronoun
- * resolves to the most salient person of a fitting gender; an epithet
- * ("the director") to the person introduced with that role. An
+ * subject of the quote's sentence or of the one before it (or the one
+ * person of the paragraph before, for a quotation alone in its
+ * paragraph). A pronoun resolves to the most salient person of a fitting
+ * gender, or failing any near it, to the person the article is about; an
+ * epithet ("the director") to the person introduced with that role, or
+ * to the name it points ahead to. An
  * organisation speaks when the text says so and names it. Otherwise the
  * speaker is unknown.
  *

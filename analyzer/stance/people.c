@@ -14,9 +14,15 @@
  *    accepted person ("include A, B and C"), or its surname standing alone
  *    elsewhere in the article. Runs containing organisation words (Guild,
  *    Studios, Globes...) or places are never people.
+ *    Some names are read by their form: the authors of a reference list
+ *    ("Ruskin KJ, Hueske-Kraus D."), a romanised Korean or Chinese name
+ *    ("Park Ji-sung"), a name in Cyrillic (a transliterated given name or
+ *    a surname's suffix; each word keyed by its stem, so that inflected
+ *    forms are one person), the rows of a table of people.
  * 3. A single capitalised word resolves to a person met anywhere in the
  *    article by surname (or, when unique, by given name); failing that it
- *    is a person of its own only with strong evidence around it.
+ *    is a person of its own only with strong evidence around it (or as an
+ *    item of a list of people).
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
