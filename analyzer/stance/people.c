@@ -2227,10 +2227,13 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 	    (is_common(d, k->a) && !weak_given(d, k->a)) ||
 	    has_digit(d, k->a))
 		return 0;
-	for (j = i; j > 0 && doc_list_gap(d, c->v[j - 1].b, c->v[j].a) &&
+	/* Two are enough: the walk stays short in a list of thousands. */
+	for (j = i; j > 0 && people < 2 &&
+	     doc_list_gap(d, c->v[j - 1].b, c->v[j].a) &&
 	     c->v[j - 1].person >= 0; j--)
 		people++;
-	for (j = i; j + 1 < c->n && doc_list_gap(d, c->v[j].b, c->v[j + 1].a) &&
+	for (j = i; j + 1 < c->n && people < 2 &&
+	     doc_list_gap(d, c->v[j].b, c->v[j + 1].a) &&
 	     c->v[j + 1].person >= 0; j++)
 		people++;
 	return people >= 2;
