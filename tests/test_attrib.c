@@ -84,6 +84,38 @@ static const struct {
 	{ "Coordinator Ines Albright explained her work.\n\n“First we read "
 	  "the script together.\n\n“Then we agree on every move before the "
 	  "cameras roll,” Albright said.", "Ines Albright | Ines Albright" },
+	/* A question or exclamation inside the marks, then a capitalised
+	 * name: the reporting clause goes on, not a new sentence. */
+	{ "Amos Reyes praised the plan. “It works,” he said.\n\n“Why would "
+	  "anyone rehearse at night?” Mara Voss, a stage manager, asked.",
+	  "Amos Reyes | Mara Voss" },
+	{ "“That is not the scene we rehearsed!” Cliff Barton shouted.",
+	  "Cliff Barton" },
+	/* A quotation alone in its paragraph, after a paragraph about one
+	 * person (named or "she" last); not after one naming two. */
+	{ "The lamplighters met.\n\nLena Frost addressed the crowd. She was "
+	  "angry.\n\n“We will not work another night for this pay.”",
+	  "Lena Frost" },
+	{ "The lamplighters met.\n\nLena Frost addressed the crowd with "
+	  "Amos Reyes.\n\n“We will not work another night for this pay.”",
+	  "-" },
+	/* "she said" with nobody near: the woman the article is about;
+	 * nobody when two women are named as often. */
+	{ "Lena Frost has led the lamplighters since 2015. Frost grew up in "
+	  "the town.\n\nThe town says it cannot pay more. Its office "
+	  "published figures.\n\nEconomists disputed the figures.\n\nParents "
+	  "are worried.\n\nThe lamps stay dark tonight.\n\n“We will not work "
+	  "another night for this pay,” she said.", "Lena Frost" },
+	{ "Lena Frost and Ada Reyes lead the lamplighters. Frost and Reyes "
+	  "grew up in the town.\n\nThe town says it cannot pay more. Its "
+	  "office published figures.\n\nEconomists disputed the figures."
+	  "\n\nParents are worried.\n\nThe lamps stay dark tonight.\n\n"
+	  "“We will not work another night for this pay,” she said.", "-" },
+	/* Russian: a verb of saying after the dash, or before a colon. */
+	{ "Министр Аркадий Зубарев встретился с коллегами. «Мы договорились "
+	  "о новых встречах», — сказал Зубарев журналистам. Представитель "
+	  "ведомства Ольга Мелентьева заявила: «Визит перенесён на осень».",
+	  "Аркадий Зубарев | Ольга Мелентьева" },
 };
 
 static void
@@ -145,6 +177,15 @@ static const struct {
 	  "replies.", "Tomas Quill/trailing" },
 	{ "“We saw water vapour above the moon,” lead researcher and "
 	  "planetary scientist Lucas Pagano said.", "Lucas Pagano/trailing" },
+	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” according "
+	  "to a statement from Tomas Quill.", "Tomas Quill/according-to" },
+	/* A role pointing ahead, past its complement, to the name. */
+	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” said the "
+	  "president of the town’s oldest lamplighters guild, Tomas Quill.",
+	  "Tomas Quill/trailing" },
+	/* A quotation signed with a dash and a name. */
+	{ "Mara Voss spoke.\n\n“The plan is dead for this year.” — Tomas "
+	  "Quill\n\nThe guild met.", "Tomas Quill/trailing" },
 	/* Epithets: the person introduced with that role. */
 	{ "Director Tomas Quill met producer Helen Marsh. “We start at "
 	  "dawn,” the director said.", "Tomas Quill/epithet" },
@@ -163,6 +204,9 @@ static const struct {
 	{ "The Lantern Makers Guild met on Monday. “We welcome the new "
 	  "rules today,” the guild said in a statement.",
 	  "Lantern Makers Guild/organisation" },
+	/* ... a name with its number ("Local 882"). */
+	{ "Lamplighters Local 882 voted on Monday. “We will walk out at "
+	  "dusk,” the local said.", "Lamplighters Local 882/organisation" },
 	/* "they said", "it says", "the statement said": the organisation
 	 * that spoke last, or the one the sentence before names. */
 	{ "The Lantern Makers Guild met on Monday. “We welcome the new "

@@ -177,6 +177,65 @@ static const struct {
 	 * teacher"). */
 	{ "Fans said that Gibson Northern teacher Kwabena Otieno-Hale "
 	  "cheered.", "Kwabena Otieno-Hale=1M" },
+	/* After a preposition: "who" or an age after the name, or a "to"
+	 * of a source, not of a place. */
+	{ "The award went to Reed Haverly, who thanked the crew.",
+	  "Reed Haverly=1M" },
+	{ "According to Dana Pike, the bill is dead.", "Dana Pike=1F" },
+	{ "The guild read a statement from Tomas Quill on Monday.",
+	  "Tomas Quill=1M" },
+	/* A romanised Korean or Chinese name: the surname, then a given
+	 * name of two syllables joined by a hyphen (the surname may be a
+	 * dictionary, kinship or organisation word). */
+	{ "Park Ji-hwan watched from the stands. Son Min-jae scored twice. "
+	  "Tsai Hsiu-ling met them.",
+	  "Park Ji-hwan=1 | Son Min-jae=1 | Tsai Hsiu-ling=1" },
+	/* One given name and surname, two middle names: two people; a
+	 * middle initial is the middle name's. */
+	{ "Director Amara Lise Okoye met Amara Junia Okoye. Later Amara L. "
+	  "Okoye spoke.", "Amara Lise Okoye=2F | Amara Junia Okoye=1F" },
+	{ "Tobias Renkwell Jr., 55, spoke. Later Tobias Q. Renkwell left.",
+	  "Tobias Renkwell Jr.=2M" },
+	/* The authors of a reference list, surname and initials; the rest
+	 * of the line is the reference. */
+	{ "Sources.\n\n[1] Lamp safety at night. Okafor CJ, Lindqvist-Baum "
+	  "A, et al. Lantern Res Quart. 2019; 4: 11-19.",
+	  "Okafor CJ=1 | Lindqvist-Baum A=1" },
+	/* A capital inside a name ("Mc", "De", "Le", a given name before
+	 * it). */
+	{ "Fans met Douglas MacArthwin, Ron DeSantolo and Sara McDowfield.",
+	  "Douglas MacArthwin=1M | Ron DeSantolo=1M | Sara McDowfield=1F" },
+	/* One word opening a sentence, a speech verb and "he" or "she"
+	 * after it; not a company ("it") nor a contraction. */
+	{ "Zorvatu said he would move the capital. Kraxel said it would "
+	  "grow. Couldn't say, she said.", "Zorvatu=1" },
+	/* A name of one word in a list of people; not a dictionary word. */
+	{ "Fans cheered for Mira Solberg, Kavi Raman, Zeddo and Ola "
+	  "Brandvik.", "Mira Solberg=1F | Kavi Raman=1M | Ola Brandvik=1F | "
+	  "Zeddo=1" },
+	{ "Ivo Brandtner, Apple and Lena Frostig spoke.",
+	  "Ivo Brandtner=1M | Lena Frostig=1F" },
+	/* The rows of a table of people, in text that is not English: a
+	 * weak given name ("Reed") next to rows of accepted people. */
+	{ "Nesta página você terá sempre a classificação da corrida.\n\n"
+	  "1 Kyle Bronwick 5040 5 1\n2 Reed Tavorsen 5035 7 0\n3 Denny "
+	  "Halvik 5033 4 6\n\nVenha sempre conferir a classificação.",
+	  "Kyle Bronwick=1M | Reed Tavorsen=1M | Denny Halvik=1M" },
+	/* A place and a point of the compass: a district, even in a list
+	 * with a person. */
+	{ "The senator representing Zamfara North, Adeyemi Okonkwo, moved "
+	  "the motion.", "Adeyemi Okonkwo=1" },
+	/* Titles of rank: before the name, or after it with "of". */
+	{ "Pope Anselm visited the ward. Later, Emir Zayyad met the envoy.",
+	  "Anselm=1M | Zayyad=1" },
+	{ "Lavinia, Duchess of Harrowby, opened the fete.", "Lavinia=1F" },
+	/* Cyrillic: a transliterated given name or a surname's suffix
+	 * makes a name; its inflected forms are one person; a sentence's
+	 * first word is no part of it unless a given name. */
+	{ "Министр Аркадий Зубарев встретился с коллегами. По словам "
+	  "Зубарева, всё хорошо. Позже Зубарев уехал. Визит Ольги "
+	  "Мелентьевой перенесён. Делегации ждут Южная Корея и Нижний "
+	  "Новгород.", "Аркадий Зубарев=3 | Ольги Мелентьевой=1F" },
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
@@ -217,6 +276,19 @@ static const struct {
 	  "before a thing's head noun" },
 	{ "We are thinking we have a great aura at Oliver Field this year.",
 	  "a dictionary word after a preposition of place" },
+	{ "Fans of Team Pre-war and Club Co-op saw Mo Re-run, the Top "
+	  "Non-stop show.", "English words of the syllabic shape" },
+	{ "Kami pulang ke rumah karena hujan turun dan jalan banjir. Karena "
+	  "Hujan itu, kami makan nasi di rumah.",
+	  "a sentence's first word that the text also writes in lower case" },
+	{ "Deals today: Zorvex Kalimba ZK3418 at half price, and more.",
+	  "a model code after the run" },
+	{ "Users say Vorta ZapSafe works well with the new phones, and the "
+	  "reviewers agree with them.", "a capital inside a word: a product" },
+	{ "The Zorvex GT, which is fast, won the race.",
+	  "one surname and capitals: no reference list" },
+	{ "The team flew to Zanderhof Kralje, which hosts the final.",
+	  "a place after a preposition, then which" },
 };
 
 static void

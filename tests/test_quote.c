@@ -112,6 +112,11 @@ static const struct {
 	/* A curly closing mark after a space still closes. */
 	{ "The report found “delays, cost increases and staff losses ”. "
 	  "That was all.", "D[delays, cost increases and staff losses ]" },
+	/* A space typed after the opening mark, before a capital, after a
+	 * sentence; an inch mark is none. */
+	{ "\"We can go on,\" he said. \" We have the lamps and the oil.\"",
+	  "D[We can go on,] D[ We have the lamps and the oil.]" },
+	{ "It is a 12 \" wide frame, and a 14 \" one.", "" },
 	/* Apostrophes are no quotes ('n' is quoted, but as a title would
 	 * be: never a quotation). */
 	{ "The actors' union met in the '90s.", "" },

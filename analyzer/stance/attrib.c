@@ -9,9 +9,12 @@
  * end of the paragraph before, a name after the quote past a long job
  * title, the previous speaker going on (same paragraph, or the next one
  * when it opens with the quote, nobody else named between), and the
- * subject of the quote's sentence or of the one before it. A pronoun
- * resolves to the most salient person of a fitting gender; an epithet
- * ("the director") to the person introduced with that role. An
+ * subject of the quote's sentence or of the one before it (or the one
+ * person of the paragraph before, for a quotation alone in its
+ * paragraph). A pronoun resolves to the most salient person of a fitting
+ * gender, or failing any near it, to the person the article is about; an
+ * epithet ("the director") to the person introduced with that role, or
+ * to the name it points ahead to. An
  * organisation speaks when the text says so and names it. Otherwise the
  * speaker is unknown.
  *
@@ -266,6 +269,39 @@ resolve_epithet(struct doc *d, size_t at, size_t r)
 /* Person at token i: a name, a he/she pronoun in subject position, or an
  * epithet ("the director"); -1 if none. *end gets the token after it and
  * *how how it was found. */
+/* Words an epithet's complement may have before the name it points to
+ * ("of the city's largest teachers union, Jane Ellison"). */
+#define ATTRIB_EPITHET_AHEAD 10
+
+/* The token of a name after an epithet ending at token e and its
+ * complement, a preposition and words with no verb, quote or name, then
+ * a comma: "the president of the union, Jane Ellison"; DOC_NONE when
+ * there is none. */
+static size_t
+epithet_ahead(const struct doc *d, size_t e)
+{
+	size_t j;
+	int m;
+
+	if (e >= d->tk.n || !(doc_lex(d, e) & LEX_PREP) ||
+	    tok_is(&d->tk, e, "by"))
+		return DOC_NONE;
+	for (j = e + 1; j < d->tk.n && j <= e + ATTRIB_EPITHET_AHEAD &&
+	     doc_same_sent(d, j, e); j++) {
+		if (d->tk.v[j].quote >= 0 || doc_is_speech(d, j) ||
+		    doc_mention_at(d, j) >= 0)
+			return DOC_NONE;
+		if (tok_punct(&d->tk, j, ',')) {
+			m = doc_mention_at(d, j + 1);
+			if (j + 1 < d->tk.n && m >= 0 && d->m[m].tok == j + 1 &&
+			    doc_same_sent(d, j + 1, e))
+				return j + 1;
+			return DOC_NONE;
+		}
+	}
+	return DOC_NONE;
+}
+
 static int
 person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 {
@@ -303,6 +339,13 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 
 		m = doc_mention_at(d, n);
 		if (m >= 0 && d->m[m].tok == n) {
+			*end = n + d->m[m].ntok;
+			return d->m[m].person;
+		}
+		/* "the president of the city's largest union, Jane Ellison":
+		 * the role points ahead, past its complement, to the name. */
+		if ((n = epithet_ahead(d, e)) != DOC_NONE) {
+			m = doc_mention_at(d, n);
 			*end = n + d->m[m].ntok;
 			return d->m[m].person;
 		}
@@ -414,6 +457,12 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 			   org_link(d, e) && (d->tk.v[e + 1].flags & TOK_CAP) &&
 			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
 			e += 2;
+		} else if (e < d->tk.n && doc_same_sent(d, e, t) &&
+			   (d->tk.v[e].flags & TOK_NUM) &&
+			   (d->tk.v[e - 1].flags & TOK_CAP) &&
+			   !(d->tk.v[e - 1].flags & TOK_NUM) &&
+			   d->tk.v[e].ol <= 4) {
+			e++; /* "Local 514", "Unit 8200" */
 		} else {
 			break;
 		}
@@ -606,6 +655,26 @@ clause_ends(const struct doc *d, size_t e)
 	return (doc_lex(d, e) & LEX_PREP) || doc_is_adverb(d, e);
 }
 
+/* The token whose sentence is the one the quote's reporting clause
+ * stands in: the closing mark's, or, after a question or exclamation
+ * inside the marks, the capitalised word just after them, which the
+ * sentence splitter takes for a new sentence ('"Why now?" Ivy Banks
+ * asked.', '"Enough!" Okafor shouted.'). A line or paragraph break
+ * there is a real end. */
+static size_t
+tail_anchor(const struct doc *d, const struct quote *q)
+{
+	size_t n = q->close + 1;
+
+	if (q->close == DOC_NONE || n >= d->tk.n || q->t1 <= q->t0 ||
+	    !(d->tk.v[n].flags & TOK_SSTART) ||
+	    (d->tk.v[n].flags & (TOK_PSTART | TOK_NLBEFORE | TOK_PUNCT)) ||
+	    !(tok_punct(&d->tk, q->t1 - 1, '?') ||
+	      tok_punct(&d->tk, q->t1 - 1, '!')))
+		return q->close;
+	return n;
+}
+
 /* The first name after the quote in its sentence, further than the token
  * just after it, with its speech verb after it: "..." chairman, CEO and
  * president Olu Brandt said'. */
@@ -620,7 +689,7 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 	i = q->close + 1;
 
 	for (j = i; j < d->tk.n && j < i + ATTRIB_TRAIL_FAR &&
-	     doc_same_sent(d, j, q->close); j++) {
+	     doc_same_sent(d, j, tail_anchor(d, q)); j++) {
 		int m;
 
 		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
@@ -722,25 +791,52 @@ org_pronoun(const struct doc *d, size_t i, size_t *end)
 	return 0;
 }
 
+/* A quotation signed with a dash and a name that ends its line or goes
+ * on with a comma ('"..." — Jane Ellison', '"..." – Jane Ellison, union
+ * president'): that person. */
+static int
+signed_after(struct doc *d, const struct quote *q, struct found *f)
+{
+	size_t j = q->close + 1, e;
+	int m;
+
+	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j, '-') ||
+	    (d->tk.v[j].flags & TOK_NLBEFORE) ||
+	    (d->tk.v[j + 1].flags & TOK_NLBEFORE))
+		return -1;
+	m = doc_mention_at(d, j + 1);
+	if (m < 0 || d->m[m].tok != j + 1)
+		return -1;
+	e = j + 1 + d->m[m].ntok;
+	if (e < d->tk.n && !(d->tk.v[e].flags & TOK_NLBEFORE) &&
+	    !tok_punct(&d->tk, e, ','))
+		return -1;
+	found_person(f, d->m[m].person, j + 1, e, HOW_NAME, SIEVE_TRAILING);
+	return d->m[m].person;
+}
+
 /* ", she notes" / "Ivy Banks told" / "said Smith" / "the union said"
  * after the closing mark. */
 static int
 speaker_after(struct doc *d, const struct quote *q, struct found *f)
 {
-	size_t i, end, steps, v, o;
+	size_t i, end, steps, v, o, at;
 	enum how how;
 	int p;
 
 	if (q->close == DOC_NONE)
 		return -1;
+	if ((p = signed_after(d, q, f)) >= 0)
+		return p;
+	at = tail_anchor(d, q);
 	i = q->close + 1;
-	while (i < d->tk.n && doc_same_sent(d, i, q->close) &&
+	while (i < d->tk.n && doc_same_sent(d, i, at) &&
 	       (d->tk.v[i].flags & TOK_PUNCT) && !tok_punct(&d->tk, i, '"') &&
 	       !tok_punct(&d->tk, i, '.'))
 		i++;
-	if (i >= d->tk.n || !doc_same_sent(d, i, q->close))
+	if (i >= d->tk.n || !doc_same_sent(d, i, at))
 		return -1;
-	if ((d->tk.v[i].flags & TOK_SSTART))
+	if ((d->tk.v[i].flags & TOK_SSTART) && i != at)
 		return -1;
 	/* "so says Ortiz" */
 	if (tok_is(&d->tk, i, "so") && i + 1 < d->tk.n && doc_is_speech(d, i + 1))
@@ -792,7 +888,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		 * "says she" */
 		for (steps = 0, i++;
 		     i < d->tk.n && steps < ATTRIB_INV_WINDOW &&
-		     doc_same_sent(d, i, q->close); i++) {
+		     doc_same_sent(d, i, at); i++) {
 			/* "said U.S. Attorney Dana Pike": job words and
 			 * abbreviations are not counted. */
 			if (!(d->tk.v[i].flags & (TOK_PUNCT | TOK_ALLCAP)) &&
@@ -815,7 +911,7 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 	    (tok_is(&d->tk, o + 2, "from") || tok_is(&d->tk, o + 2, "by") ||
 	     tok_is(&d->tk, o + 2, "of")))
 		o += 3;
-	if (o < d->tk.n && doc_same_sent(d, o, q->close) &&
+	if (o < d->tk.n && doc_same_sent(d, o, at) &&
 	    doc_mention_at(d, o) < 0 && org_at(d, o, &end, f))
 		return -3;
 	f->org = 0;
@@ -883,14 +979,23 @@ static int
 according_to(struct doc *d, const struct quote *q, struct found *f)
 {
 	uint32_t s = d->tk.v[q->open].sent;
-	size_t i, end;
+	/* From the sentence of the opening mark to that of the closing one:
+	 * a mark opening a paragraph can be a sentence of its own. */
+	uint32_t se = q->close != DOC_NONE ? d->tk.v[q->close].sent : s;
+	size_t i, end, hi = d->sent_start[se + 1];
 	enum how how;
 	int p;
 
-	for (i = d->sent_start[s]; i + 2 < d->sent_start[s + 1]; i++) {
+	for (i = d->sent_start[s]; i + 2 < hi; i++) {
 		if (d->tk.v[i].quote >= 0 || !tok_is(&d->tk, i, "according") ||
 		    !tok_is(&d->tk, i + 1, "to"))
 			continue;
+		/* "according to a statement from Jane Ellison" */
+		if (i + 5 < hi &&
+		    (tok_is(&d->tk, i + 2, "a") || tok_is(&d->tk, i + 2, "the")) &&
+		    is_document(d, i + 3) &&
+		    (tok_is(&d->tk, i + 4, "from") || tok_is(&d->tk, i + 4, "by")))
+			i += 3;
 		p = person_how(d, i + 2, &end, &how);
 		if (p >= 0) {
 			found_person(f, p, i + 2, end, how, SIEVE_ACCORDING);
@@ -1137,6 +1242,52 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
  * performances'"), or, for a quote that opens its sentence, the subject
  * of the sentence before it in the paragraph ("She is wary of it. 'People
  * want me to be a saint.'"). */
+/* A quotation opening a paragraph with no reporting clause, after a
+ * paragraph about one person ("Maria Okafor addressed the crowd. / “We
+ * will strike ...”"): that person, when the paragraph before names
+ * nobody else, quotes nobody, and names the person in its last
+ * sentence; -1 otherwise. */
+static int
+sole_person_before(struct doc *d, const struct quote *q, struct found *f)
+{
+	uint32_t s = d->tk.v[q->open].sent, para = d->tk.v[q->open].para, t;
+	size_t j, a, jm = 0;
+	int p = -1, last = 0;
+
+	if (!(d->tk.v[q->open].flags & TOK_PSTART) || s == 0 ||
+	    d->tk.v[d->sent_start[s - 1]].para + 1 != para)
+		return -1;
+	for (t = s - 1; t > 0 && d->tk.v[d->sent_start[t - 1]].para + 1 == para;
+	     t--)
+		;
+	a = d->sent_start[t];
+	for (j = a; j < q->open; j++)
+		if (d->tk.v[j].quote >= 0)
+			return -1;
+	for (j = doc_mention_from(d, a); j < d->nm && d->m[j].tok < q->open;
+	     j++) {
+		if (p >= 0 && d->m[j].person != p)
+			return -1;
+		p = d->m[j].person;
+		jm = j;
+		if (d->tk.v[d->m[j].tok].sent == s - 1)
+			last = 1;
+	}
+	/* "... She was angry." names the person by a pronoun of hers. */
+	if (p >= 0 && !last) {
+		size_t b = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
+		int g = pronoun_gender(d, b);
+
+		last = g >= 0 && g == d->p[p].gender &&
+		       (tok_is(&d->tk, b, "she") || tok_is(&d->tk, b, "he"));
+	}
+	if (p < 0 || !last)
+		return -1;
+	found_person(f, p, d->m[jm].tok, d->m[jm].tok + d->m[jm].ntok,
+		     HOW_NAME, SIEVE_SUBJECT);
+	return p;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1155,8 +1306,10 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 		}
 		return -1;
 	}
-	if (s == 0 || d->tk.v[d->sent_start[s - 1]].para != d->tk.v[q->open].para)
+	if (s == 0)
 		return -1;
+	if (d->tk.v[d->sent_start[s - 1]].para != d->tk.v[q->open].para)
+		return sole_person_before(d, q, f);
 	a = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
 	if (d->tk.v[a].quote >= 0)
 		return -1;
@@ -1326,6 +1479,62 @@ first_person(const struct doc *d, const struct quote *q)
  * quote, "according to", the words before it, a colon ending the
  * paragraph before, the previous speaker going on, the sentence's
  * subject; unknown when none fires. */
+/* The pronoun token of the quote's reporting clause when it names the
+ * speaker by a pronoun alone ('"...," she said', '"...," said he', 'She
+ * said: "..."'), else DOC_NONE. */
+static size_t
+clause_pronoun(const struct doc *d, const struct quote *q)
+{
+	size_t i;
+
+	if (q->close != DOC_NONE) {
+		i = q->close + 1;
+		while (i < d->tk.n && doc_same_sent(d, i, q->close) &&
+		       (d->tk.v[i].flags & TOK_PUNCT) &&
+		       !tok_punct(&d->tk, i, '.') && !tok_punct(&d->tk, i, '"'))
+			i++;
+		if (i + 1 < d->tk.n && doc_same_sent(d, i, q->close)) {
+			if (pronoun_gender(d, i) >= 0 && doc_is_speech(d, i + 1))
+				return i;
+			if (doc_is_speech(d, i) && pronoun_gender(d, i + 1) >= 0)
+				return i + 1;
+		}
+	}
+	if (q->open >= 3 && tok_punct(&d->tk, q->open - 1, ':') &&
+	    doc_is_speech(d, q->open - 2) && pronoun_gender(d, q->open - 3) >= 0 &&
+	    doc_same_sent(d, q->open - 3, q->open - 1))
+		return q->open - 3;
+	return DOC_NONE;
+}
+
+/* Who the article is about, by gender: the person of that gender named
+ * most often, when named at least ATTRIB_SUBJECT_MIN times and more than
+ * twice as often as anyone else who may have it; -1 for none. A pronoun
+ * nobody near it explains is theirs (a profile's subject, paragraphs
+ * after the last mention of the name). */
+#define ATTRIB_SUBJECT_MIN 2
+
+static int
+article_subject(const struct doc *d, int gender)
+{
+	size_t i;
+	int best = -1;
+	unsigned second = 0;
+
+	for (i = 0; i < d->np; i++)
+		if (d->p[i].gender == gender &&
+		    (best < 0 || d->p[i].mentions > d->p[best].mentions))
+			best = (int)i;
+	if (best < 0 || d->p[best].mentions < ATTRIB_SUBJECT_MIN)
+		return -1;
+	for (i = 0; i < d->np; i++)
+		if ((int)i != best && (d->p[i].gender == gender ||
+				       d->p[i].gender == GENDER_UNKNOWN) &&
+		    d->p[i].mentions > second)
+			second = d->p[i].mentions;
+	return d->p[best].mentions > 2 * second ? best : -1;
+}
+
 static void
 attribute_quotes(struct doc *d)
 {
@@ -1336,6 +1545,8 @@ attribute_quotes(struct doc *d)
 	int narr = narrator(d);
 	/* The direct quotation before this one, and the last seen. */
 	size_t pd = DOC_NONE, lastdq = DOC_NONE;
+	int subj_f = article_subject(d, GENDER_F);
+	int subj_m = article_subject(d, GENDER_M);
 
 	memset(&last, 0, sizeof(last));
 	for (i = 0; i < d->nq; i++) {
@@ -1461,6 +1672,19 @@ attribute_quotes(struct doc *d)
 			org_spoke(d, q, &f, &last);
 			prev = -1;
 			continue;
+		}
+		/* '"...," she said' with nobody near for "she": the one
+		 * woman the article is about, named before. */
+		if (p < 0) {
+			size_t pt = clause_pronoun(d, q);
+			int g = pt != DOC_NONE ? pronoun_gender(d, pt) : -1;
+			int who = g > 0 ? (g == GENDER_F ? subj_f : subj_m) : -1;
+
+			if (who >= 0 && d->p[who].first_tok < q->open) {
+				p = who;
+				found_person(&f, p, pt, pt + 1, HOW_PRONOUN,
+					     SIEVE_PRONOUN);
+			}
 		}
 		f.p = p;
 		if (p < 0)

@@ -14,9 +14,15 @@
  *    accepted person ("include A, B and C"), or its surname standing alone
  *    elsewhere in the article. Runs containing organisation words (Guild,
  *    Studios, Globes...) or places are never people.
+ *    Some names are read by their form: the authors of a reference list
+ *    ("Ruskin KJ, Hueske-Kraus D."), a romanised Korean or Chinese name
+ *    ("Park Ji-sung"), a name in Cyrillic (a transliterated given name or
+ *    a surname's suffix; each word keyed by its stem, so that inflected
+ *    forms are one person), the rows of a table of people.
  * 3. A single capitalised word resolves to a person met anywhere in the
  *    article by surname (or, when unique, by given name); failing that it
- *    is a person of its own only with strong evidence around it.
+ *    is a person of its own only with strong evidence around it (or as an
+ *    item of a list of people).
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
@@ -208,7 +214,58 @@ pindex_release(struct pindex *ix)
 struct cands {
 	struct cand *v;
 	size_t n, cap;
+	/* Per token, 1 for a capitalised word opening a sentence whose
+	 * lower-case form the article uses, in text that is not English
+	 * ("Karena" for "karena"): a word of its language, no name. NULL
+	 * for English text, whose dictionary says so. */
+	unsigned char *lower;
 };
+
+/* c->lower for text that is not English: the keys of the words written
+ * in lower case go into a set of their hashes (open addressing, load at
+ * most one half), looked up for each sentence's first word. */
+static void
+mark_lower(const struct doc *d, struct cands *c)
+{
+	uint32_t *set;
+	size_t cap = 16, i, kl, h;
+	const char *k;
+
+	if (d->english || d->tk.n == 0)
+		return;
+	while (cap < 2 * d->tk.n)
+		cap *= 2;
+	set = pt_xcalloc(cap, sizeof(*set));
+	for (i = 0; i < d->tk.n; i++) {
+		uint32_t v;
+
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) !=
+		    TOK_WORD)
+			continue;
+		k = doc_key(d, i, &kl);
+		v = hash_fnv1a(k, kl) | 1; /* 0 is an empty slot */
+		for (h = v & (cap - 1); set[h] && set[h] != v;
+		     h = (h + 1) & (cap - 1))
+			;
+		set[h] = v;
+	}
+	c->lower = pt_xcalloc(d->tk.n, 1);
+	for (i = 0; i < d->tk.n; i++) {
+		uint32_t v;
+
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_SSTART)) !=
+		    (TOK_WORD | TOK_CAP | TOK_SSTART))
+			continue;
+		k = doc_key(d, i, &kl);
+		v = hash_fnv1a(k, kl) | 1;
+		for (h = v & (cap - 1); set[h]; h = (h + 1) & (cap - 1))
+			if (set[h] == v) {
+				c->lower[i] = 1;
+				break;
+			}
+	}
+	free(set);
+}
 
 static int
 is_cap_word(const struct doc *d, size_t i)
@@ -325,6 +382,351 @@ has_digit(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 for a syllable of Korean or Chinese romanisation, in lower case:
+ * an onset (one consonant, or a digraph such as "ch", "sh", "hs", "ts",
+ * "kk"), a glide ("y", "w"), one to three vowels and a coda ("n", "ng",
+ * "m", "k", "p", "l", "t" or "h"): "ji", "sung", "kyeong", "cheol",
+ * "ing", "wen", "shek". English clusters ("pre", "war", "anti") are not;
+ * nor are the English prefixes of that shape ("re-run", "co-op",
+ * "non-stop"). */
+static int
+syllable(const char *k, size_t kl)
+{
+	static const char *const onset2[] = { "ch", "sh", "hs", "ts", "tz",
+		"zh", "kk", "tt", "pp", "ss", "jj", "th", "kh", "ph" };
+	static const char *const coda[] = { "", "n", "ng", "m", "k", "p",
+		"l", "t", "h" };
+	static const char *const prefix[] = { "re", "de", "be", "co", "non",
+		"un", "bi", "out", "up", "on", "off", "no", "so", "hi",
+		"lo", "yo", "ha", "pan", "man", "pop", "hip", "mix", "tie",
+		"log", "set", "lay", "hot", "top", "hat", "ten", "sit" };
+	size_t i = 0, j, v;
+
+	if (kl == 0 || kl > 5)
+		return 0;
+	for (j = 0; j < sizeof(prefix) / sizeof(*prefix); j++)
+		if (strlen(prefix[j]) == kl && memcmp(k, prefix[j], kl) == 0)
+			return 0;
+	for (j = 0; j < sizeof(onset2) / sizeof(*onset2); j++)
+		if (kl > 2 && memcmp(k, onset2[j], 2) == 0) {
+			i = 2;
+			break;
+		}
+	if (i == 0 && !strchr("aeiouywcqvxz", k[0]))
+		i = 1;
+	if (i < kl && (k[i] == 'y' || k[i] == 'w'))
+		i++;
+	for (v = 0; i < kl && strchr("aeiou", k[i]) && v < 3; i++, v++)
+		;
+	if (v == 0)
+		return 0;
+	for (j = 0; j < sizeof(coda) / sizeof(*coda); j++)
+		if (strlen(coda[j]) == kl - i &&
+		    memcmp(k + i, coda[j], kl - i) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 for a text "Ji-sung", "Heung-min", "Ing-wen": two syllables joined
+ * by a hyphen, the second in lower case: a romanised Korean or Chinese
+ * given name, written after the surname. Words of that shape that are
+ * English ("Co-op", "Pre-war") have a dictionary word before the
+ * hyphen. */
+static int
+syllabic_text(const char *o, size_t ol)
+{
+	const char *hy = memchr(o, '-', ol);
+	size_t h, j;
+
+	if (!hy || !(o[0] >= 'A' && o[0] <= 'Z'))
+		return 0;
+	h = (size_t)(hy - o);
+	if (h < 2 || h > 5)
+		return 0;
+	for (j = 1; j < h; j++)
+		if (!(o[j] >= 'a' && o[j] <= 'z'))
+			return 0;
+	return syllable(hy + 1, ol - h - 1);
+}
+
+/* syllabic_text() for token i, both its parts syllable()s ("Ji-sung",
+ * "Min-jae"; not "Co-op", "Pre-war"). */
+static int
+syllabic_given(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+	size_t kl;
+	const char *k, *hy;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD) ||
+	    (doc_lex(d, i) & ~LEX_GIVEN))
+		return 0;
+	t = &d->tk.v[i];
+	k = doc_key(d, i, &kl);
+	hy = memchr(k, '-', kl);
+	if (!hy || !syllabic_text(d->text + t->o, t->ol))
+		return 0;
+	return syllable(k, (size_t)(hy - k));
+}
+
+/* 1 when the run [a, b) is a surname and a syllabic given name ("Park
+ * Ji-sung", "Son Heung-min"): a short capitalised word, then one
+ * syllabic_given(). */
+static int
+east_asian(const struct doc *d, size_t a, size_t b)
+{
+	return b == a + 2 && is_cap_word(d, a) && d->tk.v[a].kl <= 6 &&
+	       syllabic_given(d, a + 1);
+}
+
+/* Names in Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian,
+ * Serbian). The dictionary and the lexicon are English, so a name there
+ * is read by its form: a given name of the gazetteer once transliterated
+ * ("Сергей" is "sergei"), a patronymic ("-ович", "-овна"), or a surname's
+ * suffix ("-ов", "-ин", "-ский", "-енко", "-швили"). Nouns inflect
+ * ("Лавров", "Лаврова", "Лаврову"), so a name's key is the stem of each
+ * word: its case ending stripped. */
+
+/* Bytes in a key of at least this many Cyrillic letters (two bytes each)
+ * for a word to be read as a name; the stem keeps as many. */
+#define CYR_MIN_BYTES 6
+
+/* The code point of the two-byte UTF-8 sequence at k, or 0. */
+static unsigned
+cyr_cp(const char *k, size_t kl)
+{
+	unsigned char b0, b1;
+
+	if (kl < 2)
+		return 0;
+	b0 = (unsigned char)k[0];
+	b1 = (unsigned char)k[1];
+	if (b0 < 0xD0 || b0 > 0xD3 || (b1 & 0xC0) != 0x80)
+		return 0;
+	return ((unsigned)(b0 & 0x1F) << 6) | (b1 & 0x3F);
+}
+
+/* 1 for a key that is Cyrillic letters only. */
+static int
+cyr_key(const char *k, size_t kl)
+{
+	size_t j;
+
+	if (kl < 2)
+		return 0;
+	for (j = 0; j + 1 < kl; j += 2)
+		if (!cyr_cp(k + j, 2) && k[j] != '-')
+			return 0;
+	return j == kl;
+}
+
+/* Case endings, in key form (the key writes "й" as "и"), longest
+ * first. */
+static const char *const cyr_endings[] = { "ыми", "ими", "ого", "его",
+	"ому", "ему", "ои", "еи", "ыи", "ии", "ом", "ем", "ым", "им", "ую",
+	"юю", "ая", "яя", "ое", "ее", "ые", "ие", "ах", "ях", "ам", "ям", "а",
+	"я", "у", "ю", "е", "ы", "и", "о", "ь" };
+
+/* Bytes of the stem of a Cyrillic key: without its case ending, at least
+ * CYR_MIN_BYTES long. */
+static size_t
+cyr_stem(const char *k, size_t kl)
+{
+	size_t j, el;
+
+	for (j = 0; j < sizeof(cyr_endings) / sizeof(*cyr_endings); j++) {
+		el = strlen(cyr_endings[j]);
+		if (kl >= el + CYR_MIN_BYTES &&
+		    memcmp(k + kl - el, cyr_endings[j], el) == 0)
+			return kl - el;
+	}
+	return kl;
+}
+
+static int
+cyr_ends(const char *k, size_t kl, const char *const *w, size_t nw)
+{
+	size_t j, el;
+
+	for (j = 0; j < nw; j++) {
+		el = strlen(w[j]);
+		if (kl > el && memcmp(k + kl - el, w[j], el) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when a stem has a surname's or a patronymic's suffix. */
+static int
+cyr_surname(const char *k, size_t kl)
+{
+	static const char *const w[] = { "ов", "ев", "ин", "ын", "ск", "цк",
+		"ськ", "цьк", "енк", "ук", "юк", "ич", "ић", "швил", "дз", "ян",
+		"янц", "ых", "их", "вн", "ичн" };
+	size_t sl = cyr_stem(k, kl);
+
+	return kl >= CYR_MIN_BYTES &&
+	       cyr_ends(k, sl, w, sizeof(w) / sizeof(*w));
+}
+
+/* Latin letters for a Cyrillic letter. */
+static const char *
+cyr_latin(unsigned cp)
+{
+	static const char *const ru[32] = { "a", "b", "v", "g", "d", "e",
+		"zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+		"t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+		"yu", "ya" };
+
+	if (cp >= 0x430 && cp <= 0x44F)
+		return ru[cp - 0x430];
+	switch (cp) {
+	case 0x451: return "e";  /* ё */
+	case 0x456: return "i";  /* і */
+	case 0x457: return "yi"; /* ї */
+	case 0x454: return "ye"; /* є */
+	case 0x491: return "g";  /* ґ */
+	case 0x45E: return "u";  /* ў */
+	case 0x458: return "j";  /* ј */
+	case 0x459: return "lj"; /* љ */
+	case 0x45A: return "nj"; /* њ */
+	case 0x45B: return "c";  /* ћ */
+	case 0x452: return "dj"; /* ђ */
+	case 0x45F: return "dz"; /* џ */
+	default: return NULL;
+	}
+}
+
+/* The gazetteer's bits for the transliteration t (tl bytes) with the
+ * usual variants of its spelling: "mariya" as "maria", "dmitrii" as
+ * "dmitry", "aleksandr" as "alexandr", "mikhail" as "mihail". */
+static unsigned
+cyr_lookup(char *t, size_t tl)
+{
+	static const char *const from[] = { "iya", "ii", "ii", "ei", "ia" };
+	static const char *const to[] = { "ia", "y", "iy", "ey", "ya" };
+	char v[96];
+	size_t j, fl;
+	unsigned g = given_lookup(t, tl) & LEX_GIVEN;
+
+	if (g || tl + 4 > sizeof(v))
+		return g;
+	for (j = 0; j < sizeof(from) / sizeof(*from); j++) {
+		fl = strlen(from[j]);
+		if (tl > fl && memcmp(t + tl - fl, from[j], fl) == 0) {
+			memcpy(v, t, tl - fl);
+			memcpy(v + tl - fl, to[j], strlen(to[j]));
+			g = given_lookup(v, tl - fl + strlen(to[j])) & LEX_GIVEN;
+			if (g)
+				return g;
+		}
+	}
+	for (j = 0; j + 1 < tl; j++) {
+		if ((t[j] == 'k' && t[j + 1] == 's') ||
+		    (t[j] == 'k' && t[j + 1] == 'h')) {
+			size_t n = 0, m;
+
+			for (m = 0; m < tl; m++) {
+				if (m == j) {
+					v[n++] = t[j + 1] == 's' ? 'x' : 'h';
+					m++;
+				} else {
+					v[n++] = t[m];
+				}
+			}
+			g = given_lookup(v, n) & LEX_GIVEN;
+			if (g)
+				return g;
+		}
+	}
+	return 0;
+}
+
+/* The gender bits of a Cyrillic given name in any case: its
+ * transliteration, or its stem's with a nominative ending ("Анны" is
+ * "anna", "Сергея" is "sergei"); 0 for none. */
+static unsigned
+cyr_given(const char *k, size_t kl)
+{
+	static const char *const nom[] = { "", "a", "i", "y" };
+	char t[96];
+	size_t j, n, stem, pass;
+	unsigned g;
+
+	if (kl < CYR_MIN_BYTES || !cyr_key(k, kl))
+		return 0;
+	stem = cyr_stem(k, kl);
+	for (pass = 0; pass < 2; pass++) {
+		size_t end = pass == 0 ? kl : stem;
+
+		for (n = 0, j = 0; j + 1 < end; j += 2) {
+			const char *l = cyr_latin(cyr_cp(k + j, 2));
+
+			if (!l || n + strlen(l) + 2 > sizeof(t))
+				return 0;
+			memcpy(t + n, l, strlen(l));
+			n += strlen(l);
+		}
+		if (pass == 0) {
+			if ((g = cyr_lookup(t, n)) != 0)
+				return g;
+			continue;
+		}
+		for (j = 0; j < sizeof(nom) / sizeof(*nom); j++) {
+			memcpy(t + n, nom[j], strlen(nom[j]));
+			if ((g = cyr_lookup(t, n + strlen(nom[j]))) != 0)
+				return g;
+		}
+	}
+	return 0;
+}
+
+/* 1 for a capitalised Cyrillic word at token i. */
+static int
+cyr_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD))
+		return 0;
+	k = doc_key(d, i, &kl);
+	return cyr_key(k, kl);
+}
+
+/* 1 when every word of [a, b) is Cyrillic. */
+static int
+cyr_run(const struct doc *d, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if ((d->tk.v[i].flags & TOK_WORD) && !cyr_word(d, i))
+			return 0;
+	return a < b;
+}
+
+/* EV_NAMELIKE for a Cyrillic run of two or three words: a given name
+ * first, or a surname's or patronymic's suffix on a word after it
+ * ("Сергей Лавров", "Анны Петровой", "Игорем Сечиным"). */
+static unsigned
+cyr_evidence(const struct doc *d, size_t a, size_t b)
+{
+	size_t i, kl, n = words_in(d, a, b);
+	const char *k;
+
+	if (n < 2 || n > 3 || !cyr_run(d, a, b))
+		return 0;
+	if (doc_lex(d, a) & LEX_GIVEN)
+		return EV_NAMELIKE;
+	for (i = a + 1; i < b; i++) {
+		k = doc_key(d, i, &kl);
+		if ((d->tk.v[i].flags & TOK_WORD) && cyr_surname(k, kl))
+			return EV_NAMELIKE;
+	}
+	return 0;
+}
+
 /* 1 for a word of the dictionary that the lexicon gives no class and no
  * given-name list has, not even as a weak name ("field", "dry"). */
 static int
@@ -405,6 +807,47 @@ place_prep(const struct doc *d, size_t i)
 	return 1;
 }
 
+/* 1 for a "to" that introduces a source or a listener, not a place:
+ * "according to X", "spoke to X", "said to X"; or a "from" after a
+ * message: "a statement from X", "a letter from X". */
+static int
+source_to(const struct doc *d, size_t i)
+{
+	static const char *const msg[] = { "statement", "letter", "email",
+		"message", "note", "call", "post", "tweet", "video", "memo",
+		"comment", "comments", "response", "reply", "quote" };
+	size_t j;
+
+	if (i == 0 || !doc_same_sent(d, i - 1, i))
+		return 0;
+	if (tok_is(&d->tk, i, "to"))
+		return tok_is(&d->tk, i - 1, "according") ||
+		       doc_is_speech(d, i - 1);
+	if (!tok_is(&d->tk, i, "from"))
+		return 0;
+	for (j = 0; j < sizeof(msg) / sizeof(*msg); j++)
+		if (tok_is(&d->tk, i - 1, msg[j]))
+			return 1;
+	return 0;
+}
+
+/* EV_APPOS for a relative "who" or "whose", or an age, after the run
+ * ending at token b ("went to Reed Sorenson, who", "with Ana Pike, 44,"):
+ * a person even after a preposition (a place is "which" or "where"). */
+static unsigned
+who_after(const struct doc *d, size_t b)
+{
+	if (b + 1 >= d->tk.n || !doc_same_sent(d, b, b + 1) ||
+	    !tok_punct(&d->tk, b, ','))
+		return 0;
+	if (tok_is(&d->tk, b + 1, "who") || tok_is(&d->tk, b + 1, "whose"))
+		return EV_APPOS;
+	if (b + 2 < d->tk.n && (d->tk.v[b + 1].flags & TOK_NUM) &&
+	    d->tk.v[b + 1].kl <= 3 && tok_punct(&d->tk, b + 2, ','))
+		return EV_APPOS;
+	return 0;
+}
+
 /* A character, not a person: "who plays grizzled detective Frank
  * Mallory", "his role as X", "the character of X". A name right after
  * the verb is left alone: "Okafor played Ines Marsh in the final" is a
@@ -466,7 +909,9 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * place more likely than a name. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
-		return ev | EV_PREP | (place_prep(d, a - 1) ? EV_PLACE_PREP : 0);
+		return ev | EV_PREP | who_after(d, b) |
+		       (place_prep(d, a - 1) && !source_to(d, a - 1)
+				? EV_PLACE_PREP : 0);
 	if (a > 1 && doc_same_sent(d, a - 2, a) &&
 	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
@@ -490,8 +935,11 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	    tok_punct(&d->tk, j, ',')) {
 		size_t k = j + 1;
 
+		/* "Meghan, Duchess of Sussex": a title of a place. */
 		if (tok_is(&d->tk, k, "who") || tok_is(&d->tk, k, "whose") ||
-		    is_role_before(d, k))
+		    is_role_before(d, k) ||
+		    ((doc_lex(d, k) & LEX_TITLE) && (d->tk.v[k].flags & TOK_CAP) &&
+		     tok_is(&d->tk, k + 1, "of")))
 			ev |= EV_APPOS;
 		if (k < d->tk.n && (doc_lex(d, k) & LEX_APPOS)) {
 			for (k = j + 2; k < j + 2 + PEOPLE_APPOS_WINDOW &&
@@ -560,6 +1008,35 @@ thing_head(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 for a token of letters and digits both ("AW3418DW", "S10", "G3"),
+ * which names a model, not a person. */
+static int
+model_code(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o;
+	size_t j;
+	int digit = 0, alpha = 0;
+
+	/* "2nd", "1990s" are no model */
+	for (j = 0; j < t->ol && o[j] >= '0' && o[j] <= '9'; j++)
+		;
+	if (j > 0 && (t->ol - j == 1 || t->ol - j == 2) &&
+	    !(o[t->ol - 1] >= '0' && o[t->ol - 1] <= '9') &&
+	    (o[j] == 's' || o[j] == 'n' || o[j] == 'r' || o[j] == 't'))
+		return 0;
+	for (j = 0; j < t->ol; j++) {
+		if (o[j] >= '0' && o[j] <= '9')
+			digit = 1;
+		else if ((o[j] >= 'A' && o[j] <= 'Z') ||
+			 (o[j] >= 'a' && o[j] <= 'z'))
+			alpha = 1;
+		else
+			return 0;
+	}
+	return digit && alpha;
+}
+
 /* A run of two words or more [a, b) used as a thing, not a person: right
  * after a determiner in lower case when no given name opens it ("the
  * Motorola Razr"; a person has a role or an adjective there, "the
@@ -584,6 +1061,11 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 				return EV_THING;
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
 		return EV_THING;
+	/* "Dell Alienware AW3418DW", "Zorvex Nova S10": a model code. */
+	if (b < d->tk.n && doc_same_sent(d, a, b) &&
+	    !(d->tk.v[b].flags & (TOK_NLBEFORE | TOK_PUNCT)) &&
+	    model_code(d, b))
+		return EV_THING;
 	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
 	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
 	    is_cap_word(d, b + 1))
@@ -592,6 +1074,35 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	    dict_word(d, b - 1))
 		return EV_THING;
 	return 0;
+}
+
+static unsigned given_bits(const char *k, size_t kl);
+
+/* 1 for a word with a capital inside, after three letters or more, that
+ * starts a dictionary word which is no given name: a product or a brand
+ * ("MagSafe", "PlayStation", "YouTube", "MacBook"), not a name
+ * ("MacArthur", "DeSantis", "LeBron", "MaryAnn"). */
+static int
+camel_product(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o;
+	size_t j, kl;
+	const char *k;
+
+	for (j = 1; j < t->ol; j++) {
+		if (!((o[j] >= 'a' && o[j] <= 'z') || (o[j] >= 'A' && o[j] <= 'Z')))
+			return 0; /* ASCII letters only */
+	}
+	for (j = 1; j < t->ol && !(o[j] >= 'A' && o[j] <= 'Z'); j++)
+		;
+	if (j < 3 || j + 2 > t->ol)
+		return 0;
+	k = doc_key(d, i, &kl);
+	if (kl != t->ol || (given_bits(k, j) & LEX_GIVEN))
+		return 0;
+	return given_common(k + j, kl - j) &&
+	       !(given_bits(k + j, kl - j) & LEX_GIVEN);
 }
 
 static int
@@ -603,6 +1114,8 @@ blocked(const struct doc *d, size_t i)
 	const char *ap = memchr(k, '\'', kl);
 
 	if (d->tmark[i] & (TM_NONPERSON | TM_FIGURE))
+		return 1;
+	if (camel_product(d, i))
 		return 1;
 	/* Contractions: "I'm", "He'd", "They've". */
 	if (ap && (lexicon_lookup(k, (size_t)(ap - k)) &
@@ -634,14 +1147,17 @@ question_aux(const struct doc *d, size_t i)
 
 /* Leading words that are not part of a name. Sets *ev for titles/roles. */
 static size_t
-trim_front(const struct doc *d, size_t a, size_t b, unsigned *ev)
+trim_front(const struct doc *d, const struct cands *c, size_t a, size_t b,
+	   unsigned *ev)
 {
 	if (a < b && question_aux(d, a))
 		a++;
+	if (a < b && c->lower && c->lower[a])
+		a++; /* "Karena Islam saat itu ...": "karena" is a word */
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
 
-		if (surname_he(d, a)) {
+		if (surname_he(d, a) || east_asian(d, a, b)) {
 			break;
 		} else if (lx & LEX_TITLE) {
 			*ev |= EV_TITLE;
@@ -678,6 +1194,8 @@ trim_role_prefix(const struct doc *d, size_t a, size_t b, unsigned *ev)
 	size_t i, cut = a;
 	int plain = 1; /* only roles, titles and abbreviations before i */
 
+	if (east_asian(d, a, b))
+		return a; /* "Son Min-jae": the surname, not a kinship */
 	for (i = a; i < b; i++) {
 		unsigned lx = doc_lex(d, i);
 		int role = (lx & LEX_TITLE) || doc_is_role(d, i);
@@ -711,6 +1229,8 @@ trim_common_front(const struct doc *d, size_t a, size_t b)
 {
 	size_t n;
 
+	if (east_asian(d, a, b))
+		return a;
 	for (n = a; n < b; n++) {
 		if (d->tk.v[n].flags & TOK_PUNCT)
 			continue;
@@ -773,7 +1293,8 @@ key_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 			continue;
 		if (out->len)
 			buf_addc(out, ' ');
-		buf_add(out, k, kl);
+		/* "Лаврова" and "Лавров" are one name. */
+		buf_add(out, k, cyr_key(k, kl) ? cyr_stem(k, kl) : kl);
 	}
 }
 
@@ -811,6 +1332,8 @@ given_bits(const char *k, size_t kl)
 		return lx & LEX_GIVEN;
 	if (lx)
 		return 0; /* a word of another class ("May" the month) */
+	if (cyr_key(k, kl))
+		return cyr_given(k, kl);
 	return given_lookup(k, kl) & LEX_GIVEN;
 }
 
@@ -818,7 +1341,7 @@ given_bits(const char *k, size_t kl)
 /* Capitalised words the gazetteer knows as given names get LEX_GIVEN in
  * d->lex, so every rule below treats them as the hand-made list's. */
 static void
-mark_given(struct doc *d)
+mark_given(struct doc *d, const struct cands *c)
 {
 	size_t i, kl;
 	unsigned g;
@@ -827,10 +1350,11 @@ mark_given(struct doc *d)
 		const char *k;
 
 		if (!(d->tk.v[i].flags & TOK_CAP) ||
-		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i])
+		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i] ||
+		    (c->lower && c->lower[i]))
 			continue;
 		k = doc_key(d, i, &kl);
-		g = given_lookup(k, kl);
+		g = cyr_key(k, kl) ? cyr_given(k, kl) : given_lookup(k, kl);
 		if (!(g & GIVEN_WEAK))
 			d->lex[i] |= g;
 		/* "Marie-Hélène", "Jo-Wilfried": given names on both sides
@@ -861,6 +1385,7 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 	struct person *p;
 	const char *sp = strrchr(key, ' ');
 	const char *fs = strchr(key, ' ');
+	const char *ds;
 	unsigned lx;
 
 	pt_xgrow((void **)&d->p, &d->capp, d->np + 1, sizeof(*d->p));
@@ -881,6 +1406,22 @@ new_person(struct doc *d, const char *display, size_t dlen, const char *key,
 		}
 	}
 	p->first = fs ? pt_xstrndup(key, (size_t)(fs - key)) : NULL;
+	/* "Ruskin KJ" in a reference list is Ruskin by surname. */
+	if (fs && fs == sp && dlen > 2 && strlen(sp + 1) <= 3 &&
+	    display[dlen - 1] >= 'A' && display[dlen - 1] <= 'Z' &&
+	    display[dlen - 2] != ' ' &&
+	    display[dlen - 2] >= 'A' && display[dlen - 2] <= 'Z') {
+		free(p->last);
+		p->last = pt_xstrndup(key, (size_t)(fs - key));
+	}
+	/* "Park Ji-sung" is Park by surname, Ji-sung by given name. */
+	if (fs && fs == sp && (ds = memchr(display, ' ', dlen)) != NULL &&
+	    syllabic_text(ds + 1, dlen - (size_t)(ds - display) - 1)) {
+		free(p->last);
+		free(p->first);
+		p->last = pt_xstrndup(key, (size_t)(fs - key));
+		p->first = pt_xstrdup(fs + 1);
+	}
 	p->figure = figure;
 	p->evidence = DOC_NONE;
 	p->first_tok = first_tok;
@@ -983,7 +1524,7 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 	size_t j, end;
 	uint32_t s;
 
-	if (!d->english || words_in(d, a, b) != 2 ||
+	if (!d->english || (words_in(d, a, b) != 2 && !(a + 1 == b && i == a)) ||
 	    !(d->tk.v[i].flags & TOK_SSTART) || is_common(d, b - 1) ||
 	    has_digit(d, b - 1))
 		return 0;
@@ -1001,6 +1542,75 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 for the initials of a reference list at token j: one to three
+ * capitals with no stops ("KJ", "D"), then a comma, a full stop or a
+ * semicolon, on the same line. */
+static int
+cite_initials(const struct doc *d, size_t j)
+{
+	const struct tok *t;
+	size_t x;
+	const char *k;
+
+	if (j + 1 >= d->tk.n)
+		return 0;
+	t = &d->tk.v[j];
+	if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) ||
+	    (t->flags & TOK_NLBEFORE) || t->ol > 3 ||
+	    (t->kl > 1 && !(t->flags & TOK_ALLCAP)))
+		return 0;
+	k = d->text + t->o;
+	for (x = 0; x < t->ol; x++)
+		if (!(k[x] >= 'A' && k[x] <= 'Z'))
+			return 0;
+	return tok_punct(&d->tk, j + 1, ',') || tok_punct(&d->tk, j + 1, '.') ||
+	       tok_punct(&d->tk, j + 1, ';');
+}
+
+/* 1 for an author of a reference list at token i: a capitalised surname
+ * and its initials ("Ruskin KJ,"). */
+static int
+cite_item(const struct doc *d, size_t i)
+{
+	return i + 2 < d->tk.n && is_cap_word(d, i) && !blocked(d, i) &&
+	       d->tk.v[i].kl > 1 && cite_initials(d, i + 1);
+}
+
+/* 1 when token i opens an author of a reference list in the Vancouver
+ * style ("Ruskin KJ, Hueske-Kraus D. Alarm fatigue ..."): another one
+ * before or after it, or "et al" after it. Alone, "Ford GT," is a car. */
+static int
+citation(const struct doc *d, size_t i)
+{
+	if (!cite_item(d, i))
+		return 0;
+	if (tok_punct(&d->tk, i + 2, ',') && i + 3 < d->tk.n &&
+	    (cite_item(d, i + 3) || tok_is(&d->tk, i + 3, "et")))
+		return 1;
+	return i >= 3 && tok_punct(&d->tk, i - 1, ',') && cite_item(d, i - 3);
+}
+
+/* 1 for a run of two words whose second is a point of the compass and
+ * whose first is no given name: a district, a constituency or a school
+ * ("Yobe North", "Kowloon West"), a person only with evidence around it
+ * (EV_PLACE1). "Kanye West" has a given name. */
+static int
+compass_place(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const w[] = { "north", "south", "east", "west",
+		"central", "northeast", "northwest", "southeast", "southwest",
+		"north-east", "north-west", "south-east", "south-west" };
+	size_t j;
+
+	if (words_in(d, a, b) != 2 || (doc_lex(d, a) & LEX_GIVEN) ||
+	    weak_given(d, a))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, b - 1, w[j]))
+			return 1;
+	return 0;
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -1010,8 +1620,34 @@ scan_candidates(struct doc *d, struct cands *c)
 		size_t a, b;
 		unsigned ev = 0;
 
-		if (!is_cap_word(d, i) || blocked(d, i) || in_title_quote(d, i)) {
+		if (!is_cap_word(d, i) ||
+		    (blocked(d, i) &&
+		     !(east_asian(d, i, i + 2) &&
+		       !(d->tmark[i] & (TM_NONPERSON | TM_FIGURE)))) ||
+		    in_title_quote(d, i)) {
 			i++;
+			continue;
+		}
+		if (citation(d, i)) {
+			struct cand *k;
+
+			pt_xgrow((void **)&c->v, &c->cap, c->n + 1,
+				 sizeof(*c->v));
+			k = &c->v[c->n++];
+			k->a = i;
+			k->b = i + 2;
+			k->ev = EV_APPOS;
+			k->accepted = 0;
+			k->person = -1;
+			i += 2;
+			/* After the last author, the rest of the line is the
+			 * reference's title, journal and year ("Curr Opin
+			 * Anaesthesiol"). */
+			if (!tok_punct(&d->tk, i, ',') ||
+			    tok_is(&d->tk, i + 1, "et"))
+				while (i < n &&
+				       !(d->tk.v[i].flags & TOK_NLBEFORE))
+					i++;
 			continue;
 		}
 		b = i + 1;
@@ -1041,10 +1677,20 @@ scan_candidates(struct doc *d, struct cands *c)
 				break;
 			}
 		}
-		a = trim_front(d, i, b, &ev);
+		a = trim_front(d, c, i, b, &ev);
 		a = trim_role_prefix(d, a, b, &ev);
 		a = trim_common_front(d, a, b);
 		b = trim_back(d, a, b);
+		/* A Cyrillic sentence opens with a capital whatever its first
+		 * word is ("Позже Сечин сообщил"): only a given name there
+		 * begins a name. */
+		if (a < b && (d->tk.v[a].flags & TOK_SSTART) &&
+		    words_in(d, a, b) >= 2 && cyr_run(d, a, b) &&
+		    !(doc_lex(d, a) & LEX_GIVEN)) {
+			a++;
+			while (a < b && !(d->tk.v[a].flags & TOK_WORD))
+				a++;
+		}
 		if (a < b) {
 			size_t j, common = 0;
 			int bad = 0, given = 0;
@@ -1053,7 +1699,7 @@ scan_candidates(struct doc *d, struct cands *c)
 				/* A place alone stays a candidate: it may
 				 * be a surname ("York said", resolved in
 				 * people_from_single_words()). */
-				if (blocked(d, j) ||
+				if ((blocked(d, j) && !east_asian(d, a, b)) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
 				     !(doc_lex(d, a) & LEX_GIVEN) &&
 				     words_in(d, a, b) > 1 &&
@@ -1079,8 +1725,9 @@ scan_candidates(struct doc *d, struct cands *c)
 				bad = 1;
 			if (common >= 2 && !given)
 				ev |= EV_COMMON2;
-			if (!bad && (doc_lex(d, a) & LEX_PLACE) &&
-			    !(doc_lex(d, a) & LEX_GIVEN))
+			if (!bad && (((doc_lex(d, a) & LEX_PLACE) &&
+				      !(doc_lex(d, a) & LEX_GIVEN)) ||
+				     compass_place(d, a, b)))
 				ev |= EV_PLACE1;
 			if (!bad) {
 				struct cand *k;
@@ -1093,8 +1740,9 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->ev = ev | evidence_at(d, a, b);
 				k->ev |= thing_evidence(d, a, b, k->ev);
 				k->ev |= heshe_after(d, i, a, b);
-				if (namelike(d, a, b))
+				if (namelike(d, a, b) || east_asian(d, a, b))
 					k->ev |= EV_NAMELIKE;
+				k->ev |= cyr_evidence(d, a, b);
 				k->accepted = 0;
 				k->person = -1;
 			}
@@ -1235,6 +1883,29 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 	}
 }
 
+/* Tokens between two rows of a table can be this many at most. */
+#define PEOPLE_ROW_GAP 12
+
+/* 1 when the tokens [end, start) only separate two rows of a table of
+ * people: numbers and punctuation, and one line break ("7 Kyle Larson
+ * 2339 1 1 8 17 / 8 Brad Keselowski 2318 ..."). */
+static int
+row_gap(const struct doc *d, size_t end, size_t start)
+{
+	size_t i, lines = 0;
+
+	if (start <= end || start - end > PEOPLE_ROW_GAP || start >= d->tk.n)
+		return 0;
+	for (i = end; i <= start; i++) {
+		if (d->tk.v[i].flags & TOK_NLBEFORE)
+			lines++;
+		if (i < start &&
+		    !(d->tk.v[i].flags & (TOK_NUM | TOK_PUNCT)))
+			return 0;
+	}
+	return lines == 1;
+}
+
 /* Evidence at one occurrence covers every occurrence of the name; a list
  * next to an accepted person or figure makes a person (the neighbours in
  * a list are the next and previous candidates). Runs until nothing more
@@ -1262,7 +1933,15 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 			     doc_list_gap(d, c->v[i - 1].b, k->a)) ||
 			    (i + 1 < c->n && c->v[i + 1].accepted &&
 			     doc_list_gap(d, k->b, c->v[i + 1].a)) ||
-			    next_to_figure(d, k->a, k->b)) {
+			    next_to_figure(d, k->a, k->b) ||
+			    /* a row of a table of people, opening with a
+			     * given name even if a weak one ("Reed") */
+			    (((doc_lex(d, k->a) & LEX_GIVEN) ||
+			      weak_given(d, k->a)) &&
+			     ((i > 0 && c->v[i - 1].accepted &&
+			       row_gap(d, c->v[i - 1].b, k->a)) ||
+			      (i + 1 < c->n && c->v[i + 1].accepted &&
+			       row_gap(d, k->b, c->v[i + 1].a))))) {
 				accept(k, accepted);
 				k->ev |= EV_LIST;
 				changed = 1;
@@ -1292,6 +1971,40 @@ same_given(const char *a, size_t al, const char *b, size_t bl)
 	return given_nickname(s, sl, l, ll);
 }
 
+/* 1 when the keys a and b, both of three words or more, have middle
+ * names that cannot be one person's: "jeong hye jin" and "jeong jae jin"
+ * (not "john f kennedy" and "john fitzgerald kennedy"). */
+static const char *
+surname_space(const char *k)
+{
+	const char *e = strrchr(k, ' '), *q;
+
+	/* "patrick carlineo jr": the space before the surname */
+	if (e && is_suffix(e + 1)) {
+		for (q = e; q > k && q[-1] != ' '; q--)
+			;
+		if (q > k)
+			return q - 1;
+	}
+	return e;
+}
+
+static int
+other_middle(const char *a, const char *b)
+{
+	const char *am = strchr(a, ' '), *bm = strchr(b, ' ');
+	const char *ae = surname_space(a), *be = surname_space(b);
+	const char *ax, *bx;
+
+	if (!am || !bm || am == ae || bm == be)
+		return 0;
+	am++;
+	bm++;
+	ax = strchr(am, ' ');
+	bx = strchr(bm, ' ');
+	return !same_given(am, (size_t)(ax - am), bm, (size_t)(bx - bm));
+}
+
 /* The known person an accepted candidate names: by its key, or by given
  * name and surname when a middle name differs or the given name is its
  * short form ("Pat Carlineo" after "Patrick W. Carlineo Jr."), or as a
@@ -1313,7 +2026,8 @@ known_person(const struct doc *d, const struct pindex *ix,
 		size_t pl = strlen(pe->key);
 
 		if (pe->first && same_given(pe->first, strlen(pe->first),
-					    k->key, fl))
+					    k->key, fl) &&
+		    !other_middle(pe->key, k->key))
 			p = q;
 		else if (pl > kl && pe->key[pl - kl - 1] == ' ' &&
 			 strcmp(pe->key + pl - kl, k->key) == 0)
@@ -1459,6 +2173,18 @@ leader_of(const struct doc *d, size_t a)
 	       tok_is(&d->tk, a + 1, "presidency");
 }
 
+/* 1 for a word with an apostrophe past its second letter ("Couldn't",
+ * "They'll"): a contraction, where a name has it second ("O'Brien"). */
+static int
+contraction(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+	const char *ap = memchr(k, '\'', kl);
+
+	return ap && ap - k > 1;
+}
+
 /* A single word is a person of its own: a name of one word needs a role
  * or title before it, "said X", or a speech verb after it away from the
  * start of a sentence ("People say" is no name); a dictionary word
@@ -1478,8 +2204,39 @@ single_evidence(const struct doc *d, const struct cand *k)
 		return 1;
 	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
 		return 1;
+	/* "Jokowi said he would ...": a sentence's first word, a speech
+	 * verb and a gendered pronoun after (a company is "it"). */
+	if ((ev & EV_SPEECH) && (ev & EV_HESHE) && !contraction(d, a))
+		return 1;
 	return (ev & EV_SPEECH) && (!is_common(d, a) || (ev & EV_SAID)) &&
 	       !(d->tk.v[a].flags & TOK_SSTART);
+}
+
+/* 1 when the single word of candidate i is an item of a list of two
+ * people or more ("Bob Marley, Bruno Mars, Drake, The Eagles"): a name
+ * of one word, unless a word of the dictionary that is no given name
+ * ("Tim Cook, Apple and Sundar Pichai"). */
+static int
+list_mononym(const struct doc *d, const struct cands *c, size_t i)
+{
+	const struct cand *k = &c->v[i];
+	size_t j, people = 0;
+
+	if ((k->ev & (EV_AGAINST | EV_TITLEROLE)) ||
+	    (doc_lex(d, k->a) & (LEX_PLACE | LEX_ORG)) ||
+	    (is_common(d, k->a) && !weak_given(d, k->a)) ||
+	    has_digit(d, k->a))
+		return 0;
+	/* Two are enough: the walk stays short in a list of thousands. */
+	for (j = i; j > 0 && people < 2 &&
+	     doc_list_gap(d, c->v[j - 1].b, c->v[j].a) &&
+	     c->v[j - 1].person >= 0; j--)
+		people++;
+	for (j = i; j + 1 < c->n && people < 2 &&
+	     doc_list_gap(d, c->v[j].b, c->v[j + 1].a) &&
+	     c->v[j + 1].person >= 0; j++)
+		people++;
+	return people >= 2;
 }
 
 /* Single words: surnames and given names of known people, or people of
@@ -1519,7 +2276,8 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 				continue;
 			}
 			p = person_by_single(d, ix, k->key);
-			if (p < 0 && pass == 0 && single_evidence(d, k)) {
+			if (p < 0 && pass == 0 &&
+			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
 				pindex_add(ix, d, p);
@@ -1575,7 +2333,7 @@ reads_english(const struct doc *d)
 void
 people_find(struct doc *d, const struct topic *t)
 {
-	struct cands c = { NULL, 0, 0 };
+	struct cands c = { NULL, 0, 0, NULL };
 	struct smap accepted = { NULL, NULL, 0, 0 };
 	struct pindex ix;
 	size_t i;
@@ -1583,7 +2341,8 @@ people_find(struct doc *d, const struct topic *t)
 
 	memset(&ix, 0, sizeof(ix));
 	d->english = reads_english(d);
-	mark_given(d);
+	mark_lower(d, &c);
+	mark_given(d, &c);
 	find_figures(d, t);
 	for (p = 0; p < (int)d->np; p++)
 		pindex_add(&ix, d, p);
@@ -1602,4 +2361,5 @@ people_find(struct doc *d, const struct topic *t)
 	smap_release(&accepted);
 	pindex_release(&ix);
 	free(c.v);
+	free(c.lower);
 }

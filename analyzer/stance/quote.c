@@ -79,6 +79,18 @@ can_open(const struct doc *d, size_t i, enum mark m)
 	int32_t prev = doc_prev_cp(d, k->o);
 	int32_t next = doc_cp_at(d, k->o + k->ol);
 
+	/* '... Cook. " You guys have done ..."': a double mark after a
+	 * sentence, then a space and a capital, opens all the same (a
+	 * space typed inside the marks). */
+	if (next == ' ' && (m == M_DOPEN || m == M_DSTRAIGHT) &&
+	    (prev == ' ' || prev == 0 || prev == '\n')) {
+		int32_t after = doc_cp_at(d, k->o + k->ol + 1);
+		int32_t before = prev == 0 ? 0 : doc_prev_cp(d, k->o - 1);
+
+		return norm_is_upper(after) &&
+		       (before == 0 || before == '.' || before == '!' ||
+			before == '?' || before == '\n' || before == ':');
+	}
 	if (next == 0 || next == ' ' || next == '\n')
 		return 0;
 	if (m == M_DOPEN)
