@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define NJOBS 300
 
@@ -148,6 +149,7 @@ run_queue(int workers)
 	}
 	while (back < NJOBS) {
 		struct warcq_job *l = warcq_take(q, 1);
+		struct stat sb;
 
 		assert_non_null(l);
 		for (; l; l = l->next) {
@@ -155,6 +157,11 @@ run_queue(int workers)
 			assert_ptr_equal(l->ud, &items[back]);
 			assert_int_equal(l->rc, 0);
 			assert_false(l->out.revisit);
+			/* Back only once its records are in the file (they
+			 * are written several at a time). */
+			assert_int_equal(stat(l->out.path, &sb), 0);
+			assert_true((unsigned long long)sb.st_size >
+				    l->out.offset);
 			back++;
 		}
 	}
