@@ -177,23 +177,27 @@ append_ready(struct warcq *q, struct warc_enc *e)
 {
 	struct warcq_job *j;
 
-	while ((j = q->busy) && j->encoded) {
-		q->busy = j->next;
-		if (!q->busy)
-			q->busy_tail = &q->busy;
-		pthread_mutex_unlock(&q->mu);
+	for (;;) {
+		while ((j = q->busy) && j->encoded) {
+			q->busy = j->next;
+			if (!q->busy)
+				q->busy_tail = &q->busy;
+			pthread_mutex_unlock(&q->mu);
 
-		place_job(q, e, j);
+			place_job(q, e, j);
 
-		pthread_mutex_lock(&q->mu);
-		if (!q->failed)
-			memcpy(q->winfo, warc_writer_warcinfo_id(q->w),
-			       sizeof(q->winfo));
-	}
-	if (flush_due(q)) {
+			pthread_mutex_lock(&q->mu);
+			if (!q->failed)
+				memcpy(q->winfo, warc_writer_warcinfo_id(q->w),
+				       sizeof(q->winfo));
+		}
+		if (!flush_due(q))
+			break;
 		pthread_mutex_unlock(&q->mu);
 		flush_jobs(q);
 		pthread_mutex_lock(&q->mu);
+		/* A job encoded meanwhile saw q->appending and left it to
+		 * us: look again before giving up the role. */
 	}
 }
 

@@ -202,6 +202,21 @@ test_four_workers(void **state)
 	run_queue(4);
 }
 
+/* Many short runs: a worker finishing a job while another writes the
+ * ones before it must not leave that job unwritten (which hung the
+ * crawl: every worker idle, the job never back). */
+static void
+test_rounds(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; i < 15; i++) {
+		run_queue(2);
+		run_queue(4);
+	}
+}
+
 int
 main(void)
 {
@@ -209,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_one_worker),
 		cmocka_unit_test(test_two_workers),
 		cmocka_unit_test(test_four_workers),
+		cmocka_unit_test(test_rounds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
