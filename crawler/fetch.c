@@ -244,14 +244,6 @@ on_header(char *p, size_t sz, size_t n, void *ud)
 	return len;
 }
 
-/* The request header block as sent comes only through curl's debug
- * callback, which needs CURLOPT_VERBOSE; verbose mode also formats
- * curl's messages and calls back for every response header line and
- * body chunk, about 10 us per page (a sixth of the crawl thread's own
- * work). So it is on from fetch_get() until the request is recorded:
- * the transfer goes on f->quiet here, and quiet_recorded() turns it off
- * once curl has returned (no libcurl call is allowed inside a
- * callback). */
 static int
 on_debug(CURL *e, curl_infotype type, char *p, size_t n, void *ud)
 {
@@ -261,29 +253,8 @@ on_debug(CURL *e, curl_infotype type, char *p, size_t n, void *ud)
 	if (type == CURLINFO_HEADER_OUT) {
 		buf_reset(&x->req);
 		buf_add(&x->req, p, n);
-		if (x->verbose == 1) {
-			x->verbose = 2; /* on f->quiet */
-			x->quiet_next = x->f->quiet;
-			x->f->quiet = x;
-		}
 	}
 	return 0;
-}
-
-/* Turns verbose mode off for the transfers whose request is recorded
- * (after a call into curl). */
-static void
-quiet_recorded(struct fetch *f)
-{
-	struct xfer *x;
-
-	while ((x = f->quiet) != NULL) {
-		f->quiet = x->quiet_next;
-		x->quiet_next = NULL;
-		if (x->verbose == 2)
-			curl_easy_setopt(x->easy, CURLOPT_VERBOSE, 0L);
-		x->verbose = 0;
-	}
 }
 
 static curl_socket_t
@@ -331,6 +302,7 @@ xfer_setopts(struct fetch *f, struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
 	curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug);
 	curl_easy_setopt(e, CURLOPT_DEBUGDATA, x);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_socket);
@@ -391,9 +363,6 @@ fetch_get(struct fetch *f, struct host *h, struct job *j, const char *url)
 	x->too_big = x->head_too_big = x->refused = x->has_prev = 0;
 	x->errbuf[0] = '\0';
 	x->next = NULL;
-	if (!x->verbose)
-		curl_easy_setopt(x->easy, CURLOPT_VERBOSE, 1L);
-	x->verbose = 1;
 	buf_reset(&x->body);
 	buf_reset(&x->head);
 	buf_reset(&x->req);
@@ -486,7 +455,6 @@ run_io(struct fetch *f, int ms)
 		curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT, 0,
 					 &running);
 	}
-	quiet_recorded(f);
 }
 
 unsigned
@@ -531,7 +499,6 @@ fetch_kick(struct fetch *f)
 		curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT, 0,
 					 &running);
 	}
-	quiet_recorded(f);
 }
 
 void

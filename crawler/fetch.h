@@ -41,8 +41,6 @@ struct xfer {
 	int head_too_big;        /* the header block passed its cap */
 	int refused;             /* a private address was refused */
 	int in_multi;            /* added to the multi handle */
-	int verbose;             /* CURLOPT_VERBOSE is on (see fetch.c) */
-	struct xfer *quiet_next; /* on f->quiet: request recorded */
 	char errbuf[CURL_ERROR_SIZE];
 	struct xfer *next;       /* free list */
 };
@@ -59,8 +57,6 @@ struct fetch {
 	int epfd;                /* epoll set of curl's sockets and evfd */
 	int evfd;                /* eventfd of fetch_wakeup() */
 	double timer_at;         /* curl's timeout (monotonic), < 0 none */
-	struct xfer *quiet;      /* transfers whose request header block is
-				    recorded: curl's verbose mode off next */
 	unsigned *sock;          /* by descriptor: what the epoll set holds
 				    for it (see fetch.c), 0 = nothing */
 	size_t nsock;
