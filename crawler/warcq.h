@@ -1,7 +1,8 @@
 /* warcq.h -- a WARC writer on threads of its own: the crawl loop hands
  * over captures, worker threads (one per core, at most 4) encode them at
  * once (digests, compression: warc_enc_capture()) and append them to the
- * file in the order they were pushed (warc_writer_put()), and each comes
+ * file in the order they were pushed (warc_writer_put_later(), several in
+ * one write when the crawl is busy: see warcq.c), and each comes
  * back, in order, with what was written, so that the crawl records a
  * fetch in its database only after its WARC record is complete on disk.
  *

@@ -230,7 +230,8 @@ struct capture {
 };
 
 struct warcs {
-	struct capture *v;   /* response and revisit records */
+	struct capture *v;   /* response, revisit and request records (of
+				a request, http_head is the block) */
 	size_t n, cap;
 	size_t records;      /* all records read */
 	size_t errors;       /* warc_reader_next() < 0 */
@@ -282,7 +283,8 @@ warcs_read(const char *dir, struct warcs *w)
 			if (rec.digest_ok == WARC_DIGEST_BAD)
 				w->errors++;
 			if ((strcmp(rec.type, "response") == 0 ||
-			     strcmp(rec.type, "revisit") == 0) &&
+			     strcmp(rec.type, "revisit") == 0 ||
+			     strcmp(rec.type, "request") == 0) &&
 			    rec.target_uri) {
 				struct capture *c;
 				const char *e = strstr(rec.block, "\r\n\r\n");
@@ -593,6 +595,40 @@ test_faults(void **state)
 	expect_row(f, "/fault/charset", "done", 200, NULL);
 }
 
+/* Each response record has a request record: the request header block
+ * as curl sent it (request line with the path, Host, User-Agent), not a
+ * stand-in made from the URL. */
+static void
+expect_requests(const struct warcs *w)
+{
+	size_t i, k, nreq = 0;
+
+	for (i = 0; i < w->n; i++) {
+		const struct capture *q = NULL;
+		const char *path;
+
+		if (strcmp(w->v[i].type, "request") == 0)
+			nreq++;
+		if (strcmp(w->v[i].type, "response") != 0)
+			continue;
+		for (k = 0; k < w->n && !q; k++)
+			if (strcmp(w->v[k].type, "request") == 0 &&
+			    strcmp(w->v[k].uri, w->v[i].uri) == 0)
+				q = &w->v[k];
+		assert_non_null(q);
+		path = strchr(strstr(w->v[i].uri, "://") + 3, '/');
+		assert_non_null(path);
+		assert_true(strncmp(q->http_head, "GET ", 4) == 0);
+		assert_true(strncmp(q->http_head + 4, path, strlen(path)) == 0);
+		assert_non_null(strstr(q->http_head, "\r\nHost: "));
+		assert_non_null(strstr(q->http_head,
+				       "\r\nUser-Agent: presstally/"));
+		assert_non_null(strstr(q->http_head, "\r\nAccept: "));
+	}
+	assert_int_equal(nreq, warcs_count(w, NULL, "response") +
+				     warcs_count(w, NULL, "revisit"));
+}
+
 static void
 test_warc_records(void **state)
 {
@@ -632,6 +668,7 @@ test_warc_records(void **state)
 	free(u);
 	assert_int_equal(warcs_count(&w, NULL, "response"),
 			 (size_t)db_count(f->db, "status = 'done'"));
+	expect_requests(&w);
 	warcs_free(&w);
 }
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define NJOBS 300
 
@@ -148,6 +149,7 @@ run_queue(int workers)
 	}
 	while (back < NJOBS) {
 		struct warcq_job *l = warcq_take(q, 1);
+		struct stat sb;
 
 		assert_non_null(l);
 		for (; l; l = l->next) {
@@ -155,6 +157,11 @@ run_queue(int workers)
 			assert_ptr_equal(l->ud, &items[back]);
 			assert_int_equal(l->rc, 0);
 			assert_false(l->out.revisit);
+			/* Back only once its records are in the file (they
+			 * are written several at a time). */
+			assert_int_equal(stat(l->out.path, &sb), 0);
+			assert_true((unsigned long long)sb.st_size >
+				    l->out.offset);
 			back++;
 		}
 	}
@@ -195,6 +202,21 @@ test_four_workers(void **state)
 	run_queue(4);
 }
 
+/* Many short runs: a worker finishing a job while another writes the
+ * ones before it must not leave that job unwritten (which hung the
+ * crawl: every worker idle, the job never back). */
+static void
+test_rounds(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; i < 15; i++) {
+		run_queue(2);
+		run_queue(4);
+	}
+}
+
 int
 main(void)
 {
@@ -202,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_one_worker),
 		cmocka_unit_test(test_two_workers),
 		cmocka_unit_test(test_four_workers),
+		cmocka_unit_test(test_rounds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

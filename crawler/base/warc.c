@@ -31,6 +31,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #define IN_SIZE (64u * 1024)
@@ -1296,6 +1297,13 @@ struct warc_writer {
 	char warcinfo_id[48];        /* record id of its warcinfo */
 	unsigned long ncaptures;     /* captures in it */
 	struct warc_enc *enc;        /* the writer's own encoder */
+	/* Records placed by warc_writer_put_later(), not yet written: their
+	 * bytes (the callers' warc_encoded data, borrowed) go to the file
+	 * with one writev(2) in warc_writer_flush(). */
+	struct iovec *iov;
+	size_t niov, iov_cap;
+	unsigned long long pend;     /* their bytes */
+	unsigned long npend;         /* their captures */
 	struct buf blk;              /* warcinfo block being built */
 	struct warc_encoded x;       /* records of warc_writer_capture() and
 					of a warcinfo record */
@@ -1459,6 +1467,61 @@ append(struct warc_writer *w, const char *p, size_t n, struct buf *err)
 	}
 	w->size += n;
 	return 0;
+}
+
+/* The placed records: written with writev(2), IOV_BATCH pieces per
+ * call, or on failure none of them (the file cut back to what was there
+ * before, as append() does). */
+#define IOV_BATCH 64
+
+int
+warc_writer_flush(struct warc_writer *w, struct buf *err)
+{
+	struct iovec *v = w->iov;
+	size_t n = w->niov;
+	int e = 0;
+
+	while (n && !e) {
+		ssize_t k = writev(w->fd, v,
+				   (int)(n > IOV_BATCH ? IOV_BATCH : n));
+
+		if (k < 0) {
+			if (errno != EINTR)
+				e = errno;
+			continue;
+		}
+		while (n && (size_t)k >= v->iov_len) {
+			k -= (ssize_t)v->iov_len;
+			v++;
+			n--;
+		}
+		if (n) { /* a short write: the rest of this piece next */
+			v->iov_base = (char *)v->iov_base + k;
+			v->iov_len -= (size_t)k;
+		}
+	}
+	w->niov = 0;
+	if (e) {
+		if (ftruncate(w->fd, (off_t)w->size) == 0)
+			lseek(w->fd, (off_t)w->size, SEEK_SET);
+		w->ncaptures -= w->npend;
+		w->pend = 0;
+		w->npend = 0;
+		if (err)
+			buf_addf(err, "cannot write to '%s': %s", w->path.p,
+				 strerror(e));
+		return PT_EIO;
+	}
+	w->size += w->pend;
+	w->pend = 0;
+	w->npend = 0;
+	return 0;
+}
+
+unsigned long long
+warc_writer_pending(const struct warc_writer *w)
+{
+	return w->pend;
 }
 
 static void
@@ -1632,15 +1695,33 @@ bad_capture(const struct warc_capture *c)
 	       bad_value(c->payload_digest);
 }
 
-/* Starts a new file when none is open or the current one is full. */
+/* 1 when the next capture starts a new file: none is open or the
+ * current one, with the records placed, is full. */
+static int
+writer_full(const struct warc_writer *w)
+{
+	return w->fd < 0 ||
+	       (w->max_size && w->size + w->pend >= w->max_size);
+}
+
+int
+warc_writer_full(const struct warc_writer *w)
+{
+	return writer_full(w);
+}
+
+/* Starts a new file when none is open or the current one is full (the
+ * records placed in it written first). */
 static int
 rotate(struct warc_writer *w, struct buf *err)
 {
 	int rc;
 
-	if (w->fd >= 0 && !(w->max_size && w->size >= w->max_size))
+	if (!writer_full(w))
 		return 0;
-	rc = close_file(w, err);
+	rc = warc_writer_flush(w, err);
+	if (rc == 0)
+		rc = close_file(w, err);
 	if (rc == 0)
 		rc = open_file(w, err);
 	return rc;
@@ -1773,6 +1854,18 @@ warc_writer_put(struct warc_writer *w, struct warc_enc *e,
 		const struct warc_capture *c, struct warc_encoded *x,
 		struct warc_written *out, struct buf *err)
 {
+	int rc = warc_writer_put_later(w, e, c, x, out, err);
+
+	if (rc == 0)
+		rc = warc_writer_flush(w, err);
+	return rc;
+}
+
+int
+warc_writer_put_later(struct warc_writer *w, struct warc_enc *e,
+		      const struct warc_capture *c, struct warc_encoded *x,
+		      struct warc_written *out, struct buf *err)
+{
 	unsigned long long off;
 	int rc = rotate(w, err);
 
@@ -1785,10 +1878,16 @@ warc_writer_put(struct warc_writer *w, struct warc_enc *e,
 		if (rc)
 			return rc;
 	}
-	off = w->size;
-	rc = append(w, x->data.p, x->data.len, err);
-	if (rc)
-		return rc;
+	off = w->size + w->pend;
+	if (x->data.len) {
+		pt_xgrow((void **)&w->iov, &w->iov_cap, w->niov + 1,
+			 sizeof(*w->iov));
+		w->iov[w->niov].iov_base = x->data.p;
+		w->iov[w->niov].iov_len = x->data.len;
+		w->niov++;
+		w->pend += x->data.len;
+	}
+	w->npend++;
 	w->ncaptures++;
 	if (out) {
 		*out = x->w;
@@ -1822,7 +1921,10 @@ warc_writer_capture(struct warc_writer *w, const struct warc_capture *c,
 int
 warc_writer_close(struct warc_writer *w, struct buf *err)
 {
-	return close_file(w, err);
+	int rc = w->fd >= 0 ? warc_writer_flush(w, err) : 0;
+	int rc2 = close_file(w, rc ? NULL : err);
+
+	return rc ? rc : rc2;
 }
 
 void
@@ -1830,7 +1932,12 @@ warc_writer_free(struct warc_writer *w)
 {
 	if (!w)
 		return;
+	/* Placed records not flushed are dropped: their bytes may be gone. */
+	w->ncaptures -= w->npend;
+	w->niov = 0;
+	w->pend = 0;
 	close_file(w, NULL);
+	free(w->iov);
 	warc_enc_free(w->enc);
 	free(w->dir);
 	free(w->prefix);

@@ -258,9 +258,31 @@ int warc_writer_put(struct warc_writer *w, struct warc_enc *e,
 		    const struct warc_capture *c, struct warc_encoded *x,
 		    struct warc_written *out, struct buf *err);
 
-/* Syncs and closes the current file; a file that got no capture (its
- * warcinfo record only) is removed instead. 0 or PT_EIO. Free the writer
- * after. */
+/* warc_writer_put() without the write: x's bytes are placed after those
+ * placed before (rotating first writes them), *out gets the offset they
+ * will have, and they are written by the next warc_writer_flush() (or a
+ * rotation, or warc_writer_close()). x->data is borrowed until then and
+ * must not change. A record counts as written only once that returns 0.
+ * Fewer, larger writes cost the kernel less per record (about 8 us per
+ * 13 KB record written alone, 3 to 4 in writes of 200-400 KB). */
+int warc_writer_put_later(struct warc_writer *w, struct warc_enc *e,
+			  const struct warc_capture *c,
+			  struct warc_encoded *x, struct warc_written *out,
+			  struct buf *err);
+/* Writes the records placed, in order. 0, or PT_EIO with a message in err:
+ * then none of them is in the file (it is cut back to the records written
+ * before) and their buffers are no longer borrowed. */
+int warc_writer_flush(struct warc_writer *w, struct buf *err);
+/* Bytes placed and not yet written. */
+unsigned long long warc_writer_pending(const struct warc_writer *w);
+/* 1 when the next capture would start a new file (a rotation writes the
+ * placed records first). */
+int warc_writer_full(const struct warc_writer *w);
+
+/* Writes what is placed, syncs and closes the current file; a file that
+ * got no capture (its warcinfo record only) is removed instead. 0 or
+ * PT_EIO. Free the writer after (it drops records placed and not
+ * written). */
 int warc_writer_close(struct warc_writer *w, struct buf *err);
 /* Closes (ignoring errors; removing a file without captures, as
  * warc_writer_close()) and frees. NULL is a no-op. */
