@@ -350,6 +350,20 @@ static const struct {
 	  "lantern guild.\n\nBRANDT: I think the lantern guild is "
 	  "indispensable.",
 	  "Ada Lunn=neutral | Ivo Brandt=pro | article=pro" },
+	/* A label of several upper-case words is the person with that
+	 * given name and surname; a label of nobody found is still a
+	 * turn of someone else than the standfirst's host. */
+	{ "Host Ada Lunn talks to the lamplighter Ivo Brandt about the "
+	  "lantern guild.\n\nADA LUNN: Was it worth it?\n\nIVO BRANDT: "
+	  "I think the lantern guild is indispensable.",
+	  "Ada Lunn=neutral | Ivo Brandt=pro | article=pro" },
+	{ "Host Ada Lunn talks to the lamplighter Ivo Brandt about the "
+	  "lantern guild.\n\nADA LUNN: Was it worth it?\n\nIVO LUNN: "
+	  "I think the lantern guild is indispensable.",
+	  "Ada Lunn=neutral | Ivo Brandt=neutral | article=pro" },
+	{ "Host Ada Lunn talks to a caller about the lantern guild.\n\n"
+	  "CALLER ONE: I think the lantern guild is indispensable.",
+	  "Ada Lunn=neutral | article=pro" },
 	{ "By Emma Brandt\n\nI have never found the lantern guild useful.",
 	  "Emma Brandt=con | article=con" },
 	/* A letters page: each letter's first-person sentences are the

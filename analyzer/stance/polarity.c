@@ -60,6 +60,10 @@
  * name among the first this-many ("The Rev Canon John Roe"). */
 #define POL_SIGNOFF_TOKENS 14
 #define POL_SIGNOFF_TITLE 4
+/* A transcript label's words at most ("MARY ANN DE LUCA:"), and the
+ * label of an upper-case name that is nobody found. */
+#define POL_LABEL_WORDS 5
+#define POL_LABEL_UNKNOWN (-3)
 /* A member phrase stands at most this many words before the first name
  * ("among them the actors A and B"); the group's view is looked for
  * this many sentences back. */
@@ -1159,34 +1163,46 @@ byline(const struct doc *d)
 }
 
 /* The speaker label that opens paragraph j's first token j in a
- * transcript ("TIERNEY-WALSH: It is."): a person's name, then a colon.
- * -1 when the paragraph has none. */
+ * transcript ("TIERNEY-WALSH: It is.", "ADA LUNN: And now?"): a
+ * person's name, then a colon. -1 when the paragraph has none,
+ * POL_LABEL_UNKNOWN when it has a label of an upper-case name that is
+ * no person found: the turn is still that speaker's, nobody else's. */
 static int
 read_label(const struct doc *d, size_t j)
 {
-	size_t l;
-	const char *k;
+	size_t l, lf, e;
+	const char *k, *kf;
 	int m, p;
 
-	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':'))
-		return -1;
 	m = doc_mention_at(d, j);
-	if (m >= 0 && d->m[m].tok == j)
+	if (m >= 0 && d->m[m].tok == j && j + d->m[m].ntok < d->tk.n &&
+	    tok_punct(&d->tk, j + d->m[m].ntok, ':'))
 		return d->m[m].person;
-	/* An upper-case surname label the people step took for no
-	 * mention: the person with that surname. */
-	if (!(d->tk.v[j].flags & TOK_ALLCAP))
+	/* An upper-case label the people step took for no mention (or for
+	 * one that ends before the colon): the person with its last word
+	 * for surname and, when it has more words, its first for given
+	 * name. */
+	for (e = j; e < d->tk.n && e < j + POL_LABEL_WORDS &&
+		    (d->tk.v[e].flags & TOK_WORD) &&
+		    (d->tk.v[e].flags & TOK_ALLCAP); e++)
+		;
+	if (e == j || e >= d->tk.n || !tok_punct(&d->tk, e, ':'))
 		return -1;
-	k = doc_key(d, j, &l);
+	k = doc_key(d, e - 1, &l);
+	kf = doc_key(d, j, &lf);
 	for (p = 0; p < (int)d->np; p++)
 		if (d->p[p].last && strlen(d->p[p].last) == l &&
-		    memcmp(d->p[p].last, k, l) == 0)
+		    memcmp(d->p[p].last, k, l) == 0 &&
+		    (e - 1 == j || (d->p[p].first &&
+				    strlen(d->p[p].first) == lf &&
+				    memcmp(d->p[p].first, kf, lf) == 0)))
 			return p;
-	return -1;
+	return e - j > 1 ? POL_LABEL_UNKNOWN : -1;
 }
 
 /* The speaker label of the paragraph of token i, when i follows it
- * (read_label(), once per paragraph); -1 when there is none. */
+ * (read_label(), once per paragraph); -1 when there is none,
+ * POL_LABEL_UNKNOWN for a label of nobody known. */
 static int
 label_of(struct doc *d, size_t i)
 {
@@ -1198,12 +1214,14 @@ label_of(struct doc *d, size_t i)
 			j--;
 		d->plabel[para] = read_label(d, j);
 	}
-	if (d->plabel[para] < 0)
+	if (d->plabel[para] == -1)
 		return -1;
-	/* The label is the paragraph's first token and a colon: a cue
+	/* The label is the paragraph's first words and a colon: a cue
 	 * of the label itself is not the speaker's. */
-	if ((d->tk.v[i].flags & TOK_PSTART) ||
-	    (i > 0 && (d->tk.v[i - 1].flags & TOK_PSTART)))
+	for (j = i; j > 0 && !tok_punct(&d->tk, j, ':'); j--)
+		if (d->tk.v[j].flags & TOK_PSTART)
+			return -1;
+	if (j == 0 || tok_punct(&d->tk, j, ':') == 0)
 		return -1;
 	return d->plabel[para];
 }
@@ -1369,7 +1387,11 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 	/* A transcript: the words after a speaker label are the speaker's,
 	 * unless the sentence names its own subject in the third person. */
 	label = label_of(d, e->tok);
-	if (label >= 0 && (n == 0 || first_person(d, e->tok))) {
+	if (label != -1 && (n == 0 || first_person(d, e->tok))) {
+		if (label == POL_LABEL_UNKNOWN) {
+			*route = ROUTE_ARTICLE;
+			return 0;
+		}
 		who[0] = label;
 		*route = ROUTE_LABEL;
 		return 1;
