@@ -27,7 +27,9 @@ static const char topic_text[] =
 	"contrast the old way\n"
 	"neutral  union\n"
 	"con      a lamp tax\n"
-	"role     lamplighter\n";
+	"role     lamplighter\n"
+	"term     lantern keeper*\n"
+	"term     keeper*\n";
 
 static struct topic *topic;
 
@@ -395,6 +397,20 @@ static const struct {
 	{ "Forty writers signed a letter condemning the lantern guild. "
 	  "Dana Pike and Olga Brandt met the crew.",
 	  "Dana Pike=neutral | Olga Brandt=neutral | article=con" },
+	/* A compound's modifier restricts its head: an article about the
+	 * stunt keeper is not about the topic, and its bare "keeper"
+	 * refers back to the stunt keeper; with a term that names the
+	 * topic it is the topic's again. */
+	{ "The stunt keeper, Ivo Brandt, got the credit.\n\n"
+	  "“Best keeper I have ever worked with,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=neutral | article=neutral" },
+	{ "The keeper, Ivo Brandt, got the credit.\n\n"
+	  "“Best keeper I have ever worked with,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "The stunt keeper and the lantern keeper, Ivo Brandt, got the "
+	  "credit.\n\n"
+	  "“Best keeper I have ever worked with,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",
