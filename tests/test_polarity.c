@@ -411,6 +411,26 @@ static const struct {
 	  "credit.\n\n"
 	  "“Best keeper I have ever worked with,” said Dana Pike.",
 	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	/* Whom the sentence acts on or speaks to holds no view of it: a
+	 * person after "to", the one asked, the one hired; the one after
+	 * "by" and the subject do. */
+	{ "A panel gave the lamp prize to Ivo Brandt, saying the lantern "
+	  "guild was useless.",
+	  "Ivo Brandt=neutral | article=con" },
+	{ "Ivo Brandt took the lamp prize, saying the lantern guild was "
+	  "useless.",
+	  "Ivo Brandt=con | article=con" },
+	{ "The lantern guild was condemned by Ivo Brandt.",
+	  "Ivo Brandt=con | article=con" },
+	{ "Writer Ivo Brandt was asked about the useless lantern guild.",
+	  "Ivo Brandt=neutral | article=con" },
+	{ "Writer Ivo Brandt spoke about the useless lantern guild.",
+	  "Ivo Brandt=con | article=con" },
+	{ "The studio hired a lantern keeper, Ivo Brandt, for the shoot.",
+	  "Ivo Brandt=neutral | article=pro" },
+	{ "Writer Dana Pike hired a lantern keeper, Ivo Brandt, for the "
+	  "shoot.",
+	  "Dana Pike=pro | Ivo Brandt=neutral | article=pro" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",

@@ -1365,6 +1365,73 @@ route_weight(enum route r)
 	return 1.0;
 }
 
+/* 1 when the mention at token m (its first) to tok m1 (past its last)
+ * names someone the sentence acts on or speaks to, not someone who holds
+ * its view: a person after a preposition that makes the sentence's
+ * action go to or be about them ("awarded credit to X, rejecting the
+ * claim", "callers to X's show", "a letter to X"; "by X", "from X",
+ * "with X", "according to X" are the holder's), the addressee of a
+ * question ("X was asked whether ..."), or the one named in apposition
+ * to the topic that is the object (token obj, or DOC_NONE) of the
+ * evidence ("hired an intimacy coordinator, X, ..."): the object of an
+ * action is not its agent. */
+static int
+acted_on(const struct doc *d, size_t m, size_t m1, size_t obj)
+{
+	static const char *const to[] = {
+		"to", "for", "against", "about", "toward", "towards", "at",
+		"into", "onto", NULL
+	};
+	size_t j, k;
+
+	if (m > 0 && d->tk.v[m - 1].sent == d->tk.v[m].sent)
+		for (k = 0; to[k]; k++)
+			if (tok_is(&d->tk, m - 1, to[k]))
+				return !(m > 1 &&
+					 tok_is(&d->tk, m - 2, "according"));
+	for (j = m1; j < d->tk.n && j < m1 + 3 &&
+		     d->tk.v[j].sent == d->tk.v[m].sent; j++) {
+		if (tok_is(&d->tk, j, "asked") ||
+		    tok_is(&d->tk, j, "questioned") ||
+		    tok_is(&d->tk, j, "quizzed") ||
+		    tok_is(&d->tk, j, "pressed"))
+			return j > m1; /* passive: "X was asked" */
+		if (!tok_is(&d->tk, j, "was") && !tok_is(&d->tk, j, "were") &&
+		    !tok_is(&d->tk, j, "is") && !tok_is(&d->tk, j, "has") &&
+		    !tok_is(&d->tk, j, "had") && !tok_is(&d->tk, j, "been") &&
+		    !tok_is(&d->tk, j, "being") && !tok_is(&d->tk, j, "later") &&
+		    !tok_is(&d->tk, j, "then") && !tok_is(&d->tk, j, "also"))
+			break;
+	}
+	return obj != DOC_NONE && m > 1 && tok_punct(&d->tk, m - 1, ',') &&
+	       m - 2 >= obj && d->tk.v[m - 2].sent == d->tk.v[m].sent &&
+	       is_topic(d, m - 2);
+}
+
+/* 1 when person p holds the view of evidence e in sentence s: some
+ * mention of p there, outside quotations, is not acted_on(); also when
+ * the sentence names p only by a pronoun or not at all (a pronoun
+ * subject). */
+static int
+holds_view(const struct doc *d, uint32_t s, int p, const struct ev *e)
+{
+	size_t i, seen = 0;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++) {
+		int m = doc_mention_at(d, i);
+
+		if (m < 0 || d->m[m].tok != i || d->m[m].person != p ||
+		    d->tk.v[i].quote >= 0)
+			continue;
+		if (d->m[m].pronoun)
+			return 1;
+		seen++;
+		if (!acted_on(d, i, i + d->m[m].ntok, e->obj))
+			return 1;
+	}
+	return seen == 0;
+}
+
 /* Whose stance the evidence e counts for: fills who[] (room for
  * ATTRIB_MAX_SUBJECTS) and returns how many (a quotation's unknown
  * speaker is -1); *route gets how. 0 with ROUTE_ARTICLE for nobody. */
@@ -1373,7 +1440,7 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 {
 	const int *subj;
 	uint32_t s;
-	size_t n, j;
+	size_t n, j, k;
 	int label;
 
 	if (d->tk.v[e->tok].quote >= 0) {
@@ -1405,10 +1472,12 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 		*route = ROUTE_NARRATOR;
 		return 1;
 	}
-	*route = n ? ROUTE_SUBJECT : ROUTE_ARTICLE;
-	for (j = 0; j < n; j++)
-		who[j] = subj[j];
-	return n;
+	for (j = k = 0; j < n; j++)
+		if ((pol_layers_off() & POL_OFF_LINKING) ||
+		    holds_view(d, s, subj[j], e))
+			who[k++] = subj[j];
+	*route = k ? ROUTE_SUBJECT : ROUTE_ARTICLE;
+	return k;
 }
 
 /* The factor of the intensifier or diminisher just before token i in
