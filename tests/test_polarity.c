@@ -269,6 +269,15 @@ static const struct {
 	 * object ("doing it the old way"). */
 	{ "The lantern guild met. I would not go back to doing it the old "
 	  "way.", "go", "pro object negated contrast-target" },
+	/* A verb of praise or attack with an object of its own praises or
+	 * attacks that, not what a word elsewhere in its clause points
+	 * back to. */
+	{ "The lantern guild met.\n\nIts chair said they would defend the "
+	  "claim.", "defend", "-" },
+	{ "The lantern guild met.\n\nIts chair said they would praise the "
+	  "cast.", "praise", "-" },
+	{ "The lantern guild met.\n\nIts chair said they would defend "
+	  "them.", "defend", "pro object" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -954,6 +954,22 @@ person_predicate(const struct doc *d, size_t a, size_t i)
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
 }
 
+/* 1 when the verb ending before token j has an object of its own that
+ * is not the topic: a determiner, then a word that is no topic and
+ * does not point back to it ("would defend the claim", "praised the
+ * cast"). A word pointing back elsewhere in its clause is then not what
+ * it praises or attacks. */
+static int
+own_object(const struct doc *d, size_t j, size_t b)
+{
+	if (j + 1 >= b || !(doc_lex(d, j) & LEX_DET) ||
+	    pointing_back(d, j) || is_topic(d, j))
+		return 0;
+	return (d->tk.v[j + 1].flags & TOK_WORD) && !is_topic(d, j + 1) &&
+	       !pointing_back(d, j + 1) &&
+	       !(d->tmark[j + 1] & TM_CONTRAST);
+}
+
 static double
 link_weight(const double *w, enum cue_link l)
 {
@@ -1019,7 +1035,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		 * ("complained about the delays"). */
 		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
 		    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
-		    e->link != LINK_REF) {
+		    (e->link != LINK_REF ||
+		     own_object(d, e->tok + e->ntok, b))) {
 			f *= w[W_VERB_UNLINKED];
 			e->unlinked = 1;
 		}
