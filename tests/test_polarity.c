@@ -440,6 +440,15 @@ static const struct {
 	{ "Writer Dana Pike hired a lantern keeper, Ivo Brandt, for the "
 	  "shoot.",
 	  "Dana Pike=pro | Ivo Brandt=neutral | article=pro" },
+	/* ... also after a verb of the lexicon whose object the topic is
+	 * ("engaged a ..."); not after one that evaluates from afar (a
+	 * narrow rule: "the best advice came from" still counts). */
+	{ "The company engaged a lantern keeper, Ivo Brandt, for the "
+	  "season.",
+	  "Ivo Brandt=neutral | article=pro" },
+	{ "The best advice came from a lantern keeper, Ivo Brandt, on the "
+	  "first day.",
+	  "Ivo Brandt=pro | article=pro" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",

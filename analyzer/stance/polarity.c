@@ -568,6 +568,7 @@ struct ev {
 	int pol;
 	double w;
 	enum cue_link link;
+	size_t target;       /* the topic token linked, or DOC_NONE */
 	unsigned rules;
 	size_t neg;
 	size_t absence;      /* the "without" it used as a contrast, or
@@ -1019,6 +1020,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	} else {
 		t = link_of(d, e->tok, e->ntok, a, b, &e->link);
 	}
+	e->target = t;
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
 		/* How a person is or feels is no evaluation of the topic
@@ -1425,6 +1427,24 @@ acted_on(const struct doc *d, size_t m, size_t m1, size_t obj)
 	       is_topic(d, m - 2);
 }
 
+/* The topic as what the evidence e acts on: its object, or a topic its
+ * clause links that stands right after it, past a determiner ("has
+ * engaged an intimacy coordinator"); DOC_NONE otherwise. */
+static size_t
+object_side(const struct doc *d, const struct ev *e)
+{
+	size_t j = e->tok + e->ntok;
+
+	if (e->obj != DOC_NONE)
+		return e->obj;
+	if (e->link != LINK_CLAUSE || e->target == DOC_NONE ||
+	    e->target < j)
+		return DOC_NONE;
+	if (j < e->target && (doc_lex(d, j) & LEX_DET))
+		j++;
+	return j == e->target ? e->target : DOC_NONE;
+}
+
 /* 1 when person p holds the view of evidence e in sentence s: some
  * mention of p there, outside quotations, is not acted_on(); also when
  * the sentence names p only by a pronoun or not at all (a pronoun
@@ -1443,7 +1463,7 @@ holds_view(const struct doc *d, uint32_t s, int p, const struct ev *e)
 		if (d->m[m].pronoun)
 			return 1;
 		seen++;
-		if (!acted_on(d, i, i + d->m[m].ntok, e->obj))
+		if (!acted_on(d, i, i + d->m[m].ntok, object_side(d, e)))
 			return 1;
 	}
 	return seen == 0;
