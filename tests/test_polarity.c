@@ -278,6 +278,24 @@ static const struct {
 	  "cast.", "praise", "-" },
 	{ "The lantern guild met.\n\nIts chair said they would defend "
 	  "them.", "defend", "pro object" },
+	/* A feeling that names its own stimulus after a preposition is
+	 * about that stimulus; the topic or a word pointing back to it
+	 * there keeps it, and other evaluations are of their subject
+	 * whatever follows. */
+	{ "The lantern guild met. They were good with the actors.", "good",
+	  "pro reference" },
+	{ "The lantern guild met. They were helpful to the actors.",
+	  "helpful", "pro reference" },
+	{ "The lantern guild met. I am comfortable with the director.",
+	  "comfortable", "-" },
+	{ "The lantern guild met. I am perfectly comfortable with the "
+	  "director.", "perfectly", "-" },
+	{ "The lantern guild met. I am happy about the schedule.", "happy",
+	  "-" },
+	{ "The lantern guild met. I am comfortable with them.",
+	  "comfortable", "pro reference" },
+	{ "The lantern guild met. I am happy about the lantern guild.",
+	  "happy", "pro clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

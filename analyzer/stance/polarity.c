@@ -955,6 +955,68 @@ person_predicate(const struct doc *d, size_t a, size_t i)
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
 }
 
+/* Adjectives of feeling, whose stimulus follows after a preposition
+ * ("comfortable with", "happy about", "nervous around", "angry at"). */
+static const char *const feelings[] = {
+	"comfortable", "uncomfortable", "happy", "unhappy", "pleased",
+	"displeased", "satisfied", "dissatisfied", "safe", "unsafe",
+	"nervous", "anxious", "angry", "upset", "relaxed", "confident",
+	"worried", "concerned", "delighted", "thrilled", "frustrated",
+	"disappointed", "furious", "glad", "content", "uneasy", "at ease",
+	"secure", "insecure", "scared", "afraid", "fine", "okay", "ok",
+	NULL
+};
+
+/* 1 when the evaluation [i, j) is a feeling that names its own stimulus
+ * after a preposition, and it is not the topic: "comfortable with the
+ * director", "happy about the schedule", "perfectly comfortable with
+ * the director" say how one feels about that, not about the topic
+ * ("comfortable with one", "happy with the coordinator" stay). Other
+ * evaluations evaluate their subject whatever follows ("helpful to the
+ * next person", "good with the actors"). */
+static int
+other_target(const struct doc *d, size_t i, size_t j, size_t b)
+{
+	const struct pol_entry *x;
+	size_t n, k;
+	int feeling = 0;
+
+	/* Quote marks, and the evaluation it qualifies ("perfectly
+	 * comfortable with"). */
+	for (;;) {
+		size_t l;
+		const char *key = doc_key(d, i, &l);
+
+		for (k = 0; feelings[k]; k++)
+			if (strlen(feelings[k]) == l &&
+			    memcmp(feelings[k], key, l) == 0)
+				feeling = 1;
+		while (j < b && (tok_punct(&d->tk, j, '"') ||
+				 tok_punct(&d->tk, j, '\'')))
+			j++;
+		if (j >= b || !(x = match_at(d, j, &n)) ||
+		    x->kind != POL_EVAL || is_topic(d, j))
+			break;
+		i = j;
+		j += n;
+	}
+	if (!feeling || j + 1 >= b ||
+	    !(tok_is(&d->tk, j, "with") || tok_is(&d->tk, j, "about") ||
+	      tok_is(&d->tk, j, "around") || tok_is(&d->tk, j, "at") ||
+	      tok_is(&d->tk, j, "toward") || tok_is(&d->tk, j, "towards")))
+		return 0;
+	j++;
+	if (is_topic(d, j) || pointing_back(d, j) ||
+	    (d->tmark[j] & TM_CONTRAST))
+		return 0;
+	if (!(doc_lex(d, j) & LEX_DET))
+		return 0;
+	j++;
+	return j < b && (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
+	       !pointing_back(d, j) && !(d->tmark[j] & TM_CONTRAST) &&
+	       !(j + 1 < b && is_topic(d, j + 1));
+}
+
 /* 1 when the verb ending before token j has an object of its own that
  * is not the topic: a determiner, then a word that is no topic and
  * does not point back to it ("would defend the claim", "praised the
@@ -1030,6 +1092,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 					   e->link == LINK_REF ||
 					   e->link == LINK_QUOTE) &&
 		    person_predicate(d, a, e->tok))
+			f = 0;
+		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
+		    other_target(d, e->tok, e->tok + e->ntok, b))
 			f = 0;
 		/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
