@@ -296,6 +296,18 @@ static const struct {
 	  "comfortable", "pro reference" },
 	{ "The lantern guild met. I am happy about the lantern guild.",
 	  "happy", "pro clause" },
+	/* A formula that frames what is said is no evaluation; what is
+	 * said is; a feeling about what is seen or lost is. */
+	{ "The lantern guild met. I am sorry to report that it rained.",
+	  "sorry", "-" },
+	{ "The lantern guild met. I am glad to say that the lantern guild is "
+	  "useless.", "glad", "-" },
+	{ "The lantern guild met. I am glad to say that the lantern guild is "
+	  "useless.", "useless", "con clause" },
+	{ "The lantern guild met. I would love to see them again.", "love",
+	  "pro reference" },
+	{ "The lantern guild met. They are sorry to lose it.", "sorry",
+	  "con reference" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -955,6 +955,29 @@ person_predicate(const struct doc *d, size_t a, size_t i)
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
 }
 
+/* 1 when the evaluation ending before token j opens a formula that
+ * frames what the speaker goes on to say ("I am sorry to report", "glad
+ * to say", "sad to admit"): the feeling is about the telling; what is
+ * told carries its own evaluation. Not a verb of perceiving ("would
+ * love to see it happen"): that feeling is about what is seen. */
+static int
+speech_formula(const struct doc *d, size_t j)
+{
+	static const char *const verbs[] = {
+		"say", "report", "admit", "tell", "announce", "confirm", "add",
+		"note", NULL
+	};
+	size_t k;
+
+	if (j + 1 >= d->tk.n || !tok_is(&d->tk, j, "to") ||
+	    d->tk.v[j + 1].sent != d->tk.v[j].sent)
+		return 0;
+	for (k = 0; verbs[k]; k++)
+		if (tok_is(&d->tk, j + 1, verbs[k]))
+			return 1;
+	return 0;
+}
+
 /* Adjectives of feeling, whose stimulus follows after a preposition
  * ("comfortable with", "happy about", "nervous around", "angry at"). */
 static const char *const feelings[] = {
@@ -1095,6 +1118,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f = 0;
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
 		    other_target(d, e->tok, e->tok + e->ntok, b))
+			f = 0;
+		if (e->kind == CUE_LEX && speech_formula(d, e->tok + e->ntok))
 			f = 0;
 		/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
