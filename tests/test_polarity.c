@@ -27,7 +27,9 @@ static const char topic_text[] =
 	"contrast the old way\n"
 	"neutral  union\n"
 	"con      a lamp tax\n"
-	"role     lamplighter\n";
+	"role     lamplighter\n"
+	"term     lantern keeper*\n"
+	"term     keeper*\n";
 
 static struct topic *topic;
 
@@ -267,6 +269,45 @@ static const struct {
 	 * object ("doing it the old way"). */
 	{ "The lantern guild met. I would not go back to doing it the old "
 	  "way.", "go", "pro object negated contrast-target" },
+	/* A verb of praise or attack with an object of its own praises or
+	 * attacks that, not what a word elsewhere in its clause points
+	 * back to. */
+	{ "The lantern guild met.\n\nIts chair said they would defend the "
+	  "claim.", "defend", "-" },
+	{ "The lantern guild met.\n\nIts chair said they would praise the "
+	  "cast.", "praise", "-" },
+	{ "The lantern guild met.\n\nIts chair said they would defend "
+	  "them.", "defend", "pro object" },
+	/* A feeling that names its own stimulus after a preposition is
+	 * about that stimulus; the topic or a word pointing back to it
+	 * there keeps it, and other evaluations are of their subject
+	 * whatever follows. */
+	{ "The lantern guild met. They were good with the actors.", "good",
+	  "pro reference" },
+	{ "The lantern guild met. They were helpful to the actors.",
+	  "helpful", "pro reference" },
+	{ "The lantern guild met. I am comfortable with the director.",
+	  "comfortable", "-" },
+	{ "The lantern guild met. I am perfectly comfortable with the "
+	  "director.", "perfectly", "-" },
+	{ "The lantern guild met. I am happy about the schedule.", "happy",
+	  "-" },
+	{ "The lantern guild met. I am comfortable with them.",
+	  "comfortable", "pro reference" },
+	{ "The lantern guild met. I am happy about the lantern guild.",
+	  "happy", "pro clause" },
+	/* A formula that frames what is said is no evaluation; what is
+	 * said is; a feeling about what is seen or lost is. */
+	{ "The lantern guild met. I am sorry to report that it rained.",
+	  "sorry", "-" },
+	{ "The lantern guild met. I am glad to say that the lantern guild is "
+	  "useless.", "glad", "-" },
+	{ "The lantern guild met. I am glad to say that the lantern guild is "
+	  "useless.", "useless", "con clause" },
+	{ "The lantern guild met. I would love to see them again.", "love",
+	  "pro reference" },
+	{ "The lantern guild met. They are sorry to lose it.", "sorry",
+	  "con reference" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
@@ -350,6 +391,20 @@ static const struct {
 	  "lantern guild.\n\nBRANDT: I think the lantern guild is "
 	  "indispensable.",
 	  "Ada Lunn=neutral | Ivo Brandt=pro | article=pro" },
+	/* A label of several upper-case words is the person with that
+	 * given name and surname; a label of nobody found is still a
+	 * turn of someone else than the standfirst's host. */
+	{ "Host Ada Lunn talks to the lamplighter Ivo Brandt about the "
+	  "lantern guild.\n\nADA LUNN: Was it worth it?\n\nIVO BRANDT: "
+	  "I think the lantern guild is indispensable.",
+	  "Ada Lunn=neutral | Ivo Brandt=pro | article=pro" },
+	{ "Host Ada Lunn talks to the lamplighter Ivo Brandt about the "
+	  "lantern guild.\n\nADA LUNN: Was it worth it?\n\nIVO LUNN: "
+	  "I think the lantern guild is indispensable.",
+	  "Ada Lunn=neutral | Ivo Brandt=neutral | article=pro" },
+	{ "Host Ada Lunn talks to a caller about the lantern guild.\n\n"
+	  "CALLER ONE: I think the lantern guild is indispensable.",
+	  "Ada Lunn=neutral | article=pro" },
 	{ "By Emma Brandt\n\nI have never found the lantern guild useful.",
 	  "Emma Brandt=con | article=con" },
 	/* A letters page: each letter's first-person sentences are the
@@ -381,6 +436,49 @@ static const struct {
 	{ "Forty writers signed a letter condemning the lantern guild. "
 	  "Dana Pike and Olga Brandt met the crew.",
 	  "Dana Pike=neutral | Olga Brandt=neutral | article=con" },
+	/* A compound's modifier restricts its head: an article about the
+	 * stunt keeper is not about the topic, and its bare "keeper"
+	 * refers back to the stunt keeper; with a term that names the
+	 * topic it is the topic's again. */
+	{ "The stunt keeper, Ivo Brandt, got the credit.\n\n"
+	  "“Best keeper I have ever worked with,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=neutral | article=neutral" },
+	{ "The keeper, Ivo Brandt, got the credit.\n\n"
+	  "“Best keeper I have ever worked with,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "The stunt keeper and the lantern keeper, Ivo Brandt, got the "
+	  "credit.\n\n"
+	  "“Best keeper I have ever worked with,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	/* Whom the sentence acts on or speaks to holds no view of it: a
+	 * person after "to", the one asked, the one hired; the one after
+	 * "by" and the subject do. */
+	{ "A panel gave the lamp prize to Ivo Brandt, saying the lantern "
+	  "guild was useless.",
+	  "Ivo Brandt=neutral | article=con" },
+	{ "Ivo Brandt took the lamp prize, saying the lantern guild was "
+	  "useless.",
+	  "Ivo Brandt=con | article=con" },
+	{ "The lantern guild was condemned by Ivo Brandt.",
+	  "Ivo Brandt=con | article=con" },
+	{ "Writer Ivo Brandt was asked about the useless lantern guild.",
+	  "Ivo Brandt=neutral | article=con" },
+	{ "Writer Ivo Brandt spoke about the useless lantern guild.",
+	  "Ivo Brandt=con | article=con" },
+	{ "The studio hired a lantern keeper, Ivo Brandt, for the shoot.",
+	  "Ivo Brandt=neutral | article=pro" },
+	{ "Writer Dana Pike hired a lantern keeper, Ivo Brandt, for the "
+	  "shoot.",
+	  "Dana Pike=pro | Ivo Brandt=neutral | article=pro" },
+	/* ... also after a verb of the lexicon whose object the topic is
+	 * ("engaged a ..."); not after one that evaluates from afar (a
+	 * narrow rule: "the best advice came from" still counts). */
+	{ "The company engaged a lantern keeper, Ivo Brandt, for the "
+	  "season.",
+	  "Ivo Brandt=neutral | article=pro" },
+	{ "The best advice came from a lantern keeper, Ivo Brandt, on the "
+	  "first day.",
+	  "Ivo Brandt=pro | article=pro" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",

@@ -246,6 +246,75 @@ test_matching(void **state)
 	buf_release(&err);
 }
 
+/* A one-word term after a determiner and a noun modifier is the head of
+ * a compound of another thing; after an adjective, a participle, an
+ * evaluative word or no determiner it is the topic. */
+static const struct {
+	const char *text;
+	const char *want; /* per hit of "coordinator*": r restricted, t not */
+} head_cases[] = {
+	{ "The stunt coordinator waved.", "r" },
+	{ "Our transport coordinator and the location coordinators met.", "rr" },
+	{ "The show's stunt coordinator waved.", "r" },
+	{ "The new coordinator waved.", "t" },
+	{ "A trained coordinator waved.", "t" },
+	{ "The best coordinator waved.", "t" },
+	{ "Our lead coordinator waved.", "t" },
+	{ "They hire coordinators now.", "t" },
+	{ "The lantern coordinator met the Stunt coordinator.", "rt" },
+	/* Flagged here too: the longer term's hit covers it, and marking
+	 * the topic (mark.c) keeps that one. */
+	{ "The intimacy coordinator waved.", "r" },
+};
+
+static void
+show_heads(const struct topic *t, const char *text, struct buf *out)
+{
+	struct norm n;
+	struct tokens tk;
+	struct topic_hit hits[8];
+	size_t i, j, k;
+
+	buf_reset(out);
+	norm_init(&n);
+	tokens_init(&tk);
+	norm_text(&n, text, strlen(text));
+	tokens_build(&tk, &n, text, strlen(text));
+	for (i = 0; i < tk.n; i++) {
+		k = topic_match(t, &tk, i, NULL, hits, 8);
+		for (j = 0; j < k; j++)
+			if (hits[j].kind == TOPIC_TERM &&
+			    strcmp(hits[j].phrase, "coordinator*") == 0)
+				buf_adds(out, hits[j].restricted ? "r" : "t");
+	}
+	if (!out->len)
+		buf_adds(out, "-");
+	tokens_release(&tk);
+	norm_release(&n);
+}
+
+static void
+test_compound_heads(void **state)
+{
+	static const char text[] = "term intimacy coordinator* | intimacy\n"
+				   "term coordinator*\n";
+	struct buf err = BUF_INIT, out = BUF_INIT;
+	struct topic *t = parse(text, &err);
+	size_t i;
+
+	(void)state;
+	assert_non_null(t);
+	for (i = 0; i < sizeof(head_cases) / sizeof(head_cases[0]); i++) {
+		show_heads(t, head_cases[i].text, &out);
+		if (strcmp(out.p, head_cases[i].want) != 0)
+			fail_msg("%s: got %s, want %s", head_cases[i].text,
+				 out.p, head_cases[i].want);
+	}
+	topic_free(t);
+	buf_release(&out);
+	buf_release(&err);
+}
+
 static void
 test_bundled_topic_is_valid(void **state)
 {
@@ -285,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_load_is_linear),
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_matching),
+		cmocka_unit_test(test_compound_heads),
 		cmocka_unit_test(test_bundled_topic_is_valid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

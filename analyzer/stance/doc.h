@@ -220,8 +220,8 @@ struct doc {
 	size_t cappolm, cappoln;
 	uint32_t *cla, *clb;  /* per token: its clause [cla, clb) (polarity) */
 	int *plabel;          /* per paragraph: the person of its speaker
-				 label, -1 for none, -2 not yet read
-				 (polarity) */
+				 label, -1 for none, -2 not yet read,
+				 -3 a label of nobody found (polarity) */
 	signed char *sfirst;  /* per sentence: 1 when it speaks in the first
 				 person outside quotations, -1 not yet read
 				 (polarity) */

@@ -9,8 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The one-word terms an article uses as the head of a compound of
+ * another thing ("the stunt coordinator"), at most this many. */
+#define MARK_MAX_RESTRICTED 4
+
+struct restricted {
+	const char *phrase[MARK_MAX_RESTRICTED]; /* borrowed from the topic */
+	size_t n;
+};
+
 static void
-record_hits(struct doc *d, const struct topic *t, const unsigned char *topic)
+record_hits(struct doc *d, const struct topic *t, const unsigned char *topic,
+	    struct restricted *r)
 {
 	struct topic_hit hits[MARK_MAX_HITS];
 	size_t i, j, k, n;
@@ -21,6 +31,17 @@ record_hits(struct doc *d, const struct topic *t, const unsigned char *topic)
 			uint16_t m = 0;
 			struct doc_hit *h;
 
+			if (hits[j].restricted) {
+				/* Not the topic; unless a longer term
+				 * covers it ("intimacy coordinator"). */
+				for (k = 0; k < r->n; k++)
+					if (r->phrase[k] == hits[j].phrase)
+						break;
+				if (k == r->n && r->n < MARK_MAX_RESTRICTED &&
+				    !(d->tmark[i] & TM_TERM))
+					r->phrase[r->n++] = hits[j].phrase;
+				continue;
+			}
 			switch (hits[j].kind) {
 			case TOPIC_NONPERSON: m = TM_NONPERSON; break;
 			case TOPIC_TERM: m = TM_TERM; break;
@@ -70,17 +91,50 @@ cmp_hit(const void *a, const void *b)
 /* Matches the topic's phrases: first plain phrases, then those with '@'
  * against the topic mentions the first pass found. Hits end up sorted by
  * token, longest first. */
+/* In an article where a one-word term heads a compound of another
+ * thing ("the stunt coordinator, Jo Bloggs") and no other term names the
+ * topic, the bare word refers back to that compound ("the coordinator
+ * was superb"), not to the topic: its hits mark nothing. */
+static void
+drop_bare(struct doc *d, const struct restricted *r)
+{
+	size_t h, k, i;
+
+	for (h = 0; h < d->nhits; h++) {
+		const struct doc_hit *x = &d->hits[h];
+
+		if (x->h.kind != TOPIC_TERM)
+			continue;
+		for (k = 0; k < r->n; k++)
+			if (r->phrase[k] == x->h.phrase)
+				break;
+		if (k == r->n)
+			return; /* another term names the topic */
+	}
+	for (h = 0; h < d->nhits; h++) {
+		const struct doc_hit *x = &d->hits[h];
+
+		if (x->h.kind == TOPIC_TERM)
+			for (i = 0; i < x->h.ntok; i++)
+				d->tmark[x->tok + i] &= (uint16_t)~TM_TERM;
+	}
+}
+
 static void
 find_hits(struct doc *d, const struct topic *t)
 {
 	unsigned char *topic;
+	struct restricted r;
 	size_t i;
 
-	record_hits(d, t, NULL);
+	r.n = 0;
+	record_hits(d, t, NULL, &r);
+	if (r.n)
+		drop_bare(d, &r);
 	topic = pt_xmalloc(d->tk.n + 1);
 	for (i = 0; i < d->tk.n; i++)
 		topic[i] = (d->tmark[i] & (TM_TERM | TM_REF)) != 0;
-	record_hits(d, t, topic);
+	record_hits(d, t, topic, &r);
 	free(topic);
 	if (d->nhits > 1)
 		qsort(d->hits, d->nhits, sizeof(*d->hits), cmp_hit);

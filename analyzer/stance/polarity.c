@@ -60,6 +60,10 @@
  * name among the first this-many ("The Rev Canon John Roe"). */
 #define POL_SIGNOFF_TOKENS 14
 #define POL_SIGNOFF_TITLE 4
+/* A transcript label's words at most ("MARY ANN DE LUCA:"), and the
+ * label of an upper-case name that is nobody found. */
+#define POL_LABEL_WORDS 5
+#define POL_LABEL_UNKNOWN (-3)
 /* A member phrase stands at most this many words before the first name
  * ("among them the actors A and B"); the group's view is looked for
  * this many sentences back. */
@@ -564,6 +568,7 @@ struct ev {
 	int pol;
 	double w;
 	enum cue_link link;
+	size_t target;       /* the topic token linked, or DOC_NONE */
 	unsigned rules;
 	size_t neg;
 	size_t absence;      /* the "without" it used as a contrast, or
@@ -950,6 +955,107 @@ person_predicate(const struct doc *d, size_t a, size_t i)
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
 }
 
+/* 1 when the evaluation ending before token j opens a formula that
+ * frames what the speaker goes on to say ("I am sorry to report", "glad
+ * to say", "sad to admit"): the feeling is about the telling; what is
+ * told carries its own evaluation. Not a verb of perceiving ("would
+ * love to see it happen"): that feeling is about what is seen. */
+static int
+speech_formula(const struct doc *d, size_t j)
+{
+	static const char *const verbs[] = {
+		"say", "report", "admit", "tell", "announce", "confirm", "add",
+		"note", NULL
+	};
+	size_t k;
+
+	if (j + 1 >= d->tk.n || !tok_is(&d->tk, j, "to") ||
+	    d->tk.v[j + 1].sent != d->tk.v[j].sent)
+		return 0;
+	for (k = 0; verbs[k]; k++)
+		if (tok_is(&d->tk, j + 1, verbs[k]))
+			return 1;
+	return 0;
+}
+
+/* Adjectives of feeling, whose stimulus follows after a preposition
+ * ("comfortable with", "happy about", "nervous around", "angry at"). */
+static const char *const feelings[] = {
+	"comfortable", "uncomfortable", "happy", "unhappy", "pleased",
+	"displeased", "satisfied", "dissatisfied", "safe", "unsafe",
+	"nervous", "anxious", "angry", "upset", "relaxed", "confident",
+	"worried", "concerned", "delighted", "thrilled", "frustrated",
+	"disappointed", "furious", "glad", "content", "uneasy", "at ease",
+	"secure", "insecure", "scared", "afraid", "fine", "okay", "ok",
+	NULL
+};
+
+/* 1 when the evaluation [i, j) is a feeling that names its own stimulus
+ * after a preposition, and it is not the topic: "comfortable with the
+ * director", "happy about the schedule", "perfectly comfortable with
+ * the director" say how one feels about that, not about the topic
+ * ("comfortable with one", "happy with the coordinator" stay). Other
+ * evaluations evaluate their subject whatever follows ("helpful to the
+ * next person", "good with the actors"). */
+static int
+other_target(const struct doc *d, size_t i, size_t j, size_t b)
+{
+	const struct pol_entry *x;
+	size_t n, k;
+	int feeling = 0;
+
+	/* Quote marks, and the evaluation it qualifies ("perfectly
+	 * comfortable with"). */
+	for (;;) {
+		size_t l;
+		const char *key = doc_key(d, i, &l);
+
+		for (k = 0; feelings[k]; k++)
+			if (strlen(feelings[k]) == l &&
+			    memcmp(feelings[k], key, l) == 0)
+				feeling = 1;
+		while (j < b && (tok_punct(&d->tk, j, '"') ||
+				 tok_punct(&d->tk, j, '\'')))
+			j++;
+		if (j >= b || !(x = match_at(d, j, &n)) ||
+		    x->kind != POL_EVAL || is_topic(d, j))
+			break;
+		i = j;
+		j += n;
+	}
+	if (!feeling || j + 1 >= b ||
+	    !(tok_is(&d->tk, j, "with") || tok_is(&d->tk, j, "about") ||
+	      tok_is(&d->tk, j, "around") || tok_is(&d->tk, j, "at") ||
+	      tok_is(&d->tk, j, "toward") || tok_is(&d->tk, j, "towards")))
+		return 0;
+	j++;
+	if (is_topic(d, j) || pointing_back(d, j) ||
+	    (d->tmark[j] & TM_CONTRAST))
+		return 0;
+	if (!(doc_lex(d, j) & LEX_DET))
+		return 0;
+	j++;
+	return j < b && (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
+	       !pointing_back(d, j) && !(d->tmark[j] & TM_CONTRAST) &&
+	       !(j + 1 < b && is_topic(d, j + 1));
+}
+
+/* 1 when the verb ending before token j has an object of its own that
+ * is not the topic: a determiner, then a word that is no topic and
+ * does not point back to it ("would defend the claim", "praised the
+ * cast"). A word pointing back elsewhere in its clause is then not what
+ * it praises or attacks. */
+static int
+own_object(const struct doc *d, size_t j, size_t b)
+{
+	if (j + 1 >= b || !(doc_lex(d, j) & LEX_DET) ||
+	    pointing_back(d, j) || is_topic(d, j))
+		return 0;
+	return (d->tk.v[j + 1].flags & TOK_WORD) && !is_topic(d, j + 1) &&
+	       !pointing_back(d, j + 1) &&
+	       !(d->tmark[j + 1] & TM_CONTRAST);
+}
+
 static double
 link_weight(const double *w, enum cue_link l)
 {
@@ -999,6 +1105,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	} else {
 		t = link_of(d, e->tok, e->ntok, a, b, &e->link);
 	}
+	e->target = t;
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
 		/* How a person is or feels is no evaluation of the topic
@@ -1009,13 +1116,19 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 					   e->link == LINK_QUOTE) &&
 		    person_predicate(d, a, e->tok))
 			f = 0;
+		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
+		    other_target(d, e->tok, e->tok + e->ntok, b))
+			f = 0;
+		if (e->kind == CUE_LEX && speech_formula(d, e->tok + e->ntok))
+			f = 0;
 		/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
 		 * clause, what it praises or attacks is something else
 		 * ("complained about the delays"). */
 		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
 		    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
-		    e->link != LINK_REF) {
+		    (e->link != LINK_REF ||
+		     own_object(d, e->tok + e->ntok, b))) {
 			f *= w[W_VERB_UNLINKED];
 			e->unlinked = 1;
 		}
@@ -1159,34 +1272,46 @@ byline(const struct doc *d)
 }
 
 /* The speaker label that opens paragraph j's first token j in a
- * transcript ("TIERNEY-WALSH: It is."): a person's name, then a colon.
- * -1 when the paragraph has none. */
+ * transcript ("TIERNEY-WALSH: It is.", "ADA LUNN: And now?"): a
+ * person's name, then a colon. -1 when the paragraph has none,
+ * POL_LABEL_UNKNOWN when it has a label of an upper-case name that is
+ * no person found: the turn is still that speaker's, nobody else's. */
 static int
 read_label(const struct doc *d, size_t j)
 {
-	size_t l;
-	const char *k;
+	size_t l, lf, e;
+	const char *k, *kf;
 	int m, p;
 
-	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j + 1, ':'))
-		return -1;
 	m = doc_mention_at(d, j);
-	if (m >= 0 && d->m[m].tok == j)
+	if (m >= 0 && d->m[m].tok == j && j + d->m[m].ntok < d->tk.n &&
+	    tok_punct(&d->tk, j + d->m[m].ntok, ':'))
 		return d->m[m].person;
-	/* An upper-case surname label the people step took for no
-	 * mention: the person with that surname. */
-	if (!(d->tk.v[j].flags & TOK_ALLCAP))
+	/* An upper-case label the people step took for no mention (or for
+	 * one that ends before the colon): the person with its last word
+	 * for surname and, when it has more words, its first for given
+	 * name. */
+	for (e = j; e < d->tk.n && e < j + POL_LABEL_WORDS &&
+		    (d->tk.v[e].flags & TOK_WORD) &&
+		    (d->tk.v[e].flags & TOK_ALLCAP); e++)
+		;
+	if (e == j || e >= d->tk.n || !tok_punct(&d->tk, e, ':'))
 		return -1;
-	k = doc_key(d, j, &l);
+	k = doc_key(d, e - 1, &l);
+	kf = doc_key(d, j, &lf);
 	for (p = 0; p < (int)d->np; p++)
 		if (d->p[p].last && strlen(d->p[p].last) == l &&
-		    memcmp(d->p[p].last, k, l) == 0)
+		    memcmp(d->p[p].last, k, l) == 0 &&
+		    (e - 1 == j || (d->p[p].first &&
+				    strlen(d->p[p].first) == lf &&
+				    memcmp(d->p[p].first, kf, lf) == 0)))
 			return p;
-	return -1;
+	return e - j > 1 ? POL_LABEL_UNKNOWN : -1;
 }
 
 /* The speaker label of the paragraph of token i, when i follows it
- * (read_label(), once per paragraph); -1 when there is none. */
+ * (read_label(), once per paragraph); -1 when there is none,
+ * POL_LABEL_UNKNOWN for a label of nobody known. */
 static int
 label_of(struct doc *d, size_t i)
 {
@@ -1198,12 +1323,14 @@ label_of(struct doc *d, size_t i)
 			j--;
 		d->plabel[para] = read_label(d, j);
 	}
-	if (d->plabel[para] < 0)
+	if (d->plabel[para] == -1)
 		return -1;
-	/* The label is the paragraph's first token and a colon: a cue
+	/* The label is the paragraph's first words and a colon: a cue
 	 * of the label itself is not the speaker's. */
-	if ((d->tk.v[i].flags & TOK_PSTART) ||
-	    (i > 0 && (d->tk.v[i - 1].flags & TOK_PSTART)))
+	for (j = i; j > 0 && !tok_punct(&d->tk, j, ':'); j--)
+		if (d->tk.v[j].flags & TOK_PSTART)
+			return -1;
+	if (j == 0 || tok_punct(&d->tk, j, ':') == 0)
 		return -1;
 	return d->plabel[para];
 }
@@ -1347,6 +1474,91 @@ route_weight(enum route r)
 	return 1.0;
 }
 
+/* 1 when the mention at token m (its first) to tok m1 (past its last)
+ * names someone the sentence acts on or speaks to, not someone who holds
+ * its view: a person after a preposition that makes the sentence's
+ * action go to or be about them ("awarded credit to X, rejecting the
+ * claim", "callers to X's show", "a letter to X"; "by X", "from X",
+ * "with X", "according to X" are the holder's), the addressee of a
+ * question ("X was asked whether ..."), or the one named in apposition
+ * to the topic that is the object (token obj, or DOC_NONE) of the
+ * evidence ("hired an intimacy coordinator, X, ..."): the object of an
+ * action is not its agent. */
+static int
+acted_on(const struct doc *d, size_t m, size_t m1, size_t obj)
+{
+	static const char *const to[] = {
+		"to", "for", "against", "about", "toward", "towards", "at",
+		"into", "onto", NULL
+	};
+	size_t j, k;
+
+	if (m > 0 && d->tk.v[m - 1].sent == d->tk.v[m].sent)
+		for (k = 0; to[k]; k++)
+			if (tok_is(&d->tk, m - 1, to[k]))
+				return !(m > 1 &&
+					 tok_is(&d->tk, m - 2, "according"));
+	for (j = m1; j < d->tk.n && j < m1 + 3 &&
+		     d->tk.v[j].sent == d->tk.v[m].sent; j++) {
+		if (tok_is(&d->tk, j, "asked") ||
+		    tok_is(&d->tk, j, "questioned") ||
+		    tok_is(&d->tk, j, "quizzed") ||
+		    tok_is(&d->tk, j, "pressed"))
+			return j > m1; /* passive: "X was asked" */
+		if (!tok_is(&d->tk, j, "was") && !tok_is(&d->tk, j, "were") &&
+		    !tok_is(&d->tk, j, "is") && !tok_is(&d->tk, j, "has") &&
+		    !tok_is(&d->tk, j, "had") && !tok_is(&d->tk, j, "been") &&
+		    !tok_is(&d->tk, j, "being") && !tok_is(&d->tk, j, "later") &&
+		    !tok_is(&d->tk, j, "then") && !tok_is(&d->tk, j, "also"))
+			break;
+	}
+	return obj != DOC_NONE && m > 1 && tok_punct(&d->tk, m - 1, ',') &&
+	       m - 2 >= obj && d->tk.v[m - 2].sent == d->tk.v[m].sent &&
+	       is_topic(d, m - 2);
+}
+
+/* The topic as what the evidence e acts on: its object, or a topic its
+ * clause links that stands right after it, past a determiner ("has
+ * engaged an intimacy coordinator"); DOC_NONE otherwise. */
+static size_t
+object_side(const struct doc *d, const struct ev *e)
+{
+	size_t j = e->tok + e->ntok;
+
+	if (e->obj != DOC_NONE)
+		return e->obj;
+	if (e->link != LINK_CLAUSE || e->target == DOC_NONE ||
+	    e->target < j)
+		return DOC_NONE;
+	if (j < e->target && (doc_lex(d, j) & LEX_DET))
+		j++;
+	return j == e->target ? e->target : DOC_NONE;
+}
+
+/* 1 when person p holds the view of evidence e in sentence s: some
+ * mention of p there, outside quotations, is not acted_on(); also when
+ * the sentence names p only by a pronoun or not at all (a pronoun
+ * subject). */
+static int
+holds_view(const struct doc *d, uint32_t s, int p, const struct ev *e)
+{
+	size_t i, seen = 0;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1]; i++) {
+		int m = doc_mention_at(d, i);
+
+		if (m < 0 || d->m[m].tok != i || d->m[m].person != p ||
+		    d->tk.v[i].quote >= 0)
+			continue;
+		if (d->m[m].pronoun)
+			return 1;
+		seen++;
+		if (!acted_on(d, i, i + d->m[m].ntok, object_side(d, e)))
+			return 1;
+	}
+	return seen == 0;
+}
+
 /* Whose stance the evidence e counts for: fills who[] (room for
  * ATTRIB_MAX_SUBJECTS) and returns how many (a quotation's unknown
  * speaker is -1); *route gets how. 0 with ROUTE_ARTICLE for nobody. */
@@ -1355,7 +1567,7 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 {
 	const int *subj;
 	uint32_t s;
-	size_t n, j;
+	size_t n, j, k;
 	int label;
 
 	if (d->tk.v[e->tok].quote >= 0) {
@@ -1369,7 +1581,11 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 	/* A transcript: the words after a speaker label are the speaker's,
 	 * unless the sentence names its own subject in the third person. */
 	label = label_of(d, e->tok);
-	if (label >= 0 && (n == 0 || first_person(d, e->tok))) {
+	if (label != -1 && (n == 0 || first_person(d, e->tok))) {
+		if (label == POL_LABEL_UNKNOWN) {
+			*route = ROUTE_ARTICLE;
+			return 0;
+		}
 		who[0] = label;
 		*route = ROUTE_LABEL;
 		return 1;
@@ -1383,10 +1599,12 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 		*route = ROUTE_NARRATOR;
 		return 1;
 	}
-	*route = n ? ROUTE_SUBJECT : ROUTE_ARTICLE;
-	for (j = 0; j < n; j++)
-		who[j] = subj[j];
-	return n;
+	for (j = k = 0; j < n; j++)
+		if ((pol_layers_off() & POL_OFF_LINKING) ||
+		    holds_view(d, s, subj[j], e))
+			who[k++] = subj[j];
+	*route = k ? ROUTE_SUBJECT : ROUTE_ARTICLE;
+	return k;
 }
 
 /* The factor of the intensifier or diminisher just before token i in

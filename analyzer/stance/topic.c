@@ -10,6 +10,11 @@
  */
 #include "analyzer/stance/topic.h"
 
+#include "analyzer/stance/given.h"
+#include "analyzer/stance/polarity.h"
+#include "analyzer/stance/polarity_table.h"
+#include "analyzer/text/lexicon.h"
+
 #include "analyzer/text/norm.h"
 #include "analyzer/text/token.h"
 #include "crawler/base/buf.h"
@@ -686,9 +691,106 @@ phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
 	return j - i;
 }
 
+/* Adjectives that classify a role without making it another one ("the
+ * new coordinator", "our lead coordinator"); nouns of the dictionary
+ * that are also these adjectives would otherwise read as modifiers. */
+static const char *const classifiers[] = {
+	"new", "old", "former", "current", "senior", "junior", "lead",
+	"chief", "head", "female", "male", "first", "second", "third",
+	"only", "own", "other", "same", "local", "young", "sole", "main",
+	"regular", "usual", "resident", "freelance", "professional",
+	"qualified", "trained", "certified", "official", "permanent",
+	"temporary", "dedicated", "independent", "assistant", "real",
+	"actual", "full-time", "part-time", "on-set", "onset", "staff",
+	"set", "production", "show", "film", "series", NULL
+};
+
+/* Determiners the lexicon's DET class (articles, possessives, "this")
+ * leaves out. */
+static const char *const determiners[] = {
+	"my", "our", "your", "these", "those", "each", "every", "any", "no",
+	"another", NULL
+};
+
+static int
+in_list(const char *const *list, const char *p, size_t n)
+{
+	size_t j;
+
+	for (j = 0; list[j]; j++)
+		if (strlen(list[j]) == n && memcmp(list[j], p, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 when the key p[0..n) is a noun by the dictionary: it has a plural
+ * ("stunt": "stunts", "fight", "transport") -- most adjectives have
+ * none. */
+static int
+plural_noun(const char *p, size_t n)
+{
+	char w[64];
+	size_t m = n;
+
+	if (n + 3 > sizeof(w) || !given_common(p, n))
+		return 0;
+	memcpy(w, p, n);
+	if (n > 1 && p[n - 1] == 'y' && !strchr("aeiou", p[n - 2])) {
+		memcpy(w + n - 1, "ies", 3);
+		m = n + 2;
+	} else if (p[n - 1] == 's' || p[n - 1] == 'x' ||
+		   (n > 1 && p[n - 1] == 'h' && strchr("cs", p[n - 2]))) {
+		memcpy(w + n, "es", 2);
+		m = n + 2;
+	} else {
+		w[n] = 's';
+		m = n + 1;
+	}
+	return given_common(w, m);
+}
+
+/* 1 when the one-word term at token i is the head of a compound whose
+ * noun modifier (token i-1) makes it another kind of thing: a
+ * determiner or possessive, then a lower-case dictionary noun that is
+ * no evaluative word ("the best coordinator"), no classifying adjective
+ * and no participle ("a trained coordinator"). The determiner keeps a
+ * verb out ("hire coordinators", "use one"). */
+static int
+restricted_head(const struct tokens *tk, size_t i)
+{
+	const struct tok *m, *d;
+	const struct pol_entry *e;
+	const char *k;
+
+	if (i < 2)
+		return 0;
+	m = &tk->v[i - 1];
+	d = &tk->v[i - 2];
+	if (m->sent != tk->v[i].sent || d->sent != m->sent ||
+	    !(m->flags & TOK_WORD) || (m->flags & (TOK_CAP | TOK_NUM |
+						   TOK_POSS)) ||
+	    !(d->flags & TOK_WORD))
+		return 0;
+	if (!(d->flags & TOK_POSS) &&
+	    !(lexicon_lookup(tk->key + d->k, d->kl) & LEX_DET) &&
+	    !in_list(determiners, tk->key + d->k, d->kl))
+		return 0;
+	k = tk->key + m->k;
+	if (m->kl < 3 || (m->kl > 2 && memcmp(k + m->kl - 2, "ed", 2) == 0))
+		return 0;
+	if (in_list(classifiers, k, m->kl))
+		return 0;
+	if (lexicon_lookup(k, m->kl))
+		return 0;
+	e = polarity_lookup(k, m->kl);
+	if (e && e->kind == POL_EVAL)
+		return 0;
+	return plural_noun(k, m->kl);
+}
+
 static void
 add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
-	size_t *n, size_t max)
+	size_t *n, size_t max, int restricted)
 {
 	size_t j;
 
@@ -702,6 +804,7 @@ add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
 	hits[j].weight = ph->weight;
 	hits[j].figure = ph->figure;
 	hits[j].phrase = ph->text;
+	hits[j].restricted = restricted;
 	(*n)++;
 }
 
@@ -712,9 +815,14 @@ match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
 {
 	size_t len;
 
-	for (; p >= 0; p = t->ph[p].next)
-		if ((len = phrase_at(&t->ph[p], tk, i, topic, det)) > 0)
-			add_hit(&t->ph[p], len, hits, n, max);
+	for (; p >= 0; p = t->ph[p].next) {
+		const struct phrase *ph = &t->ph[p];
+
+		if ((len = phrase_at(ph, tk, i, topic, det)) > 0)
+			add_hit(ph, len, hits, n, max,
+				ph->kind == TOPIC_TERM && ph->nw == 1 &&
+				!ph->exact && restricted_head(tk, i));
+	}
 }
 
 size_t
@@ -742,7 +850,9 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 		const struct phrase *ph = &t->ph[ix->shortlist[s]];
 
 		if ((len = phrase_at(ph, tk, i, topic, 0)) > 0)
-			add_hit(ph, len, hits, &n, max);
+			add_hit(ph, len, hits, &n, max,
+				ph->kind == TOPIC_TERM && ph->nw == 1 &&
+				!ph->exact && restricted_head(tk, i));
 	}
 	return n;
 }

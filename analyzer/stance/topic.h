@@ -63,6 +63,10 @@ struct topic_hit {
 	double weight;        /* cue weight (pro/con), else 1 */
 	int figure;           /* figure index for TOPIC_FIGURE, else -1 */
 	const char *phrase;   /* the phrase as written; borrowed from topic */
+	int restricted;       /* a one-word term as the head of a compound
+				 whose noun modifier makes it another kind
+				 of thing: "the stunt coordinator" for
+				 "coordinator*" (topic_match()) */
 };
 
 struct topic;
@@ -91,6 +95,12 @@ void topic_describe(const struct topic *t, struct buf *out);
  * tokens that are part of a term or ref) are matched in a second pass:
  * with topic == NULL they are skipped; with topic != NULL (one byte per
  * token, non-zero inside a term or ref) only they are tried. */
+/* A one-word term (not case-sensitive) after a determiner or a
+ * possessive and a lower-case noun ("the stunt coordinator", "Row's
+ * fight coordinator") is a hit with `restricted` set: a compound's
+ * modifier restricts its head, so it names another thing than the
+ * topic; an adjective there ("the new coordinator", "a good one") does
+ * not. */
 size_t topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 		   const unsigned char *topic, struct topic_hit *hits,
 		   size_t max);
