@@ -63,7 +63,13 @@ static const struct {
 	 * the topic file... */
 	{ "Critics called it “overdue”.", "D[overdue]" },
 	{ "Vane grumbled “not today” twice.", "D[not today]" },
-	/* ... or further back in its sentence: reported speech. */
+	/* ... or further back in its sentence: reported speech. A noun of
+	 * speech counts; a capitalised word is a name, no verb ("United
+	 * States"). */
+	{ "After the announcement that the United States and Ruritania had "
+	  "a “fine” Phase 1 deal, trade rose.", "D[fine]" },
+	{ "Beyond the Dry States, a “fine” Phase 1 began there.",
+	  "T[fine]" },
 	{ "Vane told friends that the night had been a “great success” "
 	  "for all.", "D[great success]" },
 	/* A word that names what follows makes a title or a word cited,
@@ -109,6 +115,32 @@ static const struct {
 	  "T[interim]" },
 	{ "The manual for the ‘LX600F4’, which I own, is good.",
 	  "T[LX600F4]" },
+	/* Two quoted words joined by "or" or "and" before a noun name
+	 * classes or cues, whatever stands before them. */
+	{ "Forecasters warned the haze could reach “grim” or “dire” levels "
+	  "soon.", "T[grim] T[dire]" },
+	{ "The course covers the use of ‘stop’ and ‘go’ signals in class.",
+	  "T[stop] T[go]" },
+	/* A slogan with its own full stops between "the" and a noun. */
+	{ "It is as odd as the \"Lamps. We're On It.\" campaign was.",
+	  "T[Lamps. We're On It.]" },
+	/* A thing that calls something a name names it; a person who
+	 * calls it so says it. */
+	{ "It is what the contract calls a “shadow copy” of her.",
+	  "T[shadow copy]" },
+	{ "It is what Vane calls a “shadow copy” of her.",
+	  "D[shadow copy]" },
+	/* A span right after a word for a work is its title, in any case:
+	 * "the report ‘...’", "episode 12: ‘...’". */
+	{ "About the report ‘Lantern makers to join the guild at last’ (May "
+	  "2), I disagree.", "T[Lantern makers to join the guild at last]" },
+	{ "The Wick Hour, episode 12: ‘Who Holds the Lamp?’ Our host is "
+	  "Bea.", "T[Who Holds the Lamp?]" },
+	{ "The Long Shot, episode 12: ‘Who Holds the Lamp?’ Our host is "
+	  "Bea.", "T[Who Holds the Lamp?]" },
+	{ "She called her new film “about as much fun as a tax form, and "
+	  "longer,” then left.",
+	  "D[about as much fun as a tax form, and longer,]" },
 	/* A curly closing mark after a space still closes. */
 	{ "The report found “delays, cost increases and staff losses ”. "
 	  "That was all.", "D[delays, cost increases and staff losses ]" },

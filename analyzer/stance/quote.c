@@ -9,7 +9,11 @@
  * A quoted span is a direct quotation unless it looks like a title or a
  * scare quote: fewer than QUOTE_MIN_WORDS words, no speech verb in the
  * QUOTE_VERB_WINDOW words before it, and no sentence punctuation inside it
- * with a speech verb or pronoun in its sentence (tuning.h).
+ * with a speech verb or pronoun in its sentence (tuning.h). Whatever its
+ * length, it is no quotation after a word of naming ("the slogan"), a word
+ * for a work ("the report ‘...’") or a thing that calls it so ("what the
+ * contract calls a “...”"), nor inside a noun phrase ("reach “severe” or
+ * “emergency” levels", "the “...” campaign").
  */
 #include "analyzer/stance/quote.h"
 
@@ -223,6 +227,17 @@ title_case(const struct doc *d, const struct quote *q)
 	return words > 0;
 }
 
+/* A word of speech at token i; a capitalised one inside its sentence is
+ * part of a name ("the United States", "The Long Shot"), not a verb. */
+static int
+speech_word(const struct doc *d, size_t i)
+{
+	if ((d->tk.v[i].flags & TOK_CAP) && i > 0 &&
+	    d->tk.v[i - 1].sent == d->tk.v[i].sent)
+		return 0;
+	return doc_is_speech(d, i);
+}
+
 /* A speech verb up to QUOTE_VERB_WINDOW words before the quote, in its
  * sentence ("branded them “the fun police”"). */
 static int
@@ -235,7 +250,7 @@ speech_before(const struct doc *d, const struct quote *q)
 		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
 		    tok_punct(&d->tk, i, '.'))
 			break;
-		if (doc_is_speech(d, i))
+		if (speech_word(d, i))
 			return 1;
 	}
 	return 0;
@@ -257,9 +272,12 @@ speech_after(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
-/* Words of naming from this one on (in naming_before()'s list) name a
- * text of any length: "the slogan “...”", "the headline “...”". */
-#define NAMING_LONG 10
+/* Words of naming before this one (in naming_before()'s list) are verbs,
+ * which report speech when a person is their subject; from NAMING_LONG on
+ * they name a text of any length: "the slogan “...”", "the headline
+ * “...”". */
+#define NAMING_VERBS 7
+#define NAMING_LONG 11
 
 /* A word before the quote that names what follows: "called", "titled"
  * ("a sample called “No Place Like Home”", "the series titled
@@ -269,7 +287,7 @@ static int
 naming_before(const struct doc *d, const struct quote *q)
 {
 	static const char *const w[] = { "called", "titled", "entitled",
-		"named", "dubbed", "nicknamed", "word", "words", "term",
+		"named", "dubbed", "nicknamed", "calls", "word", "words", "term",
 		"phrase", "slogan", "tagline", "motto", "hashtag", "sign",
 		"signs", "banner", "headline", "caption", "label" };
 	size_t i, b = q->open;
@@ -297,10 +315,14 @@ naming_before(const struct doc *d, const struct quote *q)
 		return 2; /* "the slogan “Meth, we’re on it.”" */
 	/* A verb of naming whose subject is a person names nothing: it
 	 * reports what they said ("what one casting director called “the
-	 * free-for-all”", "Vane called the move “overdue”"); a thing
-	 * called something is named ("a sample called “...”"). */
-	if (i < 6 && b >= 2 &&
-	    ((doc_lex(d, b - 2) & (LEX_ROLE | LEX_PRONOUN)) ||
+	 * free-for-all”", "what Vane calls a “...”", "what critics called");
+	 * people are found after quotes, so a capitalised subject stands for
+	 * a name here; a thing called something is named ("a sample called
+	 * “...”", "what the agreement calls a “...”"). */
+	if (i < NAMING_VERBS && b >= 2 &&
+	    ((doc_lex(d, b - 2) & (LEX_ROLE | LEX_PRONOUN | LEX_OTHERS)) ||
+	     ((d->tk.v[b - 2].flags & TOK_CAP) &&
+	      !(doc_lex(d, b - 2) & LEX_FUNC)) ||
 	     doc_mention_at(d, b - 2) >= 0))
 		return 0;
 	return 1;
@@ -309,7 +331,8 @@ naming_before(const struct doc *d, const struct quote *q)
 /* A speech verb anywhere before the quote in its sentence, outside other
  * quotations: a short quote there is reported speech ("told friends that
  * the interview was a “great success”", "accused him of “incessant
- * bullying”"). Bounded by the sentence (TOKENS_MAX_SENTENCE). */
+ * bullying”"), not from a word of a name ("The Long Shot, episode 88:
+ * ‘...’"). Bounded by the sentence (TOKENS_MAX_SENTENCE). */
 static int
 speech_in_sentence(const struct doc *d, const struct quote *q)
 {
@@ -319,20 +342,38 @@ speech_in_sentence(const struct doc *d, const struct quote *q)
 	while (i > 0 && d->tk.v[i - 1].sent == s) {
 		i--;
 		if (d->tk.v[i].quote < 0 && !(d->tmark[i] & TM_TITLEQ) &&
-		    doc_is_speech(d, i))
+		    speech_word(d, i))
 			return 1;
 	}
 	return 0;
 }
 
+/* The token before the quote's opening mark is "or" or "and" after
+ * another closing mark: the second of two quoted words ("“severe” or
+ * “emergency”"). */
+static int
+coordinated_after_quote(const struct doc *d, const struct quote *q)
+{
+	size_t o = q->open;
+
+	return o >= 2 && doc_same_sent(d, o - 2, o) &&
+	       (tok_is(&d->tk, o - 1, "or") || tok_is(&d->tk, o - 1, "and")) &&
+	       mark_of(d, o - 2) != M_NONE;
+}
+
 /* A quoted word or name inside a noun phrase, not a quotation: a word
- * with digits ("the ‘CBR600F4’"), or a short name between a determiner
+ * with digits ("the ‘CBR600F4’"), a short name between a determiner
  * or compound adjective and a noun ("the self-declared “interim”
- * government", "the “one country, two systems” formula"). */
+ * government", "the “one country, two systems” formula"), a slogan with
+ * its own full stops between "the" or "a" and a noun ("the “Meth. We're
+ * On It.” campaign"), or two quoted words joined by "or" or "and" before
+ * a noun, which name classes or cues ("reach “severe” or “emergency”
+ * levels", "the use of ‘hold’ and ‘release’ cues"). */
 static int
 modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 {
 	size_t n, i;
+	int coord = 0, article = 0;
 
 	if (words == 1 && q->t1 == q->t0 + 1) {
 		size_t kl, j;
@@ -344,10 +385,16 @@ modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 	}
 	if (q->close == DOC_NONE || words > QUOTE_MODIFIER_WORDS)
 		return 0;
-	for (i = q->t0; i < q->t1; i++)
+	if (q->open > 0 && doc_same_sent(d, q->open - 1, q->open) &&
+	    (tok_is(&d->tk, q->open - 1, "the") ||
+	     tok_is(&d->tk, q->open - 1, "a") ||
+	     tok_is(&d->tk, q->open - 1, "an")))
+		article = 1;
+	for (i = q->t0; i < q->t1 && !article; i++)
 		if ((d->tk.v[i].flags & TOK_PUNCT) &&
 		    !tok_punct(&d->tk, i, ',') && !tok_punct(&d->tk, i, '-'))
 			return 0;
+	coord = coordinated_after_quote(d, q);
 	n = q->close + 1;
 	/* "“severe” or “emergency” levels": the noun after the next */
 	if (n + 1 < d->tk.n && (tok_is(&d->tk, n, "or") ||
@@ -359,8 +406,11 @@ modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 		while (e < d->tk.n && e < n + 2 + 2 * QUOTE_MODIFIER_WORDS &&
 		       !(d->tk.v[e].flags & TOK_PUNCT))
 			e++;
-		if (e < d->tk.n && (d->tk.v[e].flags & TOK_PUNCT))
+		if (e < d->tk.n && (d->tk.v[e].flags & TOK_PUNCT)) {
+			coord = mark_of(d, n + 1) != M_NONE &&
+				mark_of(d, e) != M_NONE;
 			n = e + 1;
+		}
 	}
 	if (n >= d->tk.n || !doc_same_sent(d, n, q->close) ||
 	    (d->tk.v[n].flags & (TOK_PUNCT | TOK_CAP | TOK_NUM)) ||
@@ -369,6 +419,8 @@ modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 			      LEX_DET | LEX_CONTRAST)) ||
 	    doc_is_adverb(d, n))
 		return 0;
+	if (coord)
+		return 1;
 	/* ... after a determiner or a compound adjective ("the
 	 * self-declared", "so-called"): a person's word would be theirs
 	 * ("Epstein's “unbecoming” behaviour"). */
@@ -383,6 +435,34 @@ modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 
 		return memchr(k, '-', kl) != NULL;
 	}
+	return 0;
+}
+
+/* A word for a work right before the opening mark, or before a number and
+ * a colon: the span is its title, in any case ("the report ‘Tamil web
+ * series to use intimacy coordinator’", "episode 88: ‘Who’s in the
+ * Room?’"). Only nouns that are not also common verbs ("show", "play",
+ * "feature" are left out: "the figures show “...”"). */
+static int
+work_before(const struct doc *d, const struct quote *q)
+{
+	static const char *const w[] = { "film", "movie", "series",
+		"miniseries", "episode", "album", "book", "novel", "memoir",
+		"documentary", "podcast", "sitcom", "musical", "song", "poem",
+		"essay", "report", "article", "column", "editorial", "story",
+		"chapter" };
+	size_t i, b = q->open;
+
+	if (b > 0 && tok_punct(&d->tk, b - 1, ':'))
+		b--;
+	if (b > 0 && b < q->open && (d->tk.v[b - 1].flags & TOK_NUM))
+		b--;
+	if (b == 0 || !doc_same_sent(d, b - 1, b) ||
+	    (d->tk.v[b - 1].flags & TOK_CAP))
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
+		if (tok_is(&d->tk, b - 1, w[i]))
+			return 1;
 	return 0;
 }
 
@@ -404,6 +484,11 @@ is_direct(const struct doc *d, const struct quote *q)
 	     naming_before(d, q)))
 		return 0;
 	if (naming_before(d, q) == 2)
+		return 0;
+	/* ... unless the span is what someone said about the work ("called
+	 * the finished film “the best money we've spent”"). */
+	if (work_before(d, q) && !speech_after(d, q) &&
+	    !speech_in_sentence(d, q))
 		return 0;
 	if (modifier_quote(d, q, words))
 		return 0;
