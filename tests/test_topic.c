@@ -185,27 +185,37 @@ test_load_missing_file(void **state)
 	buf_release(&err);
 }
 
-/* Counts the matches of `kind` in `text`. */
+/* Every match of the topic in `text`, token by token, into all[max];
+ * returns how many were stored. */
 static size_t
-count_hits(const struct topic *t, const char *text, enum topic_kind kind)
+all_hits(const struct topic *t, const char *text, struct topic_hit *all,
+	 size_t max)
 {
 	struct norm n;
 	struct tokens tk;
-	struct topic_hit hits[8];
-	size_t i, j, k, total = 0;
+	size_t i, got = 0;
 
 	norm_init(&n);
 	tokens_init(&tk);
 	norm_text(&n, text, strlen(text));
 	tokens_build(&tk, &n, text, strlen(text));
-	for (i = 0; i < tk.n; i++) {
-		k = topic_match(t, &tk, i, NULL, hits, 8);
-		for (j = 0; j < k; j++)
-			if (hits[j].kind == kind)
-				total++;
-	}
+	for (i = 0; i < tk.n && got + 8 <= max; i++)
+		got += topic_match(t, &tk, i, NULL, all + got, 8);
 	tokens_release(&tk);
 	norm_release(&n);
+	return got;
+}
+
+/* Counts the matches of `kind` in `text`. */
+static size_t
+count_hits(const struct topic *t, const char *text, enum topic_kind kind)
+{
+	struct topic_hit hits[256];
+	size_t j, k = all_hits(t, text, hits, 256), total = 0;
+
+	for (j = 0; j < k; j++)
+		if (hits[j].kind == kind)
+			total++;
 	return total;
 }
 
@@ -270,27 +280,16 @@ static const struct {
 static void
 show_heads(const struct topic *t, const char *text, struct buf *out)
 {
-	struct norm n;
-	struct tokens tk;
-	struct topic_hit hits[8];
-	size_t i, j, k;
+	struct topic_hit hits[256];
+	size_t j, k = all_hits(t, text, hits, 256);
 
 	buf_reset(out);
-	norm_init(&n);
-	tokens_init(&tk);
-	norm_text(&n, text, strlen(text));
-	tokens_build(&tk, &n, text, strlen(text));
-	for (i = 0; i < tk.n; i++) {
-		k = topic_match(t, &tk, i, NULL, hits, 8);
-		for (j = 0; j < k; j++)
-			if (hits[j].kind == TOPIC_TERM &&
-			    strcmp(hits[j].phrase, "coordinator*") == 0)
-				buf_adds(out, hits[j].restricted ? "r" : "t");
-	}
+	for (j = 0; j < k; j++)
+		if (hits[j].kind == TOPIC_TERM &&
+		    strcmp(hits[j].phrase, "coordinator*") == 0)
+			buf_adds(out, hits[j].restricted ? "r" : "t");
 	if (!out->len)
 		buf_adds(out, "-");
-	tokens_release(&tk);
-	norm_release(&n);
 }
 
 static void

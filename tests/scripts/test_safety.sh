@@ -30,6 +30,14 @@ hold_lock() {
         sleep 0.05
     done
 }
+# Waits (up to 10 s) until the log FILE says the run stopped at its test
+# pause POINT (PRESSTALLY_TEST_PAUSE).
+wait_pause() {
+    for _ in $(seq 200); do
+        grep -q "test pause at $2" "$1" && return 0
+        sleep 0.05
+    done
+}
 release_fifo() { exec 7>&-; rm -f "$work/fifo"; }
 
 # 1. One writer per output directory.
@@ -75,10 +83,7 @@ case_signal() {
     PRESSTALLY_TEST_PAUSE=write "$bin" analyze --no-progress --no-summary \
         --out "$out" "$src/data/samples" 2>"$work/write.err" &
     held_pid=$!
-    for _ in $(seq 200); do
-        grep -q "test pause at write" "$work/write.err" && break
-        sleep 0.05
-    done
+    wait_pause "$work/write.err" write
     kill -s INT "$held_pid"
     wait "$held_pid"; rc=$?
     [ $rc = 130 ] || fail "SIGINT before the write: exit $rc: $(cat "$work/write.err")"
@@ -109,10 +114,7 @@ case_signal() {
     PRESSTALLY_TEST_PAUSE=start "$bin" refresh --no-crawl -c "$work/r.conf" \
         2>"$work/refresh.err" &
     held_pid=$!
-    for _ in $(seq 100); do
-        grep -q "test pause" "$work/refresh.err" && break
-        sleep 0.05
-    done
+    wait_pause "$work/refresh.err" start
     kill -s TERM "$held_pid"
     wait "$held_pid"; rc=$?
     [ $rc = 130 ] || fail "refresh on SIGTERM: exit $rc"
