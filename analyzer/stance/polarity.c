@@ -829,34 +829,24 @@ concessive(const struct doc *d, size_t i)
 	return in;
 }
 
-/* Verbs of making someone act ("forced to hire", "pushed into hiring",
- * "told to hire one"): what they make someone take up is not that
- * person's choice. */
-static const char *const coercive[] = {
-	"force", "forced", "forces", "forcing", "push", "pushed", "pushing",
-	"told", "tell", "telling", "require", "required", "requires",
-	"requiring", "oblige", "obliged", "pressure", "pressured",
-	"pressed", "order", "ordered", "compel", "compelled", "mandated",
-	NULL
-};
-
 /* 1 when the verb at token i is the complement of a coercive verb in
- * its clause [a, ...): "to" or "into" just before it, and the coercive
- * verb at most POL_SHIFT_WINDOW words before that ("pushed by
- * broadcasters into hiring them"). */
+ * its clause [a, ...): "to" or "into" just before it, and a verb of
+ * making someone act (LEX_COERCIVE: "forced", "pushed", "told") at most
+ * POL_SHIFT_WINDOW words before that ("pushed by broadcasters into
+ * hiring them"): what they make someone take up is not that person's
+ * choice. */
 static int
 imposed(const struct doc *d, size_t a, size_t i)
 {
-	size_t j, k;
+	size_t j;
 
 	if (i <= a || !(tok_is(&d->tk, i - 1, "to") ||
 			tok_is(&d->tk, i - 1, "into")))
 		return 0;
 	for (j = i - 1; j > a && j + POL_SHIFT_WINDOW + 1 > i - 1; ) {
 		j--;
-		for (k = 0; coercive[k]; k++)
-			if (tok_is(&d->tk, j, coercive[k]))
-				return 1;
+		if (doc_lex(d, j) & LEX_COERCIVE)
+			return 1;
 	}
 	return 0;
 }
@@ -978,20 +968,8 @@ speech_formula(const struct doc *d, size_t j)
 	return 0;
 }
 
-/* Adjectives of feeling, whose stimulus follows after a preposition
- * ("comfortable with", "happy about", "nervous around", "angry at"). */
-static const char *const feelings[] = {
-	"comfortable", "uncomfortable", "happy", "unhappy", "pleased",
-	"displeased", "satisfied", "dissatisfied", "safe", "unsafe",
-	"nervous", "anxious", "angry", "upset", "relaxed", "confident",
-	"worried", "concerned", "delighted", "thrilled", "frustrated",
-	"disappointed", "furious", "glad", "content", "uneasy", "at ease",
-	"secure", "insecure", "scared", "afraid", "fine", "okay", "ok",
-	NULL
-};
-
-/* 1 when the evaluation [i, j) is a feeling that names its own stimulus
- * after a preposition, and it is not the topic: "comfortable with the
+/* 1 when the evaluation [i, j) is a feeling (LEX_FEELING) that names
+ * its own stimulus after a preposition, and it is not the topic: "comfortable with the
  * director", "happy about the schedule", "perfectly comfortable with
  * the director" say how one feels about that, not about the topic
  * ("comfortable with one", "happy with the coordinator" stay). Other
@@ -1001,19 +979,14 @@ static int
 other_target(const struct doc *d, size_t i, size_t j, size_t b)
 {
 	const struct pol_entry *x;
-	size_t n, k;
+	size_t n;
 	int feeling = 0;
 
 	/* Quote marks, and the evaluation it qualifies ("perfectly
 	 * comfortable with"). */
 	for (;;) {
-		size_t l;
-		const char *key = doc_key(d, i, &l);
-
-		for (k = 0; feelings[k]; k++)
-			if (strlen(feelings[k]) == l &&
-			    memcmp(feelings[k], key, l) == 0)
-				feeling = 1;
+		if (doc_lex(d, i) & LEX_FEELING)
+			feeling = 1;
 		while (j < b && (tok_punct(&d->tk, j, '"') ||
 				 tok_punct(&d->tk, j, '\'')))
 			j++;

@@ -54,7 +54,12 @@ enum lex_class {
 				   "another" (+ role) */
 	LEX_CONTRAST = 1 << 24, /* ends a clause by contrast: "but", "yet" */
 	LEX_PRONOUN_F = 1 << 25, /* a female pronoun: "she", "her" */
-	LEX_PRONOUN_M = 1 << 26  /* a male pronoun: "he", "him", "his" */
+	LEX_PRONOUN_M = 1 << 26, /* a male pronoun: "he", "him", "his" */
+	LEX_COERCIVE = 1 << 27, /* a verb of making someone act: "forced",
+				 * "told", "pushed" */
+	LEX_FEELING = 1 << 28   /* an adjective of how one feels, which may
+				 * name its own stimulus: "comfortable",
+				 * "nervous" */
 };
 
 #define LEX_GIVEN (LEX_GIVEN_F | LEX_GIVEN_M)
