@@ -32,18 +32,14 @@ Nothing is written but a temporary directory.
 import argparse
 import collections
 import csv
-import importlib.util
 import os
 import subprocess
 import sys
 import tempfile
 
-
-def load_score(path):
-    spec = importlib.util.spec_from_file_location("score", path)
-    sc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sc)
-    return sc
+# The scorer's loader and metrics are fit_stance.py's, beside this file.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fit_stance  # noqa: E402
 
 
 def voice_of(cid, prefixes):
@@ -90,18 +86,11 @@ def run(args, data, topic, cases):
 
 
 def metrics(sc, cf):
-    f1s = []
-    for lab in sc.MACRO_LABELS:
-        tp = cf[(lab, lab)]
-        fp = sum(cf[(g, lab)] for g in sc.LABELS if g != lab)
-        fn = sum(cf[(lab, p)] for p in sc.LABELS if p != lab)
-        if tp + fp + fn:
-            f1s.append(sc.prf(tp, fp, fn)[2])
-    pred = sum(cf[(g, p)] for g in sc.LABELS for p in ("pro", "con"))
+    """fit_stance.metrics() (score.py's macro-F1, polar_p, polar_r), and
+    the right and wrong pro/con calls behind them."""
     ok = cf[("pro", "pro")] + cf[("con", "con")]
-    gold = sum(cf[(g, p)] for g in ("pro", "con") for p in sc.LABELS)
-    return (sum(f1s) / len(f1s) if f1s else 0.0, ok / pred if pred else 0.0,
-            ok / gold if gold else 0.0, ok, pred - ok)
+    pred = sum(cf[(g, p)] for g in sc.LABELS for p in ("pro", "con"))
+    return fit_stance.metrics(sc, cf) + (ok, pred - ok)
 
 
 def main():
@@ -115,7 +104,7 @@ def main():
     ap.add_argument("--link", help="show only cues with this link")
     ap.add_argument("sets", nargs="+", help="SET.jsonl:TOPIC.topic")
     args = ap.parse_args()
-    sc = load_score(args.score)
+    sc = fit_stance.load_score(args.score)
     prefixes = [p for p in args.voices.split(",") if p]
     conf = collections.defaultdict(
         lambda: {(g, p): 0 for g in sc.LABELS for p in sc.LABELS})

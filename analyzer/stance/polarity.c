@@ -851,22 +851,33 @@ imposed(const struct doc *d, size_t a, size_t i)
 	return 0;
 }
 
+/* 1 when token j is "be" or "get" in any form, contractions included
+ * ("I'm", "we're", "she's", "got"): before "used to", it means
+ * accustomed, now. */
+static int
+be_or_get(const struct doc *d, size_t j)
+{
+	static const char *const w[] = { "am", "is", "are", "was", "were",
+					 "be", "been", "m", "re", "s", "get",
+					 "got", "getting", NULL };
+	size_t kl, n;
+	const char *k = doc_key(d, j, &kl);
+
+	if ((kl > 2 && k[kl - 2] == '\'' &&
+	     (k[kl - 1] == 'm' || k[kl - 1] == 's')) ||
+	    (kl > 3 && k[kl - 3] == '\'' && k[kl - 2] == 'r' &&
+	     k[kl - 1] == 'e'))
+		return 1;
+	for (n = 0; w[n]; n++)
+		if (tok_is(&d->tk, j, w[n]))
+			return 1;
+	return 0;
+}
+
 /* 1 when the cue at token i follows "used to" in its clause [a, ...):
  * a habit or view of the past, which the present no longer holds ("I
  * used to dread those days"); not "be used to" or "got used to"
  * (accustomed, now). */
-static int
-be_contracted(const struct doc *d, size_t j)
-{
-	size_t kl;
-	const char *k = doc_key(d, j, &kl);
-
-	return (kl > 2 && k[kl - 2] == '\'' &&
-		(k[kl - 1] == 'm' || k[kl - 1] == 's')) ||
-	       (kl > 3 && k[kl - 3] == '\'' && k[kl - 2] == 'r' &&
-		k[kl - 1] == 'e');
-}
-
 static int
 past_view(const struct doc *d, size_t a, size_t i)
 {
@@ -874,20 +885,7 @@ past_view(const struct doc *d, size_t a, size_t i)
 
 	for (j = a; j + 1 < i; j++)
 		if (tok_is(&d->tk, j, "used") && tok_is(&d->tk, j + 1, "to") &&
-		    !(j > a && (be_contracted(d, j - 1) ||
-				tok_is(&d->tk, j - 1, "am") ||
-				tok_is(&d->tk, j - 1, "is") ||
-				tok_is(&d->tk, j - 1, "are") ||
-				tok_is(&d->tk, j - 1, "was") ||
-				tok_is(&d->tk, j - 1, "were") ||
-				tok_is(&d->tk, j - 1, "be") ||
-				tok_is(&d->tk, j - 1, "been") ||
-				tok_is(&d->tk, j - 1, "m") ||
-				tok_is(&d->tk, j - 1, "re") ||
-				tok_is(&d->tk, j - 1, "s") ||
-				tok_is(&d->tk, j - 1, "get") ||
-				tok_is(&d->tk, j - 1, "got") ||
-				tok_is(&d->tk, j - 1, "getting"))))
+		    !(j > a && be_or_get(d, j - 1)))
 			return 1;
 	return 0;
 }
