@@ -31,6 +31,9 @@ static const struct {
 	{ "An A.I. double stood in.", "T:A.I." },
 	{ "Artificial intelligence came up.", "T:Artificial intelligence" },
 	{ "Two LLMs wrote the outline.", "T:LLMs" },
+	{ "« L'intelligence artificielle ? Jamais. »",
+	  "T:L'intelligence artificielle" },
+	{ "« Avec l'IA, ce n'est pas du doublage. »", "T:l'IA" },
 	/* "AI-" compounds are one token each. */
 	{ "AI-generated extras and AI-written drafts.",
 	  "T:AI-generated;T:AI-written" },
