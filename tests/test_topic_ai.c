@@ -63,6 +63,7 @@ static const struct {
 	{ "A hand-drawn, AI-free short.", "C:hand-drawn;C:AI-free" },
 	/* Editing words that general English reads as harm or help. */
 	{ "She is cutting with clean-up tools.", "N:cutting;N:clean-up" },
+	{ "Juniors tidy up what it makes.", "N:tidy up" },
 	/* The few evaluative words of this topic's world. */
 	{ "The model hallucinated a scene.", "R:The model;X:hallucinated" },
 	{ "It sounded robotic and waxy.", "X:robotic;X:waxy" },
