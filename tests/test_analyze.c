@@ -850,7 +850,7 @@ test_topic_check(void **state)
 	assert_non_null(strstr(out.p, "ok: topic 'Generative AI"));
 	assert_non_null(strstr(out.p, " terms,"));
 	assert_non_null(strstr(out.p, " contrast targets,"));
-	assert_non_null(strstr(out.p, "0 pro overrides"));
+	assert_non_null(strstr(out.p, " pro overrides,"));
 	buf_release(&out);
 	free(path);
 }

@@ -336,7 +336,7 @@ test_bundled_topic_is_valid(void **state)
 	if (!t)
 		fail_msg("%s", err.p);
 	assert_true(topic_count(t, TOPIC_TERM) > 20);
-	assert_int_equal(topic_count(t, TOPIC_PRO) + topic_count(t, TOPIC_CON), 0);
+	assert_true(topic_count(t, TOPIC_PRO) + topic_count(t, TOPIC_CON) < 10);
 	topic_free(t);
 	free(path);
 	buf_release(&err);
