@@ -103,10 +103,11 @@ def main():
                     choices=("none", "wrong", "right", "all"))
     ap.add_argument("--link", help="show only cues with this link")
     ap.add_argument("--calls", default="none",
-                    choices=("none", "wrong", "missing", "both"),
+                    choices=("none", "wrong", "missing", "both", "list"),
                     help="list the wrong pro/con calls with all their cues "
                     "(wrong), the people labelled pro or con with no cue "
-                    "at all (missing), or both")
+                    "at all (missing), or both; list: one line per labelled "
+                    "person with its call, to diff two builds")
     ap.add_argument("sets", nargs="+", help="SET.jsonl:TOPIC.topic")
     args = ap.parse_args()
     sc = fit_stance.load_score(args.score)
@@ -150,6 +151,11 @@ def main():
                                   r["polarity"], r["weight"], r["kind"],
                                   r["link"], r["rules"], r["words"],
                                   r["sentence"]))
+                if args.calls == "list":
+                    print("CALL %s %s gold=%s pred=%s %s" % (
+                        c.get("id"), p["name"], g, pred,
+                        "right" if pred in ("pro", "con") and pred == gg
+                        else "wrong" if pred in ("pro", "con") else "-"))
                 if args.calls in ("missing", "both") and \
                         g in ("pro", "con") and not rows:
                     print("MISSING %s gold=%s %s%s" % (

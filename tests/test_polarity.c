@@ -308,6 +308,26 @@ static const struct {
 	  "pro reference" },
 	{ "The lantern guild met. They are sorry to lose it.", "sorry",
 	  "con reference" },
+	/* Quantifiers made of evaluative words are amounts; the words
+	 * alone still evaluate. */
+	{ "The lantern guild wrote a great many letters.", "great", "-" },
+	{ "The lantern guild wrote a great many letters.", "a", "-" },
+	{ "The lantern guild did a great job.", "great", "pro clause" },
+	{ "The lantern guild had seen a good deal of rain.", "good", "-" },
+	/* Hands are body parts, not praise. */
+	{ "The lantern guild told me where to put my hands.", "hands", "-" },
+	/* Idioms: weak praise, obstruction, the ironic simile. */
+	{ "The lantern guild has its uses.", "has", "pro clause" },
+	{ "The lantern guild slowed the night to a crawl.", "to",
+	  "con clause" },
+	{ "The lantern guild is a speed bump.", "a", "con clause" },
+	/* A shifter's result is not flipped by it. */
+	{ "The lantern guild reduced the night to a farce.", "a",
+	  "con clause" },
+	{ "I met the lantern guild with the enthusiasm of a man sent to the "
+	  "dentist.", "with", "con clause" },
+	{ "I met the lantern guild with enthusiasm.", "enthusiasm",
+	  "pro clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -797,12 +797,19 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 }
 
 /* 1 when a shifter verb stands in the few words before token i in its
- * clause ("reduced the stress", "ended the chaos"). */
+ * clause ("reduced the stress", "ended the chaos"). Not an evaluation
+ * that opens with "to" or "into": that is the verb's result, which it
+ * brings about rather than removes ("slowed the shoot to a crawl",
+ * "turned the night into a farce"). */
 static int
 shifted(const struct doc *d, size_t a, size_t i)
 {
 	size_t j;
 
+	if (tok_is(&d->tk, i, "to") || tok_is(&d->tk, i, "into") ||
+	    (i > a && (doc_lex(d, i) & LEX_DET) &&
+	     (tok_is(&d->tk, i - 1, "to") || tok_is(&d->tk, i - 1, "into"))))
+		return 0;
 	for (j = i; j > a && j + POL_SHIFT_WINDOW > i; ) {
 		j--;
 		if (kind_at(d, j) == POL_SHIFT)
