@@ -328,6 +328,15 @@ static const struct {
 	  "dentist.", "with", "con clause" },
 	{ "I met the lantern guild with enthusiasm.", "enthusiasm",
 	  "pro clause" },
+	/* Denying that one is against the topic concedes, it does not
+	 * support; "no rule against it" allows it; a denied act of
+	 * rejection keeps it. */
+	{ "I am not against the lantern guild.", "against",
+	  "pro object negated concessive" },
+	{ "I have nothing against the lantern guild.", "against",
+	  "pro object negated concessive" },
+	{ "There was no rule against the lantern guild.", "against",
+	  "pro object negated" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
@@ -381,6 +390,8 @@ static const struct {
 	  "Lena Frost=pro | article=pro" },
 	{ "Writer Lena Frost did not praise the lantern guild.",
 	  "Lena Frost=con | article=con" },
+	{ "Writer Lena Frost would never scrap the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
 	/* Evidence in a quotation counts for its speaker. */
 	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
 	  "Mara Voss=pro | article=pro" },

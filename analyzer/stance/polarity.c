@@ -1151,6 +1151,18 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= p->v / 1000.0;
 			e->rules |= RULE_BOOSTED;
 		}
+		/* Denying that one is against something ("I'm not against
+		 * them", "nothing against them as people") concedes it a
+		 * place; it is no support. Denying an act of rejection
+		 * ("would never scrap them") keeps the thing, and a "no"
+		 * that negates a noun ("no rule against it": it is
+		 * allowed) says what there is, so both stay. */
+		if (e->kind == CUE_REJECT && (e->rules & RULE_NEGATED) &&
+		    tok_is(&d->tk, e->tok, "against") && e->neg != DOC_NONE &&
+		    !tok_is(&d->tk, e->neg, "no")) {
+			f *= w[W_CONCESSIVE];
+			e->rules |= RULE_CONCESSIVE;
+		}
 		side = but_side(d, e->tok);
 		if (side < 0 && (e->rules & RULE_NEGATED)) {
 			/* A denial before "but" concedes ("it isn't clever,
