@@ -337,6 +337,23 @@ static const struct {
 	  "pro object negated concessive" },
 	{ "There was no rule against the lantern guild.", "against",
 	  "pro object negated" },
+	/* A denied "saying" is a hedge, no view either way; "wouldn't
+	 * say" is understatement and denies what follows. */
+	{ "I am not saying the lantern guild isn't helpful.", "helpful",
+	  "-" },
+	{ "I'm not saying the lantern guild is useless.", "useless", "-" },
+	{ "I wouldn't say the lantern guild is useless.", "useless",
+	  "pro clause negated" },
+	/* What one expected is a view held before; a duty or an
+	 * expectation borne out is not. */
+	{ "I went in expecting the lantern guild to be useless.", "useless",
+	  "-" },
+	{ "I had braced myself for a useless lantern guild.", "useless",
+	  "-" },
+	{ "The lantern guild is expected to be helpful.", "helpful",
+	  "pro clause" },
+	{ "As expected, the lantern guild was helpful.", "helpful",
+	  "pro clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -897,6 +897,54 @@ past_view(const struct doc *d, size_t a, size_t i)
 	return 0;
 }
 
+/* 1 when the cue at token i follows, in its clause [a, ...), a word of
+ * expecting ("went in expecting to be bored", "had braced himself for a
+ * lecture"): what one expected is a view held before, which the telling
+ * most often goes on to undo. Not "expected" after "be" ("are expected
+ * to attend": a duty) or "as" ("as expected": borne out). */
+static int
+expected_view(const struct doc *d, size_t a, size_t i)
+{
+	size_t j;
+
+	for (j = a; j < i; j++) {
+		if (tok_is(&d->tk, j, "expecting") ||
+		    tok_is(&d->tk, j, "braced") || tok_is(&d->tk, j, "bracing"))
+			return 1;
+		if (tok_is(&d->tk, j, "expected") &&
+		    !(j > a && (be_or_get(d, j - 1) ||
+				tok_is(&d->tk, j - 1, "as"))))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the cue at token i follows, in its clause [a, ...), a denied
+ * "saying" ("I'm not saying it isn't impressive", "nobody is saying it
+ * is perfect"): the speaker declines to assert it, so it is no view of
+ * theirs either way; a hedge. Not "wouldn't say", "nobody would say":
+ * understatement, which denies what follows ("I wouldn't say I was
+ * sorry"). */
+static int
+hedged(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, k, n;
+
+	for (j = a; j < i; j++) {
+		if (!tok_is(&d->tk, j, "saying"))
+			continue;
+		for (k = j; k > a && k + 3 > j; ) {
+			const struct pol_entry *p;
+
+			k--;
+			p = match_at(d, k, &n);
+			if (p && p->kind == POL_NEG && k + n <= j)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 for a form of "be" or a verb of seeming or feeling, which makes the
  * word after it a predicate of its subject ("was rude", "felt safe"). */
 static int
@@ -1190,7 +1238,11 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
-		if (past_view(d, a, e->tok)) {
+		if (hedged(d, a, e->tok)) {
+			f *= w[W_IRREALIS];
+			e->rules |= RULE_IRREALIS;
+		}
+		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
 		}
