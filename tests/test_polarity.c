@@ -354,6 +354,22 @@ static const struct {
 	  "pro clause" },
 	{ "As expected, the lantern guild was helpful.", "helpful",
 	  "pro clause" },
+	/* An evaluation of a role noun is of that person, unless the noun
+	 * phrase is said of someone (a predicate, what one is called) or
+	 * is the topic's ("the guild's worst critic"). */
+	{ "The lantern guild does work a competent director already does.",
+	  "competent", "-" },
+	{ "The lantern guild works with vulnerable performers.",
+	  "vulnerable", "-" },
+	{ "The lantern guild is the best collaborator.", "best",
+	  "pro clause" },
+	{ "She called the lantern guild the best collaborator.", "best",
+	  "pro clause" },
+	{ "I was the lantern guild's worst critic.", "worst", "con clause" },
+	{ "The lantern guild is a competent body.", "competent",
+	  "pro clause" },
+	{ "The lantern guild met. He is, she says, the funniest man alive.",
+	  "funniest", "-" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -1066,6 +1066,57 @@ other_target(const struct doc *d, size_t i, size_t j, size_t b)
 	       !(j + 1 < b && is_topic(d, j + 1));
 }
 
+/* 1 when token j is a role noun, singular or plural ("director",
+ * "performers", "co-stars"), or a plain noun for a person ("man",
+ * "people"), that is not the topic. */
+static int
+other_role(const struct doc *d, size_t j)
+{
+	static const char *const people[] = {
+		"man", "men", "woman", "women", "person", "people", "guy",
+		"guys", "kid", "kids", "girl", "girls", "boy", "boys", NULL
+	};
+	size_t kl, n;
+	const char *k;
+
+	if (j >= d->tk.n || is_topic(d, j) || (d->tmark[j] & TM_CONTRAST) ||
+	    d->tk.v[j].sent != d->tk.v[j - 1].sent)
+		return 0;
+	if (doc_is_role(d, j))
+		return 1;
+	for (n = 0; people[n]; n++)
+		if (tok_is(&d->tk, j, people[n]))
+			return 1;
+	k = doc_key(d, j, &kl);
+	return (d->tk.v[j].flags & TOK_WORD) && kl > 3 && k[kl - 1] == 's' &&
+	       (lexicon_lookup(k, kl - 1) & LEX_ROLE);
+}
+
+/* 1 when the noun phrase whose modifiers start at token i is a
+ * predicate or an epithet: past its determiners, adverbs and quote marks
+ * stands a form of "be", a verb of calling ("called her the best
+ * collaborator"), or the topic whose noun it is ("the coordinator's
+ * worst critic"). What it calls the role is said of someone the clause
+ * is about, often the topic. */
+static int
+predicative(const struct doc *d, size_t a, size_t i)
+{
+	size_t j = i;
+
+	while (j > a && ((doc_lex(d, j - 1) & LEX_DET) ||
+			 doc_is_adverb(d, j - 1) ||
+			 tok_punct(&d->tk, j - 1, '"') ||
+			 tok_punct(&d->tk, j - 1, '\'') ||
+			 tok_is(&d->tk, j - 1, "s")))
+		j--;
+	if (j == a)
+		return 0;
+	j--;
+	return copula(d, j) || is_topic(d, j) || tok_is(&d->tk, j, "call") ||
+	       tok_is(&d->tk, j, "called") || tok_is(&d->tk, j, "calls") ||
+	       tok_is(&d->tk, j, "calling");
+}
+
 /* 1 when the verb ending before token j has an object of its own that
  * is not the topic: a determiner, then a word that is no topic and
  * does not point back to it ("would defend the claim", "praised the
@@ -1146,6 +1197,12 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		    other_target(d, e->tok, e->tok + e->ntok, b))
 			f = 0;
 		if (e->kind == CUE_LEX && speech_formula(d, e->tok + e->ntok))
+			f = 0;
+		/* An evaluation that modifies a role noun evaluates that
+		 * person ("a competent director", "vulnerable performers"),
+		 * not the topic. */
+		if (e->kind == CUE_LEX && other_role(d, e->tok + e->ntok) &&
+		    !predicative(d, a, e->tok))
 			f = 0;
 		/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
