@@ -370,6 +370,16 @@ static const struct {
 	  "pro clause" },
 	{ "The lantern guild met. He is, she says, the funniest man alive.",
 	  "funniest", "-" },
+	/* Rejecting a claim negates what it says; the verb is no
+	 * evaluation then, but stays one with an object of its own. */
+	{ "She rejects the idea that the lantern guild is useless.",
+	  "useless", "pro clause negated" },
+	{ "She rejects the idea that the lantern guild is useless.",
+	  "rejects", "-" },
+	{ "She rejects the lantern guild.", "rejects", "con object" },
+	/* "engaged" a practitioner is hiring one. */
+	{ "The studio engaged the lantern guild.", "engaged",
+	  "pro object" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
