@@ -1021,10 +1021,11 @@ speech_formula(const struct doc *d, size_t j)
 	return 0;
 }
 
-/* 1 when the evaluation [i, j) is a feeling (LEX_FEELING) that names
- * its own stimulus after a preposition, and it is not the topic: "comfortable with the
- * director", "happy about the schedule", "perfectly comfortable with
- * the director" say how one feels about that, not about the topic
+/* 1 when the evaluation [i, j) is a feeling or a grievance (LEX_FEELING)
+ * that names its own stimulus after a preposition, and it is not the
+ * topic: "comfortable with the director", "happy about the schedule",
+ * "perfectly comfortable with the director", "a problem with my
+ * co-star" say how one feels about that, not about the topic
  * ("comfortable with one", "happy with the coordinator" stay). Other
  * evaluations evaluate their subject whatever follows ("helpful to the
  * next person", "good with the actors"). */
@@ -1058,7 +1059,8 @@ other_target(const struct doc *d, size_t i, size_t j, size_t b)
 	if (is_topic(d, j) || pointing_back(d, j) ||
 	    (d->tmark[j] & TM_CONTRAST))
 		return 0;
-	if (!(doc_lex(d, j) & LEX_DET))
+	if (!(doc_lex(d, j) & LEX_DET) && !tok_is(&d->tk, j, "my") &&
+	    !tok_is(&d->tk, j, "our") && !tok_is(&d->tk, j, "your"))
 		return 0;
 	j++;
 	return j < b && (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
