@@ -384,6 +384,22 @@ static const struct {
 	/* "engaged" a practitioner is hiring one. */
 	{ "The studio engaged the lantern guild.", "engaged",
 	  "pro object" },
+	/* A fronted "without" is the condition of the clause after it: a
+	 * negated outcome says the absence goes badly; an asserted one
+	 * that the topic is not needed. */
+	{ "Without the lantern guild, we couldn't have finished.", "without",
+	  "pro object negated" },
+	{ "Without the lantern guild, we finished early.", "without",
+	  "con object" },
+	{ "We finished without the lantern guild, and nobody minded.",
+	  "without", "con object" },
+	/* A comparison names both ways and chooses neither. */
+	{ "I have worked with the lantern guild and without it.", "without",
+	  "-" },
+	{ "I have worked with and without the lantern guild.", "without",
+	  "-" },
+	{ "I have worked with Ana and without the lantern guild.", "without",
+	  "con object" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

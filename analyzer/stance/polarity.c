@@ -611,6 +611,30 @@ lexable(const struct doc *d, size_t i)
 	return 1;
 }
 
+/* 1 when "without" at token w is the second half of a comparison with
+ * the topic present ("with a coordinator and without one", "with and
+ * without them"): both ways are named, so neither is chosen. */
+static int
+compared_with(const struct doc *d, size_t w, size_t a)
+{
+	size_t j, k;
+
+	if (w <= a || !(tok_is(&d->tk, w - 1, "and") ||
+			tok_is(&d->tk, w - 1, "or")))
+		return 0;
+	for (j = w - 1; j > a && j + POL_OBJECT_WINDOW + 1 > w; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "with"))
+			continue;
+		if (j + 2 == w)
+			return 1; /* "with and without" */
+		for (k = j + 1; k < w - 1 && k <= j + POL_ABSENCE_WINDOW; k++)
+			if (is_topic(d, k))
+				return 1;
+	}
+	return 0;
+}
+
 /* Collects the candidates of the article in text order: the topic file's
  * pro/con overrides first claim their tokens, then lexicon phrases. */
 static void
@@ -696,7 +720,8 @@ collect(struct doc *d, struct evs *out)
 		case POL_NEG:
 			e.kind = CUE_ABSENCE;
 			e.value = -1.0;
-			if (tok_is(&d->tk, i, "without"))
+			if (tok_is(&d->tk, i, "without") &&
+			    !compared_with(d, i, a))
 				e.obj = object_of(d, i, b);
 			break;
 		default:
@@ -794,6 +819,23 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 		}
 	}
 	return count;
+}
+
+/* 1 when "without" at token w opens its clause [a, b) (past quote
+ * marks) and a comma ends it, with a clause of the same sentence after
+ * it ("Without one, I didn't sleep"). */
+static int
+fronted_without(const struct doc *d, size_t w, size_t a, size_t b)
+{
+	size_t j;
+
+	if (!tok_is(&d->tk, w, "without"))
+		return 0;
+	for (j = a; j < w; j++)
+		if (!tok_punct(&d->tk, j, '"') && !tok_punct(&d->tk, j, '\''))
+			return 0;
+	return b + 1 < d->tk.n && tok_punct(&d->tk, b, ',') &&
+	       doc_same_sent(d, b, b + 1);
 }
 
 /* 1 when a shifter verb stands in the few words before token i in its
@@ -1234,6 +1276,15 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	e->neg = DOC_NONE;
 	if (!(off & POL_OFF_COMPOSITION)) {
 		nneg = negators(d, a, e->tok, skip, &e->neg);
+		/* "Without her, I couldn't have done it": a fronted
+		 * "without" clause is the condition of the clause after it,
+		 * whose negation says the absence goes badly. */
+		if (e->kind == CUE_ABSENCE && !nneg &&
+		    fronted_without(d, e->tok, a, b)) {
+			size_t n0 = b + 1, n1 = d->clb[b + 1];
+
+			nneg = negators(d, n0, n1, DOC_NONE, &e->neg);
+		}
 		if (nneg % 2) {
 			e->pol = -e->pol;
 			e->rules |= RULE_NEGATED;
