@@ -400,6 +400,16 @@ static const struct {
 	  "-" },
 	{ "I have worked with Ana and without the lantern guild.", "without",
 	  "con object" },
+	/* Taking the topic up only on a condition is no choice made. */
+	{ "Studios can still hire the lantern guild if they want to.",
+	  "hire", "-" },
+	{ "We would scrap the lantern guild unless the law said otherwise.",
+	  "scrap", "-" },
+	{ "We would scrap the lantern guild.", "scrap", "con object" },
+	{ "Studios hired the lantern guild because it was cheap.", "hired",
+	  "pro object" },
+	{ "We hired the lantern guild, but if it fails we will know.",
+	  "hired", "pro object before-but" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -539,6 +539,25 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 	return 0;
 }
 
+/* 1 when a condition follows the act ending before token j in its
+ * sentence ("can still hire one if they want to", "would drop them
+ * unless the law says otherwise"): taking the topic up or doing without
+ * it only on a condition is no choice made. A "but" or a full stop ends
+ * the search. */
+static int
+conditioned(const struct doc *d, size_t j)
+{
+	size_t e = d->sent_start[d->tk.v[j - 1].sent + 1];
+
+	for (; j < e; j++) {
+		if (tok_is(&d->tk, j, "but") || tok_punct(&d->tk, j, ';'))
+			return 0;
+		if (tok_is(&d->tk, j, "if") || tok_is(&d->tk, j, "unless"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Where the evidence at token i stands to a "but" of its sentence (in
  * the same quotation or outside both): -1 before it, +1 after it, 0
  * without one or when the sentence opens with it. */
@@ -1340,7 +1359,10 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
-		if (interrogative(d, e->tok, e->ntok)) {
+		if (interrogative(d, e->tok, e->ntok) ||
+		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		      e->kind == CUE_ABSENCE) &&
+		     conditioned(d, e->tok + e->ntok))) {
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
