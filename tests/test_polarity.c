@@ -410,6 +410,13 @@ static const struct {
 	  "pro object" },
 	{ "We hired the lantern guild, but if it fails we will know.",
 	  "hired", "pro object before-but" },
+	/* A verb of praise with a bare object of its own, in a clause
+	 * that only borrows the topic from the one before "but",
+	 * praises that object. */
+	{ "We respect the lantern guild but should be fighting for overtime.",
+	  "fighting", "-" },
+	{ "We respect the lantern guild but should be fighting for it.",
+	  "fighting", "pro object after-but" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

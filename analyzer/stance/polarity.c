@@ -1188,6 +1188,15 @@ predicative(const struct doc *d, size_t a, size_t i)
 static int
 own_object(const struct doc *d, size_t j, size_t b)
 {
+	/* A bare noun after a verb that ends in its preposition
+	 * ("fighting for overtime", "campaigned against cuts"). */
+	if (j < b && j > 0 && (doc_lex(d, j - 1) & LEX_PREP) &&
+	    (d->tk.v[j].flags & TOK_WORD) &&
+	    !(d->tk.v[j].flags & (TOK_CAP | TOK_NUM)) && !is_topic(d, j) &&
+	    !pointing_back(d, j) && !(d->tmark[j] & TM_CONTRAST) &&
+	    !(doc_lex(d, j) & (LEX_DET | LEX_PREP | LEX_FUNC | LEX_PRONOUN)) &&
+	    !doc_is_adverb(d, j))
+		return 1;
 	if (j + 1 >= b || !(doc_lex(d, j) & LEX_DET) ||
 	    pointing_back(d, j) || is_topic(d, j))
 		return 0;
@@ -1272,8 +1281,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		 * clause, what it praises or attacks is something else
 		 * ("complained about the delays"). */
 		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
-		    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
-		    (e->link != LINK_REF ||
+		    e->link != LINK_OBJECT &&
+		    (e->link != LINK_CLAUSE || t < a || t >= b) &&
+		    ((e->link != LINK_REF && e->link != LINK_CLAUSE) ||
 		     own_object(d, e->tok + e->ntok, b))) {
 			f *= w[W_VERB_UNLINKED];
 			e->unlinked = 1;
