@@ -417,6 +417,14 @@ static const struct {
 	  "fighting", "-" },
 	{ "We respect the lantern guild but should be fighting for it.",
 	  "fighting", "pro object after-but" },
+	/* The speaker's attitude in the past perfect is a view held
+	 * before; someone else's past perfect, or a plain past, stays. */
+	{ "The lantern guild I had sneered at fixed the roof.", "sneered",
+	  "-" },
+	{ "We had always dreaded the lantern guild.", "dreaded", "-" },
+	{ "They had always dreaded the lantern guild.", "dreaded",
+	  "con clause" },
+	{ "I sneered at the lantern guild.", "sneered", "con object" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

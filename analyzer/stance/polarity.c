@@ -955,7 +955,17 @@ past_view(const struct doc *d, size_t a, size_t i)
 		if (tok_is(&d->tk, j, "used") && tok_is(&d->tk, j + 1, "to") &&
 		    !(j > a && be_or_get(d, j - 1)))
 			return 1;
-	return 0;
+	/* "the tools I had sneered at", "we had always dreaded it": the
+	 * speaker's attitude in the past perfect, before what is told. */
+	j = i;
+	while (j > a && (doc_is_adverb(d, j - 1) ||
+			 tok_is(&d->tk, j - 1, "always") ||
+			 tok_is(&d->tk, j - 1, "once") ||
+			 tok_is(&d->tk, j - 1, "long") ||
+			 tok_is(&d->tk, j - 1, "first")))
+		j--;
+	return j >= a + 2 && tok_is(&d->tk, j - 1, "had") &&
+	       (tok_is(&d->tk, j - 2, "i") || tok_is(&d->tk, j - 2, "we"));
 }
 
 /* 1 when the cue at token i follows, in its clause [a, ...), a word of
