@@ -425,6 +425,14 @@ static const struct {
 	{ "They had always dreaded the lantern guild.", "dreaded",
 	  "con clause" },
 	{ "I sneered at the lantern guild.", "sneered", "con object" },
+	/* The ironic comparison: "about as useful as" a thing that is no
+	 * use; "about as good as it gets" is the most. */
+	{ "The lantern guild is about as useful as a paper umbrella.",
+	  "useful", "con clause negated" },
+	{ "The lantern guild is about as good as it gets.", "good",
+	  "pro clause" },
+	{ "The lantern guild is as useful as ever.", "useful",
+	  "pro clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

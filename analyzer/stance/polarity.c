@@ -857,6 +857,22 @@ fronted_without(const struct doc *d, size_t w, size_t a, size_t b)
 	       doc_same_sent(d, b, b + 1);
 }
 
+/* 1 when the evaluation [i, j) is the measure of an ironic comparison,
+ * "about as necessary as a chaperone on a honeymoon", "roughly as
+ * useful as a chocolate teapot": what it is compared to has none of it.
+ * Not "about as good as it gets", which means the most. */
+static int
+ironic_as(const struct doc *d, size_t a, size_t i, size_t j)
+{
+	if (i < a + 2 || j + 1 >= d->tk.n || !tok_is(&d->tk, i - 1, "as") ||
+	    !(tok_is(&d->tk, i - 2, "about") || tok_is(&d->tk, i - 2, "roughly") ||
+	      tok_is(&d->tk, i - 2, "nearly")) ||
+	    !tok_is(&d->tk, j, "as") || !doc_same_sent(d, i, j + 1))
+		return 0;
+	return !tok_is(&d->tk, j + 1, "it") && !tok_is(&d->tk, j + 1, "they") &&
+	       !tok_is(&d->tk, j + 1, "ever");
+}
+
 /* 1 when a shifter verb stands in the few words before token i in its
  * clause ("reduced the stress", "ended the chaos"). Not an evaluation
  * that opens with "to" or "into": that is the verb's result, which it
@@ -1331,6 +1347,12 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		} else if (nneg) {
 			e->rules |= RULE_DOUBLE_NEG;
 			e->neg = DOC_NONE;
+		}
+		if (e->kind == CUE_LEX && ironic_as(d, a, e->tok,
+						    e->tok + e->ntok)) {
+			e->pol = -e->pol;
+			e->rules |= RULE_NEGATED;
+			f *= w[W_NEGATED];
 		}
 		/* A shifter flips an evaluation and a verb of praise or
 		 * attack alike ("stopped complaining about them"). */
