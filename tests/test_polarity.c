@@ -433,6 +433,16 @@ static const struct {
 	  "pro clause" },
 	{ "The lantern guild is as useful as ever.", "useful",
 	  "pro clause" },
+	/* A relative clause that restricts a negative subject is not
+	 * negated by it; the main clause after it is. */
+	{ "Nobody who has worked with a good lantern guild would call it "
+	  "useless.", "good", "pro clause" },
+	{ "Nobody who has worked with a good lantern guild would call it "
+	  "useless.", "useless", "pro clause negated" },
+	{ "No one who hired the lantern guild is sorry.", "sorry",
+	  "pro clause negated" },
+	{ "No one who hired the lantern guild is sorry.", "hired",
+	  "pro object" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

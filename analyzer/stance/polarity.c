@@ -785,6 +785,35 @@ collect(struct doc *d, struct evs *out)
 	free(taken);
 }
 
+/* 1 when the negator ending at token j is a subject that a relative
+ * clause restricts ("nobody who has worked with a good one", "no one
+ * that I know") and token i stands inside that clause: no modal, form
+ * of "be" or verb of saying or thinking comes between, which would be
+ * the main clause's. What the relative clause says is not negated. */
+static int
+relative_after(const struct doc *d, size_t j, size_t i)
+{
+	static const char *const main_verb[] = {
+		"would", "will", "could", "can", "should", "might", "must",
+		"is", "was", "are", "were", "ever", NULL
+	};
+	size_t k, n;
+
+	if (j + 1 >= i || !(tok_is(&d->tk, j + 1, "who") ||
+			    tok_is(&d->tk, j + 1, "that")) ||
+	    !(tok_is(&d->tk, j, "nobody") || tok_is(&d->tk, j, "one") ||
+	      tok_is(&d->tk, j, "none") || tok_is(&d->tk, j, "no-one")))
+		return 0;
+	for (k = j + 2; k < i; k++) {
+		if (doc_lex(d, k) & (LEX_OPINION | LEX_SPEECH))
+			return 0;
+		for (n = 0; main_verb[n]; n++)
+			if (tok_is(&d->tk, k, main_verb[n]))
+				return 0;
+	}
+	return 1;
+}
+
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
  * as a contrastive target). *first gets the first one. A negator's scope
@@ -814,6 +843,8 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 			neither = 1;
 		else if (neither && tok_is(&d->tk, j, "nor"))
 			continue;
+		if (relative_after(d, j, i))
+			continue;
 		if (d->tmark[j] & TM_NEGATOR) {
 			size_t k = j;
 
@@ -828,6 +859,11 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 			continue;
 		}
 		p = match_at(d, j, &n);
+		if (p && p->kind == POL_NEG && j + n <= i &&
+		    relative_after(d, j + n - 1, i)) {
+			j += n - 1;
+			continue;
+		}
 		if (p && p->kind == POL_NEG && j + n <= i) {
 			if (j != skip) {
 				if (*first == DOC_NONE)
