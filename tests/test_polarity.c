@@ -443,6 +443,9 @@ static const struct {
 	  "pro clause negated" },
 	{ "No one who hired the lantern guild is sorry.", "hired",
 	  "pro object" },
+	/* Whether a belief was borne out judges its holder. */
+	{ "I was wrong about the lantern guild.", "wrong", "-" },
+	{ "The lantern guild was wrong.", "wrong", "con clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
