@@ -446,6 +446,11 @@ static const struct {
 	/* Whether a belief was borne out judges its holder. */
 	{ "I was wrong about the lantern guild.", "wrong", "-" },
 	{ "The lantern guild was wrong.", "wrong", "con clause" },
+	/* "sold on": convinced; "not entirely sold": unconvinced. */
+	{ "I am not sold on the lantern guild.", "sold", "con clause negated" },
+	{ "The lantern guild is not entirely sold.", "entirely",
+	  "con clause negated" },
+	{ "The lantern guild sold the hall.", "sold", "-" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
