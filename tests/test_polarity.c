@@ -235,6 +235,11 @@ static const struct {
 	 * and a present feeling stay. */
 	{ "The lantern guild met. Ann Vole was rude.", "rude", "-" },
 	{ "The lantern guild met. I was scared.", "scared", "-" },
+	/* ... but a word for a stance says what the person thinks. */
+	{ "The lantern guild met. Ann Vole was sceptical.", "sceptical",
+	  "con paragraph" },
+	{ "The lantern guild met. Ann Vole is not entirely sold.", "entirely",
+	  "con paragraph negated" },
 	{ "I was scared of the lantern guild.", "scared",
 	  "con clause" },
 	{ "The lantern guilds met. They were awful.", "awful",

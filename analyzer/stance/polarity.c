@@ -1095,10 +1095,16 @@ copula(const struct doc *d, size_t j)
  * speaker's present feeling ("I am glad of one") is most often the
  * speaker's view of what the talk is about, and stays. */
 static int
-person_predicate(const struct doc *d, size_t a, size_t i)
+person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 {
-	size_t q = i, s;
+	size_t q = i, s, k;
 	int past;
+
+	/* A word for a stance ("she is sceptical", "he is not entirely
+	 * sold", "I was a convert") says what the person thinks. */
+	for (k = i; k < i + n; k++)
+		if (doc_lex(d, k) & LEX_ATTITUDE)
+			return 0;
 
 	while (q > a && (doc_is_adverb(d, q - 1) ||
 			 kind_at(d, q - 1) == POL_BOOST ||
@@ -1325,7 +1331,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
 					   e->link == LINK_REF ||
 					   e->link == LINK_QUOTE) &&
-		    person_predicate(d, a, e->tok))
+		    person_predicate(d, a, e->tok, e->ntok))
 			f = 0;
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
 		    other_target(d, e->tok, e->tok + e->ntok, b))
