@@ -456,6 +456,15 @@ static const struct {
 	{ "The lantern guild is not entirely sold.", "entirely",
 	  "con clause negated" },
 	{ "The lantern guild sold the hall.", "sold", "-" },
+	/* What a third party did, told in a quotation, is not the
+	 * speaker's act; the speaker's own is. */
+	{ "\u201cThe producers wanted the lantern guild, so they paid it,\u201d "
+	  "said Mara Voss.", "wanted", "-" },
+	{ "\u201cThey had already hired the lantern guild,\u201d said Mara Voss.",
+	  "hired", "-" },
+	{ "\u201cWe hired the lantern guild,\u201d said Mara Voss.", "hired",
+	  "pro object" },
+	{ "The producers wanted the lantern guild.", "wanted", "pro object" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -994,6 +994,43 @@ be_or_get(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when the act at token i (taking the topic up, rejecting it, doing
+ * without it) stands in a quotation and its subject is a third party:
+ * past auxiliaries and adverbs, "he", "she", "they" or a noun after
+ * "the" ("The producers wanted her, so they paid her"). The speaker
+ * tells what others did; "we hired one", "I dropped them" stay. */
+static int
+others_act(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const aux[] = {
+		"would", "will", "had", "have", "has", "did", "do", "does",
+		"just", "also", "then", "finally", "eventually", "still",
+		"all", "quickly", "simply", "even", "already", "now",
+		"always", "never", "once", "soon", "actually", "really", NULL
+	};
+	size_t j = i, n;
+
+	if (d->tk.v[i].quote < 0)
+		return 0;
+	while (j > a) {
+		for (n = 0; aux[n]; n++)
+			if (tok_is(&d->tk, j - 1, aux[n]))
+				break;
+		if (!aux[n] && !doc_is_adverb(d, j - 1))
+			break;
+		j--;
+	}
+	if (j == a)
+		return 0;
+	j--;
+	if (tok_is(&d->tk, j, "he") || tok_is(&d->tk, j, "she") ||
+	    tok_is(&d->tk, j, "they"))
+		return 1;
+	return j > a && tok_is(&d->tk, j - 1, "the") &&
+	       (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
+	       !(d->tk.v[j].flags & TOK_CAP) && doc_mention_at(d, j) < 0;
+}
+
 /* 1 when the cue at token i follows "used to" in its clause [a, ...):
  * a habit or view of the past, which the present no longer holds ("I
  * used to dread those days"); not "be used to" or "got used to"
@@ -1461,6 +1498,11 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
+		}
+		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		     e->kind == CUE_ABSENCE) && others_act(d, a, e->tok)) {
+			f *= w[W_OTHERS];
+			e->rules |= RULE_OTHERS;
 		}
 		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		     e->kind == CUE_ABSENCE) && imposed(d, a, e->tok)) {
