@@ -465,6 +465,13 @@ static const struct {
 	{ "\u201cWe hired the lantern guild,\u201d said Mara Voss.", "hired",
 	  "pro object" },
 	{ "The producers wanted the lantern guild.", "wanted", "pro object" },
+	/* Praise after "Oh," or "Oh yes," is the frame of irony, not
+	 * asserted; blame there is. */
+	{ "Oh, wonderful, the lantern guild again.", "wonderful", "-" },
+	{ "Mara Voss: \u201cOh yes, the lantern guild is wonderful.\u201d",
+	  "wonderful", "-" },
+	{ "Oh, the lantern guild was awful.", "awful", "con clause" },
+	{ "The lantern guild is wonderful.", "wonderful", "pro clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -539,6 +539,31 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 	return 0;
 }
 
+/* 1 when the sentence of token i opens with the interjection "Oh" and a
+ * comma or "yes" ("Oh, wonderful.", "Oh yes, it's marvellous."): the
+ * common frame of ironic praise, which is not asserted. */
+static int
+ironic_oh(const struct doc *d, size_t i)
+{
+	size_t at[2], j;
+	int n = 1, k;
+
+	at[0] = d->sent_start[d->tk.v[i].sent];
+	if (d->tk.v[i].quote >= 0 && d->q[d->tk.v[i].quote].t0 > at[0])
+		at[n++] = d->q[d->tk.v[i].quote].t0;
+	for (k = 0; k < n; k++) {
+		j = at[k];
+		while (j < i && (tok_punct(&d->tk, j, '"') ||
+				 tok_punct(&d->tk, j, '\'')))
+			j++;
+		if (j + 1 < i && tok_is(&d->tk, j, "oh") &&
+		    (tok_punct(&d->tk, j + 1, ',') ||
+		     tok_is(&d->tk, j + 1, "yes")))
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when a condition follows the act ending before token j in its
  * sentence ("can still hire one if they want to", "would drop them
  * unless the law says otherwise"): taking the topic up or doing without
@@ -1481,6 +1506,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_CONCESSIVE;
 		}
 		if (interrogative(d, e->tok, e->ntok) ||
+		    (e->kind == CUE_LEX && e->value > 0 &&
+		     ironic_oh(d, e->tok)) ||
 		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		      e->kind == CUE_ABSENCE) &&
 		     conditioned(d, e->tok + e->ntok))) {
