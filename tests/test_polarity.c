@@ -472,6 +472,20 @@ static const struct {
 	  "wonderful", "-" },
 	{ "Oh, the lantern guild was awful.", "awful", "con clause" },
 	{ "The lantern guild is wonderful.", "wonderful", "pro clause" },
+	/* Needing or being owed the topic is support of it; what someone
+	 * "deserves better" than is judged by the writer. */
+	{ "Every stage needs the lantern guild.", "needs", "pro object" },
+	{ "No stage needs the lantern guild.", "needs",
+	  "con object negated" },
+	{ "Local crews deserve the lantern guild.", "deserve", "pro object" },
+	{ "Every stage should have the lantern guild.", "should",
+	  "pro object" },
+	{ "The lantern guild met. She deserves better than this.", "deserves",
+	  "-" },
+	/* "I'd be lying if I said ..." denies what follows, and its "if"
+	 * supposes nothing. */
+	{ "I'd be lying if I said I didn't want the lantern guild.", "want",
+	  "pro object double-negation" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -509,6 +509,24 @@ others_view(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when token j is inside a negator phrase of the lexicon that starts
+ * before it ("I'd be lying if I said"): that "if" supposes nothing. */
+static int
+in_negator(const struct doc *d, size_t j)
+{
+	size_t k, n;
+
+	for (k = j; k > 0 && k + POL_MAX_WORDS > j; ) {
+		const struct pol_entry *p;
+
+		k--;
+		p = match_at(d, k, &n);
+		if (p && p->kind == POL_NEG && k + n > j)
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when the cue at token i is asked or supposed, not asserted: its
  * sentence (or its quoted sentence) ends with a question mark, "whether"
  * or "if" comes before it in the clause, or it stands in scare quotes
@@ -528,7 +546,8 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
-		if (tok_is(&d->tk, j, "whether") || tok_is(&d->tk, j, "if"))
+		if (tok_is(&d->tk, j, "whether") ||
+		    (tok_is(&d->tk, j, "if") && !in_negator(d, j)))
 			return 1;
 	}
 	/* Scare quotes: the whole cue inside them. A cue that runs out of
