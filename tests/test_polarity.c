@@ -486,6 +486,12 @@ static const struct {
 	 * supposes nothing. */
 	{ "I'd be lying if I said I didn't want the lantern guild.", "want",
 	  "pro object double-negation" },
+	/* A possessive pronoun stands for a noun phrase ("I swear by
+	 * mine"); after "of" it names the one who has. */
+	{ "The lantern guilds met. I swear by mine.", "swear",
+	  "pro reference" },
+	{ "The lantern guilds met. A friend of mine was rude to me.", "rude",
+	  "con paragraph" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -321,6 +321,13 @@ pointing_back(const struct doc *d, size_t j)
 			tok_is(&d->tk, j - 1, "some") ||
 			tok_is(&d->tk, j - 1, "each")))))
 		return 0;
+	/* "a friend of mine": a possessive pronoun after "of" names the
+	 * one who has, not the thing had. */
+	if (j > 0 && tok_is(&d->tk, j - 1, "of") &&
+	    (tok_is(&d->tk, j, "mine") || tok_is(&d->tk, j, "yours") ||
+	     tok_is(&d->tk, j, "hers") || tok_is(&d->tk, j, "ours") ||
+	     tok_is(&d->tk, j, "theirs")))
+		return 0;
 	/* "these", "those" before a noun are its determiners ("those
 	 * days"), as "this" and "that" are. */
 	if (tok_is(&d->tk, j, "these") || tok_is(&d->tk, j, "those"))
