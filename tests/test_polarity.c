@@ -492,6 +492,13 @@ static const struct {
 	  "pro reference" },
 	{ "The lantern guilds met. A friend of mine was rude to me.", "rude",
 	  "con paragraph" },
+	/* Idioms of being won over, and of having no use for a thing;
+	 * "taken with" a camera is no evaluation. */
+	{ "She was much taken with the lantern guild.", "much", "pro clause" },
+	{ "She is in no mood for the lantern guild.", "in", "con clause" },
+	{ "There is no need for the lantern guild.", "no", "con clause" },
+	{ "The photos of the lantern guild were taken with a phone.", "were",
+	  "-" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
