@@ -27,6 +27,7 @@ static const char topic_text[] =
 	"contrast the old way\n"
 	"neutral  union\n"
 	"con      a lamp tax\n"
+	"con      taxman\n"
 	"role     lamplighter\n"
 	"term     lantern keeper*\n"
 	"term     keeper*\n";
@@ -499,6 +500,14 @@ static const struct {
 	{ "There is no need for the lantern guild.", "no", "con clause" },
 	{ "The photos of the lantern guild were taken with a phone.", "were",
 	  "-" },
+	/* A pejorative name for the topic as the object of a verb of
+	 * wanting or praise only points to it; denied, it counts. */
+	{ "The lantern guild met. Some of us needed the taxman.", "taxman",
+	  "-" },
+	{ "The lantern guild met. She does not, she said, need a taxman.",
+	  "taxman", "con paragraph" },
+	{ "The lantern guild met. They sent us a taxman.", "taxman",
+	  "con reference" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

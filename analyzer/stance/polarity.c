@@ -1361,6 +1361,30 @@ own_object(const struct doc *d, size_t j, size_t b)
 	       !(d->tmark[j + 1] & TM_CONTRAST);
 }
 
+/* 1 when the words just before token t, past its determiners, end a
+ * verb of taking up or a praising one ("needed the", "hired a",
+ * "praised the"), in its clause [a, ...). */
+static int
+epithet_object(const struct doc *d, size_t t, size_t a)
+{
+	size_t j = t, n;
+	const struct pol_entry *p;
+
+	while (j > a && (doc_lex(d, j - 1) & (LEX_DET | LEX_INDEF)))
+		j--;
+	if (j == t || j == a)
+		return 0;
+	for (n = 1; n <= POL_MAX_WORDS && j >= a + n; n++) {
+		size_t len;
+
+		p = match_at(d, j - n, &len);
+		if (p && j - n + len == j)
+			return p->kind == POL_ADOPT || p->kind == POL_PRAISE ||
+			       (p->kind == POL_EVAL && p->v > 0);
+	}
+	return 0;
+}
+
 static double
 link_weight(const double *w, enum cue_link l)
 {
@@ -1458,6 +1482,17 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			}
 		}
 	}
+	/* A pejorative name for the topic as the object of a verb of
+	 * wanting or of praise ("Some of us needed the nanny"): the verb
+	 * says what the speaker thinks; the name only points to the
+	 * topic. Denied anywhere before in its sentence ("does not, she
+	 * said, need a nanny"), both agree. */
+	if (e->kind == CUE_TOPIC && e->value < 0 &&
+	    epithet_object(d, e->tok, a) &&
+	    negators(d, d->sent_start[d->tk.v[e->tok].sent], e->tok,
+		     DOC_NONE, &aw) == 0)
+		f = 0;
+	aw = DOC_NONE;
 	e->neg = DOC_NONE;
 	if (!(off & POL_OFF_COMPOSITION)) {
 		nneg = negators(d, a, e->tok, skip, &e->neg);
