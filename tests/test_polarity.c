@@ -412,6 +412,12 @@ static const struct {
 	{ "We would scrap the lantern guild unless the law said otherwise.",
 	  "scrap", "-" },
 	{ "We would scrap the lantern guild.", "scrap", "con object" },
+	/* ... as is a time that has not come, after "would" or "will". */
+	{ "She would hire the lantern guild the day the budget allows.",
+	  "hire", "-" },
+	{ "We will hire the lantern guild once it is cheaper.", "hire", "-" },
+	{ "We hired the lantern guild when it was cheaper.", "hired",
+	  "pro object" },
 	{ "Studios hired the lantern guild because it was cheap.", "hired",
 	  "pro object" },
 	{ "We hired the lantern guild, but if it fails we will know.",

@@ -596,14 +596,31 @@ ironic_oh(const struct doc *d, size_t i)
  * it only on a condition is no choice made. A "but" or a full stop ends
  * the search. */
 static int
-conditioned(const struct doc *d, size_t j)
+conditioned(const struct doc *d, size_t v, size_t j)
 {
 	size_t e = d->sent_start[d->tk.v[j - 1].sent + 1];
+	int would = 0, k;
 
+	/* "would hire one the day the budget allows", "will use it once
+	 * it is good enough": a time that has not come is a condition. */
+	for (k = 1; k <= 2 && v >= (size_t)k; k++)
+		if (tok_is(&d->tk, v - k, "would") ||
+		    tok_is(&d->tk, v - k, "will") ||
+		    tok_is(&d->tk, v - k, "i'd") ||
+		    tok_is(&d->tk, v - k, "we'd") ||
+		    tok_is(&d->tk, v - k, "she'd") ||
+		    tok_is(&d->tk, v - k, "he'd") ||
+		    tok_is(&d->tk, v - k, "they'd"))
+			would = 1;
 	for (; j < e; j++) {
 		if (tok_is(&d->tk, j, "but") || tok_punct(&d->tk, j, ';'))
 			return 0;
 		if (tok_is(&d->tk, j, "if") || tok_is(&d->tk, j, "unless"))
+			return 1;
+		if (would && (tok_is(&d->tk, j, "when") ||
+			      tok_is(&d->tk, j, "once") ||
+			      (tok_is(&d->tk, j, "day") && j > 0 &&
+			       tok_is(&d->tk, j - 1, "the"))))
 			return 1;
 	}
 	return 0;
@@ -1571,7 +1588,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		     ironic_oh(d, e->tok)) ||
 		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		      e->kind == CUE_ABSENCE) &&
-		     conditioned(d, e->tok + e->ntok))) {
+		     conditioned(d, e->tok, e->tok + e->ntok))) {
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
