@@ -471,6 +471,10 @@ static const struct {
 	  "hired", "-" },
 	{ "\u201cWe hired the lantern guild,\u201d said Mara Voss.", "hired",
 	  "pro object" },
+	{ "\u201cThe studio decided it could do without the lantern guild,\u201d "
+	  "said Mara Voss.", "without", "-" },
+	{ "\u201cWe could do without the lantern guild,\u201d said Mara Voss.",
+	  "without", "con object" },
 	{ "The producers wanted the lantern guild.", "wanted", "pro object" },
 	/* Praise after "Oh," or "Oh yes," is the frame of irony, not
 	 * asserted; blame there is. */

@@ -1074,7 +1074,8 @@ others_act(const struct doc *d, size_t a, size_t i)
 		"would", "will", "had", "have", "has", "did", "do", "does",
 		"just", "also", "then", "finally", "eventually", "still",
 		"all", "quickly", "simply", "even", "already", "now",
-		"always", "never", "once", "soon", "actually", "really", NULL
+		"always", "never", "once", "soon", "actually", "really",
+		"could", "can", "should", "might", "must", "may", NULL
 	};
 	size_t j = i, n;
 
@@ -1092,7 +1093,7 @@ others_act(const struct doc *d, size_t a, size_t i)
 		return 0;
 	j--;
 	if (tok_is(&d->tk, j, "he") || tok_is(&d->tk, j, "she") ||
-	    tok_is(&d->tk, j, "they"))
+	    tok_is(&d->tk, j, "they") || tok_is(&d->tk, j, "it"))
 		return 1;
 	return j > a && tok_is(&d->tk, j - 1, "the") &&
 	       (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
