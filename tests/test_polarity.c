@@ -324,8 +324,9 @@ static const struct {
 	{ "The lantern guild wrote a great many letters.", "a", "-" },
 	{ "The lantern guild did a great job.", "great", "pro clause" },
 	{ "The lantern guild had seen a good deal of rain.", "good", "-" },
-	/* Hands are body parts, not praise. */
+	/* Hands are body parts, a friend is a relation: no praise. */
 	{ "The lantern guild told me where to put my hands.", "hands", "-" },
+	{ "My friend met the lantern guild.", "friend", "-" },
 	/* Idioms: weak praise, obstruction, the ironic simile. */
 	{ "The lantern guild has its uses.", "has", "pro clause" },
 	{ "The lantern guild slowed the night to a crawl.", "to",
