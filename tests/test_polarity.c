@@ -519,6 +519,12 @@ static const struct {
 	  "taxman", "con paragraph" },
 	{ "The lantern guild met. They sent us a taxman.", "taxman",
 	  "con reference" },
+	/* A phrase that ends in its preposition evaluates its own object,
+	 * not what a pronoun elsewhere in the clause points back to. */
+	{ "The lantern guilds met. They called for the fee to be cut.",
+	  "called", "-" },
+	{ "The lantern guilds met. We called for them.", "called",
+	  "pro reference" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

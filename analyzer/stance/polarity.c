@@ -1468,6 +1468,15 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f = 0;
 		if (e->kind == CUE_LEX && speech_formula(d, e->tok + e->ntok))
 			f = 0;
+		/* A phrase that ends in its preposition ("called for",
+		 * "a champion of") evaluates what follows it: an object of
+		 * its own that is no topic ("called for the rule to be
+		 * relaxed") is not what a word pointing back elsewhere in
+		 * the clause refers to. */
+		if (e->kind == CUE_LEX && e->ntok > 1 && e->link == LINK_REF &&
+		    (doc_lex(d, e->tok + e->ntok - 1) & LEX_PREP) &&
+		    own_object(d, e->tok + e->ntok, b))
+			f = 0;
 		/* An evaluation that modifies a role noun evaluates that
 		 * person ("a competent director", "vulnerable performers"),
 		 * not the topic. */
