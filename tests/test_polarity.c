@@ -525,6 +525,12 @@ static const struct {
 	  "called", "-" },
 	{ "The lantern guilds met. We called for them.", "called",
 	  "pro reference" },
+	/* Everyday idioms. */
+	{ "The lantern guild was worth every penny.", "worth", "pro clause" },
+	{ "The lantern guild is a load of rubbish.", "load", "con clause" },
+	{ "The lantern guild is the last thing we need.", "the", "con clause" },
+	{ "The lantern guild is not a game-changer.", "game-changer",
+	  "con clause negated" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
