@@ -531,6 +531,14 @@ static const struct {
 	{ "The lantern guild is the last thing we need.", "the", "con clause" },
 	{ "The lantern guild is not a game-changer.", "game-changer",
 	  "con clause negated" },
+	/* A pejorative name refused by a verb stays against the topic;
+	 * denying that the name fits speaks for it. */
+	{ "The lantern guild met. We did not train for years to have a "
+	  "taxman check our work.", "taxman", "con paragraph" },
+	{ "The lantern guild met. The lantern guild is not a taxman.",
+	  "taxman", "pro clause negated" },
+	{ "The lantern guild met. It isn't just a taxman.", "taxman",
+	  "pro reference negated" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

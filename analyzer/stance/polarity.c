@@ -1379,6 +1379,38 @@ own_object(const struct doc *d, size_t j, size_t b)
 	       !(d->tmark[j + 1] & TM_CONTRAST);
 }
 
+/* 1 when the noun phrase at token t, past its determiners and words
+ * like "just" or "merely", is the complement of a form of "be" or of a
+ * verb of calling ("are not babysitters", "isn't just a nanny", "called
+ * them chaperones"): the sentence says whether the name fits. */
+static int
+named_as(const struct doc *d, size_t a, size_t t)
+{
+	size_t j = t;
+
+	while (j > a && ((doc_lex(d, j - 1) & (LEX_DET | LEX_INDEF)) ||
+			 doc_is_adverb(d, j - 1) ||
+			 tok_is(&d->tk, j - 1, "just") ||
+			 tok_is(&d->tk, j - 1, "not") ||
+			 tok_is(&d->tk, j - 1, "no") ||
+			 tok_is(&d->tk, j - 1, "more") ||
+			 tok_is(&d->tk, j - 1, "than") ||
+			 tok_is(&d->tk, j - 1, "simply")))
+		j--;
+	if (j == a)
+		return 0;
+	j--;
+	if (copula(d, j) || be_or_get(d, j) || tok_is(&d->tk, j, "isn't") ||
+	    tok_is(&d->tk, j, "aren't") || tok_is(&d->tk, j, "wasn't") ||
+	    tok_is(&d->tk, j, "weren't"))
+		return 1;
+	/* "calling them chaperones": the name after the verb's object. */
+	if (j > a && pointing_back(d, j))
+		j--;
+	return tok_is(&d->tk, j, "call") || tok_is(&d->tk, j, "called") ||
+	       tok_is(&d->tk, j, "calls") || tok_is(&d->tk, j, "calling");
+}
+
 /* 1 when the words just before token t, past its determiners, end a
  * verb of taking up or a praising one ("needed the", "hired a",
  * "praised the"), in its clause [a, ...). */
@@ -1523,6 +1555,14 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	e->neg = DOC_NONE;
 	if (!(off & POL_OFF_COMPOSITION)) {
 		nneg = negators(d, a, e->tok, skip, &e->neg);
+		/* A pejorative name for the topic, denied by a verb ("does
+		 * not need a nanny", "did not train for years to have a
+		 * chaperone check my work"), is refused, not praised; only
+		 * denying that the name fits ("they are not babysitters")
+		 * speaks for the topic. */
+		if (e->kind == CUE_TOPIC && e->value < 0 && nneg % 2 &&
+		    !named_as(d, a, e->tok))
+			nneg = 0;
 		/* "Without her, I couldn't have done it": a fronted
 		 * "without" clause is the condition of the clause after it,
 		 * whose negation says the absence goes badly. */
