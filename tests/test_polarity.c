@@ -476,6 +476,8 @@ static const struct {
 	  "said Mara Voss.", "without", "-" },
 	{ "\u201cWe could do without the lantern guild,\u201d said Mara Voss.",
 	  "without", "con object" },
+	{ "\u201cThe theatres that will need the lantern guild are few,\u201d "
+	  "said Mara Voss.", "need", "-" },
 	{ "The producers wanted the lantern guild.", "wanted", "pro object" },
 	/* Praise after "Oh," or "Oh yes," is the frame of irony, not
 	 * asserted; blame there is. */
@@ -539,6 +541,11 @@ static const struct {
 	  "taxman", "pro clause negated" },
 	{ "The lantern guild met. It isn't just a taxman.", "taxman",
 	  "pro reference negated" },
+	/* "not enough" says there are too few; it denies no quality. */
+	{ "There are not enough experienced lantern guilds.", "experienced",
+	  "pro clause" },
+	{ "The lantern guild is not experienced enough.", "experienced",
+	  "con clause negated" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -913,6 +913,11 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 			continue;
 		if (relative_after(d, j, i))
 			continue;
+		/* "not enough experienced ones", "never enough of them":
+		 * too few of a thing, whose qualities are not denied. */
+		if (j + 1 < i && tok_is(&d->tk, j + 1, "enough") &&
+		    (tok_is(&d->tk, j, "not") || tok_is(&d->tk, j, "never")))
+			continue;
 		if (d->tmark[j] & TM_NEGATOR) {
 			size_t k = j;
 
@@ -1094,6 +1099,14 @@ others_act(const struct doc *d, size_t a, size_t i)
 	j--;
 	if (tok_is(&d->tk, j, "he") || tok_is(&d->tk, j, "she") ||
 	    tok_is(&d->tk, j, "they") || tok_is(&d->tk, j, "it"))
+		return 1;
+	/* "the productions that will need one": a relative pronoun
+	 * after a plain noun, which is its subject. */
+	if (j > a && (tok_is(&d->tk, j, "that") || tok_is(&d->tk, j, "which") ||
+		      tok_is(&d->tk, j, "who")) &&
+	    (d->tk.v[j - 1].flags & TOK_WORD) && !is_topic(d, j - 1) &&
+	    !(d->tk.v[j - 1].flags & TOK_CAP) && doc_mention_at(d, j - 1) < 0 &&
+	    !(doc_lex(d, j - 1) & (LEX_FUNC | LEX_PRONOUN | LEX_PREP)))
 		return 1;
 	return j > a && tok_is(&d->tk, j - 1, "the") &&
 	       (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
