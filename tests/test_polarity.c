@@ -546,6 +546,9 @@ static const struct {
 	  "pro clause" },
 	{ "The lantern guild is not experienced enough.", "experienced",
 	  "con clause negated" },
+	/* What someone is given leave to be describes that person. */
+	{ "The lantern guild gave me permission to be ugly.", "ugly", "-" },
+	{ "The lantern guild was ugly.", "ugly", "con clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -1246,6 +1246,29 @@ person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
 }
 
+/* 1 when the evaluation at token i is what someone is given leave to
+ * be: "to be" after a noun of leave or room ("permission to be ugly on
+ * screen", "the freedom to be clumsy", "the confidence to be
+ * vulnerable"). It describes that person, not the topic. */
+static int
+leave_to_be(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const nouns[] = {
+		"permission", "freedom", "right", "chance", "licence",
+		"license", "courage", "space", "room", "confidence", "nerve",
+		"leave", NULL
+	};
+	size_t n;
+
+	if (i < a + 3 || !tok_is(&d->tk, i - 1, "be") ||
+	    !tok_is(&d->tk, i - 2, "to"))
+		return 0;
+	for (n = 0; nouns[n]; n++)
+		if (tok_is(&d->tk, i - 3, nouns[n]))
+			return 1;
+	return 0;
+}
+
 /* 1 when the evaluation ending before token j opens a formula that
  * frames what the speaker goes on to say ("I am sorry to report", "glad
  * to say", "sad to admit"): the feeling is about the telling; what is
@@ -1511,7 +1534,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
 		    other_target(d, e->tok, e->tok + e->ntok, b))
 			f = 0;
-		if (e->kind == CUE_LEX && speech_formula(d, e->tok + e->ntok))
+		if (e->kind == CUE_LEX && (speech_formula(d, e->tok + e->ntok) ||
+					   leave_to_be(d, a, e->tok)))
 			f = 0;
 		/* A phrase that ends in its preposition ("called for",
 		 * "a champion of") evaluates what follows it: an object of
