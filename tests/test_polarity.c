@@ -549,6 +549,14 @@ static const struct {
 	/* What someone is given leave to be describes that person. */
 	{ "The lantern guild gave me permission to be ugly.", "ugly", "-" },
 	{ "The lantern guild was ugly.", "ugly", "con clause" },
+	/* A clause opened by ", and" with no subject of its own goes on
+	 * with the predicate before it; with a subject it is its own. */
+	{ "The lantern guild was lovely, truly, and about as useful as a "
+	  "paper umbrella.", "useful", "con clause negated" },
+	{ "The lantern guild was late, and the director was furious.",
+	  "furious", "con sentence" },
+	{ "The lantern guild was late, and not everyone was pleased.",
+	  "pleased", "con sentence negated" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -365,6 +365,22 @@ nearest_topic(const struct doc *d, size_t i, size_t n, size_t a, size_t b)
 	return best;
 }
 
+/* 1 when the clause going on at token j has no subject of its own: no
+ * determiner, pronoun, name, capitalised word or negator opens it
+ * ("about as necessary", "truly awful"; not "not everyone"). */
+static int
+no_subject(const struct doc *d, size_t j)
+{
+	if (!(d->tk.v[j].flags & TOK_WORD) || (d->tk.v[j].flags & TOK_CAP) ||
+	    doc_mention_at(d, j) >= 0 || is_topic(d, j))
+		return 0;
+	if (tok_is(&d->tk, j, "not") || tok_is(&d->tk, j, "never"))
+		return 0; /* "not everyone", "never has anyone" */
+	return !(doc_lex(d, j) & (LEX_DET | LEX_PRONOUN | LEX_INDEF |
+				  LEX_BACKREF | LEX_FUNC)) ||
+	       tok_is(&d->tk, j, "about");
+}
+
 static size_t
 link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	enum cue_link *link)
@@ -381,6 +397,22 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	    (doc_lex(d, a - 1) & LEX_CONTRAST) &&
 	    !(d->tk.v[a - 1].flags & TOK_PUNCT))
 		best = nearest_topic(d, i, n, d->cla[a - 2], a - 1);
+	/* A clause opened by ", and" with no subject of its own ("lovely,
+	 * truly, and about as necessary as ...") goes on with the
+	 * predicate of the clauses before it, back to one that names the
+	 * topic. */
+	if (best == DOC_NONE && a + 1 < b && a > s0 &&
+	    (tok_is(&d->tk, a, "and") || tok_is(&d->tk, a, "or")) &&
+	    tok_punct(&d->tk, a - 1, ',') && no_subject(d, a + 1)) {
+		size_t c = a - 1, k;
+
+		for (k = 0; k < 3 && best == DOC_NONE && c > s0; k++) {
+			size_t c0 = d->cla[c - 1];
+
+			best = nearest_topic(d, i, n, c0, c);
+			c = c0;
+		}
+	}
 	if (best != DOC_NONE) {
 		*link = LINK_CLAUSE;
 		return best;
