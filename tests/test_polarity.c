@@ -557,6 +557,11 @@ static const struct {
 	  "furious", "con sentence" },
 	{ "The lantern guild was late, and not everyone was pleased.",
 	  "pleased", "con sentence negated" },
+	/* What one is told, in the "that" clause, is the teller's view. */
+	{ "Ana Ruiz was told by a funder that the lantern guild was "
+	  "essential.", "essential", "-" },
+	{ "Ana Ruiz told a funder that the lantern guild was essential.",
+	  "essential", "pro clause" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

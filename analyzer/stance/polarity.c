@@ -519,6 +519,25 @@ relevant(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when a passive "told" ("was told", "had been told") stands in the
+ * few words before the "that" at token t, past "by" and its agent. */
+static int
+told_before(const struct doc *d, size_t a, size_t t)
+{
+	size_t j;
+
+	for (j = t; j > a + 1 && j + POL_SCOPE_WINDOW > t; ) {
+		j--;
+		if (tok_punct(&d->tk, j, ',') || tok_is(&d->tk, j, "and"))
+			return 0;
+		if (tok_is(&d->tk, j, "told"))
+			return tok_is(&d->tk, j - 1, "was") ||
+			       tok_is(&d->tk, j - 1, "were") ||
+			       tok_is(&d->tk, j - 1, "been");
+	}
+	return 0;
+}
+
 /* 1 when the clause of the cue at token i reports what others say
  * ("People say we take the magic out of it", "critics claim...",
  * "people keep telling me ..."): the speaker cites a view, often to
@@ -532,6 +551,11 @@ others_view(const struct doc *d, size_t i)
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
+		/* "was told by a funder that the show needed one": what
+		 * one is told, in the "that" clause, is the teller's view
+		 * ("was told about it and hired one" is no report). */
+		if (tok_is(&d->tk, j, "that") && told_before(d, a, j))
+			return 1;
 		/* One of the others, then within a few words a verb of
 		 * saying or thinking ("critics say", "people keep telling
 		 * me", "sceptics have long argued"). */
