@@ -562,6 +562,9 @@ static const struct {
 	  "essential.", "essential", "-" },
 	{ "Ana Ruiz told a funder that the lantern guild was essential.",
 	  "essential", "pro clause" },
+	/* Acceptable for a purpose; a fine for something is a penalty. */
+	{ "The lantern guild is fine for short walks.", "is", "pro clause" },
+	{ "The lantern guild paid a fine for parking.", "fine", "-" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
