@@ -565,6 +565,12 @@ static const struct {
 	/* Acceptable for a purpose; a fine for something is a penalty. */
 	{ "The lantern guild is fine for short walks.", "is", "pro clause" },
 	{ "The lantern guild paid a fine for parking.", "fine", "-" },
+	/* What a third party would have felt is a counterfactual of
+	 * theirs; the speaker's own stays. */
+	{ "The lantern guild met. He'd have hated it.", "hated", "-" },
+	{ "The lantern guild met. She would have loved it.", "loved", "-" },
+	{ "The lantern guild met. I would have loved it.", "loved",
+	  "pro reference" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",

@@ -1169,6 +1169,22 @@ others_act(const struct doc *d, size_t a, size_t i)
 	       !(d->tk.v[j].flags & TOK_CAP) && doc_mention_at(d, j) < 0;
 }
 
+/* 1 when the cue at token i is what a third party would have felt
+ * ("he'd have hated it", "she would have loved this"): a counterfactual
+ * of someone else's, not the speaker's view. */
+static int
+others_counterfactual(const struct doc *d, size_t a, size_t i)
+{
+	if (i < a + 2 || !tok_is(&d->tk, i - 1, "have"))
+		return 0;
+	if (tok_is(&d->tk, i - 2, "he'd") || tok_is(&d->tk, i - 2, "she'd") ||
+	    tok_is(&d->tk, i - 2, "they'd"))
+		return 1;
+	return i >= a + 3 && tok_is(&d->tk, i - 2, "would") &&
+	       (tok_is(&d->tk, i - 3, "he") || tok_is(&d->tk, i - 3, "she") ||
+		tok_is(&d->tk, i - 3, "they"));
+}
+
 /* 1 when the cue at token i follows "used to" in its clause [a, ...):
  * a habit or view of the past, which the present no longer holds ("I
  * used to dread those days"); not "be used to" or "got used to"
@@ -1735,7 +1751,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (others_view(d, e->tok)) {
+		if (others_view(d, e->tok) ||
+		    others_counterfactual(d, a, e->tok)) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
