@@ -20,7 +20,12 @@
  * before scales it. A "but" weighs the clause after it up and the one
  * before down; an "although" clause weighs less. Questions, "whether",
  * "if" and scare quotes (irrealis) and views reported as others' ("critics
- * say") weigh by their own factors, zero by default.
+ * say") weigh by their own factors, zero by default. So do, by the same
+ * named rules: a hedge ("I'm not saying ..."), a condition after an act
+ * ("would hire one if ..."), ironic praise after "Oh,"; what one expected
+ * or felt in the past perfect (past); a denial of being against the
+ * topic (concessive); what one is told, and a third party's act or
+ * counterfactual told in a quotation (others).
  *
  * Evidence in a quotation counts for its speaker; outside, for the
  * people its sentence names (attrib.c stores them in d->who), or in a
