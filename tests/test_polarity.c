@@ -466,14 +466,14 @@ static const struct {
 	{ "The lantern guild sold the hall.", "sold", "-" },
 	/* What a third party did, told in a quotation, is not the
 	 * speaker's act; the speaker's own is. */
-	{ "\u201cThe producers wanted the lantern guild, so they paid it,\u201d "
-	  "said Mara Voss.", "wanted", "-" },
-	{ "\u201cThey had already hired the lantern guild,\u201d said Mara Voss.",
-	  "hired", "-" },
+	{ "\u201cThe producers wanted the lantern guild, so they paid "
+	  "it,\u201d said Mara Voss.", "wanted", "-" },
+	{ "\u201cThey had already hired the lantern guild,\u201d said "
+	  "Mara Voss.", "hired", "-" },
 	{ "\u201cWe hired the lantern guild,\u201d said Mara Voss.", "hired",
 	  "pro object" },
-	{ "\u201cThe studio decided it could do without the lantern guild,\u201d "
-	  "said Mara Voss.", "without", "-" },
+	{ "\u201cThe studio decided it could do without the lantern "
+	  "guild,\u201d said Mara Voss.", "without", "-" },
 	{ "\u201cWe could do without the lantern guild,\u201d said Mara Voss.",
 	  "without", "con object" },
 	{ "\u201cThe theatres that will need the lantern guild are few,\u201d "

@@ -1035,7 +1035,8 @@ static int
 ironic_as(const struct doc *d, size_t a, size_t i, size_t j)
 {
 	if (i < a + 2 || j + 1 >= d->tk.n || !tok_is(&d->tk, i - 1, "as") ||
-	    !(tok_is(&d->tk, i - 2, "about") || tok_is(&d->tk, i - 2, "roughly") ||
+	    !(tok_is(&d->tk, i - 2, "about") ||
+	      tok_is(&d->tk, i - 2, "roughly") ||
 	      tok_is(&d->tk, i - 2, "nearly")) ||
 	    !tok_is(&d->tk, j, "as") || !doc_same_sent(d, i, j + 1))
 		return 0;
@@ -1611,8 +1612,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
 		    other_target(d, e->tok, e->tok + e->ntok, b))
 			f = 0;
-		if (e->kind == CUE_LEX && (speech_formula(d, e->tok + e->ntok) ||
-					   leave_to_be(d, a, e->tok)))
+		if (e->kind == CUE_LEX &&
+		    (speech_formula(d, e->tok + e->ntok) ||
+		     leave_to_be(d, a, e->tok)))
 			f = 0;
 		/* A phrase that ends in its preposition ("called for",
 		 * "a champion of") evaluates what follows it: an object of
