@@ -1563,6 +1563,21 @@ link_weight(const double *w, enum cue_link l)
 	return w[W_LINK_PARA];
 }
 
+/* 1 when "one" or "ones" at token t is the head noun that the
+ * evaluation at token i modifies ("the bad ones", "a good one", "thirty
+ * bad ones"), not the object of a verb ("never needed one"). */
+static int
+head_noun(const struct doc *d, size_t i, size_t t)
+{
+	if (tok_is(&d->tk, t, "ones"))
+		return 1;
+	if (!tok_is(&d->tk, t, "one"))
+		return 0;
+	return i > 0 && ((doc_lex(d, i - 1) & (LEX_DET | LEX_INDEF)) ||
+			 (d->tk.v[i - 1].flags & TOK_NUM) ||
+			 kind_at(d, i - 1) == POL_BOOST);
+}
+
 /* Applies the link and the composition rules to e. */
 static void
 compose(const struct doc *d, struct ev *e, unsigned char *used)
@@ -1598,6 +1613,14 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	} else {
 		t = link_of(d, e->tok, e->ntok, a, b, &e->link);
 	}
+	/* "one" right after an evaluative verb is its object and stands
+	 * for a thing of the kind talked about ("never needed one"): as
+	 * sure a link as the topic named there. "it", "them" may stand for
+	 * anything just named ("those scenes ... dreading them"). */
+	if (e->link == LINK_REF && e->kind == CUE_LEX &&
+	    t == e->tok + e->ntok && tok_is(&d->tk, t, "one") &&
+	    !head_noun(d, e->tok, t))
+		e->link = LINK_OBJECT;
 	e->target = t;
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
