@@ -579,6 +579,8 @@ static const struct {
 	{ "The lantern guild met. She would have loved it.", "loved", "-" },
 	{ "The lantern guild met. I would have loved it.", "loved",
 	  "pro reference" },
+	{ "She did not see the need for the lantern guild.", "see",
+	  "con clause negated" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
