@@ -102,6 +102,12 @@ def main():
     ap.add_argument("--show", default="none",
                     choices=("none", "wrong", "right", "all"))
     ap.add_argument("--link", help="show only cues with this link")
+    ap.add_argument("--calls", default="none",
+                    choices=("none", "wrong", "missing", "both", "list"),
+                    help="list the wrong pro/con calls with all their cues "
+                    "(wrong), the people labelled pro or con with no cue "
+                    "at all (missing), or both; list: one line per labelled "
+                    "person with its call, to diff two builds")
     ap.add_argument("sets", nargs="+", help="SET.jsonl:TOPIC.topic")
     args = ap.parse_args()
     sc = fit_stance.load_score(args.score)
@@ -133,9 +139,30 @@ def main():
                 gg = pred if pred != g and pred in ok else g
                 conf[(name, v)][(gg, pred)] += 1
                 conf[(name, "ALL")][(gg, pred)] += 1
+                rows = (cues.get((n, fl[gm[gi]]["name"]), [])
+                        if gi in gm else [])
+                if args.calls in ("wrong", "both") and \
+                        pred in ("pro", "con") and pred != gg:
+                    print("WRONG %s gold=%s pred=%s %s" % (
+                        c.get("id"), g, pred, p["name"]))
+                    for r in rows:
+                        print("    %s %s %s/%s [%s] \u00ab%s\u00bb\n"
+                              "        %s" % (
+                                  r["polarity"], r["weight"], r["kind"],
+                                  r["link"], r["rules"], r["words"],
+                                  r["sentence"]))
+                if args.calls == "list":
+                    print("CALL %s %s gold=%s pred=%s %s" % (
+                        c.get("id"), p["name"], g, pred,
+                        "right" if pred in ("pro", "con") and pred == gg
+                        else "wrong" if pred in ("pro", "con") else "-"))
+                if args.calls in ("missing", "both") and \
+                        g in ("pro", "con") and not rows:
+                    print("MISSING %s gold=%s %s%s" % (
+                        c.get("id"), g, p["name"],
+                        "" if gi in gm else " (no figure)"))
                 if gi not in gm:
                     continue
-                rows = cues.get((n, fl[gm[gi]]["name"]), [])
                 if pred in ("pro", "con") and rows:
                     top = max(rows, key=lambda r: float(r["weight"]))
                     calls[(name, top["link"] + "/" + top["kind"])][

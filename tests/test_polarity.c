@@ -27,6 +27,7 @@ static const char topic_text[] =
 	"contrast the old way\n"
 	"neutral  union\n"
 	"con      a lamp tax\n"
+	"con      taxman\n"
 	"role     lamplighter\n"
 	"term     lantern keeper*\n"
 	"term     keeper*\n";
@@ -226,6 +227,14 @@ static const struct {
 	  "con paragraph" },
 	{ "The lantern guilds met. I dreaded those.", "dreaded",
 	  "con reference" },
+	/* "one" right after an evaluative verb is its object; "one",
+	 * "ones" after an adjective are its head noun. */
+	{ "The lantern guilds met. I never needed one.", "needed",
+	  "con object negated" },
+	{ "The lantern guilds met. I got thirty bad ones.", "bad",
+	  "con reference" },
+	{ "The lantern guilds met. I had a good one.", "good",
+	  "pro reference" },
 	{ "The lantern guilds met. One of the scenes was awful.", "awful",
 	  "con paragraph" },
 	{ "The lantern guilds met. The new one was awful.", "awful",
@@ -235,6 +244,11 @@ static const struct {
 	 * and a present feeling stay. */
 	{ "The lantern guild met. Ann Vole was rude.", "rude", "-" },
 	{ "The lantern guild met. I was scared.", "scared", "-" },
+	/* ... but a word for a stance says what the person thinks. */
+	{ "The lantern guild met. Ann Vole was sceptical.", "sceptical",
+	  "con paragraph" },
+	{ "The lantern guild met. Ann Vole is not entirely sold.", "entirely",
+	  "con paragraph negated" },
 	{ "I was scared of the lantern guild.", "scared",
 	  "con clause" },
 	{ "The lantern guilds met. They were awful.", "awful",
@@ -292,6 +306,10 @@ static const struct {
 	  "director.", "perfectly", "-" },
 	{ "The lantern guild met. I am happy about the schedule.", "happy",
 	  "-" },
+	{ "The lantern guild spotted a problem with my co-star.", "problem",
+	  "-" },
+	{ "I have a problem with the lantern guild.", "problem",
+	  "con clause" },
 	{ "The lantern guild met. I am comfortable with them.",
 	  "comfortable", "pro reference" },
 	{ "The lantern guild met. I am happy about the lantern guild.",
@@ -308,6 +326,261 @@ static const struct {
 	  "pro reference" },
 	{ "The lantern guild met. They are sorry to lose it.", "sorry",
 	  "con reference" },
+	/* Quantifiers made of evaluative words are amounts; the words
+	 * alone still evaluate. */
+	{ "The lantern guild wrote a great many letters.", "great", "-" },
+	{ "The lantern guild wrote a great many letters.", "a", "-" },
+	{ "The lantern guild did a great job.", "great", "pro clause" },
+	{ "The lantern guild had seen a good deal of rain.", "good", "-" },
+	/* Hands are body parts, a friend is a relation: no praise. */
+	{ "The lantern guild told me where to put my hands.", "hands", "-" },
+	{ "My friend met the lantern guild.", "friend", "-" },
+	/* Idioms: weak praise, obstruction, the ironic simile. */
+	{ "The lantern guild has its uses.", "has", "pro clause" },
+	{ "The lantern guild slowed the night to a crawl.", "to",
+	  "con clause" },
+	{ "The lantern guild is a speed bump.", "a", "con clause" },
+	/* A shifter's result is not flipped by it. */
+	{ "The lantern guild reduced the night to a farce.", "a",
+	  "con clause" },
+	{ "I met the lantern guild with the enthusiasm of a man sent to the "
+	  "dentist.", "with", "con clause" },
+	{ "I met the lantern guild with enthusiasm.", "enthusiasm",
+	  "pro clause" },
+	/* Denying that one is against the topic concedes, it does not
+	 * support; "no rule against it" allows it; a denied act of
+	 * rejection keeps it. */
+	{ "I am not against the lantern guild.", "against",
+	  "pro object negated concessive" },
+	{ "I have nothing against the lantern guild.", "against",
+	  "pro object negated concessive" },
+	{ "There was no rule against the lantern guild.", "against",
+	  "pro object negated" },
+	/* A denied "saying" is a hedge, no view either way; "wouldn't
+	 * say" is understatement and denies what follows. */
+	{ "I am not saying the lantern guild isn't helpful.", "helpful",
+	  "-" },
+	{ "I'm not saying the lantern guild is useless.", "useless", "-" },
+	{ "I wouldn't say the lantern guild is useless.", "useless",
+	  "pro clause negated" },
+	/* What one expected is a view held before; a duty or an
+	 * expectation borne out is not. */
+	{ "I went in expecting the lantern guild to be useless.", "useless",
+	  "-" },
+	{ "I had braced myself for a useless lantern guild.", "useless",
+	  "-" },
+	{ "The lantern guild is expected to be helpful.", "helpful",
+	  "pro clause" },
+	{ "As expected, the lantern guild was helpful.", "helpful",
+	  "pro clause" },
+	/* An evaluation of a role noun is of that person, unless the noun
+	 * phrase is said of someone (a predicate, what one is called) or
+	 * is the topic's ("the guild's worst critic"). */
+	{ "The lantern guild does work a competent director already does.",
+	  "competent", "-" },
+	{ "The lantern guild works with vulnerable performers.",
+	  "vulnerable", "-" },
+	{ "The lantern guild is the best collaborator.", "best",
+	  "pro clause" },
+	{ "She called the lantern guild the best collaborator.", "best",
+	  "pro clause" },
+	{ "I was the lantern guild's worst critic.", "worst", "con clause" },
+	{ "The lantern guild is a competent body.", "competent",
+	  "pro clause" },
+	{ "The lantern guild met. He is, she says, the funniest man alive.",
+	  "funniest", "-" },
+	/* Rejecting a claim negates what it says; the verb is no
+	 * evaluation then, but stays one with an object of its own. */
+	{ "She rejects the idea that the lantern guild is useless.",
+	  "useless", "pro clause negated" },
+	{ "She rejects the idea that the lantern guild is useless.",
+	  "rejects", "-" },
+	{ "She rejects the lantern guild.", "rejects", "con object" },
+	/* "engaged" a practitioner is hiring one. */
+	{ "The studio engaged the lantern guild.", "engaged",
+	  "pro object" },
+	/* A fronted "without" is the condition of the clause after it: a
+	 * negated outcome says the absence goes badly; an asserted one
+	 * that the topic is not needed. */
+	{ "Without the lantern guild, we couldn't have finished.", "without",
+	  "pro object negated" },
+	{ "Without the lantern guild, we finished early.", "without",
+	  "con object" },
+	{ "We finished without the lantern guild, and nobody minded.",
+	  "without", "con object" },
+	/* A comparison names both ways and chooses neither. */
+	{ "I have worked with the lantern guild and without it.", "without",
+	  "-" },
+	{ "I have worked with and without the lantern guild.", "without",
+	  "-" },
+	{ "I have worked with Ana and without the lantern guild.", "without",
+	  "con object" },
+	/* Taking the topic up only on a condition is no choice made. */
+	{ "Studios can still hire the lantern guild if they want to.",
+	  "hire", "-" },
+	{ "We would scrap the lantern guild unless the law said otherwise.",
+	  "scrap", "-" },
+	{ "We would scrap the lantern guild.", "scrap", "con object" },
+	/* ... as is a time that has not come, after "would" or "will". */
+	{ "She would hire the lantern guild the day the budget allows.",
+	  "hire", "-" },
+	{ "We will hire the lantern guild once it is cheaper.", "hire", "-" },
+	{ "We hired the lantern guild when it was cheaper.", "hired",
+	  "pro object" },
+	{ "Studios hired the lantern guild because it was cheap.", "hired",
+	  "pro object" },
+	{ "We hired the lantern guild, but if it fails we will know.",
+	  "hired", "pro object before-but" },
+	/* A verb of praise with a bare object of its own, in a clause
+	 * that only borrows the topic from the one before "but",
+	 * praises that object. */
+	{ "We respect the lantern guild but should be fighting for overtime.",
+	  "fighting", "-" },
+	{ "We respect the lantern guild but should be fighting for it.",
+	  "fighting", "pro object after-but" },
+	/* The speaker's attitude in the past perfect is a view held
+	 * before; someone else's past perfect, or a plain past, stays. */
+	{ "The lantern guild I had sneered at fixed the roof.", "sneered",
+	  "-" },
+	{ "We had always dreaded the lantern guild.", "dreaded", "-" },
+	{ "They had always dreaded the lantern guild.", "dreaded",
+	  "con clause" },
+	{ "I sneered at the lantern guild.", "sneered", "con object" },
+	/* The ironic comparison: "about as useful as" a thing that is no
+	 * use; "about as good as it gets" is the most. */
+	{ "The lantern guild is about as useful as a paper umbrella.",
+	  "useful", "con clause negated" },
+	{ "The lantern guild is about as good as it gets.", "good",
+	  "pro clause" },
+	{ "The lantern guild is as useful as ever.", "useful",
+	  "pro clause" },
+	/* A relative clause that restricts a negative subject is not
+	 * negated by it; the main clause after it is. */
+	{ "Nobody who has worked with a good lantern guild would call it "
+	  "useless.", "good", "pro clause" },
+	{ "Nobody who has worked with a good lantern guild would call it "
+	  "useless.", "useless", "pro clause negated" },
+	{ "No one who hired the lantern guild is sorry.", "sorry",
+	  "pro clause negated" },
+	{ "No one who hired the lantern guild is sorry.", "hired",
+	  "pro object" },
+	/* Whether a belief was borne out judges its holder. */
+	{ "I was wrong about the lantern guild.", "wrong", "-" },
+	{ "The lantern guild was wrong.", "wrong", "con clause" },
+	/* "sold on": convinced; "not entirely sold": unconvinced. */
+	{ "I am not sold on the lantern guild.", "sold", "con clause negated" },
+	{ "The lantern guild is not entirely sold.", "entirely",
+	  "con clause negated" },
+	{ "The lantern guild sold the hall.", "sold", "-" },
+	/* What a third party did, told in a quotation, is not the
+	 * speaker's act; the speaker's own is. */
+	{ "\u201cThe producers wanted the lantern guild, so they paid "
+	  "it,\u201d said Mara Voss.", "wanted", "-" },
+	{ "\u201cThey had already hired the lantern guild,\u201d said "
+	  "Mara Voss.", "hired", "-" },
+	{ "\u201cWe hired the lantern guild,\u201d said Mara Voss.", "hired",
+	  "pro object" },
+	{ "\u201cThe studio decided it could do without the lantern "
+	  "guild,\u201d said Mara Voss.", "without", "-" },
+	{ "\u201cWe could do without the lantern guild,\u201d said Mara Voss.",
+	  "without", "con object" },
+	{ "\u201cThe theatres that will need the lantern guild are few,\u201d "
+	  "said Mara Voss.", "need", "-" },
+	{ "The producers wanted the lantern guild.", "wanted", "pro object" },
+	/* Praise after "Oh," or "Oh yes," is the frame of irony, not
+	 * asserted; blame there is. */
+	{ "Oh, wonderful, the lantern guild again.", "wonderful", "-" },
+	{ "Mara Voss: \u201cOh yes, the lantern guild is wonderful.\u201d",
+	  "wonderful", "-" },
+	{ "Oh, the lantern guild was awful.", "awful", "con clause" },
+	{ "The lantern guild is wonderful.", "wonderful", "pro clause" },
+	/* Needing or being owed the topic is support of it; what someone
+	 * "deserves better" than is judged by the writer. */
+	{ "Every stage needs the lantern guild.", "needs", "pro object" },
+	{ "No stage needs the lantern guild.", "needs",
+	  "con object negated" },
+	{ "Local crews deserve the lantern guild.", "deserve", "pro object" },
+	{ "Every stage should have the lantern guild.", "should",
+	  "pro object" },
+	{ "The lantern guild met. She deserves better than this.", "deserves",
+	  "-" },
+	/* "I'd be lying if I said ..." denies what follows, and its "if"
+	 * supposes nothing. */
+	{ "I'd be lying if I said I didn't want the lantern guild.", "want",
+	  "pro object double-negation" },
+	/* A possessive pronoun stands for a noun phrase ("I swear by
+	 * mine"); after "of" it names the one who has. */
+	{ "The lantern guilds met. I swear by mine.", "swear",
+	  "pro reference" },
+	{ "The lantern guilds met. A friend of mine was rude to me.", "rude",
+	  "con paragraph" },
+	/* Idioms of being won over, and of having no use for a thing;
+	 * "taken with" a camera is no evaluation. */
+	{ "She was much taken with the lantern guild.", "much", "pro clause" },
+	{ "She is in no mood for the lantern guild.", "in", "con clause" },
+	{ "There is no need for the lantern guild.", "no", "con clause" },
+	{ "The photos of the lantern guild were taken with a phone.", "were",
+	  "-" },
+	/* A pejorative name for the topic as the object of a verb of
+	 * wanting or praise only points to it; denied, it counts. */
+	{ "The lantern guild met. Some of us needed the taxman.", "taxman",
+	  "-" },
+	{ "The lantern guild met. She does not, she said, need a taxman.",
+	  "taxman", "con paragraph" },
+	{ "The lantern guild met. They sent us a taxman.", "taxman",
+	  "con reference" },
+	/* A phrase that ends in its preposition evaluates its own object,
+	 * not what a pronoun elsewhere in the clause points back to. */
+	{ "The lantern guilds met. They called for the fee to be cut.",
+	  "called", "-" },
+	{ "The lantern guilds met. We called for them.", "called",
+	  "pro reference" },
+	/* Everyday idioms. */
+	{ "The lantern guild was worth every penny.", "worth", "pro clause" },
+	{ "The lantern guild is a load of rubbish.", "load", "con clause" },
+	{ "The lantern guild is the last thing we need.", "the", "con clause" },
+	{ "The lantern guild is not a game-changer.", "game-changer",
+	  "con clause negated" },
+	/* A pejorative name refused by a verb stays against the topic;
+	 * denying that the name fits speaks for it. */
+	{ "The lantern guild met. We did not train for years to have a "
+	  "taxman check our work.", "taxman", "con paragraph" },
+	{ "The lantern guild met. The lantern guild is not a taxman.",
+	  "taxman", "pro clause negated" },
+	{ "The lantern guild met. It isn't just a taxman.", "taxman",
+	  "pro reference negated" },
+	/* "not enough" says there are too few; it denies no quality. */
+	{ "There are not enough experienced lantern guilds.", "experienced",
+	  "pro clause" },
+	{ "The lantern guild is not experienced enough.", "experienced",
+	  "con clause negated" },
+	/* What someone is given leave to be describes that person. */
+	{ "The lantern guild gave me permission to be ugly.", "ugly", "-" },
+	{ "The lantern guild was ugly.", "ugly", "con clause" },
+	/* A clause opened by ", and" with no subject of its own goes on
+	 * with the predicate before it; with a subject it is its own. */
+	{ "The lantern guild was lovely, truly, and about as useful as a "
+	  "paper umbrella.", "useful", "con clause negated" },
+	{ "The lantern guild was late, and the director was furious.",
+	  "furious", "con sentence" },
+	{ "The lantern guild was late, and not everyone was pleased.",
+	  "pleased", "con sentence negated" },
+	/* What one is told, in the "that" clause, is the teller's view. */
+	{ "Ana Ruiz was told by a funder that the lantern guild was "
+	  "essential.", "essential", "-" },
+	{ "Ana Ruiz told a funder that the lantern guild was essential.",
+	  "essential", "pro clause" },
+	/* Acceptable for a purpose; a fine for something is a penalty. */
+	{ "The lantern guild is fine for short walks.", "is", "pro clause" },
+	{ "The lantern guild paid a fine for parking.", "fine", "-" },
+	/* What a third party would have felt is a counterfactual of
+	 * theirs; the speaker's own stays. */
+	{ "The lantern guild met. He'd have hated it.", "hated", "-" },
+	{ "The lantern guild met. She would have loved it.", "loved", "-" },
+	{ "The lantern guild met. I would have loved it.", "loved",
+	  "pro reference" },
+	{ "She did not see the need for the lantern guild.", "see",
+	  "con clause negated" },
 	/* A possessive determiner names the noun after it: "her posture"
 	 * is not the topic, "hired her" points back. */
 	{ "The lantern guild met. Then I criticised her posture.",
@@ -361,6 +634,8 @@ static const struct {
 	  "Lena Frost=pro | article=pro" },
 	{ "Writer Lena Frost did not praise the lantern guild.",
 	  "Lena Frost=con | article=con" },
+	{ "Writer Lena Frost would never scrap the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
 	/* Evidence in a quotation counts for its speaker. */
 	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
 	  "Mara Voss=pro | article=pro" },

@@ -20,7 +20,12 @@
  * before scales it. A "but" weighs the clause after it up and the one
  * before down; an "although" clause weighs less. Questions, "whether",
  * "if" and scare quotes (irrealis) and views reported as others' ("critics
- * say") weigh by their own factors, zero by default.
+ * say") weigh by their own factors, zero by default. So do, by the same
+ * named rules: a hedge ("I'm not saying ..."), a condition after an act
+ * ("would hire one if ..."), ironic praise after "Oh,"; what one expected
+ * or felt in the past perfect (past); a denial of being against the
+ * topic (concessive); what one is told, and a third party's act or
+ * counterfactual told in a quotation (others).
  *
  * Evidence in a quotation counts for its speaker; outside, for the
  * people its sentence names (attrib.c stores them in d->who), or in a
@@ -321,6 +326,13 @@ pointing_back(const struct doc *d, size_t j)
 			tok_is(&d->tk, j - 1, "some") ||
 			tok_is(&d->tk, j - 1, "each")))))
 		return 0;
+	/* "a friend of mine": a possessive pronoun after "of" names the
+	 * one who has, not the thing had. */
+	if (j > 0 && tok_is(&d->tk, j - 1, "of") &&
+	    (tok_is(&d->tk, j, "mine") || tok_is(&d->tk, j, "yours") ||
+	     tok_is(&d->tk, j, "hers") || tok_is(&d->tk, j, "ours") ||
+	     tok_is(&d->tk, j, "theirs")))
+		return 0;
 	/* "these", "those" before a noun are its determiners ("those
 	 * days"), as "this" and "that" are. */
 	if (tok_is(&d->tk, j, "these") || tok_is(&d->tk, j, "those"))
@@ -358,6 +370,22 @@ nearest_topic(const struct doc *d, size_t i, size_t n, size_t a, size_t b)
 	return best;
 }
 
+/* 1 when the clause going on at token j has no subject of its own: no
+ * determiner, pronoun, name, capitalised word or negator opens it
+ * ("about as necessary", "truly awful"; not "not everyone"). */
+static int
+no_subject(const struct doc *d, size_t j)
+{
+	if (!(d->tk.v[j].flags & TOK_WORD) || (d->tk.v[j].flags & TOK_CAP) ||
+	    doc_mention_at(d, j) >= 0 || is_topic(d, j))
+		return 0;
+	if (tok_is(&d->tk, j, "not") || tok_is(&d->tk, j, "never"))
+		return 0; /* "not everyone", "never has anyone" */
+	return !(doc_lex(d, j) & (LEX_DET | LEX_PRONOUN | LEX_INDEF |
+				  LEX_BACKREF | LEX_FUNC)) ||
+	       tok_is(&d->tk, j, "about");
+}
+
 static size_t
 link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	enum cue_link *link)
@@ -374,6 +402,22 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	    (doc_lex(d, a - 1) & LEX_CONTRAST) &&
 	    !(d->tk.v[a - 1].flags & TOK_PUNCT))
 		best = nearest_topic(d, i, n, d->cla[a - 2], a - 1);
+	/* A clause opened by ", and" with no subject of its own ("lovely,
+	 * truly, and about as necessary as ...") goes on with the
+	 * predicate of the clauses before it, back to one that names the
+	 * topic. */
+	if (best == DOC_NONE && a + 1 < b && a > s0 &&
+	    (tok_is(&d->tk, a, "and") || tok_is(&d->tk, a, "or")) &&
+	    tok_punct(&d->tk, a - 1, ',') && no_subject(d, a + 1)) {
+		size_t c = a - 1, k;
+
+		for (k = 0; k < 3 && best == DOC_NONE && c > s0; k++) {
+			size_t c0 = d->cla[c - 1];
+
+			best = nearest_topic(d, i, n, c0, c);
+			c = c0;
+		}
+	}
 	if (best != DOC_NONE) {
 		*link = LINK_CLAUSE;
 		return best;
@@ -480,6 +524,25 @@ relevant(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when a passive "told" ("was told", "had been told") stands in the
+ * few words before the "that" at token t, past "by" and its agent. */
+static int
+told_before(const struct doc *d, size_t a, size_t t)
+{
+	size_t j;
+
+	for (j = t; j > a + 1 && j + POL_SCOPE_WINDOW > t; ) {
+		j--;
+		if (tok_punct(&d->tk, j, ',') || tok_is(&d->tk, j, "and"))
+			return 0;
+		if (tok_is(&d->tk, j, "told"))
+			return tok_is(&d->tk, j - 1, "was") ||
+			       tok_is(&d->tk, j - 1, "were") ||
+			       tok_is(&d->tk, j - 1, "been");
+	}
+	return 0;
+}
+
 /* 1 when the clause of the cue at token i reports what others say
  * ("People say we take the magic out of it", "critics claim...",
  * "people keep telling me ..."): the speaker cites a view, often to
@@ -493,6 +556,11 @@ others_view(const struct doc *d, size_t i)
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
+		/* "was told by a funder that the show needed one": what
+		 * one is told, in the "that" clause, is the teller's view
+		 * ("was told about it and hired one" is no report). */
+		if (tok_is(&d->tk, j, "that") && told_before(d, a, j))
+			return 1;
 		/* One of the others, then within a few words a verb of
 		 * saying or thinking ("critics say", "people keep telling
 		 * me", "sceptics have long argued"). */
@@ -505,6 +573,24 @@ others_view(const struct doc *d, size_t i)
 					return 1;
 			}
 		}
+	}
+	return 0;
+}
+
+/* 1 when token j is inside a negator phrase of the lexicon that starts
+ * before it ("I'd be lying if I said"): that "if" supposes nothing. */
+static int
+in_negator(const struct doc *d, size_t j)
+{
+	size_t k, n;
+
+	for (k = j; k > 0 && k + POL_MAX_WORDS > j; ) {
+		const struct pol_entry *p;
+
+		k--;
+		p = match_at(d, k, &n);
+		if (p && p->kind == POL_NEG && k + n > j)
+			return 1;
 	}
 	return 0;
 }
@@ -528,7 +614,8 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 		j--;
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
-		if (tok_is(&d->tk, j, "whether") || tok_is(&d->tk, j, "if"))
+		if (tok_is(&d->tk, j, "whether") ||
+		    (tok_is(&d->tk, j, "if") && !in_negator(d, j)))
 			return 1;
 	}
 	/* Scare quotes: the whole cue inside them. A cue that runs out of
@@ -536,6 +623,67 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 	for (j = 0; j < d->nq; j++)
 		if (!d->q[j].direct && i >= d->q[j].t0 && i + ntok <= d->q[j].t1)
 			return 1;
+	return 0;
+}
+
+/* 1 when the sentence of token i opens with the interjection "Oh" and a
+ * comma or "yes" ("Oh, wonderful.", "Oh yes, it's marvellous."): the
+ * common frame of ironic praise, which is not asserted. */
+static int
+ironic_oh(const struct doc *d, size_t i)
+{
+	size_t at[2], j;
+	int n = 1, k;
+
+	at[0] = d->sent_start[d->tk.v[i].sent];
+	if (d->tk.v[i].quote >= 0 && d->q[d->tk.v[i].quote].t0 > at[0])
+		at[n++] = d->q[d->tk.v[i].quote].t0;
+	for (k = 0; k < n; k++) {
+		j = at[k];
+		while (j < i && (tok_punct(&d->tk, j, '"') ||
+				 tok_punct(&d->tk, j, '\'')))
+			j++;
+		if (j + 1 < i && tok_is(&d->tk, j, "oh") &&
+		    (tok_punct(&d->tk, j + 1, ',') ||
+		     tok_is(&d->tk, j + 1, "yes")))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when a condition follows the act ending before token j in its
+ * sentence ("can still hire one if they want to", "would drop them
+ * unless the law says otherwise"): taking the topic up or doing without
+ * it only on a condition is no choice made. A "but" or a full stop ends
+ * the search. */
+static int
+conditioned(const struct doc *d, size_t v, size_t j)
+{
+	size_t e = d->sent_start[d->tk.v[j - 1].sent + 1];
+	int would = 0, k;
+
+	/* "would hire one the day the budget allows", "will use it once
+	 * it is good enough": a time that has not come is a condition. */
+	for (k = 1; k <= 2 && v >= (size_t)k; k++)
+		if (tok_is(&d->tk, v - k, "would") ||
+		    tok_is(&d->tk, v - k, "will") ||
+		    tok_is(&d->tk, v - k, "i'd") ||
+		    tok_is(&d->tk, v - k, "we'd") ||
+		    tok_is(&d->tk, v - k, "she'd") ||
+		    tok_is(&d->tk, v - k, "he'd") ||
+		    tok_is(&d->tk, v - k, "they'd"))
+			would = 1;
+	for (; j < e; j++) {
+		if (tok_is(&d->tk, j, "but") || tok_punct(&d->tk, j, ';'))
+			return 0;
+		if (tok_is(&d->tk, j, "if") || tok_is(&d->tk, j, "unless"))
+			return 1;
+		if (would && (tok_is(&d->tk, j, "when") ||
+			      tok_is(&d->tk, j, "once") ||
+			      (tok_is(&d->tk, j, "day") && j > 0 &&
+			       tok_is(&d->tk, j - 1, "the"))))
+			return 1;
+	}
 	return 0;
 }
 
@@ -609,6 +757,30 @@ lexable(const struct doc *d, size_t i)
 	    i > 0 && !(d->tk.v[i - 1].flags & TOK_PUNCT))
 		return 0;
 	return 1;
+}
+
+/* 1 when "without" at token w is the second half of a comparison with
+ * the topic present ("with a coordinator and without one", "with and
+ * without them"): both ways are named, so neither is chosen. */
+static int
+compared_with(const struct doc *d, size_t w, size_t a)
+{
+	size_t j, k;
+
+	if (w <= a || !(tok_is(&d->tk, w - 1, "and") ||
+			tok_is(&d->tk, w - 1, "or")))
+		return 0;
+	for (j = w - 1; j > a && j + POL_OBJECT_WINDOW + 1 > w; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "with"))
+			continue;
+		if (j + 2 == w)
+			return 1; /* "with and without" */
+		for (k = j + 1; k < w - 1 && k <= j + POL_ABSENCE_WINDOW; k++)
+			if (is_topic(d, k))
+				return 1;
+	}
+	return 0;
 }
 
 /* Collects the candidates of the article in text order: the topic file's
@@ -696,7 +868,8 @@ collect(struct doc *d, struct evs *out)
 		case POL_NEG:
 			e.kind = CUE_ABSENCE;
 			e.value = -1.0;
-			if (tok_is(&d->tk, i, "without"))
+			if (tok_is(&d->tk, i, "without") &&
+			    !compared_with(d, i, a))
 				e.obj = object_of(d, i, b);
 			break;
 		default:
@@ -741,6 +914,35 @@ collect(struct doc *d, struct evs *out)
 	free(taken);
 }
 
+/* 1 when the negator ending at token j is a subject that a relative
+ * clause restricts ("nobody who has worked with a good one", "no one
+ * that I know") and token i stands inside that clause: no modal, form
+ * of "be" or verb of saying or thinking comes between, which would be
+ * the main clause's. What the relative clause says is not negated. */
+static int
+relative_after(const struct doc *d, size_t j, size_t i)
+{
+	static const char *const main_verb[] = {
+		"would", "will", "could", "can", "should", "might", "must",
+		"is", "was", "are", "were", "ever", NULL
+	};
+	size_t k, n;
+
+	if (j + 1 >= i || !(tok_is(&d->tk, j + 1, "who") ||
+			    tok_is(&d->tk, j + 1, "that")) ||
+	    !(tok_is(&d->tk, j, "nobody") || tok_is(&d->tk, j, "one") ||
+	      tok_is(&d->tk, j, "none") || tok_is(&d->tk, j, "no-one")))
+		return 0;
+	for (k = j + 2; k < i; k++) {
+		if (doc_lex(d, k) & (LEX_OPINION | LEX_SPEECH))
+			return 0;
+		for (n = 0; main_verb[n]; n++)
+			if (tok_is(&d->tk, k, main_verb[n]))
+				return 0;
+	}
+	return 1;
+}
+
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
  * as a contrastive target). *first gets the first one. A negator's scope
@@ -770,6 +972,13 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 			neither = 1;
 		else if (neither && tok_is(&d->tk, j, "nor"))
 			continue;
+		if (relative_after(d, j, i))
+			continue;
+		/* "not enough experienced ones", "never enough of them":
+		 * too few of a thing, whose qualities are not denied. */
+		if (j + 1 < i && tok_is(&d->tk, j + 1, "enough") &&
+		    (tok_is(&d->tk, j, "not") || tok_is(&d->tk, j, "never")))
+			continue;
 		if (d->tmark[j] & TM_NEGATOR) {
 			size_t k = j;
 
@@ -784,6 +993,11 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 			continue;
 		}
 		p = match_at(d, j, &n);
+		if (p && p->kind == POL_NEG && j + n <= i &&
+		    relative_after(d, j + n - 1, i)) {
+			j += n - 1;
+			continue;
+		}
 		if (p && p->kind == POL_NEG && j + n <= i) {
 			if (j != skip) {
 				if (*first == DOC_NONE)
@@ -796,13 +1010,54 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 	return count;
 }
 
+/* 1 when "without" at token w opens its clause [a, b) (past quote
+ * marks) and a comma ends it, with a clause of the same sentence after
+ * it ("Without one, I didn't sleep"). */
+static int
+fronted_without(const struct doc *d, size_t w, size_t a, size_t b)
+{
+	size_t j;
+
+	if (!tok_is(&d->tk, w, "without"))
+		return 0;
+	for (j = a; j < w; j++)
+		if (!tok_punct(&d->tk, j, '"') && !tok_punct(&d->tk, j, '\''))
+			return 0;
+	return b + 1 < d->tk.n && tok_punct(&d->tk, b, ',') &&
+	       doc_same_sent(d, b, b + 1);
+}
+
+/* 1 when the evaluation [i, j) is the measure of an ironic comparison,
+ * "about as necessary as a chaperone on a honeymoon", "roughly as
+ * useful as a chocolate teapot": what it is compared to has none of it.
+ * Not "about as good as it gets", which means the most. */
+static int
+ironic_as(const struct doc *d, size_t a, size_t i, size_t j)
+{
+	if (i < a + 2 || j + 1 >= d->tk.n || !tok_is(&d->tk, i - 1, "as") ||
+	    !(tok_is(&d->tk, i - 2, "about") ||
+	      tok_is(&d->tk, i - 2, "roughly") ||
+	      tok_is(&d->tk, i - 2, "nearly")) ||
+	    !tok_is(&d->tk, j, "as") || !doc_same_sent(d, i, j + 1))
+		return 0;
+	return !tok_is(&d->tk, j + 1, "it") && !tok_is(&d->tk, j + 1, "they") &&
+	       !tok_is(&d->tk, j + 1, "ever");
+}
+
 /* 1 when a shifter verb stands in the few words before token i in its
- * clause ("reduced the stress", "ended the chaos"). */
+ * clause ("reduced the stress", "ended the chaos"). Not an evaluation
+ * that opens with "to" or "into": that is the verb's result, which it
+ * brings about rather than removes ("slowed the shoot to a crawl",
+ * "turned the night into a farce"). */
 static int
 shifted(const struct doc *d, size_t a, size_t i)
 {
 	size_t j;
 
+	if (tok_is(&d->tk, i, "to") || tok_is(&d->tk, i, "into") ||
+	    (i > a && (doc_lex(d, i) & LEX_DET) &&
+	     (tok_is(&d->tk, i - 1, "to") || tok_is(&d->tk, i - 1, "into"))))
+		return 0;
 	for (j = i; j > a && j + POL_SHIFT_WINDOW > i; ) {
 		j--;
 		if (kind_at(d, j) == POL_SHIFT)
@@ -874,6 +1129,68 @@ be_or_get(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when the act at token i (taking the topic up, rejecting it, doing
+ * without it) stands in a quotation and its subject is a third party:
+ * past auxiliaries and adverbs, "he", "she", "they" or a noun after
+ * "the" ("The producers wanted her, so they paid her"). The speaker
+ * tells what others did; "we hired one", "I dropped them" stay. */
+static int
+others_act(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const aux[] = {
+		"would", "will", "had", "have", "has", "did", "do", "does",
+		"just", "also", "then", "finally", "eventually", "still",
+		"all", "quickly", "simply", "even", "already", "now",
+		"always", "never", "once", "soon", "actually", "really",
+		"could", "can", "should", "might", "must", "may", NULL
+	};
+	size_t j = i, n;
+
+	if (d->tk.v[i].quote < 0)
+		return 0;
+	while (j > a) {
+		for (n = 0; aux[n]; n++)
+			if (tok_is(&d->tk, j - 1, aux[n]))
+				break;
+		if (!aux[n] && !doc_is_adverb(d, j - 1))
+			break;
+		j--;
+	}
+	if (j == a)
+		return 0;
+	j--;
+	if (tok_is(&d->tk, j, "he") || tok_is(&d->tk, j, "she") ||
+	    tok_is(&d->tk, j, "they") || tok_is(&d->tk, j, "it"))
+		return 1;
+	/* "the productions that will need one": a relative pronoun
+	 * after a plain noun, which is its subject. */
+	if (j > a && (tok_is(&d->tk, j, "that") || tok_is(&d->tk, j, "which") ||
+		      tok_is(&d->tk, j, "who")) &&
+	    (d->tk.v[j - 1].flags & TOK_WORD) && !is_topic(d, j - 1) &&
+	    !(d->tk.v[j - 1].flags & TOK_CAP) && doc_mention_at(d, j - 1) < 0 &&
+	    !(doc_lex(d, j - 1) & (LEX_FUNC | LEX_PRONOUN | LEX_PREP)))
+		return 1;
+	return j > a && tok_is(&d->tk, j - 1, "the") &&
+	       (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
+	       !(d->tk.v[j].flags & TOK_CAP) && doc_mention_at(d, j) < 0;
+}
+
+/* 1 when the cue at token i is what a third party would have felt
+ * ("he'd have hated it", "she would have loved this"): a counterfactual
+ * of someone else's, not the speaker's view. */
+static int
+others_counterfactual(const struct doc *d, size_t a, size_t i)
+{
+	if (i < a + 2 || !tok_is(&d->tk, i - 1, "have"))
+		return 0;
+	if (tok_is(&d->tk, i - 2, "he'd") || tok_is(&d->tk, i - 2, "she'd") ||
+	    tok_is(&d->tk, i - 2, "they'd"))
+		return 1;
+	return i >= a + 3 && tok_is(&d->tk, i - 2, "would") &&
+	       (tok_is(&d->tk, i - 3, "he") || tok_is(&d->tk, i - 3, "she") ||
+		tok_is(&d->tk, i - 3, "they"));
+}
+
 /* 1 when the cue at token i follows "used to" in its clause [a, ...):
  * a habit or view of the past, which the present no longer holds ("I
  * used to dread those days"); not "be used to" or "got used to"
@@ -887,6 +1204,64 @@ past_view(const struct doc *d, size_t a, size_t i)
 		if (tok_is(&d->tk, j, "used") && tok_is(&d->tk, j + 1, "to") &&
 		    !(j > a && be_or_get(d, j - 1)))
 			return 1;
+	/* "the tools I had sneered at", "we had always dreaded it": the
+	 * speaker's attitude in the past perfect, before what is told. */
+	j = i;
+	while (j > a && (doc_is_adverb(d, j - 1) ||
+			 tok_is(&d->tk, j - 1, "always") ||
+			 tok_is(&d->tk, j - 1, "once") ||
+			 tok_is(&d->tk, j - 1, "long") ||
+			 tok_is(&d->tk, j - 1, "first")))
+		j--;
+	return j >= a + 2 && tok_is(&d->tk, j - 1, "had") &&
+	       (tok_is(&d->tk, j - 2, "i") || tok_is(&d->tk, j - 2, "we"));
+}
+
+/* 1 when the cue at token i follows, in its clause [a, ...), a word of
+ * expecting ("went in expecting to be bored", "had braced himself for a
+ * lecture"): what one expected is a view held before, which the telling
+ * most often goes on to undo. Not "expected" after "be" ("are expected
+ * to attend": a duty) or "as" ("as expected": borne out). */
+static int
+expected_view(const struct doc *d, size_t a, size_t i)
+{
+	size_t j;
+
+	for (j = a; j < i; j++) {
+		if (tok_is(&d->tk, j, "expecting") ||
+		    tok_is(&d->tk, j, "braced") || tok_is(&d->tk, j, "bracing"))
+			return 1;
+		if (tok_is(&d->tk, j, "expected") &&
+		    !(j > a && (be_or_get(d, j - 1) ||
+				tok_is(&d->tk, j - 1, "as"))))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the cue at token i follows, in its clause [a, ...), a denied
+ * "saying" ("I'm not saying it isn't impressive", "nobody is saying it
+ * is perfect"): the speaker declines to assert it, so it is no view of
+ * theirs either way; a hedge. Not "wouldn't say", "nobody would say":
+ * understatement, which denies what follows ("I wouldn't say I was
+ * sorry"). */
+static int
+hedged(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, k, n;
+
+	for (j = a; j < i; j++) {
+		if (!tok_is(&d->tk, j, "saying"))
+			continue;
+		for (k = j; k > a && k + 3 > j; ) {
+			const struct pol_entry *p;
+
+			k--;
+			p = match_at(d, k, &n);
+			if (p && p->kind == POL_NEG && k + n <= j)
+				return 1;
+		}
+	}
 	return 0;
 }
 
@@ -917,10 +1292,16 @@ copula(const struct doc *d, size_t j)
  * speaker's present feeling ("I am glad of one") is most often the
  * speaker's view of what the talk is about, and stays. */
 static int
-person_predicate(const struct doc *d, size_t a, size_t i)
+person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 {
-	size_t q = i, s;
+	size_t q = i, s, k;
 	int past;
+
+	/* A word for a stance ("she is sceptical", "he is not entirely
+	 * sold", "I was a convert") says what the person thinks. */
+	for (k = i; k < i + n; k++)
+		if (doc_lex(d, k) & LEX_ATTITUDE)
+			return 0;
 
 	while (q > a && (doc_is_adverb(d, q - 1) ||
 			 kind_at(d, q - 1) == POL_BOOST ||
@@ -941,6 +1322,29 @@ person_predicate(const struct doc *d, size_t a, size_t i)
 	s--;
 	return doc_mention_at(d, s) >= 0 ||
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
+}
+
+/* 1 when the evaluation at token i is what someone is given leave to
+ * be: "to be" after a noun of leave or room ("permission to be ugly on
+ * screen", "the freedom to be clumsy", "the confidence to be
+ * vulnerable"). It describes that person, not the topic. */
+static int
+leave_to_be(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const nouns[] = {
+		"permission", "freedom", "right", "chance", "licence",
+		"license", "courage", "space", "room", "confidence", "nerve",
+		"leave", NULL
+	};
+	size_t n;
+
+	if (i < a + 3 || !tok_is(&d->tk, i - 1, "be") ||
+	    !tok_is(&d->tk, i - 2, "to"))
+		return 0;
+	for (n = 0; nouns[n]; n++)
+		if (tok_is(&d->tk, i - 3, nouns[n]))
+			return 1;
+	return 0;
 }
 
 /* 1 when the evaluation ending before token j opens a formula that
@@ -966,10 +1370,11 @@ speech_formula(const struct doc *d, size_t j)
 	return 0;
 }
 
-/* 1 when the evaluation [i, j) is a feeling (LEX_FEELING) that names
- * its own stimulus after a preposition, and it is not the topic: "comfortable with the
- * director", "happy about the schedule", "perfectly comfortable with
- * the director" say how one feels about that, not about the topic
+/* 1 when the evaluation [i, j) is a feeling or a grievance (LEX_FEELING)
+ * that names its own stimulus after a preposition, and it is not the
+ * topic: "comfortable with the director", "happy about the schedule",
+ * "perfectly comfortable with the director", "a problem with my
+ * co-star" say how one feels about that, not about the topic
  * ("comfortable with one", "happy with the coordinator" stay). Other
  * evaluations evaluate their subject whatever follows ("helpful to the
  * next person", "good with the actors"). */
@@ -1003,12 +1408,64 @@ other_target(const struct doc *d, size_t i, size_t j, size_t b)
 	if (is_topic(d, j) || pointing_back(d, j) ||
 	    (d->tmark[j] & TM_CONTRAST))
 		return 0;
-	if (!(doc_lex(d, j) & LEX_DET))
+	if (!(doc_lex(d, j) & LEX_DET) && !tok_is(&d->tk, j, "my") &&
+	    !tok_is(&d->tk, j, "our") && !tok_is(&d->tk, j, "your"))
 		return 0;
 	j++;
 	return j < b && (d->tk.v[j].flags & TOK_WORD) && !is_topic(d, j) &&
 	       !pointing_back(d, j) && !(d->tmark[j] & TM_CONTRAST) &&
 	       !(j + 1 < b && is_topic(d, j + 1));
+}
+
+/* 1 when token j is a role noun, singular or plural ("director",
+ * "performers", "co-stars"), or a plain noun for a person ("man",
+ * "people"), that is not the topic. */
+static int
+other_role(const struct doc *d, size_t j)
+{
+	static const char *const people[] = {
+		"man", "men", "woman", "women", "person", "people", "guy",
+		"guys", "kid", "kids", "girl", "girls", "boy", "boys", NULL
+	};
+	size_t kl, n;
+	const char *k;
+
+	if (j >= d->tk.n || is_topic(d, j) || (d->tmark[j] & TM_CONTRAST) ||
+	    d->tk.v[j].sent != d->tk.v[j - 1].sent)
+		return 0;
+	if (doc_is_role(d, j))
+		return 1;
+	for (n = 0; people[n]; n++)
+		if (tok_is(&d->tk, j, people[n]))
+			return 1;
+	k = doc_key(d, j, &kl);
+	return (d->tk.v[j].flags & TOK_WORD) && kl > 3 && k[kl - 1] == 's' &&
+	       (lexicon_lookup(k, kl - 1) & LEX_ROLE);
+}
+
+/* 1 when the noun phrase whose modifiers start at token i is a
+ * predicate or an epithet: past its determiners, adverbs and quote marks
+ * stands a form of "be", a verb of calling ("called her the best
+ * collaborator"), or the topic whose noun it is ("the coordinator's
+ * worst critic"). What it calls the role is said of someone the clause
+ * is about, often the topic. */
+static int
+predicative(const struct doc *d, size_t a, size_t i)
+{
+	size_t j = i;
+
+	while (j > a && ((doc_lex(d, j - 1) & LEX_DET) ||
+			 doc_is_adverb(d, j - 1) ||
+			 tok_punct(&d->tk, j - 1, '"') ||
+			 tok_punct(&d->tk, j - 1, '\'') ||
+			 tok_is(&d->tk, j - 1, "s")))
+		j--;
+	if (j == a)
+		return 0;
+	j--;
+	return copula(d, j) || is_topic(d, j) || tok_is(&d->tk, j, "call") ||
+	       tok_is(&d->tk, j, "called") || tok_is(&d->tk, j, "calls") ||
+	       tok_is(&d->tk, j, "calling");
 }
 
 /* 1 when the verb ending before token j has an object of its own that
@@ -1019,12 +1476,77 @@ other_target(const struct doc *d, size_t i, size_t j, size_t b)
 static int
 own_object(const struct doc *d, size_t j, size_t b)
 {
+	/* A bare noun after a verb that ends in its preposition
+	 * ("fighting for overtime", "campaigned against cuts"). */
+	if (j < b && j > 0 && (doc_lex(d, j - 1) & LEX_PREP) &&
+	    (d->tk.v[j].flags & TOK_WORD) &&
+	    !(d->tk.v[j].flags & (TOK_CAP | TOK_NUM)) && !is_topic(d, j) &&
+	    !pointing_back(d, j) && !(d->tmark[j] & TM_CONTRAST) &&
+	    !(doc_lex(d, j) & (LEX_DET | LEX_PREP | LEX_FUNC | LEX_PRONOUN)) &&
+	    !doc_is_adverb(d, j))
+		return 1;
 	if (j + 1 >= b || !(doc_lex(d, j) & LEX_DET) ||
 	    pointing_back(d, j) || is_topic(d, j))
 		return 0;
 	return (d->tk.v[j + 1].flags & TOK_WORD) && !is_topic(d, j + 1) &&
 	       !pointing_back(d, j + 1) &&
 	       !(d->tmark[j + 1] & TM_CONTRAST);
+}
+
+/* 1 when the noun phrase at token t, past its determiners and words
+ * like "just" or "merely", is the complement of a form of "be" or of a
+ * verb of calling ("are not babysitters", "isn't just a nanny", "called
+ * them chaperones"): the sentence says whether the name fits. */
+static int
+named_as(const struct doc *d, size_t a, size_t t)
+{
+	size_t j = t;
+
+	while (j > a && ((doc_lex(d, j - 1) & (LEX_DET | LEX_INDEF)) ||
+			 doc_is_adverb(d, j - 1) ||
+			 tok_is(&d->tk, j - 1, "just") ||
+			 tok_is(&d->tk, j - 1, "not") ||
+			 tok_is(&d->tk, j - 1, "no") ||
+			 tok_is(&d->tk, j - 1, "more") ||
+			 tok_is(&d->tk, j - 1, "than") ||
+			 tok_is(&d->tk, j - 1, "simply")))
+		j--;
+	if (j == a)
+		return 0;
+	j--;
+	if (copula(d, j) || be_or_get(d, j) || tok_is(&d->tk, j, "isn't") ||
+	    tok_is(&d->tk, j, "aren't") || tok_is(&d->tk, j, "wasn't") ||
+	    tok_is(&d->tk, j, "weren't"))
+		return 1;
+	/* "calling them chaperones": the name after the verb's object. */
+	if (j > a && pointing_back(d, j))
+		j--;
+	return tok_is(&d->tk, j, "call") || tok_is(&d->tk, j, "called") ||
+	       tok_is(&d->tk, j, "calls") || tok_is(&d->tk, j, "calling");
+}
+
+/* 1 when the words just before token t, past its determiners, end a
+ * verb of taking up or a praising one ("needed the", "hired a",
+ * "praised the"), in its clause [a, ...). */
+static int
+epithet_object(const struct doc *d, size_t t, size_t a)
+{
+	size_t j = t, n;
+	const struct pol_entry *p;
+
+	while (j > a && (doc_lex(d, j - 1) & (LEX_DET | LEX_INDEF)))
+		j--;
+	if (j == t || j == a)
+		return 0;
+	for (n = 1; n <= POL_MAX_WORDS && j >= a + n; n++) {
+		size_t len;
+
+		p = match_at(d, j - n, &len);
+		if (p && j - n + len == j)
+			return p->kind == POL_ADOPT || p->kind == POL_PRAISE ||
+			       (p->kind == POL_EVAL && p->v > 0);
+	}
+	return 0;
 }
 
 static double
@@ -1039,6 +1561,21 @@ link_weight(const double *w, enum cue_link l)
 	case LINK_PARA: break;
 	}
 	return w[W_LINK_PARA];
+}
+
+/* 1 when "one" or "ones" at token t is the head noun that the
+ * evaluation at token i modifies ("the bad ones", "a good one", "thirty
+ * bad ones"), not the object of a verb ("never needed one"). */
+static int
+head_noun(const struct doc *d, size_t i, size_t t)
+{
+	if (tok_is(&d->tk, t, "ones"))
+		return 1;
+	if (!tok_is(&d->tk, t, "one"))
+		return 0;
+	return i > 0 && ((doc_lex(d, i - 1) & (LEX_DET | LEX_INDEF)) ||
+			 (d->tk.v[i - 1].flags & TOK_NUM) ||
+			 kind_at(d, i - 1) == POL_BOOST);
 }
 
 /* Applies the link and the composition rules to e. */
@@ -1076,6 +1613,14 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	} else {
 		t = link_of(d, e->tok, e->ntok, a, b, &e->link);
 	}
+	/* "one" right after an evaluative verb is its object and stands
+	 * for a thing of the kind talked about ("never needed one"): as
+	 * sure a link as the topic named there. "it", "them" may stand for
+	 * anything just named ("those scenes ... dreading them"). */
+	if (e->link == LINK_REF && e->kind == CUE_LEX &&
+	    t == e->tok + e->ntok && tok_is(&d->tk, t, "one") &&
+	    !head_noun(d, e->tok, t))
+		e->link = LINK_OBJECT;
 	e->target = t;
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
@@ -1085,20 +1630,38 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
 					   e->link == LINK_REF ||
 					   e->link == LINK_QUOTE) &&
-		    person_predicate(d, a, e->tok))
+		    person_predicate(d, a, e->tok, e->ntok))
 			f = 0;
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
 		    other_target(d, e->tok, e->tok + e->ntok, b))
 			f = 0;
-		if (e->kind == CUE_LEX && speech_formula(d, e->tok + e->ntok))
+		if (e->kind == CUE_LEX &&
+		    (speech_formula(d, e->tok + e->ntok) ||
+		     leave_to_be(d, a, e->tok)))
+			f = 0;
+		/* A phrase that ends in its preposition ("called for",
+		 * "a champion of") evaluates what follows it: an object of
+		 * its own that is no topic ("called for the rule to be
+		 * relaxed") is not what a word pointing back elsewhere in
+		 * the clause refers to. */
+		if (e->kind == CUE_LEX && e->ntok > 1 && e->link == LINK_REF &&
+		    (doc_lex(d, e->tok + e->ntok - 1) & LEX_PREP) &&
+		    own_object(d, e->tok + e->ntok, b))
+			f = 0;
+		/* An evaluation that modifies a role noun evaluates that
+		 * person ("a competent director", "vulnerable performers"),
+		 * not the topic. */
+		if (e->kind == CUE_LEX && other_role(d, e->tok + e->ntok) &&
+		    !predicative(d, a, e->tok))
 			f = 0;
 		/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
 		 * clause, what it praises or attacks is something else
 		 * ("complained about the delays"). */
 		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
-		    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
-		    (e->link != LINK_REF ||
+		    e->link != LINK_OBJECT &&
+		    (e->link != LINK_CLAUSE || t < a || t >= b) &&
+		    ((e->link != LINK_REF && e->link != LINK_CLAUSE) ||
 		     own_object(d, e->tok + e->ntok, b))) {
 			f *= w[W_VERB_UNLINKED];
 			e->unlinked = 1;
@@ -1117,9 +1680,37 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			}
 		}
 	}
+	/* A pejorative name for the topic as the object of a verb of
+	 * wanting or of praise ("Some of us needed the nanny"): the verb
+	 * says what the speaker thinks; the name only points to the
+	 * topic. Denied anywhere before in its sentence ("does not, she
+	 * said, need a nanny"), both agree. */
+	if (e->kind == CUE_TOPIC && e->value < 0 &&
+	    epithet_object(d, e->tok, a) &&
+	    negators(d, d->sent_start[d->tk.v[e->tok].sent], e->tok,
+		     DOC_NONE, &aw) == 0)
+		f = 0;
+	aw = DOC_NONE;
 	e->neg = DOC_NONE;
 	if (!(off & POL_OFF_COMPOSITION)) {
 		nneg = negators(d, a, e->tok, skip, &e->neg);
+		/* A pejorative name for the topic, denied by a verb ("does
+		 * not need a nanny", "did not train for years to have a
+		 * chaperone check my work"), is refused, not praised; only
+		 * denying that the name fits ("they are not babysitters")
+		 * speaks for the topic. */
+		if (e->kind == CUE_TOPIC && e->value < 0 && nneg % 2 &&
+		    !named_as(d, a, e->tok))
+			nneg = 0;
+		/* "Without her, I couldn't have done it": a fronted
+		 * "without" clause is the condition of the clause after it,
+		 * whose negation says the absence goes badly. */
+		if (e->kind == CUE_ABSENCE && !nneg &&
+		    fronted_without(d, e->tok, a, b)) {
+			size_t n0 = b + 1, n1 = d->clb[b + 1];
+
+			nneg = negators(d, n0, n1, DOC_NONE, &e->neg);
+		}
 		if (nneg % 2) {
 			e->pol = -e->pol;
 			e->rules |= RULE_NEGATED;
@@ -1127,6 +1718,12 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		} else if (nneg) {
 			e->rules |= RULE_DOUBLE_NEG;
 			e->neg = DOC_NONE;
+		}
+		if (e->kind == CUE_LEX && ironic_as(d, a, e->tok,
+						    e->tok + e->ntok)) {
+			e->pol = -e->pol;
+			e->rules |= RULE_NEGATED;
+			f *= w[W_NEGATED];
 		}
 		/* A shifter flips an evaluation and a verb of praise or
 		 * attack alike ("stopped complaining about them"). */
@@ -1143,6 +1740,18 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 
 			f *= p->v / 1000.0;
 			e->rules |= RULE_BOOSTED;
+		}
+		/* Denying that one is against something ("I'm not against
+		 * them", "nothing against them as people") concedes it a
+		 * place; it is no support. Denying an act of rejection
+		 * ("would never scrap them") keeps the thing, and a "no"
+		 * that negates a noun ("no rule against it": it is
+		 * allowed) says what there is, so both stay. */
+		if (e->kind == CUE_REJECT && (e->rules & RULE_NEGATED) &&
+		    tok_is(&d->tk, e->tok, "against") && e->neg != DOC_NONE &&
+		    !tok_is(&d->tk, e->neg, "no")) {
+			f *= w[W_CONCESSIVE];
+			e->rules |= RULE_CONCESSIVE;
 		}
 		side = but_side(d, e->tok);
 		if (side < 0 && (e->rules & RULE_NEGATED)) {
@@ -1163,17 +1772,32 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
-		if (interrogative(d, e->tok, e->ntok)) {
+		if (interrogative(d, e->tok, e->ntok) ||
+		    (e->kind == CUE_LEX && e->value > 0 &&
+		     ironic_oh(d, e->tok)) ||
+		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		      e->kind == CUE_ABSENCE) &&
+		     conditioned(d, e->tok, e->tok + e->ntok))) {
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (others_view(d, e->tok)) {
+		if (others_view(d, e->tok) ||
+		    others_counterfactual(d, a, e->tok)) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
-		if (past_view(d, a, e->tok)) {
+		if (hedged(d, a, e->tok)) {
+			f *= w[W_IRREALIS];
+			e->rules |= RULE_IRREALIS;
+		}
+		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
+		}
+		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		     e->kind == CUE_ABSENCE) && others_act(d, a, e->tok)) {
+			f *= w[W_OTHERS];
+			e->rules |= RULE_OTHERS;
 		}
 		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		     e->kind == CUE_ABSENCE) && imposed(d, a, e->tok)) {

@@ -57,9 +57,12 @@ enum lex_class {
 	LEX_PRONOUN_M = 1 << 26, /* a male pronoun: "he", "him", "his" */
 	LEX_COERCIVE = 1 << 27, /* a verb of making someone act: "forced",
 				 * "told", "pushed" */
-	LEX_FEELING = 1 << 28   /* an adjective of how one feels, which may
-				 * name its own stimulus: "comfortable",
-				 * "nervous" */
+	LEX_FEELING = 1 << 28,  /* an adjective of how one feels, or a noun
+				 * of a grievance, which may name its own
+				 * stimulus: "comfortable", "nervous",
+				 * "problem" */
+	LEX_ATTITUDE = 1 << 29  /* a word for someone's stance toward a
+				 * thing: "sceptical", "wary", "sold" */
 };
 
 #define LEX_GIVEN (LEX_GIVEN_F | LEX_GIVEN_M)
