@@ -144,6 +144,14 @@ static const struct {
 	/* A curly closing mark after a space still closes. */
 	{ "The report found “delays, cost increases and staff losses ”. "
 	  "That was all.", "D[delays, cost increases and staff losses ]" },
+	/* So does a straight one when the sentence goes on in lower case
+	 * or with punctuation; before a capital it opens the next. */
+	{ "\"Who are we now? \" she asked. \"We are the guild.\"",
+	  "D[Who are we now? ] D[We are the guild.]" },
+	{ "\"We light the lamps \", she said, \"and we go home.\"",
+	  "D[We light the lamps ] D[and we go home.]" },
+	{ "\"We light the lamps \" Then we go home.\"",
+	  "D[We light the lamps \" Then we go home.]" },
 	/* A space typed after the opening mark, before a capital, after a
 	 * sentence; an inch mark is none. */
 	{ "\"We can go on,\" he said. \" We have the lamps and the oil.\"",

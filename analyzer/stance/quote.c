@@ -122,6 +122,18 @@ can_close(const struct doc *d, size_t i, enum mark m)
 	 * closes, when no word follows it (then it opens one). */
 	if (prev == ' ' && m == M_DCLOSE && !is_word_cp(next))
 		return 1;
+	/* '"... ourselves? " she wrote': a straight mark after a space
+	 * closes too when the sentence goes on in lower case or with
+	 * punctuation after it (before a capital it may open the next). */
+	if (prev == ' ' && m == M_DSTRAIGHT) {
+		int32_t after = next == ' ' ?
+				doc_cp_at(d, k->o + k->ol + 1) : next;
+
+		return next == 0 || next == '\n' ||
+		       (next == ' ' && norm_is_letter(after) &&
+			!norm_is_upper(after)) ||
+		       after == ',' || after == '.' || after == ';';
+	}
 	if (prev == ' ' || prev == '\n' || prev == 0)
 		return 0;
 	if (m == M_DCLOSE || m == M_DSTRAIGHT)
