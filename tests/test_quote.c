@@ -108,6 +108,24 @@ static const struct {
 	  "day.”", "T[Lanterns, we are on it, all of us, every day.]" },
 	{ "The tagline? “Lanterns. We are on it.”",
 	  "T[Lanterns. We are on it.]" },
+	/* A sung line is no quotation, nor the lines after it in its
+	 * paragraph with no verb of their own; a said one after it is. */
+	{ "“We carry the lamp down to the harbour,” she sings. “And we "
+	  "never let it go out at all.”\n\nThen she bows.",
+	  "T[We carry the lamp down to the harbour,] "
+	  "T[And we never let it go out at all.]" },
+	{ "Then Bea sings: “Carry me home to the harbour tonight.”",
+	  "T[Carry me home to the harbour tonight.]" },
+	{ "“We carry the lamp down to the harbour,” she sings. “That song "
+	  "is for my mother,” she said later.",
+	  "T[We carry the lamp down to the harbour,] "
+	  "D[That song is for my mother,]" },
+	{ "“We sing it every night at the harbour,” she said.",
+	  "D[We sing it every night at the harbour,]" },
+	{ "“We carry the lamp down to the harbour,” she sings.\n\n“And we "
+	  "never let it go out at all.”",
+	  "T[We carry the lamp down to the harbour,] "
+	  "D[And we never let it go out at all.]" },
 	/* A quoted name inside a noun phrase, or a model code. */
 	{ "They backed the “one lantern, two wicks” formula again.",
 	  "T[one lantern, two wicks]" },

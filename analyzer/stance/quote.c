@@ -13,7 +13,8 @@
  * length, it is no quotation after a word of naming ("the slogan"), a word
  * for a work ("the report ‘...’") or a thing that calls it so ("what the
  * contract calls a “...”"), nor inside a noun phrase ("reach “severe” or
- * “emergency” levels", "the “...” campaign").
+ * “emergency” levels", "the “...” campaign"), nor a line that is sung
+ * ("“...,” she sings") or follows a sung one in its paragraph.
  */
 #include "analyzer/stance/quote.h"
 
@@ -281,6 +282,51 @@ speech_after(const struct doc *d, const struct quote *q)
 	     d->tk.v[i].sent == d->tk.v[q->close].sent; i++, n++)
 		if (doc_is_speech(d, i))
 			return 1;
+	return 0;
+}
+
+/* A verb of singing: what it reports are lyrics, not a quotation (chants
+ * are: "chanted" is a speech verb). */
+static int
+sung_word(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "sing", "sings", "sang", "sung",
+		"singing", "croon", "croons", "crooned", "crooning" };
+	size_t j;
+
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
+/* The line is sung: a verb of singing is the nearest verb of saying in
+ * the QUOTE_VERB_WINDOW words after the quote ("“...,” she sings") or
+ * before it in its sentence ("Bea sings: “...”"). */
+static int
+sung(const struct doc *d, const struct quote *q)
+{
+	size_t i, n;
+
+	if (q->close != DOC_NONE)
+		for (i = q->close + 1, n = 0; i < d->tk.n &&
+		     n < QUOTE_VERB_WINDOW &&
+		     d->tk.v[i].sent == d->tk.v[q->close].sent; i++, n++) {
+			if (sung_word(d, i))
+				return 1;
+			if (doc_is_speech(d, i))
+				break;
+		}
+	for (i = q->open, n = 0; i > 0 && n < QUOTE_VERB_WINDOW; n++) {
+		i--;
+		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
+		    tok_punct(&d->tk, i, '.'))
+			break;
+		if (sung_word(d, i))
+			return 1;
+		if (speech_word(d, i))
+			break;
+	}
 	return 0;
 }
 
@@ -568,11 +614,19 @@ static void
 classify_quotes(struct doc *d)
 {
 	size_t i, j;
+	uint32_t lyric = 0; /* 1 + the paragraph of a sung line */
 
 	for (j = 0; j < d->nq; j++) {
 		struct quote *q = &d->q[j];
 
-		q->direct = is_direct(d, q);
+		/* A sung line, and the lines that follow it in its paragraph
+		 * with no verb of their own ("“...,” she sings. “...”"). */
+		if (sung(d, q))
+			lyric = d->tk.v[q->open].para + 1;
+		else if (lyric != d->tk.v[q->open].para + 1 ||
+			 speech_before(d, q) || speech_after(d, q))
+			lyric = 0;
+		q->direct = !lyric && is_direct(d, q);
 		if (!q->direct) {
 			for (i = q->t0; i < q->t1; i++)
 				d->tmark[i] |= TM_TITLEQ;
