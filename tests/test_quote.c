@@ -72,6 +72,13 @@ static const struct {
 	  "T[fine]" },
 	{ "Vane told friends that the night had been a “great success” "
 	  "for all.", "D[great success]" },
+	/* Chants are quotations; so are the words of an accusation. */
+	{ "Marchers chanted, “Light the Lamps,” in the hall.",
+	  "D[Light the Lamps,]" },
+	{ "The guild accused the council of “lamp hoarding” again.",
+	  "D[lamp hoarding]" },
+	{ "The guild found the “lamp hoarding” odd again.",
+	  "T[lamp hoarding]" },
 	/* A word that names what follows makes a title or a word cited,
 	 * even after a speech verb. */
 	{ "They launched a set called the “Master Builder Series” today.",
