@@ -216,6 +216,16 @@ static const struct {
 	{ "Harrow Pictures have twice denied it. “At no point did we "
 	  "block anything,” they said in a statement.",
 	  "Harrow Pictures/organisation" },
+	/* ... the one a speech verb follows, with its lower-case head
+	 * nouns, not a capitalised modifier opening the sentence. */
+	{ "Three Harrow Valley lamp makers were fined, the UK lamp agency "
+	  "said on Monday. “The fines stand for now,” the statement said.",
+	  "UK lamp agency/organisation" },
+	{ "In a joint note, the Harrow and Wick lamp guilds accused the "
+	  "council of “lamp hoarding”.",
+	  "Harrow and Wick lamp guilds/organisation" },
+	{ "The Harrow Valley lamps burned. “They did not go out at all,” "
+	  "the statement said.", "Harrow Valley/organisation" },
 	/* An organisation after the verb, or through its report. */
 	{ "“Growth is coming back next year,” said a report from Kestrel "
 	  "Securities.", "Kestrel Securities/organisation" },

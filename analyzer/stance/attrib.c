@@ -511,6 +511,27 @@ hit:
 	return 1;
 }
 
+/* The end of an organisation's name [.., b) taken on over the lower-case
+ * head nouns after a capitalised modifier, when a speech verb follows
+ * them: "the US military said", "the Russian and Syrian defense ministries
+ * accused". A role ("spokesman"), an adverb ("also") or a function word
+ * ends it. */
+static size_t
+org_head(const struct doc *d, size_t b)
+{
+	size_t e;
+
+	for (e = b; e < d->tk.n && e < b + 2 && doc_same_sent(d, e, b - 1) &&
+	     (d->tk.v[e].flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_PUNCT |
+				  TOK_POSS)) == TOK_WORD &&
+	     !(doc_lex(d, e) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN |
+				LEX_SPEECH | LEX_DET)) &&
+	     !doc_is_role(d, e) && !doc_is_adverb(d, e); e++)
+		;
+	return e > b && e < d->tk.n && doc_same_sent(d, e, b) &&
+	       doc_is_speech(d, e) ? e : b;
+}
+
 /* An organisation as the subject at token i, before a speech verb: "the
  * union", "the company's board" (head noun, resolved by org_named), or a
  * capitalised name with an organisation word ("Harrowgate Borough
@@ -553,6 +574,7 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 			break;
 	if (j == b && !(d->tk.v[a].flags & TOK_ALLCAP) && b - a < 2)
 		return 0;
+	b = org_head(d, b);
 	f->org = 1;
 	f->orgo = d->tk.v[a].o;
 	f->orgl = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - f->orgo;
@@ -1358,9 +1380,11 @@ anyone_named_between(const struct doc *d, size_t a, size_t b, int who)
 /* The organisation a sentence names as its subject or near it ("Big
  * Machine have denied it", "The company that runs the show, Dick Clark
  * Productions, denies it"): the first capitalised span outside
- * quotations that org_at() takes for one. 1 when found (in *f). */
+ * quotations that org_at() takes for one, with a speech verb after it if
+ * `verb` is set. 1 when found (in *f). */
 static int
-org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
+org_in_sentence_by(const struct doc *d, uint32_t s, struct found *f,
+		   int verb)
 {
 	size_t j, end;
 
@@ -1376,11 +1400,21 @@ org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
 		if (tok_is(&d->tk, j, "the") && j + 1 < d->tk.n &&
 		    !(d->tk.v[j + 1].flags & TOK_CAP))
 			continue;
-		if (org_at(d, j, &end, f))
+		if (org_at(d, j, &end, f) && (!verb || verb_follows(d, end)))
 			return 1;
 		f->org = 0;
 	}
 	return 0;
+}
+
+/* org_in_sentence_by(): first the organisation a speech verb follows
+ * ("Two United States service members were killed, the US military
+ * said"), then any. */
+static int
+org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
+{
+	return org_in_sentence_by(d, s, f, 1) ||
+	       org_in_sentence_by(d, s, f, 0);
 }
 
 /* Writes what the sieves found into q. */
