@@ -226,6 +226,15 @@ static const struct {
 	  "Harrow and Wick lamp guilds/organisation" },
 	{ "The Harrow Valley lamps burned. “They did not go out at all,” "
 	  "the statement said.", "Harrow Valley/organisation" },
+	/* A full stop inside a web address or an abbreviation ends no
+	 * sentence: the person before the verb speaks, not the
+	 * organisation of their title; a real stop ends the search. */
+	{ "Guild spokesman Tomas Quill told Lamps.info that the U.K. guild "
+	  "is “working on the new rules with the council.”",
+	  "Tomas Quill/leading" },
+	{ "Lantern Makers Guild spokesman Tomas Quill spoke. The guild is "
+	  "“working on the new rules with the council.”",
+	  "Lantern Makers Guild/organisation" },
 	/* An organisation after the verb, or through its report. */
 	{ "“Growth is coming back next year,” said a report from Kestrel "
 	  "Securities.", "Kestrel Securities/organisation" },

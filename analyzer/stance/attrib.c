@@ -1144,6 +1144,22 @@ reporter_of_clause(struct doc *d, size_t s0, size_t j, struct found *f)
 	return -1;
 }
 
+/* 1 when the full stop at token j ends no sentence: a letter or digit
+ * follows it at once ("Polygraph.info") or the next word is in lower
+ * case ("the U.N. is"). */
+static int
+inner_point(const struct doc *d, size_t j)
+{
+	const struct tok *k = &d->tk.v[j];
+	int32_t c = doc_cp_at(d, k->o + k->ol);
+
+	if (norm_is_letter(c) || (c >= '0' && c <= '9'))
+		return 1;
+	return j + 1 < d->tk.n &&
+	       (d->tk.v[j + 1].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) ==
+		       TOK_WORD;
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -1159,8 +1175,8 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		j--;
 		if (d->tk.v[j].quote >= 0)
 			break; /* another quotation: stop there */
-		if (tok_punct(&d->tk, j, '.') || tok_punct(&d->tk, j, '?') ||
-		    tok_punct(&d->tk, j, '!')) {
+		if ((tok_punct(&d->tk, j, '.') && !inner_point(d, j)) ||
+		    tok_punct(&d->tk, j, '?') || tok_punct(&d->tk, j, '!')) {
 			/* 'X said, via Y of the Post. "..."': a sentence
 			 * the splitter kept together; its subject goes
 			 * on. */
