@@ -79,6 +79,15 @@ static const struct {
 	  "D[lamp hoarding]" },
 	{ "The guild found the “lamp hoarding” odd again.",
 	  "T[lamp hoarding]" },
+	/* One word in lower case that no dictionary has is a term cited,
+	 * unless a speech verb governs it; a dictionary word is a quotation
+	 * after a speech verb further back. */
+	{ "The glow is brighter than predicted from “exogenic” lamps.",
+	  "T[exogenic]" },
+	{ "Vane said the glow came from “exogenic” lamps.", "T[exogenic]" },
+	{ "Vane called it “exogenic” and left.", "D[exogenic]" },
+	{ "Vane said the glow came from “unbecoming” lamps.",
+	  "D[unbecoming]" },
 	/* A word that names what follows makes a title or a word cited,
 	 * even after a speech verb. */
 	{ "They launched a set called the “Master Builder Series” today.",

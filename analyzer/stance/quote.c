@@ -19,6 +19,7 @@
 #include "analyzer/stance/quote.h"
 
 #include "analyzer/stance/doc.h"
+#include "analyzer/stance/given.h"
 
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
@@ -524,6 +525,43 @@ work_before(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* A speech verb right before the quote, or before its object pronoun,
+ * "as" or an article ("described as “...”", "called it a “...”"), in its
+ * sentence. */
+static int
+speech_governs(const struct doc *d, const struct quote *q)
+{
+	size_t i = q->open;
+
+	if (i > 0 && doc_same_sent(d, i - 1, q->open) &&
+	    (tok_is(&d->tk, i - 1, "a") || tok_is(&d->tk, i - 1, "an") ||
+	     tok_is(&d->tk, i - 1, "the")))
+		i--;
+	if (i > 0 && doc_same_sent(d, i - 1, q->open) &&
+	    ((doc_lex(d, i - 1) & LEX_PRONOUN) || tok_is(&d->tk, i - 1, "as")))
+		i--;
+	return i > 0 && doc_same_sent(d, i - 1, q->open) &&
+	       speech_word(d, i - 1);
+}
+
+/* A quote of one word in lower case that no dictionary has: a technical
+ * term or a coinage cited as a word ("water from “exogenic” processes"),
+ * not a quotation unless a speech verb governs it ("called it
+ * “gobbledygook”"). */
+static int
+rare_word(const struct doc *d, const struct quote *q)
+{
+	size_t i, kl;
+	const char *k;
+
+	for (i = q->t0; i < q->t1 && !(d->tk.v[i].flags & TOK_WORD); i++)
+		;
+	if (i >= q->t1 || (d->tk.v[i].flags & (TOK_CAP | TOK_NUM)))
+		return 0;
+	k = doc_key(d, i, &kl);
+	return !given_common(k, kl);
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -550,6 +588,8 @@ is_direct(const struct doc *d, const struct quote *q)
 		return 0;
 	if (modifier_quote(d, q, words))
 		return 0;
+	if (words == 1 && rare_word(d, q) && !speech_governs(d, q))
+		return 0; /* "from “exogenic” processes" */
 	if (words >= QUOTE_MIN_WORDS)
 		return 1;
 	if (naming_before(d, q))
