@@ -142,6 +142,15 @@ static const struct {
 	  "never let it go out at all.”",
 	  "T[We carry the lamp down to the harbour,] "
 	  "D[And we never let it go out at all.]" },
+	/* A headline or slogan with every word capitalised, small words
+	 * too, is no quotation unless a speech verb comes with it. */
+	{ "‘Lamps. We're On It.’: Harrow spends $4,000 on new posters",
+	  "T[Lamps. We're On It.]" },
+	{ "Posters read “Light Up The Town” all week.",
+	  "T[Light Up The Town]" },
+	{ "“Are You On It?” Vane asked the crowd.", "D[Are You On It?]" },
+	{ "‘Lamps. We are on it.’ That was all the poster said.",
+	  "D[Lamps. We are on it.]" },
 	/* A quoted name inside a noun phrase, or a model code. */
 	{ "They backed the “one lantern, two wicks” formula again.",
 	  "T[one lantern, two wicks]" },

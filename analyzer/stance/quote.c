@@ -241,6 +241,44 @@ title_case(const struct doc *d, const struct quote *q)
 	return words > 0;
 }
 
+/* A headline or slogan in quote marks: every word capitalised, small
+ * words after the first too ("Meth. We're On It.", "Are You Ready?"),
+ * which no sentence does; full stops may stand inside. At most twice
+ * QUOTE_TITLE_WORDS words. */
+static int
+headline_case(const struct doc *d, const struct quote *q)
+{
+	size_t i, words = 0;
+	int small = 0, after_stop = 1;
+
+	for (i = q->t0; i < q->t1; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (k->flags & TOK_PUNCT) {
+			size_t kl;
+			const char *key = doc_key(d, i, &kl);
+
+			if (*key == '.' || *key == '!' || *key == '?' ||
+			    *key == ':')
+				after_stop = 1;
+			continue;
+		}
+		if (!(k->flags & TOK_WORD))
+			continue;
+		if (++words > 2 * QUOTE_TITLE_WORDS)
+			return 0;
+		if (!(k->flags & (TOK_CAP | TOK_NUM)))
+			return 0;
+		if (!after_stop && (k->flags & TOK_CAP) &&
+		    (doc_lex(d, i) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN)) &&
+		    !(doc_lex(d, i) & LEX_GIVEN) &&
+		    !tok_is(&d->tk, i, "i"))
+			small = 1;
+		after_stop = 0;
+	}
+	return words >= 2 && small;
+}
+
 /* A word of speech at token i; a capitalised one inside its sentence is
  * part of a name ("the United States", "The Long Shot"), not a verb. */
 static int
@@ -277,10 +315,22 @@ speech_after(const struct doc *d, const struct quote *q)
 {
 	size_t i, n;
 
+	uint32_t s;
+
 	if (q->close == DOC_NONE)
 		return 0;
-	for (i = q->close + 1, n = 0; i < d->tk.n && n < QUOTE_VERB_WINDOW &&
-	     d->tk.v[i].sent == d->tk.v[q->close].sent; i++, n++)
+	s = d->tk.v[q->close].sent;
+	/* '“Are You In?” Vane asked': after a question or exclamation
+	 * inside the marks, the splitter starts a sentence at the name. */
+	i = q->close + 1;
+	if (i < d->tk.n && q->t1 > q->t0 &&
+	    (d->tk.v[i].flags & (TOK_SSTART | TOK_PSTART | TOK_NLBEFORE)) ==
+		    TOK_SSTART &&
+	    (tok_punct(&d->tk, q->t1 - 1, '?') ||
+	     tok_punct(&d->tk, q->t1 - 1, '!')))
+		s = d->tk.v[i].sent;
+	for (n = 0; i < d->tk.n && n < QUOTE_VERB_WINDOW &&
+	     d->tk.v[i].sent == s; i++, n++)
 		if (doc_is_speech(d, i))
 			return 1;
 	return 0;
@@ -580,6 +630,9 @@ is_direct(const struct doc *d, const struct quote *q)
 	     naming_before(d, q)))
 		return 0;
 	if (naming_before(d, q) == 2)
+		return 0;
+	/* "‘Meth. We're On It.’: State spends $449K on ads" */
+	if (headline_case(d, q) && !speech_before(d, q) && !speech_after(d, q))
 		return 0;
 	/* ... unless the span is what someone said about the work ("called
 	 * the finished film “the best money we've spent”"). */
