@@ -241,6 +241,16 @@ static const struct {
 	/* No verb and no person: an organisation as the subject. */
 	{ "The Pentagon rejected the claims as “patently false and "
 	  "absurd”.", "Pentagon/organisation" },
+	/* Nothing else: the organisation named nearest before the quote,
+	 * with its verb; an owner's possessive is no part of its name. */
+	{ "Prices rose as the Harrow Lamp Guild released a report that "
+	  "found “steep rises in oil costs”.",
+	  "Harrow Lamp Guild/organisation" },
+	{ "Prices rose as Harrow’s Office of Lamp Standards released a report "
+	  "that found “steep rises in oil costs”.",
+	  "Office of Lamp Standards/organisation" },
+	{ "Prices rose after the Harrow Lamp Guild met, and oil firms "
+	  "found “steep rises in oil costs”.", "-/" },
 	/* A name after a verb is its object; the subject speaks. */
 	{ "Helen Marsh introduced Paul Okoro to the crowd as “the best "
 	  "lamplighter I have ever known”.", "Helen Marsh/subject" },

@@ -15,8 +15,9 @@
  * gender, or failing any near it, to the person the article is about; an
  * epithet ("the director") to the person introduced with that role, or
  * to the name it points ahead to. An
- * organisation speaks when the text says so and names it. Otherwise the
- * speaker is unknown.
+ * organisation speaks when the text says so and names it, or, when no
+ * other sieve fires, when it is named with its verb just before the quote
+ * in its clause. Otherwise the speaker is unknown.
  *
  * Whose stance: for each sentence, the people a cue outside quotations
  * counts for -- those the sentence names (each member of a list "A, B and
@@ -574,6 +575,10 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 			break;
 	if (j == b && !(d->tk.v[a].flags & TOK_ALLCAP) && b - a < 2)
 		return 0;
+	/* "NASA's Office of the Inspector General": the office speaks,
+	 * not its owner. */
+	if ((d->tk.v[a].flags & TOK_POSS) && b - a > 2)
+		a++;
 	b = org_head(d, b);
 	f->org = 1;
 	f->orgo = d->tk.v[a].o;
@@ -1376,6 +1381,46 @@ org_subject(const struct doc *d, const struct quote *q, struct found *f)
 	return 0;
 }
 
+/* Nothing else fired: the organisation named nearest before the quote in
+ * its sentence, with a verb in lower case after its name and nobody named
+ * between ("as NASA's Office of the Inspector General released reports
+ * that depicted “...”"). 1 when found (in *f). */
+static int
+org_clause(const struct doc *d, const struct quote *q, struct found *f)
+{
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], j = q->open, end;
+
+	memset(f, 0, sizeof(*f));
+	f->p = -1;
+	while (j > s0) {
+		j--;
+		/* Another clause after a comma or a stop has its own
+		 * subject. */
+		if (d->tk.v[j].quote >= 0 || doc_mention_at(d, j) >= 0 ||
+		    tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';') ||
+		    tok_punct(&d->tk, j, ':') || tok_punct(&d->tk, j, '.'))
+			return 0;
+		/* The first word of a capitalised name; "The company" is
+		 * left out, as in org_in_sentence_by(). */
+		if (!(d->tk.v[j].flags & TOK_CAP) ||
+		    (j > s0 && (d->tk.v[j - 1].flags & (TOK_CAP | TOK_PUNCT)) ==
+				       TOK_CAP) ||
+		    (tok_is(&d->tk, j, "the") &&
+		     !(d->tk.v[j + 1].flags & TOK_CAP)) ||
+		    (j > s0 + 1 && org_link(d, j - 1) &&
+		     (d->tk.v[j - 2].flags & TOK_CAP)))
+			continue; /* "Office of [Lamp Standards]" */
+		if (org_at(d, j, &end, f) && end < q->open &&
+		    (d->tk.v[end].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) ==
+			    TOK_WORD &&
+		    !(doc_lex(d, end) & (LEX_FUNC | LEX_PREP)))
+			return 1;
+		memset(f, 0, sizeof(*f));
+		f->p = -1;
+	}
+	return 0;
+}
+
 /* 1 when somebody other than person `who` is named outside quotations
  * between tokens a and b. */
 static int
@@ -1735,6 +1780,11 @@ attribute_quotes(struct doc *d)
 				found_person(&f, p, pt, pt + 1, HOW_PRONOUN,
 					     SIEVE_PRONOUN);
 			}
+		}
+		if (p < 0 && org_clause(d, q, &f)) {
+			org_spoke(d, q, &f, &last);
+			prev = -1;
+			continue;
 		}
 		f.p = p;
 		if (p < 0)
