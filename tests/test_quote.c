@@ -103,6 +103,12 @@ static const struct {
 	{ "She said it had been ‘lovely with the young ones’ but long, "
 	  "‘and slow as well’.",
 	  "D[lovely with the young ones] D[and slow as well]" },
+	/* A short sentence in marks just after a quotation in its
+	 * paragraph goes on with it; after a title it does not. */
+	{ "“Hands up! Show me your hands!” an officer shouted. “Step out.”",
+	  "D[Hands up! Show me your hands!] D[Step out.]" },
+	{ "The film “Copper Sky” opened. “Step out.”\n\nIt ran.",
+	  "T[Copper Sky] T[Step out.]" },
 	/* ... or the span ends a sentence next to a pronoun or a verb. */
 	{ "She said: “Never.”", "D[Never.]" },
 	/* A nested quote stays inside the outer one. */

@@ -661,6 +661,16 @@ is_direct(const struct doc *d, const struct quote *q)
 	}
 	if (!punct)
 		return 0;
+	/* '"Hands up!" an officer ordered. "Step out."': a short quote
+	 * opening its sentence just after a quotation in its paragraph
+	 * goes on with it. */
+	if (q > d->q && q[-1].direct && q[-1].close != DOC_NONE &&
+	    q->open > q[-1].close &&
+	    q->open - q[-1].close <= 2 * QUOTE_VERB_WINDOW &&
+	    d->tk.v[q[-1].close].para == d->tk.v[q->open].para &&
+	    ((d->tk.v[q->open].flags & TOK_SSTART) ||
+	     (d->tk.v[q->t0].flags & TOK_SSTART)))
+		return 1;
 	/* A short quote with its own full stop: a quotation when the
 	 * sentence has a speech verb or a pronoun subject. */
 	s0 = d->sent_start[d->tk.v[q->open].sent];
