@@ -114,6 +114,23 @@ static const struct {
 	/* A nested quote stays inside the outer one. */
 	{ "“He told me ‘no way’ twice,” she said.",
 	  "D[He told me ‘no way’ twice,]" },
+	/* ... but one that is a sentence after a verb of saying inside the
+	 * outer one is a quotation of its own too (listed after the
+	 * others), unless denied or named a line. */
+	{ "“And I said, ‘We want more lamps.’ They said, ‘The guild can’t "
+	  "do it.’” Vane said. “Fine,” she said.",
+	  "D[And I said, ‘We want more lamps.’ They said, ‘The guild can’t "
+	  "do it.’] D[Fine,] D[We want more lamps.] D[The guild can’t do "
+	  "it.]" },
+	{ "“I can’t say ‘I do not know the lines,’ ever,” she said.",
+	  "D[I can’t say ‘I do not know the lines,’ ever,]" },
+	{ "“We wrote the opening line: ‘I have worn out the stones at your "
+	  "door.’” she said.",
+	  "D[We wrote the opening line: ‘I have worn out the stones at your "
+	  "door.’]" },
+	{ "‘She told me: “We light the lamps at dusk.”’ he said.",
+	  "D[She told me: “We light the lamps at dusk.”] "
+	  "D[We light the lamps at dusk.]" },
 	/* A quote whose next paragraph opens with a mark goes on there,
 	 * one segment per paragraph. */
 	{ "“First we read the script.\n\n“Then we agree on every move,” "

@@ -1381,6 +1381,27 @@ org_subject(const struct doc *d, const struct quote *q, struct found *f)
 	return 0;
 }
 
+/* A word in lower case at token i that reads as a verb in the past or
+ * the present ("released", "views", "said"), not a noun ("the Hong Kong
+ * situation"). */
+static int
+finite_verb(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n ||
+	    (d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) != TOK_WORD ||
+	    (doc_lex(d, i) & (LEX_FUNC | LEX_PREP)))
+		return 0;
+	if (doc_is_speech(d, i))
+		return 1;
+	k = doc_key(d, i, &kl);
+	return kl > 3 && ((k[kl - 2] == 'e' && k[kl - 1] == 'd') ||
+			  (k[kl - 1] == 's' && k[kl - 2] != 's' &&
+			   k[kl - 2] != 'u' && k[kl - 2] != 'i'));
+}
+
 /* Nothing else fired: the organisation named nearest before the quote in
  * its sentence, with a verb in lower case after its name and nobody named
  * between ("as NASA's Office of the Inspector General released reports
@@ -1411,9 +1432,7 @@ org_clause(const struct doc *d, const struct quote *q, struct found *f)
 		     (d->tk.v[j - 2].flags & TOK_CAP)))
 			continue; /* "Office of [Lamp Standards]" */
 		if (org_at(d, j, &end, f) && end < q->open &&
-		    (d->tk.v[end].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) ==
-			    TOK_WORD &&
-		    !(doc_lex(d, end) & (LEX_FUNC | LEX_PREP)))
+		    finite_verb(d, end))
 			return 1;
 		memset(f, 0, sizeof(*f));
 		f->p = -1;
@@ -1649,7 +1668,7 @@ attribute_quotes(struct doc *d)
 		struct found f;
 		int p;
 
-		if (!q->direct)
+		if (!q->direct || q->nested)
 			continue;
 		pd = lastdq;
 		lastdq = i;
@@ -1889,6 +1908,9 @@ backfill_segments(struct doc *d)
 {
 	size_t i = d->nq;
 
+	while (i > 0 && d->q[i - 1].nested)
+		i--; /* the nested ones come last */
+
 	while (i > 1) {
 		struct quote *q = &d->q[--i - 1];
 
@@ -1976,6 +1998,48 @@ infer_genders(struct doc *d)
 	free(votes);
 }
 
+/* A quotation nested in another ("And I said, ‘I want more.’") is the
+ * outer speaker's when "I" is the subject of its verb, the nearest
+ * subject pronoun or name before it inside the outer one; otherwise
+ * ("They said, ‘...’", "The script said ‘...’") unknown. */
+static void
+attribute_nested(struct doc *d)
+{
+	size_t j, i;
+
+	for (j = 0; j < d->nq; j++) {
+		struct quote *q = &d->q[j];
+		const struct quote *o;
+		int32_t oi;
+
+		if (!q->nested || q->open == 0)
+			continue;
+		oi = d->tk.v[q->open].quote;
+		if (oi < 0)
+			continue;
+		o = &d->q[oi];
+		for (i = q->open; i > o->t0;) {
+			i--;
+			if ((d->tk.v[i].flags & TOK_CAP) ||
+			    tok_is(&d->tk, i, "we") || tok_is(&d->tk, i, "you") ||
+			    tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "she") ||
+			    tok_is(&d->tk, i, "they"))
+				break;
+		}
+		if (i < q->open && tok_is(&d->tk, i, "i") &&
+		    (d->tk.v[i].flags & TOK_WORD) &&
+		    (o->speaker >= 0 || o->kind == SPK_ORG)) {
+			q->speaker = o->speaker;
+			q->kind = o->kind;
+			q->orgo = o->orgo;
+			q->orgl = o->orgl;
+			q->fo = o->fo;
+			q->fl = o->fl;
+			q->sieve = SIEVE_LEADING;
+		}
+	}
+}
+
 void
 attrib_run(struct doc *d)
 {
@@ -1983,5 +2047,6 @@ attrib_run(struct doc *d)
 	infer_genders(d);
 	attribute_quotes(d);
 	backfill_segments(d);
+	attribute_nested(d);
 	store_subjects(d);
 }

@@ -1,7 +1,9 @@
 /* quote.c -- finding quotations: curly and straight double quotes,
  * guillemets, and British single quotes, with quotes that run over several
  * paragraphs (the opening mark repeated at each new paragraph) and nested
- * quotes (kept inside the outer one).
+ * quotes (kept inside the outer one, and when one is a sentence someone is
+ * said to say, a quotation of its own too, after all the others: "“And I
+ * said, ‘I want more.’”").
  *
  * A quotation that runs over several paragraphs is kept as one segment
  * per paragraph (each marked as continued), as the marks show it.
@@ -559,7 +561,8 @@ work_before(const struct doc *d, const struct quote *q)
 		"miniseries", "episode", "album", "book", "novel", "memoir",
 		"documentary", "podcast", "sitcom", "musical", "song", "poem",
 		"essay", "report", "article", "column", "editorial", "story",
-		"chapter" };
+		"chapter", "line", "lyric", "lyrics", "chorus", "refrain",
+		"verse", "jingle", "anthem" };
 	size_t i, b = q->open;
 
 	if (b > 0 && tok_punct(&d->tk, b - 1, ':'))
@@ -740,6 +743,120 @@ classify_quotes(struct doc *d)
 	}
 }
 
+/* A word that denies the verb after it: "I can't say ‘...’" imagines a
+ * line nobody said. */
+static int
+negation(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return tok_is(&d->tk, i, "not") || tok_is(&d->tk, i, "never") ||
+	       tok_is(&d->tk, i, "cannot") ||
+	       (kl > 3 && memcmp(k + kl - 3, "n't", 3) == 0);
+}
+
+/* A quote inside quotation q (open and close tokens of the other kind of
+ * mark) is a quotation of its own when a verb of saying or a colon comes
+ * up to QUOTE_VERB_WINDOW words before it inside q, in its sentence, with
+ * no word denying it, and it is a sentence (QUOTE_MIN_WORDS words or its own
+ * punctuation): "And I said, ‘I want more.’", "I told myself: ‘...’"
+ * ("I can't say ‘...’", "work with ‘Nellie’" and "keep telling me it's a
+ * ‘starting point’" are none). */
+static int
+nested_quotation(const struct doc *d, const struct quote *q, size_t open,
+		 size_t close)
+{
+	size_t i, n, words = 0;
+	struct quote t;
+
+	/* A title, a lyric or a slogan named so ("the opening line:
+	 * ‘...’", "she sings ‘...’"). */
+	memset(&t, 0, sizeof(t));
+	t.open = open;
+	t.close = close;
+	t.t0 = open + 1;
+	t.t1 = close;
+	if (work_before(d, &t) || naming_before(d, &t) || sung(d, &t))
+		return 0;
+	for (i = open + 1; i < close; i++)
+		if (d->tk.v[i].flags & TOK_WORD)
+			words++;
+	/* A sentence, not a term ("it's a ‘starting point’"). */
+	if (words == 0 || (words < QUOTE_MIN_WORDS &&
+			   !tok_punct(&d->tk, close - 1, '.') &&
+			   !tok_punct(&d->tk, close - 1, ',') &&
+			   !tok_punct(&d->tk, close - 1, '!') &&
+			   !tok_punct(&d->tk, close - 1, '?')))
+		return 0;
+	for (i = open, n = 0; i > q->t0 && n < QUOTE_VERB_WINDOW; n++) {
+		i--;
+		if (!doc_same_sent(d, i, open) && !tok_punct(&d->tk, i, ':'))
+			return 0;
+		if (tok_punct(&d->tk, i, ':') && i + 1 == open)
+			break;
+		if (speech_word(d, i))
+			break;
+		if (tok_punct(&d->tk, i, '.') || tok_punct(&d->tk, i, '!') ||
+		    tok_punct(&d->tk, i, '?'))
+			return 0;
+		if (i == q->t0)
+			return 0;
+	}
+	if (n == QUOTE_VERB_WINDOW)
+		return 0;
+	for (n = 0; i > q->t0 && n < 3; n++)
+		if (negation(d, --i))
+			return 0;
+	return 1;
+}
+
+/* The quotations nested in others (struct quote.nested), appended to
+ * d->q; their tokens keep the outer quotation's index. */
+static void
+find_nested(struct doc *d)
+{
+	size_t j, i, c, n = d->nq;
+
+	for (j = 0; j < n; j++) {
+		enum mark om;
+		int single;
+
+		if (!d->q[j].direct || d->q[j].close == DOC_NONE)
+			continue;
+		om = mark_of(d, d->q[j].open);
+		single = om == M_SOPEN || om == M_SSTRAIGHT;
+		for (i = d->q[j].t0; i < d->q[j].t1; i++) {
+			enum mark m = mark_of(d, i);
+
+			if (single ? !(m == M_DOPEN || m == M_DSTRAIGHT) :
+				     !(m == M_SOPEN || m == M_SSTRAIGHT))
+				continue;
+			if (!can_open(d, i, m))
+				continue;
+			if (single) {
+				for (c = i + 1; c < d->q[j].t1; c++) {
+					enum mark k = mark_of(d, c);
+
+					if ((k == M_DCLOSE || k == M_DSTRAIGHT) &&
+					    can_close(d, c, k))
+						break;
+				}
+			} else {
+				c = single_close(d, i);
+			}
+			if (c == DOC_NONE || c >= d->q[j].t1)
+				continue;
+			if (nested_quotation(d, &d->q[j], i, c)) {
+				add(d, i, c, c);
+				d->q[d->nq - 1].direct = 1;
+				d->q[d->nq - 1].nested = 1;
+			}
+			i = c;
+		}
+	}
+}
+
 void
 quote_find(struct doc *d)
 {
@@ -783,4 +900,5 @@ quote_find(struct doc *d)
 	if (dopen != DOC_NONE)
 		add(d, dopen, DOC_NONE, d->tk.n);
 	classify_quotes(d);
+	find_nested(d);
 }
