@@ -811,6 +811,36 @@ nested_quotation(const struct doc *d, const struct quote *q, size_t open,
 	return 1;
 }
 
+/* The closing mark of a quote opened at token i inside another that ends
+ * at token t1: double marks inside single ones (`single`), or single ones
+ * inside double, preferring one after punctuation ("more.’") to an "s'"
+ * (a plural possessive). DOC_NONE when there is none. */
+static size_t
+inner_close(const struct doc *d, size_t i, size_t t1, int single)
+{
+	size_t c, first = DOC_NONE;
+
+	for (c = i + 1; c < t1; c++) {
+		enum mark k = mark_of(d, c);
+		int32_t prev;
+
+		if (single) {
+			if ((k == M_DCLOSE || k == M_DSTRAIGHT) &&
+			    can_close(d, c, k))
+				return c;
+			continue;
+		}
+		if ((k != M_SCLOSE && k != M_SSTRAIGHT) || !can_close(d, c, k))
+			continue;
+		prev = doc_prev_cp(d, d->tk.v[c].o);
+		if (prev == '.' || prev == ',' || prev == '!' || prev == '?')
+			return c;
+		if (first == DOC_NONE && prev != 's')
+			first = c;
+	}
+	return first;
+}
+
 /* The quotations nested in others (struct quote.nested), appended to
  * d->q; their tokens keep the outer quotation's index. */
 static void
@@ -821,6 +851,7 @@ find_nested(struct doc *d)
 	for (j = 0; j < n; j++) {
 		enum mark om;
 		int single;
+		unsigned tries = 0;
 
 		if (!d->q[j].direct || d->q[j].close == DOC_NONE)
 			continue;
@@ -834,18 +865,10 @@ find_nested(struct doc *d)
 				continue;
 			if (!can_open(d, i, m))
 				continue;
-			if (single) {
-				for (c = i + 1; c < d->q[j].t1; c++) {
-					enum mark k = mark_of(d, c);
-
-					if ((k == M_DCLOSE || k == M_DSTRAIGHT) &&
-					    can_close(d, c, k))
-						break;
-				}
-			} else {
-				c = single_close(d, i);
-			}
-			if (c == DOC_NONE || c >= d->q[j].t1)
+			if (++tries > QUOTE_NESTED_TRIES)
+				break;
+			c = inner_close(d, i, d->q[j].t1, single);
+			if (c == DOC_NONE)
 				continue;
 			if (nested_quotation(d, &d->q[j], i, c)) {
 				add(d, i, c, c);

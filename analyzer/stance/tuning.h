@@ -58,6 +58,9 @@
 /* A single quote's closing mark is looked for this many tokens ahead at
  * most, so that thousands of apostrophes cost linear time. */
 #define QUOTE_SINGLE_WINDOW (2 * TOKENS_MAX_SENTENCE)
+/* Opening marks tried for a quote nested in one quotation: real ones hold
+ * a few, and the bound keeps a quotation full of apostrophes linear. */
+#define QUOTE_NESTED_TRIES 16
 
 /* people.c: finding people. */
 
