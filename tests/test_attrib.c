@@ -184,6 +184,10 @@ static const struct {
 	  "planetary scientist Lucas Pagano said.", "Lucas Pagano/trailing" },
 	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” according "
 	  "to a statement from Tomas Quill.", "Tomas Quill/according-to" },
+	/* ... past an organisation's plural possessive in the title. */
+	{ "Mara Voss spoke.\n\n“Nobody expected this,” Harrow Lamplighters' "
+	  "senior vice president for northern routes Tomas Quill told "
+	  "reporters.", "Tomas Quill/trailing" },
 	/* A role pointing ahead, past its complement, to the name. */
 	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” said the "
 	  "president of the town’s oldest lamplighters guild, Tomas Quill.",

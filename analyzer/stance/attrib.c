@@ -702,6 +702,19 @@ tail_anchor(const struct doc *d, const struct quote *q)
 	return n;
 }
 
+/* 1 when the mark at token j is the apostrophe of a plural possessive
+ * ("Acme Holdings' vice president"): glued to a word ending in "s", a
+ * space after it. */
+static int
+plural_possessive(const struct doc *d, size_t j)
+{
+	const struct tok *k = &d->tk.v[j];
+
+	return j > 0 && d->tk.v[j - 1].o + d->tk.v[j - 1].ol == k->o &&
+	       doc_prev_cp(d, k->o) == 's' &&
+	       doc_cp_at(d, k->o + k->ol) == ' ';
+}
+
 /* The first name after the quote in its sentence, further than the token
  * just after it, with its speech verb after it: "..." chairman, CEO and
  * president Olu Brandt said'. */
@@ -720,7 +733,7 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 		int m;
 
 		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
-		    tok_punct(&d->tk, j, '\''))
+		    (tok_punct(&d->tk, j, '\'') && !plural_possessive(d, j)))
 			return -1;
 		m = doc_mention_at(d, j);
 		/* '"..." and singled out its lead, Imre Vass, for praise':
