@@ -244,6 +244,20 @@ static const struct {
 	{ "Lantern Makers Guild spokesman Tomas Quill spoke. The guild is "
 	  "“working on the new rules with the council.”",
 	  "Lantern Makers Guild/organisation" },
+	/* A long capitalised name after the quote, with "of the" and a
+	 * role inside it after an organisation word. */
+	{ "“The audit found serious problems,” the Office of the Lamp "
+	  "Inspector said in a report.",
+	  "Office of the Lamp Inspector/organisation" },
+	/* The head noun in lower case after the name it was given
+	 * before. */
+	{ "The Harrow and Wick lamp guilds met. Later that day, the guilds "
+	  "said the plan was “a gift to oil sellers.”",
+	  "Harrow and Wick lamp guilds/organisation" },
+	/* A group the text does not name is not the speaker before. */
+	{ "“We will open at dusk,” Tomas Quill said. “The road stays shut "
+	  "until Friday,” police said.",
+	  "Tomas Quill/trailing | -/anonymous" },
 	/* An organisation after the verb, or through its report. */
 	{ "“Growth is coming back next year,” said a report from Kestrel "
 	  "Securities.", "Kestrel Securities/organisation" },

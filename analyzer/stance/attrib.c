@@ -458,6 +458,13 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 			   org_link(d, e) && (d->tk.v[e + 1].flags & TOK_CAP) &&
 			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
 			e += 2;
+		} else if (e + 2 < d->tk.n && doc_same_sent(d, e + 2, t) &&
+			   (tok_is(&d->tk, e, "of") || tok_is(&d->tk, e, "for")) &&
+			   tok_is(&d->tk, e + 1, "the") &&
+			   !(d->tk.v[e + 1].flags & TOK_CAP) &&
+			   (d->tk.v[e + 2].flags & TOK_CAP) &&
+			   !(d->tk.v[e + 2].flags & TOK_PUNCT)) {
+			e += 3; /* "Office of the Inspector General" */
 		} else if (e < d->tk.n && doc_same_sent(d, e, t) &&
 			   (d->tk.v[e].flags & TOK_NUM) &&
 			   (d->tk.v[e - 1].flags & TOK_CAP) &&
@@ -470,6 +477,19 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 	}
 	*a = s;
 	*b = e;
+}
+
+/* A word in lower case that may be part of an organisation's head
+ * ("defence ministries"): no function word, pronoun, verb of saying,
+ * role ("spokesman") or adverb ("also"). */
+static int
+plain_word(const struct doc *d, size_t e)
+{
+	return (d->tk.v[e].flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_PUNCT |
+				    TOK_POSS)) == TOK_WORD &&
+	       !(doc_lex(d, e) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN |
+				  LEX_SPEECH | LEX_DET)) &&
+	       !doc_is_role(d, e) && !doc_is_adverb(d, e);
 }
 
 /* "The federation said": the organisation the article names with that
@@ -487,9 +507,38 @@ org_named(const struct doc *d, size_t head, struct found *f)
 	for (i = head; i-- > lo;) {
 		const char *k = doc_key(d, i, &kl);
 
-		if ((d->tk.v[i].flags & TOK_CAP) && kl == hl &&
-		    memcmp(k, hk, kl) == 0 && !(d->tk.v[i].flags & TOK_SSTART))
+		if (kl != hl || memcmp(k, hk, kl) != 0)
+			continue;
+		if ((d->tk.v[i].flags & TOK_CAP) &&
+		    !(d->tk.v[i].flags & TOK_SSTART))
 			goto hit;
+		/* "the Russian and Syrian defence ministries said ... the
+		 * ministries said": the head noun in lower case after the
+		 * name it was given before. */
+		if (i > lo + 2 && plain_word(d, i)) {
+			size_t c = i - 1;
+
+			if (plain_word(d, c))
+				c--;
+			if ((d->tk.v[c].flags & (TOK_CAP | TOK_PUNCT)) ==
+				    TOK_CAP && !tok_is(&d->tk, c, "the") &&
+			    doc_mention_at(d, c) < 0 && doc_same_sent(d, c, i)) {
+				size_t st = c;
+
+				/* back to the name's first word, over "and",
+				 * "of" ("Russian and Syrian") */
+				while (st > lo + 2 && doc_same_sent(d, st - 2, c) &&
+				       org_link(d, st - 1) &&
+				       !tok_is(&d->tk, st - 1, "the") &&
+				       (d->tk.v[st - 2].flags & TOK_CAP))
+					st -= 2;
+				org_span(d, st, &a, &b);
+				if (b == c + 1) {
+					b = i + 1;
+					goto named;
+				}
+			}
+		}
 	}
 	for (i = head + 1; i < hi; i++) {
 		const char *k = doc_key(d, i, &kl);
@@ -503,6 +552,7 @@ hit:
 	org_span(d, i, &a, &b);
 	if (b - a < 2 && !(doc_lex(d, i) & LEX_ORG))
 		return 0; /* a lone capitalised word is no name */
+named:
 	f->org = 1;
 	f->orgo = d->tk.v[a].o;
 	f->orgl = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - f->orgo;
@@ -513,21 +563,16 @@ hit:
 }
 
 /* The end of an organisation's name [.., b) taken on over the lower-case
- * head nouns after a capitalised modifier, when a speech verb follows
- * them: "the US military said", "the Russian and Syrian defense ministries
- * accused". A role ("spokesman"), an adverb ("also") or a function word
- * ends it. */
+ * head nouns (plain_word()) after a capitalised modifier, when a speech
+ * verb follows them: "the US military said", "the Russian and Syrian
+ * defense ministries accused". */
 static size_t
 org_head(const struct doc *d, size_t b)
 {
 	size_t e;
 
 	for (e = b; e < d->tk.n && e < b + 2 && doc_same_sent(d, e, b - 1) &&
-	     (d->tk.v[e].flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_PUNCT |
-				  TOK_POSS)) == TOK_WORD &&
-	     !(doc_lex(d, e) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN |
-				LEX_SPEECH | LEX_DET)) &&
-	     !doc_is_role(d, e) && !doc_is_adverb(d, e); e++)
+	     plain_word(d, e); e++)
 		;
 	return e > b && e < d->tk.n && doc_same_sent(d, e, b) &&
 	       doc_is_speech(d, e) ? e : b;
@@ -564,11 +609,20 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	 * ("Actress Nadia Brennan" is no organisation); a given name is
 	 * part of a name that ends in an organisation word ("Dick Clark
 	 * Productions"). */
-	for (j = a; j < b; j++)
+	/* A role after an organisation word and "of" is part of the name
+	 * ("Office of the Inspector General", "Ministry of the Interior"). */
+	for (j = a; j < b; j++) {
+		if (tok_is(&d->tk, j, "of") && j > a &&
+		    (doc_lex(d, j - 1) & LEX_ORG))
+			break;
 		if (doc_mention_at(d, j) >= 0 || doc_is_role(d, j) ||
 		    (doc_lex(d, j) & (LEX_TITLE | LEX_PRONOUN)) ||
 		    ((doc_lex(d, j) & LEX_GIVEN) &&
 		     !(doc_lex(d, b - 1) & LEX_ORG)))
+			return 0;
+	}
+	for (; j < b; j++)
+		if (doc_mention_at(d, j) >= 0)
 			return 0;
 	for (j = a; j < b; j++)
 		if (doc_lex(d, j) & LEX_ORG)
@@ -890,9 +944,13 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		}
 		return -1;
 	}
-	/* Only before a speech verb: the name search costs a window. */
+	/* Only before a speech verb: the name search costs a window. A
+	 * capitalised name costs only its length, so it may be long ("the
+	 * Office of the Inspector General said"). */
 	if (verb_follows(d, i + 2) || verb_follows(d, i + 1) ||
-	    verb_follows(d, i + 3)) {
+	    verb_follows(d, i + 3) || (d->tk.v[i].flags & TOK_CAP) ||
+	    (tok_is(&d->tk, i, "the") && i + 1 < d->tk.n &&
+	     (d->tk.v[i + 1].flags & TOK_CAP))) {
 		if (org_at(d, i, &end, f)) {
 			if (verb_follows(d, end))
 				return -3;
@@ -920,6 +978,14 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		f->f1 = end;
 		return -4;
 	}
+	/* '"...," police said', '"...," officials told reporters': a
+	 * group the text does not name, not the speaker before. */
+	if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD &&
+	    !(doc_lex(d, i) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN | LEX_DET)) &&
+	    !doc_is_speech(d, i) && !doc_is_adverb(d, i) &&
+	    i + 1 < d->tk.n && doc_same_sent(d, i + 1, at) &&
+	    doc_is_speech(d, i + 1))
+		return -2;
 	if (!doc_is_speech(d, i))
 		return -1; /* speaker_after_far() is tried later */
 	v = i;
@@ -1276,6 +1342,12 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		if (p >= 0)
 			return p;
 		if (a < v && org_at(d, a, &end, f) && end <= v)
+			return -3;
+		f->org = 0;
+		/* "Later that day, the ministries said ...": the head noun
+		 * right before the verb. */
+		if (v >= s0 + 2 && tok_is(&d->tk, v - 2, "the") &&
+		    org_at(d, v - 2, &end, f) && end == v)
 			return -3;
 		f->org = 0;
 	}
