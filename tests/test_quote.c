@@ -174,6 +174,23 @@ static const struct {
 	{ "“Are You On It?” Vane asked the crowd.", "D[Are You On It?]" },
 	{ "‘Lamps. We are on it.’ That was all the poster said.",
 	  "D[Lamps. We are on it.]" },
+	/* What a song, an ad or a headline says, in a sentence that names
+	 * no person, is no quotation; a sign's text is, and so is what a
+	 * person says about a song. */
+	{ "The song opens with “I was born by the harbour and I never "
+	  "left.”", "T[I was born by the harbour and I never left.]" },
+	{ "Its chorus goes: “Take me home to the harbour tonight.”",
+	  "T[Take me home to the harbour tonight.]" },
+	{ "The headline read: “Harbour town runs out of lamp oil.”",
+	  "T[Harbour town runs out of lamp oil.]" },
+	{ "The sign read “No more dark streets in our town.”",
+	  "D[No more dark streets in our town.]" },
+	{ "Vane said the song was “the best thing we ever made.”",
+	  "D[the best thing we ever made.]" },
+	/* A title as the subject of a verb, after a speech verb. */
+	{ "Vane said “Copper Sky” was the hardest to finish.",
+	  "T[Copper Sky]" },
+	{ "Vane said “Copper Sky” and left.", "D[Copper Sky]" },
 	/* A quoted name inside a noun phrase, or a model code. */
 	{ "They backed the “one lantern, two wicks” formula again.",
 	  "T[one lantern, two wicks]" },

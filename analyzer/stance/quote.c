@@ -615,6 +615,60 @@ rare_word(const struct doc *d, const struct quote *q)
 	return !given_common(k, kl);
 }
 
+/* The quote's sentence is about a song, an ad or a headline and names no
+ * person before the quote: what it quotes is a lyric, an ad line or a
+ * headline ("The song opens with “...”", "Its chorus goes: “...”", "The
+ * headline read: “...”"). Signs and chants are quotations (people carry
+ * and shout them), and so is what a person says about a song. */
+static int
+work_subject(const struct doc *d, const struct quote *q)
+{
+	static const char *const w[] = { "song", "songs", "lyric", "lyrics",
+		"chorus", "refrain", "verse", "track", "jingle", "anthem",
+		"hymn", "poem", "tagline", "slogan", "motto", "headline",
+		"caption", "ad", "advert", "advertisement", "commercial",
+		"title" };
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], i, k;
+	int work = 0;
+
+	/* People are found after quotes: a capitalised word that is no
+	 * function word ("The", "Its") or a role stands for a person. */
+	for (i = s0; i < q->open; i++) {
+		if (((d->tk.v[i].flags & TOK_CAP) &&
+		     !(doc_lex(d, i) & LEX_FUNC)) ||
+		    doc_is_role(d, i) || tok_is(&d->tk, i, "i") ||
+		    tok_is(&d->tk, i, "we") || tok_is(&d->tk, i, "he") ||
+		    tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "they") ||
+		    tok_is(&d->tk, i, "you") || mark_of(d, i) != M_NONE)
+			return 0;
+		if (work || i == s0 || !(doc_lex(d, i - 1) & LEX_DET))
+			continue;
+		for (k = 0; k < sizeof(w) / sizeof(*w); k++)
+			if (tok_is(&d->tk, i, w[k]))
+				work = 1;
+	}
+	return work;
+}
+
+/* A title in quote marks as the subject of a verb after it ("said “Copper
+ * Sky” was her hardest song"). */
+static int
+title_subject(const struct doc *d, const struct quote *q)
+{
+	static const char *const w[] = { "is", "was", "has", "had", "will",
+		"became", "becomes", "remains", "won", "wins", "stars",
+		"features", "tells", "follows", "topped", "sold" };
+	size_t k, n = q->close + 1;
+
+	if (q->close == DOC_NONE || n >= d->tk.n ||
+	    !doc_same_sent(d, n, q->close))
+		return 0;
+	for (k = 0; k < sizeof(w) / sizeof(*w); k++)
+		if (tok_is(&d->tk, n, w[k]))
+			return 1;
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -630,7 +684,9 @@ is_direct(const struct doc *d, const struct quote *q)
 	 * called the “Master Builder Series”" */
 	if (title_case(d, q) &&
 	    ((!speech_before(d, q) && !speech_after(d, q)) ||
-	     naming_before(d, q)))
+	     naming_before(d, q) || title_subject(d, q)))
+		return 0;
+	if (work_subject(d, q))
 		return 0;
 	if (naming_before(d, q) == 2)
 		return 0;
