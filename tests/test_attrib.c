@@ -200,6 +200,13 @@ static const struct {
 	  "dawn,” the director said.", "Tomas Quill/epithet" },
 	{ "Helen Marsh, a producer, met Tomas Quill, a director. “We start "
 	  "at dawn,” the producer said.", "Helen Marsh/epithet" },
+	/* ... or, with nobody before, the one introduced with it after;
+	 * an owner's possessive before a role makes an epithet too. */
+	{ "Harrow’s envoy to Wickshire warned that the town “will not sit "
+	  "on its hands”.\n\nThe guild met.\n\nHarrow’s envoy to "
+	  "Wickshire, Tomas Quill, has said more.", "Tomas Quill/epithet" },
+	{ "The envoy warned that the town “will not sit on its hands”.\n\n"
+	  "Mara Voss met Envoy Tomas Quill later.", "Tomas Quill/epithet" },
 	/* Pronouns by gender. */
 	{ "Producer Helen Marsh met director Paul Okoro. “It was hard,” "
 	  "he said.", "Paul Okoro/pronoun" },

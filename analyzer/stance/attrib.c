@@ -250,20 +250,57 @@ mention_has_role(const struct doc *d, size_t j, const char *rk, size_t rl)
 	return 0;
 }
 
+/* The first person after token `at` introduced with the role rk ("the
+ * director X", "X, the director", "ambassador to Britain Liu Xiaming":
+ * the role up to four capitalised words or prepositions, and a comma,
+ * before the name); -1 if none in the ATTRIB_EPITHET_BACK mentions
+ * after. */
+static int
+role_ahead(const struct doc *d, size_t at, const char *rk, size_t rl)
+{
+	size_t j = doc_mention_from(d, at + 1), steps = 0;
+
+	for (; j < d->nm && steps++ < ATTRIB_EPITHET_BACK; j++) {
+		size_t t = d->m[j].tok, k = t, n, kl;
+
+		if (d->tk.v[t].quote >= 0 || t <= at)
+			continue;
+		if (mention_has_role(d, j, rk, rl))
+			return d->m[j].person;
+		for (n = 0; k > at + 1 && n < 4 && doc_same_sent(d, k - 1, t);
+		     n++) {
+			const char *k2 = doc_key(d, --k, &kl);
+
+			if (kl == rl && memcmp(k2, rk, kl) == 0)
+				return d->m[j].person;
+			if (!(d->tk.v[k].flags & TOK_CAP) &&
+			    !(doc_lex(d, k) & LEX_PREP) &&
+			    !tok_is(&d->tk, k, "the") &&
+			    !(k + 1 == t && tok_punct(&d->tk, k, ',')))
+				break;
+		}
+	}
+	return -1;
+}
+
 /* The person an epithet ending in the role at token r refers to: the
- * latest one introduced with that role before token `at`; else any person
- * by salience, as for a pronoun. */
+ * latest one introduced with that role before token `at`, else the first
+ * after it ("China's ambassador to Britain ... Ambassador Liu Xiaming
+ * has said"); else any person by salience, as for a pronoun. */
 static int
 resolve_epithet(struct doc *d, size_t at, size_t r)
 {
 	size_t j = doc_mention_from(d, at), steps = 0, rl;
 	const char *rk = doc_key(d, r, &rl);
+	int p;
 
 	while (j > 0 && steps++ < ATTRIB_EPITHET_BACK) {
 		j--;
 		if (mention_has_role(d, j, rk, rl))
 			return d->m[j].person;
 	}
+	if ((p = role_ahead(d, r, rk, rl)) >= 0)
+		return p;
 	return resolve_pronoun(d, at, -1);
 }
 
@@ -332,6 +369,16 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 			*how = HOW_EPITHET;
 			return resolve_pronoun(d, i, -1);
 		}
+	}
+	/* "China's ambassador to Britain": an owner's possessive before a
+	 * role is an epithet too. */
+	if ((d->tk.v[i].flags & (TOK_CAP | TOK_POSS)) == (TOK_CAP | TOK_POSS) &&
+	    i + 1 < d->tk.n && doc_same_sent(d, i, i + 1) &&
+	    doc_is_role(d, i + 1) &&
+	    !(i + 2 < d->tk.n && doc_mention_at(d, i + 2) >= 0)) {
+		*end = i + 2;
+		*how = HOW_EPITHET;
+		return resolve_epithet(d, i, i + 1);
 	}
 	if (doc_epithet(d, i, &e)) {
 		/* "the cinematographer Cliff Barton", "the college
