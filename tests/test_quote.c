@@ -191,6 +191,10 @@ static const struct {
 	{ "Vane said “Copper Sky” was the hardest to finish.",
 	  "T[Copper Sky]" },
 	{ "Vane said “Copper Sky” and left.", "D[Copper Sky]" },
+	/* ... or before a role or a part of a work, which it names. */
+	{ "“Copper Sky” star Ana Pike said so.", "T[Copper Sky]" },
+	{ "Vane told fans “Copper Sky” season two was done.",
+	  "T[Copper Sky]" },
 	/* A quoted name inside a noun phrase, or a model code. */
 	{ "They backed the “one lantern, two wicks” formula again.",
 	  "T[one lantern, two wicks]" },

@@ -651,18 +651,26 @@ work_subject(const struct doc *d, const struct quote *q)
 }
 
 /* A title in quote marks as the subject of a verb after it ("said “Copper
- * Sky” was her hardest song"). */
+ * Sky” was her hardest song"), or before a role or a word for a part of a
+ * work, which it names ("“Salt Harbour” star Ana Pike said", "the
+ * “Copper Sky” finale"). */
 static int
 title_subject(const struct doc *d, const struct quote *q)
 {
 	static const char *const w[] = { "is", "was", "has", "had", "will",
 		"became", "becomes", "remains", "won", "wins", "stars",
-		"features", "tells", "follows", "topped", "sold" };
+		"features", "tells", "follows", "topped", "sold", "season",
+		"seasons", "episode", "episodes", "finale", "premiere",
+		"franchise", "trailer", "soundtrack", "cast", "creator",
+		"creators", "star", "co-star", "showrunner", "author" };
 	size_t k, n = q->close + 1;
 
 	if (q->close == DOC_NONE || n >= d->tk.n ||
-	    !doc_same_sent(d, n, q->close))
+	    !doc_same_sent(d, n, q->close) ||
+	    (d->tk.v[n].flags & (TOK_WORD | TOK_CAP)) != TOK_WORD)
 		return 0;
+	if (doc_is_role(d, n) || (doc_lex(d, n) & LEX_WORK))
+		return 1;
 	for (k = 0; k < sizeof(w) / sizeof(*w); k++)
 		if (tok_is(&d->tk, n, w[k]))
 			return 1;
