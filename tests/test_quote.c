@@ -141,6 +141,20 @@ static const struct {
 	  "D[First we read the whole script.]+ D[Then we agree on it,]" },
 	/* Otherwise a quote left open ends with its paragraph. */
 	{ "“Open without end\n\nNext paragraph here.", "T[Open without end]" },
+	/* A title with a subtitle after a colon, twice as long. */
+	{ "They watched “The Lamp of the North: The Return of the Wick” "
+	  "twice.", "T[The Lamp of the North: The Return of the Wick]" },
+	{ "She said: “We light the lamps: all of them, every night.”",
+	  "D[We light the lamps: all of them, every night.]" },
+	/* A noun of naming, then a comma or "was": a motto or a nickname
+	 * of any length; a person who calls a thing so says it. */
+	{ "The guild's motto, “Keep the lamps lit, whatever the weather,” "
+	  "was everywhere.",
+	  "T[Keep the lamps lit, whatever the weather,]" },
+	{ "His nickname was “the man who never sleeps at night.”",
+	  "T[the man who never sleeps at night.]" },
+	{ "Vane called the new guild a “bold effort like the town has "
+	  "never seen.”", "D[bold effort like the town has never seen.]" },
 	/* A slogan or tagline is no quotation however long, nor after
 	 * "The tagline?". */
 	{ "They chose the slogan “Lanterns, we are on it, all of us, every "

@@ -211,13 +211,16 @@ single_close(const struct doc *d, size_t open)
 	return first;
 }
 
-/* A title in quote marks: at most QUOTE_TITLE_WORDS words, every one
- * capitalised but the small words of titles ("of", "the", "in"), and no
- * sentence punctuation but a comma inside. */
+/* A title in quote marks: at most QUOTE_TITLE_WORDS words (twice as many
+ * with a subtitle after a colon), every one capitalised but the small
+ * words of titles ("of", "the", "in"), and no sentence punctuation but a
+ * comma inside. */
 static int
 title_case(const struct doc *d, const struct quote *q)
 {
 	size_t i, words = 0;
+
+	int first = 1, subtitle = 0;
 
 	for (i = q->t0; i < q->t1; i++) {
 		const struct tok *k = &d->tk.v[i];
@@ -226,6 +229,13 @@ title_case(const struct doc *d, const struct quote *q)
 			size_t kl;
 			const char *key = doc_key(d, i, &kl);
 
+			/* "The Lord of the Rings: The Return of the King":
+			 * a subtitle after a colon, its first word
+			 * capitalised. */
+			if (*key == ':' && i + 1 < q->t1 && words > 0) {
+				first = subtitle = 1;
+				continue;
+			}
 			if (*key == '.' || *key == '!' || *key == '?' ||
 			    *key == ':' || *key == ';')
 				return 0;
@@ -234,13 +244,16 @@ title_case(const struct doc *d, const struct quote *q)
 		if (!(k->flags & TOK_WORD))
 			continue;
 		words++;
-		if (words > QUOTE_TITLE_WORDS)
+		if (words > 2 * QUOTE_TITLE_WORDS)
 			return 0;
 		if (!(k->flags & TOK_CAP) && !(k->flags & TOK_NUM) &&
-		    (words == 1 || !(doc_lex(d, i) & (LEX_FUNC | LEX_PREP))))
+		    (first || !(doc_lex(d, i) & (LEX_FUNC | LEX_PREP))))
 			return 0;
+		first = 0;
 	}
-	return words > 0;
+	/* Twice as long with a subtitle. */
+	return words > 0 &&
+	       words <= (subtitle ? 2 : 1) * QUOTE_TITLE_WORDS;
 }
 
 /* A headline or slogan in quote marks: every word capitalised, small
@@ -392,16 +405,27 @@ sung(const struct doc *d, const struct quote *q)
 
 /* A word before the quote that names what follows: "called", "titled"
  * ("a sample called “No Place Like Home”", "the series titled
- * “...”"), "the word" ("the word ‘relax’"). 2 for a slogan, tagline,
- * headline and the like, which are no quotation however long. */
+ * “...”"), "the word" ("the word ‘relax’"). 2 for a nickname, slogan,
+ * tagline, headline and the like, which are no quotation however long,
+ * also after a comma or "was" ("The show's motto, “...”"). */
 static int
 naming_before(const struct doc *d, const struct quote *q)
 {
 	static const char *const w[] = { "called", "titled", "entitled",
 		"named", "dubbed", "nicknamed", "calls", "word", "words", "term",
-		"phrase", "slogan", "tagline", "motto", "hashtag", "sign",
-		"signs", "banner", "headline", "caption", "label" };
+		"phrase", "nickname", "moniker", "slogan", "tagline", "motto",
+		"hashtag", "sign", "signs", "banner", "headline", "caption",
+		"label", "mantra", "catchphrase" };
 	size_t i, b = q->open;
+
+	/* "The show's motto, “...”", "His nickname was “...”": a noun of
+	 * naming, then a comma or a form of "be". */
+	if (b > 2 && doc_same_sent(d, b - 2, q->open) &&
+	    (tok_punct(&d->tk, b - 1, ',') || tok_is(&d->tk, b - 1, "is") ||
+	     tok_is(&d->tk, b - 1, "was")))
+		for (i = NAMING_VERBS; i < sizeof(w) / sizeof(*w); i++)
+			if (tok_is(&d->tk, b - 2, w[i]))
+				return i >= NAMING_LONG ? 2 : 1;
 
 	/* "The tagline? “Meth. We're on it.”", "What is the slogan? / “...”":
 	 * a word of naming asked about just before. */
