@@ -242,6 +242,13 @@ static const struct {
 	{ "She called her new film “about as much fun as a tax form, and "
 	  "longer,” then left.",
 	  "D[about as much fun as a tax form, and longer,]" },
+	/* A closing mark at the start of a word, with no quote open, opens
+	 * one; an opening mark after a word closes it. */
+	{ "Vane spoke.\n\n”We light the lamps at dusk,” she said.",
+	  "D[We light the lamps at dusk,]" },
+	{ "Then “we light the lamps at dusk,“ she said.",
+	  "D[we light the lamps at dusk,]" },
+	{ "The sum was 5” wide, and he said so.", "" },
 	/* A curly closing mark after a space still closes. */
 	{ "The report found “delays, cost increases and staff losses ”. "
 	  "That was all.", "D[delays, cost increases and staff losses ]" },

@@ -146,6 +146,18 @@ can_close(const struct doc *d, size_t i, enum mark m)
 	return !is_word_cp(next);
 }
 
+/* '”We are ready,” she said': with no quote open, a closing mark at the
+ * start of a word after a space or a paragraph break opens one. */
+static int
+close_as_open(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	int32_t prev = doc_prev_cp(d, k->o);
+
+	return (prev == 0 || prev == ' ' || prev == '\n' || prev == '(') &&
+	       is_word_cp(doc_cp_at(d, k->o + k->ol));
+}
+
 static void
 add(struct doc *d, size_t open, size_t close, size_t end_tok)
 {
@@ -993,8 +1005,9 @@ quote_find(struct doc *d)
 		if (m == M_NONE)
 			continue;
 		if (dopen == DOC_NONE) {
-			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
-			    can_open(d, i, m))
+			if (((m == M_DOPEN || m == M_DSTRAIGHT) &&
+			     can_open(d, i, m)) ||
+			    (m == M_DCLOSE && close_as_open(d, i)))
 				dopen = i;
 			else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
 				 can_open(d, i, m))
