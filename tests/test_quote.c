@@ -209,6 +209,16 @@ static const struct {
 	{ "“Copper Sky” star Ana Pike said so.", "T[Copper Sky]" },
 	{ "Vane told fans “Copper Sky” season two was done.",
 	  "T[Copper Sky]" },
+	/* ... and the paragraphs of one line in marks after a paragraph
+	 * ending "sings:", until a line is said. */
+	{ "Then Bea sings:\n\n“Carry me home to the harbour tonight.”\n\n"
+	  "“Light the way for the boats coming in.”\n\n“That was for my "
+	  "mother,” she said.",
+	  "T[Carry me home to the harbour tonight.] "
+	  "T[Light the way for the boats coming in.] "
+	  "D[That was for my mother,]" },
+	{ "Then Bea said:\n\n“Carry me home to the harbour tonight.”",
+	  "D[Carry me home to the harbour tonight.]" },
 	/* A quoted name inside a noun phrase, or a model code. */
 	{ "They backed the “one lantern, two wicks” formula again.",
 	  "T[one lantern, two wicks]" },

@@ -395,9 +395,15 @@ sung(const struct doc *d, const struct quote *q)
 			if (doc_is_speech(d, i))
 				break;
 		}
-	for (i = q->open, n = 0; i > 0 && n < QUOTE_VERB_WINDOW; n++) {
+	i = q->open;
+	/* "She sings:" ending the paragraph before */
+	if (i > 1 && (d->tk.v[i].flags & TOK_PSTART) &&
+	    tok_punct(&d->tk, i - 1, ':'))
 		i--;
-		if (d->tk.v[i].sent != d->tk.v[q->open].sent ||
+	for (n = 0; i > 0 && n < QUOTE_VERB_WINDOW; n++) {
+		i--;
+		if ((d->tk.v[i].sent != d->tk.v[q->open].sent &&
+		     !tok_punct(&d->tk, q->open - 1, ':')) ||
 		    tok_punct(&d->tk, i, '.'))
 			break;
 		if (sung_word(d, i))
@@ -814,6 +820,21 @@ single_quote(struct doc *d, size_t i)
 	return i;
 }
 
+/* 1 when nothing but punctuation follows the quote in its paragraph. */
+static int
+alone_in_para(const struct doc *d, const struct quote *q)
+{
+	size_t i;
+
+	if (q->close == DOC_NONE)
+		return 0;
+	for (i = q->close + 1; i < d->tk.n &&
+	     d->tk.v[i].para == d->tk.v[q->close].para; i++)
+		if (!(d->tk.v[i].flags & TOK_PUNCT))
+			return 0;
+	return 1;
+}
+
 /* Quotations or titles: the tokens inside a quotation get its index,
  * those inside a title or scare quote TM_TITLEQ. */
 static void
@@ -821,17 +842,27 @@ classify_quotes(struct doc *d)
 {
 	size_t i, j;
 	uint32_t lyric = 0; /* 1 + the paragraph of a sung line */
+	int block = 0;      /* ... which stands alone in its paragraph */
 
 	for (j = 0; j < d->nq; j++) {
 		struct quote *q = &d->q[j];
+		int alone = (d->tk.v[q->open].flags & TOK_PSTART) &&
+			    alone_in_para(d, q);
 
 		/* A sung line, and the lines that follow it in its paragraph
-		 * with no verb of their own ("“...,” she sings. “...”"). */
-		if (sung(d, q))
+		 * with no verb of their own ("“...,” she sings. “...”"), and,
+		 * in a block of lines each alone in its paragraph after
+		 * "sings:", the lines of the paragraphs after. */
+		if (sung(d, q)) {
 			lyric = d->tk.v[q->open].para + 1;
-		else if (lyric != d->tk.v[q->open].para + 1 ||
-			 speech_before(d, q) || speech_after(d, q))
+			block = alone;
+		} else if (block && alone && lyric == d->tk.v[q->open].para &&
+			   !speech_before(d, q) && !speech_after(d, q)) {
+			lyric = d->tk.v[q->open].para + 1;
+		} else if (lyric != d->tk.v[q->open].para + 1 ||
+			   speech_before(d, q) || speech_after(d, q)) {
 			lyric = 0;
+		}
 		q->direct = !lyric && is_direct(d, q);
 		if (!q->direct) {
 			for (i = q->t0; i < q->t1; i++)
