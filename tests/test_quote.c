@@ -131,6 +131,14 @@ static const struct {
 	{ "‘She told me: “We light the lamps at dusk.”’ he said.",
 	  "D[She told me: “We light the lamps at dusk.”] "
 	  "D[We light the lamps at dusk.]" },
+	/* A quote opened by a guillemet closes with one; low-high marks
+	 * inside it are a quote of their own. */
+	{ "Он сказал: «Гильдия ответила: „Нет“ и ушла со встречи».",
+	  "D[Гильдия ответила: „Нет“ и ушла со встречи]" },
+	{ "He said: «The guild answered: „We will not come back at all“, "
+	  "and left».",
+	  "D[The guild answered: „We will not come back at all“, and left] "
+	  "D[We will not come back at all]" },
 	/* A quote whose next paragraph opens with a mark goes on there,
 	 * one segment per paragraph. */
 	{ "“First we read the script.\n\n“Then we agree on every move,” "

@@ -942,6 +942,15 @@ nested_quotation(const struct doc *d, const struct quote *q, size_t open,
 	return 1;
 }
 
+/* 1 when the mark at token i is a guillemet. */
+static int
+guillemet(const struct doc *d, size_t i)
+{
+	int32_t c = doc_cp_at(d, d->tk.v[i].o);
+
+	return c == 0x00AB || c == 0x00BB;
+}
+
 /* The closing mark of a quote opened at token i inside another that ends
  * at token t1: double marks inside single ones (`single`), or single ones
  * inside double, preferring one after punctuation ("more.’") to an "s'"
@@ -955,8 +964,11 @@ inner_close(const struct doc *d, size_t i, size_t t1, int single)
 		enum mark k = mark_of(d, c);
 		int32_t prev;
 
+		/* „...“: the high mark glued to the word before closes */
 		if (single) {
-			if ((k == M_DCLOSE || k == M_DSTRAIGHT) &&
+			if ((k == M_DCLOSE || k == M_DSTRAIGHT ||
+			     (k == M_DOPEN &&
+			      is_word_cp(doc_prev_cp(d, d->tk.v[c].o)))) &&
 			    can_close(d, c, k))
 				return c;
 			continue;
@@ -987,7 +999,8 @@ find_nested(struct doc *d)
 		if (!d->q[j].direct || d->q[j].close == DOC_NONE)
 			continue;
 		om = mark_of(d, d->q[j].open);
-		single = om == M_SOPEN || om == M_SSTRAIGHT;
+		single = om == M_SOPEN || om == M_SSTRAIGHT ||
+			 guillemet(d, d->q[j].open);
 		for (i = d->q[j].t0; i < d->q[j].t1; i++) {
 			enum mark m = mark_of(d, i);
 
@@ -1009,6 +1022,22 @@ find_nested(struct doc *d)
 			i = c;
 		}
 	}
+}
+
+/* A quote opened by a guillemet closes with one ("«Путин ответил: „Это
+ * не так“, и ушёл»": the low-high marks inside are a quote of their
+ * own); any other double mark closes with any. */
+static int
+pairs_with(const struct doc *d, size_t open, size_t close)
+{
+	int32_t o = doc_cp_at(d, d->tk.v[open].o);
+	int32_t c = doc_cp_at(d, d->tk.v[close].o);
+
+	if (o == 0x00AB)
+		return c == 0x00BB;
+	if (o == 0x00BB)
+		return c == 0x00AB;
+	return 1;
 }
 
 void
@@ -1047,7 +1076,7 @@ quote_find(struct doc *d)
 		}
 		if ((m == M_DCLOSE || m == M_DSTRAIGHT ||
 		     (m == M_DOPEN && !can_open(d, i, m))) &&
-		    can_close(d, i, m)) {
+		    can_close(d, i, m) && pairs_with(d, dopen, i)) {
 			add(d, dopen, i, i);
 			dopen = DOC_NONE;
 		}
