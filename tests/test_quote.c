@@ -232,6 +232,8 @@ static const struct {
 	  "T[one lantern, two wicks]" },
 	{ "Protests hit the self-declared “interim” council today.",
 	  "T[interim]" },
+	/* ... unless a speech verb governs it. */
+	{ "Vane slammed the “reckless” council today.", "D[reckless]" },
 	{ "The manual for the ‘LX600F4’, which I own, is good.",
 	  "T[LX600F4]" },
 	/* Two quoted words joined by "or" or "and" before a noun name

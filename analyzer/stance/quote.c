@@ -748,7 +748,9 @@ is_direct(const struct doc *d, const struct quote *q)
 	if (work_before(d, q) && !speech_after(d, q) &&
 	    !speech_in_sentence(d, q))
 		return 0;
-	if (modifier_quote(d, q, words))
+	/* ... unless a speech verb governs it ("slammed the “reckless”
+	 * decision"). */
+	if (modifier_quote(d, q, words) && !speech_governs(d, q))
 		return 0;
 	if (words == 1 && rare_word(d, q) && !speech_governs(d, q))
 		return 0; /* "from “exogenic” processes" */
