@@ -207,6 +207,11 @@ static const struct {
 	  "Wickshire, Tomas Quill, has said more.", "Tomas Quill/epithet" },
 	{ "The envoy warned that the town “will not sit on its hands”.\n\n"
 	  "Mara Voss met Envoy Tomas Quill later.", "Tomas Quill/epithet" },
+	/* Pronouns by gender, also a gender the text gives with a noun
+	 * ("is one of the few women"). */
+	{ "Quill Okoro is one of the few women on the guild council. Ozma "
+	  "Vane met Okoro at the hall. “We stay,” she said.",
+	  "Quill Okoro/pronoun" },
 	/* Pronouns by gender. */
 	{ "Producer Helen Marsh met director Paul Okoro. “It was hard,” "
 	  "he said.", "Paul Okoro/pronoun" },

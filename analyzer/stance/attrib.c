@@ -2054,6 +2054,42 @@ backfill_segments(struct doc *d)
 	}
 }
 
+/* The gender of a noun said of the subject ending at token e: "is a
+ * woman", "was one of the first two women", ", a mother of three,"; -1
+ * if none. Words given to both (chairman, actor) are left out. */
+static int
+noun_gender(const struct doc *d, size_t e)
+{
+	static const char *const fw[] = { "woman", "women", "mother",
+		"daughter", "wife", "sister", "girl", "grandmother",
+		"actress", "businesswoman", "congresswoman", "spokeswoman",
+		"chairwoman", "widow", "queen", "princess" };
+	static const char *const mw[] = { "man", "men", "father", "son",
+		"husband", "brother", "boy", "grandfather", "businessman",
+		"congressman", "spokesman", "widower", "king", "prince" };
+	size_t i, k;
+
+	if (e >= d->tk.n)
+		return -1;
+	if (!(tok_is(&d->tk, e, "is") || tok_is(&d->tk, e, "was") ||
+	      tok_punct(&d->tk, e, ',')))
+		return -1;
+	for (i = e + 1; i < d->tk.n && i <= e + 7 && doc_same_sent(d, i, e);
+	     i++) {
+		if (d->tk.v[i].quote >= 0 || tok_punct(&d->tk, i, ',') ||
+		    doc_mention_at(d, i) >= 0 ||
+		    ((doc_lex(d, i) & LEX_PREP) && !tok_is(&d->tk, i, "of")))
+			return -1;
+		for (k = 0; k < sizeof(fw) / sizeof(*fw); k++)
+			if (tok_is(&d->tk, i, fw[k]))
+				return GENDER_F;
+		for (k = 0; k < sizeof(mw) / sizeof(*mw); k++)
+			if (tok_is(&d->tk, i, mw[k]))
+				return GENDER_M;
+	}
+	return -1;
+}
+
 /* Genders the given names do not tell, from the pronouns that follow a
  * person named as the subject of a sentence, before anybody else is
  * named: in the rest of that sentence and at the start of the next one in
@@ -2091,6 +2127,11 @@ infer_genders(struct doc *d)
 			seen[2 * m->person + (g == GENDER_F)] += 2;
 		if (!is_subject(d, j))
 			continue;
+		/* "Omar is one of the first two Muslim women in Congress",
+		 * "Vane, a mother of three,": a gendered noun said of the
+		 * subject. */
+		if ((g = noun_gender(d, m->tok + m->ntok)) > 0)
+			votes[2 * m->person + (g == GENDER_F)]++;
 		end = d->sent_start[s + 1];
 		if (s + 1 < d->tk.nsent &&
 		    d->tk.v[end].para == d->tk.v[m->tok].para)
