@@ -209,9 +209,9 @@ static const struct {
 	  "Mara Voss met Envoy Tomas Quill later.", "Tomas Quill/epithet" },
 	/* Pronouns by gender, also a gender the text gives with a noun
 	 * ("is one of the few women"). */
-	{ "Quill Okoro is one of the few women on the guild council. Ozma "
+	{ "Kim Okoro is one of the few women on the guild council. Jordan "
 	  "Vane met Okoro at the hall. “We stay,” she said.",
-	  "Quill Okoro/pronoun" },
+	  "Kim Okoro/pronoun" },
 	/* Pronouns by gender. */
 	{ "Producer Helen Marsh met director Paul Okoro. “It was hard,” "
 	  "he said.", "Paul Okoro/pronoun" },
