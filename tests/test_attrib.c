@@ -286,6 +286,11 @@ static const struct {
 	  "Office of Lamp Standards/organisation" },
 	{ "Prices rose after the Harrow Lamp Guild met, and oil firms "
 	  "found “steep rises in oil costs”.", "-/" },
+	/* ... but not when "she" or "he" says it. */
+	{ "The Harrow Lamp Guild met at the hall. “We stay,” she said.",
+	  "-/" },
+	{ "The Harrow Lamp Guild met at the hall. “We stay,” it said.",
+	  "Harrow Lamp Guild/organisation" },
 	/* A name after a verb is its object; the subject speaks. */
 	{ "Helen Marsh introduced Paul Okoro to the crowd as “the best "
 	  "lamplighter I have ever known”.", "Helen Marsh/subject" },

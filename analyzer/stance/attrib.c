@@ -1913,7 +1913,9 @@ attribute_quotes(struct doc *d)
 		}
 		if (p < 0)
 			p = speaker_subject(d, q, &f);
-		if (p < 0 && org_subject(d, q, &f)) {
+		/* '"...," she said': a person speaks, if nobody we know. */
+		if (p < 0 && clause_pronoun(d, q) == DOC_NONE &&
+		    org_subject(d, q, &f)) {
 			/* "The Pentagon rejected them as “...”" */
 			org_spoke(d, q, &f, &last);
 			prev = -1;
@@ -1932,7 +1934,8 @@ attribute_quotes(struct doc *d)
 					     SIEVE_PRONOUN);
 			}
 		}
-		if (p < 0 && org_clause(d, q, &f)) {
+		if (p < 0 && clause_pronoun(d, q) == DOC_NONE &&
+		    org_clause(d, q, &f)) {
 			org_spoke(d, q, &f, &last);
 			prev = -1;
 			continue;
