@@ -149,6 +149,20 @@ static const struct {
 	  "D[First we read the whole script.]+ D[Then we agree on it,]" },
 	/* Otherwise a quote left open ends with its paragraph. */
 	{ "“Open without end\n\nNext paragraph here.", "T[Open without end]" },
+	/* A term after "so-called", "known as", "the phrase", a title
+	 * after "titled" or a word for a work and a comma: however long. */
+	{ "The court upheld the so-called “right to be left alone” in May.",
+	  "T[right to be left alone]" },
+	{ "Many use a practice known as “light now, pay later” for oil.",
+	  "T[light now, pay later]" },
+	{ "Fans took up the phrase “we light at dawn, all of us” today.",
+	  "T[we light at dawn, all of us]" },
+	{ "The report, titled “A future for all of us in the north,” came "
+	  "out.", "T[A future for all of us in the north,]" },
+	{ "Her latest book, “How we learned to love the lamp again,” sold "
+	  "well.", "T[How we learned to love the lamp again,]" },
+	{ "In the words of one analyst, “worse than anyone expected this "
+	  "year.”", "D[worse than anyone expected this year.]" },
 	/* A title with a subtitle after a colon, twice as long. */
 	{ "They watched “The Lamp of the North: The Return of the Wick” "
 	  "twice.", "T[The Lamp of the North: The Return of the Wick]" },

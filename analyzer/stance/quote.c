@@ -416,10 +416,10 @@ sung(const struct doc *d, const struct quote *q)
 
 /* Words of naming before this one (in naming_before()'s list) are verbs,
  * which report speech when a person is their subject; from NAMING_LONG on
- * they name a text of any length: "the slogan “...”", "the headline
- * “...”". */
-#define NAMING_VERBS 7
-#define NAMING_LONG 11
+ * they name a text of any length: "titled “...”", "the phrase “...”",
+ * "the slogan “...”", "the headline “...”". */
+#define NAMING_VERBS 5
+#define NAMING_LONG 7
 
 /* A word before the quote that names what follows: "called", "titled"
  * ("a sample called “No Place Like Home”", "the series titled
@@ -429,12 +429,22 @@ sung(const struct doc *d, const struct quote *q)
 static int
 naming_before(const struct doc *d, const struct quote *q)
 {
-	static const char *const w[] = { "called", "titled", "entitled",
-		"named", "dubbed", "nicknamed", "calls", "word", "words", "term",
-		"phrase", "nickname", "moniker", "slogan", "tagline", "motto",
+	static const char *const w[] = { "called", "named", "dubbed",
+		"nicknamed", "calls", "word", "words", "titled", "entitled",
+		"term", "phrase", "nickname", "moniker", "slogan", "tagline", "motto",
 		"hashtag", "sign", "signs", "banner", "headline", "caption",
 		"label", "mantra", "catchphrase" };
 	size_t i, b = q->open;
+
+	/* "the so-called “right to be forgotten”", "a practice known as
+	 * “buy now, pay later”": a name or a term, however long. */
+	if (b > 0 && doc_same_sent(d, b - 1, q->open) &&
+	    tok_is(&d->tk, b - 1, "so-called"))
+		return 2;
+	if (b > 1 && doc_same_sent(d, b - 2, q->open) &&
+	    tok_is(&d->tk, b - 1, "as") &&
+	    (tok_is(&d->tk, b - 2, "known") || tok_is(&d->tk, b - 2, "billed")))
+		return 2;
 
 	/* "The show's motto, “...”", "His nickname was “...”": a noun of
 	 * naming, then a comma or a form of "be". */
@@ -607,7 +617,9 @@ work_before(const struct doc *d, const struct quote *q)
 		"verse", "jingle", "anthem" };
 	size_t i, b = q->open;
 
-	if (b > 0 && tok_punct(&d->tk, b - 1, ':'))
+	/* "episode 88: ‘...’", "Her latest book, “...”" */
+	if (b > 0 && (tok_punct(&d->tk, b - 1, ':') ||
+		      tok_punct(&d->tk, b - 1, ',')))
 		b--;
 	if (b > 0 && b < q->open && (d->tk.v[b - 1].flags & TOK_NUM))
 		b--;
