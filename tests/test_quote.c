@@ -299,6 +299,12 @@ static const struct {
 	{ "\"We can go on,\" he said. \" We have the lamps and the oil.\"",
 	  "D[We can go on,] D[ We have the lamps and the oil.]" },
 	{ "It is a 12 \" wide frame, and a 14 \" one.", "" },
+	/* In Korean a particle joins the closing mark, which the words
+	 * keep inside them; in English that is an apostrophe. */
+	{ "그는 말했다. ‘사랑하는 사람의 추억을 간직’하는 일이 될까.",
+	  "D[사랑하는 사람의 추억을 간직]" },
+	{ "He said ‘we will keep the lamps lit in the town’s square’ "
+	  "again.", "D[we will keep the lamps lit in the town’s square]" },
 	/* Apostrophes are no quotes ('n' is quoted, but as a title would
 	 * be: never a quotation). */
 	{ "The actors' union met in the '90s.", "" },

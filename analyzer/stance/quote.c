@@ -182,15 +182,47 @@ add(struct doc *d, size_t open, size_t close, size_t end_tok)
 	q->speaker = -1;
 }
 
+/* 1 for a letter of Hangul, Kana or the CJK ideographs, scripts with no
+ * apostrophe. */
+static int
+no_apostrophe_script(int32_t c)
+{
+	return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3040 && c <= 0x30FF) ||
+	       (c >= 0x3130 && c <= 0x318F) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+/* The byte offset of a closing single mark inside word token i between two
+ * letters of a script with no apostrophe, whose particles join the mark
+ * ("‘...간직’하는"); 0 if none. */
+static uint32_t
+glued_close(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	uint32_t o;
+
+	for (o = k->o + 1; o + 3 < k->o + k->ol; o++)
+		if ((unsigned char)d->text[o] == 0xE2 &&
+		    (unsigned char)d->text[o + 1] == 0x80 &&
+		    (unsigned char)d->text[o + 2] == 0x99 &&
+		    no_apostrophe_script(doc_prev_cp(d, o)) &&
+		    no_apostrophe_script(doc_cp_at(d, o + 3)))
+			return o;
+	return 0;
+}
+
 /* Looks for the closing mark of the single quote opened at `open` within
  * its paragraph; prefers a mark after sentence punctuation or before
- * punctuation, so that "actors' union" does not end the quote. */
+ * punctuation, so that "actors' union" does not end the quote. A mark
+ * glued inside a word (glued_close()) ends it at that word, its offset
+ * in *glued (0 otherwise). */
 static size_t
-single_close(const struct doc *d, size_t open)
+single_close(const struct doc *d, size_t open, uint32_t *glued)
 {
 	size_t i, first = DOC_NONE, first_s = DOC_NONE;
 	uint32_t para = d->tk.v[open].para;
 
+	*glued = 0;
 	/* A closing mark is looked for within the paragraph, up to a
 	 * bound, so that thousands of apostrophes cost linear time. */
 	for (i = open + 1; i < d->tk.n && d->tk.v[i].para == para &&
@@ -204,6 +236,9 @@ single_close(const struct doc *d, size_t open)
 		if ((m == M_SOPEN || m == M_SSTRAIGHT) && can_open(d, i, m) &&
 		    (first != DOC_NONE || first_s != DOC_NONE))
 			return first != DOC_NONE ? first : first_s;
+		if ((d->tk.v[i].flags & TOK_WORD) && first == DOC_NONE &&
+		    first_s == DOC_NONE && (*glued = glued_close(d, i)) != 0)
+			return i;
 		if (m != M_SCLOSE && m != M_SSTRAIGHT)
 			continue;
 		if (!can_close(d, i, m))
@@ -813,12 +848,18 @@ is_direct(const struct doc *d, const struct quote *q)
 static size_t
 single_quote(struct doc *d, size_t i)
 {
-	size_t c = single_close(d, i);
+	uint32_t g;
+	size_t c = single_close(d, i, &g);
 	size_t e = i + 1;
 	enum mark m;
 
 	if (c != DOC_NONE) {
 		add(d, i, c, c);
+		if (g) {
+			/* inside the word, which counts as the quote's */
+			d->q[d->nq - 1].e = g;
+			d->q[d->nq - 1].t1 = c + 1;
+		}
 		return c;
 	}
 	while (e < d->tk.n && !(d->tk.v[e].flags & TOK_PSTART))
