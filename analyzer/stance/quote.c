@@ -201,6 +201,10 @@ glued_close(const struct doc *d, size_t i)
 	const struct tok *k = &d->tk.v[i];
 	uint32_t o;
 
+	/* A word of a few syllables: a long run is no such word, and the
+	 * bound keeps hostile text linear. */
+	if (k->ol > QUOTE_GLUED_BYTES)
+		return 0;
 	for (o = k->o + 1; o + 3 < k->o + k->ol; o++)
 		if ((unsigned char)d->text[o] == 0xE2 &&
 		    (unsigned char)d->text[o + 1] == 0x80 &&

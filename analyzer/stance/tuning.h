@@ -61,6 +61,9 @@
 /* Opening marks tried for a quote nested in one quotation: real ones hold
  * a few, and the bound keeps a quotation full of apostrophes linear. */
 #define QUOTE_NESTED_TRIES 16
+/* A word that a closing mark is looked for inside (Korean "간직’하는")
+ * has at most this many bytes. */
+#define QUOTE_GLUED_BYTES 96
 
 /* people.c: finding people. */
 
