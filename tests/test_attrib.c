@@ -291,6 +291,14 @@ static const struct {
 	  "-/" },
 	{ "The Harrow Lamp Guild met at the hall. “We stay,” it said.",
 	  "Harrow Lamp Guild/organisation" },
+	/* A name with an organisation in its title ("Club president X")
+	 * is the subject; the organisation is no speaker. */
+	{ "Lamp Club president Tomas Quill said the oil had come. “We cannot "
+	  "afford more of it this winter.”", "Tomas Quill/subject" },
+	{ "Wick Lamp Club founder arrived at the hall with “a plan for the "
+	  "whole winter”.", "-/" },
+	{ "Wick Lamp Club arrived at the hall with “a plan for the whole "
+	  "winter”.", "Wick Lamp Club/organisation" },
 	/* A name after a verb is its object; the subject speaks. */
 	{ "Helen Marsh introduced Paul Okoro to the crowd as “the best "
 	  "lamplighter I have ever known”.", "Helen Marsh/subject" },

@@ -625,6 +625,17 @@ org_head(const struct doc *d, size_t b)
 	       doc_is_speech(d, e) ? e : b;
 }
 
+/* 1 for "spokesman", "spokeswoman", "spokesperson" and the like. */
+static int
+spokes_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return (kl > 6 && memcmp(k, "spokes", 6) == 0) ||
+	       tok_is(&d->tk, i, "representative");
+}
+
 /* An organisation as the subject at token i, before a speech verb: "the
  * union", "the company's board" (head noun, resolved by org_named), or a
  * capitalised name with an organisation word ("Harrowgate Borough
@@ -680,6 +691,15 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	 * not its owner. */
 	if ((d->tk.v[a].flags & TOK_POSS) && b - a > 2)
 		a++;
+	/* "Vocalis founder Adaora Okpara", "said Keystone's executive
+	 * director, Thandiwe Olivier": a person's title, not the
+	 * organisation speaking (its spokesperson speaks for it). */
+	for (j = b; j < d->tk.n && j < b + 2 && doc_same_sent(d, j, a); j++) {
+		if (doc_is_role(d, j) && !spokes_word(d, j))
+			return 0;
+		if ((d->tk.v[j].flags & (TOK_WORD | TOK_CAP)) != TOK_WORD)
+			break;
+	}
 	b = org_head(d, b);
 	f->org = 1;
 	f->orgo = d->tk.v[a].o;
@@ -1463,6 +1483,32 @@ sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 	return p;
 }
 
+/* Past a title before a name at token a ("Media analyst Benedikt Okwuosa",
+ * "VFX supervisor Mattias Gruber", "Club president Aiyana Sandhu"):
+ * capitalised words and roles, up to ATTRIB_SUBJECT_WINDOW, that end in a
+ * role and then a name; a otherwise. */
+static size_t
+past_title(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+	int role = 0;
+
+	if (doc_mention_at(d, a) >= 0)
+		return a;
+	for (j = a; j < b && j < a + ATTRIB_SUBJECT_WINDOW; j++) {
+		int m = doc_mention_at(d, j);
+
+		if (m >= 0)
+			return role && d->m[m].tok == j ? j : a;
+		if (doc_is_role(d, j) || (doc_lex(d, j) & LEX_TITLE))
+			role = 1;
+		else if (!(d->tk.v[j].flags & TOK_CAP) ||
+			 (d->tk.v[j].flags & TOK_PUNCT))
+			return a;
+	}
+	return a;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1473,6 +1519,7 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 
 	a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
 	if (a < q->open) {
+		a = past_title(d, a, q->open);
 		p = person_how(d, a, &end, &how);
 		if (p >= 0 && end <= q->open) {
 			found_person(f, p, a, end, how, SIEVE_SUBJECT);
@@ -1488,6 +1535,7 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 	a = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
 	if (d->tk.v[a].quote >= 0)
 		return -1;
+	a = past_title(d, a, d->sent_start[s]);
 	p = person_how(d, a, &end, &how);
 	if (p >= 0) {
 		found_person(f, p, a, end, how, SIEVE_SUBJECT);
