@@ -1486,7 +1486,8 @@ sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 /* Past a title before a name at token a ("Media analyst Benedikt Okwuosa",
  * "VFX supervisor Mattias Gruber", "Club president Aiyana Sandhu"):
  * capitalised words and roles, up to ATTRIB_SUBJECT_WINDOW, that end in a
- * role and then a name; a otherwise. */
+ * role and then a name; or past a noun phrase to the name in apposition
+ * ("The film's lead, Clementine Abara,"); a otherwise. */
 static size_t
 past_title(const struct doc *d, size_t a, size_t b)
 {
@@ -1495,6 +1496,22 @@ past_title(const struct doc *d, size_t a, size_t b)
 
 	if (doc_mention_at(d, a) >= 0)
 		return a;
+	/* "The film's lead, Clementine Abara, said": a noun phrase, then
+	 * the name in apposition. */
+	if (doc_lex(d, a) & LEX_DET) {
+		for (j = a + 1; j < b && j < a + ATTRIB_EPITHET_AHEAD; j++) {
+			if (tok_punct(&d->tk, j, ',')) {
+				int m = doc_mention_at(d, j + 1);
+
+				return j + 1 < b && m >= 0 &&
+				       d->m[m].tok == j + 1 ? j + 1 : a;
+			}
+			if (!(d->tk.v[j].flags & TOK_WORD) ||
+			    doc_is_speech(d, j) || doc_mention_at(d, j) >= 0)
+				return a;
+		}
+		return a;
+	}
 	for (j = a; j < b && j < a + ATTRIB_SUBJECT_WINDOW; j++) {
 		int m = doc_mention_at(d, j);
 
