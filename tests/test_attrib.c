@@ -300,7 +300,7 @@ static const struct {
 	{ "Wick Lamp Club arrived at the hall with “a plan for the whole "
 	  "winter”.", "Wick Lamp Club/organisation" },
 	/* ... and past a noun phrase to a name in apposition. */
-	{ "The guild met.\n\nHis oldest friend, Tomas Quill, was "
+	{ "The guild met.\n\nThe film’s lead, Tomas Quill, was "
 	  "diplomatic. “We talked about every lamp, and I trust him.”",
 	  "Tomas Quill/subject" },
 	/* A name after a verb is its object; the subject speaks. */
