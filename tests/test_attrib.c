@@ -299,6 +299,12 @@ static const struct {
 	  "whole winter”.", "-/" },
 	{ "Wick Lamp Club arrived at the hall with “a plan for the whole "
 	  "winter”.", "Wick Lamp Club/organisation" },
+	{ "The guild met.\n\nThird-year lamp student Tomas Quill was "
+	  "scathing. “Great. Nobody will ever light one again.”",
+	  "Tomas Quill/subject" },
+	{ "The guild met.\n\nLamplighters' association spokesman Tomas "
+	  "Quill welcomed it. “Good. People pay for light.”",
+	  "Tomas Quill/subject" },
 	/* ... and past a noun phrase to a name in apposition. */
 	{ "The guild met.\n\nThe film’s lead, Tomas Quill, was "
 	  "diplomatic. “We talked about every lamp, and I trust him.”",

@@ -1484,9 +1484,9 @@ sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 }
 
 /* Past a title before a name at token a ("Media analyst Benedikt Okwuosa",
- * "VFX supervisor Mattias Gruber", "Club president Aiyana Sandhu"):
- * capitalised words and roles, up to ATTRIB_SUBJECT_WINDOW, that end in a
- * role and then a name; or past a noun phrase to the name in apposition
+ * "Third-year directing student Kofi Brennan", "Head of localisation
+ * Cheryl Ong"): capitalised words, words in lower case, "of" and roles, up
+ * to ATTRIB_EPITHET_AHEAD, with a role among them, and then a name; or past a noun phrase to the name in apposition
  * ("The film's lead, Clementine Abara,"); a otherwise. */
 static size_t
 past_title(const struct doc *d, size_t a, size_t b)
@@ -1512,15 +1512,18 @@ past_title(const struct doc *d, size_t a, size_t b)
 		}
 		return a;
 	}
-	for (j = a; j < b && j < a + ATTRIB_SUBJECT_WINDOW; j++) {
+	for (j = a; j < b && j < a + ATTRIB_EPITHET_AHEAD; j++) {
 		int m = doc_mention_at(d, j);
 
 		if (m >= 0)
 			return role && d->m[m].tok == j ? j : a;
 		if (doc_is_role(d, j) || (doc_lex(d, j) & LEX_TITLE))
 			role = 1;
-		else if (!(d->tk.v[j].flags & TOK_CAP) ||
-			 (d->tk.v[j].flags & TOK_PUNCT))
+		else if (!(((d->tk.v[j].flags & (TOK_CAP | TOK_PUNCT)) ==
+			    TOK_CAP) || plain_word(d, j) ||
+			   tok_is(&d->tk, j, "of") ||
+			   (tok_punct(&d->tk, j, '\'') &&
+			    plural_possessive(d, j))))
 			return a;
 	}
 	return a;
