@@ -305,6 +305,11 @@ static const struct {
 	{ "The guild met.\n\nLamplighters' association spokesman Tomas "
 	  "Quill welcomed it. “Good. People pay for light.”",
 	  "Tomas Quill/subject" },
+	/* A long introductory clause before the subject. */
+	{ "Tomas Quill arrived.\n\nAsked at the launch of the harbour "
+	  "lamp drama Wickfield whether he had worked with a lamp "
+	  "coordinator for the night scenes, the 33-year-old grinned. "
+	  "“Yeah, there was one.”", "Tomas Quill/subject" },
 	/* ... and past a noun phrase to a name in apposition. */
 	{ "The guild met.\n\nThe film’s lead, Tomas Quill, was "
 	  "diplomatic. “We talked about every lamp, and I trust him.”",

@@ -125,8 +125,10 @@
  * ("a veteran casting director"). */
 #define ATTRIB_ANON_WINDOW 4
 /* An introductory clause ("After working with X, ...") ends at a comma
- * within this many tokens, or it is not one. */
-#define ATTRIB_INTRO_MAX 20
+ * within this many tokens, or it is not one ("Asked at the launch of the
+ * drama X whether he had worked with a coordinator for his scenes, the
+ * 33-year-old grinned" runs to 23). */
+#define ATTRIB_INTRO_MAX 30
 /* A pronoun or epithet subject stands in the first this-many tokens of
  * its sentence (past an introductory clause). */
 #define ATTRIB_SUBJECT_WINDOW 4
