@@ -310,6 +310,9 @@ static const struct {
 	  "lamp drama Wickfield whether he had worked with a lamp "
 	  "coordinator for the night scenes, the 33-year-old grinned. "
 	  "“Yeah, there was one.”", "Tomas Quill/subject" },
+	{ "Mara Voss arrived.\n\nOn lamp coordinators, which the guild "
+	  "brought in for two nights, she is less warm. “I am not convinced "
+	  "we need them.”", "Mara Voss/subject" },
 	/* ... and past a noun phrase to a name in apposition. */
 	{ "The guild met.\n\nThe film’s lead, Tomas Quill, was "
 	  "diplomatic. “We talked about every lamp, and I trust him.”",

@@ -2030,7 +2030,13 @@ skip_intro(const struct doc *d, size_t a, size_t b)
 	if (a >= d->tk.n || !(doc_lex(d, a) & LEX_INTRO))
 		return a;
 	for (i = a + 1; i < b && i < a + ATTRIB_INTRO_MAX; i++)
-		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0)
+		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0 &&
+		    /* "On coordinators, which the producers brought in,
+		     * she is less warm": past the relative clause */
+		    !(i + 1 < b && (tok_is(&d->tk, i + 1, "which") ||
+				    tok_is(&d->tk, i + 1, "who") ||
+				    tok_is(&d->tk, i + 1, "whose") ||
+				    tok_is(&d->tk, i + 1, "where"))))
 			return i + 1;
 	return a;
 }
