@@ -51,11 +51,11 @@ static const struct {
 	{ "“We will not stop now,” said Mara Voss.", "Mara Voss" },
 	{ "“We start at dawn tomorrow,” said the cinematographer Cliff "
 	  "Barton.", "Cliff Barton" },
-	/* A quotation nested in another is the outer speaker's when "I"
-	 * says it; unknown when somebody else does. */
+	/* A quotation nested in another, which "I" says, is the outer
+	 * speaker's. */
 	{ "Tomas Quill spoke. “And I said, ‘We want more lamps.’ They said, "
 	  "‘The guild can’t do it.’” Quill said.",
-	  "Tomas Quill | Tomas Quill | -" },
+	  "Tomas Quill | Tomas Quill" },
 	/* An epithet refers back to a person named before. */
 	{ "Director Tomas Quill arrived. “We start at dawn tomorrow,” the "
 	  "director said.", "Tomas Quill" },

@@ -88,6 +88,8 @@ static const struct {
 	{ "Vane called it “exogenic” and left.", "D[exogenic]" },
 	{ "Vane said the glow came from “unbecoming” lamps.",
 	  "D[unbecoming]" },
+	{ "Vane told us that a guide was “non-negotiable” for lamps.",
+	  "D[non-negotiable]" },
 	/* A word that names what follows makes a title or a word cited,
 	 * even after a speech verb. */
 	{ "They launched a set called the “Master Builder Series” today.",
@@ -114,30 +116,31 @@ static const struct {
 	/* A nested quote stays inside the outer one. */
 	{ "“He told me ‘no way’ twice,” she said.",
 	  "D[He told me ‘no way’ twice,]" },
-	/* ... but one that is a sentence after a verb of saying inside the
-	 * outer one is a quotation of its own too (listed after the
-	 * others), unless denied or named a line. */
+	/* ... but one that is a sentence the speaker says they said
+	 * ("I said") is a quotation of its own too (listed after the
+	 * others); others' lines, denied ones and named lines are not. */
 	{ "“And I said, ‘We want more lamps.’ They said, ‘The guild can’t "
 	  "do it.’” Vane said. “Fine,” she said.",
 	  "D[And I said, ‘We want more lamps.’ They said, ‘The guild can’t "
-	  "do it.’] D[Fine,] D[We want more lamps.] D[The guild can’t do "
-	  "it.]" },
+	  "do it.’] D[Fine,] D[We want more lamps.]" },
 	{ "“I can’t say ‘I do not know the lines,’ ever,” she said.",
 	  "D[I can’t say ‘I do not know the lines,’ ever,]" },
 	{ "“We wrote the opening line: ‘I have worn out the stones at your "
 	  "door.’” she said.",
 	  "D[We wrote the opening line: ‘I have worn out the stones at your "
 	  "door.’]" },
-	{ "‘She told me: “We light the lamps at dusk.”’ he said.",
-	  "D[She told me: “We light the lamps at dusk.”] "
+	{ "‘I told them: “We light the lamps at dusk.”’ he said.",
+	  "D[I told them: “We light the lamps at dusk.”] "
 	  "D[We light the lamps at dusk.]" },
+	{ "‘She told me: “We light the lamps at dusk.”’ he said.",
+	  "D[She told me: “We light the lamps at dusk.”]" },
 	/* A quote opened by a guillemet closes with one; low-high marks
 	 * inside it are a quote of their own. */
 	{ "Он сказал: «Гильдия ответила: „Нет“ и ушла со встречи».",
 	  "D[Гильдия ответила: „Нет“ и ушла со встречи]" },
-	{ "He said: «The guild answered: „We will not come back at all“, "
-	  "and left».",
-	  "D[The guild answered: „We will not come back at all“, and left] "
+	{ "He said: «I answered: „We will not come back at all“, and "
+	  "left».",
+	  "D[I answered: „We will not come back at all“, and left] "
 	  "D[We will not come back at all]" },
 	/* A quote whose next paragraph opens with a mark goes on there,
 	 * one segment per paragraph. */

@@ -2248,10 +2248,9 @@ infer_genders(struct doc *d)
 	free(votes);
 }
 
-/* A quotation nested in another ("And I said, ‘I want more.’") is the
- * outer speaker's when "I" is the subject of its verb, the nearest
- * subject pronoun or name before it inside the outer one; otherwise
- * ("They said, ‘...’", "The script said ‘...’") unknown. */
+/* A quotation nested in another ("And I said, ‘I want more.’", which
+ * quote.h keeps only when "I" says it) is the outer speaker's: "I", the
+ * nearest subject pronoun or name before it inside the outer one. */
 static void
 attribute_nested(struct doc *d)
 {

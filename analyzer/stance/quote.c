@@ -1,9 +1,9 @@
 /* quote.c -- finding quotations: curly and straight double quotes,
  * guillemets, and British single quotes, with quotes that run over several
  * paragraphs (the opening mark repeated at each new paragraph) and nested
- * quotes (kept inside the outer one, and when one is a sentence someone is
- * said to say, a quotation of its own too, after all the others: "“And I
- * said, ‘I want more.’”").
+ * quotes (kept inside the outer one, and when one is a sentence the
+ * speaker says they said, a quotation of its own too, after all the
+ * others: "“And I said, ‘I want more.’”").
  *
  * A quotation that runs over several paragraphs is kept as one segment
  * per paragraph (each marked as continued), as the marks show it.
@@ -705,6 +705,10 @@ rare_word(const struct doc *d, const struct quote *q)
 	if (i >= q->t1 || (d->tk.v[i].flags & (TOK_CAP | TOK_NUM)))
 		return 0;
 	k = doc_key(d, i, &kl);
+	/* "non-negotiable": a compound the dictionary lacks is made of
+	 * words it has, no technical term. */
+	if (memchr(k, '-', kl))
+		return 0;
 	return !given_common(k, kl);
 }
 
@@ -949,10 +953,11 @@ negation(const struct doc *d, size_t i)
 /* A quote inside quotation q (open and close tokens of the other kind of
  * mark) is a quotation of its own when a verb of saying or a colon comes
  * up to QUOTE_VERB_WINDOW words before it inside q, in its sentence, with
- * no word denying it, and it is a sentence (QUOTE_MIN_WORDS words or its own
- * punctuation): "And I said, ‘I want more.’", "I told myself: ‘...’"
- * ("I can't say ‘...’", "work with ‘Nellie’" and "keep telling me it's a
- * ‘starting point’" are none). */
+ * no word denying it, "I" its subject, and it is a sentence
+ * (QUOTE_MIN_WORDS words or its own punctuation): "And I said, ‘I want
+ * more.’", "I told myself: ‘...’" ("I can't say ‘...’", "he said,
+ * ‘...’", "work with ‘Nellie’" and "keep telling me it's a ‘starting
+ * point’" are none). */
 static int
 nested_quotation(const struct doc *d, const struct quote *q, size_t open,
 		 size_t close)
@@ -998,7 +1003,19 @@ nested_quotation(const struct doc *d, const struct quote *q, size_t open,
 	for (n = 0; i > q->t0 && n < 3; n++)
 		if (negation(d, --i))
 			return 0;
-	return 1;
+	/* The speaker quotes themself ("I said", "I told myself", "I
+	 * thought"): "I" is the nearest subject before the quote inside
+	 * the outer one. Lines of others ("a director told me, ‘...’")
+	 * stay part of the outer quotation. */
+	for (i = open; i > q->t0;) {
+		i--;
+		if ((d->tk.v[i].flags & TOK_CAP) || tok_is(&d->tk, i, "we") ||
+		    tok_is(&d->tk, i, "you") || tok_is(&d->tk, i, "he") ||
+		    tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "they"))
+			return tok_is(&d->tk, i, "i") &&
+			       (d->tk.v[i].flags & TOK_WORD);
+	}
+	return 0;
 }
 
 /* 1 when the mark at token i is a guillemet. */
