@@ -305,6 +305,9 @@ static const struct {
 	{ "The guild met.\n\nLamplighters' association spokesman Tomas "
 	  "Quill welcomed it. “Good. People pay for light.”",
 	  "Tomas Quill/subject" },
+	{ "Mara Voss spoke first. “We light at dusk.”\n\nThe guild's "
+	  "oldest member, Dr Tomas Quill, was more cautious. \"We'll see. "
+	  "Ask me in June.\"", "Mara Voss/subject | Tomas Quill/subject" },
 	/* A long introductory clause before the subject. */
 	{ "Tomas Quill arrived.\n\nAsked at the launch of the harbour "
 	  "lamp drama Wickfield whether he had worked with a lamp "

@@ -47,6 +47,7 @@ pronoun_gender(const struct doc *d, size_t i)
 }
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
+static size_t past_title(const struct doc *d, size_t a, size_t b);
 
 /* 1 when mention j is the object of a preposition ("at Epstein's
  * mansion", "with Okoro"; not the agent "by Okoro"). Such a name is not
@@ -1212,6 +1213,7 @@ sentence_start_person(struct doc *d, size_t t, size_t v, struct found *f)
 		a++;
 	if (a >= v || d->tk.v[a].quote >= 0)
 		return -1;
+	a = past_title(d, a, v);
 	p = person_how(d, a, &end, &how);
 	if (p >= 0 && end <= v)
 		found_person(f, p, a, end, how, SIEVE_LEADING);
@@ -1501,10 +1503,14 @@ past_title(const struct doc *d, size_t a, size_t b)
 	if (doc_lex(d, a) & LEX_DET) {
 		for (j = a + 1; j < b && j < a + ATTRIB_EPITHET_AHEAD; j++) {
 			if (tok_punct(&d->tk, j, ',')) {
-				int m = doc_mention_at(d, j + 1);
+				size_t n = j + 1;
+				int m;
 
-				return j + 1 < b && m >= 0 &&
-				       d->m[m].tok == j + 1 ? j + 1 : a;
+				/* ", Dr Osric Lemaire," */
+				if (n + 1 < b && (doc_lex(d, n) & LEX_TITLE))
+					n++;
+				m = doc_mention_at(d, n);
+				return n < b && m >= 0 && d->m[m].tok == n ? n : a;
 			}
 			if (!(d->tk.v[j].flags & TOK_WORD) ||
 			    doc_is_speech(d, j) || doc_mention_at(d, j) >= 0)
