@@ -308,6 +308,10 @@ static const struct {
 	{ "Mara Voss spoke first. “We light at dusk.”\n\nThe guild's "
 	  "oldest member, Dr Tomas Quill, was more cautious. \"We'll see. "
 	  "Ask me in June.\"", "Mara Voss/subject | Tomas Quill/subject" },
+	{ "Mara Voss has views on everything.\n\nOn her co-star in the "
+	  "lamp drama, the young actor Tomas Quill, she is unstinting: "
+	  "“That boy is the best thing to happen to the guild.”",
+	  "Mara Voss/colon" },
 	/* A long introductory clause before the subject. */
 	{ "Tomas Quill arrived.\n\nAsked at the launch of the harbour "
 	  "lamp drama Wickfield whether he had worked with a lamp "

@@ -2026,6 +2026,26 @@ attribute_quotes(struct doc *d)
 	}
 }
 
+/* "On her co-star in the drama, the young actor Brian Kamau, she is
+ * unstinting": an apposition ending the introductory clause at token a,
+ * up to a comma within ATTRIB_EPITHET_AHEAD tokens with no verb of
+ * saying, before "she" or "he"; the token after it, else a. */
+static size_t
+past_intro_apposition(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+
+	for (j = a; j < b && j < a + ATTRIB_EPITHET_AHEAD; j++) {
+		if (d->tk.v[j].quote >= 0 || doc_is_speech(d, j))
+			return a;
+		if (tok_punct(&d->tk, j, ','))
+			return j > a && j + 1 < b &&
+			       (tok_is(&d->tk, j + 1, "she") ||
+				tok_is(&d->tk, j + 1, "he")) ? j + 1 : a;
+	}
+	return a;
+}
+
 /* Past an introductory clause ("After working with X, ...", "Speaking
  * to X, ...", "Asked about ..., "): the subject follows its comma. */
 static size_t
@@ -2043,7 +2063,7 @@ skip_intro(const struct doc *d, size_t a, size_t b)
 				    tok_is(&d->tk, i + 1, "who") ||
 				    tok_is(&d->tk, i + 1, "whose") ||
 				    tok_is(&d->tk, i + 1, "where"))))
-			return i + 1;
+			return past_intro_apposition(d, i + 1, b);
 	return a;
 }
 
