@@ -51,6 +51,11 @@ static const struct {
 	{ "“We will not stop now,” said Mara Voss.", "Mara Voss" },
 	{ "“We start at dawn tomorrow,” said the cinematographer Cliff "
 	  "Barton.", "Cliff Barton" },
+	/* A quotation nested in another, which "I" says, is the outer
+	 * speaker's. */
+	{ "Tomas Quill spoke. “And I said, ‘We want more lamps.’ They said, "
+	  "‘The guild can’t do it.’” Quill said.",
+	  "Tomas Quill | Tomas Quill" },
 	/* An epithet refers back to a person named before. */
 	{ "Director Tomas Quill arrived. “We start at dawn tomorrow,” the "
 	  "director said.", "Tomas Quill" },
@@ -179,6 +184,10 @@ static const struct {
 	  "planetary scientist Lucas Pagano said.", "Lucas Pagano/trailing" },
 	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” according "
 	  "to a statement from Tomas Quill.", "Tomas Quill/according-to" },
+	/* ... past an organisation's plural possessive in the title. */
+	{ "Mara Voss spoke.\n\n“Nobody expected this,” Harrow Lamplighters' "
+	  "senior vice president for northern routes Tomas Quill told "
+	  "reporters.", "Tomas Quill/trailing" },
 	/* A role pointing ahead, past its complement, to the name. */
 	{ "Mara Voss spoke.\n\n“The plan is dead for this year,” said the "
 	  "president of the town’s oldest lamplighters guild, Tomas Quill.",
@@ -191,6 +200,18 @@ static const struct {
 	  "dawn,” the director said.", "Tomas Quill/epithet" },
 	{ "Helen Marsh, a producer, met Tomas Quill, a director. “We start "
 	  "at dawn,” the producer said.", "Helen Marsh/epithet" },
+	/* ... or, with nobody before, the one introduced with it after;
+	 * an owner's possessive before a role makes an epithet too. */
+	{ "Harrow’s envoy to Wickshire warned that the town “will not sit "
+	  "on its hands”.\n\nThe guild met.\n\nHarrow’s envoy to "
+	  "Wickshire, Tomas Quill, has said more.", "Tomas Quill/epithet" },
+	{ "The envoy warned that the town “will not sit on its hands”.\n\n"
+	  "Mara Voss met Envoy Tomas Quill later.", "Tomas Quill/epithet" },
+	/* Pronouns by gender, also a gender the text gives with a noun
+	 * ("is one of the few women"). */
+	{ "Kim Okoro is one of the few women on the guild council. Jordan "
+	  "Vane met Okoro at the hall. “We stay,” she said.",
+	  "Kim Okoro/pronoun" },
 	/* Pronouns by gender. */
 	{ "Producer Helen Marsh met director Paul Okoro. “It was hard,” "
 	  "he said.", "Paul Okoro/pronoun" },
@@ -216,12 +237,93 @@ static const struct {
 	{ "Harrow Pictures have twice denied it. “At no point did we "
 	  "block anything,” they said in a statement.",
 	  "Harrow Pictures/organisation" },
+	/* ... the one a speech verb follows, with its lower-case head
+	 * nouns, not a capitalised modifier opening the sentence. */
+	{ "Three Harrow Valley lamp makers were fined, the UK lamp agency "
+	  "said on Monday. “The fines stand for now,” the statement said.",
+	  "UK lamp agency/organisation" },
+	{ "In a joint note, the Harrow and Wick lamp guilds accused the "
+	  "council of “lamp hoarding”.",
+	  "Harrow and Wick lamp guilds/organisation" },
+	{ "The Harrow Valley lamps burned. “They did not go out at all,” "
+	  "the statement said.", "Harrow Valley/organisation" },
+	/* A full stop inside a web address or an abbreviation ends no
+	 * sentence: the person before the verb speaks, not the
+	 * organisation of their title; a real stop ends the search. */
+	{ "Guild spokesman Tomas Quill told Lamps.info that the U.K. guild "
+	  "is “working on the new rules with the council.”",
+	  "Tomas Quill/leading" },
+	{ "Lantern Makers Guild spokesman Tomas Quill spoke. The guild is "
+	  "“working on the new rules with the council.”",
+	  "Lantern Makers Guild/organisation" },
+	/* A long capitalised name after the quote, with "of the" and a
+	 * role inside it after an organisation word. */
+	{ "“The audit found serious problems,” the Office of the Lamp "
+	  "Inspector said in a report.",
+	  "Office of the Lamp Inspector/organisation" },
+	/* The head noun in lower case after the name it was given
+	 * before. */
+	{ "The Harrow and Wick lamp guilds met. Later that day, the guilds "
+	  "said the plan was “a gift to oil sellers.”",
+	  "Harrow and Wick lamp guilds/organisation" },
+	/* A group the text does not name is not the speaker before. */
+	{ "“We will open at dusk,” Tomas Quill said. “The road stays shut "
+	  "until Friday,” police said.",
+	  "Tomas Quill/trailing | -/anonymous" },
 	/* An organisation after the verb, or through its report. */
 	{ "“Growth is coming back next year,” said a report from Kestrel "
 	  "Securities.", "Kestrel Securities/organisation" },
 	/* No verb and no person: an organisation as the subject. */
 	{ "The Pentagon rejected the claims as “patently false and "
 	  "absurd”.", "Pentagon/organisation" },
+	/* Nothing else: the organisation named nearest before the quote,
+	 * with its verb; an owner's possessive is no part of its name. */
+	{ "Prices rose as the Harrow Lamp Guild released a report that "
+	  "found “steep rises in oil costs”.",
+	  "Harrow Lamp Guild/organisation" },
+	{ "Prices rose as Harrow’s Office of Lamp Standards released a report "
+	  "that found “steep rises in oil costs”.",
+	  "Office of Lamp Standards/organisation" },
+	{ "Prices rose after the Harrow Lamp Guild met, and oil firms "
+	  "found “steep rises in oil costs”.", "-/" },
+	/* ... but not when "she" or "he" says it. */
+	{ "The Harrow Lamp Guild met at the hall. “We stay,” she said.",
+	  "-/" },
+	{ "The Harrow Lamp Guild met at the hall. “We stay,” it said.",
+	  "Harrow Lamp Guild/organisation" },
+	/* A name with an organisation in its title ("Club president X")
+	 * is the subject; the organisation is no speaker. */
+	{ "Lamp Club president Tomas Quill said the oil had come. “We cannot "
+	  "afford more of it this winter.”", "Tomas Quill/subject" },
+	{ "Wick Lamp Club founder arrived at the hall with “a plan for the "
+	  "whole winter”.", "-/" },
+	{ "Wick Lamp Club arrived at the hall with “a plan for the whole "
+	  "winter”.", "Wick Lamp Club/organisation" },
+	{ "The guild met.\n\nThird-year lamp student Tomas Quill was "
+	  "scathing. “Great. Nobody will ever light one again.”",
+	  "Tomas Quill/subject" },
+	{ "The guild met.\n\nLamplighters' association spokesman Tomas "
+	  "Quill welcomed it. “Good. People pay for light.”",
+	  "Tomas Quill/subject" },
+	{ "Mara Voss spoke first. “We light at dusk.”\n\nThe guild's "
+	  "oldest member, Dr Tomas Quill, was more cautious. \"We'll see. "
+	  "Ask me in June.\"", "Mara Voss/subject | Tomas Quill/subject" },
+	{ "Mara Voss has views on everything.\n\nOn her co-star in the "
+	  "lamp drama, the young actor Tomas Quill, she is unstinting: "
+	  "“That boy is the best thing to happen to the guild.”",
+	  "Mara Voss/colon" },
+	/* A long introductory clause before the subject. */
+	{ "Tomas Quill arrived.\n\nAsked at the launch of the harbour "
+	  "lamp drama Wickfield whether he had worked with a lamp "
+	  "coordinator for the night scenes, the 33-year-old grinned. "
+	  "“Yeah, there was one.”", "Tomas Quill/subject" },
+	{ "Mara Voss arrived.\n\nOn lamp coordinators, which the guild "
+	  "brought in for two nights, she is less warm. “I am not convinced "
+	  "we need them.”", "Mara Voss/subject" },
+	/* ... and past a noun phrase to a name in apposition. */
+	{ "The guild met.\n\nThe film’s lead, Tomas Quill, was "
+	  "diplomatic. “We talked about every lamp, and I trust him.”",
+	  "Tomas Quill/subject" },
 	/* A name after a verb is its object; the subject speaks. */
 	{ "Helen Marsh introduced Paul Okoro to the crowd as “the best "
 	  "lamplighter I have ever known”.", "Helen Marsh/subject" },

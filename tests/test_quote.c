@@ -72,6 +72,24 @@ static const struct {
 	  "T[fine]" },
 	{ "Vane told friends that the night had been a “great success” "
 	  "for all.", "D[great success]" },
+	/* Chants are quotations; so are the words of an accusation. */
+	{ "Marchers chanted, “Light the Lamps,” in the hall.",
+	  "D[Light the Lamps,]" },
+	{ "The guild accused the council of “lamp hoarding” again.",
+	  "D[lamp hoarding]" },
+	{ "The guild found the “lamp hoarding” odd again.",
+	  "T[lamp hoarding]" },
+	/* One word in lower case that no dictionary has is a term cited,
+	 * unless a speech verb governs it; a dictionary word is a quotation
+	 * after a speech verb further back. */
+	{ "The glow is brighter than predicted from “exogenic” lamps.",
+	  "T[exogenic]" },
+	{ "Vane said the glow came from “exogenic” lamps.", "T[exogenic]" },
+	{ "Vane called it “exogenic” and left.", "D[exogenic]" },
+	{ "Vane said the glow came from “unbecoming” lamps.",
+	  "D[unbecoming]" },
+	{ "Vane told us that a guide was “non-negotiable” for lamps.",
+	  "D[non-negotiable]" },
 	/* A word that names what follows makes a title or a word cited,
 	 * even after a speech verb. */
 	{ "They launched a set called the “Master Builder Series” today.",
@@ -87,11 +105,43 @@ static const struct {
 	{ "She said it had been ‘lovely with the young ones’ but long, "
 	  "‘and slow as well’.",
 	  "D[lovely with the young ones] D[and slow as well]" },
+	/* A short sentence in marks just after a quotation in its
+	 * paragraph goes on with it; after a title it does not. */
+	{ "“Hands up! Show me your hands!” an officer shouted. “Step out.”",
+	  "D[Hands up! Show me your hands!] D[Step out.]" },
+	{ "The film “Copper Sky” opened. “Step out.”\n\nIt ran.",
+	  "T[Copper Sky] T[Step out.]" },
 	/* ... or the span ends a sentence next to a pronoun or a verb. */
 	{ "She said: “Never.”", "D[Never.]" },
 	/* A nested quote stays inside the outer one. */
 	{ "“He told me ‘no way’ twice,” she said.",
 	  "D[He told me ‘no way’ twice,]" },
+	/* ... but one that is a sentence the speaker says they said
+	 * ("I said") is a quotation of its own too (listed after the
+	 * others); others' lines, denied ones and named lines are not. */
+	{ "“And I said, ‘We want more lamps.’ They said, ‘The guild can’t "
+	  "do it.’” Vane said. “Fine,” she said.",
+	  "D[And I said, ‘We want more lamps.’ They said, ‘The guild can’t "
+	  "do it.’] D[Fine,] D[We want more lamps.]" },
+	{ "“I can’t say ‘I do not know the lines,’ ever,” she said.",
+	  "D[I can’t say ‘I do not know the lines,’ ever,]" },
+	{ "“We wrote the opening line: ‘I have worn out the stones at your "
+	  "door.’” she said.",
+	  "D[We wrote the opening line: ‘I have worn out the stones at your "
+	  "door.’]" },
+	{ "‘I told them: “We light the lamps at dusk.”’ he said.",
+	  "D[I told them: “We light the lamps at dusk.”] "
+	  "D[We light the lamps at dusk.]" },
+	{ "‘She told me: “We light the lamps at dusk.”’ he said.",
+	  "D[She told me: “We light the lamps at dusk.”]" },
+	/* A quote opened by a guillemet closes with one; low-high marks
+	 * inside it are a quote of their own. */
+	{ "Он сказал: «Гильдия ответила: „Нет“ и ушла со встречи».",
+	  "D[Гильдия ответила: „Нет“ и ушла со встречи]" },
+	{ "He said: «I answered: „We will not come back at all“, and "
+	  "left».",
+	  "D[I answered: „We will not come back at all“, and left] "
+	  "D[We will not come back at all]" },
 	/* A quote whose next paragraph opens with a mark goes on there,
 	 * one segment per paragraph. */
 	{ "“First we read the script.\n\n“Then we agree on every move,” "
@@ -102,17 +152,105 @@ static const struct {
 	  "D[First we read the whole script.]+ D[Then we agree on it,]" },
 	/* Otherwise a quote left open ends with its paragraph. */
 	{ "“Open without end\n\nNext paragraph here.", "T[Open without end]" },
+	/* A term after "so-called", "known as", "the phrase", a title
+	 * after "titled" or a word for a work and a comma: however long. */
+	{ "The court upheld the so-called “right to be left alone” in May.",
+	  "T[right to be left alone]" },
+	{ "Many use a practice known as “light now, pay later” for oil.",
+	  "T[light now, pay later]" },
+	{ "Fans took up the phrase “we light at dawn, all of us” today.",
+	  "T[we light at dawn, all of us]" },
+	{ "The report, titled “A future for all of us in the north,” came "
+	  "out.", "T[A future for all of us in the north,]" },
+	{ "Her latest book, “How we learned to love the lamp again,” sold "
+	  "well.", "T[How we learned to love the lamp again,]" },
+	{ "In the words of one analyst, “worse than anyone expected this "
+	  "year.”", "D[worse than anyone expected this year.]" },
+	/* A title with a subtitle after a colon, twice as long. */
+	{ "They watched “The Lamp of the North: The Return of the Wick” "
+	  "twice.", "T[The Lamp of the North: The Return of the Wick]" },
+	{ "She said: “We light the lamps: all of them, every night.”",
+	  "D[We light the lamps: all of them, every night.]" },
+	/* A noun of naming, then a comma or "was": a motto or a nickname
+	 * of any length; a person who calls a thing so says it. */
+	{ "The guild's motto, “Keep the lamps lit, whatever the weather,” "
+	  "was everywhere.",
+	  "T[Keep the lamps lit, whatever the weather,]" },
+	{ "His nickname was “the man who never sleeps at night.”",
+	  "T[the man who never sleeps at night.]" },
+	{ "Vane called the new guild a “bold effort like the town has "
+	  "never seen.”", "D[bold effort like the town has never seen.]" },
 	/* A slogan or tagline is no quotation however long, nor after
 	 * "The tagline?". */
 	{ "They chose the slogan “Lanterns, we are on it, all of us, every "
 	  "day.”", "T[Lanterns, we are on it, all of us, every day.]" },
 	{ "The tagline? “Lanterns. We are on it.”",
 	  "T[Lanterns. We are on it.]" },
+	/* A sung line is no quotation, nor the lines after it in its
+	 * paragraph with no verb of their own; a said one after it is. */
+	{ "“We carry the lamp down to the harbour,” she sings. “And we "
+	  "never let it go out at all.”\n\nThen she bows.",
+	  "T[We carry the lamp down to the harbour,] "
+	  "T[And we never let it go out at all.]" },
+	{ "Then Bea sings: “Carry me home to the harbour tonight.”",
+	  "T[Carry me home to the harbour tonight.]" },
+	{ "“We carry the lamp down to the harbour,” she sings. “That song "
+	  "is for my mother,” she said later.",
+	  "T[We carry the lamp down to the harbour,] "
+	  "D[That song is for my mother,]" },
+	{ "“We sing it every night at the harbour,” she said.",
+	  "D[We sing it every night at the harbour,]" },
+	{ "“We carry the lamp down to the harbour,” she sings.\n\n“And we "
+	  "never let it go out at all.”",
+	  "T[We carry the lamp down to the harbour,] "
+	  "D[And we never let it go out at all.]" },
+	/* A headline or slogan with every word capitalised, small words
+	 * too, is no quotation unless a speech verb comes with it. */
+	{ "‘Lamps. We're On It.’: Harrow spends $4,000 on new posters",
+	  "T[Lamps. We're On It.]" },
+	{ "Posters read “Light Up The Town” all week.",
+	  "T[Light Up The Town]" },
+	{ "“Are You On It?” Vane asked the crowd.", "D[Are You On It?]" },
+	{ "‘Lamps. We are on it.’ That was all the poster said.",
+	  "D[Lamps. We are on it.]" },
+	/* What a song, an ad or a headline says, in a sentence that names
+	 * no person, is no quotation; a sign's text is, and so is what a
+	 * person says about a song. */
+	{ "The song opens with “I was born by the harbour and I never "
+	  "left.”", "T[I was born by the harbour and I never left.]" },
+	{ "Its chorus goes: “Take me home to the harbour tonight.”",
+	  "T[Take me home to the harbour tonight.]" },
+	{ "The headline read: “Harbour town runs out of lamp oil.”",
+	  "T[Harbour town runs out of lamp oil.]" },
+	{ "The sign read “No more dark streets in our town.”",
+	  "D[No more dark streets in our town.]" },
+	{ "Vane said the song was “the best thing we ever made.”",
+	  "D[the best thing we ever made.]" },
+	/* A title as the subject of a verb, after a speech verb. */
+	{ "Vane said “Copper Sky” was the hardest to finish.",
+	  "T[Copper Sky]" },
+	{ "Vane said “Copper Sky” and left.", "D[Copper Sky]" },
+	/* ... or before a role or a part of a work, which it names. */
+	{ "“Copper Sky” star Ana Pike said so.", "T[Copper Sky]" },
+	{ "Vane told fans “Copper Sky” season two was done.",
+	  "T[Copper Sky]" },
+	/* ... and the paragraphs of one line in marks after a paragraph
+	 * ending "sings:", until a line is said. */
+	{ "Then Bea sings:\n\n“Carry me home to the harbour tonight.”\n\n"
+	  "“Light the way for the boats coming in.”\n\n“That was for my "
+	  "mother,” she said.",
+	  "T[Carry me home to the harbour tonight.] "
+	  "T[Light the way for the boats coming in.] "
+	  "D[That was for my mother,]" },
+	{ "Then Bea said:\n\n“Carry me home to the harbour tonight.”",
+	  "D[Carry me home to the harbour tonight.]" },
 	/* A quoted name inside a noun phrase, or a model code. */
 	{ "They backed the “one lantern, two wicks” formula again.",
 	  "T[one lantern, two wicks]" },
 	{ "Protests hit the self-declared “interim” council today.",
 	  "T[interim]" },
+	/* ... unless a speech verb governs it. */
+	{ "Vane slammed the “reckless” council today.", "D[reckless]" },
 	{ "The manual for the ‘LX600F4’, which I own, is good.",
 	  "T[LX600F4]" },
 	/* Two quoted words joined by "or" or "and" before a noun name
@@ -141,14 +279,35 @@ static const struct {
 	{ "She called her new film “about as much fun as a tax form, and "
 	  "longer,” then left.",
 	  "D[about as much fun as a tax form, and longer,]" },
+	/* A closing mark at the start of a word, with no quote open, opens
+	 * one; an opening mark after a word closes it. */
+	{ "Vane spoke.\n\n”We light the lamps at dusk,” she said.",
+	  "D[We light the lamps at dusk,]" },
+	{ "Then “we light the lamps at dusk,“ she said.",
+	  "D[we light the lamps at dusk,]" },
+	{ "The sum was 5” wide, and he said so.", "" },
 	/* A curly closing mark after a space still closes. */
 	{ "The report found “delays, cost increases and staff losses ”. "
 	  "That was all.", "D[delays, cost increases and staff losses ]" },
+	/* So does a straight one when the sentence goes on in lower case
+	 * or with punctuation; before a capital it opens the next. */
+	{ "\"Who are we now? \" she asked. \"We are the guild.\"",
+	  "D[Who are we now? ] D[We are the guild.]" },
+	{ "\"We light the lamps \", she said, \"and we go home.\"",
+	  "D[We light the lamps ] D[and we go home.]" },
+	{ "\"We light the lamps \" Then we go home.\"",
+	  "D[We light the lamps \" Then we go home.]" },
 	/* A space typed after the opening mark, before a capital, after a
 	 * sentence; an inch mark is none. */
 	{ "\"We can go on,\" he said. \" We have the lamps and the oil.\"",
 	  "D[We can go on,] D[ We have the lamps and the oil.]" },
 	{ "It is a 12 \" wide frame, and a 14 \" one.", "" },
+	/* In Korean a particle joins the closing mark, which the words
+	 * keep inside them; in English that is an apostrophe. */
+	{ "그는 말했다. ‘사랑하는 사람의 추억을 간직’하는 일이 될까.",
+	  "D[사랑하는 사람의 추억을 간직]" },
+	{ "He said ‘we will keep the lamps lit in the town’s square’ "
+	  "again.", "D[we will keep the lamps lit in the town’s square]" },
 	/* Apostrophes are no quotes ('n' is quoted, but as a title would
 	 * be: never a quotation). */
 	{ "The actors' union met in the '90s.", "" },

@@ -15,8 +15,9 @@
  * gender, or failing any near it, to the person the article is about; an
  * epithet ("the director") to the person introduced with that role, or
  * to the name it points ahead to. An
- * organisation speaks when the text says so and names it. Otherwise the
- * speaker is unknown.
+ * organisation speaks when the text says so and names it, or, when no
+ * other sieve fires, when it is named with its verb just before the quote
+ * in its clause. Otherwise the speaker is unknown.
  *
  * Whose stance: for each sentence, the people a cue outside quotations
  * counts for -- those the sentence names (each member of a list "A, B and
@@ -46,6 +47,7 @@ pronoun_gender(const struct doc *d, size_t i)
 }
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
+static size_t past_title(const struct doc *d, size_t a, size_t b);
 
 /* 1 when mention j is the object of a preposition ("at Epstein's
  * mansion", "with Okoro"; not the agent "by Okoro"). Such a name is not
@@ -249,20 +251,57 @@ mention_has_role(const struct doc *d, size_t j, const char *rk, size_t rl)
 	return 0;
 }
 
+/* The first person after token `at` introduced with the role rk ("the
+ * director X", "X, the director", "ambassador to Britain Liu Xiaming":
+ * the role up to four capitalised words or prepositions, and a comma,
+ * before the name); -1 if none in the ATTRIB_EPITHET_BACK mentions
+ * after. */
+static int
+role_ahead(const struct doc *d, size_t at, const char *rk, size_t rl)
+{
+	size_t j = doc_mention_from(d, at + 1), steps = 0;
+
+	for (; j < d->nm && steps++ < ATTRIB_EPITHET_BACK; j++) {
+		size_t t = d->m[j].tok, k = t, n, kl;
+
+		if (d->tk.v[t].quote >= 0 || t <= at)
+			continue;
+		if (mention_has_role(d, j, rk, rl))
+			return d->m[j].person;
+		for (n = 0; k > at + 1 && n < 4 && doc_same_sent(d, k - 1, t);
+		     n++) {
+			const char *k2 = doc_key(d, --k, &kl);
+
+			if (kl == rl && memcmp(k2, rk, kl) == 0)
+				return d->m[j].person;
+			if (!(d->tk.v[k].flags & TOK_CAP) &&
+			    !(doc_lex(d, k) & LEX_PREP) &&
+			    !tok_is(&d->tk, k, "the") &&
+			    !(k + 1 == t && tok_punct(&d->tk, k, ',')))
+				break;
+		}
+	}
+	return -1;
+}
+
 /* The person an epithet ending in the role at token r refers to: the
- * latest one introduced with that role before token `at`; else any person
- * by salience, as for a pronoun. */
+ * latest one introduced with that role before token `at`, else the first
+ * after it ("China's ambassador to Britain ... Ambassador Liu Xiaming
+ * has said"); else any person by salience, as for a pronoun. */
 static int
 resolve_epithet(struct doc *d, size_t at, size_t r)
 {
 	size_t j = doc_mention_from(d, at), steps = 0, rl;
 	const char *rk = doc_key(d, r, &rl);
+	int p;
 
 	while (j > 0 && steps++ < ATTRIB_EPITHET_BACK) {
 		j--;
 		if (mention_has_role(d, j, rk, rl))
 			return d->m[j].person;
 	}
+	if ((p = role_ahead(d, r, rk, rl)) >= 0)
+		return p;
 	return resolve_pronoun(d, at, -1);
 }
 
@@ -331,6 +370,16 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 			*how = HOW_EPITHET;
 			return resolve_pronoun(d, i, -1);
 		}
+	}
+	/* "China's ambassador to Britain": an owner's possessive before a
+	 * role is an epithet too. */
+	if ((d->tk.v[i].flags & (TOK_CAP | TOK_POSS)) == (TOK_CAP | TOK_POSS) &&
+	    i + 1 < d->tk.n && doc_same_sent(d, i, i + 1) &&
+	    doc_is_role(d, i + 1) &&
+	    !(i + 2 < d->tk.n && doc_mention_at(d, i + 2) >= 0)) {
+		*end = i + 2;
+		*how = HOW_EPITHET;
+		return resolve_epithet(d, i, i + 1);
 	}
 	if (doc_epithet(d, i, &e)) {
 		/* "the cinematographer Cliff Barton", "the college
@@ -457,6 +506,13 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 			   org_link(d, e) && (d->tk.v[e + 1].flags & TOK_CAP) &&
 			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
 			e += 2;
+		} else if (e + 2 < d->tk.n && doc_same_sent(d, e + 2, t) &&
+			   (tok_is(&d->tk, e, "of") || tok_is(&d->tk, e, "for")) &&
+			   tok_is(&d->tk, e + 1, "the") &&
+			   !(d->tk.v[e + 1].flags & TOK_CAP) &&
+			   (d->tk.v[e + 2].flags & TOK_CAP) &&
+			   !(d->tk.v[e + 2].flags & TOK_PUNCT)) {
+			e += 3; /* "Office of the Inspector General" */
 		} else if (e < d->tk.n && doc_same_sent(d, e, t) &&
 			   (d->tk.v[e].flags & TOK_NUM) &&
 			   (d->tk.v[e - 1].flags & TOK_CAP) &&
@@ -469,6 +525,19 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 	}
 	*a = s;
 	*b = e;
+}
+
+/* A word in lower case that may be part of an organisation's head
+ * ("defence ministries"): no function word, pronoun, verb of saying,
+ * role ("spokesman") or adverb ("also"). */
+static int
+plain_word(const struct doc *d, size_t e)
+{
+	return (d->tk.v[e].flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_PUNCT |
+				    TOK_POSS)) == TOK_WORD &&
+	       !(doc_lex(d, e) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN |
+				  LEX_SPEECH | LEX_DET)) &&
+	       !doc_is_role(d, e) && !doc_is_adverb(d, e);
 }
 
 /* "The federation said": the organisation the article names with that
@@ -486,9 +555,38 @@ org_named(const struct doc *d, size_t head, struct found *f)
 	for (i = head; i-- > lo;) {
 		const char *k = doc_key(d, i, &kl);
 
-		if ((d->tk.v[i].flags & TOK_CAP) && kl == hl &&
-		    memcmp(k, hk, kl) == 0 && !(d->tk.v[i].flags & TOK_SSTART))
+		if (kl != hl || memcmp(k, hk, kl) != 0)
+			continue;
+		if ((d->tk.v[i].flags & TOK_CAP) &&
+		    !(d->tk.v[i].flags & TOK_SSTART))
 			goto hit;
+		/* "the Russian and Syrian defence ministries said ... the
+		 * ministries said": the head noun in lower case after the
+		 * name it was given before. */
+		if (i > lo + 2 && plain_word(d, i)) {
+			size_t c = i - 1;
+
+			if (plain_word(d, c))
+				c--;
+			if ((d->tk.v[c].flags & (TOK_CAP | TOK_PUNCT)) ==
+				    TOK_CAP && !tok_is(&d->tk, c, "the") &&
+			    doc_mention_at(d, c) < 0 && doc_same_sent(d, c, i)) {
+				size_t st = c;
+
+				/* back to the name's first word, over "and",
+				 * "of" ("Russian and Syrian") */
+				while (st > lo + 2 && doc_same_sent(d, st - 2, c) &&
+				       org_link(d, st - 1) &&
+				       !tok_is(&d->tk, st - 1, "the") &&
+				       (d->tk.v[st - 2].flags & TOK_CAP))
+					st -= 2;
+				org_span(d, st, &a, &b);
+				if (b == c + 1) {
+					b = i + 1;
+					goto named;
+				}
+			}
+		}
 	}
 	for (i = head + 1; i < hi; i++) {
 		const char *k = doc_key(d, i, &kl);
@@ -502,6 +600,7 @@ hit:
 	org_span(d, i, &a, &b);
 	if (b - a < 2 && !(doc_lex(d, i) & LEX_ORG))
 		return 0; /* a lone capitalised word is no name */
+named:
 	f->org = 1;
 	f->orgo = d->tk.v[a].o;
 	f->orgl = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - f->orgo;
@@ -509,6 +608,33 @@ hit:
 	f->f1 = head + 1;
 	f->sieve = SIEVE_ORG;
 	return 1;
+}
+
+/* The end of an organisation's name [.., b) taken on over the lower-case
+ * head nouns (plain_word()) after a capitalised modifier, when a speech
+ * verb follows them: "the US military said", "the Russian and Syrian
+ * defense ministries accused". */
+static size_t
+org_head(const struct doc *d, size_t b)
+{
+	size_t e;
+
+	for (e = b; e < d->tk.n && e < b + 2 && doc_same_sent(d, e, b - 1) &&
+	     plain_word(d, e); e++)
+		;
+	return e > b && e < d->tk.n && doc_same_sent(d, e, b) &&
+	       doc_is_speech(d, e) ? e : b;
+}
+
+/* 1 for "spokesman", "spokeswoman", "spokesperson" and the like. */
+static int
+spokes_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return (kl > 6 && memcmp(k, "spokes", 6) == 0) ||
+	       tok_is(&d->tk, i, "representative");
 }
 
 /* An organisation as the subject at token i, before a speech verb: "the
@@ -542,17 +668,40 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	 * ("Actress Nadia Brennan" is no organisation); a given name is
 	 * part of a name that ends in an organisation word ("Dick Clark
 	 * Productions"). */
-	for (j = a; j < b; j++)
+	/* A role after an organisation word and "of" is part of the name
+	 * ("Office of the Inspector General", "Ministry of the Interior"). */
+	for (j = a; j < b; j++) {
+		if (tok_is(&d->tk, j, "of") && j > a &&
+		    (doc_lex(d, j - 1) & LEX_ORG))
+			break;
 		if (doc_mention_at(d, j) >= 0 || doc_is_role(d, j) ||
 		    (doc_lex(d, j) & (LEX_TITLE | LEX_PRONOUN)) ||
 		    ((doc_lex(d, j) & LEX_GIVEN) &&
 		     !(doc_lex(d, b - 1) & LEX_ORG)))
+			return 0;
+	}
+	for (; j < b; j++)
+		if (doc_mention_at(d, j) >= 0)
 			return 0;
 	for (j = a; j < b; j++)
 		if (doc_lex(d, j) & LEX_ORG)
 			break;
 	if (j == b && !(d->tk.v[a].flags & TOK_ALLCAP) && b - a < 2)
 		return 0;
+	/* "NASA's Office of the Inspector General": the office speaks,
+	 * not its owner. */
+	if ((d->tk.v[a].flags & TOK_POSS) && b - a > 2)
+		a++;
+	/* "Vocalis founder Adaora Okpara", "said Keystone's executive
+	 * director, Thandiwe Olivier": a person's title, not the
+	 * organisation speaking (its spokesperson speaks for it). */
+	for (j = b; j < d->tk.n && j < b + 2 && doc_same_sent(d, j, a); j++) {
+		if (doc_is_role(d, j) && !spokes_word(d, j))
+			return 0;
+		if ((d->tk.v[j].flags & (TOK_WORD | TOK_CAP)) != TOK_WORD)
+			break;
+	}
+	b = org_head(d, b);
 	f->org = 1;
 	f->orgo = d->tk.v[a].o;
 	f->orgl = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - f->orgo;
@@ -675,6 +824,19 @@ tail_anchor(const struct doc *d, const struct quote *q)
 	return n;
 }
 
+/* 1 when the mark at token j is the apostrophe of a plural possessive
+ * ("Acme Holdings' vice president"): glued to a word ending in "s", a
+ * space after it. */
+static int
+plural_possessive(const struct doc *d, size_t j)
+{
+	const struct tok *k = &d->tk.v[j];
+
+	return j > 0 && d->tk.v[j - 1].o + d->tk.v[j - 1].ol == k->o &&
+	       doc_prev_cp(d, k->o) == 's' &&
+	       doc_cp_at(d, k->o + k->ol) == ' ';
+}
+
 /* The first name after the quote in its sentence, further than the token
  * just after it, with its speech verb after it: "..." chairman, CEO and
  * president Olu Brandt said'. */
@@ -693,7 +855,7 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 		int m;
 
 		if (d->tk.v[j].quote >= 0 || tok_punct(&d->tk, j, '"') ||
-		    tok_punct(&d->tk, j, '\''))
+		    (tok_punct(&d->tk, j, '\'') && !plural_possessive(d, j)))
 			return -1;
 		m = doc_mention_at(d, j);
 		/* '"..." and singled out its lead, Imre Vass, for praise':
@@ -850,9 +1012,13 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		}
 		return -1;
 	}
-	/* Only before a speech verb: the name search costs a window. */
+	/* Only before a speech verb: the name search costs a window. A
+	 * capitalised name costs only its length, so it may be long ("the
+	 * Office of the Inspector General said"). */
 	if (verb_follows(d, i + 2) || verb_follows(d, i + 1) ||
-	    verb_follows(d, i + 3)) {
+	    verb_follows(d, i + 3) || (d->tk.v[i].flags & TOK_CAP) ||
+	    (tok_is(&d->tk, i, "the") && i + 1 < d->tk.n &&
+	     (d->tk.v[i + 1].flags & TOK_CAP))) {
 		if (org_at(d, i, &end, f)) {
 			if (verb_follows(d, end))
 				return -3;
@@ -880,6 +1046,14 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		f->f1 = end;
 		return -4;
 	}
+	/* '"...," police said', '"...," officials told reporters': a
+	 * group the text does not name, not the speaker before. */
+	if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD &&
+	    !(doc_lex(d, i) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN | LEX_DET)) &&
+	    !doc_is_speech(d, i) && !doc_is_adverb(d, i) &&
+	    i + 1 < d->tk.n && doc_same_sent(d, i + 1, at) &&
+	    doc_is_speech(d, i + 1))
+		return -2;
 	if (!doc_is_speech(d, i))
 		return -1; /* speaker_after_far() is tried later */
 	v = i;
@@ -1039,6 +1213,7 @@ sentence_start_person(struct doc *d, size_t t, size_t v, struct found *f)
 		a++;
 	if (a >= v || d->tk.v[a].quote >= 0)
 		return -1;
+	a = past_title(d, a, v);
 	p = person_how(d, a, &end, &how);
 	if (p >= 0 && end <= v)
 		found_person(f, p, a, end, how, SIEVE_LEADING);
@@ -1122,6 +1297,22 @@ reporter_of_clause(struct doc *d, size_t s0, size_t j, struct found *f)
 	return -1;
 }
 
+/* 1 when the full stop at token j ends no sentence: a letter or digit
+ * follows it at once ("Polygraph.info") or the next word is in lower
+ * case ("the U.N. is"). */
+static int
+inner_point(const struct doc *d, size_t j)
+{
+	const struct tok *k = &d->tk.v[j];
+	int32_t c = doc_cp_at(d, k->o + k->ol);
+
+	if (norm_is_letter(c) || (c >= '0' && c <= '9'))
+		return 1;
+	return j + 1 < d->tk.n &&
+	       (d->tk.v[j + 1].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) ==
+		       TOK_WORD;
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -1137,8 +1328,8 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		j--;
 		if (d->tk.v[j].quote >= 0)
 			break; /* another quotation: stop there */
-		if (tok_punct(&d->tk, j, '.') || tok_punct(&d->tk, j, '?') ||
-		    tok_punct(&d->tk, j, '!')) {
+		if ((tok_punct(&d->tk, j, '.') && !inner_point(d, j)) ||
+		    tok_punct(&d->tk, j, '?') || tok_punct(&d->tk, j, '!')) {
 			/* 'X said, via Y of the Post. "..."': a sentence
 			 * the splitter kept together; its subject goes
 			 * on. */
@@ -1222,6 +1413,12 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		if (a < v && org_at(d, a, &end, f) && end <= v)
 			return -3;
 		f->org = 0;
+		/* "Later that day, the ministries said ...": the head noun
+		 * right before the verb. */
+		if (v >= s0 + 2 && tok_is(&d->tk, v - 2, "the") &&
+		    org_at(d, v - 2, &end, f) && end == v)
+			return -3;
+		f->org = 0;
 	}
 	/* "said Smith: ..." (not a possessor: "claims of having no
 	 * knowledge of Epstein's “unbecoming” behaviour") */
@@ -1288,6 +1485,56 @@ sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 	return p;
 }
 
+/* Past a title before a name at token a ("Media analyst Benedikt Okwuosa",
+ * "Third-year directing student Kofi Brennan", "Head of localisation
+ * Cheryl Ong"): capitalised words, words in lower case, "of" and roles, up
+ * to ATTRIB_EPITHET_AHEAD, with a role among them, and then a name; or past a noun phrase to the name in apposition
+ * ("The film's lead, Clementine Abara,"); a otherwise. */
+static size_t
+past_title(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+	int role = 0;
+
+	if (doc_mention_at(d, a) >= 0)
+		return a;
+	/* "The film's lead, Clementine Abara, said": a noun phrase, then
+	 * the name in apposition. */
+	if (doc_lex(d, a) & LEX_DET) {
+		for (j = a + 1; j < b && j < a + ATTRIB_EPITHET_AHEAD; j++) {
+			if (tok_punct(&d->tk, j, ',')) {
+				size_t n = j + 1;
+				int m;
+
+				/* ", Dr Osric Lemaire," */
+				if (n + 1 < b && (doc_lex(d, n) & LEX_TITLE))
+					n++;
+				m = doc_mention_at(d, n);
+				return n < b && m >= 0 && d->m[m].tok == n ? n : a;
+			}
+			if (!(d->tk.v[j].flags & TOK_WORD) ||
+			    doc_is_speech(d, j) || doc_mention_at(d, j) >= 0)
+				return a;
+		}
+		return a;
+	}
+	for (j = a; j < b && j < a + ATTRIB_EPITHET_AHEAD; j++) {
+		int m = doc_mention_at(d, j);
+
+		if (m >= 0)
+			return role && d->m[m].tok == j ? j : a;
+		if (doc_is_role(d, j) || (doc_lex(d, j) & LEX_TITLE))
+			role = 1;
+		else if (!(((d->tk.v[j].flags & (TOK_CAP | TOK_PUNCT)) ==
+			    TOK_CAP) || plain_word(d, j) ||
+			   tok_is(&d->tk, j, "of") ||
+			   (tok_punct(&d->tk, j, '\'') &&
+			    plural_possessive(d, j))))
+			return a;
+	}
+	return a;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1298,6 +1545,7 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 
 	a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
 	if (a < q->open) {
+		a = past_title(d, a, q->open);
 		p = person_how(d, a, &end, &how);
 		if (p >= 0 && end <= q->open) {
 			found_person(f, p, a, end, how, SIEVE_SUBJECT);
@@ -1313,6 +1561,7 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 	a = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
 	if (d->tk.v[a].quote >= 0)
 		return -1;
+	a = past_title(d, a, d->sent_start[s]);
 	p = person_how(d, a, &end, &how);
 	if (p >= 0) {
 		found_person(f, p, a, end, how, SIEVE_SUBJECT);
@@ -1338,6 +1587,65 @@ org_subject(const struct doc *d, const struct quote *q, struct found *f)
 	return 0;
 }
 
+/* A word in lower case at token i that reads as a verb in the past or
+ * the present ("released", "views", "said"), not a noun ("the Hong Kong
+ * situation"). */
+static int
+finite_verb(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n ||
+	    (d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) != TOK_WORD ||
+	    (doc_lex(d, i) & (LEX_FUNC | LEX_PREP)))
+		return 0;
+	if (doc_is_speech(d, i))
+		return 1;
+	k = doc_key(d, i, &kl);
+	return kl > 3 && ((k[kl - 2] == 'e' && k[kl - 1] == 'd') ||
+			  (k[kl - 1] == 's' && k[kl - 2] != 's' &&
+			   k[kl - 2] != 'u' && k[kl - 2] != 'i'));
+}
+
+/* Nothing else fired: the organisation named nearest before the quote in
+ * its sentence, with a verb in lower case after its name and nobody named
+ * between ("as NASA's Office of the Inspector General released reports
+ * that depicted “...”"). 1 when found (in *f). */
+static int
+org_clause(const struct doc *d, const struct quote *q, struct found *f)
+{
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], j = q->open, end;
+
+	memset(f, 0, sizeof(*f));
+	f->p = -1;
+	while (j > s0) {
+		j--;
+		/* Another clause after a comma or a stop has its own
+		 * subject. */
+		if (d->tk.v[j].quote >= 0 || doc_mention_at(d, j) >= 0 ||
+		    tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';') ||
+		    tok_punct(&d->tk, j, ':') || tok_punct(&d->tk, j, '.'))
+			return 0;
+		/* The first word of a capitalised name; "The company" is
+		 * left out, as in org_in_sentence_by(). */
+		if (!(d->tk.v[j].flags & TOK_CAP) ||
+		    (j > s0 && (d->tk.v[j - 1].flags & (TOK_CAP | TOK_PUNCT)) ==
+				       TOK_CAP) ||
+		    (tok_is(&d->tk, j, "the") &&
+		     !(d->tk.v[j + 1].flags & TOK_CAP)) ||
+		    (j > s0 + 1 && org_link(d, j - 1) &&
+		     (d->tk.v[j - 2].flags & TOK_CAP)))
+			continue; /* "Office of [Lamp Standards]" */
+		if (org_at(d, j, &end, f) && end < q->open &&
+		    finite_verb(d, end))
+			return 1;
+		memset(f, 0, sizeof(*f));
+		f->p = -1;
+	}
+	return 0;
+}
+
 /* 1 when somebody other than person `who` is named outside quotations
  * between tokens a and b. */
 static int
@@ -1358,9 +1666,11 @@ anyone_named_between(const struct doc *d, size_t a, size_t b, int who)
 /* The organisation a sentence names as its subject or near it ("Big
  * Machine have denied it", "The company that runs the show, Dick Clark
  * Productions, denies it"): the first capitalised span outside
- * quotations that org_at() takes for one. 1 when found (in *f). */
+ * quotations that org_at() takes for one, with a speech verb after it if
+ * `verb` is set. 1 when found (in *f). */
 static int
-org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
+org_in_sentence_by(const struct doc *d, uint32_t s, struct found *f,
+		   int verb)
 {
 	size_t j, end;
 
@@ -1376,11 +1686,21 @@ org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
 		if (tok_is(&d->tk, j, "the") && j + 1 < d->tk.n &&
 		    !(d->tk.v[j + 1].flags & TOK_CAP))
 			continue;
-		if (org_at(d, j, &end, f))
+		if (org_at(d, j, &end, f) && (!verb || verb_follows(d, end)))
 			return 1;
 		f->org = 0;
 	}
 	return 0;
+}
+
+/* org_in_sentence_by(): first the organisation a speech verb follows
+ * ("Two United States service members were killed, the US military
+ * said"), then any. */
+static int
+org_in_sentence(const struct doc *d, uint32_t s, struct found *f)
+{
+	return org_in_sentence_by(d, s, f, 1) ||
+	       org_in_sentence_by(d, s, f, 0);
 }
 
 /* Writes what the sieves found into q. */
@@ -1554,7 +1874,7 @@ attribute_quotes(struct doc *d)
 		struct found f;
 		int p;
 
-		if (!q->direct)
+		if (!q->direct || q->nested)
 			continue;
 		pd = lastdq;
 		lastdq = i;
@@ -1667,7 +1987,9 @@ attribute_quotes(struct doc *d)
 		}
 		if (p < 0)
 			p = speaker_subject(d, q, &f);
-		if (p < 0 && org_subject(d, q, &f)) {
+		/* '"...," she said': a person speaks, if nobody we know. */
+		if (p < 0 && clause_pronoun(d, q) == DOC_NONE &&
+		    org_subject(d, q, &f)) {
 			/* "The Pentagon rejected them as “...”" */
 			org_spoke(d, q, &f, &last);
 			prev = -1;
@@ -1686,6 +2008,12 @@ attribute_quotes(struct doc *d)
 					     SIEVE_PRONOUN);
 			}
 		}
+		if (p < 0 && clause_pronoun(d, q) == DOC_NONE &&
+		    org_clause(d, q, &f)) {
+			org_spoke(d, q, &f, &last);
+			prev = -1;
+			continue;
+		}
 		f.p = p;
 		if (p < 0)
 			f.sieve = SIEVE_NONE;
@@ -1698,6 +2026,26 @@ attribute_quotes(struct doc *d)
 	}
 }
 
+/* "On her co-star in the drama, the young actor Brian Kamau, she is
+ * unstinting": an apposition ending the introductory clause at token a,
+ * up to a comma within ATTRIB_EPITHET_AHEAD tokens with no verb of
+ * saying, before "she" or "he"; the token after it, else a. */
+static size_t
+past_intro_apposition(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+
+	for (j = a; j < b && j < a + ATTRIB_EPITHET_AHEAD; j++) {
+		if (d->tk.v[j].quote >= 0 || doc_is_speech(d, j))
+			return a;
+		if (tok_punct(&d->tk, j, ','))
+			return j > a && j + 1 < b &&
+			       (tok_is(&d->tk, j + 1, "she") ||
+				tok_is(&d->tk, j + 1, "he")) ? j + 1 : a;
+	}
+	return a;
+}
+
 /* Past an introductory clause ("After working with X, ...", "Speaking
  * to X, ...", "Asked about ..., "): the subject follows its comma. */
 static size_t
@@ -1708,8 +2056,14 @@ skip_intro(const struct doc *d, size_t a, size_t b)
 	if (a >= d->tk.n || !(doc_lex(d, a) & LEX_INTRO))
 		return a;
 	for (i = a + 1; i < b && i < a + ATTRIB_INTRO_MAX; i++)
-		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0)
-			return i + 1;
+		if (tok_punct(&d->tk, i, ',') && d->tk.v[i].quote < 0 &&
+		    /* "On coordinators, which the producers brought in,
+		     * she is less warm": past the relative clause */
+		    !(i + 1 < b && (tok_is(&d->tk, i + 1, "which") ||
+				    tok_is(&d->tk, i + 1, "who") ||
+				    tok_is(&d->tk, i + 1, "whose") ||
+				    tok_is(&d->tk, i + 1, "where"))))
+			return past_intro_apposition(d, i + 1, b);
 	return a;
 }
 
@@ -1789,6 +2143,9 @@ backfill_segments(struct doc *d)
 {
 	size_t i = d->nq;
 
+	while (i > 0 && d->q[i - 1].nested)
+		i--; /* the nested ones come last */
+
 	while (i > 1) {
 		struct quote *q = &d->q[--i - 1];
 
@@ -1798,6 +2155,42 @@ backfill_segments(struct doc *d)
 			d->p[q->speaker].quotes++;
 		}
 	}
+}
+
+/* The gender of a noun said of the subject ending at token e: "is a
+ * woman", "was one of the first two women", ", a mother of three,"; -1
+ * if none. Words given to both (chairman, actor) are left out. */
+static int
+noun_gender(const struct doc *d, size_t e)
+{
+	static const char *const fw[] = { "woman", "women", "mother",
+		"daughter", "wife", "sister", "girl", "grandmother",
+		"actress", "businesswoman", "congresswoman", "spokeswoman",
+		"chairwoman", "widow", "queen", "princess" };
+	static const char *const mw[] = { "man", "men", "father", "son",
+		"husband", "brother", "boy", "grandfather", "businessman",
+		"congressman", "spokesman", "widower", "king", "prince" };
+	size_t i, k;
+
+	if (e >= d->tk.n)
+		return -1;
+	if (!(tok_is(&d->tk, e, "is") || tok_is(&d->tk, e, "was") ||
+	      tok_punct(&d->tk, e, ',')))
+		return -1;
+	for (i = e + 1; i < d->tk.n && i <= e + 7 && doc_same_sent(d, i, e);
+	     i++) {
+		if (d->tk.v[i].quote >= 0 || tok_punct(&d->tk, i, ',') ||
+		    doc_mention_at(d, i) >= 0 ||
+		    ((doc_lex(d, i) & LEX_PREP) && !tok_is(&d->tk, i, "of")))
+			return -1;
+		for (k = 0; k < sizeof(fw) / sizeof(*fw); k++)
+			if (tok_is(&d->tk, i, fw[k]))
+				return GENDER_F;
+		for (k = 0; k < sizeof(mw) / sizeof(*mw); k++)
+			if (tok_is(&d->tk, i, mw[k]))
+				return GENDER_M;
+	}
+	return -1;
 }
 
 /* Genders the given names do not tell, from the pronouns that follow a
@@ -1837,6 +2230,11 @@ infer_genders(struct doc *d)
 			seen[2 * m->person + (g == GENDER_F)] += 2;
 		if (!is_subject(d, j))
 			continue;
+		/* "Omar is one of the first two Muslim women in Congress",
+		 * "Vane, a mother of three,": a gendered noun said of the
+		 * subject. */
+		if ((g = noun_gender(d, m->tok + m->ntok)) > 0)
+			votes[2 * m->person + (g == GENDER_F)]++;
 		end = d->sent_start[s + 1];
 		if (s + 1 < d->tk.nsent &&
 		    d->tk.v[end].para == d->tk.v[m->tok].para)
@@ -1876,6 +2274,47 @@ infer_genders(struct doc *d)
 	free(votes);
 }
 
+/* A quotation nested in another ("And I said, ‘I want more.’", which
+ * quote.h keeps only when "I" says it) is the outer speaker's: "I", the
+ * nearest subject pronoun or name before it inside the outer one. */
+static void
+attribute_nested(struct doc *d)
+{
+	size_t j, i;
+
+	for (j = 0; j < d->nq; j++) {
+		struct quote *q = &d->q[j];
+		const struct quote *o;
+		int32_t oi;
+
+		if (!q->nested || q->open == 0)
+			continue;
+		oi = d->tk.v[q->open].quote;
+		if (oi < 0)
+			continue;
+		o = &d->q[oi];
+		for (i = q->open; i > o->t0;) {
+			i--;
+			if ((d->tk.v[i].flags & TOK_CAP) ||
+			    tok_is(&d->tk, i, "we") || tok_is(&d->tk, i, "you") ||
+			    tok_is(&d->tk, i, "he") || tok_is(&d->tk, i, "she") ||
+			    tok_is(&d->tk, i, "they"))
+				break;
+		}
+		if (i < q->open && tok_is(&d->tk, i, "i") &&
+		    (d->tk.v[i].flags & TOK_WORD) &&
+		    (o->speaker >= 0 || o->kind == SPK_ORG)) {
+			q->speaker = o->speaker;
+			q->kind = o->kind;
+			q->orgo = o->orgo;
+			q->orgl = o->orgl;
+			q->fo = o->fo;
+			q->fl = o->fl;
+			q->sieve = SIEVE_LEADING;
+		}
+	}
+}
+
 void
 attrib_run(struct doc *d)
 {
@@ -1883,5 +2322,6 @@ attrib_run(struct doc *d)
 	infer_genders(d);
 	attribute_quotes(d);
 	backfill_segments(d);
+	attribute_nested(d);
 	store_subjects(d);
 }

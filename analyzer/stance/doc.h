@@ -116,6 +116,9 @@ struct quote {
 	int direct;         /* 1 = a quotation; 0 = a title or scare quote */
 	int cont;           /* 1 = goes on in the next quote (a new paragraph
 			       that opens with a mark) */
+	int nested;         /* 1 = a quotation inside another: its tokens keep
+			       the outer one's index; these come after all
+			       the others in d->q */
 };
 
 /* What a counted piece of evidence is. */

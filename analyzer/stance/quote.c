@@ -1,7 +1,9 @@
 /* quote.c -- finding quotations: curly and straight double quotes,
  * guillemets, and British single quotes, with quotes that run over several
  * paragraphs (the opening mark repeated at each new paragraph) and nested
- * quotes (kept inside the outer one).
+ * quotes (kept inside the outer one, and when one is a sentence the
+ * speaker says they said, a quotation of its own too, after all the
+ * others: "“And I said, ‘I want more.’”").
  *
  * A quotation that runs over several paragraphs is kept as one segment
  * per paragraph (each marked as continued), as the marks show it.
@@ -13,11 +15,13 @@
  * length, it is no quotation after a word of naming ("the slogan"), a word
  * for a work ("the report ‘...’") or a thing that calls it so ("what the
  * contract calls a “...”"), nor inside a noun phrase ("reach “severe” or
- * “emergency” levels", "the “...” campaign").
+ * “emergency” levels", "the “...” campaign"), nor a line that is sung
+ * ("“...,” she sings") or follows a sung one in its paragraph.
  */
 #include "analyzer/stance/quote.h"
 
 #include "analyzer/stance/doc.h"
+#include "analyzer/stance/given.h"
 
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
@@ -122,12 +126,36 @@ can_close(const struct doc *d, size_t i, enum mark m)
 	 * closes, when no word follows it (then it opens one). */
 	if (prev == ' ' && m == M_DCLOSE && !is_word_cp(next))
 		return 1;
+	/* '"... ourselves? " she wrote': a straight mark after a space
+	 * closes too when the sentence goes on in lower case or with
+	 * punctuation after it (before a capital it may open the next). */
+	if (prev == ' ' && m == M_DSTRAIGHT) {
+		int32_t after = next == ' ' ?
+				doc_cp_at(d, k->o + k->ol + 1) : next;
+
+		return next == 0 || next == '\n' ||
+		       (next == ' ' && norm_is_letter(after) &&
+			!norm_is_upper(after)) ||
+		       after == ',' || after == '.' || after == ';';
+	}
 	if (prev == ' ' || prev == '\n' || prev == 0)
 		return 0;
 	if (m == M_DCLOSE || m == M_DSTRAIGHT)
 		return 1;
 	/* Single: not inside a word (that is an apostrophe). */
 	return !is_word_cp(next);
+}
+
+/* '”We are ready,” she said': with no quote open, a closing mark at the
+ * start of a word after a space or a paragraph break opens one. */
+static int
+close_as_open(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	int32_t prev = doc_prev_cp(d, k->o);
+
+	return (prev == 0 || prev == ' ' || prev == '\n' || prev == '(') &&
+	       is_word_cp(doc_cp_at(d, k->o + k->ol));
 }
 
 static void
@@ -154,15 +182,51 @@ add(struct doc *d, size_t open, size_t close, size_t end_tok)
 	q->speaker = -1;
 }
 
+/* 1 for a letter of Hangul, Kana or the CJK ideographs, scripts with no
+ * apostrophe. */
+static int
+no_apostrophe_script(int32_t c)
+{
+	return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3040 && c <= 0x30FF) ||
+	       (c >= 0x3130 && c <= 0x318F) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+/* The byte offset of a closing single mark inside word token i between two
+ * letters of a script with no apostrophe, whose particles join the mark
+ * ("‘...간직’하는"); 0 if none. */
+static uint32_t
+glued_close(const struct doc *d, size_t i)
+{
+	const struct tok *k = &d->tk.v[i];
+	uint32_t o;
+
+	/* A word of a few syllables: a long run is no such word, and the
+	 * bound keeps hostile text linear. */
+	if (k->ol > QUOTE_GLUED_BYTES)
+		return 0;
+	for (o = k->o + 1; o + 3 < k->o + k->ol; o++)
+		if ((unsigned char)d->text[o] == 0xE2 &&
+		    (unsigned char)d->text[o + 1] == 0x80 &&
+		    (unsigned char)d->text[o + 2] == 0x99 &&
+		    no_apostrophe_script(doc_prev_cp(d, o)) &&
+		    no_apostrophe_script(doc_cp_at(d, o + 3)))
+			return o;
+	return 0;
+}
+
 /* Looks for the closing mark of the single quote opened at `open` within
  * its paragraph; prefers a mark after sentence punctuation or before
- * punctuation, so that "actors' union" does not end the quote. */
+ * punctuation, so that "actors' union" does not end the quote. A mark
+ * glued inside a word (glued_close()) ends it at that word, its offset
+ * in *glued (0 otherwise). */
 static size_t
-single_close(const struct doc *d, size_t open)
+single_close(const struct doc *d, size_t open, uint32_t *glued)
 {
 	size_t i, first = DOC_NONE, first_s = DOC_NONE;
 	uint32_t para = d->tk.v[open].para;
 
+	*glued = 0;
 	/* A closing mark is looked for within the paragraph, up to a
 	 * bound, so that thousands of apostrophes cost linear time. */
 	for (i = open + 1; i < d->tk.n && d->tk.v[i].para == para &&
@@ -176,6 +240,9 @@ single_close(const struct doc *d, size_t open)
 		if ((m == M_SOPEN || m == M_SSTRAIGHT) && can_open(d, i, m) &&
 		    (first != DOC_NONE || first_s != DOC_NONE))
 			return first != DOC_NONE ? first : first_s;
+		if ((d->tk.v[i].flags & TOK_WORD) && first == DOC_NONE &&
+		    first_s == DOC_NONE && (*glued = glued_close(d, i)) != 0)
+			return i;
 		if (m != M_SCLOSE && m != M_SSTRAIGHT)
 			continue;
 		if (!can_close(d, i, m))
@@ -195,13 +262,60 @@ single_close(const struct doc *d, size_t open)
 	return first;
 }
 
-/* A title in quote marks: at most QUOTE_TITLE_WORDS words, every one
- * capitalised but the small words of titles ("of", "the", "in"), and no
- * sentence punctuation but a comma inside. */
+/* A title in quote marks: at most QUOTE_TITLE_WORDS words (twice as many
+ * with a subtitle after a colon), every one capitalised but the small
+ * words of titles ("of", "the", "in"), and no sentence punctuation but a
+ * comma inside. */
 static int
 title_case(const struct doc *d, const struct quote *q)
 {
 	size_t i, words = 0;
+
+	int first = 1, subtitle = 0;
+
+	for (i = q->t0; i < q->t1; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (k->flags & TOK_PUNCT) {
+			size_t kl;
+			const char *key = doc_key(d, i, &kl);
+
+			/* "The Lord of the Rings: The Return of the King":
+			 * a subtitle after a colon, its first word
+			 * capitalised. */
+			if (*key == ':' && i + 1 < q->t1 && words > 0) {
+				first = subtitle = 1;
+				continue;
+			}
+			if (*key == '.' || *key == '!' || *key == '?' ||
+			    *key == ':' || *key == ';')
+				return 0;
+			continue;
+		}
+		if (!(k->flags & TOK_WORD))
+			continue;
+		words++;
+		if (words > 2 * QUOTE_TITLE_WORDS)
+			return 0;
+		if (!(k->flags & TOK_CAP) && !(k->flags & TOK_NUM) &&
+		    (first || !(doc_lex(d, i) & (LEX_FUNC | LEX_PREP))))
+			return 0;
+		first = 0;
+	}
+	/* Twice as long with a subtitle. */
+	return words > 0 &&
+	       words <= (subtitle ? 2 : 1) * QUOTE_TITLE_WORDS;
+}
+
+/* A headline or slogan in quote marks: every word capitalised, small
+ * words after the first too ("Meth. We're On It.", "Are You Ready?"),
+ * which no sentence does; full stops may stand inside. At most twice
+ * QUOTE_TITLE_WORDS words. */
+static int
+headline_case(const struct doc *d, const struct quote *q)
+{
+	size_t i, words = 0;
+	int small = 0, after_stop = 1;
 
 	for (i = q->t0; i < q->t1; i++) {
 		const struct tok *k = &d->tk.v[i];
@@ -211,20 +325,24 @@ title_case(const struct doc *d, const struct quote *q)
 			const char *key = doc_key(d, i, &kl);
 
 			if (*key == '.' || *key == '!' || *key == '?' ||
-			    *key == ':' || *key == ';')
-				return 0;
+			    *key == ':')
+				after_stop = 1;
 			continue;
 		}
 		if (!(k->flags & TOK_WORD))
 			continue;
-		words++;
-		if (words > QUOTE_TITLE_WORDS)
+		if (++words > 2 * QUOTE_TITLE_WORDS)
 			return 0;
-		if (!(k->flags & TOK_CAP) && !(k->flags & TOK_NUM) &&
-		    (words == 1 || !(doc_lex(d, i) & (LEX_FUNC | LEX_PREP))))
+		if (!(k->flags & (TOK_CAP | TOK_NUM)))
 			return 0;
+		if (!after_stop && (k->flags & TOK_CAP) &&
+		    (doc_lex(d, i) & (LEX_FUNC | LEX_PREP | LEX_PRONOUN)) &&
+		    !(doc_lex(d, i) & LEX_GIVEN) &&
+		    !tok_is(&d->tk, i, "i"))
+			small = 1;
+		after_stop = 0;
 	}
-	return words > 0;
+	return words >= 2 && small;
 }
 
 /* A word of speech at token i; a capitalised one inside its sentence is
@@ -263,34 +381,118 @@ speech_after(const struct doc *d, const struct quote *q)
 {
 	size_t i, n;
 
+	uint32_t s;
+
 	if (q->close == DOC_NONE)
 		return 0;
-	for (i = q->close + 1, n = 0; i < d->tk.n && n < QUOTE_VERB_WINDOW &&
-	     d->tk.v[i].sent == d->tk.v[q->close].sent; i++, n++)
+	s = d->tk.v[q->close].sent;
+	/* '“Are You In?” Vane asked': after a question or exclamation
+	 * inside the marks, the splitter starts a sentence at the name. */
+	i = q->close + 1;
+	if (i < d->tk.n && q->t1 > q->t0 &&
+	    (d->tk.v[i].flags & (TOK_SSTART | TOK_PSTART | TOK_NLBEFORE)) ==
+		    TOK_SSTART &&
+	    (tok_punct(&d->tk, q->t1 - 1, '?') ||
+	     tok_punct(&d->tk, q->t1 - 1, '!')))
+		s = d->tk.v[i].sent;
+	for (n = 0; i < d->tk.n && n < QUOTE_VERB_WINDOW &&
+	     d->tk.v[i].sent == s; i++, n++)
 		if (doc_is_speech(d, i))
 			return 1;
 	return 0;
 }
 
+/* A verb of singing: what it reports are lyrics, not a quotation (chants
+ * are: "chanted" is a speech verb). */
+static int
+sung_word(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "sing", "sings", "sang", "sung",
+		"singing", "croon", "croons", "crooned", "crooning" };
+	size_t j;
+
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
+/* The line is sung: a verb of singing is the nearest verb of saying in
+ * the QUOTE_VERB_WINDOW words after the quote ("“...,” she sings") or
+ * before it in its sentence ("Bea sings: “...”"). */
+static int
+sung(const struct doc *d, const struct quote *q)
+{
+	size_t i, n;
+
+	if (q->close != DOC_NONE)
+		for (i = q->close + 1, n = 0; i < d->tk.n &&
+		     n < QUOTE_VERB_WINDOW &&
+		     d->tk.v[i].sent == d->tk.v[q->close].sent; i++, n++) {
+			if (sung_word(d, i))
+				return 1;
+			if (doc_is_speech(d, i))
+				break;
+		}
+	i = q->open;
+	/* "She sings:" ending the paragraph before */
+	if (i > 1 && (d->tk.v[i].flags & TOK_PSTART) &&
+	    tok_punct(&d->tk, i - 1, ':'))
+		i--;
+	for (n = 0; i > 0 && n < QUOTE_VERB_WINDOW; n++) {
+		i--;
+		if ((d->tk.v[i].sent != d->tk.v[q->open].sent &&
+		     !tok_punct(&d->tk, q->open - 1, ':')) ||
+		    tok_punct(&d->tk, i, '.'))
+			break;
+		if (sung_word(d, i))
+			return 1;
+		if (speech_word(d, i))
+			break;
+	}
+	return 0;
+}
+
 /* Words of naming before this one (in naming_before()'s list) are verbs,
  * which report speech when a person is their subject; from NAMING_LONG on
- * they name a text of any length: "the slogan “...”", "the headline
- * “...”". */
-#define NAMING_VERBS 7
-#define NAMING_LONG 11
+ * they name a text of any length: "titled “...”", "the phrase “...”",
+ * "the slogan “...”", "the headline “...”". */
+#define NAMING_VERBS 5
+#define NAMING_LONG 7
 
 /* A word before the quote that names what follows: "called", "titled"
  * ("a sample called “No Place Like Home”", "the series titled
- * “...”"), "the word" ("the word ‘relax’"). 2 for a slogan, tagline,
- * headline and the like, which are no quotation however long. */
+ * “...”"), "the word" ("the word ‘relax’"). 2 for a nickname, slogan,
+ * tagline, headline and the like, which are no quotation however long,
+ * also after a comma or "was" ("The show's motto, “...”"). */
 static int
 naming_before(const struct doc *d, const struct quote *q)
 {
-	static const char *const w[] = { "called", "titled", "entitled",
-		"named", "dubbed", "nicknamed", "calls", "word", "words", "term",
-		"phrase", "slogan", "tagline", "motto", "hashtag", "sign",
-		"signs", "banner", "headline", "caption", "label" };
+	static const char *const w[] = { "called", "named", "dubbed",
+		"nicknamed", "calls", "word", "words", "titled", "entitled",
+		"term", "phrase", "nickname", "moniker", "slogan", "tagline", "motto",
+		"hashtag", "sign", "signs", "banner", "headline", "caption",
+		"label", "mantra", "catchphrase" };
 	size_t i, b = q->open;
+
+	/* "the so-called “right to be forgotten”", "a practice known as
+	 * “buy now, pay later”": a name or a term, however long. */
+	if (b > 0 && doc_same_sent(d, b - 1, q->open) &&
+	    tok_is(&d->tk, b - 1, "so-called"))
+		return 2;
+	if (b > 1 && doc_same_sent(d, b - 2, q->open) &&
+	    tok_is(&d->tk, b - 1, "as") &&
+	    (tok_is(&d->tk, b - 2, "known") || tok_is(&d->tk, b - 2, "billed")))
+		return 2;
+
+	/* "The show's motto, “...”", "His nickname was “...”": a noun of
+	 * naming, then a comma or a form of "be". */
+	if (b > 2 && doc_same_sent(d, b - 2, q->open) &&
+	    (tok_punct(&d->tk, b - 1, ',') || tok_is(&d->tk, b - 1, "is") ||
+	     tok_is(&d->tk, b - 1, "was")))
+		for (i = NAMING_VERBS; i < sizeof(w) / sizeof(*w); i++)
+			if (tok_is(&d->tk, b - 2, w[i]))
+				return i >= NAMING_LONG ? 2 : 1;
 
 	/* "The tagline? “Meth. We're on it.”", "What is the slogan? / “...”":
 	 * a word of naming asked about just before. */
@@ -450,10 +652,13 @@ work_before(const struct doc *d, const struct quote *q)
 		"miniseries", "episode", "album", "book", "novel", "memoir",
 		"documentary", "podcast", "sitcom", "musical", "song", "poem",
 		"essay", "report", "article", "column", "editorial", "story",
-		"chapter" };
+		"chapter", "line", "lyric", "lyrics", "chorus", "refrain",
+		"verse", "jingle", "anthem" };
 	size_t i, b = q->open;
 
-	if (b > 0 && tok_punct(&d->tk, b - 1, ':'))
+	/* "episode 88: ‘...’", "Her latest book, “...”" */
+	if (b > 0 && (tok_punct(&d->tk, b - 1, ':') ||
+		      tok_punct(&d->tk, b - 1, ',')))
 		b--;
 	if (b > 0 && b < q->open && (d->tk.v[b - 1].flags & TOK_NUM))
 		b--;
@@ -462,6 +667,109 @@ work_before(const struct doc *d, const struct quote *q)
 		return 0;
 	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
 		if (tok_is(&d->tk, b - 1, w[i]))
+			return 1;
+	return 0;
+}
+
+/* A speech verb right before the quote, or before its object pronoun,
+ * "as" or an article ("described as “...”", "called it a “...”"), in its
+ * sentence. */
+static int
+speech_governs(const struct doc *d, const struct quote *q)
+{
+	size_t i = q->open;
+
+	if (i > 0 && doc_same_sent(d, i - 1, q->open) &&
+	    (tok_is(&d->tk, i - 1, "a") || tok_is(&d->tk, i - 1, "an") ||
+	     tok_is(&d->tk, i - 1, "the")))
+		i--;
+	if (i > 0 && doc_same_sent(d, i - 1, q->open) &&
+	    ((doc_lex(d, i - 1) & LEX_PRONOUN) || tok_is(&d->tk, i - 1, "as")))
+		i--;
+	return i > 0 && doc_same_sent(d, i - 1, q->open) &&
+	       speech_word(d, i - 1);
+}
+
+/* A quote of one word in lower case that no dictionary has: a technical
+ * term or a coinage cited as a word ("water from “exogenic” processes"),
+ * not a quotation unless a speech verb governs it ("called it
+ * “gobbledygook”"). */
+static int
+rare_word(const struct doc *d, const struct quote *q)
+{
+	size_t i, kl;
+	const char *k;
+
+	for (i = q->t0; i < q->t1 && !(d->tk.v[i].flags & TOK_WORD); i++)
+		;
+	if (i >= q->t1 || (d->tk.v[i].flags & (TOK_CAP | TOK_NUM)))
+		return 0;
+	k = doc_key(d, i, &kl);
+	/* "non-negotiable": a compound the dictionary lacks is made of
+	 * words it has, no technical term. */
+	if (memchr(k, '-', kl))
+		return 0;
+	return !given_common(k, kl);
+}
+
+/* The quote's sentence is about a song, an ad or a headline and names no
+ * person before the quote: what it quotes is a lyric, an ad line or a
+ * headline ("The song opens with “...”", "Its chorus goes: “...”", "The
+ * headline read: “...”"). Signs and chants are quotations (people carry
+ * and shout them), and so is what a person says about a song. */
+static int
+work_subject(const struct doc *d, const struct quote *q)
+{
+	static const char *const w[] = { "song", "songs", "lyric", "lyrics",
+		"chorus", "refrain", "verse", "track", "jingle", "anthem",
+		"hymn", "poem", "tagline", "slogan", "motto", "headline",
+		"caption", "ad", "advert", "advertisement", "commercial",
+		"title" };
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], i, k;
+	int work = 0;
+
+	/* People are found after quotes: a capitalised word that is no
+	 * function word ("The", "Its") or a role stands for a person. */
+	for (i = s0; i < q->open; i++) {
+		if (((d->tk.v[i].flags & TOK_CAP) &&
+		     !(doc_lex(d, i) & LEX_FUNC)) ||
+		    doc_is_role(d, i) || tok_is(&d->tk, i, "i") ||
+		    tok_is(&d->tk, i, "we") || tok_is(&d->tk, i, "he") ||
+		    tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "they") ||
+		    tok_is(&d->tk, i, "you") || mark_of(d, i) != M_NONE)
+			return 0;
+		if (work || i == s0 || !(doc_lex(d, i - 1) & LEX_DET))
+			continue;
+		for (k = 0; k < sizeof(w) / sizeof(*w); k++)
+			if (tok_is(&d->tk, i, w[k]))
+				work = 1;
+	}
+	return work;
+}
+
+/* A title in quote marks as the subject of a verb after it ("said “Copper
+ * Sky” was her hardest song"), or before a role or a word for a part of a
+ * work, which it names ("“Salt Harbour” star Ana Pike said", "the
+ * “Copper Sky” finale"). */
+static int
+title_subject(const struct doc *d, const struct quote *q)
+{
+	static const char *const w[] = { "is", "was", "has", "had", "will",
+		"became", "becomes", "remains", "won", "wins", "stars",
+		"features", "tells", "follows", "topped", "sold", "season",
+		"seasons", "episode", "episodes", "finale", "premiere",
+		"franchise", "trailer", "soundtrack", "cast", "creator",
+		"creators", "star", "co-star", "showrunner", "author" };
+	size_t k, n = q->close + 1;
+
+	if (q->close == DOC_NONE || n >= d->tk.n ||
+	    !doc_same_sent(d, n, q->close) ||
+	    (d->tk.v[n].flags & (TOK_WORD | TOK_CAP)) != TOK_WORD)
+		return 0;
+	if (doc_is_role(d, n) || (doc_lex(d, n) & LEX_WORK))
+		return 1;
+	for (k = 0; k < sizeof(w) / sizeof(*w); k++)
+		if (tok_is(&d->tk, n, w[k]))
 			return 1;
 	return 0;
 }
@@ -481,17 +789,26 @@ is_direct(const struct doc *d, const struct quote *q)
 	 * called the “Master Builder Series”" */
 	if (title_case(d, q) &&
 	    ((!speech_before(d, q) && !speech_after(d, q)) ||
-	     naming_before(d, q)))
+	     naming_before(d, q) || title_subject(d, q)))
+		return 0;
+	if (work_subject(d, q))
 		return 0;
 	if (naming_before(d, q) == 2)
+		return 0;
+	/* "‘Meth. We're On It.’: State spends $449K on ads" */
+	if (headline_case(d, q) && !speech_before(d, q) && !speech_after(d, q))
 		return 0;
 	/* ... unless the span is what someone said about the work ("called
 	 * the finished film “the best money we've spent”"). */
 	if (work_before(d, q) && !speech_after(d, q) &&
 	    !speech_in_sentence(d, q))
 		return 0;
-	if (modifier_quote(d, q, words))
+	/* ... unless a speech verb governs it ("slammed the “reckless”
+	 * decision"). */
+	if (modifier_quote(d, q, words) && !speech_governs(d, q))
 		return 0;
+	if (words == 1 && rare_word(d, q) && !speech_governs(d, q))
+		return 0; /* "from “exogenic” processes" */
 	if (words >= QUOTE_MIN_WORDS)
 		return 1;
 	if (naming_before(d, q))
@@ -510,6 +827,16 @@ is_direct(const struct doc *d, const struct quote *q)
 	}
 	if (!punct)
 		return 0;
+	/* '"Hands up!" an officer ordered. "Step out."': a short quote
+	 * opening its sentence just after a quotation in its paragraph
+	 * goes on with it. */
+	if (q > d->q && q[-1].direct && q[-1].close != DOC_NONE &&
+	    q->open > q[-1].close &&
+	    q->open - q[-1].close <= 2 * QUOTE_VERB_WINDOW &&
+	    d->tk.v[q[-1].close].para == d->tk.v[q->open].para &&
+	    ((d->tk.v[q->open].flags & TOK_SSTART) ||
+	     (d->tk.v[q->t0].flags & TOK_SSTART)))
+		return 1;
 	/* A short quote with its own full stop: a quotation when the
 	 * sentence has a speech verb or a pronoun subject. */
 	s0 = d->sent_start[d->tk.v[q->open].sent];
@@ -529,12 +856,18 @@ is_direct(const struct doc *d, const struct quote *q)
 static size_t
 single_quote(struct doc *d, size_t i)
 {
-	size_t c = single_close(d, i);
+	uint32_t g;
+	size_t c = single_close(d, i, &g);
 	size_t e = i + 1;
 	enum mark m;
 
 	if (c != DOC_NONE) {
 		add(d, i, c, c);
+		if (g) {
+			/* inside the word, which counts as the quote's */
+			d->q[d->nq - 1].e = g;
+			d->q[d->nq - 1].t1 = c + 1;
+		}
 		return c;
 	}
 	while (e < d->tk.n && !(d->tk.v[e].flags & TOK_PSTART))
@@ -550,17 +883,50 @@ single_quote(struct doc *d, size_t i)
 	return i;
 }
 
+/* 1 when nothing but punctuation follows the quote in its paragraph. */
+static int
+alone_in_para(const struct doc *d, const struct quote *q)
+{
+	size_t i;
+
+	if (q->close == DOC_NONE)
+		return 0;
+	for (i = q->close + 1; i < d->tk.n &&
+	     d->tk.v[i].para == d->tk.v[q->close].para; i++)
+		if (!(d->tk.v[i].flags & TOK_PUNCT))
+			return 0;
+	return 1;
+}
+
 /* Quotations or titles: the tokens inside a quotation get its index,
  * those inside a title or scare quote TM_TITLEQ. */
 static void
 classify_quotes(struct doc *d)
 {
 	size_t i, j;
+	uint32_t lyric = 0; /* 1 + the paragraph of a sung line */
+	int block = 0;      /* ... which stands alone in its paragraph */
 
 	for (j = 0; j < d->nq; j++) {
 		struct quote *q = &d->q[j];
+		int alone = (d->tk.v[q->open].flags & TOK_PSTART) &&
+			    alone_in_para(d, q);
 
-		q->direct = is_direct(d, q);
+		/* A sung line, and the lines that follow it in its paragraph
+		 * with no verb of their own ("“...,” she sings. “...”"), and,
+		 * in a block of lines each alone in its paragraph after
+		 * "sings:", the lines of the paragraphs after. */
+		if (sung(d, q)) {
+			lyric = d->tk.v[q->open].para + 1;
+			block = alone;
+		} else if (block && alone && lyric == d->tk.v[q->open].para &&
+			   !speech_before(d, q) && !speech_after(d, q)) {
+			lyric = d->tk.v[q->open].para + 1;
+		} else if (lyric != d->tk.v[q->open].para + 1 ||
+			   speech_before(d, q) || speech_after(d, q)) {
+			lyric = 0;
+		}
+		q->direct = !lyric && is_direct(d, q);
 		if (!q->direct) {
 			for (i = q->t0; i < q->t1; i++)
 				d->tmark[i] |= TM_TITLEQ;
@@ -569,6 +935,185 @@ classify_quotes(struct doc *d)
 		for (i = q->t0; i < q->t1; i++)
 			d->tk.v[i].quote = (int32_t)j;
 	}
+}
+
+/* A word that denies the verb after it: "I can't say ‘...’" imagines a
+ * line nobody said. */
+static int
+negation(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return tok_is(&d->tk, i, "not") || tok_is(&d->tk, i, "never") ||
+	       tok_is(&d->tk, i, "cannot") ||
+	       (kl > 3 && memcmp(k + kl - 3, "n't", 3) == 0);
+}
+
+/* A quote inside quotation q (open and close tokens of the other kind of
+ * mark) is a quotation of its own when a verb of saying or a colon comes
+ * up to QUOTE_VERB_WINDOW words before it inside q, in its sentence, with
+ * no word denying it, "I" its subject, and it is a sentence
+ * (QUOTE_MIN_WORDS words or its own punctuation): "And I said, ‘I want
+ * more.’", "I told myself: ‘...’" ("I can't say ‘...’", "he said,
+ * ‘...’", "work with ‘Nellie’" and "keep telling me it's a ‘starting
+ * point’" are none). */
+static int
+nested_quotation(const struct doc *d, const struct quote *q, size_t open,
+		 size_t close)
+{
+	size_t i, n, words = 0;
+	struct quote t;
+
+	/* A title, a lyric or a slogan named so ("the opening line:
+	 * ‘...’", "she sings ‘...’"). */
+	memset(&t, 0, sizeof(t));
+	t.open = open;
+	t.close = close;
+	t.t0 = open + 1;
+	t.t1 = close;
+	if (work_before(d, &t) || naming_before(d, &t) || sung(d, &t))
+		return 0;
+	for (i = open + 1; i < close; i++)
+		if (d->tk.v[i].flags & TOK_WORD)
+			words++;
+	/* A sentence, not a term ("it's a ‘starting point’"). */
+	if (words == 0 || (words < QUOTE_MIN_WORDS &&
+			   !tok_punct(&d->tk, close - 1, '.') &&
+			   !tok_punct(&d->tk, close - 1, ',') &&
+			   !tok_punct(&d->tk, close - 1, '!') &&
+			   !tok_punct(&d->tk, close - 1, '?')))
+		return 0;
+	for (i = open, n = 0; i > q->t0 && n < QUOTE_VERB_WINDOW; n++) {
+		i--;
+		if (!doc_same_sent(d, i, open) && !tok_punct(&d->tk, i, ':'))
+			return 0;
+		if (tok_punct(&d->tk, i, ':') && i + 1 == open)
+			break;
+		if (speech_word(d, i))
+			break;
+		if (tok_punct(&d->tk, i, '.') || tok_punct(&d->tk, i, '!') ||
+		    tok_punct(&d->tk, i, '?'))
+			return 0;
+		if (i == q->t0)
+			return 0;
+	}
+	if (n == QUOTE_VERB_WINDOW)
+		return 0;
+	for (n = 0; i > q->t0 && n < 3; n++)
+		if (negation(d, --i))
+			return 0;
+	/* The speaker quotes themself ("I said", "I told myself", "I
+	 * thought"): "I" is the nearest subject before the quote inside
+	 * the outer one. Lines of others ("a director told me, ‘...’")
+	 * stay part of the outer quotation. */
+	for (i = open; i > q->t0;) {
+		i--;
+		if ((d->tk.v[i].flags & TOK_CAP) || tok_is(&d->tk, i, "we") ||
+		    tok_is(&d->tk, i, "you") || tok_is(&d->tk, i, "he") ||
+		    tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "they"))
+			return tok_is(&d->tk, i, "i") &&
+			       (d->tk.v[i].flags & TOK_WORD);
+	}
+	return 0;
+}
+
+/* 1 when the mark at token i is a guillemet. */
+static int
+guillemet(const struct doc *d, size_t i)
+{
+	int32_t c = doc_cp_at(d, d->tk.v[i].o);
+
+	return c == 0x00AB || c == 0x00BB;
+}
+
+/* The closing mark of a quote opened at token i inside another that ends
+ * at token t1: double marks inside single ones (`single`), or single ones
+ * inside double, preferring one after punctuation ("more.’") to an "s'"
+ * (a plural possessive). DOC_NONE when there is none. */
+static size_t
+inner_close(const struct doc *d, size_t i, size_t t1, int single)
+{
+	size_t c, first = DOC_NONE;
+
+	for (c = i + 1; c < t1; c++) {
+		enum mark k = mark_of(d, c);
+		int32_t prev;
+
+		/* „...“: the high mark glued to the word before closes */
+		if (single) {
+			if ((k == M_DCLOSE || k == M_DSTRAIGHT ||
+			     (k == M_DOPEN &&
+			      is_word_cp(doc_prev_cp(d, d->tk.v[c].o)))) &&
+			    can_close(d, c, k))
+				return c;
+			continue;
+		}
+		if ((k != M_SCLOSE && k != M_SSTRAIGHT) || !can_close(d, c, k))
+			continue;
+		prev = doc_prev_cp(d, d->tk.v[c].o);
+		if (prev == '.' || prev == ',' || prev == '!' || prev == '?')
+			return c;
+		if (first == DOC_NONE && prev != 's')
+			first = c;
+	}
+	return first;
+}
+
+/* The quotations nested in others (struct quote.nested), appended to
+ * d->q; their tokens keep the outer quotation's index. */
+static void
+find_nested(struct doc *d)
+{
+	size_t j, i, c, n = d->nq;
+
+	for (j = 0; j < n; j++) {
+		enum mark om;
+		int single;
+		unsigned tries = 0;
+
+		if (!d->q[j].direct || d->q[j].close == DOC_NONE)
+			continue;
+		om = mark_of(d, d->q[j].open);
+		single = om == M_SOPEN || om == M_SSTRAIGHT ||
+			 guillemet(d, d->q[j].open);
+		for (i = d->q[j].t0; i < d->q[j].t1; i++) {
+			enum mark m = mark_of(d, i);
+
+			if (single ? !(m == M_DOPEN || m == M_DSTRAIGHT) :
+				     !(m == M_SOPEN || m == M_SSTRAIGHT))
+				continue;
+			if (!can_open(d, i, m))
+				continue;
+			if (++tries > QUOTE_NESTED_TRIES)
+				break;
+			c = inner_close(d, i, d->q[j].t1, single);
+			if (c == DOC_NONE)
+				continue;
+			if (nested_quotation(d, &d->q[j], i, c)) {
+				add(d, i, c, c);
+				d->q[d->nq - 1].direct = 1;
+				d->q[d->nq - 1].nested = 1;
+			}
+			i = c;
+		}
+	}
+}
+
+/* A quote opened by a guillemet closes with one ("«Путин ответил: „Это
+ * не так“, и ушёл»": the low-high marks inside are a quote of their
+ * own); any other double mark closes with any. */
+static int
+pairs_with(const struct doc *d, size_t open, size_t close)
+{
+	int32_t o = doc_cp_at(d, d->tk.v[open].o);
+	int32_t c = doc_cp_at(d, d->tk.v[close].o);
+
+	if (o == 0x00AB)
+		return c == 0x00BB;
+	if (o == 0x00BB)
+		return c == 0x00AB;
+	return 1;
 }
 
 void
@@ -596,8 +1141,9 @@ quote_find(struct doc *d)
 		if (m == M_NONE)
 			continue;
 		if (dopen == DOC_NONE) {
-			if ((m == M_DOPEN || m == M_DSTRAIGHT) &&
-			    can_open(d, i, m))
+			if (((m == M_DOPEN || m == M_DSTRAIGHT) &&
+			     can_open(d, i, m)) ||
+			    (m == M_DCLOSE && close_as_open(d, i)))
 				dopen = i;
 			else if ((m == M_SOPEN || m == M_SSTRAIGHT) &&
 				 can_open(d, i, m))
@@ -606,7 +1152,7 @@ quote_find(struct doc *d)
 		}
 		if ((m == M_DCLOSE || m == M_DSTRAIGHT ||
 		     (m == M_DOPEN && !can_open(d, i, m))) &&
-		    can_close(d, i, m)) {
+		    can_close(d, i, m) && pairs_with(d, dopen, i)) {
 			add(d, dopen, i, i);
 			dopen = DOC_NONE;
 		}
@@ -614,4 +1160,5 @@ quote_find(struct doc *d)
 	if (dopen != DOC_NONE)
 		add(d, dopen, DOC_NONE, d->tk.n);
 	classify_quotes(d);
+	find_nested(d);
 }
