@@ -239,6 +239,18 @@ static const struct {
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
+	/* Honorifics of Indonesian and Arabic names before one word; in
+	 * text that is not English, a run with no given name first is no
+	 * person by the surname alone ("Murid Burhanuddin": his
+	 * pupils). */
+	{ "Kisah itu diceritakan oleh Syekh Burhanuddin kepada murid-murid "
+	  "di pondok. Murid Burhanuddin pun datang setiap pagi. Nabi Ilyas "
+	  "pun pernah diuji, tapi tetap sabar.",
+	  "Burhanuddin=1 | Ilyas=1" },
+	/* A given name that two people share is neither of them alone,
+	 * and no new person. */
+	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
+	  "spoke.", "Ali Farrokhzad=1M | Ali Vostrikane=1M" },
 };
 
 static const struct {

@@ -1816,6 +1816,17 @@ person_by_single(const struct doc *d, const struct pindex *ix, const char *k)
 	return nfirst == 1 ? firsthit : -1;
 }
 
+/* 1 when two people or more have the given name k ("Ali" after "Ali bin
+ * Abi Talib" and "Ali Khamenei"): the word alone is one of them, not a
+ * new person. */
+static int
+shared_given(const struct pindex *ix, const char *k)
+{
+	int p = smap_get(&ix->first, k);
+
+	return p >= 0 && ix->next_first[p] >= 0;
+}
+
 /* The figure mention that ends just before token a or starts just after
  * token b, in a list with the candidate [a, b). d->m holds the figures'
  * mentions in text order at this point. */
@@ -2082,6 +2093,13 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		if (k->accepted || k->nw < 2 || k->nw > 3 ||
 		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 			continue;
+		/* In text that is not English the dictionary cannot tell a
+		 * word from a name, so a run that opens with no given name
+		 * ("Pendukung Ali", "Shahih Bukhari": supporters of Ali, a
+		 * book named after its author) is no person by the name
+		 * standing alone. */
+		if (!d->english && !(k->ev & EV_GIVEN))
+			continue;
 		sp = strrchr(k->key, ' ');
 		if (sp && smap_get(&alone, sp + 1) >=
 			      ((k->ev & EV_GIVEN) ? 1 : 2)) {
@@ -2276,7 +2294,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 				continue;
 			}
 			p = person_by_single(d, ix, k->key);
-			if (p < 0 && pass == 0 &&
+			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
 			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
