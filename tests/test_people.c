@@ -247,6 +247,11 @@ static const struct {
 	  "di pondok. Murid Burhanuddin pun datang setiap pagi. Nabi Ilyas "
 	  "pun pernah diuji, tapi tetap sabar.",
 	  "Burhanuddin=1 | Ilyas=1" },
+	/* An Arabic surname of origin with its article names a person by
+	 * its form, after an honorific with the article too. */
+	{ "Hadits ini dicatat oleh At-Tabarini dan dinilai sahih oleh "
+	  "Asy-Syaikh Al-Qurtubani dalam kitab yang lain.",
+	  "At-Tabarini=1 | Al-Qurtubani=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -301,6 +306,9 @@ static const struct {
 	  "one surname and capitals: no reference list" },
 	{ "The team flew to Zanderhof Kralje, which hosts the final.",
 	  "a place after a preposition, then which" },
+	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
+	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
+	  "the Arabic article in text that is not English; no nisba" },
 };
 
 static void

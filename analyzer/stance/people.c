@@ -1077,6 +1077,7 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 }
 
 static unsigned given_bits(const char *k, size_t kl);
+static int arabic_title(const struct doc *d, size_t i);
 
 /* 1 for a word with a capital inside, after three letters or more, that
  * starts a dictionary word which is no given name: a product or a brand
@@ -1159,7 +1160,7 @@ trim_front(const struct doc *d, const struct cands *c, size_t a, size_t b,
 
 		if (surname_he(d, a) || east_asian(d, a, b)) {
 			break;
-		} else if (lx & LEX_TITLE) {
+		} else if ((lx & LEX_TITLE) || arabic_title(d, a)) {
 			*ev |= EV_TITLE;
 		} else if (doc_is_role(d, a) && !(lx & LEX_GIVEN)) {
 			/* "LEGO Star Wars", "Resident Evil", "the Inspector
@@ -1349,6 +1350,14 @@ mark_given(struct doc *d, const struct cands *c)
 	for (i = 0; i < d->tk.n; i++) {
 		const char *k;
 
+		/* "Al Kafi", "Al Qur'an": in text that is not English, "Al"
+		 * before a capitalised word is the Arabic article, not the
+		 * given name of "Al Gore". */
+		if (!d->english && tok_is(&d->tk, i, "al") &&
+		    (d->tk.v[i].flags & TOK_CAP) && i + 1 < d->tk.n &&
+		    !(d->tk.v[i + 1].flags & TOK_NLBEFORE) &&
+		    is_cap_word(d, i + 1))
+			d->lex[i] &= ~LEX_GIVEN;
 		if (!(d->tk.v[i].flags & TOK_CAP) ||
 		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i] ||
 		    (c->lower && c->lower[i]))
@@ -1501,6 +1510,70 @@ article_particle(const struct doc *d, size_t i)
 	if (!((o[0] == 'a' || o[0] == 'e') && o[1] == 'l' && o[2] == '-'))
 		return 0;
 	return o[3] >= 'A' && o[3] <= 'Z';
+}
+
+/* Bytes of an Arabic article and its hyphen opening token i before a
+ * capital ("Al-", "At-", "Asy-": the article, its "l" assimilated or
+ * not), or 0. */
+static size_t
+arabic_article(const struct doc *d, size_t i)
+{
+	static const char *const art[] = { "al", "el", "ad", "adh", "an",
+		"ar", "as", "asy", "ash", "at", "ath", "az" };
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o, *hy;
+	size_t j, h;
+
+	if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP))
+		return 0;
+	hy = memchr(o, '-', t->ol);
+	if (!hy || (size_t)(hy - o) + 2 > t->ol ||
+	    !(hy[1] >= 'A' && hy[1] <= 'Z'))
+		return 0;
+	h = (size_t)(hy - o);
+	for (j = 0; j < sizeof(art) / sizeof(*art); j++)
+		if (strlen(art[j]) == h && (o[0] | 0x20) == art[j][0] &&
+		    strncmp(o + 1, art[j] + 1, h - 1) == 0)
+			return h + 1;
+	return 0;
+}
+
+/* 1 for an Arabic surname of origin with its article ("Al-Albani",
+ * "At-Tirmidzi", "El-Masri"): a capitalised word of five letters or more
+ * after the article, ending in "i", the nisba that names a person after
+ * a place or a tribe. Organisations with the article ("Al-Jazeera",
+ * "Al-Shabaab") have other endings. */
+static int
+arabic_nisba(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o;
+	size_t h = arabic_article(d, i), j;
+
+	if (h == 0 || t->ol < h + 5 || o[t->ol - 1] != 'i')
+		return 0;
+	for (j = h + 1; j < t->ol; j++)
+		if (!(o[j] >= 'a' && o[j] <= 'z'))
+			return 0;
+	return 1;
+}
+
+/* 1 for an honorific with the Arabic article ("Asy-Syaikh", "Al-Imam",
+ * "Al-Habib"): the word after the article is a title or a role. */
+static int
+arabic_title(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	size_t h = arabic_article(d, i), kl;
+	const char *k;
+
+	if (h == 0)
+		return 0;
+	k = doc_key(d, i, &kl);
+	if (kl <= h || kl != t->ol)
+		return 0;
+	return (lexicon_lookup(k + h, kl - h) & (LEX_TITLE | LEX_ROLE)) != 0 ||
+	       (kl - h == 5 && memcmp(k + h, "habib", 5) == 0);
 }
 
 /* 1 when the place at token j is the given name of a two-word name [a,
@@ -2216,7 +2289,12 @@ single_evidence(const struct doc *d, const struct cand *k)
 
 	if (leader_of(d, a))
 		return 1;
-	if (ev & (EV_PREP | EV_AGAINST | EV_TITLEROLE))
+	if (ev & (EV_AGAINST | EV_TITLEROLE))
+		return 0;
+	/* "HR. At-Tirmidzi", "by Al-Albani": a name by its form. */
+	if (arabic_nisba(d, a))
+		return 1;
+	if (ev & EV_PREP)
 		return 0;
 	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
 		return 1;
