@@ -252,6 +252,15 @@ static const struct {
 	{ "Hadits ini dicatat oleh At-Tabarini dan dinilai sahih oleh "
 	  "Asy-Syaikh Al-Qurtubani dalam kitab yang lain.",
 	  "At-Tabarini=1 | Al-Qurtubani=1" },
+	/* A person's name before an organisation word is still the
+	 * person's where the text gives evidence ("said"). */
+	{ "The Ines Okafor Foundation gave money, and Ines Okafor said it "
+	  "helped.", "Ines Okafor=1F" },
+	/* A role opening a sentence before a dictionary word is part of a
+	 * title when more words follow; not before initials. */
+	{ "Coach P.J. Vantreckson spoke.", "P.J. Vantreckson=1" },
+	{ "Choreographer Sparrow Dvalishvili-Rane, who has staged dances "
+	  "for years, sees room for both.", "Sparrow Dvalishvili-Rane=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -306,6 +315,15 @@ static const struct {
 	  "one surname and capitals: no reference list" },
 	{ "The team flew to Zanderhof Kralje, which hosts the final.",
 	  "a place after a preposition, then which" },
+	{ "Contracts went to Calder Voss Corporation this year. Later "
+	  "Calder Voss won again.", "the short form of a company's name" },
+	{ "Reviewers liked the Mason Pro and the Lila Lite, which cost "
+	  "less.", "a word that ends a product's model" },
+	{ "The studio wants a second, R-rated Star Comet film.",
+	  "a letter and a word joined by a hyphen" },
+	{ "Star Comet Legends: Dark Harbour is out. You can call it Star "
+	  "Comet Raiders. Star Comet heroes are shown, for fans of Star "
+	  "Comet.", "a title after a role, at the start of a sentence too" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

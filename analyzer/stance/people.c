@@ -72,9 +72,19 @@ enum evidence {
 	EV_PLACE1 = 1 << 18, /* a place, then one unknown word ("Cairo
 				Mitchell"): a person only with evidence
 				around it */
-	EV_HESHE = 1 << 19  /* the sentence's subject, with "he", "his",
+	EV_HESHE = 1 << 19, /* the sentence's subject, with "he", "his",
 			       "she" or "her" after it ("Kit Harrowgate had
 			       been promised it would change his life") */
+	EV_ORGNAME = 1 << 20, /* the article also writes it before an
+				organisation word ("Sierra Nevada" after
+				"Sierra Nevada Corporation"): the short
+				form of a company's name, a person only
+				with evidence around it (negative) */
+	EV_SSTITLE = 1 << 21 /* a role opening a sentence, a dictionary word
+				and more ("Star Wars Jedi: Fallen Order
+				is"): EV_TITLEROLE unless the run has a
+				verb or an apposition of a person
+				("Choreographer Pinky Dsouza-Rane, who") */
 };
 
 /* Evidence that makes a person by itself. */
@@ -219,6 +229,10 @@ struct cands {
 	 * ("Karena" for "karena"): a word of its language, no name. NULL
 	 * for English text, whose dictionary says so. */
 	unsigned char *lower;
+	/* Token spans of the words before an organisation word in a run
+	 * ("Sierra Nevada" of "Sierra Nevada Corporation"). */
+	size_t (*org)[2];
+	size_t norg, caporg;
 };
 
 /* c->lower for text that is not English: the keys of the words written
@@ -324,6 +338,23 @@ surname_he(const struct doc *d, size_t i)
 	       unknown_cap(d, i - 1, i);
 }
 
+/* 1 for the key of a letter and a dictionary word joined by a hyphen
+ * ("r-rated", "x-ray", "a-list"): a word, never a name. */
+static int
+letter_compound(const char *k, size_t kl)
+{
+	return kl > 2 && k[1] == '-' && given_common(k + 2, kl - 2);
+}
+
+static int
+letter_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return letter_compound(k, kl);
+}
+
 /* 1 for a word that is no name by itself: one the English dictionary has
  * in lower case (given.h), or a word of the lexicon's other classes
  * ("London", "Guild", "However"); a hyphenated word when all its parts
@@ -345,6 +376,8 @@ is_common(const struct doc *d, size_t i)
 	hy = memchr(k, '-', kl);
 	if (!hy)
 		return 0;
+	if (letter_compound(k, kl))
+		return 1;
 	for (;;) {
 		h = hy ? (size_t)(hy - k) : kl;
 		if (h == 0 || !(given_common(k, h) ||
@@ -1008,6 +1041,24 @@ thing_head(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 for a capitalised word that ends the name of a product's model,
+ * never a surname: "Mac Pro", "Galaxy Ultra", "Switch Lite", "Collector
+ * Edition". */
+static int
+model_word(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "pro", "plus", "mini", "ultra",
+		"lite", "edition", "deluxe" };
+	size_t j;
+
+	if (!(d->tk.v[i].flags & TOK_CAP))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
 /* 1 for a token of letters and digits both ("AW3418DW", "S10", "G3"),
  * which names a model, not a person. */
 static int
@@ -1061,6 +1112,8 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 				return EV_THING;
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
 		return EV_THING;
+	if (model_word(d, b - 1))
+		return EV_THING; /* "Mac Pro", "Zacian Edition" */
 	/* "Dell Alienware AW3418DW", "Zorvex Nova S10": a model code. */
 	if (b < d->tk.n && doc_same_sent(d, a, b) &&
 	    !(d->tk.v[b].flags & (TOK_NLBEFORE | TOK_PUNCT)) &&
@@ -1166,11 +1219,20 @@ trim_front(const struct doc *d, const struct cands *c, size_t a, size_t b,
 			/* "LEGO Star Wars", "Resident Evil", "the Inspector
 			 * General": a capitalised role inside a sentence
 			 * before a dictionary word is part of a title. */
-			if (!(d->tk.v[a].flags & TOK_SSTART) && a + 1 < b &&
+			/* So is one opening a sentence before a dictionary
+			 * word and another capitalised word ("Star Wars Jedi:
+			 * Fallen Order is ..."; "Director Quill arrived" is
+			 * a person). */
+			if (a + 1 < b &&
 			    !(doc_lex(d, a + 1) & (LEX_GIVEN | LEX_TITLE)) &&
 			    !doc_is_role(d, a + 1) && is_common(d, a + 1) &&
-			    !weak_given(d, a + 1))
-				*ev |= EV_TITLEROLE;
+			    !weak_given(d, a + 1)) {
+				if (!(d->tk.v[a].flags & TOK_SSTART))
+					*ev |= EV_TITLEROLE;
+				else if (words_in(d, a + 1, b) >= 2 &&
+					 d->tk.v[a + 1].kl > 1)
+					*ev |= EV_SSTITLE;
+			}
 			*ev |= EV_ROLE;
 		} else if (lx & LEX_GIVEN) {
 			break;
@@ -1769,6 +1831,13 @@ scan_candidates(struct doc *d, struct cands *c)
 			int bad = 0, given = 0;
 
 			for (j = a; j < b; j++) {
+				if (j > a && !bad && (doc_lex(d, j) & LEX_ORG) &&
+				    !(d->tmark[j] & (TM_NONPERSON | TM_FIGURE))) {
+					pt_xgrow((void **)&c->org, &c->caporg,
+						 c->norg + 1, sizeof(*c->org));
+					c->org[c->norg][0] = a;
+					c->org[c->norg++][1] = j;
+				}
 				/* A place alone stays a candidate: it may
 				 * be a surname ("York said", resolved in
 				 * people_from_single_words()). */
@@ -1783,7 +1852,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				if (j == a && (doc_lex(d, j) & LEX_GIVEN))
 					given = 1;
 				else if (is_cap_word(d, j) &&
-					 d->tk.v[j].kl > 1 && dict_word(d, j))
+					 d->tk.v[j].kl > 1 &&
+					 (dict_word(d, j) || letter_word(d, j)))
 					common++;
 			}
 			/* A run longer than a name is a headline or a title
@@ -1811,6 +1881,10 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				if ((k->ev & EV_SSTITLE) &&
+				    !(k->ev & (EV_SPEECH | EV_APPOS | EV_INV)))
+					k->ev |= EV_TITLEROLE;
+				k->ev &= ~(unsigned)EV_SSTITLE;
 				k->ev |= thing_evidence(d, a, b, k->ev);
 				k->ev |= heshe_after(d, i, a, b);
 				if (namelike(d, a, b) || east_asian(d, a, b))
@@ -1916,18 +1990,32 @@ next_to_figure(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
-/* Each candidate's matching key and word count. */
+/* Each candidate's matching key and word count; EV_ORGNAME for the
+ * candidates whose key is the start of an organisation's name. */
 static void
 key_candidates(const struct doc *d, struct cands *c)
 {
 	struct buf key = BUF_INIT;
+	struct smap orgs = { NULL, NULL, 0, 0 };
+	char **ok = pt_xcalloc(c->norg + 1, sizeof(*ok));
 	size_t i;
 
+	for (i = 0; i < c->norg; i++) {
+		key_of(d, c->org[i][0], c->org[i][1], &key);
+		ok[i] = pt_xstrdup(key.p);
+		smap_put(&orgs, ok[i], 1);
+	}
 	for (i = 0; i < c->n; i++) {
 		key_of(d, c->v[i].a, c->v[i].b, &key);
 		c->v[i].key = pt_xstrdup(key.p);
 		c->v[i].nw = nwords(d, &c->v[i]);
+		if (smap_get(&orgs, c->v[i].key) >= 0)
+			c->v[i].ev |= EV_ORGNAME;
 	}
+	for (i = 0; i < c->norg; i++)
+		free(ok[i]);
+	free(ok);
+	smap_release(&orgs);
 	buf_release(&key);
 }
 
@@ -1959,6 +2047,11 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 			/* "Tiger Woods": a title, a role or "X, who" (a
 			 * company says things too: "Meridian Crown said"). */
 			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
+				accept(&c->v[i], accepted);
+		} else if (ev & EV_ORGNAME) {
+			/* "Sierra Nevada" of "Sierra Nevada Corporation": a
+			 * given name is no evidence. */
+			if (ev & ((EV_STRONG & ~(EV_GIVEN | EV_LIST)) | EV_HESHE))
 				accept(&c->v[i], accepted);
 		} else if ((ev & (EV_STRONG | EV_HESHE)) ||
 			   ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))) {
@@ -2009,7 +2102,7 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 			if (k->accepted || k->nw < 2 ||
 			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 				continue;
-			if ((k->ev & EV_PLACE1) &&
+			if ((k->ev & (EV_PLACE1 | EV_ORGNAME)) &&
 			    smap_get(accepted, k->key) < 0)
 				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
@@ -2164,7 +2257,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const char *sp;
 
 		if (k->accepted || k->nw < 2 || k->nw > 3 ||
-		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
+		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2 | EV_ORGNAME)))
 			continue;
 		/* In text that is not English the dictionary cannot tell a
 		 * word from a name, so a run that opens with no given name
@@ -2343,9 +2436,16 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 static void
 people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 {
+	struct smap titled = { NULL, NULL, 0, 0 };
 	size_t i;
 	int pass;
 
+	/* A word that some capitalised role makes part of a title ("LEGO
+	 * Star Wars") is no person by a role before it elsewhere ("Star
+	 * Wars heroes" opening a sentence). */
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].nw == 1 && (c->v[i].ev & EV_TITLEROLE))
+			smap_put(&titled, c->v[i].key, 1);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < c->n; i++) {
 			struct cand *k = &c->v[i];
@@ -2373,6 +2473,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			}
 			p = person_by_single(d, ix, k->key);
 			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
+			    !((k->ev & EV_ROLE) && smap_get(&titled, k->key) >= 0) &&
 			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
@@ -2384,6 +2485,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			}
 		}
 	}
+	smap_release(&titled);
 }
 
 /* d->mtok: the mention at each token, so that doc_mention_at() is a
@@ -2429,7 +2531,7 @@ reads_english(const struct doc *d)
 void
 people_find(struct doc *d, const struct topic *t)
 {
-	struct cands c = { NULL, 0, 0, NULL };
+	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0 };
 	struct smap accepted = { NULL, NULL, 0, 0 };
 	struct pindex ix;
 	size_t i;
@@ -2458,4 +2560,5 @@ people_find(struct doc *d, const struct topic *t)
 	pindex_release(&ix);
 	free(c.v);
 	free(c.lower);
+	free(c.org);
 }
