@@ -261,6 +261,13 @@ static const struct {
 	{ "Coach P.J. Vantreckson spoke.", "P.J. Vantreckson=1" },
 	{ "Choreographer Sparrow Dvalishvili-Rane, who has staged dances "
 	  "for years, sees room for both.", "Sparrow Dvalishvili-Rane=1" },
+	/* A part is played where the sentence speaks of one; "play" after
+	 * a modal or "to" is a verb, not a word for a work. */
+	{ "Mirela Okonjo agreed to play Dalia Fenwright, and she was "
+	  "perfect for the part. No one was braver than Dalia Fenwright.",
+	  "Mirela Okonjo=1" },
+	{ "In the final, Kiri Vantas will play Tomas Brdecka on Sunday.",
+	  "Kiri Vantas=1F | Tomas Brdecka=1M" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -324,6 +331,8 @@ static const struct {
 	{ "Star Comet Legends: Dark Harbour is out. You can call it Star "
 	  "Comet Raiders. Star Comet heroes are shown, for fans of Star "
 	  "Comet.", "a title after a role, at the start of a sentence too" },
+	{ "The story follows Tarrin Vasko, a young pilot, across the "
+	  "galaxy.", "the hero of a plot summary" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -75,11 +75,13 @@ enum evidence {
 	EV_HESHE = 1 << 19, /* the sentence's subject, with "he", "his",
 			       "she" or "her" after it ("Kit Harrowgate had
 			       been promised it would change his life") */
-	EV_ORGNAME = 1 << 20, /* the article also writes it before an
+	EV_THINGNAME = 1 << 20, /* the article also writes it before an
 				organisation word ("Sierra Nevada" after
-				"Sierra Nevada Corporation"): the short
-				form of a company's name, a person only
-				with evidence around it (negative) */
+				"Sierra Nevada Corporation": the short
+				form of a company's name), or as a title
+				or a character ("agreed to play Rose-Lynn
+				Harlan"): a person only with evidence
+				around it (negative) */
 	EV_SSTITLE = 1 << 21 /* a role opening a sentence, a dictionary word
 				and more ("Star Wars Jedi: Fallen Order
 				is"): EV_TITLEROLE unless the run has a
@@ -881,6 +883,48 @@ who_after(const struct doc *d, size_t b)
 	return 0;
 }
 
+/* 1 for a word for a work used as a verb: "play", "show" or "feature"
+ * after "to" or a modal ("will play Tomas Brdecka in the final", "to
+ * show Ines the door"), not after a determiner ("the play"). */
+static int
+verb_use(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "play", "show", "feature" };
+	static const char *const before[] = { "to", "will", "would", "can",
+		"could", "may", "might", "must", "should", "shall" };
+	size_t j;
+
+	if (i == 0 || !doc_same_sent(d, i - 1, i))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			break;
+	if (j == sizeof(w) / sizeof(*w))
+		return 0;
+	for (j = 0; j < sizeof(before) / sizeof(*before); j++)
+		if (tok_is(&d->tk, i - 1, before[j]))
+			return 1;
+	return 0;
+}
+
+/* 1 when the sentence of token a speaks of a part: "role", "roles",
+ * "character", "characters", "the part". */
+static int
+part_in_sentence(const struct doc *d, size_t a)
+{
+	uint32_t s = d->tk.v[a].sent;
+	size_t i;
+
+	for (i = d->sent_start[s]; i < d->sent_start[s + 1] && i < d->tk.n; i++)
+		if (tok_is(&d->tk, i, "role") || tok_is(&d->tk, i, "roles") ||
+		    tok_is(&d->tk, i, "character") ||
+		    tok_is(&d->tk, i, "characters") ||
+		    (i > 0 && tok_is(&d->tk, i, "part") &&
+		     tok_is(&d->tk, i - 1, "the")))
+			return 1;
+	return 0;
+}
+
 /* A character, not a person: "who plays grizzled detective Frank
  * Mallory", "his role as X", "the character of X". A name right after
  * the verb is left alone: "Okafor played Ines Marsh in the final" is a
@@ -897,6 +941,18 @@ plays_before(const struct doc *d, size_t a)
 	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
 	     tok_is(&d->tk, a - 2, "part")))
 		return 1;
+	/* "The story follows X", "the game's plot follows X": a plot
+	 * summary's hero. */
+	if (a > 1 && tok_is(&d->tk, a - 1, "follows") &&
+	    (tok_is(&d->tk, a - 2, "story") || tok_is(&d->tk, a - 2, "plot") ||
+	     tok_is(&d->tk, a - 2, "narrative") ||
+	     tok_is(&d->tk, a - 2, "campaign")))
+		return 1;
+	/* "had agreed to play X, and was perfect for the part": right after
+	 * the verb, a part when the sentence speaks of one. */
+	for (j = 0; a > 0 && j < sizeof(verbs) / sizeof(*verbs); j++)
+		if (tok_is(&d->tk, a - 1, verbs[j]))
+			return part_in_sentence(d, a);
 	/* The verb, then one to three lower-case words ("the grizzled
 	 * detective"). */
 	for (steps = 0; i > 0 && steps < 4 && doc_same_sent(d, i - 1, a);
@@ -926,7 +982,7 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		ev |= EV_GIVEN;
 	/* "the comedy Paper Lanterns": a title, whatever follows. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
-	    (doc_lex(d, a - 1) & LEX_WORK))
+	    (doc_lex(d, a - 1) & LEX_WORK) && !verb_use(d, a - 1))
 		return EV_WORK;
 	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
 		return ev | EV_CHAR;
@@ -1990,8 +2046,9 @@ next_to_figure(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
-/* Each candidate's matching key and word count; EV_ORGNAME for the
- * candidates whose key is the start of an organisation's name. */
+/* Each candidate's matching key and word count; EV_THINGNAME for the
+ * candidates whose key is the start of an organisation's name, or a
+ * title or a character at another occurrence. */
 static void
 key_candidates(const struct doc *d, struct cands *c)
 {
@@ -2009,9 +2066,12 @@ key_candidates(const struct doc *d, struct cands *c)
 		key_of(d, c->v[i].a, c->v[i].b, &key);
 		c->v[i].key = pt_xstrdup(key.p);
 		c->v[i].nw = nwords(d, &c->v[i]);
-		if (smap_get(&orgs, c->v[i].key) >= 0)
-			c->v[i].ev |= EV_ORGNAME;
+		if (c->v[i].nw > 1 && (c->v[i].ev & EV_AGAINST))
+			smap_put(&orgs, c->v[i].key, 1);
 	}
+	for (i = 0; i < c->n; i++)
+		if (smap_get(&orgs, c->v[i].key) >= 0)
+			c->v[i].ev |= EV_THINGNAME;
 	for (i = 0; i < c->norg; i++)
 		free(ok[i]);
 	free(ok);
@@ -2048,7 +2108,7 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 			 * company says things too: "Meridian Crown said"). */
 			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
 				accept(&c->v[i], accepted);
-		} else if (ev & EV_ORGNAME) {
+		} else if (ev & EV_THINGNAME) {
 			/* "Sierra Nevada" of "Sierra Nevada Corporation": a
 			 * given name is no evidence. */
 			if (ev & ((EV_STRONG & ~(EV_GIVEN | EV_LIST)) | EV_HESHE))
@@ -2102,7 +2162,7 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 			if (k->accepted || k->nw < 2 ||
 			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 				continue;
-			if ((k->ev & (EV_PLACE1 | EV_ORGNAME)) &&
+			if ((k->ev & (EV_PLACE1 | EV_THINGNAME)) &&
 			    smap_get(accepted, k->key) < 0)
 				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
@@ -2257,7 +2317,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const char *sp;
 
 		if (k->accepted || k->nw < 2 || k->nw > 3 ||
-		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2 | EV_ORGNAME)))
+		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2 | EV_THINGNAME)))
 			continue;
 		/* In text that is not English the dictionary cannot tell a
 		 * word from a name, so a run that opens with no given name
