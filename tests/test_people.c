@@ -268,6 +268,10 @@ static const struct {
 	  "Mirela Okonjo=1" },
 	{ "In the final, Kiri Vantas will play Tomas Brdecka on Sunday.",
 	  "Kiri Vantas=1F | Tomas Brdecka=1M" },
+	/* A sentence's first word with "his" after it may be a person of
+	 * its own (not with "its": a company). */
+	{ "Ostrovic has revealed the second chapter of his memoir. That, "
+	  "Ostrovic says, makes it personal.", "Ostrovic=2" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -333,6 +337,10 @@ static const struct {
 	  "Comet.", "a title after a role, at the start of a sentence too" },
 	{ "The story follows Tarrin Vasko, a young pilot, across the "
 	  "galaxy.", "the hero of a plot summary" },
+	{ "Vantrexa has revealed the second model in its range. That, "
+	  "Vantrexa says, makes it faster.", "a company: its" },
+	{ "The global firm QX Harlow had called the ruling a landmark, and "
+	  "QX Harlow said so again.", "one name with an acronym" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -2488,6 +2488,50 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 	return people >= 2;
 }
 
+/* Tokens after a sentence's first word that "its" may stand at for the
+ * word to be a company's name (its_after()). */
+#define PEOPLE_ITS_WINDOW 14
+
+/* 1 when the single word at token a opens its sentence as a company
+ * does: "its" follows in the sentence, with no comma, quotation or
+ * capitalised word between ("Audi has revealed the second model in its
+ * range"); a person has "his" or "her" there. */
+static int
+its_after(const struct doc *d, size_t a)
+{
+	size_t j;
+
+	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+		return 0;
+	for (j = a + 1; j < d->tk.n && j < a + PEOPLE_ITS_WINDOW &&
+	     doc_same_sent(d, a, j); j++) {
+		if (tok_is(&d->tk, j, "its"))
+			return 1;
+		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
+		    tok_punct(&d->tk, j, ',') ||
+		    (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M)))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when an acronym stands right before the single word at token a, on
+ * its line: one name with it ("JP Morgan", "AMC Networks"), not a
+ * person of its own; a title or role there ("CEO Cook") is evidence. */
+static int
+acronym_before(const struct doc *d, size_t a)
+{
+	const struct tok *p;
+
+	if (a == 0 || (d->tk.v[a].flags & TOK_NLBEFORE) ||
+	    !doc_same_sent(d, a - 1, a))
+		return 0;
+	p = &d->tk.v[a - 1];
+	return (p->flags & TOK_WORD) && (p->flags & TOK_ALLCAP) && p->kl > 1 &&
+	       !(doc_lex(d, a - 1) & (LEX_TITLE | LEX_ROLE)) &&
+	       !doc_is_role(d, a - 1);
+}
+
 /* Single words: surnames and given names of known people, or people of
  * their own with evidence (single_evidence()). A rejected multi-word run
  * may end in a known surname ("Veteran Field"); only single words are
@@ -2503,9 +2547,18 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 	/* A word that some capitalised role makes part of a title ("LEGO
 	 * Star Wars") is no person by a role before it elsewhere ("Star
 	 * Wars heroes" opening a sentence). */
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].nw == 1 && (c->v[i].ev & EV_TITLEROLE))
+	for (i = 0; i < c->n; i++) {
+		int v;
+
+		if (c->v[i].nw != 1)
+			continue;
+		v = smap_get(&titled, c->v[i].key);
+		/* 2: a company somewhere, never a person of its own */
+		if (its_after(d, c->v[i].a))
+			smap_put(&titled, c->v[i].key, 2);
+		else if ((c->v[i].ev & EV_TITLEROLE) && v < 1)
 			smap_put(&titled, c->v[i].key, 1);
+	}
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < c->n; i++) {
 			struct cand *k = &c->v[i];
@@ -2533,7 +2586,8 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			}
 			p = person_by_single(d, ix, k->key);
 			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
-			    !((k->ev & EV_ROLE) && smap_get(&titled, k->key) >= 0) &&
+			    !acronym_before(d, a) &&
+			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
 			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
