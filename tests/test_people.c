@@ -272,6 +272,14 @@ static const struct {
 	 * its own (not with "its": a company). */
 	{ "Ostrovic has revealed the second chapter of his memoir. That, "
 	  "Ostrovic says, makes it personal.", "Ostrovic=2" },
+	/* A possessive before a work one person makes is its author,
+	 * even after a preposition. */
+	{ "They found inspiration in Van Dorlek's famous painting of the "
+	  "harbour.", "Van Dorlek=1" },
+	/* A place after an unknown word is a surname with evidence
+	 * around it (a role before the comma), not alone. */
+	{ "The guests were invited to an event by media mogul, Debowale "
+	  "Lagos.", "Debowale Lagos=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -341,6 +349,8 @@ static const struct {
 	  "Vantrexa says, makes it faster.", "a company: its" },
 	{ "The global firm QX Harlow had called the ruling a landmark, and "
 	  "QX Harlow said so again.", "one name with an acronym" },
+	{ "The fans flew home from Ikeja Lagos on Monday.",
+	  "a district before a place, after a preposition" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -82,16 +82,18 @@ enum evidence {
 				or a character ("agreed to play Rose-Lynn
 				Harlan"): a person only with evidence
 				around it (negative) */
-	EV_SSTITLE = 1 << 21 /* a role opening a sentence, a dictionary word
+	EV_SSTITLE = 1 << 21, /* a role opening a sentence, a dictionary word
 				and more ("Star Wars Jedi: Fallen Order
 				is"): EV_TITLEROLE unless the run has a
 				verb or an apposition of a person
 				("Choreographer Pinky Dsouza-Rane, who") */
+	EV_AUTHOR = 1 << 22 /* whose work of one's own follows ("Van Gogh's
+			       famous painting", "Okafor's memoir") */
 };
 
 /* Evidence that makes a person by itself. */
 #define EV_STRONG (EV_GIVEN | EV_ROLE | EV_TITLE | EV_SPEECH | EV_INV | \
-		   EV_APPOS | EV_LIST | EV_BYLINE)
+		   EV_APPOS | EV_LIST | EV_BYLINE | EV_AUTHOR)
 /* Evidence against: a title, a place, a character. */
 #define EV_AGAINST (EV_WORK | EV_CHAR)
 /* ... and for runs of two words or more. */
@@ -968,6 +970,33 @@ plays_before(const struct doc *d, size_t a)
 	return 0;
 }
 
+/* EV_AUTHOR when the run [a, b) is a possessive before a work that one
+ * person makes ("in Van Gogh's famous painting", "Okafor's new memoir"),
+ * past two lower-case words at most; a company's works are films,
+ * games, songs, not these. */
+static unsigned
+author_of(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const w[] = { "painting", "paintings", "novel",
+		"novels", "poem", "poems", "poetry", "memoir", "memoirs",
+		"autobiography", "symphony", "symphonies", "sonata", "sonatas",
+		"sculpture", "sculptures", "self-portrait", "diary", "diaries",
+		"essay", "essays", "canvas", "canvases" };
+	size_t i, j;
+
+	if (!(d->tk.v[b - 1].flags & TOK_POSS))
+		return 0;
+	for (i = b; i < b + 3 && i < d->tk.n && doc_same_sent(d, a, i); i++) {
+		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM)) ||
+		    !(d->tk.v[i].flags & TOK_WORD))
+			return 0;
+		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+			if (tok_is(&d->tk, i, w[j]))
+				return EV_AUTHOR;
+	}
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -996,13 +1025,15 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * preposition only a given name, role or title makes a person; after
 	 * one of place ("in", "at", "from") a run of unknown words is a
 	 * place more likely than a name. */
+	ev |= author_of(d, a, b);
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP | who_after(d, b) |
 		       (place_prep(d, a - 1) && !source_to(d, a - 1)
 				? EV_PLACE_PREP : 0);
 	if (a > 1 && doc_same_sent(d, a - 2, a) &&
-	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
+	    tok_punct(&d->tk, a - 1, ',') &&
+	    is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
 	if (a > 0 && doc_same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
@@ -1694,12 +1725,27 @@ arabic_title(const struct doc *d, size_t i)
 	       (kl - h == 5 && memcmp(k + h, "habib", 5) == 0);
 }
 
+/* 1 when the last word of the two-word run [a, b) is a place and the
+ * first one no place, no dictionary word and no given name ("Debola
+ * Lagos", "Tunde Ibadan"): a surname taken from a place more likely than
+ * a district ("Central Lagos" has a dictionary word), a person only with
+ * evidence around it (EV_PLACE1). */
+static int
+place_surname(const struct doc *d, size_t a, size_t b)
+{
+	return b == a + 2 && d->english && (doc_lex(d, a + 1) & LEX_PLACE) &&
+	       !doc_lex(d, a) && !is_common(d, a) && !has_digit(d, a) &&
+	       !weak_given(d, a);
+}
+
 /* 1 when the place at token j is the given name of a two-word name [a,
  * b) ("Cairo Mitchell", "London Okafor"): the first word, before a word
  * that is no place and no dictionary word. */
 static int
 place_given(const struct doc *d, size_t a, size_t b, size_t j)
 {
+	if (j == a + 1 && b == a + 2 && d->english)
+		return place_surname(d, a, b);
 	return j == a && b == a + 2 && d->english &&
 	       !(doc_lex(d, a + 1) & (LEX_PLACE | LEX_ORG)) &&
 	       !is_common(d, a + 1) && !has_digit(d, a + 1);
@@ -1926,7 +1972,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				ev |= EV_COMMON2;
 			if (!bad && (((doc_lex(d, a) & LEX_PLACE) &&
 				      !(doc_lex(d, a) & LEX_GIVEN)) ||
-				     compass_place(d, a, b)))
+				     compass_place(d, a, b) ||
+				     place_surname(d, a, b)))
 				ev |= EV_PLACE1;
 			if (!bad) {
 				struct cand *k;
@@ -2444,8 +2491,9 @@ single_evidence(const struct doc *d, const struct cand *k)
 		return 1;
 	if (ev & (EV_AGAINST | EV_TITLEROLE))
 		return 0;
-	/* "HR. At-Tirmidzi", "by Al-Albani": a name by its form. */
-	if (arabic_nisba(d, a))
+	/* "HR. At-Tirmidzi", "by Al-Albani": a name by its form; "in
+	 * Tolkien's novel": an author. */
+	if (arabic_nisba(d, a) || (ev & EV_AUTHOR))
 		return 1;
 	if (ev & EV_PREP)
 		return 0;
