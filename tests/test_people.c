@@ -280,6 +280,10 @@ static const struct {
 	 * around it (a role before the comma), not alone. */
 	{ "The guests were invited to an event by media mogul, Debowale "
 	  "Lagos.", "Debowale Lagos=1" },
+	/* A Korean name of three syllables written apart, whatever its
+	 * syllables are in English ("Oh", "Ho"). */
+	{ "The show was directed by Oh Seung Taek last year, with costumes "
+	  "by Yoon Ha Seok.", "Oh Seung Taek=1 | Yoon Ha Seok=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -351,6 +355,8 @@ static const struct {
 	  "QX Harlow said so again.", "one name with an acronym" },
 	{ "The fans flew home from Ikeja Lagos on Monday.",
 	  "a district before a place, after a preposition" },
+	{ "They all watched The Long Shot at home on Sunday.",
+	  "function words are no syllables of a Korean name" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

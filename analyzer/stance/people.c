@@ -422,28 +422,20 @@ has_digit(const struct doc *d, size_t i)
 /* 1 for a syllable of Korean or Chinese romanisation, in lower case:
  * an onset (one consonant, or a digraph such as "ch", "sh", "hs", "ts",
  * "kk"), a glide ("y", "w"), one to three vowels and a coda ("n", "ng",
- * "m", "k", "p", "l", "t" or "h"): "ji", "sung", "kyeong", "cheol",
- * "ing", "wen", "shek". English clusters ("pre", "war", "anti") are not;
- * nor are the English prefixes of that shape ("re-run", "co-op",
- * "non-stop"). */
+ * "m", "k", "p", "l", "t" or "h"), six letters at most: "ji", "sung",
+ * "kyeong", "cheol", "ing", "wen", "shek". English clusters ("pre",
+ * "war", "anti") are not. */
 static int
-syllable(const char *k, size_t kl)
+syllable_shape(const char *k, size_t kl)
 {
 	static const char *const onset2[] = { "ch", "sh", "hs", "ts", "tz",
 		"zh", "kk", "tt", "pp", "ss", "jj", "th", "kh", "ph" };
 	static const char *const coda[] = { "", "n", "ng", "m", "k", "p",
 		"l", "t", "h" };
-	static const char *const prefix[] = { "re", "de", "be", "co", "non",
-		"un", "bi", "out", "up", "on", "off", "no", "so", "hi",
-		"lo", "yo", "ha", "pan", "man", "pop", "hip", "mix", "tie",
-		"log", "set", "lay", "hot", "top", "hat", "ten", "sit" };
 	size_t i = 0, j, v;
 
-	if (kl == 0 || kl > 5)
+	if (kl == 0 || kl > 6)
 		return 0;
-	for (j = 0; j < sizeof(prefix) / sizeof(*prefix); j++)
-		if (strlen(prefix[j]) == kl && memcmp(k, prefix[j], kl) == 0)
-			return 0;
 	for (j = 0; j < sizeof(onset2) / sizeof(*onset2); j++)
 		if (kl > 2 && memcmp(k, onset2[j], 2) == 0) {
 			i = 2;
@@ -462,6 +454,23 @@ syllable(const char *k, size_t kl)
 		    memcmp(k + i, coda[j], kl - i) == 0)
 			return 1;
 	return 0;
+}
+
+/* syllable_shape(), but not the English prefixes of that shape
+ * ("re-run", "co-op", "non-stop"). */
+static int
+syllable(const char *k, size_t kl)
+{
+	static const char *const prefix[] = { "re", "de", "be", "co", "non",
+		"un", "bi", "out", "up", "on", "off", "no", "so", "hi",
+		"lo", "yo", "ha", "pan", "man", "pop", "hip", "mix", "tie",
+		"log", "set", "lay", "hot", "top", "hat", "ten", "sit" };
+	size_t j;
+
+	for (j = 0; j < sizeof(prefix) / sizeof(*prefix); j++)
+		if (strlen(prefix[j]) == kl && memcmp(k, prefix[j], kl) == 0)
+			return 0;
+	return syllable_shape(k, kl);
 }
 
 /* 1 for a text "Ji-sung", "Heung-min", "Ing-wen": two syllables joined
@@ -506,12 +515,47 @@ syllabic_given(const struct doc *d, size_t i)
 	return syllable(k, (size_t)(hy - k));
 }
 
+/* 1 for a capitalised word of one romanised syllable, its first letter
+ * alone in capitals ("Kim", "Jeong", "Hwan", "Ho"; "Park", the one
+ * surname of another shape). */
+static int
+syllable_word(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n)
+		return 0;
+	t = &d->tk.v[i];
+	if ((t->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ALLCAP)) !=
+		    (TOK_WORD | TOK_CAP) ||
+	    t->kl < 2 || t->kl > 6 ||
+	    (doc_lex(d, i) & (LEX_PLACE | LEX_ORG | LEX_MONTHDAY)))
+		return 0;
+	k = doc_key(d, i, &kl);
+	return kl == t->ol && (syllable_shape(k, kl) ||
+			       (kl == 4 && memcmp(k, "park", 4) == 0));
+}
+
 /* 1 when the run [a, b) is a surname and a syllabic given name ("Park
  * Ji-sung", "Son Heung-min"): a short capitalised word, then one
- * syllabic_given(). */
+ * syllabic_given(); or a Korean name of three syllables written apart
+ * ("Lee Ho Jun", "Oh Kyeong Taek", "Kim Sang Hee"), three words of one
+ * syllable each on one line. */
 static int
 east_asian(const struct doc *d, size_t a, size_t b)
 {
+	/* Determiners and prepositions are no syllables of a name ("The
+	 * Long Shot"); interjections may be ("Oh", "Ha"). */
+	if (b == a + 3 && syllable_word(d, a) && syllable_word(d, a + 1) &&
+	    syllable_word(d, a + 2) &&
+	    !(doc_lex(d, a) & (LEX_DET | LEX_PREP)) &&
+	    !(doc_lex(d, a + 1) & (LEX_DET | LEX_PREP)) &&
+	    !(doc_lex(d, a + 2) & (LEX_DET | LEX_PREP)) &&
+	    !(d->tk.v[a + 1].flags & TOK_NLBEFORE) &&
+	    !(d->tk.v[a + 2].flags & TOK_NLBEFORE))
+		return 1;
 	return b == a + 2 && is_cap_word(d, a) && d->tk.v[a].kl <= 6 &&
 	       syllabic_given(d, a + 1);
 }
