@@ -284,6 +284,10 @@ static const struct {
 	 * syllables are in English ("Oh", "Ho"). */
 	{ "The show was directed by Oh Seung Taek last year, with costumes "
 	  "by Yoon Ha Seok.", "Oh Seung Taek=1 | Yoon Ha Seok=1" },
+	/* After "its" and a plural or a verb, a name is a name. */
+	{ "Its signatories include Bartolo Vrenkhausen, Lane Fiskard and the "
+	  "cinematographer Hakon Strandvik.", "Bartolo Vrenkhausen=1M | "
+	  "Lane Fiskard=1M | Hakon Strandvik=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -357,6 +361,10 @@ static const struct {
 	  "a district before a place, after a preposition" },
 	{ "They all watched The Long Shot at home on Sunday.",
 	  "function words are no syllables of a Korean name" },
+	{ "The brand says its electric Zorvani Turismo is the most striking "
+	  "yet.", "a thing's possessive and an adjective" },
+	{ "Fans queued at Nashville's Grand Ole Marvo for hours.",
+	  "a dictionary word before a given name, after a possessive" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

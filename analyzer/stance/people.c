@@ -1241,6 +1241,18 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		for (j = 0; j < sizeof(det) / sizeof(*det); j++)
 			if (tok_is(&d->tk, a - 1, det[j]))
 				return EV_THING;
+	/* "its electric Gran Turismo", "their new Vanta Pro": a thing's
+	 * possessive, then an adjective in lower case (no role, and no
+	 * plural or verb in -s: "its signatories include X Y"). */
+	if (!(ev & EV_GIVEN) && a > 1 && doc_same_sent(d, a - 2, a) &&
+	    (tok_is(&d->tk, a - 2, "its") || tok_is(&d->tk, a - 2, "their"))) {
+		const struct tok *t = &d->tk.v[a - 1];
+		const char *o = d->text + t->o;
+
+		if ((t->flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD &&
+		    !doc_is_role(d, a - 1) && t->ol > 1 && o[t->ol - 1] != 's')
+			return EV_THING;
+	}
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
 		return EV_THING;
 	if (model_word(d, b - 1))
@@ -1960,7 +1972,21 @@ scan_candidates(struct doc *d, struct cands *c)
 		}
 		a = trim_front(d, c, i, b, &ev);
 		a = trim_role_prefix(d, a, b, &ev);
-		a = trim_common_front(d, a, b);
+		{
+			size_t t = trim_common_front(d, a, b);
+
+			/* "Nashville's Grand Ole Opry", "the Grand Ole
+			 * Opry": a dictionary word cut before a given name
+			 * after a possessive or a determiner names a
+			 * thing. */
+			if (t > a && a == i && i > 0 &&
+			    doc_same_sent(d, i - 1, i) &&
+			    !doc_is_role(d, a) &&
+			    ((d->tk.v[i - 1].flags & TOK_POSS) ||
+			     (doc_lex(d, i - 1) & LEX_DET)))
+				ev |= EV_THING;
+			a = t;
+		}
 		b = trim_back(d, a, b);
 		/* A Cyrillic sentence opens with a capital whatever its first
 		 * word is ("Позже Сечин сообщил"): only a given name there
