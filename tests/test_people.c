@@ -288,6 +288,9 @@ static const struct {
 	{ "Its signatories include Bartolo Vrenkhausen, Lane Fiskard and the "
 	  "cinematographer Hakon Strandvik.", "Bartolo Vrenkhausen=1M | "
 	  "Lane Fiskard=1M | Hakon Strandvik=1" },
+	/* Angle brackets on other lines are no title. */
+	{ "Prices < 50 dollars.\nVasko Renholt said so.\nOr > 60.",
+	  "Vasko Renholt=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -365,6 +368,9 @@ static const struct {
 	  "yet.", "a thing's possessive and an adjective" },
 	{ "Fans queued at Nashville's Grand Ole Marvo for hours.",
 	  "a dictionary word before a given name, after a possessive" },
+	{ "Come and watch <The Harbour: Tale of Vasko Renholt> at the "
+	  "theatre, or read 《Letters of Dalia Fenwright》 at home.",
+	  "a title in angle brackets" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

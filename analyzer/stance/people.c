@@ -858,6 +858,51 @@ in_title_quote(const struct doc *d, size_t i)
 	return (d->tmark[i] & TM_TITLEQ) != 0;
 }
 
+/* Bytes looked at on each side of a run for angle brackets. */
+#define PEOPLE_ANGLE_REACH 160
+
+/* 1 when the run [a, b) stands inside angle brackets on its line:
+ * "<The Palace: Tale of Jang Noksu>", "《Tale of X》", "〈X〉", the marks of
+ * a title in Korean, Chinese and Japanese usage (and of East Asian
+ * English text). */
+static int
+in_angle_title(const struct doc *d, size_t a, size_t b)
+{
+	const char *t = d->text;
+	/* From the last word's start: the tokens keep "》" in a word. */
+	size_t s = d->tk.v[a].o, e = d->tk.v[b - 1].o;
+	size_t i, lim;
+	int open = 0;
+
+	lim = s > PEOPLE_ANGLE_REACH ? s - PEOPLE_ANGLE_REACH : 0;
+	for (i = s; i > lim; i--) {
+		unsigned char c = (unsigned char)t[i - 1];
+
+		if (c == '\n' || c == '>')
+			return 0;
+		if (c == '<' || (i >= 3 && (unsigned char)t[i - 3] == 0xE3 &&
+				 (unsigned char)t[i - 2] == 0x80 &&
+				 (c == 0x8A || c == 0x88))) {
+			open = 1; /* "《" E3 80 8A, "〈" E3 80 88 */
+			break;
+		}
+	}
+	if (!open)
+		return 0;
+	for (i = e; i < d->len && i < e + PEOPLE_ANGLE_REACH; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '\n' || c == '<')
+			return 0;
+		if (c == '>' || (c == 0xE3 && i + 2 < d->len &&
+				 (unsigned char)t[i + 1] == 0x80 &&
+				 ((unsigned char)t[i + 2] == 0x8B ||
+				  (unsigned char)t[i + 2] == 0x89)))
+			return 1; /* "》" E3 80 8B, "〉" E3 80 89 */
+	}
+	return 0;
+}
+
 /* Words that may stand between a subject and its speech verb. */
 static int
 is_aux(const struct doc *d, size_t i)
@@ -2036,7 +2081,8 @@ scan_candidates(struct doc *d, struct cands *c)
 			 * alone ("Blue Origin", "Tiger Woods") need a title,
 			 * a role or an apposition (EV_COMMON2). */
 			if (words_in(d, a, b) > PEOPLE_MAX_NAME_TOKENS ||
-			    (common >= 2 && words_in(d, a, b) > 2))
+			    (common >= 2 && words_in(d, a, b) > 2) ||
+			    in_angle_title(d, a, b))
 				bad = 1;
 			if (common >= 2 && !given)
 				ev |= EV_COMMON2;
