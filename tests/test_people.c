@@ -291,6 +291,11 @@ static const struct {
 	/* Angle brackets on other lines are no title. */
 	{ "Prices < 50 dollars.\nVasko Renholt said so.\nOr > 60.",
 	  "Vasko Renholt=1" },
+	/* A name given to a person ("a man named X"), in English or in
+	 * Indonesian; not a thing named so. */
+	{ "Years ago a man named Kvorst ran the lighthouse.", "Kvorst=1" },
+	{ "Mereka tidak membolehkan orang bernama Zubaidin masuk ke rumah "
+	  "itu.", "Zubaidin=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -371,6 +376,8 @@ static const struct {
 	{ "Come and watch <The Harbour: Tale of Vasko Renholt> at the "
 	  "theatre, or read 《Letters of Dalia Fenwright》 at home.",
 	  "a title in angle brackets" },
+	{ "Years ago a ship named Kvorst sailed from the harbour.",
+	  "a thing named so" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -1086,6 +1086,32 @@ author_of(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* EV_APPOS for a name given to a person: "a man named X", "a girl
+ * called X", "seorang pria bernama X", "orang bernama X" (Indonesian,
+ * Malay). */
+static unsigned
+named_person(const struct doc *d, size_t a)
+{
+	static const char *const who[] = { "man", "woman", "boy", "girl",
+		"person", "guy", "lady", "gentleman", "someone", "child", "kid",
+		"baby", "teenager", "student", "friend", "neighbour",
+		"neighbor", "patient", "soldier", "worker", "people", "men",
+		"women", "orang", "seorang", "pria", "wanita", "perempuan",
+		"anak", "lelaki" };
+	size_t j;
+
+	if (a < 2 || !doc_same_sent(d, a - 2, a) ||
+	    !(tok_is(&d->tk, a - 1, "named") || tok_is(&d->tk, a - 1, "called") ||
+	      tok_is(&d->tk, a - 1, "bernama")))
+		return 0;
+	if (is_role_before(d, a - 2))
+		return EV_APPOS;
+	for (j = 0; j < sizeof(who) / sizeof(*who); j++)
+		if (tok_is(&d->tk, a - 2, who[j]))
+			return EV_APPOS;
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1114,7 +1140,7 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * preposition only a given name, role or title makes a person; after
 	 * one of place ("in", "at", "from") a run of unknown words is a
 	 * place more likely than a name. */
-	ev |= author_of(d, a, b);
+	ev |= author_of(d, a, b) | named_person(d, a);
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP | who_after(d, b) |
