@@ -296,6 +296,10 @@ static const struct {
 	{ "Years ago a man named Kvorst ran the lighthouse.", "Kvorst=1" },
 	{ "Mereka tidak membolehkan orang bernama Zubaidin masuk ke rumah "
 	  "itu.", "Zubaidin=1" },
+	/* What only a person has or does: a wife, "himself", a birth. */
+	{ "Tavrell's wife opened the door. Later Morrow Quist himself "
+	  "arrived, and Sandoval was born there.",
+	  "Morrow Quist=1 | Tavrell=1 | Sandoval=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -378,6 +382,8 @@ static const struct {
 	  "a title in angle brackets" },
 	{ "Years ago a ship named Kvorst sailed from the harbour.",
 	  "a thing named so" },
+	{ "Zentrova's lawyers opened the case. Later Zentrova's shares "
+	  "fell.", "a company's lawyers and shares" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -87,13 +87,16 @@ enum evidence {
 				is"): EV_TITLEROLE unless the run has a
 				verb or an apposition of a person
 				("Choreographer Pinky Dsouza-Rane, who") */
-	EV_AUTHOR = 1 << 22 /* whose work of one's own follows ("Van Gogh's
+	EV_AUTHOR = 1 << 22, /* whose work of one's own follows ("Van Gogh's
 			       famous painting", "Okafor's memoir") */
+	EV_KIN = 1 << 23    /* what only a person has or does: "Okafor's
+			       wife", "Okafor himself", "Okafor, who was
+			       born", "Okafor died" */
 };
 
 /* Evidence that makes a person by itself. */
 #define EV_STRONG (EV_GIVEN | EV_ROLE | EV_TITLE | EV_SPEECH | EV_INV | \
-		   EV_APPOS | EV_LIST | EV_BYLINE | EV_AUTHOR)
+		   EV_APPOS | EV_LIST | EV_BYLINE | EV_AUTHOR | EV_KIN)
 /* Evidence against: a title, a place, a character. */
 #define EV_AGAINST (EV_WORK | EV_CHAR)
 /* ... and for runs of two words or more. */
@@ -1112,6 +1115,43 @@ named_person(const struct doc *d, size_t a)
 	return 0;
 }
 
+/* EV_KIN when what follows the run ending at token b is what only a
+ * person has or does: a possessive before a kinship word ("Okafor's
+ * wife", "Okafor's late father"), "himself" or "herself", "was born",
+ * "died". A company has spokespeople and lawyers, never a wife. */
+static unsigned
+kin_after(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const kin[] = { "wife", "husband", "son",
+		"daughter", "mother", "father", "brother", "sister",
+		"girlfriend", "boyfriend", "fiance", "fiancee", "widow",
+		"widower", "parents", "sons", "daughters", "brothers",
+		"sisters", "mum", "mom", "dad", "grandmother", "grandfather",
+		"granddaughter", "grandson", "stepfather", "stepmother",
+		"ex-wife", "ex-husband", "spouse" };
+	size_t i = b, j;
+
+	if (b >= d->tk.n || !doc_same_sent(d, a, b))
+		return 0;
+	if (d->tk.v[b - 1].flags & TOK_POSS) {
+		/* "late", "own", "younger": one adjective between */
+		for (; i < b + 2 && i < d->tk.n && doc_same_sent(d, a, i); i++) {
+			if (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT))
+				return 0;
+			for (j = 0; j < sizeof(kin) / sizeof(*kin); j++)
+				if (tok_is(&d->tk, i, kin[j]))
+					return EV_KIN;
+		}
+		return 0;
+	}
+	if (tok_is(&d->tk, b, "himself") || tok_is(&d->tk, b, "herself") ||
+	    tok_is(&d->tk, b, "died") ||
+	    (b + 1 < d->tk.n && tok_is(&d->tk, b, "was") &&
+	     tok_is(&d->tk, b + 1, "born")))
+		return EV_KIN;
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1140,7 +1180,7 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * preposition only a given name, role or title makes a person; after
 	 * one of place ("in", "at", "from") a run of unknown words is a
 	 * place more likely than a name. */
-	ev |= author_of(d, a, b) | named_person(d, a);
+	ev |= author_of(d, a, b) | named_person(d, a) | kin_after(d, a, b);
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP | who_after(d, b) |
@@ -2295,7 +2335,7 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 		} else if (ev & EV_COMMON2) {
 			/* "Tiger Woods": a title, a role or "X, who" (a
 			 * company says things too: "Meridian Crown said"). */
-			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
+			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE | EV_KIN))
 				accept(&c->v[i], accepted);
 		} else if (ev & EV_THINGNAME) {
 			/* "Sierra Nevada" of "Sierra Nevada Corporation": a
@@ -2639,7 +2679,7 @@ single_evidence(const struct doc *d, const struct cand *k)
 		return 1;
 	if (ev & EV_PREP)
 		return 0;
-	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
+	if (ev & (EV_INV | EV_TITLE | EV_APPOS | EV_KIN))
 		return 1;
 	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
 		return 1;
