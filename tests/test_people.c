@@ -384,6 +384,8 @@ static const struct {
 	  "a thing named so" },
 	{ "Zentrova's lawyers opened the case. Later Zentrova's shares "
 	  "fell.", "a company's lawyers and shares" },
+	{ "The hikers crossed Marion Canyon and then Sierra Valley before "
+	  "dark.", "the heads of names of places" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },
