@@ -386,6 +386,9 @@ static const struct {
 	  "fell.", "a company's lawyers and shares" },
 	{ "The hikers crossed Marion Canyon and then Sierra Valley before "
 	  "dark.", "the heads of names of places" },
+	{ "El anuncio lo hizo ayer el Partido Rosalia Verde en la capital, "
+	  "junto con la Fundacion Marisol Ortega.",
+	  "an organisation's head first, in another language" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

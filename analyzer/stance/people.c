@@ -2029,6 +2029,26 @@ scan_candidates(struct doc *d, struct cands *c)
 		     !(east_asian(d, i, i + 2) &&
 		       !(d->tmark[i] & (TM_NONPERSON | TM_FIGURE)))) ||
 		    in_title_quote(d, i)) {
+			/* "Partido Rosalia Verde", "Fundación Marisol
+			 * Ortega", "Yayasan Budi Luhur": in other languages
+			 * an organisation's name puts its head first, and
+			 * the capitalised words after it are its name. */
+			if (!d->english && is_cap_word(d, i) &&
+			    (doc_lex(d, i) & LEX_ORG)) {
+				i++;
+				while (i < n && doc_same_sent(d, i - 1, i) &&
+				       !(d->tk.v[i].flags & TOK_NLBEFORE)) {
+					if (is_cap_word(d, i))
+						i++;
+					else if (particles(d, i) &&
+						 i + particles(d, i) < n &&
+						 is_cap_word(d, i + particles(d, i)))
+						i += particles(d, i) + 1;
+					else
+						break;
+				}
+				continue;
+			}
 			i++;
 			continue;
 		}
