@@ -300,6 +300,8 @@ static const struct {
 	{ "Tavrell's wife opened the door. Later Morrow Quist himself "
 	  "arrived, and Sandoval was born there.",
 	  "Morrow Quist=1 | Tavrell=1 | Sandoval=1" },
+	{ "Reviewers say Corin Vantaro's sister lives in Leeds.",
+	  "Corin Vantaro=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -389,6 +391,8 @@ static const struct {
 	{ "El anuncio lo hizo ayer el Partido Rosalia Verde en la capital, "
 	  "junto con la Fundacion Marisol Ortega.",
 	  "an organisation's head first, in another language" },
+	{ "Reviewers say Corin Vantaro's battery lasts for days, and Marlo "
+	  "Zentrix headphones are cheap.", "a machine's part; a thing's head" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -1268,7 +1268,12 @@ thing_head(const struct doc *d, size_t i)
 	static const char *const w[] = { "probe", "spacecraft", "telescope",
 		"rover", "satellite", "supercomputer", "benchmark", "processor",
 		"chip", "smartphone", "phone", "laptop", "console", "sedan",
-		"suv", "school", "schools", "theater", "theatre", "police",
+		"suv", "tablet", "headphones", "earbuds", "headset", "camera",
+		"drone", "router", "controller", "keyboard", "monitor",
+		"charger", "hatchback", "coupe", "crossover", "pickup",
+		"motorcycle", "scooter", "airliner", "helicopter", "rocket",
+		"missile", "app", "browser", "chipset", "gpu", "cpu",
+		"smartwatch", "school", "schools", "theater", "theatre", "police",
 		"stadium", "arena", "hotel", "airport", "campus", "hospital",
 		"tower", "county", "river", "lake", "mountains", "valley",
 		"corporation", "headquarters", "facility", "plant", "mine",
@@ -1294,6 +1299,25 @@ model_word(const struct doc *d, size_t i)
 	size_t j;
 
 	if (!(d->tk.v[i].flags & TOK_CAP))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
+/* 1 for a part of a machine in lower case at token i: "battery",
+ * "display", "touchscreen", "engine", "chipset", "trunk", "dashboard". */
+static int
+machine_part(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "battery", "display", "screen",
+		"touchscreen", "engine", "chipset", "processor", "trunk",
+		"dashboard", "specs", "firmware", "drivetrain", "powertrain",
+		"chassis", "bezel", "bezels", "keyboard", "trackpad" };
+	size_t j;
+
+	if (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT))
 		return 0;
 	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
 		if (tok_is(&d->tk, i, w[j]))
@@ -1365,6 +1389,11 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 			return EV_THING;
 	}
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
+		return EV_THING;
+	/* "the Vanta Pro's battery", "Zorvex Nova's display": a part of a
+	 * machine, which no person has. */
+	if (b < d->tk.n && (d->tk.v[b - 1].flags & TOK_POSS) &&
+	    doc_same_sent(d, a, b) && machine_part(d, b))
 		return EV_THING;
 	if (model_word(d, b - 1))
 		return EV_THING; /* "Mac Pro", "Zacian Edition" */
