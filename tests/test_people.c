@@ -393,6 +393,8 @@ static const struct {
 	  "an organisation's head first, in another language" },
 	{ "Reviewers say Corin Vantaro's battery lasts for days, and Marlo "
 	  "Zentrix headphones are cheap.", "a machine's part; a thing's head" },
+	{ "She loved the game Harlan Vestige and a novel titled Marta "
+	  "Quillon.", "after a word for a game, after titled" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },
