@@ -395,6 +395,9 @@ static const struct {
 	  "Zentrix headphones are cheap.", "a machine's part; a thing's head" },
 	{ "She loved the game Harlan Vestige and a novel titled Marta "
 	  "Quillon.", "after a word for a game, after titled" },
+	{ "In it you play as Tarrin Vasko, and players control Mira "
+	  "Dolanek too, while the villain Korvath Ulmer waits.",
+	  "a game's characters" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

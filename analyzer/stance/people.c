@@ -1035,6 +1035,23 @@ plays_before(const struct doc *d, size_t a)
 	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
 	     tok_is(&d->tk, a - 2, "part")))
 		return 1;
+	/* "you play as X", "the protagonist X", "players control X": a
+	 * game's or a story's character. */
+	if (a > 1 && tok_is(&d->tk, a - 1, "as")) {
+		for (j = 0; j < sizeof(verbs) / sizeof(*verbs); j++)
+			if (tok_is(&d->tk, a - 2, verbs[j]))
+				return 1;
+	}
+	if (tok_is(&d->tk, a - 1, "protagonist") ||
+	    tok_is(&d->tk, a - 1, "antagonist") ||
+	    tok_is(&d->tk, a - 1, "villain") ||
+	    tok_is(&d->tk, a - 1, "sidekick"))
+		return 1;
+	if (a > 1 && (tok_is(&d->tk, a - 1, "control") ||
+		      tok_is(&d->tk, a - 1, "controls")) &&
+	    (tok_is(&d->tk, a - 2, "players") || tok_is(&d->tk, a - 2, "you") ||
+	     tok_is(&d->tk, a - 2, "player")))
+		return 1;
 	/* "The story follows X", "the game's plot follows X": a plot
 	 * summary's hero. */
 	if (a > 1 && tok_is(&d->tk, a - 1, "follows") &&
