@@ -300,6 +300,7 @@ static const struct {
 	{ "Tavrell's wife opened the door. Later Morrow Quist himself "
 	  "arrived, and Sandoval was born there.",
 	  "Morrow Quist=1 | Tavrell=1 | Sandoval=1" },
+	{ "Hundreds came to Okwuosa's funeral in the rain.", "Okwuosa=1" },
 	{ "Reviewers say Corin Vantaro's sister lives in Leeds.",
 	  "Corin Vantaro=1" },
 	/* A given name that two people share is neither of them alone,

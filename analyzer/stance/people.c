@@ -1133,9 +1133,10 @@ named_person(const struct doc *d, size_t a)
 }
 
 /* EV_KIN when what follows the run ending at token b is what only a
- * person has or does: a possessive before a kinship word ("Okafor's
- * wife", "Okafor's late father"), "himself" or "herself", "was born",
- * "died". A company has spokespeople and lawyers, never a wife. */
+ * person has or does: a possessive before a kinship word or an event of
+ * a life ("Okafor's wife", "Okafor's late father", "Okafor's funeral"),
+ * "himself" or "herself", "was born", "died". A company has spokespeople
+ * and lawyers, never a wife or a childhood. */
 static unsigned
 kin_after(const struct doc *d, size_t a, size_t b)
 {
@@ -1145,7 +1146,9 @@ kin_after(const struct doc *d, size_t a, size_t b)
 		"widower", "parents", "sons", "daughters", "brothers",
 		"sisters", "mum", "mom", "dad", "grandmother", "grandfather",
 		"granddaughter", "grandson", "stepfather", "stepmother",
-		"ex-wife", "ex-husband", "spouse" };
+		"ex-wife", "ex-husband", "spouse", "death", "funeral",
+		"birthday", "childhood", "wedding", "divorce", "retirement",
+		"eulogy", "grave", "obituary" };
 	size_t i = b, j;
 
 	if (b >= d->tk.n || !doc_same_sent(d, a, b))
@@ -2740,12 +2743,12 @@ single_evidence(const struct doc *d, const struct cand *k)
 	if (ev & (EV_AGAINST | EV_TITLEROLE))
 		return 0;
 	/* "HR. At-Tirmidzi", "by Al-Albani": a name by its form; "in
-	 * Tolkien's novel": an author. */
-	if (arabic_nisba(d, a) || (ev & EV_AUTHOR))
+	 * Tolkien's novel": an author; "to Okafor's funeral". */
+	if (arabic_nisba(d, a) || (ev & (EV_AUTHOR | EV_KIN)))
 		return 1;
 	if (ev & EV_PREP)
 		return 0;
-	if (ev & (EV_INV | EV_TITLE | EV_APPOS | EV_KIN))
+	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
 		return 1;
 	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
 		return 1;
