@@ -303,6 +303,8 @@ static const struct {
 	{ "Hundreds came to Okwuosa's funeral in the rain.", "Okwuosa=1" },
 	{ "Reviewers say Corin Vantaro's sister lives in Leeds.",
 	  "Corin Vantaro=1" },
+	{ "Orla Kinsevic and Bram Vostrikan say the plan works.",
+	  "Orla Kinsevic=1F | Bram Vostrikan=1M" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -399,6 +401,8 @@ static const struct {
 	{ "In it you play as Tarrin Vasko, and players control Mira "
 	  "Dolanek too, while the villain Korvath Ulmer waits.",
 	  "a game's characters" },
+	{ "The shop sells a doormat reading Zorbies Never say die for ten "
+	  "euros.", "a plural verb after one name" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -1172,6 +1172,24 @@ kin_after(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 for a speech verb in its plain form ("say", "tell", "think"), which
+ * agrees with a plural subject, not with one person's name. */
+static int
+plural_verb(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "say", "tell", "add", "claim",
+		"argue", "think", "believe", "insist", "explain", "warn",
+		"admit", "write", "note", "recall", "suggest", "ask", "reply",
+		"answer", "respond", "state", "declare", "announce", "speak",
+		"talk", "comment", "confirm", "deny", "agree", "disagree" };
+	size_t j;
+
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1268,6 +1286,12 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	     doc_same_sent(d, j, a);
 	     j++, steps++) {
 		if (doc_is_speech(d, j)) {
+			/* "Goonies Never say die": a plural verb right after
+			 * one name is no reporting clause of it ("Ellis and
+			 * Cook say" is). */
+			if (j == b && plural_verb(d, j) &&
+			    !(a > 0 && tok_is(&d->tk, a - 1, "and")))
+				break;
 			ev |= EV_SPEECH;
 			if (doc_lex(d, j) & LEX_SPEECH_INV)
 				ev |= EV_SAID;
