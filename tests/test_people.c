@@ -305,6 +305,8 @@ static const struct {
 	  "Corin Vantaro=1" },
 	{ "Orla Kinsevic and Bram Vostrikan say the plan works.",
 	  "Orla Kinsevic=1F | Bram Vostrikan=1M" },
+	{ "They met a man named Marion Valeska last year.",
+	  "Marion Valeska=1F" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -403,6 +405,9 @@ static const struct {
 	  "a game's characters" },
 	{ "The shop sells a doormat reading Zorbies Never say die for ten "
 	  "euros.", "a plural verb after one name" },
+	{ "The troops trained the opposition forces known as Kataib al "
+	  "Zurran, or KaZ, to fight. They bought a ship named Marion "
+	  "Valeska.", "the name of a group or a thing" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -1398,6 +1398,39 @@ model_code(const struct doc *d, size_t i)
 	return digit && alpha;
 }
 
+/* 1 when the run at token a is the name of a group or a thing: "forces
+ * known as X", "a militia called X", "an app named X", "a company
+ * called X". */
+static int
+named_thing(const struct doc *d, size_t a)
+{
+	static const char *const what[] = { "forces", "force", "group",
+		"groups", "militia", "rebels", "movement", "unit", "brigade",
+		"faction", "network", "alliance", "coalition", "company",
+		"firm", "startup", "app", "program", "programme", "operation",
+		"project", "party", "organisation", "organization", "band",
+		"ship", "vessel", "boat", "storm", "hurricane", "typhoon",
+		"cyclone", "virus", "variant", "product", "brand", "platform",
+		"initiative", "campaign", "fund", "exercise", "mission",
+		"restaurant", "bar", "cafe", "shop", "store", "club" };
+	size_t n, j;
+
+	if (a < 2 || !doc_same_sent(d, a - 2, a))
+		return 0;
+	if (tok_is(&d->tk, a - 1, "called") || tok_is(&d->tk, a - 1, "named") ||
+	    tok_is(&d->tk, a - 1, "dubbed"))
+		n = a - 2;
+	else if (a > 2 && tok_is(&d->tk, a - 1, "as") &&
+		 tok_is(&d->tk, a - 2, "known") && doc_same_sent(d, a - 3, a))
+		n = a - 3;
+	else
+		return 0;
+	for (j = 0; j < sizeof(what) / sizeof(*what); j++)
+		if (tok_is(&d->tk, n, what[j]))
+			return 1;
+	return 0;
+}
+
 /* A run of two words or more [a, b) used as a thing, not a person: right
  * after a determiner in lower case when no given name opens it ("the
  * Motorola Razr"; a person has a role or an adjective there, "the
@@ -1434,6 +1467,8 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	}
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
 		return EV_THING;
+	if (named_thing(d, a))
+		return EV_THING; /* "forces known as Maghawir al Thawra" */
 	/* "the Vanta Pro's battery", "Zorvex Nova's display": a part of a
 	 * machine, which no person has. */
 	if (b < d->tk.n && (d->tk.v[b - 1].flags & TOK_POSS) &&
