@@ -1001,15 +1001,24 @@ verb_use(const struct doc *d, size_t i)
 	return 0;
 }
 
-/* 1 when the sentence of token a speaks of a part: "role", "roles",
- * "character", "characters", "the part". */
+/* Tokens looked at on each side of a name for a word of a part. */
+#define PEOPLE_PART_REACH 40
+
+/* 1 when the sentence of token a speaks of a part near it: "role",
+ * "roles", "character", "characters", "the part" (within
+ * PEOPLE_PART_REACH tokens, so that a sentence of thousands of names
+ * stays linear). */
 static int
 part_in_sentence(const struct doc *d, size_t a)
 {
 	uint32_t s = d->tk.v[a].sent;
-	size_t i;
+	size_t i = d->sent_start[s], e = d->sent_start[s + 1];
 
-	for (i = d->sent_start[s]; i < d->sent_start[s + 1] && i < d->tk.n; i++)
+	if (a > i + PEOPLE_PART_REACH)
+		i = a - PEOPLE_PART_REACH;
+	if (e > a + PEOPLE_PART_REACH)
+		e = a + PEOPLE_PART_REACH;
+	for (; i < e && i < d->tk.n; i++)
 		if (tok_is(&d->tk, i, "role") || tok_is(&d->tk, i, "roles") ||
 		    tok_is(&d->tk, i, "character") ||
 		    tok_is(&d->tk, i, "characters") ||
