@@ -307,6 +307,13 @@ static const struct {
 	  "Orla Kinsevic=1F | Bram Vostrikan=1M" },
 	{ "They met a man named Marion Valeska last year.",
 	  "Marion Valeska=1F" },
+	/* The maker or the player of a work after "by"; a life's dates or
+	 * an age in brackets. */
+	{ "The film was directed by Vorhaus and the villain was played by "
+	  "Kestrin Adebayo-Lund.", "Kestrin Adebayo-Lund=1 | Vorhaus=1" },
+	{ "The old house of Marnow (1921-1999) stood here. Later Renquist "
+	  "(45) came. Then Dulic (born 1961) agreed.",
+	  "Marnow=1 | Renquist=1 | Dulic=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -408,6 +415,8 @@ static const struct {
 	{ "The troops trained the opposition forces known as Kataib al "
 	  "Zurran, or KaZ, to fight. They bought a ship named Marion "
 	  "Valeska.", "the name of a group or a thing" },
+	{ "The show was produced by Zentrova and hosted by Quillon.",
+	  "what a company does too" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

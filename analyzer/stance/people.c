@@ -1040,6 +1040,8 @@ plays_before(const struct doc *d, size_t a)
 		"voiced" };
 	size_t i = a, j, steps;
 
+	if (tok_is(&d->tk, a - 1, "by"))
+		return 0; /* "played by X": the actor */
 	if (a > 1 && (tok_is(&d->tk, a - 1, "as") || tok_is(&d->tk, a - 1, "of")) &&
 	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
 	     tok_is(&d->tk, a - 2, "part")))
@@ -1141,6 +1143,48 @@ named_person(const struct doc *d, size_t a)
 	return 0;
 }
 
+/* 1 for the text of two years joined by a hyphen or a dash: "1921-1999",
+ * "1921–1999". */
+static int
+life_dates(const char *o, size_t ol)
+{
+	size_t j, mid;
+
+	if (ol == 9 && o[4] == '-')
+		mid = 1;
+	else if (ol == 11 && (unsigned char)o[4] == 0xE2 &&
+		 (unsigned char)o[5] == 0x80 &&
+		 ((unsigned char)o[6] == 0x93 || (unsigned char)o[6] == 0x94))
+		mid = 3;
+	else
+		return 0;
+	for (j = 0; j < 4; j++)
+		if (!(o[j] >= '0' && o[j] <= '9') ||
+		    !(o[4 + mid + j] >= '0' && o[4 + mid + j] <= '9'))
+			return 0;
+	return 1;
+}
+
+/* EV_AUTHOR for the maker or the player of a work after "by": "written
+ * by X", "directed by X", "played by X" (an actor), "voiced by X"; not
+ * what a company does too ("produced by", "hosted by"). */
+static unsigned
+made_by(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "written", "directed", "composed",
+		"painted", "photographed", "illustrated", "narrated", "played",
+		"voiced", "portrayed", "sung", "penned", "authored",
+		"choreographed", "co-written", "co-directed" };
+	size_t j;
+
+	if (a < 2 || !tok_is(&d->tk, a - 1, "by") || !doc_same_sent(d, a - 2, a))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, a - 2, w[j]))
+			return EV_AUTHOR;
+	return 0;
+}
+
 /* EV_KIN when what follows the run ending at token b is what only a
  * person has or does: a possessive before a kinship word or an event of
  * a life ("Okafor's wife", "Okafor's late father", "Okafor's funeral"),
@@ -1172,6 +1216,24 @@ kin_after(const struct doc *d, size_t a, size_t b)
 					return EV_KIN;
 		}
 		return 0;
+	}
+	/* "X (born 1961)", "X (1920-2001)", "X (45)": a life's dates or
+	 * an age in brackets. */
+	if (tok_punct(&d->tk, b, '(') && b + 2 < d->tk.n &&
+	    doc_same_sent(d, b, b + 2)) {
+		const struct tok *n = &d->tk.v[b + 1];
+
+		if (tok_is(&d->tk, b + 1, "born") || tok_is(&d->tk, b + 1, "b"))
+			return EV_KIN;
+		if ((n->flags & TOK_NUM) && n->kl <= 3 &&
+		    tok_punct(&d->tk, b + 2, ')'))
+			return EV_KIN;
+		if ((n->flags & TOK_NUM) && n->kl == 4 && b + 3 < d->tk.n &&
+		    (d->tk.v[b + 2].flags & TOK_PUNCT) &&
+		    (d->tk.v[b + 3].flags & TOK_NUM) && d->tk.v[b + 3].kl == 4)
+			return EV_KIN;
+		if (life_dates(d->text + n->o, n->ol))
+			return EV_KIN; /* one token: "1921-1999" */
 	}
 	if (tok_is(&d->tk, b, "himself") || tok_is(&d->tk, b, "herself") ||
 	    tok_is(&d->tk, b, "died") ||
@@ -1227,7 +1289,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * preposition only a given name, role or title makes a person; after
 	 * one of place ("in", "at", "from") a run of unknown words is a
 	 * place more likely than a name. */
-	ev |= author_of(d, a, b) | named_person(d, a) | kin_after(d, a, b);
+	ev |= author_of(d, a, b) | named_person(d, a) | kin_after(d, a, b) |
+	      made_by(d, a);
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP | who_after(d, b) |
