@@ -314,6 +314,10 @@ static const struct {
 	{ "The old house of Marnow (1921-1999) stood here. Later Renquist "
 	  "(45) came. Then Dulic (born 1961) agreed.",
 	  "Marnow=1 | Renquist=1 | Dulic=1" },
+	/* A role written as an acronym is no part of a name; another
+	 * acronym is ("JP Morgan"). */
+	{ "The UK PM Vorland said it was over. DJ Zantor spun records.",
+	  "Vorland=1 | Zantor=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
