@@ -318,6 +318,10 @@ static const struct {
 	 * acronym is ("JP Morgan"). */
 	{ "The UK PM Vorland said it was over. DJ Zantor spun records.",
 	  "Vorland=1 | Zantor=1" },
+	/* A role after a comma and before a name is that name's, no
+	 * apposition of the run before the comma. */
+	{ "In the original Dread Orbit, engineer Isaac Clarkson is silent.",
+	  "Isaac Clarkson=1M" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -421,6 +425,8 @@ static const struct {
 	  "Valeska.", "the name of a group or a thing" },
 	{ "The show was produced by Zentrova and hosted by Quillon.",
 	  "what a company does too" },
+	{ "I was swept away by games like Baldur's Keep and Icewind Vorale "
+	  "last year.", "items of a list of games" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -1261,6 +1261,52 @@ plural_verb(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* Tokens walked back over a list for the words that introduce it. */
+#define PEOPLE_LIST_REACH 40
+
+/* 1 when the run at token a is an item of a list of things: "games like
+ * Baldur's Gate and Icewind Dale", "films such as X, Y and Z", "brands
+ * including X": a plural word for works, companies or teams, then "like",
+ * "such as" or "including", and only names, commas, "and", "or" between
+ * it and the run. */
+static int
+things_list(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "games", "films", "movies", "shows",
+		"series", "books", "novels", "titles", "albums", "songs",
+		"franchises", "sequels", "apps", "brands", "products",
+		"companies", "firms", "bands", "teams", "clubs", "studios",
+		"publishers", "labels", "platforms", "services", "sites",
+		"shops", "stores", "restaurants", "cars", "models", "phones" };
+	size_t i, j, intro;
+
+	for (i = a; i > 0 && i + PEOPLE_LIST_REACH > a &&
+	     doc_same_sent(d, i - 1, a); i--) {
+		const struct tok *t = &d->tk.v[i - 1];
+
+		if (tok_is(&d->tk, i - 1, "like") ||
+		    tok_is(&d->tk, i - 1, "including") ||
+		    (tok_is(&d->tk, i - 1, "as") && i > 1 &&
+		     tok_is(&d->tk, i - 2, "such"))) {
+			intro = tok_is(&d->tk, i - 1, "as") ? i - 2 : i - 1;
+			if (intro == 0 || !doc_same_sent(d, intro - 1, a))
+				return 0;
+			for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+				if (tok_is(&d->tk, intro - 1, w[j]))
+					return 1;
+			return 0;
+		}
+		if ((t->flags & (TOK_CAP | TOK_NUM)) ||
+		    tok_punct(&d->tk, i - 1, ',') ||
+		    tok_punct(&d->tk, i - 1, ':') ||
+		    tok_is(&d->tk, i - 1, "and") || tok_is(&d->tk, i - 1, "or") ||
+		    tok_is(&d->tk, i - 1, "the"))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1277,6 +1323,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_WORK) && !verb_use(d, a - 1))
 		return EV_WORK;
+	if (things_list(d, a))
+		return EV_WORK; /* "games like Icewind Dale" */
 	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
 		return ev | EV_CHAR;
 	/* "By Sunanda Kulkarni-Roy" opening a paragraph or a line: the
@@ -1321,8 +1369,10 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		size_t k = j + 1;
 
 		/* "Meghan, Duchess of Sussex": a title of a place. */
+		/* "X, engineer Isaac Clarke": a role before a name is that
+		 * name's. */
 		if (tok_is(&d->tk, k, "who") || tok_is(&d->tk, k, "whose") ||
-		    is_role_before(d, k) ||
+		    (is_role_before(d, k) && !is_cap_word(d, k + 1)) ||
 		    ((doc_lex(d, k) & LEX_TITLE) && (d->tk.v[k].flags & TOK_CAP) &&
 		     tok_is(&d->tk, k + 1, "of")))
 			ev |= EV_APPOS;
@@ -2495,7 +2545,9 @@ key_candidates(const struct doc *d, struct cands *c)
 		key_of(d, c->v[i].a, c->v[i].b, &key);
 		c->v[i].key = pt_xstrdup(key.p);
 		c->v[i].nw = nwords(d, &c->v[i]);
-		if (c->v[i].nw > 1 && (c->v[i].ev & EV_AGAINST))
+		if (c->v[i].nw > 1 && ((c->v[i].ev & EV_AGAINST) ||
+				       ((c->v[i].ev & EV_THING) &&
+					!(c->v[i].ev & EV_GIVEN))))
 			smap_put(&orgs, c->v[i].key, 1);
 	}
 	for (i = 0; i < c->n; i++)
