@@ -322,6 +322,13 @@ static const struct {
 	 * apposition of the run before the comma. */
 	{ "In the original Dread Orbit, engineer Isaac Clarkson is silent.",
 	  "Isaac Clarkson=1M" },
+	/* Indonesian verbs of saying ("kata X") and honorifics ("Pak X");
+	 * a sentence's first word before a verb of saying that opens a
+	 * quotation. */
+	{ "“Saya ingat semuanya,” kata Wirasena kepada wartawan di kantor. "
+	  "Pak Darmaji juga datang ke sana.", "Wirasena=1 | Darmaji=1" },
+	{ "Mereka duduk bersama di rumah itu sampai malam.\n\nRustamaji "
+	  "berkata, “Bagaimana itu?”", "Rustamaji=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -427,6 +434,9 @@ static const struct {
 	  "what a company does too" },
 	{ "I was swept away by games like Baldur's Keep and Icewind Vorale "
 	  "last year.", "items of a list of games" },
+	{ "Mereka duduk bersama di rumah itu sampai malam. Sebaliknya "
+	  "menyatakan bahwa mereka salah itu sekedar kritik saja.",
+	  "a sentence's first word before a verb that reports" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

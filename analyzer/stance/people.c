@@ -2939,6 +2939,16 @@ single_evidence(const struct doc *d, const struct cand *k)
 	 * verb and a gendered pronoun after (a company is "it"). */
 	if ((ev & EV_SPEECH) && (ev & EV_HESHE) && !contraction(d, a))
 		return 1;
+	/* In text that is not English a sentence's first word the article
+	 * never writes in lower case (mark_lower()) is a name before a verb
+	 * of saying that opens a quotation ("Aslam berkata, “...”"), not
+	 * before one that reports ("Sebaliknya menyatakan bahwa ..."). */
+	if ((ev & EV_SAID) && !d->english && (d->tk.v[a].flags & TOK_SSTART) &&
+	    a + 4 < d->tk.n && doc_is_speech(d, a + 1) &&
+	    (tok_punct(&d->tk, a + 2, ',') || tok_punct(&d->tk, a + 2, ':')) &&
+	    d->tk.v[a + 2].quote < 0 &&
+	    (d->tk.v[a + 3].quote >= 0 || d->tk.v[a + 4].quote >= 0))
+		return 1;
 	return (ev & EV_SPEECH) && (!is_common(d, a) || (ev & EV_SAID)) &&
 	       !(d->tk.v[a].flags & TOK_SSTART);
 }
