@@ -437,6 +437,9 @@ static const struct {
 	{ "Mereka duduk bersama di rumah itu sampai malam. Sebaliknya "
 	  "menyatakan bahwa mereka salah itu sekedar kritik saja.",
 	  "a sentence's first word before a verb that reports" },
+	{ "Kami semua libur pada hari itu dan pulang ke rumah. Pada "
+	  "peringatan Hari Pers Nasional semua wartawan datang ke gedung "
+	  "itu.", "a given name the text also writes in lower case" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

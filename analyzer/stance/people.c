@@ -233,8 +233,11 @@ struct cands {
 	size_t n, cap;
 	/* Per token, 1 for a capitalised word opening a sentence whose
 	 * lower-case form the article uses, in text that is not English
-	 * ("Karena" for "karena"): a word of its language, no name. NULL
-	 * for English text, whose dictionary says so. */
+	 * ("Karena" for "karena"): a word of its language, no name; 2 for
+	 * such a word inside a sentence ("Hari Pers Nasional" beside "hari
+	 * ini"), which the gazetteer's given name of the same spelling is
+	 * no evidence for. NULL for English text, whose dictionary says
+	 * so. */
 	unsigned char *lower;
 	/* Token spans of the words before an organisation word in a run
 	 * ("Sierra Nevada" of "Sierra Nevada Corporation"). */
@@ -274,14 +277,15 @@ mark_lower(const struct doc *d, struct cands *c)
 	for (i = 0; i < d->tk.n; i++) {
 		uint32_t v;
 
-		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_SSTART)) !=
-		    (TOK_WORD | TOK_CAP | TOK_SSTART))
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP)) !=
+		    (TOK_WORD | TOK_CAP))
 			continue;
 		k = doc_key(d, i, &kl);
 		v = hash_fnv1a(k, kl) | 1;
 		for (h = v & (cap - 1); set[h]; h = (h + 1) & (cap - 1))
 			if (set[h] == v) {
-				c->lower[i] = 1;
+				c->lower[i] = (d->tk.v[i].flags & TOK_SSTART)
+						      ? 1 : 2;
 				break;
 			}
 	}
@@ -1690,7 +1694,7 @@ trim_front(const struct doc *d, const struct cands *c, size_t a, size_t b,
 {
 	if (a < b && question_aux(d, a))
 		a++;
-	if (a < b && c->lower && c->lower[a])
+	if (a < b && c->lower && c->lower[a] == 1)
 		a++; /* "Karena Islam saat itu ...": "karena" is a word */
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
