@@ -440,6 +440,8 @@ static const struct {
 	{ "Kami semua libur pada hari itu dan pulang ke rumah. Pada "
 	  "peringatan Hari Pers Nasional semua wartawan datang ke gedung "
 	  "itu.", "a given name the text also writes in lower case" },
+	{ "Buyers love the stylish mid-size Corvan Harrier SUV and the "
+	  "Lisbet Vorn GPU.", "a thing's head as an acronym" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -1450,7 +1450,9 @@ thing_head(const struct doc *d, size_t i)
 		"district", "neighborhood", "neighbourhood", "township" };
 	size_t j;
 
-	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)))
+	/* lower case, or an acronym: "SUV", "GPU" */
+	if (i >= d->tk.n || (d->tk.v[i].flags & TOK_PUNCT) ||
+	    ((d->tk.v[i].flags & TOK_CAP) && !(d->tk.v[i].flags & TOK_ALLCAP)))
 		return 0;
 	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
 		if (tok_is(&d->tk, i, w[j]))
