@@ -329,6 +329,9 @@ static const struct {
 	  "Pak Darmaji juga datang ke sana.", "Wirasena=1 | Darmaji=1" },
 	{ "Mereka duduk bersama di rumah itu sampai malam.\n\nRustamaji "
 	  "berkata, “Bagaimana itu?”", "Rustamaji=1" },
+	/* Surnames that are also heads of places' names. */
+	{ "The film-maker deploys Aubra Plaza as both muse and mouthpiece, "
+	  "and Frankie Ocean sings.", "Aubra Plaza=1 | Frankie Ocean=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
