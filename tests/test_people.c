@@ -332,6 +332,8 @@ static const struct {
 	/* Surnames that are also heads of places' names. */
 	{ "The film-maker deploys Aubra Plaza as both muse and mouthpiece, "
 	  "and Frankie Ocean sings.", "Aubra Plaza=1 | Frankie Ocean=1" },
+	{ "Sen. Marek Warner spoke with Ines Fox on Sunday.",
+	  "Marek Warner=1M | Ines Fox=1F" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -445,6 +447,8 @@ static const struct {
 	  "itu.", "a given name the text also writes in lower case" },
 	{ "Buyers love the stylish mid-size Corvan Harrier SUV and the "
 	  "Lisbet Vorn GPU.", "a thing's head as an acronym" },
+	{ "The studio Warner Bros said the film would open in May.",
+	  "a studio's name" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },
