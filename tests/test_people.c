@@ -334,6 +334,10 @@ static const struct {
 	  "and Frankie Ocean sings.", "Aubra Plaza=1 | Frankie Ocean=1" },
 	{ "Sen. Marek Warner spoke with Ines Fox on Sunday.",
 	  "Marek Warner=1M | Ines Fox=1F" },
+	/* An organisation word as the surname after a given name, with
+	 * evidence around it. */
+	{ "Stuart Hall said the plan would fail, and Brenda Song, an "
+	  "actress, agreed.", "Stuart Hall=1M | Brenda Song=1F" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -449,6 +453,8 @@ static const struct {
 	  "Lisbet Vorn GPU.", "a thing's head as an acronym" },
 	{ "The studio Warner Bros said the film would open in May.",
 	  "a studio's name" },
+	{ "They sang at Grace Church and at Marion Hall on Sunday.",
+	  "an organisation word after a given name, no evidence" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

@@ -2141,6 +2141,23 @@ place_surname(const struct doc *d, size_t a, size_t b)
 	       !weak_given(d, a);
 }
 
+/* 1 when the organisation word at token j is the surname of the
+ * two-word run [a, b) that opens with a given name ("Stuart Hall",
+ * "Charlotte Church", "Brenda Song"): a person only with evidence around
+ * it (EV_PLACE1), since "Grace Church" is a church as often. Not a word
+ * the topic file names, nor the organisation words of another class; and
+ * the caller asks that nothing was cut before the given name ("San
+ * Francisco Chronicle"). */
+static int
+org_surname(const struct doc *d, size_t a, size_t b, size_t j)
+{
+	return b == a + 2 && j == a + 1 && d->english &&
+	       (doc_lex(d, a) & LEX_GIVEN) && !weak_given(d, a) &&
+	       doc_lex(d, j) == LEX_ORG && is_cap_word(d, j) &&
+	       !(d->tmark[j] & (TM_NONPERSON | TM_FIGURE)) &&
+	       !(d->tmark[a] & (TM_NONPERSON | TM_FIGURE));
+}
+
 /* 1 when the place at token j is the given name of a two-word name [a,
  * b) ("Cairo Mitchell", "London Okafor"): the first word, before a word
  * that is no place and no dictionary word. */
@@ -2380,7 +2397,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				/* A place alone stays a candidate: it may
 				 * be a surname ("York said", resolved in
 				 * people_from_single_words()). */
-				if ((blocked(d, j) && !east_asian(d, a, b)) ||
+				if ((blocked(d, j) && !east_asian(d, a, b) &&
+				     !(a == i && org_surname(d, a, b, j))) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
 				     !(doc_lex(d, a) & LEX_GIVEN) &&
 				     words_in(d, a, b) > 1 &&
@@ -2411,7 +2429,8 @@ scan_candidates(struct doc *d, struct cands *c)
 			if (!bad && (((doc_lex(d, a) & LEX_PLACE) &&
 				      !(doc_lex(d, a) & LEX_GIVEN)) ||
 				     compass_place(d, a, b) ||
-				     place_surname(d, a, b)))
+				     place_surname(d, a, b) ||
+				     (a == i && org_surname(d, a, b, b - 1))))
 				ev |= EV_PLACE1;
 			if (!bad) {
 				struct cand *k;
