@@ -338,6 +338,12 @@ static const struct {
 	 * evidence around it. */
 	{ "Stuart Hall said the plan would fail, and Brenda Song, an "
 	  "actress, agreed.", "Stuart Hall=1M | Brenda Song=1F" },
+	/* A capitalised role and a dictionary word before "said"; a day
+	 * of the week after a name is no part of it. */
+	{ "On Friday, President Tramp said that he was justified.",
+	  "Tramp=1" },
+	{ "During an interview with Jake Tappern Sunday morning, he spoke.",
+	  "Jake Tappern=1M" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
@@ -455,6 +461,8 @@ static const struct {
 	  "a studio's name" },
 	{ "They sang at Grace Church and at Marion Hall on Sunday.",
 	  "an organisation word after a given name, no evidence" },
+	{ "Fans of the LEGO Star Wars range think it is fun.",
+	  "a title after a role, before a verb of opinion" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

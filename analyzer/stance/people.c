@@ -1805,10 +1805,22 @@ trim_common_front(const struct doc *d, size_t a, size_t b)
 }
 
 /* A run that ends in a role or title ("Art Director", "Dakota Gov") names
- * the job: those words are not part of a name. */
+ * the job: those words are not part of a name; nor is a day of the week
+ * after a name. */
 static size_t
 trim_back(const struct doc *d, size_t a, size_t b)
 {
+	static const char *const days[] = { "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday" };
+	size_t j;
+
+	/* "CNN's Jake Tapper Sunday morning": a day after a name of two
+	 * words (a month may be a surname: "Theresa May"). */
+	for (j = 0; b > a + 2 && j < sizeof(days) / sizeof(*days); j++)
+		if (tok_is(&d->tk, b - 1, days[j])) {
+			b--;
+			break;
+		}
 	while (b > a && ((doc_lex(d, b - 1) & LEX_TITLE) ||
 			 (doc_is_role(d, b - 1) &&
 			  !(doc_lex(d, b - 1) & LEX_GIVEN)) ||
@@ -2948,6 +2960,12 @@ single_evidence(const struct doc *d, const struct cand *k)
 
 	if (leader_of(d, a))
 		return 1;
+	/* "President Trump said": a capitalised role and a dictionary word
+	 * before a verb of saying (not of opinion) name a person, though
+	 * "LEGO Star Wars" does not. */
+	if ((ev & EV_TITLEROLE) && (ev & EV_SAID) && !(ev & EV_AGAINST) &&
+	    !(d->tk.v[a].flags & TOK_POSS))
+		return 1;
 	if (ev & (EV_AGAINST | EV_TITLEROLE))
 		return 0;
 	/* "HR. At-Tirmidzi", "by Al-Albani": a name by its form; "in
@@ -3073,7 +3091,8 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		/* 2: a company somewhere, never a person of its own */
 		if (its_after(d, c->v[i].a))
 			smap_put(&titled, c->v[i].key, 2);
-		else if ((c->v[i].ev & EV_TITLEROLE) && v < 1)
+		else if ((c->v[i].ev & EV_TITLEROLE) &&
+			 !(c->v[i].ev & EV_SAID) && v < 1)
 			smap_put(&titled, c->v[i].key, 1);
 	}
 	for (pass = 0; pass < 2; pass++) {
