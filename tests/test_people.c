@@ -344,6 +344,12 @@ static const struct {
 	  "Tramp=1" },
 	{ "During an interview with Jake Tappern Sunday morning, he spoke.",
 	  "Jake Tappern=1M" },
+	/* A word no dictionary has, opening its sentence, with its own
+	 * "her" before any other name; not a company's word before its
+	 * chief's name. */
+	{ "Zorvania is readying her eighth album this year.\n\nNvortexa "
+	  "chief Jensen Huang said his firm would grow.",
+	  "Jensen Huang=1 | Zorvania=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "

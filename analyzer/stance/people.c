@@ -111,6 +111,10 @@ enum evidence {
 #define PEOPLE_ENGLISH_PCT 70
 #define PEOPLE_ENGLISH_SAMPLE 400
 
+/* Tokens after a sentence's first word that "its" (its_after()) or its
+ * own "he" or "she" (own_pronoun()) may stand at. */
+#define PEOPLE_ITS_WINDOW 14
+
 /* A capitalised run is read up to this many words before job titles are
  * cut from it ("Indiana State Teachers Association President Keith
  * Gambill"); what is left may have PEOPLE_MAX_NAME_TOKENS. */
@@ -2947,6 +2951,30 @@ contraction(const struct doc *d, size_t i)
 	return ap && ap - k > 1;
 }
 
+/* 1 when the single word at token a opens its sentence and the next
+ * capitalised word, quotation or clause break after it is not reached
+ * before "he", "his", "she" or "her", within PEOPLE_ITS_WINDOW tokens:
+ * "Rihanna is readying her eighth album" (not "Nvidia chief Jensen
+ * Huang said his"). */
+static int
+own_pronoun(const struct doc *d, size_t a)
+{
+	size_t j;
+
+	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+		return 0;
+	for (j = a + 1; j < d->tk.n && j < a + PEOPLE_ITS_WINDOW &&
+	     doc_same_sent(d, a, j); j++) {
+		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
+			return 1;
+		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
+		    tok_punct(&d->tk, j, ',') || tok_is(&d->tk, j, "its") ||
+		    tok_is(&d->tk, j, "that") || tok_is(&d->tk, j, "who"))
+			return 0;
+	}
+	return 0;
+}
+
 /* A single word is a person of its own: a name of one word needs a role
  * or title before it, "said X", or a speech verb after it away from the
  * start of a sentence ("People say" is no name); a dictionary word
@@ -2979,8 +3007,13 @@ single_evidence(const struct doc *d, const struct cand *k)
 	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
 		return 1;
 	/* "Jokowi said he would ...": a sentence's first word, a speech
-	 * verb and a gendered pronoun after (a company is "it"). */
+	 * verb and a gendered pronoun after (a company is "it"); or a word
+	 * no dictionary has and its own pronoun ("Rihanna is readying her
+	 * album"). */
 	if ((ev & EV_SPEECH) && (ev & EV_HESHE) && !contraction(d, a))
+		return 1;
+	if ((ev & EV_HESHE) && !is_common(d, a) && !contraction(d, a) &&
+	    !has_digit(d, a) && own_pronoun(d, a))
 		return 1;
 	/* In text that is not English a sentence's first word the article
 	 * never writes in lower case (mark_lower()) is a name before a verb
@@ -3022,10 +3055,6 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 		people++;
 	return people >= 2;
 }
-
-/* Tokens after a sentence's first word that "its" may stand at for the
- * word to be a company's name (its_after()). */
-#define PEOPLE_ITS_WINDOW 14
 
 /* 1 when the single word at token a opens its sentence as a company
  * does: "its" follows in the sentence, with no comma, quotation or
