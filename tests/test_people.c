@@ -350,6 +350,9 @@ static const struct {
 	{ "Zorvania is readying her eighth album this year.\n\nNvortexa "
 	  "chief Jensen Huang said his firm would grow.",
 	  "Jensen Huang=1 | Zorvania=1" },
+	/* A nickname of more than one word in marks inside a name. */
+	{ "The singer Abelo “The Nightly” Tesfalem arrived late.",
+	  "Abelo Tesfalem=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "

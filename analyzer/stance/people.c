@@ -1878,9 +1878,15 @@ display_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 	for (i = a; i < b; i++) {
 		const struct tok *t = &d->tk.v[i];
 
-		if (i + 2 < b && is_mark(d, i) && is_mark(d, i + 2)) {
-			i += 2;
-			continue;
+		if (is_mark(d, i)) {
+			size_t j;
+
+			for (j = i + 1; j < b && !is_mark(d, j); j++)
+				;
+			if (j < b) {
+				i = j; /* the nickname and its marks */
+				continue;
+			}
 		}
 		if (i > a && t->o > d->tk.v[i - 1].o + d->tk.v[i - 1].ol &&
 		    out->len && out->p[out->len - 1] != ' ')
@@ -2053,16 +2059,24 @@ particles(const struct doc *d, size_t b)
 	return k;
 }
 
-/* A nickname in quote marks inside a name at token i: "Vusumuzi ‘Vusi’
- * Khanye", "Ramón “Monchi” Dela Cruz" (a mark, one capitalised word, a
- * mark, and the name goes on). */
-static int
+/* Tokens of a nickname in quote marks inside a name at token i, its
+ * marks included, or 0: "Vusumuzi ‘Vusi’ Khanye", "Ramón “Monchi” Dela
+ * Cruz", "Abel “The Weeknd” Tesfaye" (a mark, one to three capitalised
+ * words, a mark, and the name goes on). */
+static size_t
 nickname_at(const struct doc *d, size_t i)
 {
-	return i + 3 < d->tk.n && is_mark(d, i) && is_cap_word(d, i + 1) &&
-	       is_mark(d, i + 2) && is_cap_word(d, i + 3) &&
-	       doc_same_sent(d, i, i + 3) &&
-	       !(d->tk.v[i + 3].flags & TOK_NLBEFORE);
+	size_t j;
+
+	if (!is_mark(d, i))
+		return 0;
+	for (j = i + 1; j < d->tk.n && j < i + 4 && is_cap_word(d, j); j++)
+		;
+	if (j == i + 1 || j + 1 >= d->tk.n || !is_mark(d, j) ||
+	    !is_cap_word(d, j + 1) || !doc_same_sent(d, i, j + 1) ||
+	    (d->tk.v[j + 1].flags & TOK_NLBEFORE))
+		return 0;
+	return j + 1 - i;
 }
 
 /* An Arabic article joined to a surname: "al-Hashimi", "el-Sayed" (in
@@ -2363,7 +2377,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				   is_cap_word(d, b + 1)) {
 				b += 2; /* an initial: "J. Smith" */
 			} else if (nickname_at(d, b)) {
-				b += 3; /* "Vusumuzi ‘Vusi’ Khanye" */
+				/* "Vusumuzi ‘Vusi’ Khanye" */
+				b += nickname_at(d, b);
 			} else if (article_particle(d, b)) {
 				b++; /* "Noor al-Hashimi" */
 			} else {
