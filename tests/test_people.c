@@ -353,6 +353,10 @@ static const struct {
 	/* A nickname of more than one word in marks inside a name. */
 	{ "The singer Abelo “The Nightly” Tesfalem arrived late.",
 	  "Abelo Tesfalem=1" },
+	/* A role that is a common surname after a given name stays in
+	 * the name; a job title is cut ("Art Director"). */
+	{ "The album features John Legend and Joey Bishop, and Art Director "
+	  "Mira Solberg.", "John Legend=1M | Joey Bishop=1 | Mira Solberg=1F" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "

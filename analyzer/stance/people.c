@@ -1808,6 +1808,26 @@ trim_common_front(const struct doc *d, size_t a, size_t b)
 	return a;
 }
 
+/* 1 when the role at token j is a surname after the given name at token
+ * a: a role that is a common surname too ("John Legend", "Mark Judge",
+ * "Joey Bishop", "James Dean"), not a job title after a given name that
+ * is a word as well ("Art Director"). */
+static int
+role_surname(const struct doc *d, size_t a, size_t j)
+{
+	static const char *const w[] = { "judge", "bishop", "legend", "dean",
+		"chancellor", "constable" };
+	size_t i;
+
+	if (!(doc_lex(d, a) & LEX_GIVEN) || weak_given(d, a) ||
+	    !is_cap_word(d, j))
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
+		if (tok_is(&d->tk, j, w[i]))
+			return 1;
+	return 0;
+}
+
 /* A run that ends in a role or title ("Art Director", "Dakota Gov") names
  * the job: those words are not part of a name; nor is a day of the week
  * after a name. */
@@ -1825,6 +1845,8 @@ trim_back(const struct doc *d, size_t a, size_t b)
 			b--;
 			break;
 		}
+	if (b == a + 2 && role_surname(d, a, b - 1))
+		return b; /* "John Legend", "Mark Judge" */
 	while (b > a && ((doc_lex(d, b - 1) & LEX_TITLE) ||
 			 (doc_is_role(d, b - 1) &&
 			  !(doc_lex(d, b - 1) & LEX_GIVEN)) ||
