@@ -357,6 +357,9 @@ static const struct {
 	 * the name; a job title is cut ("Art Director"). */
 	{ "The album features John Legend and Joey Bishop, and Art Director "
 	  "Mira Solberg.", "John Legend=1M | Joey Bishop=1 | Mira Solberg=1F" },
+	/* A possessor after an inverted verb of saying is no speaker. */
+	{ "Joe Magyer, an analyst, said Zorblax's miss was small.",
+	  "Joe Magyer=1M" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "

@@ -1366,8 +1366,11 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		    doc_same_sent(d, a - 2, a) &&
 		    (doc_lex(d, a - 2) & LEX_TITLE))
 			ev |= EV_TITLE;
+		/* "said Google's miss was small": a possessor in what is
+		 * said, not the speaker. */
 		if ((doc_lex(d, a - 1) & LEX_SPEECH_INV) &&
-		    !(a > 1 && (doc_lex(d, a - 2) & LEX_PRONOUN)))
+		    !(a > 1 && (doc_lex(d, a - 2) & LEX_PRONOUN)) &&
+		    !(d->tk.v[b - 1].flags & TOK_POSS))
 			ev |= EV_INV;
 	}
 	/* "X said", "X bluntly stated", "X, who", "X, a director," */
