@@ -360,6 +360,13 @@ static const struct {
 	/* A possessor after an inverted verb of saying is no speaker. */
 	{ "Joe Magyer, an analyst, said Zorblax's miss was small.",
 	  "Joe Magyer=1M" },
+	/* In text that is not English a preposition joined to an article
+	 * introduces an institution, no item of a list of people; verbs of
+	 * saying of other languages ("disse X"). */
+	{ "O presidente Jairo Bolvano afirmou que, apesar da pressão, o "
+	  "ministro do Meio Ambiente, Ricardo Salvanes, está fazendo um "
+	  "trabalho muito bom e vai ficar no cargo. “Ele fica”, disse "
+	  "Bolvano.", "Jairo Bolvano=2M | Ricardo Salvanes=1M" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "

@@ -1315,6 +1315,26 @@ things_list(const struct doc *d, size_t a)
 	return 0;
 }
 
+/* 1 for a preposition joined to an article in Portuguese, Spanish,
+ * Italian, French or German ("do", "das", "del", "della", "du", "des",
+ * "der", "dem"), in lower case. */
+static int
+article_prep(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "do", "da", "dos", "das", "del",
+		"della", "dello", "delle", "degli", "dei", "du", "des", "der",
+		"dem", "den", "al", "ao", "aos", "na", "no", "nas", "nos",
+		"nella", "nel", "zum", "zur", "im" };
+	size_t j;
+
+	if (d->tk.v[i].flags & TOK_CAP)
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			return 1;
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1341,6 +1361,13 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	    (d->tk.v[a - 1].flags & (TOK_PSTART | TOK_NLBEFORE)) &&
 	    (d->tk.v[a - 1].flags & TOK_CAP))
 		return ev | EV_BYLINE;
+	/* "ministro do Meio Ambiente", "Ministerio de Asuntos del Interior",
+	 * "Präsident der Bundesbank": in text that is not English a
+	 * preposition joined to an article introduces a place or an
+	 * institution, as "of the" does. */
+	if (!d->english && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    article_prep(d, a - 1))
+		return ev | EV_PREP | EV_PLACE_PREP | who_after(d, b);
 	/* "in Leeds, the director", "of Marquee Metrics said": after a
 	 * preposition only a given name, role or title makes a person; after
 	 * one of place ("in", "at", "from") a run of unknown words is a
@@ -2723,6 +2750,12 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 
 			if (k->accepted || k->nw < 2 ||
 			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
+				continue;
+			/* "o ministro do Meio Ambiente, Ricardo Salles,":
+			 * a place after a preposition, beside a person, is no
+			 * item of a list of people. */
+			if ((k->ev & EV_PLACE_PREP) && !(k->ev & EV_GIVEN) &&
+			    smap_get(accepted, k->key) < 0)
 				continue;
 			if ((k->ev & (EV_PLACE1 | EV_THINGNAME)) &&
 			    smap_get(accepted, k->key) < 0)
