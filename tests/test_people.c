@@ -367,6 +367,8 @@ static const struct {
 	  "ministro do Meio Ambiente, Ricardo Salvanes, está fazendo um "
 	  "trabalho muito bom e vai ficar no cargo. “Ele fica”, disse "
 	  "Bolvano.", "Jairo Bolvano=2M | Ricardo Salvanes=1M" },
+	{ "Ontem o ministro Zaqueu visitou a cidade e falou com os "
+	  "moradores sobre as obras da nova escola.", "Zaqueu=1" },
 	/* A given name that two people share is neither of them alone,
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
