@@ -16,13 +16,26 @@
  *    Studios, Globes...) or places are never people.
  *    Some names are read by their form: the authors of a reference list
  *    ("Ruskin KJ, Hueske-Kraus D."), a romanised Korean or Chinese name
- *    ("Park Ji-sung"), a name in Cyrillic (a transliterated given name or
- *    a surname's suffix; each word keyed by its stem, so that inflected
- *    forms are one person), the rows of a table of people.
+ *    ("Park Ji-sung", "Lee Ho Jun"), a name in Cyrillic (a transliterated
+ *    given name or a surname's suffix; each word keyed by its stem, so
+ *    that inflected forms are one person), an Arabic surname of origin
+ *    ("Al-Albani"), the rows of a table of people. Evidence of a person
+ *    also: what only a person has or does ("X's wife", "X himself", "X
+ *    (1921-1999)"), a work one person makes ("X's painting", "directed
+ *    by X"), "a man named X", honorifics, roles and verbs of saying of
+ *    other languages ("Nabi X", "kata X", "disse X").
+ *    Evidence against: a character ("agreed to play X ... the part", "the
+ *    story follows X", "you play as X"), a thing or a title ("its
+ *    electric X Y", "X Y's battery", "Mac Pro", "games like X", "<Tale of
+ *    X>", "forces known as X"), the short form of a company's name ("X Y"
+ *    after "X Y Corporation"); evidence against one occurrence of a name
+ *    holds for all of them unless one has evidence around it.
  * 3. A single capitalised word resolves to a person met anywhere in the
  *    article by surname (or, when unique, by given name); failing that it
  *    is a person of its own only with strong evidence around it (or as an
- *    item of a list of people).
+ *    item of a list of people); never a company's name ("Audi has
+ *    revealed ... its"), a word after an acronym ("JP Morgan") or a given
+ *    name two people share.
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
