@@ -260,6 +260,7 @@ struct cands {
 	 * ("Sierra Nevada" of "Sierra Nevada Corporation"). */
 	size_t (*org)[2];
 	size_t norg, caporg;
+	int angles; /* 1 when the text has "<", "《" or "〈" at all */
 };
 
 /* c->lower for text that is not English: the keys of the words written
@@ -307,6 +308,27 @@ mark_lower(const struct doc *d, struct cands *c)
 			}
 	}
 	free(set);
+}
+
+/* 1 when token i's key is one of the n words w (lower case): the first
+ * letter and the length are compared before the bytes, so that a list
+ * costs little per token. */
+static int
+word_in(const struct doc *d, size_t i, const char *const *w, size_t n)
+{
+	size_t kl, j;
+	const char *k;
+
+	if (i >= d->tk.n)
+		return 0;
+	k = doc_key(d, i, &kl);
+	if (kl == 0)
+		return 0;
+	for (j = 0; j < n; j++)
+		if (w[j][0] == k[0] && strncmp(w[j], k, kl) == 0 &&
+		    w[j][kl] == '\0')
+			return 1;
+	return 0;
 }
 
 static int
@@ -927,6 +949,27 @@ in_angle_title(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 when the text has an opening angle bracket: "<", "《" (E3 80 8A) or
+ * "〈" (E3 80 88). */
+static int
+has_angles(const struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->len; i++) {
+		unsigned char c = (unsigned char)d->text[i];
+
+		if (c == '<')
+			return 1;
+		if (c == 0xE3 && i + 2 < d->len &&
+		    (unsigned char)d->text[i + 1] == 0x80 &&
+		    ((unsigned char)d->text[i + 2] == 0x8A ||
+		     (unsigned char)d->text[i + 2] == 0x88))
+			return 1;
+	}
+	return 0;
+}
+
 /* Words that may stand between a subject and its speech verb. */
 static int
 is_aux(const struct doc *d, size_t i)
@@ -1123,7 +1166,7 @@ author_of(const struct doc *d, size_t a, size_t b)
 		"autobiography", "symphony", "symphonies", "sonata", "sonatas",
 		"sculpture", "sculptures", "self-portrait", "diary", "diaries",
 		"essay", "essays", "canvas", "canvases" };
-	size_t i, j;
+	size_t i;
 
 	if (!(d->tk.v[b - 1].flags & TOK_POSS))
 		return 0;
@@ -1131,9 +1174,8 @@ author_of(const struct doc *d, size_t a, size_t b)
 		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM)) ||
 		    !(d->tk.v[i].flags & TOK_WORD))
 			return 0;
-		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-			if (tok_is(&d->tk, i, w[j]))
-				return EV_AUTHOR;
+		if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+			return EV_AUTHOR;
 	}
 	return 0;
 }
@@ -1196,13 +1238,11 @@ made_by(const struct doc *d, size_t a)
 		"painted", "photographed", "illustrated", "narrated", "played",
 		"voiced", "portrayed", "sung", "penned", "authored",
 		"choreographed", "co-written", "co-directed" };
-	size_t j;
 
 	if (a < 2 || !tok_is(&d->tk, a - 1, "by") || !doc_same_sent(d, a - 2, a))
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, a - 2, w[j]))
-			return EV_AUTHOR;
+	if (word_in(d, a - 2, w, sizeof(w) / sizeof(*w)))
+		return EV_AUTHOR;
 	return 0;
 }
 
@@ -1274,11 +1314,9 @@ plural_verb(const struct doc *d, size_t i)
 		"admit", "write", "note", "recall", "suggest", "ask", "reply",
 		"answer", "respond", "state", "declare", "announce", "speak",
 		"talk", "comment", "confirm", "deny", "agree", "disagree" };
-	size_t j;
 
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -1299,7 +1337,7 @@ things_list(const struct doc *d, size_t a)
 		"companies", "firms", "bands", "teams", "clubs", "studios",
 		"publishers", "labels", "platforms", "services", "sites",
 		"shops", "stores", "restaurants", "cars", "models", "phones" };
-	size_t i, j, intro;
+	size_t i, intro;
 
 	for (i = a; i > 0 && i + PEOPLE_LIST_REACH > a &&
 	     doc_same_sent(d, i - 1, a); i--) {
@@ -1312,9 +1350,8 @@ things_list(const struct doc *d, size_t a)
 			intro = tok_is(&d->tk, i - 1, "as") ? i - 2 : i - 1;
 			if (intro == 0 || !doc_same_sent(d, intro - 1, a))
 				return 0;
-			for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-				if (tok_is(&d->tk, intro - 1, w[j]))
-					return 1;
+			if (word_in(d, intro - 1, w, sizeof(w) / sizeof(*w)))
+				return 1;
 			return 0;
 		}
 		if ((t->flags & (TOK_CAP | TOK_NUM)) ||
@@ -1338,13 +1375,11 @@ article_prep(const struct doc *d, size_t i)
 		"della", "dello", "delle", "degli", "dei", "du", "des", "der",
 		"dem", "den", "al", "ao", "aos", "na", "no", "nas", "nos",
 		"nella", "nel", "zum", "zur", "im" };
-	size_t j;
 
 	if (d->tk.v[i].flags & TOK_CAP)
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -1495,15 +1530,13 @@ thing_head(const struct doc *d, size_t i)
 		"tower", "county", "river", "lake", "mountains", "valley",
 		"corporation", "headquarters", "facility", "plant", "mine",
 		"district", "neighborhood", "neighbourhood", "township" };
-	size_t j;
 
 	/* lower case, or an acronym: "SUV", "GPU" */
 	if (i >= d->tk.n || (d->tk.v[i].flags & TOK_PUNCT) ||
 	    ((d->tk.v[i].flags & TOK_CAP) && !(d->tk.v[i].flags & TOK_ALLCAP)))
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -1515,13 +1548,11 @@ model_word(const struct doc *d, size_t i)
 {
 	static const char *const w[] = { "pro", "plus", "mini", "ultra",
 		"lite", "edition", "deluxe" };
-	size_t j;
 
 	if (!(d->tk.v[i].flags & TOK_CAP))
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -1534,13 +1565,11 @@ machine_part(const struct doc *d, size_t i)
 		"touchscreen", "engine", "chipset", "processor", "trunk",
 		"dashboard", "specs", "firmware", "drivetrain", "powertrain",
 		"chassis", "bezel", "bezels", "keyboard", "trackpad" };
-	size_t j;
 
 	if (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT))
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -2352,14 +2381,12 @@ compass_place(const struct doc *d, size_t a, size_t b)
 	static const char *const w[] = { "north", "south", "east", "west",
 		"central", "northeast", "northwest", "southeast", "southwest",
 		"north-east", "north-west", "south-east", "south-west" };
-	size_t j;
 
 	if (words_in(d, a, b) != 2 || (doc_lex(d, a) & LEX_GIVEN) ||
 	    weak_given(d, a))
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, b - 1, w[j]))
-			return 1;
+	if (word_in(d, b - 1, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -2518,7 +2545,7 @@ scan_candidates(struct doc *d, struct cands *c)
 			 * a role or an apposition (EV_COMMON2). */
 			if (words_in(d, a, b) > PEOPLE_MAX_NAME_TOKENS ||
 			    (common >= 2 && words_in(d, a, b) > 2) ||
-			    in_angle_title(d, a, b))
+			    (c->angles && in_angle_title(d, a, b)))
 				bad = 1;
 			if (common >= 2 && !given)
 				ev |= EV_COMMON2;
@@ -3296,7 +3323,7 @@ reads_english(const struct doc *d)
 void
 people_find(struct doc *d, const struct topic *t)
 {
-	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0 };
+	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0, 0 };
 	struct smap accepted = { NULL, NULL, 0, 0 };
 	struct pindex ix;
 	size_t i;
@@ -3304,6 +3331,9 @@ people_find(struct doc *d, const struct topic *t)
 
 	memset(&ix, 0, sizeof(ix));
 	d->english = reads_english(d);
+	/* Titles in angle brackets are looked for only in a text that has
+	 * an opening bracket ("<", or "《" and "〈", E3 80 8A and E3 80 88). */
+	c.angles = has_angles(d);
 	mark_lower(d, &c);
 	mark_given(d, &c);
 	find_figures(d, t);
