@@ -954,18 +954,15 @@ in_angle_title(const struct doc *d, size_t a, size_t b)
 static int
 has_angles(const struct doc *d)
 {
-	size_t i;
+	const char *p = d->text, *e = d->text + d->len;
 
-	for (i = 0; i < d->len; i++) {
-		unsigned char c = (unsigned char)d->text[i];
-
-		if (c == '<')
+	if (memchr(p, '<', d->len))
+		return 1;
+	while ((p = memchr(p, 0xE3, (size_t)(e - p))) != NULL) {
+		if (e - p > 2 && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0x8A || (unsigned char)p[2] == 0x88))
 			return 1;
-		if (c == 0xE3 && i + 2 < d->len &&
-		    (unsigned char)d->text[i + 1] == 0x80 &&
-		    ((unsigned char)d->text[i + 2] == 0x8A ||
-		     (unsigned char)d->text[i + 2] == 0x88))
-			return 1;
+		p++;
 	}
 	return 0;
 }
