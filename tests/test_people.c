@@ -488,6 +488,8 @@ static const struct {
 	  "an organisation word after a given name, no evidence" },
 	{ "Fans of the LEGO Star Wars range think it is fun.",
 	  "a title after a role, before a verb of opinion" },
+	{ "She studied at Duke M.D./Ph.D. school for years.",
+	  "letters with stops alone are a degree" },
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },

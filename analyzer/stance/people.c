@@ -2262,6 +2262,21 @@ place_surname(const struct doc *d, size_t a, size_t b)
 	       !weak_given(d, a);
 }
 
+/* 1 when every word of [a, b) is one letter ("M.D", "U.S"), two words
+ * or more. */
+static int
+only_initials(const struct doc *d, size_t a, size_t b)
+{
+	size_t i;
+
+	if (words_in(d, a, b) < 2)
+		return 0;
+	for (i = a; i < b; i++)
+		if ((d->tk.v[i].flags & TOK_WORD) && d->tk.v[i].kl > 1)
+			return 0;
+	return 1;
+}
+
 /* 1 when the organisation word at token j is the surname of the
  * two-word run [a, b) that opens with a given name ("Stuart Hall",
  * "Charlotte Church", "Brenda Song"): a person only with evidence around
@@ -2540,6 +2555,10 @@ scan_candidates(struct doc *d, struct cands *c)
 			 * May Dry Human Waste"). Two such words
 			 * alone ("Blue Origin", "Tiger Woods") need a title,
 			 * a role or an apposition (EV_COMMON2). */
+			/* "Duke M.D./Ph.D. student": letters with stops and
+			 * nothing else are a degree or an abbreviation. */
+			if (only_initials(d, a, b))
+				bad = 1;
 			if (words_in(d, a, b) > PEOPLE_MAX_NAME_TOKENS ||
 			    (common >= 2 && words_in(d, a, b) > 2) ||
 			    (c->angles && in_angle_title(d, a, b)))
