@@ -334,6 +334,10 @@ static const struct {
 	/* '"...," Name <any verb>': the quotation's comma asks for it. */
 	{ "“We all miss him so much,” Lena Frost weighed in.",
 	  "Lena Frost/trailing" },
+	/* ... unless that verb opens the next quotation, in capitals. */
+	{ "Helen Marsh spoke first. Paul Okoro said, “How is that?” Helen "
+	  "Marsh replied, “Love them a little, not too much.”",
+	  "Paul Okoro/leading | Helen Marsh/leading" },
 	/* Genders from the pronouns after a subject ("Okafor ... she");
 	 * a name beside a subject "she" is not the next "she". */
 	{ "Ngozi Adeyemi-Oduya asked for mercy, saying she did not want a "

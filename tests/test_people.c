@@ -239,6 +239,140 @@ static const struct {
 	/* A byline. */
 	{ "By Odile Kaczmarek-Frost\n\nThe cinema will close on Sunday.",
 	  "Odile Kaczmarek-Frost=1F" },
+	/* Honorifics of Indonesian and Arabic names before one word; in
+	 * text that is not English, a run with no given name first is no
+	 * person by the surname alone ("Murid Burhanuddin": his
+	 * pupils). */
+	{ "Kisah itu diceritakan oleh Syekh Burhanuddin kepada murid-murid "
+	  "di pondok. Murid Burhanuddin pun datang setiap pagi. Nabi Ilyas "
+	  "pun pernah diuji, tapi tetap sabar.",
+	  "Burhanuddin=1 | Ilyas=1" },
+	/* An Arabic surname of origin with its article names a person by
+	 * its form, after an honorific with the article too. */
+	{ "Hadits ini dicatat oleh At-Tabarini dan dinilai sahih oleh "
+	  "Asy-Syaikh Al-Qurtubani dalam kitab yang lain.",
+	  "At-Tabarini=1 | Al-Qurtubani=1" },
+	/* A person's name before an organisation word is still the
+	 * person's where the text gives evidence ("said"). */
+	{ "The Ines Okafor Foundation gave money, and Ines Okafor said it "
+	  "helped.", "Ines Okafor=1F" },
+	/* A role opening a sentence before a dictionary word is part of a
+	 * title when more words follow; not before initials. */
+	{ "Coach P.J. Vantreckson spoke.", "P.J. Vantreckson=1" },
+	{ "Choreographer Sparrow Dvalishvili-Rane, who has staged dances "
+	  "for years, sees room for both.", "Sparrow Dvalishvili-Rane=1" },
+	/* A part is played where the sentence speaks of one; "play" after
+	 * a modal or "to" is a verb, not a word for a work. */
+	{ "Mirela Okonjo agreed to play Dalia Fenwright, and she was "
+	  "perfect for the part. No one was braver than Dalia Fenwright.",
+	  "Mirela Okonjo=1" },
+	{ "In the final, Kiri Vantas will play Tomas Brdecka on Sunday.",
+	  "Kiri Vantas=1F | Tomas Brdecka=1M" },
+	/* A sentence's first word with "his" after it may be a person of
+	 * its own (not with "its": a company). */
+	{ "Ostrovic has revealed the second chapter of his memoir. That, "
+	  "Ostrovic says, makes it personal.", "Ostrovic=2" },
+	/* A possessive before a work one person makes is its author,
+	 * even after a preposition. */
+	{ "They found inspiration in Van Dorlek's famous painting of the "
+	  "harbour.", "Van Dorlek=1" },
+	/* A place after an unknown word is a surname with evidence
+	 * around it (a role before the comma), not alone. */
+	{ "The guests were invited to an event by media mogul, Debowale "
+	  "Lagos.", "Debowale Lagos=1" },
+	/* A Korean name of three syllables written apart, whatever its
+	 * syllables are in English ("Oh", "Ho"). */
+	{ "The show was directed by Oh Seung Taek last year, with costumes "
+	  "by Yoon Ha Seok.", "Oh Seung Taek=1 | Yoon Ha Seok=1" },
+	/* After "its" and a plural or a verb, a name is a name. */
+	{ "Its signatories include Bartolo Vrenkhausen, Lane Fiskard and the "
+	  "cinematographer Hakon Strandvik.", "Bartolo Vrenkhausen=1M | "
+	  "Lane Fiskard=1M | Hakon Strandvik=1" },
+	/* Angle brackets on other lines are no title. */
+	{ "Prices < 50 dollars.\nVasko Renholt said so.\nOr > 60.",
+	  "Vasko Renholt=1" },
+	/* A name given to a person ("a man named X"), in English or in
+	 * Indonesian; not a thing named so. */
+	{ "Years ago a man named Kvorst ran the lighthouse.", "Kvorst=1" },
+	{ "Mereka tidak membolehkan orang bernama Zubaidin masuk ke rumah "
+	  "itu.", "Zubaidin=1" },
+	/* What only a person has or does: a wife, "himself", a birth. */
+	{ "Tavrell's wife opened the door. Later Morrow Quist himself "
+	  "arrived, and Sandoval was born there.",
+	  "Morrow Quist=1 | Tavrell=1 | Sandoval=1" },
+	{ "Hundreds came to Okwuosa's funeral in the rain.", "Okwuosa=1" },
+	{ "Reviewers say Corin Vantaro's sister lives in Leeds.",
+	  "Corin Vantaro=1" },
+	{ "Orla Kinsevic and Bram Vostrikan say the plan works.",
+	  "Orla Kinsevic=1F | Bram Vostrikan=1M" },
+	{ "They met a man named Marion Valeska last year.",
+	  "Marion Valeska=1F" },
+	/* The maker or the player of a work after "by"; a life's dates or
+	 * an age in brackets. */
+	{ "The film was directed by Vorhaus and the villain was played by "
+	  "Kestrin Adebayo-Lund.", "Kestrin Adebayo-Lund=1 | Vorhaus=1" },
+	{ "The old house of Marnow (1921-1999) stood here. Later Renquist "
+	  "(45) came. Then Dulic (born 1961) agreed.",
+	  "Marnow=1 | Renquist=1 | Dulic=1" },
+	/* A role written as an acronym is no part of a name; another
+	 * acronym is ("JP Morgan"). */
+	{ "The UK PM Vorland said it was over. DJ Zantor spun records.",
+	  "Vorland=1 | Zantor=1" },
+	/* A role after a comma and before a name is that name's, no
+	 * apposition of the run before the comma. */
+	{ "In the original Dread Orbit, engineer Isaac Clarkson is silent.",
+	  "Isaac Clarkson=1M" },
+	/* Indonesian verbs of saying ("kata X") and honorifics ("Pak X");
+	 * a sentence's first word before a verb of saying that opens a
+	 * quotation. */
+	{ "“Saya ingat semuanya,” kata Wirasena kepada wartawan di kantor. "
+	  "Pak Darmaji juga datang ke sana.", "Wirasena=1 | Darmaji=1" },
+	{ "Mereka duduk bersama di rumah itu sampai malam.\n\nRustamaji "
+	  "berkata, “Bagaimana itu?”", "Rustamaji=1" },
+	/* Surnames that are also heads of places' names. */
+	{ "The film-maker deploys Aubra Plaza as both muse and mouthpiece, "
+	  "and Frankie Ocean sings.", "Aubra Plaza=1 | Frankie Ocean=1" },
+	{ "Sen. Marek Warner spoke with Ines Fox on Sunday.",
+	  "Marek Warner=1M | Ines Fox=1F" },
+	/* An organisation word as the surname after a given name, with
+	 * evidence around it. */
+	{ "Stuart Hall said the plan would fail, and Brenda Song, an "
+	  "actress, agreed.", "Stuart Hall=1M | Brenda Song=1F" },
+	/* A capitalised role and a dictionary word before "said"; a day
+	 * of the week after a name is no part of it. */
+	{ "On Friday, President Tramp said that he was justified.",
+	  "Tramp=1" },
+	{ "During an interview with Jake Tappern Sunday morning, he spoke.",
+	  "Jake Tappern=1M" },
+	/* A word no dictionary has, opening its sentence, with its own
+	 * "her" before any other name; not a company's word before its
+	 * chief's name. */
+	{ "Zorvania is readying her eighth album this year.\n\nNvortexa "
+	  "chief Jensen Huang said his firm would grow.",
+	  "Jensen Huang=1 | Zorvania=1" },
+	/* A nickname of more than one word in marks inside a name. */
+	{ "The singer Abelo “The Nightly” Tesfalem arrived late.",
+	  "Abelo Tesfalem=1" },
+	/* A role that is a common surname after a given name stays in
+	 * the name; a job title is cut ("Art Director"). */
+	{ "The album features John Legend and Joey Bishop, and Art Director "
+	  "Mira Solberg.", "John Legend=1M | Joey Bishop=1 | Mira Solberg=1F" },
+	/* A possessor after an inverted verb of saying is no speaker. */
+	{ "Joe Magyer, an analyst, said Zorblax's miss was small.",
+	  "Joe Magyer=1M" },
+	/* In text that is not English a preposition joined to an article
+	 * introduces an institution, no item of a list of people; verbs of
+	 * saying of other languages ("disse X"). */
+	{ "O presidente Jairo Bolvano afirmou que, apesar da pressão, o "
+	  "ministro do Meio Ambiente, Ricardo Salvanes, está fazendo um "
+	  "trabalho muito bom e vai ficar no cargo. “Ele fica”, disse "
+	  "Bolvano.", "Jairo Bolvano=2M | Ricardo Salvanes=1M" },
+	{ "Ontem o ministro Zaqueu visitou a cidade e falou com os "
+	  "moradores sobre as obras da nova escola.", "Zaqueu=1" },
+	/* A given name that two people share is neither of them alone,
+	 * and no new person. */
+	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
+	  "spoke.", "Ali Farrokhzad=1M | Ali Vostrikane=1M" },
 };
 
 static const struct {
@@ -289,6 +423,76 @@ static const struct {
 	  "one surname and capitals: no reference list" },
 	{ "The team flew to Zanderhof Kralje, which hosts the final.",
 	  "a place after a preposition, then which" },
+	{ "Contracts went to Calder Voss Corporation this year. Later "
+	  "Calder Voss won again.", "the short form of a company's name" },
+	{ "Reviewers liked the Mason Pro and the Lila Lite, which cost "
+	  "less.", "a word that ends a product's model" },
+	{ "The studio wants a second, R-rated Star Comet film.",
+	  "a letter and a word joined by a hyphen" },
+	{ "Star Comet Legends: Dark Harbour is out. You can call it Star "
+	  "Comet Raiders. Star Comet heroes are shown, for fans of Star "
+	  "Comet.", "a title after a role, at the start of a sentence too" },
+	{ "The story follows Tarrin Vasko, a young pilot, across the "
+	  "galaxy.", "the hero of a plot summary" },
+	{ "Vantrexa has revealed the second model in its range. That, "
+	  "Vantrexa says, makes it faster.", "a company: its" },
+	{ "The global firm QX Harlow had called the ruling a landmark, and "
+	  "QX Harlow said so again.", "one name with an acronym" },
+	{ "The fans flew home from Ikeja Lagos on Monday.",
+	  "a district before a place, after a preposition" },
+	{ "They all watched The Long Shot at home on Sunday.",
+	  "function words are no syllables of a Korean name" },
+	{ "The brand says its electric Zorvani Turismo is the most striking "
+	  "yet.", "a thing's possessive and an adjective" },
+	{ "Fans queued at Nashville's Grand Ole Marvo for hours.",
+	  "a dictionary word before a given name, after a possessive" },
+	{ "Come and watch <The Harbour: Tale of Vasko Renholt> at the "
+	  "theatre, or read 《Letters of Dalia Fenwright》 at home.",
+	  "a title in angle brackets" },
+	{ "Years ago a ship named Kvorst sailed from the harbour.",
+	  "a thing named so" },
+	{ "Zentrova's lawyers opened the case. Later Zentrova's shares "
+	  "fell.", "a company's lawyers and shares" },
+	{ "The hikers crossed Marion Canyon and then Sierra Valley before "
+	  "dark.", "the heads of names of places" },
+	{ "El anuncio lo hizo ayer el Partido Rosalia Verde en la capital, "
+	  "junto con la Fundacion Marisol Ortega.",
+	  "an organisation's head first, in another language" },
+	{ "Reviewers say Corin Vantaro's battery lasts for days, and Marlo "
+	  "Zentrix headphones are cheap.", "a machine's part; a thing's head" },
+	{ "She loved the game Harlan Vestige and a novel titled Marta "
+	  "Quillon.", "after a word for a game, after titled" },
+	{ "In it you play as Tarrin Vasko, and players control Mira "
+	  "Dolanek too, while the villain Korvath Ulmer waits.",
+	  "a game's characters" },
+	{ "The shop sells a doormat reading Zorbies Never say die for ten "
+	  "euros.", "a plural verb after one name" },
+	{ "The troops trained the opposition forces known as Kataib al "
+	  "Zurran, or KaZ, to fight. They bought a ship named Marion "
+	  "Valeska.", "the name of a group or a thing" },
+	{ "The show was produced by Zentrova and hosted by Quillon.",
+	  "what a company does too" },
+	{ "I was swept away by games like Baldur's Keep and Icewind Vorale "
+	  "last year.", "items of a list of games" },
+	{ "Mereka duduk bersama di rumah itu sampai malam. Sebaliknya "
+	  "menyatakan bahwa mereka salah itu sekedar kritik saja.",
+	  "a sentence's first word before a verb that reports" },
+	{ "Kami semua libur pada hari itu dan pulang ke rumah. Pada "
+	  "peringatan Hari Pers Nasional semua wartawan datang ke gedung "
+	  "itu.", "a given name the text also writes in lower case" },
+	{ "Buyers love the stylish mid-size Corvan Harrier SUV and the "
+	  "Lisbet Vorn GPU.", "a thing's head as an acronym" },
+	{ "The studio Warner Bros said the film would open in May.",
+	  "a studio's name" },
+	{ "They sang at Grace Church and at Marion Hall on Sunday.",
+	  "an organisation word after a given name, no evidence" },
+	{ "Fans of the LEGO Star Wars range think it is fun.",
+	  "a title after a role, before a verb of opinion" },
+	{ "She studied at Duke M.D./Ph.D. school for years.",
+	  "letters with stops alone are a degree" },
+	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
+	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
+	  "the Arabic article in text that is not English; no nisba" },
 };
 
 static void

@@ -896,6 +896,35 @@ static int anonymous_subject(const struct doc *d, size_t a, size_t b);
 static int org_spokesperson(const struct doc *d, size_t a, size_t b,
 			    struct found *f);
 
+/* 1 when a speech verb within a few tokens of token e is followed by a
+ * comma or a colon and a new quotation that opens with a capital:
+ * '"How so?" Umar said, "If you love ..."' names the speaker of the
+ * quotation after it (a split quotation goes on in lower case: '"Where,"
+ * she asked, "and when?"'). */
+static int
+opens_next(const struct doc *d, size_t e)
+{
+	size_t j;
+
+	for (j = e; j < d->tk.n && j < e + 4 && doc_same_sent(d, e, j); j++) {
+		if (d->tk.v[j].quote >= 0)
+			return 0;
+		if (doc_is_speech(d, j)) {
+			size_t k = j + 1;
+
+			if (!(tok_punct(&d->tk, k, ',') ||
+			      tok_punct(&d->tk, k, ':')))
+				return 0;
+			for (k++; k < d->tk.n && k < j + 4 &&
+			     (d->tk.v[k].flags & TOK_PUNCT); k++)
+				;
+			return k < d->tk.n && d->tk.v[k].quote >= 0 &&
+			       (d->tk.v[k].flags & TOK_CAP);
+		}
+	}
+	return 0;
+}
+
 /* '"We all miss him," Benioff weighed in': a quotation that ends in a
  * comma, question or exclamation mark inside its marks, then a name and a
  * word in lower case, is attributed by that verb, whatever it is (the name
@@ -1005,8 +1034,9 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 		i++;
 	p = person_how(d, i, &end, &how);
 	if (p >= 0) {
-		if (verb_after_title(d, end) ||
-		    (how == HOW_NAME && attribution_verb(d, q, i, end))) {
+		if (!opens_next(d, end) &&
+		    (verb_after_title(d, end) ||
+		     (how == HOW_NAME && attribution_verb(d, q, i, end)))) {
 			found_person(f, p, i, end, how, SIEVE_TRAILING);
 			return p;
 		}

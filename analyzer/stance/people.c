@@ -16,13 +16,26 @@
  *    Studios, Globes...) or places are never people.
  *    Some names are read by their form: the authors of a reference list
  *    ("Ruskin KJ, Hueske-Kraus D."), a romanised Korean or Chinese name
- *    ("Park Ji-sung"), a name in Cyrillic (a transliterated given name or
- *    a surname's suffix; each word keyed by its stem, so that inflected
- *    forms are one person), the rows of a table of people.
+ *    ("Park Ji-sung", "Lee Ho Jun"), a name in Cyrillic (a transliterated
+ *    given name or a surname's suffix; each word keyed by its stem, so
+ *    that inflected forms are one person), an Arabic surname of origin
+ *    ("Al-Albani"), the rows of a table of people. Evidence of a person
+ *    also: what only a person has or does ("X's wife", "X himself", "X
+ *    (1921-1999)"), a work one person makes ("X's painting", "directed
+ *    by X"), "a man named X", honorifics, roles and verbs of saying of
+ *    other languages ("Nabi X", "kata X", "disse X").
+ *    Evidence against: a character ("agreed to play X ... the part", "the
+ *    story follows X", "you play as X"), a thing or a title ("its
+ *    electric X Y", "X Y's battery", "Mac Pro", "games like X", "<Tale of
+ *    X>", "forces known as X"), the short form of a company's name ("X Y"
+ *    after "X Y Corporation"); evidence against one occurrence of a name
+ *    holds for all of them unless one has evidence around it.
  * 3. A single capitalised word resolves to a person met anywhere in the
  *    article by surname (or, when unique, by given name); failing that it
  *    is a person of its own only with strong evidence around it (or as an
- *    item of a list of people).
+ *    item of a list of people); never a company's name ("Audi has
+ *    revealed ... its"), a word after an acronym ("JP Morgan") or a given
+ *    name two people share.
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
@@ -72,14 +85,31 @@ enum evidence {
 	EV_PLACE1 = 1 << 18, /* a place, then one unknown word ("Cairo
 				Mitchell"): a person only with evidence
 				around it */
-	EV_HESHE = 1 << 19  /* the sentence's subject, with "he", "his",
+	EV_HESHE = 1 << 19, /* the sentence's subject, with "he", "his",
 			       "she" or "her" after it ("Kit Harrowgate had
 			       been promised it would change his life") */
+	EV_THINGNAME = 1 << 20, /* the article also writes it before an
+				organisation word ("Sierra Nevada" after
+				"Sierra Nevada Corporation": the short
+				form of a company's name), or as a title
+				or a character ("agreed to play Rose-Lynn
+				Harlan"): a person only with evidence
+				around it (negative) */
+	EV_SSTITLE = 1 << 21, /* a role opening a sentence, a dictionary word
+				and more ("Star Wars Jedi: Fallen Order
+				is"): EV_TITLEROLE unless the run has a
+				verb or an apposition of a person
+				("Choreographer Pinky Dsouza-Rane, who") */
+	EV_AUTHOR = 1 << 22, /* whose work of one's own follows ("Van Gogh's
+			       famous painting", "Okafor's memoir") */
+	EV_KIN = 1 << 23    /* what only a person has or does: "Okafor's
+			       wife", "Okafor himself", "Okafor, who was
+			       born", "Okafor died" */
 };
 
 /* Evidence that makes a person by itself. */
 #define EV_STRONG (EV_GIVEN | EV_ROLE | EV_TITLE | EV_SPEECH | EV_INV | \
-		   EV_APPOS | EV_LIST | EV_BYLINE)
+		   EV_APPOS | EV_LIST | EV_BYLINE | EV_AUTHOR | EV_KIN)
 /* Evidence against: a title, a place, a character. */
 #define EV_AGAINST (EV_WORK | EV_CHAR)
 /* ... and for runs of two words or more. */
@@ -93,6 +123,10 @@ enum evidence {
  * dictionary knows). The first PEOPLE_ENGLISH_SAMPLE such words decide. */
 #define PEOPLE_ENGLISH_PCT 70
 #define PEOPLE_ENGLISH_SAMPLE 400
+
+/* Tokens after a sentence's first word that "its" (its_after()) or its
+ * own "he" or "she" (own_pronoun()) may stand at. */
+#define PEOPLE_ITS_WINDOW 14
 
 /* A capitalised run is read up to this many words before job titles are
  * cut from it ("Indiana State Teachers Association President Keith
@@ -216,9 +250,17 @@ struct cands {
 	size_t n, cap;
 	/* Per token, 1 for a capitalised word opening a sentence whose
 	 * lower-case form the article uses, in text that is not English
-	 * ("Karena" for "karena"): a word of its language, no name. NULL
-	 * for English text, whose dictionary says so. */
+	 * ("Karena" for "karena"): a word of its language, no name; 2 for
+	 * such a word inside a sentence ("Hari Pers Nasional" beside "hari
+	 * ini"), which the gazetteer's given name of the same spelling is
+	 * no evidence for. NULL for English text, whose dictionary says
+	 * so. */
 	unsigned char *lower;
+	/* Token spans of the words before an organisation word in a run
+	 * ("Sierra Nevada" of "Sierra Nevada Corporation"). */
+	size_t (*org)[2];
+	size_t norg, caporg;
+	int angles; /* 1 when the text has "<", "《" or "〈" at all */
 };
 
 /* c->lower for text that is not English: the keys of the words written
@@ -253,18 +295,40 @@ mark_lower(const struct doc *d, struct cands *c)
 	for (i = 0; i < d->tk.n; i++) {
 		uint32_t v;
 
-		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP | TOK_SSTART)) !=
-		    (TOK_WORD | TOK_CAP | TOK_SSTART))
+		if ((d->tk.v[i].flags & (TOK_WORD | TOK_CAP)) !=
+		    (TOK_WORD | TOK_CAP))
 			continue;
 		k = doc_key(d, i, &kl);
 		v = hash_fnv1a(k, kl) | 1;
 		for (h = v & (cap - 1); set[h]; h = (h + 1) & (cap - 1))
 			if (set[h] == v) {
-				c->lower[i] = 1;
+				c->lower[i] = (d->tk.v[i].flags & TOK_SSTART)
+						      ? 1 : 2;
 				break;
 			}
 	}
 	free(set);
+}
+
+/* 1 when token i's key is one of the n words w (lower case): the first
+ * letter and the length are compared before the bytes, so that a list
+ * costs little per token. */
+static int
+word_in(const struct doc *d, size_t i, const char *const *w, size_t n)
+{
+	size_t kl, j;
+	const char *k;
+
+	if (i >= d->tk.n)
+		return 0;
+	k = doc_key(d, i, &kl);
+	if (kl == 0)
+		return 0;
+	for (j = 0; j < n; j++)
+		if (w[j][0] == k[0] && strncmp(w[j], k, kl) == 0 &&
+		    w[j][kl] == '\0')
+			return 1;
+	return 0;
 }
 
 static int
@@ -324,6 +388,23 @@ surname_he(const struct doc *d, size_t i)
 	       unknown_cap(d, i - 1, i);
 }
 
+/* 1 for the key of a letter and a dictionary word joined by a hyphen
+ * ("r-rated", "x-ray", "a-list"): a word, never a name. */
+static int
+letter_compound(const char *k, size_t kl)
+{
+	return kl > 2 && k[1] == '-' && given_common(k + 2, kl - 2);
+}
+
+static int
+letter_word(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return letter_compound(k, kl);
+}
+
 /* 1 for a word that is no name by itself: one the English dictionary has
  * in lower case (given.h), or a word of the lexicon's other classes
  * ("London", "Guild", "However"); a hyphenated word when all its parts
@@ -345,6 +426,8 @@ is_common(const struct doc *d, size_t i)
 	hy = memchr(k, '-', kl);
 	if (!hy)
 		return 0;
+	if (letter_compound(k, kl))
+		return 1;
 	for (;;) {
 		h = hy ? (size_t)(hy - k) : kl;
 		if (h == 0 || !(given_common(k, h) ||
@@ -385,28 +468,20 @@ has_digit(const struct doc *d, size_t i)
 /* 1 for a syllable of Korean or Chinese romanisation, in lower case:
  * an onset (one consonant, or a digraph such as "ch", "sh", "hs", "ts",
  * "kk"), a glide ("y", "w"), one to three vowels and a coda ("n", "ng",
- * "m", "k", "p", "l", "t" or "h"): "ji", "sung", "kyeong", "cheol",
- * "ing", "wen", "shek". English clusters ("pre", "war", "anti") are not;
- * nor are the English prefixes of that shape ("re-run", "co-op",
- * "non-stop"). */
+ * "m", "k", "p", "l", "t" or "h"), six letters at most: "ji", "sung",
+ * "kyeong", "cheol", "ing", "wen", "shek". English clusters ("pre",
+ * "war", "anti") are not. */
 static int
-syllable(const char *k, size_t kl)
+syllable_shape(const char *k, size_t kl)
 {
 	static const char *const onset2[] = { "ch", "sh", "hs", "ts", "tz",
 		"zh", "kk", "tt", "pp", "ss", "jj", "th", "kh", "ph" };
 	static const char *const coda[] = { "", "n", "ng", "m", "k", "p",
 		"l", "t", "h" };
-	static const char *const prefix[] = { "re", "de", "be", "co", "non",
-		"un", "bi", "out", "up", "on", "off", "no", "so", "hi",
-		"lo", "yo", "ha", "pan", "man", "pop", "hip", "mix", "tie",
-		"log", "set", "lay", "hot", "top", "hat", "ten", "sit" };
 	size_t i = 0, j, v;
 
-	if (kl == 0 || kl > 5)
+	if (kl == 0 || kl > 6)
 		return 0;
-	for (j = 0; j < sizeof(prefix) / sizeof(*prefix); j++)
-		if (strlen(prefix[j]) == kl && memcmp(k, prefix[j], kl) == 0)
-			return 0;
 	for (j = 0; j < sizeof(onset2) / sizeof(*onset2); j++)
 		if (kl > 2 && memcmp(k, onset2[j], 2) == 0) {
 			i = 2;
@@ -425,6 +500,23 @@ syllable(const char *k, size_t kl)
 		    memcmp(k + i, coda[j], kl - i) == 0)
 			return 1;
 	return 0;
+}
+
+/* syllable_shape(), but not the English prefixes of that shape
+ * ("re-run", "co-op", "non-stop"). */
+static int
+syllable(const char *k, size_t kl)
+{
+	static const char *const prefix[] = { "re", "de", "be", "co", "non",
+		"un", "bi", "out", "up", "on", "off", "no", "so", "hi",
+		"lo", "yo", "ha", "pan", "man", "pop", "hip", "mix", "tie",
+		"log", "set", "lay", "hot", "top", "hat", "ten", "sit" };
+	size_t j;
+
+	for (j = 0; j < sizeof(prefix) / sizeof(*prefix); j++)
+		if (strlen(prefix[j]) == kl && memcmp(k, prefix[j], kl) == 0)
+			return 0;
+	return syllable_shape(k, kl);
 }
 
 /* 1 for a text "Ji-sung", "Heung-min", "Ing-wen": two syllables joined
@@ -469,12 +561,47 @@ syllabic_given(const struct doc *d, size_t i)
 	return syllable(k, (size_t)(hy - k));
 }
 
+/* 1 for a capitalised word of one romanised syllable, its first letter
+ * alone in capitals ("Kim", "Jeong", "Hwan", "Ho"; "Park", the one
+ * surname of another shape). */
+static int
+syllable_word(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+	size_t kl;
+	const char *k;
+
+	if (i >= d->tk.n)
+		return 0;
+	t = &d->tk.v[i];
+	if ((t->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ALLCAP)) !=
+		    (TOK_WORD | TOK_CAP) ||
+	    t->kl < 2 || t->kl > 6 ||
+	    (doc_lex(d, i) & (LEX_PLACE | LEX_ORG | LEX_MONTHDAY)))
+		return 0;
+	k = doc_key(d, i, &kl);
+	return kl == t->ol && (syllable_shape(k, kl) ||
+			       (kl == 4 && memcmp(k, "park", 4) == 0));
+}
+
 /* 1 when the run [a, b) is a surname and a syllabic given name ("Park
  * Ji-sung", "Son Heung-min"): a short capitalised word, then one
- * syllabic_given(). */
+ * syllabic_given(); or a Korean name of three syllables written apart
+ * ("Lee Ho Jun", "Oh Kyeong Taek", "Kim Sang Hee"), three words of one
+ * syllable each on one line. */
 static int
 east_asian(const struct doc *d, size_t a, size_t b)
 {
+	/* Determiners and prepositions are no syllables of a name ("The
+	 * Long Shot"); interjections may be ("Oh", "Ha"). */
+	if (b == a + 3 && syllable_word(d, a) && syllable_word(d, a + 1) &&
+	    syllable_word(d, a + 2) &&
+	    !(doc_lex(d, a) & (LEX_DET | LEX_PREP)) &&
+	    !(doc_lex(d, a + 1) & (LEX_DET | LEX_PREP)) &&
+	    !(doc_lex(d, a + 2) & (LEX_DET | LEX_PREP)) &&
+	    !(d->tk.v[a + 1].flags & TOK_NLBEFORE) &&
+	    !(d->tk.v[a + 2].flags & TOK_NLBEFORE))
+		return 1;
 	return b == a + 2 && is_cap_word(d, a) && d->tk.v[a].kl <= 6 &&
 	       syllabic_given(d, a + 1);
 }
@@ -777,6 +904,69 @@ in_title_quote(const struct doc *d, size_t i)
 	return (d->tmark[i] & TM_TITLEQ) != 0;
 }
 
+/* Bytes looked at on each side of a run for angle brackets. */
+#define PEOPLE_ANGLE_REACH 160
+
+/* 1 when the run [a, b) stands inside angle brackets on its line:
+ * "<The Palace: Tale of Jang Noksu>", "《Tale of X》", "〈X〉", the marks of
+ * a title in Korean, Chinese and Japanese usage (and of East Asian
+ * English text). */
+static int
+in_angle_title(const struct doc *d, size_t a, size_t b)
+{
+	const char *t = d->text;
+	/* From the last word's start: the tokens keep "》" in a word. */
+	size_t s = d->tk.v[a].o, e = d->tk.v[b - 1].o;
+	size_t i, lim;
+	int open = 0;
+
+	lim = s > PEOPLE_ANGLE_REACH ? s - PEOPLE_ANGLE_REACH : 0;
+	for (i = s; i > lim; i--) {
+		unsigned char c = (unsigned char)t[i - 1];
+
+		if (c == '\n' || c == '>')
+			return 0;
+		if (c == '<' || (i >= 3 && (unsigned char)t[i - 3] == 0xE3 &&
+				 (unsigned char)t[i - 2] == 0x80 &&
+				 (c == 0x8A || c == 0x88))) {
+			open = 1; /* "《" E3 80 8A, "〈" E3 80 88 */
+			break;
+		}
+	}
+	if (!open)
+		return 0;
+	for (i = e; i < d->len && i < e + PEOPLE_ANGLE_REACH; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '\n' || c == '<')
+			return 0;
+		if (c == '>' || (c == 0xE3 && i + 2 < d->len &&
+				 (unsigned char)t[i + 1] == 0x80 &&
+				 ((unsigned char)t[i + 2] == 0x8B ||
+				  (unsigned char)t[i + 2] == 0x89)))
+			return 1; /* "》" E3 80 8B, "〉" E3 80 89 */
+	}
+	return 0;
+}
+
+/* 1 when the text has an opening angle bracket: "<", "《" (E3 80 8A) or
+ * "〈" (E3 80 88). */
+static int
+has_angles(const struct doc *d)
+{
+	const char *p = d->text, *e = d->text + d->len;
+
+	if (memchr(p, '<', d->len))
+		return 1;
+	while ((p = memchr(p, 0xE3, (size_t)(e - p))) != NULL) {
+		if (e - p > 2 && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0x8A || (unsigned char)p[2] == 0x88))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /* Words that may stand between a subject and its speech verb. */
 static int
 is_aux(const struct doc *d, size_t i)
@@ -848,6 +1038,57 @@ who_after(const struct doc *d, size_t b)
 	return 0;
 }
 
+/* 1 for a word for a work used as a verb: "play", "show" or "feature"
+ * after "to" or a modal ("will play Tomas Brdecka in the final", "to
+ * show Ines the door"), not after a determiner ("the play"). */
+static int
+verb_use(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "play", "show", "feature" };
+	static const char *const before[] = { "to", "will", "would", "can",
+		"could", "may", "might", "must", "should", "shall" };
+	size_t j;
+
+	if (i == 0 || !doc_same_sent(d, i - 1, i))
+		return 0;
+	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+		if (tok_is(&d->tk, i, w[j]))
+			break;
+	if (j == sizeof(w) / sizeof(*w))
+		return 0;
+	for (j = 0; j < sizeof(before) / sizeof(*before); j++)
+		if (tok_is(&d->tk, i - 1, before[j]))
+			return 1;
+	return 0;
+}
+
+/* Tokens looked at on each side of a name for a word of a part. */
+#define PEOPLE_PART_REACH 40
+
+/* 1 when the sentence of token a speaks of a part near it: "role",
+ * "roles", "character", "characters", "the part" (within
+ * PEOPLE_PART_REACH tokens, so that a sentence of thousands of names
+ * stays linear). */
+static int
+part_in_sentence(const struct doc *d, size_t a)
+{
+	uint32_t s = d->tk.v[a].sent;
+	size_t i = d->sent_start[s], e = d->sent_start[s + 1];
+
+	if (a > i + PEOPLE_PART_REACH)
+		i = a - PEOPLE_PART_REACH;
+	if (e > a + PEOPLE_PART_REACH)
+		e = a + PEOPLE_PART_REACH;
+	for (; i < e && i < d->tk.n; i++)
+		if (tok_is(&d->tk, i, "role") || tok_is(&d->tk, i, "roles") ||
+		    tok_is(&d->tk, i, "character") ||
+		    tok_is(&d->tk, i, "characters") ||
+		    (i > 0 && tok_is(&d->tk, i, "part") &&
+		     tok_is(&d->tk, i - 1, "the")))
+			return 1;
+	return 0;
+}
+
 /* A character, not a person: "who plays grizzled detective Frank
  * Mallory", "his role as X", "the character of X". A name right after
  * the verb is left alone: "Okafor played Ines Marsh in the final" is a
@@ -860,10 +1101,41 @@ plays_before(const struct doc *d, size_t a)
 		"voiced" };
 	size_t i = a, j, steps;
 
+	if (tok_is(&d->tk, a - 1, "by"))
+		return 0; /* "played by X": the actor */
 	if (a > 1 && (tok_is(&d->tk, a - 1, "as") || tok_is(&d->tk, a - 1, "of")) &&
 	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
 	     tok_is(&d->tk, a - 2, "part")))
 		return 1;
+	/* "you play as X", "the protagonist X", "players control X": a
+	 * game's or a story's character. */
+	if (a > 1 && tok_is(&d->tk, a - 1, "as")) {
+		for (j = 0; j < sizeof(verbs) / sizeof(*verbs); j++)
+			if (tok_is(&d->tk, a - 2, verbs[j]))
+				return 1;
+	}
+	if (tok_is(&d->tk, a - 1, "protagonist") ||
+	    tok_is(&d->tk, a - 1, "antagonist") ||
+	    tok_is(&d->tk, a - 1, "villain") ||
+	    tok_is(&d->tk, a - 1, "sidekick"))
+		return 1;
+	if (a > 1 && (tok_is(&d->tk, a - 1, "control") ||
+		      tok_is(&d->tk, a - 1, "controls")) &&
+	    (tok_is(&d->tk, a - 2, "players") || tok_is(&d->tk, a - 2, "you") ||
+	     tok_is(&d->tk, a - 2, "player")))
+		return 1;
+	/* "The story follows X", "the game's plot follows X": a plot
+	 * summary's hero. */
+	if (a > 1 && tok_is(&d->tk, a - 1, "follows") &&
+	    (tok_is(&d->tk, a - 2, "story") || tok_is(&d->tk, a - 2, "plot") ||
+	     tok_is(&d->tk, a - 2, "narrative") ||
+	     tok_is(&d->tk, a - 2, "campaign")))
+		return 1;
+	/* "had agreed to play X, and was perfect for the part": right after
+	 * the verb, a part when the sentence speaks of one. */
+	for (j = 0; a > 0 && j < sizeof(verbs) / sizeof(*verbs); j++)
+		if (tok_is(&d->tk, a - 1, verbs[j]))
+			return part_in_sentence(d, a);
 	/* The verb, then one to three lower-case words ("the grizzled
 	 * detective"). */
 	for (steps = 0; i > 0 && steps < 4 && doc_same_sent(d, i - 1, a);
@@ -876,6 +1148,235 @@ plays_before(const struct doc *d, size_t a)
 		    !(d->tk.v[i].flags & TOK_WORD))
 			return 0;
 	}
+	return 0;
+}
+
+/* EV_AUTHOR when the run [a, b) is a possessive before a work that one
+ * person makes ("in Van Gogh's famous painting", "Okafor's new memoir"),
+ * past two lower-case words at most; a company's works are films,
+ * games, songs, not these. */
+static unsigned
+author_of(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const w[] = { "painting", "paintings", "novel",
+		"novels", "poem", "poems", "poetry", "memoir", "memoirs",
+		"autobiography", "symphony", "symphonies", "sonata", "sonatas",
+		"sculpture", "sculptures", "self-portrait", "diary", "diaries",
+		"essay", "essays", "canvas", "canvases" };
+	size_t i;
+
+	if (!(d->tk.v[b - 1].flags & TOK_POSS))
+		return 0;
+	for (i = b; i < b + 3 && i < d->tk.n && doc_same_sent(d, a, i); i++) {
+		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM)) ||
+		    !(d->tk.v[i].flags & TOK_WORD))
+			return 0;
+		if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+			return EV_AUTHOR;
+	}
+	return 0;
+}
+
+/* EV_APPOS for a name given to a person: "a man named X", "a girl
+ * called X", "seorang pria bernama X", "orang bernama X" (Indonesian,
+ * Malay). */
+static unsigned
+named_person(const struct doc *d, size_t a)
+{
+	static const char *const who[] = { "man", "woman", "boy", "girl",
+		"person", "guy", "lady", "gentleman", "someone", "child", "kid",
+		"baby", "teenager", "student", "friend", "neighbour",
+		"neighbor", "patient", "soldier", "worker", "people", "men",
+		"women", "orang", "seorang", "pria", "wanita", "perempuan",
+		"anak", "lelaki" };
+	size_t j;
+
+	if (a < 2 || !doc_same_sent(d, a - 2, a) ||
+	    !(tok_is(&d->tk, a - 1, "named") || tok_is(&d->tk, a - 1, "called") ||
+	      tok_is(&d->tk, a - 1, "bernama")))
+		return 0;
+	if (is_role_before(d, a - 2))
+		return EV_APPOS;
+	for (j = 0; j < sizeof(who) / sizeof(*who); j++)
+		if (tok_is(&d->tk, a - 2, who[j]))
+			return EV_APPOS;
+	return 0;
+}
+
+/* 1 for the text of two years joined by a hyphen or a dash: "1921-1999",
+ * "1921–1999". */
+static int
+life_dates(const char *o, size_t ol)
+{
+	size_t j, mid;
+
+	if (ol == 9 && o[4] == '-')
+		mid = 1;
+	else if (ol == 11 && (unsigned char)o[4] == 0xE2 &&
+		 (unsigned char)o[5] == 0x80 &&
+		 ((unsigned char)o[6] == 0x93 || (unsigned char)o[6] == 0x94))
+		mid = 3;
+	else
+		return 0;
+	for (j = 0; j < 4; j++)
+		if (!(o[j] >= '0' && o[j] <= '9') ||
+		    !(o[4 + mid + j] >= '0' && o[4 + mid + j] <= '9'))
+			return 0;
+	return 1;
+}
+
+/* EV_AUTHOR for the maker or the player of a work after "by": "written
+ * by X", "directed by X", "played by X" (an actor), "voiced by X"; not
+ * what a company does too ("produced by", "hosted by"). */
+static unsigned
+made_by(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "written", "directed", "composed",
+		"painted", "photographed", "illustrated", "narrated", "played",
+		"voiced", "portrayed", "sung", "penned", "authored",
+		"choreographed", "co-written", "co-directed" };
+
+	if (a < 2 || !tok_is(&d->tk, a - 1, "by") || !doc_same_sent(d, a - 2, a))
+		return 0;
+	if (word_in(d, a - 2, w, sizeof(w) / sizeof(*w)))
+		return EV_AUTHOR;
+	return 0;
+}
+
+/* EV_KIN when what follows the run ending at token b is what only a
+ * person has or does: a possessive before a kinship word or an event of
+ * a life ("Okafor's wife", "Okafor's late father", "Okafor's funeral"),
+ * "himself" or "herself", "was born", "died". A company has spokespeople
+ * and lawyers, never a wife or a childhood. */
+static unsigned
+kin_after(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const kin[] = { "wife", "husband", "son",
+		"daughter", "mother", "father", "brother", "sister",
+		"girlfriend", "boyfriend", "fiance", "fiancee", "widow",
+		"widower", "parents", "sons", "daughters", "brothers",
+		"sisters", "mum", "mom", "dad", "grandmother", "grandfather",
+		"granddaughter", "grandson", "stepfather", "stepmother",
+		"ex-wife", "ex-husband", "spouse", "death", "funeral",
+		"birthday", "childhood", "wedding", "divorce", "retirement",
+		"eulogy", "grave", "obituary" };
+	size_t i = b, j;
+
+	if (b >= d->tk.n || !doc_same_sent(d, a, b))
+		return 0;
+	if (d->tk.v[b - 1].flags & TOK_POSS) {
+		/* "late", "own", "younger": one adjective between */
+		for (; i < b + 2 && i < d->tk.n && doc_same_sent(d, a, i); i++) {
+			if (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT))
+				return 0;
+			for (j = 0; j < sizeof(kin) / sizeof(*kin); j++)
+				if (tok_is(&d->tk, i, kin[j]))
+					return EV_KIN;
+		}
+		return 0;
+	}
+	/* "X (born 1961)", "X (1920-2001)", "X (45)": a life's dates or
+	 * an age in brackets. */
+	if (tok_punct(&d->tk, b, '(') && b + 2 < d->tk.n &&
+	    doc_same_sent(d, b, b + 2)) {
+		const struct tok *n = &d->tk.v[b + 1];
+
+		if (tok_is(&d->tk, b + 1, "born") || tok_is(&d->tk, b + 1, "b"))
+			return EV_KIN;
+		if ((n->flags & TOK_NUM) && n->kl <= 3 &&
+		    tok_punct(&d->tk, b + 2, ')'))
+			return EV_KIN;
+		if ((n->flags & TOK_NUM) && n->kl == 4 && b + 3 < d->tk.n &&
+		    (d->tk.v[b + 2].flags & TOK_PUNCT) &&
+		    (d->tk.v[b + 3].flags & TOK_NUM) && d->tk.v[b + 3].kl == 4)
+			return EV_KIN;
+		if (life_dates(d->text + n->o, n->ol))
+			return EV_KIN; /* one token: "1921-1999" */
+	}
+	if (tok_is(&d->tk, b, "himself") || tok_is(&d->tk, b, "herself") ||
+	    tok_is(&d->tk, b, "died") ||
+	    (b + 1 < d->tk.n && tok_is(&d->tk, b, "was") &&
+	     tok_is(&d->tk, b + 1, "born")))
+		return EV_KIN;
+	return 0;
+}
+
+/* 1 for a speech verb in its plain form ("say", "tell", "think"), which
+ * agrees with a plural subject, not with one person's name. */
+static int
+plural_verb(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "say", "tell", "add", "claim",
+		"argue", "think", "believe", "insist", "explain", "warn",
+		"admit", "write", "note", "recall", "suggest", "ask", "reply",
+		"answer", "respond", "state", "declare", "announce", "speak",
+		"talk", "comment", "confirm", "deny", "agree", "disagree" };
+
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
+	return 0;
+}
+
+/* Tokens walked back over a list for the words that introduce it. */
+#define PEOPLE_LIST_REACH 40
+
+/* 1 when the run at token a is an item of a list of things: "games like
+ * Baldur's Gate and Icewind Dale", "films such as X, Y and Z", "brands
+ * including X": a plural word for works, companies or teams, then "like",
+ * "such as" or "including", and only names, commas, "and", "or" between
+ * it and the run. */
+static int
+things_list(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "games", "films", "movies", "shows",
+		"series", "books", "novels", "titles", "albums", "songs",
+		"franchises", "sequels", "apps", "brands", "products",
+		"companies", "firms", "bands", "teams", "clubs", "studios",
+		"publishers", "labels", "platforms", "services", "sites",
+		"shops", "stores", "restaurants", "cars", "models", "phones" };
+	size_t i, intro;
+
+	for (i = a; i > 0 && i + PEOPLE_LIST_REACH > a &&
+	     doc_same_sent(d, i - 1, a); i--) {
+		const struct tok *t = &d->tk.v[i - 1];
+
+		if (tok_is(&d->tk, i - 1, "like") ||
+		    tok_is(&d->tk, i - 1, "including") ||
+		    (tok_is(&d->tk, i - 1, "as") && i > 1 &&
+		     tok_is(&d->tk, i - 2, "such"))) {
+			intro = tok_is(&d->tk, i - 1, "as") ? i - 2 : i - 1;
+			if (intro == 0 || !doc_same_sent(d, intro - 1, a))
+				return 0;
+			if (word_in(d, intro - 1, w, sizeof(w) / sizeof(*w)))
+				return 1;
+			return 0;
+		}
+		if ((t->flags & (TOK_CAP | TOK_NUM)) ||
+		    tok_punct(&d->tk, i - 1, ',') ||
+		    tok_punct(&d->tk, i - 1, ':') ||
+		    tok_is(&d->tk, i - 1, "and") || tok_is(&d->tk, i - 1, "or") ||
+		    tok_is(&d->tk, i - 1, "the"))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
+/* 1 for a preposition joined to an article in Portuguese, Spanish,
+ * Italian, French or German ("do", "das", "del", "della", "du", "des",
+ * "der", "dem"), in lower case. */
+static int
+article_prep(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "do", "da", "dos", "das", "del",
+		"della", "dello", "delle", "degli", "dei", "du", "des", "der",
+		"dem", "den", "al", "ao", "aos", "na", "no", "nas", "nos",
+		"nella", "nel", "zum", "zur", "im" };
+
+	if (d->tk.v[i].flags & TOK_CAP)
+		return 0;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -893,8 +1394,10 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		ev |= EV_GIVEN;
 	/* "the comedy Paper Lanterns": a title, whatever follows. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
-	    (doc_lex(d, a - 1) & LEX_WORK))
+	    (doc_lex(d, a - 1) & LEX_WORK) && !verb_use(d, a - 1))
 		return EV_WORK;
+	if (things_list(d, a))
+		return EV_WORK; /* "games like Icewind Dale" */
 	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
 		return ev | EV_CHAR;
 	/* "By Sunanda Kulkarni-Roy" opening a paragraph or a line: the
@@ -903,17 +1406,27 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	    (d->tk.v[a - 1].flags & (TOK_PSTART | TOK_NLBEFORE)) &&
 	    (d->tk.v[a - 1].flags & TOK_CAP))
 		return ev | EV_BYLINE;
+	/* "ministro do Meio Ambiente", "Ministerio de Asuntos del Interior",
+	 * "Präsident der Bundesbank": in text that is not English a
+	 * preposition joined to an article introduces a place or an
+	 * institution, as "of the" does. */
+	if (!d->english && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    article_prep(d, a - 1))
+		return ev | EV_PREP | EV_PLACE_PREP | who_after(d, b);
 	/* "in Leeds, the director", "of Marquee Metrics said": after a
 	 * preposition only a given name, role or title makes a person; after
 	 * one of place ("in", "at", "from") a run of unknown words is a
 	 * place more likely than a name. */
+	ev |= author_of(d, a, b) | named_person(d, a) | kin_after(d, a, b) |
+	      made_by(d, a);
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP | who_after(d, b) |
 		       (place_prep(d, a - 1) && !source_to(d, a - 1)
 				? EV_PLACE_PREP : 0);
 	if (a > 1 && doc_same_sent(d, a - 2, a) &&
-	    tok_punct(&d->tk, a - 1, ',') && is_role_before(d, a - 2))
+	    tok_punct(&d->tk, a - 1, ',') &&
+	    is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
 	if (a > 0 && doc_same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
@@ -925,8 +1438,11 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		    doc_same_sent(d, a - 2, a) &&
 		    (doc_lex(d, a - 2) & LEX_TITLE))
 			ev |= EV_TITLE;
+		/* "said Google's miss was small": a possessor in what is
+		 * said, not the speaker. */
 		if ((doc_lex(d, a - 1) & LEX_SPEECH_INV) &&
-		    !(a > 1 && (doc_lex(d, a - 2) & LEX_PRONOUN)))
+		    !(a > 1 && (doc_lex(d, a - 2) & LEX_PRONOUN)) &&
+		    !(d->tk.v[b - 1].flags & TOK_POSS))
 			ev |= EV_INV;
 	}
 	/* "X said", "X bluntly stated", "X, who", "X, a director," */
@@ -936,8 +1452,10 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		size_t k = j + 1;
 
 		/* "Meghan, Duchess of Sussex": a title of a place. */
+		/* "X, engineer Isaac Clarke": a role before a name is that
+		 * name's. */
 		if (tok_is(&d->tk, k, "who") || tok_is(&d->tk, k, "whose") ||
-		    is_role_before(d, k) ||
+		    (is_role_before(d, k) && !is_cap_word(d, k + 1)) ||
 		    ((doc_lex(d, k) & LEX_TITLE) && (d->tk.v[k].flags & TOK_CAP) &&
 		     tok_is(&d->tk, k + 1, "of")))
 			ev |= EV_APPOS;
@@ -973,6 +1491,12 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	     doc_same_sent(d, j, a);
 	     j++, steps++) {
 		if (doc_is_speech(d, j)) {
+			/* "Goonies Never say die": a plural verb right after
+			 * one name is no reporting clause of it ("Ellis and
+			 * Cook say" is). */
+			if (j == b && plural_verb(d, j) &&
+			    !(a > 0 && tok_is(&d->tk, a - 1, "and")))
+				break;
 			ev |= EV_SPEECH;
 			if (doc_lex(d, j) & LEX_SPEECH_INV)
 				ev |= EV_SAID;
@@ -993,18 +1517,56 @@ thing_head(const struct doc *d, size_t i)
 	static const char *const w[] = { "probe", "spacecraft", "telescope",
 		"rover", "satellite", "supercomputer", "benchmark", "processor",
 		"chip", "smartphone", "phone", "laptop", "console", "sedan",
-		"suv", "school", "schools", "theater", "theatre", "police",
+		"suv", "tablet", "headphones", "earbuds", "headset", "camera",
+		"drone", "router", "controller", "keyboard", "monitor",
+		"charger", "hatchback", "coupe", "crossover", "pickup",
+		"motorcycle", "scooter", "airliner", "helicopter", "rocket",
+		"missile", "app", "browser", "chipset", "gpu", "cpu",
+		"smartwatch", "school", "schools", "theater", "theatre", "police",
 		"stadium", "arena", "hotel", "airport", "campus", "hospital",
 		"tower", "county", "river", "lake", "mountains", "valley",
 		"corporation", "headquarters", "facility", "plant", "mine",
 		"district", "neighborhood", "neighbourhood", "township" };
-	size_t j;
 
-	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)))
+	/* lower case, or an acronym: "SUV", "GPU" */
+	if (i >= d->tk.n || (d->tk.v[i].flags & TOK_PUNCT) ||
+	    ((d->tk.v[i].flags & TOK_CAP) && !(d->tk.v[i].flags & TOK_ALLCAP)))
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
+	return 0;
+}
+
+/* 1 for a capitalised word that ends the name of a product's model,
+ * never a surname: "Mac Pro", "Galaxy Ultra", "Switch Lite", "Collector
+ * Edition". */
+static int
+model_word(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "pro", "plus", "mini", "ultra",
+		"lite", "edition", "deluxe" };
+
+	if (!(d->tk.v[i].flags & TOK_CAP))
+		return 0;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
+	return 0;
+}
+
+/* 1 for a part of a machine in lower case at token i: "battery",
+ * "display", "touchscreen", "engine", "chipset", "trunk", "dashboard". */
+static int
+machine_part(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "battery", "display", "screen",
+		"touchscreen", "engine", "chipset", "processor", "trunk",
+		"dashboard", "specs", "firmware", "drivetrain", "powertrain",
+		"chassis", "bezel", "bezels", "keyboard", "trackpad" };
+
+	if (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT))
+		return 0;
+	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -1037,6 +1599,39 @@ model_code(const struct doc *d, size_t i)
 	return digit && alpha;
 }
 
+/* 1 when the run at token a is the name of a group or a thing: "forces
+ * known as X", "a militia called X", "an app named X", "a company
+ * called X". */
+static int
+named_thing(const struct doc *d, size_t a)
+{
+	static const char *const what[] = { "forces", "force", "group",
+		"groups", "militia", "rebels", "movement", "unit", "brigade",
+		"faction", "network", "alliance", "coalition", "company",
+		"firm", "startup", "app", "program", "programme", "operation",
+		"project", "party", "organisation", "organization", "band",
+		"ship", "vessel", "boat", "storm", "hurricane", "typhoon",
+		"cyclone", "virus", "variant", "product", "brand", "platform",
+		"initiative", "campaign", "fund", "exercise", "mission",
+		"restaurant", "bar", "cafe", "shop", "store", "club" };
+	size_t n, j;
+
+	if (a < 2 || !doc_same_sent(d, a - 2, a))
+		return 0;
+	if (tok_is(&d->tk, a - 1, "called") || tok_is(&d->tk, a - 1, "named") ||
+	    tok_is(&d->tk, a - 1, "dubbed"))
+		n = a - 2;
+	else if (a > 2 && tok_is(&d->tk, a - 1, "as") &&
+		 tok_is(&d->tk, a - 2, "known") && doc_same_sent(d, a - 3, a))
+		n = a - 3;
+	else
+		return 0;
+	for (j = 0; j < sizeof(what) / sizeof(*what); j++)
+		if (tok_is(&d->tk, n, what[j]))
+			return 1;
+	return 0;
+}
+
 /* A run of two words or more [a, b) used as a thing, not a person: right
  * after a determiner in lower case when no given name opens it ("the
  * Motorola Razr"; a person has a role or an adjective there, "the
@@ -1059,8 +1654,29 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		for (j = 0; j < sizeof(det) / sizeof(*det); j++)
 			if (tok_is(&d->tk, a - 1, det[j]))
 				return EV_THING;
+	/* "its electric Gran Turismo", "their new Vanta Pro": a thing's
+	 * possessive, then an adjective in lower case (no role, and no
+	 * plural or verb in -s: "its signatories include X Y"). */
+	if (!(ev & EV_GIVEN) && a > 1 && doc_same_sent(d, a - 2, a) &&
+	    (tok_is(&d->tk, a - 2, "its") || tok_is(&d->tk, a - 2, "their"))) {
+		const struct tok *t = &d->tk.v[a - 1];
+		const char *o = d->text + t->o;
+
+		if ((t->flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD &&
+		    !doc_is_role(d, a - 1) && t->ol > 1 && o[t->ol - 1] != 's')
+			return EV_THING;
+	}
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
 		return EV_THING;
+	if (named_thing(d, a))
+		return EV_THING; /* "forces known as Maghawir al Thawra" */
+	/* "the Vanta Pro's battery", "Zorvex Nova's display": a part of a
+	 * machine, which no person has. */
+	if (b < d->tk.n && (d->tk.v[b - 1].flags & TOK_POSS) &&
+	    doc_same_sent(d, a, b) && machine_part(d, b))
+		return EV_THING;
+	if (model_word(d, b - 1))
+		return EV_THING; /* "Mac Pro", "Zacian Edition" */
 	/* "Dell Alienware AW3418DW", "Zorvex Nova S10": a model code. */
 	if (b < d->tk.n && doc_same_sent(d, a, b) &&
 	    !(d->tk.v[b].flags & (TOK_NLBEFORE | TOK_PUNCT)) &&
@@ -1077,6 +1693,7 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 }
 
 static unsigned given_bits(const char *k, size_t kl);
+static int arabic_title(const struct doc *d, size_t i);
 
 /* 1 for a word with a capital inside, after three letters or more, that
  * starts a dictionary word which is no given name: a product or a brand
@@ -1152,24 +1769,33 @@ trim_front(const struct doc *d, const struct cands *c, size_t a, size_t b,
 {
 	if (a < b && question_aux(d, a))
 		a++;
-	if (a < b && c->lower && c->lower[a])
+	if (a < b && c->lower && c->lower[a] == 1)
 		a++; /* "Karena Islam saat itu ...": "karena" is a word */
 	while (a < b) {
 		unsigned lx = doc_lex(d, a);
 
 		if (surname_he(d, a) || east_asian(d, a, b)) {
 			break;
-		} else if (lx & LEX_TITLE) {
+		} else if ((lx & LEX_TITLE) || arabic_title(d, a)) {
 			*ev |= EV_TITLE;
 		} else if (doc_is_role(d, a) && !(lx & LEX_GIVEN)) {
 			/* "LEGO Star Wars", "Resident Evil", "the Inspector
 			 * General": a capitalised role inside a sentence
 			 * before a dictionary word is part of a title. */
-			if (!(d->tk.v[a].flags & TOK_SSTART) && a + 1 < b &&
+			/* So is one opening a sentence before a dictionary
+			 * word and another capitalised word ("Star Wars Jedi:
+			 * Fallen Order is ..."; "Director Quill arrived" is
+			 * a person). */
+			if (a + 1 < b &&
 			    !(doc_lex(d, a + 1) & (LEX_GIVEN | LEX_TITLE)) &&
 			    !doc_is_role(d, a + 1) && is_common(d, a + 1) &&
-			    !weak_given(d, a + 1))
-				*ev |= EV_TITLEROLE;
+			    !weak_given(d, a + 1)) {
+				if (!(d->tk.v[a].flags & TOK_SSTART))
+					*ev |= EV_TITLEROLE;
+				else if (words_in(d, a + 1, b) >= 2 &&
+					 d->tk.v[a + 1].kl > 1)
+					*ev |= EV_SSTITLE;
+			}
 			*ev |= EV_ROLE;
 		} else if (lx & LEX_GIVEN) {
 			break;
@@ -1251,11 +1877,45 @@ trim_common_front(const struct doc *d, size_t a, size_t b)
 	return a;
 }
 
+/* 1 when the role at token j is a surname after the given name at token
+ * a: a role that is a common surname too ("John Legend", "Mark Judge",
+ * "Joey Bishop", "James Dean"), not a job title after a given name that
+ * is a word as well ("Art Director"). */
+static int
+role_surname(const struct doc *d, size_t a, size_t j)
+{
+	static const char *const w[] = { "judge", "bishop", "legend", "dean",
+		"chancellor", "constable" };
+	size_t i;
+
+	if (!(doc_lex(d, a) & LEX_GIVEN) || weak_given(d, a) ||
+	    !is_cap_word(d, j))
+		return 0;
+	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
+		if (tok_is(&d->tk, j, w[i]))
+			return 1;
+	return 0;
+}
+
 /* A run that ends in a role or title ("Art Director", "Dakota Gov") names
- * the job: those words are not part of a name. */
+ * the job: those words are not part of a name; nor is a day of the week
+ * after a name. */
 static size_t
 trim_back(const struct doc *d, size_t a, size_t b)
 {
+	static const char *const days[] = { "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday" };
+	size_t j;
+
+	/* "CNN's Jake Tapper Sunday morning": a day after a name of two
+	 * words (a month may be a surname: "Theresa May"). */
+	for (j = 0; b > a + 2 && j < sizeof(days) / sizeof(*days); j++)
+		if (tok_is(&d->tk, b - 1, days[j])) {
+			b--;
+			break;
+		}
+	if (b == a + 2 && role_surname(d, a, b - 1))
+		return b; /* "John Legend", "Mark Judge" */
 	while (b > a && ((doc_lex(d, b - 1) & LEX_TITLE) ||
 			 (doc_is_role(d, b - 1) &&
 			  !(doc_lex(d, b - 1) & LEX_GIVEN)) ||
@@ -1309,9 +1969,15 @@ display_of(const struct doc *d, size_t a, size_t b, struct buf *out)
 	for (i = a; i < b; i++) {
 		const struct tok *t = &d->tk.v[i];
 
-		if (i + 2 < b && is_mark(d, i) && is_mark(d, i + 2)) {
-			i += 2;
-			continue;
+		if (is_mark(d, i)) {
+			size_t j;
+
+			for (j = i + 1; j < b && !is_mark(d, j); j++)
+				;
+			if (j < b) {
+				i = j; /* the nickname and its marks */
+				continue;
+			}
 		}
 		if (i > a && t->o > d->tk.v[i - 1].o + d->tk.v[i - 1].ol &&
 		    out->len && out->p[out->len - 1] != ' ')
@@ -1349,6 +2015,14 @@ mark_given(struct doc *d, const struct cands *c)
 	for (i = 0; i < d->tk.n; i++) {
 		const char *k;
 
+		/* "Al Kafi", "Al Qur'an": in text that is not English, "Al"
+		 * before a capitalised word is the Arabic article, not the
+		 * given name of "Al Gore". */
+		if (!d->english && tok_is(&d->tk, i, "al") &&
+		    (d->tk.v[i].flags & TOK_CAP) && i + 1 < d->tk.n &&
+		    !(d->tk.v[i + 1].flags & TOK_NLBEFORE) &&
+		    is_cap_word(d, i + 1))
+			d->lex[i] &= ~LEX_GIVEN;
 		if (!(d->tk.v[i].flags & TOK_CAP) ||
 		    !(d->tk.v[i].flags & TOK_WORD) || d->lex[i] ||
 		    (c->lower && c->lower[i]))
@@ -1476,16 +2150,24 @@ particles(const struct doc *d, size_t b)
 	return k;
 }
 
-/* A nickname in quote marks inside a name at token i: "Vusumuzi ‘Vusi’
- * Khanye", "Ramón “Monchi” Dela Cruz" (a mark, one capitalised word, a
- * mark, and the name goes on). */
-static int
+/* Tokens of a nickname in quote marks inside a name at token i, its
+ * marks included, or 0: "Vusumuzi ‘Vusi’ Khanye", "Ramón “Monchi” Dela
+ * Cruz", "Abel “The Weeknd” Tesfaye" (a mark, one to three capitalised
+ * words, a mark, and the name goes on). */
+static size_t
 nickname_at(const struct doc *d, size_t i)
 {
-	return i + 3 < d->tk.n && is_mark(d, i) && is_cap_word(d, i + 1) &&
-	       is_mark(d, i + 2) && is_cap_word(d, i + 3) &&
-	       doc_same_sent(d, i, i + 3) &&
-	       !(d->tk.v[i + 3].flags & TOK_NLBEFORE);
+	size_t j;
+
+	if (!is_mark(d, i))
+		return 0;
+	for (j = i + 1; j < d->tk.n && j < i + 4 && is_cap_word(d, j); j++)
+		;
+	if (j == i + 1 || j + 1 >= d->tk.n || !is_mark(d, j) ||
+	    !is_cap_word(d, j + 1) || !doc_same_sent(d, i, j + 1) ||
+	    (d->tk.v[j + 1].flags & TOK_NLBEFORE))
+		return 0;
+	return j + 1 - i;
 }
 
 /* An Arabic article joined to a surname: "al-Hashimi", "el-Sayed" (in
@@ -1503,12 +2185,123 @@ article_particle(const struct doc *d, size_t i)
 	return o[3] >= 'A' && o[3] <= 'Z';
 }
 
+/* Bytes of an Arabic article and its hyphen opening token i before a
+ * capital ("Al-", "At-", "Asy-": the article, its "l" assimilated or
+ * not), or 0. */
+static size_t
+arabic_article(const struct doc *d, size_t i)
+{
+	static const char *const art[] = { "al", "el", "ad", "adh", "an",
+		"ar", "as", "asy", "ash", "at", "ath", "az" };
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o, *hy;
+	size_t j, h;
+
+	if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP))
+		return 0;
+	hy = memchr(o, '-', t->ol);
+	if (!hy || (size_t)(hy - o) + 2 > t->ol ||
+	    !(hy[1] >= 'A' && hy[1] <= 'Z'))
+		return 0;
+	h = (size_t)(hy - o);
+	for (j = 0; j < sizeof(art) / sizeof(*art); j++)
+		if (strlen(art[j]) == h && (o[0] | 0x20) == art[j][0] &&
+		    strncmp(o + 1, art[j] + 1, h - 1) == 0)
+			return h + 1;
+	return 0;
+}
+
+/* 1 for an Arabic surname of origin with its article ("Al-Albani",
+ * "At-Tirmidzi", "El-Masri"): a capitalised word of five letters or more
+ * after the article, ending in "i", the nisba that names a person after
+ * a place or a tribe. Organisations with the article ("Al-Jazeera",
+ * "Al-Shabaab") have other endings. */
+static int
+arabic_nisba(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	const char *o = d->text + t->o;
+	size_t h = arabic_article(d, i), j;
+
+	if (h == 0 || t->ol < h + 5 || o[t->ol - 1] != 'i')
+		return 0;
+	for (j = h + 1; j < t->ol; j++)
+		if (!(o[j] >= 'a' && o[j] <= 'z'))
+			return 0;
+	return 1;
+}
+
+/* 1 for an honorific with the Arabic article ("Asy-Syaikh", "Al-Imam",
+ * "Al-Habib"): the word after the article is a title or a role. */
+static int
+arabic_title(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tk.v[i];
+	size_t h = arabic_article(d, i), kl;
+	const char *k;
+
+	if (h == 0)
+		return 0;
+	k = doc_key(d, i, &kl);
+	if (kl <= h || kl != t->ol)
+		return 0;
+	return (lexicon_lookup(k + h, kl - h) & (LEX_TITLE | LEX_ROLE)) != 0 ||
+	       (kl - h == 5 && memcmp(k + h, "habib", 5) == 0);
+}
+
+/* 1 when the last word of the two-word run [a, b) is a place and the
+ * first one no place, no dictionary word and no given name ("Debola
+ * Lagos", "Tunde Ibadan"): a surname taken from a place more likely than
+ * a district ("Central Lagos" has a dictionary word), a person only with
+ * evidence around it (EV_PLACE1). */
+static int
+place_surname(const struct doc *d, size_t a, size_t b)
+{
+	return b == a + 2 && d->english && (doc_lex(d, a + 1) & LEX_PLACE) &&
+	       !doc_lex(d, a) && !is_common(d, a) && !has_digit(d, a) &&
+	       !weak_given(d, a);
+}
+
+/* 1 when every word of [a, b) is one letter ("M.D", "U.S"), two words
+ * or more. */
+static int
+only_initials(const struct doc *d, size_t a, size_t b)
+{
+	size_t i;
+
+	if (words_in(d, a, b) < 2)
+		return 0;
+	for (i = a; i < b; i++)
+		if ((d->tk.v[i].flags & TOK_WORD) && d->tk.v[i].kl > 1)
+			return 0;
+	return 1;
+}
+
+/* 1 when the organisation word at token j is the surname of the
+ * two-word run [a, b) that opens with a given name ("Stuart Hall",
+ * "Charlotte Church", "Brenda Song"): a person only with evidence around
+ * it (EV_PLACE1), since "Grace Church" is a church as often. Not a word
+ * the topic file names, nor the organisation words of another class; and
+ * the caller asks that nothing was cut before the given name ("San
+ * Francisco Chronicle"). */
+static int
+org_surname(const struct doc *d, size_t a, size_t b, size_t j)
+{
+	return b == a + 2 && j == a + 1 && d->english &&
+	       (doc_lex(d, a) & LEX_GIVEN) && !weak_given(d, a) &&
+	       doc_lex(d, j) == LEX_ORG && is_cap_word(d, j) &&
+	       !(d->tmark[j] & (TM_NONPERSON | TM_FIGURE)) &&
+	       !(d->tmark[a] & (TM_NONPERSON | TM_FIGURE));
+}
+
 /* 1 when the place at token j is the given name of a two-word name [a,
  * b) ("Cairo Mitchell", "London Okafor"): the first word, before a word
  * that is no place and no dictionary word. */
 static int
 place_given(const struct doc *d, size_t a, size_t b, size_t j)
 {
+	if (j == a + 1 && b == a + 2 && d->english)
+		return place_surname(d, a, b);
 	return j == a && b == a + 2 && d->english &&
 	       !(doc_lex(d, a + 1) & (LEX_PLACE | LEX_ORG)) &&
 	       !is_common(d, a + 1) && !has_digit(d, a + 1);
@@ -1600,14 +2393,12 @@ compass_place(const struct doc *d, size_t a, size_t b)
 	static const char *const w[] = { "north", "south", "east", "west",
 		"central", "northeast", "northwest", "southeast", "southwest",
 		"north-east", "north-west", "south-east", "south-west" };
-	size_t j;
 
 	if (words_in(d, a, b) != 2 || (doc_lex(d, a) & LEX_GIVEN) ||
 	    weak_given(d, a))
 		return 0;
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, b - 1, w[j]))
-			return 1;
+	if (word_in(d, b - 1, w, sizeof(w) / sizeof(*w)))
+		return 1;
 	return 0;
 }
 
@@ -1625,6 +2416,26 @@ scan_candidates(struct doc *d, struct cands *c)
 		     !(east_asian(d, i, i + 2) &&
 		       !(d->tmark[i] & (TM_NONPERSON | TM_FIGURE)))) ||
 		    in_title_quote(d, i)) {
+			/* "Partido Rosalia Verde", "Fundación Marisol
+			 * Ortega", "Yayasan Budi Luhur": in other languages
+			 * an organisation's name puts its head first, and
+			 * the capitalised words after it are its name. */
+			if (!d->english && is_cap_word(d, i) &&
+			    (doc_lex(d, i) & LEX_ORG)) {
+				i++;
+				while (i < n && doc_same_sent(d, i - 1, i) &&
+				       !(d->tk.v[i].flags & TOK_NLBEFORE)) {
+					if (is_cap_word(d, i))
+						i++;
+					else if (particles(d, i) &&
+						 i + particles(d, i) < n &&
+						 is_cap_word(d, i + particles(d, i)))
+						i += particles(d, i) + 1;
+					else
+						break;
+				}
+				continue;
+			}
 			i++;
 			continue;
 		}
@@ -1670,7 +2481,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				   is_cap_word(d, b + 1)) {
 				b += 2; /* an initial: "J. Smith" */
 			} else if (nickname_at(d, b)) {
-				b += 3; /* "Vusumuzi ‘Vusi’ Khanye" */
+				/* "Vusumuzi ‘Vusi’ Khanye" */
+				b += nickname_at(d, b);
 			} else if (article_particle(d, b)) {
 				b++; /* "Noor al-Hashimi" */
 			} else {
@@ -1679,7 +2491,21 @@ scan_candidates(struct doc *d, struct cands *c)
 		}
 		a = trim_front(d, c, i, b, &ev);
 		a = trim_role_prefix(d, a, b, &ev);
-		a = trim_common_front(d, a, b);
+		{
+			size_t t = trim_common_front(d, a, b);
+
+			/* "Nashville's Grand Ole Opry", "the Grand Ole
+			 * Opry": a dictionary word cut before a given name
+			 * after a possessive or a determiner names a
+			 * thing. */
+			if (t > a && a == i && i > 0 &&
+			    doc_same_sent(d, i - 1, i) &&
+			    !doc_is_role(d, a) &&
+			    ((d->tk.v[i - 1].flags & TOK_POSS) ||
+			     (doc_lex(d, i - 1) & LEX_DET)))
+				ev |= EV_THING;
+			a = t;
+		}
 		b = trim_back(d, a, b);
 		/* A Cyrillic sentence opens with a capital whatever its first
 		 * word is ("Позже Сечин сообщил"): only a given name there
@@ -1696,10 +2522,18 @@ scan_candidates(struct doc *d, struct cands *c)
 			int bad = 0, given = 0;
 
 			for (j = a; j < b; j++) {
+				if (j > a && !bad && (doc_lex(d, j) & LEX_ORG) &&
+				    !(d->tmark[j] & (TM_NONPERSON | TM_FIGURE))) {
+					pt_xgrow((void **)&c->org, &c->caporg,
+						 c->norg + 1, sizeof(*c->org));
+					c->org[c->norg][0] = a;
+					c->org[c->norg++][1] = j;
+				}
 				/* A place alone stays a candidate: it may
 				 * be a surname ("York said", resolved in
 				 * people_from_single_words()). */
-				if ((blocked(d, j) && !east_asian(d, a, b)) ||
+				if ((blocked(d, j) && !east_asian(d, a, b) &&
+				     !(a == i && org_surname(d, a, b, j))) ||
 				    ((doc_lex(d, j) & LEX_PLACE) &&
 				     !(doc_lex(d, a) & LEX_GIVEN) &&
 				     words_in(d, a, b) > 1 &&
@@ -1710,7 +2544,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				if (j == a && (doc_lex(d, j) & LEX_GIVEN))
 					given = 1;
 				else if (is_cap_word(d, j) &&
-					 d->tk.v[j].kl > 1 && dict_word(d, j))
+					 d->tk.v[j].kl > 1 &&
+					 (dict_word(d, j) || letter_word(d, j)))
 					common++;
 			}
 			/* A run longer than a name is a headline or a title
@@ -1720,14 +2555,21 @@ scan_candidates(struct doc *d, struct cands *c)
 			 * May Dry Human Waste"). Two such words
 			 * alone ("Blue Origin", "Tiger Woods") need a title,
 			 * a role or an apposition (EV_COMMON2). */
+			/* "Duke M.D./Ph.D. student": letters with stops and
+			 * nothing else are a degree or an abbreviation. */
+			if (only_initials(d, a, b))
+				bad = 1;
 			if (words_in(d, a, b) > PEOPLE_MAX_NAME_TOKENS ||
-			    (common >= 2 && words_in(d, a, b) > 2))
+			    (common >= 2 && words_in(d, a, b) > 2) ||
+			    (c->angles && in_angle_title(d, a, b)))
 				bad = 1;
 			if (common >= 2 && !given)
 				ev |= EV_COMMON2;
 			if (!bad && (((doc_lex(d, a) & LEX_PLACE) &&
 				      !(doc_lex(d, a) & LEX_GIVEN)) ||
-				     compass_place(d, a, b)))
+				     compass_place(d, a, b) ||
+				     place_surname(d, a, b) ||
+				     (a == i && org_surname(d, a, b, b - 1))))
 				ev |= EV_PLACE1;
 			if (!bad) {
 				struct cand *k;
@@ -1738,6 +2580,10 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				if ((k->ev & EV_SSTITLE) &&
+				    !(k->ev & (EV_SPEECH | EV_APPOS | EV_INV)))
+					k->ev |= EV_TITLEROLE;
+				k->ev &= ~(unsigned)EV_SSTITLE;
 				k->ev |= thing_evidence(d, a, b, k->ev);
 				k->ev |= heshe_after(d, i, a, b);
 				if (namelike(d, a, b) || east_asian(d, a, b))
@@ -1816,6 +2662,17 @@ person_by_single(const struct doc *d, const struct pindex *ix, const char *k)
 	return nfirst == 1 ? firsthit : -1;
 }
 
+/* 1 when two people or more have the given name k ("Ali" after "Ali bin
+ * Abi Talib" and "Ali Khamenei"): the word alone is one of them, not a
+ * new person. */
+static int
+shared_given(const struct pindex *ix, const char *k)
+{
+	int p = smap_get(&ix->first, k);
+
+	return p >= 0 && ix->next_first[p] >= 0;
+}
+
 /* The figure mention that ends just before token a or starts just after
  * token b, in a list with the candidate [a, b). d->m holds the figures'
  * mentions in text order at this point. */
@@ -1832,18 +2689,38 @@ next_to_figure(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
-/* Each candidate's matching key and word count. */
+/* Each candidate's matching key and word count; EV_THINGNAME for the
+ * candidates whose key is the start of an organisation's name, or a
+ * title or a character at another occurrence. */
 static void
 key_candidates(const struct doc *d, struct cands *c)
 {
 	struct buf key = BUF_INIT;
+	struct smap orgs = { NULL, NULL, 0, 0 };
+	char **ok = pt_xcalloc(c->norg + 1, sizeof(*ok));
 	size_t i;
 
+	for (i = 0; i < c->norg; i++) {
+		key_of(d, c->org[i][0], c->org[i][1], &key);
+		ok[i] = pt_xstrdup(key.p);
+		smap_put(&orgs, ok[i], 1);
+	}
 	for (i = 0; i < c->n; i++) {
 		key_of(d, c->v[i].a, c->v[i].b, &key);
 		c->v[i].key = pt_xstrdup(key.p);
 		c->v[i].nw = nwords(d, &c->v[i]);
+		if (c->v[i].nw > 1 && ((c->v[i].ev & EV_AGAINST) ||
+				       ((c->v[i].ev & EV_THING) &&
+					!(c->v[i].ev & EV_GIVEN))))
+			smap_put(&orgs, c->v[i].key, 1);
 	}
+	for (i = 0; i < c->n; i++)
+		if (smap_get(&orgs, c->v[i].key) >= 0)
+			c->v[i].ev |= EV_THINGNAME;
+	for (i = 0; i < c->norg; i++)
+		free(ok[i]);
+	free(ok);
+	smap_release(&orgs);
 	buf_release(&key);
 }
 
@@ -1874,7 +2751,12 @@ accept_with_evidence(struct cands *c, struct smap *accepted)
 		} else if (ev & EV_COMMON2) {
 			/* "Tiger Woods": a title, a role or "X, who" (a
 			 * company says things too: "Meridian Crown said"). */
-			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE))
+			if (ev & (EV_TITLE | EV_APPOS | EV_ROLE | EV_KIN))
+				accept(&c->v[i], accepted);
+		} else if (ev & EV_THINGNAME) {
+			/* "Sierra Nevada" of "Sierra Nevada Corporation": a
+			 * given name is no evidence. */
+			if (ev & ((EV_STRONG & ~(EV_GIVEN | EV_LIST)) | EV_HESHE))
 				accept(&c->v[i], accepted);
 		} else if ((ev & (EV_STRONG | EV_HESHE)) ||
 			   ((ev & EV_NAMELIKE) && !(ev & EV_PLACE_PREP))) {
@@ -1925,7 +2807,13 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 			if (k->accepted || k->nw < 2 ||
 			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 				continue;
-			if ((k->ev & EV_PLACE1) &&
+			/* "o ministro do Meio Ambiente, Ricardo Salles,":
+			 * a place after a preposition, beside a person, is no
+			 * item of a list of people. */
+			if ((k->ev & EV_PLACE_PREP) && !(k->ev & EV_GIVEN) &&
+			    smap_get(accepted, k->key) < 0)
+				continue;
+			if ((k->ev & (EV_PLACE1 | EV_THINGNAME)) &&
 			    smap_get(accepted, k->key) < 0)
 				continue;
 			if (smap_get(accepted, k->key) >= 0 ||
@@ -2080,7 +2968,14 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const char *sp;
 
 		if (k->accepted || k->nw < 2 || k->nw > 3 ||
-		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
+		    (k->ev & (EV_AGAINST_RUN | EV_COMMON2 | EV_THINGNAME)))
+			continue;
+		/* In text that is not English the dictionary cannot tell a
+		 * word from a name, so a run that opens with no given name
+		 * ("Pendukung Ali", "Shahih Bukhari": supporters of Ali, a
+		 * book named after its author) is no person by the name
+		 * standing alone. */
+		if (!d->english && !(k->ev & EV_GIVEN))
 			continue;
 		sp = strrchr(k->key, ' ');
 		if (sp && smap_get(&alone, sp + 1) >=
@@ -2185,6 +3080,30 @@ contraction(const struct doc *d, size_t i)
 	return ap && ap - k > 1;
 }
 
+/* 1 when the single word at token a opens its sentence and the next
+ * capitalised word, quotation or clause break after it is not reached
+ * before "he", "his", "she" or "her", within PEOPLE_ITS_WINDOW tokens:
+ * "Rihanna is readying her eighth album" (not "Nvidia chief Jensen
+ * Huang said his"). */
+static int
+own_pronoun(const struct doc *d, size_t a)
+{
+	size_t j;
+
+	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+		return 0;
+	for (j = a + 1; j < d->tk.n && j < a + PEOPLE_ITS_WINDOW &&
+	     doc_same_sent(d, a, j); j++) {
+		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
+			return 1;
+		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
+		    tok_punct(&d->tk, j, ',') || tok_is(&d->tk, j, "its") ||
+		    tok_is(&d->tk, j, "that") || tok_is(&d->tk, j, "who"))
+			return 0;
+	}
+	return 0;
+}
+
 /* A single word is a person of its own: a name of one word needs a role
  * or title before it, "said X", or a speech verb after it away from the
  * start of a sentence ("People say" is no name); a dictionary word
@@ -2198,15 +3117,42 @@ single_evidence(const struct doc *d, const struct cand *k)
 
 	if (leader_of(d, a))
 		return 1;
-	if (ev & (EV_PREP | EV_AGAINST | EV_TITLEROLE))
+	/* "President Trump said": a capitalised role and a dictionary word
+	 * before a verb of saying (not of opinion) name a person, though
+	 * "LEGO Star Wars" does not. */
+	if ((ev & EV_TITLEROLE) && (ev & EV_SAID) && !(ev & EV_AGAINST) &&
+	    !(d->tk.v[a].flags & TOK_POSS))
+		return 1;
+	if (ev & (EV_AGAINST | EV_TITLEROLE))
+		return 0;
+	/* "HR. At-Tirmidzi", "by Al-Albani": a name by its form; "in
+	 * Tolkien's novel": an author; "to Okafor's funeral". */
+	if (arabic_nisba(d, a) || (ev & (EV_AUTHOR | EV_KIN)))
+		return 1;
+	if (ev & EV_PREP)
 		return 0;
 	if (ev & (EV_INV | EV_TITLE | EV_APPOS))
 		return 1;
 	if ((ev & EV_ROLE) && (!is_common(d, a) || plain_role_before(d, a)))
 		return 1;
 	/* "Jokowi said he would ...": a sentence's first word, a speech
-	 * verb and a gendered pronoun after (a company is "it"). */
+	 * verb and a gendered pronoun after (a company is "it"); or a word
+	 * no dictionary has and its own pronoun ("Rihanna is readying her
+	 * album"). */
 	if ((ev & EV_SPEECH) && (ev & EV_HESHE) && !contraction(d, a))
+		return 1;
+	if ((ev & EV_HESHE) && !is_common(d, a) && !contraction(d, a) &&
+	    !has_digit(d, a) && own_pronoun(d, a))
+		return 1;
+	/* In text that is not English a sentence's first word the article
+	 * never writes in lower case (mark_lower()) is a name before a verb
+	 * of saying that opens a quotation ("Aslam berkata, “...”"), not
+	 * before one that reports ("Sebaliknya menyatakan bahwa ..."). */
+	if ((ev & EV_SAID) && !d->english && (d->tk.v[a].flags & TOK_SSTART) &&
+	    a + 4 < d->tk.n && doc_is_speech(d, a + 1) &&
+	    (tok_punct(&d->tk, a + 2, ',') || tok_punct(&d->tk, a + 2, ':')) &&
+	    d->tk.v[a + 2].quote < 0 &&
+	    (d->tk.v[a + 3].quote >= 0 || d->tk.v[a + 4].quote >= 0))
 		return 1;
 	return (ev & EV_SPEECH) && (!is_common(d, a) || (ev & EV_SAID)) &&
 	       !(d->tk.v[a].flags & TOK_SSTART);
@@ -2239,6 +3185,46 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 	return people >= 2;
 }
 
+/* 1 when the single word at token a opens its sentence as a company
+ * does: "its" follows in the sentence, with no comma, quotation or
+ * capitalised word between ("Audi has revealed the second model in its
+ * range"); a person has "his" or "her" there. */
+static int
+its_after(const struct doc *d, size_t a)
+{
+	size_t j;
+
+	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+		return 0;
+	for (j = a + 1; j < d->tk.n && j < a + PEOPLE_ITS_WINDOW &&
+	     doc_same_sent(d, a, j); j++) {
+		if (tok_is(&d->tk, j, "its"))
+			return 1;
+		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
+		    tok_punct(&d->tk, j, ',') ||
+		    (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M)))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when an acronym stands right before the single word at token a, on
+ * its line: one name with it ("JP Morgan", "AMC Networks"), not a
+ * person of its own; a title or role there ("CEO Cook") is evidence. */
+static int
+acronym_before(const struct doc *d, size_t a)
+{
+	const struct tok *p;
+
+	if (a == 0 || (d->tk.v[a].flags & TOK_NLBEFORE) ||
+	    !doc_same_sent(d, a - 1, a))
+		return 0;
+	p = &d->tk.v[a - 1];
+	return (p->flags & TOK_WORD) && (p->flags & TOK_ALLCAP) && p->kl > 1 &&
+	       !(doc_lex(d, a - 1) & (LEX_TITLE | LEX_ROLE)) &&
+	       !doc_is_role(d, a - 1);
+}
+
 /* Single words: surnames and given names of known people, or people of
  * their own with evidence (single_evidence()). A rejected multi-word run
  * may end in a known surname ("Veteran Field"); only single words are
@@ -2247,9 +3233,26 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 static void
 people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 {
+	struct smap titled = { NULL, NULL, 0, 0 };
 	size_t i;
 	int pass;
 
+	/* A word that some capitalised role makes part of a title ("LEGO
+	 * Star Wars") is no person by a role before it elsewhere ("Star
+	 * Wars heroes" opening a sentence). */
+	for (i = 0; i < c->n; i++) {
+		int v;
+
+		if (c->v[i].nw != 1)
+			continue;
+		v = smap_get(&titled, c->v[i].key);
+		/* 2: a company somewhere, never a person of its own */
+		if (its_after(d, c->v[i].a))
+			smap_put(&titled, c->v[i].key, 2);
+		else if ((c->v[i].ev & EV_TITLEROLE) &&
+			 !(c->v[i].ev & EV_SAID) && v < 1)
+			smap_put(&titled, c->v[i].key, 1);
+	}
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < c->n; i++) {
 			struct cand *k = &c->v[i];
@@ -2276,7 +3279,9 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 				continue;
 			}
 			p = person_by_single(d, ix, k->key);
-			if (p < 0 && pass == 0 &&
+			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
+			    !acronym_before(d, a) &&
+			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
 			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
@@ -2288,6 +3293,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			}
 		}
 	}
+	smap_release(&titled);
 }
 
 /* d->mtok: the mention at each token, so that doc_mention_at() is a
@@ -2333,7 +3339,7 @@ reads_english(const struct doc *d)
 void
 people_find(struct doc *d, const struct topic *t)
 {
-	struct cands c = { NULL, 0, 0, NULL };
+	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0, 0 };
 	struct smap accepted = { NULL, NULL, 0, 0 };
 	struct pindex ix;
 	size_t i;
@@ -2341,6 +3347,9 @@ people_find(struct doc *d, const struct topic *t)
 
 	memset(&ix, 0, sizeof(ix));
 	d->english = reads_english(d);
+	/* Titles in angle brackets are looked for only in a text that has
+	 * an opening bracket ("<", or "《" and "〈", E3 80 8A and E3 80 88). */
+	c.angles = has_angles(d);
 	mark_lower(d, &c);
 	mark_given(d, &c);
 	find_figures(d, t);
@@ -2362,4 +3371,5 @@ people_find(struct doc *d, const struct topic *t)
 	pindex_release(&ix);
 	free(c.v);
 	free(c.lower);
+	free(c.org);
 }
