@@ -56,6 +56,13 @@ static const struct {
 	{ "Tomas Quill spoke. “And I said, ‘We want more lamps.’ They said, "
 	  "‘The guild can’t do it.’” Quill said.",
 	  "Tomas Quill | Tomas Quill" },
+	/* Two people share a surname: the surname alone is the one
+	 * introduced last before it, or the first after it when none is. */
+	{ "Singer Nell Arbuckle wrote the album. “It took a year,” Arbuckle "
+	  "said. Her brother, Rafe Arbuckle, plays bass. “She never sleeps,” "
+	  "Arbuckle said.", "Nell Arbuckle | Rafe Arbuckle" },
+	{ "“We were broke,” Arbuckle said. Singer Nell Arbuckle and her "
+	  "brother, Rafe Arbuckle, wrote it.", "Nell Arbuckle" },
 	/* An epithet refers back to a person named before. */
 	{ "Director Tomas Quill arrived. “We start at dawn tomorrow,” the "
 	  "director said.", "Tomas Quill" },

@@ -2644,17 +2644,34 @@ find_figures(struct doc *d, const struct topic *t)
 	free(fig2p);
 }
 
-/* The person a single word names: the newest person with that surname
- * (named in full, or already mentioned), else the one person with that
- * given name; -1 if none. */
+/* The person a single word at token at names: of the people with that
+ * surname (named in full, or already mentioned), the one introduced last
+ * before it, as a reader takes "Quintanilla said" after "Marisol
+ * Quintanilla" and before "her sister, Lupe Quintanilla"; failing that
+ * the first one introduced after it ("Tramp said ... President Ann
+ * Tramp"); else the one person with that given name; -1 if none. */
 static int
-person_by_single(const struct doc *d, const struct pindex *ix, const char *k)
+person_by_single(const struct doc *d, const struct pindex *ix, const char *k,
+		 size_t at)
 {
-	int p, firsthit = -1, nfirst = 0;
+	int p, before = -1, after = -1, firsthit = -1, nfirst = 0;
 
-	for (p = smap_get(&ix->last, k); p >= 0; p = ix->next_last[p])
-		if (d->p[p].first || d->p[p].mentions > 0)
-			return p;
+	for (p = smap_get(&ix->last, k); p >= 0; p = ix->next_last[p]) {
+		size_t ft = d->p[p].first_tok;
+
+		if (!d->p[p].first && d->p[p].mentions == 0)
+			continue;
+		if (ft <= at) {
+			if (before < 0 || ft > d->p[before].first_tok)
+				before = p;
+		} else if (after < 0 || ft < d->p[after].first_tok) {
+			after = p;
+		}
+	}
+	if (before >= 0)
+		return before;
+	if (after >= 0)
+		return after;
 	for (p = smap_get(&ix->first, k); p >= 0; p = ix->next_first[p]) {
 		firsthit = p;
 		nfirst++;
@@ -3269,7 +3286,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			 * preposition ("in York"); never a person of its
 			 * own. */
 			if (doc_lex(d, a) & LEX_PLACE) {
-				p = person_by_single(d, ix, k->key);
+				p = person_by_single(d, ix, k->key, a);
 				if (p >= 0 && d->p[p].first &&
 				    strcmp(d->p[p].last, k->key) == 0 &&
 				    !(k->ev & (EV_PREP | EV_AGAINST))) {
@@ -3278,7 +3295,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 				}
 				continue;
 			}
-			p = person_by_single(d, ix, k->key);
+			p = person_by_single(d, ix, k->key, a);
 			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
 			    !acronym_before(d, a) &&
 			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
