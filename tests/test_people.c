@@ -58,6 +58,11 @@ static const struct {
 	{ "“We need more time,” said Mara Voss.", "Mara Voss=1F" },
 	{ "Greta Lund, a veteran producer, left.", "Greta Lund=1F" },
 	{ "Imogen Sato, 31, said it.", "Imogen Sato=1F" },
+	/* An English list after "from" ("work from A, B and C"): a place
+	 * after a preposition is no item of a list only in text that is
+	 * not English. */
+	{ "The festival has new work from Park Ji-won, Imogen Sato and "
+	  "Tomas Quill.", "Park Ji-won=1 | Imogen Sato=1F | Tomas Quill=1M" },
 	{ "Producer Rufus Hale, Dana Pike and Olga Brandt attended.",
 	  "Rufus Hale=1M | Dana Pike=1F | Olga Brandt=1F" },
 	/* Particles and initials stay in the name. */

@@ -2825,9 +2825,13 @@ accept_by_neighbours(const struct doc *d, struct cands *c,
 			    (k->ev & (EV_AGAINST_RUN | EV_COMMON2)))
 				continue;
 			/* "o ministro do Meio Ambiente, Ricardo Salles,":
-			 * a place after a preposition, beside a person, is no
-			 * item of a list of people. */
-			if ((k->ev & EV_PLACE_PREP) && !(k->ev & EV_GIVEN) &&
+			 * in text that is not English, a place after a
+			 * preposition joined to an article, beside a person, is
+			 * no item of a list of people; English lists follow
+			 * "from" ("new work from Park Ji-won, Ann Roe and
+			 * ..."). */
+			if (!d->english && (k->ev & EV_PLACE_PREP) &&
+			    !(k->ev & EV_GIVEN) &&
 			    smap_get(accepted, k->key) < 0)
 				continue;
 			if ((k->ev & (EV_PLACE1 | EV_THINGNAME)) &&
