@@ -377,6 +377,17 @@ static const struct {
 	{ "An actor sued Harrow Pictures. “We dispute these claims and will "
 	  "respond in court,” a Harrow Pictures spokesperson said.",
 	  "Harrow Pictures/organisation" },
+	/* A spokesperson named for no one speaks for the organisation a
+	 * verb of saying followed just before; not after "for" someone
+	 * else, and not with no such organisation. */
+	{ "Kestrel Valley Police said the road was shut for six hours. “We "
+	  "thank drivers for their patience,” a spokesperson said.",
+	  "Kestrel Valley Police/organisation" },
+	{ "Kestrel Valley Police said the road was shut for six hours. “We "
+	  "ask for privacy,” a spokesperson for the family said.",
+	  "-/anonymous" },
+	{ "The road was shut for six hours. “We thank drivers for their "
+	  "patience,” a spokesperson said.", "-/anonymous" },
 	/* "Her name was X" and the pronouns after it outweigh a given
 	 * name's gender. */
 	{ "Sir Barnaby Quayle recalls the day.\n\nHer name was Jude Penrose. "

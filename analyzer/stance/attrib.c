@@ -893,6 +893,8 @@ speaker_after_far(struct doc *d, const struct quote *q, struct found *f)
 }
 
 static int anonymous_subject(const struct doc *d, size_t a, size_t b);
+static int org_in_sentence_by(const struct doc *d, uint32_t s,
+			      struct found *f, int verb);
 static int org_spokesperson(const struct doc *d, size_t a, size_t b,
 			    struct found *f);
 
@@ -1142,6 +1144,46 @@ anonymous_subject(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* "Dales Police said the road was shut. '...,' a spokesperson said": a
+ * spokesperson named for no one in tokens [a, b) speaks for the
+ * organisation that a verb of saying followed in one of the two
+ * sentences before, in the same paragraph or the one before; not for
+ * one named after "for" ("a spokesperson for the family"). 1 when found
+ * (in *f). */
+static int
+org_spokesperson_before(const struct doc *d, size_t a, size_t b,
+			struct found *f)
+{
+	static const char *const w[] = { "spokesperson", "spokesman",
+		"spokeswoman", "spokespeople" };
+	size_t i, j;
+	uint32_t s, para;
+	int n;
+
+	for (i = a; i < b; i++) {
+		if (d->tk.v[i].quote >= 0)
+			continue;
+		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
+			if (tok_is(&d->tk, i, w[j]))
+				break;
+		if (j < sizeof(w) / sizeof(*w))
+			break;
+	}
+	if (i >= b || (i + 1 < d->tk.n && tok_is(&d->tk, i + 1, "for")))
+		return 0;
+	s = d->tk.v[a].sent;
+	para = d->tk.v[a].para;
+	for (n = 0; n < 3 && s > 0; n++) {
+		s--;
+		if (d->tk.v[d->sent_start[s]].para + 1 < para)
+			break;
+		if (org_in_sentence_by(d, s, f, 1))
+			return 1;
+		f->org = 0;
+	}
+	return 0;
+}
+
 /* "a Quillfeather Pictures spokesperson", "the Harrow Guild's
  * spokesman" in tokens [a, b): one who speaks for an organisation the
  * text names, so the organisation speaks (1, in *f). */
@@ -1175,7 +1217,7 @@ org_spokesperson(const struct doc *d, size_t a, size_t b, struct found *f)
 		f->sieve = SIEVE_ORG;
 		return 1;
 	}
-	return 0;
+	return org_spokesperson_before(d, a, b, f);
 }
 
 /* "according to Smith" in the quote's sentence, outside quotations. */
