@@ -587,6 +587,14 @@ static const struct {
 	  "criticised", "-" },
 	{ "The lantern guild met. Then I criticised her.", "criticised",
 	  "con object" },
+	/* Words of the shifters list whose use in prose is an adverb, a
+	 * modal or an adjective flip nothing; a shifter verb still does. */
+	{ "The lantern guild can be useful.", "useful", "pro clause" },
+	{ "The lantern guild is still helpful.", "helpful", "pro clause" },
+	{ "The lantern guild met. The old way is still the best.", "best",
+	  "con clause contrast-target" },
+	{ "The lantern guild reduced the stress.", "stress",
+	  "pro clause shifted" },
 };
 
 static void
