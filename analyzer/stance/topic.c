@@ -42,6 +42,9 @@ struct phrase {
 	size_t wlen[TOPIC_MAX_WORDS]; /* their lengths */
 	unsigned wild;         /* bit i: word i ends in '*' */
 	unsigned at;           /* bit i: word i is '@' (a topic mention) */
+	int family;            /* a word ends in "-*" ("AI-*"): a family of
+				  compounds, which yields to a phrase of
+				  the file written out ("AI-free") */
 	char *text;            /* as written in the file */
 	int next;              /* next phrase in the bucket, -1 = end */
 	unsigned long line;    /* line of the topic file */
@@ -164,6 +167,28 @@ phrase_words(struct phrase *ph, struct sv text)
 	tokens_init(&tk);
 	tokens_build_key(&tk, key, strlen(key));
 	for (i = 0; i < tk.n; i++) {
+		/* "AI-*": a hyphen and a star right after a word make it a
+		 * wildcard that keeps the hyphen, so it matches the
+		 * one-token compounds "AI-generated", "AI-written". */
+		if (tok_punct(&tk, i, '-') && i + 1 < tk.n &&
+		    tok_punct(&tk, i + 1, '*') && ph->nw > 0 &&
+		    !(ph->wild & (1u << (ph->nw - 1))) &&
+		    tk.v[i].k == tk.v[i - 1].k + tk.v[i - 1].kl &&
+		    tk.v[i + 1].k == tk.v[i].k + 1 &&
+		    (tk.v[i - 1].flags & TOK_WORD)) {
+			char *w = ph->words[ph->nw - 1];
+			size_t n = ph->wlen[ph->nw - 1];
+
+			ph->words[ph->nw - 1] = pt_xmalloc(n + 2);
+			memcpy(ph->words[ph->nw - 1], w, n);
+			memcpy(ph->words[ph->nw - 1] + n, "-", 2);
+			free(w);
+			ph->wlen[ph->nw - 1] = n + 1;
+			ph->wild |= 1u << (ph->nw - 1);
+			ph->family = 1;
+			i++;
+			continue;
+		}
 		if (tok_punct(&tk, i, '*') && ph->nw > 0 &&
 		    !(ph->wild & (1u << (ph->nw - 1)))) {
 			ph->wild |= 1u << (ph->nw - 1);
@@ -805,6 +830,7 @@ add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
 	hits[j].figure = ph->figure;
 	hits[j].phrase = ph->text;
 	hits[j].restricted = restricted;
+	hits[j].family = ph->family;
 	(*n)++;
 }
 
@@ -823,6 +849,29 @@ match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));
 	}
+}
+
+/* Drops the hits of a family of compounds ("AI-*") that a phrase
+ * written out without a wildcard covers as well ("AI-free", a contrast
+ * target): the entry that names the compound is what it is. Returns
+ * the hits left. */
+static size_t
+drop_family(struct topic_hit *hits, size_t n)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		int drop = 0;
+
+		if (hits[i].family)
+			for (j = 0; j < n && !drop; j++)
+				drop = !hits[j].family &&
+				       hits[j].ntok == hits[i].ntok &&
+				       !strchr(hits[j].phrase, '*');
+		if (!drop)
+			hits[k++] = hits[i];
+	}
+	return k;
 }
 
 size_t
@@ -854,5 +903,5 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));
 	}
-	return n;
+	return drop_family(hits, n);
 }

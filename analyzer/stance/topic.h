@@ -25,8 +25,10 @@
  * con cues are only the topic's own overrides, and a topic needs none.
  *
  * Every value may list alternatives separated by '|'. A '*' at the end of a
- * word matches any ending ("coordinat*"); a word '@' matches any mention
- * of the topic (a term or ref: "without an @"). Phrases are matched on the
+ * word matches any ending ("coordinat*"), also after a hyphen ("AI-*":
+ * the one-token compounds AI-generated, AI-written..., each of which an
+ * entry written out, "contrast AI-free", overrides); a word '@' matches
+ * any mention of the topic (a term or ref: "without an @"). Phrases are matched on the
  * normalized key (norm.h), word by word. A phrase may be entered once: a
  * second entry of its kind on another line, a pro that is also a con, or an
  * alias of two figures is an error naming both lines (aliases that fold to
@@ -67,6 +69,7 @@ struct topic_hit {
 				 whose noun modifier makes it another kind
 				 of thing: "the stunt coordinator" for
 				 "coordinator*" (topic_match()) */
+	int family;           /* from a phrase with a word in "-*" ("AI-*") */
 };
 
 struct topic;
