@@ -762,6 +762,16 @@ static const struct {
 	{ "The best advice came from a lantern keeper, Ivo Brandt, on the "
 	  "first day.",
 	  "Ivo Brandt=pro | article=pro" },
+	/* In an article that names the topic, a sentence that names only
+	 * its opposite is about it, reversed; in another article it is
+	 * not. */
+	{ "The lantern guild met.\n\nThe hall was full.\n\nThe night was "
+	  "long.\n\nThe rain came.\n\n“The old way was wonderful,” said Mara "
+	  "Voss.",
+	  "Mara Voss=con | article=con" },
+	{ "The hall was full.\n\n“The old way was wonderful,” said Mara "
+	  "Voss.",
+	  "Mara Voss=neutral | article=neutral" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",
