@@ -587,6 +587,12 @@ static const struct {
 	  "criticised", "-" },
 	{ "The lantern guild met. Then I criticised her.", "criticised",
 	  "con object" },
+	/* An adjective between a ref's determiner and its head is no part
+	 * of the ref: it evaluates it. */
+	{ "The lantern guild met. The clever guild won.", "clever",
+	  "pro clause" },
+	{ "The lantern guild met. Then the dreadful guild lost.", "dreadful",
+	  "con clause" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

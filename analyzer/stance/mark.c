@@ -58,7 +58,8 @@ record_hits(struct doc *d, const struct topic *t, const unsigned char *topic,
 			}
 			if (m)
 				for (k = 0; k < hits[j].ntok; k++)
-					d->tmark[i + k] |= m;
+					if (k == 0 || k > hits[j].gap)
+						d->tmark[i + k] |= m;
 			pt_xgrow((void **)&d->hits, &d->caphits, d->nhits + 1,
 				 sizeof(*d->hits));
 			h = &d->hits[d->nhits++];

@@ -70,6 +70,10 @@ struct topic_hit {
 				 of thing: "the stunt coordinator" for
 				 "coordinator*" (topic_match()) */
 	int family;           /* from a phrase with a word in "-*" ("AI-*") */
+	size_t gap;           /* adjectives of a definite ref, from the
+				 start token + 1, that are no part of it:
+				 "clever" in "the clever tools" for ref
+				 "the tools" */
 };
 
 struct topic;
