@@ -593,6 +593,26 @@ static const struct {
 	  "pro clause" },
 	{ "The lantern guild met. Then the dreadful guild lost.", "dreadful",
 	  "con clause" },
+	/* A feeling in a "because" clause after a negated one gives no
+	 * side (the negation denies the act or the reason); negated or
+	 * given as a reason on its own, it counts. */
+	{ "She is not joining the lantern guild because she is scared of "
+	  "it.", "scared", "-" },
+	{ "She is not scared of the lantern guild.", "scared",
+	  "pro clause negated" },
+	{ "She left the lantern guild because she was scared of it.",
+	  "scared", "con clause" },
+	/* A negated feeling about the telling ("not embarrassed to say")
+	 * leaves what is told asserted; a denied telling does not. */
+	{ "I am not embarrassed to say I love the lantern guild.", "love",
+	  "pro clause" },
+	{ "I am not going to say I love the lantern guild.", "love",
+	  "con clause negated" },
+	/* Rejecting a claim negates what it says; accepting it does not. */
+	{ "She rejects the idea that the lantern guild is useless.",
+	  "useless", "pro clause negated" },
+	{ "She accepts the idea that the lantern guild is useless.",
+	  "useless", "con clause" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

@@ -943,6 +943,8 @@ relative_after(const struct doc *d, size_t j, size_t i)
 	return 1;
 }
 
+static int speech_formula(const struct doc *d, size_t j);
+
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
  * as a contrastive target). *first gets the first one. A negator's scope
@@ -968,6 +970,15 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 			*first = DOC_NONE;
 			continue;
 		}
+		/* "not embarrassed to say I love it": a feeling about the
+		 * telling, then what is told, asserted on its own. */
+		if (j > a && kind_at(d, j - 1) == POL_EVAL &&
+		    speech_formula(d, j)) {
+			count = 0;
+			*first = DOC_NONE;
+			continue;
+		}
+
 		if (tok_is(&d->tk, j, "neither"))
 			neither = 1;
 		else if (neither && tok_is(&d->tk, j, "nor"))
@@ -1008,6 +1019,25 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 		}
 	}
 	return count;
+}
+
+/* 1 when the evaluation at token i is a feeling (LEX_FEELING: "scared",
+ * "nervous") in a "because" clause after a negated one ("I'm not
+ * signing because I'm scared of it"): the negation either denies the
+ * act, for that reason, or denies the reason ("not because I'm
+ * scared"); neither says the feeling is absent, nor which way it
+ * points. */
+static int
+feared_reason(const struct doc *d, size_t a, size_t i, size_t skip)
+{
+	size_t j, first;
+
+	if (!(doc_lex(d, i) & LEX_FEELING))
+		return 0;
+	for (j = i; j > a; j--)
+		if (tok_is(&d->tk, j - 1, "because"))
+			return negators(d, a, j - 1, skip, &first) > 0;
+	return 0;
 }
 
 /* 1 when "without" at token w opens its clause [a, b) (past quote
@@ -1694,6 +1724,11 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	e->neg = DOC_NONE;
 	if (!(off & POL_OFF_COMPOSITION)) {
 		nneg = negators(d, a, e->tok, skip, &e->neg);
+		if (feared_reason(d, a, e->tok, skip)) {
+			f = 0;
+			nneg = 0;
+			e->neg = DOC_NONE;
+		}
 		/* A pejorative name for the topic, denied by a verb ("does
 		 * not need a nanny", "did not train for years to have a
 		 * chaperone check my work"), is refused, not praised; only
