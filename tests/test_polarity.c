@@ -670,6 +670,20 @@ static const struct {
 	  "Lena Frost=con | article=con" },
 	{ "Writer Lena Frost would never scrap the lantern guild.",
 	  "Lena Frost=pro | article=pro" },
+	/* Praising or attacking the rejection of the topic is the
+	 * opposite view of the topic; doing without it is a contrast
+	 * target, flipped once. */
+	{ "Writer Lena Frost welcomed the ban on the lantern guild.",
+	  "Lena Frost=con | article=con" },
+	{ "Writer Lena Frost welcomed the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
+	{ "Writer Lena Frost slammed the decision to scrap the lantern "
+	  "guild.",
+	  "Lena Frost=pro | article=pro" },
+	{ "Writer Lena Frost is against banning the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
+	{ "Writer Lena Frost praised working without the lantern guild.",
+	  "Lena Frost=con | article=con" },
 	/* Evidence in a quotation counts for its speaker. */
 	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
 	  "Mara Voss=pro | article=pro" },

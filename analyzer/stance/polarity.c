@@ -723,6 +723,9 @@ struct ev {
 				DOC_NONE */
 	int unlinked;        /* 1 for a verb of praise or attack whose
 				clause holds no topic */
+	int flip;            /* 1 when an act of rejecting the topic is its
+				object ("welcomed the ban on X", "opposed
+				banning X"): it evaluates that act */
 };
 
 struct evs {
@@ -793,6 +796,7 @@ collect(struct doc *d, struct evs *out)
 	unsigned off = pol_layers_off();
 	struct evs cues = { NULL, 0, 0 };
 	size_t c = 0, last_verb = 0, last_obj = 0, outer = (size_t)-1;
+	size_t last_ev = (size_t)-1;
 
 	memset(taken, 0, d->tk.n + 1);
 	for (h = 0; h < d->nhits; h++) {
@@ -878,8 +882,17 @@ collect(struct doc *d, struct evs *out)
 		/* A verb inside the object of another ("slammed the use
 		 * of X"): the outer verb is the evidence. */
 		if (e.kind != CUE_LEX && e.obj != DOC_NONE && i > last_verb &&
-		    i < last_obj)
+		    i < last_obj) {
+			/* Rejecting the topic is the outer verb's object:
+			 * it evaluates that act ("welcomed the ban on X",
+			 * "against banning X"); doing without it is a
+			 * contrastive target already (compose()). */
+			if (e.kind == CUE_REJECT && e.obj == last_obj &&
+			    last_ev != (size_t)-1 &&
+			    !(off & POL_OFF_COMPOSITION))
+				out->v[last_ev].flip ^= 1;
 			e.obj = DOC_NONE;
+		}
 		/* A verb of taking up, rejecting or doing without in the
 		 * complement of a verb of praise or attack ("slammed the
 		 * decision to keep hiring them"): the outer verb is the
@@ -888,8 +901,12 @@ collect(struct doc *d, struct evs *out)
 		     e.kind == CUE_ABSENCE) && e.obj != DOC_NONE &&
 		    outer != (size_t)-1 && doc_same_sent(d, out->v[outer].tok, i) &&
 		    i - out->v[outer].tok <= POL_SCOPE_WINDOW) {
-			if (out->v[outer].obj == DOC_NONE)
+			if (out->v[outer].obj == DOC_NONE) {
 				out->v[outer].obj = e.obj;
+				if (e.kind == CUE_REJECT &&
+				    !(off & POL_OFF_COMPOSITION))
+					out->v[outer].flip ^= 1;
+			}
 			e.obj = DOC_NONE;
 		}
 		/* A verb of praise or attack counts without the topic as
@@ -902,6 +919,7 @@ collect(struct doc *d, struct evs *out)
 			if (e.kind != CUE_LEX && e.obj != DOC_NONE) {
 				last_verb = i;
 				last_obj = e.obj;
+				last_ev = out->n - 1;
 			}
 			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE)
 				outer = out->n - 1;
@@ -1759,6 +1777,13 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->pol = -e->pol;
 			e->rules |= RULE_NEGATED;
 			f *= w[W_NEGATED];
+		}
+		/* Praising or attacking the rejection of the topic is the
+		 * opposite view of the topic ("welcomed the ban on it"). */
+		if (e->flip) {
+			e->pol = -e->pol;
+			e->rules |= RULE_SHIFTED;
+			f *= w[W_SHIFTED];
 		}
 		/* A shifter flips an evaluation and a verb of praise or
 		 * attack alike ("stopped complaining about them"). */
