@@ -613,6 +613,31 @@ static const struct {
 	  "useless", "pro clause negated" },
 	{ "She accepts the idea that the lantern guild is useless.",
 	  "useless", "con clause" },
+	/* An evaluation of an act of rejecting the topic, as the act's
+	 * predicate or governing it, is the opposite view of the topic,
+	 * and the act so judged is not done; a reason for an act done
+	 * is no such evaluation. */
+	{ "Banning the lantern guild would be a disaster.", "disaster",
+	  "pro clause shifted" },
+	{ "Banning the lantern guild would be a disaster.", "banning", "-" },
+	{ "It would be a disaster to ban the lantern guild.", "disaster",
+	  "pro clause shifted" },
+	{ "A ban on the lantern guild is welcome.", "welcome",
+	  "con clause shifted" },
+	{ "We are banning the lantern guild because it is useless.",
+	  "useless", "con clause" },
+	{ "We are banning the lantern guild because it is useless.",
+	  "banning", "con object" },
+	{ "The lantern guild would be a disaster.", "disaster",
+	  "con clause" },
+	/* "the ban" in a passage about the topic is the topic's
+	 * rejection; a ban with an object of its own is not. */
+	{ "The lantern guild met, and the council banned it. Then Lena "
+	  "Frost welcomed the ban.", "welcomed", "con reference shifted" },
+	{ "The lantern guild met, and the council banned it. Then Lena "
+	  "Frost condemned the ban.", "condemned", "pro reference shifted" },
+	{ "The lantern guild met, and the council banned it. Then Lena "
+	  "Frost welcomed the ban on smoking.", "welcomed", "-" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

@@ -1626,6 +1626,125 @@ head_noun(const struct doc *d, size_t i, size_t t)
 			 kind_at(d, i - 1) == POL_BOOST);
 }
 
+/* 1 when token v starts a verb or noun of rejecting the topic (a
+ * curated shifter: "ban", "banning", "scrap"); *n gets its length. */
+static int
+rejecting_at(const struct doc *d, size_t v, size_t *n)
+{
+	const struct pol_entry *p = match_at(d, v, n);
+
+	return p && p->kind == POL_SHIFT &&
+	       strcmp(pol_source_name[p->src], "curated") == 0;
+}
+
+/* 1 when the evaluation [i, i + ni) in clause [a, b) evaluates the act
+ * of rejecting the topic at token v (length n, its object the topic at
+ * token t), rather than the topic: the act is the clause's subject and
+ * the evaluation its predicate ("Banning these tools would be a
+ * mistake", "A ban on them is welcome"), or the evaluation governs it
+ * as its complement ("a mistake to ban them", "wrong to scrap it"). */
+static int
+act_evaluated(const struct doc *d, size_t a, size_t v, size_t n, size_t t,
+	      size_t i, size_t ni)
+{
+	size_t j;
+
+	if (i > t) {
+		/* The subject: the act opens the clause, past quote marks
+		 * and an article; a copula or modal comes before the
+		 * evaluation. */
+		for (j = a; j < v; j++)
+			if (!tok_punct(&d->tk, j, '"') &&
+			    !tok_punct(&d->tk, j, '\'') &&
+			    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+				return 0;
+		for (j = t + 1; j < i; j++)
+			if (copula(d, j) || be_or_get(d, j) ||
+			    tok_is(&d->tk, j, "would") ||
+			    tok_is(&d->tk, j, "will"))
+				return 1;
+		return 0;
+	}
+	if (i + ni > v || v - (i + ni) > 2)
+		return 0;
+	(void)n;
+	for (j = i + ni; j < v; j++)
+		if (!tok_is(&d->tk, j, "to") && !tok_is(&d->tk, j, "of") &&
+		    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+			return 0;
+	return 1;
+}
+
+/* The act of rejecting the topic at token t that the evaluation [i, i +
+ * ni) evaluates (act_evaluated()), in clause [a, b); DOC_NONE when none. */
+static size_t
+evaluated_ban(const struct doc *d, size_t a, size_t b, size_t i, size_t ni,
+	      size_t t)
+{
+	size_t v, n;
+
+	for (v = a; v < b && v < t; v++) {
+		size_t o, j;
+
+		if ((v >= i && v < i + ni) || !rejecting_at(d, v, &n) ||
+		    v + n > t || (o = object_of(d, v + n - 1, b)) == DOC_NONE ||
+		    o > t)
+			continue;
+		/* t is in the mention the act governs ("these tools"). */
+		for (j = o; j < t && is_topic(d, j); j++)
+			;
+		if (j == t && act_evaluated(d, a, v, n, t, i, ni))
+			return v;
+	}
+	return DOC_NONE;
+}
+
+/* 1 when the act of rejecting the topic at token v (its object at t),
+ * in clause [a, b), is what an evaluation of the lexicon there
+ * evaluates: then it is not done, only judged. */
+static int
+act_judged(const struct doc *d, size_t a, size_t b, size_t v, size_t t)
+{
+	size_t j, n, m;
+
+	if (!rejecting_at(d, v, &m))
+		return 0;
+	for (j = a; j < b; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (p && (p->kind == POL_EVAL || p->kind == POL_PRAISE ||
+			  p->kind == POL_OPPOSE) && (j + n <= v || j > t) &&
+		    act_evaluated(d, a, v, m, t, j, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* The noun of rejecting at token j or after its determiner there ("the
+ * ban", "a moratorium", "restrictions"), with no object of its own
+ * after it in clause [.., b) ("the ban on smoking"), or DOC_NONE: in a
+ * passage about the topic, it is the topic's rejection. */
+static size_t
+ban_noun(const struct doc *d, size_t j, size_t b)
+{
+	size_t n;
+
+	if (j < b && (doc_lex(d, j) & (LEX_DET | LEX_INDEF)) &&
+	    !pointing_back(d, j))
+		j++;
+	if (j >= b || !rejecting_at(d, j, &n) || n != 1)
+		return DOC_NONE;
+	if (j + 1 < b && (tok_is(&d->tk, j + 1, "on") ||
+			  tok_is(&d->tk, j + 1, "of")) &&
+	    !(j + 2 < b && is_topic(d, j + 2)))
+		return DOC_NONE;
+	/* A verb form ("welcomed banning ..."): not a noun. */
+	if (j + 1 < b && (d->tk.v[j + 1].flags & TOK_WORD) &&
+	    !(doc_lex(d, j + 1) & (LEX_PREP | LEX_FUNC)))
+		return DOC_NONE;
+	return j;
+}
+
 /* Applies the link and the composition rules to e. */
 static void
 compose(const struct doc *d, struct ev *e, unsigned char *used)
@@ -1669,6 +1788,20 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	    t == e->tok + e->ntok && tok_is(&d->tk, t, "one") &&
 	    !head_noun(d, e->tok, t))
 		e->link = LINK_OBJECT;
+	/* "welcomed the ban", "condemned the moratorium": a verb of
+	 * praise or attack whose object is the rejection of the topic the
+	 * passage is about evaluates that, as a reference back. */
+	if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+	    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
+	    !(off & POL_OFF_COMPOSITION)) {
+		size_t j = ban_noun(d, e->tok + e->ntok, b);
+
+		if (j != DOC_NONE) {
+			e->link = LINK_REF;
+			t = j;
+			e->flip = 1;
+		}
+	}
 	e->target = t;
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
@@ -1707,7 +1840,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		 * clause, what it praises or attacks is something else
 		 * ("complained about the delays"). */
 		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
-		    e->link != LINK_OBJECT &&
+		    e->link != LINK_OBJECT && !e->flip &&
 		    (e->link != LINK_CLAUSE || t < a || t >= b) &&
 		    ((e->link != LINK_REF && e->link != LINK_CLAUSE) ||
 		     own_object(d, e->tok + e->ntok, b))) {
@@ -1779,7 +1912,18 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_NEGATED];
 		}
 		/* Praising or attacking the rejection of the topic is the
-		 * opposite view of the topic ("welcomed the ban on it"). */
+		 * opposite view of the topic ("welcomed the ban on it",
+		 * "banning them would be a mistake"); the act so judged
+		 * is not done. */
+		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC ||
+		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+		    e->target != DOC_NONE && e->link == LINK_CLAUSE &&
+		    evaluated_ban(d, a, b, e->tok, e->ntok, e->target) !=
+		    DOC_NONE)
+			e->flip = 1;
+		if (e->kind == CUE_REJECT && e->obj != DOC_NONE &&
+		    act_judged(d, a, b, e->tok, e->obj))
+			f = 0;
 		if (e->flip) {
 			e->pol = -e->pol;
 			e->rules |= RULE_SHIFTED;
