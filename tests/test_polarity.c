@@ -831,8 +831,8 @@ static const struct {
 	 * its opposite is about it, reversed; in another article it is
 	 * not. */
 	{ "The lantern guild met.\n\nThe hall was full.\n\nThe night was "
-	  "long.\n\nThe rain came.\n\n“The old way was wonderful,” said Mara "
-	  "Voss.",
+	  "long.\n\nThe rain came.\n\n“The old way was wonderful,” said "
+	  "Mara Voss.",
 	  "Mara Voss=con | article=con" },
 	{ "The hall was full.\n\n“The old way was wonderful,” said Mara "
 	  "Voss.",

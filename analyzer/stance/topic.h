@@ -28,11 +28,13 @@
  * word matches any ending ("coordinat*"), also after a hyphen ("AI-*":
  * the one-token compounds AI-generated, AI-written..., each of which an
  * entry written out, "contrast AI-free", overrides); a word '@' matches
- * any mention of the topic (a term or ref: "without an @"). Phrases are matched on the
- * normalized key (norm.h), word by word. A phrase may be entered once: a
- * second entry of its kind on another line, a pro that is also a con, or an
- * alias of two figures is an error naming both lines (aliases that fold to
- * one key on one line, "Noé | Noe", are one phrase).
+ * any mention of the topic (a term or ref: "without an @"). Phrases are
+ * matched on the normalized key (norm.h), word by word. A phrase may be
+ * entered once: a second entry of its kind on another line, a pro that is
+ * also a con, or an alias of two figures is an error naming both lines
+ * (aliases that fold to one key on one line, "Noé | Noe", are one
+ * phrase). A definite ref ("the tools") also matches with up to two
+ * adjectives before its head ("the clever tools"; topic_hit.gap).
  *
  * Arguments are borrowed.
  */
