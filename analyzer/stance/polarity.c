@@ -25,7 +25,10 @@
  * ("would hire one if ..."), ironic praise after "Oh,"; what one expected
  * or felt in the past perfect (past); a denial of being against the
  * topic (concessive); what one is told, and a third party's act or
- * counterfactual told in a quotation (others).
+ * counterfactual told in a quotation (others). An evaluation of an act
+ * of rejecting the topic ("welcomed the ban on it", "banning them would
+ * be a disaster") is the opposite view of the topic, by the shifted
+ * factor.
  *
  * Evidence in a quotation counts for its speaker; outside, for the
  * people its sentence names (attrib.c stores them in d->who), or in a
