@@ -645,6 +645,8 @@ static const struct {
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },
 	{ "The lantern guild is still helpful.", "helpful", "pro clause" },
+	{ "The lantern guild and its cast were brilliant.", "brilliant",
+	  "pro clause" },
 	{ "The lantern guild met. The old way is still the best.", "best",
 	  "con clause contrast-target" },
 	{ "The lantern guild reduced the stress.", "stress",
