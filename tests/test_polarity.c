@@ -587,6 +587,70 @@ static const struct {
 	  "criticised", "-" },
 	{ "The lantern guild met. Then I criticised her.", "criticised",
 	  "con object" },
+	/* An adjective between a ref's determiner and its head is no part
+	 * of the ref: it evaluates it. */
+	{ "The lantern guild met. The clever guild won.", "clever",
+	  "pro clause" },
+	{ "The lantern guild met. Then the dreadful guild lost.", "dreadful",
+	  "con clause" },
+	/* A feeling in a "because" clause after a negated one gives no
+	 * side (the negation denies the act or the reason); negated or
+	 * given as a reason on its own, it counts. */
+	{ "She is not joining the lantern guild because she is scared of "
+	  "it.", "scared", "-" },
+	{ "She is not scared of the lantern guild.", "scared",
+	  "pro clause negated" },
+	{ "She left the lantern guild because she was scared of it.",
+	  "scared", "con clause" },
+	/* A negated feeling about the telling ("not embarrassed to say")
+	 * leaves what is told asserted; a denied telling does not. */
+	{ "I am not embarrassed to say I love the lantern guild.", "love",
+	  "pro clause" },
+	{ "I am not going to say I love the lantern guild.", "love",
+	  "con clause negated" },
+	/* Rejecting a claim negates what it says; accepting it does not. */
+	{ "She rejects the idea that the lantern guild is useless.",
+	  "useless", "pro clause negated" },
+	{ "She accepts the idea that the lantern guild is useless.",
+	  "useless", "con clause" },
+	/* An evaluation of an act of rejecting the topic, as the act's
+	 * predicate or governing it, is the opposite view of the topic,
+	 * and the act so judged is not done; a reason for an act done
+	 * is no such evaluation. */
+	{ "Banning the lantern guild would be a disaster.", "disaster",
+	  "pro clause shifted" },
+	{ "Banning the lantern guild would be a disaster.", "banning", "-" },
+	{ "It would be a disaster to ban the lantern guild.", "disaster",
+	  "pro clause shifted" },
+	{ "Banning the lantern guild would be a mistake.", "a",
+	  "pro clause shifted" },
+	{ "The lantern guild was a huge mistake.", "a", "con clause" },
+	{ "A ban on the lantern guild is welcome.", "welcome",
+	  "con clause shifted" },
+	{ "We are banning the lantern guild because it is useless.",
+	  "useless", "con clause" },
+	{ "We are banning the lantern guild because it is useless.",
+	  "banning", "con object" },
+	{ "The lantern guild would be a disaster.", "disaster",
+	  "con clause" },
+	/* "the ban" in a passage about the topic is the topic's
+	 * rejection; a ban with an object of its own is not. */
+	{ "The lantern guild met, and the council banned it. Then Lena "
+	  "Frost welcomed the ban.", "welcomed", "con reference shifted" },
+	{ "The lantern guild met, and the council banned it. Then Lena "
+	  "Frost condemned the ban.", "condemned", "pro reference shifted" },
+	{ "The lantern guild met, and the council banned it. Then Lena "
+	  "Frost welcomed the ban on smoking.", "welcomed", "-" },
+	/* Words of the shifters list whose use in prose is an adverb, a
+	 * modal or an adjective flip nothing; a shifter verb still does. */
+	{ "The lantern guild can be useful.", "useful", "pro clause" },
+	{ "The lantern guild is still helpful.", "helpful", "pro clause" },
+	{ "The lantern guild and its cast were brilliant.", "brilliant",
+	  "pro clause" },
+	{ "The lantern guild met. The old way is still the best.", "best",
+	  "con clause contrast-target" },
+	{ "The lantern guild reduced the stress.", "stress",
+	  "pro clause shifted" },
 };
 
 static void
@@ -636,6 +700,20 @@ static const struct {
 	  "Lena Frost=con | article=con" },
 	{ "Writer Lena Frost would never scrap the lantern guild.",
 	  "Lena Frost=pro | article=pro" },
+	/* Praising or attacking the rejection of the topic is the
+	 * opposite view of the topic; doing without it is a contrast
+	 * target, flipped once. */
+	{ "Writer Lena Frost welcomed the ban on the lantern guild.",
+	  "Lena Frost=con | article=con" },
+	{ "Writer Lena Frost welcomed the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
+	{ "Writer Lena Frost slammed the decision to scrap the lantern "
+	  "guild.",
+	  "Lena Frost=pro | article=pro" },
+	{ "Writer Lena Frost is against banning the lantern guild.",
+	  "Lena Frost=pro | article=pro" },
+	{ "Writer Lena Frost praised working without the lantern guild.",
+	  "Lena Frost=con | article=con" },
 	/* Evidence in a quotation counts for its speaker. */
 	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
 	  "Mara Voss=pro | article=pro" },
@@ -754,6 +832,16 @@ static const struct {
 	{ "The best advice came from a lantern keeper, Ivo Brandt, on the "
 	  "first day.",
 	  "Ivo Brandt=pro | article=pro" },
+	/* In an article that names the topic, a sentence that names only
+	 * its opposite is about it, reversed; in another article it is
+	 * not. */
+	{ "The lantern guild met.\n\nThe hall was full.\n\nThe night was "
+	  "long.\n\nThe rain came.\n\n“The old way was wonderful,” said "
+	  "Mara Voss.",
+	  "Mara Voss=con | article=con" },
+	{ "The hall was full.\n\n“The old way was wonderful,” said Mara "
+	  "Voss.",
+	  "Mara Voss=neutral | article=neutral" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",

@@ -256,6 +256,100 @@ test_matching(void **state)
 	buf_release(&err);
 }
 
+/* A wildcard after a hyphen ("AI-*") matches the one-token compounds
+ * of that word, not the word alone nor a word that only starts like
+ * it; a compound the file writes out ("AI-free") is that entry only. */
+static const struct {
+	const char *text;
+	const char *want; /* per hit: T term, C contrast, then its phrase */
+} family_cases[] = {
+	{ "AI-generated extras and AI-written drafts.", "T:AI-* T:AI-*" },
+	{ "An AI-first studio.", "T:AI-*" },
+	{ "An AI-free short and a non-AI film.", "C:AI-free C:non-AI" },
+	{ "Ai-jen spoke; AIDS-related costs rose.", "-" },
+	{ "The AI said so.", "T:AI" },
+	{ "A plain-spoken gen-Z crowd.", "T:gen-*" },
+	{ "The gen crowd.", "-" },
+	{ "Fashion-led design.", "-" },
+};
+
+static void
+test_hyphen_family(void **state)
+{
+	static const char text[] = "topic T\nterm! AI-* | AI\nterm gen-*\n"
+				   "contrast AI-free | non-AI\n";
+	struct buf err = BUF_INIT, out = BUF_INIT;
+	struct topic *t = parse(text, &err);
+	struct topic_hit hits[256];
+	size_t i, j, k;
+
+	(void)state;
+	assert_non_null(t);
+	for (i = 0; i < sizeof(family_cases) / sizeof(family_cases[0]); i++) {
+		k = all_hits(t, family_cases[i].text, hits, 256);
+		buf_reset(&out);
+		for (j = 0; j < k; j++)
+			buf_addf(&out, "%s%c:%s", out.len ? " " : "",
+				 hits[j].kind == TOPIC_TERM ? 'T' : 'C',
+				 hits[j].phrase);
+		if (!out.len)
+			buf_adds(&out, "-");
+		if (strcmp(out.p, family_cases[i].want) != 0)
+			fail_msg("%s: got %s, want %s", family_cases[i].text,
+				 out.p, family_cases[i].want);
+	}
+	topic_free(t);
+	buf_release(&out);
+	buf_release(&err);
+}
+
+/* A definite ref also matches with up to two adjectives before its head
+ * ("the clever tools" for "the tools"), which are no part of it: not
+ * with a noun modifier, an adjective that names another thing ("the old
+ * tools"), a capitalised word or punctuation between. */
+static const struct {
+	const char *text;
+	const char *want; /* per ref hit: R, then how many adjectives */
+} gap_cases[] = {
+	{ "The tools broke.", "R0" },
+	{ "The clever tools broke.", "R1" },
+	{ "These much-hyped tools broke.", "R1" },
+	{ "The frankly dreadful tools broke.", "R2" },
+	{ "The new, clever tools broke.", "-" },
+	{ "The old tools broke.", "-" },
+	{ "The garden tools broke.", "-" },
+	{ "The Danish tools broke.", "-" },
+	{ "A clever tool broke.", "-" },
+};
+
+static void
+test_ref_gaps(void **state)
+{
+	static const char text[] = "topic T\nterm guild\nref the tools\n";
+	struct buf err = BUF_INIT, out = BUF_INIT;
+	struct topic *t = parse(text, &err);
+	struct topic_hit hits[256];
+	size_t i, j, k;
+
+	(void)state;
+	assert_non_null(t);
+	for (i = 0; i < sizeof(gap_cases) / sizeof(gap_cases[0]); i++) {
+		k = all_hits(t, gap_cases[i].text, hits, 256);
+		buf_reset(&out);
+		for (j = 0; j < k; j++)
+			if (hits[j].kind == TOPIC_REF)
+				buf_addf(&out, "R%zu", hits[j].gap);
+		if (!out.len)
+			buf_adds(&out, "-");
+		if (strcmp(out.p, gap_cases[i].want) != 0)
+			fail_msg("%s: got %s, want %s", gap_cases[i].text,
+				 out.p, gap_cases[i].want);
+	}
+	topic_free(t);
+	buf_release(&out);
+	buf_release(&err);
+}
+
 /* A one-word term after a determiner and a noun modifier is the head of
  * a compound of another thing; after an adjective, a participle, an
  * evaluative word or no determiner it is the topic. */
@@ -353,6 +447,8 @@ main(void)
 		cmocka_unit_test(test_load_is_linear),
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_matching),
+		cmocka_unit_test(test_hyphen_family),
+		cmocka_unit_test(test_ref_gaps),
 		cmocka_unit_test(test_compound_heads),
 		cmocka_unit_test(test_bundled_topic_is_valid),
 	};

@@ -38,6 +38,9 @@ static const struct {
 	{ "AI-generated extras and AI-written drafts.",
 	  "T:AI-generated;T:AI-written" },
 	{ "An AI-powered, AI-dubbed trailer.", "T:AI-powered;T:AI-dubbed" },
+	/* ... any of them ("AI-*"), in capitals: not a given name. */
+	{ "An AI-first, AI-heavy slate.", "T:AI-first;T:AI-heavy" },
+	{ "Ai-ling Tan and Mei-ai Wu spoke.", "-" },
 	/* Performers and voices made from data, in both spellings. */
 	{ "Synthetic performers and digital doubles.",
 	  "T:Synthetic performers;T:digital doubles" },

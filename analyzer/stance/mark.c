@@ -58,7 +58,8 @@ record_hits(struct doc *d, const struct topic *t, const unsigned char *topic,
 			}
 			if (m)
 				for (k = 0; k < hits[j].ntok; k++)
-					d->tmark[i + k] |= m;
+					if (k == 0 || k > hits[j].gap)
+						d->tmark[i + k] |= m;
 			pt_xgrow((void **)&d->hits, &d->caphits, d->nhits + 1,
 				 sizeof(*d->hits));
 			h = &d->hits[d->nhits++];
@@ -142,7 +143,11 @@ find_hits(struct doc *d, const struct topic *t)
 
 /* Which sentences and paragraphs are about the topic: those with a term;
  * in an article that has a term, also those with a word that refers back
- * to it ("the coordinator", "the protocol") -- PARA_NAMES; and the
+ * to it ("the coordinator", "the protocol") -- PARA_NAMES --, and the
+ * sentences that name its opposite, a contrast target ("Human writers
+ * are wonderful," after a paragraph on AI drafts), whose evaluation is
+ * one of the topic, reversed (their paragraph's other sentences are not
+ * about it for that); and the
  * MARK_CARRY_PARAS paragraphs after one of those, since trade-press
  * paragraphs are short and the next ones usually go on with the same
  * subject -- PARA_FOLLOWS,
@@ -164,6 +169,8 @@ mark_relevance(struct doc *d)
 		if (d->tmark[i] & (TM_TERM | TM_REF)) {
 			d->sent_topic[d->tk.v[i].sent] = 1;
 			d->para_topic[d->tk.v[i].para] = PARA_NAMES;
+		} else if (d->tmark[i] & TM_CONTRAST) {
+			d->sent_topic[d->tk.v[i].sent] = 1;
 		}
 	direct = pt_xmalloc(d->tk.npara + 1);
 	memcpy(direct, d->para_topic, d->tk.npara + 1);

@@ -25,7 +25,10 @@
  * ("would hire one if ..."), ironic praise after "Oh,"; what one expected
  * or felt in the past perfect (past); a denial of being against the
  * topic (concessive); what one is told, and a third party's act or
- * counterfactual told in a quotation (others).
+ * counterfactual told in a quotation (others). An evaluation of an act
+ * of rejecting the topic ("welcomed the ban on it", "banning them would
+ * be a disaster") is the opposite view of the topic, by the shifted
+ * factor.
  *
  * Evidence in a quotation counts for its speaker; outside, for the
  * people its sentence names (attrib.c stores them in d->who), or in a
@@ -723,6 +726,9 @@ struct ev {
 				DOC_NONE */
 	int unlinked;        /* 1 for a verb of praise or attack whose
 				clause holds no topic */
+	int flip;            /* 1 when an act of rejecting the topic is its
+				object ("welcomed the ban on X", "opposed
+				banning X"): it evaluates that act */
 };
 
 struct evs {
@@ -793,6 +799,7 @@ collect(struct doc *d, struct evs *out)
 	unsigned off = pol_layers_off();
 	struct evs cues = { NULL, 0, 0 };
 	size_t c = 0, last_verb = 0, last_obj = 0, outer = (size_t)-1;
+	size_t last_ev = (size_t)-1;
 
 	memset(taken, 0, d->tk.n + 1);
 	for (h = 0; h < d->nhits; h++) {
@@ -878,8 +885,17 @@ collect(struct doc *d, struct evs *out)
 		/* A verb inside the object of another ("slammed the use
 		 * of X"): the outer verb is the evidence. */
 		if (e.kind != CUE_LEX && e.obj != DOC_NONE && i > last_verb &&
-		    i < last_obj)
+		    i < last_obj) {
+			/* Rejecting the topic is the outer verb's object:
+			 * it evaluates that act ("welcomed the ban on X",
+			 * "against banning X"); doing without it is a
+			 * contrastive target already (compose()). */
+			if (e.kind == CUE_REJECT && e.obj == last_obj &&
+			    last_ev != (size_t)-1 &&
+			    !(off & POL_OFF_COMPOSITION))
+				out->v[last_ev].flip ^= 1;
 			e.obj = DOC_NONE;
+		}
 		/* A verb of taking up, rejecting or doing without in the
 		 * complement of a verb of praise or attack ("slammed the
 		 * decision to keep hiring them"): the outer verb is the
@@ -888,8 +904,12 @@ collect(struct doc *d, struct evs *out)
 		     e.kind == CUE_ABSENCE) && e.obj != DOC_NONE &&
 		    outer != (size_t)-1 && doc_same_sent(d, out->v[outer].tok, i) &&
 		    i - out->v[outer].tok <= POL_SCOPE_WINDOW) {
-			if (out->v[outer].obj == DOC_NONE)
+			if (out->v[outer].obj == DOC_NONE) {
 				out->v[outer].obj = e.obj;
+				if (e.kind == CUE_REJECT &&
+				    !(off & POL_OFF_COMPOSITION))
+					out->v[outer].flip ^= 1;
+			}
 			e.obj = DOC_NONE;
 		}
 		/* A verb of praise or attack counts without the topic as
@@ -902,6 +922,7 @@ collect(struct doc *d, struct evs *out)
 			if (e.kind != CUE_LEX && e.obj != DOC_NONE) {
 				last_verb = i;
 				last_obj = e.obj;
+				last_ev = out->n - 1;
 			}
 			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE)
 				outer = out->n - 1;
@@ -943,6 +964,8 @@ relative_after(const struct doc *d, size_t j, size_t i)
 	return 1;
 }
 
+static int speech_formula(const struct doc *d, size_t j);
+
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
  * as a contrastive target). *first gets the first one. A negator's scope
@@ -968,6 +991,15 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 			*first = DOC_NONE;
 			continue;
 		}
+		/* "not embarrassed to say I love it": a feeling about the
+		 * telling, then what is told, asserted on its own. */
+		if (j > a && kind_at(d, j - 1) == POL_EVAL &&
+		    speech_formula(d, j)) {
+			count = 0;
+			*first = DOC_NONE;
+			continue;
+		}
+
 		if (tok_is(&d->tk, j, "neither"))
 			neither = 1;
 		else if (neither && tok_is(&d->tk, j, "nor"))
@@ -1008,6 +1040,25 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 		}
 	}
 	return count;
+}
+
+/* 1 when the evaluation at token i is a feeling (LEX_FEELING: "scared",
+ * "nervous") in a "because" clause after a negated one ("I'm not
+ * signing because I'm scared of it"): the negation either denies the
+ * act, for that reason, or denies the reason ("not because I'm
+ * scared"); neither says the feeling is absent, nor which way it
+ * points. */
+static int
+feared_reason(const struct doc *d, size_t a, size_t i, size_t skip)
+{
+	size_t j, first;
+
+	if (!(doc_lex(d, i) & LEX_FEELING))
+		return 0;
+	for (j = i; j > a; j--)
+		if (tok_is(&d->tk, j - 1, "because"))
+			return negators(d, a, j - 1, skip, &first) > 0;
+	return 0;
 }
 
 /* 1 when "without" at token w opens its clause [a, b) (past quote
@@ -1578,6 +1629,125 @@ head_noun(const struct doc *d, size_t i, size_t t)
 			 kind_at(d, i - 1) == POL_BOOST);
 }
 
+/* 1 when token v starts a verb or noun of rejecting the topic (a
+ * curated shifter: "ban", "banning", "scrap"); *n gets its length. */
+static int
+rejecting_at(const struct doc *d, size_t v, size_t *n)
+{
+	const struct pol_entry *p = match_at(d, v, n);
+
+	return p && p->kind == POL_SHIFT &&
+	       strcmp(pol_source_name[p->src], "curated") == 0;
+}
+
+/* 1 when the evaluation [i, i + ni) in clause [a, b) evaluates the act
+ * of rejecting the topic at token v (length n, its object the topic at
+ * token t), rather than the topic: the act is the clause's subject and
+ * the evaluation its predicate ("Banning these tools would be a
+ * mistake", "A ban on them is welcome"), or the evaluation governs it
+ * as its complement ("a mistake to ban them", "wrong to scrap it"). */
+static int
+act_evaluated(const struct doc *d, size_t a, size_t v, size_t n, size_t t,
+	      size_t i, size_t ni)
+{
+	size_t j;
+
+	if (i > t) {
+		/* The subject: the act opens the clause, past quote marks
+		 * and an article; a copula or modal comes before the
+		 * evaluation. */
+		for (j = a; j < v; j++)
+			if (!tok_punct(&d->tk, j, '"') &&
+			    !tok_punct(&d->tk, j, '\'') &&
+			    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+				return 0;
+		for (j = t + 1; j < i; j++)
+			if (copula(d, j) || be_or_get(d, j) ||
+			    tok_is(&d->tk, j, "would") ||
+			    tok_is(&d->tk, j, "will"))
+				return 1;
+		return 0;
+	}
+	if (i + ni > v || v - (i + ni) > 2)
+		return 0;
+	(void)n;
+	for (j = i + ni; j < v; j++)
+		if (!tok_is(&d->tk, j, "to") && !tok_is(&d->tk, j, "of") &&
+		    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+			return 0;
+	return 1;
+}
+
+/* The act of rejecting the topic at token t that the evaluation [i, i +
+ * ni) evaluates (act_evaluated()), in clause [a, b); DOC_NONE when none. */
+static size_t
+evaluated_ban(const struct doc *d, size_t a, size_t b, size_t i, size_t ni,
+	      size_t t)
+{
+	size_t v, n;
+
+	for (v = a; v < b && v < t; v++) {
+		size_t o, j;
+
+		if ((v >= i && v < i + ni) || !rejecting_at(d, v, &n) ||
+		    v + n > t || (o = object_of(d, v + n - 1, b)) == DOC_NONE ||
+		    o > t)
+			continue;
+		/* t is in the mention the act governs ("these tools"). */
+		for (j = o; j < t && is_topic(d, j); j++)
+			;
+		if (j == t && act_evaluated(d, a, v, n, t, i, ni))
+			return v;
+	}
+	return DOC_NONE;
+}
+
+/* 1 when the act of rejecting the topic at token v (its object at t),
+ * in clause [a, b), is what an evaluation of the lexicon there
+ * evaluates: then it is not done, only judged. */
+static int
+act_judged(const struct doc *d, size_t a, size_t b, size_t v, size_t t)
+{
+	size_t j, n, m;
+
+	if (!rejecting_at(d, v, &m))
+		return 0;
+	for (j = a; j < b; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (p && (p->kind == POL_EVAL || p->kind == POL_PRAISE ||
+			  p->kind == POL_OPPOSE) && (j + n <= v || j > t) &&
+		    act_evaluated(d, a, v, m, t, j, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* The noun of rejecting at token j or after its determiner there ("the
+ * ban", "a moratorium", "restrictions"), with no object of its own
+ * after it in clause [.., b) ("the ban on smoking"), or DOC_NONE: in a
+ * passage about the topic, it is the topic's rejection. */
+static size_t
+ban_noun(const struct doc *d, size_t j, size_t b)
+{
+	size_t n;
+
+	if (j < b && (doc_lex(d, j) & (LEX_DET | LEX_INDEF)) &&
+	    !pointing_back(d, j))
+		j++;
+	if (j >= b || !rejecting_at(d, j, &n) || n != 1)
+		return DOC_NONE;
+	if (j + 1 < b && (tok_is(&d->tk, j + 1, "on") ||
+			  tok_is(&d->tk, j + 1, "of")) &&
+	    !(j + 2 < b && is_topic(d, j + 2)))
+		return DOC_NONE;
+	/* A verb form ("welcomed banning ..."): not a noun. */
+	if (j + 1 < b && (d->tk.v[j + 1].flags & TOK_WORD) &&
+	    !(doc_lex(d, j + 1) & (LEX_PREP | LEX_FUNC)))
+		return DOC_NONE;
+	return j;
+}
+
 /* Applies the link and the composition rules to e. */
 static void
 compose(const struct doc *d, struct ev *e, unsigned char *used)
@@ -1621,6 +1791,20 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	    t == e->tok + e->ntok && tok_is(&d->tk, t, "one") &&
 	    !head_noun(d, e->tok, t))
 		e->link = LINK_OBJECT;
+	/* "welcomed the ban", "condemned the moratorium": a verb of
+	 * praise or attack whose object is the rejection of the topic the
+	 * passage is about evaluates that, as a reference back. */
+	if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+	    e->link != LINK_OBJECT && e->link != LINK_CLAUSE &&
+	    !(off & POL_OFF_COMPOSITION)) {
+		size_t j = ban_noun(d, e->tok + e->ntok, b);
+
+		if (j != DOC_NONE) {
+			e->link = LINK_REF;
+			t = j;
+			e->flip = 1;
+		}
+	}
 	e->target = t;
 	if (!(off & POL_OFF_LINKING)) {
 		f *= link_weight(w, e->link);
@@ -1659,7 +1843,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		 * clause, what it praises or attacks is something else
 		 * ("complained about the delays"). */
 		if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
-		    e->link != LINK_OBJECT &&
+		    e->link != LINK_OBJECT && !e->flip &&
 		    (e->link != LINK_CLAUSE || t < a || t >= b) &&
 		    ((e->link != LINK_REF && e->link != LINK_CLAUSE) ||
 		     own_object(d, e->tok + e->ntok, b))) {
@@ -1694,6 +1878,11 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	e->neg = DOC_NONE;
 	if (!(off & POL_OFF_COMPOSITION)) {
 		nneg = negators(d, a, e->tok, skip, &e->neg);
+		if (feared_reason(d, a, e->tok, skip)) {
+			f = 0;
+			nneg = 0;
+			e->neg = DOC_NONE;
+		}
 		/* A pejorative name for the topic, denied by a verb ("does
 		 * not need a nanny", "did not train for years to have a
 		 * chaperone check my work"), is refused, not praised; only
@@ -1724,6 +1913,24 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->pol = -e->pol;
 			e->rules |= RULE_NEGATED;
 			f *= w[W_NEGATED];
+		}
+		/* Praising or attacking the rejection of the topic is the
+		 * opposite view of the topic ("welcomed the ban on it",
+		 * "banning them would be a mistake"); the act so judged
+		 * is not done. */
+		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC ||
+		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+		    e->target != DOC_NONE && e->link == LINK_CLAUSE &&
+		    evaluated_ban(d, a, b, e->tok, e->ntok, e->target) !=
+		    DOC_NONE)
+			e->flip = 1;
+		if (e->kind == CUE_REJECT && e->obj != DOC_NONE &&
+		    act_judged(d, a, b, e->tok, e->obj))
+			f = 0;
+		if (e->flip) {
+			e->pol = -e->pol;
+			e->rules |= RULE_SHIFTED;
+			f *= w[W_SHIFTED];
 		}
 		/* A shifter flips an evaluation and a verb of praise or
 		 * attack alike ("stopped complaining about them"). */

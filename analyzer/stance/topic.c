@@ -42,6 +42,9 @@ struct phrase {
 	size_t wlen[TOPIC_MAX_WORDS]; /* their lengths */
 	unsigned wild;         /* bit i: word i ends in '*' */
 	unsigned at;           /* bit i: word i is '@' (a topic mention) */
+	int family;            /* a word ends in "-*" ("AI-*"): a family of
+				  compounds, which yields to a phrase of
+				  the file written out ("AI-free") */
 	char *text;            /* as written in the file */
 	int next;              /* next phrase in the bucket, -1 = end */
 	unsigned long line;    /* line of the topic file */
@@ -164,6 +167,28 @@ phrase_words(struct phrase *ph, struct sv text)
 	tokens_init(&tk);
 	tokens_build_key(&tk, key, strlen(key));
 	for (i = 0; i < tk.n; i++) {
+		/* "AI-*": a hyphen and a star right after a word make it a
+		 * wildcard that keeps the hyphen, so it matches the
+		 * one-token compounds "AI-generated", "AI-written". */
+		if (tok_punct(&tk, i, '-') && i + 1 < tk.n &&
+		    tok_punct(&tk, i + 1, '*') && ph->nw > 0 &&
+		    !(ph->wild & (1u << (ph->nw - 1))) &&
+		    tk.v[i].k == tk.v[i - 1].k + tk.v[i - 1].kl &&
+		    tk.v[i + 1].k == tk.v[i].k + 1 &&
+		    (tk.v[i - 1].flags & TOK_WORD)) {
+			char *w = ph->words[ph->nw - 1];
+			size_t n = ph->wlen[ph->nw - 1];
+
+			ph->words[ph->nw - 1] = pt_xmalloc(n + 2);
+			memcpy(ph->words[ph->nw - 1], w, n);
+			memcpy(ph->words[ph->nw - 1] + n, "-", 2);
+			free(w);
+			ph->wlen[ph->nw - 1] = n + 1;
+			ph->wild |= 1u << (ph->nw - 1);
+			ph->family = 1;
+			i++;
+			continue;
+		}
 		if (tok_punct(&tk, i, '*') && ph->nw > 0 &&
 		    !(ph->wild & (1u << (ph->nw - 1)))) {
 			ph->wild |= 1u << (ph->nw - 1);
@@ -655,14 +680,86 @@ definite_ref(const struct phrase *ph)
 	       !(ph->wild & 1u);
 }
 
+/* Adjectives that keep a reference to the same thing ("the new
+ * tools", "the latest models"), and those that name another one ("the
+ * old tools" are the ones the topic replaced). */
+static const char *const same_thing[] = {
+	"new", "newer", "newest", "latest", "current", "same", "whole",
+	"entire", "very", "present", NULL
+};
+static const char *const other_thing[] = {
+	"old", "older", "oldest", "former", "previous", "earlier", "past",
+	"traditional", "conventional", "other", "human", "manual",
+	"original", "existing", "usual", "standard", "ordinary", "real",
+	"analogue", "analog", "last", "first", NULL
+};
+
+static int in_list(const char *const *list, const char *p, size_t n);
+
+/* 1 when token j is an adjective that keeps a definite ref's reference
+ * ("the clever tools", "these much-hyped systems"): one of same_thing,
+ * an evaluative word of the lexicon or a participle in "-ed", lower
+ * case, no word for another thing, no function word. */
+static int
+ref_adjective(const struct tokens *tk, size_t j)
+{
+	const struct tok *m = &tk->v[j];
+	const struct pol_entry *e;
+	const char *k = tk->key + m->k;
+
+	if (!(m->flags & TOK_WORD) || (m->flags & (TOK_CAP | TOK_NUM |
+						   TOK_POSS)))
+		return 0;
+	if (in_list(same_thing, k, m->kl))
+		return 1;
+	if (in_list(other_thing, k, m->kl) || lexicon_lookup(k, m->kl))
+		return 0;
+	if (m->kl > 4 && memcmp(k + m->kl - 2, "ed", 2) == 0)
+		return 1;
+	e = polarity_lookup(k, m->kl);
+	return e && e->kind == POL_EVAL;
+}
+
+/* How many tokens from j are adjectives between a definite ref's
+ * determiner and its head: at most two, each perhaps after an adverb in
+ * "-ly" ("the frankly dreadful tools"). */
+static size_t
+ref_gap(const struct tokens *tk, size_t j, size_t sent)
+{
+	size_t g = 0, adj = 0;
+
+	while (adj < 2 && j + g < tk->n && tk->v[j + g].sent == sent) {
+		const struct tok *m = &tk->v[j + g];
+
+		if (ref_adjective(tk, j + g)) {
+			g++;
+			adj++;
+			continue;
+		}
+		if ((m->flags & TOK_WORD) && m->kl > 4 &&
+		    memcmp(tk->key + m->k + m->kl - 2, "ly", 2) == 0 &&
+		    j + g + 1 < tk->n && ref_adjective(tk, j + g + 1)) {
+			g += 2;
+			adj++;
+			continue;
+		}
+		break;
+	}
+	return g;
+}
+
 /* Returns how many tokens the phrase covers at token i, or 0; with det,
- * token i is a demonstrative standing for a ref's "the". */
+ * token i is a demonstrative standing for a ref's "the". A definite ref
+ * also matches with adjectives before its head ("the clever tools" for
+ * "the tools"): *gap gets how many, which stand from token i + 1 and
+ * are no part of the ref. */
 static size_t
 phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
-	  const unsigned char *topic, int det)
+	  const unsigned char *topic, int det, size_t *gap)
 {
 	size_t w, j = i;
 
+	*gap = 0;
 	if (det) {
 		if (!definite_ref(ph))
 			return 0;
@@ -671,6 +768,15 @@ phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
 	for (w = det ? 1 : 0; w < ph->nw; w++) {
 		if (j >= tk->n || tk->v[j].sent != tk->v[i].sent)
 			return 0; /* a phrase does not run across sentences */
+		if (w == 1 && definite_ref(ph) && !word_matches(ph, w, tk, j)) {
+			size_t g = ref_gap(tk, j, tk->v[i].sent);
+
+			if (g == 0 || j + g >= tk->n ||
+			    !word_matches(ph, w, tk, j + g))
+				return 0;
+			*gap = g;
+			j += g;
+		}
 		if (ph->at & (1u << w)) {
 			if (!topic || !topic[j])
 				return 0;
@@ -789,8 +895,8 @@ restricted_head(const struct tokens *tk, size_t i)
 }
 
 static void
-add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
-	size_t *n, size_t max, int restricted)
+add_hit(const struct phrase *ph, size_t ntok, size_t gap,
+	struct topic_hit *hits, size_t *n, size_t max, int restricted)
 {
 	size_t j;
 
@@ -805,6 +911,8 @@ add_hit(const struct phrase *ph, size_t ntok, struct topic_hit *hits,
 	hits[j].figure = ph->figure;
 	hits[j].phrase = ph->text;
 	hits[j].restricted = restricted;
+	hits[j].family = ph->family;
+	hits[j].gap = gap;
 	(*n)++;
 }
 
@@ -813,16 +921,39 @@ match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
 	    const unsigned char *topic, int det, struct topic_hit *hits,
 	    size_t *n, size_t max)
 {
-	size_t len;
+	size_t len, gap;
 
 	for (; p >= 0; p = t->ph[p].next) {
 		const struct phrase *ph = &t->ph[p];
 
-		if ((len = phrase_at(ph, tk, i, topic, det)) > 0)
-			add_hit(ph, len, hits, n, max,
+		if ((len = phrase_at(ph, tk, i, topic, det, &gap)) > 0)
+			add_hit(ph, len, gap, hits, n, max,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));
 	}
+}
+
+/* Drops the hits of a family of compounds ("AI-*") that a phrase
+ * written out without a wildcard covers as well ("AI-free", a contrast
+ * target): the entry that names the compound is what it is. Returns
+ * the hits left. */
+static size_t
+drop_family(struct topic_hit *hits, size_t n)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		int drop = 0;
+
+		if (hits[i].family)
+			for (j = 0; j < n && !drop; j++)
+				drop = !hits[j].family &&
+				       hits[j].ntok == hits[i].ntok &&
+				       !strchr(hits[j].phrase, '*');
+		if (!drop)
+			hits[k++] = hits[i];
+	}
+	return k;
 }
 
 size_t
@@ -832,7 +963,7 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	const struct tok *k = &tk->v[i];
 	const struct phrase_index *ix = topic ? &t->at : &t->plain;
 	const char *w = tk->key + k->k;
-	size_t n = 0, s, len;
+	size_t n = 0, s, len, gap;
 
 	match_chain(t, ix->word[hash_word(w, k->kl)], tk, i, topic, 0, hits,
 		    &n, max);
@@ -849,10 +980,10 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	for (s = 0; s < ix->nshort; s++) {
 		const struct phrase *ph = &t->ph[ix->shortlist[s]];
 
-		if ((len = phrase_at(ph, tk, i, topic, 0)) > 0)
-			add_hit(ph, len, hits, &n, max,
+		if ((len = phrase_at(ph, tk, i, topic, 0, &gap)) > 0)
+			add_hit(ph, len, gap, hits, &n, max,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));
 	}
-	return n;
+	return drop_family(hits, n);
 }

@@ -25,12 +25,16 @@
  * con cues are only the topic's own overrides, and a topic needs none.
  *
  * Every value may list alternatives separated by '|'. A '*' at the end of a
- * word matches any ending ("coordinat*"); a word '@' matches any mention
- * of the topic (a term or ref: "without an @"). Phrases are matched on the
- * normalized key (norm.h), word by word. A phrase may be entered once: a
- * second entry of its kind on another line, a pro that is also a con, or an
- * alias of two figures is an error naming both lines (aliases that fold to
- * one key on one line, "Noé | Noe", are one phrase).
+ * word matches any ending ("coordinat*"), also after a hyphen ("AI-*":
+ * the one-token compounds AI-generated, AI-written..., each of which an
+ * entry written out, "contrast AI-free", overrides); a word '@' matches
+ * any mention of the topic (a term or ref: "without an @"). Phrases are
+ * matched on the normalized key (norm.h), word by word. A phrase may be
+ * entered once: a second entry of its kind on another line, a pro that is
+ * also a con, or an alias of two figures is an error naming both lines
+ * (aliases that fold to one key on one line, "Noé | Noe", are one
+ * phrase). A definite ref ("the tools") also matches with up to two
+ * adjectives before its head ("the clever tools"; topic_hit.gap).
  *
  * Arguments are borrowed.
  */
@@ -67,6 +71,11 @@ struct topic_hit {
 				 whose noun modifier makes it another kind
 				 of thing: "the stunt coordinator" for
 				 "coordinator*" (topic_match()) */
+	int family;           /* from a phrase with a word in "-*" ("AI-*") */
+	size_t gap;           /* adjectives of a definite ref, from the
+				 start token + 1, that are no part of it:
+				 "clever" in "the clever tools" for ref
+				 "the tools" */
 };
 
 struct topic;
