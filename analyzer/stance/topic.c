@@ -722,7 +722,9 @@ ref_adjective(const struct tokens *tk, size_t j)
 
 /* How many tokens from j are adjectives between a definite ref's
  * determiner and its head: at most two, each perhaps after an adverb in
- * "-ly" ("the frankly dreadful tools"). */
+ * "-ly" ("the frankly dreadful tools"), so REF_GAP_MAX tokens at most. */
+#define REF_GAP_MAX 4
+
 static size_t
 ref_gap(const struct tokens *tk, size_t j, size_t sent)
 {
@@ -769,7 +771,17 @@ phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
 		if (j >= tk->n || tk->v[j].sent != tk->v[i].sent)
 			return 0; /* a phrase does not run across sentences */
 		if (w == 1 && definite_ref(ph) && !word_matches(ph, w, tk, j)) {
-			size_t g = ref_gap(tk, j, tk->v[i].sent);
+			size_t g;
+
+			/* ref_gap() is at most REF_GAP_MAX tokens: look for
+			 * the head there first, a cheap test that fails at
+			 * almost every "the" of a text. */
+			for (g = 1; g <= REF_GAP_MAX && j + g < tk->n; g++)
+				if (word_matches(ph, w, tk, j + g))
+					break;
+			if (g > REF_GAP_MAX || j + g >= tk->n)
+				return 0;
+			g = ref_gap(tk, j, tk->v[i].sent);
 
 			if (g == 0 || j + g >= tk->n ||
 			    !word_matches(ph, w, tk, j + g))

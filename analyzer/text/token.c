@@ -264,15 +264,3 @@ tokens_build(struct tokens *t, const struct norm *n, const char *text,
 	t->nsent = t->n ? sent + 1 : 0;
 	t->npara = t->n ? para + 1 : 0;
 }
-
-int
-tok_is_n(const struct tokens *t, size_t i, const char *s, size_t n)
-{
-	return i < t->n && t->v[i].kl == n && memcmp(t->key + t->v[i].k, s, n) == 0;
-}
-
-int
-tok_punct(const struct tokens *t, size_t i, char c)
-{
-	return i < t->n && (t->v[i].flags & TOK_PUNCT) && t->key[t->v[i].k] == c;
-}

@@ -65,8 +65,14 @@ void tokens_build(struct tokens *t, const struct norm *n, const char *text,
  * sentences or paragraphs. */
 void tokens_build_key(struct tokens *t, const char *key, size_t len);
 
-/* 1 when token i's key equals s[0..n). */
-int tok_is_n(const struct tokens *t, size_t i, const char *s, size_t n);
+/* 1 when token i's key equals s[0..n). Inline, as the stance rules ask
+ * it at almost every token. */
+static inline int
+tok_is_n(const struct tokens *t, size_t i, const char *s, size_t n)
+{
+	return i < t->n && t->v[i].kl == n &&
+	       memcmp(t->key + t->v[i].k, s, n) == 0;
+}
 
 /* 1 when token i's key equals the NUL-terminated s. Inline so that the
  * length of a literal is known at compile time. */
@@ -76,6 +82,11 @@ tok_is(const struct tokens *t, size_t i, const char *s)
 	return tok_is_n(t, i, s, strlen(s));
 }
 /* 1 when token i is the punctuation mark c. */
-int tok_punct(const struct tokens *t, size_t i, char c);
+static inline int
+tok_punct(const struct tokens *t, size_t i, char c)
+{
+	return i < t->n && (t->v[i].flags & TOK_PUNCT) &&
+	       t->key[t->v[i].k] == c;
+}
 
 #endif
