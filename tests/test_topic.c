@@ -256,13 +256,38 @@ test_matching(void **state)
 	buf_release(&err);
 }
 
+struct hit_case {
+	const char *text;
+	const char *want;
+};
+
+/* Runs each case's text through the topic parsed from topic_text and
+ * compares what show() writes of its hits with the case's want. */
+static void
+run_hit_cases(const char *topic_text, const struct hit_case *c, size_t n,
+	      void (*show)(const struct topic *, const char *, struct buf *))
+{
+	struct buf err = BUF_INIT, out = BUF_INIT;
+	struct topic *t = parse(topic_text, &err);
+	size_t i;
+
+	assert_non_null(t);
+	for (i = 0; i < n; i++) {
+		show(t, c[i].text, &out);
+		if (strcmp(out.p, c[i].want) != 0)
+			fail_msg("%s: got %s, want %s", c[i].text, out.p,
+				 c[i].want);
+	}
+	topic_free(t);
+	buf_release(&out);
+	buf_release(&err);
+}
+
 /* A wildcard after a hyphen ("AI-*") matches the one-token compounds
  * of that word, not the word alone nor a word that only starts like
  * it; a compound the file writes out ("AI-free") is that entry only. */
-static const struct {
-	const char *text;
-	const char *want; /* per hit: T term, C contrast, then its phrase */
-} family_cases[] = {
+/* per hit: T term, C contrast, then its phrase */
+static const struct hit_case family_cases[] = {
 	{ "AI-generated extras and AI-written drafts.", "T:AI-* T:AI-*" },
 	{ "An AI-first studio.", "T:AI-*" },
 	{ "An AI-free short and a non-AI film.", "C:AI-free C:non-AI" },
@@ -274,43 +299,35 @@ static const struct {
 };
 
 static void
+show_family(const struct topic *t, const char *text, struct buf *out)
+{
+	struct topic_hit hits[256];
+	size_t j, k = all_hits(t, text, hits, 256);
+
+	buf_reset(out);
+	for (j = 0; j < k; j++)
+		buf_addf(out, "%s%c:%s", out->len ? " " : "",
+			 hits[j].kind == TOPIC_TERM ? 'T' : 'C', hits[j].phrase);
+	if (!out->len)
+		buf_adds(out, "-");
+}
+
+static void
 test_hyphen_family(void **state)
 {
-	static const char text[] = "topic T\nterm! AI-* | AI\nterm gen-*\n"
-				   "contrast AI-free | non-AI\n";
-	struct buf err = BUF_INIT, out = BUF_INIT;
-	struct topic *t = parse(text, &err);
-	struct topic_hit hits[256];
-	size_t i, j, k;
-
 	(void)state;
-	assert_non_null(t);
-	for (i = 0; i < sizeof(family_cases) / sizeof(family_cases[0]); i++) {
-		k = all_hits(t, family_cases[i].text, hits, 256);
-		buf_reset(&out);
-		for (j = 0; j < k; j++)
-			buf_addf(&out, "%s%c:%s", out.len ? " " : "",
-				 hits[j].kind == TOPIC_TERM ? 'T' : 'C',
-				 hits[j].phrase);
-		if (!out.len)
-			buf_adds(&out, "-");
-		if (strcmp(out.p, family_cases[i].want) != 0)
-			fail_msg("%s: got %s, want %s", family_cases[i].text,
-				 out.p, family_cases[i].want);
-	}
-	topic_free(t);
-	buf_release(&out);
-	buf_release(&err);
+	run_hit_cases("topic T\nterm! AI-* | AI\nterm gen-*\n"
+		      "contrast AI-free | non-AI\n", family_cases,
+		      sizeof(family_cases) / sizeof(family_cases[0]),
+		      show_family);
 }
 
 /* A definite ref also matches with up to two adjectives before its head
  * ("the clever tools" for "the tools"), which are no part of it: not
  * with a noun modifier, an adjective that names another thing ("the old
  * tools"), a capitalised word or punctuation between. */
-static const struct {
-	const char *text;
-	const char *want; /* per ref hit: R, then how many adjectives */
-} gap_cases[] = {
+/* per ref hit: R, then how many adjectives */
+static const struct hit_case gap_cases[] = {
 	{ "The tools broke.", "R0" },
 	{ "The clever tools broke.", "R1" },
 	{ "These much-hyped tools broke.", "R1" },
@@ -323,40 +340,32 @@ static const struct {
 };
 
 static void
+show_gaps(const struct topic *t, const char *text, struct buf *out)
+{
+	struct topic_hit hits[256];
+	size_t j, k = all_hits(t, text, hits, 256);
+
+	buf_reset(out);
+	for (j = 0; j < k; j++)
+		if (hits[j].kind == TOPIC_REF)
+			buf_addf(out, "R%zu", hits[j].gap);
+	if (!out->len)
+		buf_adds(out, "-");
+}
+
+static void
 test_ref_gaps(void **state)
 {
-	static const char text[] = "topic T\nterm guild\nref the tools\n";
-	struct buf err = BUF_INIT, out = BUF_INIT;
-	struct topic *t = parse(text, &err);
-	struct topic_hit hits[256];
-	size_t i, j, k;
-
 	(void)state;
-	assert_non_null(t);
-	for (i = 0; i < sizeof(gap_cases) / sizeof(gap_cases[0]); i++) {
-		k = all_hits(t, gap_cases[i].text, hits, 256);
-		buf_reset(&out);
-		for (j = 0; j < k; j++)
-			if (hits[j].kind == TOPIC_REF)
-				buf_addf(&out, "R%zu", hits[j].gap);
-		if (!out.len)
-			buf_adds(&out, "-");
-		if (strcmp(out.p, gap_cases[i].want) != 0)
-			fail_msg("%s: got %s, want %s", gap_cases[i].text,
-				 out.p, gap_cases[i].want);
-	}
-	topic_free(t);
-	buf_release(&out);
-	buf_release(&err);
+	run_hit_cases("topic T\nterm guild\nref the tools\n", gap_cases,
+		      sizeof(gap_cases) / sizeof(gap_cases[0]), show_gaps);
 }
 
 /* A one-word term after a determiner and a noun modifier is the head of
  * a compound of another thing; after an adjective, a participle, an
  * evaluative word or no determiner it is the topic. */
-static const struct {
-	const char *text;
-	const char *want; /* per hit of "coordinator*": r restricted, t not */
-} head_cases[] = {
+/* per hit of "coordinator*": r restricted, t not */
+static const struct hit_case head_cases[] = {
 	{ "The stunt coordinator waved.", "r" },
 	{ "Our transport coordinator and the location coordinators met.", "rr" },
 	{ "The show's stunt coordinator waved.", "r" },
@@ -389,23 +398,10 @@ show_heads(const struct topic *t, const char *text, struct buf *out)
 static void
 test_compound_heads(void **state)
 {
-	static const char text[] = "term intimacy coordinator* | intimacy\n"
-				   "term coordinator*\n";
-	struct buf err = BUF_INIT, out = BUF_INIT;
-	struct topic *t = parse(text, &err);
-	size_t i;
-
 	(void)state;
-	assert_non_null(t);
-	for (i = 0; i < sizeof(head_cases) / sizeof(head_cases[0]); i++) {
-		show_heads(t, head_cases[i].text, &out);
-		if (strcmp(out.p, head_cases[i].want) != 0)
-			fail_msg("%s: got %s, want %s", head_cases[i].text,
-				 out.p, head_cases[i].want);
-	}
-	topic_free(t);
-	buf_release(&out);
-	buf_release(&err);
+	run_hit_cases("term intimacy coordinator* | intimacy\n"
+		      "term coordinator*\n", head_cases,
+		      sizeof(head_cases) / sizeof(head_cases[0]), show_heads);
 }
 
 static void

@@ -958,12 +958,8 @@ is_document(const struct doc *d, size_t i)
 {
 	static const char *const w[] = { "statement", "report", "release",
 		"note", "filing", "letter", "memo", "post", "notice" };
-	size_t j;
 
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
 /* An organisation's pronoun or document at token i ("they", "it", "the
@@ -1154,21 +1150,13 @@ static int
 org_spokesperson_before(const struct doc *d, size_t a, size_t b,
 			struct found *f)
 {
-	static const char *const w[] = { "spokesperson", "spokesman",
-		"spokeswoman", "spokespeople" };
-	size_t i, j;
+	size_t i;
 	uint32_t s, para;
 	int n;
 
-	for (i = a; i < b; i++) {
-		if (d->tk.v[i].quote >= 0)
-			continue;
-		for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-			if (tok_is(&d->tk, i, w[j]))
-				break;
-		if (j < sizeof(w) / sizeof(*w))
+	for (i = a; i < b; i++)
+		if (d->tk.v[i].quote < 0 && spokes_word(d, i))
 			break;
-	}
 	if (i >= b || (i + 1 < d->tk.n && tok_is(&d->tk, i + 1, "for")))
 		return 0;
 	s = d->tk.v[a].sent;

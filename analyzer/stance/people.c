@@ -310,27 +310,6 @@ mark_lower(const struct doc *d, struct cands *c)
 	free(set);
 }
 
-/* 1 when token i's key is one of the n words w (lower case): the first
- * letter and the length are compared before the bytes, so that a list
- * costs little per token. */
-static int
-word_in(const struct doc *d, size_t i, const char *const *w, size_t n)
-{
-	size_t kl, j;
-	const char *k;
-
-	if (i >= d->tk.n)
-		return 0;
-	k = doc_key(d, i, &kl);
-	if (kl == 0)
-		return 0;
-	for (j = 0; j < n; j++)
-		if (w[j][0] == k[0] && strncmp(w[j], k, kl) == 0 &&
-		    w[j][kl] == '\0')
-			return 1;
-	return 0;
-}
-
 static int
 is_cap_word(const struct doc *d, size_t i)
 {
@@ -989,12 +968,9 @@ place_prep(const struct doc *d, size_t i)
 {
 	static const char *const not_place[] = { "with", "by", "for", "of",
 						 "against", "about" };
-	size_t j;
 
-	for (j = 0; j < sizeof(not_place) / sizeof(*not_place); j++)
-		if (tok_is(&d->tk, i, not_place[j]))
-			return 0;
-	return 1;
+	return !tok_in(&d->tk, i, not_place,
+		       sizeof(not_place) / sizeof(*not_place));
 }
 
 /* 1 for a "to" that introduces a source or a listener, not a place:
@@ -1171,7 +1147,7 @@ author_of(const struct doc *d, size_t a, size_t b)
 		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM)) ||
 		    !(d->tk.v[i].flags & TOK_WORD))
 			return 0;
-		if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+		if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
 			return EV_AUTHOR;
 	}
 	return 0;
@@ -1238,7 +1214,7 @@ made_by(const struct doc *d, size_t a)
 
 	if (a < 2 || !tok_is(&d->tk, a - 1, "by") || !doc_same_sent(d, a - 2, a))
 		return 0;
-	if (word_in(d, a - 2, w, sizeof(w) / sizeof(*w)))
+	if (tok_in(&d->tk, a - 2, w, sizeof(w) / sizeof(*w)))
 		return EV_AUTHOR;
 	return 0;
 }
@@ -1312,7 +1288,7 @@ plural_verb(const struct doc *d, size_t i)
 		"answer", "respond", "state", "declare", "announce", "speak",
 		"talk", "comment", "confirm", "deny", "agree", "disagree" };
 
-	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+	if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
 		return 1;
 	return 0;
 }
@@ -1347,7 +1323,7 @@ things_list(const struct doc *d, size_t a)
 			intro = tok_is(&d->tk, i - 1, "as") ? i - 2 : i - 1;
 			if (intro == 0 || !doc_same_sent(d, intro - 1, a))
 				return 0;
-			if (word_in(d, intro - 1, w, sizeof(w) / sizeof(*w)))
+			if (tok_in(&d->tk, intro - 1, w, sizeof(w) / sizeof(*w)))
 				return 1;
 			return 0;
 		}
@@ -1375,7 +1351,7 @@ article_prep(const struct doc *d, size_t i)
 
 	if (d->tk.v[i].flags & TOK_CAP)
 		return 0;
-	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+	if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
 		return 1;
 	return 0;
 }
@@ -1532,7 +1508,7 @@ thing_head(const struct doc *d, size_t i)
 	if (i >= d->tk.n || (d->tk.v[i].flags & TOK_PUNCT) ||
 	    ((d->tk.v[i].flags & TOK_CAP) && !(d->tk.v[i].flags & TOK_ALLCAP)))
 		return 0;
-	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+	if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
 		return 1;
 	return 0;
 }
@@ -1548,7 +1524,7 @@ model_word(const struct doc *d, size_t i)
 
 	if (!(d->tk.v[i].flags & TOK_CAP))
 		return 0;
-	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+	if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
 		return 1;
 	return 0;
 }
@@ -1565,7 +1541,7 @@ machine_part(const struct doc *d, size_t i)
 
 	if (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT))
 		return 0;
-	if (word_in(d, i, w, sizeof(w) / sizeof(*w)))
+	if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
 		return 1;
 	return 0;
 }
@@ -2397,7 +2373,7 @@ compass_place(const struct doc *d, size_t a, size_t b)
 	if (words_in(d, a, b) != 2 || (doc_lex(d, a) & LEX_GIVEN) ||
 	    weak_given(d, a))
 		return 0;
-	if (word_in(d, b - 1, w, sizeof(w) / sizeof(*w)))
+	if (tok_in(&d->tk, b - 1, w, sizeof(w) / sizeof(*w)))
 		return 1;
 	return 0;
 }

@@ -409,12 +409,8 @@ sung_word(const struct doc *d, size_t i)
 {
 	static const char *const w[] = { "sing", "sings", "sang", "sung",
 		"singing", "croon", "croons", "crooned", "crooning" };
-	size_t j;
 
-	for (j = 0; j < sizeof(w) / sizeof(*w); j++)
-		if (tok_is(&d->tk, i, w[j]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
 /* The line is sung: a verb of singing is the nearest verb of saying in

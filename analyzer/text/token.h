@@ -81,6 +81,25 @@ tok_is(const struct tokens *t, size_t i, const char *s)
 {
 	return tok_is_n(t, i, s, strlen(s));
 }
+/* 1 when token i's key is one of the n NUL-terminated words w: the
+ * first byte and the length are compared before the rest, so that a
+ * list costs little per token. */
+static inline int
+tok_in(const struct tokens *t, size_t i, const char *const *w, size_t n)
+{
+	const char *k;
+	size_t kl, j;
+
+	if (i >= t->n || (kl = t->v[i].kl) == 0)
+		return 0;
+	k = t->key + t->v[i].k;
+	for (j = 0; j < n; j++)
+		if (w[j][0] == k[0] && strncmp(w[j], k, kl) == 0 &&
+		    w[j][kl] == '\0')
+			return 1;
+	return 0;
+}
+
 /* 1 when token i is the punctuation mark c. */
 static inline int
 tok_punct(const struct tokens *t, size_t i, char c)
