@@ -388,6 +388,8 @@ static const struct {
 	{ "The film Paper Lanterns opened.", "after a work word" },
 	{ "The play “Maud Ellery” opened.", "inside a title" },
 	{ "Harbour was quiet.", "one word, no evidence" },
+	{ "The Halvard Pulse 3 is heavy, and a Corvane Aria 2 is lighter.",
+	  "a model in a series after a determiner, given name or not" },
 	{ "THR reported it. People say so.", "acronym; sentence start" },
 	{ "He met them in London on Monday.", "place and day" },
 	{ "Speaking in Rotterdam, they left.", "place after a preposition" },

@@ -1653,6 +1653,18 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		return EV_THING;
 	if (model_word(d, b - 1))
 		return EV_THING; /* "Mac Pro", "Zacian Edition" */
+	/* "The Halvard Pulse 3 is", "a Corvane Aria 2": after a
+	 * determiner, even a sentence's first, a run with a bare number
+	 * after it is a model in a series, a given name or not (a person
+	 * may have a number after the name in a score or a table, not a
+	 * determiner before it). */
+	if (a > 0 && b + 1 < d->tk.n && doc_same_sent(d, a - 1, b + 1) &&
+	    (tok_is(&d->tk, a - 1, "the") || tok_is(&d->tk, a - 1, "a") ||
+	     tok_is(&d->tk, a - 1, "an")) &&
+	    (d->tk.v[b].flags & (TOK_NUM | TOK_NLBEFORE | TOK_PUNCT)) ==
+		    TOK_NUM &&
+	    d->tk.v[b].ol <= 2 && !(d->tk.v[b + 1].flags & TOK_NUM))
+		return EV_THING;
 	/* "Dell Alienware AW3418DW", "Zorvex Nova S10": a model code. */
 	if (b < d->tk.n && doc_same_sent(d, a, b) &&
 	    !(d->tk.v[b].flags & (TOK_NLBEFORE | TOK_PUNCT)) &&
