@@ -202,6 +202,13 @@ static const struct {
 	/* A quotation signed with a dash and a name. */
 	{ "Mara Voss spoke.\n\n“The plan is dead for this year.” — Tomas "
 	  "Quill\n\nThe guild met.", "Tomas Quill/trailing" },
+	/* ... with words in lower case before the name (a role), and a
+	 * comma or a full stop after it; not the person named before. */
+	{ "Mara Voss spoke.\n\n“We never had a year like this.” — veteran "
+	  "programmer Tomas Quill, at the launch\n\nThe guild met.",
+	  "Tomas Quill/trailing" },
+	{ "Mara Voss spoke.\n\n“The queues started at dawn,” — volunteer "
+	  "Tomas Quill.\n\nThe guild met.", "Tomas Quill/trailing" },
 	/* Epithets: the person introduced with that role. */
 	{ "Director Tomas Quill met producer Helen Marsh. “We start at "
 	  "dawn,” the director said.", "Tomas Quill/epithet" },

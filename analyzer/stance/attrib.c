@@ -980,27 +980,45 @@ org_pronoun(const struct doc *d, size_t i, size_t *end)
 	return 0;
 }
 
+/* Lower-case words a signature may put before the name ("— veteran
+ * actor Jane Ellison", "— volunteer Bram Oduya"). */
+#define ATTRIB_SIGNED_ROLE_WORDS 3
+
 /* A quotation signed with a dash and a name that ends its line or goes
  * on with a comma ('"..." — Jane Ellison', '"..." – Jane Ellison, union
- * president'): that person. */
+ * president', '"...," — programmer Jane Ellison.'): that person. */
 static int
 signed_after(struct doc *d, const struct quote *q, struct found *f)
 {
-	size_t j = q->close + 1, e;
+	size_t j = q->close + 1, n, e;
 	int m;
 
+	if (j < d->tk.n && tok_punct(&d->tk, j, ',') &&
+	    !(d->tk.v[j].flags & TOK_NLBEFORE))
+		j++;
 	if (j + 1 >= d->tk.n || !tok_punct(&d->tk, j, '-') ||
 	    (d->tk.v[j].flags & TOK_NLBEFORE) ||
 	    (d->tk.v[j + 1].flags & TOK_NLBEFORE))
 		return -1;
-	m = doc_mention_at(d, j + 1);
-	if (m < 0 || d->m[m].tok != j + 1)
+	/* Words in lower case (a role), then the name. */
+	for (n = 0; n < ATTRIB_SIGNED_ROLE_WORDS && j + 2 + n < d->tk.n &&
+	     (d->tk.v[j + 1 + n].flags & (TOK_WORD | TOK_CAP | TOK_NLBEFORE)) ==
+		     TOK_WORD;
+	     n++)
+		;
+	m = doc_mention_at(d, j + 1 + n);
+	if (m < 0 || d->m[m].tok != j + 1 + n)
 		return -1;
-	e = j + 1 + d->m[m].ntok;
+	e = j + 1 + n + d->m[m].ntok;
+	/* The name ends the line, goes on with a comma, or ends the line
+	 * with a full stop. */
 	if (e < d->tk.n && !(d->tk.v[e].flags & TOK_NLBEFORE) &&
-	    !tok_punct(&d->tk, e, ','))
+	    !tok_punct(&d->tk, e, ',') &&
+	    !(tok_punct(&d->tk, e, '.') &&
+	      (e + 1 >= d->tk.n || (d->tk.v[e + 1].flags & TOK_NLBEFORE))))
 		return -1;
-	found_person(f, d->m[m].person, j + 1, e, HOW_NAME, SIEVE_TRAILING);
+	found_person(f, d->m[m].person, j + 1 + n, e, HOW_NAME,
+		     SIEVE_TRAILING);
 	return d->m[m].person;
 }
 
