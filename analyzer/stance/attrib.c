@@ -1306,7 +1306,6 @@ is_object(const struct doc *d, size_t s0, size_t j)
 {
 	static const char *const conj[] = { "and", "but", "while", "whereas",
 		"or", "then", "so", "yet", "as", "when", "who", "that" };
-	size_t k;
 
 	if (j <= s0)
 		return 0;
@@ -1314,10 +1313,7 @@ is_object(const struct doc *d, size_t s0, size_t j)
 	    TOK_WORD || doc_is_role(d, j - 1) ||
 	    (doc_lex(d, j - 1) & (LEX_DET | LEX_TITLE)))
 		return 0;
-	for (k = 0; k < sizeof(conj) / sizeof(*conj); k++)
-		if (tok_is(&d->tk, j - 1, conj[k]))
-			return 0;
-	return 1;
+	return !tok_in(&d->tk, j - 1, conj, sizeof(conj) / sizeof(*conj));
 }
 
 /* The speaker a colon introduces at token c: the subject of its sentence

@@ -982,7 +982,6 @@ source_to(const struct doc *d, size_t i)
 	static const char *const msg[] = { "statement", "letter", "email",
 		"message", "note", "call", "post", "tweet", "video", "memo",
 		"comment", "comments", "response", "reply", "quote" };
-	size_t j;
 
 	if (i == 0 || !doc_same_sent(d, i - 1, i))
 		return 0;
@@ -991,10 +990,7 @@ source_to(const struct doc *d, size_t i)
 		       doc_is_speech(d, i - 1);
 	if (!tok_is(&d->tk, i, "from"))
 		return 0;
-	for (j = 0; j < sizeof(msg) / sizeof(*msg); j++)
-		if (tok_is(&d->tk, i - 1, msg[j]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, i - 1, msg, sizeof(msg) / sizeof(*msg));
 }
 
 /* EV_APPOS for a relative "who" or "whose", or an age, after the run
@@ -1032,10 +1028,7 @@ verb_use(const struct doc *d, size_t i)
 			break;
 	if (j == sizeof(w) / sizeof(*w))
 		return 0;
-	for (j = 0; j < sizeof(before) / sizeof(*before); j++)
-		if (tok_is(&d->tk, i - 1, before[j]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, i - 1, before, sizeof(before) / sizeof(*before));
 }
 
 /* Tokens looked at on each side of a name for a word of a part. */
@@ -1590,7 +1583,7 @@ named_thing(const struct doc *d, size_t a)
 		"cyclone", "virus", "variant", "product", "brand", "platform",
 		"initiative", "campaign", "fund", "exercise", "mission",
 		"restaurant", "bar", "cafe", "shop", "store", "club" };
-	size_t n, j;
+	size_t n;
 
 	if (a < 2 || !doc_same_sent(d, a - 2, a))
 		return 0;
@@ -1602,10 +1595,7 @@ named_thing(const struct doc *d, size_t a)
 		n = a - 3;
 	else
 		return 0;
-	for (j = 0; j < sizeof(what) / sizeof(*what); j++)
-		if (tok_is(&d->tk, n, what[j]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, n, what, sizeof(what) / sizeof(*what));
 }
 
 /* A run of two words or more [a, b) used as a thing, not a person: right
@@ -1874,15 +1864,11 @@ role_surname(const struct doc *d, size_t a, size_t j)
 {
 	static const char *const w[] = { "judge", "bishop", "legend", "dean",
 		"chancellor", "constable" };
-	size_t i;
 
 	if (!(doc_lex(d, a) & LEX_GIVEN) || weak_given(d, a) ||
 	    !is_cap_word(d, j))
 		return 0;
-	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
-		if (tok_is(&d->tk, j, w[i]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, j, w, sizeof(w) / sizeof(*w));
 }
 
 /* A run that ends in a role or title ("Art Director", "Dakota Gov") names

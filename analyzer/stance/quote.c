@@ -650,7 +650,7 @@ work_before(const struct doc *d, const struct quote *q)
 		"essay", "report", "article", "column", "editorial", "story",
 		"chapter", "line", "lyric", "lyrics", "chorus", "refrain",
 		"verse", "jingle", "anthem" };
-	size_t i, b = q->open;
+	size_t b = q->open;
 
 	/* "episode 88: ‘...’", "Her latest book, “...”" */
 	if (b > 0 && (tok_punct(&d->tk, b - 1, ':') ||
@@ -661,10 +661,7 @@ work_before(const struct doc *d, const struct quote *q)
 	if (b == 0 || !doc_same_sent(d, b - 1, b) ||
 	    (d->tk.v[b - 1].flags & TOK_CAP))
 		return 0;
-	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
-		if (tok_is(&d->tk, b - 1, w[i]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, b - 1, w, sizeof(w) / sizeof(*w));
 }
 
 /* A speech verb right before the quote, or before its object pronoun,
@@ -756,7 +753,7 @@ title_subject(const struct doc *d, const struct quote *q)
 		"seasons", "episode", "episodes", "finale", "premiere",
 		"franchise", "trailer", "soundtrack", "cast", "creator",
 		"creators", "star", "co-star", "showrunner", "author" };
-	size_t k, n = q->close + 1;
+	size_t n = q->close + 1;
 
 	if (q->close == DOC_NONE || n >= d->tk.n ||
 	    !doc_same_sent(d, n, q->close) ||
@@ -764,10 +761,7 @@ title_subject(const struct doc *d, const struct quote *q)
 		return 0;
 	if (doc_is_role(d, n) || (doc_lex(d, n) & LEX_WORK))
 		return 1;
-	for (k = 0; k < sizeof(w) / sizeof(*w); k++)
-		if (tok_is(&d->tk, n, w[k]))
-			return 1;
-	return 0;
+	return tok_in(&d->tk, n, w, sizeof(w) / sizeof(*w));
 }
 
 static int
