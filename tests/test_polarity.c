@@ -722,6 +722,26 @@ static const struct {
 	{ "Actor Rhys Vane, Dana Pike and Olga Brandt condemned the lantern "
 	  "guild.",
 	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	/* A list subject whose first name follows an introductory phrase,
+	 * or whose later names have a title or a short description before
+	 * them, is one list still; two names with only a comma between are
+	 * a name and an apposition, not a list. */
+	{ "On the other side are performers such as Rhys Vane, Dana Pike "
+	  "and Olga Brandt, who praised the lantern guild.",
+	  "Rhys Vane=pro | Dana Pike=pro | Olga Brandt=pro | article=pro" },
+	{ "Actors Rhys Vane, Dana Pike and Dame Olga Brandt condemned the "
+	  "lantern guild.",
+	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Among those who mocked the lantern guild were comedian Rhys "
+	  "Vane, footballer-turned-pundit Dana Pike and lifestyle "
+	  "influencer Olga Brandt.",
+	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Speaking to the host Dana Pike, the actor Rhys Vane condemned "
+	  "the lantern guild.",
+	  "Dana Pike=neutral | Rhys Vane=con | article=con" },
+	{ "Rhys Vane condemned the lantern guild as Dana Pike and the crew "
+	  "watched.",
+	  "Rhys Vane=con | Dana Pike=neutral | article=con" },
 	{ "Director Tomas Quill arrived. He praised the lantern guild.",
 	  "Tomas Quill=pro | article=pro" },
 	/* Questions and reported views are not counted. */

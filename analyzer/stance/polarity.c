@@ -86,6 +86,10 @@
 /* The others whose view is reported stand at most this many words
  * before its verb ("people keep telling", "critics have long argued"). */
 #define POL_OTHERS_GAP 3
+/* A list of names may have this many lower-case words of description
+ * after a separator ("A, footballer-turned-pundit B and lifestyle
+ * influencer C"). */
+#define POL_LIST_GAP 2
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -2361,6 +2365,108 @@ holds_view(const struct doc *d, uint32_t s, int p, const struct ev *e)
 	return seen == 0;
 }
 
+/* 1 when the names ending at token end and starting at token start are
+ * two items of one list: doc_list_gap(), with honorifics before the
+ * second ("A, B and Dame C") or a short lower-case descriptor after
+ * the separator ("A, footballer-turned-pundit B and lifestyle
+ * influencer C") in the gap too. */
+static int
+list_joined(const struct doc *d, size_t end, size_t start)
+{
+	size_t j, words = 0;
+	int sep = 0;
+
+	while (start > end && (doc_lex(d, start - 1) & LEX_TITLE) &&
+	       (d->tk.v[start - 1].flags & TOK_CAP))
+		start--;
+	if (doc_list_gap(d, end, start))
+		return 1;
+	if (start <= end || start - end > POL_LIST_GAP + 2 ||
+	    d->tk.v[end].sent != d->tk.v[start].sent)
+		return 0;
+	for (j = end; j < start; j++) {
+		const struct tok *k = &d->tk.v[j];
+
+		if (!words && (tok_punct(&d->tk, j, ',') ||
+			       tok_is(&d->tk, j, "and"))) {
+			sep = 1;
+			continue;
+		}
+		if (!sep || !(k->flags & TOK_WORD) || (k->flags & TOK_CAP) ||
+		    k->quote >= 0 || ++words > POL_LIST_GAP ||
+		    (doc_lex(d, j) & (LEX_SPEECH | LEX_PREP | LEX_FUNC |
+				      LEX_PRONOUN | LEX_DET | LEX_CONTRAST)))
+			return 0;
+	}
+	return sep && words > 0;
+}
+
+/* 1 when "and" or "or" stands in [a, b). */
+static int
+has_conj(const struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (tok_is(&d->tk, a, "and") || tok_is(&d->tk, a, "or"))
+			return 1;
+	return 0;
+}
+
+/* The people of the lists that the subjects who[0..n) of sentence s
+ * belong to ("A, B and C condemned it"), when attrib.c took only part
+ * of one (an introductory phrase before the first, a title or a
+ * descriptor before a later one): appended to who[] (room for
+ * ATTRIB_MAX_SUBJECTS); returns the new count. A list is a run of
+ * mentions outside quotations, each joined to the one before by
+ * list_joined(), with "and" or "or" in some gap: two names with only a
+ * comma between are more often a name and an apposition ("Speaking to
+ * the host X, the actor Y said"). */
+static size_t
+list_mates(const struct doc *d, uint32_t s, int *who, size_t n)
+{
+	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], i, k;
+	size_t last_end = 0, have = n;
+	int run[ATTRIB_MAX_SUBJECTS], nrun = 0, hit = 0, conj = 0;
+
+	for (i = s0; i <= s1; i++) {
+		int m = i < s1 ? doc_mention_at(d, i) : -1;
+		int joined;
+
+		if (i < s1 && (m < 0 || d->m[m].tok != i ||
+			       d->tk.v[i].quote >= 0 || d->m[m].pronoun))
+			continue;
+		joined = i < s1 && nrun > 0 && list_joined(d, last_end, i);
+		if (joined)
+			conj |= has_conj(d, last_end, i);
+		if (!joined) {
+			/* The run before ends: keep it when it holds a
+			 * subject and has more than one name. */
+			if (hit && conj && nrun > 1)
+				for (k = 0; k < (size_t)nrun; k++) {
+					size_t j;
+
+					for (j = 0; j < n; j++)
+						if (who[j] == run[k])
+							break;
+					if (j == n && n < ATTRIB_MAX_SUBJECTS)
+						who[n++] = run[k];
+				}
+			nrun = 0;
+			hit = 0;
+			conj = 0;
+			if (i == s1)
+				break;
+		}
+		if (nrun < ATTRIB_MAX_SUBJECTS)
+			run[nrun++] = d->m[m].person;
+		for (k = 0; k < have; k++)
+			if (who[k] == d->m[m].person)
+				hit = 1;
+		last_end = i + d->m[m].ntok;
+		i = last_end - 1;
+	}
+	return n;
+}
+
 /* Whose stance the evidence e counts for: fills who[] (room for
  * ATTRIB_MAX_SUBJECTS) and returns how many (a quotation's unknown
  * speaker is -1); *route gets how. 0 with ROUTE_ARTICLE for nobody. */
@@ -2368,6 +2474,7 @@ static size_t
 whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 {
 	const int *subj;
+	int all[ATTRIB_MAX_SUBJECTS];
 	uint32_t s;
 	size_t n, j, k;
 	int label;
@@ -2378,8 +2485,12 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 		return 1;
 	}
 	s = d->tk.v[e->tok].sent;
-	subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+	memcpy(all, d->who + (size_t)s * ATTRIB_MAX_SUBJECTS,
+	       d->nwho[s] * sizeof(*all));
 	n = d->nwho[s];
+	if (n > 0 && !(pol_layers_off() & POL_OFF_LINKING))
+		n = list_mates(d, s, all, n);
+	subj = all;
 	/* A transcript: the words after a speaker label are the speaker's,
 	 * unless the sentence names its own subject in the third person. */
 	label = label_of(d, e->tok);
