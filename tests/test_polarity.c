@@ -651,6 +651,25 @@ static const struct {
 	  "con clause contrast-target" },
 	{ "The lantern guild reduced the stress.", "stress",
 	  "pro clause shifted" },
+	/* Letting the topic in is taking it up, refusing it rejecting it;
+	 * with another object they are nothing. */
+	{ "She would not allow the lantern guild on set.", "allow",
+	  "con object negated" },
+	{ "She allowed the lantern guild in.", "allowed", "pro object" },
+	{ "The lantern guild met. The rules allow a longer break.", "allow",
+	  "-" },
+	{ "She refused the lantern guild.", "refused", "con object" },
+	{ "The lantern guild met. She refused to comment.", "refused", "-" },
+	/* Idioms and labels of disapproval and of support. */
+	{ "The lantern guild is surplus to requirements.", "surplus",
+	  "con clause" },
+	{ "The lantern guild was always in my corner.", "in", "pro clause" },
+	{ "The lantern guild is a glorified queue.", "a", "con clause" },
+	{ "The lantern guild is political correctness.", "political",
+	  "con clause" },
+	{ "She was flabbergasted by the lantern guild.", "flabbergasted",
+	  "con clause" },
+	{ "The lantern guild exists to tick a box.", "tick", "con clause" },
 };
 
 static void
