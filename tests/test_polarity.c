@@ -670,6 +670,10 @@ static const struct {
 	{ "She was flabbergasted by the lantern guild.", "flabbergasted",
 	  "con clause" },
 	{ "The lantern guild exists to tick a box.", "tick", "con clause" },
+	/* Missing something is wanting it. */
+	{ "The lantern guild met. I can't say I missed the old way.",
+	  "missed", "pro object negated contrast-target" },
+	{ "The lantern guild met. She missed the bus.", "missed", "-" },
 };
 
 static void
