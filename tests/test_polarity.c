@@ -670,6 +670,28 @@ static const struct {
 	{ "She was flabbergasted by the lantern guild.", "flabbergasted",
 	  "con clause" },
 	{ "The lantern guild exists to tick a box.", "tick", "con clause" },
+	/* A rule that requires the topic stands for it, and so does a
+	 * later "the rule" or "the requirement"; a rule of something
+	 * else does not. */
+	{ "The council passed a rule requiring a lantern keeper on every "
+	  "street. Mara Voss urged the mayor to oppose the rule.", "oppose",
+	  "con object" },
+	{ "The council weighs a lantern guild requirement for new streets. "
+	  "Mara Voss urged the mayor to scrap the rule.", "scrap",
+	  "con object" },
+	{ "The lantern guild met. The council passed a rule on parking. "
+	  "Mara Voss urged the mayor to oppose the rule.", "oppose", "-" },
+	{ "The council passed a rule that bans parking near lantern "
+	  "keepers. Mara Voss urged the mayor to oppose the rule.", "oppose",
+	  "-" },
+	{ "The council passed a rule that would make lantern keepers "
+	  "compulsory. Mara Voss urged the mayor to oppose the rule.",
+	  "oppose", "con object" },
+	/* The act a verb of saying reports can be judged as well. */
+	{ "Mara Voss said scrapping the lantern guild would be a disaster.",
+	  "disaster", "pro clause shifted" },
+	{ "Mara Voss said scrapping the lantern guild would be a disaster.",
+	  "scrapping", "-" },
 	/* Missing something is wanting it. */
 	{ "The lantern guild met. I can't say I missed the old way.",
 	  "missed", "pro object negated contrast-target" },

@@ -90,6 +90,9 @@
  * after a separator ("A, footballer-turned-pundit B and lifestyle
  * influencer C"). */
 #define POL_LIST_GAP 2
+/* A rule's verb of requiring governs a term at most this many words
+ * after it ("a rule that would make intimacy coordinators ..."). */
+#define POL_MANDATE_WINDOW 6
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -278,6 +281,115 @@ index_doc(struct doc *d)
 	for (i = 0; i < d->tk.npara; i++)
 		d->plabel[i] = -2;
 	memset(d->sfirst, -1, d->tk.nsent + 1);
+}
+
+/* Nouns of a rule: one whose content requires the topic stands for the
+ * topic taken up ("the guild voted to oppose the rule"). */
+static const char *const mandate_nouns[] = {
+	"rule", "requirement", "mandate", "policy", "guidance", "motion",
+	"proposal", "regulation", "measure", NULL
+};
+
+/* Verbs that say what a rule requires: right after its noun ("a rule
+ * requiring X", "a proposal mandating X"), or after "that" or "which"
+ * and a modal ("a rule that would make X compulsory"). */
+static const char *const requiring[] = {
+	"requiring", "mandating", "obliging", "compelling", "forcing",
+	"making", NULL
+};
+static const char *const requires[] = {
+	"requires", "require", "mandates", "mandate", "obliges", "oblige",
+	"compels", "compel", "forces", "force", "makes", "make", NULL
+};
+
+/* 1 when token j is one of the words w[]. */
+static int
+tok_among(const struct doc *d, size_t j, const char *const *w)
+{
+	size_t k;
+
+	for (k = 0; w[k]; k++)
+		if (tok_is(&d->tk, j, w[k]))
+			return 1;
+	return 0;
+}
+
+/* The index in mandate_nouns[] of token j, or -1. */
+static int
+mandate_noun(const struct doc *d, size_t j)
+{
+	int k;
+
+	if (!(d->tk.v[j].flags & TOK_WORD))
+		return -1;
+	for (k = 0; mandate_nouns[k]; k++)
+		if (tok_is(&d->tk, j, mandate_nouns[k]))
+			return k;
+	return -1;
+}
+
+/* 1 when the rule noun at token j requires the topic: a term of the
+ * topic names it ("an intimacy coordinator requirement"), or a verb of
+ * requiring right after it governs a term in its clause ("a rule
+ * requiring an intimacy coordinator", "a rule that would make
+ * coordinators a condition of funding"). */
+static int
+requires_topic(const struct doc *d, size_t j)
+{
+	size_t k, b = d->clb[j];
+
+	if (j > 0 && (d->tmark[j - 1] & TM_TERM) && !(d->tmark[j] & TM_TERM))
+		return 1;
+	k = j + 1;
+	if (k < b && (tok_is(&d->tk, k, "that") || tok_is(&d->tk, k, "which"))) {
+		if (k + 1 < b && (tok_is(&d->tk, k + 1, "would") ||
+				  tok_is(&d->tk, k + 1, "will")))
+			k++;
+		if (k + 1 >= b || !tok_among(d, k + 1, requires))
+			return 0;
+		k++;
+	} else if (k >= b || !tok_among(d, k, requiring)) {
+		return 0;
+	}
+	for (k = k + 1; k < b && k <= j + 3 + POL_MANDATE_WINDOW; k++) {
+		if (d->tmark[k] & TM_TERM)
+			return 1;
+		if (is_topic(d, k) || mandate_noun(d, k) >= 0)
+			return 0;
+	}
+	return 0;
+}
+
+/* A rule that requires the topic (requires_topic()) is the topic taken
+ * up, as a ref is: marks it TM_REF, and with it each later definite
+ * mention of a rule in the article ("the rule", "its new requirement";
+ * writers vary the noun), which points back to it. An evaluation of
+ * the rule is then one of the topic ("urges the guild to oppose the
+ * rule"). */
+static void
+mark_mandates(struct doc *d)
+{
+	size_t j;
+	int seen = 0;
+
+	for (j = 0; j < d->tk.n; j++) {
+		int k = mandate_noun(d, j);
+
+		if (k < 0 || (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL)))
+			continue;
+		if (requires_topic(d, j)) {
+			seen = 1;
+			d->tmark[j] |= TM_REF;
+			continue;
+		}
+		/* "the rule", "the new rule", "its current rule": the
+		 * determiner within two words before. */
+		if (seen && ((j > 0 && (doc_lex(d, j - 1) & LEX_DET)) ||
+				(j > 1 && (doc_lex(d, j - 2) & LEX_DET) &&
+				 (d->tk.v[j - 1].flags & TOK_WORD) &&
+				 !(d->tk.v[j - 1].flags & TOK_CAP))))
+			d->tmark[j] |= TM_REF;
+	}
 }
 
 /* 1 when the topic mention at token t is negated by an absence or stands
@@ -1644,6 +1756,32 @@ rejecting_at(const struct doc *d, size_t v, size_t *n)
 	       strcmp(pol_source_name[p->src], "curated") == 0;
 }
 
+/* 1 when token j, in the clause opened at token a, belongs to the
+ * reporting frame that opens it: a person or pronoun subject, a verb of
+ * saying or thinking and "that" after it ("said scrapping the rule
+ * would be a disaster", "Ana argued that banning them ..."): the act
+ * after the frame still opens its own clause. */
+static int
+reporting_head(const struct doc *d, size_t a, size_t j)
+{
+	size_t k;
+	int verb = 0;
+
+	for (k = a; k <= j; k++) {
+		if (doc_lex(d, k) & (LEX_SPEECH | LEX_OPINION)) {
+			verb = 1;
+			continue;
+		}
+		if (!verb && (doc_mention_at(d, k) >= 0 ||
+			      (doc_lex(d, k) & LEX_PRONOUN)))
+			continue;
+		if (verb && tok_is(&d->tk, k, "that"))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 /* 1 when the evaluation [i, i + ni) in clause [a, b) evaluates the act
  * of rejecting the topic at token v (length n, its object the topic at
  * token t), rather than the topic: the act is the clause's subject and
@@ -1663,7 +1801,8 @@ act_evaluated(const struct doc *d, size_t a, size_t v, size_t n, size_t t,
 		for (j = a; j < v; j++)
 			if (!tok_punct(&d->tk, j, '"') &&
 			    !tok_punct(&d->tk, j, '\'') &&
-			    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+			    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)) &&
+			    !reporting_head(d, a, j))
 				return 0;
 		for (j = t + 1; j < i; j++)
 			if (copula(d, j) || be_or_get(d, j) ||
@@ -2567,6 +2706,8 @@ count_cues(struct doc *d)
 	size_t i, j, n;
 
 	index_doc(d);
+	if (!(pol_layers_off() & POL_OFF_LINKING))
+		mark_mandates(d);
 	narrators(d);
 	cache_matches(d);
 	collect(d, &all);
