@@ -692,6 +692,14 @@ static const struct {
 	  "disaster", "pro clause shifted" },
 	{ "Mara Voss said scrapping the lantern guild would be a disaster.",
 	  "scrapping", "-" },
+	/* A call for the topic to be in some state is for that state;
+	 * a call for the topic is for it. */
+	{ "Mara Voss called for the lantern guild to be optional.", "called",
+	  "-" },
+	{ "Mara Voss called for the lantern guild.", "called", "pro clause" },
+	/* Dropping the topic rejects it; dropping alone is nothing. */
+	{ "The studio dropped the lantern guild.", "dropped", "con object" },
+	{ "The lantern guild met. Then sales dropped.", "dropped", "-" },
 	/* Missing something is wanting it. */
 	{ "The lantern guild met. I can't say I missed the old way.",
 	  "missed", "pro object negated contrast-target" },
@@ -767,6 +775,16 @@ static const struct {
 	{ "Actor Rhys Vane, Dana Pike and Olga Brandt condemned the lantern "
 	  "guild.",
 	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	/* The members of a group listed in a paragraph of their own share
+	 * the group's view told just before; a list inside a paragraph
+	 * that goes on from other matters does not reach back past it. */
+	{ "Writers signed a letter urging the council to scrap the lantern "
+	  "guild.\n\nAmong the signatories are Rhys Vane and Dana Pike.",
+	  "Rhys Vane=con | Dana Pike=con | article=con" },
+	{ "Writers signed a letter urging the council to scrap the lantern "
+	  "guild.\n\nThe rain stopped. Among the signatories are Rhys Vane "
+	  "and Dana Pike.",
+	  "Rhys Vane=neutral | Dana Pike=neutral | article=con" },
 	/* A list subject whose first name follows an introductory phrase,
 	 * or whose later names have a title or a short description before
 	 * them, is one list still; two names with only a comma between are

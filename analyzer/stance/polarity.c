@@ -2696,6 +2696,31 @@ dump_row(FILE *fp, const struct doc *d, uint32_t h, int person,
 		rules, boost_at(d, a, tok), ntok, unlinked, source);
 }
 
+/* 1 when evidence e is a call for the topic to be in some state ("calling
+ * for intimacy coordinators to be available on request rather than
+ * required"): the call is for that state, which may be less of the
+ * topic as well as more, so it says nothing of the topic itself. */
+static int
+call_for_state(const struct doc *d, const struct ev *e)
+{
+	size_t j = e->tok + e->ntok, b = d->clb[e->tok], k;
+
+	if (e->kind != CUE_LEX || e->ntok != 2 ||
+	    !tok_is(&d->tk, e->tok + 1, "for") ||
+	    !(tok_is(&d->tk, e->tok, "call") ||
+	      tok_is(&d->tk, e->tok, "calls") ||
+	      tok_is(&d->tk, e->tok, "called") ||
+	      tok_is(&d->tk, e->tok, "calling")))
+		return 0;
+	for (k = 0; j < b && k < POL_OBJECT_WINDOW && !is_topic(d, j); j++, k++)
+		if (!(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+			return 0;
+	while (j < b && is_topic(d, j))
+		j++;
+	return j + 1 < b && k < POL_OBJECT_WINDOW && j > e->tok + e->ntok &&
+	       tok_is(&d->tk, j, "to") && tok_is(&d->tk, j + 1, "be");
+}
+
 static void
 count_cues(struct doc *d)
 {
@@ -2717,7 +2742,9 @@ count_cues(struct doc *d)
 		all.v[i].w = 0;
 		if (all.v[i].kind == CUE_ABSENCE)
 			continue;
-		if (!relevant(d, all.v[i].tok))
+		if (!relevant(d, all.v[i].tok) ||
+		    (!(pol_layers_off() & POL_OFF_COMPOSITION) &&
+		     call_for_state(d, &all.v[i])))
 			continue;
 		compose(d, &all.v[i], used);
 	}
@@ -2792,6 +2819,18 @@ members_at(const struct doc *d, uint32_t s)
 	return 0;
 }
 
+/* 1 when evidence in paragraph cp may be the group's view for the
+ * member sentence s of paragraph para: the same paragraph, or, when the
+ * list opens its own paragraph ("Among the signatories are A, B and
+ * C."), the paragraphs before it (the sentence window bounds them). */
+static int
+member_para(const struct doc *d, uint32_t s, uint32_t cp, uint32_t para)
+{
+	if (cp == para)
+		return 1;
+	return cp < para && (d->tk.v[d->sent_start[s]].flags & TOK_PSTART);
+}
+
 /* The members of a group share the view the group expressed: a sentence
  * that lists them (members_at()) with no evidence of its own takes the
  * evidence that counted for nobody in the sentences just before it in
@@ -2823,7 +2862,7 @@ count_members(struct doc *d)
 
 			if (c.person >= 0 || c.sent >= s ||
 			    c.sent + POL_MEMBER_SENTS < s ||
-			    d->tk.v[c.tok].para != para)
+			    !member_para(d, s, d->tk.v[c.tok].para, para))
 				continue;
 			memset(&e, 0, sizeof(e));
 			e.tok = c.tok;
