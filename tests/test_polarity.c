@@ -651,6 +651,59 @@ static const struct {
 	  "con clause contrast-target" },
 	{ "The lantern guild reduced the stress.", "stress",
 	  "pro clause shifted" },
+	/* Letting the topic in is taking it up, refusing it rejecting it;
+	 * with another object they are nothing. */
+	{ "She would not allow the lantern guild on set.", "allow",
+	  "con object negated" },
+	{ "She allowed the lantern guild in.", "allowed", "pro object" },
+	{ "The lantern guild met. The rules allow a longer break.", "allow",
+	  "-" },
+	{ "She refused the lantern guild.", "refused", "con object" },
+	{ "The lantern guild met. She refused to comment.", "refused", "-" },
+	/* Idioms and labels of disapproval and of support. */
+	{ "The lantern guild is surplus to requirements.", "surplus",
+	  "con clause" },
+	{ "The lantern guild was always in my corner.", "in", "pro clause" },
+	{ "The lantern guild is a glorified queue.", "a", "con clause" },
+	{ "The lantern guild is political correctness.", "political",
+	  "con clause" },
+	{ "She was flabbergasted by the lantern guild.", "flabbergasted",
+	  "con clause" },
+	{ "The lantern guild exists to tick a box.", "tick", "con clause" },
+	/* A rule that requires the topic stands for it, and so does a
+	 * later "the rule" or "the requirement"; a rule of something
+	 * else does not. */
+	{ "The council passed a rule requiring a lantern keeper on every "
+	  "street. Mara Voss urged the mayor to oppose the rule.", "oppose",
+	  "con object" },
+	{ "The council weighs a lantern guild requirement for new streets. "
+	  "Mara Voss urged the mayor to scrap the rule.", "scrap",
+	  "con object" },
+	{ "The lantern guild met. The council passed a rule on parking. "
+	  "Mara Voss urged the mayor to oppose the rule.", "oppose", "-" },
+	{ "The council passed a rule that bans parking near lantern "
+	  "keepers. Mara Voss urged the mayor to oppose the rule.", "oppose",
+	  "-" },
+	{ "The council passed a rule that would make lantern keepers "
+	  "compulsory. Mara Voss urged the mayor to oppose the rule.",
+	  "oppose", "con object" },
+	/* The act a verb of saying reports can be judged as well. */
+	{ "Mara Voss said scrapping the lantern guild would be a disaster.",
+	  "disaster", "pro clause shifted" },
+	{ "Mara Voss said scrapping the lantern guild would be a disaster.",
+	  "scrapping", "-" },
+	/* A call for the topic to be in some state is for that state;
+	 * a call for the topic is for it. */
+	{ "Mara Voss called for the lantern guild to be optional.", "called",
+	  "-" },
+	{ "Mara Voss called for the lantern guild.", "called", "pro clause" },
+	/* Dropping the topic rejects it; dropping alone is nothing. */
+	{ "The studio dropped the lantern guild.", "dropped", "con object" },
+	{ "The lantern guild met. Then sales dropped.", "dropped", "-" },
+	/* Missing something is wanting it. */
+	{ "The lantern guild met. I can't say I missed the old way.",
+	  "missed", "pro object negated contrast-target" },
+	{ "The lantern guild met. She missed the bus.", "missed", "-" },
 };
 
 static void
@@ -722,6 +775,36 @@ static const struct {
 	{ "Actor Rhys Vane, Dana Pike and Olga Brandt condemned the lantern "
 	  "guild.",
 	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	/* The members of a group listed in a paragraph of their own share
+	 * the group's view told just before; a list inside a paragraph
+	 * that goes on from other matters does not reach back past it. */
+	{ "Writers signed a letter urging the council to scrap the lantern "
+	  "guild.\n\nAmong the signatories are Rhys Vane and Dana Pike.",
+	  "Rhys Vane=con | Dana Pike=con | article=con" },
+	{ "Writers signed a letter urging the council to scrap the lantern "
+	  "guild.\n\nThe rain stopped. Among the signatories are Rhys Vane "
+	  "and Dana Pike.",
+	  "Rhys Vane=neutral | Dana Pike=neutral | article=con" },
+	/* A list subject whose first name follows an introductory phrase,
+	 * or whose later names have a title or a short description before
+	 * them, is one list still; two names with only a comma between are
+	 * a name and an apposition, not a list. */
+	{ "On the other side are performers such as Rhys Vane, Dana Pike "
+	  "and Olga Brandt, who praised the lantern guild.",
+	  "Rhys Vane=pro | Dana Pike=pro | Olga Brandt=pro | article=pro" },
+	{ "Actors Rhys Vane, Dana Pike and Dame Olga Brandt condemned the "
+	  "lantern guild.",
+	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Among those who mocked the lantern guild were comedian Rhys "
+	  "Vane, footballer-turned-pundit Dana Pike and lifestyle "
+	  "influencer Olga Brandt.",
+	  "Rhys Vane=con | Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Speaking to the host Dana Pike, the actor Rhys Vane condemned "
+	  "the lantern guild.",
+	  "Dana Pike=neutral | Rhys Vane=con | article=con" },
+	{ "Rhys Vane condemned the lantern guild as Dana Pike and the crew "
+	  "watched.",
+	  "Rhys Vane=con | Dana Pike=neutral | article=con" },
 	{ "Director Tomas Quill arrived. He praised the lantern guild.",
 	  "Tomas Quill=pro | article=pro" },
 	/* Questions and reported views are not counted. */

@@ -86,6 +86,13 @@
 /* The others whose view is reported stand at most this many words
  * before its verb ("people keep telling", "critics have long argued"). */
 #define POL_OTHERS_GAP 3
+/* A list of names may have this many lower-case words of description
+ * after a separator ("A, footballer-turned-pundit B and lifestyle
+ * influencer C"). */
+#define POL_LIST_GAP 2
+/* A rule's verb of requiring governs a term at most this many words
+ * after it ("a rule that would make intimacy coordinators ..."). */
+#define POL_MANDATE_WINDOW 6
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -274,6 +281,115 @@ index_doc(struct doc *d)
 	for (i = 0; i < d->tk.npara; i++)
 		d->plabel[i] = -2;
 	memset(d->sfirst, -1, d->tk.nsent + 1);
+}
+
+/* Nouns of a rule: one whose content requires the topic stands for the
+ * topic taken up ("the guild voted to oppose the rule"). */
+static const char *const mandate_nouns[] = {
+	"rule", "requirement", "mandate", "policy", "guidance", "motion",
+	"proposal", "regulation", "measure", NULL
+};
+
+/* Verbs that say what a rule requires: right after its noun ("a rule
+ * requiring X", "a proposal mandating X"), or after "that" or "which"
+ * and a modal ("a rule that would make X compulsory"). */
+static const char *const requiring[] = {
+	"requiring", "mandating", "obliging", "compelling", "forcing",
+	"making", NULL
+};
+static const char *const requires[] = {
+	"requires", "require", "mandates", "mandate", "obliges", "oblige",
+	"compels", "compel", "forces", "force", "makes", "make", NULL
+};
+
+/* 1 when token j is one of the words w[]. */
+static int
+tok_among(const struct doc *d, size_t j, const char *const *w)
+{
+	size_t k;
+
+	for (k = 0; w[k]; k++)
+		if (tok_is(&d->tk, j, w[k]))
+			return 1;
+	return 0;
+}
+
+/* The index in mandate_nouns[] of token j, or -1. */
+static int
+mandate_noun(const struct doc *d, size_t j)
+{
+	int k;
+
+	if (!(d->tk.v[j].flags & TOK_WORD))
+		return -1;
+	for (k = 0; mandate_nouns[k]; k++)
+		if (tok_is(&d->tk, j, mandate_nouns[k]))
+			return k;
+	return -1;
+}
+
+/* 1 when the rule noun at token j requires the topic: a term of the
+ * topic names it ("an intimacy coordinator requirement"), or a verb of
+ * requiring right after it governs a term in its clause ("a rule
+ * requiring an intimacy coordinator", "a rule that would make
+ * coordinators a condition of funding"). */
+static int
+requires_topic(const struct doc *d, size_t j)
+{
+	size_t k, b = d->clb[j];
+
+	if (j > 0 && (d->tmark[j - 1] & TM_TERM) && !(d->tmark[j] & TM_TERM))
+		return 1;
+	k = j + 1;
+	if (k < b && (tok_is(&d->tk, k, "that") || tok_is(&d->tk, k, "which"))) {
+		if (k + 1 < b && (tok_is(&d->tk, k + 1, "would") ||
+				  tok_is(&d->tk, k + 1, "will")))
+			k++;
+		if (k + 1 >= b || !tok_among(d, k + 1, requires))
+			return 0;
+		k++;
+	} else if (k >= b || !tok_among(d, k, requiring)) {
+		return 0;
+	}
+	for (k = k + 1; k < b && k <= j + 3 + POL_MANDATE_WINDOW; k++) {
+		if (d->tmark[k] & TM_TERM)
+			return 1;
+		if (is_topic(d, k) || mandate_noun(d, k) >= 0)
+			return 0;
+	}
+	return 0;
+}
+
+/* A rule that requires the topic (requires_topic()) is the topic taken
+ * up, as a ref is: marks it TM_REF, and with it each later definite
+ * mention of a rule in the article ("the rule", "its new requirement";
+ * writers vary the noun), which points back to it. An evaluation of
+ * the rule is then one of the topic ("urges the guild to oppose the
+ * rule"). */
+static void
+mark_mandates(struct doc *d)
+{
+	size_t j;
+	int seen = 0;
+
+	for (j = 0; j < d->tk.n; j++) {
+		int k = mandate_noun(d, j);
+
+		if (k < 0 || (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL)))
+			continue;
+		if (requires_topic(d, j)) {
+			seen = 1;
+			d->tmark[j] |= TM_REF;
+			continue;
+		}
+		/* "the rule", "the new rule", "its current rule": the
+		 * determiner within two words before. */
+		if (seen && ((j > 0 && (doc_lex(d, j - 1) & LEX_DET)) ||
+				(j > 1 && (doc_lex(d, j - 2) & LEX_DET) &&
+				 (d->tk.v[j - 1].flags & TOK_WORD) &&
+				 !(d->tk.v[j - 1].flags & TOK_CAP))))
+			d->tmark[j] |= TM_REF;
+	}
 }
 
 /* 1 when the topic mention at token t is negated by an absence or stands
@@ -1640,6 +1756,32 @@ rejecting_at(const struct doc *d, size_t v, size_t *n)
 	       strcmp(pol_source_name[p->src], "curated") == 0;
 }
 
+/* 1 when token j, in the clause opened at token a, belongs to the
+ * reporting frame that opens it: a person or pronoun subject, a verb of
+ * saying or thinking and "that" after it ("said scrapping the rule
+ * would be a disaster", "Ana argued that banning them ..."): the act
+ * after the frame still opens its own clause. */
+static int
+reporting_head(const struct doc *d, size_t a, size_t j)
+{
+	size_t k;
+	int verb = 0;
+
+	for (k = a; k <= j; k++) {
+		if (doc_lex(d, k) & (LEX_SPEECH | LEX_OPINION)) {
+			verb = 1;
+			continue;
+		}
+		if (!verb && (doc_mention_at(d, k) >= 0 ||
+			      (doc_lex(d, k) & LEX_PRONOUN)))
+			continue;
+		if (verb && tok_is(&d->tk, k, "that"))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 /* 1 when the evaluation [i, i + ni) in clause [a, b) evaluates the act
  * of rejecting the topic at token v (length n, its object the topic at
  * token t), rather than the topic: the act is the clause's subject and
@@ -1659,7 +1801,8 @@ act_evaluated(const struct doc *d, size_t a, size_t v, size_t n, size_t t,
 		for (j = a; j < v; j++)
 			if (!tok_punct(&d->tk, j, '"') &&
 			    !tok_punct(&d->tk, j, '\'') &&
-			    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+			    !(doc_lex(d, j) & (LEX_DET | LEX_INDEF)) &&
+			    !reporting_head(d, a, j))
 				return 0;
 		for (j = t + 1; j < i; j++)
 			if (copula(d, j) || be_or_get(d, j) ||
@@ -2361,6 +2504,108 @@ holds_view(const struct doc *d, uint32_t s, int p, const struct ev *e)
 	return seen == 0;
 }
 
+/* 1 when the names ending at token end and starting at token start are
+ * two items of one list: doc_list_gap(), with honorifics before the
+ * second ("A, B and Dame C") or a short lower-case descriptor after
+ * the separator ("A, footballer-turned-pundit B and lifestyle
+ * influencer C") in the gap too. */
+static int
+list_joined(const struct doc *d, size_t end, size_t start)
+{
+	size_t j, words = 0;
+	int sep = 0;
+
+	while (start > end && (doc_lex(d, start - 1) & LEX_TITLE) &&
+	       (d->tk.v[start - 1].flags & TOK_CAP))
+		start--;
+	if (doc_list_gap(d, end, start))
+		return 1;
+	if (start <= end || start - end > POL_LIST_GAP + 2 ||
+	    d->tk.v[end].sent != d->tk.v[start].sent)
+		return 0;
+	for (j = end; j < start; j++) {
+		const struct tok *k = &d->tk.v[j];
+
+		if (!words && (tok_punct(&d->tk, j, ',') ||
+			       tok_is(&d->tk, j, "and"))) {
+			sep = 1;
+			continue;
+		}
+		if (!sep || !(k->flags & TOK_WORD) || (k->flags & TOK_CAP) ||
+		    k->quote >= 0 || ++words > POL_LIST_GAP ||
+		    (doc_lex(d, j) & (LEX_SPEECH | LEX_PREP | LEX_FUNC |
+				      LEX_PRONOUN | LEX_DET | LEX_CONTRAST)))
+			return 0;
+	}
+	return sep && words > 0;
+}
+
+/* 1 when "and" or "or" stands in [a, b). */
+static int
+has_conj(const struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (tok_is(&d->tk, a, "and") || tok_is(&d->tk, a, "or"))
+			return 1;
+	return 0;
+}
+
+/* The people of the lists that the subjects who[0..n) of sentence s
+ * belong to ("A, B and C condemned it"), when attrib.c took only part
+ * of one (an introductory phrase before the first, a title or a
+ * descriptor before a later one): appended to who[] (room for
+ * ATTRIB_MAX_SUBJECTS); returns the new count. A list is a run of
+ * mentions outside quotations, each joined to the one before by
+ * list_joined(), with "and" or "or" in some gap: two names with only a
+ * comma between are more often a name and an apposition ("Speaking to
+ * the host X, the actor Y said"). */
+static size_t
+list_mates(const struct doc *d, uint32_t s, int *who, size_t n)
+{
+	size_t s0 = d->sent_start[s], s1 = d->sent_start[s + 1], i, k;
+	size_t last_end = 0, have = n;
+	int run[ATTRIB_MAX_SUBJECTS], nrun = 0, hit = 0, conj = 0;
+
+	for (i = s0; i <= s1; i++) {
+		int m = i < s1 ? doc_mention_at(d, i) : -1;
+		int joined;
+
+		if (i < s1 && (m < 0 || d->m[m].tok != i ||
+			       d->tk.v[i].quote >= 0 || d->m[m].pronoun))
+			continue;
+		joined = i < s1 && nrun > 0 && list_joined(d, last_end, i);
+		if (joined)
+			conj |= has_conj(d, last_end, i);
+		if (!joined) {
+			/* The run before ends: keep it when it holds a
+			 * subject and has more than one name. */
+			if (hit && conj && nrun > 1)
+				for (k = 0; k < (size_t)nrun; k++) {
+					size_t j;
+
+					for (j = 0; j < n; j++)
+						if (who[j] == run[k])
+							break;
+					if (j == n && n < ATTRIB_MAX_SUBJECTS)
+						who[n++] = run[k];
+				}
+			nrun = 0;
+			hit = 0;
+			conj = 0;
+			if (i == s1)
+				break;
+		}
+		if (nrun < ATTRIB_MAX_SUBJECTS)
+			run[nrun++] = d->m[m].person;
+		for (k = 0; k < have; k++)
+			if (who[k] == d->m[m].person)
+				hit = 1;
+		last_end = i + d->m[m].ntok;
+		i = last_end - 1;
+	}
+	return n;
+}
+
 /* Whose stance the evidence e counts for: fills who[] (room for
  * ATTRIB_MAX_SUBJECTS) and returns how many (a quotation's unknown
  * speaker is -1); *route gets how. 0 with ROUTE_ARTICLE for nobody. */
@@ -2368,6 +2613,7 @@ static size_t
 whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 {
 	const int *subj;
+	int all[ATTRIB_MAX_SUBJECTS];
 	uint32_t s;
 	size_t n, j, k;
 	int label;
@@ -2378,8 +2624,12 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 		return 1;
 	}
 	s = d->tk.v[e->tok].sent;
-	subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+	memcpy(all, d->who + (size_t)s * ATTRIB_MAX_SUBJECTS,
+	       d->nwho[s] * sizeof(*all));
 	n = d->nwho[s];
+	if (n > 0 && !(pol_layers_off() & POL_OFF_LINKING))
+		n = list_mates(d, s, all, n);
+	subj = all;
 	/* A transcript: the words after a speaker label are the speaker's,
 	 * unless the sentence names its own subject in the third person. */
 	label = label_of(d, e->tok);
@@ -2446,6 +2696,31 @@ dump_row(FILE *fp, const struct doc *d, uint32_t h, int person,
 		rules, boost_at(d, a, tok), ntok, unlinked, source);
 }
 
+/* 1 when evidence e is a call for the topic to be in some state ("calling
+ * for intimacy coordinators to be available on request rather than
+ * required"): the call is for that state, which may be less of the
+ * topic as well as more, so it says nothing of the topic itself. */
+static int
+call_for_state(const struct doc *d, const struct ev *e)
+{
+	size_t j = e->tok + e->ntok, b = d->clb[e->tok], k;
+
+	if (e->kind != CUE_LEX || e->ntok != 2 ||
+	    !tok_is(&d->tk, e->tok + 1, "for") ||
+	    !(tok_is(&d->tk, e->tok, "call") ||
+	      tok_is(&d->tk, e->tok, "calls") ||
+	      tok_is(&d->tk, e->tok, "called") ||
+	      tok_is(&d->tk, e->tok, "calling")))
+		return 0;
+	for (k = 0; j < b && k < POL_OBJECT_WINDOW && !is_topic(d, j); j++, k++)
+		if (!(doc_lex(d, j) & (LEX_DET | LEX_INDEF)))
+			return 0;
+	while (j < b && is_topic(d, j))
+		j++;
+	return j + 1 < b && k < POL_OBJECT_WINDOW && j > e->tok + e->ntok &&
+	       tok_is(&d->tk, j, "to") && tok_is(&d->tk, j + 1, "be");
+}
+
 static void
 count_cues(struct doc *d)
 {
@@ -2456,6 +2731,8 @@ count_cues(struct doc *d)
 	size_t i, j, n;
 
 	index_doc(d);
+	if (!(pol_layers_off() & POL_OFF_LINKING))
+		mark_mandates(d);
 	narrators(d);
 	cache_matches(d);
 	collect(d, &all);
@@ -2465,7 +2742,9 @@ count_cues(struct doc *d)
 		all.v[i].w = 0;
 		if (all.v[i].kind == CUE_ABSENCE)
 			continue;
-		if (!relevant(d, all.v[i].tok))
+		if (!relevant(d, all.v[i].tok) ||
+		    (!(pol_layers_off() & POL_OFF_COMPOSITION) &&
+		     call_for_state(d, &all.v[i])))
 			continue;
 		compose(d, &all.v[i], used);
 	}
@@ -2540,6 +2819,18 @@ members_at(const struct doc *d, uint32_t s)
 	return 0;
 }
 
+/* 1 when evidence in paragraph cp may be the group's view for the
+ * member sentence s of paragraph para: the same paragraph, or, when the
+ * list opens its own paragraph ("Among the signatories are A, B and
+ * C."), the paragraphs before it (the sentence window bounds them). */
+static int
+member_para(const struct doc *d, uint32_t s, uint32_t cp, uint32_t para)
+{
+	if (cp == para)
+		return 1;
+	return cp < para && (d->tk.v[d->sent_start[s]].flags & TOK_PSTART);
+}
+
 /* The members of a group share the view the group expressed: a sentence
  * that lists them (members_at()) with no evidence of its own takes the
  * evidence that counted for nobody in the sentences just before it in
@@ -2571,7 +2862,7 @@ count_members(struct doc *d)
 
 			if (c.person >= 0 || c.sent >= s ||
 			    c.sent + POL_MEMBER_SENTS < s ||
-			    d->tk.v[c.tok].para != para)
+			    !member_para(d, s, d->tk.v[c.tok].para, para))
 				continue;
 			memset(&e, 0, sizeof(e));
 			e.tok = c.tok;
