@@ -124,6 +124,28 @@ static const struct {
 	  "useless", "con clause" },
 	{ "She hired the lantern guild and never found it useless.",
 	  "useless", "pro clause negated" },
+	/* A pronoun points back to the topic unless a likelier antecedent
+	 * agreeing with it comes between (Lappin and Leass: a subject
+	 * weighs most, a phrase inside a prepositional phrase least, the
+	 * sentence before half): */
+	{ "The lantern guild came on a Monday. It was helpful.", "helpful",
+	  "pro reference" },
+	{ "The lantern guild came. The rehearsal ran long, and it was "
+	  "dull.",
+	  "dull", "con paragraph" },
+	{ "The lantern guild came. The rehearsals ran long, and it was "
+	  "dull.",
+	  "dull", "con reference" },
+	/* ... an apposition and a predicate nominal name no antecedent of
+	 * their own, and a pronoun before continues the chain. */
+	{ "The lantern guild came. Tomas Quill, a lamplighter of note, said: "
+	  "“It was helpful.”",
+	  "helpful", "pro reference" },
+	{ "The lantern guild came. It was not a revelation. It was useless.",
+	  "useless", "con reference" },
+	{ "The lantern guild came. A storm was not a surprise. It was "
+	  "useless.",
+	  "useless", "con paragraph" },
 	{ "The lantern guild is not useless or slow.", "useless",
 	  "pro clause negated" },
 	{ "The lantern guild is not cheap or useless.", "useless",

@@ -465,6 +465,180 @@ pointing_back(const struct doc *d, size_t j)
 	return 1;
 }
 
+static int copula(const struct doc *d, size_t j);
+static int in_negator(const struct doc *d, size_t j);
+static int other_antecedent_at(const struct doc *d, size_t j, int depth);
+
+/* Pronouns that agree with one number only, for other_antecedent(). */
+static const char *const pron_sing[] = {"it", "its", "itself"};
+static const char *const pron_plur[] = {
+	"they", "them", "their", "theirs", "themselves"};
+/* Words that open a noun phrase, for other_antecedent(). */
+static const char *const np_open[] = {
+	"the", "a", "an", "this", "that", "these", "those", "my", "our",
+	"your", "his", "her", "its", "their", "every", "each", "another"};
+
+/* 1 when the noun phrase head at k reads as plural: an English plural
+ * ends in "s" (not "ss", "us", "is": "the business", "the status"). */
+static int
+plural_head(const struct doc *d, size_t k)
+{
+	const char *w = d->tk.key + d->tk.v[k].k;
+	size_t n = d->tk.v[k].kl;
+
+	return n > 2 && w[n - 1] == 's' && w[n - 2] != 's' &&
+	       w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
+/* The head of the noun phrase a determiner at p opens: the last of up
+ * to three words after it that are no function words, prepositions,
+ * pointing-back words or names ("the old way", "a tango step"), up to a
+ * plural or before a past form; DOC_NONE when none follows. Without a
+ * tagger it is a guess, good enough to weigh antecedents. */
+static size_t
+np_head(const struct doc *d, size_t p, size_t end)
+{
+	size_t k, head = DOC_NONE;
+
+	for (k = p + 1; k < end && k <= p + 3; k++) {
+		if (!(d->tk.v[k].flags & TOK_WORD) ||
+		    (doc_lex(d, k) & (LEX_FUNC | LEX_PREP | LEX_BACKREF)) ||
+		    doc_mention_at(d, k) >= 0)
+			break;
+		/* a past form after the first word is the verb ("the guild
+		 * arrived"); a plural is the head ("the rehearsals ran":
+		 * plurals seldom modify a noun) */
+		if (k > p + 1 && d->tk.v[k].kl > 3 &&
+		    memcmp(d->tk.key + d->tk.v[k].k + d->tk.v[k].kl - 2, "ed",
+			   2) == 0)
+			break;
+		head = k;
+		if (is_topic(d, k) || plural_head(d, k))
+			break;
+	}
+	return head;
+}
+
+/* The salience of a noun phrase from np0 to its head h as the
+ * antecedent of a pronoun at j, after Lappin and Leass (1994): a
+ * subject (the phrase opens its clause) weighs most, a phrase inside a
+ * prepositional phrase least ("on a student budget"), and it halves in
+ * the sentence before the pronoun's. The topic is never discounted for
+ * a preposition ("the use of AI" is about AI). */
+static double
+np_salience(const struct doc *d, size_t np0, size_t h, size_t j)
+{
+	double w = 1;
+	size_t c0 = d->cla[np0];
+
+	if (np0 <= c0 + 1)
+		w = 2;
+	else if (!is_topic(d, h) && np0 > 0 &&
+		 (doc_lex(d, np0 - 1) & LEX_PREP))
+		w = 0.5;
+	if (d->tk.v[h].sent != d->tk.v[j].sent)
+		w /= 2;
+	return w;
+}
+
+/* 1 when the pointing-back pronoun at j ("it", "they") has a likelier
+ * antecedent than the topic in its sentence and the one before: a noun
+ * phrase that agrees with it in number and is more salient than every
+ * mention of the topic there (np_salience(); ties go to the topic).
+ * Phrases in the pronoun's own clause before it are no antecedents (a
+ * pronoun is not bound in its clause: "the director loved it"), nor are
+ * people or roles for "it". "they" may stand for one person, so the
+ * topic agrees with it in either number. 0 when the topic wins or no
+ * noun phrase agrees. */
+static int
+other_antecedent_at(const struct doc *d, size_t j, int depth)
+{
+	int sing = tok_in(&d->tk, j, pron_sing, 3);
+	int plur = tok_in(&d->tk, j, pron_plur, 5);
+	uint32_t s = d->tk.v[j].sent;
+	size_t from, k, c0 = d->cla[j];
+	double topic = 0, other = 0;
+
+	if (!sing && !plur)
+		return 0;
+	from = d->sent_start[s > 0 && d->tk.v[d->sent_start[s - 1]].para ==
+					  d->tk.v[j].para ?
+				      s - 1 :
+				      s];
+	for (k = from; k < c0; k++) {
+		size_t h, np0 = k;
+		double w;
+
+		if (is_topic(d, k) || (d->tmark[k] & TM_CONTRAST)) {
+			/* the phrase opens at a determiner just before */
+			if (k > from && tok_in(&d->tk, k - 1, np_open,
+					       sizeof(np_open) /
+						       sizeof(np_open[0])))
+				np0 = k - 1;
+			w = np_salience(d, np0, k, j);
+			if (w > topic)
+				topic = w;
+			while (k + 1 < c0 && (is_topic(d, k + 1) ||
+					      (d->tmark[k + 1] & TM_CONTRAST)))
+				k++;
+			continue;
+		}
+		/* an agreeing pronoun before continues a chain: it stands
+		 * for the topic when it is resolved to it in turn */
+		if (depth < 2 && k != j &&
+		    (sing ? tok_in(&d->tk, k, pron_sing, 3) :
+			    tok_in(&d->tk, k, pron_plur, 5)) &&
+		    pointing_back(d, k)) {
+			w = np_salience(d, k, k, j);
+			if (!other_antecedent_at(d, k, depth + 1)) {
+				if (w > topic)
+					topic = w;
+			} else if (w > other)
+				other = w;
+			continue;
+		}
+		if (!tok_in(&d->tk, k, np_open,
+			    sizeof(np_open) / sizeof(np_open[0])))
+			continue;
+		/* an apposition ("X, a compositor in Amsterdam") and a
+		 * predicate nominal ("it wasn't a revelation") name no new
+		 * referent: they are said of the name or the subject */
+		if (k > 1 && tok_punct(&d->tk, k - 1, ',') &&
+		    doc_mention_at(d, k - 2) >= 0)
+			continue;
+		if (k > 0 && (copula(d, k - 1) ||
+			      (k > 1 && in_negator(d, k - 1) &&
+			       copula(d, k - 2)) ||
+			      tok_is(&d->tk, k - 1, "wasn") ||
+			      tok_is(&d->tk, k - 1, "isn")))
+			continue;
+		h = np_head(d, k, c0);
+		if (h == DOC_NONE || is_topic(d, h) ||
+		    (d->tmark[h] & TM_CONTRAST))
+			continue;
+		if (sing && (doc_lex(d, h) & LEX_ROLE))
+			continue;
+		if (plural_head(d, h) ? plur : sing) {
+			w = np_salience(d, k, h, j);
+			if (w > other)
+				other = w;
+		}
+		k = h;
+	}
+	/* With no mention of it in reach, the topic of a paragraph about
+	 * it is still the discourse's centre: as salient as a plain noun
+	 * phrase of the sentence before. */
+	if (topic == 0 && d->para_topic[d->tk.v[j].para] != PARA_OFF)
+		topic = 0.5;
+	return other > topic;
+}
+
+static int
+other_antecedent(const struct doc *d, size_t j)
+{
+	return other_antecedent_at(d, j, 0);
+}
+
 /* The topic mention the evidence at [i, i+n) is linked to: the nearest
  * term or ref (or contrastive target) in its clause -- LINK_CLAUSE --, a
  * word pointing back to it there -- LINK_REF --, or a term or ref in its
@@ -546,7 +720,8 @@ link_of(const struct doc *d, size_t i, size_t n, size_t a, size_t b,
 	if (d->para_topic[d->tk.v[i].para] != PARA_OFF)
 		for (j = a; j < b; j++)
 			if ((j < i || j >= i + n) &&
-			    pointing_back(d, j)) {
+			    pointing_back(d, j) &&
+			    !other_antecedent(d, j)) {
 				*link = LINK_REF;
 				return j;
 			}
