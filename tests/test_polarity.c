@@ -146,6 +146,19 @@ static const struct {
 	{ "The lantern guild came. A storm was not a surprise. It was "
 	  "useless.",
 	  "useless", "con paragraph" },
+	/* A view dated to a time left behind ("at first", "back then", a
+	 * statement after a fronted "years ago") weighs as past (zero); an
+	 * experience then, or "ago" inside a description, does not. */
+	{ "At first I found the lantern guild useless.", "useless", "-" },
+	{ "Back then I thought the lantern guild was useless.", "useless",
+	  "-" },
+	{ "Two years ago, Tomas Quill said the lantern guild was useless.",
+	  "useless", "-" },
+	{ "Tomas Quill, whose film won a prize two years ago, said the "
+	  "lantern guild was useless.",
+	  "useless", "con clause" },
+	{ "Two years ago the lantern guild was useless to us.", "useless",
+	  "con clause" },
 	{ "The lantern guild is not useless or slow.", "useless",
 	  "pro clause negated" },
 	{ "The lantern guild is not cheap or useless.", "useless",

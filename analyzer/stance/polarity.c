@@ -1559,6 +1559,47 @@ past_view(const struct doc *d, size_t a, size_t i)
 	       (tok_is(&d->tk, j - 2, "i") || tok_is(&d->tk, j - 2, "we"));
 }
 
+/* Words that date what follows to a time given up since, for
+ * dated_past(). */
+static const char *const dated_first[] = {
+	"initially", "originally"};
+static const char *const dated_units[] = {
+	"years", "months", "weeks", "decade", "decades", "year", "month"};
+
+/* 1 when the sentence of token i, before it, dates the view to an
+ * earlier time that the present has left behind: "at first", "in the
+ * beginning", "back then", "initially", "originally" (a view one started
+ * from: "At first I hated them"), or a statement reported after a fronted
+ * "years ago" ("Two years ago she told an audience it would happen over her
+ * dead body"): a speech verb must report it, for an experience then
+ * ("Two years ago we hired one and it was a lifeline") is still
+ * evidence of a view. */
+static int
+dated_past(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j, s0 = d->sent_start[s];
+	int ago = 0, speech = 0;
+
+	for (j = s0; j < i; j++) {
+		if (tok_in(&d->tk, j, dated_first, 2) ||
+		    (j > s0 && tok_is(&d->tk, j, "first") &&
+		     tok_is(&d->tk, j - 1, "at")) ||
+		    (j > s0 && tok_is(&d->tk, j, "then") &&
+		     tok_is(&d->tk, j - 1, "back")) ||
+		    (j > s0 + 1 && tok_is(&d->tk, j, "beginning") &&
+		     tok_is(&d->tk, j - 1, "the") &&
+		     tok_is(&d->tk, j - 2, "in")))
+			return 1;
+		if (j > s0 && j < s0 + 5 && tok_is(&d->tk, j, "ago") &&
+		    tok_in(&d->tk, j - 1, dated_units, 7))
+			ago = 1;
+		if (doc_lex(d, j) & (LEX_SPEECH | LEX_OPINION))
+			speech = 1;
+	}
+	return ago && speech;
+}
+
 /* 1 when the cue at token i follows, in its clause [a, ...), a word of
  * expecting ("went in expecting to be bored", "had braced himself for a
  * lecture"): what one expected is a view held before, which the telling
@@ -2315,7 +2356,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok)) {
+		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok) ||
+		    dated_past(d, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
 		}
