@@ -96,6 +96,31 @@ static const struct {
 	{ "The lantern guild is helpful.", "helpful", "pro clause" },
 	{ "The lantern guild is useless.", "useless", "con clause" },
 	{ "The lantern guild was a godsend.", "a", "pro clause" },
+	/* Idioms of the curated list: praise, reluctance, decay. */
+	{ "The lantern guild is tireless.", "tireless", "pro clause" },
+	{ "I am all for the lantern guild.", "am", "pro clause" },
+	{ "The lantern guild was all for show.", "was", "-" },
+	{ "Mara Voss was strongly in favour of the lantern guild.",
+	  "strongly", "pro clause" },
+	{ "I would rather chew glass than join the lantern guild.",
+	  "rather", "con clause" },
+	{ "The lantern guild ages like milk.", "ages", "con clause" },
+	{ "The lantern guild has nothing behind the eyes.", "nothing",
+	  "con clause" },
+	{ "The lantern guild short-circuits the thinking.", "short-circuits",
+	  "con clause" },
+	{ "She was in no mood for the lantern guild.", "in", "con clause" },
+	/* Apologising is a speech act, no evaluation. */
+	{ "The lantern guild is not apologising for it.", "apologising",
+	  "-" },
+	/* An idiom with its own pronoun object ("do it again") is linked
+	 * by that pronoun; one without a pronoun only by its paragraph. */
+	{ "The lantern guild met. “I’d do it again,” said Mara Voss.", "i'd",
+	  "pro reference" },
+	{ "The lantern guild met. “I would never use them again,” she said.",
+	  "use", "con reference negated" },
+	{ "The lantern guild met. She called the evening a godsend.", "a",
+	  "pro paragraph" },
 	/* Topic overrides win over the lexicon. */
 	{ "The lantern guild is a lamp tax.", "a", "con clause" },
 	/* A topic's neutral words and its own terms are no evidence. */

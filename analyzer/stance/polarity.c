@@ -1748,6 +1748,23 @@ ban_noun(const struct doc *d, size_t j, size_t b)
 	return j;
 }
 
+/* The word pointing back to the topic inside the lexicon phrase [i, i +
+ * n) itself, in a paragraph about the topic ("I'd do it again", "would
+ * use them again"): the idiom's own object is what it evaluates, as
+ * surely as a pronoun beside it. DOC_NONE when it holds none. */
+static size_t
+phrase_ref(const struct doc *d, size_t i, size_t n)
+{
+	size_t j;
+
+	if (n < 2 || d->para_topic[d->tk.v[i].para] == PARA_OFF)
+		return DOC_NONE;
+	for (j = i + 1; j < i + n; j++)
+		if (pointing_back(d, j))
+			return j;
+	return DOC_NONE;
+}
+
 /* Applies the link and the composition rules to e. */
 static void
 compose(const struct doc *d, struct ev *e, unsigned char *used)
@@ -1782,6 +1799,15 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		t = e->obj;
 	} else {
 		t = link_of(d, e->tok, e->ntok, a, b, &e->link);
+	}
+	if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
+				   e->link == LINK_QUOTE)) {
+		size_t r = phrase_ref(d, e->tok, e->ntok);
+
+		if (r != DOC_NONE) {
+			e->link = LINK_REF;
+			t = r;
+		}
 	}
 	/* "one" right after an evaluative verb is its object and stands
 	 * for a thing of the kind talked about ("never needed one"): as
