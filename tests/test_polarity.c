@@ -139,6 +139,20 @@ static const struct {
 	  "pro clause negated" },
 	{ "Everyone thinks the lantern guild is useless.", "useless",
 	  "con clause" },
+	/* ... and at a subordinate clause of time or condition, whose
+	 * content the negator before it does not deny; "once" (the
+	 * adverb) and a conjunction right after a negator ("never
+	 * before") end nothing. */
+	{ "She had not met the lantern guild until the trouble began.",
+	  "trouble", "con clause" },
+	{ "She did not hire the lantern guild before it was useless.",
+	  "useless", "con clause" },
+	{ "The lantern guild was never once useless.", "useless",
+	  "pro clause negated" },
+	{ "Never before was the lantern guild so useless.", "useless",
+	  "pro clause negated intensity" },
+	/* A dispute is an event; disputing is a judgement. */
+	{ "The lantern guild ended the dispute.", "dispute", "-" },
 	/* ... two negators cancel ... */
 	{ "Nobody would say the lantern guild is not helpful.", "helpful",
 	  "pro clause double-negation" },

@@ -966,6 +966,33 @@ relative_after(const struct doc *d, size_t j, size_t i)
 
 static int speech_formula(const struct doc *d, size_t j);
 
+/* 1 when token j opens a subordinate clause of time or condition
+ * ("until", "before", "after", "unless", "whereas"): a negator before it
+ * denies the main clause, not what the subordinate clause says ("had
+ * not seen the outline until the dispute began", "didn't hire one
+ * before the rules changed"). Not "once", mostly the adverb ("never
+ * once needed one"), nor a conjunction right after a negator ("not
+ * until", "never before"), which it modifies; nor "because", whose
+ * reason a negation may deny ("not because it is useless"). */
+static int
+scope_end(const struct doc *d, size_t j)
+{
+	static const char *const w[] = {
+		"until", "till", "before", "after", "unless", "whereas",
+		"whilst", NULL
+	};
+	size_t k;
+
+	if (j > 0 && (tok_is(&d->tk, j - 1, "not") ||
+		      tok_is(&d->tk, j - 1, "never") ||
+		      kind_at(d, j - 1) == POL_NEG))
+		return 0;
+	for (k = 0; w[k]; k++)
+		if (tok_is(&d->tk, j, w[k]))
+			return 1;
+	return 0;
+}
+
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
  * as a contrastive target). *first gets the first one. A negator's scope
@@ -986,7 +1013,8 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 
 		if (!(d->tk.v[j].flags & TOK_WORD))
 			continue;
-		if (tok_is(&d->tk, j, "and") || tok_is(&d->tk, j, "or")) {
+		if (tok_is(&d->tk, j, "and") || tok_is(&d->tk, j, "or") ||
+		    scope_end(d, j)) {
 			count = 0;
 			*first = DOC_NONE;
 			continue;
