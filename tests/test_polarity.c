@@ -121,6 +121,12 @@ static const struct {
 	  "use", "con reference negated" },
 	{ "The lantern guild met. She called the evening a godsend.", "a",
 	  "pro paragraph" },
+	/* An evaluation of a role noun is of that person; the name that a
+	 * verb of calling gives its object is said of the object. */
+	{ "The lantern guild met. Mara Voss hired the best assistant in "
+	  "town.", "best", "-" },
+	{ "The lantern guild met. Mara Voss calls her old crew the best "
+	  "assistant in town.", "best", "pro reference" },
 	/* Topic overrides win over the lexicon. */
 	{ "The lantern guild is a lamp tax.", "a", "con clause" },
 	/* A topic's neutral words and its own terms are no evidence. */

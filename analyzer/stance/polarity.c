@@ -1522,6 +1522,29 @@ other_role(const struct doc *d, size_t j)
 	       (lexicon_lookup(k, kl - 1) & LEX_ROLE);
 }
 
+/* 1 when a verb of calling stands at most POL_OBJECT_WINDOW words
+ * before token j in its clause [a, ...), past its object ("calls her
+ * studio's scheduling tool the best assistant", "dubbed the new system
+ * a godsend"): the noun phrase at j is what the object is called. */
+static int
+called_before(const struct doc *d, size_t a, size_t j)
+{
+	size_t k;
+
+	for (k = j; k > a && k + POL_OBJECT_WINDOW + 1 > j; ) {
+		k--;
+		if (tok_is(&d->tk, k, "call") || tok_is(&d->tk, k, "calls") ||
+		    tok_is(&d->tk, k, "called") ||
+		    tok_is(&d->tk, k, "calling") ||
+		    tok_is(&d->tk, k, "dubbed") || tok_is(&d->tk, k, "dubs"))
+			return k + 1 < j;
+		if ((d->tk.v[k].flags & TOK_PUNCT) &&
+		    !tok_punct(&d->tk, k, '"') && !tok_punct(&d->tk, k, '\''))
+			return 0;
+	}
+	return 0;
+}
+
 /* 1 when the noun phrase whose modifiers start at token i is a
  * predicate or an epithet: past its determiners, adverbs and quote marks
  * stands a form of "be", a verb of calling ("called her the best
@@ -1544,7 +1567,7 @@ predicative(const struct doc *d, size_t a, size_t i)
 	j--;
 	return copula(d, j) || is_topic(d, j) || tok_is(&d->tk, j, "call") ||
 	       tok_is(&d->tk, j, "called") || tok_is(&d->tk, j, "calls") ||
-	       tok_is(&d->tk, j, "calling");
+	       tok_is(&d->tk, j, "calling") || called_before(d, a, j + 1);
 }
 
 /* 1 when the verb ending before token j has an object of its own that
