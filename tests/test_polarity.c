@@ -686,6 +686,14 @@ static const struct {
 	  "Frost condemned the ban.", "condemned", "pro reference shifted" },
 	{ "The lantern guild met, and the council banned it. Then Lena "
 	  "Frost welcomed the ban on smoking.", "welcomed", "-" },
+	/* What one feels about the rejection of the topic is the opposite
+	 * view of the topic; a ban on something else is not. */
+	{ "The council banned the lantern guild. Mara Voss was scathing "
+	  "about the ban.", "scathing", "pro object shifted" },
+	{ "The council banned the lantern guild. Mara Voss was happy with "
+	  "the ban.", "happy", "con object shifted" },
+	{ "The lantern guild met. Mara Voss was happy with the ban on "
+	  "smoking.", "happy", "-" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

@@ -1799,6 +1799,32 @@ ban_noun(const struct doc *d, size_t j, size_t b)
 	return j;
 }
 
+/* The noun of rejecting (ban_noun()) that the evaluation [i, i + n)
+ * takes as its complement, after "about", "of", "over", "with", "at",
+ * "on" or "towards" ("scathing about the ban", "happy with the
+ * moratorium", "furious over the restrictions"), in clause [.., b);
+ * DOC_NONE when none. What one feels about the topic's rejection is the
+ * opposite view of the topic. */
+static size_t
+ban_complement(const struct doc *d, size_t i, size_t n, size_t b)
+{
+	static const char *const preps[] = {
+		"about", "of", "over", "with", "at", "on", "towards", "toward",
+		NULL
+	};
+	size_t j = i + n, k;
+
+	while (j < b && (tok_punct(&d->tk, j, '"') ||
+			 tok_punct(&d->tk, j, '\'')))
+		j++;
+	if (j + 1 >= b)
+		return DOC_NONE;
+	for (k = 0; preps[k]; k++)
+		if (tok_is(&d->tk, j, preps[k]))
+			return ban_noun(d, j + 1, b);
+	return DOC_NONE;
+}
+
 /* The word pointing back to the topic inside the lexicon phrase [i, i +
  * n) itself, in a paragraph about the topic ("I'd do it again", "would
  * use them again"): the idiom's own object is what it evaluates, as
@@ -1878,6 +1904,16 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 
 		if (j != DOC_NONE) {
 			e->link = LINK_REF;
+			t = j;
+			e->flip = 1;
+		}
+	}
+	if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
+	    !(off & POL_OFF_COMPOSITION)) {
+		size_t j = ban_complement(d, e->tok, e->ntok, b);
+
+		if (j != DOC_NONE) {
+			e->link = LINK_OBJECT;
 			t = j;
 			e->flip = 1;
 		}
