@@ -694,6 +694,18 @@ static const struct {
 	  "the ban.", "happy", "con object shifted" },
 	{ "The lantern guild met. Mara Voss was happy with the ban on "
 	  "smoking.", "happy", "-" },
+	/* Nouns of holding back a practice reject it as "ban" does: what
+	 * calls for or welcomes them is against it. */
+	{ "Writer Mara Voss called for a moratorium on the lantern guild.",
+	  "called", "con clause shifted" },
+	{ "Writer Mara Voss welcomed curbs on the lantern guild.",
+	  "welcomed", "con object shifted" },
+	{ "Writer Mara Voss backed a halt to the lantern guild.", "backed",
+	  "con object shifted" },
+	{ "Writer Mara Voss called for an end to the lantern guild.",
+	  "called", "con clause shifted" },
+	{ "Writer Mara Voss welcomed a moratorium on smoking. The lantern "
+	  "guild met.", "welcomed", "-" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },
