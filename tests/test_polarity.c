@@ -706,6 +706,12 @@ static const struct {
 	  "called", "con clause shifted" },
 	{ "Writer Mara Voss welcomed a moratorium on smoking. The lantern "
 	  "guild met.", "welcomed", "-" },
+	/* A shifter ends the act of taking the topic up that it governs;
+	 * one that governs something else does not. */
+	{ "Writer Mara Voss stopped hiring the lantern guild.", "hiring",
+	  "con object shifted" },
+	{ "Writer Mara Voss refused it and hired the lantern guild.",
+	  "hired", "pro object" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

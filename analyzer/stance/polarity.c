@@ -1145,6 +1145,23 @@ shifted(const struct doc *d, size_t a, size_t i)
 	return 0;
 }
 
+/* 1 when the verb of taking up at token i is the complement of the word
+ * just before it, or of the one before that past "to" ("stopped hiring
+ * them", "to stop commissioning it", "cut back on using it"): a shifter
+ * there ends or reduces the act. A shifter further off governs
+ * something else ("refused the offer and hired one"). */
+static int
+shifted_act(const struct doc *d, size_t a, size_t i)
+{
+	if (i <= a)
+		return 0;
+	if (kind_at(d, i - 1) == POL_SHIFT)
+		return 1;
+	return i > a + 1 && (tok_is(&d->tk, i - 1, "on") ||
+			     tok_is(&d->tk, i - 1, "from")) &&
+	       kind_at(d, i - 2) == POL_SHIFT;
+}
+
 /* 1 when token i stands in an "although" clause: after "although",
  * "though" or "despite" in its sentence, before the comma that ends it. */
 static int
@@ -2046,9 +2063,13 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_SHIFTED];
 		}
 		/* A shifter flips an evaluation and a verb of praise or
-		 * attack alike ("stopped complaining about them"). */
+		 * attack alike ("stopped complaining about them"), and a
+		 * verb of taking the topic up that it governs as its
+		 * complement ("stopped hiring them", "to stop commissioning
+		 * it"). */
 		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC ||
-		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE ||
+		     (e->kind == CUE_ADOPT && shifted_act(d, a, e->tok))) &&
 		    shifted(d, a, e->tok)) {
 			e->pol = -e->pol;
 			e->rules |= RULE_SHIFTED;
