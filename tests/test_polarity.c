@@ -110,6 +110,8 @@ static const struct {
 	{ "The lantern guild short-circuits the thinking.", "short-circuits",
 	  "con clause" },
 	{ "She was in no mood for the lantern guild.", "in", "con clause" },
+	/* Fooling an audience is an illusion's aim, no fault of it. */
+	{ "Nobody was fooled by the lantern guild.", "fooled", "-" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
