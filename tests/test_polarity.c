@@ -714,6 +714,24 @@ static const struct {
 	  "con object shifted" },
 	{ "Writer Mara Voss refused it and hired the lantern guild.",
 	  "hired", "pro object" },
+	/* An evaluation said of an act of rejecting the topic judges the
+	 * act, also when the act's object is a pronoun; rejecting
+	 * something else is no such act. */
+	{ "The lantern guild met. Mara Voss said that banning them would "
+	  "strangle the town.", "strangle", "pro reference shifted" },
+	{ "The lantern guild met. Mara Voss said that banning smoking in "
+	  "the square would strangle the town.", "strangle",
+	  "con paragraph" },
+	/* "without" negates its own object, not the verb after it. */
+	{ "Working without a net was terrible for the lantern guild.",
+	  "terrible", "con clause" },
+	{ "The lantern guild is without useful lamps.", "useful",
+	  "con clause negated" },
+	/* A harm that a verb of rescue keeps off is the rescuer's credit. */
+	{ "The lantern guild saved the crew from real danger.", "danger",
+	  "pro clause shifted" },
+	{ "The lantern guild learned from real danger.", "danger",
+	  "con clause" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

@@ -966,6 +966,24 @@ relative_after(const struct doc *d, size_t j, size_t i)
 
 static int speech_formula(const struct doc *d, size_t j);
 
+/* 1 when token j is a modal or a finite form of "be" ("would", "can",
+ * "is", "were"): the verb of a clause, which a preposition's object
+ * before it does not reach. */
+static int
+finite_verb(const struct doc *d, size_t j)
+{
+	static const char *const w[] = {
+		"would", "will", "could", "can", "should", "might", "must",
+		"may", "is", "was", "are", "were", NULL
+	};
+	size_t k;
+
+	for (k = 0; w[k]; k++)
+		if (tok_is(&d->tk, j, w[k]))
+			return 1;
+	return 0;
+}
+
 /* 1 when token j opens a subordinate clause of time or condition
  * ("until", "before", "after", "unless", "whereas"): a negator before it
  * denies the main clause, not what the subordinate clause says ("had
@@ -1003,9 +1021,9 @@ scope_end(const struct doc *d, size_t j)
 static unsigned
 negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 {
-	size_t j, n;
-	unsigned count = 0;
-	int neither = 0;
+	size_t j, n, pre_first = DOC_NONE;
+	unsigned count = 0, pre = 0;
+	int neither = 0, without = 0;
 
 	*first = DOC_NONE;
 	for (j = a; j < i; j++) {
@@ -1017,7 +1035,16 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 		    scope_end(d, j)) {
 			count = 0;
 			*first = DOC_NONE;
+			without = 0;
 			continue;
+		}
+		/* "banning them without an exemption would strangle it":
+		 * "without" negates its own object, inside the subject; the
+		 * verb of the clause after it is asserted. */
+		if (without && finite_verb(d, j)) {
+			count = pre;
+			*first = pre_first;
+			without = 0;
 		}
 		/* "not embarrassed to say I love it": a feeling about the
 		 * telling, then what is told, asserted on its own. */
@@ -1060,6 +1087,12 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 		}
 		if (p && p->kind == POL_NEG && j + n <= i) {
 			if (j != skip) {
+				if (n == 1 && tok_is(&d->tk, j, "without") &&
+				    !without) {
+					without = 1;
+					pre = count;
+					pre_first = *first;
+				}
 				if (*first == DOC_NONE)
 					*first = j;
 				count++;
@@ -1160,6 +1193,39 @@ shifted_act(const struct doc *d, size_t a, size_t i)
 	return i > a + 1 && (tok_is(&d->tk, i - 1, "on") ||
 			     tok_is(&d->tk, i - 1, "from")) &&
 	       kind_at(d, i - 2) == POL_SHIFT;
+}
+
+/* 1 when the evaluation at token i is what a verb of rescue keeps
+ * someone from, after "from" and its determiners and modifiers ("saved
+ * stunt performers from real danger", "spares the crew from tedium",
+ * "protected actors from harm"): a harm kept off is the rescuer's
+ * credit, as a shifter flips what it governs. */
+static int
+rescued_from(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const verbs[] = {
+		"save", "saves", "saved", "saving", "spare", "spares",
+		"spared", "sparing", "protect", "protects", "protected",
+		"protecting", "shield", "shields", "shielded", "shielding",
+		"rescue", "rescues", "rescued", "rescuing", "freed", "frees",
+		NULL
+	};
+	size_t j = i, k, n;
+
+	while (j > a && j + 3 > i && !tok_is(&d->tk, j - 1, "from") &&
+	       (d->tk.v[j - 1].flags & TOK_WORD))
+		j--;
+	if (j <= a || !tok_is(&d->tk, j - 1, "from"))
+		return 0;
+	for (k = j - 1; k > a && k + POL_OBJECT_WINDOW + 1 > j; ) {
+		k--;
+		if (!(d->tk.v[k].flags & TOK_WORD))
+			return 0;
+		for (n = 0; verbs[n]; n++)
+			if (tok_is(&d->tk, k, verbs[n]))
+				return 1;
+	}
+	return 0;
 }
 
 /* 1 when token i stands in an "although" clause: after "although",
@@ -1708,6 +1774,20 @@ rejecting_at(const struct doc *d, size_t v, size_t *n)
 	       strcmp(pol_source_name[p->src], "curated") == 0;
 }
 
+/* The start of the "that" clause in [a, v) that token v stands in
+ * ("said that banning them would ..."): the token after the last "that"
+ * there, or a when there is none. */
+static size_t
+complement_start(const struct doc *d, size_t a, size_t v)
+{
+	size_t j;
+
+	for (j = v; j > a; j--)
+		if (tok_is(&d->tk, j - 1, "that"))
+			return j;
+	return a;
+}
+
 /* 1 when the evaluation [i, i + ni) in clause [a, b) evaluates the act
  * of rejecting the topic at token v (length n, its object the topic at
  * token t), rather than the topic: the act is the clause's subject and
@@ -1721,9 +1801,11 @@ act_evaluated(const struct doc *d, size_t a, size_t v, size_t n, size_t t,
 	size_t j;
 
 	if (i > t) {
-		/* The subject: the act opens the clause, past quote marks
-		 * and an article; a copula or modal comes before the
-		 * evaluation. */
+		/* The subject: the act opens the clause, or a "that"
+		 * clause in it ("said that banning them would be ..."),
+		 * past quote marks and an article; a copula or modal comes
+		 * before the evaluation. */
+		a = complement_start(d, a, v);
 		for (j = a; j < v; j++)
 			if (!tok_punct(&d->tk, j, '"') &&
 			    !tok_punct(&d->tk, j, '\'') &&
@@ -1768,6 +1850,26 @@ evaluated_ban(const struct doc *d, size_t a, size_t b, size_t i, size_t ni,
 			return v;
 	}
 	return DOC_NONE;
+}
+
+/* 1 when an act of rejecting the topic whose object comes before the
+ * evaluation [i, i + ni) in clause [a, b) is the subject the evaluation
+ * is said of (act_evaluated()), whatever topic word the clause links
+ * the evaluation to: "replicas saved lives, and banning them would
+ * strangle an industry". */
+static int
+banned_subject(const struct doc *d, size_t a, size_t b, size_t i, size_t ni)
+{
+	size_t v, n, o;
+
+	for (v = a; v < i; v++) {
+		if (!rejecting_at(d, v, &n) || v + n > i)
+			continue;
+		o = object_of(d, v + n - 1, b);
+		if (o != DOC_NONE && o < i && act_evaluated(d, a, v, n, o, i, ni))
+			return 1;
+	}
+	return 0;
 }
 
 /* 1 when the act of rejecting the topic at token v (its object at t),
@@ -1868,7 +1970,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	size_t a, b, t, aw = DOC_NONE, skip = DOC_NONE;
 	double f = 1.0;
 	unsigned nneg;
-	int side;
+	int side, judged_act = 0;
 
 	clause_of(d, e->tok, &a, &b);
 	e->pol = e->value > 0 ? 1 : -1;
@@ -2054,6 +2156,13 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		    evaluated_ban(d, a, b, e->tok, e->ntok, e->target) !=
 		    DOC_NONE)
 			e->flip = 1;
+		/* ... the act so judged may be the shifter just before
+		 * ("banning them would strangle it"), which flips it only
+		 * once. */
+		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC) && !e->flip &&
+		    e->link != LINK_OBJECT &&
+		    banned_subject(d, a, b, e->tok, e->ntok))
+			e->flip = judged_act = 1;
 		if (e->kind == CUE_REJECT && e->obj != DOC_NONE &&
 		    act_judged(d, a, b, e->tok, e->obj))
 			f = 0;
@@ -2070,7 +2179,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC ||
 		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE ||
 		     (e->kind == CUE_ADOPT && shifted_act(d, a, e->tok))) &&
-		    shifted(d, a, e->tok)) {
+		    ((shifted(d, a, e->tok) && !judged_act) ||
+		     (e->kind == CUE_LEX && e->value < 0 &&
+		      rescued_from(d, a, e->tok)))) {
 			e->pol = -e->pol;
 			e->rules |= RULE_SHIFTED;
 			f *= w[W_SHIFTED];
