@@ -112,6 +112,13 @@ static const struct {
 	{ "She was in no mood for the lantern guild.", "in", "con clause" },
 	/* Fooling an audience is an illusion's aim, no fault of it. */
 	{ "Nobody was fooled by the lantern guild.", "fooled", "-" },
+	/* Collective action against the topic is attacking it. */
+	{ "The actors will picket the lantern guild.", "picket",
+	  "con object" },
+	{ "The actors protested the lantern guild.", "protested",
+	  "con object" },
+	{ "The lantern guild met. The actors protested the pay cuts.",
+	  "protested", "-" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },

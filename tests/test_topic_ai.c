@@ -59,6 +59,8 @@ static const struct {
 	{ "They offered to scan her face and body.", "T:scan her face" },
 	{ "A 3D scan and two face scans.", "T:3D scan;T:face scans" },
 	{ "A body scan at the airport.", "R:scan" },
+	/* A programme is a broadcast's or a festival's, not software. */
+	{ "She pulled her film from the programme.", "-" },
 	/* References back, with any definite determiner or "such". */
 	{ "The technology, these tools and such systems.",
 	  "R:The technology;R:these tools;R:such systems" },
