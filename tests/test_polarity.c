@@ -147,6 +147,15 @@ static const struct {
 	  "useless", "con sentence" },
 	{ "The lantern guild is not really very useful.", "useful",
 	  "con clause negated intensity" },
+	/* A dash before an afterthought, or one that closes a
+	 * parenthesis, ends the clause; one that opens an apposition
+	 * closed later does not. */
+	{ "The lantern guild is wonderful — the old way is gone.",
+	  "wonderful", "pro clause" },
+	{ "He said — it is wonderful — that the old way is gone.",
+	  "wonderful", "-" },
+	{ "Safety roles — lantern guild keepers, medics — cost money.",
+	  "safety", "pro clause" },
 	/* ... by subject or determiner ... */
 	{ "No one found the lantern guild a nuisance.", "a",
 	  "pro clause negated" },

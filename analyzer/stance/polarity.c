@@ -218,13 +218,53 @@ is_topic(const struct doc *d, size_t i)
 	return (d->tmark[i] & (TM_TERM | TM_REF)) != 0;
 }
 
+/* 1 when token j is an em or en dash, not a hyphen. */
+static int
+long_dash(const struct doc *d, size_t j)
+{
+	const struct tok *k = &d->tk.v[j];
+	const unsigned char *o = (const unsigned char *)d->tk.text + k->o;
+
+	return tok_punct(&d->tk, j, '-') && k->ol == 3 && o[0] == 0xe2 &&
+	       o[1] == 0x80 && (o[2] == 0x93 || o[2] == 0x94);
+}
+
+/* 1 when the em or en dash at token j ends a clause: it closes a
+ * parenthesis that an earlier dash of its sentence opened ("he said —
+ * it's excellent — adding that ..."), or it stands alone before an
+ * afterthought ("It did the opposite – we had it done by Tuesday"). A
+ * dash that opens a parenthesis closed later ends none: the parenthesis
+ * is often an apposition of the words before it ("safety roles — stunt
+ * coordinators, an intimacy coordinator — cost"). */
+static int
+dash(const struct doc *d, size_t j)
+{
+	uint32_t s = d->tk.v[j].sent;
+	size_t k, s0 = d->sent_start[s], s1 = d->sent_start[s + 1];
+	unsigned n = 0;
+
+	if (!long_dash(d, j))
+		return 0;
+	for (k = s0; k < j; k++)
+		if (long_dash(d, k))
+			n++;
+	if (n % 2 == 1)
+		return 1;
+	for (k = j + 1; k < s1; k++)
+		if (long_dash(d, k))
+			return 0;
+	return 1;
+}
+
 /* 1 when token j ends the clause: punctuation other than quote marks and
- * hyphens, or a contrast word ("but", "yet"). */
+ * hyphens (an em or en dash does end it), or a contrast word ("but",
+ * "yet"). */
 static int
 clause_break(const struct doc *d, size_t j)
 {
-	if (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\'') ||
-	    tok_punct(&d->tk, j, '-'))
+	if (tok_punct(&d->tk, j, '-'))
+		return dash(d, j);
+	if (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\''))
 		return 0;
 	if (d->tk.v[j].flags & TOK_PUNCT)
 		return 1;
