@@ -112,6 +112,20 @@ static const struct {
 	{ "She was in no mood for the lantern guild.", "in", "con clause" },
 	/* Fooling an audience is an illusion's aim, no fault of it. */
 	{ "Nobody was fooled by the lantern guild.", "fooled", "-" },
+	/* An idiom ending in a preposition governs the act after it, whose
+	 * object is then its own; an act further off is counted alone. */
+	{ "Mara Voss threw cold water on hiring the lantern guild.",
+	  "threw", "con object" },
+	{ "Mara Voss threw cold water on hiring the lantern guild.",
+	  "hiring", "-" },
+	{ "Mara Voss threw cold water on the plan, and she later hired "
+	  "the lantern guild.", "hired", "pro object" },
+	{ "Mara Voss balked at hiring the lantern guild.", "balked",
+	  "con object" },
+	{ "Mara Voss takes a dim view of the lantern guild.", "takes",
+	  "con clause" },
+	{ "Mara Voss turned her nose up at the lantern guild.", "turned",
+	  "con clause" },
 	/* Collective action against the topic is attacking it. */
 	{ "The actors will picket the lantern guild.", "picket",
 	  "con object" },
@@ -715,13 +729,13 @@ static const struct {
 	/* Nouns of holding back a practice reject it as "ban" does: what
 	 * calls for or welcomes them is against it. */
 	{ "Writer Mara Voss called for a moratorium on the lantern guild.",
-	  "called", "con clause shifted" },
+	  "called", "con object shifted" },
 	{ "Writer Mara Voss welcomed curbs on the lantern guild.",
 	  "welcomed", "con object shifted" },
 	{ "Writer Mara Voss backed a halt to the lantern guild.", "backed",
 	  "con object shifted" },
 	{ "Writer Mara Voss called for an end to the lantern guild.",
-	  "called", "con clause shifted" },
+	  "called", "con object shifted" },
 	{ "Writer Mara Voss welcomed a moratorium on smoking. The lantern "
 	  "guild met.", "welcomed", "-" },
 	/* A shifter ends the act of taking the topic up that it governs;

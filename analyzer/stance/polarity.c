@@ -829,6 +829,23 @@ compared_with(const struct doc *d, size_t w, size_t a)
 	return 0;
 }
 
+/* 1 when the general-lexicon phrase [i, i + n) of several words ends in
+ * a preposition that takes a verb as its complement ("threw cold water
+ * on hiring one", "has no patience for using them", "balked at"): like a
+ * verb of praise or attack, it evaluates the act that follows it, and
+ * that act's object is its own. */
+static int
+governs_act(const struct doc *d, size_t i, size_t n)
+{
+	const struct pol_entry *p;
+	size_t m;
+
+	if (n < 2 || !(doc_lex(d, i + n - 1) & LEX_PREP))
+		return 0;
+	p = match_at(d, i, &m);
+	return p && p->kind == POL_EVAL;
+}
+
 /* Collects the candidates of the article in text order: the topic file's
  * pro/con overrides first claim their tokens, then lexicon phrases. */
 static void
@@ -943,7 +960,9 @@ collect(struct doc *d, struct evs *out)
 		if ((e.kind == CUE_ADOPT || e.kind == CUE_REJECT ||
 		     e.kind == CUE_ABSENCE) && e.obj != DOC_NONE &&
 		    outer != (size_t)-1 && doc_same_sent(d, out->v[outer].tok, i) &&
-		    i - out->v[outer].tok <= POL_SCOPE_WINDOW) {
+		    i - out->v[outer].tok <= POL_SCOPE_WINDOW &&
+		    (out->v[outer].kind != CUE_LEX ||
+		     i <= out->v[outer].tok + out->v[outer].ntok + 1)) {
 			if (out->v[outer].obj == DOC_NONE) {
 				out->v[outer].obj = e.obj;
 				if (e.kind == CUE_REJECT &&
@@ -964,7 +983,8 @@ collect(struct doc *d, struct evs *out)
 				last_obj = e.obj;
 				last_ev = out->n - 1;
 			}
-			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE)
+			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE ||
+			    governs_act(d, i, n))
 				outer = out->n - 1;
 		}
 		i += n - 1;
