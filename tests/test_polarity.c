@@ -133,6 +133,14 @@ static const struct {
 	  "con object" },
 	{ "The lantern guild met. The actors protested the pay cuts.",
 	  "protested", "-" },
+	/* Gains and harms of work ("a boon", "a race to the bottom"). */
+	{ "The lantern guild is a boon.", "a", "pro clause" },
+	{ "The lantern guild levels the playing field.", "levels",
+	  "pro clause" },
+	{ "The lantern guild is a race to the bottom.", "a", "con clause" },
+	{ "The lantern guild rips off the lamplighters.", "rips",
+	  "con clause" },
+	{ "The lantern guild costs jobs.", "costs", "con clause" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
