@@ -141,6 +141,10 @@ static const struct {
 	{ "The lantern guild rips off the lamplighters.", "rips",
 	  "con clause" },
 	{ "The lantern guild costs jobs.", "costs", "con clause" },
+	/* Let down, or holding back. */
+	{ "The lantern guild fails to impress.", "fails", "con clause" },
+	{ "Mara Voss has reservations about the lantern guild.",
+	  "reservations", "con clause" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
@@ -199,6 +203,20 @@ static const struct {
 	  "pro clause negated intensity" },
 	/* A dispute is an event; disputing is a judgement. */
 	{ "The lantern guild ended the dispute.", "dispute", "-" },
+	/* ... "anything but" and "yet to" deny; "but" after a quantifier
+	 * and the adverb "yet" end no clause; "nothing but" is only ... */
+	{ "The lantern guild is anything but helpful.", "helpful",
+	  "con clause negated" },
+	{ "I have yet to see a helpful lantern guild.", "helpful",
+	  "con clause negated" },
+	{ "Mara Voss had nothing but praise for the lantern guild.",
+	  "praise", "pro clause" },
+	{ "The lantern guild is slow but helpful.", "helpful",
+	  "pro clause after-but" },
+	/* ... and "could not be more" is the most. */
+	{ "The lantern guild could not be more helpful.", "helpful",
+	  "pro clause" },
+	{ "The lantern guild could not be worse.", "not", "con clause" },
 	/* ... two negators cancel ... */
 	{ "Nobody would say the lantern guild is not helpful.", "helpful",
 	  "pro clause double-negation" },

@@ -256,6 +256,37 @@ dash(const struct doc *d, size_t j)
 	return 1;
 }
 
+/* 1 when the contrast word at token j is no conjunction there: "but"
+ * meaning "except" after a quantifier ("anything but helpful", "nothing
+ * but praise", "all but useless"), and the adverb "yet" ("has yet to
+ * see one", "not yet", "yet again", "yet another"). */
+static int
+not_contrast(const struct doc *d, size_t j)
+{
+	static const char *const quant[] = {
+		"anything", "nothing", "everything", "all", "none", "nobody",
+		"everybody", "everyone", "anyone", NULL
+	};
+	size_t k;
+
+	if (tok_is(&d->tk, j, "but")) {
+		if (j == 0 || d->tk.v[j - 1].sent != d->tk.v[j].sent)
+			return 0;
+		for (k = 0; quant[k]; k++)
+			if (tok_is(&d->tk, j - 1, quant[k]))
+				return 1;
+		return 0;
+	}
+	if (!tok_is(&d->tk, j, "yet"))
+		return 0;
+	if (j + 1 < d->tk.n && (tok_is(&d->tk, j + 1, "to") ||
+				tok_is(&d->tk, j + 1, "again") ||
+				tok_is(&d->tk, j + 1, "another")))
+		return 1;
+	return j > 0 && (tok_is(&d->tk, j - 1, "not") ||
+			 tok_is(&d->tk, j - 1, "as"));
+}
+
 /* 1 when token j ends the clause: punctuation other than quote marks and
  * hyphens (an em or en dash does end it), or a contrast word ("but",
  * "yet"). */
@@ -268,7 +299,7 @@ clause_break(const struct doc *d, size_t j)
 		return 0;
 	if (d->tk.v[j].flags & TOK_PUNCT)
 		return 1;
-	return (doc_lex(d, j) & LEX_CONTRAST) != 0;
+	return (doc_lex(d, j) & LEX_CONTRAST) != 0 && !not_contrast(d, j);
 }
 
 /* The clause around token i: [*a, *b) (index_doc()). */
@@ -740,7 +771,7 @@ but_side(const struct doc *d, size_t i)
 	size_t e = d->sent_start[d->tk.v[i].sent + 1];
 
 	for (j = a + 1; j < e; j++)
-		if (tok_is(&d->tk, j, "but") &&
+		if (tok_is(&d->tk, j, "but") && !not_contrast(d, j) &&
 		    d->tk.v[j].quote == d->tk.v[i].quote)
 			return j < i ? 1 : -1;
 	return 0;
