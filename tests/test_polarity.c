@@ -145,6 +145,17 @@ static const struct {
 	{ "The lantern guild fails to impress.", "fails", "con clause" },
 	{ "Mara Voss has reservations about the lantern guild.",
 	  "reservations", "con clause" },
+	/* Falling short, and what should never have been. */
+	{ "The lantern guild falls flat.", "falls", "con clause" },
+	{ "The lantern guild leaves a lot to be desired.", "leaves",
+	  "con clause" },
+	{ "The old way cannot hold a candle to the lantern guild.", "hold",
+	  "pro clause negated contrast-target" },
+	{ "The lantern guild should never have been allowed.", "never",
+	  "con clause" },
+	/* What is wished is not so. */
+	{ "I wish the lantern guild were helpful.", "helpful", "-" },
+	{ "I know the lantern guild is helpful.", "helpful", "pro clause" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },

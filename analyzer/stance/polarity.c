@@ -669,9 +669,19 @@ in_negator(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when token j is a verb of wishing ("I wish they were better", "she
+ * wished it had never been made"): what is wished is not so. */
+static int
+wish_word(const struct doc *d, size_t j)
+{
+	return tok_is(&d->tk, j, "wish") || tok_is(&d->tk, j, "wishes") ||
+	       tok_is(&d->tk, j, "wished") || tok_is(&d->tk, j, "wishing");
+}
+
 /* 1 when the cue at token i is asked or supposed, not asserted: its
- * sentence (or its quoted sentence) ends with a question mark, "whether"
- * or "if" comes before it in the clause, or it stands in scare quotes
+ * sentence (or its quoted sentence) ends with a question mark, "whether",
+ * "if" or a verb of wishing comes before it in the clause, or it stands
+ * in scare quotes
  * (the so-called "safety"): irony and hypotheticals. */
 static int
 interrogative(const struct doc *d, size_t i, size_t ntok)
@@ -689,7 +699,8 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
 		if (tok_is(&d->tk, j, "whether") ||
-		    (tok_is(&d->tk, j, "if") && !in_negator(d, j)))
+		    (tok_is(&d->tk, j, "if") && !in_negator(d, j)) ||
+		    wish_word(d, j))
 			return 1;
 	}
 	/* Scare quotes: the whole cue inside them. A cue that runs out of
