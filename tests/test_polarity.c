@@ -156,6 +156,17 @@ static const struct {
 	/* What is wished is not so. */
 	{ "I wish the lantern guild were helpful.", "helpful", "-" },
 	{ "I know the lantern guild is helpful.", "helpful", "pro clause" },
+	/* Hope and alarm, coming to a thing and giving up on it. */
+	{ "Mara Voss is bullish on the lantern guild.", "bullish",
+	  "pro clause" },
+	{ "Mara Voss sounded the alarm over the lantern guild.", "sounded",
+	  "con clause" },
+	{ "Mara Voss has come round to the lantern guild.", "come",
+	  "pro clause" },
+	{ "Mara Voss gave up on the lantern guild.", "gave",
+	  "con object" },
+	{ "Mara Voss is fighting against the lantern guild.", "fighting",
+	  "con object" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
