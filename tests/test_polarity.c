@@ -167,6 +167,8 @@ static const struct {
 	  "con object" },
 	{ "Mara Voss is fighting against the lantern guild.", "fighting",
 	  "con object" },
+	/* Blocking a scene is staging it. */
+	{ "The lantern guild blocked the scene.", "blocked", "-" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
