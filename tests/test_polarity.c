@@ -812,6 +812,16 @@ static const struct {
 	  "pro clause shifted" },
 	{ "The lantern guild learned from real danger.", "danger",
 	  "con clause" },
+	/* Bare praise in a quotation after a complaint or a question is
+	 * sarcasm, not asserted; after a plain statement it stands. */
+	{ "The lantern guild met. “It is a terrible waste of my nights. "
+	  "Lovely,” said Mara Voss.", "lovely", "-" },
+	{ "The lantern guild met. “And who pays for it? How wonderful,” "
+	  "said Mara Voss.", "wonderful", "-" },
+	{ "The lantern guild met. “And it pays for itself. How wonderful,” "
+	  "said Mara Voss.", "wonderful", "pro paragraph" },
+	{ "The lantern guild met. “It saved us a week. Lovely,” said Mara "
+	  "Voss.", "lovely", "pro paragraph" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

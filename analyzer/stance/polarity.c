@@ -736,6 +736,59 @@ ironic_oh(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when sentence s has a negative lexicon evaluation or ends with a
+ * question mark. */
+static int
+sour_sentence(const struct doc *d, uint32_t s)
+{
+	size_t j, n;
+
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (tok_punct(&d->tk, j, '?') ||
+		    (p && p->kind == POL_EVAL && p->v < 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the praise [i, i + n) is a sentence of its own in a quotation,
+ * with at most an article or "what", "how", "just", "truly" before it
+ * ("Lovely.", "What a bargain.", "Truly wonderful."; the words of its
+ * sentence outside the quotation, "she said", do not count), after a
+ * sentence of the same paragraph that complains or asks: the common
+ * frame of sarcasm, which is not asserted. */
+static int
+bare_praise(const struct doc *d, size_t i, size_t n)
+{
+	static const char *const lead[] = {
+		"what", "how", "just", "truly", "a", "an", "really", "so",
+		"very", NULL
+	};
+	uint32_t s = d->tk.v[i].sent;
+	size_t j, k;
+
+	if (d->tk.v[i].quote < 0 || s == 0 ||
+	    d->tk.v[d->sent_start[s - 1]].para != d->tk.v[i].para)
+		return 0;
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++) {
+		if ((j >= i && j < i + n) ||
+		    d->tk.v[j].quote != d->tk.v[i].quote)
+			continue;
+		if (!(d->tk.v[j].flags & TOK_WORD))
+			continue;
+		if (j > i)
+			return 0;
+		for (k = 0; lead[k]; k++)
+			if (tok_is(&d->tk, j, lead[k]))
+				break;
+		if (!lead[k])
+			return 0;
+	}
+	return sour_sentence(d, s - 1);
+}
+
 /* 1 when a condition follows the act ending before token j in its
  * sentence ("can still hire one if they want to", "would drop them
  * unless the law says otherwise"): taking the topic up or doing without
@@ -2328,7 +2381,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		}
 		if (interrogative(d, e->tok, e->ntok) ||
 		    (e->kind == CUE_LEX && e->value > 0 &&
-		     ironic_oh(d, e->tok)) ||
+		     (ironic_oh(d, e->tok) ||
+		      bare_praise(d, e->tok, e->ntok))) ||
 		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		      e->kind == CUE_ABSENCE) &&
 		     conditioned(d, e->tok, e->tok + e->ntok))) {
