@@ -822,6 +822,13 @@ static const struct {
 	  "said Mara Voss.", "wonderful", "pro paragraph" },
 	{ "The lantern guild met. “It saved us a week. Lovely,” said Mara "
 	  "Voss.", "lovely", "pro paragraph" },
+	/* A rhetorical question asserts its answer where it opens the
+	 * question; the same words inside a clause are no idiom. */
+	{ "“Who needs the lantern guild?” said Mara Voss.", "who",
+	  "con clause" },
+	{ "Mara Voss said: “What is the point of the lantern guild?”",
+	  "what", "con clause" },
+	{ "Everyone who needs the lantern guild gets it.", "who", "-" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

@@ -736,6 +736,40 @@ ironic_oh(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when the lexicon phrase at token i opens with a question word
+ * ("who needs", "what's the point of", "why would anyone want"): the
+ * lexicon has such phrases only as rhetorical questions. */
+static int
+wh_idiom(const struct doc *d, size_t i)
+{
+	return tok_is(&d->tk, i, "who") || tok_is(&d->tk, i, "why") ||
+	       tok_is(&d->tk, i, "what") || tok_is(&d->tk, i, "what's") ||
+	       tok_is(&d->tk, i, "how");
+}
+
+/* 1 when token i opens its sentence or its quotation, past quote marks,
+ * and the sentence (or the quoted one) ends with a question mark. */
+static int
+opens_question(const struct doc *d, size_t i)
+{
+	size_t j = i, e = d->sent_start[d->tk.v[i].sent + 1];
+
+	while (j > d->sent_start[d->tk.v[i].sent] &&
+	       (tok_punct(&d->tk, j - 1, '"') ||
+		tok_punct(&d->tk, j - 1, '\'')))
+		j--;
+	if (j > d->sent_start[d->tk.v[i].sent] &&
+	    !(d->tk.v[i].quote >= 0 && d->q[d->tk.v[i].quote].t0 >= j))
+		return 0;
+	for (j = i; j < e; j++) {
+		if (tok_punct(&d->tk, j, '?'))
+			return 1;
+		if (tok_punct(&d->tk, j, '.') || tok_punct(&d->tk, j, '!'))
+			return 0;
+	}
+	return 0;
+}
+
 /* 1 when sentence s has a negative lexicon evaluation or ends with a
  * question mark. */
 static int
@@ -2379,7 +2413,15 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
-		if (interrogative(d, e->tok, e->ntok) ||
+		/* A rhetorical question of the lexicon ("Who needs it?",
+		 * "What's the point of it?") asserts its answer when it
+		 * opens its question; elsewhere ("everyone who needs one")
+		 * it is no such idiom. */
+		if (e->kind == CUE_LEX && wh_idiom(d, e->tok) &&
+		    !opens_question(d, e->tok))
+			f = 0;
+		if ((interrogative(d, e->tok, e->ntok) &&
+		     !(e->kind == CUE_LEX && wh_idiom(d, e->tok))) ||
 		    (e->kind == CUE_LEX && e->value > 0 &&
 		     (ironic_oh(d, e->tok) ||
 		      bare_praise(d, e->tok, e->ntok))) ||
