@@ -241,6 +241,12 @@ static const struct {
 	{ "The lantern guild could not be more helpful.", "helpful",
 	  "pro clause" },
 	{ "The lantern guild could not be worse.", "not", "con clause" },
+	/* ... a denial taken back as it is made ("not X, exactly")
+	 * concedes ... */
+	{ "The lantern guild is not useless, exactly.", "useless",
+	  "pro clause negated concessive" },
+	{ "The lantern guild is not useless, and it is cheap.", "useless",
+	  "pro clause negated" },
 	/* ... two negators cancel ... */
 	{ "Nobody would say the lantern guild is not helpful.", "helpful",
 	  "pro clause double-negation" },

@@ -1417,6 +1417,31 @@ rescued_from(const struct doc *d, size_t a, size_t i)
 	return 0;
 }
 
+/* 1 when a comma and "exactly", "really" or "as such" end the sentence
+ * right after token j ("not useless, exactly."): the speaker takes the
+ * denial before it back in part. */
+static int
+loose_denial(const struct doc *d, size_t j)
+{
+	size_t k;
+
+	if (j + 2 >= d->tk.n || !tok_punct(&d->tk, j, ',') ||
+	    !doc_same_sent(d, j, j + 2))
+		return 0;
+	k = j + 1;
+	if (tok_is(&d->tk, k, "as") && tok_is(&d->tk, k + 1, "such"))
+		k++;
+	else if (!tok_is(&d->tk, k, "exactly") && !tok_is(&d->tk, k, "really"))
+		return 0;
+	k++;
+	while (k < d->tk.n && (tok_punct(&d->tk, k, '"') ||
+			       tok_punct(&d->tk, k, '\'')))
+		k++;
+	return k >= d->tk.n || tok_punct(&d->tk, k, '.') ||
+	       tok_punct(&d->tk, k, '!') ||
+	       d->tk.v[k].sent != d->tk.v[j].sent;
+}
+
 /* 1 when token i stands in an "although" clause: after "although",
  * "though" or "despite" in its sentence, before the comma that ends it. */
 static int
@@ -2408,6 +2433,13 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		} else if (side > 0) {
 			f *= w[W_AFTER_BUT];
 			e->rules |= RULE_AFTER_BUT;
+		}
+		/* "It's not useless, exactly": a denial taken back as it is
+		 * made concedes, as one before "but" does. */
+		if ((e->rules & RULE_NEGATED) && !(e->rules & RULE_CONCESSIVE) &&
+		    loose_denial(d, e->tok + e->ntok)) {
+			f *= w[W_CONCESSIVE];
+			e->rules |= RULE_CONCESSIVE;
 		}
 		if (!(e->rules & RULE_CONCESSIVE) && concessive(d, e->tok)) {
 			f *= w[W_CONCESSIVE];
