@@ -835,6 +835,12 @@ static const struct {
 	{ "Mara Voss said: “What is the point of the lantern guild?”",
 	  "what", "con clause" },
 	{ "Everyone who needs the lantern guild gets it.", "who", "-" },
+	/* The name a third party gives the topic, told in a quotation, is
+	 * not the speaker's view; the speaker's own naming is. */
+	{ "“He bought the lantern guild and called it progress,” said Mara "
+	  "Voss.", "progress", "-" },
+	{ "“I call the lantern guild progress,” said Mara Voss.", "progress",
+	  "pro clause" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

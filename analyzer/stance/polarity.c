@@ -1842,6 +1842,39 @@ called_before(const struct doc *d, size_t a, size_t j)
 	return 0;
 }
 
+/* 1 when the evaluation at token i, in a quotation, is the name that a
+ * third party gives something ("He has turned writers into proofreaders
+ * and called it progress", "they call it the future"): the speaker
+ * reports that naming, most often to mock it, so it is not the
+ * speaker's view. The subject is the pronoun or the name that opens the
+ * clause [a, ...). */
+static int
+named_by_other(const struct doc *d, size_t a, size_t i)
+{
+	size_t j = i, s = a;
+
+	if (d->tk.v[i].quote < 0)
+		return 0;
+	while (j > a && ((doc_lex(d, j - 1) & (LEX_DET | LEX_INDEF)) ||
+			 doc_is_adverb(d, j - 1) ||
+			 tok_punct(&d->tk, j - 1, '"') ||
+			 tok_punct(&d->tk, j - 1, '\'')))
+		j--;
+	if (j > a && pointing_back(d, j - 1))
+		j--;
+	if (j == a || !(tok_is(&d->tk, j - 1, "call") ||
+			tok_is(&d->tk, j - 1, "calls") ||
+			tok_is(&d->tk, j - 1, "called") ||
+			tok_is(&d->tk, j - 1, "calling")))
+		return 0;
+	while (s < j && (tok_punct(&d->tk, s, '"') ||
+			 tok_punct(&d->tk, s, '\'')))
+		s++;
+	return tok_is(&d->tk, s, "he") || tok_is(&d->tk, s, "she") ||
+	       tok_is(&d->tk, s, "they") ||
+	       (doc_mention_at(d, s) >= 0 && !d->m[doc_mention_at(d, s)].pronoun);
+}
+
 /* 1 when the noun phrase whose modifiers start at token i is a
  * predicate or an epithet: past its determiners, adverbs and quote marks
  * stands a form of "be", a verb of calling ("called her the best
@@ -2464,7 +2497,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_IRREALIS;
 		}
 		if (others_view(d, e->tok) ||
-		    others_counterfactual(d, a, e->tok)) {
+		    others_counterfactual(d, a, e->tok) ||
+		    (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
