@@ -169,6 +169,11 @@ static const struct {
 	  "con object" },
 	/* Blocking a scene is staging it. */
 	{ "The lantern guild blocked the scene.", "blocked", "-" },
+	/* Worth given or taken away. */
+	{ "The lantern guild empowers the lamplighters.", "empowers",
+	  "pro clause" },
+	{ "The lantern guild cheapens the craft.", "cheapens", "con clause" },
+	{ "The lantern guild is a slap in the face.", "a", "con clause" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
