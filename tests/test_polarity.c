@@ -174,6 +174,11 @@ static const struct {
 	  "pro clause" },
 	{ "The lantern guild cheapens the craft.", "cheapens", "con clause" },
 	{ "The lantern guild is a slap in the face.", "a", "con clause" },
+	/* Taking life out of a work is a loss, toil out of it a relief. */
+	{ "The lantern guild took the soul out of the festival.", "the",
+	  "con clause" },
+	{ "The lantern guild took the drudgery out of the festival.", "the",
+	  "pro clause" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
