@@ -12,23 +12,30 @@
  * of the topic's opposite (a contrastive target: "without one", "the old
  * way") flips.
  *
- * Composition, within the clause (punctuation and "but" end it): each
- * negator before the evaluation flips it, so two cancel ("not
- * unhelpful"); negation by subject or determiner ("no one found it a
- * nuisance") is a negator at the clause's start; a shifter verb before
- * it flips it ("reduced the stress"); an intensifier or diminisher just
- * before scales it. A "but" weighs the clause after it up and the one
- * before down; an "although" clause weighs less. Questions, "whether",
+ * Composition, within the clause (punctuation, a dash that closes a
+ * parenthesis, and "but" end it, not "anything but" nor the adverb
+ * "yet"): each negator before the evaluation flips it, so two cancel
+ * ("not unhelpful"), up to a clause of time or condition ("until",
+ * "before") or, for "without", the verb after its object; negation by
+ * subject or determiner ("no one found it a nuisance") is a negator at
+ * the clause's start; a shifter verb before it flips it ("reduced the
+ * stress", "stopped hiring them", "saved them from danger"); an
+ * intensifier or diminisher just before scales it. A "but" weighs the
+ * clause after it up and the one before down; an "although" clause
+ * weighs less. Questions, "whether",
  * "if" and scare quotes (irrealis) and views reported as others' ("critics
- * say") weigh by their own factors, zero by default. So do, by the same
+ * say", "he called it progress") weigh by their own factors, zero by
+ * default; so do wishes and bare praise after a complaint (sarcasm:
+ * "Lovely."), while a rhetorical question of the lexicon ("Who needs
+ * it?") asserts its answer. So do, by the same
  * named rules: a hedge ("I'm not saying ..."), a condition after an act
  * ("would hire one if ..."), ironic praise after "Oh,"; what one expected
  * or felt in the past perfect (past); a denial of being against the
  * topic (concessive); what one is told, and a third party's act or
  * counterfactual told in a quotation (others). An evaluation of an act
  * of rejecting the topic ("welcomed the ban on it", "banning them would
- * be a disaster") is the opposite view of the topic, by the shifted
- * factor.
+ * be a disaster", "scathing about the ban", "called for a moratorium on
+ * it") is the opposite view of the topic, by the shifted factor.
  *
  * Evidence in a quotation counts for its speaker; outside, for the
  * people its sentence names (attrib.c stores them in d->who), or in a
