@@ -167,6 +167,8 @@ static const struct {
 	  "con object" },
 	{ "Mara Voss is fighting against the lantern guild.", "fighting",
 	  "con object" },
+	/* "The latest" is the most recent. */
+	{ "The lantern guild worked on the latest.", "latest", "-" },
 	/* Blocking a scene is staging it. */
 	{ "The lantern guild blocked the scene.", "blocked", "-" },
 	/* Worth given or taken away. */
