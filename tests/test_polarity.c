@@ -167,6 +167,10 @@ static const struct {
 	  "con object" },
 	{ "Mara Voss is fighting against the lantern guild.", "fighting",
 	  "con object" },
+	/* "Best known" is the most widely known; "good riddance" is glad
+	 * to see it go. */
+	{ "The lantern guild, best known for its lamps, met.", "best", "-" },
+	{ "The lantern guild is gone. Good riddance.", "good", "con paragraph" },
 	/* "The latest" is the most recent. */
 	{ "The lantern guild worked on the latest.", "latest", "-" },
 	/* Blocking a scene is staging it. */
