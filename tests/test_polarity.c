@@ -185,6 +185,13 @@ static const struct {
 	  "con clause" },
 	{ "The lantern guild took the drudgery out of the festival.", "the",
 	  "pro clause" },
+	/* Preferring and avoiding: taking up and rejecting. */
+	{ "Mara Voss prefers the lantern guild.", "prefers", "pro object" },
+	{ "The lantern guild met. Mara Voss prefers the old way.", "prefers",
+	  "con object contrast-target" },
+	{ "Mara Voss steers clear of the lantern guild.", "steers",
+	  "con object" },
+	{ "Nothing beats the lantern guild.", "nothing", "pro clause" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
