@@ -192,6 +192,8 @@ static const struct {
 	{ "Mara Voss steers clear of the lantern guild.", "steers",
 	  "con object" },
 	{ "Nothing beats the lantern guild.", "nothing", "pro clause" },
+	{ "The lantern guild spells the end of the fair.", "spells",
+	  "con clause" },
 	/* Apologising is a speech act, no evaluation. */
 	{ "The lantern guild is not apologising for it.", "apologising",
 	  "-" },
