@@ -96,6 +96,121 @@ static const struct {
 	{ "The lantern guild is helpful.", "helpful", "pro clause" },
 	{ "The lantern guild is useless.", "useless", "con clause" },
 	{ "The lantern guild was a godsend.", "a", "pro clause" },
+	/* Idioms of the curated list: praise, reluctance, decay. */
+	{ "The lantern guild is tireless.", "tireless", "pro clause" },
+	{ "I am all for the lantern guild.", "am", "pro clause" },
+	{ "The lantern guild was all for show.", "was", "-" },
+	{ "Mara Voss was strongly in favour of the lantern guild.",
+	  "strongly", "pro clause" },
+	{ "I would rather chew glass than join the lantern guild.",
+	  "rather", "con clause" },
+	{ "The lantern guild ages like milk.", "ages", "con clause" },
+	{ "The lantern guild has nothing behind the eyes.", "nothing",
+	  "con clause" },
+	{ "The lantern guild short-circuits the thinking.", "short-circuits",
+	  "con clause" },
+	{ "She was in no mood for the lantern guild.", "in", "con clause" },
+	/* Fooling an audience is an illusion's aim, no fault of it. */
+	{ "Nobody was fooled by the lantern guild.", "fooled", "-" },
+	/* An idiom ending in a preposition governs the act after it, whose
+	 * object is then its own; an act further off is counted alone. */
+	{ "Mara Voss threw cold water on hiring the lantern guild.",
+	  "threw", "con object" },
+	{ "Mara Voss threw cold water on hiring the lantern guild.",
+	  "hiring", "-" },
+	{ "Mara Voss threw cold water on the plan, and she later hired "
+	  "the lantern guild.", "hired", "pro object" },
+	{ "Mara Voss balked at hiring the lantern guild.", "balked",
+	  "con object" },
+	{ "Mara Voss takes a dim view of the lantern guild.", "takes",
+	  "con clause" },
+	{ "Mara Voss turned her nose up at the lantern guild.", "turned",
+	  "con clause" },
+	/* Collective action against the topic is attacking it. */
+	{ "The actors will picket the lantern guild.", "picket",
+	  "con object" },
+	{ "The actors protested the lantern guild.", "protested",
+	  "con object" },
+	{ "The lantern guild met. The actors protested the pay cuts.",
+	  "protested", "-" },
+	/* Gains and harms of work ("a boon", "a race to the bottom"). */
+	{ "The lantern guild is a boon.", "a", "pro clause" },
+	{ "The lantern guild levels the playing field.", "levels",
+	  "pro clause" },
+	{ "The lantern guild is a race to the bottom.", "a", "con clause" },
+	{ "The lantern guild rips off the lamplighters.", "rips",
+	  "con clause" },
+	{ "The lantern guild costs jobs.", "costs", "con clause" },
+	/* Let down, or holding back. */
+	{ "The lantern guild fails to impress.", "fails", "con clause" },
+	{ "Mara Voss has reservations about the lantern guild.",
+	  "reservations", "con clause" },
+	/* Falling short, and what should never have been. */
+	{ "The lantern guild falls flat.", "falls", "con clause" },
+	{ "The lantern guild leaves a lot to be desired.", "leaves",
+	  "con clause" },
+	{ "The old way cannot hold a candle to the lantern guild.", "hold",
+	  "pro clause negated contrast-target" },
+	{ "The lantern guild should never have been allowed.", "never",
+	  "con clause" },
+	/* What is wished is not so. */
+	{ "I wish the lantern guild were helpful.", "helpful", "-" },
+	{ "I know the lantern guild is helpful.", "helpful", "pro clause" },
+	/* Hope and alarm, coming to a thing and giving up on it. */
+	{ "Mara Voss is bullish on the lantern guild.", "bullish",
+	  "pro clause" },
+	{ "Mara Voss sounded the alarm over the lantern guild.", "sounded",
+	  "con clause" },
+	{ "Mara Voss has come round to the lantern guild.", "come",
+	  "pro clause" },
+	{ "Mara Voss gave up on the lantern guild.", "gave",
+	  "con object" },
+	{ "Mara Voss is fighting against the lantern guild.", "fighting",
+	  "con object" },
+	/* "Best known" is the most widely known; "good riddance" is glad
+	 * to see it go. */
+	{ "The lantern guild, best known for its lamps, met.", "best", "-" },
+	{ "The lantern guild is gone. Good riddance.", "good", "con paragraph" },
+	/* "The latest" is the most recent. */
+	{ "The lantern guild worked on the latest.", "latest", "-" },
+	/* Blocking a scene is staging it. */
+	{ "The lantern guild blocked the scene.", "blocked", "-" },
+	/* Worth given or taken away. */
+	{ "The lantern guild empowers the lamplighters.", "empowers",
+	  "pro clause" },
+	{ "The lantern guild cheapens the craft.", "cheapens", "con clause" },
+	{ "The lantern guild is a slap in the face.", "a", "con clause" },
+	/* Taking life out of a work is a loss, toil out of it a relief. */
+	{ "The lantern guild took the soul out of the festival.", "the",
+	  "con clause" },
+	{ "The lantern guild took the drudgery out of the festival.", "the",
+	  "pro clause" },
+	/* Preferring and avoiding: taking up and rejecting. */
+	{ "Mara Voss prefers the lantern guild.", "prefers", "pro object" },
+	{ "The lantern guild met. Mara Voss prefers the old way.", "prefers",
+	  "con object contrast-target" },
+	{ "Mara Voss steers clear of the lantern guild.", "steers",
+	  "con object" },
+	{ "Nothing beats the lantern guild.", "nothing", "pro clause" },
+	{ "The lantern guild spells the end of the fair.", "spells",
+	  "con clause" },
+	/* Apologising is a speech act, no evaluation. */
+	{ "The lantern guild is not apologising for it.", "apologising",
+	  "-" },
+	/* An idiom with its own pronoun object ("do it again") is linked
+	 * by that pronoun; one without a pronoun only by its paragraph. */
+	{ "The lantern guild met. “I’d do it again,” said Mara Voss.", "i'd",
+	  "pro reference" },
+	{ "The lantern guild met. “I would never use them again,” she said.",
+	  "use", "con reference negated" },
+	{ "The lantern guild met. She called the evening a godsend.", "a",
+	  "pro paragraph" },
+	/* An evaluation of a role noun is of that person; the name that a
+	 * verb of calling gives its object is said of the object. */
+	{ "The lantern guild met. Mara Voss hired the best assistant in "
+	  "town.", "best", "-" },
+	{ "The lantern guild met. Mara Voss calls her old crew the best "
+	  "assistant in town.", "best", "pro reference" },
 	/* Topic overrides win over the lexicon. */
 	{ "The lantern guild is a lamp tax.", "a", "con clause" },
 	/* A topic's neutral words and its own terms are no evidence. */
@@ -107,6 +222,15 @@ static const struct {
 	  "useless", "con sentence" },
 	{ "The lantern guild is not really very useful.", "useful",
 	  "con clause negated intensity" },
+	/* A dash before an afterthought, or one that closes a
+	 * parenthesis, ends the clause; one that opens an apposition
+	 * closed later does not. */
+	{ "The lantern guild is wonderful — the old way is gone.",
+	  "wonderful", "pro clause" },
+	{ "He said — it is wonderful — that the old way is gone.",
+	  "wonderful", "-" },
+	{ "Safety roles — lantern guild keepers, medics — cost money.",
+	  "safety", "pro clause" },
 	/* ... by subject or determiner ... */
 	{ "No one found the lantern guild a nuisance.", "a",
 	  "pro clause negated" },
@@ -114,6 +238,40 @@ static const struct {
 	  "pro clause negated" },
 	{ "Everyone thinks the lantern guild is useless.", "useless",
 	  "con clause" },
+	/* ... and at a subordinate clause of time or condition, whose
+	 * content the negator before it does not deny; "once" (the
+	 * adverb) and a conjunction right after a negator ("never
+	 * before") end nothing. */
+	{ "She had not met the lantern guild until the trouble began.",
+	  "trouble", "con clause" },
+	{ "She did not hire the lantern guild before it was useless.",
+	  "useless", "con clause" },
+	{ "The lantern guild was never once useless.", "useless",
+	  "pro clause negated" },
+	{ "Never before was the lantern guild so useless.", "useless",
+	  "pro clause negated intensity" },
+	/* A dispute is an event; disputing is a judgement. */
+	{ "The lantern guild ended the dispute.", "dispute", "-" },
+	/* ... "anything but" and "yet to" deny; "but" after a quantifier
+	 * and the adverb "yet" end no clause; "nothing but" is only ... */
+	{ "The lantern guild is anything but helpful.", "helpful",
+	  "con clause negated" },
+	{ "I have yet to see a helpful lantern guild.", "helpful",
+	  "con clause negated" },
+	{ "Mara Voss had nothing but praise for the lantern guild.",
+	  "praise", "pro clause" },
+	{ "The lantern guild is slow but helpful.", "helpful",
+	  "pro clause after-but" },
+	/* ... and "could not be more" is the most. */
+	{ "The lantern guild could not be more helpful.", "helpful",
+	  "pro clause" },
+	{ "The lantern guild could not be worse.", "not", "con clause" },
+	/* ... a denial taken back as it is made ("not X, exactly")
+	 * concedes ... */
+	{ "The lantern guild is not useless, exactly.", "useless",
+	  "pro clause negated concessive" },
+	{ "The lantern guild is not useless, and it is cheap.", "useless",
+	  "pro clause negated" },
 	/* ... two negators cancel ... */
 	{ "Nobody would say the lantern guild is not helpful.", "helpful",
 	  "pro clause double-negation" },
@@ -676,6 +834,73 @@ static const struct {
 	  "Frost condemned the ban.", "condemned", "pro reference shifted" },
 	{ "The lantern guild met, and the council banned it. Then Lena "
 	  "Frost welcomed the ban on smoking.", "welcomed", "-" },
+	/* What one feels about the rejection of the topic is the opposite
+	 * view of the topic; a ban on something else is not. */
+	{ "The council banned the lantern guild. Mara Voss was scathing "
+	  "about the ban.", "scathing", "pro object shifted" },
+	{ "The council banned the lantern guild. Mara Voss was happy with "
+	  "the ban.", "happy", "con object shifted" },
+	{ "The lantern guild met. Mara Voss was happy with the ban on "
+	  "smoking.", "happy", "-" },
+	/* Nouns of holding back a practice reject it as "ban" does: what
+	 * calls for or welcomes them is against it. */
+	{ "Writer Mara Voss called for a moratorium on the lantern guild.",
+	  "called", "con object shifted" },
+	{ "Writer Mara Voss welcomed curbs on the lantern guild.",
+	  "welcomed", "con object shifted" },
+	{ "Writer Mara Voss backed a halt to the lantern guild.", "backed",
+	  "con object shifted" },
+	{ "Writer Mara Voss called for an end to the lantern guild.",
+	  "called", "con object shifted" },
+	{ "Writer Mara Voss welcomed a moratorium on smoking. The lantern "
+	  "guild met.", "welcomed", "-" },
+	/* A shifter ends the act of taking the topic up that it governs;
+	 * one that governs something else does not. */
+	{ "Writer Mara Voss stopped hiring the lantern guild.", "hiring",
+	  "con object shifted" },
+	{ "Writer Mara Voss refused it and hired the lantern guild.",
+	  "hired", "pro object" },
+	/* An evaluation said of an act of rejecting the topic judges the
+	 * act, also when the act's object is a pronoun; rejecting
+	 * something else is no such act. */
+	{ "The lantern guild met. Mara Voss said that banning them would "
+	  "strangle the town.", "strangle", "pro reference shifted" },
+	{ "The lantern guild met. Mara Voss said that banning smoking in "
+	  "the square would strangle the town.", "strangle",
+	  "con paragraph" },
+	/* "without" negates its own object, not the verb after it. */
+	{ "Working without a net was terrible for the lantern guild.",
+	  "terrible", "con clause" },
+	{ "The lantern guild is without useful lamps.", "useful",
+	  "con clause negated" },
+	/* A harm that a verb of rescue keeps off is the rescuer's credit. */
+	{ "The lantern guild saved the crew from real danger.", "danger",
+	  "pro clause shifted" },
+	{ "The lantern guild learned from real danger.", "danger",
+	  "con clause" },
+	/* Bare praise in a quotation after a complaint or a question is
+	 * sarcasm, not asserted; after a plain statement it stands. */
+	{ "The lantern guild met. “It is a terrible waste of my nights. "
+	  "Lovely,” said Mara Voss.", "lovely", "-" },
+	{ "The lantern guild met. “And who pays for it? How wonderful,” "
+	  "said Mara Voss.", "wonderful", "-" },
+	{ "The lantern guild met. “And it pays for itself. How wonderful,” "
+	  "said Mara Voss.", "wonderful", "pro paragraph" },
+	{ "The lantern guild met. “It saved us a week. Lovely,” said Mara "
+	  "Voss.", "lovely", "pro paragraph" },
+	/* A rhetorical question asserts its answer where it opens the
+	 * question; the same words inside a clause are no idiom. */
+	{ "“Who needs the lantern guild?” said Mara Voss.", "who",
+	  "con clause" },
+	{ "Mara Voss said: “What is the point of the lantern guild?”",
+	  "what", "con clause" },
+	{ "Everyone who needs the lantern guild gets it.", "who", "-" },
+	/* The name a third party gives the topic, told in a quotation, is
+	 * not the speaker's view; the speaker's own naming is. */
+	{ "“He bought the lantern guild and called it progress,” said Mara "
+	  "Voss.", "progress", "-" },
+	{ "“I call the lantern guild progress,” said Mara Voss.", "progress",
+	  "pro clause" },
 	/* Words of the shifters list whose use in prose is an adverb, a
 	 * modal or an adjective flip nothing; a shifter verb still does. */
 	{ "The lantern guild can be useful.", "useful", "pro clause" },

@@ -54,6 +54,13 @@ static const struct {
 	  "T:Machine-written;T:machine dubbing" },
 	{ "Automated rough cuts and text-to-speech.",
 	  "T:Automated rough cuts;T:text-to-speech" },
+	/* The scan of a face or a body a replica is built from; a body
+	 * scan alone is only a scan (a ref, as at an airport). */
+	{ "They offered to scan her face and body.", "T:scan her face" },
+	{ "A 3D scan and two face scans.", "T:3D scan;T:face scans" },
+	{ "A body scan at the airport.", "R:scan" },
+	/* A programme is a broadcast's or a festival's, not software. */
+	{ "She pulled her film from the programme.", "-" },
 	/* References back, with any definite determiner or "such". */
 	{ "The technology, these tools and such systems.",
 	  "R:The technology;R:these tools;R:such systems" },

@@ -12,23 +12,30 @@
  * of the topic's opposite (a contrastive target: "without one", "the old
  * way") flips.
  *
- * Composition, within the clause (punctuation and "but" end it): each
- * negator before the evaluation flips it, so two cancel ("not
- * unhelpful"); negation by subject or determiner ("no one found it a
- * nuisance") is a negator at the clause's start; a shifter verb before
- * it flips it ("reduced the stress"); an intensifier or diminisher just
- * before scales it. A "but" weighs the clause after it up and the one
- * before down; an "although" clause weighs less. Questions, "whether",
+ * Composition, within the clause (punctuation, a dash that closes a
+ * parenthesis, and "but" end it, not "anything but" nor the adverb
+ * "yet"): each negator before the evaluation flips it, so two cancel
+ * ("not unhelpful"), up to a clause of time or condition ("until",
+ * "before") or, for "without", the verb after its object; negation by
+ * subject or determiner ("no one found it a nuisance") is a negator at
+ * the clause's start; a shifter verb before it flips it ("reduced the
+ * stress", "stopped hiring them", "saved them from danger"); an
+ * intensifier or diminisher just before scales it. A "but" weighs the
+ * clause after it up and the one before down; an "although" clause
+ * weighs less. Questions, "whether",
  * "if" and scare quotes (irrealis) and views reported as others' ("critics
- * say") weigh by their own factors, zero by default. So do, by the same
+ * say", "he called it progress") weigh by their own factors, zero by
+ * default; so do wishes and bare praise after a complaint (sarcasm:
+ * "Lovely."), while a rhetorical question of the lexicon ("Who needs
+ * it?") asserts its answer. So do, by the same
  * named rules: a hedge ("I'm not saying ..."), a condition after an act
  * ("would hire one if ..."), ironic praise after "Oh,"; what one expected
  * or felt in the past perfect (past); a denial of being against the
  * topic (concessive); what one is told, and a third party's act or
  * counterfactual told in a quotation (others). An evaluation of an act
  * of rejecting the topic ("welcomed the ban on it", "banning them would
- * be a disaster") is the opposite view of the topic, by the shifted
- * factor.
+ * be a disaster", "scathing about the ban", "called for a moratorium on
+ * it") is the opposite view of the topic, by the shifted factor.
  *
  * Evidence in a quotation counts for its speaker; outside, for the
  * people its sentence names (attrib.c stores them in d->who), or in a
@@ -225,17 +232,88 @@ is_topic(const struct doc *d, size_t i)
 	return (d->tmark[i] & (TM_TERM | TM_REF)) != 0;
 }
 
+/* 1 when token j is an em or en dash, not a hyphen. */
+static int
+long_dash(const struct doc *d, size_t j)
+{
+	const struct tok *k = &d->tk.v[j];
+	const unsigned char *o = (const unsigned char *)d->tk.text + k->o;
+
+	return tok_punct(&d->tk, j, '-') && k->ol == 3 && o[0] == 0xe2 &&
+	       o[1] == 0x80 && (o[2] == 0x93 || o[2] == 0x94);
+}
+
+/* 1 when the em or en dash at token j ends a clause: it closes a
+ * parenthesis that an earlier dash of its sentence opened ("he said —
+ * it's excellent — adding that ..."), or it stands alone before an
+ * afterthought ("It did the opposite – we had it done by Tuesday"). A
+ * dash that opens a parenthesis closed later ends none: the parenthesis
+ * is often an apposition of the words before it ("safety roles — stunt
+ * coordinators, an intimacy coordinator — cost"). */
+static int
+dash(const struct doc *d, size_t j)
+{
+	uint32_t s = d->tk.v[j].sent;
+	size_t k, s0 = d->sent_start[s], s1 = d->sent_start[s + 1];
+	unsigned n = 0;
+
+	if (!long_dash(d, j))
+		return 0;
+	for (k = s0; k < j; k++)
+		if (long_dash(d, k))
+			n++;
+	if (n % 2 == 1)
+		return 1;
+	for (k = j + 1; k < s1; k++)
+		if (long_dash(d, k))
+			return 0;
+	return 1;
+}
+
+/* 1 when the contrast word at token j is no conjunction there: "but"
+ * meaning "except" after a quantifier ("anything but helpful", "nothing
+ * but praise", "all but useless"), and the adverb "yet" ("has yet to
+ * see one", "not yet", "yet again", "yet another"). */
+static int
+not_contrast(const struct doc *d, size_t j)
+{
+	static const char *const quant[] = {
+		"anything", "nothing", "everything", "all", "none", "nobody",
+		"everybody", "everyone", "anyone", NULL
+	};
+	size_t k;
+
+	if (tok_is(&d->tk, j, "but")) {
+		if (j == 0 || d->tk.v[j - 1].sent != d->tk.v[j].sent)
+			return 0;
+		for (k = 0; quant[k]; k++)
+			if (tok_is(&d->tk, j - 1, quant[k]))
+				return 1;
+		return 0;
+	}
+	if (!tok_is(&d->tk, j, "yet"))
+		return 0;
+	if (j + 1 < d->tk.n && (tok_is(&d->tk, j + 1, "to") ||
+				tok_is(&d->tk, j + 1, "again") ||
+				tok_is(&d->tk, j + 1, "another")))
+		return 1;
+	return j > 0 && (tok_is(&d->tk, j - 1, "not") ||
+			 tok_is(&d->tk, j - 1, "as"));
+}
+
 /* 1 when token j ends the clause: punctuation other than quote marks and
- * hyphens, or a contrast word ("but", "yet"). */
+ * hyphens (an em or en dash does end it), or a contrast word ("but",
+ * "yet"). */
 static int
 clause_break(const struct doc *d, size_t j)
 {
-	if (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\'') ||
-	    tok_punct(&d->tk, j, '-'))
+	if (tok_punct(&d->tk, j, '-'))
+		return dash(d, j);
+	if (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\''))
 		return 0;
 	if (d->tk.v[j].flags & TOK_PUNCT)
 		return 1;
-	return (doc_lex(d, j) & LEX_CONTRAST) != 0;
+	return (doc_lex(d, j) & LEX_CONTRAST) != 0 && !not_contrast(d, j);
 }
 
 /* The clause around token i: [*a, *b) (index_doc()). */
@@ -889,9 +967,19 @@ in_negator(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when token j is a verb of wishing ("I wish they were better", "she
+ * wished it had never been made"): what is wished is not so. */
+static int
+wish_word(const struct doc *d, size_t j)
+{
+	return tok_is(&d->tk, j, "wish") || tok_is(&d->tk, j, "wishes") ||
+	       tok_is(&d->tk, j, "wished") || tok_is(&d->tk, j, "wishing");
+}
+
 /* 1 when the cue at token i is asked or supposed, not asserted: its
- * sentence (or its quoted sentence) ends with a question mark, "whether"
- * or "if" comes before it in the clause, or it stands in scare quotes
+ * sentence (or its quoted sentence) ends with a question mark, "whether",
+ * "if" or a verb of wishing comes before it in the clause, or it stands
+ * in scare quotes
  * (the so-called "safety"): irony and hypotheticals. */
 static int
 interrogative(const struct doc *d, size_t i, size_t ntok)
@@ -909,7 +997,8 @@ interrogative(const struct doc *d, size_t i, size_t ntok)
 		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
 			break;
 		if (tok_is(&d->tk, j, "whether") ||
-		    (tok_is(&d->tk, j, "if") && !in_negator(d, j)))
+		    (tok_is(&d->tk, j, "if") && !in_negator(d, j)) ||
+		    wish_word(d, j))
 			return 1;
 	}
 	/* Scare quotes: the whole cue inside them. A cue that runs out of
@@ -943,6 +1032,93 @@ ironic_oh(const struct doc *d, size_t i)
 			return 1;
 	}
 	return 0;
+}
+
+/* 1 when the lexicon phrase at token i opens with a question word
+ * ("who needs", "what's the point of", "why would anyone want"): the
+ * lexicon has such phrases only as rhetorical questions. */
+static int
+wh_idiom(const struct doc *d, size_t i)
+{
+	return tok_is(&d->tk, i, "who") || tok_is(&d->tk, i, "why") ||
+	       tok_is(&d->tk, i, "what") || tok_is(&d->tk, i, "what's") ||
+	       tok_is(&d->tk, i, "how");
+}
+
+/* 1 when token i opens its sentence or its quotation, past quote marks,
+ * and the sentence (or the quoted one) ends with a question mark. */
+static int
+opens_question(const struct doc *d, size_t i)
+{
+	size_t j = i, e = d->sent_start[d->tk.v[i].sent + 1];
+
+	while (j > d->sent_start[d->tk.v[i].sent] &&
+	       (tok_punct(&d->tk, j - 1, '"') ||
+		tok_punct(&d->tk, j - 1, '\'')))
+		j--;
+	if (j > d->sent_start[d->tk.v[i].sent] &&
+	    !(d->tk.v[i].quote >= 0 && d->q[d->tk.v[i].quote].t0 >= j))
+		return 0;
+	for (j = i; j < e; j++) {
+		if (tok_punct(&d->tk, j, '?'))
+			return 1;
+		if (tok_punct(&d->tk, j, '.') || tok_punct(&d->tk, j, '!'))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when sentence s has a negative lexicon evaluation or ends with a
+ * question mark. */
+static int
+sour_sentence(const struct doc *d, uint32_t s)
+{
+	size_t j, n;
+
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (tok_punct(&d->tk, j, '?') ||
+		    (p && p->kind == POL_EVAL && p->v < 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the praise [i, i + n) is a sentence of its own in a quotation,
+ * with at most an article or "what", "how", "just", "truly" before it
+ * ("Lovely.", "What a bargain.", "Truly wonderful."; the words of its
+ * sentence outside the quotation, "she said", do not count), after a
+ * sentence of the same paragraph that complains or asks: the common
+ * frame of sarcasm, which is not asserted. */
+static int
+bare_praise(const struct doc *d, size_t i, size_t n)
+{
+	static const char *const lead[] = {
+		"what", "how", "just", "truly", "a", "an", "really", "so",
+		"very", NULL
+	};
+	uint32_t s = d->tk.v[i].sent;
+	size_t j, k;
+
+	if (d->tk.v[i].quote < 0 || s == 0 ||
+	    d->tk.v[d->sent_start[s - 1]].para != d->tk.v[i].para)
+		return 0;
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++) {
+		if ((j >= i && j < i + n) ||
+		    d->tk.v[j].quote != d->tk.v[i].quote)
+			continue;
+		if (!(d->tk.v[j].flags & TOK_WORD))
+			continue;
+		if (j > i)
+			return 0;
+		for (k = 0; lead[k]; k++)
+			if (tok_is(&d->tk, j, lead[k]))
+				break;
+		if (!lead[k])
+			return 0;
+	}
+	return sour_sentence(d, s - 1);
 }
 
 /* 1 when a condition follows the act ending before token j in its
@@ -991,7 +1167,7 @@ but_side(const struct doc *d, size_t i)
 	size_t e = d->sent_start[d->tk.v[i].sent + 1];
 
 	for (j = a + 1; j < e; j++)
-		if (tok_is(&d->tk, j, "but") &&
+		if (tok_is(&d->tk, j, "but") && !not_contrast(d, j) &&
 		    d->tk.v[j].quote == d->tk.v[i].quote)
 			return j < i ? 1 : -1;
 	return 0;
@@ -1078,6 +1254,23 @@ compared_with(const struct doc *d, size_t w, size_t a)
 				return 1;
 	}
 	return 0;
+}
+
+/* 1 when the general-lexicon phrase [i, i + n) of several words ends in
+ * a preposition that takes a verb as its complement ("threw cold water
+ * on hiring one", "has no patience for using them", "balked at"): like a
+ * verb of praise or attack, it evaluates the act that follows it, and
+ * that act's object is its own. */
+static int
+governs_act(const struct doc *d, size_t i, size_t n)
+{
+	const struct pol_entry *p;
+	size_t m;
+
+	if (n < 2 || !(doc_lex(d, i + n - 1) & LEX_PREP))
+		return 0;
+	p = match_at(d, i, &m);
+	return p && p->kind == POL_EVAL;
 }
 
 /* Collects the candidates of the article in text order: the topic file's
@@ -1194,7 +1387,9 @@ collect(struct doc *d, struct evs *out)
 		if ((e.kind == CUE_ADOPT || e.kind == CUE_REJECT ||
 		     e.kind == CUE_ABSENCE) && e.obj != DOC_NONE &&
 		    outer != (size_t)-1 && doc_same_sent(d, out->v[outer].tok, i) &&
-		    i - out->v[outer].tok <= POL_SCOPE_WINDOW) {
+		    i - out->v[outer].tok <= POL_SCOPE_WINDOW &&
+		    (out->v[outer].kind != CUE_LEX ||
+		     i <= out->v[outer].tok + out->v[outer].ntok + 1)) {
 			if (out->v[outer].obj == DOC_NONE) {
 				out->v[outer].obj = e.obj;
 				if (e.kind == CUE_REJECT &&
@@ -1215,7 +1410,8 @@ collect(struct doc *d, struct evs *out)
 				last_obj = e.obj;
 				last_ev = out->n - 1;
 			}
-			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE)
+			if (e.kind == CUE_PRAISE || e.kind == CUE_OPPOSE ||
+			    governs_act(d, i, n))
 				outer = out->n - 1;
 		}
 		i += n - 1;
@@ -1257,6 +1453,51 @@ relative_after(const struct doc *d, size_t j, size_t i)
 
 static int speech_formula(const struct doc *d, size_t j);
 
+/* 1 when token j is a modal or a finite form of "be" ("would", "can",
+ * "is", "were"): the verb of a clause, which a preposition's object
+ * before it does not reach. */
+static int
+finite_verb(const struct doc *d, size_t j)
+{
+	static const char *const w[] = {
+		"would", "will", "could", "can", "should", "might", "must",
+		"may", "is", "was", "are", "were", NULL
+	};
+	size_t k;
+
+	for (k = 0; w[k]; k++)
+		if (tok_is(&d->tk, j, w[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when token j opens a subordinate clause of time or condition
+ * ("until", "before", "after", "unless", "whereas"): a negator before it
+ * denies the main clause, not what the subordinate clause says ("had
+ * not seen the outline until the dispute began", "didn't hire one
+ * before the rules changed"). Not "once", mostly the adverb ("never
+ * once needed one"), nor a conjunction right after a negator ("not
+ * until", "never before"), which it modifies; nor "because", whose
+ * reason a negation may deny ("not because it is useless"). */
+static int
+scope_end(const struct doc *d, size_t j)
+{
+	static const char *const w[] = {
+		"until", "till", "before", "after", "unless", "whereas",
+		"whilst", NULL
+	};
+	size_t k;
+
+	if (j > 0 && (tok_is(&d->tk, j - 1, "not") ||
+		      tok_is(&d->tk, j - 1, "never") ||
+		      kind_at(d, j - 1) == POL_NEG))
+		return 0;
+	for (k = 0; w[k]; k++)
+		if (tok_is(&d->tk, j, w[k]))
+			return 1;
+	return 0;
+}
+
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
  * each phrase once ("no one"), but not `skip` (an absence already read
  * as a contrastive target). *first gets the first one. A negator's scope
@@ -1267,9 +1508,9 @@ static int speech_formula(const struct doc *d, size_t j);
 static unsigned
 negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 {
-	size_t j, n;
-	unsigned count = 0;
-	int neither = 0;
+	size_t j, n, pre_first = DOC_NONE;
+	unsigned count = 0, pre = 0;
+	int neither = 0, without = 0;
 
 	*first = DOC_NONE;
 	for (j = a; j < i; j++) {
@@ -1277,10 +1518,20 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 
 		if (!(d->tk.v[j].flags & TOK_WORD))
 			continue;
-		if (tok_is(&d->tk, j, "and") || tok_is(&d->tk, j, "or")) {
+		if (tok_is(&d->tk, j, "and") || tok_is(&d->tk, j, "or") ||
+		    scope_end(d, j)) {
 			count = 0;
 			*first = DOC_NONE;
+			without = 0;
 			continue;
+		}
+		/* "banning them without an exemption would strangle it":
+		 * "without" negates its own object, inside the subject; the
+		 * verb of the clause after it is asserted. */
+		if (without && finite_verb(d, j)) {
+			count = pre;
+			*first = pre_first;
+			without = 0;
 		}
 		/* "not embarrassed to say I love it": a feeling about the
 		 * telling, then what is told, asserted on its own. */
@@ -1323,6 +1574,12 @@ negators(const struct doc *d, size_t a, size_t i, size_t skip, size_t *first)
 		}
 		if (p && p->kind == POL_NEG && j + n <= i) {
 			if (j != skip) {
+				if (n == 1 && tok_is(&d->tk, j, "without") &&
+				    !without) {
+					without = 1;
+					pre = count;
+					pre_first = *first;
+				}
 				if (*first == DOC_NONE)
 					*first = j;
 				count++;
@@ -1406,6 +1663,81 @@ shifted(const struct doc *d, size_t a, size_t i)
 			return 1;
 	}
 	return 0;
+}
+
+/* 1 when the verb of taking up at token i is the complement of the word
+ * just before it, or of the one before that past "to" ("stopped hiring
+ * them", "to stop commissioning it", "cut back on using it"): a shifter
+ * there ends or reduces the act. A shifter further off governs
+ * something else ("refused the offer and hired one"). */
+static int
+shifted_act(const struct doc *d, size_t a, size_t i)
+{
+	if (i <= a)
+		return 0;
+	if (kind_at(d, i - 1) == POL_SHIFT)
+		return 1;
+	return i > a + 1 && (tok_is(&d->tk, i - 1, "on") ||
+			     tok_is(&d->tk, i - 1, "from")) &&
+	       kind_at(d, i - 2) == POL_SHIFT;
+}
+
+/* 1 when the evaluation at token i is what a verb of rescue keeps
+ * someone from, after "from" and its determiners and modifiers ("saved
+ * stunt performers from real danger", "spares the crew from tedium",
+ * "protected actors from harm"): a harm kept off is the rescuer's
+ * credit, as a shifter flips what it governs. */
+static int
+rescued_from(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const verbs[] = {
+		"save", "saves", "saved", "saving", "spare", "spares",
+		"spared", "sparing", "protect", "protects", "protected",
+		"protecting", "shield", "shields", "shielded", "shielding",
+		"rescue", "rescues", "rescued", "rescuing", "freed", "frees",
+		NULL
+	};
+	size_t j = i, k, n;
+
+	while (j > a && j + 3 > i && !tok_is(&d->tk, j - 1, "from") &&
+	       (d->tk.v[j - 1].flags & TOK_WORD))
+		j--;
+	if (j <= a || !tok_is(&d->tk, j - 1, "from"))
+		return 0;
+	for (k = j - 1; k > a && k + POL_OBJECT_WINDOW + 1 > j; ) {
+		k--;
+		if (!(d->tk.v[k].flags & TOK_WORD))
+			return 0;
+		for (n = 0; verbs[n]; n++)
+			if (tok_is(&d->tk, k, verbs[n]))
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 when a comma and "exactly", "really" or "as such" end the sentence
+ * right after token j ("not useless, exactly."): the speaker takes the
+ * denial before it back in part. */
+static int
+loose_denial(const struct doc *d, size_t j)
+{
+	size_t k;
+
+	if (j + 2 >= d->tk.n || !tok_punct(&d->tk, j, ',') ||
+	    !doc_same_sent(d, j, j + 2))
+		return 0;
+	k = j + 1;
+	if (tok_is(&d->tk, k, "as") && tok_is(&d->tk, k + 1, "such"))
+		k++;
+	else if (!tok_is(&d->tk, k, "exactly") && !tok_is(&d->tk, k, "really"))
+		return 0;
+	k++;
+	while (k < d->tk.n && (tok_punct(&d->tk, k, '"') ||
+			       tok_punct(&d->tk, k, '\'')))
+		k++;
+	return k >= d->tk.n || tok_punct(&d->tk, k, '.') ||
+	       tok_punct(&d->tk, k, '!') ||
+	       d->tk.v[k].sent != d->tk.v[j].sent;
 }
 
 /* 1 when token i stands in an "although" clause: after "although",
@@ -1826,6 +2158,62 @@ other_role(const struct doc *d, size_t j)
 	       (lexicon_lookup(k, kl - 1) & LEX_ROLE);
 }
 
+/* 1 when a verb of calling stands at most POL_OBJECT_WINDOW words
+ * before token j in its clause [a, ...), past its object ("calls her
+ * studio's scheduling tool the best assistant", "dubbed the new system
+ * a godsend"): the noun phrase at j is what the object is called. */
+static int
+called_before(const struct doc *d, size_t a, size_t j)
+{
+	size_t k;
+
+	for (k = j; k > a && k + POL_OBJECT_WINDOW + 1 > j; ) {
+		k--;
+		if (tok_is(&d->tk, k, "call") || tok_is(&d->tk, k, "calls") ||
+		    tok_is(&d->tk, k, "called") ||
+		    tok_is(&d->tk, k, "calling") ||
+		    tok_is(&d->tk, k, "dubbed") || tok_is(&d->tk, k, "dubs"))
+			return k + 1 < j;
+		if ((d->tk.v[k].flags & TOK_PUNCT) &&
+		    !tok_punct(&d->tk, k, '"') && !tok_punct(&d->tk, k, '\''))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when the evaluation at token i, in a quotation, is the name that a
+ * third party gives something ("He has turned writers into proofreaders
+ * and called it progress", "they call it the future"): the speaker
+ * reports that naming, most often to mock it, so it is not the
+ * speaker's view. The subject is the pronoun or the name that opens the
+ * clause [a, ...). */
+static int
+named_by_other(const struct doc *d, size_t a, size_t i)
+{
+	size_t j = i, s = a;
+
+	if (d->tk.v[i].quote < 0)
+		return 0;
+	while (j > a && ((doc_lex(d, j - 1) & (LEX_DET | LEX_INDEF)) ||
+			 doc_is_adverb(d, j - 1) ||
+			 tok_punct(&d->tk, j - 1, '"') ||
+			 tok_punct(&d->tk, j - 1, '\'')))
+		j--;
+	if (j > a && pointing_back(d, j - 1))
+		j--;
+	if (j == a || !(tok_is(&d->tk, j - 1, "call") ||
+			tok_is(&d->tk, j - 1, "calls") ||
+			tok_is(&d->tk, j - 1, "called") ||
+			tok_is(&d->tk, j - 1, "calling")))
+		return 0;
+	while (s < j && (tok_punct(&d->tk, s, '"') ||
+			 tok_punct(&d->tk, s, '\'')))
+		s++;
+	return tok_is(&d->tk, s, "he") || tok_is(&d->tk, s, "she") ||
+	       tok_is(&d->tk, s, "they") ||
+	       (doc_mention_at(d, s) >= 0 && !d->m[doc_mention_at(d, s)].pronoun);
+}
+
 /* 1 when the noun phrase whose modifiers start at token i is a
  * predicate or an epithet: past its determiners, adverbs and quote marks
  * stands a form of "be", a verb of calling ("called her the best
@@ -1848,7 +2236,7 @@ predicative(const struct doc *d, size_t a, size_t i)
 	j--;
 	return copula(d, j) || is_topic(d, j) || tok_is(&d->tk, j, "call") ||
 	       tok_is(&d->tk, j, "called") || tok_is(&d->tk, j, "calls") ||
-	       tok_is(&d->tk, j, "calling");
+	       tok_is(&d->tk, j, "calling") || called_before(d, a, j + 1);
 }
 
 /* 1 when the verb ending before token j has an object of its own that
@@ -1998,6 +2386,20 @@ reporting_head(const struct doc *d, size_t a, size_t j)
 	return 1;
 }
 
+/* The start of the "that" clause in [a, v) that token v stands in
+ * ("said that banning them would ..."): the token after the last "that"
+ * there, or a when there is none. */
+static size_t
+complement_start(const struct doc *d, size_t a, size_t v)
+{
+	size_t j;
+
+	for (j = v; j > a; j--)
+		if (tok_is(&d->tk, j - 1, "that"))
+			return j;
+	return a;
+}
+
 /* 1 when the evaluation [i, i + ni) in clause [a, b) evaluates the act
  * of rejecting the topic at token v (length n, its object the topic at
  * token t), rather than the topic: the act is the clause's subject and
@@ -2011,9 +2413,11 @@ act_evaluated(const struct doc *d, size_t a, size_t v, size_t n, size_t t,
 	size_t j;
 
 	if (i > t) {
-		/* The subject: the act opens the clause, past quote marks
-		 * and an article; a copula or modal comes before the
-		 * evaluation. */
+		/* The subject: the act opens the clause, or a "that"
+		 * clause in it ("said that banning them would be ..."),
+		 * past quote marks and an article; a copula or modal comes
+		 * before the evaluation. */
+		a = complement_start(d, a, v);
 		for (j = a; j < v; j++)
 			if (!tok_punct(&d->tk, j, '"') &&
 			    !tok_punct(&d->tk, j, '\'') &&
@@ -2059,6 +2463,26 @@ evaluated_ban(const struct doc *d, size_t a, size_t b, size_t i, size_t ni,
 			return v;
 	}
 	return DOC_NONE;
+}
+
+/* 1 when an act of rejecting the topic whose object comes before the
+ * evaluation [i, i + ni) in clause [a, b) is the subject the evaluation
+ * is said of (act_evaluated()), whatever topic word the clause links
+ * the evaluation to: "replicas saved lives, and banning them would
+ * strangle an industry". */
+static int
+banned_subject(const struct doc *d, size_t a, size_t b, size_t i, size_t ni)
+{
+	size_t v, n, o;
+
+	for (v = a; v < i; v++) {
+		if (!rejecting_at(d, v, &n) || v + n > i)
+			continue;
+		o = object_of(d, v + n - 1, b);
+		if (o != DOC_NONE && o < i && act_evaluated(d, a, v, n, o, i, ni))
+			return 1;
+	}
+	return 0;
 }
 
 /* 1 when the act of rejecting the topic at token v (its object at t),
@@ -2107,6 +2531,49 @@ ban_noun(const struct doc *d, size_t j, size_t b)
 	return j;
 }
 
+/* The noun of rejecting (ban_noun()) that the evaluation [i, i + n)
+ * takes as its complement, after "about", "of", "over", "with", "at",
+ * "on" or "towards" ("scathing about the ban", "happy with the
+ * moratorium", "furious over the restrictions"), in clause [.., b);
+ * DOC_NONE when none. What one feels about the topic's rejection is the
+ * opposite view of the topic. */
+static size_t
+ban_complement(const struct doc *d, size_t i, size_t n, size_t b)
+{
+	static const char *const preps[] = {
+		"about", "of", "over", "with", "at", "on", "towards", "toward",
+		NULL
+	};
+	size_t j = i + n, k;
+
+	while (j < b && (tok_punct(&d->tk, j, '"') ||
+			 tok_punct(&d->tk, j, '\'')))
+		j++;
+	if (j + 1 >= b)
+		return DOC_NONE;
+	for (k = 0; preps[k]; k++)
+		if (tok_is(&d->tk, j, preps[k]))
+			return ban_noun(d, j + 1, b);
+	return DOC_NONE;
+}
+
+/* The word pointing back to the topic inside the lexicon phrase [i, i +
+ * n) itself, in a paragraph about the topic ("I'd do it again", "would
+ * use them again"): the idiom's own object is what it evaluates, as
+ * surely as a pronoun beside it. DOC_NONE when it holds none. */
+static size_t
+phrase_ref(const struct doc *d, size_t i, size_t n)
+{
+	size_t j;
+
+	if (n < 2 || d->para_topic[d->tk.v[i].para] == PARA_OFF)
+		return DOC_NONE;
+	for (j = i + 1; j < i + n; j++)
+		if (pointing_back(d, j))
+			return j;
+	return DOC_NONE;
+}
+
 /* Applies the link and the composition rules to e. */
 static void
 compose(const struct doc *d, struct ev *e, unsigned char *used)
@@ -2116,7 +2583,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	size_t a, b, t, aw = DOC_NONE, skip = DOC_NONE;
 	double f = 1.0;
 	unsigned nneg;
-	int side;
+	int side, judged_act = 0;
 
 	clause_of(d, e->tok, &a, &b);
 	e->pol = e->value > 0 ? 1 : -1;
@@ -2142,6 +2609,15 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	} else {
 		t = link_of(d, e->tok, e->ntok, a, b, &e->link);
 	}
+	if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
+				   e->link == LINK_QUOTE)) {
+		size_t r = phrase_ref(d, e->tok, e->ntok);
+
+		if (r != DOC_NONE) {
+			e->link = LINK_REF;
+			t = r;
+		}
+	}
 	/* "one" right after an evaluative verb is its object and stands
 	 * for a thing of the kind talked about ("never needed one"): as
 	 * sure a link as the topic named there. "it", "them" may stand for
@@ -2160,6 +2636,16 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 
 		if (j != DOC_NONE) {
 			e->link = LINK_REF;
+			t = j;
+			e->flip = 1;
+		}
+	}
+	if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
+	    !(off & POL_OFF_COMPOSITION)) {
+		size_t j = ban_complement(d, e->tok, e->ntok, b);
+
+		if (j != DOC_NONE) {
+			e->link = LINK_OBJECT;
 			t = j;
 			e->flip = 1;
 		}
@@ -2283,6 +2769,13 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		    evaluated_ban(d, a, b, e->tok, e->ntok, e->target) !=
 		    DOC_NONE)
 			e->flip = 1;
+		/* ... the act so judged may be the shifter just before
+		 * ("banning them would strangle it"), which flips it only
+		 * once. */
+		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC) && !e->flip &&
+		    e->link != LINK_OBJECT &&
+		    banned_subject(d, a, b, e->tok, e->ntok))
+			e->flip = judged_act = 1;
 		if (e->kind == CUE_REJECT && e->obj != DOC_NONE &&
 		    act_judged(d, a, b, e->tok, e->obj))
 			f = 0;
@@ -2292,10 +2785,16 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_SHIFTED];
 		}
 		/* A shifter flips an evaluation and a verb of praise or
-		 * attack alike ("stopped complaining about them"). */
+		 * attack alike ("stopped complaining about them"), and a
+		 * verb of taking the topic up that it governs as its
+		 * complement ("stopped hiring them", "to stop commissioning
+		 * it"). */
 		if ((e->kind == CUE_LEX || e->kind == CUE_TOPIC ||
-		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
-		    shifted(d, a, e->tok)) {
+		     e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE ||
+		     (e->kind == CUE_ADOPT && shifted_act(d, a, e->tok))) &&
+		    ((shifted(d, a, e->tok) && !judged_act) ||
+		     (e->kind == CUE_LEX && e->value < 0 &&
+		      rescued_from(d, a, e->tok)))) {
 			e->pol = -e->pol;
 			e->rules |= RULE_SHIFTED;
 			f *= w[W_SHIFTED];
@@ -2334,13 +2833,29 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_AFTER_BUT];
 			e->rules |= RULE_AFTER_BUT;
 		}
+		/* "It's not useless, exactly": a denial taken back as it is
+		 * made concedes, as one before "but" does. */
+		if ((e->rules & RULE_NEGATED) && !(e->rules & RULE_CONCESSIVE) &&
+		    loose_denial(d, e->tok + e->ntok)) {
+			f *= w[W_CONCESSIVE];
+			e->rules |= RULE_CONCESSIVE;
+		}
 		if (!(e->rules & RULE_CONCESSIVE) && concessive(d, e->tok)) {
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
-		if (interrogative(d, e->tok, e->ntok) ||
+		/* A rhetorical question of the lexicon ("Who needs it?",
+		 * "What's the point of it?") asserts its answer when it
+		 * opens its question; elsewhere ("everyone who needs one")
+		 * it is no such idiom. */
+		if (e->kind == CUE_LEX && wh_idiom(d, e->tok) &&
+		    !opens_question(d, e->tok))
+			f = 0;
+		if ((interrogative(d, e->tok, e->ntok) &&
+		     !(e->kind == CUE_LEX && wh_idiom(d, e->tok))) ||
 		    (e->kind == CUE_LEX && e->value > 0 &&
-		     ironic_oh(d, e->tok)) ||
+		     (ironic_oh(d, e->tok) ||
+		      bare_praise(d, e->tok, e->ntok))) ||
 		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		      e->kind == CUE_ABSENCE) &&
 		     conditioned(d, e->tok, e->tok + e->ntok))) {
@@ -2348,7 +2863,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_IRREALIS;
 		}
 		if (others_view(d, e->tok) ||
-		    others_counterfactual(d, a, e->tok)) {
+		    others_counterfactual(d, a, e->tok) ||
+		    (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
