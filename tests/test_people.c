@@ -378,6 +378,13 @@ static const struct {
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
 	  "spoke.", "Ali Farrokhzad=1M | Ali Vostrikane=1M" },
+	/* "to" after a verb one does to a person ("spoke to", "wrote
+	 * to") introduces a listener, not a place. */
+	{ "She spoke to Mirela Kovačić for the Riverside Review.",
+	  "Mirela Kovačić=1" },
+	{ "At the bar she was talking to Zorvan Pirnau about it.",
+	  "Zorvan Pirnau=1" },
+	{ "She is married to Zorvan Pirnau.", "Zorvan Pirnau=1" },
 };
 
 static const struct {
@@ -500,6 +507,8 @@ static const struct {
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },
+	{ "Last year the team went to Zanderhof Kralje for the final.",
+	  "unknown words after \"went to\"" },
 };
 
 static void

@@ -974,20 +974,29 @@ place_prep(const struct doc *d, size_t i)
 }
 
 /* 1 for a "to" that introduces a source or a listener, not a place:
- * "according to X", "spoke to X", "said to X"; or a "from" after a
- * message: "a statement from X", "a letter from X". */
+ * "according to X", "said to X", "spoke to X", "talking to X", "wrote to
+ * X", "married to X"; or a "from" after a message: "a statement from X",
+ * "a letter from X". */
 static int
 source_to(const struct doc *d, size_t i)
 {
 	static const char *const msg[] = { "statement", "letter", "email",
 		"message", "note", "call", "post", "tweet", "video", "memo",
 		"comment", "comments", "response", "reply", "quote" };
+	/* verbs one does to a person, not a place (one goes to a place) */
+	static const char *const listener[] = { "spoke", "speak", "speaks",
+		"speaking", "spoken", "talked", "talk", "talks", "talking",
+		"wrote", "write", "writes", "writing", "listened", "listen",
+		"listening", "married", "engaged", "introduced",
+		"apologised", "apologized", "apologising", "apologizing" };
 
 	if (i == 0 || !doc_same_sent(d, i - 1, i))
 		return 0;
 	if (tok_is(&d->tk, i, "to"))
 		return tok_is(&d->tk, i - 1, "according") ||
-		       doc_is_speech(d, i - 1);
+		       doc_is_speech(d, i - 1) ||
+		       tok_in(&d->tk, i - 1, listener,
+			      sizeof(listener) / sizeof(*listener));
 	if (!tok_is(&d->tk, i, "from"))
 		return 0;
 	return tok_in(&d->tk, i - 1, msg, sizeof(msg) / sizeof(*msg));
