@@ -385,6 +385,24 @@ static const struct {
 	{ "At the bar she was talking to Zorvan Pirnau about it.",
 	  "Zorvan Pirnau=1" },
 	{ "She is married to Zorvan Pirnau.", "Zorvan Pirnau=1" },
+	/* A word for a company or a publication before a run ("the weekly
+	 * X", "the broadcaster X Y") names one, unless the run reads as a
+	 * name after a word for a trade too ("the documentary maker X");
+	 * a work in apposition to a role ("the coordinator on her series,
+	 * X,") is that role's person; a word before a role and a name
+	 * is what that person works for, a person of its own elsewhere. */
+	{ "Ilse Maritz, head of drama at the broadcaster Karoo Lens, said so.",
+	  "Ilse Maritz=1F" },
+	{ "The documentary maker Oskari Vehkala-Dunn went further.",
+	  "Oskari Vehkala-Dunn=1" },
+	{ "Tamsin Orrell says the coordinator on her new series, Zorvana "
+	  "Pirtle, was calm.", "Tamsin Orrell=1F | Zorvana Pirtle=1" },
+	{ "Veteran Tobagonian director Wendell Ashby-Crane said no.",
+	  "Wendell Ashby-Crane=1M" },
+	{ "“It works,” said Lumora founder Adaeze Okpala-Berg.",
+	  "Adaeze Okpala-Berg=1F" },
+	{ "Tramp aide Ann Roe left. Later Tramp said it was over.",
+	  "Ann Roe=1F | Tramp=2" },
 };
 
 static const struct {
@@ -509,6 +527,18 @@ static const struct {
 	  "the Arabic article in text that is not English; no nisba" },
 	{ "Last year the team went to Zanderhof Kralje for the final.",
 	  "unknown words after \"went to\"" },
+	{ "Sales rose, and Zorvex, the chipmaker, said so.",
+	  "a company's apposition" },
+	{ "Lumora Vox, the dubbing company, today announced a deal.",
+	  "a company's apposition after a run" },
+	{ "She told the Dhaka weekly Parvin Khota that she was tired.",
+	  "a weekly's name" },
+	{ "Filming on the jungle adventure Ulan Merah was closed.",
+	  "a kind of work before a title" },
+	{ "The special, Nelly Yeh, starts streaming on Friday.",
+	  "a work in apposition" },
+	{ "He would not allow one on the set of his next feature, Kara "
+	  "Yolcu.", "a work in apposition, ending the sentence" },
 };
 
 static void

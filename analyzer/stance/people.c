@@ -102,9 +102,13 @@ enum evidence {
 				("Choreographer Pinky Dsouza-Rane, who") */
 	EV_AUTHOR = 1 << 22, /* whose work of one's own follows ("Van Gogh's
 			       famous painting", "Okafor's memoir") */
-	EV_KIN = 1 << 23    /* what only a person has or does: "Okafor's
+	EV_KIN = 1 << 23,   /* what only a person has or does: "Okafor's
 			       wife", "Okafor himself", "Okafor, who was
 			       born", "Okafor died" */
+	EV_ORGAPPOS = 1 << 24 /* with EV_THING: an organisation's apposition
+				 follows ("Zorvex, the chipmaker,"), so a
+				 single word is a company at every
+				 occurrence */
 };
 
 /* Evidence that makes a person by itself. */
@@ -1358,6 +1362,105 @@ article_prep(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 for a lower-case noun for a kind of company or publication at token
+ * i ("company", "weekly", "broadcaster", "house"): what a name after it
+ * ("the Dhaka weekly Parda Kotha", "the broadcaster Kaapstad Vision") or
+ * in an apposition ("Vocalis Afrika, the dubbing company,") names. */
+static int
+org_kind(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "company", "firm", "startup",
+		"start-up", "network", "channel", "studio", "label", "agency",
+		"manufacturer",
+		"carmaker", "automaker", "chipmaker", "brand", "outlet",
+		"newspaper", "paper", "daily", "weekly", "monthly", "magazine",
+		"tabloid", "broadsheet", "website", "newsletter", "charity",
+		"nonprofit", "non-profit", "house", "conglomerate",
+		"subsidiary", "insurer", "lender", "bank" };
+
+	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
+		return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
+}
+
+/* 1 for a lower-case word for a company that names a person's trade too
+ * ("the broadcaster X", "the documentary maker X"): before a run that
+ * reads as a name it is the person's. */
+static int
+org_or_role(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "broadcaster", "publisher",
+		"distributor", "retailer", "maker", "producer" };
+
+	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
+		return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
+}
+
+/* 1 when the comma at token c ends the apposition of an organisation to
+ * the name before it: "Vocalis Afrika, the dubbing company,", "Zorvex, a
+ * chipmaker based in Oslo," (a determiner, then the kind within a few
+ * lower-case words, before any role: "X, the company's founder," is a
+ * person). */
+static int
+org_appos(const struct doc *d, size_t c)
+{
+	size_t k;
+
+	if (c + 2 >= d->tk.n || !(doc_lex(d, c + 1) & LEX_DET) ||
+	    !doc_same_sent(d, c, c + 1))
+		return 0;
+	for (k = c + 2; k < c + 2 + PEOPLE_APPOS_WINDOW && k < d->tk.n &&
+	     doc_same_sent(d, c, k); k++) {
+		if (org_kind(d, k))
+			return 1;
+		if (is_role_before(d, k) || (d->tk.v[k].flags & (TOK_CAP |
+								 TOK_PUNCT)))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when the run [a, b) stands in apposition to a word for a work:
+ * "The special, Nell Orrin, starts on Friday", "on the set of his next
+ * feature, Kis Yolcu." (the run closes the apposition with a comma or
+ * ends the sentence); not after a preposition opening the sentence ("In
+ * the film, Ava Chen plays a nurse", the name before its verb) or before
+ * a verb of saying ("The film, Ava Chen said, ..."). */
+static int
+work_appos(const struct doc *d, size_t a, size_t b)
+{
+	size_t w, j;
+
+	if (a < 2 || !tok_punct(&d->tk, a - 1, ',') ||
+	    !doc_same_sent(d, a - 2, a) ||
+	    (d->tk.v[a - 2].flags & (TOK_CAP | TOK_POSS)) ||
+	    !((doc_lex(d, a - 2) & LEX_WORK) || tok_is(&d->tk, a - 2, "latest")))
+		return 0;
+	if (b < d->tk.n && doc_same_sent(d, a, b) &&
+	    !tok_punct(&d->tk, b, ',') && !tok_punct(&d->tk, b, ')') &&
+	    !tok_punct(&d->tk, b, '.') && !tok_punct(&d->tk, b, ';'))
+		return 0;
+	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
+	    doc_is_speech(d, b + 1))
+		return 0;
+	/* the words of the work's noun phrase, back to its start */
+	for (w = a - 2, j = 0; w > 0 && j < 4 && doc_same_sent(d, w - 1, a) &&
+	     !(d->tk.v[w - 1].flags & (TOK_PUNCT | TOK_CAP)) &&
+	     !(doc_lex(d, w - 1) & LEX_PREP); w--, j++)
+		;
+	if (w > 0 && doc_same_sent(d, w - 1, a) &&
+	    (doc_lex(d, w - 1) & LEX_PREP) &&
+	    (d->tk.v[w - 1].flags & TOK_SSTART))
+		return 0;
+	/* "the coordinator on her new series, Sigrun Hall, was": the
+	 * person of the role before the preposition. */
+	if (w > 1 && doc_same_sent(d, w - 2, a) &&
+	    (doc_lex(d, w - 1) & LEX_PREP) && is_role_before(d, w - 2))
+		return 0;
+	return 1;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1376,6 +1479,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return EV_WORK;
 	if (things_list(d, a))
 		return EV_WORK; /* "games like Icewind Dale" */
+	if (work_appos(d, a, b))
+		return EV_WORK; /* "The special, Nell Orrin, starts" */
 	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
 		return ev | EV_CHAR;
 	/* "By Sunanda Kulkarni-Roy" opening a paragraph or a line: the
@@ -1432,6 +1537,10 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		/* "Meghan, Duchess of Sussex": a title of a place. */
 		/* "X, engineer Isaac Clarke": a role before a name is that
 		 * name's. */
+		/* "Vocalis Afrika, the dubbing company,": an
+		 * organisation. */
+		if (org_appos(d, j))
+			return ev | EV_THING | EV_ORGAPPOS;
 		if (tok_is(&d->tk, k, "who") || tok_is(&d->tk, k, "whose") ||
 		    (is_role_before(d, k) && !is_cap_word(d, k + 1)) ||
 		    ((doc_lex(d, k) & LEX_TITLE) && (d->tk.v[k].flags & TOK_CAP) &&
@@ -1622,8 +1731,25 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		"this", "these", "our", "your" };
 	size_t j;
 
+	/* "Gibson Southern teacher Angela Cooper", "said Vocalis founder
+	 * Ada Okpara", "Trinidadian director Winston Alleyne": a word
+	 * before a role and another name says what that person works for
+	 * or is; it is no person there (elsewhere it may be: "Tramp aide
+	 * Ann Roe ... Tramp said"). */
+	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
+	    !(d->tk.v[b - 1].flags & TOK_POSS) &&
+	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
+	    is_cap_word(d, b + 1))
+		return EV_THING;
 	if (words_in(d, a, b) < 2)
 		return 0;
+	/* "the Dhaka weekly Parda Kotha", "the broadcaster Kaapstad
+	 * Vision": a company or a publication of that kind (with a given
+	 * name first, a person too: "the publisher Rupert Vane"). */
+	if (!(ev & EV_GIVEN) && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (org_kind(d, a - 1) ||
+	     (org_or_role(d, a - 1) && !namelike(d, a, b))))
+		return EV_THING;
 	if (!(ev & EV_GIVEN) && a > 0 && doc_same_sent(d, a - 1, a) &&
 	    !(d->tk.v[a - 1].flags & TOK_CAP))
 		for (j = 0; j < sizeof(det) / sizeof(*det); j++)
@@ -1668,10 +1794,6 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	if (b < d->tk.n && doc_same_sent(d, a, b) &&
 	    !(d->tk.v[b].flags & (TOK_NLBEFORE | TOK_PUNCT)) &&
 	    model_code(d, b))
-		return EV_THING;
-	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
-	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
-	    is_cap_word(d, b + 1))
 		return EV_THING;
 	if ((ev & EV_PLACE_PREP) && is_cap_word(d, b - 1) &&
 	    dict_word(d, b - 1))
@@ -3250,8 +3372,9 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		if (c->v[i].nw != 1)
 			continue;
 		v = smap_get(&titled, c->v[i].key);
-		/* 2: a company somewhere, never a person of its own */
-		if (its_after(d, c->v[i].a))
+		/* 2: a company somewhere, never a person of its own
+		 * ("Audi has revealed ... its", "Zorvex, the chipmaker,") */
+		if (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS))
 			smap_put(&titled, c->v[i].key, 2);
 		else if ((c->v[i].ev & EV_TITLEROLE) &&
 			 !(c->v[i].ev & EV_SAID) && v < 1)
@@ -3284,7 +3407,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			}
 			p = person_by_single(d, ix, k->key, a);
 			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
-			    !acronym_before(d, a) &&
+			    !acronym_before(d, a) && !(k->ev & EV_THING) &&
 			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
 			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
