@@ -403,6 +403,16 @@ static const struct {
 	  "Adaeze Okpala-Berg=1F" },
 	{ "Tramp aide Ann Roe left. Later Tramp said it was over.",
 	  "Ann Roe=1F | Tramp=2" },
+	/* A birth name is one more mention of the person born so, before
+	 * or after it, of the gender its given name tells; no person of
+	 * its own. */
+	{ "Vera Lund, who ran the library, has died at 88. Born Vera Moss "
+	  "in Dunedin in 1937, she moved to Hamilton after marrying Piet "
+	  "Achter.", "Vera Lund=2F | Piet Achter=1" },
+	{ "Born Vera Moss in Dunedin, Vera Lund moved to Hamilton.",
+	  "Vera Lund=2F" },
+	{ "The singer Ann Roe (born Ann Lisle) said no.", "Ann Roe=2F" },
+	{ "The singer Ann Roe, née Lisle, said no.", "Ann Roe=1F" },
 };
 
 static const struct {

@@ -3113,7 +3113,46 @@ accept_by_surname(const struct doc *d, struct cands *c,
 	smap_release(&alone);
 }
 
-/* People from the accepted candidates, merged with the known ones. */
+/* 1 when the run at token a is a birth name: "Born Gwendolyn Moss in
+ * 1937, she", "Ann Roe (born Ann Lisle)", "Ann Roe, nee Lisle". */
+static int
+birth_name(const struct doc *d, size_t a)
+{
+	return a > 0 && doc_same_sent(d, a - 1, a) &&
+	       (tok_is(&d->tk, a - 1, "born") || tok_is(&d->tk, a - 1, "nee"));
+}
+
+/* The person whose birth name the accepted candidate i is: the last one
+ * named before it ("Vera Lund has died at 88. Born Vera Moss in 1937,
+ * she ...") whose gender the birth name does not contradict, else the
+ * next one in its sentence ("Born Vera Moss, Vera Lund ..."); -1 if
+ * none. */
+static int
+birth_person(const struct doc *d, const struct cands *c, size_t i)
+{
+	const struct cand *k = &c->v[i];
+	unsigned lx = doc_lex(d, k->a) & LEX_GIVEN;
+	int g = lx == LEX_GIVEN_F ? GENDER_F : lx == LEX_GIVEN_M ? GENDER_M : 0;
+	size_t j;
+
+	for (j = i; j-- > 0;) {
+		int p = c->v[j].person;
+
+		if (!c->v[j].accepted || p < 0 || birth_name(d, c->v[j].a))
+			continue;
+		if (!g || !d->p[p].gender || d->p[p].gender == g)
+			return p;
+	}
+	for (j = i + 1; j < c->n && doc_same_sent(d, k->a, c->v[j].a); j++)
+		if (c->v[j].accepted && c->v[j].person >= 0 &&
+		    !birth_name(d, c->v[j].a))
+			return c->v[j].person;
+	return -1;
+}
+
+/* People from the accepted candidates, merged with the known ones; a
+ * birth name is a mention of the person born so (an alias), no person
+ * of its own. */
 static void
 people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 {
@@ -3124,7 +3163,7 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 		struct cand *k = &c->v[i];
 		int p;
 
-		if (!k->accepted)
+		if (!k->accepted || birth_name(d, k->a))
 			continue;
 		p = known_person(d, ix, k);
 		if (p < 0) {
@@ -3155,6 +3194,15 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 		}
 		k->person = p;
 		add_mention(d, k->a, k->b - k->a, p);
+	}
+	for (i = 0; i < c->n; i++) {
+		struct cand *k = &c->v[i];
+
+		if (!k->accepted || !birth_name(d, k->a))
+			continue;
+		k->person = birth_person(d, c, i);
+		if (k->person >= 0)
+			add_mention(d, k->a, k->b - k->a, k->person);
 	}
 	buf_release(&disp);
 }
@@ -3408,6 +3456,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			p = person_by_single(d, ix, k->key, a);
 			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
 			    !acronym_before(d, a) && !(k->ev & EV_THING) &&
+			    !birth_name(d, a) &&
 			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
 			    (single_evidence(d, k) || list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
