@@ -413,6 +413,11 @@ static const struct {
 	  "Vera Lund=2F" },
 	{ "The singer Ann Roe (born Ann Lisle) said no.", "Ann Roe=2F" },
 	{ "The singer Ann Roe, née Lisle, said no.", "Ann Roe=1F" },
+	/* A given name before "and" and a full name shares its surname. */
+	{ "The line-up has new work from the duo Lucía and Matías Ferrando. "
+	  "Later Lucía said it was hard.",
+	  "Matías Ferrando=1M | Lucía Ferrando=2F" },
+	{ "Apple and Tim Cook said no.", "Tim Cook=1M" },
 };
 
 static const struct {

@@ -3399,6 +3399,46 @@ acronym_before(const struct doc *d, size_t a)
 	       !doc_is_role(d, a - 1);
 }
 
+/* The person a given name before "and" and another person's full name
+ * names: the two share the surname ("the duo Lucia and Matias Ferrer",
+ * "Ann and Piet Lund"), so the word is "Lucia Ferrer" (found or made);
+ * -1 when candidate i is no such word. */
+static int
+couple_person(struct doc *d, const struct cands *c, size_t i,
+	      struct pindex *ix)
+{
+	const struct cand *k = &c->v[i], *n;
+	const struct tok *ta, *ts, *te;
+	struct buf disp = BUF_INIT;
+	char *key;
+	int p;
+
+	if (i + 1 >= c->n || !(doc_lex(d, k->a) & LEX_GIVEN) ||
+	    (d->tk.v[k->a].flags & TOK_POSS) || k->b + 1 >= d->tk.n ||
+	    !(tok_is(&d->tk, k->b, "and") || tok_punct(&d->tk, k->b, '&')))
+		return -1;
+	n = &c->v[i + 1];
+	if (n->a != k->b + 1 || !n->accepted || n->person < 0 || n->nw < 2 ||
+	    !d->p[n->person].first ||
+	    !doc_same_sent(d, k->a, n->a) || n->a + 1 >= n->b)
+		return -1;
+	ta = &d->tk.v[k->a];
+	ts = &d->tk.v[n->a + 1];
+	te = &d->tk.v[n->b - 1];
+	buf_add(&disp, d->text + ta->o, ta->ol);
+	buf_add(&disp, " ", 1);
+	buf_add(&disp, d->text + ts->o, te->o + te->ol - ts->o);
+	key = norm_key(disp.p, disp.len);
+	p = smap_get(&ix->full, key);
+	if (p < 0) {
+		p = new_person(d, disp.p, disp.len, key, -1, k->a);
+		pindex_add(ix, d, p);
+	}
+	free(key);
+	buf_release(&disp);
+	return p;
+}
+
 /* Single words: surnames and given names of known people, or people of
  * their own with evidence (single_evidence()). A rejected multi-word run
  * may end in a known surname ("Veteran Field"); only single words are
@@ -3453,7 +3493,9 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 				}
 				continue;
 			}
-			p = person_by_single(d, ix, k->key, a);
+			p = pass == 0 ? couple_person(d, c, i, ix) : -1;
+			if (p < 0)
+				p = person_by_single(d, ix, k->key, a);
 			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
 			    !acronym_before(d, a) && !(k->ev & EV_THING) &&
 			    !birth_name(d, a) &&
