@@ -418,6 +418,20 @@ static const struct {
 	  "Later Lucía said it was hard.",
 	  "Matías Ferrando=1M | Lucía Ferrando=2F" },
 	{ "Apple and Tim Cook said no.", "Tim Cook=1M" },
+	/* Characters in a sentence about acting: after "as", or after an
+	 * actor's possessive, a rank before them or not; not after "such
+	 * as", a publication's possessive, or a co-star's role. */
+	{ "Oren Vasko would reprise his role as Pell Darrow, the father of "
+	  "Ezra Quill's Captain Tobin R. Darrow.",
+	  "Oren Vasko=1M | Ezra Quill=1M" },
+	{ "The voice cast is strong, and veteran actor Philippe Rousset is "
+	  "wonderfully nasty as Admiral Vosk.", "Philippe Rousset=1M" },
+	{ "Speaking to Reel Ledger’s Hanna Ostrova, the actor Lincoln Mardle "
+	  "said he was tired.", "Hanna Ostrova=1F | Lincoln Mardle=1M" },
+	{ "Players such as Ivy Banks and Tom Reed love the cast.",
+	  "Ivy Banks=1F | Tom Reed=1M" },
+	{ "Tom Reed's co-star Ivy Banks said it was fun.",
+	  "Tom Reed=1M | Ivy Banks=1F" },
 };
 
 static const struct {
@@ -554,6 +568,8 @@ static const struct {
 	  "a work in apposition" },
 	{ "He would not allow one on the set of his next feature, Kara "
 	  "Yolcu.", "a work in apposition, ending the sentence" },
+	{ "You play Captain Ilsa Varno, a smuggler who has lost her ship.",
+	  "a game's character after \"you play\" and a rank" },
 };
 
 static void

@@ -1071,6 +1071,81 @@ part_in_sentence(const struct doc *d, size_t a)
 	return 0;
 }
 
+/* 1 when the sentence of token a speaks of acting near it: "actor",
+ * "stars", "cast", "plays", "role" (within PEOPLE_PART_REACH tokens). */
+static int
+acting_in_sentence(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "actor", "actors", "actress",
+		"actresses", "cast", "stars", "starring", "starred", "co-star",
+		"co-stars", "plays", "played", "playing", "portrays",
+		"portrayed", "portraying", "voices", "voiced", "role", "roles",
+		"character", "characters", "reprise", "reprises", "reprising" };
+	uint32_t s = d->tk.v[a].sent;
+	size_t i = d->sent_start[s], e = d->sent_start[s + 1];
+
+	if (a > i + PEOPLE_PART_REACH)
+		i = a - PEOPLE_PART_REACH;
+	if (e > a + PEOPLE_PART_REACH)
+		e = a + PEOPLE_PART_REACH;
+	for (; i < e && i < d->tk.n; i++)
+		if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
+			return 1;
+	return 0;
+}
+
+/* 1 when the possessive at token p reads as a person's: the name it
+ * ends opens with a given name ("Chris Pine's"), or is one word no
+ * dictionary has ("Okafor's"); not a publication's ("Reel Dispatch's
+ * Hannah Ostrowski", a journalist). */
+static int
+actor_poss(const struct doc *d, size_t p)
+{
+	size_t f = p;
+
+	while (f > 0 && doc_same_sent(d, f - 1, p) && is_cap_word(d, f - 1) &&
+	       !(d->tk.v[f - 1].flags & TOK_POSS) && p - f < 3)
+		f--;
+	if (doc_lex(d, f) & LEX_GIVEN)
+		return f < p;
+	return f == p && !is_common(d, p);
+}
+
+/* A character named in a sentence about acting, a title of rank or
+ * address ("Captain", "Admiral") before it or not: after "as" ("Roussel
+ * is wonderfully nasty as Admiral Voss"; not "such as", "as well as", or
+ * "as X said") or after an actor's possessive ("Chris Pine's Captain
+ * James T. Kirk", "Pine's Kirk"). */
+static int
+char_of(const struct doc *d, size_t a, size_t b)
+{
+	size_t t = a;
+
+	while (t > 0 && doc_same_sent(d, t - 1, a) &&
+	       ((doc_lex(d, t - 1) & LEX_TITLE) || doc_is_role(d, t - 1)) &&
+	       (d->tk.v[t - 1].flags & TOK_CAP))
+		t--;
+	if (t == 0 || !doc_same_sent(d, t - 1, a))
+		return 0;
+	if (tok_is(&d->tk, t - 1, "as")) {
+		if (t > 1 && (tok_is(&d->tk, t - 2, "such") ||
+			      tok_is(&d->tk, t - 2, "well") ||
+			      tok_is(&d->tk, t - 2, "known") ||
+			      tok_is(&d->tk, t - 2, "same")))
+			return 0;
+		if (b < d->tk.n && doc_same_sent(d, a, b) &&
+		    doc_is_speech(d, b))
+			return 0; /* "as Okafor said" */
+		return acting_in_sentence(d, a);
+	}
+	if ((d->tk.v[t - 1].flags & (TOK_POSS | TOK_CAP)) ==
+		    (TOK_POSS | TOK_CAP) &&
+	    !(doc_lex(d, t - 1) & (LEX_ORG | LEX_PLACE)) &&
+	    actor_poss(d, t - 1))
+		return acting_in_sentence(d, a);
+	return 0;
+}
+
 /* A character, not a person: "who plays grizzled detective Frank
  * Mallory", "his role as X", "the character of X". A name right after
  * the verb is left alone: "Okafor played Ines Marsh in the final" is a
@@ -1081,10 +1156,21 @@ plays_before(const struct doc *d, size_t a)
 	static const char *const verbs[] = { "plays", "played", "playing",
 		"play", "portrays", "portrayed", "portraying", "voices",
 		"voiced" };
-	size_t i = a, j, steps;
+	size_t i, j, steps;
 
+	/* "You play Captain Ilsa Varn": a title of rank before the name */
+	while (a > 1 && doc_same_sent(d, a - 2, a) &&
+	       ((doc_lex(d, a - 1) & LEX_TITLE) || doc_is_role(d, a - 1)) &&
+	       (d->tk.v[a - 1].flags & TOK_CAP))
+		a--;
+	i = a;
 	if (tok_is(&d->tk, a - 1, "by"))
 		return 0; /* "played by X": the actor */
+	/* "You play X", "players control X": a game's character */
+	if (a > 1 && (tok_is(&d->tk, a - 1, "play") ||
+		      tok_is(&d->tk, a - 1, "control")) &&
+	    tok_is(&d->tk, a - 2, "you"))
+		return 1;
 	if (a > 1 && (tok_is(&d->tk, a - 1, "as") || tok_is(&d->tk, a - 1, "of")) &&
 	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
 	     tok_is(&d->tk, a - 2, "part")))
@@ -1481,7 +1567,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return EV_WORK; /* "games like Icewind Dale" */
 	if (work_appos(d, a, b))
 		return EV_WORK; /* "The special, Nell Orrin, starts" */
-	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
+	if (a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (plays_before(d, a) || char_of(d, a, b)))
 		return ev | EV_CHAR;
 	/* "By Sunanda Kulkarni-Roy" opening a paragraph or a line: the
 	 * author's byline. */
