@@ -432,6 +432,14 @@ static const struct {
 	  "Ivy Banks=1F | Tom Reed=1M" },
 	{ "Tom Reed's co-star Ivy Banks said it was fun.",
 	  "Tom Reed=1M | Ivy Banks=1F" },
+	/* A surname alone as its sentence's subject, "her" after it, makes
+	 * the full name before it a person; so does an actor's turn in a
+	 * part ("X's performance as"). */
+	{ "The award went to Losana Fifita-Crowl for the drama Long Yard. "
+	  "Fifita-Crowl thanked the crew and her two children.",
+	  "Losana Fifita-Crowl=2" },
+	{ "There is much to admire in Fenna Ogunbo-Ross's performance as the "
+	  "widow: she is fierce.", "Fenna Ogunbo-Ross=1" },
 };
 
 static const struct {
@@ -570,6 +578,8 @@ static const struct {
 	  "Yolcu.", "a work in apposition, ending the sentence" },
 	{ "You play Captain Ilsa Varno, a smuggler who has lost her ship.",
 	  "a game's character after \"you play\" and a rank" },
+	{ "Zorvex Prime's performance of the quarter was weak.",
+	  "a performance of a thing" },
 };
 
 static void

@@ -1328,10 +1328,20 @@ kin_after(const struct doc *d, size_t a, size_t b)
 		"ex-wife", "ex-husband", "spouse", "death", "funeral",
 		"birthday", "childhood", "wedding", "divorce", "retirement",
 		"eulogy", "grave", "obituary" };
+	/* an actor's work in a part: "Fenella Ross's performance as the
+	 * widow", "her turn as", "his portrayal of" */
+	static const char *const turn[] = { "performance", "performances",
+		"turn", "portrayal" };
 	size_t i = b, j;
 
 	if (b >= d->tk.n || !doc_same_sent(d, a, b))
 		return 0;
+	if ((d->tk.v[b - 1].flags & TOK_POSS) && b + 1 < d->tk.n &&
+	    doc_same_sent(d, a, b + 1) &&
+	    tok_in(&d->tk, b, turn, sizeof(turn) / sizeof(*turn)) &&
+	    (tok_is(&d->tk, b + 1, "as") ||
+	     (tok_is(&d->tk, b + 1, "of") && tok_is(&d->tk, b, "portrayal"))))
+		return EV_KIN; /* not "the firm's performance of the year" */
 	if (d->tk.v[b - 1].flags & TOK_POSS) {
 		/* "late", "own", "younger": one adjective between */
 		for (; i < b + 2 && i < d->tk.n && doc_same_sent(d, a, i); i++) {
@@ -3159,7 +3169,10 @@ accept_by_surname(const struct doc *d, struct cands *c,
 					 LEX_PRONOUN | LEX_ROLE)))
 			continue;
 		n = smap_get(&alone, k->key);
-		if (k->ev & (EV_STRONG & ~EV_GIVEN))
+		/* "Fifita-Crowe thanked the crew and her children": the
+		 * subject of its sentence, with "her" after it, is
+		 * evidence too */
+		if (k->ev & ((EV_STRONG & ~EV_GIVEN) | EV_HESHE))
 			n = 2;
 		else if (n < 1)
 			n = 1;
