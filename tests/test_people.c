@@ -440,6 +440,10 @@ static const struct {
 	  "Losana Fifita-Crowl=2" },
 	{ "There is much to admire in Fenna Ogunbo-Ross's performance as the "
 	  "widow: she is fierce.", "Fenna Ogunbo-Ross=1" },
+	/* A sentence's first word before a verb of saying, a gendered
+	 * pronoun just after the quotation that opens the next sentence. */
+	{ "Tavesi said the team would win on Sunday. “We are ready,” she "
+	  "said.", "Tavesi=1" },
 };
 
 static const struct {
@@ -580,6 +584,8 @@ static const struct {
 	  "a game's character after \"you play\" and a rank" },
 	{ "Zorvex Prime's performance of the quarter was weak.",
 	  "a performance of a thing" },
+	{ "Tavesi said the team would win on Sunday.",
+	  "a sentence's first word before a verb of saying, no pronoun" },
 };
 
 static void

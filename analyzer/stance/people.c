@@ -2529,8 +2529,13 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 		if (d->tk.v[j].sent != s &&
 		    d->tk.v[j].para != d->tk.v[a].para)
 			break;
-		if (d->tk.v[j].quote >= 0)
+		/* a quotation opening the next sentence takes none of its
+		 * tokens ("Tavita said so. “We are ready,” she said") */
+		if (d->tk.v[j].quote >= 0) {
+			if (d->tk.v[j].sent != s && end < d->tk.n)
+				end++;
 			continue;
+		}
 		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
 			return EV_HESHE;
 	}
