@@ -444,6 +444,19 @@ static const struct {
 	 * pronoun just after the quotation that opens the next sentence. */
 	{ "Tavesi said the team would win on Sunday. “We are ready,” she "
 	  "said.", "Tavesi=1" },
+	/* A short form or a nickname of one person's given name alone is
+	 * that person; of two people's, neither; a longer word that only
+	 * starts with a given name is no short form. */
+	{ "Elizabeth Marrow arrived. Liz said she was tired.",
+	  "Elizabeth Marrow=2F" },
+	{ "Robert Vance waved. Later, Bobby said he was happy.",
+	  "Robert Vance=2M" },
+	{ "Christopher Holt came. Chris smiled, and Chris said yes.",
+	  "Christopher Holt=3M" },
+	{ "Patrick Hume and Patricia Lowe met. Later, Pat said no.",
+	  "Patrick Hume=1M | Patricia Lowe=1F" },
+	{ "Ahmad Rahimi spoke. Then the minister Ahmadinejadi said no.",
+	  "Ahmad Rahimi=1M | Ahmadinejadi=1" },
 };
 
 static const struct {

@@ -2851,6 +2851,45 @@ find_figures(struct doc *d, const struct topic *t)
 	free(fig2p);
 }
 
+static int same_given(const char *a, size_t al, const char *b, size_t bl);
+
+/* People looked at for a given name's short form or nickname, so that a
+ * page of thousands of names stays linear. */
+#define PEOPLE_NICK_SCAN 256
+
+/* The one person whose given name the single word k is a short form or
+ * a nickname of ("Liz" after "Elizabeth Marrow", "Bobby" after "Robert
+ * Vance", "Chris" after "Christopher Holt"); -1 if none, -2 if two
+ * ("Pat" after "Patrick" and "Patricia"). */
+static int
+person_by_nickname(const struct doc *d, const char *k)
+{
+	size_t kl = strlen(k), p, n = d->np < PEOPLE_NICK_SCAN ? d->np :
+				    PEOPLE_NICK_SCAN;
+	int hit = -1;
+
+	if (kl < 2)
+		return -1;
+	for (p = 0; p < n; p++) {
+		const char *f = d->p[p].first;
+		size_t fl;
+
+		if (!f || (!d->p[p].mentions && d->p[p].figure < 0))
+			continue;
+		fl = strlen(f);
+		/* the word the short form ("Chris"), not the long one
+		 * ("Ahmadinejad" after "Ahmad bin Hanbal"), unless a
+		 * nickname ("Robert" after "Bob Vance") */
+		if (fl == kl || (kl < fl ? !same_given(k, kl, f, fl) :
+				 !given_nickname(k, kl, f, fl)))
+			continue;
+		if (hit >= 0 && hit != (int)p)
+			return -2;
+		hit = (int)p;
+	}
+	return hit;
+}
+
 /* The person a single word at token at names: of the people with that
  * surname (named in full, or already mentioned), the one introduced last
  * before it, as a reader takes "Quintanilla said" after "Marisol
@@ -2883,18 +2922,24 @@ person_by_single(const struct doc *d, const struct pindex *ix, const char *k,
 		firsthit = p;
 		nfirst++;
 	}
+	if (nfirst == 0) {
+		p = person_by_nickname(d, k);
+		return p >= 0 ? p : -1;
+	}
 	return nfirst == 1 ? firsthit : -1;
 }
 
 /* 1 when two people or more have the given name k ("Ali" after "Ali bin
- * Abi Talib" and "Ali Khamenei"): the word alone is one of them, not a
- * new person. */
+ * Abi Talib" and "Ali Khamenei"), or one it is short for ("Pat" after
+ * "Patrick Hume" and "Patricia Lowe"): the word alone is one of them,
+ * not a new person. */
 static int
-shared_given(const struct pindex *ix, const char *k)
+shared_given(const struct doc *d, const struct pindex *ix, const char *k)
 {
 	int p = smap_get(&ix->first, k);
 
-	return p >= 0 && ix->next_first[p] >= 0;
+	return (p >= 0 && ix->next_first[p] >= 0) ||
+	       (p < 0 && person_by_nickname(d, k) == -2);
 }
 
 /* The figure mention that ends just before token a or starts just after
@@ -3601,7 +3646,7 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			p = pass == 0 ? couple_person(d, c, i, ix) : -1;
 			if (p < 0)
 				p = person_by_single(d, ix, k->key, a);
-			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
+			if (p < 0 && pass == 0 && !shared_given(d, ix, k->key) &&
 			    !acronym_before(d, a) && !(k->ev & EV_THING) &&
 			    !birth_name(d, a) &&
 			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
