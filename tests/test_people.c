@@ -457,6 +457,10 @@ static const struct {
 	  "Patrick Hume=1M | Patricia Lowe=1F" },
 	{ "Ahmad Rahimi spoke. Then the minister Ahmadinejadi said no.",
 	  "Ahmad Rahimi=1M | Ahmadinejadi=1" },
+	/* A word no dictionary has with its own "his" or "her", after one
+	 * sentence adverb that opens the sentence. */
+	{ "Then Zorvana took her bag.", "Zorvana=1" },
+	{ "Even Dubo had his water in a cup.", "Dubo=1" },
 };
 
 static const struct {
@@ -599,6 +603,8 @@ static const struct {
 	  "a performance of a thing" },
 	{ "Tavesi said the team would win on Sunday.",
 	  "a sentence's first word before a verb of saying, no pronoun" },
+	{ "The Rock had his say.", "a determiner opens the sentence" },
+	{ "However Nvortex raised its prices.", "its, not his or her" },
 };
 
 static void

@@ -2509,6 +2509,21 @@ place_given(const struct doc *d, size_t a, size_t b, size_t j)
 	       !is_common(d, a + 1) && !has_digit(d, a + 1);
 }
 
+/* 1 when the word at token a opens its sentence, or follows one
+ * sentence adverb or conjunction that does ("Then Dubs took his cup",
+ * "Even Kazu had her doubts"; not a determiner: "The Rock"). */
+static int
+opens_sentence(const struct doc *d, size_t a)
+{
+	if (d->tk.v[a].flags & TOK_SSTART)
+		return 1;
+	return a > 0 && (d->tk.v[a - 1].flags & TOK_SSTART) &&
+	       (d->tk.v[a - 1].flags & TOK_CAP) &&
+	       (doc_lex(d, a - 1) & LEX_FUNC) &&
+	       !(doc_lex(d, a - 1) & (LEX_DET | LEX_PRONOUN | LEX_PREP)) &&
+	       !question_aux(d, a - 1);
+}
+
 /* EV_HESHE for the run [a, b) read from token i: it opens its sentence,
  * ends in a word no dictionary has, and a gendered pronoun follows in
  * the sentence or at the start of the next one in the paragraph. An
@@ -2519,7 +2534,9 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 	size_t j, end;
 	uint32_t s;
 
-	if (!d->english || (words_in(d, a, b) != 2 && !(a + 1 == b && i == a)) ||
+	if (!d->english ||
+	    (words_in(d, a, b) != 2 &&
+	     !(a + 1 == b && (i == a || (i + 1 == a && opens_sentence(d, a))))) ||
 	    !(d->tk.v[i].flags & TOK_SSTART) || is_common(d, b - 1) ||
 	    has_digit(d, b - 1))
 		return 0;
@@ -3414,7 +3431,7 @@ own_pronoun(const struct doc *d, size_t a)
 {
 	size_t j;
 
-	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+	if (!opens_sentence(d, a) || !d->english)
 		return 0;
 	for (j = a + 1; j < d->tk.n && j < a + PEOPLE_ITS_WINDOW &&
 	     doc_same_sent(d, a, j); j++) {
