@@ -461,6 +461,9 @@ static const struct {
 	 * sentence adverb that opens the sentence. */
 	{ "Then Zorvana took her bag.", "Zorvana=1" },
 	{ "Even Dubo had his water in a cup.", "Dubo=1" },
+	/* "I" after a name is the pronoun before its verb, unless a
+	 * monarch's number after a given name of the hand-made list. */
+	{ "Queen Elizabeth I ruled for decades.", "Elizabeth I=1F" },
 };
 
 static const struct {
@@ -605,6 +608,8 @@ static const struct {
 	  "a sentence's first word before a verb of saying, no pronoun" },
 	{ "The Rock had his say.", "a determiner opens the sentence" },
 	{ "However Nvortex raised its prices.", "its, not his or her" },
+	{ "In Lake Alta I lost my voice twice.",
+	  "the pronoun \"I\" after a given name of the gazetteer only" },
 };
 
 static void

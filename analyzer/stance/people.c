@@ -2116,6 +2116,18 @@ trim_back(const struct doc *d, size_t a, size_t b)
 			b--;
 			break;
 		}
+	/* "On Mare Alta I fought her": the pronoun before its verb, not a
+	 * regnal number, which follows a monarch's given name, one of the
+	 * hand-made list ("Charles I was"). */
+	if (b > a + 1 && b < d->tk.n && tok_is(&d->tk, b - 1, "i") &&
+	    doc_same_sent(d, b - 1, b) &&
+	    (d->tk.v[b].flags & (TOK_WORD | TOK_CAP)) == TOK_WORD) {
+		size_t kl;
+		const char *k = doc_key(d, b - 2, &kl);
+
+		if (!(lexicon_lookup(k, kl) & LEX_GIVEN))
+			b--;
+	}
 	if (b == a + 2 && role_surname(d, a, b - 1))
 		return b; /* "John Legend", "Mark Judge" */
 	while (b > a && ((doc_lex(d, b - 1) & LEX_TITLE) ||
