@@ -464,6 +464,9 @@ static const struct {
 	/* "I" after a name is the pronoun before its verb, unless a
 	 * monarch's number after a given name of the hand-made list. */
 	{ "Queen Elizabeth I ruled for decades.", "Elizabeth I=1F" },
+	/* Malay honorifics before a name. */
+	{ "A column by the commentator Datuk Harun Zainali, in which he said "
+	  "no. “Enough,” Harun wrote.", "Harun Zainali=2M" },
 };
 
 static const struct {
