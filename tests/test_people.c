@@ -467,6 +467,7 @@ static const struct {
 	/* Malay honorifics before a name. */
 	{ "A column by the commentator Datuk Harun Zainali, in which he said "
 	  "no. “Enough,” Harun wrote.", "Harun Zainali=2M" },
+	{ "In the app, Zorvana Pirtle plays a nurse.", "Zorvana Pirtle=1" },
 };
 
 static const struct {
@@ -613,6 +614,8 @@ static const struct {
 	{ "However Nvortex raised its prices.", "its, not his or her" },
 	{ "In Lake Alta I lost my voice twice.",
 	  "the pronoun \"I\" after a given name of the gazetteer only" },
+	{ "Zorvenic’s new model, Dryft 3, generates footage from a prompt.",
+	  "a product in apposition, with a model's number" },
 };
 
 static void

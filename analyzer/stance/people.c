@@ -1517,10 +1517,11 @@ org_appos(const struct doc *d, size_t c)
 	return 0;
 }
 
-/* 1 when the run [a, b) stands in apposition to a word for a work:
- * "The special, Nell Orrin, starts on Friday", "on the set of his next
- * feature, Kis Yolcu." (the run closes the apposition with a comma or
- * ends the sentence); not after a preposition opening the sentence ("In
+/* 1 when the run [a, b) stands in apposition to a word for a work or a
+ * product: "The special, Nell Orrin, starts on Friday", "on the set of
+ * his next feature, Kis Yolcu.", "its new model, Drift 3," (the run
+ * closes the apposition with a comma or ends the sentence, or a model's
+ * number follows); not after a preposition opening the sentence ("In
  * the film, Ava Chen plays a nurse", the name before its verb) or before
  * a verb of saying ("The film, Ava Chen said, ..."). */
 static int
@@ -1528,14 +1529,19 @@ work_appos(const struct doc *d, size_t a, size_t b)
 {
 	size_t w, j;
 
+	static const char *const thing[] = { "latest", "model", "product",
+		"device", "gadget", "app", "chatbot", "software", "platform" };
+
 	if (a < 2 || !tok_punct(&d->tk, a - 1, ',') ||
 	    !doc_same_sent(d, a - 2, a) ||
 	    (d->tk.v[a - 2].flags & (TOK_CAP | TOK_POSS)) ||
-	    !((doc_lex(d, a - 2) & LEX_WORK) || tok_is(&d->tk, a - 2, "latest")))
+	    !((doc_lex(d, a - 2) & LEX_WORK) ||
+	      tok_in(&d->tk, a - 2, thing, sizeof(thing) / sizeof(*thing))))
 		return 0;
 	if (b < d->tk.n && doc_same_sent(d, a, b) &&
 	    !tok_punct(&d->tk, b, ',') && !tok_punct(&d->tk, b, ')') &&
-	    !tok_punct(&d->tk, b, '.') && !tok_punct(&d->tk, b, ';'))
+	    !tok_punct(&d->tk, b, '.') && !tok_punct(&d->tk, b, ';') &&
+	    !((d->tk.v[b].flags & TOK_NUM) && d->tk.v[b].ol <= 2))
 		return 0;
 	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
 	    doc_is_speech(d, b + 1))
