@@ -468,6 +468,10 @@ static const struct {
 	{ "A column by the commentator Datuk Harun Zainali, in which he said "
 	  "no. “Enough,” Harun wrote.", "Harun Zainali=2M" },
 	{ "In the app, Zorvana Pirtle plays a nurse.", "Zorvana Pirtle=1" },
+	/* Not an organisation's name: no dictionary word before a
+	 * publication's word; a verb of saying before "its". */
+	{ "He spoke on the Jo Rogana podcast.", "Jo Rogana=1F" },
+	{ "Tam Okoro said its sales rose.", "Tam Okoro=1" },
 };
 
 static const struct {
@@ -616,6 +620,10 @@ static const struct {
 	  "the pronoun \"I\" after a given name of the gazetteer only" },
 	{ "Zorvenic’s new model, Dryft 3, generates footage from a prompt.",
 	  "a product in apposition, with a model's number" },
+	{ "He said it on the Dolly Take podcast last week.",
+	  "a name ending in a dictionary word before a publication's word" },
+	{ "Lakshmi Talkeez will show its last film on Sunday.",
+	  "a run opening its sentence, \"its\" after it" },
 };
 
 static void

@@ -1819,6 +1819,29 @@ named_thing(const struct doc *d, size_t a)
 	return tok_in(&d->tk, n, what, sizeof(what) / sizeof(*what));
 }
 
+/* 1 when the run [a, b) opens its sentence as a company does: "its"
+ * follows with no verb of saying, comma, quotation, pronoun or
+ * capitalised word between ("Lakshmi Talkies will show its last film";
+ * not "Tim Cook said its sales rose"). */
+static int
+run_its(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+
+	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+		return 0;
+	for (j = b; j < d->tk.n && j < b + PEOPLE_ITS_WINDOW &&
+	     doc_same_sent(d, a, j); j++) {
+		if (tok_is(&d->tk, j, "its"))
+			return 1;
+		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
+		    tok_punct(&d->tk, j, ',') || doc_is_speech(d, j) ||
+		    (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M)))
+			return 0;
+	}
+	return 0;
+}
+
 /* A run of two words or more [a, b) used as a thing, not a person: right
  * after a determiner in lower case when no given name opens it ("the
  * Motorola Razr"; a person has a role or an adjective there, "the
@@ -1871,6 +1894,20 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 			return EV_THING;
 	}
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
+		return EV_THING;
+	/* "on the Dolly Shot podcast": a name that ends in a dictionary
+	 * word, a given name first or not, before a word for an
+	 * organisation or a work after "the", is the name of one; so is a
+	 * sentence's subject with "its" after it and no verb of saying
+	 * between ("Lakshmi Talkies will show its last film"; "Tim Cook
+	 * said its sales rose" is a person). */
+	if (is_cap_word(d, b - 1) && is_common(d, b - 1) &&
+	    !weak_given(d, b - 1) && a > 0 && b < d->tk.n &&
+	    doc_same_sent(d, a - 1, b) && tok_is(&d->tk, a - 1, "the") &&
+	    (d->tk.v[b].flags & (TOK_WORD | TOK_CAP)) == TOK_WORD &&
+	    (doc_lex(d, b) & (LEX_ORG | LEX_WORK)))
+		return EV_THING;
+	if (run_its(d, a, b))
 		return EV_THING;
 	if (named_thing(d, a))
 		return EV_THING; /* "forces known as Maghawir al Thawra" */
