@@ -472,6 +472,14 @@ static const struct {
 	 * publication's word; a verb of saying before "its". */
 	{ "He spoke on the Jo Rogana podcast.", "Jo Rogana=1F" },
 	{ "Tam Okoro said its sales rose.", "Tam Okoro=1" },
+	/* A given name after "Storm" is a storm's; a character before its
+	 * actor in brackets is no person; sports clubs' words. */
+	{ "The actress Storm Reidy said she was ready.", "Storm Reidy=1" },
+	{ "Mads Kjeldby plays Erik, a keeper whose solitude is broken by a "
+	  "young scientist, Astrid (Freya Holmsen).",
+	  "Mads Kjeldby=1M | Freya Holmsen=1F" },
+	{ "Kofi Asante-Mensa scored twice as Marlowe Athletic beat Danebury "
+	  "Rovers.", "Kofi Asante-Mensa=1M" },
 };
 
 static const struct {
@@ -624,6 +632,10 @@ static const struct {
 	  "a name ending in a dictionary word before a publication's word" },
 	{ "Lakshmi Talkeez will show its last film on Sunday.",
 	  "a run opening its sentence, \"its\" after it" },
+	{ "Thousands lost power after Storm Idris brought winds of 90mph.",
+	  "a storm named with a given name" },
+	{ "The winner came in the final minute from Tottenham Hotspur.",
+	  "a sports club" },
 };
 
 static void

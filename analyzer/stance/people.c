@@ -1114,8 +1114,9 @@ actor_poss(const struct doc *d, size_t p)
 /* A character named in a sentence about acting, a title of rank or
  * address ("Captain", "Admiral") before it or not: after "as" ("Roussel
  * is wonderfully nasty as Admiral Voss"; not "such as", "as well as", or
- * "as X said") or after an actor's possessive ("Chris Pine's Captain
- * James T. Kirk", "Pine's Kirk"). */
+ * "as X said"), after an actor's possessive ("Chris Pine's Captain
+ * James T. Kirk", "Pine's Kirk"), or before its actor's name in brackets
+ * ("Astrid (Freya Holm)"). */
 static int
 char_of(const struct doc *d, size_t a, size_t b)
 {
@@ -1138,6 +1139,17 @@ char_of(const struct doc *d, size_t a, size_t b)
 			return 0; /* "as Okafor said" */
 		return acting_in_sentence(d, a);
 	}
+	/* "a young scientist, Astrid (Freya Holm)": the part, then its
+	 * player's name in brackets */
+	if (b + 3 < d->tk.n && tok_punct(&d->tk, b, '(') &&
+	    doc_same_sent(d, a, b + 3) && (doc_lex(d, b + 1) & LEX_GIVEN) &&
+	    is_cap_word(d, b + 1) && is_cap_word(d, b + 2) &&
+	    !(doc_lex(d, b + 2) & (LEX_ORG | LEX_PLACE)) &&
+	    (tok_punct(&d->tk, b + 3, ')') ||
+	     (b + 4 < d->tk.n && is_cap_word(d, b + 3) &&
+	      !(doc_lex(d, b + 3) & (LEX_ORG | LEX_PLACE)) &&
+	      tok_punct(&d->tk, b + 4, ')'))))
+		return acting_in_sentence(d, a);
 	if ((d->tk.v[t - 1].flags & (TOK_POSS | TOK_CAP)) ==
 		    (TOK_POSS | TOK_CAP) &&
 	    !(doc_lex(d, t - 1) & (LEX_ORG | LEX_PLACE)) &&
@@ -1869,6 +1881,12 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		return EV_THING;
 	if (words_in(d, a, b) < 2)
 		return 0;
+	/* "Storm Idris", "Hurricane Katrina": a storm's kind before a given
+	 * name (not "Storm Reid", a given name before a surname). */
+	if (words_in(d, a, b) == 2 && (doc_lex(d, b - 1) & LEX_GIVEN) &&
+	    (tok_is(&d->tk, a, "storm") || tok_is(&d->tk, a, "hurricane") ||
+	     tok_is(&d->tk, a, "typhoon") || tok_is(&d->tk, a, "cyclone")))
+		return EV_THING;
 	/* "the Dhaka weekly Parda Kotha", "the broadcaster Kaapstad
 	 * Vision": a company or a publication of that kind (with a given
 	 * name first, a person too: "the publisher Rupert Vane"). */
