@@ -480,6 +480,9 @@ static const struct {
 	  "Mads Kjeldby=1M | Freya Holmsen=1F" },
 	{ "Kofi Asante-Mensa scored twice as Marlowe Athletic beat Danebury "
 	  "Rovers.", "Kofi Asante-Mensa=1M" },
+	/* A Vietnamese surname opening a sentence stays in the name. */
+	{ "Pham Minh Tuyen was sworn in as prime minister on Monday. Tuyen "
+	  "said no.", "Pham Minh Tuyen=2" },
 };
 
 static const struct {

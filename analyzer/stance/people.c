@@ -2120,9 +2120,17 @@ trim_role_prefix(const struct doc *d, size_t a, size_t b, unsigned *ev)
 static size_t
 trim_common_front(const struct doc *d, size_t a, size_t b)
 {
+	/* Vietnamese surnames, which come first ("Pham Minh Tuan") and
+	 * are no English words (not "Le", "Do", "Ho": "Do Anna and Tom
+	 * agree?"). */
+	static const char *const viet[] = { "nguyen", "tran", "pham",
+		"hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo",
+		"duong", "truong", "dinh", "doan", "luong", "trinh" };
 	size_t n;
 
-	if (east_asian(d, a, b))
+	if (east_asian(d, a, b) ||
+	    (words_in(d, a, b) >= 2 &&
+	     tok_in(&d->tk, a, viet, sizeof(viet) / sizeof(*viet))))
 		return a;
 	for (n = a; n < b; n++) {
 		if (d->tk.v[n].flags & TOK_PUNCT)
