@@ -483,6 +483,11 @@ static const struct {
 	/* A Vietnamese surname opening a sentence stays in the name. */
 	{ "Pham Minh Tuyen was sworn in as prime minister on Monday. Tuyen "
 	  "said no.", "Pham Minh Tuyen=2" },
+	/* A given name in a list beside one person is a person; then a word
+	 * beside two people; no shared surname for the last items of a
+	 * list. */
+	{ "Zoraya, Adele and Harry Stiles also performed.",
+	  "Harry Stiles=1M | Adele=1F | Zoraya=1F" },
 };
 
 static const struct {

@@ -3604,7 +3604,11 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 	     doc_list_gap(d, c->v[j].b, c->v[j + 1].a) &&
 	     c->v[j + 1].person >= 0; j++)
 		people++;
-	return people >= 2;
+	/* "Beyonce, Adele and Harry Styles": a given name beside one
+	 * person will do */
+	return people >= 2 ||
+	       (people == 1 && (doc_lex(d, k->a) & LEX_GIVEN) &&
+		!weak_given(d, k->a) && !is_common(d, k->a));
 }
 
 /* 1 when the single word at token a opens its sentence as a company
@@ -3661,7 +3665,10 @@ couple_person(struct doc *d, const struct cands *c, size_t i,
 	char *key;
 	int p;
 
+	/* not the last items of a list ("Beyonce, Adele and Harry
+	 * Styles") */
 	if (i + 1 >= c->n || !(doc_lex(d, k->a) & LEX_GIVEN) ||
+	    (k->a > 0 && tok_punct(&d->tk, k->a - 1, ',')) ||
 	    (d->tk.v[k->a].flags & TOK_POSS) || k->b + 1 >= d->tk.n ||
 	    !(tok_is(&d->tk, k->b, "and") || tok_punct(&d->tk, k->b, '&')))
 		return -1;
@@ -3744,11 +3751,15 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			p = pass == 0 ? couple_person(d, c, i, ix) : -1;
 			if (p < 0)
 				p = person_by_single(d, ix, k->key, a);
-			if (p < 0 && pass == 0 && !shared_given(d, ix, k->key) &&
+			/* the second pass finds the items of a list before
+			 * the mononyms of the first ("Beyonce, Adele and
+			 * Harry Styles") */
+			if (p < 0 && !shared_given(d, ix, k->key) &&
 			    !acronym_before(d, a) && !(k->ev & EV_THING) &&
 			    !birth_name(d, a) &&
 			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
-			    (single_evidence(d, k) || list_mononym(d, c, i))) {
+			    ((pass == 0 && single_evidence(d, k)) ||
+			     list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
 				pindex_add(ix, d, p);
