@@ -644,6 +644,9 @@ static const struct {
 	  "a storm named with a given name" },
 	{ "The winner came in the final minute from Tottenham Hotspur.",
 	  "a sports club" },
+	{ "She won album of the year for her record Les Heures Bleues.",
+	  "a record after a possessive" },
+	{ "The band's single Lumo Vasta charted.", "a single after a possessive" },
 };
 
 static void

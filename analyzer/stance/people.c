@@ -1595,6 +1595,17 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return EV_WORK; /* "games like Icewind Dale" */
 	if (work_appos(d, a, b))
 		return EV_WORK; /* "The special, Nell Orrin, starts" */
+	/* "for her record Les Heures Bleues", "their new single Paper
+	 * Moon": a possessive before words for music that name other
+	 * things too ("the record Usain Bolt set") */
+	if (a > 1 && doc_same_sent(d, a - 2, a) &&
+	    (tok_is(&d->tk, a - 1, "record") || tok_is(&d->tk, a - 1, "single") ||
+	     tok_is(&d->tk, a - 1, "mixtape")) &&
+	    (tok_is(&d->tk, a - 2, "her") || tok_is(&d->tk, a - 2, "his") ||
+	     tok_is(&d->tk, a - 2, "their") || tok_is(&d->tk, a - 2, "new") ||
+	     tok_is(&d->tk, a - 2, "debut") || tok_is(&d->tk, a - 2, "latest") ||
+	     (d->tk.v[a - 2].flags & TOK_POSS)))
+		return EV_WORK;
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (plays_before(d, a) || char_of(d, a, b)))
 		return ev | EV_CHAR;
