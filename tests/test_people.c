@@ -488,6 +488,11 @@ static const struct {
 	 * list. */
 	{ "Zoraya, Adele and Harry Stiles also performed.",
 	  "Harry Stiles=1M | Adele=1F | Zoraya=1F" },
+	/* A given name that also names an award or a service ("Tony",
+	 * "Oscar", "Max") before a surname is a name. */
+	{ "Tony Blaine said no.", "Tony Blaine=1M" },
+	{ "Actor Oscar Delgado-Ives has joined the cast.",
+	  "Oscar Delgado-Ives=1M" },
 };
 
 static const struct {
@@ -647,6 +652,10 @@ static const struct {
 	{ "She won album of the year for her record Les Heures Bleues.",
 	  "a record after a possessive" },
 	{ "The band's single Lumo Vasta charted.", "a single after a possessive" },
+	{ "The Tony Awards were held, and she won an Oscar.",
+	  "awards named with a given name" },
+	{ "We also won Tony Vela cosmetics, which was a plus.",
+	  "a brand before a product's noun" },
 };
 
 static void

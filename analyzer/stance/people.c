@@ -1735,7 +1735,9 @@ thing_head(const struct doc *d, size_t i)
 		"charger", "hatchback", "coupe", "crossover", "pickup",
 		"motorcycle", "scooter", "airliner", "helicopter", "rocket",
 		"missile", "app", "browser", "chipset", "gpu", "cpu",
-		"smartwatch", "school", "schools", "theater", "theatre", "police",
+		"smartwatch", "cosmetics", "perfume", "fragrance", "sneakers",
+		"handbags", "beer", "whisky", "vodka", "school", "schools",
+		"theater", "theatre", "police",
 		"stadium", "arena", "hotel", "airport", "campus", "hospital",
 		"tower", "county", "river", "lake", "mountains", "valley",
 		"corporation", "headquarters", "facility", "plant", "mine",
@@ -2016,6 +2018,17 @@ blocked(const struct doc *d, size_t i)
 	if (ap && (lexicon_lookup(k, (size_t)(ap - k)) &
 		   (LEX_PRONOUN | LEX_FUNC)))
 		return 1;
+	/* "Tony Blair", "Oscar Isaac", "Max Verstappen": a given name that
+	 * also names an award or a service ("the Tony Awards", "HBO
+	 * Max") before a capitalised word that is no organisation's. */
+	if ((lx & LEX_ORG) && (lx & LEX_GIVEN) && i + 1 < d->tk.n &&
+	    doc_same_sent(d, i, i + 1) &&
+	    !(d->tk.v[i + 1].flags & TOK_NLBEFORE) &&
+	    (d->tk.v[i + 1].flags & (TOK_WORD | TOK_CAP | TOK_ALLCAP)) ==
+		    (TOK_WORD | TOK_CAP) &&
+	    !(doc_lex(d, i + 1) & (LEX_ORG | LEX_PLACE)) &&
+	    !(d->tmark[i + 1] & (TM_NONPERSON | TM_FIGURE)))
+		return 0;
 	return (lx & LEX_ORG) != 0;
 }
 
