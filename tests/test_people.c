@@ -493,6 +493,11 @@ static const struct {
 	{ "Tony Blaine said no.", "Tony Blaine=1M" },
 	{ "Actor Oscar Delgado-Ives has joined the cast.",
 	  "Oscar Delgado-Ives=1M" },
+	/* A monarch's number stays in the name; a match ahead is no part
+	 * ("will play either X or Y"). */
+	{ "King Felipe VI opened parliament.", "Felipe VI=1M" },
+	{ "Radu-Lee will play either Iga Swiatkova or Coco Gauff-Mora next.",
+	  "Iga Swiatkova=1 | Coco Gauff-Mora=1F" },
 };
 
 static const struct {
@@ -656,6 +661,11 @@ static const struct {
 	  "awards named with a given name" },
 	{ "We also won Tony Vela cosmetics, which was a plus.",
 	  "a brand before a product's noun" },
+	{ "He once played Poe Damaris in the space films.",
+	  "a part right after the verb, a screen work after it" },
+	{ "The series, which follows Marc Spektor, a former soldier, begins "
+	  "filming.", "a work's relative clause" },
+	{ "The film follows Ivy Banks, a nurse.", "a work follows its hero" },
 };
 
 static void

@@ -1048,12 +1048,18 @@ verb_use(const struct doc *d, size_t i)
 #define PEOPLE_PART_REACH 40
 
 /* 1 when the sentence of token a speaks of a part near it: "role",
- * "roles", "character", "characters", "the part" (within
- * PEOPLE_PART_REACH tokens, so that a sentence of thousands of names
- * stays linear). */
+ * "roles", "character", "characters", "the part", a screen work after
+ * it (within PEOPLE_PART_REACH tokens, so that a sentence of thousands
+ * of names stays linear). */
 static int
 part_in_sentence(const struct doc *d, size_t a)
 {
+	/* after the name: "played X in the Star Wars films" (not words of
+	 * sport too: "series", "season", "game") */
+	static const char *const screen[] = { "film", "films", "movie",
+		"movies", "sequel", "sequels", "franchise", "miniseries",
+		"sitcom", "musical", "adaptation", "remake", "reboot",
+		"prequel", "biopic", "episode", "episodes", "trilogy" };
 	uint32_t s = d->tk.v[a].sent;
 	size_t i = d->sent_start[s], e = d->sent_start[s + 1];
 
@@ -1066,7 +1072,9 @@ part_in_sentence(const struct doc *d, size_t a)
 		    tok_is(&d->tk, i, "character") ||
 		    tok_is(&d->tk, i, "characters") ||
 		    (i > 0 && tok_is(&d->tk, i, "part") &&
-		     tok_is(&d->tk, i - 1, "the")))
+		     tok_is(&d->tk, i - 1, "the")) ||
+		    (i > a && tok_in(&d->tk, i, screen,
+				     sizeof(screen) / sizeof(*screen))))
 			return 1;
 	return 0;
 }
@@ -1209,7 +1217,14 @@ plays_before(const struct doc *d, size_t a)
 	if (a > 1 && tok_is(&d->tk, a - 1, "follows") &&
 	    (tok_is(&d->tk, a - 2, "story") || tok_is(&d->tk, a - 2, "plot") ||
 	     tok_is(&d->tk, a - 2, "narrative") ||
-	     tok_is(&d->tk, a - 2, "campaign")))
+	     tok_is(&d->tk, a - 2, "campaign") ||
+	     (doc_lex(d, a - 2) & LEX_WORK)))
+		return 1;
+	/* "The series, which follows X": a work's relative clause */
+	if (a > 4 && tok_is(&d->tk, a - 1, "follows") &&
+	    (tok_is(&d->tk, a - 2, "which") || tok_is(&d->tk, a - 2, "that")) &&
+	    doc_same_sent(d, a - 4, a) && tok_punct(&d->tk, a - 3, ',') &&
+	    (doc_lex(d, a - 4) & LEX_WORK))
 		return 1;
 	/* "had agreed to play X, and was perfect for the part": right after
 	 * the verb, a part when the sentence speaks of one. */
@@ -1217,15 +1232,17 @@ plays_before(const struct doc *d, size_t a)
 		if (tok_is(&d->tk, a - 1, verbs[j]))
 			return part_in_sentence(d, a);
 	/* The verb, then one to three lower-case words ("the grizzled
-	 * detective"). */
+	 * detective"); not a match ahead ("will play either X or Y", "to
+	 * play the winner, X"). */
 	for (steps = 0; i > 0 && steps < 4 && doc_same_sent(d, i - 1, a);
 	     steps++) {
 		i--;
 		for (j = 0; steps > 0 && j < sizeof(verbs) / sizeof(*verbs); j++)
 			if (tok_is(&d->tk, i, verbs[j]))
-				return 1;
+				return !verb_use(d, i) || part_in_sentence(d, a);
 		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)) ||
-		    !(d->tk.v[i].flags & TOK_WORD))
+		    !(d->tk.v[i].flags & TOK_WORD) ||
+		    tok_is(&d->tk, i, "either") || tok_is(&d->tk, i, "both"))
 			return 0;
 	}
 	return 0;
@@ -2731,6 +2748,24 @@ compass_place(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 for a monarch's or a pope's number after a given name at token i:
+ * "II" to "XIX" in capitals ("Felipe VI", "Charles III", "Leo XIV"). */
+static int
+regnal(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "ii", "iii", "iv", "v", "vi", "vii",
+		"viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+		"xvii", "xviii", "xix" };
+
+	if (i == 0 || i >= d->tk.n || !doc_same_sent(d, i - 1, i) ||
+	    (d->tk.v[i].flags & TOK_NLBEFORE) ||
+	    (d->tk.v[i - 1].flags & TOK_POSS) ||
+	    !(d->tk.v[i].flags & TOK_ALLCAP) ||
+	    !(doc_lex(d, i - 1) & LEX_GIVEN))
+		return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
+}
+
 static void
 scan_candidates(struct doc *d, struct cands *c)
 {
@@ -2809,6 +2844,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				   tok_punct(&d->tk, b, '.') && b + 1 < n &&
 				   is_cap_word(d, b + 1)) {
 				b += 2; /* an initial: "J. Smith" */
+			} else if (regnal(d, b)) {
+				b++; /* "King Felipe VI", "Charles III" */
 			} else if (nickname_at(d, b)) {
 				/* "Vusumuzi ‘Vusi’ Khanye" */
 				b += nickname_at(d, b);
