@@ -498,6 +498,12 @@ static const struct {
 	{ "King Felipe VI opened parliament.", "Felipe VI=1M" },
 	{ "Radu-Lee will play either Iga Swiatkova or Coco Gauff-Mora next.",
 	  "Iga Swiatkova=1 | Coco Gauff-Mora=1F" },
+	/* A part after "as", another part's possessive and its role, in a
+	 * sentence about a performance; not before a verb of saying. */
+	{ "Kiely is wonderful, and Brendan Gleeson-Moyle, as Nora's gruff "
+	  "uncle Seamus, gives the best performance of his career.",
+	  "Brendan Gleeson-Moyle=1M" },
+	{ "As his uncle Seamus said, the cast was fine.", "Seamus=1M" },
 };
 
 static const struct {

@@ -1088,7 +1088,8 @@ acting_in_sentence(const struct doc *d, size_t a)
 		"actresses", "cast", "stars", "starring", "starred", "co-star",
 		"co-stars", "plays", "played", "playing", "portrays",
 		"portrayed", "portraying", "voices", "voiced", "role", "roles",
-		"character", "characters", "reprise", "reprises", "reprising" };
+		"character", "characters", "reprise", "reprises", "reprising",
+		"performance", "performances" };
 	uint32_t s = d->tk.v[a].sent;
 	size_t i = d->sent_start[s], e = d->sent_start[s + 1];
 
@@ -1122,9 +1123,9 @@ actor_poss(const struct doc *d, size_t p)
 /* A character named in a sentence about acting, a title of rank or
  * address ("Captain", "Admiral") before it or not: after "as" ("Roussel
  * is wonderfully nasty as Admiral Voss"; not "such as", "as well as", or
- * "as X said"), after an actor's possessive ("Chris Pine's Captain
- * James T. Kirk", "Pine's Kirk"), or before its actor's name in brackets
- * ("Astrid (Freya Holm)"). */
+ * "as X said"; "as Nora's gruff uncle Seamus"), after an actor's
+ * possessive ("Chris Pine's Captain James T. Kirk", "Pine's Kirk"), or
+ * before its actor's name in brackets ("Astrid (Freya Holm)"). */
 static int
 char_of(const struct doc *d, size_t a, size_t b)
 {
@@ -1136,6 +1137,25 @@ char_of(const struct doc *d, size_t a, size_t b)
 		t--;
 	if (t == 0 || !doc_same_sent(d, t - 1, a))
 		return 0;
+	/* "as Nora's gruff uncle Seamus": "as", another part's possessive
+	 * or "her", "his", then a few words in lower case */
+	{
+		size_t u = t, n = 0;
+
+		while (u > 1 && n < 3 && doc_same_sent(d, u - 1, a) &&
+		       (d->tk.v[u - 1].flags & (TOK_WORD | TOK_CAP |
+						TOK_POSS)) == TOK_WORD &&
+		       !doc_is_speech(d, u - 1) && !tok_is(&d->tk, u - 1, "as"))
+			u--, n++;
+		if (n > 0 && u > 1 &&
+		    ((d->tk.v[u - 1].flags & (TOK_CAP | TOK_POSS)) ==
+			     (TOK_CAP | TOK_POSS) ||
+		     tok_is(&d->tk, u - 1, "her") || tok_is(&d->tk, u - 1, "his")) &&
+		    tok_is(&d->tk, u - 2, "as") &&
+		    !(b < d->tk.n && doc_same_sent(d, a, b) &&
+		      doc_is_speech(d, b)))
+			return acting_in_sentence(d, a);
+	}
 	if (tok_is(&d->tk, t - 1, "as")) {
 		if (t > 1 && (tok_is(&d->tk, t - 2, "such") ||
 			      tok_is(&d->tk, t - 2, "well") ||
