@@ -504,6 +504,12 @@ static const struct {
 	  "uncle Seamus, gives the best performance of his career.",
 	  "Brendan Gleeson-Moyle=1M" },
 	{ "As his uncle Seamus said, the cast was fine.", "Seamus=1M" },
+	/* A name closing an apposition to a role's phrase: the role a few
+	 * words back, no work, organisation or possessive between. */
+	{ "He met the new coach of the national team, Okonkwe, on Monday.",
+	  "Okonkwe=1" },
+	{ "Prince Edmund, the younger brother of the heir to the throne, "
+	  "Aldric, has told friends.", "Edmund=1M | Aldric=1M" },
 };
 
 static const struct {
@@ -672,6 +678,10 @@ static const struct {
 	{ "The series, which follows Marc Spektor, a former soldier, begins "
 	  "filming.", "a work's relative clause" },
 	{ "The film follows Ivy Banks, a nurse.", "a work follows its hero" },
+	{ "The director of the film, Titanica, said so.",
+	  "a work between the role and the apposition" },
+	{ "It was the year's biggest romance, Paper Kites, and a hit.",
+	  "a possessive between" },
 };
 
 static void

@@ -1612,6 +1612,40 @@ work_appos(const struct doc *d, size_t a, size_t b)
 	return 1;
 }
 
+/* Tokens walked back from an apposition's comma to the role whose
+ * phrase it closes. */
+#define PEOPLE_ROLE_PHRASE 8
+
+/* 1 when the run [a, b) closes with a comma an apposition to a role's
+ * phrase ending just before it: "the brother of heir to the British
+ * throne, Charles, has", "the coordinator at the hospital, Ada Obi,"
+ * (the role in lower case a few words back, only words in lower case,
+ * "of", "to", "the" and adjectives between; no work or organisation
+ * word or possessive there: "the director of the film, Titanic,", "star
+ * of the year's biggest romance, Paper Kites,"). */
+static int
+role_phrase_before(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+
+	if (!d->english || a < 3 || !tok_punct(&d->tk, a - 1, ',') ||
+	    b >= d->tk.n || !tok_punct(&d->tk, b, ',') ||
+	    !doc_same_sent(d, a - 1, b))
+		return 0;
+	for (j = a - 2; j > 0 && j + PEOPLE_ROLE_PHRASE > a &&
+	     doc_same_sent(d, j, a); j--) {
+		const struct tok *t = &d->tk.v[j];
+
+		if (is_role_before(d, j) && !(t->flags & TOK_CAP))
+			return j < a - 2;
+		if ((t->flags & (TOK_PUNCT | TOK_NUM | TOK_POSS)) ||
+		    !(t->flags & TOK_WORD) ||
+		    (doc_lex(d, j) & (LEX_WORK | LEX_ORG | LEX_SPEECH)))
+			return 0;
+	}
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1674,6 +1708,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	    tok_punct(&d->tk, a - 1, ',') &&
 	    is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
+	else if (role_phrase_before(d, a, b))
+		ev |= EV_ROLE; /* "heir to the British throne, Charles," */
 	if (a > 0 && doc_same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
