@@ -510,6 +510,12 @@ static const struct {
 	  "Okonkwe=1" },
 	{ "Prince Edmund, the younger brother of the heir to the throne, "
 	  "Aldric, has told friends.", "Edmund=1M | Aldric=1M" },
+	/* A word for a company before the head of an apposition is no
+	 * organisation's apposition; a house or a paper before what reads
+	 * as a name is no company's. */
+	{ "Ann Leeson, a network executive, said no.", "Ann Leeson=1F" },
+	{ "Zorvan Pirtle, the studio head, left.", "Zorvan Pirtle=1" },
+	{ "It is the house Zorvan Pirtle built in 1990.", "Zorvan Pirtle=1" },
 };
 
 static const struct {
@@ -682,6 +688,8 @@ static const struct {
 	  "a work between the role and the apposition" },
 	{ "It was the year's biggest romance, Paper Kites, and a hit.",
 	  "a possessive between" },
+	{ "Sales rose, and Zorvex, a company based in Oslo, said so.",
+	  "an organisation's apposition before \"based\"" },
 };
 
 static void

@@ -1518,24 +1518,26 @@ org_kind(const struct doc *d, size_t i)
 		"start-up", "network", "channel", "studio", "label", "agency",
 		"manufacturer",
 		"carmaker", "automaker", "chipmaker", "brand", "outlet",
-		"newspaper", "paper", "daily", "weekly", "monthly", "magazine",
+		"newspaper", "daily", "weekly", "monthly", "magazine",
 		"tabloid", "broadsheet", "website", "newsletter", "charity",
-		"nonprofit", "non-profit", "house", "conglomerate",
-		"subsidiary", "insurer", "lender", "bank" };
+		"nonprofit", "non-profit", "conglomerate", "subsidiary",
+		"insurer", "lender", "bank" };
 
 	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
 		return 0;
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
-/* 1 for a lower-case word for a company that names a person's trade too
- * ("the broadcaster X", "the documentary maker X"): before a run that
- * reads as a name it is the person's. */
+/* 1 for a lower-case word for a company that names a person's trade or
+ * other things too ("the broadcaster X", "the documentary maker X", "the
+ * house X built"): before a run that reads as a name it is no company's
+ * ("the visual-effects house Kalpa Digital" is). */
 static int
 org_or_role(const struct doc *d, size_t i)
 {
 	static const char *const w[] = { "broadcaster", "publisher",
-		"distributor", "retailer", "maker", "producer" };
+		"distributor", "retailer", "maker", "producer", "house",
+		"paper" };
 
 	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
 		return 0;
@@ -1555,10 +1557,19 @@ org_appos(const struct doc *d, size_t c)
 	if (c + 2 >= d->tk.n || !(doc_lex(d, c + 1) & LEX_DET) ||
 	    !doc_same_sent(d, c, c + 1))
 		return 0;
+	static const char *const after[] = { "that", "which", "whose",
+		"based", "owned", "founded", "run", "known", "in", "from", "of",
+		"with", "and", "behind" };
+
 	for (k = c + 2; k < c + 2 + PEOPLE_APPOS_WINDOW && k < d->tk.n &&
 	     doc_same_sent(d, c, k); k++) {
+		/* the head of the apposition, not a word before it ("Ann
+		 * Lee, a network executive,") */
 		if (org_kind(d, k))
-			return 1;
+			return k + 1 >= d->tk.n ||
+			       (d->tk.v[k + 1].flags & TOK_PUNCT) ||
+			       tok_in(&d->tk, k + 1, after,
+				      sizeof(after) / sizeof(*after));
 		if (is_role_before(d, k) || (d->tk.v[k].flags & (TOK_CAP |
 								 TOK_PUNCT)))
 			return 0;
