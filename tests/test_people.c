@@ -516,6 +516,7 @@ static const struct {
 	{ "Ann Leeson, a network executive, said no.", "Ann Leeson=1F" },
 	{ "Zorvan Pirtle, the studio head, left.", "Zorvan Pirtle=1" },
 	{ "It is the house Zorvan Pirtle built in 1990.", "Zorvan Pirtle=1" },
+	{ "The cast, as Ivy Banks put it, was happy.", "Ivy Banks=1F" },
 };
 
 static const struct {

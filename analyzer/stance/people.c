@@ -1163,8 +1163,9 @@ char_of(const struct doc *d, size_t a, size_t b)
 			      tok_is(&d->tk, t - 2, "same")))
 			return 0;
 		if (b < d->tk.n && doc_same_sent(d, a, b) &&
-		    doc_is_speech(d, b))
-			return 0; /* "as Okafor said" */
+		    (doc_is_speech(d, b) || tok_is(&d->tk, b, "put") ||
+		     tok_is(&d->tk, b, "puts")))
+			return 0; /* "as Okafor said", "as Okafor put it" */
 		return acting_in_sentence(d, a);
 	}
 	/* "a young scientist, Astrid (Freya Holm)": the part, then its
