@@ -691,6 +691,7 @@ static const struct {
 	  "a possessive between" },
 	{ "Sales rose, and Zorvex, a company based in Oslo, said so.",
 	  "an organisation's apposition before \"based\"" },
+	{ "The Mardi Gras parade was cancelled.", "an event before \"parade\"" },
 };
 
 static void

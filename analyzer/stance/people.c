@@ -1826,7 +1826,8 @@ thing_head(const struct doc *d, size_t i)
 		"stadium", "arena", "hotel", "airport", "campus", "hospital",
 		"tower", "county", "river", "lake", "mountains", "valley",
 		"corporation", "headquarters", "facility", "plant", "mine",
-		"district", "neighborhood", "neighbourhood", "township" };
+		"district", "neighborhood", "neighbourhood", "township",
+		"parade", "carnival" };
 
 	/* lower case, or an acronym: "SUV", "GPU" */
 	if (i >= d->tk.n || (d->tk.v[i].flags & TOK_PUNCT) ||
