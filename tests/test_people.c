@@ -517,6 +517,7 @@ static const struct {
 	{ "Zorvan Pirtle, the studio head, left.", "Zorvan Pirtle=1" },
 	{ "It is the house Zorvan Pirtle built in 1990.", "Zorvan Pirtle=1" },
 	{ "The cast, as Ivy Banks put it, was happy.", "Ivy Banks=1F" },
+	{ "The war hero, Tom Reeder, was honoured.", "Tom Reeder=1M" },
 };
 
 static const struct {
@@ -692,6 +693,10 @@ static const struct {
 	{ "Sales rose, and Zorvex, a company based in Oslo, said so.",
 	  "an organisation's apposition before \"based\"" },
 	{ "The Mardi Gras parade was cancelled.", "an event before \"parade\"" },
+	{ "The game's hero, Ardyn Vael, must save the kingdom.",
+	  "a work's hero in apposition" },
+	{ "The novel's narrator, Pip Marlow, is twelve.",
+	  "a work's narrator in apposition" },
 };
 
 static void

@@ -1228,6 +1228,15 @@ plays_before(const struct doc *d, size_t a)
 	    tok_is(&d->tk, a - 1, "villain") ||
 	    tok_is(&d->tk, a - 1, "sidekick"))
 		return 1;
+	/* "The game's hero, Ardyn Vale,", "the novel's narrator, X,": a
+	 * work's part in apposition (a war hero is a person) */
+	if (a > 3 && tok_punct(&d->tk, a - 1, ',') && doc_same_sent(d, a - 3, a) &&
+	    (tok_is(&d->tk, a - 2, "hero") || tok_is(&d->tk, a - 2, "heroine") ||
+	     tok_is(&d->tk, a - 2, "protagonist") ||
+	     tok_is(&d->tk, a - 2, "narrator") ||
+	     tok_is(&d->tk, a - 2, "villain")) &&
+	    (d->tk.v[a - 3].flags & TOK_POSS) && (doc_lex(d, a - 3) & LEX_WORK))
+		return 1;
 	if (a > 1 && (tok_is(&d->tk, a - 1, "control") ||
 		      tok_is(&d->tk, a - 1, "controls")) &&
 	    (tok_is(&d->tk, a - 2, "players") || tok_is(&d->tk, a - 2, "you") ||
