@@ -518,6 +518,9 @@ static const struct {
 	{ "It is the house Zorvan Pirtle built in 1990.", "Zorvan Pirtle=1" },
 	{ "The cast, as Ivy Banks put it, was happy.", "Ivy Banks=1F" },
 	{ "The war hero, Tom Reeder, was honoured.", "Tom Reeder=1M" },
+	/* Single names joined by an ampersand are a firm's, full names
+	 * people. */
+	{ "The show stars Ivy Banks & Tom Reed.", "Ivy Banks=1F | Tom Reed=1M" },
 };
 
 static const struct {
@@ -697,6 +700,8 @@ static const struct {
 	  "a work's hero in apposition" },
 	{ "The novel's narrator, Pip Marlow, is twelve.",
 	  "a work's narrator in apposition" },
+	{ "Later, Procter & Gamble said prices would rise.",
+	  "a firm's name with an ampersand" },
 };
 
 static void

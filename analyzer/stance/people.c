@@ -1987,6 +1987,16 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
 	    is_cap_word(d, b + 1))
 		return EV_THING;
+	/* "Procter & Gamble said", "Marks & Spencer": single names joined
+	 * by an ampersand are a firm's ("Ivy Banks & Tom Reed" are
+	 * people) */
+	if (words_in(d, a, b) == 1 &&
+	    ((a > 1 && tok_punct(&d->tk, a - 1, '&') &&
+	     doc_same_sent(d, a - 2, a) && is_cap_word(d, a - 2)) ||
+	    (b + 1 < d->tk.n && tok_punct(&d->tk, b, '&') &&
+	     doc_same_sent(d, a, b + 1) && is_cap_word(d, b + 1) &&
+	     words_in(d, b + 1, b + 2) == 1 && !is_cap_word(d, b + 2))))
+		return EV_THING;
 	if (words_in(d, a, b) < 2)
 		return 0;
 	/* "Storm Idris", "Hurricane Katrina": a storm's kind before a given
