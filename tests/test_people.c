@@ -521,6 +521,9 @@ static const struct {
 	/* Single names joined by an ampersand are a firm's, full names
 	 * people. */
 	{ "The show stars Ivy Banks & Tom Reed.", "Ivy Banks=1F | Tom Reed=1M" },
+	/* Its own "her" after a series of verbs with one subject. */
+	{ "Kazuno has never released an album, never given an interview and "
+	  "never shown her face.", "Kazuno=1" },
 };
 
 static const struct {

@@ -3659,14 +3659,21 @@ contraction(const struct doc *d, size_t i)
 static int
 own_pronoun(const struct doc *d, size_t a)
 {
-	size_t j;
+	size_t j, lim = a + PEOPLE_ITS_WINDOW;
 
 	if (!opens_sentence(d, a) || !d->english)
 		return 0;
-	for (j = a + 1; j < d->tk.n && j < a + PEOPLE_ITS_WINDOW &&
-	     doc_same_sent(d, a, j); j++) {
+	for (j = a + 1; j < d->tk.n && j < lim && doc_same_sent(d, a, j);
+	     j++) {
 		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
 			return 1;
+		/* "X has never released an album, never given an interview
+		 * and never shown her face": a comma before the next verb of
+		 * a series, with the same subject, and the window goes on */
+		if (tok_punct(&d->tk, j, ',') && tok_is(&d->tk, j + 1, "never")) {
+			lim = j + PEOPLE_ITS_WINDOW;
+			continue;
+		}
 		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
 		    tok_punct(&d->tk, j, ',') || tok_is(&d->tk, j, "its") ||
 		    tok_is(&d->tk, j, "that") || tok_is(&d->tk, j, "who"))
