@@ -524,6 +524,12 @@ static const struct {
 	/* Its own "her" after a series of verbs with one subject. */
 	{ "Kazuno has never released an album, never given an interview and "
 	  "never shown her face.", "Kazuno=1" },
+	/* The first of two surnames alone is the person (Spanish and
+	 * Portuguese usage). */
+	{ "El líder Alberto Feijal Marín criticó la medida. “Es un ataque”, "
+	  "dijo Feijal en Madrid.", "Alberto Feijal Marín=2M" },
+	{ "Andrés Manuel Lozano Obrador spoke. Later Lozano said no.",
+	  "Andrés Manuel Lozano Obrador=2M" },
 };
 
 static const struct {

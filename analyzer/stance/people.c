@@ -3137,6 +3137,42 @@ person_by_nickname(const struct doc *d, const char *k)
 	return hit;
 }
 
+/* The one person whose name has the word k after its given names and
+ * before one more word: the first of two surnames, by which Spanish and
+ * Portuguese news names a person ("Feijoo" after "Alberto Feijoo Marin",
+ * "Lopez" after "Andres Manuel Lopez Obrador"); -1 if none or two (the
+ * first PEOPLE_NICK_SCAN people). */
+static int
+person_by_first_surname(const struct doc *d, const char *k)
+{
+	size_t kl = strlen(k), p, n = d->np < PEOPLE_NICK_SCAN ? d->np :
+				    PEOPLE_NICK_SCAN;
+	int hit = -1;
+
+	if (kl < 3 || (given_bits(k, kl) & LEX_GIVEN))
+		return -1;
+	for (p = 0; p < n; p++) {
+		const char *w = d->p[p].key, *e = strchr(w, ' ');
+
+		if (!e || (!d->p[p].mentions && d->p[p].figure < 0) ||
+		    !(given_bits(w, (size_t)(e - w)) & LEX_GIVEN))
+			continue;
+		/* past the given names ("Andres Manuel Lopez Obrador"), the
+		 * first surname, if another follows */
+		do {
+			w = e + 1;
+			e = strchr(w, ' ');
+		} while (e && (given_bits(w, (size_t)(e - w)) & LEX_GIVEN));
+		if (!e || (size_t)(e - w) != kl || memcmp(w, k, kl) != 0 ||
+		    strchr(e + 1, ' '))
+			continue;
+		if (hit >= 0)
+			return -1;
+		hit = (int)p;
+	}
+	return hit;
+}
+
 /* The person a single word at token at names: of the people with that
  * surname (named in full, or already mentioned), the one introduced last
  * before it, as a reader takes "Quintanilla said" after "Marisol
@@ -3171,6 +3207,8 @@ person_by_single(const struct doc *d, const struct pindex *ix, const char *k,
 	}
 	if (nfirst == 0) {
 		p = person_by_nickname(d, k);
+		if (p < 0)
+			p = person_by_first_surname(d, k);
 		return p >= 0 ? p : -1;
 	}
 	return nfirst == 1 ? firsthit : -1;
