@@ -530,6 +530,11 @@ static const struct {
 	  "dijo Feijal en Madrid.", "Alberto Feijal Marín=2M" },
 	{ "Andrés Manuel Lozano Obrador spoke. Later Lozano said no.",
 	  "Andrés Manuel Lozano Obrador=2M" },
+	/* Indonesian roles and ministries before a name; the first words of
+	 * a longer name are its person. */
+	{ "Menteri Keuangan Sri Mulyadi Indrawan mengatakan anggaran aman. "
+	  "“Kami akan menjaga defisit,” kata Sri Mulyadi kepada wartawan.",
+	  "Sri Mulyadi Indrawan=2" },
 };
 
 static const struct {

@@ -3451,6 +3451,31 @@ other_middle(const char *a, const char *b)
 	return !same_given(am, (size_t)(ax - am), bm, (size_t)(bx - bm));
 }
 
+/* The one person whose name of one word more opens with the words of key
+ * (kl bytes): "Sri Mulyani" after "Sri Mulyani Indrawati" (an Indonesian
+ * name of three given names), "John Fitzgerald" after "John Fitzgerald
+ * Kennedy"; -1 if none or two (the first PEOPLE_NICK_SCAN people). */
+static int
+person_by_prefix(const struct doc *d, const char *key, size_t kl)
+{
+	size_t p, n = d->np < PEOPLE_NICK_SCAN ? d->np : PEOPLE_NICK_SCAN;
+	int hit = -1;
+
+	if (!strchr(key, ' '))
+		return -1;
+	for (p = 0; p < n; p++) {
+		const char *pk = d->p[p].key;
+
+		if (strncmp(pk, key, kl) != 0 || pk[kl] != ' ' ||
+		    strchr(pk + kl + 1, ' '))
+			continue;
+		if (hit >= 0)
+			return -1;
+		hit = (int)p;
+	}
+	return hit;
+}
+
 /* The known person an accepted candidate names: by its key, or by given
  * name and surname when a middle name differs or the given name is its
  * short form ("Pat Carlineo" after "Patrick W. Carlineo Jr."), or as a
@@ -3479,6 +3504,8 @@ known_person(const struct doc *d, const struct pindex *ix,
 			 strcmp(pe->key + pl - kl, k->key) == 0)
 			p = q;
 	}
+	if (p < 0)
+		p = person_by_prefix(d, k->key, kl);
 	return p;
 }
 
