@@ -25,13 +25,21 @@
  *    by X"), "a man named X", honorifics, roles and verbs of saying of
  *    other languages ("Nabi X", "kata X", "disse X").
  *    Evidence against: a character ("agreed to play X ... the part", "the
- *    story follows X", "you play as X"), a thing or a title ("its
- *    electric X Y", "X Y's battery", "Mac Pro", "games like X", "<Tale of
- *    X>", "forces known as X"), the short form of a company's name ("X Y"
- *    after "X Y Corporation"); evidence against one occurrence of a name
- *    holds for all of them unless one has evidence around it.
+ *    story follows X", "you play as X", "as Admiral X" and "Chris Pine's
+ *    X" in a sentence about acting, "Astrid (Freya Holm)"), a thing or a
+ *    title ("its electric X Y", "X Y's battery", "Mac Pro", "games like
+ *    X", "<Tale of X>", "forces known as X", "The special, X,", "her
+ *    record X", "Storm X"), an organisation ("the Dhaka weekly X Y", "X,
+ *    the dubbing company,", "X Athletic", "Procter & Gamble", "X Y will
+ *    show its"), the short form of a company's name ("X Y" after "X Y
+ *    Corporation"); evidence against one occurrence of a name holds for
+ *    all of them unless one has evidence around it.
+ *    A birth name ("Born X Y in 1937, she") is a mention of the person
+ *    born so; "Lucia and Matias Ferrer" names Lucia Ferrer.
  * 3. A single capitalised word resolves to a person met anywhere in the
- *    article by surname (or, when unique, by given name); failing that it
+ *    article by surname (or, when unique, by given name, its short form
+ *    or nickname, or the first of two surnames: "Liz", "Feijoo"); failing
+ *    that it
  *    is a person of its own only with strong evidence around it (or as an
  *    item of a list of people); never a company's name ("Audi has
  *    revealed ... its"), a word after an acronym ("JP Morgan") or a given
