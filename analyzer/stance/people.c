@@ -39,11 +39,10 @@
  * 3. A single capitalised word resolves to a person met anywhere in the
  *    article by surname (or, when unique, by given name, its short form
  *    or nickname, or the first of two surnames: "Liz", "Feijoo"); failing
- *    that it
- *    is a person of its own only with strong evidence around it (or as an
- *    item of a list of people); never a company's name ("Audi has
- *    revealed ... its"), a word after an acronym ("JP Morgan") or a given
- *    name two people share.
+ *    that it is a person of its own only with strong evidence around it
+ *    (or as an item of a list of people); never a company's name ("Audi
+ *    has revealed ... its"), a word after an acronym ("JP Morgan") or a
+ *    given name two people share.
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
