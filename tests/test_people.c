@@ -378,6 +378,163 @@ static const struct {
 	 * and no new person. */
 	{ "Ali Farrokhzad met Ali Vostrikane in the port. Then Director Ali "
 	  "spoke.", "Ali Farrokhzad=1M | Ali Vostrikane=1M" },
+	/* "to" after a verb one does to a person ("spoke to", "wrote
+	 * to") introduces a listener, not a place. */
+	{ "She spoke to Mirela Kovačić for the Riverside Review.",
+	  "Mirela Kovačić=1" },
+	{ "At the bar she was talking to Zorvan Pirnau about it.",
+	  "Zorvan Pirnau=1" },
+	{ "She is married to Zorvan Pirnau.", "Zorvan Pirnau=1" },
+	/* A word for a company or a publication before a run ("the weekly
+	 * X", "the broadcaster X Y") names one, unless the run reads as a
+	 * name after a word for a trade too ("the documentary maker X");
+	 * a work in apposition to a role ("the coordinator on her series,
+	 * X,") is that role's person; a word before a role and a name
+	 * is what that person works for, a person of its own elsewhere. */
+	{ "Ilse Maritz, head of drama at the broadcaster Karoo Lens, said so.",
+	  "Ilse Maritz=1F" },
+	{ "The documentary maker Oskari Vehkala-Dunn went further.",
+	  "Oskari Vehkala-Dunn=1" },
+	{ "Tamsin Orrell says the coordinator on her new series, Zorvana "
+	  "Pirtle, was calm.", "Tamsin Orrell=1F | Zorvana Pirtle=1" },
+	{ "Veteran Tobagonian director Wendell Ashby-Crane said no.",
+	  "Wendell Ashby-Crane=1M" },
+	{ "“It works,” said Lumora founder Adaeze Okpala-Berg.",
+	  "Adaeze Okpala-Berg=1F" },
+	{ "Tramp aide Ann Roe left. Later Tramp said it was over.",
+	  "Ann Roe=1F | Tramp=2" },
+	/* A birth name is one more mention of the person born so, before
+	 * or after it, of the gender its given name tells; no person of
+	 * its own. */
+	{ "Vera Lund, who ran the library, has died at 88. Born Vera Moss "
+	  "in Dunedin in 1937, she moved to Hamilton after marrying Piet "
+	  "Achter.", "Vera Lund=2F | Piet Achter=1" },
+	{ "Born Vera Moss in Dunedin, Vera Lund moved to Hamilton.",
+	  "Vera Lund=2F" },
+	{ "The singer Ann Roe (born Ann Lisle) said no.", "Ann Roe=2F" },
+	{ "The singer Ann Roe, née Lisle, said no.", "Ann Roe=1F" },
+	/* A given name before "and" and a full name shares its surname. */
+	{ "The line-up has new work from the duo Lucía and Matías Ferrando. "
+	  "Later Lucía said it was hard.",
+	  "Matías Ferrando=1M | Lucía Ferrando=2F" },
+	{ "Apple and Tim Cook said no.", "Tim Cook=1M" },
+	/* Characters in a sentence about acting: after "as", or after an
+	 * actor's possessive, a rank before them or not; not after "such
+	 * as", a publication's possessive, or a co-star's role. */
+	{ "Oren Vasko would reprise his role as Pell Darrow, the father of "
+	  "Ezra Quill's Captain Tobin R. Darrow.",
+	  "Oren Vasko=1M | Ezra Quill=1M" },
+	{ "The voice cast is strong, and veteran actor Philippe Rousset is "
+	  "wonderfully nasty as Admiral Vosk.", "Philippe Rousset=1M" },
+	{ "Speaking to Reel Ledger’s Hanna Ostrova, the actor Lincoln Mardle "
+	  "said he was tired.", "Hanna Ostrova=1F | Lincoln Mardle=1M" },
+	{ "Players such as Ivy Banks and Tom Reed love the cast.",
+	  "Ivy Banks=1F | Tom Reed=1M" },
+	{ "Tom Reed's co-star Ivy Banks said it was fun.",
+	  "Tom Reed=1M | Ivy Banks=1F" },
+	/* A surname alone as its sentence's subject, "her" after it, makes
+	 * the full name before it a person; so does an actor's turn in a
+	 * part ("X's performance as"). */
+	{ "The award went to Losana Fifita-Crowl for the drama Long Yard. "
+	  "Fifita-Crowl thanked the crew and her two children.",
+	  "Losana Fifita-Crowl=2" },
+	{ "There is much to admire in Fenna Ogunbo-Ross's performance as the "
+	  "widow: she is fierce.", "Fenna Ogunbo-Ross=1" },
+	/* A sentence's first word before a verb of saying, a gendered
+	 * pronoun just after the quotation that opens the next sentence. */
+	{ "Tavesi said the team would win on Sunday. “We are ready,” she "
+	  "said.", "Tavesi=1" },
+	/* A short form or a nickname of one person's given name alone is
+	 * that person; of two people's, neither; a longer word that only
+	 * starts with a given name is no short form. */
+	{ "Elizabeth Marrow arrived. Liz said she was tired.",
+	  "Elizabeth Marrow=2F" },
+	{ "Robert Vance waved. Later, Bobby said he was happy.",
+	  "Robert Vance=2M" },
+	{ "Christopher Holt came. Chris smiled, and Chris said yes.",
+	  "Christopher Holt=3M" },
+	{ "Patrick Hume and Patricia Lowe met. Later, Pat said no.",
+	  "Patrick Hume=1M | Patricia Lowe=1F" },
+	{ "Ahmad Rahimi spoke. Then the minister Ahmadinejadi said no.",
+	  "Ahmad Rahimi=1M | Ahmadinejadi=1" },
+	/* A word no dictionary has with its own "his" or "her", after one
+	 * sentence adverb that opens the sentence. */
+	{ "Then Zorvana took her bag.", "Zorvana=1" },
+	{ "Even Dubo had his water in a cup.", "Dubo=1" },
+	/* "I" after a name is the pronoun before its verb, unless a
+	 * monarch's number after a given name of the hand-made list. */
+	{ "Queen Elizabeth I ruled for decades.", "Elizabeth I=1F" },
+	/* Malay honorifics before a name. */
+	{ "A column by the commentator Datuk Harun Zainali, in which he said "
+	  "no. “Enough,” Harun wrote.", "Harun Zainali=2M" },
+	{ "In the app, Zorvana Pirtle plays a nurse.", "Zorvana Pirtle=1" },
+	/* Not an organisation's name: no dictionary word before a
+	 * publication's word; a verb of saying before "its". */
+	{ "He spoke on the Jo Rogana podcast.", "Jo Rogana=1F" },
+	{ "Tam Okoro said its sales rose.", "Tam Okoro=1" },
+	/* A given name after "Storm" is a storm's; a character before its
+	 * actor in brackets is no person; sports clubs' words. */
+	{ "The actress Storm Reidy said she was ready.", "Storm Reidy=1" },
+	{ "Mads Kjeldby plays Erik, a keeper whose solitude is broken by a "
+	  "young scientist, Astrid (Freya Holmsen).",
+	  "Mads Kjeldby=1M | Freya Holmsen=1F" },
+	{ "Kofi Asante-Mensa scored twice as Marlowe Athletic beat Danebury "
+	  "Rovers.", "Kofi Asante-Mensa=1M" },
+	/* A Vietnamese surname opening a sentence stays in the name. */
+	{ "Pham Minh Tuyen was sworn in as prime minister on Monday. Tuyen "
+	  "said no.", "Pham Minh Tuyen=2" },
+	/* A given name in a list beside one person is a person; then a word
+	 * beside two people; no shared surname for the last items of a
+	 * list. */
+	{ "Zoraya, Adele and Harry Stiles also performed.",
+	  "Harry Stiles=1M | Adele=1F | Zoraya=1F" },
+	/* A given name that also names an award or a service ("Tony",
+	 * "Oscar", "Max") before a surname is a name. */
+	{ "Tony Blaine said no.", "Tony Blaine=1M" },
+	{ "Actor Oscar Delgado-Ives has joined the cast.",
+	  "Oscar Delgado-Ives=1M" },
+	/* A monarch's number stays in the name; a match ahead is no part
+	 * ("will play either X or Y"). */
+	{ "King Felipe VI opened parliament.", "Felipe VI=1M" },
+	{ "Radu-Lee will play either Iga Swiatkova or Coco Gauff-Mora next.",
+	  "Iga Swiatkova=1 | Coco Gauff-Mora=1F" },
+	/* A part after "as", another part's possessive and its role, in a
+	 * sentence about a performance; not before a verb of saying. */
+	{ "Kiely is wonderful, and Brendan Gleeson-Moyle, as Nora's gruff "
+	  "uncle Seamus, gives the best performance of his career.",
+	  "Brendan Gleeson-Moyle=1M" },
+	{ "As his uncle Seamus said, the cast was fine.", "Seamus=1M" },
+	/* A name closing an apposition to a role's phrase: the role a few
+	 * words back, no work, organisation or possessive between. */
+	{ "He met the new coach of the national team, Okonkwe, on Monday.",
+	  "Okonkwe=1" },
+	{ "Prince Edmund, the younger brother of the heir to the throne, "
+	  "Aldric, has told friends.", "Edmund=1M | Aldric=1M" },
+	/* A word for a company before the head of an apposition is no
+	 * organisation's apposition; a house or a paper before what reads
+	 * as a name is no company's. */
+	{ "Ann Leeson, a network executive, said no.", "Ann Leeson=1F" },
+	{ "Zorvan Pirtle, the studio head, left.", "Zorvan Pirtle=1" },
+	{ "It is the house Zorvan Pirtle built in 1990.", "Zorvan Pirtle=1" },
+	{ "The cast, as Ivy Banks put it, was happy.", "Ivy Banks=1F" },
+	{ "The war hero, Tom Reeder, was honoured.", "Tom Reeder=1M" },
+	/* Single names joined by an ampersand are a firm's, full names
+	 * people. */
+	{ "The show stars Ivy Banks & Tom Reed.", "Ivy Banks=1F | Tom Reed=1M" },
+	/* Its own "her" after a series of verbs with one subject. */
+	{ "Kazuno has never released an album, never given an interview and "
+	  "never shown her face.", "Kazuno=1" },
+	/* The first of two surnames alone is the person (Spanish and
+	 * Portuguese usage). */
+	{ "El líder Alberto Feijal Marín criticó la medida. “Es un ataque”, "
+	  "dijo Feijal en Madrid.", "Alberto Feijal Marín=2M" },
+	{ "Andrés Manuel Lozano Obrador spoke. Later Lozano said no.",
+	  "Andrés Manuel Lozano Obrador=2M" },
+	/* Indonesian roles and ministries before a name; the first words of
+	 * a longer name are its person. */
+	{ "Menteri Keuangan Sri Mulyadi Indrawan mengatakan anggaran aman. "
+	  "“Kami akan menjaga defisit,” kata Sri Mulyadi kepada wartawan.",
+	  "Sri Mulyadi Indrawan=2" },
 };
 
 static const struct {
@@ -500,6 +657,65 @@ static const struct {
 	{ "Kami membaca kitab Al Mursyid setiap malam di rumah bersama "
 	  "keluarga, lalu pergi ke kantor Al-Hidayah untuk belajar lagi.",
 	  "the Arabic article in text that is not English; no nisba" },
+	{ "Last year the team went to Zanderhof Kralje for the final.",
+	  "unknown words after \"went to\"" },
+	{ "Sales rose, and Zorvex, the chipmaker, said so.",
+	  "a company's apposition" },
+	{ "Lumora Vox, the dubbing company, today announced a deal.",
+	  "a company's apposition after a run" },
+	{ "She told the Dhaka weekly Parvin Khota that she was tired.",
+	  "a weekly's name" },
+	{ "Filming on the jungle adventure Ulan Merah was closed.",
+	  "a kind of work before a title" },
+	{ "The special, Nelly Yeh, starts streaming on Friday.",
+	  "a work in apposition" },
+	{ "He would not allow one on the set of his next feature, Kara "
+	  "Yolcu.", "a work in apposition, ending the sentence" },
+	{ "You play Captain Ilsa Varno, a smuggler who has lost her ship.",
+	  "a game's character after \"you play\" and a rank" },
+	{ "Zorvex Prime's performance of the quarter was weak.",
+	  "a performance of a thing" },
+	{ "Tavesi said the team would win on Sunday.",
+	  "a sentence's first word before a verb of saying, no pronoun" },
+	{ "The Rock had his say.", "a determiner opens the sentence" },
+	{ "However Nvortex raised its prices.", "its, not his or her" },
+	{ "In Lake Alta I lost my voice twice.",
+	  "the pronoun \"I\" after a given name of the gazetteer only" },
+	{ "Zorvenic’s new model, Dryft 3, generates footage from a prompt.",
+	  "a product in apposition, with a model's number" },
+	{ "He said it on the Dolly Take podcast last week.",
+	  "a name ending in a dictionary word before a publication's word" },
+	{ "Lakshmi Talkeez will show its last film on Sunday.",
+	  "a run opening its sentence, \"its\" after it" },
+	{ "Thousands lost power after Storm Idris brought winds of 90mph.",
+	  "a storm named with a given name" },
+	{ "The winner came in the final minute from Tottenham Hotspur.",
+	  "a sports club" },
+	{ "She won album of the year for her record Les Heures Bleues.",
+	  "a record after a possessive" },
+	{ "The band's single Lumo Vasta charted.", "a single after a possessive" },
+	{ "The Tony Awards were held, and she won an Oscar.",
+	  "awards named with a given name" },
+	{ "We also won Tony Vela cosmetics, which was a plus.",
+	  "a brand before a product's noun" },
+	{ "He once played Poe Damaris in the space films.",
+	  "a part right after the verb, a screen work after it" },
+	{ "The series, which follows Marc Spektor, a former soldier, begins "
+	  "filming.", "a work's relative clause" },
+	{ "The film follows Ivy Banks, a nurse.", "a work follows its hero" },
+	{ "The director of the film, Titanica, said so.",
+	  "a work between the role and the apposition" },
+	{ "It was the year's biggest romance, Paper Kites, and a hit.",
+	  "a possessive between" },
+	{ "Sales rose, and Zorvex, a company based in Oslo, said so.",
+	  "an organisation's apposition before \"based\"" },
+	{ "The Mardi Gras parade was cancelled.", "an event before \"parade\"" },
+	{ "The game's hero, Ardyn Vael, must save the kingdom.",
+	  "a work's hero in apposition" },
+	{ "The novel's narrator, Pip Marlow, is twelve.",
+	  "a work's narrator in apposition" },
+	{ "Later, Procter & Gamble said prices would rise.",
+	  "a firm's name with an ampersand" },
 };
 
 static void

@@ -25,17 +25,24 @@
  *    by X"), "a man named X", honorifics, roles and verbs of saying of
  *    other languages ("Nabi X", "kata X", "disse X").
  *    Evidence against: a character ("agreed to play X ... the part", "the
- *    story follows X", "you play as X"), a thing or a title ("its
- *    electric X Y", "X Y's battery", "Mac Pro", "games like X", "<Tale of
- *    X>", "forces known as X"), the short form of a company's name ("X Y"
- *    after "X Y Corporation"); evidence against one occurrence of a name
- *    holds for all of them unless one has evidence around it.
+ *    story follows X", "you play as X", "as Admiral X" and "Chris Pine's
+ *    X" in a sentence about acting, "Astrid (Freya Holm)"), a thing or a
+ *    title ("its electric X Y", "X Y's battery", "Mac Pro", "games like
+ *    X", "<Tale of X>", "forces known as X", "The special, X,", "her
+ *    record X", "Storm X"), an organisation ("the Dhaka weekly X Y", "X,
+ *    the dubbing company,", "X Athletic", "Procter & Gamble", "X Y will
+ *    show its"), the short form of a company's name ("X Y" after "X Y
+ *    Corporation"); evidence against one occurrence of a name holds for
+ *    all of them unless one has evidence around it.
+ *    A birth name ("Born X Y in 1937, she") is a mention of the person
+ *    born so; "Lucia and Matias Ferrer" names Lucia Ferrer.
  * 3. A single capitalised word resolves to a person met anywhere in the
- *    article by surname (or, when unique, by given name); failing that it
- *    is a person of its own only with strong evidence around it (or as an
- *    item of a list of people); never a company's name ("Audi has
- *    revealed ... its"), a word after an acronym ("JP Morgan") or a given
- *    name two people share.
+ *    article by surname (or, when unique, by given name, its short form
+ *    or nickname, or the first of two surnames: "Liz", "Feijoo"); failing
+ *    that it is a person of its own only with strong evidence around it
+ *    (or as an item of a list of people); never a company's name ("Audi
+ *    has revealed ... its"), a word after an acronym ("JP Morgan") or a
+ *    given name two people share.
  *
  * Non-goals: people named only by an epithet ("the veteran producer").
  */
@@ -102,9 +109,13 @@ enum evidence {
 				("Choreographer Pinky Dsouza-Rane, who") */
 	EV_AUTHOR = 1 << 22, /* whose work of one's own follows ("Van Gogh's
 			       famous painting", "Okafor's memoir") */
-	EV_KIN = 1 << 23    /* what only a person has or does: "Okafor's
+	EV_KIN = 1 << 23,   /* what only a person has or does: "Okafor's
 			       wife", "Okafor himself", "Okafor, who was
 			       born", "Okafor died" */
+	EV_ORGAPPOS = 1 << 24 /* with EV_THING: an organisation's apposition
+				 follows ("Zorvex, the chipmaker,"), so a
+				 single word is a company at every
+				 occurrence */
 };
 
 /* Evidence that makes a person by itself. */
@@ -974,20 +985,29 @@ place_prep(const struct doc *d, size_t i)
 }
 
 /* 1 for a "to" that introduces a source or a listener, not a place:
- * "according to X", "spoke to X", "said to X"; or a "from" after a
- * message: "a statement from X", "a letter from X". */
+ * "according to X", "said to X", "spoke to X", "talking to X", "wrote to
+ * X", "married to X"; or a "from" after a message: "a statement from X",
+ * "a letter from X". */
 static int
 source_to(const struct doc *d, size_t i)
 {
 	static const char *const msg[] = { "statement", "letter", "email",
 		"message", "note", "call", "post", "tweet", "video", "memo",
 		"comment", "comments", "response", "reply", "quote" };
+	/* verbs one does to a person, not a place (one goes to a place) */
+	static const char *const listener[] = { "spoke", "speak", "speaks",
+		"speaking", "spoken", "talked", "talk", "talks", "talking",
+		"wrote", "write", "writes", "writing", "listened", "listen",
+		"listening", "married", "engaged", "introduced",
+		"apologised", "apologized", "apologising", "apologizing" };
 
 	if (i == 0 || !doc_same_sent(d, i - 1, i))
 		return 0;
 	if (tok_is(&d->tk, i, "to"))
 		return tok_is(&d->tk, i - 1, "according") ||
-		       doc_is_speech(d, i - 1);
+		       doc_is_speech(d, i - 1) ||
+		       tok_in(&d->tk, i - 1, listener,
+			      sizeof(listener) / sizeof(*listener));
 	if (!tok_is(&d->tk, i, "from"))
 		return 0;
 	return tok_in(&d->tk, i - 1, msg, sizeof(msg) / sizeof(*msg));
@@ -1035,12 +1055,18 @@ verb_use(const struct doc *d, size_t i)
 #define PEOPLE_PART_REACH 40
 
 /* 1 when the sentence of token a speaks of a part near it: "role",
- * "roles", "character", "characters", "the part" (within
- * PEOPLE_PART_REACH tokens, so that a sentence of thousands of names
- * stays linear). */
+ * "roles", "character", "characters", "the part", a screen work after
+ * it (within PEOPLE_PART_REACH tokens, so that a sentence of thousands
+ * of names stays linear). */
 static int
 part_in_sentence(const struct doc *d, size_t a)
 {
+	/* after the name: "played X in the Star Wars films" (not words of
+	 * sport too: "series", "season", "game") */
+	static const char *const screen[] = { "film", "films", "movie",
+		"movies", "sequel", "sequels", "franchise", "miniseries",
+		"sitcom", "musical", "adaptation", "remake", "reboot",
+		"prequel", "biopic", "episode", "episodes", "trilogy" };
 	uint32_t s = d->tk.v[a].sent;
 	size_t i = d->sent_start[s], e = d->sent_start[s + 1];
 
@@ -1053,8 +1079,118 @@ part_in_sentence(const struct doc *d, size_t a)
 		    tok_is(&d->tk, i, "character") ||
 		    tok_is(&d->tk, i, "characters") ||
 		    (i > 0 && tok_is(&d->tk, i, "part") &&
-		     tok_is(&d->tk, i - 1, "the")))
+		     tok_is(&d->tk, i - 1, "the")) ||
+		    (i > a && tok_in(&d->tk, i, screen,
+				     sizeof(screen) / sizeof(*screen))))
 			return 1;
+	return 0;
+}
+
+/* 1 when the sentence of token a speaks of acting near it: "actor",
+ * "stars", "cast", "plays", "role" (within PEOPLE_PART_REACH tokens). */
+static int
+acting_in_sentence(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "actor", "actors", "actress",
+		"actresses", "cast", "stars", "starring", "starred", "co-star",
+		"co-stars", "plays", "played", "playing", "portrays",
+		"portrayed", "portraying", "voices", "voiced", "role", "roles",
+		"character", "characters", "reprise", "reprises", "reprising",
+		"performance", "performances" };
+	uint32_t s = d->tk.v[a].sent;
+	size_t i = d->sent_start[s], e = d->sent_start[s + 1];
+
+	if (a > i + PEOPLE_PART_REACH)
+		i = a - PEOPLE_PART_REACH;
+	if (e > a + PEOPLE_PART_REACH)
+		e = a + PEOPLE_PART_REACH;
+	for (; i < e && i < d->tk.n; i++)
+		if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
+			return 1;
+	return 0;
+}
+
+/* 1 when the possessive at token p reads as a person's: the name it
+ * ends opens with a given name ("Chris Pine's"), or is one word no
+ * dictionary has ("Okafor's"); not a publication's ("Reel Dispatch's
+ * Hannah Ostrowski", a journalist). */
+static int
+actor_poss(const struct doc *d, size_t p)
+{
+	size_t f = p;
+
+	while (f > 0 && doc_same_sent(d, f - 1, p) && is_cap_word(d, f - 1) &&
+	       !(d->tk.v[f - 1].flags & TOK_POSS) && p - f < 3)
+		f--;
+	if (doc_lex(d, f) & LEX_GIVEN)
+		return f < p;
+	return f == p && !is_common(d, p);
+}
+
+/* A character named in a sentence about acting, a title of rank or
+ * address ("Captain", "Admiral") before it or not: after "as" ("Roussel
+ * is wonderfully nasty as Admiral Voss"; not "such as", "as well as", or
+ * "as X said"; "as Nora's gruff uncle Seamus"), after an actor's
+ * possessive ("Chris Pine's Captain James T. Kirk", "Pine's Kirk"), or
+ * before its actor's name in brackets ("Astrid (Freya Holm)"). */
+static int
+char_of(const struct doc *d, size_t a, size_t b)
+{
+	size_t t = a;
+
+	while (t > 0 && doc_same_sent(d, t - 1, a) &&
+	       ((doc_lex(d, t - 1) & LEX_TITLE) || doc_is_role(d, t - 1)) &&
+	       (d->tk.v[t - 1].flags & TOK_CAP))
+		t--;
+	if (t == 0 || !doc_same_sent(d, t - 1, a))
+		return 0;
+	/* "as Nora's gruff uncle Seamus": "as", another part's possessive
+	 * or "her", "his", then a few words in lower case */
+	{
+		size_t u = t, n = 0;
+
+		while (u > 1 && n < 3 && doc_same_sent(d, u - 1, a) &&
+		       (d->tk.v[u - 1].flags & (TOK_WORD | TOK_CAP |
+						TOK_POSS)) == TOK_WORD &&
+		       !doc_is_speech(d, u - 1) && !tok_is(&d->tk, u - 1, "as"))
+			u--, n++;
+		if (n > 0 && u > 1 &&
+		    ((d->tk.v[u - 1].flags & (TOK_CAP | TOK_POSS)) ==
+			     (TOK_CAP | TOK_POSS) ||
+		     tok_is(&d->tk, u - 1, "her") || tok_is(&d->tk, u - 1, "his")) &&
+		    tok_is(&d->tk, u - 2, "as") &&
+		    !(b < d->tk.n && doc_same_sent(d, a, b) &&
+		      doc_is_speech(d, b)))
+			return acting_in_sentence(d, a);
+	}
+	if (tok_is(&d->tk, t - 1, "as")) {
+		if (t > 1 && (tok_is(&d->tk, t - 2, "such") ||
+			      tok_is(&d->tk, t - 2, "well") ||
+			      tok_is(&d->tk, t - 2, "known") ||
+			      tok_is(&d->tk, t - 2, "same")))
+			return 0;
+		if (b < d->tk.n && doc_same_sent(d, a, b) &&
+		    (doc_is_speech(d, b) || tok_is(&d->tk, b, "put") ||
+		     tok_is(&d->tk, b, "puts")))
+			return 0; /* "as Okafor said", "as Okafor put it" */
+		return acting_in_sentence(d, a);
+	}
+	/* "a young scientist, Astrid (Freya Holm)": the part, then its
+	 * player's name in brackets */
+	if (b + 3 < d->tk.n && tok_punct(&d->tk, b, '(') &&
+	    doc_same_sent(d, a, b + 3) && (doc_lex(d, b + 1) & LEX_GIVEN) &&
+	    is_cap_word(d, b + 1) && is_cap_word(d, b + 2) &&
+	    !(doc_lex(d, b + 2) & (LEX_ORG | LEX_PLACE)) &&
+	    (tok_punct(&d->tk, b + 3, ')') ||
+	     (b + 4 < d->tk.n && is_cap_word(d, b + 3) &&
+	      !(doc_lex(d, b + 3) & (LEX_ORG | LEX_PLACE)) &&
+	      tok_punct(&d->tk, b + 4, ')'))))
+		return acting_in_sentence(d, a);
+	if ((d->tk.v[t - 1].flags & (TOK_POSS | TOK_CAP)) ==
+		    (TOK_POSS | TOK_CAP) &&
+	    !(doc_lex(d, t - 1) & (LEX_ORG | LEX_PLACE)) &&
+	    actor_poss(d, t - 1))
+		return acting_in_sentence(d, a);
 	return 0;
 }
 
@@ -1068,10 +1204,21 @@ plays_before(const struct doc *d, size_t a)
 	static const char *const verbs[] = { "plays", "played", "playing",
 		"play", "portrays", "portrayed", "portraying", "voices",
 		"voiced" };
-	size_t i = a, j, steps;
+	size_t i, j, steps;
 
+	/* "You play Captain Ilsa Varn": a title of rank before the name */
+	while (a > 1 && doc_same_sent(d, a - 2, a) &&
+	       ((doc_lex(d, a - 1) & LEX_TITLE) || doc_is_role(d, a - 1)) &&
+	       (d->tk.v[a - 1].flags & TOK_CAP))
+		a--;
+	i = a;
 	if (tok_is(&d->tk, a - 1, "by"))
 		return 0; /* "played by X": the actor */
+	/* "You play X", "players control X": a game's character */
+	if (a > 1 && (tok_is(&d->tk, a - 1, "play") ||
+		      tok_is(&d->tk, a - 1, "control")) &&
+	    tok_is(&d->tk, a - 2, "you"))
+		return 1;
 	if (a > 1 && (tok_is(&d->tk, a - 1, "as") || tok_is(&d->tk, a - 1, "of")) &&
 	    (tok_is(&d->tk, a - 2, "role") || tok_is(&d->tk, a - 2, "character") ||
 	     tok_is(&d->tk, a - 2, "part")))
@@ -1088,6 +1235,15 @@ plays_before(const struct doc *d, size_t a)
 	    tok_is(&d->tk, a - 1, "villain") ||
 	    tok_is(&d->tk, a - 1, "sidekick"))
 		return 1;
+	/* "The game's hero, Ardyn Vale,", "the novel's narrator, X,": a
+	 * work's part in apposition (a war hero is a person) */
+	if (a > 3 && tok_punct(&d->tk, a - 1, ',') && doc_same_sent(d, a - 3, a) &&
+	    (tok_is(&d->tk, a - 2, "hero") || tok_is(&d->tk, a - 2, "heroine") ||
+	     tok_is(&d->tk, a - 2, "protagonist") ||
+	     tok_is(&d->tk, a - 2, "narrator") ||
+	     tok_is(&d->tk, a - 2, "villain")) &&
+	    (d->tk.v[a - 3].flags & TOK_POSS) && (doc_lex(d, a - 3) & LEX_WORK))
+		return 1;
 	if (a > 1 && (tok_is(&d->tk, a - 1, "control") ||
 		      tok_is(&d->tk, a - 1, "controls")) &&
 	    (tok_is(&d->tk, a - 2, "players") || tok_is(&d->tk, a - 2, "you") ||
@@ -1098,7 +1254,14 @@ plays_before(const struct doc *d, size_t a)
 	if (a > 1 && tok_is(&d->tk, a - 1, "follows") &&
 	    (tok_is(&d->tk, a - 2, "story") || tok_is(&d->tk, a - 2, "plot") ||
 	     tok_is(&d->tk, a - 2, "narrative") ||
-	     tok_is(&d->tk, a - 2, "campaign")))
+	     tok_is(&d->tk, a - 2, "campaign") ||
+	     (doc_lex(d, a - 2) & LEX_WORK)))
+		return 1;
+	/* "The series, which follows X": a work's relative clause */
+	if (a > 4 && tok_is(&d->tk, a - 1, "follows") &&
+	    (tok_is(&d->tk, a - 2, "which") || tok_is(&d->tk, a - 2, "that")) &&
+	    doc_same_sent(d, a - 4, a) && tok_punct(&d->tk, a - 3, ',') &&
+	    (doc_lex(d, a - 4) & LEX_WORK))
 		return 1;
 	/* "had agreed to play X, and was perfect for the part": right after
 	 * the verb, a part when the sentence speaks of one. */
@@ -1106,15 +1269,17 @@ plays_before(const struct doc *d, size_t a)
 		if (tok_is(&d->tk, a - 1, verbs[j]))
 			return part_in_sentence(d, a);
 	/* The verb, then one to three lower-case words ("the grizzled
-	 * detective"). */
+	 * detective"); not a match ahead ("will play either X or Y", "to
+	 * play the winner, X"). */
 	for (steps = 0; i > 0 && steps < 4 && doc_same_sent(d, i - 1, a);
 	     steps++) {
 		i--;
 		for (j = 0; steps > 0 && j < sizeof(verbs) / sizeof(*verbs); j++)
 			if (tok_is(&d->tk, i, verbs[j]))
-				return 1;
+				return !verb_use(d, i) || part_in_sentence(d, a);
 		if ((d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)) ||
-		    !(d->tk.v[i].flags & TOK_WORD))
+		    !(d->tk.v[i].flags & TOK_WORD) ||
+		    tok_is(&d->tk, i, "either") || tok_is(&d->tk, i, "both"))
 			return 0;
 	}
 	return 0;
@@ -1229,10 +1394,20 @@ kin_after(const struct doc *d, size_t a, size_t b)
 		"ex-wife", "ex-husband", "spouse", "death", "funeral",
 		"birthday", "childhood", "wedding", "divorce", "retirement",
 		"eulogy", "grave", "obituary" };
+	/* an actor's work in a part: "Fenella Ross's performance as the
+	 * widow", "her turn as", "his portrayal of" */
+	static const char *const turn[] = { "performance", "performances",
+		"turn", "portrayal" };
 	size_t i = b, j;
 
 	if (b >= d->tk.n || !doc_same_sent(d, a, b))
 		return 0;
+	if ((d->tk.v[b - 1].flags & TOK_POSS) && b + 1 < d->tk.n &&
+	    doc_same_sent(d, a, b + 1) &&
+	    tok_in(&d->tk, b, turn, sizeof(turn) / sizeof(*turn)) &&
+	    (tok_is(&d->tk, b + 1, "as") ||
+	     (tok_is(&d->tk, b + 1, "of") && tok_is(&d->tk, b, "portrayal"))))
+		return EV_KIN; /* not "the firm's performance of the year" */
 	if (d->tk.v[b - 1].flags & TOK_POSS) {
 		/* "late", "own", "younger": one adjective between */
 		for (; i < b + 2 && i < d->tk.n && doc_same_sent(d, a, i); i++) {
@@ -1349,6 +1524,156 @@ article_prep(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 for a lower-case noun for a kind of company or publication at token
+ * i ("company", "weekly", "broadcaster", "house"): what a name after it
+ * ("the Dhaka weekly Parda Kotha", "the broadcaster Kaapstad Vision") or
+ * in an apposition ("Vocalis Afrika, the dubbing company,") names. */
+static int
+org_kind(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "company", "firm", "startup",
+		"start-up", "network", "channel", "studio", "label", "agency",
+		"manufacturer",
+		"carmaker", "automaker", "chipmaker", "brand", "outlet",
+		"newspaper", "daily", "weekly", "monthly", "magazine",
+		"tabloid", "broadsheet", "website", "newsletter", "charity",
+		"nonprofit", "non-profit", "conglomerate", "subsidiary",
+		"insurer", "lender", "bank" };
+
+	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
+		return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
+}
+
+/* 1 for a lower-case word for a company that names a person's trade or
+ * other things too ("the broadcaster X", "the documentary maker X", "the
+ * house X built"): before a run that reads as a name it is no company's
+ * ("the visual-effects house Kalpa Digital" is). */
+static int
+org_or_role(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "broadcaster", "publisher",
+		"distributor", "retailer", "maker", "producer", "house",
+		"paper" };
+
+	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
+		return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
+}
+
+/* 1 when the comma at token c ends the apposition of an organisation to
+ * the name before it: "Vocalis Afrika, the dubbing company,", "Zorvex, a
+ * chipmaker based in Oslo," (a determiner, then the kind within a few
+ * lower-case words, before any role: "X, the company's founder," is a
+ * person). */
+static int
+org_appos(const struct doc *d, size_t c)
+{
+	size_t k;
+
+	if (c + 2 >= d->tk.n || !(doc_lex(d, c + 1) & LEX_DET) ||
+	    !doc_same_sent(d, c, c + 1))
+		return 0;
+	static const char *const after[] = { "that", "which", "whose",
+		"based", "owned", "founded", "run", "known", "in", "from", "of",
+		"with", "and", "behind" };
+
+	for (k = c + 2; k < c + 2 + PEOPLE_APPOS_WINDOW && k < d->tk.n &&
+	     doc_same_sent(d, c, k); k++) {
+		/* the head of the apposition, not a word before it ("Ann
+		 * Lee, a network executive,") */
+		if (org_kind(d, k))
+			return k + 1 >= d->tk.n ||
+			       (d->tk.v[k + 1].flags & TOK_PUNCT) ||
+			       tok_in(&d->tk, k + 1, after,
+				      sizeof(after) / sizeof(*after));
+		if (is_role_before(d, k) || (d->tk.v[k].flags & (TOK_CAP |
+								 TOK_PUNCT)))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when the run [a, b) stands in apposition to a word for a work or a
+ * product: "The special, Nell Orrin, starts on Friday", "on the set of
+ * his next feature, Kis Yolcu.", "its new model, Drift 3," (the run
+ * closes the apposition with a comma or ends the sentence, or a model's
+ * number follows); not after a preposition opening the sentence ("In
+ * the film, Ava Chen plays a nurse", the name before its verb) or before
+ * a verb of saying ("The film, Ava Chen said, ..."). */
+static int
+work_appos(const struct doc *d, size_t a, size_t b)
+{
+	size_t w, j;
+
+	static const char *const thing[] = { "latest", "model", "product",
+		"device", "gadget", "app", "chatbot", "software", "platform" };
+
+	if (a < 2 || !tok_punct(&d->tk, a - 1, ',') ||
+	    !doc_same_sent(d, a - 2, a) ||
+	    (d->tk.v[a - 2].flags & (TOK_CAP | TOK_POSS)) ||
+	    !((doc_lex(d, a - 2) & LEX_WORK) ||
+	      tok_in(&d->tk, a - 2, thing, sizeof(thing) / sizeof(*thing))))
+		return 0;
+	if (b < d->tk.n && doc_same_sent(d, a, b) &&
+	    !tok_punct(&d->tk, b, ',') && !tok_punct(&d->tk, b, ')') &&
+	    !tok_punct(&d->tk, b, '.') && !tok_punct(&d->tk, b, ';') &&
+	    !((d->tk.v[b].flags & TOK_NUM) && d->tk.v[b].ol <= 2))
+		return 0;
+	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
+	    doc_is_speech(d, b + 1))
+		return 0;
+	/* the words of the work's noun phrase, back to its start */
+	for (w = a - 2, j = 0; w > 0 && j < 4 && doc_same_sent(d, w - 1, a) &&
+	     !(d->tk.v[w - 1].flags & (TOK_PUNCT | TOK_CAP)) &&
+	     !(doc_lex(d, w - 1) & LEX_PREP); w--, j++)
+		;
+	if (w > 0 && doc_same_sent(d, w - 1, a) &&
+	    (doc_lex(d, w - 1) & LEX_PREP) &&
+	    (d->tk.v[w - 1].flags & TOK_SSTART))
+		return 0;
+	/* "the coordinator on her new series, Sigrun Hall, was": the
+	 * person of the role before the preposition. */
+	if (w > 1 && doc_same_sent(d, w - 2, a) &&
+	    (doc_lex(d, w - 1) & LEX_PREP) && is_role_before(d, w - 2))
+		return 0;
+	return 1;
+}
+
+/* Tokens walked back from an apposition's comma to the role whose
+ * phrase it closes. */
+#define PEOPLE_ROLE_PHRASE 8
+
+/* 1 when the run [a, b) closes with a comma an apposition to a role's
+ * phrase ending just before it: "the brother of heir to the British
+ * throne, Charles, has", "the coordinator at the hospital, Ada Obi,"
+ * (the role in lower case a few words back, only words in lower case,
+ * "of", "to", "the" and adjectives between; no work or organisation
+ * word or possessive there: "the director of the film, Titanic,", "star
+ * of the year's biggest romance, Paper Kites,"). */
+static int
+role_phrase_before(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+
+	if (!d->english || a < 3 || !tok_punct(&d->tk, a - 1, ',') ||
+	    b >= d->tk.n || !tok_punct(&d->tk, b, ',') ||
+	    !doc_same_sent(d, a - 1, b))
+		return 0;
+	for (j = a - 2; j > 0 && j + PEOPLE_ROLE_PHRASE > a &&
+	     doc_same_sent(d, j, a); j--) {
+		const struct tok *t = &d->tk.v[j];
+
+		if (is_role_before(d, j) && !(t->flags & TOK_CAP))
+			return j < a - 2;
+		if ((t->flags & (TOK_PUNCT | TOK_NUM | TOK_POSS)) ||
+		    !(t->flags & TOK_WORD) ||
+		    (doc_lex(d, j) & (LEX_WORK | LEX_ORG | LEX_SPEECH)))
+			return 0;
+	}
+	return 0;
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1367,7 +1692,21 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return EV_WORK;
 	if (things_list(d, a))
 		return EV_WORK; /* "games like Icewind Dale" */
-	if (a > 0 && doc_same_sent(d, a - 1, a) && plays_before(d, a))
+	if (work_appos(d, a, b))
+		return EV_WORK; /* "The special, Nell Orrin, starts" */
+	/* "for her record Les Heures Bleues", "their new single Paper
+	 * Moon": a possessive before words for music that name other
+	 * things too ("the record Usain Bolt set") */
+	if (a > 1 && doc_same_sent(d, a - 2, a) &&
+	    (tok_is(&d->tk, a - 1, "record") || tok_is(&d->tk, a - 1, "single") ||
+	     tok_is(&d->tk, a - 1, "mixtape")) &&
+	    (tok_is(&d->tk, a - 2, "her") || tok_is(&d->tk, a - 2, "his") ||
+	     tok_is(&d->tk, a - 2, "their") || tok_is(&d->tk, a - 2, "new") ||
+	     tok_is(&d->tk, a - 2, "debut") || tok_is(&d->tk, a - 2, "latest") ||
+	     (d->tk.v[a - 2].flags & TOK_POSS)))
+		return EV_WORK;
+	if (a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (plays_before(d, a) || char_of(d, a, b)))
 		return ev | EV_CHAR;
 	/* "By Sunanda Kulkarni-Roy" opening a paragraph or a line: the
 	 * author's byline. */
@@ -1397,6 +1736,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	    tok_punct(&d->tk, a - 1, ',') &&
 	    is_role_before(d, a - 2))
 		ev |= EV_ROLE; /* "Its president, Dorothea Vance-Kilbride," */
+	else if (role_phrase_before(d, a, b))
+		ev |= EV_ROLE; /* "heir to the British throne, Charles," */
 	if (a > 0 && doc_same_sent(d, a - 1, a)) {
 		if (is_role_before(d, a - 1))
 			ev |= EV_ROLE;
@@ -1423,6 +1764,10 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		/* "Meghan, Duchess of Sussex": a title of a place. */
 		/* "X, engineer Isaac Clarke": a role before a name is that
 		 * name's. */
+		/* "Vocalis Afrika, the dubbing company,": an
+		 * organisation. */
+		if (org_appos(d, j))
+			return ev | EV_THING | EV_ORGAPPOS;
 		if (tok_is(&d->tk, k, "who") || tok_is(&d->tk, k, "whose") ||
 		    (is_role_before(d, k) && !is_cap_word(d, k + 1)) ||
 		    ((doc_lex(d, k) & LEX_TITLE) && (d->tk.v[k].flags & TOK_CAP) &&
@@ -1491,11 +1836,14 @@ thing_head(const struct doc *d, size_t i)
 		"charger", "hatchback", "coupe", "crossover", "pickup",
 		"motorcycle", "scooter", "airliner", "helicopter", "rocket",
 		"missile", "app", "browser", "chipset", "gpu", "cpu",
-		"smartwatch", "school", "schools", "theater", "theatre", "police",
+		"smartwatch", "cosmetics", "perfume", "fragrance", "sneakers",
+		"handbags", "beer", "whisky", "vodka", "school", "schools",
+		"theater", "theatre", "police",
 		"stadium", "arena", "hotel", "airport", "campus", "hospital",
 		"tower", "county", "river", "lake", "mountains", "valley",
 		"corporation", "headquarters", "facility", "plant", "mine",
-		"district", "neighborhood", "neighbourhood", "township" };
+		"district", "neighborhood", "neighbourhood", "township",
+		"parade", "carnival" };
 
 	/* lower case, or an acronym: "SUV", "GPU" */
 	if (i >= d->tk.n || (d->tk.v[i].flags & TOK_PUNCT) ||
@@ -1598,6 +1946,29 @@ named_thing(const struct doc *d, size_t a)
 	return tok_in(&d->tk, n, what, sizeof(what) / sizeof(*what));
 }
 
+/* 1 when the run [a, b) opens its sentence as a company does: "its"
+ * follows with no verb of saying, comma, quotation, pronoun or
+ * capitalised word between ("Lakshmi Talkies will show its last film";
+ * not "Tim Cook said its sales rose"). */
+static int
+run_its(const struct doc *d, size_t a, size_t b)
+{
+	size_t j;
+
+	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+		return 0;
+	for (j = b; j < d->tk.n && j < b + PEOPLE_ITS_WINDOW &&
+	     doc_same_sent(d, a, j); j++) {
+		if (tok_is(&d->tk, j, "its"))
+			return 1;
+		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
+		    tok_punct(&d->tk, j, ',') || doc_is_speech(d, j) ||
+		    (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M)))
+			return 0;
+	}
+	return 0;
+}
+
 /* A run of two words or more [a, b) used as a thing, not a person: right
  * after a determiner in lower case when no given name opens it ("the
  * Motorola Razr"; a person has a role or an adjective there, "the
@@ -1613,8 +1984,41 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		"this", "these", "our", "your" };
 	size_t j;
 
+	/* "Gibson Southern teacher Angela Cooper", "said Vocalis founder
+	 * Ada Okpara", "Trinidadian director Winston Alleyne": a word
+	 * before a role and another name says what that person works for
+	 * or is; it is no person there (elsewhere it may be: "Tramp aide
+	 * Ann Roe ... Tramp said"). */
+	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
+	    !(d->tk.v[b - 1].flags & TOK_POSS) &&
+	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
+	    is_cap_word(d, b + 1))
+		return EV_THING;
+	/* "Procter & Gamble said", "Marks & Spencer": single names joined
+	 * by an ampersand are a firm's ("Ivy Banks & Tom Reed" are
+	 * people) */
+	if (words_in(d, a, b) == 1 &&
+	    ((a > 1 && tok_punct(&d->tk, a - 1, '&') &&
+	     doc_same_sent(d, a - 2, a) && is_cap_word(d, a - 2)) ||
+	    (b + 1 < d->tk.n && tok_punct(&d->tk, b, '&') &&
+	     doc_same_sent(d, a, b + 1) && is_cap_word(d, b + 1) &&
+	     words_in(d, b + 1, b + 2) == 1 && !is_cap_word(d, b + 2))))
+		return EV_THING;
 	if (words_in(d, a, b) < 2)
 		return 0;
+	/* "Storm Idris", "Hurricane Katrina": a storm's kind before a given
+	 * name (not "Storm Reid", a given name before a surname). */
+	if (words_in(d, a, b) == 2 && (doc_lex(d, b - 1) & LEX_GIVEN) &&
+	    (tok_is(&d->tk, a, "storm") || tok_is(&d->tk, a, "hurricane") ||
+	     tok_is(&d->tk, a, "typhoon") || tok_is(&d->tk, a, "cyclone")))
+		return EV_THING;
+	/* "the Dhaka weekly Parda Kotha", "the broadcaster Kaapstad
+	 * Vision": a company or a publication of that kind (with a given
+	 * name first, a person too: "the publisher Rupert Vane"). */
+	if (!(ev & EV_GIVEN) && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (org_kind(d, a - 1) ||
+	     (org_or_role(d, a - 1) && !namelike(d, a, b))))
+		return EV_THING;
 	if (!(ev & EV_GIVEN) && a > 0 && doc_same_sent(d, a - 1, a) &&
 	    !(d->tk.v[a - 1].flags & TOK_CAP))
 		for (j = 0; j < sizeof(det) / sizeof(*det); j++)
@@ -1633,6 +2037,20 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 			return EV_THING;
 	}
 	if (b < d->tk.n && doc_same_sent(d, a, b) && thing_head(d, b))
+		return EV_THING;
+	/* "on the Dolly Shot podcast": a name that ends in a dictionary
+	 * word, a given name first or not, before a word for an
+	 * organisation or a work after "the", is the name of one; so is a
+	 * sentence's subject with "its" after it and no verb of saying
+	 * between ("Lakshmi Talkies will show its last film"; "Tim Cook
+	 * said its sales rose" is a person). */
+	if (is_cap_word(d, b - 1) && is_common(d, b - 1) &&
+	    !weak_given(d, b - 1) && a > 0 && b < d->tk.n &&
+	    doc_same_sent(d, a - 1, b) && tok_is(&d->tk, a - 1, "the") &&
+	    (d->tk.v[b].flags & (TOK_WORD | TOK_CAP)) == TOK_WORD &&
+	    (doc_lex(d, b) & (LEX_ORG | LEX_WORK)))
+		return EV_THING;
+	if (run_its(d, a, b))
 		return EV_THING;
 	if (named_thing(d, a))
 		return EV_THING; /* "forces known as Maghawir al Thawra" */
@@ -1659,10 +2077,6 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	if (b < d->tk.n && doc_same_sent(d, a, b) &&
 	    !(d->tk.v[b].flags & (TOK_NLBEFORE | TOK_PUNCT)) &&
 	    model_code(d, b))
-		return EV_THING;
-	if (b + 1 < d->tk.n && doc_same_sent(d, a, b + 1) &&
-	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
-	    is_cap_word(d, b + 1))
 		return EV_THING;
 	if ((ev & EV_PLACE_PREP) && is_cap_word(d, b - 1) &&
 	    dict_word(d, b - 1))
@@ -1716,6 +2130,17 @@ blocked(const struct doc *d, size_t i)
 	if (ap && (lexicon_lookup(k, (size_t)(ap - k)) &
 		   (LEX_PRONOUN | LEX_FUNC)))
 		return 1;
+	/* "Tony Blair", "Oscar Isaac", "Max Verstappen": a given name that
+	 * also names an award or a service ("the Tony Awards", "HBO
+	 * Max") before a capitalised word that is no organisation's. */
+	if ((lx & LEX_ORG) && (lx & LEX_GIVEN) && i + 1 < d->tk.n &&
+	    doc_same_sent(d, i, i + 1) &&
+	    !(d->tk.v[i + 1].flags & TOK_NLBEFORE) &&
+	    (d->tk.v[i + 1].flags & (TOK_WORD | TOK_CAP | TOK_ALLCAP)) ==
+		    (TOK_WORD | TOK_CAP) &&
+	    !(doc_lex(d, i + 1) & (LEX_ORG | LEX_PLACE)) &&
+	    !(d->tmark[i + 1] & (TM_NONPERSON | TM_FIGURE)))
+		return 0;
 	return (lx & LEX_ORG) != 0;
 }
 
@@ -1831,9 +2256,17 @@ trim_role_prefix(const struct doc *d, size_t a, size_t b, unsigned *ev)
 static size_t
 trim_common_front(const struct doc *d, size_t a, size_t b)
 {
+	/* Vietnamese surnames, which come first ("Pham Minh Tuan") and
+	 * are no English words (not "Le", "Do", "Ho": "Do Anna and Tom
+	 * agree?"). */
+	static const char *const viet[] = { "nguyen", "tran", "pham",
+		"hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo",
+		"duong", "truong", "dinh", "doan", "luong", "trinh" };
 	size_t n;
 
-	if (east_asian(d, a, b))
+	if (east_asian(d, a, b) ||
+	    (words_in(d, a, b) >= 2 &&
+	     tok_in(&d->tk, a, viet, sizeof(viet) / sizeof(*viet))))
 		return a;
 	for (n = a; n < b; n++) {
 		if (d->tk.v[n].flags & TOK_PUNCT)
@@ -1888,6 +2321,18 @@ trim_back(const struct doc *d, size_t a, size_t b)
 			b--;
 			break;
 		}
+	/* "On Mare Alta I fought her": the pronoun before its verb, not a
+	 * regnal number, which follows a monarch's given name, one of the
+	 * hand-made list ("Charles I was"). */
+	if (b > a + 1 && b < d->tk.n && tok_is(&d->tk, b - 1, "i") &&
+	    doc_same_sent(d, b - 1, b) &&
+	    (d->tk.v[b].flags & (TOK_WORD | TOK_CAP)) == TOK_WORD) {
+		size_t kl;
+		const char *k = doc_key(d, b - 2, &kl);
+
+		if (!(lexicon_lookup(k, kl) & LEX_GIVEN))
+			b--;
+	}
 	if (b == a + 2 && role_surname(d, a, b - 1))
 		return b; /* "John Legend", "Mark Judge" */
 	while (b > a && ((doc_lex(d, b - 1) & LEX_TITLE) ||
@@ -2281,6 +2726,21 @@ place_given(const struct doc *d, size_t a, size_t b, size_t j)
 	       !is_common(d, a + 1) && !has_digit(d, a + 1);
 }
 
+/* 1 when the word at token a opens its sentence, or follows one
+ * sentence adverb or conjunction that does ("Then Dubs took his cup",
+ * "Even Kazu had her doubts"; not a determiner: "The Rock"). */
+static int
+opens_sentence(const struct doc *d, size_t a)
+{
+	if (d->tk.v[a].flags & TOK_SSTART)
+		return 1;
+	return a > 0 && (d->tk.v[a - 1].flags & TOK_SSTART) &&
+	       (d->tk.v[a - 1].flags & TOK_CAP) &&
+	       (doc_lex(d, a - 1) & LEX_FUNC) &&
+	       !(doc_lex(d, a - 1) & (LEX_DET | LEX_PRONOUN | LEX_PREP)) &&
+	       !question_aux(d, a - 1);
+}
+
 /* EV_HESHE for the run [a, b) read from token i: it opens its sentence,
  * ends in a word no dictionary has, and a gendered pronoun follows in
  * the sentence or at the start of the next one in the paragraph. An
@@ -2291,7 +2751,9 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 	size_t j, end;
 	uint32_t s;
 
-	if (!d->english || (words_in(d, a, b) != 2 && !(a + 1 == b && i == a)) ||
+	if (!d->english ||
+	    (words_in(d, a, b) != 2 &&
+	     !(a + 1 == b && (i == a || (i + 1 == a && opens_sentence(d, a))))) ||
 	    !(d->tk.v[i].flags & TOK_SSTART) || is_common(d, b - 1) ||
 	    has_digit(d, b - 1))
 		return 0;
@@ -2301,8 +2763,13 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 		if (d->tk.v[j].sent != s &&
 		    d->tk.v[j].para != d->tk.v[a].para)
 			break;
-		if (d->tk.v[j].quote >= 0)
+		/* a quotation opening the next sentence takes none of its
+		 * tokens ("Tavita said so. “We are ready,” she said") */
+		if (d->tk.v[j].quote >= 0) {
+			if (d->tk.v[j].sent != s && end < d->tk.n)
+				end++;
 			continue;
+		}
 		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
 			return EV_HESHE;
 	}
@@ -2374,6 +2841,24 @@ compass_place(const struct doc *d, size_t a, size_t b)
 	if (tok_in(&d->tk, b - 1, w, sizeof(w) / sizeof(*w)))
 		return 1;
 	return 0;
+}
+
+/* 1 for a monarch's or a pope's number after a given name at token i:
+ * "II" to "XIX" in capitals ("Felipe VI", "Charles III", "Leo XIV"). */
+static int
+regnal(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "ii", "iii", "iv", "v", "vi", "vii",
+		"viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+		"xvii", "xviii", "xix" };
+
+	if (i == 0 || i >= d->tk.n || !doc_same_sent(d, i - 1, i) ||
+	    (d->tk.v[i].flags & TOK_NLBEFORE) ||
+	    (d->tk.v[i - 1].flags & TOK_POSS) ||
+	    !(d->tk.v[i].flags & TOK_ALLCAP) ||
+	    !(doc_lex(d, i - 1) & LEX_GIVEN))
+		return 0;
+	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
 static void
@@ -2454,6 +2939,8 @@ scan_candidates(struct doc *d, struct cands *c)
 				   tok_punct(&d->tk, b, '.') && b + 1 < n &&
 				   is_cap_word(d, b + 1)) {
 				b += 2; /* an initial: "J. Smith" */
+			} else if (regnal(d, b)) {
+				b++; /* "King Felipe VI", "Charles III" */
 			} else if (nickname_at(d, b)) {
 				/* "Vusumuzi ‘Vusi’ Khanye" */
 				b += nickname_at(d, b);
@@ -2618,6 +3105,81 @@ find_figures(struct doc *d, const struct topic *t)
 	free(fig2p);
 }
 
+static int same_given(const char *a, size_t al, const char *b, size_t bl);
+
+/* People looked at for a given name's short form or nickname, so that a
+ * page of thousands of names stays linear. */
+#define PEOPLE_NICK_SCAN 256
+
+/* The one person whose given name the single word k is a short form or
+ * a nickname of ("Liz" after "Elizabeth Marrow", "Bobby" after "Robert
+ * Vance", "Chris" after "Christopher Holt"); -1 if none, -2 if two
+ * ("Pat" after "Patrick" and "Patricia"). */
+static int
+person_by_nickname(const struct doc *d, const char *k)
+{
+	size_t kl = strlen(k), p, n = d->np < PEOPLE_NICK_SCAN ? d->np :
+				    PEOPLE_NICK_SCAN;
+	int hit = -1;
+
+	if (kl < 2)
+		return -1;
+	for (p = 0; p < n; p++) {
+		const char *f = d->p[p].first;
+		size_t fl;
+
+		if (!f || (!d->p[p].mentions && d->p[p].figure < 0))
+			continue;
+		fl = strlen(f);
+		/* the word the short form ("Chris"), not the long one
+		 * ("Ahmadinejad" after "Ahmad bin Hanbal"), unless a
+		 * nickname ("Robert" after "Bob Vance") */
+		if (fl == kl || (kl < fl ? !same_given(k, kl, f, fl) :
+				 !given_nickname(k, kl, f, fl)))
+			continue;
+		if (hit >= 0 && hit != (int)p)
+			return -2;
+		hit = (int)p;
+	}
+	return hit;
+}
+
+/* The one person whose name has the word k after its given names and
+ * before one more word: the first of two surnames, by which Spanish and
+ * Portuguese news names a person ("Feijoo" after "Alberto Feijoo Marin",
+ * "Lopez" after "Andres Manuel Lopez Obrador"); -1 if none or two (the
+ * first PEOPLE_NICK_SCAN people). */
+static int
+person_by_first_surname(const struct doc *d, const char *k)
+{
+	size_t kl = strlen(k), p, n = d->np < PEOPLE_NICK_SCAN ? d->np :
+				    PEOPLE_NICK_SCAN;
+	int hit = -1;
+
+	if (kl < 3 || (given_bits(k, kl) & LEX_GIVEN))
+		return -1;
+	for (p = 0; p < n; p++) {
+		const char *w = d->p[p].key, *e = strchr(w, ' ');
+
+		if (!e || (!d->p[p].mentions && d->p[p].figure < 0) ||
+		    !(given_bits(w, (size_t)(e - w)) & LEX_GIVEN))
+			continue;
+		/* past the given names ("Andres Manuel Lopez Obrador"), the
+		 * first surname, if another follows */
+		do {
+			w = e + 1;
+			e = strchr(w, ' ');
+		} while (e && (given_bits(w, (size_t)(e - w)) & LEX_GIVEN));
+		if (!e || (size_t)(e - w) != kl || memcmp(w, k, kl) != 0 ||
+		    strchr(e + 1, ' '))
+			continue;
+		if (hit >= 0)
+			return -1;
+		hit = (int)p;
+	}
+	return hit;
+}
+
 /* The person a single word at token at names: of the people with that
  * surname (named in full, or already mentioned), the one introduced last
  * before it, as a reader takes "Quintanilla said" after "Marisol
@@ -2650,18 +3212,26 @@ person_by_single(const struct doc *d, const struct pindex *ix, const char *k,
 		firsthit = p;
 		nfirst++;
 	}
+	if (nfirst == 0) {
+		p = person_by_nickname(d, k);
+		if (p < 0)
+			p = person_by_first_surname(d, k);
+		return p >= 0 ? p : -1;
+	}
 	return nfirst == 1 ? firsthit : -1;
 }
 
 /* 1 when two people or more have the given name k ("Ali" after "Ali bin
- * Abi Talib" and "Ali Khamenei"): the word alone is one of them, not a
- * new person. */
+ * Abi Talib" and "Ali Khamenei"), or one it is short for ("Pat" after
+ * "Patrick Hume" and "Patricia Lowe"): the word alone is one of them,
+ * not a new person. */
 static int
-shared_given(const struct pindex *ix, const char *k)
+shared_given(const struct doc *d, const struct pindex *ix, const char *k)
 {
 	int p = smap_get(&ix->first, k);
 
-	return p >= 0 && ix->next_first[p] >= 0;
+	return (p >= 0 && ix->next_first[p] >= 0) ||
+	       (p < 0 && person_by_nickname(d, k) == -2);
 }
 
 /* The figure mention that ends just before token a or starts just after
@@ -2888,6 +3458,31 @@ other_middle(const char *a, const char *b)
 	return !same_given(am, (size_t)(ax - am), bm, (size_t)(bx - bm));
 }
 
+/* The one person whose name of one word more opens with the words of key
+ * (kl bytes): "Sri Mulyani" after "Sri Mulyani Indrawati" (an Indonesian
+ * name of three given names), "John Fitzgerald" after "John Fitzgerald
+ * Kennedy"; -1 if none or two (the first PEOPLE_NICK_SCAN people). */
+static int
+person_by_prefix(const struct doc *d, const char *key, size_t kl)
+{
+	size_t p, n = d->np < PEOPLE_NICK_SCAN ? d->np : PEOPLE_NICK_SCAN;
+	int hit = -1;
+
+	if (!strchr(key, ' '))
+		return -1;
+	for (p = 0; p < n; p++) {
+		const char *pk = d->p[p].key;
+
+		if (strncmp(pk, key, kl) != 0 || pk[kl] != ' ' ||
+		    strchr(pk + kl + 1, ' '))
+			continue;
+		if (hit >= 0)
+			return -1;
+		hit = (int)p;
+	}
+	return hit;
+}
+
 /* The known person an accepted candidate names: by its key, or by given
  * name and surname when a middle name differs or the given name is its
  * short form ("Pat Carlineo" after "Patrick W. Carlineo Jr."), or as a
@@ -2916,6 +3511,8 @@ known_person(const struct doc *d, const struct pindex *ix,
 			 strcmp(pe->key + pl - kl, k->key) == 0)
 			p = q;
 	}
+	if (p < 0)
+		p = person_by_prefix(d, k->key, kl);
 	return p;
 }
 
@@ -2941,7 +3538,10 @@ accept_by_surname(const struct doc *d, struct cands *c,
 					 LEX_PRONOUN | LEX_ROLE)))
 			continue;
 		n = smap_get(&alone, k->key);
-		if (k->ev & (EV_STRONG & ~EV_GIVEN))
+		/* "Fifita-Crowe thanked the crew and her children": the
+		 * subject of its sentence, with "her" after it, is
+		 * evidence too */
+		if (k->ev & ((EV_STRONG & ~EV_GIVEN) | EV_HESHE))
 			n = 2;
 		else if (n < 1)
 			n = 1;
@@ -2982,7 +3582,46 @@ accept_by_surname(const struct doc *d, struct cands *c,
 	smap_release(&alone);
 }
 
-/* People from the accepted candidates, merged with the known ones. */
+/* 1 when the run at token a is a birth name: "Born Gwendolyn Moss in
+ * 1937, she", "Ann Roe (born Ann Lisle)", "Ann Roe, nee Lisle". */
+static int
+birth_name(const struct doc *d, size_t a)
+{
+	return a > 0 && doc_same_sent(d, a - 1, a) &&
+	       (tok_is(&d->tk, a - 1, "born") || tok_is(&d->tk, a - 1, "nee"));
+}
+
+/* The person whose birth name the accepted candidate i is: the last one
+ * named before it ("Vera Lund has died at 88. Born Vera Moss in 1937,
+ * she ...") whose gender the birth name does not contradict, else the
+ * next one in its sentence ("Born Vera Moss, Vera Lund ..."); -1 if
+ * none. */
+static int
+birth_person(const struct doc *d, const struct cands *c, size_t i)
+{
+	const struct cand *k = &c->v[i];
+	unsigned lx = doc_lex(d, k->a) & LEX_GIVEN;
+	int g = lx == LEX_GIVEN_F ? GENDER_F : lx == LEX_GIVEN_M ? GENDER_M : 0;
+	size_t j;
+
+	for (j = i; j-- > 0;) {
+		int p = c->v[j].person;
+
+		if (!c->v[j].accepted || p < 0 || birth_name(d, c->v[j].a))
+			continue;
+		if (!g || !d->p[p].gender || d->p[p].gender == g)
+			return p;
+	}
+	for (j = i + 1; j < c->n && doc_same_sent(d, k->a, c->v[j].a); j++)
+		if (c->v[j].accepted && c->v[j].person >= 0 &&
+		    !birth_name(d, c->v[j].a))
+			return c->v[j].person;
+	return -1;
+}
+
+/* People from the accepted candidates, merged with the known ones; a
+ * birth name is a mention of the person born so (an alias), no person
+ * of its own. */
 static void
 people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 {
@@ -2993,7 +3632,7 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 		struct cand *k = &c->v[i];
 		int p;
 
-		if (!k->accepted)
+		if (!k->accepted || birth_name(d, k->a))
 			continue;
 		p = known_person(d, ix, k);
 		if (p < 0) {
@@ -3024,6 +3663,15 @@ people_from_accepted(struct doc *d, struct cands *c, struct pindex *ix)
 		}
 		k->person = p;
 		add_mention(d, k->a, k->b - k->a, p);
+	}
+	for (i = 0; i < c->n; i++) {
+		struct cand *k = &c->v[i];
+
+		if (!k->accepted || !birth_name(d, k->a))
+			continue;
+		k->person = birth_person(d, c, i);
+		if (k->person >= 0)
+			add_mention(d, k->a, k->b - k->a, k->person);
 	}
 	buf_release(&disp);
 }
@@ -3083,14 +3731,21 @@ contraction(const struct doc *d, size_t i)
 static int
 own_pronoun(const struct doc *d, size_t a)
 {
-	size_t j;
+	size_t j, lim = a + PEOPLE_ITS_WINDOW;
 
-	if (!(d->tk.v[a].flags & TOK_SSTART) || !d->english)
+	if (!opens_sentence(d, a) || !d->english)
 		return 0;
-	for (j = a + 1; j < d->tk.n && j < a + PEOPLE_ITS_WINDOW &&
-	     doc_same_sent(d, a, j); j++) {
+	for (j = a + 1; j < d->tk.n && j < lim && doc_same_sent(d, a, j);
+	     j++) {
 		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
 			return 1;
+		/* "X has never released an album, never given an interview
+		 * and never shown her face": a comma before the next verb of
+		 * a series, with the same subject, and the window goes on */
+		if (tok_punct(&d->tk, j, ',') && tok_is(&d->tk, j + 1, "never")) {
+			lim = j + PEOPLE_ITS_WINDOW;
+			continue;
+		}
 		if ((d->tk.v[j].flags & TOK_CAP) || d->tk.v[j].quote >= 0 ||
 		    tok_punct(&d->tk, j, ',') || tok_is(&d->tk, j, "its") ||
 		    tok_is(&d->tk, j, "that") || tok_is(&d->tk, j, "who"))
@@ -3177,7 +3832,11 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 	     doc_list_gap(d, c->v[j].b, c->v[j + 1].a) &&
 	     c->v[j + 1].person >= 0; j++)
 		people++;
-	return people >= 2;
+	/* "Beyonce, Adele and Harry Styles": a given name beside one
+	 * person will do */
+	return people >= 2 ||
+	       (people == 1 && (doc_lex(d, k->a) & LEX_GIVEN) &&
+		!weak_given(d, k->a) && !is_common(d, k->a));
 }
 
 /* 1 when the single word at token a opens its sentence as a company
@@ -3220,6 +3879,49 @@ acronym_before(const struct doc *d, size_t a)
 	       !doc_is_role(d, a - 1);
 }
 
+/* The person a given name before "and" and another person's full name
+ * names: the two share the surname ("the duo Lucia and Matias Ferrer",
+ * "Ann and Piet Lund"), so the word is "Lucia Ferrer" (found or made);
+ * -1 when candidate i is no such word. */
+static int
+couple_person(struct doc *d, const struct cands *c, size_t i,
+	      struct pindex *ix)
+{
+	const struct cand *k = &c->v[i], *n;
+	const struct tok *ta, *ts, *te;
+	struct buf disp = BUF_INIT;
+	char *key;
+	int p;
+
+	/* not the last items of a list ("Beyonce, Adele and Harry
+	 * Styles") */
+	if (i + 1 >= c->n || !(doc_lex(d, k->a) & LEX_GIVEN) ||
+	    (k->a > 0 && tok_punct(&d->tk, k->a - 1, ',')) ||
+	    (d->tk.v[k->a].flags & TOK_POSS) || k->b + 1 >= d->tk.n ||
+	    !(tok_is(&d->tk, k->b, "and") || tok_punct(&d->tk, k->b, '&')))
+		return -1;
+	n = &c->v[i + 1];
+	if (n->a != k->b + 1 || !n->accepted || n->person < 0 || n->nw < 2 ||
+	    !d->p[n->person].first ||
+	    !doc_same_sent(d, k->a, n->a) || n->a + 1 >= n->b)
+		return -1;
+	ta = &d->tk.v[k->a];
+	ts = &d->tk.v[n->a + 1];
+	te = &d->tk.v[n->b - 1];
+	buf_add(&disp, d->text + ta->o, ta->ol);
+	buf_add(&disp, " ", 1);
+	buf_add(&disp, d->text + ts->o, te->o + te->ol - ts->o);
+	key = norm_key(disp.p, disp.len);
+	p = smap_get(&ix->full, key);
+	if (p < 0) {
+		p = new_person(d, disp.p, disp.len, key, -1, k->a);
+		pindex_add(ix, d, p);
+	}
+	free(key);
+	buf_release(&disp);
+	return p;
+}
+
 /* Single words: surnames and given names of known people, or people of
  * their own with evidence (single_evidence()). A rejected multi-word run
  * may end in a known surname ("Veteran Field"); only single words are
@@ -3241,8 +3943,9 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		if (c->v[i].nw != 1)
 			continue;
 		v = smap_get(&titled, c->v[i].key);
-		/* 2: a company somewhere, never a person of its own */
-		if (its_after(d, c->v[i].a))
+		/* 2: a company somewhere, never a person of its own
+		 * ("Audi has revealed ... its", "Zorvex, the chipmaker,") */
+		if (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS))
 			smap_put(&titled, c->v[i].key, 2);
 		else if ((c->v[i].ev & EV_TITLEROLE) &&
 			 !(c->v[i].ev & EV_SAID) && v < 1)
@@ -3273,11 +3976,18 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 				}
 				continue;
 			}
-			p = person_by_single(d, ix, k->key, a);
-			if (p < 0 && pass == 0 && !shared_given(ix, k->key) &&
-			    !acronym_before(d, a) &&
+			p = pass == 0 ? couple_person(d, c, i, ix) : -1;
+			if (p < 0)
+				p = person_by_single(d, ix, k->key, a);
+			/* the second pass finds the items of a list before
+			 * the mononyms of the first ("Beyonce, Adele and
+			 * Harry Styles") */
+			if (p < 0 && !shared_given(d, ix, k->key) &&
+			    !acronym_before(d, a) && !(k->ev & EV_THING) &&
+			    !birth_name(d, a) &&
 			    smap_get(&titled, k->key) < ((k->ev & EV_ROLE) ? 1 : 2) &&
-			    (single_evidence(d, k) || list_mononym(d, c, i))) {
+			    ((pass == 0 && single_evidence(d, k)) ||
+			     list_mononym(d, c, i))) {
 				p = new_person(d, d->text + d->tk.v[a].o,
 					       d->tk.v[a].ol, k->key, -1, a);
 				pindex_add(ix, d, p);
