@@ -312,6 +312,49 @@ static const struct {
 	 * be: never a quotation). */
 	{ "The actors' union met in the '90s.", "" },
 	{ "Rock 'n' roll didn't stop.", "T[n]" },
+	/* A gloss or a translation is no quotation: in parentheses after a
+	 * quoted word, or after "meaning" or "translates as". */
+	{ "The guild's word “lumen” (“the light a lamp owes the street”) "
+	  "is old.", "T[lumen] T[the light a lamp owes the street]" },
+	{ "The motto translates roughly as “the wick does not choose its "
+	  "flame”.", "T[the wick does not choose its flame]" },
+	{ "They use a word meaning “the hour before the lamps are lit” "
+	  "there.", "T[the hour before the lamps are lit]" },
+	/* After a determiner or a possessive, "show", "hit", "game" and
+	 * the like are works: what follows is a title; as verbs they are
+	 * not. */
+	{ "Her hit “we were never going home” topped the charts.",
+	  "T[we were never going home]" },
+	{ "The guild's new game “orbit of the lonely lamp” is out.",
+	  "T[orbit of the lonely lamp]" },
+	{ "The figures show “a guild that has lost its way”, Vane said.",
+	  "D[a guild that has lost its way]" },
+	/* "headlined", "title", "referred to as" name what follows. */
+	{ "A story headlined “guild votes to close the old lamp works” ran "
+	  "on Monday.", "T[guild votes to close the old lamp works]" },
+	{ "Its working title was “what the lamps know about us”.",
+	  "T[what the lamps know about us]" },
+	{ "It is referred to as “the last mile of the lamp trade” there.",
+	  "T[the last mile of the lamp trade]" },
+	/* A headline in a list of links. */
+	{ "Read more: “Storm leaves the lantern quarter without light "
+	  "again”", "T[Storm leaves the lantern quarter without light "
+	  "again]" },
+	/* A line nobody said: after a modal with a generic subject,
+	 * "instead of", a negation; with a named subject it was said. */
+	{ "You might say “this is just another lamp with a wick”, but no.",
+	  "T[this is just another lamp with a wick]" },
+	{ "Instead of saying “we are sorry for the dark”, try a lamp.",
+	  "T[we are sorry for the dark]" },
+	{ "Vane never said “the guild will close the works”, she said.",
+	  "T[the guild will close the works]" },
+	{ "Vane would say “the guild will close the works” every year.",
+	  "D[the guild will close the works]" },
+	/* A term the sentence defines, an idea after "the notion of". */
+	{ "“Lamp lag at the works” refers to a slow start.",
+	  "T[Lamp lag at the works]" },
+	{ "She rejected the notion of “a lamp for every single house” "
+	  "outright.", "T[a lamp for every single house]" },
 };
 
 static void
