@@ -355,6 +355,9 @@ static const struct {
 	  "T[Lamp lag at the works]" },
 	{ "She rejected the notion of “a lamp for every single house” "
 	  "outright.", "T[a lamp for every single house]" },
+	/* A name by which one is known, with words before "as". */
+	{ "Known to the guild simply as “the man who never lets a lamp go "
+	  "out”, Vane retired.", "T[the man who never lets a lamp go out]" },
 };
 
 static void

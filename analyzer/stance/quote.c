@@ -476,10 +476,18 @@ naming_before(const struct doc *d, const struct quote *q)
 	if (b > 0 && doc_same_sent(d, b - 1, q->open) &&
 	    tok_is(&d->tk, b - 1, "so-called"))
 		return 2;
-	if (b > 1 && doc_same_sent(d, b - 2, q->open) &&
-	    tok_is(&d->tk, b - 1, "as") &&
-	    (tok_is(&d->tk, b - 2, "known") || tok_is(&d->tk, b - 2, "billed")))
-		return 2;
+	/* ... "known to fans simply as “...”": up to QUOTE_VERB_WINDOW
+	 * words between. */
+	if (b > 1 && tok_is(&d->tk, b - 1, "as"))
+		for (i = b - 1; i > 0 && i + QUOTE_VERB_WINDOW + 1 >= b;) {
+			i--;
+			if (!doc_same_sent(d, i, q->open) ||
+			    (d->tk.v[i].flags & TOK_PUNCT))
+				break;
+			if (tok_is(&d->tk, i, "known") ||
+			    tok_is(&d->tk, i, "billed"))
+				return 2;
+		}
 	/* "what is referred to as “the last mile”" */
 	if (b > 2 && doc_same_sent(d, b - 3, q->open) &&
 	    tok_is(&d->tk, b - 1, "as") && tok_is(&d->tk, b - 2, "to") &&
