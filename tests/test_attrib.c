@@ -441,6 +441,31 @@ static const struct {
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },
 	{ "“Nobody knows what comes next for the lanterns.”", "-/" },
+	/* Something written, read out: the one person named before wrote
+	 * it; with two named, or a writer named who is no person, no
+	 * guess. */
+	{ "Police said Dana Pryce sent dozens of messages to the guild.\n\n"
+	  "One message read, “You will regret this for the rest of your "
+	  "life.”", "Dana Pryce/writing" },
+	{ "The lamplighter Amir Sadiq criticised the plan on Sunday. The "
+	  "post said: “This town deserves better than a car park.”",
+	  "Amir Sadiq/writing" },
+	{ "Dana Pryce and Amir Sadiq sent messages.\n\nOne message read, "
+	  "“You will regret this for the rest of your life.”", "-/" },
+	{ "Amir Sadiq spoke.\n\nOne letter, signed by forty residents, "
+	  "read: “We cannot get to work on time any more.”",
+	  "-/anonymous" },
+	/* Answers to questions the text asks: the one person the
+	 * paragraph before the first question names, then whoever
+	 * answered the question before. */
+	{ "We spoke to the lamplighter Petra Lind about the season.\n\n"
+	  "What has changed this year?\n\n“Everything, the whole way we "
+	  "light the lamps has changed.”\n\nAnd the guild?\n\n“They "
+	  "have been incredible, even in the dark weeks.”",
+	  "Petra Lind/answer | Petra Lind/answer" },
+	{ "We spoke to Petra Lind and Tomas Quill.\n\nWhat has changed "
+	  "this year?\n\n“Everything, the whole way we light the lamps "
+	  "has changed.”", "-/" },
 };
 
 static void

@@ -1929,6 +1929,126 @@ article_subject(const struct doc *d, int gender)
 	return d->p[best].mentions > 2 * second ? best : -1;
 }
 
+/* The one person mentioned in tokens [a, b) outside quotations, in *f
+ * with sieve; -1 when nobody or more than one is. */
+static int
+one_person_in(struct doc *d, size_t a, size_t b, struct found *f,
+	      enum doc_sieve sieve)
+{
+	size_t j, jm = 0;
+	int p = -1;
+
+	for (j = doc_mention_from(d, a); j < d->nm && d->m[j].tok < b; j++) {
+		if (d->tk.v[d->m[j].tok].quote >= 0)
+			continue;
+		if (p >= 0 && d->m[j].person != p)
+			return -1;
+		p = d->m[j].person;
+		jm = j;
+	}
+	if (p >= 0)
+		found_person(f, p, d->m[jm].tok, d->m[jm].tok + d->m[jm].ntok,
+			     HOW_NAME, sieve);
+	return p;
+}
+
+/* The first token of the paragraph before token i's, or DOC_NONE. */
+static size_t
+para_before(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent, para = d->tk.v[i].para;
+
+	while (s > 0 && d->tk.v[d->sent_start[s]].para == para)
+		s--;
+	if (d->tk.v[d->sent_start[s]].para == para || para == 0)
+		return DOC_NONE;
+	while (s > 0 && d->tk.v[d->sent_start[s - 1]].para + 1 == para)
+		s--;
+	return d->sent_start[s];
+}
+
+/* A quotation of something written, read out by the text: "One message
+ * read, '...'", "The post said: '...'", "It read: '...'" -- a noun of
+ * writing (or "it") as the subject of "read" or "said" just before the
+ * quote, naming nobody. The writer is the one person named in the
+ * sentence ("a letter from Vane read") or, else, the one person named
+ * in the paragraph before the sentence and the paragraph before that;
+ * -1 when there is none or more than one, -2 when the sentence says who
+ * wrote it but names no person ("signed by forty residents"). */
+static int
+writing_speaker(struct doc *d, const struct quote *q, struct found *f)
+{
+	static const char *const noun[] = { "message", "messages", "text",
+		"texts", "post", "posts", "tweet", "tweets", "email", "emails",
+		"e-mail", "letter", "letters", "note", "notes", "comment",
+		"comments", "caption", "entry", "diary", "card", "reply",
+		"response", "it", "one", "another" };
+	static const char *const verb[] = { "read", "reads", "said", "says",
+		"stated", "states", "went", "goes", "began", "begins" };
+	uint32_t s = d->tk.v[q->open].sent;
+	size_t s0 = d->sent_start[s], v = q->open, a;
+	int p;
+
+	/* "... read, “" or "... read: “" */
+	if (v > s0 && (tok_punct(&d->tk, v - 1, ',') ||
+		       tok_punct(&d->tk, v - 1, ':')))
+		v--;
+	if (v < s0 + 2 || !tok_in(&d->tk, v - 1, verb,
+				   sizeof(verb) / sizeof(*verb)))
+		return -1;
+	v--;
+	/* "One message, signed by forty residents, read:" */
+	a = v;
+	if (tok_punct(&d->tk, a - 1, ',')) {
+		for (a--; a > s0 && !tok_punct(&d->tk, a - 1, ','); a--)
+			if (doc_is_speech(d, a - 1))
+				return -1;
+		if (a == s0)
+			return -1;
+		a--;
+	}
+	if (a == s0 || !tok_in(&d->tk, a - 1, noun, sizeof(noun) /
+						     sizeof(*noun)))
+		return -1;
+	/* "it said" is an organisation's; "it read" is a text's */
+	if ((tok_is(&d->tk, a - 1, "it") || tok_is(&d->tk, a - 1, "one") ||
+	     tok_is(&d->tk, a - 1, "another")) &&
+	    !tok_is(&d->tk, v, "read") && !tok_is(&d->tk, v, "reads"))
+		return -1;
+	p = one_person_in(d, s0, q->open, f, SIEVE_WRITING);
+	if (p >= 0)
+		return p;
+	/* "One letter, signed by forty residents, read:": written by
+	 * somebody the sentence names, though no person. */
+	for (a = s0; a < q->open; a++)
+		if (doc_mention_at(d, a) >= 0)
+			return -1;
+		else if (tok_is(&d->tk, a, "by") || tok_is(&d->tk, a, "from"))
+			return -2;
+	/* the sentences of its paragraph before the quote's, and the
+	 * paragraph before */
+	a = para_before(d, s0);
+	if (a == DOC_NONE)
+		for (a = s0; a > 0 && d->tk.v[a - 1].para == d->tk.v[s0].para;)
+			a--;
+	return a < s0 ? one_person_in(d, a, s0, f, SIEVE_WRITING) : -1;
+}
+
+/* 1 when the paragraph before token i's is a question asked in the text
+ * (an interviewer's): it ends with "?" and quotes nothing. */
+static int
+question_before(const struct doc *d, size_t i)
+{
+	size_t a = para_before(d, i), j;
+
+	if (a == DOC_NONE || i == 0 || !tok_punct(&d->tk, i - 1, '?'))
+		return 0;
+	for (j = a; j < i; j++)
+		if (d->tk.v[j].quote >= 0 || (d->tmark[j] & TM_TITLEQ))
+			return 0;
+	return 1;
+}
+
 static void
 attribute_quotes(struct doc *d)
 {
@@ -2007,6 +2127,8 @@ attribute_quotes(struct doc *d)
 			p = speaker_before(d, q, &f);
 		if (p == -1)
 			p = speaker_after_far(d, q, &f);
+		if (p == -1)
+			p = writing_speaker(d, q, &f);
 		/* "I told my agent, '...'" in a memoir extract. */
 		if (p == -1 && narr >= 0 && first_person(d, q)) {
 			p = narr;
@@ -2058,6 +2180,26 @@ attribute_quotes(struct doc *d)
 			f.sieve = SIEVE_CONTINUATION;
 			org_spoke(d, q, &f, &last);
 			continue;
+		}
+		/* "What has changed this year? / “Everything, ...”": an
+		 * answer, by who answered the question before, or by the one
+		 * person the paragraph before the question names ("We spoke
+		 * to goalkeeper Petra Lind."). */
+		if (p < 0 && (d->tk.v[q->open].flags & TOK_PSTART) &&
+		    question_before(d, q->open)) {
+			size_t qa = para_before(d, q->open), b;
+
+			if (prev >= 0 && d->tk.v[prev_end].para + 2 ==
+						 d->tk.v[q->open].para) {
+				p = prev;
+				f.p = p;
+				f.f0 = f.f1 = 0;
+				f.sieve = SIEVE_ANSWER;
+			} else if ((b = para_before(d, qa)) != DOC_NONE &&
+				   one_person_in(d, qa, q->open, &f,
+						 SIEVE_ANSWER) < 0) {
+				p = one_person_in(d, b, qa, &f, SIEVE_ANSWER);
+			}
 		}
 		if (p < 0)
 			p = speaker_subject(d, q, &f);

@@ -95,7 +95,11 @@ enum doc_sieve {
 	SIEVE_LABEL,        /* a Q&A speaker label ("OKAFOR:") */
 	SIEVE_ORG,          /* "the union said": an organisation the text
 			       names */
-	SIEVE_ANONYMOUS     /* "a producer who asked not to be named" */
+	SIEVE_ANONYMOUS,    /* "a producer who asked not to be named" */
+	SIEVE_WRITING,      /* "one message read, '...'": who wrote it, the
+			       one person named just before */
+	SIEVE_ANSWER        /* a quoted answer after a question asked in
+			       the text: the person interviewed */
 };
 
 /* What kind of speaker a quotation has. */
