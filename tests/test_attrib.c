@@ -441,6 +441,15 @@ static const struct {
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },
 	{ "“Nobody knows what comes next for the lanterns.”", "-/" },
+	/* A quotation with no verb after a paragraph about one person,
+	 * its subject though not in its last sentence; not when the
+	 * person is no subject there. */
+	{ "Ana Pike has led the guild since 2019. The guild lit more lamps "
+	  "last year than in the decade before.\n\n“We are building "
+	  "something here, slowly.”", "Ana Pike/subject" },
+	{ "The guild gave Ana Pike a medal. The guild lit more lamps last "
+	  "year than in the decade before.\n\n“We are building something "
+	  "here, slowly.”", "-/" },
 	/* Something written, read out: the one person named before wrote
 	 * it; with two named, or a writer named who is no person, no
 	 * guess. */

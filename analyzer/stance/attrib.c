@@ -48,6 +48,7 @@ pronoun_gender(const struct doc *d, size_t i)
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
 static size_t past_title(const struct doc *d, size_t a, size_t b);
+static size_t past_title(const struct doc *d, size_t a, size_t b);
 
 /* 1 when mention j is the object of a preposition ("at Epstein's
  * mansion", "with Okoro"; not the agent "by Okoro"). Such a name is not
@@ -1517,11 +1518,11 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
  * paragraph about one person ("Maria Okafor addressed the crowd. / “We
  * will strike ...”"): that person, when the paragraph before names
  * nobody else, quotes nobody, and names the person in its last
- * sentence; -1 otherwise. */
+ * sentence or as the subject of one of its sentences; -1 otherwise. */
 static int
 sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 {
-	uint32_t s = d->tk.v[q->open].sent, para = d->tk.v[q->open].para, t;
+	uint32_t s = d->tk.v[q->open].sent, para = d->tk.v[q->open].para, t, t2;
 	size_t j, a, jm = 0;
 	int p = -1, last = 0;
 
@@ -1551,6 +1552,16 @@ sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 
 		last = g >= 0 && g == d->p[p].gender &&
 		       (tok_is(&d->tk, b, "she") || tok_is(&d->tk, b, "he"));
+	}
+	/* "Ana Pike has coached the team since 2019. The club finished
+	 * third." -- the person is the subject of a sentence of it. */
+	for (t2 = t; p >= 0 && !last && t2 < s; t2++) {
+		size_t e, b = skip_intro(d, d->sent_start[t2],
+					 d->sent_start[t2 + 1]);
+		enum how how;
+
+		b = past_title(d, b, d->sent_start[t2 + 1]);
+		last = person_how(d, b, &e, &how) == p;
 	}
 	if (p < 0 || !last)
 		return -1;
