@@ -450,6 +450,13 @@ static const struct {
 	{ "The guild gave Ana Pike a medal. The guild lit more lamps last "
 	  "year than in the decade before.\n\n“We are building something "
 	  "here, slowly.”", "-/" },
+	/* A noun of speech after "her" or "his" introduces the quote: the
+	 * person the pronoun points to. */
+	{ "Dana Ortiz and Paul Anand lit the lamps. Ortiz was asked what "
+	  "comes next.\n\nHer answer: “A guild of two thousand, if we can "
+	  "fund it.”\n\nAnand is more cautious.\n\nHis take: "
+	  "“Interesting, but I would not light mine yet.”",
+	  "Dana Ortiz/pronoun | Paul Anand/pronoun" },
 	/* Something written, read out: the one person named before wrote
 	 * it; with two named, or a writer named who is no person, no
 	 * guess. */

@@ -48,7 +48,6 @@ pronoun_gender(const struct doc *d, size_t i)
 
 static size_t skip_intro(const struct doc *d, size_t a, size_t b);
 static size_t past_title(const struct doc *d, size_t a, size_t b);
-static size_t past_title(const struct doc *d, size_t a, size_t b);
 
 /* 1 when mention j is the object of a preposition ("at Epstein's
  * mansion", "with Okoro"; not the agent "by Okoro"). Such a name is not
@@ -1620,6 +1619,52 @@ past_title(const struct doc *d, size_t a, size_t b)
 	return a;
 }
 
+/* "Her answer: “...”", "His verdict was “...”", "Her advice to young
+ * players? “...”": a sentence that opens at token a with "her" or "his"
+ * and a noun of speech just before the quote; the person the pronoun
+ * refers to, -1 if none. */
+static int
+pronoun_noun_intro(struct doc *d, const struct quote *q, size_t a,
+		   struct found *f)
+{
+	static const char *const noun[] = { "answer", "reply", "response",
+		"verdict", "take", "advice", "message", "view", "assessment",
+		"conclusion", "explanation", "prediction", "warning", "retort",
+		"comment", "words", "riposte", "plea", "reaction", "defence",
+		"defense", "excuse", "promise", "summary", "argument", "point",
+		"rule", "instruction", "instructions", "thoughts", "thought",
+		"hope", "wish", "goal", "plan", "philosophy", "answers" };
+	size_t n = q->open, i, k;
+	int g, p;
+
+	if (n <= a + 2 || !doc_same_sent(d, a, n))
+		return -1;
+	if (tok_punct(&d->tk, n - 1, ':') || tok_punct(&d->tk, n - 1, '?') ||
+	    tok_is(&d->tk, n - 1, "was") || tok_is(&d->tk, n - 1, "is"))
+		n--;
+	else
+		return -1;
+	g = pronoun_gender(d, a);
+	if (g < 0 || !(tok_is(&d->tk, a, "her") || tok_is(&d->tk, a, "his")))
+		return -1;
+	/* the noun, then a complement of a few plain words ("to young
+	 * players", "for the board") */
+	for (i = a + 1, k = 0; i < n && k < 2; i++, k++)
+		if (tok_in(&d->tk, i, noun, sizeof(noun) / sizeof(*noun)))
+			break;
+	if (i >= n || k == 2)
+		return -1;
+	for (i++; i < n; i++)
+		if (i > a + ATTRIB_SUBJECT_WINDOW + 2 ||
+		    (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)) ||
+		    doc_mention_at(d, i) >= 0 || doc_is_speech(d, i))
+			return -1;
+	p = resolve_pronoun(d, a, g);
+	if (p >= 0)
+		found_person(f, p, a, a + 1, HOW_PRONOUN, SIEVE_PRONOUN);
+	return p;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1637,7 +1682,7 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 			f->sieve = SIEVE_SUBJECT;
 			return p;
 		}
-		return -1;
+		return pronoun_noun_intro(d, q, a, f);
 	}
 	if (s == 0)
 		return -1;
@@ -1996,7 +2041,7 @@ writing_speaker(struct doc *d, const struct quote *q, struct found *f)
 		"response", "it", "one", "another" };
 	static const char *const verb[] = { "read", "reads", "said", "says",
 		"stated", "states", "went", "goes", "began", "begins" };
-	uint32_t s = d->tk.v[q->open].sent;
+	uint32_t s = d->tk.v[q->open].sent, t;
 	size_t s0 = d->sent_start[s], v = q->open, a;
 	int p;
 
@@ -2037,11 +2082,13 @@ writing_speaker(struct doc *d, const struct quote *q, struct found *f)
 		else if (tok_is(&d->tk, a, "by") || tok_is(&d->tk, a, "from"))
 			return -2;
 	/* the sentences of its paragraph before the quote's, and the
-	 * paragraph before */
-	a = para_before(d, s0);
-	if (a == DOC_NONE)
-		for (a = s0; a > 0 && d->tk.v[a - 1].para == d->tk.v[s0].para;)
-			a--;
+	 * paragraph before, up to ATTRIB_PRONOUN_SENTS sentences back (a
+	 * bound, so that hostile text stays linear) */
+	for (t = s; t > 0 && s - t < ATTRIB_PRONOUN_SENTS &&
+		    d->tk.v[d->sent_start[t - 1]].para + 1 >=
+			    d->tk.v[s0].para;)
+		t--;
+	a = d->sent_start[t];
 	return a < s0 ? one_person_in(d, a, s0, f, SIEVE_WRITING) : -1;
 }
 
