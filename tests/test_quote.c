@@ -355,6 +355,13 @@ static const struct {
 	  "T[Lamp lag at the works]" },
 	{ "She rejected the notion of “a lamp for every single house” "
 	  "outright.", "T[a lamp for every single house]" },
+	/* A phrase between an article and a noun names a kind of thing,
+	 * up to twice as long as a short one; a sentence there is a sign's
+	 * words. */
+	{ "The guild was criticised for its “too big to fail, too big to "
+	  "douse” culture of lamps.", "T[too big to fail, too big to douse]" },
+	{ "They held a “We are closed now. Go home.” sign up.",
+	  "D[We are closed now. Go home.]" },
 	/* A name by which one is known, with words before "as". */
 	{ "Known to the guild simply as “the man who never lets a lamp go "
 	  "out”, Vane retired.", "T[the man who never lets a lamp go out]" },

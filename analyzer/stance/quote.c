@@ -595,13 +595,23 @@ modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 			if (k[j] >= '0' && k[j] <= '9')
 				return 1;
 	}
-	if (q->close == DOC_NONE || words > QUOTE_MODIFIER_WORDS)
+	if (q->close == DOC_NONE || words > 2 * QUOTE_MODIFIER_WORDS)
 		return 0;
 	if (q->open > 0 && doc_same_sent(d, q->open - 1, q->open) &&
 	    (tok_is(&d->tk, q->open - 1, "the") ||
 	     tok_is(&d->tk, q->open - 1, "a") ||
 	     tok_is(&d->tk, q->open - 1, "an")))
 		article = 1;
+	/* "its “too big to fail, too big to jail” culture": between a
+	 * determiner and a noun, up to twice as long. */
+	if (words > QUOTE_MODIFIER_WORDS &&
+	    (q->open == 0 || !doc_same_sent(d, q->open - 1, q->open) ||
+	     !(doc_lex(d, q->open - 1) & LEX_DET)))
+		return 0;
+	for (i = q->t0; i < q->t1 && words > QUOTE_MODIFIER_WORDS; i++)
+		if (tok_punct(&d->tk, i, '.') || tok_punct(&d->tk, i, '!') ||
+		    tok_punct(&d->tk, i, '?'))
+			return 0;
 	for (i = q->t0; i < q->t1 && !article; i++)
 		if ((d->tk.v[i].flags & TOK_PUNCT) &&
 		    !tok_punct(&d->tk, i, ',') && !tok_punct(&d->tk, i, '-'))
