@@ -362,6 +362,16 @@ static const struct {
 	  "douse” culture of lamps.", "T[too big to fail, too big to douse]" },
 	{ "They held a “We are closed now. Go home.” sign up.",
 	  "D[We are closed now. Go home.]" },
+	/* Lines rapped or hummed are sung; what is searched for or typed,
+	 * a code, an acronym or an expression is a term. */
+	{ "“We light the lamps when the town goes dark,” Vane raps on the "
+	  "track.", "T[We light the lamps when the town goes dark,]" },
+	{ "Searches for “best lamp oil near me tonight” doubled.",
+	  "T[best lamp oil near me tonight]" },
+	{ "Use the code “LAMPS FOR EVERY HOUSE” at the till.",
+	  "T[LAMPS FOR EVERY HOUSE]" },
+	{ "She typed “how to light a lamp in the rain” and waited.",
+	  "T[how to light a lamp in the rain]" },
 	/* A name by which one is known, with words before "as". */
 	{ "Known to the guild simply as “the man who never lets a lamp go "
 	  "out”, Vane retired.", "T[the man who never lets a lamp go out]" },

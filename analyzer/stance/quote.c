@@ -408,7 +408,9 @@ static int
 sung_word(const struct doc *d, size_t i)
 {
 	static const char *const w[] = { "sing", "sings", "sang", "sung",
-		"singing", "croon", "croons", "crooned", "crooning" };
+		"singing", "croon", "croons", "crooned", "crooning", "rap",
+		"raps", "rapped", "rapping", "hum", "hums", "hummed",
+		"humming", "belt", "belts", "belted", "belting" };
 
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
@@ -468,7 +470,10 @@ naming_before(const struct doc *d, const struct quote *q)
 		"nicknamed", "calls", "word", "words", "titled", "entitled",
 		"term", "phrase", "nickname", "moniker", "slogan", "tagline", "motto",
 		"hashtag", "sign", "signs", "banner", "headline", "caption",
-		"label", "mantra", "catchphrase", "headlined", "title" };
+		"label", "mantra", "catchphrase", "headlined", "title",
+		"expression", "acronym", "abbreviation", "euphemism", "slang",
+		"buzzword", "query", "queries", "keyword", "keywords",
+		"password", "code", "hashtags", "subject" };
 	size_t i, b = q->open;
 
 	/* "the so-called “right to be forgotten”", "a practice known as
@@ -488,6 +493,20 @@ naming_before(const struct doc *d, const struct quote *q)
 			    tok_is(&d->tk, i, "billed"))
 				return 2;
 		}
+	/* "searches for “best lamp oil near me”", "typed “...”": what is
+	 * typed or searched is a term however long. */
+	if (b > 1 && doc_same_sent(d, b - 2, q->open) &&
+	    tok_is(&d->tk, b - 1, "for") &&
+	    (tok_is(&d->tk, b - 2, "search") ||
+	     tok_is(&d->tk, b - 2, "searches") ||
+	     tok_is(&d->tk, b - 2, "searched") ||
+	     tok_is(&d->tk, b - 2, "searching")))
+		return 2;
+	if (b > 0 && doc_same_sent(d, b - 1, q->open) &&
+	    (tok_is(&d->tk, b - 1, "typed") || tok_is(&d->tk, b - 1, "googled") ||
+	     tok_is(&d->tk, b - 1, "typing") ||
+	     tok_is(&d->tk, b - 1, "googling")))
+		return 2;
 	/* "what is referred to as “the last mile”" */
 	if (b > 2 && doc_same_sent(d, b - 3, q->open) &&
 	    tok_is(&d->tk, b - 1, "as") && tok_is(&d->tk, b - 2, "to") &&
