@@ -450,6 +450,12 @@ static const struct {
 	{ "The guild gave Ana Pike a medal. The guild lit more lamps last "
 	  "year than in the decade before.\n\n“We are building something "
 	  "here, slowly.”", "-/" },
+	/* "In X's words", "in his own words", "came the reply from X". */
+	{ "Dana Ortiz and Paul Anand met.\n\nIn Ortiz's words, “the guild "
+	  "is eating us alive, slowly.”\n\nAnand was sceptical. In his "
+	  "own words, “We cannot afford our own lamps.”\n\n“We will see,” came the "
+	  "reply from Ortiz.",
+	  "Dana Ortiz/leading | Paul Anand/pronoun | Dana Ortiz/trailing" },
 	/* A noun of speech after "her" or "his" introduces the quote: the
 	 * person the pronoun points to. */
 	{ "Dana Ortiz and Paul Anand lit the lamps. Ortiz was asked what "

@@ -1985,6 +1985,73 @@ article_subject(const struct doc *d, int gender)
 	return d->p[best].mentions > 2 * second ? best : -1;
 }
 
+/* "In Ortiz's words, “...”", "in the words of Paul Anand: “...”", "in
+ * her own words, “...”", and after the quote "“...,” came the reply from
+ * Ortiz": the person named there, -1 if none. */
+static int
+words_of(struct doc *d, const struct quote *q, struct found *f)
+{
+	static const char *const noun[] = { "reply", "answer", "response",
+		"retort", "verdict", "riposte", "rejoinder" };
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], i, j, end, c;
+	enum how how;
+	int p;
+
+	for (i = s0; i + 3 < q->open; i++) {
+		if (!tok_is(&d->tk, i, "in"))
+			continue;
+		j = i + 1;
+		if (tok_is(&d->tk, j, "the") && tok_is(&d->tk, j + 1, "words") &&
+		    tok_is(&d->tk, j + 2, "of")) {
+			p = person_how(d, j + 3, &end, &how);
+			j = end;
+		} else {
+			p = person_how(d, j, &end, &how);
+			if (p < 0 && (tok_is(&d->tk, j, "her") ||
+				      tok_is(&d->tk, j, "his"))) {
+				p = resolve_pronoun(d, j, pronoun_gender(d, j));
+				end = j + 1;
+				how = HOW_PRONOUN;
+			} else if (p >= 0 &&
+				   !(d->tk.v[end - 1].flags & TOK_POSS)) {
+				p = -1;
+			}
+			if (p < 0)
+				continue;
+			j = end;
+			if (tok_is(&d->tk, j, "own"))
+				j++;
+			if (!tok_is(&d->tk, j, "words"))
+				continue;
+			j++;
+		}
+		if (p < 0)
+			continue;
+		if (j < q->open && (tok_punct(&d->tk, j, ',') ||
+				    tok_punct(&d->tk, j, ':')))
+			j++;
+		if (j != q->open)
+			continue;
+		found_person(f, p, i + 1, end, how, SIEVE_LEADING);
+		return p;
+	}
+	if (q->close == DOC_NONE)
+		return -1;
+	c = q->close + 1;
+	if (c < d->tk.n && tok_punct(&d->tk, c, ','))
+		c++;
+	if (c + 4 < d->tk.n && doc_same_sent(d, c + 4, q->close) &&
+	    tok_is(&d->tk, c, "came") && tok_is(&d->tk, c + 1, "the") &&
+	    tok_in(&d->tk, c + 2, noun, sizeof(noun) / sizeof(*noun)) &&
+	    tok_is(&d->tk, c + 3, "from")) {
+		p = person_how(d, c + 4, &end, &how);
+		if (p >= 0)
+			found_person(f, p, c + 4, end, how, SIEVE_TRAILING);
+		return p;
+	}
+	return -1;
+}
+
 /* The one person mentioned in tokens [a, b) outside quotations, in *f
  * with sieve; -1 when nobody or more than one is. */
 static int
@@ -2185,6 +2252,8 @@ attribute_quotes(struct doc *d)
 			p = speaker_before(d, q, &f);
 		if (p == -1)
 			p = speaker_after_far(d, q, &f);
+		if (p == -1)
+			p = words_of(d, q, &f);
 		if (p == -1)
 			p = writing_speaker(d, q, &f);
 		/* "I told my agent, '...'" in a memoir extract. */
