@@ -450,6 +450,14 @@ static const struct {
 	{ "The guild gave Ana Pike a medal. The guild lit more lamps last "
 	  "year than in the decade before.\n\n“We are building something "
 	  "here, slowly.”", "-/" },
+	/* A name nobody took for a person or an organisation, the subject
+	 * of a verb of saying next to the quote, speaks as written; a
+	 * common word is no such name. */
+	{ "“The lamps stay lit,” Tomas Quill said.\n\nLumenwatch tweeted: "
+	  "“Lamps should burn oil, not promises.”",
+	  "Tomas Quill/trailing | Lumenwatch/named" },
+	{ "“The lamps stay lit,” Tomas Quill said.\n\nPolice said: “We "
+	  "found no oil at the scene.”", "Tomas Quill/trailing | -/" },
 	/* "In X's words", "in his own words", "came the reply from X". */
 	{ "Dana Ortiz and Paul Anand met.\n\nIn Ortiz's words, “the guild "
 	  "is eating us alive, slowly.”\n\nAnand was sceptical. In his "
