@@ -456,7 +456,7 @@ static const struct {
 	{ "“The lamps stay lit,” Tomas Quill said.\n\nLumenwatch tweeted: "
 	  "“Lamps should burn oil, not promises.”",
 	  "Tomas Quill/trailing | Lumenwatch/named" },
-	{ "“The lamps stay lit,” Tomas Quill said.\n\nPolice said: “We "
+	{ "“The lamps stay lit,” Tomas Quill said.\n\nShoppers said: “We "
 	  "found no oil at the scene.”", "Tomas Quill/trailing | -/" },
 	/* "In X's words", "in his own words", "came the reply from X". */
 	{ "Dana Ortiz and Paul Anand met.\n\nIn Ortiz's words, “the guild "

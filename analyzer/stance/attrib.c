@@ -2122,6 +2122,28 @@ hit:
 	return 1;
 }
 
+/* 1 when somebody other than a person we know says the quote, right
+ * before it ("Shoppers said: “...”", "Critics replied, “...”"): a
+ * word that is no pronoun and no mention before a verb of saying before
+ * the quote, so no speaker before goes on. */
+static int
+other_says(const struct doc *d, const struct quote *q)
+{
+	size_t v = q->open;
+
+	if (v > 0 && (tok_punct(&d->tk, v - 1, ':') ||
+		      tok_punct(&d->tk, v - 1, ',')))
+		v--;
+	if (v < 2 || !doc_same_sent(d, v - 2, q->open) ||
+	    !doc_is_speech(d, v - 1) || (d->tk.v[v - 1].flags & TOK_CAP))
+		return 0;
+	v -= 2;
+	return (d->tk.v[v].flags & TOK_WORD) && d->tk.v[v].quote < 0 &&
+	       doc_mention_at(d, v) < 0 &&
+	       !(doc_lex(d, v) & (LEX_PRONOUN | LEX_FUNC)) &&
+	       !doc_is_adverb(d, v);
+}
+
 /* The one person mentioned in tokens [a, b) outside quotations, in *f
  * with sieve; -1 when nobody or more than one is. */
 static int
@@ -2359,7 +2381,7 @@ attribute_quotes(struct doc *d)
 		 * the next one when it opens with the quotation. */
 		/* "That process led to a realization: “...”" in the
 		 * next paragraph, naming nobody, goes on too. */
-		if (p < 0 && prev >= 0 &&
+		if (p < 0 && prev >= 0 && !other_says(d, q) &&
 		    (d->tk.v[q->open].para == d->tk.v[prev_end].para ||
 		     (d->tk.v[q->open].para == d->tk.v[prev_end].para + 1 &&
 		      ((d->tk.v[q->open].flags & TOK_PSTART) ||
