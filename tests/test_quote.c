@@ -372,6 +372,18 @@ static const struct {
 	  "T[LAMPS FOR EVERY HOUSE]" },
 	{ "She typed “how to light a lamp in the rain” and waited.",
 	  "T[how to light a lamp in the rain]" },
+	/* A title by its frame: performed, a cover of, a year or "by" and
+	 * a name after it; the agent of a passive is no author. */
+	{ "The band performed “when the lamps go out again” twice.",
+	  "T[when the lamps go out again]" },
+	{ "Her cover of “the lamp that never went out” won.",
+	  "T[the lamp that never went out]" },
+	{ "She read “the house on the lantern hill” (2019) at school.",
+	  "T[the house on the lantern hill]" },
+	{ "He loved “the long way home to the lamps” by Ana Pike.",
+	  "T[the long way home to the lamps]" },
+	{ "The plan was seen as “a lamp without any oil in it” by Vane.",
+	  "D[a lamp without any oil in it]" },
 	/* A name by which one is known, with words before "as". */
 	{ "Known to the guild simply as “the man who never lets a lamp go "
 	  "out”, Vane retired.", "T[the man who never lets a lamp go out]" },

@@ -998,6 +998,58 @@ defined_term(const struct doc *d, const struct quote *q)
 	       tok_in(&d->tk, b - 2, idea, sizeof(idea) / sizeof(*idea));
 }
 
+/* A title by its frame: a word of performing or releasing right before
+ * it ("performed “...”", "a cover of “...”", "a remix of “...”"), or a
+ * year in parentheses or "by" and a name right after it ("“the house on
+ * the hill” (2019)", "“the long way home” by Ana Pike"), with no verb of
+ * saying before it in its sentence. */
+static int
+title_frame(const struct doc *d, const struct quote *q)
+{
+	static const char *const before[] = { "performed", "performs",
+		"performing", "recorded", "records", "released", "releases",
+		"covered", "covers", "remixed", "screened", "staged" };
+	static const char *const of[] = { "cover", "rendition", "version",
+		"performance", "remix", "recording", "screening", "staging",
+		"production", "adaptation", "reading" };
+	size_t b = q->open, n = q->close + 1;
+
+	if (speech_in_sentence(d, q))
+		return 0;
+	if (b > 0 && doc_same_sent(d, b - 1, b) &&
+	    tok_in(&d->tk, b - 1, before, sizeof(before) / sizeof(*before)))
+		return 1;
+	if (b > 1 && doc_same_sent(d, b - 2, b) && tok_is(&d->tk, b - 1, "of") &&
+	    tok_in(&d->tk, b - 2, of, sizeof(of) / sizeof(*of)))
+		return 1;
+	if (q->close == DOC_NONE || n + 1 >= d->tk.n ||
+	    !doc_same_sent(d, n + 1, q->close))
+		return 0;
+	/* ... not the agent of a passive ("was labelled “...” by
+	 * Labour"). */
+	if (tok_is(&d->tk, n, "by") && (d->tk.v[n + 1].flags & TOK_CAP) &&
+	    !(doc_lex(d, n + 1) & LEX_FUNC)) {
+		size_t i;
+
+		for (i = d->sent_start[d->tk.v[b].sent]; i < b; i++)
+			if (tok_is(&d->tk, i, "is") || tok_is(&d->tk, i, "was") ||
+			    tok_is(&d->tk, i, "were") ||
+			    tok_is(&d->tk, i, "are") ||
+			    tok_is(&d->tk, i, "been") ||
+			    tok_is(&d->tk, i, "being") ||
+			    tok_is(&d->tk, i, "be"))
+				return 0;
+		return 1;
+	}
+	if (tok_punct(&d->tk, n, '(') && (d->tk.v[n + 1].flags & TOK_NUM)) {
+		size_t kl;
+		const char *k = doc_key(d, n + 1, &kl);
+
+		return kl == 4 && (k[0] == '1' || k[0] == '2');
+	}
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -1010,7 +1062,7 @@ is_direct(const struct doc *d, const struct quote *q)
 	if (words == 0)
 		return 0;
 	if (translation(d, q) || link_label(d, q) || imagined(d, q) ||
-	    defined_term(d, q))
+	    defined_term(d, q) || title_frame(d, q))
 		return 0;
 	/* "the film “Salt Harbour,”", "“The Night We Met”", "a set
 	 * called the “Master Builder Series”" */
