@@ -450,6 +450,10 @@ static const struct {
 	{ "The guild gave Ana Pike a medal. The guild lit more lamps last "
 	  "year than in the decade before.\n\n“We are building something "
 	  "here, slowly.”", "-/" },
+	/* An owner's role with a name in apposition is that name, not the
+	 * owner. */
+	{ "Hugo Brandt coaches the guild.\n\n“Unbelievable, really,” said "
+	  "Brandt's assistant, Tom Ruiz, of the winner.", "Tom Ruiz/trailing" },
 	/* A name nobody took for a person or an organisation, the subject
 	 * of a verb of saying next to the quote, speaks as written; a
 	 * common word is no such name. */

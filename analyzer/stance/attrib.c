@@ -351,7 +351,21 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 
 	*how = HOW_NAME;
 	if (m >= 0 && d->m[m].tok == i) {
-		*end = i + d->m[m].ntok;
+		size_t r = i + d->m[m].ntok, n = r + 1;
+
+		/* "Brandt's assistant, Tom Ruiz,": the owner's role and the
+		 * name in apposition are one person, not the owner. */
+		if ((d->tk.v[r - 1].flags & TOK_POSS) && n + 1 < d->tk.n &&
+		    doc_same_sent(d, i, n + 1) && doc_is_role(d, r) &&
+		    tok_punct(&d->tk, n, ',')) {
+			int m2 = doc_mention_at(d, n + 1);
+
+			if (m2 >= 0 && d->m[m2].tok == n + 1) {
+				*end = n + 1 + d->m[m2].ntok;
+				return d->m[m2].person;
+			}
+		}
+		*end = r;
 		return d->m[m].person;
 	}
 	g = pronoun_gender(d, i);
