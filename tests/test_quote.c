@@ -372,6 +372,10 @@ static const struct {
 	  "T[LAMPS FOR EVERY HOUSE]" },
 	{ "She typed “how to light a lamp in the rain” and waited.",
 	  "T[how to light a lamp in the rain]" },
+	/* "her singing" is a noun: the verb before it reports the words. */
+	{ "One review called her singing “brave, in the way a man walking "
+	  "into traffic is brave”.",
+	  "D[brave, in the way a man walking into traffic is brave]" },
 	/* A title by its frame: performed, a cover of, a year or "by" and
 	 * a name after it; the agent of a passive is no author. */
 	{ "The band performed “when the lamps go out again” twice.",

@@ -415,6 +415,16 @@ sung_word(const struct doc *d, size_t i)
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
+/* 1 for a word in -ing at token i ("singing"). */
+static int
+gerund(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return kl > 4 && memcmp(k + kl - 3, "ing", 3) == 0;
+}
+
 /* The line is sung: a verb of singing is the nearest verb of saying in
  * the QUOTE_VERB_WINDOW words after the quote ("“...,” she sings") or
  * before it in its sentence ("Bea sings: “...”"). */
@@ -443,7 +453,10 @@ sung(const struct doc *d, const struct quote *q)
 		     !tok_punct(&d->tk, q->open - 1, ':')) ||
 		    tok_punct(&d->tk, i, '.'))
 			break;
-		if (sung_word(d, i))
+		/* "called her singing “...”": a noun after a determiner,
+		 * no verb of singing */
+		if (sung_word(d, i) && !(i > 0 && (doc_lex(d, i - 1) & LEX_DET) &&
+					 gerund(d, i)))
 			return 1;
 		if (speech_word(d, i))
 			break;
