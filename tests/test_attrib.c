@@ -450,6 +450,10 @@ static const struct {
 	{ "The guild gave Ana Pike a medal. The guild lit more lamps last "
 	  "year than in the decade before.\n\n“We are building something "
 	  "here, slowly.”", "-/" },
+	/* A verb of saying with no subject after the quote ends the
+	 * sentence (Spanish, Portuguese): the person named last. */
+	{ "El farolero Tomás Quintero habló con la prensa. “Encendemos las "
+	  "lámparas cada noche”, explicó.", "Tomás Quintero/pronoun" },
 	/* An owner's role with a name in apposition is that name, not the
 	 * owner. */
 	{ "Hugo Brandt coaches the guild.\n\n“Unbelievable, really,” said "

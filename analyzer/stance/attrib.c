@@ -2158,6 +2158,34 @@ other_says(const struct doc *d, const struct quote *q)
 	       !doc_is_adverb(d, v);
 }
 
+/* '“En Souss ya lo notan”, explicó.': a verb of saying with no subject
+ * after the quote, which ends the sentence -- in languages whose verbs
+ * carry their subject -- goes to the person a pronoun there would (by
+ * salience, any gender). -1 if none. */
+static int
+null_subject(struct doc *d, const struct quote *q, struct found *f)
+{
+	size_t v;
+	int p;
+
+	if (q->close == DOC_NONE)
+		return -1;
+	v = q->close + 1;
+	if (v < d->tk.n && tok_punct(&d->tk, v, ','))
+		v++;
+	if (v >= d->tk.n || !doc_same_sent(d, v, q->close) ||
+	    (d->tk.v[v].flags & (TOK_CAP | TOK_PUNCT)) ||
+	    !doc_is_speech(d, v))
+		return -1;
+	if (v + 1 < d->tk.n && doc_same_sent(d, v + 1, v) &&
+	    !tok_punct(&d->tk, v + 1, '.') && !tok_punct(&d->tk, v + 1, '!'))
+		return -1;
+	p = resolve_pronoun(d, q->open, -1);
+	if (p >= 0)
+		found_person(f, p, v, v + 1, HOW_PRONOUN, SIEVE_PRONOUN);
+	return p;
+}
+
 /* The one person mentioned in tokens [a, b) outside quotations, in *f
  * with sieve; -1 when nobody or more than one is. */
 static int
@@ -2360,6 +2388,8 @@ attribute_quotes(struct doc *d)
 			p = speaker_after_far(d, q, &f);
 		if (p == -1)
 			p = words_of(d, q, &f);
+		if (p == -1)
+			p = null_subject(d, q, &f);
 		if (p == -1)
 			p = writing_speaker(d, q, &f);
 		if (p == -1 && named_speaker(d, q, &f)) {
