@@ -480,19 +480,27 @@ static const struct {
 	  "“Interesting, but I would not light mine yet.”",
 	  "Dana Ortiz/pronoun | Paul Anand/pronoun" },
 	/* Something written, read out: the one person named before wrote
-	 * it; with two named, or a writer named who is no person, no
-	 * guess. */
+	 * it, or the most salient of several (before "the court" can
+	 * speak); a writer named who is no person: nobody we know. */
 	{ "Police said Dana Pryce sent dozens of messages to the guild.\n\n"
 	  "One message read, “You will regret this for the rest of your "
 	  "life.”", "Dana Pryce/writing" },
 	{ "The lamplighter Amir Sadiq criticised the plan on Sunday. The "
 	  "post said: “This town deserves better than a car park.”",
 	  "Amir Sadiq/writing" },
-	{ "Dana Pryce and Amir Sadiq sent messages.\n\nOne message read, "
-	  "“You will regret this for the rest of your life.”", "-/" },
+	{ "Tomas Quill pleaded guilty to harassing Mara Voss, a fellow "
+	  "lamplighter.\n\nThe court heard that one message read, “You "
+	  "will regret this for the rest of your life.”",
+	  "Tomas Quill/writing" },
 	{ "Amir Sadiq spoke.\n\nOne letter, signed by forty residents, "
 	  "read: “We cannot get to work on time any more.”",
 	  "-/anonymous" },
+	/* A quote inside an answer of a transcript goes to the speaker
+	 * label opening its paragraph. */
+	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
+	  "first year hard?\n\nMBATHA-KERR: We nearly closed twice. I "
+	  "still tell my partner, “You bought these lamps, not me.”",
+	  "Rosalind Mbatha-Kerr/qa-label" },
 	/* Answers to questions the text asks: the one person the
 	 * paragraph before the first question names, then whoever
 	 * answered the question before. */

@@ -2186,6 +2186,49 @@ null_subject(struct doc *d, const struct quote *q, struct found *f)
 	return p;
 }
 
+/* A quote in an answer of a transcript whose paragraph opens with a
+ * speaker label ("MBATHA-KERR: ... I still tell him, “...”"): the person
+ * the label names, by a mention there or the surname of one named before
+ * (up to ATTRIB_EPITHET_BACK mentions back). -1 if none. */
+static int
+label_speaker(struct doc *d, const struct quote *q, struct found *f)
+{
+	uint32_t s = d->tk.v[q->open].sent, n = 0;
+	size_t a, c, j, kl, ml, steps = 0;
+	const char *k;
+
+	while (s > 0 && d->tk.v[d->sent_start[s - 1]].para ==
+				d->tk.v[q->open].para) {
+		if (++n > 2 * ATTRIB_PRONOUN_SENTS)
+			return -1;
+		s--;
+	}
+	a = d->sent_start[s];
+	for (c = a; c < q->open && c < a + 4 &&
+	     (d->tk.v[c].flags & (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD);
+	     c++)
+		;
+	if (c == a || c >= q->open || !tok_punct(&d->tk, c, ':') ||
+	    !(d->tk.v[c - 1].flags & TOK_ALLCAP))
+		return -1;
+	if ((j = (size_t)doc_mention_at(d, a)) != (size_t)-1 &&
+	    d->m[j].tok == a) {
+		found_person(f, d->m[j].person, a, c, HOW_NAME, SIEVE_LABEL);
+		return f->p;
+	}
+	k = doc_key(d, c - 1, &kl);
+	for (j = doc_mention_from(d, a); j > 0 && steps++ < ATTRIB_EPITHET_BACK;) {
+		const struct mention *m = &d->m[--j];
+		const char *mk = doc_key(d, m->tok + m->ntok - 1, &ml);
+
+		if (ml == kl && memcmp(mk, k, kl) == 0) {
+			found_person(f, m->person, a, c, HOW_NAME, SIEVE_LABEL);
+			return f->p;
+		}
+	}
+	return -1;
+}
+
 /* The one person mentioned in tokens [a, b) outside quotations, in *f
  * with sieve; -1 when nobody or more than one is. */
 static int
@@ -2229,9 +2272,10 @@ para_before(const struct doc *d, size_t i)
  * writing (or "it") as the subject of "read" or "said" just before the
  * quote, naming nobody. The writer is the one person named in the
  * sentence ("a letter from Vane read") or, else, the one person named
- * in the paragraph before the sentence and the paragraph before that;
- * -1 when there is none or more than one, -2 when the sentence says who
- * wrote it but names no person ("signed by forty residents"). */
+ * in the sentences before in its paragraph and the paragraph before
+ * (the most salient of them when more are); -1 when there is none, -2
+ * when the sentence says who wrote it but names no person ("signed by
+ * forty residents"). */
 static int
 writing_speaker(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -2290,7 +2334,17 @@ writing_speaker(struct doc *d, const struct quote *q, struct found *f)
 			    d->tk.v[s0].para;)
 		t--;
 	a = d->sent_start[t];
-	return a < s0 ? one_person_in(d, a, s0, f, SIEVE_WRITING) : -1;
+	if (a >= s0)
+		return -1;
+	p = one_person_in(d, a, s0, f, SIEVE_WRITING);
+	/* more than one: the most salient, the subject of the story
+	 * ("Koutsoukos pleaded guilty to stalking Villalobos. ... one
+	 * message read") */
+	if (p < 0 && doc_mention_from(d, a) < d->nm &&
+	    d->m[doc_mention_from(d, a)].tok < s0 &&
+	    (p = pronoun_before(d, s0, -1)) >= 0)
+		found_person(f, p, s0, s0, HOW_NAME, SIEVE_WRITING);
+	return p;
 }
 
 /* 1 when the paragraph before token i's is a question asked in the text
@@ -2381,6 +2435,8 @@ attribute_quotes(struct doc *d)
 			}
 		}
 		if (p == -1)
+			p = writing_speaker(d, q, &f);
+		if (p == -1)
 			p = according_to(d, q, &f);
 		if (p == -1)
 			p = speaker_before(d, q, &f);
@@ -2391,7 +2447,7 @@ attribute_quotes(struct doc *d)
 		if (p == -1)
 			p = null_subject(d, q, &f);
 		if (p == -1)
-			p = writing_speaker(d, q, &f);
+			p = label_speaker(d, q, &f);
 		if (p == -1 && named_speaker(d, q, &f)) {
 			org_spoke(d, q, &f, &last);
 			prev = -1;
