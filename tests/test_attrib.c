@@ -501,6 +501,16 @@ static const struct {
 	  "first year hard?\n\nMBATHA-KERR: We nearly closed twice. I "
 	  "still tell my partner, “You bought these lamps, not me.”",
 	  "Rosalind Mbatha-Kerr/qa-label" },
+	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
+	  "first year hard?\n\nMBATHA-KERR: There was a man called Tomas "
+	  "Quill. Every night he'd pop up and go, “Are the lamps all lit, "
+	  "Rosalind?”", "-/" },
+	/* "the company said" after a company named with an organisation
+	 * word before. */
+	{ "Shares in Harrow Lamp Industries fell on Monday.\n\nIn a "
+	  "statement, the company said it remained “confident in the "
+	  "long-term future of its lamps”.",
+	  "Harrow Lamp Industries/organisation" },
 	/* Answers to questions the text asks: the one person the
 	 * paragraph before the first question names, then whoever
 	 * answered the question before. */

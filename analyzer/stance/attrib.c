@@ -561,6 +561,9 @@ plain_word(const struct doc *d, size_t e)
 static int
 org_named(const struct doc *d, size_t head, struct found *f)
 {
+	static const char *const generic[] = { "company", "firm", "group",
+		"business", "retailer", "lender", "carmaker", "airline",
+		"brand", "manufacturer", "conglomerate" };
 	size_t hl, kl, i, lo, hi, a, b;
 	const char *hk = doc_key(d, head, &hl);
 
@@ -610,6 +613,26 @@ org_named(const struct doc *d, size_t head, struct found *f)
 		    memcmp(k, hk, kl) == 0)
 			goto hit;
 	}
+	/* "Shares in Brightwater Foods fell ... the company said": a head
+	 * noun for any business stands for the nearest organisation named
+	 * before, a name of two words or more with an organisation word
+	 * ("the studio" is a studio's). */
+	if (tok_in(&d->tk, head, generic, sizeof(generic) / sizeof(*generic)))
+		for (i = head; i-- > lo;) {
+			size_t j;
+
+			if (!(d->tk.v[i].flags & TOK_CAP) ||
+			    !(doc_lex(d, i) & LEX_ORG) ||
+			    doc_mention_at(d, i) >= 0)
+				continue;
+			org_span(d, i, &a, &b);
+			for (j = a; j < b && doc_mention_at(d, j) < 0; j++)
+				;
+			if (j == b && b - a >= 2 &&
+			    !(doc_lex(d, a) & (LEX_FUNC | LEX_TITLE)))
+				goto named;
+			i = a;
+		}
 	return 0;
 hit:
 	org_span(d, i, &a, &b);
@@ -2215,6 +2238,20 @@ label_speaker(struct doc *d, const struct quote *q, struct found *f)
 	    d->m[j].tok == a) {
 		found_person(f, d->m[j].person, a, c, HOW_NAME, SIEVE_LABEL);
 		return f->p;
+	}
+	/* "he'd pop up and go, “...”": somebody else in the sentence
+	 * before the quote may say it */
+	for (j = d->sent_start[d->tk.v[q->open].sent]; j < q->open; j++) {
+		const char *w = doc_key(d, j, &ml);
+
+		if ((ml >= 2 && memcmp(w, "he", 2) == 0 &&
+		     (ml == 2 || w[2] == '\'')) ||
+		    (ml >= 3 && memcmp(w, "she", 3) == 0 &&
+		     (ml == 3 || w[3] == '\'')) ||
+		    (ml >= 4 && memcmp(w, "they", 4) == 0 &&
+		     (ml == 4 || w[4] == '\'')) ||
+		    (doc_mention_at(d, j) >= 0 && j > c))
+			return -1;
 	}
 	k = doc_key(d, c - 1, &kl);
 	for (j = doc_mention_from(d, a); j > 0 && steps++ < ATTRIB_EPITHET_BACK;) {
