@@ -511,6 +511,18 @@ static const struct {
 	  "statement, the company said it remained “confident in the "
 	  "long-term future of its lamps”.",
 	  "Harrow Lamp Industries/organisation" },
+	/* A quote opening its sentence after one about a person: its
+	 * subject after a capitalised word no list has, or the owner of
+	 * "her" or "his"; a question of the writer's before an answer. */
+	{ "Member Daniel Achter spoke against the wording. “I do not love "
+	  "these lamps either, but they are coming.”",
+	  "Daniel Achter/subject" },
+	{ "The youngest lamplighter, 22-year-old Amara Kett, disagreed. Her "
+	  "first lamp used no oil at all. “I had no money and no wick.”",
+	  "Amara Kett/pronoun" },
+	{ "I ask Tamsin Reddy about it.\n\n“Never,” she says.\n\nDo the "
+	  "lamps slow things down? “Not in my experience, no.”",
+	  "Tamsin Reddy/pronoun | Tamsin Reddy/answer" },
 	/* Answers to questions the text asks: the one person the
 	 * paragraph before the first question names, then whoever
 	 * answered the question before. */

@@ -1703,6 +1703,40 @@ pronoun_noun_intro(struct doc *d, const struct quote *q, size_t a,
 	return p;
 }
 
+/* The subject of the sentence that opens at token a before token lim:
+ * past a title, a name, a he/she pronoun or an epithet (person_how());
+ * a name after a capitalised word no list has ("Member Daniel Quill");
+ * the owner "her" or "his" points to ("Her short film used ..."). */
+static int
+subject_at(struct doc *d, size_t a, size_t lim, struct found *f)
+{
+	size_t end;
+	enum how how;
+	int p, m;
+
+	a = past_title(d, a, lim);
+	p = person_how(d, a, &end, &how);
+	if (p < 0 && a + 1 < lim &&
+	    (d->tk.v[a].flags & (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD) &&
+	    !(doc_lex(d, a) & (LEX_FUNC | LEX_PRONOUN)) &&
+	    (m = doc_mention_at(d, a + 1)) >= 0 && d->m[m].tok == a + 1) {
+		a++;
+		p = person_how(d, a, &end, &how);
+	}
+	if (p < 0 && a < lim &&
+	    (tok_is(&d->tk, a, "her") || tok_is(&d->tk, a, "his"))) {
+		p = resolve_pronoun(d, a, pronoun_gender(d, a));
+		end = a + 1;
+		how = HOW_PRONOUN;
+	}
+	if (p < 0 || end > lim)
+		return -1;
+	found_person(f, p, a, end, how, SIEVE_SUBJECT);
+	if (how != HOW_PRONOUN)
+		f->sieve = SIEVE_SUBJECT;
+	return p;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1713,13 +1747,21 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 
 	a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
 	if (a < q->open) {
-		a = past_title(d, a, q->open);
-		p = person_how(d, a, &end, &how);
+		size_t b = past_title(d, a, q->open);
+
+		p = person_how(d, b, &end, &how);
 		if (p >= 0 && end <= q->open) {
-			found_person(f, p, a, end, how, SIEVE_SUBJECT);
+			found_person(f, p, b, end, how, SIEVE_SUBJECT);
 			f->sieve = SIEVE_SUBJECT;
 			return p;
 		}
+		/* 'backgrounds. "I had ...': the quote opens a sentence the
+		 * splitter did not start at its mark; the sentence before is
+		 * the one to look at. */
+		if ((d->tk.v[q->t0].flags & TOK_SSTART) && q->open > a &&
+		    tok_punct(&d->tk, q->open - 1, '.') &&
+		    (p = subject_at(d, a, q->open, f)) >= 0)
+			return p;
 		return pronoun_noun_intro(d, q, a, f);
 	}
 	if (s == 0)
@@ -1729,13 +1771,7 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 	a = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
 	if (d->tk.v[a].quote >= 0)
 		return -1;
-	a = past_title(d, a, d->sent_start[s]);
-	p = person_how(d, a, &end, &how);
-	if (p >= 0) {
-		found_person(f, p, a, end, how, SIEVE_SUBJECT);
-		f->sieve = SIEVE_SUBJECT;
-	}
-	return p;
+	return subject_at(d, a, d->sent_start[s], f);
 }
 
 /* No verb and no person: an organisation as the subject of the quote's
@@ -2384,6 +2420,34 @@ writing_speaker(struct doc *d, const struct quote *q, struct found *f)
 	return p;
 }
 
+/* 1 when the quote at q opens with its paragraph but for a question of
+ * the writer's before it ("Do they slow things down? ‘Not in my
+ * experience.’"): up to three sentences, the last ending in "?", that
+ * name nobody and quote nothing. */
+static int
+question_lead(const struct doc *d, const struct quote *q)
+{
+	uint32_t s = d->tk.v[q->open].sent, n = 0;
+	size_t a, j;
+
+	if (q->open == 0 || !tok_punct(&d->tk, q->open - 1, '?'))
+		return 0;
+	while (s > 0 && d->tk.v[d->sent_start[s - 1]].para ==
+				d->tk.v[q->open].para) {
+		if (++n > 3)
+			return 0;
+		s--;
+	}
+	a = d->sent_start[s];
+	if (a >= q->open)
+		return 0;
+	for (j = a; j < q->open; j++)
+		if (d->tk.v[j].quote >= 0 || (d->tmark[j] & TM_TITLEQ) ||
+		    doc_mention_at(d, j) >= 0)
+			return 0;
+	return 1;
+}
+
 /* 1 when the paragraph before token i's is a question asked in the text
  * (an interviewer's): it ends with "?" and quotes nothing. */
 static int
@@ -2546,6 +2610,14 @@ attribute_quotes(struct doc *d)
 		 * answer, by who answered the question before, or by the one
 		 * person the paragraph before the question names ("We spoke
 		 * to goalkeeper Petra Lind."). */
+		if (p < 0 && prev >= 0 && !(d->tk.v[q->open].flags & TOK_PSTART) &&
+		    d->tk.v[prev_end].para + 1 == d->tk.v[q->open].para &&
+		    question_lead(d, q)) {
+			p = prev;
+			f.p = p;
+			f.f0 = f.f1 = 0;
+			f.sieve = SIEVE_ANSWER;
+		}
 		if (p < 0 && (d->tk.v[q->open].flags & TOK_PSTART) &&
 		    question_before(d, q->open)) {
 			size_t qa = para_before(d, q->open), b;
