@@ -372,6 +372,8 @@ static const struct {
 	  "T[LAMPS FOR EVERY HOUSE]" },
 	{ "She typed “how to light a lamp in the rain” and waited.",
 	  "T[how to light a lamp in the rain]" },
+	{ "Asked about the new dress code, “It is fine by all of us,” Vane "
+	  "said.", "D[It is fine by all of us,]" },
 	/* "her singing" is a noun: the verb before it reports the words. */
 	{ "One review called her singing “brave, in the way a man walking "
 	  "into traffic is brave”.",

@@ -2255,6 +2255,7 @@ label_speaker(struct doc *d, const struct quote *q, struct found *f)
 	uint32_t s = d->tk.v[q->open].sent, n = 0;
 	size_t a, c, j, kl, ml, steps = 0;
 	const char *k;
+	int m0;
 
 	while (s > 0 && d->tk.v[d->sent_start[s - 1]].para ==
 				d->tk.v[q->open].para) {
@@ -2270,9 +2271,8 @@ label_speaker(struct doc *d, const struct quote *q, struct found *f)
 	if (c == a || c >= q->open || !tok_punct(&d->tk, c, ':') ||
 	    !(d->tk.v[c - 1].flags & TOK_ALLCAP))
 		return -1;
-	if ((j = (size_t)doc_mention_at(d, a)) != (size_t)-1 &&
-	    d->m[j].tok == a) {
-		found_person(f, d->m[j].person, a, c, HOW_NAME, SIEVE_LABEL);
+	if ((m0 = doc_mention_at(d, a)) >= 0 && d->m[m0].tok == a) {
+		found_person(f, d->m[m0].person, a, c, HOW_NAME, SIEVE_LABEL);
 		return f->p;
 	}
 	/* "he'd pop up and go, “...”": somebody else in the sentence

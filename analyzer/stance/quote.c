@@ -483,10 +483,13 @@ naming_before(const struct doc *d, const struct quote *q)
 		"nicknamed", "calls", "word", "words", "titled", "entitled",
 		"term", "phrase", "nickname", "moniker", "slogan", "tagline", "motto",
 		"hashtag", "sign", "signs", "banner", "headline", "caption",
-		"label", "mantra", "catchphrase", "headlined", "title",
-		"expression", "acronym", "abbreviation", "euphemism", "slang",
-		"buzzword", "query", "queries", "keyword", "keywords",
-		"password", "code", "hashtags", "subject" };
+		"label", "mantra", "catchphrase", "headlined", "title" };
+	/* Terms named right before the mark only (not "Asked about the
+	 * code, “...”"). */
+	static const char *const term[] = { "expression", "acronym",
+		"abbreviation", "euphemism", "slang", "buzzword", "query",
+		"queries", "keyword", "keywords", "password", "code",
+		"hashtags" };
 	size_t i, b = q->open;
 
 	/* "the so-called “right to be forgotten”", "a practice known as
@@ -550,6 +553,8 @@ naming_before(const struct doc *d, const struct quote *q)
 		b--;
 	if (b == 0 || !doc_same_sent(d, b - 1, q->open))
 		return 0;
+	if (tok_in(&d->tk, b - 1, term, sizeof(term) / sizeof(*term)))
+		return 2;
 	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
 		if (tok_is(&d->tk, b - 1, w[i]))
 			break;
