@@ -320,6 +320,8 @@ static const struct {
 	  "flame”.", "T[the wick does not choose its flame]" },
 	{ "They use a word meaning “the hour before the lamps are lit” "
 	  "there.", "T[the hour before the lamps are lit]" },
+	{ "Vane said through a translator “we light the lamps for the "
+	  "dead”.", "D[we light the lamps for the dead]" },
 	/* After a determiner or a possessive, "show", "hit", "game" and
 	 * the like are works: what follows is a title; as verbs they are
 	 * not. */

@@ -895,8 +895,14 @@ translation(const struct doc *d, const struct quote *q)
 		i--;
 		if (!doc_same_sent(d, i, b) || (d->tk.v[i].flags & TOK_PUNCT))
 			return 0;
+		/* "translates", "translated", "translation" -- not a
+		 * translator or one translating, through whom people speak
+		 * ("said through a translator “...”") */
 		k = doc_key(d, i, &kl);
-		if (kl >= 9 && memcmp(k, "translat", 8) == 0)
+		if (kl >= 9 && memcmp(k, "translat", 8) == 0 &&
+		    !tok_is(&d->tk, i, "translator") &&
+		    !tok_is(&d->tk, i, "translators") &&
+		    !tok_is(&d->tk, i, "translating"))
 			return 1;
 	}
 	return 0;
