@@ -441,6 +441,99 @@ static const struct {
 	{ "“We dispute every claim in the suit,” a studio spokesperson "
 	  "said.", "-/anonymous" },
 	{ "“Nobody knows what comes next for the lanterns.”", "-/" },
+	/* A quotation with no verb after a paragraph about one person,
+	 * its subject though not in its last sentence; not when the
+	 * person is no subject there. */
+	{ "Ana Pike has led the guild since 2019. The guild lit more lamps "
+	  "last year than in the decade before.\n\n“We are building "
+	  "something here, slowly.”", "Ana Pike/subject" },
+	{ "The guild gave Ana Pike a medal. The guild lit more lamps last "
+	  "year than in the decade before.\n\n“We are building something "
+	  "here, slowly.”", "-/" },
+	/* A verb of saying with no subject after the quote ends the
+	 * sentence (Spanish, Portuguese): the person named last. */
+	{ "El farolero Tomás Quintero habló con la prensa. “Encendemos las "
+	  "lámparas cada noche”, explicó.", "Tomás Quintero/pronoun" },
+	/* An owner's role with a name in apposition is that name, not the
+	 * owner. */
+	{ "Hugo Brandt coaches the guild.\n\n“Unbelievable, really,” said "
+	  "Brandt's assistant, Tom Ruiz, of the winner.", "Tom Ruiz/trailing" },
+	/* A name nobody took for a person or an organisation, the subject
+	 * of a verb of saying next to the quote, speaks as written; a
+	 * common word is no such name. */
+	{ "“The lamps stay lit,” Tomas Quill said.\n\nLumenwatch tweeted: "
+	  "“Lamps should burn oil, not promises.”",
+	  "Tomas Quill/trailing | Lumenwatch/named" },
+	{ "“The lamps stay lit,” Tomas Quill said.\n\nShoppers said: “We "
+	  "found no oil at the scene.”", "Tomas Quill/trailing | -/" },
+	/* "In X's words", "in his own words", "came the reply from X". */
+	{ "Dana Ortiz and Paul Anand met.\n\nIn Ortiz's words, “the guild "
+	  "is eating us alive, slowly.”\n\nAnand was sceptical. In his "
+	  "own words, “We cannot afford our own lamps.”\n\n“We will see,” came the "
+	  "reply from Ortiz.",
+	  "Dana Ortiz/leading | Paul Anand/pronoun | Dana Ortiz/trailing" },
+	/* A noun of speech after "her" or "his" introduces the quote: the
+	 * person the pronoun points to. */
+	{ "Dana Ortiz and Paul Anand lit the lamps. Ortiz was asked what "
+	  "comes next.\n\nHer answer: “A guild of two thousand, if we can "
+	  "fund it.”\n\nAnand is more cautious.\n\nHis take: "
+	  "“Interesting, but I would not light mine yet.”",
+	  "Dana Ortiz/pronoun | Paul Anand/pronoun" },
+	/* Something written, read out: the one person named before wrote
+	 * it, or the most salient of several (before "the court" can
+	 * speak); a writer named who is no person: nobody we know. */
+	{ "Police said Dana Pryce sent dozens of messages to the guild.\n\n"
+	  "One message read, “You will regret this for the rest of your "
+	  "life.”", "Dana Pryce/writing" },
+	{ "The lamplighter Amir Sadiq criticised the plan on Sunday. The "
+	  "post said: “This town deserves better than a car park.”",
+	  "Amir Sadiq/writing" },
+	{ "Tomas Quill pleaded guilty to harassing Mara Voss, a fellow "
+	  "lamplighter.\n\nThe court heard that one message read, “You "
+	  "will regret this for the rest of your life.”",
+	  "Tomas Quill/writing" },
+	{ "Amir Sadiq spoke.\n\nOne letter, signed by forty residents, "
+	  "read: “We cannot get to work on time any more.”",
+	  "-/anonymous" },
+	/* A quote inside an answer of a transcript goes to the speaker
+	 * label opening its paragraph. */
+	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
+	  "first year hard?\n\nMBATHA-KERR: We nearly closed twice. I "
+	  "still tell my partner, “You bought these lamps, not me.”",
+	  "Rosalind Mbatha-Kerr/qa-label" },
+	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
+	  "first year hard?\n\nMBATHA-KERR: There was a man called Tomas "
+	  "Quill. Every night he'd pop up and go, “Are the lamps all lit, "
+	  "Rosalind?”", "-/" },
+	/* "the company said" after a company named with an organisation
+	 * word before. */
+	{ "Shares in Harrow Lamp Industries fell on Monday.\n\nIn a "
+	  "statement, the company said it remained “confident in the "
+	  "long-term future of its lamps”.",
+	  "Harrow Lamp Industries/organisation" },
+	/* A quote opening its sentence after one about a person: its
+	 * subject after a capitalised word no list has, or the owner of
+	 * "her" or "his"; a question of the writer's before an answer. */
+	{ "Member Daniel Achter spoke against the wording. “I do not love "
+	  "these lamps either, but they are coming.”",
+	  "Daniel Achter/subject" },
+	{ "The youngest lamplighter, 22-year-old Amara Kett, disagreed. Her "
+	  "first lamp used no oil at all. “I had no money and no wick.”",
+	  "Amara Kett/pronoun" },
+	{ "I ask Tamsin Reddy about it.\n\n“Never,” she says.\n\nDo the "
+	  "lamps slow things down? “Not in my experience, no.”",
+	  "Tamsin Reddy/pronoun | Tamsin Reddy/answer" },
+	/* Answers to questions the text asks: the one person the
+	 * paragraph before the first question names, then whoever
+	 * answered the question before. */
+	{ "We spoke to the lamplighter Petra Lind about the season.\n\n"
+	  "What has changed this year?\n\n“Everything, the whole way we "
+	  "light the lamps has changed.”\n\nAnd the guild?\n\n“They "
+	  "have been incredible, even in the dark weeks.”",
+	  "Petra Lind/answer | Petra Lind/answer" },
+	{ "We spoke to Petra Lind and Tomas Quill.\n\nWhat has changed "
+	  "this year?\n\n“Everything, the whole way we light the lamps "
+	  "has changed.”", "-/" },
 };
 
 static void

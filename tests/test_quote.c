@@ -312,6 +312,89 @@ static const struct {
 	 * be: never a quotation). */
 	{ "The actors' union met in the '90s.", "" },
 	{ "Rock 'n' roll didn't stop.", "T[n]" },
+	/* A gloss or a translation is no quotation: in parentheses after a
+	 * quoted word, or after "meaning" or "translates as". */
+	{ "The guild's word “lumen” (“the light a lamp owes the street”) "
+	  "is old.", "T[lumen] T[the light a lamp owes the street]" },
+	{ "The motto translates roughly as “the wick does not choose its "
+	  "flame”.", "T[the wick does not choose its flame]" },
+	{ "They use a word meaning “the hour before the lamps are lit” "
+	  "there.", "T[the hour before the lamps are lit]" },
+	{ "Vane said through a translator “we light the lamps for the "
+	  "dead”.", "D[we light the lamps for the dead]" },
+	/* After a determiner or a possessive, "show", "hit", "game" and
+	 * the like are works: what follows is a title; as verbs they are
+	 * not. */
+	{ "Her hit “we were never going home” topped the charts.",
+	  "T[we were never going home]" },
+	{ "The guild's new game “orbit of the lonely lamp” is out.",
+	  "T[orbit of the lonely lamp]" },
+	{ "The figures show “a guild that has lost its way”, Vane said.",
+	  "D[a guild that has lost its way]" },
+	/* "headlined", "title", "referred to as" name what follows. */
+	{ "A story headlined “guild votes to close the old lamp works” ran "
+	  "on Monday.", "T[guild votes to close the old lamp works]" },
+	{ "Its working title was “what the lamps know about us”.",
+	  "T[what the lamps know about us]" },
+	{ "It is referred to as “the last mile of the lamp trade” there.",
+	  "T[the last mile of the lamp trade]" },
+	/* A headline in a list of links. */
+	{ "Read more: “Storm leaves the lantern quarter without light "
+	  "again”", "T[Storm leaves the lantern quarter without light "
+	  "again]" },
+	/* A line nobody said: after a modal with a generic subject,
+	 * "instead of", a negation; with a named subject it was said. */
+	{ "You might say “this is just another lamp with a wick”, but no.",
+	  "T[this is just another lamp with a wick]" },
+	{ "Instead of saying “we are sorry for the dark”, try a lamp.",
+	  "T[we are sorry for the dark]" },
+	{ "Vane never said “the guild will close the works”, she said.",
+	  "T[the guild will close the works]" },
+	{ "Vane would say “the guild will close the works” every year.",
+	  "D[the guild will close the works]" },
+	/* A term the sentence defines, an idea after "the notion of". */
+	{ "“Lamp lag at the works” refers to a slow start.",
+	  "T[Lamp lag at the works]" },
+	{ "She rejected the notion of “a lamp for every single house” "
+	  "outright.", "T[a lamp for every single house]" },
+	/* A phrase between an article and a noun names a kind of thing,
+	 * up to twice as long as a short one; a sentence there is a sign's
+	 * words. */
+	{ "The guild was criticised for its “too big to fail, too big to "
+	  "douse” culture of lamps.", "T[too big to fail, too big to douse]" },
+	{ "They held a “We are closed now. Go home.” sign up.",
+	  "D[We are closed now. Go home.]" },
+	/* Lines rapped or hummed are sung; what is searched for or typed,
+	 * a code, an acronym or an expression is a term. */
+	{ "“We light the lamps when the town goes dark,” Vane raps on the "
+	  "track.", "T[We light the lamps when the town goes dark,]" },
+	{ "Searches for “best lamp oil near me tonight” doubled.",
+	  "T[best lamp oil near me tonight]" },
+	{ "Use the code “LAMPS FOR EVERY HOUSE” at the till.",
+	  "T[LAMPS FOR EVERY HOUSE]" },
+	{ "She typed “how to light a lamp in the rain” and waited.",
+	  "T[how to light a lamp in the rain]" },
+	{ "Asked about the new dress code, “It is fine by all of us,” Vane "
+	  "said.", "D[It is fine by all of us,]" },
+	/* "her singing" is a noun: the verb before it reports the words. */
+	{ "One review called her singing “brave, in the way a man walking "
+	  "into traffic is brave”.",
+	  "D[brave, in the way a man walking into traffic is brave]" },
+	/* A title by its frame: performed, a cover of, a year or "by" and
+	 * a name after it; the agent of a passive is no author. */
+	{ "The band performed “when the lamps go out again” twice.",
+	  "T[when the lamps go out again]" },
+	{ "Her cover of “the lamp that never went out” won.",
+	  "T[the lamp that never went out]" },
+	{ "She read “the house on the lantern hill” (2019) at school.",
+	  "T[the house on the lantern hill]" },
+	{ "He loved “the long way home to the lamps” by Ana Pike.",
+	  "T[the long way home to the lamps]" },
+	{ "The plan was seen as “a lamp without any oil in it” by Vane.",
+	  "D[a lamp without any oil in it]" },
+	/* A name by which one is known, with words before "as". */
+	{ "Known to the guild simply as “the man who never lets a lamp go "
+	  "out”, Vane retired.", "T[the man who never lets a lamp go out]" },
 };
 
 static void

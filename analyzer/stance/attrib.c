@@ -27,6 +27,7 @@
 #include "analyzer/stance/attrib.h"
 
 #include "analyzer/stance/doc.h"
+#include "analyzer/stance/given.h"
 
 #include "analyzer/text/lexicon.h"
 #include "crawler/base/err.h"
@@ -350,7 +351,21 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 
 	*how = HOW_NAME;
 	if (m >= 0 && d->m[m].tok == i) {
-		*end = i + d->m[m].ntok;
+		size_t r = i + d->m[m].ntok, n = r + 1;
+
+		/* "Brandt's assistant, Tom Ruiz,": the owner's role and the
+		 * name in apposition are one person, not the owner. */
+		if ((d->tk.v[r - 1].flags & TOK_POSS) && n + 1 < d->tk.n &&
+		    doc_same_sent(d, i, n + 1) && doc_is_role(d, r) &&
+		    tok_punct(&d->tk, n, ',')) {
+			int m2 = doc_mention_at(d, n + 1);
+
+			if (m2 >= 0 && d->m[m2].tok == n + 1) {
+				*end = n + 1 + d->m[m2].ntok;
+				return d->m[m2].person;
+			}
+		}
+		*end = r;
 		return d->m[m].person;
 	}
 	g = pronoun_gender(d, i);
@@ -546,6 +561,9 @@ plain_word(const struct doc *d, size_t e)
 static int
 org_named(const struct doc *d, size_t head, struct found *f)
 {
+	static const char *const generic[] = { "company", "firm", "group",
+		"business", "retailer", "lender", "carmaker", "airline",
+		"brand", "manufacturer", "conglomerate" };
 	size_t hl, kl, i, lo, hi, a, b;
 	const char *hk = doc_key(d, head, &hl);
 
@@ -595,6 +613,26 @@ org_named(const struct doc *d, size_t head, struct found *f)
 		    memcmp(k, hk, kl) == 0)
 			goto hit;
 	}
+	/* "Shares in Brightwater Foods fell ... the company said": a head
+	 * noun for any business stands for the nearest organisation named
+	 * before, a name of two words or more with an organisation word
+	 * ("the studio" is a studio's). */
+	if (tok_in(&d->tk, head, generic, sizeof(generic) / sizeof(*generic)))
+		for (i = head; i-- > lo;) {
+			size_t j;
+
+			if (!(d->tk.v[i].flags & TOK_CAP) ||
+			    !(doc_lex(d, i) & LEX_ORG) ||
+			    doc_mention_at(d, i) >= 0)
+				continue;
+			org_span(d, i, &a, &b);
+			for (j = a; j < b && doc_mention_at(d, j) < 0; j++)
+				;
+			if (j == b && b - a >= 2 &&
+			    !(doc_lex(d, a) & (LEX_FUNC | LEX_TITLE)))
+				goto named;
+			i = a;
+		}
 	return 0;
 hit:
 	org_span(d, i, &a, &b);
@@ -1517,11 +1555,11 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
  * paragraph about one person ("Maria Okafor addressed the crowd. / “We
  * will strike ...”"): that person, when the paragraph before names
  * nobody else, quotes nobody, and names the person in its last
- * sentence; -1 otherwise. */
+ * sentence or as the subject of one of its sentences; -1 otherwise. */
 static int
 sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 {
-	uint32_t s = d->tk.v[q->open].sent, para = d->tk.v[q->open].para, t;
+	uint32_t s = d->tk.v[q->open].sent, para = d->tk.v[q->open].para, t, t2;
 	size_t j, a, jm = 0;
 	int p = -1, last = 0;
 
@@ -1551,6 +1589,16 @@ sole_person_before(struct doc *d, const struct quote *q, struct found *f)
 
 		last = g >= 0 && g == d->p[p].gender &&
 		       (tok_is(&d->tk, b, "she") || tok_is(&d->tk, b, "he"));
+	}
+	/* "Ana Pike has coached the team since 2019. The club finished
+	 * third." -- the person is the subject of a sentence of it. */
+	for (t2 = t; p >= 0 && !last && t2 < s; t2++) {
+		size_t e, b = skip_intro(d, d->sent_start[t2],
+					 d->sent_start[t2 + 1]);
+		enum how how;
+
+		b = past_title(d, b, d->sent_start[t2 + 1]);
+		last = person_how(d, b, &e, &how) == p;
 	}
 	if (p < 0 || !last)
 		return -1;
@@ -1609,6 +1657,86 @@ past_title(const struct doc *d, size_t a, size_t b)
 	return a;
 }
 
+/* "Her answer: “...”", "His verdict was “...”", "Her advice to young
+ * players? “...”": a sentence that opens at token a with "her" or "his"
+ * and a noun of speech just before the quote; the person the pronoun
+ * refers to, -1 if none. */
+static int
+pronoun_noun_intro(struct doc *d, const struct quote *q, size_t a,
+		   struct found *f)
+{
+	static const char *const noun[] = { "answer", "reply", "response",
+		"verdict", "take", "advice", "message", "view", "assessment",
+		"conclusion", "explanation", "prediction", "warning", "retort",
+		"comment", "words", "riposte", "plea", "reaction", "defence",
+		"defense", "excuse", "promise", "summary", "argument", "point",
+		"rule", "instruction", "instructions", "thoughts", "thought",
+		"hope", "wish", "goal", "plan", "philosophy", "answers" };
+	size_t n = q->open, i, k;
+	int g, p;
+
+	if (n <= a + 2 || !doc_same_sent(d, a, n))
+		return -1;
+	if (tok_punct(&d->tk, n - 1, ':') || tok_punct(&d->tk, n - 1, '?') ||
+	    tok_is(&d->tk, n - 1, "was") || tok_is(&d->tk, n - 1, "is"))
+		n--;
+	else
+		return -1;
+	g = pronoun_gender(d, a);
+	if (g < 0 || !(tok_is(&d->tk, a, "her") || tok_is(&d->tk, a, "his")))
+		return -1;
+	/* the noun, then a complement of a few plain words ("to young
+	 * players", "for the board") */
+	for (i = a + 1, k = 0; i < n && k < 2; i++, k++)
+		if (tok_in(&d->tk, i, noun, sizeof(noun) / sizeof(*noun)))
+			break;
+	if (i >= n || k == 2)
+		return -1;
+	for (i++; i < n; i++)
+		if (i > a + ATTRIB_SUBJECT_WINDOW + 2 ||
+		    (d->tk.v[i].flags & (TOK_CAP | TOK_PUNCT)) ||
+		    doc_mention_at(d, i) >= 0 || doc_is_speech(d, i))
+			return -1;
+	p = resolve_pronoun(d, a, g);
+	if (p >= 0)
+		found_person(f, p, a, a + 1, HOW_PRONOUN, SIEVE_PRONOUN);
+	return p;
+}
+
+/* The subject of the sentence that opens at token a before token lim:
+ * past a title, a name, a he/she pronoun or an epithet (person_how());
+ * a name after a capitalised word no list has ("Member Daniel Quill");
+ * the owner "her" or "his" points to ("Her short film used ..."). */
+static int
+subject_at(struct doc *d, size_t a, size_t lim, struct found *f)
+{
+	size_t end;
+	enum how how;
+	int p, m;
+
+	a = past_title(d, a, lim);
+	p = person_how(d, a, &end, &how);
+	if (p < 0 && a + 1 < lim &&
+	    (d->tk.v[a].flags & (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD) &&
+	    !(doc_lex(d, a) & (LEX_FUNC | LEX_PRONOUN)) &&
+	    (m = doc_mention_at(d, a + 1)) >= 0 && d->m[m].tok == a + 1) {
+		a++;
+		p = person_how(d, a, &end, &how);
+	}
+	if (p < 0 && a < lim &&
+	    (tok_is(&d->tk, a, "her") || tok_is(&d->tk, a, "his"))) {
+		p = resolve_pronoun(d, a, pronoun_gender(d, a));
+		end = a + 1;
+		how = HOW_PRONOUN;
+	}
+	if (p < 0 || end > lim)
+		return -1;
+	found_person(f, p, a, end, how, SIEVE_SUBJECT);
+	if (how != HOW_PRONOUN)
+		f->sieve = SIEVE_SUBJECT;
+	return p;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1619,14 +1747,22 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 
 	a = skip_intro(d, d->sent_start[s], d->sent_start[s + 1]);
 	if (a < q->open) {
-		a = past_title(d, a, q->open);
-		p = person_how(d, a, &end, &how);
+		size_t b = past_title(d, a, q->open);
+
+		p = person_how(d, b, &end, &how);
 		if (p >= 0 && end <= q->open) {
-			found_person(f, p, a, end, how, SIEVE_SUBJECT);
+			found_person(f, p, b, end, how, SIEVE_SUBJECT);
 			f->sieve = SIEVE_SUBJECT;
 			return p;
 		}
-		return -1;
+		/* 'backgrounds. "I had ...': the quote opens a sentence the
+		 * splitter did not start at its mark; the sentence before is
+		 * the one to look at. */
+		if ((d->tk.v[q->t0].flags & TOK_SSTART) && q->open > a &&
+		    tok_punct(&d->tk, q->open - 1, '.') &&
+		    (p = subject_at(d, a, q->open, f)) >= 0)
+			return p;
+		return pronoun_noun_intro(d, q, a, f);
 	}
 	if (s == 0)
 		return -1;
@@ -1635,13 +1771,7 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 	a = skip_intro(d, d->sent_start[s - 1], d->sent_start[s]);
 	if (d->tk.v[a].quote >= 0)
 		return -1;
-	a = past_title(d, a, d->sent_start[s]);
-	p = person_how(d, a, &end, &how);
-	if (p >= 0) {
-		found_person(f, p, a, end, how, SIEVE_SUBJECT);
-		f->sieve = SIEVE_SUBJECT;
-	}
-	return p;
+	return subject_at(d, a, d->sent_start[s], f);
 }
 
 /* No verb and no person: an organisation as the subject of the quote's
@@ -1929,6 +2059,410 @@ article_subject(const struct doc *d, int gender)
 	return d->p[best].mentions > 2 * second ? best : -1;
 }
 
+/* "In Ortiz's words, “...”", "in the words of Paul Anand: “...”", "in
+ * her own words, “...”", and after the quote "“...,” came the reply from
+ * Ortiz": the person named there, -1 if none. */
+static int
+words_of(struct doc *d, const struct quote *q, struct found *f)
+{
+	static const char *const noun[] = { "reply", "answer", "response",
+		"retort", "verdict", "riposte", "rejoinder" };
+	size_t s0 = d->sent_start[d->tk.v[q->open].sent], i, j, end, c;
+	enum how how;
+	int p;
+
+	for (i = s0; i + 3 < q->open; i++) {
+		if (!tok_is(&d->tk, i, "in"))
+			continue;
+		j = i + 1;
+		if (tok_is(&d->tk, j, "the") && tok_is(&d->tk, j + 1, "words") &&
+		    tok_is(&d->tk, j + 2, "of")) {
+			p = person_how(d, j + 3, &end, &how);
+			j = end;
+		} else {
+			p = person_how(d, j, &end, &how);
+			if (p < 0 && (tok_is(&d->tk, j, "her") ||
+				      tok_is(&d->tk, j, "his"))) {
+				p = resolve_pronoun(d, j, pronoun_gender(d, j));
+				end = j + 1;
+				how = HOW_PRONOUN;
+			} else if (p >= 0 &&
+				   !(d->tk.v[end - 1].flags & TOK_POSS)) {
+				p = -1;
+			}
+			if (p < 0)
+				continue;
+			j = end;
+			if (tok_is(&d->tk, j, "own"))
+				j++;
+			if (!tok_is(&d->tk, j, "words"))
+				continue;
+			j++;
+		}
+		if (p < 0)
+			continue;
+		if (j < q->open && (tok_punct(&d->tk, j, ',') ||
+				    tok_punct(&d->tk, j, ':')))
+			j++;
+		if (j != q->open)
+			continue;
+		found_person(f, p, i + 1, end, how, SIEVE_LEADING);
+		return p;
+	}
+	if (q->close == DOC_NONE)
+		return -1;
+	c = q->close + 1;
+	if (c < d->tk.n && tok_punct(&d->tk, c, ','))
+		c++;
+	if (c + 4 < d->tk.n && doc_same_sent(d, c + 4, q->close) &&
+	    tok_is(&d->tk, c, "came") && tok_is(&d->tk, c + 1, "the") &&
+	    tok_in(&d->tk, c + 2, noun, sizeof(noun) / sizeof(*noun)) &&
+	    tok_is(&d->tk, c + 3, "from")) {
+		p = person_how(d, c + 4, &end, &how);
+		if (p >= 0)
+			found_person(f, p, c + 4, end, how, SIEVE_TRAILING);
+		return p;
+	}
+	return -1;
+}
+
+/* The end of a run of one to three capitalised words at token a that no
+ * finder took (no person, no function word, pronoun, title, role or day),
+ * a name; a lone word at the start of a sentence must be none the
+ * dictionary has ("Police said"). a if none. */
+static size_t
+unknown_name(const struct doc *d, size_t a)
+{
+	size_t e, kl;
+	const char *k;
+
+	for (e = a; e < d->tk.n && e < a + 3 && doc_same_sent(d, e, a) &&
+	     (d->tk.v[e].flags & (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD) &&
+	     !(d->tk.v[e].flags & TOK_POSS) && d->tk.v[e].quote < 0 &&
+	     doc_mention_at(d, e) < 0 && !doc_is_role(d, e) &&
+	     !doc_is_speech(d, e) &&
+	     !(doc_lex(d, e) & (LEX_FUNC | LEX_PRONOUN | LEX_TITLE |
+				LEX_MONTHDAY | LEX_OTHERS));
+	     e++)
+		;
+	if (e == a + 1 && (d->tk.v[a].flags & TOK_SSTART)) {
+		k = doc_key(d, a, &kl);
+		if (given_common(k, kl))
+			return a;
+	}
+	return e;
+}
+
+/* 'Greenpeace tweeted: “...”', '“...,” Tavita said.': a name no finder
+ * took as the subject of a verb of saying right before or after the
+ * quote speaks; it is given as written (kind organisation), not guessed
+ * from the speakers before. 1 when found. */
+static int
+named_speaker(const struct doc *d, const struct quote *q, struct found *f)
+{
+	uint32_t s = d->tk.v[q->open].sent;
+	size_t a = skip_intro(d, d->sent_start[s], q->open), e, c;
+
+	e = unknown_name(d, a);
+	if (e > a && e < q->open && doc_is_speech(d, e) &&
+	    (e + 1 == q->open ||
+	     (e + 2 == q->open && (tok_punct(&d->tk, e + 1, ':') ||
+				   tok_punct(&d->tk, e + 1, ',') ||
+				   tok_is(&d->tk, e + 1, "that")))))
+		goto hit;
+	if (q->close == DOC_NONE)
+		return 0;
+	c = q->close + 1;
+	if (c < d->tk.n && tok_punct(&d->tk, c, ','))
+		c++;
+	if (c >= d->tk.n || !doc_same_sent(d, c, q->close))
+		return 0;
+	a = c;
+	e = unknown_name(d, a);
+	if (e > a && e < d->tk.n && doc_same_sent(d, e, a) &&
+	    doc_is_speech(d, e) && !(d->tk.v[e].flags & TOK_CAP))
+		goto hit;
+	return 0;
+hit:
+	memset(f, 0, sizeof(*f));
+	f->p = -1;
+	f->org = 1;
+	f->orgo = d->tk.v[a].o;
+	f->orgl = d->tk.v[e - 1].o + d->tk.v[e - 1].ol - f->orgo;
+	f->f0 = a;
+	f->f1 = e;
+	f->sieve = SIEVE_NAMED;
+	return 1;
+}
+
+/* 1 when somebody other than a person we know says the quote, right
+ * before it ("Shoppers said: “...”", "Critics replied, “...”"): a
+ * word that is no pronoun and no mention before a verb of saying before
+ * the quote, so no speaker before goes on. */
+static int
+other_says(const struct doc *d, const struct quote *q)
+{
+	size_t v = q->open;
+
+	if (v > 0 && (tok_punct(&d->tk, v - 1, ':') ||
+		      tok_punct(&d->tk, v - 1, ',')))
+		v--;
+	if (v < 2 || !doc_same_sent(d, v - 2, q->open) ||
+	    !doc_is_speech(d, v - 1) || (d->tk.v[v - 1].flags & TOK_CAP))
+		return 0;
+	v -= 2;
+	return (d->tk.v[v].flags & TOK_WORD) && d->tk.v[v].quote < 0 &&
+	       doc_mention_at(d, v) < 0 &&
+	       !(doc_lex(d, v) & (LEX_PRONOUN | LEX_FUNC)) &&
+	       !doc_is_adverb(d, v);
+}
+
+/* '“En Souss ya lo notan”, explicó.': a verb of saying with no subject
+ * after the quote, which ends the sentence -- in languages whose verbs
+ * carry their subject -- goes to the person a pronoun there would (by
+ * salience, any gender). -1 if none. */
+static int
+null_subject(struct doc *d, const struct quote *q, struct found *f)
+{
+	size_t v;
+	int p;
+
+	if (q->close == DOC_NONE)
+		return -1;
+	v = q->close + 1;
+	if (v < d->tk.n && tok_punct(&d->tk, v, ','))
+		v++;
+	if (v >= d->tk.n || !doc_same_sent(d, v, q->close) ||
+	    (d->tk.v[v].flags & (TOK_CAP | TOK_PUNCT)) ||
+	    !doc_is_speech(d, v))
+		return -1;
+	if (v + 1 < d->tk.n && doc_same_sent(d, v + 1, v) &&
+	    !tok_punct(&d->tk, v + 1, '.') && !tok_punct(&d->tk, v + 1, '!'))
+		return -1;
+	p = resolve_pronoun(d, q->open, -1);
+	if (p >= 0)
+		found_person(f, p, v, v + 1, HOW_PRONOUN, SIEVE_PRONOUN);
+	return p;
+}
+
+/* A quote in an answer of a transcript whose paragraph opens with a
+ * speaker label ("MBATHA-KERR: ... I still tell him, “...”"): the person
+ * the label names, by a mention there or the surname of one named before
+ * (up to ATTRIB_EPITHET_BACK mentions back). -1 if none. */
+static int
+label_speaker(struct doc *d, const struct quote *q, struct found *f)
+{
+	uint32_t s = d->tk.v[q->open].sent, n = 0;
+	size_t a, c, j, kl, ml, steps = 0;
+	const char *k;
+	int m0;
+
+	while (s > 0 && d->tk.v[d->sent_start[s - 1]].para ==
+				d->tk.v[q->open].para) {
+		if (++n > 2 * ATTRIB_PRONOUN_SENTS)
+			return -1;
+		s--;
+	}
+	a = d->sent_start[s];
+	for (c = a; c < q->open && c < a + 4 &&
+	     (d->tk.v[c].flags & (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD);
+	     c++)
+		;
+	if (c == a || c >= q->open || !tok_punct(&d->tk, c, ':') ||
+	    !(d->tk.v[c - 1].flags & TOK_ALLCAP))
+		return -1;
+	if ((m0 = doc_mention_at(d, a)) >= 0 && d->m[m0].tok == a) {
+		found_person(f, d->m[m0].person, a, c, HOW_NAME, SIEVE_LABEL);
+		return f->p;
+	}
+	/* "he'd pop up and go, “...”": somebody else in the sentence
+	 * before the quote may say it */
+	for (j = d->sent_start[d->tk.v[q->open].sent]; j < q->open; j++) {
+		const char *w = doc_key(d, j, &ml);
+
+		if ((ml >= 2 && memcmp(w, "he", 2) == 0 &&
+		     (ml == 2 || w[2] == '\'')) ||
+		    (ml >= 3 && memcmp(w, "she", 3) == 0 &&
+		     (ml == 3 || w[3] == '\'')) ||
+		    (ml >= 4 && memcmp(w, "they", 4) == 0 &&
+		     (ml == 4 || w[4] == '\'')) ||
+		    (doc_mention_at(d, j) >= 0 && j > c))
+			return -1;
+	}
+	k = doc_key(d, c - 1, &kl);
+	for (j = doc_mention_from(d, a); j > 0 && steps++ < ATTRIB_EPITHET_BACK;) {
+		const struct mention *m = &d->m[--j];
+		const char *mk = doc_key(d, m->tok + m->ntok - 1, &ml);
+
+		if (ml == kl && memcmp(mk, k, kl) == 0) {
+			found_person(f, m->person, a, c, HOW_NAME, SIEVE_LABEL);
+			return f->p;
+		}
+	}
+	return -1;
+}
+
+/* The one person mentioned in tokens [a, b) outside quotations, in *f
+ * with sieve; -1 when nobody or more than one is. */
+static int
+one_person_in(struct doc *d, size_t a, size_t b, struct found *f,
+	      enum doc_sieve sieve)
+{
+	size_t j, jm = 0;
+	int p = -1;
+
+	for (j = doc_mention_from(d, a); j < d->nm && d->m[j].tok < b; j++) {
+		if (d->tk.v[d->m[j].tok].quote >= 0)
+			continue;
+		if (p >= 0 && d->m[j].person != p)
+			return -1;
+		p = d->m[j].person;
+		jm = j;
+	}
+	if (p >= 0)
+		found_person(f, p, d->m[jm].tok, d->m[jm].tok + d->m[jm].ntok,
+			     HOW_NAME, sieve);
+	return p;
+}
+
+/* The first token of the paragraph before token i's, or DOC_NONE. */
+static size_t
+para_before(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent, para = d->tk.v[i].para;
+
+	while (s > 0 && d->tk.v[d->sent_start[s]].para == para)
+		s--;
+	if (d->tk.v[d->sent_start[s]].para == para || para == 0)
+		return DOC_NONE;
+	while (s > 0 && d->tk.v[d->sent_start[s - 1]].para + 1 == para)
+		s--;
+	return d->sent_start[s];
+}
+
+/* A quotation of something written, read out by the text: "One message
+ * read, '...'", "The post said: '...'", "It read: '...'" -- a noun of
+ * writing (or "it") as the subject of "read" or "said" just before the
+ * quote, naming nobody. The writer is the one person named in the
+ * sentence ("a letter from Vane read") or, else, the one person named
+ * in the sentences before in its paragraph and the paragraph before
+ * (the most salient of them when more are); -1 when there is none, -2
+ * when the sentence says who wrote it but names no person ("signed by
+ * forty residents"). */
+static int
+writing_speaker(struct doc *d, const struct quote *q, struct found *f)
+{
+	static const char *const noun[] = { "message", "messages", "text",
+		"texts", "post", "posts", "tweet", "tweets", "email", "emails",
+		"e-mail", "letter", "letters", "note", "notes", "comment",
+		"comments", "caption", "entry", "diary", "card", "reply",
+		"response", "it", "one", "another" };
+	static const char *const verb[] = { "read", "reads", "said", "says",
+		"stated", "states", "went", "goes", "began", "begins" };
+	uint32_t s = d->tk.v[q->open].sent, t;
+	size_t s0 = d->sent_start[s], v = q->open, a;
+	int p;
+
+	/* "... read, “" or "... read: “" */
+	if (v > s0 && (tok_punct(&d->tk, v - 1, ',') ||
+		       tok_punct(&d->tk, v - 1, ':')))
+		v--;
+	if (v < s0 + 2 || !tok_in(&d->tk, v - 1, verb,
+				   sizeof(verb) / sizeof(*verb)))
+		return -1;
+	v--;
+	/* "One message, signed by forty residents, read:" */
+	a = v;
+	if (tok_punct(&d->tk, a - 1, ',')) {
+		for (a--; a > s0 && !tok_punct(&d->tk, a - 1, ','); a--)
+			if (doc_is_speech(d, a - 1))
+				return -1;
+		if (a == s0)
+			return -1;
+		a--;
+	}
+	if (a == s0 || !tok_in(&d->tk, a - 1, noun, sizeof(noun) /
+						     sizeof(*noun)))
+		return -1;
+	/* "it said" is an organisation's; "it read" is a text's */
+	if ((tok_is(&d->tk, a - 1, "it") || tok_is(&d->tk, a - 1, "one") ||
+	     tok_is(&d->tk, a - 1, "another")) &&
+	    !tok_is(&d->tk, v, "read") && !tok_is(&d->tk, v, "reads"))
+		return -1;
+	p = one_person_in(d, s0, q->open, f, SIEVE_WRITING);
+	if (p >= 0)
+		return p;
+	/* "One letter, signed by forty residents, read:": written by
+	 * somebody the sentence names, though no person. */
+	for (a = s0; a < q->open; a++)
+		if (doc_mention_at(d, a) >= 0)
+			return -1;
+		else if (tok_is(&d->tk, a, "by") || tok_is(&d->tk, a, "from"))
+			return -2;
+	/* the sentences of its paragraph before the quote's, and the
+	 * paragraph before, up to ATTRIB_PRONOUN_SENTS sentences back (a
+	 * bound, so that hostile text stays linear) */
+	for (t = s; t > 0 && s - t < ATTRIB_PRONOUN_SENTS &&
+		    d->tk.v[d->sent_start[t - 1]].para + 1 >=
+			    d->tk.v[s0].para;)
+		t--;
+	a = d->sent_start[t];
+	if (a >= s0)
+		return -1;
+	p = one_person_in(d, a, s0, f, SIEVE_WRITING);
+	/* more than one: the most salient, the subject of the story
+	 * ("Koutsoukos pleaded guilty to stalking Villalobos. ... one
+	 * message read") */
+	if (p < 0 && doc_mention_from(d, a) < d->nm &&
+	    d->m[doc_mention_from(d, a)].tok < s0 &&
+	    (p = pronoun_before(d, s0, -1)) >= 0)
+		found_person(f, p, s0, s0, HOW_NAME, SIEVE_WRITING);
+	return p;
+}
+
+/* 1 when the quote at q opens with its paragraph but for a question of
+ * the writer's before it ("Do they slow things down? ‘Not in my
+ * experience.’"): up to three sentences, the last ending in "?", that
+ * name nobody and quote nothing. */
+static int
+question_lead(const struct doc *d, const struct quote *q)
+{
+	uint32_t s = d->tk.v[q->open].sent, n = 0;
+	size_t a, j;
+
+	if (q->open == 0 || !tok_punct(&d->tk, q->open - 1, '?'))
+		return 0;
+	while (s > 0 && d->tk.v[d->sent_start[s - 1]].para ==
+				d->tk.v[q->open].para) {
+		if (++n > 3)
+			return 0;
+		s--;
+	}
+	a = d->sent_start[s];
+	if (a >= q->open)
+		return 0;
+	for (j = a; j < q->open; j++)
+		if (d->tk.v[j].quote >= 0 || (d->tmark[j] & TM_TITLEQ) ||
+		    doc_mention_at(d, j) >= 0)
+			return 0;
+	return 1;
+}
+
+/* 1 when the paragraph before token i's is a question asked in the text
+ * (an interviewer's): it ends with "?" and quotes nothing. */
+static int
+question_before(const struct doc *d, size_t i)
+{
+	size_t a = para_before(d, i), j;
+
+	if (a == DOC_NONE || i == 0 || !tok_punct(&d->tk, i - 1, '?'))
+		return 0;
+	for (j = a; j < i; j++)
+		if (d->tk.v[j].quote >= 0 || (d->tmark[j] & TM_TITLEQ))
+			return 0;
+	return 1;
+}
+
 static void
 attribute_quotes(struct doc *d)
 {
@@ -2002,11 +2536,24 @@ attribute_quotes(struct doc *d)
 			}
 		}
 		if (p == -1)
+			p = writing_speaker(d, q, &f);
+		if (p == -1)
 			p = according_to(d, q, &f);
 		if (p == -1)
 			p = speaker_before(d, q, &f);
 		if (p == -1)
 			p = speaker_after_far(d, q, &f);
+		if (p == -1)
+			p = words_of(d, q, &f);
+		if (p == -1)
+			p = null_subject(d, q, &f);
+		if (p == -1)
+			p = label_speaker(d, q, &f);
+		if (p == -1 && named_speaker(d, q, &f)) {
+			org_spoke(d, q, &f, &last);
+			prev = -1;
+			continue;
+		}
 		/* "I told my agent, '...'" in a memoir extract. */
 		if (p == -1 && narr >= 0 && first_person(d, q)) {
 			p = narr;
@@ -2035,7 +2582,7 @@ attribute_quotes(struct doc *d)
 		 * the next one when it opens with the quotation. */
 		/* "That process led to a realization: “...”" in the
 		 * next paragraph, naming nobody, goes on too. */
-		if (p < 0 && prev >= 0 &&
+		if (p < 0 && prev >= 0 && !other_says(d, q) &&
 		    (d->tk.v[q->open].para == d->tk.v[prev_end].para ||
 		     (d->tk.v[q->open].para == d->tk.v[prev_end].para + 1 &&
 		      ((d->tk.v[q->open].flags & TOK_PSTART) ||
@@ -2058,6 +2605,34 @@ attribute_quotes(struct doc *d)
 			f.sieve = SIEVE_CONTINUATION;
 			org_spoke(d, q, &f, &last);
 			continue;
+		}
+		/* "What has changed this year? / “Everything, ...”": an
+		 * answer, by who answered the question before, or by the one
+		 * person the paragraph before the question names ("We spoke
+		 * to goalkeeper Petra Lind."). */
+		if (p < 0 && prev >= 0 && !(d->tk.v[q->open].flags & TOK_PSTART) &&
+		    d->tk.v[prev_end].para + 1 == d->tk.v[q->open].para &&
+		    question_lead(d, q)) {
+			p = prev;
+			f.p = p;
+			f.f0 = f.f1 = 0;
+			f.sieve = SIEVE_ANSWER;
+		}
+		if (p < 0 && (d->tk.v[q->open].flags & TOK_PSTART) &&
+		    question_before(d, q->open)) {
+			size_t qa = para_before(d, q->open), b;
+
+			if (prev >= 0 && d->tk.v[prev_end].para + 2 ==
+						 d->tk.v[q->open].para) {
+				p = prev;
+				f.p = p;
+				f.f0 = f.f1 = 0;
+				f.sieve = SIEVE_ANSWER;
+			} else if ((b = para_before(d, qa)) != DOC_NONE &&
+				   one_person_in(d, qa, q->open, &f,
+						 SIEVE_ANSWER) < 0) {
+				p = one_person_in(d, b, qa, &f, SIEVE_ANSWER);
+			}
 		}
 		if (p < 0)
 			p = speaker_subject(d, q, &f);

@@ -244,7 +244,8 @@ doc_sieve_name(enum doc_sieve s)
 	static const char *const names[] = {
 		"", "trailing", "leading", "colon", "according-to", "epithet",
 		"pronoun", "subject", "continuation", "qa-label",
-		"organisation", "anonymous"
+		"organisation", "anonymous", "writing", "answer",
+		"named"
 	};
 
 	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "";

@@ -95,7 +95,16 @@ enum doc_sieve {
 	SIEVE_LABEL,        /* a Q&A speaker label ("OKAFOR:") */
 	SIEVE_ORG,          /* "the union said": an organisation the text
 			       names */
-	SIEVE_ANONYMOUS     /* "a producer who asked not to be named" */
+	SIEVE_ANONYMOUS,    /* "a producer who asked not to be named" */
+	SIEVE_WRITING,      /* "one message read, '...'": who wrote it, the
+			       one person named just before */
+	SIEVE_ANSWER,       /* a quoted answer after a question asked in
+			       the text: the person interviewed */
+	SIEVE_NAMED         /* 'Greenpeace tweeted: "..."': a name the text
+			       does not tell as a person or an
+			       organisation, the subject of a verb of
+			       saying next to the quote (kind
+			       organisation) */
 };
 
 /* What kind of speaker a quotation has. */

@@ -408,9 +408,21 @@ static int
 sung_word(const struct doc *d, size_t i)
 {
 	static const char *const w[] = { "sing", "sings", "sang", "sung",
-		"singing", "croon", "croons", "crooned", "crooning" };
+		"singing", "croon", "croons", "crooned", "crooning", "rap",
+		"raps", "rapped", "rapping", "hum", "hums", "hummed",
+		"humming", "belt", "belts", "belted", "belting" };
 
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
+}
+
+/* 1 for a word in -ing at token i ("singing"). */
+static int
+gerund(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return kl > 4 && memcmp(k + kl - 3, "ing", 3) == 0;
 }
 
 /* The line is sung: a verb of singing is the nearest verb of saying in
@@ -441,7 +453,10 @@ sung(const struct doc *d, const struct quote *q)
 		     !tok_punct(&d->tk, q->open - 1, ':')) ||
 		    tok_punct(&d->tk, i, '.'))
 			break;
-		if (sung_word(d, i))
+		/* "called her singing “...”": a noun after a determiner,
+		 * no verb of singing */
+		if (sung_word(d, i) && !(i > 0 && (doc_lex(d, i - 1) & LEX_DET) &&
+					 gerund(d, i)))
 			return 1;
 		if (speech_word(d, i))
 			break;
@@ -468,7 +483,13 @@ naming_before(const struct doc *d, const struct quote *q)
 		"nicknamed", "calls", "word", "words", "titled", "entitled",
 		"term", "phrase", "nickname", "moniker", "slogan", "tagline", "motto",
 		"hashtag", "sign", "signs", "banner", "headline", "caption",
-		"label", "mantra", "catchphrase" };
+		"label", "mantra", "catchphrase", "headlined", "title" };
+	/* Terms named right before the mark only (not "Asked about the
+	 * code, “...”"). */
+	static const char *const term[] = { "expression", "acronym",
+		"abbreviation", "euphemism", "slang", "buzzword", "query",
+		"queries", "keyword", "keywords", "password", "code",
+		"hashtags" };
 	size_t i, b = q->open;
 
 	/* "the so-called “right to be forgotten”", "a practice known as
@@ -476,9 +497,37 @@ naming_before(const struct doc *d, const struct quote *q)
 	if (b > 0 && doc_same_sent(d, b - 1, q->open) &&
 	    tok_is(&d->tk, b - 1, "so-called"))
 		return 2;
+	/* ... "known to fans simply as “...”": up to QUOTE_VERB_WINDOW
+	 * words between. */
+	if (b > 1 && tok_is(&d->tk, b - 1, "as"))
+		for (i = b - 1; i > 0 && i + QUOTE_VERB_WINDOW + 1 >= b;) {
+			i--;
+			if (!doc_same_sent(d, i, q->open) ||
+			    (d->tk.v[i].flags & TOK_PUNCT))
+				break;
+			if (tok_is(&d->tk, i, "known") ||
+			    tok_is(&d->tk, i, "billed"))
+				return 2;
+		}
+	/* "searches for “best lamp oil near me”", "typed “...”": what is
+	 * typed or searched is a term however long. */
 	if (b > 1 && doc_same_sent(d, b - 2, q->open) &&
-	    tok_is(&d->tk, b - 1, "as") &&
-	    (tok_is(&d->tk, b - 2, "known") || tok_is(&d->tk, b - 2, "billed")))
+	    tok_is(&d->tk, b - 1, "for") &&
+	    (tok_is(&d->tk, b - 2, "search") ||
+	     tok_is(&d->tk, b - 2, "searches") ||
+	     tok_is(&d->tk, b - 2, "searched") ||
+	     tok_is(&d->tk, b - 2, "searching")))
+		return 2;
+	if (b > 0 && doc_same_sent(d, b - 1, q->open) &&
+	    (tok_is(&d->tk, b - 1, "typed") || tok_is(&d->tk, b - 1, "googled") ||
+	     tok_is(&d->tk, b - 1, "typing") ||
+	     tok_is(&d->tk, b - 1, "googling")))
+		return 2;
+	/* "what is referred to as “the last mile”" */
+	if (b > 2 && doc_same_sent(d, b - 3, q->open) &&
+	    tok_is(&d->tk, b - 1, "as") && tok_is(&d->tk, b - 2, "to") &&
+	    (tok_is(&d->tk, b - 3, "referred") ||
+	     tok_is(&d->tk, b - 3, "refer") || tok_is(&d->tk, b - 3, "refers")))
 		return 2;
 
 	/* "The show's motto, “...”", "His nickname was “...”": a noun of
@@ -504,6 +553,8 @@ naming_before(const struct doc *d, const struct quote *q)
 		b--;
 	if (b == 0 || !doc_same_sent(d, b - 1, q->open))
 		return 0;
+	if (tok_in(&d->tk, b - 1, term, sizeof(term) / sizeof(*term)))
+		return 2;
 	for (i = 0; i < sizeof(w) / sizeof(*w); i++)
 		if (tok_is(&d->tk, b - 1, w[i]))
 			break;
@@ -581,13 +632,23 @@ modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 			if (k[j] >= '0' && k[j] <= '9')
 				return 1;
 	}
-	if (q->close == DOC_NONE || words > QUOTE_MODIFIER_WORDS)
+	if (q->close == DOC_NONE || words > 2 * QUOTE_MODIFIER_WORDS)
 		return 0;
 	if (q->open > 0 && doc_same_sent(d, q->open - 1, q->open) &&
 	    (tok_is(&d->tk, q->open - 1, "the") ||
 	     tok_is(&d->tk, q->open - 1, "a") ||
 	     tok_is(&d->tk, q->open - 1, "an")))
 		article = 1;
+	/* "its “too big to fail, too big to jail” culture": between a
+	 * determiner and a noun, up to twice as long. */
+	if (words > QUOTE_MODIFIER_WORDS &&
+	    (q->open == 0 || !doc_same_sent(d, q->open - 1, q->open) ||
+	     !(doc_lex(d, q->open - 1) & LEX_DET)))
+		return 0;
+	for (i = q->t0; i < q->t1 && words > QUOTE_MODIFIER_WORDS; i++)
+		if (tok_punct(&d->tk, i, '.') || tok_punct(&d->tk, i, '!') ||
+		    tok_punct(&d->tk, i, '?'))
+			return 0;
 	for (i = q->t0; i < q->t1 && !article; i++)
 		if ((d->tk.v[i].flags & TOK_PUNCT) &&
 		    !tok_punct(&d->tk, i, ',') && !tok_punct(&d->tk, i, '-'))
@@ -636,6 +697,29 @@ modifier_quote(const struct doc *d, const struct quote *q, size_t words)
 	return 0;
 }
 
+/* 1 when the noun at token n is owned or determined: a determiner or a
+ * possessive before it, or before an adjective of works before it ("the
+ * show", "her hit", "its latest game", "the band's new single"), so it
+ * is no verb ("the figures show"). */
+static int
+owned_noun(const struct doc *d, size_t n)
+{
+	static const char *const adj[] = { "new", "latest", "first", "last",
+		"next", "debut", "hit", "upcoming", "forthcoming", "recent",
+		"viral", "famous", "final", "second", "third", "own", "classic",
+		"popular", "breakout", "solo", "award-winning" };
+	size_t i = n - 1;
+
+	if (n == 0 || !doc_same_sent(d, i, n))
+		return 0;
+	if (i > 0 && doc_same_sent(d, i - 1, n) &&
+	    tok_in(&d->tk, i, adj, sizeof(adj) / sizeof(*adj)))
+		i--;
+	return (doc_lex(d, i) & LEX_DET) || tok_is(&d->tk, i, "my") ||
+	       tok_is(&d->tk, i, "our") || tok_is(&d->tk, i, "your") ||
+	       (d->tk.v[i].flags & TOK_POSS);
+}
+
 /* A word for a work right before the opening mark, or before a number and
  * a colon: the span is its title, in any case ("the report ‘Tamil web
  * series to use intimacy coordinator’", "episode 88: ‘Who’s in the
@@ -650,6 +734,13 @@ work_before(const struct doc *d, const struct quote *q)
 		"essay", "report", "article", "column", "editorial", "story",
 		"chapter", "line", "lyric", "lyrics", "chorus", "refrain",
 		"verse", "jingle", "anthem" };
+	/* Nouns that are verbs too ("the figures show “...”"), works only
+	 * after a determiner or a possessive (owned_noun()). */
+	static const char *const wd[] = { "show", "play", "feature", "game",
+		"hit", "single", "track", "release", "programme", "program",
+		"exhibition", "exhibit", "video", "clip", "ballet", "painting",
+		"sculpture", "installation", "collection", "app", "campaign",
+		"sketch", "title" };
 	size_t b = q->open;
 
 	/* "episode 88: ‘...’", "Her latest book, “...”" */
@@ -661,7 +752,10 @@ work_before(const struct doc *d, const struct quote *q)
 	if (b == 0 || !doc_same_sent(d, b - 1, b) ||
 	    (d->tk.v[b - 1].flags & TOK_CAP))
 		return 0;
-	return tok_in(&d->tk, b - 1, w, sizeof(w) / sizeof(*w));
+	if (tok_in(&d->tk, b - 1, w, sizeof(w) / sizeof(*w)))
+		return 1;
+	return b > 1 && tok_in(&d->tk, b - 1, wd, sizeof(wd) / sizeof(*wd)) &&
+	       owned_noun(d, b - 1);
 }
 
 /* A speech verb right before the quote, or before its object pronoun,
@@ -764,6 +858,222 @@ title_subject(const struct doc *d, const struct quote *q)
 	return tok_in(&d->tk, n, w, sizeof(w) / sizeof(*w));
 }
 
+/* A word that denies the verb after it: "I can't say ‘...’" imagines a
+ * line nobody said. */
+static int
+negation(const struct doc *d, size_t i)
+{
+	size_t kl;
+	const char *k = doc_key(d, i, &kl);
+
+	return tok_is(&d->tk, i, "not") || tok_is(&d->tk, i, "never") ||
+	       tok_is(&d->tk, i, "cannot") ||
+	       (kl > 3 && memcmp(k + kl - 3, "n't", 3) == 0);
+}
+
+/* A gloss or a translation: the span in parentheses right after a quoted
+ * word or a quotation ("the word “hygge” (“a warm, cosy feeling”)"), or
+ * after "meaning", "literally" or "translates as" ("a name meaning “the
+ * quiet hour”", "which translates roughly as “...”"). */
+static int
+translation(const struct doc *d, const struct quote *q)
+{
+	size_t b = q->open, i;
+
+	if (b > 1 && tok_punct(&d->tk, b - 1, '(') &&
+	    doc_same_sent(d, b - 2, b) && mark_of(d, b - 2) != M_NONE)
+		return 1;
+	if (b > 0 && doc_same_sent(d, b - 1, b) &&
+	    (tok_is(&d->tk, b - 1, "meaning") ||
+	     tok_is(&d->tk, b - 1, "literally")))
+		return 1;
+	/* "translates (roughly) as", "translated into English as" */
+	for (i = b; i > 0 && i + QUOTE_VERB_WINDOW > b;) {
+		size_t kl;
+		const char *k;
+
+		i--;
+		if (!doc_same_sent(d, i, b) || (d->tk.v[i].flags & TOK_PUNCT))
+			return 0;
+		/* "translates", "translated", "translation" -- not a
+		 * translator or one translating, through whom people speak
+		 * ("said through a translator “...”") */
+		k = doc_key(d, i, &kl);
+		if (kl >= 9 && memcmp(k, "translat", 8) == 0 &&
+		    !tok_is(&d->tk, i, "translator") &&
+		    !tok_is(&d->tk, i, "translators") &&
+		    !tok_is(&d->tk, i, "translating"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A headline in a list of links: the quote right after a label such as
+ * "Read more:" or "Related:" that opens its paragraph. */
+static int
+link_label(const struct doc *d, const struct quote *q)
+{
+	static const char *const w[] = { "read", "more", "related", "see",
+		"also", "recommended", "trending", "latest", "popular",
+		"watch", "listen", "stories", "story", "article", "articles",
+		"must", "don't", "miss", "most" };
+	size_t b = q->open, i;
+
+	if (b < 2 || !tok_punct(&d->tk, b - 1, ':'))
+		return 0;
+	for (i = b - 1; i > 0 && i + 4 > b;) {
+		i--;
+		if (!tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
+			return 0;
+		if (d->tk.v[i].flags & TOK_PSTART)
+			return 1;
+	}
+	return 0;
+}
+
+/* A line nobody said: what "you might say", "one could say", what is
+ * said "instead of saying" or "never said" ("You might say “...”, but",
+ * "Instead of saying “...”, try"): a verb of saying in the
+ * QUOTE_VERB_WINDOW words before the quote, after a modal with a
+ * generic subject, "instead of", "rather than", "without" or a
+ * negation. */
+static int
+imagined(const struct doc *d, const struct quote *q)
+{
+	static const char *const generic[] = { "you", "one", "someone",
+		"somebody", "anyone", "anybody", "nobody", "people", "we",
+		"they" };
+	static const char *const modal[] = { "might", "could", "would",
+		"may", "should", "can", "'d", "must" };
+	size_t i, v = DOC_NONE, n;
+
+	for (i = q->open, n = 0; i > 0 && n < QUOTE_VERB_WINDOW; n++) {
+		i--;
+		if (!doc_same_sent(d, i, q->open) || tok_punct(&d->tk, i, '.') ||
+		    tok_punct(&d->tk, i, '!') || tok_punct(&d->tk, i, '?'))
+			return 0;
+		if (speech_word(d, i)) {
+			v = i;
+			break;
+		}
+	}
+	if (v == DOC_NONE || v == 0)
+		return 0;
+	/* "instead of saying", "rather than say", "without saying" */
+	if ((tok_is(&d->tk, v - 1, "of") && v > 1 &&
+	     tok_is(&d->tk, v - 2, "instead")) ||
+	    (tok_is(&d->tk, v - 1, "than") && v > 1 &&
+	     tok_is(&d->tk, v - 2, "rather")) ||
+	    tok_is(&d->tk, v - 1, "without"))
+		return 1;
+	/* "never said", "did not say", "didn't say" */
+	if (negation(d, v - 1) || (v > 1 && negation(d, v - 2) &&
+				   (doc_lex(d, v - 1) & LEX_FUNC) == 0 &&
+				   !(d->tk.v[v - 1].flags & TOK_PUNCT) &&
+				   doc_is_adverb(d, v - 1)))
+		return 1;
+	/* "you might say", "one could say", "someone will always say" */
+	for (i = v, n = 0; i > 0 && n < 2; n++) {
+		i--;
+		if (!doc_same_sent(d, i, v))
+			return 0;
+		if (tok_in(&d->tk, i, modal, sizeof(modal) / sizeof(*modal)))
+			return i > 0 && doc_same_sent(d, i - 1, v) &&
+			       tok_in(&d->tk, i - 1, generic,
+				      sizeof(generic) / sizeof(*generic));
+		if (!doc_is_adverb(d, i))
+			return 0;
+	}
+	return 0;
+}
+
+/* A term the sentence defines: the quote opens it and a verb of meaning
+ * follows ("“Quiet quitting” refers to ...", "“Buy now, pay later”
+ * means ...", "“FOMO” is short for ..."), or it follows a noun of
+ * thought and "of" ("the notion of “a job for life”", "the policy of
+ * “no new taxes”"), which names an idea. */
+static int
+defined_term(const struct doc *d, const struct quote *q)
+{
+	static const char *const verb[] = { "means", "meant", "refers",
+		"referred", "stands", "denotes", "describes" };
+	static const char *const idea[] = { "notion", "idea", "concept",
+		"principle", "doctrine", "policy", "philosophy", "myth",
+		"theory", "ideal", "ethos" };
+	size_t n = q->close + 1, b = q->open;
+
+	if (q->close != DOC_NONE && n < d->tk.n &&
+	    doc_same_sent(d, n, q->close) &&
+	    ((d->tk.v[q->open].flags & TOK_SSTART) ||
+	     (d->tk.v[q->t0].flags & TOK_SSTART))) {
+		if (tok_in(&d->tk, n, verb, sizeof(verb) / sizeof(*verb)))
+			return 1;
+		/* "“FOMO” is short for", "is shorthand for", "is slang for" */
+		if (n + 2 < d->tk.n && (tok_is(&d->tk, n, "is") ||
+					tok_is(&d->tk, n, "was")) &&
+		    (tok_is(&d->tk, n + 1, "short") ||
+		     tok_is(&d->tk, n + 1, "shorthand") ||
+		     tok_is(&d->tk, n + 1, "slang")) &&
+		    tok_is(&d->tk, n + 2, "for"))
+			return 1;
+	}
+	return b > 1 && doc_same_sent(d, b - 2, b) &&
+	       tok_is(&d->tk, b - 1, "of") &&
+	       tok_in(&d->tk, b - 2, idea, sizeof(idea) / sizeof(*idea));
+}
+
+/* A title by its frame: a word of performing or releasing right before
+ * it ("performed “...”", "a cover of “...”", "a remix of “...”"), or a
+ * year in parentheses or "by" and a name right after it ("“the house on
+ * the hill” (2019)", "“the long way home” by Ana Pike"), with no verb of
+ * saying before it in its sentence. */
+static int
+title_frame(const struct doc *d, const struct quote *q)
+{
+	static const char *const before[] = { "performed", "performs",
+		"performing", "recorded", "records", "released", "releases",
+		"covered", "covers", "remixed", "screened", "staged" };
+	static const char *const of[] = { "cover", "rendition", "version",
+		"performance", "remix", "recording", "screening", "staging",
+		"production", "adaptation", "reading" };
+	size_t b = q->open, n = q->close + 1;
+
+	if (speech_in_sentence(d, q))
+		return 0;
+	if (b > 0 && doc_same_sent(d, b - 1, b) &&
+	    tok_in(&d->tk, b - 1, before, sizeof(before) / sizeof(*before)))
+		return 1;
+	if (b > 1 && doc_same_sent(d, b - 2, b) && tok_is(&d->tk, b - 1, "of") &&
+	    tok_in(&d->tk, b - 2, of, sizeof(of) / sizeof(*of)))
+		return 1;
+	if (q->close == DOC_NONE || n + 1 >= d->tk.n ||
+	    !doc_same_sent(d, n + 1, q->close))
+		return 0;
+	/* ... not the agent of a passive ("was labelled “...” by
+	 * Labour"). */
+	if (tok_is(&d->tk, n, "by") && (d->tk.v[n + 1].flags & TOK_CAP) &&
+	    !(doc_lex(d, n + 1) & LEX_FUNC)) {
+		size_t i;
+
+		for (i = d->sent_start[d->tk.v[b].sent]; i < b; i++)
+			if (tok_is(&d->tk, i, "is") || tok_is(&d->tk, i, "was") ||
+			    tok_is(&d->tk, i, "were") ||
+			    tok_is(&d->tk, i, "are") ||
+			    tok_is(&d->tk, i, "been") ||
+			    tok_is(&d->tk, i, "being") ||
+			    tok_is(&d->tk, i, "be"))
+				return 0;
+		return 1;
+	}
+	if (tok_punct(&d->tk, n, '(') && (d->tk.v[n + 1].flags & TOK_NUM)) {
+		size_t kl;
+		const char *k = doc_key(d, n + 1, &kl);
+
+		return kl == 4 && (k[0] == '1' || k[0] == '2');
+	}
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -774,6 +1084,9 @@ is_direct(const struct doc *d, const struct quote *q)
 		if (d->tk.v[i].flags & TOK_WORD)
 			words++;
 	if (words == 0)
+		return 0;
+	if (translation(d, q) || link_label(d, q) || imagined(d, q) ||
+	    defined_term(d, q) || title_frame(d, q))
 		return 0;
 	/* "the film “Salt Harbour,”", "“The Night We Met”", "a set
 	 * called the “Master Builder Series”" */
@@ -925,19 +1238,6 @@ classify_quotes(struct doc *d)
 		for (i = q->t0; i < q->t1; i++)
 			d->tk.v[i].quote = (int32_t)j;
 	}
-}
-
-/* A word that denies the verb after it: "I can't say ‘...’" imagines a
- * line nobody said. */
-static int
-negation(const struct doc *d, size_t i)
-{
-	size_t kl;
-	const char *k = doc_key(d, i, &kl);
-
-	return tok_is(&d->tk, i, "not") || tok_is(&d->tk, i, "never") ||
-	       tok_is(&d->tk, i, "cannot") ||
-	       (kl > 3 && memcmp(k + kl - 3, "n't", 3) == 0);
 }
 
 /* A quote inside quotation q (open and close tokens of the other kind of
