@@ -951,6 +951,39 @@ static const struct {
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",
 	  "Dana Pike=neutral | article=pro" },
+	/* ... unless it is a note on the writer, in the present tense; a
+	 * sign-off may be set off by a dash and say "by". A credit of
+	 * another's work is no signature. */
+	{ "I found the lantern guild indispensable.\n\nDana Pike is a "
+	  "screenwriter based in Leeds.",
+	  "Dana Pike=pro | article=pro" },
+	{ "I found the lantern guild indispensable.\n\nDana Pike writes "
+	  "about film every Tuesday.",
+	  "Dana Pike=pro | article=pro" },
+	{ "Sir, I have found the lantern guild useless.\n\n"
+	  "\xe2\x80\x94 Emma Brandt, Leeds",
+	  "Emma Brandt=con | article=con" },
+	{ "I found the lantern guild indispensable.\n\n"
+	  "\xe2\x80\x94 Reviewed by Dana Pike",
+	  "Dana Pike=pro | article=pro" },
+	{ "I found the lantern guild indispensable.\n\nPortrait by Dana "
+	  "Pike",
+	  "Dana Pike=neutral | article=pro" },
+	/* In a signed first-person piece, a sentence that no one else is
+	 * said to hold is the writer's; in a signed report in the third
+	 * person it is not, nor one that names its holder. */
+	{ "By Emma Brandt\n\nI have worked on ten films.\n\nThe lantern "
+	  "guild is useless.",
+	  "Emma Brandt=con | article=con" },
+	{ "I have worked on ten films.\n\nThe lantern guild is useless."
+	  "\n\nEmma Brandt is a lamp maker.",
+	  "Emma Brandt=con | article=con" },
+	{ "By Emma Brandt\n\nThe town met on Monday.\n\nThe lantern guild "
+	  "is useless.",
+	  "Emma Brandt=neutral | article=con" },
+	{ "By Emma Brandt\n\nI have worked on ten films.\n\nWriter Ivo "
+	  "Lunn thinks the lantern guild is useless.",
+	  "Emma Brandt=neutral | Ivo Lunn=con | article=con" },
 };
 
 static void

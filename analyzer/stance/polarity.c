@@ -2505,6 +2505,109 @@ signoff(const struct doc *d, size_t a, size_t b)
 	return person;
 }
 
+/* 1 when token i is a dash: a hyphen, an en or an em dash on its own. */
+static int
+dash_at(const struct doc *d, size_t i)
+{
+	int32_t c;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_PUNCT))
+		return 0;
+	c = doc_cp_at(d, d->tk.v[i].o);
+	return c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* Where the name of a signature in paragraph [a, b) can start: past
+ * the dashes that set it off ("-- Jane Doe, Leeds") and a "by" that
+ * makes it the author's ("— Reviewed by Jane Doe", "Written by Jane
+ * Doe", a closing "By Jane Doe"). Credits of another's work ("Portrait
+ * by X", "Photographs by X") keep their noun, which no signature
+ * passes. */
+static size_t
+signature_start(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const wrote[] = { "reviewed", "written", NULL };
+
+	while (a < b && dash_at(d, a))
+		a++;
+	if (a + 1 < b && tok_among(d, a, wrote) && tok_is(&d->tk, a + 1, "by"))
+		return a + 2;
+	if (a < b && tok_is(&d->tk, a, "by"))
+		return a + 1;
+	return a;
+}
+
+/* The present-tense verbs of a note on a writer: what they are, do for
+ * a living or write ("is a screenwriter", "writes about film", "answers
+ * readers' questions"). */
+static const char *const bio_verbs[] = {
+	"is", "has", "writes", "answers", "teaches", "lives", "works", "runs",
+	"directs", "edits", "presents", "hosts", "covers", "reviews",
+	"lectures", "chairs", "leads", "produces", "heads", "trains",
+	"coordinates", "acts", "performs", "blogs", NULL
+};
+
+/* The person of a closing bio line, the note on the writer under an
+ * op-ed or a column ("Jane Doe is a screenwriter based in Leeds.", "Jane
+ * Doe answers readers' questions every Tuesday."): one sentence that
+ * opens with a full name and goes on with a verb of bio_verbs[], in the
+ * present tense, with no quotation and no other speech verb. A closing
+ * sentence in the past ("Jane Doe met the crew.") goes on with the story
+ * instead. -1 otherwise. */
+static int
+bio_line(const struct doc *d, size_t a, size_t b)
+{
+	int m = doc_mention_at(d, a);
+	size_t v, i;
+
+	if (m < 0 || d->m[m].tok != a || d->m[m].pronoun ||
+	    d->m[m].ntok < 2 || d->tk.v[a].sent != d->tk.v[b - 1].sent)
+		return -1;
+	v = a + d->m[m].ntok;
+	if (v >= b || !tok_among(d, v, bio_verbs))
+		return -1;
+	for (i = a; i < b; i++)
+		if (d->tk.v[i].quote >= 0 || (i > v && doc_is_speech(d, i)))
+			return -1;
+	return d->m[m].person;
+}
+
+/* Fills d->pvoice: a paragraph whose narrator signed the piece (by a
+ * byline or a signature, signed[] per paragraph) and speaks in the first
+ * person outside quotations in some paragraph of theirs: an op-ed, a
+ * letter or a column, where what no one else is said to hold is the
+ * writer's view. A signed news report, in the third person, keeps its
+ * narrator to itself. */
+static void
+signed_voices(struct doc *d, const size_t *start,
+	      const unsigned char *signedp)
+{
+	uint32_t np = d->tk.npara, p;
+	unsigned char *speaks = pt_xcalloc(d->np + 1, 1);
+	size_t i;
+
+	pt_xgrow((void **)&d->pvoice, &d->cappvoice, (size_t)np + 1,
+		 sizeof(*d->pvoice));
+	for (p = 0; p < np; p++) {
+		int n = d->pnarr[p];
+
+		d->pvoice[p] = 0;
+		if (n < 0 || !signedp[p] || speaks[n])
+			continue;
+		for (i = start[p]; i < start[p + 1]; i++)
+			if (d->tk.v[i].quote < 0 &&
+			    (tok_is(&d->tk, i, "i") || tok_is(&d->tk, i, "my") ||
+			     tok_is(&d->tk, i, "me"))) {
+				speaks[n] = 1;
+				break;
+			}
+	}
+	for (p = 0; p < np; p++)
+		if (d->pnarr[p] >= 0 && signedp[p] && speaks[d->pnarr[p]])
+			d->pvoice[p] = 1;
+	free(speaks);
+}
+
 /* Fills d->pnarr: whose first-person sentences each paragraph holds. On
  * a letters page each letter ends with its writer's sign-off, which
  * speaks for the paragraphs up to it; otherwise the author of a signed
@@ -2516,8 +2619,9 @@ narrators(struct doc *d)
 {
 	uint32_t np = d->tk.npara, p;
 	size_t *start = pt_xmalloc(((size_t)np + 1) * sizeof(*start));
+	unsigned char *signedp = pt_xcalloc((size_t)np + 1, 1);
 	size_t i;
-	int next = -1, author = byline(d), lead = -1;
+	int next = -1, author = byline(d), lead = -1, last = 1;
 
 	pt_xgrow((void **)&d->pnarr, &d->cappnarr, (size_t)np + 1,
 		 sizeof(*d->pnarr));
@@ -2525,16 +2629,25 @@ narrators(struct doc *d)
 		start[p] = d->tk.n;
 	for (i = d->tk.n; i > 0; i--)
 		start[d->tk.v[i - 1].para] = i - 1;
+	/* A paragraph with no token starts where the next one does. */
+	for (p = np; p > 0; p--)
+		if (start[p - 1] > start[p])
+			start[p - 1] = start[p];
 	for (p = np; p > 0; p--) {
-		size_t a = start[p - 1], b = start[p];
+		size_t a = start[p - 1], b = start[p], sa;
 		int s;
 
 		if (a >= b)
 			continue;
-		s = signoff(d, a, b);
+		sa = signature_start(d, a, b);
+		s = sa < b ? signoff(d, sa, b) : -1;
+		if (s < 0 && last)
+			s = bio_line(d, sa, b);
+		last = 0;
 		if (s >= 0)
 			next = s;
 		d->pnarr[p - 1] = next;
+		signedp[p - 1] = next >= 0;
 	}
 	if (author < 0 && np > 1 && start[0] < start[1]) {
 		for (i = start[0]; i < start[1]; i++)
@@ -2547,8 +2660,12 @@ narrators(struct doc *d)
 				lead = d->m[doc_mention_at(d, i)].person;
 	}
 	for (p = 0; p < np; p++)
-		if (d->pnarr[p] < 0)
+		if (d->pnarr[p] < 0) {
 			d->pnarr[p] = author >= 0 ? author : p > 0 ? lead : -1;
+			signedp[p] = author >= 0;
+		}
+	signed_voices(d, start, signedp);
+	free(signedp);
 	free(start);
 }
 
@@ -2831,6 +2948,14 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 		    holds_view(d, s, subj[j], e))
 			who[k++] = subj[j];
 	*route = k ? ROUTE_SUBJECT : ROUTE_ARTICLE;
+	/* In a signed first-person piece, what no one else is said to
+	 * hold is the writer's ("Trust is not a plan."). */
+	if (k == 0 && d->pvoice[d->tk.v[e->tok].para] &&
+	    !names_someone(d, s) && !(pol_layers_off() & POL_OFF_LINKING)) {
+		who[0] = d->pnarr[d->tk.v[e->tok].para];
+		*route = ROUTE_NARRATOR;
+		return 1;
+	}
 	return k;
 }
 
