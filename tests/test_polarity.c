@@ -30,7 +30,8 @@ static const char topic_text[] =
 	"con      taxman\n"
 	"role     lamplighter\n"
 	"term     lantern keeper*\n"
-	"term     keeper*\n";
+	"term     keeper*\n"
+	"role     lantern keeper\n";
 
 static struct topic *topic;
 
@@ -947,6 +948,29 @@ static const struct {
 	{ "The hall was full.\n\n“The old way was wonderful,” said Mara "
 	  "Voss.",
 	  "Mara Voss=neutral | article=neutral" },
+	/* A person who practises the topic (a title, an apposition or
+	 * what they work as names a term that is a role) is the topic
+	 * when someone else evaluates them; a compound that is no term
+	 * names no practitioner, and the practitioner's own words about
+	 * the job are no view of it. */
+	{ "The guild hired a lantern keeper, Ivo Brandt, for the season."
+	  "\n\nWriter Dana Pike swears by Brandt.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "Ivo Brandt, the lantern keeper, came in May.\n\n"
+	  "“Brandt was a lifeline,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "Ivo Brandt came in May. He has worked as a lantern keeper for "
+	  "years.\n\n“Brandt was a lifeline,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "Ivo Brandt came in May.\n\n“Brandt was a lifeline,” said Dana "
+	  "Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=neutral | article=neutral" },
+	{ "The lantern guild met. It hired a stunt keeper, Ivo Brandt."
+	  "\n\nWriter Dana Pike swears by Brandt.",
+	  "Ivo Brandt=neutral | Dana Pike=neutral | article=neutral" },
+	{ "Lantern keeper Ivo Brandt came in May.\n\nBrandt was "
+	  "wonderful, he said.",
+	  "Ivo Brandt=neutral | article=pro" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",

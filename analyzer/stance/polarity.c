@@ -62,6 +62,9 @@
 /* A verb of praise or attack governs a verb up to this many words after
  * it ("slammed the decision of the studio to keep hiring them"). */
 #define POL_SCOPE_WINDOW 10
+/* What a person works as follows their name within this many words
+ * ("she has worked as an intimacy coordinator"). */
+#define POL_PRACTISE_GAP 4
 /* A byline ("By NAME") opens one of the first this-many paragraphs. */
 #define POL_BYLINE_PARAS 3
 /* A sign-off ("Jane Doe, Leeds") is at most this many tokens long, its
@@ -389,6 +392,106 @@ mark_mandates(struct doc *d)
 				 (d->tk.v[j - 1].flags & TOK_WORD) &&
 				 !(d->tk.v[j - 1].flags & TOK_CAP))))
 			d->tmark[j] |= TM_REF;
+	}
+}
+
+/* 1 when token j names the topic's practitioner as a role: a topic
+ * term that is a role word or ends a role phrase of the topic file
+ * ("intimacy coordinator", "coordinator"; not "stunt coordinator",
+ * whose modifier makes it no term). */
+static int
+practitioner_word(const struct doc *d, size_t j)
+{
+	return j < d->tk.n && (d->tmark[j] & TM_TERM) && doc_is_role(d, j);
+}
+
+/* 1 when the words from token e on (after a subject that starts at
+ * token a) say what the subject is or works as, a practitioner of the
+ * topic, within POL_PRACTISE_GAP words ("has worked as an intimacy
+ * coordinator", "is a coordinator"). */
+static int
+works_as(const struct doc *d, size_t a, size_t e)
+{
+	size_t j, k, end;
+
+	for (j = e; j < e + POL_PRACTISE_GAP && j + 1 < d->tk.n &&
+		    doc_same_sent(d, j, a); j++) {
+		if (!(d->tk.v[j].flags & TOK_WORD))
+			return 0;
+		if (!tok_is(&d->tk, j, "as") && !tok_is(&d->tk, j, "is") &&
+		    !tok_is(&d->tk, j, "was"))
+			continue;
+		k = j + 1;
+		if (k < d->tk.n && (doc_lex(d, k) & LEX_DET))
+			k++;
+		for (end = k; end < k + 3 && end < d->tk.n &&
+			      doc_same_sent(d, end, a) &&
+			      (d->tk.v[end].flags & TOK_WORD); end++)
+			if (practitioner_word(d, end))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* 1 when mention m gives its person the topic's practitioner for a
+ * role: as a title ("intimacy coordinator Ivy Marsh", "the coordinator,
+ * Ivy Marsh"), in apposition ("Ivy Marsh, the intimacy coordinator"), or
+ * as what the person is or works as ("Marsh is a coordinator"). */
+static int
+practises(const struct doc *d, const struct mention *m)
+{
+	size_t a = m->tok, e = m->tok + m->ntok, end;
+
+	if (d->tk.v[a].quote >= 0)
+		return 0;
+	if (!m->pronoun && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (practitioner_word(d, a - 1) ||
+	     (a > 1 && tok_punct(&d->tk, a - 1, ',') &&
+	      practitioner_word(d, a - 2))))
+		return 1;
+	if (!m->pronoun && e + 1 < d->tk.n && tok_punct(&d->tk, e, ',') &&
+	    doc_same_sent(d, e, e + 1) && doc_epithet(d, e + 1, &end) &&
+	    end > 0 && practitioner_word(d, end - 1))
+		return 1;
+	return works_as(d, a, e);
+}
+
+/* Marks the mentions of the topic's practitioners as words that refer
+ * back to the topic (TM_REF): an evaluation of a named coordinator by
+ * someone else is one of the topic ("I swear by Ivy Marsh", "Marsh was
+ * a lifeline"). prac[] (one per person) gets 1 for each practitioner:
+ * their own evaluations of themselves stay theirs alone (whose()). */
+static void
+mark_practitioners(struct doc *d, unsigned char *prac)
+{
+	size_t i;
+
+	uint32_t s;
+
+	for (i = 0; i < d->nm; i++)
+		if (!prac[d->m[i].person] && practises(d, &d->m[i]))
+			prac[d->m[i].person] = 1;
+	/* "She has worked as an intimacy coordinator": a pronoun subject,
+	 * the person attrib.c took it for. */
+	for (s = 0; s < d->tk.nsent; s++) {
+		size_t a = d->sent_start[s];
+
+		if (d->nwho[s] == 1 && d->who[(size_t)s * ATTRIB_MAX_SUBJECTS] >= 0 &&
+		    d->tk.v[a].quote < 0 &&
+		    (tok_is(&d->tk, a, "she") || tok_is(&d->tk, a, "he")) &&
+		    works_as(d, a, a + 1))
+			prac[d->who[(size_t)s * ATTRIB_MAX_SUBJECTS]] = 1;
+	}
+	for (i = 0; i < d->nm; i++) {
+		size_t j;
+
+		if (!prac[d->m[i].person])
+			continue;
+		for (j = d->m[i].tok; j < d->m[i].tok + d->m[i].ntok; j++)
+			d->tmark[j] |= TM_REF;
+		/* A sentence that names one is about the topic. */
+		d->sent_topic[d->tk.v[d->m[i].tok].sent] = 1;
 	}
 }
 
@@ -1662,7 +1765,8 @@ person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 	       tok_is(&d->tk, s, "felt") || tok_is(&d->tk, s, "seemed") ||
 	       tok_is(&d->tk, s, "looked") || tok_is(&d->tk, s, "been");
 	s--;
-	return doc_mention_at(d, s) >= 0 ||
+	/* A practitioner named is the topic (mark_practitioners()). */
+	return (doc_mention_at(d, s) >= 0 && !is_topic(d, s)) ||
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
 }
 
@@ -2996,6 +3100,27 @@ dump_row(FILE *fp, const struct doc *d, uint32_t h, int person,
 		rules, boost_at(d, a, tok), ntok, unlinked, source);
 }
 
+
+/* Drops from who[0..n) a practitioner (prac[], mark_practitioners())
+ * whose evidence e is linked to the topic only by their own mention: a
+ * coordinator's words about her own work are no view of the topic.
+ * Returns the new count. */
+static size_t
+not_self(const struct doc *d, const struct ev *e, const unsigned char *prac,
+	 int *who, size_t n)
+{
+	size_t j, k;
+	int m;
+
+	if (e->target == DOC_NONE || (m = doc_mention_at(d, e->target)) < 0 ||
+	    !prac[d->m[m].person])
+		return n;
+	for (j = k = 0; j < n; j++)
+		if (who[j] != d->m[m].person)
+			who[k++] = who[j];
+	return k;
+}
+
 /* 1 when evidence e is a call for the topic to be in some state ("calling
  * for intimacy coordinators to be available on request rather than
  * required"): the call is for that state, which may be less of the
@@ -3025,14 +3150,17 @@ static void
 count_cues(struct doc *d)
 {
 	struct evs all = { NULL, 0, 0 };
-	unsigned char *used;
+	unsigned char *used, *prac;
 	FILE *dump = pol_dump_file();
 	uint32_t h = dump ? text_hash(d) : 0;
 	size_t i, j, n;
 
 	index_doc(d);
-	if (!(pol_layers_off() & POL_OFF_LINKING))
+	prac = pt_xcalloc(d->np + 1, 1);
+	if (!(pol_layers_off() & POL_OFF_LINKING)) {
 		mark_mandates(d);
+		mark_practitioners(d, prac);
+	}
 	narrators(d);
 	cache_matches(d);
 	collect(d, &all);
@@ -3061,6 +3189,7 @@ count_cues(struct doc *d)
 		if (e->pol == 0)
 			continue; /* not composed: not about the topic */
 		n = whose(d, e, who, &route);
+		n = not_self(d, e, prac, who, n);
 		if (dump) {
 			if (n == 0)
 				dump_row(dump, d, h, -1, route, e->pol,
@@ -3093,6 +3222,7 @@ count_cues(struct doc *d)
 				llround(e->w * route_weight(route) * 1000.0));
 	}
 	free(used);
+	free(prac);
 	free(all.v);
 }
 
