@@ -931,12 +931,17 @@ static const struct {
 	  "Dana Pike=pro | Ivo Brandt=neutral | article=pro" },
 	/* ... also after a verb of the lexicon whose object the topic is
 	 * ("engaged a ..."); not after one that evaluates from afar (a
-	 * narrow rule: "the best advice came from" still counts). */
+	 * narrow rule: "the best advice came from" still counts, for a
+	 * person who is no practitioner of the topic: a practitioner named
+	 * in the narration is told about, not quoted for a view). */
 	{ "The company engaged a lantern keeper, Ivo Brandt, for the "
 	  "season.",
 	  "Ivo Brandt=neutral | article=pro" },
 	{ "The best advice came from a lantern keeper, Ivo Brandt, on the "
 	  "first day.",
+	  "Ivo Brandt=neutral | article=pro" },
+	{ "The best advice came from a lamplighter, Ivo Brandt, on the "
+	  "first day of the lantern guild.",
 	  "Ivo Brandt=pro | article=pro" },
 	/* In an article that names the topic, a sentence that names only
 	 * its opposite is about it, reversed; in another article it is
@@ -971,6 +976,12 @@ static const struct {
 	{ "Lantern keeper Ivo Brandt came in May.\n\nBrandt was "
 	  "wonderful, he said.",
 	  "Ivo Brandt=neutral | article=pro" },
+	{ "Lantern keeper Ivo Brandt came in May.\n\nBrandt objected "
+	  "to the useless lantern guild rota.",
+	  "Ivo Brandt=neutral | article=con" },
+	{ "Writer Ivo Brandt came in May.\n\nBrandt objected to the "
+	  "useless lantern guild rota.",
+	  "Ivo Brandt=con | article=con" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",

@@ -3102,9 +3102,11 @@ dump_row(FILE *fp, const struct doc *d, uint32_t h, int person,
 
 
 /* Drops from who[0..n) a practitioner (prac[], mark_practitioners())
- * whose evidence e is linked to the topic only by their own mention: a
- * coordinator's words about her own work are no view of the topic.
- * Returns the new count. */
+ * for evidence e outside quotations, where the text tells what the
+ * practitioner does in the job ("Marsh objected to the scene"), not a
+ * view of it; and in a quotation, when e is linked to the topic only by
+ * the practitioner's own mention: a coordinator's words about her own
+ * work are no view of the topic. Returns the new count. */
 static size_t
 not_self(const struct doc *d, const struct ev *e, const unsigned char *prac,
 	 int *who, size_t n)
@@ -3112,6 +3114,12 @@ not_self(const struct doc *d, const struct ev *e, const unsigned char *prac,
 	size_t j, k;
 	int m;
 
+	if (d->tk.v[e->tok].quote < 0) {
+		for (j = k = 0; j < n; j++)
+			if (who[j] < 0 || !prac[who[j]])
+				who[k++] = who[j];
+		return k;
+	}
 	if (e->target == DOC_NONE || (m = doc_mention_at(d, e->target)) < 0 ||
 	    !prac[d->m[m].person])
 		return n;
