@@ -30,7 +30,8 @@ static const char topic_text[] =
 	"con      taxman\n"
 	"role     lamplighter\n"
 	"term     lantern keeper*\n"
-	"term     keeper*\n";
+	"term     keeper*\n"
+	"role     lantern keeper\n";
 
 static struct topic *topic;
 
@@ -1168,12 +1169,17 @@ static const struct {
 	  "Dana Pike=pro | Ivo Brandt=neutral | article=pro" },
 	/* ... also after a verb of the lexicon whose object the topic is
 	 * ("engaged a ..."); not after one that evaluates from afar (a
-	 * narrow rule: "the best advice came from" still counts). */
+	 * narrow rule: "the best advice came from" still counts, for a
+	 * person who is no practitioner of the topic: a practitioner named
+	 * in the narration is told about, not quoted for a view). */
 	{ "The company engaged a lantern keeper, Ivo Brandt, for the "
 	  "season.",
 	  "Ivo Brandt=neutral | article=pro" },
 	{ "The best advice came from a lantern keeper, Ivo Brandt, on the "
 	  "first day.",
+	  "Ivo Brandt=neutral | article=pro" },
+	{ "The best advice came from a lamplighter, Ivo Brandt, on the "
+	  "first day of the lantern guild.",
 	  "Ivo Brandt=pro | article=pro" },
 	/* In an article that names the topic, a sentence that names only
 	 * its opposite is about it, reversed; in another article it is
@@ -1185,10 +1191,72 @@ static const struct {
 	{ "The hall was full.\n\n“The old way was wonderful,” said Mara "
 	  "Voss.",
 	  "Mara Voss=neutral | article=neutral" },
+	/* A person who practises the topic (a title, an apposition or
+	 * what they work as names a term that is a role) is the topic
+	 * when someone else evaluates them; a compound that is no term
+	 * names no practitioner, and the practitioner's own words about
+	 * the job are no view of it. */
+	{ "The guild hired a lantern keeper, Ivo Brandt, for the season."
+	  "\n\nWriter Dana Pike swears by Brandt.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "Ivo Brandt, the lantern keeper, came in May.\n\n"
+	  "“Brandt was a lifeline,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "Ivo Brandt came in May. He has worked as a lantern keeper for "
+	  "years.\n\n“Brandt was a lifeline,” said Dana Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=pro | article=pro" },
+	{ "Ivo Brandt came in May.\n\n“Brandt was a lifeline,” said Dana "
+	  "Pike.",
+	  "Ivo Brandt=neutral | Dana Pike=neutral | article=neutral" },
+	{ "The lantern guild met. It hired a stunt keeper, Ivo Brandt."
+	  "\n\nWriter Dana Pike swears by Brandt.",
+	  "Ivo Brandt=neutral | Dana Pike=neutral | article=neutral" },
+	{ "Lantern keeper Ivo Brandt came in May.\n\nBrandt was "
+	  "wonderful, he said.",
+	  "Ivo Brandt=neutral | article=pro" },
+	{ "Lantern keeper Ivo Brandt came in May.\n\nBrandt objected "
+	  "to the useless lantern guild rota.",
+	  "Ivo Brandt=neutral | article=con" },
+	{ "Writer Ivo Brandt came in May.\n\nBrandt objected to the "
+	  "useless lantern guild rota.",
+	  "Ivo Brandt=con | article=con" },
 	/* A signed paragraph that is a sentence is no sign-off. */
 	{ "I found the lantern guild indispensable.\n\nDana Pike met the "
 	  "crew.",
 	  "Dana Pike=neutral | article=pro" },
+	/* ... unless it is a note on the writer, in the present tense; a
+	 * sign-off may be set off by a dash and say "by". A credit of
+	 * another's work is no signature. */
+	{ "I found the lantern guild indispensable.\n\nDana Pike is a "
+	  "screenwriter based in Leeds.",
+	  "Dana Pike=pro | article=pro" },
+	{ "I found the lantern guild indispensable.\n\nDana Pike writes "
+	  "about film every Tuesday.",
+	  "Dana Pike=pro | article=pro" },
+	{ "Sir, I have found the lantern guild useless.\n\n"
+	  "\xe2\x80\x94 Emma Brandt, Leeds",
+	  "Emma Brandt=con | article=con" },
+	{ "I found the lantern guild indispensable.\n\n"
+	  "\xe2\x80\x94 Reviewed by Dana Pike",
+	  "Dana Pike=pro | article=pro" },
+	{ "I found the lantern guild indispensable.\n\nPortrait by Dana "
+	  "Pike",
+	  "Dana Pike=neutral | article=pro" },
+	/* In a signed first-person piece, a sentence that no one else is
+	 * said to hold is the writer's; in a signed report in the third
+	 * person it is not, nor one that names its holder. */
+	{ "By Emma Brandt\n\nI have worked on ten films.\n\nThe lantern "
+	  "guild is useless.",
+	  "Emma Brandt=con | article=con" },
+	{ "I have worked on ten films.\n\nThe lantern guild is useless."
+	  "\n\nEmma Brandt is a lamp maker.",
+	  "Emma Brandt=con | article=con" },
+	{ "By Emma Brandt\n\nThe town met on Monday.\n\nThe lantern guild "
+	  "is useless.",
+	  "Emma Brandt=neutral | article=con" },
+	{ "By Emma Brandt\n\nI have worked on ten films.\n\nWriter Ivo "
+	  "Lunn thinks the lantern guild is useless.",
+	  "Emma Brandt=neutral | Ivo Lunn=con | article=con" },
 };
 
 static void

@@ -73,6 +73,7 @@ doc_release(struct doc *d)
 	free(d->plabel);
 	free(d->sfirst);
 	free(d->pnarr);
+	free(d->pvoice);
 	free(d->nwho);
 	free(d->lex);
 	free(d->tmark);

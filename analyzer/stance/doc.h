@@ -239,7 +239,11 @@ struct doc {
 				 (polarity) */
 	int *pnarr;           /* per paragraph: who says "I" outside
 				 quotations there, or -1 (polarity) */
-	size_t capcla, capclb, capplabel, capsfirst, cappnarr;
+	unsigned char *pvoice; /* per paragraph: 1 when its narrator signed
+				  the piece and speaks in the first person
+				  in it, so that its unattributed sentences
+				  are theirs too (polarity) */
+	size_t capcla, capclb, capplabel, capsfirst, cappnarr, cappvoice;
 	unsigned *lex;        /* enum lex_class bits of each token (prep;
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */

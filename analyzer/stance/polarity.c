@@ -69,6 +69,9 @@
 /* A verb of praise or attack governs a verb up to this many words after
  * it ("slammed the decision of the studio to keep hiring them"). */
 #define POL_SCOPE_WINDOW 10
+/* What a person works as follows their name within this many words
+ * ("she has worked as an intimacy coordinator"). */
+#define POL_PRACTISE_GAP 4
 /* A byline ("By NAME") opens one of the first this-many paragraphs. */
 #define POL_BYLINE_PARAS 3
 /* A sign-off ("Jane Doe, Leeds") is at most this many tokens long, its
@@ -467,6 +470,106 @@ mark_mandates(struct doc *d)
 				 (d->tk.v[j - 1].flags & TOK_WORD) &&
 				 !(d->tk.v[j - 1].flags & TOK_CAP))))
 			d->tmark[j] |= TM_REF;
+	}
+}
+
+/* 1 when token j names the topic's practitioner as a role: a topic
+ * term that is a role word or ends a role phrase of the topic file
+ * ("intimacy coordinator", "coordinator"; not "stunt coordinator",
+ * whose modifier makes it no term). */
+static int
+practitioner_word(const struct doc *d, size_t j)
+{
+	return j < d->tk.n && (d->tmark[j] & TM_TERM) && doc_is_role(d, j);
+}
+
+/* 1 when the words from token e on (after a subject that starts at
+ * token a) say what the subject is or works as, a practitioner of the
+ * topic, within POL_PRACTISE_GAP words ("has worked as an intimacy
+ * coordinator", "is a coordinator"). */
+static int
+works_as(const struct doc *d, size_t a, size_t e)
+{
+	size_t j, k, end;
+
+	for (j = e; j < e + POL_PRACTISE_GAP && j + 1 < d->tk.n &&
+		    doc_same_sent(d, j, a); j++) {
+		if (!(d->tk.v[j].flags & TOK_WORD))
+			return 0;
+		if (!tok_is(&d->tk, j, "as") && !tok_is(&d->tk, j, "is") &&
+		    !tok_is(&d->tk, j, "was"))
+			continue;
+		k = j + 1;
+		if (k < d->tk.n && (doc_lex(d, k) & LEX_DET))
+			k++;
+		for (end = k; end < k + 3 && end < d->tk.n &&
+			      doc_same_sent(d, end, a) &&
+			      (d->tk.v[end].flags & TOK_WORD); end++)
+			if (practitioner_word(d, end))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* 1 when mention m gives its person the topic's practitioner for a
+ * role: as a title ("intimacy coordinator Ivy Marsh", "the coordinator,
+ * Ivy Marsh"), in apposition ("Ivy Marsh, the intimacy coordinator"), or
+ * as what the person is or works as ("Marsh is a coordinator"). */
+static int
+practises(const struct doc *d, const struct mention *m)
+{
+	size_t a = m->tok, e = m->tok + m->ntok, end;
+
+	if (d->tk.v[a].quote >= 0)
+		return 0;
+	if (!m->pronoun && a > 0 && doc_same_sent(d, a - 1, a) &&
+	    (practitioner_word(d, a - 1) ||
+	     (a > 1 && tok_punct(&d->tk, a - 1, ',') &&
+	      practitioner_word(d, a - 2))))
+		return 1;
+	if (!m->pronoun && e + 1 < d->tk.n && tok_punct(&d->tk, e, ',') &&
+	    doc_same_sent(d, e, e + 1) && doc_epithet(d, e + 1, &end) &&
+	    end > 0 && practitioner_word(d, end - 1))
+		return 1;
+	return works_as(d, a, e);
+}
+
+/* Marks the mentions of the topic's practitioners as words that refer
+ * back to the topic (TM_REF): an evaluation of a named coordinator by
+ * someone else is one of the topic ("I swear by Ivy Marsh", "Marsh was
+ * a lifeline"). prac[] (one per person) gets 1 for each practitioner:
+ * their own evaluations of themselves stay theirs alone (whose()). */
+static void
+mark_practitioners(struct doc *d, unsigned char *prac)
+{
+	size_t i;
+
+	uint32_t s;
+
+	for (i = 0; i < d->nm; i++)
+		if (!prac[d->m[i].person] && practises(d, &d->m[i]))
+			prac[d->m[i].person] = 1;
+	/* "She has worked as an intimacy coordinator": a pronoun subject,
+	 * the person attrib.c took it for. */
+	for (s = 0; s < d->tk.nsent; s++) {
+		size_t a = d->sent_start[s];
+
+		if (d->nwho[s] == 1 && d->who[(size_t)s * ATTRIB_MAX_SUBJECTS] >= 0 &&
+		    d->tk.v[a].quote < 0 &&
+		    (tok_is(&d->tk, a, "she") || tok_is(&d->tk, a, "he")) &&
+		    works_as(d, a, a + 1))
+			prac[d->who[(size_t)s * ATTRIB_MAX_SUBJECTS]] = 1;
+	}
+	for (i = 0; i < d->nm; i++) {
+		size_t j;
+
+		if (!prac[d->m[i].person])
+			continue;
+		for (j = d->m[i].tok; j < d->m[i].tok + d->m[i].ntok; j++)
+			d->tmark[j] |= TM_REF;
+		/* A sentence that names one is about the topic. */
+		d->sent_topic[d->tk.v[d->m[i].tok].sent] = 1;
 	}
 }
 
@@ -2035,7 +2138,8 @@ person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 	       tok_is(&d->tk, s, "felt") || tok_is(&d->tk, s, "seemed") ||
 	       tok_is(&d->tk, s, "looked") || tok_is(&d->tk, s, "been");
 	s--;
-	return doc_mention_at(d, s) >= 0 ||
+	/* A practitioner named is the topic (mark_practitioners()). */
+	return (doc_mention_at(d, s) >= 0 && !is_topic(d, s)) ||
 	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
 }
 
@@ -3063,6 +3167,109 @@ signoff(const struct doc *d, size_t a, size_t b)
 	return person;
 }
 
+/* 1 when token i is a dash: a hyphen, an en or an em dash on its own. */
+static int
+dash_at(const struct doc *d, size_t i)
+{
+	int32_t c;
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_PUNCT))
+		return 0;
+	c = doc_cp_at(d, d->tk.v[i].o);
+	return c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* Where the name of a signature in paragraph [a, b) can start: past
+ * the dashes that set it off ("-- Jane Doe, Leeds") and a "by" that
+ * makes it the author's ("— Reviewed by Jane Doe", "Written by Jane
+ * Doe", a closing "By Jane Doe"). Credits of another's work ("Portrait
+ * by X", "Photographs by X") keep their noun, which no signature
+ * passes. */
+static size_t
+signature_start(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const wrote[] = { "reviewed", "written", NULL };
+
+	while (a < b && dash_at(d, a))
+		a++;
+	if (a + 1 < b && tok_among(d, a, wrote) && tok_is(&d->tk, a + 1, "by"))
+		return a + 2;
+	if (a < b && tok_is(&d->tk, a, "by"))
+		return a + 1;
+	return a;
+}
+
+/* The present-tense verbs of a note on a writer: what they are, do for
+ * a living or write ("is a screenwriter", "writes about film", "answers
+ * readers' questions"). */
+static const char *const bio_verbs[] = {
+	"is", "has", "writes", "answers", "teaches", "lives", "works", "runs",
+	"directs", "edits", "presents", "hosts", "covers", "reviews",
+	"lectures", "chairs", "leads", "produces", "heads", "trains",
+	"coordinates", "acts", "performs", "blogs", NULL
+};
+
+/* The person of a closing bio line, the note on the writer under an
+ * op-ed or a column ("Jane Doe is a screenwriter based in Leeds.", "Jane
+ * Doe answers readers' questions every Tuesday."): one sentence that
+ * opens with a full name and goes on with a verb of bio_verbs[], in the
+ * present tense, with no quotation and no other speech verb. A closing
+ * sentence in the past ("Jane Doe met the crew.") goes on with the story
+ * instead. -1 otherwise. */
+static int
+bio_line(const struct doc *d, size_t a, size_t b)
+{
+	int m = doc_mention_at(d, a);
+	size_t v, i;
+
+	if (m < 0 || d->m[m].tok != a || d->m[m].pronoun ||
+	    d->m[m].ntok < 2 || d->tk.v[a].sent != d->tk.v[b - 1].sent)
+		return -1;
+	v = a + d->m[m].ntok;
+	if (v >= b || !tok_among(d, v, bio_verbs))
+		return -1;
+	for (i = a; i < b; i++)
+		if (d->tk.v[i].quote >= 0 || (i > v && doc_is_speech(d, i)))
+			return -1;
+	return d->m[m].person;
+}
+
+/* Fills d->pvoice: a paragraph whose narrator signed the piece (by a
+ * byline or a signature, signed[] per paragraph) and speaks in the first
+ * person outside quotations in some paragraph of theirs: an op-ed, a
+ * letter or a column, where what no one else is said to hold is the
+ * writer's view. A signed news report, in the third person, keeps its
+ * narrator to itself. */
+static void
+signed_voices(struct doc *d, const size_t *start,
+	      const unsigned char *signedp)
+{
+	uint32_t np = d->tk.npara, p;
+	unsigned char *speaks = pt_xcalloc(d->np + 1, 1);
+	size_t i;
+
+	pt_xgrow((void **)&d->pvoice, &d->cappvoice, (size_t)np + 1,
+		 sizeof(*d->pvoice));
+	for (p = 0; p < np; p++) {
+		int n = d->pnarr[p];
+
+		d->pvoice[p] = 0;
+		if (n < 0 || !signedp[p] || speaks[n])
+			continue;
+		for (i = start[p]; i < start[p + 1]; i++)
+			if (d->tk.v[i].quote < 0 &&
+			    (tok_is(&d->tk, i, "i") || tok_is(&d->tk, i, "my") ||
+			     tok_is(&d->tk, i, "me"))) {
+				speaks[n] = 1;
+				break;
+			}
+	}
+	for (p = 0; p < np; p++)
+		if (d->pnarr[p] >= 0 && signedp[p] && speaks[d->pnarr[p]])
+			d->pvoice[p] = 1;
+	free(speaks);
+}
+
 /* Fills d->pnarr: whose first-person sentences each paragraph holds. On
  * a letters page each letter ends with its writer's sign-off, which
  * speaks for the paragraphs up to it; otherwise the author of a signed
@@ -3074,8 +3281,9 @@ narrators(struct doc *d)
 {
 	uint32_t np = d->tk.npara, p;
 	size_t *start = pt_xmalloc(((size_t)np + 1) * sizeof(*start));
+	unsigned char *signedp = pt_xcalloc((size_t)np + 1, 1);
 	size_t i;
-	int next = -1, author = byline(d), lead = -1;
+	int next = -1, author = byline(d), lead = -1, last = 1;
 
 	pt_xgrow((void **)&d->pnarr, &d->cappnarr, (size_t)np + 1,
 		 sizeof(*d->pnarr));
@@ -3083,16 +3291,25 @@ narrators(struct doc *d)
 		start[p] = d->tk.n;
 	for (i = d->tk.n; i > 0; i--)
 		start[d->tk.v[i - 1].para] = i - 1;
+	/* A paragraph with no token starts where the next one does. */
+	for (p = np; p > 0; p--)
+		if (start[p - 1] > start[p])
+			start[p - 1] = start[p];
 	for (p = np; p > 0; p--) {
-		size_t a = start[p - 1], b = start[p];
+		size_t a = start[p - 1], b = start[p], sa;
 		int s;
 
 		if (a >= b)
 			continue;
-		s = signoff(d, a, b);
+		sa = signature_start(d, a, b);
+		s = sa < b ? signoff(d, sa, b) : -1;
+		if (s < 0 && last)
+			s = bio_line(d, sa, b);
+		last = 0;
 		if (s >= 0)
 			next = s;
 		d->pnarr[p - 1] = next;
+		signedp[p - 1] = next >= 0;
 	}
 	if (author < 0 && np > 1 && start[0] < start[1]) {
 		for (i = start[0]; i < start[1]; i++)
@@ -3105,8 +3322,12 @@ narrators(struct doc *d)
 				lead = d->m[doc_mention_at(d, i)].person;
 	}
 	for (p = 0; p < np; p++)
-		if (d->pnarr[p] < 0)
+		if (d->pnarr[p] < 0) {
 			d->pnarr[p] = author >= 0 ? author : p > 0 ? lead : -1;
+			signedp[p] = author >= 0;
+		}
+	signed_voices(d, start, signedp);
+	free(signedp);
 	free(start);
 }
 
@@ -3389,6 +3610,14 @@ whose(struct doc *d, const struct ev *e, int *who, enum route *route)
 		    holds_view(d, s, subj[j], e))
 			who[k++] = subj[j];
 	*route = k ? ROUTE_SUBJECT : ROUTE_ARTICLE;
+	/* In a signed first-person piece, what no one else is said to
+	 * hold is the writer's ("Trust is not a plan."). */
+	if (k == 0 && d->pvoice[d->tk.v[e->tok].para] &&
+	    !names_someone(d, s) && !(pol_layers_off() & POL_OFF_LINKING)) {
+		who[0] = d->pnarr[d->tk.v[e->tok].para];
+		*route = ROUTE_NARRATOR;
+		return 1;
+	}
 	return k;
 }
 
@@ -3429,6 +3658,35 @@ dump_row(FILE *fp, const struct doc *d, uint32_t h, int person,
 		rules, boost_at(d, a, tok), ntok, unlinked, source);
 }
 
+
+/* Drops from who[0..n) a practitioner (prac[], mark_practitioners())
+ * for evidence e outside quotations, where the text tells what the
+ * practitioner does in the job ("Marsh objected to the scene"), not a
+ * view of it; and in a quotation, when e is linked to the topic only by
+ * the practitioner's own mention: a coordinator's words about her own
+ * work are no view of the topic. Returns the new count. */
+static size_t
+not_self(const struct doc *d, const struct ev *e, const unsigned char *prac,
+	 int *who, size_t n)
+{
+	size_t j, k;
+	int m;
+
+	if (d->tk.v[e->tok].quote < 0) {
+		for (j = k = 0; j < n; j++)
+			if (who[j] < 0 || !prac[who[j]])
+				who[k++] = who[j];
+		return k;
+	}
+	if (e->target == DOC_NONE || (m = doc_mention_at(d, e->target)) < 0 ||
+	    !prac[d->m[m].person])
+		return n;
+	for (j = k = 0; j < n; j++)
+		if (who[j] != d->m[m].person)
+			who[k++] = who[j];
+	return k;
+}
+
 /* 1 when evidence e is a call for the topic to be in some state ("calling
  * for intimacy coordinators to be available on request rather than
  * required"): the call is for that state, which may be less of the
@@ -3458,14 +3716,17 @@ static void
 count_cues(struct doc *d)
 {
 	struct evs all = { NULL, 0, 0 };
-	unsigned char *used;
+	unsigned char *used, *prac;
 	FILE *dump = pol_dump_file();
 	uint32_t h = dump ? text_hash(d) : 0;
 	size_t i, j, n;
 
 	index_doc(d);
-	if (!(pol_layers_off() & POL_OFF_LINKING))
+	prac = pt_xcalloc(d->np + 1, 1);
+	if (!(pol_layers_off() & POL_OFF_LINKING)) {
 		mark_mandates(d);
+		mark_practitioners(d, prac);
+	}
 	narrators(d);
 	cache_matches(d);
 	collect(d, &all);
@@ -3494,6 +3755,7 @@ count_cues(struct doc *d)
 		if (e->pol == 0)
 			continue; /* not composed: not about the topic */
 		n = whose(d, e, who, &route);
+		n = not_self(d, e, prac, who, n);
 		if (dump) {
 			if (n == 0)
 				dump_row(dump, d, h, -1, route, e->pol,
@@ -3526,6 +3788,7 @@ count_cues(struct doc *d)
 				llround(e->w * route_weight(route) * 1000.0));
 	}
 	free(used);
+	free(prac);
 	free(all.v);
 }
 
