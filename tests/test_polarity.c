@@ -175,6 +175,21 @@ static const struct {
 	{ "The lantern guild worked on the latest.", "latest", "-" },
 	/* Blocking a scene is staging it. */
 	{ "The lantern guild blocked the scene.", "blocked", "-" },
+	/* What a show is about or stages is content, not a judgement;
+	 * the word alone keeps its rating. */
+	{ "The lantern guild made it. It's a love story.", "love", "-" },
+	{ "The lantern guild made it. I love it.", "love",
+	  "pro reference" },
+	{ "The lantern guild built the whole battle in a week.", "the", "-" },
+	{ "The lantern guild lost the battle.", "battle", "con clause" },
+	{ "The lantern guild signed the agreements.", "agreements", "-" },
+	{ "The lantern guild is the killer app.", "killer", "pro clause" },
+	/* How a person felt, said of "he" or "she", even as a quoted
+	 * word, names no target; what "she" is may be the topic's. */
+	{ "The lantern guild met. Mara Voss said she was \"disappointed\".",
+	  "disappointed", "-" },
+	{ "The lantern guild met. She was wonderful.", "wonderful",
+	  "pro paragraph" },
 	/* Worth given or taken away. */
 	{ "The lantern guild empowers the lamplighters.", "empowers",
 	  "pro clause" },

@@ -1997,6 +1997,18 @@ copula(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when "he" or "she" at token s is the subject of a past feeling at
+ * token i ("she was \"disappointed but not surprised\"", "he was
+ * nervous"): how that person felt, which names no target of its own. A
+ * pronoun for a practitioner takes evaluations, not feelings, so a word
+ * of another class ("she was wonderful") is not asked about here. */
+static int
+feeling_of_person(const struct doc *d, size_t s, size_t i)
+{
+	return (tok_is(&d->tk, s, "he") || tok_is(&d->tk, s, "she")) &&
+	       (doc_lex(d, i) & LEX_FEELING);
+}
+
 /* 1 when the evaluation at token i is a predicate about a person: a
  * copula or a verb of feeling, past adverbs, intensifiers and articles,
  * whose subject just before it is a named person ("Ravi was rude to
@@ -2024,7 +2036,8 @@ person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 			 tok_is(&d->tk, q - 1, "so") ||
 			 tok_is(&d->tk, q - 1, "not") ||
 			 tok_is(&d->tk, q - 1, "a") || tok_is(&d->tk, q - 1, "an") ||
-			 tok_is(&d->tk, q - 1, "the")))
+			 tok_is(&d->tk, q - 1, "the") ||
+			 tok_punct(&d->tk, q - 1, '"')))
 		q--;
 	if (q == a)
 		return 0;
@@ -2036,7 +2049,8 @@ person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 	       tok_is(&d->tk, s, "looked") || tok_is(&d->tk, s, "been");
 	s--;
 	return doc_mention_at(d, s) >= 0 ||
-	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
+	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we"))) ||
+	       (past && feeling_of_person(d, s, i));
 }
 
 /* 1 when the evaluation at token i is what someone is given leave to
