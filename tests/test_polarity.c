@@ -373,6 +373,15 @@ static const struct {
 	  "con object" },
 	{ "She would never work without the lantern guild.", "without",
 	  "pro object negated" },
+	/* Doing without it on another's order is a grievance. */
+	{ "She was made to film the scene without the lantern guild.",
+	  "without", "pro object imposed" },
+	{ "The studio pressured her into filming without the lantern "
+	  "guild.", "without", "pro object imposed" },
+	{ "She made the film without the lantern guild.", "without",
+	  "con object" },
+	{ "She was told about the plan and worked without the lantern "
+	  "guild.", "without", "con object" },
 	/* A verb in the complement of a verb of attack: the outer one
 	 * is the evidence, the topic its object. */
 	{ "The studio slammed the decision to keep hiring the lantern guild.",

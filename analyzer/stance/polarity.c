@@ -1803,6 +1803,31 @@ be_or_get(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when the absence at token w ("without") stands in the complement of
+ * a coercive verb before it in its clause [a, w): a verb of making
+ * someone act (LEX_COERCIVE, or "made" after "be": "was made to") and
+ * "to" or "into" at most two words after it ("she was made to film the
+ * scene without one", "pressured them into shooting without one"). Doing
+ * without the topic on another's order is a grievance, the opposite of
+ * choosing to. */
+static int
+imposed_absence(const struct doc *d, size_t a, size_t w)
+{
+	size_t j, k;
+
+	for (j = a; j < w; j++) {
+		if (!(doc_lex(d, j) & LEX_COERCIVE) &&
+		    !(tok_is(&d->tk, j, "made") && j > a &&
+		      be_or_get(d, j - 1)))
+			continue;
+		for (k = j + 1; k < w && k <= j + 3; k++)
+			if (tok_is(&d->tk, k, "to") ||
+			    tok_is(&d->tk, k, "into"))
+				return 1;
+	}
+	return 0;
+}
+
 /* 1 when the act at token i (taking the topic up, rejecting it, doing
  * without it) stands in a quotation and its subject is a third party:
  * past auxiliaries and adverbs, "he", "she", "they" or a noun after
@@ -2896,7 +2921,11 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
-		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		if (e->kind == CUE_ABSENCE && !(e->rules & RULE_NEGATED) &&
+		    imposed_absence(d, a, e->tok)) {
+			e->pol = -e->pol;
+			e->rules |= RULE_IMPOSED;
+		} else if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		     e->kind == CUE_ABSENCE) && imposed(d, a, e->tok)) {
 			f *= w[W_IMPOSED];
 			e->rules |= RULE_IMPOSED;
