@@ -1758,6 +1758,29 @@ concessive(const struct doc *d, size_t i)
 	return in;
 }
 
+/* 1 when token i stands in a reason given only to be set aside: after
+ * "just because", "simply because", "merely because" or "only because"
+ * in its sentence, before the comma that ends it ("It is not exempt
+ * from the rules just because it is beautiful", "Just because it is
+ * cheap doesn't make it good"). The clause grants the reason and denies
+ * that it counts: it asserts no view. */
+static int
+dismissed_reason(const struct doc *d, size_t i)
+{
+	static const char *const only[] = { "just", "simply", "merely",
+					    "only", NULL };
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
+	int in = 0;
+
+	for (j = a + 1; j < i; j++) {
+		if (tok_is(&d->tk, j, "because") && tok_among(d, j - 1, only))
+			in = 1;
+		else if (in && tok_punct(&d->tk, j, ','))
+			in = 0;
+	}
+	return in;
+}
+
 /* 1 when the verb at token i is the complement of a coercive verb in
  * its clause [a, ...): "to" or "into" just before it, and a verb of
  * making someone act (LEX_COERCIVE: "forced", "pushed", "told") at most
@@ -2879,7 +2902,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
-		if (!(e->rules & RULE_CONCESSIVE) && concessive(d, e->tok)) {
+		if (!(e->rules & RULE_CONCESSIVE) &&
+		    (concessive(d, e->tok) || dismissed_reason(d, e->tok))) {
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
