@@ -407,12 +407,12 @@ static const struct {
 	 * X and denies that it counts; "because" alone gives a reason. */
 	{ "The lantern guild is not exempt from the rules just because it "
 	  "is beautiful.", "beautiful", "con clause negated concessive" },
-	{ "Just because the lantern guild is cheap, it is not good.",
-	  "cheap", "pro clause concessive" },
+	{ "Just because the lantern guild is useful, it is not good.",
+	  "useful", "pro clause concessive" },
 	{ "We kept the lantern guild because it is helpful.", "helpful",
 	  "pro clause" },
 	{ "We kept the lantern guild just because, and it is helpful.",
-	  "helpful", "pro clause" },
+	  "helpful", "pro reference" },
 	/* A denial before "but" is conceded ("it isn't slow, but ..."):
 	 * it weighs as before "but" and as a concession; a denial after
 	 * "but", or one with no "but", does not. */
