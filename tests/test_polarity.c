@@ -403,6 +403,19 @@ static const struct {
 	  "essential", "pro clause after-but" },
 	{ "Although the lantern guild is slow, it works.", "slow",
 	  "con clause concessive" },
+	/* A cleft evaluates its focus: another noun there takes the
+	 * evaluation; the topic there, or as the predicate's subject,
+	 * keeps it. */
+	{ "The lantern guild keeps the papers, but the contract is what "
+	  "protects you.", "protects", "-" },
+	{ "The lantern guild met. It is the contract that protects you.",
+	  "protects", "-" },
+	{ "The lantern guild is what protects you.", "protects",
+	  "pro clause" },
+	{ "Modesty is what the lantern guild protects.", "protects",
+	  "pro clause" },
+	{ "It is the lantern guild that protects you.", "protects",
+	  "pro clause" },
 	/* A reason set aside ("not exempt just because it is X") grants
 	 * X and denies that it counts; "because" alone gives a reason. */
 	{ "The lantern guild is not exempt from the rules just because it "

@@ -2147,6 +2147,49 @@ speech_formula(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when the span [a, z) holds the topic or a word pointing back to it. */
+static int
+names_topic(const struct doc *d, size_t a, size_t z)
+{
+	size_t j;
+
+	for (j = a; j < z; j++)
+		if (is_topic(d, j) || pointing_back(d, j))
+			return 1;
+	return 0;
+}
+
+/* 1 when the evaluation at token i is the predicate of a cleft whose
+ * focus is something other than the topic: "the contract is what
+ * protects you" (pseudo-cleft: the focus is the subject before "is
+ * what") or "it is the contract that protects you" (it-cleft: the focus
+ * is between "it is" and "that"/"who"), its clause starting at a. A
+ * cleft says the focus, and nothing else, does what the predicate says:
+ * the evaluation is of the focus. "Modesty is what a coordinator
+ * protects" (the topic is the predicate's own subject) is not asked
+ * about: the evaluation does not follow "what" there. */
+static int
+cleft_other(const struct doc *d, size_t a, size_t i)
+{
+	size_t k = i, c;
+
+	while (k > a && doc_is_adverb(d, k - 1))
+		k--;
+	if (k < a + 2)
+		return 0;
+	if (tok_is(&d->tk, k - 1, "what") && copula(d, k - 2) &&
+	    k - 2 > a && !tok_is(&d->tk, k - 2, "feel") &&
+	    !tok_is(&d->tk, k - 2, "feels") && !tok_is(&d->tk, k - 2, "felt"))
+		return !names_topic(d, a, k - 2);
+	if (!tok_is(&d->tk, k - 1, "that") && !tok_is(&d->tk, k - 1, "who"))
+		return 0;
+	for (c = a + 1; c + 1 < k - 1; c++)
+		if (tok_is(&d->tk, c - 1, "it") &&
+		    (tok_is(&d->tk, c, "is") || tok_is(&d->tk, c, "was")))
+			return !names_topic(d, c + 1, k - 1);
+	return 0;
+}
+
 /* 1 when the evaluation [i, j) is a feeling or a grievance (LEX_FEELING)
  * that names its own stimulus after a preposition, and it is not the
  * topic: "comfortable with the director", "happy about the schedule",
@@ -2724,7 +2767,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		    person_predicate(d, a, e->tok, e->ntok))
 			f = 0;
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
-		    other_target(d, e->tok, e->tok + e->ntok, b))
+		    (other_target(d, e->tok, e->tok + e->ntok, b) ||
+		     cleft_other(d, a, e->tok)))
 			f = 0;
 		if (e->kind == CUE_LEX &&
 		    (speech_formula(d, e->tok + e->ntok) ||
