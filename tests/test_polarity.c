@@ -403,6 +403,14 @@ static const struct {
 	  "essential", "pro clause after-but" },
 	{ "Although the lantern guild is slow, it works.", "slow",
 	  "con clause concessive" },
+	/* A rule announced for a body is the body's, not the view of
+	 * the one who announces it; her own intention stays hers. */
+	{ "Mara Voss announced that from May the festival would not accept "
+	  "the lantern guild.", "accept", "-" },
+	{ "Mara Voss announced that she would not accept the lantern "
+	  "guild.", "accept", "con clause negated" },
+	{ "Mara Voss said the festival would not accept the lantern guild.",
+	  "accept", "con clause negated" },
 	/* A cleft evaluates its focus: another noun there takes the
 	 * evaluation; the topic there, or as the predicate's subject,
 	 * keeps it. */

@@ -949,6 +949,51 @@ others_view(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* 1 when the evaluation at token i is part of a rule announced for a
+ * body: after "announced", "confirmed" or "declared" and the "that" of
+ * its complement in its sentence, a definite noun phrase that is no
+ * pronoun as the subject of "will", "would" or "shall" before it ("the
+ * jury president announced that from next year the festival would not
+ * accept such films", "confirmed that the studio will use the tool").
+ * The rule is the body's, told by the one who holds its office;
+ * announcing it is no view of the speaker's own ("she announced that
+ * she would never use it" stays). */
+static int
+announced_rule(const struct doc *d, size_t i)
+{
+	static const char *const verbs[] = {
+		"announced", "announces", "announcing", "confirmed",
+		"confirms", "declared", "declares", NULL
+	};
+	static const char *const modals[] = { "will", "would", "shall",
+					      NULL };
+	size_t j, a = d->sent_start[d->tk.v[i].sent], that = DOC_NONE;
+	size_t the = DOC_NONE;
+
+	for (j = a; j < i; j++) {
+		if (tok_among(d, j, verbs)) {
+			size_t k;
+
+			that = DOC_NONE;
+			for (k = j + 1; k < i && k <= j + 5; k++)
+				if (tok_is(&d->tk, k, "that")) {
+					that = k;
+					break;
+				}
+			the = DOC_NONE;
+		} else if (that != DOC_NONE && j > that &&
+			   tok_is(&d->tk, j, "the")) {
+			the = j;
+		} else if (the != DOC_NONE && j > the + 1 &&
+			   tok_among(d, j, modals) &&
+			   (d->tk.v[j - 1].flags & TOK_WORD) &&
+			   !(doc_lex(d, j - 1) & LEX_PRONOUN)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 when token j is inside a negator phrase of the lexicon that starts
  * before it ("I'd be lying if I said"): that "if" supposes nothing. */
 static int
@@ -2969,7 +3014,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (others_view(d, e->tok) ||
+		if (others_view(d, e->tok) || announced_rule(d, e->tok) ||
 		    others_counterfactual(d, a, e->tok) ||
 		    (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) {
 			f *= w[W_OTHERS];
