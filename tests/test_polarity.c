@@ -411,6 +411,13 @@ static const struct {
 	  "guild.", "accept", "con clause negated" },
 	{ "Mara Voss said the festival would not accept the lantern guild.",
 	  "accept", "con clause negated" },
+	/* "The good ones" picks out part of a kind; "a good one" is said
+	 * of the thing itself. */
+	{ "The lantern guild met. The good ones are gold.", "good", "-" },
+	{ "The lantern guild met. I get thirty bad ones a day.", "bad",
+	  "-" },
+	{ "The lantern guild met. It's a good one.", "good",
+	  "pro reference" },
 	/* A cleft evaluates its focus: another noun there takes the
 	 * evaluation; the topic there, or as the predicate's subject,
 	 * keeps it. */
@@ -479,8 +486,8 @@ static const struct {
 	 * "ones" after an adjective are its head noun. */
 	{ "The lantern guilds met. I never needed one.", "needed",
 	  "con object negated" },
-	{ "The lantern guilds met. I got thirty bad ones.", "bad",
-	  "con reference" },
+	{ "The lantern guilds met. I got a really bad one.", "bad",
+	  "con reference intensity" },
 	{ "The lantern guilds met. I had a good one.", "good",
 	  "pro reference" },
 	{ "The lantern guilds met. One of the scenes was awful.", "awful",

@@ -2192,6 +2192,28 @@ speech_formula(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when the evaluation [i, i + n) picks out part of a kind: one word
+ * between a determiner of a part ("the", "some", "most", "those", a
+ * number) and "ones" ("the good ones are gold", "the bad ones make it a
+ * ceremony", "thirty bad ones in ten seconds"). The plural "ones" sets
+ * the good apart from the rest: it says some are good, not that the
+ * kind is ("it's a good one" is said of the thing itself). */
+static int
+partitive(const struct doc *d, size_t i, size_t n)
+{
+	static const char *const det[] = {
+		"the", "some", "most", "many", "few", "those", "these",
+		"two", "three", "four", "five", "ten", "twenty", "thirty",
+		"dozen", "hundred", "all", NULL
+	};
+
+	if (n != 1 || i == 0 || i + 1 >= d->tk.n ||
+	    !tok_is(&d->tk, i + 1, "ones"))
+		return 0;
+	return tok_among(d, i - 1, det) ||
+	       (d->tk.v[i - 1].flags & TOK_NUM) != 0;
+}
+
 /* 1 when the span [a, z) holds the topic or a word pointing back to it. */
 static int
 names_topic(const struct doc *d, size_t a, size_t z)
@@ -2813,7 +2835,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f = 0;
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
 		    (other_target(d, e->tok, e->tok + e->ntok, b) ||
-		     cleft_other(d, a, e->tok)))
+		     cleft_other(d, a, e->tok) ||
+		     partitive(d, e->tok, e->ntok)))
 			f = 0;
 		if (e->kind == CUE_LEX &&
 		    (speech_formula(d, e->tok + e->ntok) ||
