@@ -403,6 +403,13 @@ static const struct {
 	  "essential", "pro clause after-but" },
 	{ "Although the lantern guild is slow, it works.", "slow",
 	  "con clause concessive" },
+	/* Hearsay ("they say it's X") is people's view in general, set
+	 * up to be answered; what particular people said is told. */
+	{ "They say the lantern guild is brilliant, but I doubt it.",
+	  "brilliant", "-" },
+	{ "People say the lantern guild is brilliant.", "brilliant", "-" },
+	{ "I say the lantern guild is brilliant.", "brilliant",
+	  "pro clause" },
 	/* A rule announced for a body is the body's, not the view of
 	 * the one who announces it; her own intention stays hers. */
 	{ "Mara Voss announced that from May the festival would not accept "

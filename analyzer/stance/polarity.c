@@ -915,6 +915,20 @@ told_before(const struct doc *d, size_t a, size_t t)
 	return 0;
 }
 
+/* 1 when token j is "say" after "they", "people" or "everyone" ("they
+ * say it's brilliant, but ...", "people say it saves time"): hearsay, the
+ * view of people in general, which a speaker sets up to answer; the past
+ * "they said" tells what particular people said, and is left to the
+ * verbs of saying. */
+static int
+hearsay(const struct doc *d, size_t j)
+{
+	return j > 0 && tok_is(&d->tk, j, "say") &&
+	       (tok_is(&d->tk, j - 1, "they") ||
+		tok_is(&d->tk, j - 1, "people") ||
+		tok_is(&d->tk, j - 1, "everyone"));
+}
+
 /* 1 when the clause of the cue at token i reports what others say
  * ("People say we take the magic out of it", "critics claim...",
  * "people keep telling me ..."): the speaker cites a view, often to
@@ -936,6 +950,8 @@ others_view(const struct doc *d, size_t i)
 		/* One of the others, then within a few words a verb of
 		 * saying or thinking ("critics say", "people keep telling
 		 * me", "sceptics have long argued"). */
+		if (hearsay(d, j))
+			return 1;
 		if (doc_lex(d, j) & (LEX_OPINION | LEX_SPEECH)) {
 			size_t k;
 
