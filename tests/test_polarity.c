@@ -403,6 +403,16 @@ static const struct {
 	  "essential", "pro clause after-but" },
 	{ "Although the lantern guild is slow, it works.", "slow",
 	  "con clause concessive" },
+	/* The state a thing has drifted from is what it was, not what it
+	 * is; what it has come to stays. */
+	{ "The lantern guild has wandered from preventing harm into "
+	  "paperwork.", "harm", "-" },
+	{ "The lantern guild has drifted from useful to tiresome.",
+	  "tiresome", "con clause" },
+	{ "The lantern guild has drifted from useful to tiresome.",
+	  "useful", "-" },
+	{ "The lantern guild saved us from harm.", "harm",
+	  "pro clause shifted" },
 	/* Hearsay ("they say it's X") is people's view in general, set
 	 * up to be answered; what particular people said is told. */
 	{ "They say the lantern guild is brilliant, but I doubt it.",

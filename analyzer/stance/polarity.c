@@ -1819,6 +1819,37 @@ concessive(const struct doc *d, size_t i)
 	return in;
 }
 
+/* 1 when the evaluation at token i names the state a thing has moved
+ * away from: after "from" just after a verb of drifting ("wandered",
+ * "drifted", "strayed", "moved", "gone", "shifted") in its clause
+ * [a, b), with "into" or "to" after it ("the profession has wandered
+ * from preventing harm into choreographing romance", "it has drifted
+ * from a safeguard to a box to tick"). The speaker says it is no longer
+ * so: what it was then is no view of what it is. */
+static int
+left_state(const struct doc *d, size_t a, size_t b, size_t i)
+{
+	static const char *const drift[] = {
+		"wandered", "drifted", "strayed", "moved", "gone", "went",
+		"shifted", "slid", "slipped", "morphed", NULL
+	};
+	size_t j, k;
+
+	for (j = i; j > a + 1 && j + 6 > i; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "from"))
+			continue;
+		if (!tok_among(d, j - 1, drift) &&
+		    !(j > a + 2 && tok_among(d, j - 2, drift)))
+			return 0;
+		for (k = i + 1; k < b && k < i + 8; k++)
+			if (tok_is(&d->tk, k, "into") || tok_is(&d->tk, k, "to"))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* 1 when token i stands in a reason given only to be set aside: after
  * "just because", "simply because", "merely because" or "only because"
  * in its sentence, before the comma that ends it ("It is not exempt
@@ -3064,7 +3095,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_IRREALIS;
 		}
 		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok) ||
-		    dated_past(d, e->tok)) {
+		    dated_past(d, e->tok) || left_state(d, a, b, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
 		}
