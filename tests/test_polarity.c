@@ -428,6 +428,13 @@ static const struct {
 	  "guild.", "accept", "con clause negated" },
 	{ "Mara Voss said the festival would not accept the lantern guild.",
 	  "accept", "con clause negated" },
+	/* A verb of attack whose subject is a cleft's focus is that
+	 * focus's attitude; the speaker as the focus keeps it. */
+	{ "It is the old who most resent the lantern guild.", "resent",
+	  "-" },
+	{ "It is we who resent the lantern guild.", "resent",
+	  "con object" },
+	{ "The old resent the lantern guild.", "resent", "con object" },
 	/* "The good ones" picks out part of a kind; "a good one" is said
 	 * of the thing itself. */
 	{ "The lantern guild met. The good ones are gold.", "good", "-" },

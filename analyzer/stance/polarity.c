@@ -2273,6 +2273,20 @@ names_topic(const struct doc *d, size_t a, size_t z)
 	return 0;
 }
 
+/* 1 when [a, z) holds "I", "we", "me" or "us": the speaker among those
+ * it names. */
+static int
+first_person_in(const struct doc *d, size_t a, size_t z)
+{
+	static const char *const fp[] = { "i", "we", "me", "us", NULL };
+	size_t j;
+
+	for (j = a; j < z; j++)
+		if (tok_among(d, j, fp))
+			return 1;
+	return 0;
+}
+
 /* 1 when the evaluation at token i is the predicate of a cleft whose
  * focus is something other than the topic: "the contract is what
  * protects you" (pseudo-cleft: the focus is the subject before "is
@@ -2287,7 +2301,9 @@ cleft_other(const struct doc *d, size_t a, size_t i)
 {
 	size_t k = i, c;
 
-	while (k > a && doc_is_adverb(d, k - 1))
+	while (k > a && (doc_is_adverb(d, k - 1) ||
+			 kind_at(d, k - 1) == POL_BOOST ||
+			 tok_is(&d->tk, k - 1, "most")))
 		k--;
 	if (k < a + 2)
 		return 0;
@@ -2904,7 +2920,16 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (e->kind == CUE_LEX && other_role(d, e->tok + e->ntok) &&
 		    !predicative(d, a, e->tok))
 			f = 0;
-		/* A verb of praise or attack evaluates its own object: with
+		/* A verb of praise or attack whose subject is a cleft's focus
+	 * ("it is the old who most resent having to ask") is that
+	 * focus's attitude, told by the speaker as others' view. */
+	if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+	    !(off & POL_OFF_COMPOSITION) && cleft_other(d, a, e->tok) &&
+	    !first_person_in(d, a, e->tok)) {
+		f *= w[W_OTHERS];
+		e->rules |= RULE_OTHERS;
+	}
+	/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
 		 * clause, what it praises or attacks is something else
 		 * ("complained about the delays"). */
