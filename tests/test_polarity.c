@@ -176,6 +176,21 @@ static const struct {
 	{ "The lantern guild worked on the latest.", "latest", "-" },
 	/* Blocking a scene is staging it. */
 	{ "The lantern guild blocked the scene.", "blocked", "-" },
+	/* What a show is about or stages is content, not a judgement;
+	 * the word alone keeps its rating. */
+	{ "The lantern guild made it. It's a love story.", "love", "-" },
+	{ "The lantern guild made it. I love it.", "love",
+	  "pro reference" },
+	{ "The lantern guild built the whole battle in a week.", "the", "-" },
+	{ "The lantern guild lost the battle.", "battle", "con clause" },
+	{ "The lantern guild signed the agreements.", "agreements", "-" },
+	{ "The lantern guild is the killer app.", "killer", "pro clause" },
+	/* How a person felt, said of "he" or "she", even as a quoted
+	 * word, names no target; what "she" is may be the topic's. */
+	{ "The lantern guild met. Mara Voss said she was \"disappointed\".",
+	  "disappointed", "-" },
+	{ "The lantern guild met. She was wonderful.", "wonderful",
+	  "pro paragraph" },
 	/* Worth given or taken away. */
 	{ "The lantern guild empowers the lamplighters.", "empowers",
 	  "pro clause" },
@@ -359,6 +374,15 @@ static const struct {
 	  "con object" },
 	{ "She would never work without the lantern guild.", "without",
 	  "pro object negated" },
+	/* Doing without it on another's order is a grievance. */
+	{ "She was made to film the scene without the lantern guild.",
+	  "without", "pro object imposed" },
+	{ "The studio pressured her into filming without the lantern "
+	  "guild.", "without", "pro object imposed" },
+	{ "She made the film without the lantern guild.", "without",
+	  "con object" },
+	{ "She was told about the plan and worked without the lantern "
+	  "guild.", "without", "con object" },
 	/* A verb in the complement of a verb of attack: the outer one
 	 * is the evidence, the topic its object. */
 	{ "The studio slammed the decision to keep hiring the lantern guild.",
@@ -380,6 +404,68 @@ static const struct {
 	  "essential", "pro clause after-but" },
 	{ "Although the lantern guild is slow, it works.", "slow",
 	  "con clause concessive" },
+	/* The state a thing has drifted from is what it was, not what it
+	 * is; what it has come to stays. */
+	{ "The lantern guild has wandered from preventing harm into "
+	  "paperwork.", "harm", "-" },
+	{ "The lantern guild has drifted from useful to tiresome.",
+	  "tiresome", "con clause" },
+	{ "The lantern guild has drifted from useful to tiresome.",
+	  "useful", "-" },
+	{ "The lantern guild saved us from harm.", "harm",
+	  "pro clause shifted" },
+	/* Hearsay ("they say it's X") is people's view in general, set
+	 * up to be answered; what particular people said is told. */
+	{ "They say the lantern guild is brilliant, but I doubt it.",
+	  "brilliant", "-" },
+	{ "People say the lantern guild is brilliant.", "brilliant", "-" },
+	{ "I say the lantern guild is brilliant.", "brilliant",
+	  "pro clause" },
+	/* A rule announced for a body is the body's, not the view of
+	 * the one who announces it; her own intention stays hers. */
+	{ "Mara Voss announced that from May the festival would not accept "
+	  "the lantern guild.", "accept", "-" },
+	{ "Mara Voss announced that she would not accept the lantern "
+	  "guild.", "accept", "con clause negated" },
+	{ "Mara Voss said the festival would not accept the lantern guild.",
+	  "accept", "con clause negated" },
+	/* A verb of attack whose subject is a cleft's focus is that
+	 * focus's attitude; the speaker as the focus keeps it. */
+	{ "It is the old who most resent the lantern guild.", "resent",
+	  "-" },
+	{ "It is we who resent the lantern guild.", "resent",
+	  "con object" },
+	{ "The old resent the lantern guild.", "resent", "con object" },
+	/* "The good ones" picks out part of a kind; "a good one" is said
+	 * of the thing itself. */
+	{ "The lantern guild met. The good ones are gold.", "good", "-" },
+	{ "The lantern guild met. I get thirty bad ones a day.", "bad",
+	  "-" },
+	{ "The lantern guild met. It's a good one.", "good",
+	  "pro reference" },
+	/* A cleft evaluates its focus: another noun there takes the
+	 * evaluation; the topic there, or as the predicate's subject,
+	 * keeps it. */
+	{ "The lantern guild keeps the papers, but the contract is what "
+	  "protects you.", "protects", "-" },
+	{ "The lantern guild met. It is the contract that protects you.",
+	  "protects", "-" },
+	{ "The lantern guild is what protects you.", "protects",
+	  "pro clause" },
+	{ "Modesty is what the lantern guild protects.", "protects",
+	  "pro clause" },
+	{ "It is the lantern guild that protects you.", "protects",
+	  "pro clause" },
+	/* A reason set aside ("not exempt just because it is X") grants
+	 * X and denies that it counts; "because" alone gives a reason. */
+	{ "The lantern guild is not exempt from the rules just because it "
+	  "is beautiful.", "beautiful", "con clause negated concessive" },
+	{ "Just because the lantern guild is useful, it is not good.",
+	  "useful", "pro clause concessive" },
+	{ "We kept the lantern guild because it is helpful.", "helpful",
+	  "pro clause" },
+	{ "We kept the lantern guild just because, and it is helpful.",
+	  "helpful", "pro reference" },
 	/* A denial before "but" is conceded ("it isn't slow, but ..."):
 	 * it weighs as before "but" and as a concession; a denial after
 	 * "but", or one with no "but", does not. */
@@ -425,8 +511,8 @@ static const struct {
 	 * "ones" after an adjective are its head noun. */
 	{ "The lantern guilds met. I never needed one.", "needed",
 	  "con object negated" },
-	{ "The lantern guilds met. I got thirty bad ones.", "bad",
-	  "con reference" },
+	{ "The lantern guilds met. I got a really bad one.", "bad",
+	  "con reference intensity" },
 	{ "The lantern guilds met. I had a good one.", "good",
 	  "pro reference" },
 	{ "The lantern guilds met. One of the scenes was awful.", "awful",

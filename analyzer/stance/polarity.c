@@ -1018,6 +1018,20 @@ told_before(const struct doc *d, size_t a, size_t t)
 	return 0;
 }
 
+/* 1 when token j is "say" after "they", "people" or "everyone" ("they
+ * say it's brilliant, but ...", "people say it saves time"): hearsay, the
+ * view of people in general, which a speaker sets up to answer; the past
+ * "they said" tells what particular people said, and is left to the
+ * verbs of saying. */
+static int
+hearsay(const struct doc *d, size_t j)
+{
+	return j > 0 && tok_is(&d->tk, j, "say") &&
+	       (tok_is(&d->tk, j - 1, "they") ||
+		tok_is(&d->tk, j - 1, "people") ||
+		tok_is(&d->tk, j - 1, "everyone"));
+}
+
 /* 1 when the clause of the cue at token i reports what others say
  * ("People say we take the magic out of it", "critics claim...",
  * "people keep telling me ..."): the speaker cites a view, often to
@@ -1039,6 +1053,8 @@ others_view(const struct doc *d, size_t i)
 		/* One of the others, then within a few words a verb of
 		 * saying or thinking ("critics say", "people keep telling
 		 * me", "sceptics have long argued"). */
+		if (hearsay(d, j))
+			return 1;
 		if (doc_lex(d, j) & (LEX_OPINION | LEX_SPEECH)) {
 			size_t k;
 
@@ -1047,6 +1063,51 @@ others_view(const struct doc *d, size_t i)
 				if (doc_lex(d, k) & LEX_OTHERS)
 					return 1;
 			}
+		}
+	}
+	return 0;
+}
+
+/* 1 when the evaluation at token i is part of a rule announced for a
+ * body: after "announced", "confirmed" or "declared" and the "that" of
+ * its complement in its sentence, a definite noun phrase that is no
+ * pronoun as the subject of "will", "would" or "shall" before it ("the
+ * jury president announced that from next year the festival would not
+ * accept such films", "confirmed that the studio will use the tool").
+ * The rule is the body's, told by the one who holds its office;
+ * announcing it is no view of the speaker's own ("she announced that
+ * she would never use it" stays). */
+static int
+announced_rule(const struct doc *d, size_t i)
+{
+	static const char *const verbs[] = {
+		"announced", "announces", "announcing", "confirmed",
+		"confirms", "declared", "declares", NULL
+	};
+	static const char *const modals[] = { "will", "would", "shall",
+					      NULL };
+	size_t j, a = d->sent_start[d->tk.v[i].sent], that = DOC_NONE;
+	size_t the = DOC_NONE;
+
+	for (j = a; j < i; j++) {
+		if (tok_among(d, j, verbs)) {
+			size_t k;
+
+			that = DOC_NONE;
+			for (k = j + 1; k < i && k <= j + 5; k++)
+				if (tok_is(&d->tk, k, "that")) {
+					that = k;
+					break;
+				}
+			the = DOC_NONE;
+		} else if (that != DOC_NONE && j > that &&
+			   tok_is(&d->tk, j, "the")) {
+			the = j;
+		} else if (the != DOC_NONE && j > the + 1 &&
+			   tok_among(d, j, modals) &&
+			   (d->tk.v[j - 1].flags & TOK_WORD) &&
+			   !(doc_lex(d, j - 1) & LEX_PRONOUN)) {
+			return 1;
 		}
 	}
 	return 0;
@@ -1861,6 +1922,60 @@ concessive(const struct doc *d, size_t i)
 	return in;
 }
 
+/* 1 when the evaluation at token i names the state a thing has moved
+ * away from: after "from" just after a verb of drifting ("wandered",
+ * "drifted", "strayed", "moved", "gone", "shifted") in its clause
+ * [a, b), with "into" or "to" after it ("the profession has wandered
+ * from preventing harm into choreographing romance", "it has drifted
+ * from a safeguard to a box to tick"). The speaker says it is no longer
+ * so: what it was then is no view of what it is. */
+static int
+left_state(const struct doc *d, size_t a, size_t b, size_t i)
+{
+	static const char *const drift[] = {
+		"wandered", "drifted", "strayed", "moved", "gone", "went",
+		"shifted", "slid", "slipped", "morphed", NULL
+	};
+	size_t j, k;
+
+	for (j = i; j > a + 1 && j + 6 > i; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "from"))
+			continue;
+		if (!tok_among(d, j - 1, drift) &&
+		    !(j > a + 2 && tok_among(d, j - 2, drift)))
+			return 0;
+		for (k = i + 1; k < b && k < i + 8; k++)
+			if (tok_is(&d->tk, k, "into") || tok_is(&d->tk, k, "to"))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* 1 when token i stands in a reason given only to be set aside: after
+ * "just because", "simply because", "merely because" or "only because"
+ * in its sentence, before the comma that ends it ("It is not exempt
+ * from the rules just because it is beautiful", "Just because it is
+ * cheap doesn't make it good"). The clause grants the reason and denies
+ * that it counts: it asserts no view. */
+static int
+dismissed_reason(const struct doc *d, size_t i)
+{
+	static const char *const only[] = { "just", "simply", "merely",
+					    "only", NULL };
+	size_t j, a = d->sent_start[d->tk.v[i].sent];
+	int in = 0;
+
+	for (j = a + 1; j < i; j++) {
+		if (tok_is(&d->tk, j, "because") && tok_among(d, j - 1, only))
+			in = 1;
+		else if (in && tok_punct(&d->tk, j, ','))
+			in = 0;
+	}
+	return in;
+}
+
 /* 1 when the verb at token i is the complement of a coercive verb in
  * its clause [a, ...): "to" or "into" just before it, and a verb of
  * making someone act (LEX_COERCIVE: "forced", "pushed", "told") at most
@@ -1903,6 +2018,31 @@ be_or_get(const struct doc *d, size_t j)
 	for (n = 0; w[n]; n++)
 		if (tok_is(&d->tk, j, w[n]))
 			return 1;
+	return 0;
+}
+
+/* 1 when the absence at token w ("without") stands in the complement of
+ * a coercive verb before it in its clause [a, w): a verb of making
+ * someone act (LEX_COERCIVE, or "made" after "be": "was made to") and
+ * "to" or "into" at most two words after it ("she was made to film the
+ * scene without one", "pressured them into shooting without one"). Doing
+ * without the topic on another's order is a grievance, the opposite of
+ * choosing to. */
+static int
+imposed_absence(const struct doc *d, size_t a, size_t w)
+{
+	size_t j, k;
+
+	for (j = a; j < w; j++) {
+		if (!(doc_lex(d, j) & LEX_COERCIVE) &&
+		    !(tok_is(&d->tk, j, "made") && j > a &&
+		      be_or_get(d, j - 1)))
+			continue;
+		for (k = j + 1; k < w && k <= j + 3; k++)
+			if (tok_is(&d->tk, k, "to") ||
+			    tok_is(&d->tk, k, "into"))
+				return 1;
+	}
 	return 0;
 }
 
@@ -2100,6 +2240,18 @@ copula(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* 1 when "he" or "she" at token s is the subject of a past feeling at
+ * token i ("she was \"disappointed but not surprised\"", "he was
+ * nervous"): how that person felt, which names no target of its own. A
+ * pronoun for a practitioner takes evaluations, not feelings, so a word
+ * of another class ("she was wonderful") is not asked about here. */
+static int
+feeling_of_person(const struct doc *d, size_t s, size_t i)
+{
+	return (tok_is(&d->tk, s, "he") || tok_is(&d->tk, s, "she")) &&
+	       (doc_lex(d, i) & LEX_FEELING);
+}
+
 /* 1 when the evaluation at token i is a predicate about a person: a
  * copula or a verb of feeling, past adverbs, intensifiers and articles,
  * whose subject just before it is a named person ("Ravi was rude to
@@ -2127,7 +2279,8 @@ person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 			 tok_is(&d->tk, q - 1, "so") ||
 			 tok_is(&d->tk, q - 1, "not") ||
 			 tok_is(&d->tk, q - 1, "a") || tok_is(&d->tk, q - 1, "an") ||
-			 tok_is(&d->tk, q - 1, "the")))
+			 tok_is(&d->tk, q - 1, "the") ||
+			 tok_punct(&d->tk, q - 1, '"')))
 		q--;
 	if (q == a)
 		return 0;
@@ -2140,7 +2293,8 @@ person_predicate(const struct doc *d, size_t a, size_t i, size_t n)
 	s--;
 	/* A practitioner named is the topic (mark_practitioners()). */
 	return (doc_mention_at(d, s) >= 0 && !is_topic(d, s)) ||
-	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we")));
+	       (past && (tok_is(&d->tk, s, "i") || tok_is(&d->tk, s, "we"))) ||
+	       (past && feeling_of_person(d, s, i));
 }
 
 /* 1 when the evaluation at token i is what someone is given leave to
@@ -2186,6 +2340,87 @@ speech_formula(const struct doc *d, size_t j)
 	for (k = 0; verbs[k]; k++)
 		if (tok_is(&d->tk, j + 1, verbs[k]))
 			return 1;
+	return 0;
+}
+
+/* 1 when the evaluation [i, i + n) picks out part of a kind: one word
+ * between a determiner of a part ("the", "some", "most", "those", a
+ * number) and "ones" ("the good ones are gold", "the bad ones make it a
+ * ceremony", "thirty bad ones in ten seconds"). The plural "ones" sets
+ * the good apart from the rest: it says some are good, not that the
+ * kind is ("it's a good one" is said of the thing itself). */
+static int
+partitive(const struct doc *d, size_t i, size_t n)
+{
+	static const char *const det[] = {
+		"the", "some", "most", "many", "few", "those", "these",
+		"two", "three", "four", "five", "ten", "twenty", "thirty",
+		"dozen", "hundred", "all", NULL
+	};
+
+	if (n != 1 || i == 0 || i + 1 >= d->tk.n ||
+	    !tok_is(&d->tk, i + 1, "ones"))
+		return 0;
+	return tok_among(d, i - 1, det) ||
+	       (d->tk.v[i - 1].flags & TOK_NUM) != 0;
+}
+
+/* 1 when the span [a, z) holds the topic or a word pointing back to it. */
+static int
+names_topic(const struct doc *d, size_t a, size_t z)
+{
+	size_t j;
+
+	for (j = a; j < z; j++)
+		if (is_topic(d, j) || pointing_back(d, j))
+			return 1;
+	return 0;
+}
+
+/* 1 when [a, z) holds "I", "we", "me" or "us": the speaker among those
+ * it names. */
+static int
+first_person_in(const struct doc *d, size_t a, size_t z)
+{
+	static const char *const fp[] = { "i", "we", "me", "us", NULL };
+	size_t j;
+
+	for (j = a; j < z; j++)
+		if (tok_among(d, j, fp))
+			return 1;
+	return 0;
+}
+
+/* 1 when the evaluation at token i is the predicate of a cleft whose
+ * focus is something other than the topic: "the contract is what
+ * protects you" (pseudo-cleft: the focus is the subject before "is
+ * what") or "it is the contract that protects you" (it-cleft: the focus
+ * is between "it is" and "that"/"who"), its clause starting at a. A
+ * cleft says the focus, and nothing else, does what the predicate says:
+ * the evaluation is of the focus. "Modesty is what a coordinator
+ * protects" (the topic is the predicate's own subject) is not asked
+ * about: the evaluation does not follow "what" there. */
+static int
+cleft_other(const struct doc *d, size_t a, size_t i)
+{
+	size_t k = i, c;
+
+	while (k > a && (doc_is_adverb(d, k - 1) ||
+			 kind_at(d, k - 1) == POL_BOOST ||
+			 tok_is(&d->tk, k - 1, "most")))
+		k--;
+	if (k < a + 2)
+		return 0;
+	if (tok_is(&d->tk, k - 1, "what") && copula(d, k - 2) &&
+	    k - 2 > a && !tok_is(&d->tk, k - 2, "feel") &&
+	    !tok_is(&d->tk, k - 2, "feels") && !tok_is(&d->tk, k - 2, "felt"))
+		return !names_topic(d, a, k - 2);
+	if (!tok_is(&d->tk, k - 1, "that") && !tok_is(&d->tk, k - 1, "who"))
+		return 0;
+	for (c = a + 1; c + 1 < k - 1; c++)
+		if (tok_is(&d->tk, c - 1, "it") &&
+		    (tok_is(&d->tk, c, "is") || tok_is(&d->tk, c, "was")))
+			return !names_topic(d, c + 1, k - 1);
 	return 0;
 }
 
@@ -2766,7 +3001,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		    person_predicate(d, a, e->tok, e->ntok))
 			f = 0;
 		if (e->kind == CUE_LEX && e->link != LINK_OBJECT &&
-		    other_target(d, e->tok, e->tok + e->ntok, b))
+		    (other_target(d, e->tok, e->tok + e->ntok, b) ||
+		     cleft_other(d, a, e->tok) ||
+		     partitive(d, e->tok, e->ntok)))
 			f = 0;
 		if (e->kind == CUE_LEX &&
 		    (speech_formula(d, e->tok + e->ntok) ||
@@ -2787,7 +3024,16 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (e->kind == CUE_LEX && other_role(d, e->tok + e->ntok) &&
 		    !predicative(d, a, e->tok))
 			f = 0;
-		/* A verb of praise or attack evaluates its own object: with
+		/* A verb of praise or attack whose subject is a cleft's focus
+	 * ("it is the old who most resent having to ask") is that
+	 * focus's attitude, told by the speaker as others' view. */
+	if ((e->kind == CUE_PRAISE || e->kind == CUE_OPPOSE) &&
+	    !(off & POL_OFF_COMPOSITION) && cleft_other(d, a, e->tok) &&
+	    !first_person_in(d, a, e->tok)) {
+		f *= w[W_OTHERS];
+		e->rules |= RULE_OTHERS;
+	}
+	/* A verb of praise or attack evaluates its own object: with
 		 * neither the topic nor a word pointing back to it in its
 		 * clause, what it praises or attacks is something else
 		 * ("complained about the delays"). */
@@ -2944,7 +3190,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
-		if (!(e->rules & RULE_CONCESSIVE) && concessive(d, e->tok)) {
+		if (!(e->rules & RULE_CONCESSIVE) &&
+		    (concessive(d, e->tok) || dismissed_reason(d, e->tok))) {
 			f *= w[W_CONCESSIVE];
 			e->rules |= RULE_CONCESSIVE;
 		}
@@ -2966,7 +3213,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (others_view(d, e->tok) ||
+		if (others_view(d, e->tok) || announced_rule(d, e->tok) ||
 		    others_counterfactual(d, a, e->tok) ||
 		    (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) {
 			f *= w[W_OTHERS];
@@ -2977,7 +3224,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_IRREALIS;
 		}
 		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok) ||
-		    dated_past(d, e->tok)) {
+		    dated_past(d, e->tok) || left_state(d, a, b, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
 		}
@@ -2986,7 +3233,11 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
-		if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
+		if (e->kind == CUE_ABSENCE && !(e->rules & RULE_NEGATED) &&
+		    imposed_absence(d, a, e->tok)) {
+			e->pol = -e->pol;
+			e->rules |= RULE_IMPOSED;
+		} else if ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		     e->kind == CUE_ABSENCE) && imposed(d, a, e->tok)) {
 			f *= w[W_IMPOSED];
 			e->rules |= RULE_IMPOSED;
