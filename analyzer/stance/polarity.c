@@ -387,26 +387,16 @@ static const char *const requires[] = {
 static int
 tok_among(const struct doc *d, size_t j, const char *const *w)
 {
-	size_t k;
-
-	for (k = 0; w[k]; k++)
-		if (tok_is(&d->tk, j, w[k]))
-			return 1;
-	return 0;
+	return tok_index(&d->tk, j, w) >= 0;
 }
 
 /* The index in mandate_nouns[] of token j, or -1. */
 static int
 mandate_noun(const struct doc *d, size_t j)
 {
-	int k;
-
 	if (!(d->tk.v[j].flags & TOK_WORD))
 		return -1;
-	for (k = 0; mandate_nouns[k]; k++)
-		if (tok_is(&d->tk, j, mandate_nouns[k]))
-			return k;
-	return -1;
+	return tok_index(&d->tk, j, mandate_nouns);
 }
 
 /* 1 when the rule noun at token j requires the topic: a term of the

@@ -75,10 +75,17 @@ tok_is_n(const struct tokens *t, size_t i, const char *s, size_t n)
 }
 
 /* 1 when token i's key equals the NUL-terminated s. Inline so that the
- * length of a literal is known at compile time. */
+ * length of a literal is known at compile time; the first byte is
+ * compared before the length is taken, so that a loop over a word list
+ * (no literal) costs no strlen() for most words. */
 static inline int
 tok_is(const struct tokens *t, size_t i, const char *s)
 {
+	if (i >= t->n)
+		return 0;
+	if (s[0] != '\0' &&
+	    (t->v[i].kl == 0 || t->key[t->v[i].k] != s[0]))
+		return 0;
 	return tok_is_n(t, i, s, strlen(s));
 }
 /* 1 when token i's key is one of the n NUL-terminated words w: the
@@ -98,6 +105,25 @@ tok_in(const struct tokens *t, size_t i, const char *const *w, size_t n)
 		    w[j][kl] == '\0')
 			return 1;
 	return 0;
+}
+
+/* The index in the NULL-terminated word list w of token i's key, or -1:
+ * the first byte and the length are compared before the rest. */
+static inline int
+tok_index(const struct tokens *t, size_t i, const char *const *w)
+{
+	const char *k;
+	size_t kl;
+	int j;
+
+	if (i >= t->n || (kl = t->v[i].kl) == 0)
+		return -1;
+	k = t->key + t->v[i].k;
+	for (j = 0; w[j]; j++)
+		if (w[j][0] == k[0] && strncmp(w[j], k, kl) == 0 &&
+		    w[j][kl] == '\0')
+			return j;
+	return -1;
 }
 
 /* 1 when token i is the punctuation mark c. */
