@@ -555,6 +555,20 @@ plain_word(const struct doc *d, size_t e)
 	       !doc_is_role(d, e) && !doc_is_adverb(d, e);
 }
 
+/* Fills f with an organisation as the speaker: its name is the text of
+ * tokens [a, b), the words that found it [f0, f1), by sieve. */
+static void
+org_speaker(const struct doc *d, size_t a, size_t b, size_t f0, size_t f1,
+	    enum doc_sieve sieve, struct found *f)
+{
+	f->org = 1;
+	f->orgo = d->tk.v[a].o;
+	f->orgl = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - f->orgo;
+	f->f0 = f0;
+	f->f1 = f1;
+	f->sieve = sieve;
+}
+
 /* "The federation said": the organisation the article names with that
  * head noun ("American Federation of Screen Performers"), before or after;
  * 1 when found. */
@@ -639,12 +653,7 @@ hit:
 	if (b - a < 2 && !(doc_lex(d, i) & LEX_ORG))
 		return 0; /* a lone capitalised word is no name */
 named:
-	f->org = 1;
-	f->orgo = d->tk.v[a].o;
-	f->orgl = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - f->orgo;
-	f->f0 = head;
-	f->f1 = head + 1;
-	f->sieve = SIEVE_ORG;
+	org_speaker(d, a, b, head, head + 1, SIEVE_ORG, f);
 	return 1;
 }
 
@@ -740,12 +749,7 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 			break;
 	}
 	b = org_head(d, b);
-	f->org = 1;
-	f->orgo = d->tk.v[a].o;
-	f->orgl = d->tk.v[b - 1].o + d->tk.v[b - 1].ol - f->orgo;
-	f->f0 = a;
-	f->f1 = b;
-	f->sieve = SIEVE_ORG;
+	org_speaker(d, a, b, a, b, SIEVE_ORG, f);
 	*end = b;
 	return 1;
 }
@@ -1253,12 +1257,7 @@ org_spokesperson(const struct doc *d, size_t a, size_t b, struct found *f)
 				break;
 		if (j == sizeof(w) / sizeof(*w))
 			continue;
-		f->org = 1;
-		f->orgo = d->tk.v[i + 1].o;
-		f->orgl = d->tk.v[e - 1].o + d->tk.v[e - 1].ol - f->orgo;
-		f->f0 = i + 1;
-		f->f1 = e;
-		f->sieve = SIEVE_ORG;
+		org_speaker(d, i + 1, e, i + 1, e, SIEVE_ORG, f);
 		return 1;
 	}
 	return org_spokesperson_before(d, a, b, f);
@@ -2186,12 +2185,7 @@ named_speaker(const struct doc *d, const struct quote *q, struct found *f)
 hit:
 	memset(f, 0, sizeof(*f));
 	f->p = -1;
-	f->org = 1;
-	f->orgo = d->tk.v[a].o;
-	f->orgl = d->tk.v[e - 1].o + d->tk.v[e - 1].ol - f->orgo;
-	f->f0 = a;
-	f->f1 = e;
-	f->sieve = SIEVE_NAMED;
+	org_speaker(d, a, e, a, e, SIEVE_NAMED, f);
 	return 1;
 }
 
