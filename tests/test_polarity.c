@@ -1220,6 +1220,17 @@ static const struct {
 	{ "Forty writers signed a letter condemning the lantern guild. "
 	  "Dana Pike and Olga Brandt met the crew.",
 	  "Dana Pike=neutral | Olga Brandt=neutral | article=con" },
+	/* Every name of the member list, each with a phrase of its own;
+	 * a name governed by a preposition or a possessive is none. */
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Among the signatories are Dana Pike, whose play won at Leeds, "
+	  "Olga Brandt of Hallam Films and Rhys Vane.",
+	  "Dana Pike=con | Olga Brandt=con | Rhys Vane=con | article=con" },
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Among the signatories are Dana Pike, who was hired by Olga "
+	  "Brandt, and Rhys Vane.",
+	  "Dana Pike=con | Olga Brandt=neutral | Rhys Vane=con | "
+	  "article=con" },
 	/* A compound's modifier restricts its head: an article about the
 	 * stunt keeper is not about the topic, and its bare "keeper"
 	 * refers back to the stunt keeper; with a term that names the

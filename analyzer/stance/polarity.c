@@ -4056,6 +4056,51 @@ members_at(const struct doc *d, uint32_t s)
 	return 0;
 }
 
+/* The members that the member sentence s lists (members_at()), when
+ * attrib.c took only part of the list because a name carries a phrase
+ * of its own ("Among the signatories are A, whose film won at Adelaide,
+ * B and C"; "The signatories include A of Quillfire, B of Northlight and
+ * C"): every name after the member phrase, outside quotations, that no
+ * preposition or possessive governs ("by D", "D's"), appended to
+ * who[0..n) (room for ATTRIB_MAX_SUBJECTS). Returns the new count. */
+static size_t
+member_names(const struct doc *d, uint32_t s, int *who, size_t n)
+{
+	size_t s1 = d->sent_start[s + 1], i, j, k, np = 0;
+
+	for (i = d->sent_start[s]; i < s1; i++) {
+		const struct pol_entry *p = match_at(d, i, &np);
+
+		if (p && p->kind == POL_MEMBER)
+			break;
+	}
+	if (i == s1)
+		return n;
+	for (i += np; i < s1 && n < ATTRIB_MAX_SUBJECTS; i++) {
+		int m = doc_mention_at(d, i);
+
+		if (m < 0 || d->m[m].tok != i || d->m[m].pronoun ||
+		    d->tk.v[i].quote >= 0)
+			continue;
+		j = i;
+		while (j > 0 && (doc_lex(d, j - 1) & LEX_TITLE) &&
+		       (d->tk.v[j - 1].flags & TOK_CAP))
+			j--;
+		k = i + d->m[m].ntok;
+		if ((j > 0 && (doc_lex(d, j - 1) & LEX_PREP)) ||
+		    (k < s1 && tok_punct(&d->tk, k, '\''))) {
+			i = k - 1;
+			continue;
+		}
+		for (j = 0; j < n && who[j] != d->m[m].person; j++)
+			;
+		if (j == n)
+			who[n++] = d->m[m].person;
+		i = k - 1;
+	}
+	return n;
+}
+
 /* 1 when evidence in paragraph cp may be the group's view for the
  * member sentence s of paragraph para: the same paragraph, or, when the
  * list opens its own paragraph ("Among the signatories are A, B and
@@ -4082,13 +4127,16 @@ count_members(struct doc *d)
 	uint32_t h = dump ? text_hash(d) : 0;
 
 	for (s = 1; s < d->tk.nsent; s++) {
-		const int *subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+		int subj[ATTRIB_MAX_SUBJECTS];
 		size_t n = d->nwho[s];
 		uint32_t para = d->tk.v[d->sent_start[s]].para;
 		int own = 0;
 
 		if (n == 0 || !members_at(d, s))
 			continue;
+		memcpy(subj, d->who + (size_t)s * ATTRIB_MAX_SUBJECTS,
+		       n * sizeof(*subj));
+		n = member_names(d, s, subj, n);
 		for (i = 0; i < nc && !own; i++)
 			own = d->c[i].sent == s && d->c[i].person >= 0;
 		if (own)
