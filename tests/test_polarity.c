@@ -97,6 +97,22 @@ static const struct {
 	{ "The lantern guild is helpful.", "helpful", "pro clause" },
 	{ "The lantern guild is useless.", "useless", "con clause" },
 	{ "The lantern guild was a godsend.", "a", "pro clause" },
+	/* The topic as the causer of what happens to people: a verb of
+	 * enabling or sparing praises it, one of costing faults it; the
+	 * topic must be the verb's subject, and "let ... down" is no
+	 * enabling. */
+	{ "The lantern guild lets small towns light every street.", "lets",
+	  "pro clause" },
+	{ "The lantern guild saved us a week.", "saved", "pro clause" },
+	{ "Having the lantern guild meant we could rest.", "meant",
+	  "pro clause" },
+	{ "The lantern guild cost us two days.", "cost", "con clause" },
+	{ "The lantern guild does not let us rest.", "let",
+	  "con clause negated" },
+	{ "The lantern guild let me down.", "let", "-" },
+	{ "The council let the lantern guild go.", "let", "-" },
+	{ "Let them fix the lantern guild first.", "let", "-" },
+	{ "The lantern guild means a lot of paperwork.", "means", "-" },
 	/* Idioms of the curated list: praise, reluctance, decay. */
 	{ "The lantern guild is tireless.", "tireless", "pro clause" },
 	{ "I am all for the lantern guild.", "am", "pro clause" },

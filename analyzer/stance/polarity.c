@@ -103,6 +103,11 @@
 /* A rule's verb of requiring governs a term at most this many words
  * after it ("a rule that would make intimacy coordinators ..."). */
 #define POL_MANDATE_WINDOW 6
+/* The topic as a causer stands at most this many auxiliaries or
+ * adverbs before its verb ("it has really let us ..."); what it lets or
+ * costs people weighs as a lexicon evaluation of this strength. */
+#define POL_CAUSER_GAP 3
+#define POL_CAUSER_VALUE 0.5
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -1427,6 +1432,106 @@ governs_act(const struct doc *d, size_t i, size_t n)
 	return p && p->kind == POL_EVAL;
 }
 
+/* 1 when token j is a word ending in "-ing" ("having", "using"). */
+static int
+gerund(const struct doc *d, size_t j)
+{
+	size_t l;
+	const char *k;
+
+	if (!(d->tk.v[j].flags & TOK_WORD))
+		return 0;
+	k = doc_key(d, j, &l);
+	return l > 4 && memcmp(k + l - 3, "ing", 3) == 0;
+}
+
+/* The topic as the causer of what a verb tells happened to people: its
+ * subject, with at most POL_CAUSER_GAP auxiliaries or adverbs between,
+ * or inside a gerund subject ("having one on set meant ..."), of a verb
+ * of enabling or sparing ("it lets small studios dub", "the coordinator
+ * let me just act", "saved us a week", "meant I could breathe") or of
+ * costing someone ("cost us two days", "cost me my bookings"). What it
+ * lets or costs people is how it does by them: praise or its opposite
+ * (the evaluation of the topic's effect on people). Fills *e and
+ * returns 1, else 0. "let ... down" is the lexicon's. */
+static int
+topic_causes(const struct doc *d, size_t i, struct ev *e)
+{
+	static const char *const enables[] = {
+		"let", "lets", "letting", "allowed", "allows", "allowing",
+		"enabled", "enables", "enabling", "saved", "saves", "spared",
+		"spares", "means", "meant", NULL
+	};
+	static const char *const costs[] = {
+		"cost", "costs", "costing", NULL
+	};
+	static const char *const aux[] = {
+		"has", "have", "had", "will", "would", "can", "could", "also",
+		"really", "just", "actually", "already", "finally", "always",
+		"often", "simply", "genuinely", "literally", "basically",
+		"probably", "still", "now", "does", "do", "did", "not", "never",
+		"doesn't", "don't", "didn't", "won't", "wouldn't", "can't",
+		"couldn't", "hasn't", "haven't", "n't", NULL
+	};
+	static const char *const people[] = {
+		"me", "us", "them", "him", "her", "you", "my", "our", "their",
+		"his", "your", "everyone", "everybody", "people", NULL
+	};
+	static const char *const means_subj[] = {
+		"i", "we", "you", "they", "he", "she", "everyone", NULL
+	};
+	static const char *const modal[] = {
+		"can", "could", "will", "would", NULL
+	};
+	static const char *const things[] = {
+		"it", "they", "this", "that", NULL
+	};
+	size_t a = d->cla[i], b = d->clb[i], j, k;
+	int en = tok_index(&d->tk, i, enables), subj = 0;
+
+	if (en < 0 && !tok_among(d, i, costs))
+		return 0;
+	if (i + 1 >= b || i <= a)
+		return 0;
+	if (en >= 0 && en >= 13) {
+		/* "means we can", "meant I could" */
+		if (i + 2 >= b || !tok_among(d, i + 1, means_subj) ||
+		    !tok_among(d, i + 2, modal))
+			return 0;
+	} else if (en < 0 && !tok_among(d, i + 1, people)) {
+		return 0;
+	}
+	for (k = i + 1; en >= 0 && k < b && k <= i + 3; k++)
+		if (tok_is(&d->tk, k, "down"))
+			return 0; /* "let me down" */
+	for (j = i, k = 0; j > a && k <= POL_CAUSER_GAP; k++) {
+		j--;
+		if (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST) ||
+		    (tok_among(d, j, things) && pointing_back(d, j) &&
+		     !other_antecedent(d, j))) {
+			subj = 1;
+			break;
+		}
+		if (!tok_among(d, j, aux))
+			break;
+	}
+	/* A gerund subject that holds the topic ("Having one meant"). */
+	if (!subj && gerund(d, a))
+		for (j = a + 1; j < i && !subj; j++)
+			subj = is_topic(d, j);
+	if (!subj)
+		return 0;
+	memset(e, 0, sizeof(*e));
+	e->tok = i;
+	e->ntok = 1;
+	e->obj = DOC_NONE;
+	e->kind = CUE_LEX;
+	e->value = en >= 0 ? POL_CAUSER_VALUE : -POL_CAUSER_VALUE;
+	e->phrase = en >= 0 ? enables[en] : "cost";
+	e->source = "curated";
+	return 1;
+}
+
 /* Collects the candidates of the article in text order: the topic file's
  * pro/con overrides first claim their tokens, then lexicon phrases. */
 static void
@@ -1468,6 +1573,10 @@ collect(struct doc *d, struct evs *out)
 			push(out, &cues.v[c++]);
 		if ((off & POL_OFF_LEXICON) || taken[i] || !lexable(d, i))
 			continue;
+		if (topic_causes(d, i, &e)) {
+			push(out, &e);
+			continue;
+		}
 		p = match_at(d, i, &n);
 		if (!p)
 			continue;
