@@ -113,6 +113,10 @@ static const struct {
 	{ "The council let the lantern guild go.", "let", "-" },
 	{ "Let them fix the lantern guild first.", "let", "-" },
 	{ "The lantern guild means a lot of paperwork.", "means", "-" },
+	/* Making room for it in a budget is taking it up. */
+	{ "Every town must budget for the lantern guild.", "budget",
+	  "pro object" },
+	{ "Every town must budget for lamps.", "budget", "-" },
 	/* Idioms of the curated list: praise, reluctance, decay. */
 	{ "The lantern guild is tireless.", "tireless", "pro clause" },
 	{ "I am all for the lantern guild.", "am", "pro clause" },
@@ -1242,6 +1246,14 @@ static const struct {
 	  "Among the signatories are Dana Pike, whose play won at Leeds, "
 	  "Olga Brandt of Hallam Films and Rhys Vane.",
 	  "Dana Pike=con | Olga Brandt=con | Rhys Vane=con | article=con" },
+	/* The author of the group's text holds its view: "moved by A and
+	 * seconded by B" names both; a film's director is none. */
+	{ "Members carried a motion condemning the lantern guild. The "
+	  "motion was moved by Dana Pike and seconded by Olga Brandt.",
+	  "Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Members carried a motion condemning the lantern guild. The "
+	  "film was directed by Dana Pike.",
+	  "Dana Pike=neutral | article=con" },
 	{ "Forty writers signed a letter condemning the lantern guild. "
 	  "Among the signatories are Dana Pike, who was hired by Olga "
 	  "Brandt, and Rhys Vane.",

@@ -4176,6 +4176,7 @@ static size_t
 member_names(const struct doc *d, uint32_t s, int *who, size_t n)
 {
 	size_t s1 = d->sent_start[s + 1], i, j, k, np = 0;
+	int by;
 
 	for (i = d->sent_start[s]; i < s1; i++) {
 		const struct pol_entry *p = match_at(d, i, &np);
@@ -4185,6 +4186,8 @@ member_names(const struct doc *d, uint32_t s, int *who, size_t n)
 	}
 	if (i == s1)
 		return n;
+	/* "was moved by A and seconded by B": "by" names the authors. */
+	by = tok_is(&d->tk, i + np - 1, "by");
 	for (i += np; i < s1 && n < ATTRIB_MAX_SUBJECTS; i++) {
 		int m = doc_mention_at(d, i);
 
@@ -4196,7 +4199,8 @@ member_names(const struct doc *d, uint32_t s, int *who, size_t n)
 		       (d->tk.v[j - 1].flags & TOK_CAP))
 			j--;
 		k = i + d->m[m].ntok;
-		if ((j > 0 && (doc_lex(d, j - 1) & LEX_PREP)) ||
+		if ((j > 0 && (doc_lex(d, j - 1) & LEX_PREP) &&
+		     !(by && tok_is(&d->tk, j - 1, "by"))) ||
 		    (k < s1 && tok_punct(&d->tk, k, '\''))) {
 			i = k - 1;
 			continue;
