@@ -1246,6 +1246,17 @@ static const struct {
 	  "Among the signatories are Dana Pike, whose play won at Leeds, "
 	  "Olga Brandt of Hallam Films and Rhys Vane.",
 	  "Dana Pike=con | Olga Brandt=con | Rhys Vane=con | article=con" },
+	/* A plan whose content is taking the topic up stands for it, and
+	 * so does "the plan" after it; a plan to reject it does not. */
+	{ "The council made a decision to fund the lantern guild. Writer "
+	  "Dana Pike opposed the decision.",
+	  "Dana Pike=con | article=con" },
+	{ "A training programme in lantern guilds opens in May. Writer "
+	  "Dana Pike opposed the programme.",
+	  "Dana Pike=con | article=con" },
+	{ "The council made a decision to ban the lantern guild. Writer "
+	  "Dana Pike opposed the decision.",
+	  "Dana Pike=neutral | article=con" },
 	/* The author of the group's text holds its view: "moved by A and
 	 * seconded by B" names both; a film's director is none. */
 	{ "Members carried a motion condemning the lantern guild. The "

@@ -103,6 +103,9 @@
 /* A rule's verb of requiring governs a term at most this many words
  * after it ("a rule that would make intimacy coordinators ..."). */
 #define POL_MANDATE_WINDOW 6
+/* A plan's "to" stands at most this many words after its noun ("the
+ * decision by the council to ..."). */
+#define POL_PLAN_GAP 5
 /* The topic as a causer stands at most this many auxiliaries or
  * adverbs before its verb ("it has really let us ..."); what it lets or
  * costs people weighs as a lexicon evaluation of this strength. */
@@ -436,6 +439,56 @@ requires_topic(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* Nouns of a decision or a plan, and of a programme: one whose content
+ * is taking the topic up stands for it as a rule that requires it does
+ * ("the decision to make intimacy coordinators compulsory", "a
+ * training programme in generative tools"). */
+static const char *const plan_nouns[] = {
+	"decision", "plan", "plans", "programme", "program", "scheme",
+	"initiative", "move", NULL
+};
+
+/* Verbs of taking something up, after "to" in a plan's content. */
+static const char *const taking_up[] = {
+	"make", "require", "mandate", "fund", "hire", "introduce", "adopt",
+	"use", "employ", "bring", "train", "roll", "expand", NULL
+};
+
+/* 1 when the plan noun at token j (plan_nouns[]) has taking the topic up
+ * as its content: "to" and a verb of taking up (taking_up[]) within
+ * POL_PLAN_GAP words after it ("the decision by the council to fund
+ * ..."), then a term in its clause, or a term as its complement after
+ * "in", "on" or "for" ("a programme in generative tools"). */
+static int
+plans_topic(const struct doc *d, size_t j)
+{
+	size_t k, b = d->clb[j], e;
+
+	if (tok_index(&d->tk, j, plan_nouns) < 0)
+		return 0;
+	if (j + 1 < b && (tok_is(&d->tk, j + 1, "in") ||
+			  tok_is(&d->tk, j + 1, "on") ||
+			  tok_is(&d->tk, j + 1, "for"))) {
+		for (k = j + 2; k < b && k <= j + 4; k++)
+			if (d->tmark[k] & TM_TERM)
+				return 1;
+		return 0;
+	}
+	for (k = j + 1; k < b && k <= j + POL_PLAN_GAP; k++)
+		if (tok_is(&d->tk, k, "to"))
+			break;
+	if (k + 1 >= b || k > j + POL_PLAN_GAP ||
+	    !tok_among(d, k + 1, taking_up))
+		return 0;
+	for (e = k + 2; e < b && e <= k + 1 + POL_MANDATE_WINDOW; e++) {
+		if (d->tmark[e] & TM_TERM)
+			return 1;
+		if (kind_at(d, e) == POL_SHIFT)
+			return 0; /* "to make it easier to ban X" */
+	}
+	return 0;
+}
+
 /* A rule that requires the topic (requires_topic()) is the topic taken
  * up, as a ref is: marks it TM_REF, and with it each later definite
  * mention of a rule in the article ("the rule", "its new requirement";
@@ -446,13 +499,28 @@ static void
 mark_mandates(struct doc *d)
 {
 	size_t j;
-	int seen = 0;
+	int seen = 0, seen_plan = 0;
 
 	for (j = 0; j < d->tk.n; j++) {
 		int k = mandate_noun(d, j);
 
-		if (k < 0 || (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL)))
+		if (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL))
 			continue;
+		if (k < 0) {
+			/* A plan to take the topic up, and later "the plan". */
+			if (plans_topic(d, j)) {
+				/* ... a rule, if it says so ("the rule"). */
+				seen = seen_plan = 1;
+				d->tmark[j] |= TM_REF;
+			} else if (seen_plan &&
+				   tok_index(&d->tk, j, plan_nouns) >= 0 &&
+				   j > 0 && (doc_lex(d, j - 1) & LEX_DET) &&
+				   !tok_is(&d->tk, j - 1, "a") &&
+				   !tok_is(&d->tk, j - 1, "an")) {
+				d->tmark[j] |= TM_REF;
+			}
+			continue;
+		}
 		if (requires_topic(d, j)) {
 			seen = 1;
 			d->tmark[j] |= TM_REF;
