@@ -113,6 +113,12 @@ static const struct {
 	{ "The council let the lantern guild go.", "let", "-" },
 	{ "Let them fix the lantern guild first.", "let", "-" },
 	{ "The lantern guild means a lot of paperwork.", "means", "-" },
+	/* A word for a stance with its complement left out is toward what
+	 * the passage is about; with a complement of its own, it is not. */
+	{ "The town debated the lantern guild. Writer Dana Pike was "
+	  "strongly in favour.", "strongly", "pro reference" },
+	{ "The town debated the lantern guild. Writer Dana Pike was "
+	  "unconvinced by the rain.", "unconvinced", "con paragraph" },
 	/* Making room for it in a budget is taking it up. */
 	{ "Every town must budget for the lantern guild.", "budget",
 	  "pro object" },
@@ -545,11 +551,12 @@ static const struct {
 	 * and a present feeling stay. */
 	{ "The lantern guild met. Ann Vole was rude.", "rude", "-" },
 	{ "The lantern guild met. I was scared.", "scared", "-" },
-	/* ... but a word for a stance says what the person thinks. */
+	/* ... but a word for a stance says what the person thinks, of what
+	 * the passage is about when it names nothing else. */
 	{ "The lantern guild met. Ann Vole was sceptical.", "sceptical",
-	  "con paragraph" },
+	  "con reference" },
 	{ "The lantern guild met. Ann Vole is not entirely sold.", "entirely",
-	  "con paragraph negated" },
+	  "con reference negated" },
 	{ "I was scared of the lantern guild.", "scared",
 	  "con clause" },
 	{ "The lantern guilds met. They were awful.", "awful",

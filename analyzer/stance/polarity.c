@@ -3063,6 +3063,29 @@ ban_complement(const struct doc *d, size_t i, size_t n, size_t b)
 	return DOC_NONE;
 }
 
+/* 1 when the lexicon phrase [i, i + n) is a word for a stance
+ * (LEX_ATTITUDE: "in favour", "sceptical", "unconvinced", "a convert")
+ * whose complement is left out: it ends its clause, which ends at b
+ * ("Animator A was strongly in favour."; "B was less keen, and said
+ * so"). A stance is toward something; with none named, it is toward
+ * what the passage is about, as surely as with a pronoun ("in favour of
+ * it"). */
+static int
+elided_stance(const struct doc *d, size_t i, size_t n, size_t b)
+{
+	size_t k, j = i + n;
+
+	for (k = i; k < i + n; k++)
+		if (doc_lex(d, k) & LEX_ATTITUDE)
+			break;
+	if (k == i + n)
+		return 0;
+	while (j < b && (tok_punct(&d->tk, j, '"') ||
+			 tok_punct(&d->tk, j, '\'')))
+		j++;
+	return j == b;
+}
+
 /* The word pointing back to the topic inside the lexicon phrase [i, i +
  * n) itself, in a paragraph about the topic ("I'd do it again", "would
  * use them again"): the idiom's own object is what it evaluates, as
@@ -3122,6 +3145,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (r != DOC_NONE) {
 			e->link = LINK_REF;
 			t = r;
+		} else if (elided_stance(d, e->tok, e->ntok, b)) {
+			e->link = LINK_REF;
 		}
 	}
 	/* "one" right after an evaluative verb is its object and stands
