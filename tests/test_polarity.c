@@ -107,6 +107,8 @@ static const struct {
 	{ "Having the lantern guild meant we could rest.", "meant",
 	  "pro clause" },
 	{ "The lantern guild cost us two days.", "cost", "con clause" },
+	{ "The lantern guild met. It saved us a week.", "saved",
+	  "pro reference" },
 	{ "The lantern guild does not let us rest.", "let",
 	  "con clause negated" },
 	{ "The lantern guild let me down.", "let", "-" },
@@ -1142,6 +1144,10 @@ static const struct {
 	  "Lena Frost=pro | article=pro" },
 	{ "Writer Lena Frost praised working without the lantern guild.",
 	  "Lena Frost=con | article=con" },
+	/* What the topic lets or costs people is a clear judgement, which
+	 * counts alone with a pronoun for the topic too. */
+	{ "The lantern guild met. “It saved us a week,” said Mara Voss.",
+	  "Mara Voss=pro | article=pro" },
 	/* Evidence in a quotation counts for its speaker. */
 	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
 	  "Mara Voss=pro | article=pro" },
