@@ -115,6 +115,16 @@ static const struct {
 	{ "The council let the lantern guild go.", "let", "-" },
 	{ "Let them fix the lantern guild first.", "let", "-" },
 	{ "The lantern guild means a lot of paperwork.", "means", "-" },
+	/* A pronoun for the topic as the subject of a copula whose
+	 * predicate is the evaluation says what the topic is; a part of it,
+	 * a belief told as past and the predicate's own noun do not. */
+	{ "The lantern guild met. It was a waste.", "a", "con object" },
+	{ "The lantern guild met. Half of it is useful.", "useful",
+	  "pro reference" },
+	{ "The lantern guild met. I thought it was useless.", "useless",
+	  "con reference" },
+	{ "The lantern guild met. It was a good play.", "good",
+	  "pro reference" },
 	/* A word for a stance with its complement left out is toward what
 	 * the passage is about; with a complement of its own, it is not. */
 	{ "The town debated the lantern guild. Writer Dana Pike was "
@@ -332,20 +342,20 @@ static const struct {
 	 * weighs most, a phrase inside a prepositional phrase least, the
 	 * sentence before half): */
 	{ "The lantern guild came on a Monday. It was helpful.", "helpful",
-	  "pro reference" },
+	  "pro object" },
 	{ "The lantern guild came. The rehearsal ran long, and it was "
 	  "dull.",
 	  "dull", "con paragraph" },
 	{ "The lantern guild came. The rehearsals ran long, and it was "
 	  "dull.",
-	  "dull", "con reference" },
+	  "dull", "con object" },
 	/* ... an apposition and a predicate nominal name no antecedent of
 	 * their own, and a pronoun before continues the chain. */
 	{ "The lantern guild came. Tomas Quill, a lamplighter of note, said: "
 	  "“It was helpful.”",
-	  "helpful", "pro reference" },
+	  "helpful", "pro object" },
 	{ "The lantern guild came. It was not a revelation. It was useless.",
-	  "useless", "con reference" },
+	  "useless", "con object" },
 	{ "The lantern guild came. A storm was not a surprise. It was "
 	  "useless.",
 	  "useless", "con paragraph" },
@@ -494,7 +504,7 @@ static const struct {
 	{ "We kept the lantern guild because it is helpful.", "helpful",
 	  "pro clause" },
 	{ "We kept the lantern guild just because, and it is helpful.",
-	  "helpful", "pro reference" },
+	  "helpful", "pro object" },
 	/* A denial before "but" is conceded ("it isn't slow, but ..."):
 	 * it weighs as before "but" and as a concession; a denial after
 	 * "but", or one with no "but", does not. */
@@ -529,7 +539,7 @@ static const struct {
 	{ "The lantern guild met; the catering was awful.", "awful",
 	  "con sentence" },
 	{ "The lantern guild met.\n\nNow they are indispensable.",
-	  "indispensable", "pro reference" },
+	  "indispensable", "pro object" },
 	/* A determiner names the noun after it, and "one of", "no one"
 	 * are no word for the topic. */
 	{ "The lantern guilds met. I dreaded those days.", "dreaded",
@@ -562,7 +572,7 @@ static const struct {
 	{ "I was scared of the lantern guild.", "scared",
 	  "con clause" },
 	{ "The lantern guilds met. They were awful.", "awful",
-	  "con reference" },
+	  "con object" },
 	{ "The lantern guilds met. I am glad of them.", "glad",
 	  "pro reference" },
 	/* The next paragraph, not pointing back: nothing. */
@@ -607,9 +617,9 @@ static const struct {
 	 * there keeps it, and other evaluations are of their subject
 	 * whatever follows. */
 	{ "The lantern guild met. They were good with the actors.", "good",
-	  "pro reference" },
+	  "pro object" },
 	{ "The lantern guild met. They were helpful to the actors.",
-	  "helpful", "pro reference" },
+	  "helpful", "pro object" },
 	{ "The lantern guild met. I am comfortable with the director.",
 	  "comfortable", "-" },
 	{ "The lantern guild met. I am perfectly comfortable with the "
@@ -635,7 +645,7 @@ static const struct {
 	{ "The lantern guild met. I would love to see them again.", "love",
 	  "pro reference" },
 	{ "The lantern guild met. They are sorry to lose it.", "sorry",
-	  "con reference" },
+	  "con object" },
 	/* Quantifiers made of evaluative words are amounts; the words
 	 * alone still evaluate. */
 	{ "The lantern guild wrote a great many letters.", "great", "-" },

@@ -106,6 +106,9 @@
 /* A plan's "to" stands at most this many words after its noun ("the
  * decision by the council to ..."). */
 #define POL_PLAN_GAP 5
+/* A pronoun's predicate stands at most this many determiners or
+ * adverbs after its copula ("it was just a total waste"). */
+#define POL_PREDICATE_GAP 3
 /* The topic as a causer stands at most this many auxiliaries or
  * adverbs before its verb ("it has really let us ..."); what it lets or
  * costs people weighs as a lexicon evaluation of this strength: a clear
@@ -3065,6 +3068,51 @@ ban_complement(const struct doc *d, size_t i, size_t n, size_t b)
 	return DOC_NONE;
 }
 
+/* 1 when the word pointing back to the topic at token t is the subject
+ * of a copula whose predicate is the evaluation at token i: "it was a
+ * waste", "it has been a blessing", "they are useless", with at most
+ * POL_PREDICATE_GAP determiners, adverbs or intensifiers between. The
+ * evaluation then says what the topic is, as surely as with the topic
+ * named ("the coordinator was a lifeline"). Not a part ("half of it"),
+ * a belief told as past ("I thought it was"), nor an evaluation of the
+ * predicate's own noun ("it was a good film"). */
+static int
+predicated_ref(const struct doc *d, size_t t, size_t i)
+{
+	static const char *const subj[] = { "it", "they", NULL };
+	static const char *const thought[] = {
+		"thought", "assumed", "believed", "expected", "imagined", NULL
+	};
+	size_t j = t + 1, k, n;
+
+	if (!tok_among(d, t, subj) || i <= j)
+		return 0;
+	/* "half of it is useful": the part is the subject; "I thought it
+	 * was a fad": a belief that need not hold now. */
+	if (t > 0 && (tok_is(&d->tk, t - 1, "of") ||
+		      tok_among(d, t - 1, thought)))
+		return 0;
+	/* "it was a good film": the predicate's own noun is evaluated. */
+	if (match_at(d, i, &n) && i + n < d->clb[i] &&
+	    (d->tk.v[i + n].flags & TOK_WORD) && !is_topic(d, i + n) &&
+	    !(doc_lex(d, i + n) & (LEX_PREP | LEX_FUNC | LEX_CONTRAST)))
+		return 0;
+	if (tok_is(&d->tk, j, "has") || tok_is(&d->tk, j, "have") ||
+	    tok_is(&d->tk, j, "had"))
+		j++;
+	if (j >= i || !(tok_is(&d->tk, j, "is") || tok_is(&d->tk, j, "was") ||
+			tok_is(&d->tk, j, "are") || tok_is(&d->tk, j, "were") ||
+			tok_is(&d->tk, j, "been") || tok_is(&d->tk, j, "'s")))
+		return 0;
+	for (k = j + 1; k < i; k++)
+		if (k > j + POL_PREDICATE_GAP ||
+		    !((doc_lex(d, k) & LEX_DET) || doc_is_adverb(d, k) ||
+		      kind_at(d, k) == POL_BOOST || tok_is(&d->tk, k, "a") ||
+		      tok_is(&d->tk, k, "an")))
+			return 0;
+	return 1;
+}
+
 /* 1 when the lexicon phrase [i, i + n) is a word for a stance
  * (LEX_ATTITUDE: "in favour", "sceptical", "unconvinced", "a convert")
  * whose complement is left out: it ends its clause, which ends at b
@@ -3158,6 +3206,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	if (e->link == LINK_REF && e->kind == CUE_LEX &&
 	    t == e->tok + e->ntok && tok_is(&d->tk, t, "one") &&
 	    !head_noun(d, e->tok, t))
+		e->link = LINK_OBJECT;
+	if (e->link == LINK_REF && e->kind == CUE_LEX && t < e->tok &&
+	    predicated_ref(d, t, e->tok))
 		e->link = LINK_OBJECT;
 	/* "welcomed the ban", "condemned the moratorium": a verb of
 	 * praise or attack whose object is the rejection of the topic the
