@@ -131,6 +131,10 @@ static const struct {
 	  "strongly in favour.", "strongly", "pro reference" },
 	{ "The town debated the lantern guild. Writer Dana Pike was "
 	  "unconvinced by the rain.", "unconvinced", "con paragraph" },
+	{ "The town debated the lantern guild. Writer Dana Pike was less "
+	  "enthusiastic.", "less", "con reference" },
+	{ "The town debated the lantern guild. Writer Dana Pike was less "
+	  "enthusiastic about the rain.", "less", "con paragraph" },
 	/* Making room for it in a budget is taking it up. */
 	{ "Every town must budget for the lantern guild.", "budget",
 	  "pro object" },
