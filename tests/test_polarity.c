@@ -106,6 +106,8 @@ static const struct {
 	{ "The lantern guild saved us a week.", "saved", "pro clause" },
 	{ "Having the lantern guild meant we could rest.", "meant",
 	  "pro clause" },
+	{ "“Having the lantern guild on the tour meant we could rest,” said "
+	  "Mara Voss.", "meant", "pro clause" },
 	{ "The lantern guild cost us two days.", "cost", "con clause" },
 	{ "The lantern guild met. It saved us a week.", "saved",
 	  "pro reference" },

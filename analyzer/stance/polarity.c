@@ -1588,9 +1588,12 @@ topic_causes(const struct doc *d, size_t i, struct ev *e)
 		if (!tok_among(d, j, aux))
 			break;
 	}
-	/* A gerund subject that holds the topic ("Having one meant"). */
-	if (!subj && gerund(d, a))
-		for (j = a + 1; j < i && !subj; j++)
+	/* A gerund subject that holds the topic ("Having one meant"), past
+	 * an opening quote mark. */
+	for (k = a; k < i && (d->tk.v[k].flags & TOK_PUNCT); k++)
+		;
+	if (!subj && k < i && gerund(d, k))
+		for (j = k + 1; j < i && !subj; j++)
 			subj = is_topic(d, j);
 	if (!subj)
 		return 0;
