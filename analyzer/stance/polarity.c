@@ -486,9 +486,14 @@ plans_topic(const struct doc *d, size_t j)
 	    !tok_among(d, k + 1, taking_up))
 		return 0;
 	for (e = k + 2; e < b && e <= k + 1 + POL_MANDATE_WINDOW; e++) {
+		const struct pol_entry *x;
+		size_t n;
+
 		if (d->tmark[e] & TM_TERM)
 			return 1;
-		if (kind_at(d, e) == POL_SHIFT)
+		/* (Before cache_matches(): the lexicon looked up here.) */
+		x = (d->tk.v[e].flags & TOK_WORD) ? lookup_at(d, e, &n) : NULL;
+		if (x && x->kind == POL_SHIFT)
 			return 0; /* "to make it easier to ban X" */
 	}
 	return 0;
