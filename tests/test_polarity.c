@@ -137,6 +137,14 @@ static const struct {
 	  "enthusiastic.", "less", "con reference" },
 	{ "The town debated the lantern guild. Writer Dana Pike was less "
 	  "enthusiastic about the rain.", "less", "con paragraph" },
+	/* Going to bat for something champions it; for someone else, it
+	 * says nothing of the topic. */
+	{ "Writer Dana Pike went to bat for the lantern guild.", "went",
+	  "pro object" },
+	{ "The lantern guild met. Writer Dana Pike went to bat for her "
+	  "sister.", "went", "-" },
+	{ "The lantern guild is non-negotiable.", "non-negotiable",
+	  "pro clause" },
 	/* Making room for it in a budget is taking it up. */
 	{ "Every town must budget for the lantern guild.", "budget",
 	  "pro object" },
