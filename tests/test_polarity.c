@@ -97,6 +97,58 @@ static const struct {
 	{ "The lantern guild is helpful.", "helpful", "pro clause" },
 	{ "The lantern guild is useless.", "useless", "con clause" },
 	{ "The lantern guild was a godsend.", "a", "pro clause" },
+	/* The topic as the causer of what happens to people: a verb of
+	 * enabling or sparing praises it, one of costing faults it; the
+	 * topic must be the verb's subject, and "let ... down" is no
+	 * enabling. */
+	{ "The lantern guild lets small towns light every street.", "lets",
+	  "pro clause" },
+	{ "The lantern guild saved us a week.", "saved", "pro clause" },
+	{ "Having the lantern guild meant we could rest.", "meant",
+	  "pro clause" },
+	{ "“Having the lantern guild on the tour meant we could rest,” said "
+	  "Mara Voss.", "meant", "pro clause" },
+	{ "The lantern guild cost us two days.", "cost", "con clause" },
+	{ "The lantern guild met. It saved us a week.", "saved",
+	  "pro reference" },
+	{ "The lantern guild does not let us rest.", "let",
+	  "con clause negated" },
+	{ "The lantern guild let me down.", "let", "-" },
+	{ "The council let the lantern guild go.", "let", "-" },
+	{ "Let them fix the lantern guild first.", "let", "-" },
+	{ "The lantern guild means a lot of paperwork.", "means", "-" },
+	/* A pronoun for the topic as the subject of a copula whose
+	 * predicate is the evaluation says what the topic is; a part of it,
+	 * a belief told as past and the predicate's own noun do not. */
+	{ "The lantern guild met. It was a waste.", "a", "con object" },
+	{ "The lantern guild met. Half of it is useful.", "useful",
+	  "pro reference" },
+	{ "The lantern guild met. I thought it was useless.", "useless",
+	  "con reference" },
+	{ "The lantern guild met. It was a good play.", "good",
+	  "pro reference" },
+	/* A word for a stance with its complement left out is toward what
+	 * the passage is about; with a complement of its own, it is not. */
+	{ "The town debated the lantern guild. Writer Dana Pike was "
+	  "strongly in favour.", "strongly", "pro reference" },
+	{ "The town debated the lantern guild. Writer Dana Pike was "
+	  "unconvinced by the rain.", "unconvinced", "con paragraph" },
+	{ "The town debated the lantern guild. Writer Dana Pike was less "
+	  "enthusiastic.", "less", "con reference" },
+	{ "The town debated the lantern guild. Writer Dana Pike was less "
+	  "enthusiastic about the rain.", "less", "con paragraph" },
+	/* Going to bat for something champions it; for someone else, it
+	 * says nothing of the topic. */
+	{ "Writer Dana Pike went to bat for the lantern guild.", "went",
+	  "pro object" },
+	{ "The lantern guild met. Writer Dana Pike went to bat for her "
+	  "sister.", "went", "-" },
+	{ "The lantern guild is non-negotiable.", "non-negotiable",
+	  "pro clause" },
+	/* Making room for it in a budget is taking it up. */
+	{ "Every town must budget for the lantern guild.", "budget",
+	  "pro object" },
+	{ "Every town must budget for lamps.", "budget", "-" },
 	/* Idioms of the curated list: praise, reluctance, decay. */
 	{ "The lantern guild is tireless.", "tireless", "pro clause" },
 	{ "I am all for the lantern guild.", "am", "pro clause" },
@@ -304,20 +356,20 @@ static const struct {
 	 * weighs most, a phrase inside a prepositional phrase least, the
 	 * sentence before half): */
 	{ "The lantern guild came on a Monday. It was helpful.", "helpful",
-	  "pro reference" },
+	  "pro object" },
 	{ "The lantern guild came. The rehearsal ran long, and it was "
 	  "dull.",
 	  "dull", "con paragraph" },
 	{ "The lantern guild came. The rehearsals ran long, and it was "
 	  "dull.",
-	  "dull", "con reference" },
+	  "dull", "con object" },
 	/* ... an apposition and a predicate nominal name no antecedent of
 	 * their own, and a pronoun before continues the chain. */
 	{ "The lantern guild came. Tomas Quill, a lamplighter of note, said: "
 	  "“It was helpful.”",
-	  "helpful", "pro reference" },
+	  "helpful", "pro object" },
 	{ "The lantern guild came. It was not a revelation. It was useless.",
-	  "useless", "con reference" },
+	  "useless", "con object" },
 	{ "The lantern guild came. A storm was not a surprise. It was "
 	  "useless.",
 	  "useless", "con paragraph" },
@@ -466,7 +518,7 @@ static const struct {
 	{ "We kept the lantern guild because it is helpful.", "helpful",
 	  "pro clause" },
 	{ "We kept the lantern guild just because, and it is helpful.",
-	  "helpful", "pro reference" },
+	  "helpful", "pro object" },
 	/* A denial before "but" is conceded ("it isn't slow, but ..."):
 	 * it weighs as before "but" and as a concession; a denial after
 	 * "but", or one with no "but", does not. */
@@ -501,7 +553,7 @@ static const struct {
 	{ "The lantern guild met; the catering was awful.", "awful",
 	  "con sentence" },
 	{ "The lantern guild met.\n\nNow they are indispensable.",
-	  "indispensable", "pro reference" },
+	  "indispensable", "pro object" },
 	/* A determiner names the noun after it, and "one of", "no one"
 	 * are no word for the topic. */
 	{ "The lantern guilds met. I dreaded those days.", "dreaded",
@@ -525,15 +577,16 @@ static const struct {
 	 * and a present feeling stay. */
 	{ "The lantern guild met. Ann Vole was rude.", "rude", "-" },
 	{ "The lantern guild met. I was scared.", "scared", "-" },
-	/* ... but a word for a stance says what the person thinks. */
+	/* ... but a word for a stance says what the person thinks, of what
+	 * the passage is about when it names nothing else. */
 	{ "The lantern guild met. Ann Vole was sceptical.", "sceptical",
-	  "con paragraph" },
+	  "con reference" },
 	{ "The lantern guild met. Ann Vole is not entirely sold.", "entirely",
-	  "con paragraph negated" },
+	  "con reference negated" },
 	{ "I was scared of the lantern guild.", "scared",
 	  "con clause" },
 	{ "The lantern guilds met. They were awful.", "awful",
-	  "con reference" },
+	  "con object" },
 	{ "The lantern guilds met. I am glad of them.", "glad",
 	  "pro reference" },
 	/* The next paragraph, not pointing back: nothing. */
@@ -578,9 +631,9 @@ static const struct {
 	 * there keeps it, and other evaluations are of their subject
 	 * whatever follows. */
 	{ "The lantern guild met. They were good with the actors.", "good",
-	  "pro reference" },
+	  "pro object" },
 	{ "The lantern guild met. They were helpful to the actors.",
-	  "helpful", "pro reference" },
+	  "helpful", "pro object" },
 	{ "The lantern guild met. I am comfortable with the director.",
 	  "comfortable", "-" },
 	{ "The lantern guild met. I am perfectly comfortable with the "
@@ -606,7 +659,7 @@ static const struct {
 	{ "The lantern guild met. I would love to see them again.", "love",
 	  "pro reference" },
 	{ "The lantern guild met. They are sorry to lose it.", "sorry",
-	  "con reference" },
+	  "con object" },
 	/* Quantifiers made of evaluative words are amounts; the words
 	 * alone still evaluate. */
 	{ "The lantern guild wrote a great many letters.", "great", "-" },
@@ -1115,6 +1168,10 @@ static const struct {
 	  "Lena Frost=pro | article=pro" },
 	{ "Writer Lena Frost praised working without the lantern guild.",
 	  "Lena Frost=con | article=con" },
+	/* What the topic lets or costs people is a clear judgement, which
+	 * counts alone with a pronoun for the topic too. */
+	{ "The lantern guild met. “It saved us a week,” said Mara Voss.",
+	  "Mara Voss=pro | article=pro" },
 	/* Evidence in a quotation counts for its speaker. */
 	{ "“The lantern guild is a lifeline for all of us,” said Mara Voss.",
 	  "Mara Voss=pro | article=pro" },
@@ -1220,6 +1277,36 @@ static const struct {
 	{ "Forty writers signed a letter condemning the lantern guild. "
 	  "Dana Pike and Olga Brandt met the crew.",
 	  "Dana Pike=neutral | Olga Brandt=neutral | article=con" },
+	/* Every name of the member list, each with a phrase of its own;
+	 * a name governed by a preposition or a possessive is none. */
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Among the signatories are Dana Pike, whose play won at Leeds, "
+	  "Olga Brandt of Hallam Films and Rhys Vane.",
+	  "Dana Pike=con | Olga Brandt=con | Rhys Vane=con | article=con" },
+	/* A plan whose content is taking the topic up stands for it, and
+	 * so does "the plan" after it; a plan to reject it does not. */
+	{ "The council made a decision to fund the lantern guild. Writer "
+	  "Dana Pike opposed the decision.",
+	  "Dana Pike=con | article=con" },
+	{ "A training programme in lantern guilds opens in May. Writer "
+	  "Dana Pike opposed the programme.",
+	  "Dana Pike=con | article=con" },
+	{ "The council made a decision to ban the lantern guild. Writer "
+	  "Dana Pike opposed the decision.",
+	  "Dana Pike=neutral | article=con" },
+	/* The author of the group's text holds its view: "moved by A and
+	 * seconded by B" names both; a film's director is none. */
+	{ "Members carried a motion condemning the lantern guild. The "
+	  "motion was moved by Dana Pike and seconded by Olga Brandt.",
+	  "Dana Pike=con | Olga Brandt=con | article=con" },
+	{ "Members carried a motion condemning the lantern guild. The "
+	  "film was directed by Dana Pike.",
+	  "Dana Pike=neutral | article=con" },
+	{ "Forty writers signed a letter condemning the lantern guild. "
+	  "Among the signatories are Dana Pike, who was hired by Olga "
+	  "Brandt, and Rhys Vane.",
+	  "Dana Pike=con | Olga Brandt=neutral | Rhys Vane=con | "
+	  "article=con" },
 	/* A compound's modifier restricts its head: an article about the
 	 * stunt keeper is not about the topic, and its bare "keeper"
 	 * refers back to the stunt keeper; with a term that names the

@@ -103,6 +103,19 @@
 /* A rule's verb of requiring governs a term at most this many words
  * after it ("a rule that would make intimacy coordinators ..."). */
 #define POL_MANDATE_WINDOW 6
+/* A plan's "to" stands at most this many words after its noun ("the
+ * decision by the council to ..."). */
+#define POL_PLAN_GAP 5
+/* A pronoun's predicate stands at most this many determiners or
+ * adverbs after its copula ("it was just a total waste"). */
+#define POL_PREDICATE_GAP 3
+/* The topic as a causer stands at most this many auxiliaries or
+ * adverbs before its verb ("it has really let us ..."); what it lets or
+ * costs people weighs as a lexicon evaluation of this strength: a clear
+ * judgement, which counts alone also when a pronoun is the causer ("it
+ * saved us a month"). */
+#define POL_CAUSER_GAP 3
+#define POL_CAUSER_VALUE 0.65
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
  * grows word by word without hashing its start again. */
@@ -431,6 +444,61 @@ requires_topic(const struct doc *d, size_t j)
 	return 0;
 }
 
+/* Nouns of a decision or a plan, and of a programme: one whose content
+ * is taking the topic up stands for it as a rule that requires it does
+ * ("the decision to make intimacy coordinators compulsory", "a
+ * training programme in generative tools"). */
+static const char *const plan_nouns[] = {
+	"decision", "plan", "plans", "programme", "program", "scheme",
+	"initiative", "move", NULL
+};
+
+/* Verbs of taking something up, after "to" in a plan's content. */
+static const char *const taking_up[] = {
+	"make", "require", "mandate", "fund", "hire", "introduce", "adopt",
+	"use", "employ", "bring", "train", "roll", "expand", NULL
+};
+
+/* 1 when the plan noun at token j (plan_nouns[]) has taking the topic up
+ * as its content: "to" and a verb of taking up (taking_up[]) within
+ * POL_PLAN_GAP words after it ("the decision by the council to fund
+ * ..."), then a term in its clause, or a term as its complement after
+ * "in", "on" or "for" ("a programme in generative tools"). */
+static int
+plans_topic(const struct doc *d, size_t j)
+{
+	size_t k, b = d->clb[j], e;
+
+	if (tok_index(&d->tk, j, plan_nouns) < 0)
+		return 0;
+	if (j + 1 < b && (tok_is(&d->tk, j + 1, "in") ||
+			  tok_is(&d->tk, j + 1, "on") ||
+			  tok_is(&d->tk, j + 1, "for"))) {
+		for (k = j + 2; k < b && k <= j + 4; k++)
+			if (d->tmark[k] & TM_TERM)
+				return 1;
+		return 0;
+	}
+	for (k = j + 1; k < b && k <= j + POL_PLAN_GAP; k++)
+		if (tok_is(&d->tk, k, "to"))
+			break;
+	if (k + 1 >= b || k > j + POL_PLAN_GAP ||
+	    !tok_among(d, k + 1, taking_up))
+		return 0;
+	for (e = k + 2; e < b && e <= k + 1 + POL_MANDATE_WINDOW; e++) {
+		const struct pol_entry *x;
+		size_t n;
+
+		if (d->tmark[e] & TM_TERM)
+			return 1;
+		/* (Before cache_matches(): the lexicon looked up here.) */
+		x = (d->tk.v[e].flags & TOK_WORD) ? lookup_at(d, e, &n) : NULL;
+		if (x && x->kind == POL_SHIFT)
+			return 0; /* "to make it easier to ban X" */
+	}
+	return 0;
+}
+
 /* A rule that requires the topic (requires_topic()) is the topic taken
  * up, as a ref is: marks it TM_REF, and with it each later definite
  * mention of a rule in the article ("the rule", "its new requirement";
@@ -441,13 +509,28 @@ static void
 mark_mandates(struct doc *d)
 {
 	size_t j;
-	int seen = 0;
+	int seen = 0, seen_plan = 0;
 
 	for (j = 0; j < d->tk.n; j++) {
 		int k = mandate_noun(d, j);
 
-		if (k < 0 || (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL)))
+		if (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL))
 			continue;
+		if (k < 0) {
+			/* A plan to take the topic up, and later "the plan". */
+			if (plans_topic(d, j)) {
+				/* ... a rule, if it says so ("the rule"). */
+				seen = seen_plan = 1;
+				d->tmark[j] |= TM_REF;
+			} else if (seen_plan &&
+				   tok_index(&d->tk, j, plan_nouns) >= 0 &&
+				   j > 0 && (doc_lex(d, j - 1) & LEX_DET) &&
+				   !tok_is(&d->tk, j - 1, "a") &&
+				   !tok_is(&d->tk, j - 1, "an")) {
+				d->tmark[j] |= TM_REF;
+			}
+			continue;
+		}
 		if (requires_topic(d, j)) {
 			seen = 1;
 			d->tmark[j] |= TM_REF;
@@ -1427,6 +1510,109 @@ governs_act(const struct doc *d, size_t i, size_t n)
 	return p && p->kind == POL_EVAL;
 }
 
+/* 1 when token j is a word ending in "-ing" ("having", "using"). */
+static int
+gerund(const struct doc *d, size_t j)
+{
+	size_t l;
+	const char *k;
+
+	if (!(d->tk.v[j].flags & TOK_WORD))
+		return 0;
+	k = doc_key(d, j, &l);
+	return l > 4 && memcmp(k + l - 3, "ing", 3) == 0;
+}
+
+/* The topic as the causer of what a verb tells happened to people: its
+ * subject, with at most POL_CAUSER_GAP auxiliaries or adverbs between,
+ * or inside a gerund subject ("having one on set meant ..."), of a verb
+ * of enabling or sparing ("it lets small studios dub", "the coordinator
+ * let me just act", "saved us a week", "meant I could breathe") or of
+ * costing someone ("cost us two days", "cost me my bookings"). What it
+ * lets or costs people is how it does by them: praise or its opposite
+ * (the evaluation of the topic's effect on people). Fills *e and
+ * returns 1, else 0. "let ... down" is the lexicon's. */
+static int
+topic_causes(const struct doc *d, size_t i, struct ev *e)
+{
+	static const char *const enables[] = {
+		"let", "lets", "letting", "allowed", "allows", "allowing",
+		"enabled", "enables", "enabling", "saved", "saves", "spared",
+		"spares", "means", "meant", NULL
+	};
+	static const char *const costs[] = {
+		"cost", "costs", "costing", NULL
+	};
+	static const char *const aux[] = {
+		"has", "have", "had", "will", "would", "can", "could", "also",
+		"really", "just", "actually", "already", "finally", "always",
+		"often", "simply", "genuinely", "literally", "basically",
+		"probably", "still", "now", "does", "do", "did", "not", "never",
+		"doesn't", "don't", "didn't", "won't", "wouldn't", "can't",
+		"couldn't", "hasn't", "haven't", "n't", NULL
+	};
+	static const char *const people[] = {
+		"me", "us", "them", "him", "her", "you", "my", "our", "their",
+		"his", "your", "everyone", "everybody", "people", NULL
+	};
+	static const char *const means_subj[] = {
+		"i", "we", "you", "they", "he", "she", "everyone", NULL
+	};
+	static const char *const modal[] = {
+		"can", "could", "will", "would", NULL
+	};
+	static const char *const things[] = {
+		"it", "they", "this", "that", NULL
+	};
+	size_t a = d->cla[i], b = d->clb[i], j, k;
+	int en = tok_index(&d->tk, i, enables), subj = 0;
+
+	if (en < 0 && !tok_among(d, i, costs))
+		return 0;
+	if (i + 1 >= b || i <= a)
+		return 0;
+	if (en >= 0 && en >= 13) {
+		/* "means we can", "meant I could" */
+		if (i + 2 >= b || !tok_among(d, i + 1, means_subj) ||
+		    !tok_among(d, i + 2, modal))
+			return 0;
+	} else if (en < 0 && !tok_among(d, i + 1, people)) {
+		return 0;
+	}
+	for (k = i + 1; en >= 0 && k < b && k <= i + 3; k++)
+		if (tok_is(&d->tk, k, "down"))
+			return 0; /* "let me down" */
+	for (j = i, k = 0; j > a && k <= POL_CAUSER_GAP; k++) {
+		j--;
+		if (is_topic(d, j) || (d->tmark[j] & TM_CONTRAST) ||
+		    (tok_among(d, j, things) && pointing_back(d, j) &&
+		     !other_antecedent(d, j))) {
+			subj = 1;
+			break;
+		}
+		if (!tok_among(d, j, aux))
+			break;
+	}
+	/* A gerund subject that holds the topic ("Having one meant"), past
+	 * an opening quote mark. */
+	for (k = a; k < i && (d->tk.v[k].flags & TOK_PUNCT); k++)
+		;
+	if (!subj && k < i && gerund(d, k))
+		for (j = k + 1; j < i && !subj; j++)
+			subj = is_topic(d, j);
+	if (!subj)
+		return 0;
+	memset(e, 0, sizeof(*e));
+	e->tok = i;
+	e->ntok = 1;
+	e->obj = DOC_NONE;
+	e->kind = CUE_LEX;
+	e->value = en >= 0 ? POL_CAUSER_VALUE : -POL_CAUSER_VALUE;
+	e->phrase = en >= 0 ? enables[en] : "cost";
+	e->source = "curated";
+	return 1;
+}
+
 /* Collects the candidates of the article in text order: the topic file's
  * pro/con overrides first claim their tokens, then lexicon phrases. */
 static void
@@ -1468,6 +1654,10 @@ collect(struct doc *d, struct evs *out)
 			push(out, &cues.v[c++]);
 		if ((off & POL_OFF_LEXICON) || taken[i] || !lexable(d, i))
 			continue;
+		if (topic_causes(d, i, &e)) {
+			push(out, &e);
+			continue;
+		}
 		p = match_at(d, i, &n);
 		if (!p)
 			continue;
@@ -2886,6 +3076,74 @@ ban_complement(const struct doc *d, size_t i, size_t n, size_t b)
 	return DOC_NONE;
 }
 
+/* 1 when the word pointing back to the topic at token t is the subject
+ * of a copula whose predicate is the evaluation at token i: "it was a
+ * waste", "it has been a blessing", "they are useless", with at most
+ * POL_PREDICATE_GAP determiners, adverbs or intensifiers between. The
+ * evaluation then says what the topic is, as surely as with the topic
+ * named ("the coordinator was a lifeline"). Not a part ("half of it"),
+ * a belief told as past ("I thought it was"), nor an evaluation of the
+ * predicate's own noun ("it was a good film"). */
+static int
+predicated_ref(const struct doc *d, size_t t, size_t i)
+{
+	static const char *const subj[] = { "it", "they", NULL };
+	static const char *const thought[] = {
+		"thought", "assumed", "believed", "expected", "imagined", NULL
+	};
+	size_t j = t + 1, k, n;
+
+	if (!tok_among(d, t, subj) || i <= j)
+		return 0;
+	/* "half of it is useful": the part is the subject; "I thought it
+	 * was a fad": a belief that need not hold now. */
+	if (t > 0 && (tok_is(&d->tk, t - 1, "of") ||
+		      tok_among(d, t - 1, thought)))
+		return 0;
+	/* "it was a good film": the predicate's own noun is evaluated. */
+	if (match_at(d, i, &n) && i + n < d->clb[i] &&
+	    (d->tk.v[i + n].flags & TOK_WORD) && !is_topic(d, i + n) &&
+	    !(doc_lex(d, i + n) & (LEX_PREP | LEX_FUNC | LEX_CONTRAST)))
+		return 0;
+	if (tok_is(&d->tk, j, "has") || tok_is(&d->tk, j, "have") ||
+	    tok_is(&d->tk, j, "had"))
+		j++;
+	if (j >= i || !(tok_is(&d->tk, j, "is") || tok_is(&d->tk, j, "was") ||
+			tok_is(&d->tk, j, "are") || tok_is(&d->tk, j, "were") ||
+			tok_is(&d->tk, j, "been") || tok_is(&d->tk, j, "'s")))
+		return 0;
+	for (k = j + 1; k < i; k++)
+		if (k > j + POL_PREDICATE_GAP ||
+		    !((doc_lex(d, k) & LEX_DET) || doc_is_adverb(d, k) ||
+		      kind_at(d, k) == POL_BOOST || tok_is(&d->tk, k, "a") ||
+		      tok_is(&d->tk, k, "an")))
+			return 0;
+	return 1;
+}
+
+/* 1 when the lexicon phrase [i, i + n) is a word for a stance
+ * (LEX_ATTITUDE: "in favour", "sceptical", "unconvinced", "a convert")
+ * whose complement is left out: it ends its clause, which ends at b
+ * ("Animator A was strongly in favour."; "B was less keen, and said
+ * so"). A stance is toward something; with none named, it is toward
+ * what the passage is about, as surely as with a pronoun ("in favour of
+ * it"). */
+static int
+elided_stance(const struct doc *d, size_t i, size_t n, size_t b)
+{
+	size_t k, j = i + n;
+
+	for (k = i; k < i + n; k++)
+		if (doc_lex(d, k) & LEX_ATTITUDE)
+			break;
+	if (k == i + n)
+		return 0;
+	while (j < b && (tok_punct(&d->tk, j, '"') ||
+			 tok_punct(&d->tk, j, '\'')))
+		j++;
+	return j == b;
+}
+
 /* The word pointing back to the topic inside the lexicon phrase [i, i +
  * n) itself, in a paragraph about the topic ("I'd do it again", "would
  * use them again"): the idiom's own object is what it evaluates, as
@@ -2945,6 +3203,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		if (r != DOC_NONE) {
 			e->link = LINK_REF;
 			t = r;
+		} else if (elided_stance(d, e->tok, e->ntok, b)) {
+			e->link = LINK_REF;
 		}
 	}
 	/* "one" right after an evaluative verb is its object and stands
@@ -2954,6 +3214,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 	if (e->link == LINK_REF && e->kind == CUE_LEX &&
 	    t == e->tok + e->ntok && tok_is(&d->tk, t, "one") &&
 	    !head_noun(d, e->tok, t))
+		e->link = LINK_OBJECT;
+	if (e->link == LINK_REF && e->kind == CUE_LEX && t < e->tok &&
+	    predicated_ref(d, t, e->tok))
 		e->link = LINK_OBJECT;
 	/* "welcomed the ban", "condemned the moratorium": a verb of
 	 * praise or attack whose object is the rejection of the topic the
@@ -4056,6 +4319,55 @@ members_at(const struct doc *d, uint32_t s)
 	return 0;
 }
 
+/* The members that the member sentence s lists (members_at()), when
+ * attrib.c took only part of the list because a name carries a phrase
+ * of its own ("Among the signatories are A, whose film won at Adelaide,
+ * B and C"; "The signatories include A of Quillfire, B of Northlight and
+ * C"): every name after the member phrase, outside quotations, that no
+ * preposition or possessive governs ("by D", "D's"), appended to
+ * who[0..n) (room for ATTRIB_MAX_SUBJECTS). Returns the new count. */
+static size_t
+member_names(const struct doc *d, uint32_t s, int *who, size_t n)
+{
+	size_t s1 = d->sent_start[s + 1], i, j, k, np = 0;
+	int by;
+
+	for (i = d->sent_start[s]; i < s1; i++) {
+		const struct pol_entry *p = match_at(d, i, &np);
+
+		if (p && p->kind == POL_MEMBER)
+			break;
+	}
+	if (i == s1)
+		return n;
+	/* "was moved by A and seconded by B": "by" names the authors. */
+	by = tok_is(&d->tk, i + np - 1, "by");
+	for (i += np; i < s1 && n < ATTRIB_MAX_SUBJECTS; i++) {
+		int m = doc_mention_at(d, i);
+
+		if (m < 0 || d->m[m].tok != i || d->m[m].pronoun ||
+		    d->tk.v[i].quote >= 0)
+			continue;
+		j = i;
+		while (j > 0 && (doc_lex(d, j - 1) & LEX_TITLE) &&
+		       (d->tk.v[j - 1].flags & TOK_CAP))
+			j--;
+		k = i + d->m[m].ntok;
+		if ((j > 0 && (doc_lex(d, j - 1) & LEX_PREP) &&
+		     !(by && tok_is(&d->tk, j - 1, "by"))) ||
+		    (k < s1 && tok_punct(&d->tk, k, '\''))) {
+			i = k - 1;
+			continue;
+		}
+		for (j = 0; j < n && who[j] != d->m[m].person; j++)
+			;
+		if (j == n)
+			who[n++] = d->m[m].person;
+		i = k - 1;
+	}
+	return n;
+}
+
 /* 1 when evidence in paragraph cp may be the group's view for the
  * member sentence s of paragraph para: the same paragraph, or, when the
  * list opens its own paragraph ("Among the signatories are A, B and
@@ -4082,13 +4394,16 @@ count_members(struct doc *d)
 	uint32_t h = dump ? text_hash(d) : 0;
 
 	for (s = 1; s < d->tk.nsent; s++) {
-		const int *subj = d->who + (size_t)s * ATTRIB_MAX_SUBJECTS;
+		int subj[ATTRIB_MAX_SUBJECTS];
 		size_t n = d->nwho[s];
 		uint32_t para = d->tk.v[d->sent_start[s]].para;
 		int own = 0;
 
 		if (n == 0 || !members_at(d, s))
 			continue;
+		memcpy(subj, d->who + (size_t)s * ATTRIB_MAX_SUBJECTS,
+		       n * sizeof(*subj));
+		n = member_names(d, s, subj, n);
 		for (i = 0; i < nc && !own; i++)
 			own = d->c[i].sent == s && d->c[i].person >= 0;
 		if (own)
