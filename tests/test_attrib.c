@@ -73,6 +73,15 @@ static const struct {
 	{ "Producer Helen Marsh hired a lamplighter after talking to "
 	  "director Paul Okoro. “It was essential,” he said.",
 	  "Paul Okoro" },
+	/* A name in the complement of an apposition to the subject is no
+	 * speaker; the subject is. A name that is the apposition is. */
+	{ "Prince Edmund, the younger brother of the heir to the lamp "
+	  "guild, Tomas Quill, has told friends that the vote was a “great "
+	  "success”.", "Edmund" },
+	{ "Mara Voss, the widow of the lamplighter Tomas Quill, said: “He "
+	  "never slept.”", "Mara Voss" },
+	{ "Her old assistant, the lamplighter Radek Hora, called the guild "
+	  "“the bravest of them all”.", "Radek Hora" },
 	/* Before the quotation: the subject of a speech verb, or a colon
 	 * at the end of the paragraph before. */
 	{ "Actress Nadia Brennan added: “I felt safe for the first time.”",

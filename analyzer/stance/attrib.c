@@ -1408,6 +1408,50 @@ reporter_of_clause(struct doc *d, size_t s0, size_t j, struct found *f)
 	return -1;
 }
 
+/* A name that closes an apposition to the sentence's subject ("Prince
+ * Edmund, the younger brother of the heir to the throne, Charles, has
+ * told", "Jane Doe, the widow of Oskar Brandt, said"): the subject is the
+ * speaker of the verb at token v, not the name nearest before it. 1 when
+ * so, with *f moved to the subject. */
+static int finite_verb(const struct doc *d, size_t i);
+
+static int
+appositive_name(struct doc *d, size_t v, struct found *f)
+{
+	static const char *const joins[] = { "and", "or", "but", "while",
+		"who", "which", "that", "whom", "whose" };
+	struct found g;
+	size_t k;
+	int prep = 0;
+
+	memset(&g, 0, sizeof(g));
+	g.p = -1;
+	if (f->f1 >= v || !tok_punct(&d->tk, f->f1, ',') ||
+	    sentence_start_person(d, v, v, &g) < 0 || g.p == f->p ||
+	    g.sieve != SIEVE_LEADING || f->sieve != SIEVE_LEADING ||
+	    g.f1 + 1 >= f->f0 || !tok_punct(&d->tk, g.f1, ','))
+		return 0;
+	k = g.f1 + 1;
+	/* The apposition opens with "the", "a", "its", a role or an age. */
+	if (!(doc_lex(d, k) & (LEX_DET | LEX_APPOS)) && !doc_is_role(d, k) &&
+	    !(d->tk.v[k].flags & TOK_NUM))
+		return 0;
+	for (; k < f->f0; k++) {
+		if (d->tk.v[k].quote >= 0 || finite_verb(d, k) ||
+		    tok_in(&d->tk, k, joins, sizeof(joins) / sizeof(*joins)) ||
+		    doc_mention_at(d, k) >= 0)
+			return 0;
+		if (doc_lex(d, k) & LEX_PREP)
+			prep = 1;
+	}
+	/* The name sits in the apposition's complement ("of the heir"),
+	 * not in the apposition itself ("the director Radek Hora"). */
+	if (!prep)
+		return 0;
+	*f = g;
+	return 1;
+}
+
 /* 1 when the full stop at token j ends no sentence: a letter or digit
  * follows it at once ("Polygraph.info") or the next word is in lower
  * case ("the U.N. is"). */
@@ -1519,6 +1563,8 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 				return g.p;
 			}
 		}
+		if (p >= 0 && appositive_name(d, v, f))
+			return f->p;
 		if (p >= 0)
 			return p;
 		if (a < v && org_at(d, a, &end, f) && end <= v)
