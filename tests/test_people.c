@@ -142,6 +142,11 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* Her surname alone, its article in lower case, is her; an
+	 * organisation with the article is nobody. */
+	{ "The coordinator Noor al-Hashimi replied. “It works,” al-Hashimi "
+	  "said of the plan. Fighters of al-Qaeda said nothing.",
+	  "Noor al-Hashimi=2F" },
 	/* A short form of the given name with the same surname is the same
 	 * person; another given name is somebody else. */
 	{ "Patrick W. Okonjo-Reyes Jr. pleaded guilty. His lawyer said Pat "

@@ -4001,6 +4001,32 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 	smap_release(&titled);
 }
 
+/* "Yusuf al-Hamdani ... al-Hamdani said": a surname that opens with an
+ * Arabic article in lower case is no capitalised word, so the scan never
+ * starts a name there; alone (no capitalised word before it), it is the
+ * person of that surname named in full. Never a person of its own: the
+ * article opens organisations too ("al-Qaeda"). */
+static void
+particle_surnames(struct doc *d, const struct pindex *ix)
+{
+	size_t i;
+	struct buf key = BUF_INIT;
+
+	for (i = 0; i < d->tk.n; i++) {
+		int p;
+
+		if (!article_particle(d, i) ||
+		    (i > 0 && doc_same_sent(d, i - 1, i) &&
+		     (is_cap_word(d, i - 1) || particles(d, i - 1))))
+			continue;
+		key_of(d, i, i + 1, &key);
+		p = person_by_single(d, ix, key.p, i);
+		if (p >= 0 && d->p[p].first && strcmp(d->p[p].last, key.p) == 0)
+			add_mention(d, i, 1, p);
+	}
+	buf_release(&key);
+}
+
 /* d->mtok: the mention at each token, so that doc_mention_at() is a
  * lookup for the steps after this one. */
 static void
@@ -4067,6 +4093,7 @@ people_find(struct doc *d, const struct topic *t)
 	accept_by_neighbours(d, &c, &accepted);
 	people_from_accepted(d, &c, &ix);
 	people_from_single_words(d, &c, &ix);
+	particle_surnames(d, &ix);
 	if (d->nm > 1)
 		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
 	map_mentions(d);
