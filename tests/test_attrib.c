@@ -409,6 +409,14 @@ static const struct {
 	{ "Sir Barnaby Quayle recalls the day.\n\nHer name was Jude Penrose. "
 	  "She was perhaps thirty.\n\nYears later she described that shoot. "
 	  "‘He was no monster,’ she said.", "Jude Penrose/pronoun" },
+	/* A word the text tells as a company is the organisation
+	 * speaking, given name or not. */
+	{ "Sigrid, the Oslo shipping company, cut 300 jobs. “The cuts were "
+	  "painful but necessary,” Sigrid said in a statement.",
+	  "Sigrid/organisation" },
+	{ "Sigrid's head of design, Mara Voss, spoke first. In a statement, "
+	  "Sigrid said the lamps would get “a second wick in April”.",
+	  "Sigrid/organisation" },
 	/* The first person of a memoir extract is its author. */
 	{ "In this extract from his memoir, Sir Barnaby Quayle recalls the "
 	  "day.\n\nI was sixty. I told my agent, ‘If she tries to direct me, "

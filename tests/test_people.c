@@ -513,6 +513,10 @@ static const struct {
 	 * words back, no work, organisation or possessive between. */
 	{ "He met the new coach of the national team, Okonkwe, on Monday.",
 	  "Okonkwe=1" },
+	/* A person has a chief of staff and a board game; a company has a
+	 * chief executive. */
+	{ "Tomas's chief of staff quit. Tomas said he was sorry.",
+	  "Tomas=2M" },
 	{ "Prince Edmund, the younger brother of the heir to the throne, "
 	  "Aldric, has told friends.", "Edmund=1M | Aldric=1M" },
 	/* A word for a company before the head of an apposition is no
@@ -668,6 +672,10 @@ static const struct {
 	  "a company's apposition" },
 	{ "Lumora Vox, the dubbing company, today announced a deal.",
 	  "a company's apposition after a run" },
+	{ "Sigrid's head of design spoke first. “It will change,” Sigrid "
+	  "said.", "a given name whose head of design speaks" },
+	{ "Sigrid, the Oslo shipping company, cut jobs. “We will hire "
+	  "again,” Sigrid said.", "a company's apposition with a place" },
 	{ "She told the Dhaka weekly Parvin Khota that she was tired.",
 	  "a weekly's name" },
 	{ "Filming on the jungle adventure Ulan Merah was closed.",

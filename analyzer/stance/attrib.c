@@ -709,6 +709,13 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	    !(d->tk.v[i].flags & TOK_WORD) || doc_mention_at(d, i) >= 0)
 		return 0;
 	org_span(d, i, &a, &b);
+	/* "Halvard, the shipping company, ... Halvard said": a word the
+	 * people step told as a company's name, alone. */
+	if ((d->tmark[i] & TM_ORG) && a == i && b == i + 1) {
+		org_speaker(d, i, i + 1, i, i + 1, SIEVE_ORG, f);
+		*end = i + 1;
+		return 1;
+	}
 	if (a != i)
 		return 0;
 	/* No person's words: a name, a given name, a role or title

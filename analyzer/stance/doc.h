@@ -39,7 +39,11 @@ enum doc_tmark {
 	TM_REF = 1 << 6,       /* a word that refers back to the topic */
 	TM_TITLEQ = 1 << 7,    /* inside quote marks that are no quotation */
 	TM_CONTRAST = 1 << 8,  /* inside a contrastive target ("the old way") */
-	TM_NEUTRAL = 1 << 9    /* inside a topic's neutral word */
+	TM_NEUTRAL = 1 << 9,   /* inside a topic's neutral word */
+	TM_ORG = 1 << 10       /* a word the text tells as an organisation's
+				  name, no person's (people: "Halvard, the
+				  shipping group", "Halvard's chief
+				  executive"), for attrib */
 };
 
 /* Is a paragraph about the topic? */
@@ -248,7 +252,7 @@ struct doc {
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */
 	uint16_t *tmark;      /* per token: enum doc_tmark bits (mark; quote
-				 adds TM_TITLEQ) */
+				 adds TM_TITLEQ, people TM_ORG) */
 	size_t caplex;
 	size_t words;         /* word tokens (prep) */
 	int truncated;        /* 1 when DOC_MAX_CUES was reached (attrib) */

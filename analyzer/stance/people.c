@@ -1587,6 +1587,10 @@ org_appos(const struct doc *d, size_t c)
 			       (d->tk.v[k + 1].flags & TOK_PUNCT) ||
 			       tok_in(&d->tk, k + 1, after,
 				      sizeof(after) / sizeof(*after));
+		/* "the Oslo shipping company": a place may modify it */
+		if ((d->tk.v[k].flags & TOK_CAP) &&
+		    (doc_lex(d, k) & LEX_PLACE) && !(doc_lex(d, k) & LEX_GIVEN))
+			continue;
 		if (is_role_before(d, k) || (d->tk.v[k].flags & (TOK_CAP |
 								 TOK_PUNCT)))
 			return 0;
@@ -3927,6 +3931,8 @@ couple_person(struct doc *d, const struct cands *c, size_t i,
  * may end in a known surname ("Veteran Field"); only single words are
  * resolved. A second pass resolves the words met before the person they
  * name ("President Tramp ... Tramp said"). */
+static int org_owned(const struct doc *d, size_t a);
+
 static void
 people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 {
@@ -3945,7 +3951,8 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		v = smap_get(&titled, c->v[i].key);
 		/* 2: a company somewhere, never a person of its own
 		 * ("Audi has revealed ... its", "Zorvex, the chipmaker,") */
-		if (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS))
+		if (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS) ||
+		    org_owned(d, c->v[i].b - 1))
 			smap_put(&titled, c->v[i].key, 2);
 		else if ((c->v[i].ev & EV_TITLEROLE) &&
 			 !(c->v[i].ev & EV_SAID) && v < 1)
@@ -3999,6 +4006,62 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		}
 	}
 	smap_release(&titled);
+}
+
+/* 1 when the possessive at token a owns what only an organisation has
+ * ("Halvard's head of acoustics", "Halvard's new chief executive",
+ * "Halvard's shareholders"): a company, no person. Not what a person may
+ * own too ("board", "shares", "customers", "chief of staff"). */
+static int
+org_owned(const struct doc *d, size_t a)
+{
+	static const char *const mod[] = { "new", "former", "latest", "own",
+		"biggest", "largest", "first" };
+	static const char *const part[] = { "ceo", "cfo", "cto", "coo",
+		"shareholders", "headquarters", "subsidiary", "subsidiaries",
+		"workforce", "factories", "revenue", "revenues" };
+	/* "chief executive", not "chief of staff" (a president has one) */
+	static const char *const chief[] = { "executive", "financial",
+		"operating", "technology", "technical", "marketing",
+		"product" };
+	size_t j = a + 1;
+
+	if (!(d->tk.v[a].flags & TOK_POSS) || !d->english)
+		return 0;
+	if (j < d->tk.n && tok_in(&d->tk, j, mod, sizeof(mod) / sizeof(*mod)))
+		j++;
+	if (j + 1 >= d->tk.n || !doc_same_sent(d, a, j + 1) ||
+	    (d->tk.v[j].flags & TOK_CAP))
+		return 0;
+	if (tok_is(&d->tk, j, "head") && tok_is(&d->tk, j + 1, "of"))
+		return 1;
+	if (tok_is(&d->tk, j, "chief"))
+		return tok_in(&d->tk, j + 1, chief,
+			      sizeof(chief) / sizeof(*chief));
+	return tok_in(&d->tk, j, part, sizeof(part) / sizeof(*part));
+}
+
+/* The single words of candidates the text tells as a company somewhere
+ * (its_after(), an organisation's apposition, org_owned()) and that no
+ * person took get TM_ORG at each of their occurrences, so that attrib
+ * takes "Halvard said" for the company speaking. */
+static void
+mark_org_words(struct doc *d, const struct cands *c)
+{
+	struct smap orgs = { NULL, NULL, 0, 0 };
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].nw == 1 && c->v[i].person < 0 &&
+		    (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS) ||
+		     org_owned(d, c->v[i].b - 1)))
+			smap_put(&orgs, c->v[i].key, 1);
+	for (i = 0; i < c->n && orgs.n; i++)
+		if (c->v[i].nw == 1 && c->v[i].person < 0 &&
+		    smap_get(&orgs, c->v[i].key) > 0)
+			for (j = c->v[i].a; j < c->v[i].b; j++)
+				d->tmark[j] |= TM_ORG;
+	smap_release(&orgs);
 }
 
 /* "Yusuf al-Hamdani ... al-Hamdani said": a surname that opens with an
@@ -4094,6 +4157,7 @@ people_find(struct doc *d, const struct topic *t)
 	people_from_accepted(d, &c, &ix);
 	people_from_single_words(d, &c, &ix);
 	particle_surnames(d, &ix);
+	mark_org_words(d, &c);
 	if (d->nm > 1)
 		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
 	map_mentions(d);
