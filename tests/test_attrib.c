@@ -82,6 +82,11 @@ static const struct {
 	  "never slept.”", "Mara Voss" },
 	{ "Her old assistant, the lamplighter Radek Hora, called the guild "
 	  "“the bravest of them all”.", "Radek Hora" },
+	/* A participle of saying after the quote goes on with the subject;
+	 * the name after "that" is reported, no speaker. */
+	{ "Lena Frost, an analyst at Harrow Pictures, said the price was "
+	  "“at the top of what we expected”, adding that Mr Okoro “will have "
+	  "to show the lamps are real”.", "Lena Frost | Lena Frost" },
 	/* Before the quotation: the subject of a speech verb, or a colon
 	 * at the end of the paragraph before. */
 	{ "Actress Nadia Brennan added: “I felt safe for the first time.”",

@@ -1152,6 +1152,18 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 	if (!doc_is_speech(d, i))
 		return -1; /* speaker_after_far() is tried later */
 	v = i;
+	/* '“...”, adding that Mr Shibayama “...”': a participle goes on
+	 * with the sentence's subject, and a name after "that" is in what
+	 * is reported; no inverted "said Smith". */
+	{
+		size_t kl;
+		const char *vk = doc_key(d, v, &kl);
+
+		if ((kl > 4 && memcmp(vk + kl - 3, "ing", 3) == 0 &&
+		     !tok_is(&d->tk, v, "according")) ||
+		    (v + 1 < d->tk.n && tok_is(&d->tk, v + 1, "that")))
+			return -1;
+	}
 	{
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
