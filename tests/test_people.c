@@ -142,6 +142,10 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* Particles of Kalenjin names ("arap"), as of Arabic and German ones
+	 * ("bint", "ould", "zu"), inside the name. */
+	{ "Her rival, Kipkemoi Langat arap Tuwei, dismissed it. Tuwei said "
+	  "so.", "Kipkemoi Langat arap Tuwei=2" },
 	/* Her surname alone, its article in lower case, is her; an
 	 * organisation with the article is nobody. */
 	{ "The coordinator Noor al-Hashimi replied. “It works,” al-Hashimi "
