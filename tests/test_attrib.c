@@ -414,6 +414,10 @@ static const struct {
 	{ "Sir Barnaby Quayle recalls the day.\n\nHer name was Jude Penrose. "
 	  "She was perhaps thirty.\n\nYears later she described that shoot. "
 	  "‘He was no monster,’ she said.", "Jude Penrose/pronoun" },
+	/* A plural possessive inside the name goes on to its head. */
+	{ "The Lamp and Wick Workers’ Union said in a statement: ‘Our "
+	  "members light lamps fourteen hours a day.’",
+	  "Lamp and Wick Workers’ Union/organisation" },
 	/* A word the text tells as a company is the organisation
 	 * speaking, given name or not. */
 	{ "Sigrid, the Oslo shipping company, cut 300 jobs. “The cuts were "

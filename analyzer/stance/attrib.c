@@ -518,6 +518,15 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 		    !(d->tk.v[e].flags & TOK_PUNCT)) {
 			e++;
 		} else if (e + 1 < d->tk.n && doc_same_sent(d, e + 1, t) &&
+			   tok_punct(&d->tk, e, '\'') &&
+			   (d->tk.v[e - 1].flags & TOK_CAP) &&
+			   d->tk.v[e - 1].o + d->tk.v[e - 1].ol ==
+				   d->tk.v[e].o &&
+			   d->text[d->tk.v[e].o - 1] == 's' &&
+			   (d->tk.v[e + 1].flags & TOK_CAP) &&
+			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
+			e += 2; /* "Coastal Workers’ Union" */
+		} else if (e + 1 < d->tk.n && doc_same_sent(d, e + 1, t) &&
 			   org_link(d, e) && (d->tk.v[e + 1].flags & TOK_CAP) &&
 			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
 			e += 2;
