@@ -142,6 +142,9 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* A nickname in marks inside a name, alone later, is that person. */
+	{ "The singer Tomas “Tommo” Quill headlines. Later Tommo said he "
+	  "would play new songs.", "Tomas Quill=2M" },
 	/* Particles of Kalenjin names ("arap"), as of Arabic and German ones
 	 * ("bint", "ould", "zu"), inside the name. */
 	{ "Her rival, Kipkemoi Langat arap Tuwei, dismissed it. Tuwei said "

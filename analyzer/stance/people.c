@@ -272,6 +272,12 @@ struct cands {
 	size_t (*org)[2];
 	size_t norg, caporg;
 	int angles; /* 1 when the text has "<", "《" or "〈" at all */
+	/* Nicknames in marks inside a person's name ("Ruairí “Roo” Mac
+	 * Giolla"): key -> person, -2 when two people share one; the
+	 * keys are owned by nickk. */
+	struct smap nick;
+	char **nickk;
+	size_t nnick, capnick;
 };
 
 /* c->lower for text that is not English: the keys of the words written
@@ -3932,6 +3938,7 @@ couple_person(struct doc *d, const struct cands *c, size_t i,
  * resolved. A second pass resolves the words met before the person they
  * name ("President Tramp ... Tramp said"). */
 static int org_owned(const struct doc *d, size_t a);
+static void marked_nicknames(const struct doc *d, struct cands *c);
 
 static void
 people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
@@ -3986,6 +3993,9 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			p = pass == 0 ? couple_person(d, c, i, ix) : -1;
 			if (p < 0)
 				p = person_by_single(d, ix, k->key, a);
+			/* "Eduardo “Dudu” Carvalhal ... Dudu will play" */
+			if (p < 0 && smap_get(&c->nick, k->key) >= 0)
+				p = smap_get(&c->nick, k->key);
 			/* the second pass finds the items of a list before
 			 * the mononyms of the first ("Beyonce, Adele and
 			 * Harry Styles") */
@@ -4006,6 +4016,44 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		}
 	}
 	smap_release(&titled);
+}
+
+/* The nicknames in marks inside the names of the people found so far
+ * ("Eduardo “Dudu” Carvalhal"), into c->nick, so that the word alone
+ * later ("Dudu will play") is that person, not a new one. */
+static void
+marked_nicknames(const struct doc *d, struct cands *c)
+{
+	struct buf key = BUF_INIT;
+	size_t i, t;
+
+	for (i = 0; i < d->nm; i++) {
+		const struct mention *m = &d->m[i];
+
+		if (m->pronoun || m->ntok < 4)
+			continue;
+		for (t = m->tok + 1; t + 3 < m->tok + m->ntok; t++) {
+			int v;
+
+			if (!is_mark(d, t) || !is_mark(d, t + 2) ||
+			    !is_cap_word(d, t + 1))
+				continue;
+			key_of(d, t + 1, t + 2, &key);
+			v = smap_get(&c->nick, key.p);
+			if (v == m->person || v == -2)
+				continue;
+			if (v < 0) {
+				pt_xgrow((void **)&c->nickk, &c->capnick,
+					 c->nnick + 1, sizeof(*c->nickk));
+				c->nickk[c->nnick] = pt_xstrdup(key.p);
+				smap_put(&c->nick, c->nickk[c->nnick++],
+					 m->person);
+			} else {
+				smap_put(&c->nick, key.p, -2);
+			}
+		}
+	}
+	buf_release(&key);
 }
 
 /* 1 when the possessive at token a owns what only an organisation has
@@ -4133,7 +4181,8 @@ reads_english(const struct doc *d)
 void
 people_find(struct doc *d, const struct topic *t)
 {
-	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0, 0 };
+	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0, 0,
+			   { NULL, NULL, 0, 0 }, NULL, 0, 0 };
 	struct smap accepted = { NULL, NULL, 0, 0 };
 	struct pindex ix;
 	size_t i;
@@ -4155,6 +4204,7 @@ people_find(struct doc *d, const struct topic *t)
 	accept_by_surname(d, &c, &accepted);
 	accept_by_neighbours(d, &c, &accepted);
 	people_from_accepted(d, &c, &ix);
+	marked_nicknames(d, &c);
 	people_from_single_words(d, &c, &ix);
 	particle_surnames(d, &ix);
 	mark_org_words(d, &c);
@@ -4165,6 +4215,10 @@ people_find(struct doc *d, const struct topic *t)
 		free(c.v[i].key);
 	smap_release(&accepted);
 	pindex_release(&ix);
+	for (i = 0; i < c.nnick; i++)
+		free(c.nickk[i]);
+	free(c.nickk);
+	smap_release(&c.nick);
 	free(c.v);
 	free(c.lower);
 	free(c.org);
