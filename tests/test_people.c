@@ -679,6 +679,8 @@ static const struct {
 	  "a company's apposition" },
 	{ "Lumora Vox, the dubbing company, today announced a deal.",
 	  "a company's apposition after a run" },
+	{ "She beat a player from the United States, who needed five sets.",
+	  "one word after an organisation's word ends its name" },
 	{ "Sigrid's head of design spoke first. “It will change,” Sigrid "
 	  "said.", "a given name whose head of design speaks" },
 	{ "Sigrid, the Oslo shipping company, cut jobs. “We will hire "

@@ -3051,6 +3051,16 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				/* "the United States, who": one word right
+				 * after an organisation's word the scan
+				 * passed over ("United") ends that name. */
+				if (a == i && b == a + 1 && a > 0 &&
+				    doc_same_sent(d, a - 1, a) &&
+				    is_cap_word(d, a - 1) &&
+				    (doc_lex(d, a - 1) & LEX_ORG) &&
+				    !(d->tk.v[a - 1].flags & TOK_POSS) &&
+				    doc_mention_at(d, a - 1) < 0)
+					k->ev |= EV_THING;
 				if ((k->ev & EV_SSTITLE) &&
 				    !(k->ev & (EV_SPEECH | EV_APPOS | EV_INV)))
 					k->ev |= EV_TITLEROLE;
