@@ -82,6 +82,11 @@ static const struct {
 	  "never slept.”", "Mara Voss" },
 	{ "Her old assistant, the lamplighter Radek Hora, called the guild "
 	  "“the bravest of them all”.", "Radek Hora" },
+	/* A verb of saying written with a capital inside a name ("Crane
+	 * Shot") is part of the name: the name before the quote speaks. */
+	{ "Margit Solvang called it “a small miracle,” while Crane Shot’s "
+	  "Dana Ortiz found it “so intimate it forgets to invite us.”",
+	  "Margit Solvang | Dana Ortiz" },
 	/* A participle of saying after the quote goes on with the subject;
 	 * the name after "that" is reported, no speaker. */
 	{ "Lena Frost, an analyst at Harrow Pictures, said the price was "
