@@ -87,6 +87,11 @@ static const struct {
 	{ "Margit Solvang called it “a small miracle,” while Crane Shot’s "
 	  "Dana Ortiz found it “so intimate it forgets to invite us.”",
 	  "Margit Solvang | Dana Ortiz" },
+	/* Where a name works ("of the Lamp Gazette") stands between it and
+	 * its verb. */
+	{ "Dana Ortiz of the Lamp Gazette found it “dull, like a wick in "
+	  "water”, while Paul Anand of Wick Weekly praised its “gleeful, "
+	  "smoky nastiness” and its oil.", "Dana Ortiz | Paul Anand" },
 	/* A participle of saying after the quote goes on with the subject;
 	 * the name after "that" is reported, no speaker. */
 	{ "Lena Frost, an analyst at Harrow Pictures, said the price was "

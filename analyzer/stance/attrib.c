@@ -1403,6 +1403,22 @@ adjacent_to_verb(const struct doc *d, size_t e, size_t v)
 
 	if (k > v)
 		k = e;
+	/* "Grace Ng of Cutaway Weekly praised": where the name works */
+	if (k + 1 < v && (tok_is(&d->tk, k, "of") || tok_is(&d->tk, k, "from") ||
+			  tok_is(&d->tk, k, "at"))) {
+		size_t j = k + 1;
+
+		if (tok_is(&d->tk, j, "the"))
+			j++;
+		if (j < v && (d->tk.v[j].flags & TOK_CAP) &&
+		    doc_mention_at(d, j) < 0) {
+			while (j < v && (d->tk.v[j].flags & TOK_CAP) &&
+			       !(d->tk.v[j].flags & TOK_PUNCT) &&
+			       doc_mention_at(d, j) < 0)
+				j++;
+			k = j;
+		}
+	}
 	for (; k < v; k++)
 		if (!skippable(d, k) && !(doc_lex(d, k) & LEX_NAME_GAP) &&
 		    !tok_punct(&d->tk, k, ',') && !tok_is(&d->tk, k, "who"))
