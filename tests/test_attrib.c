@@ -424,6 +424,15 @@ static const struct {
 	{ "Sir Barnaby Quayle recalls the day.\n\nHer name was Jude Penrose. "
 	  "She was perhaps thirty.\n\nYears later she described that shoot. "
 	  "‘He was no monster,’ she said.", "Jude Penrose/pronoun" },
+	/* A subheading that quotes again words given to a speaker is
+	 * theirs; words given to nobody give nobody. */
+	{ "The Harrow Lamp Guild accused the council of hiring “bandit "
+	  "lamplighters” in the south.\n\nThe lamps are old.\n\n"
+	  "“Council-run bandit lamplighters in the south”\n\nThey are new.",
+	  "Harrow Lamp Guild/organisation | Harrow Lamp Guild/echo" },
+	{ "The council hired lamplighters.\n\n“Nobody knows what the "
+	  "bandit lamplighters want.”\n\n“Council-run bandit lamplighters "
+	  "in the south”\n\nThey are new.", "-/ | -/" },
 	/* A plural possessive inside the name goes on to its head. */
 	{ "The Lamp and Wick Workers’ Union said in a statement: ‘Our "
 	  "members light lamps fourteen hours a day.’",

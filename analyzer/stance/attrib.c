@@ -17,7 +17,9 @@
  * to the name it points ahead to. An
  * organisation speaks when the text says so and names it, or, when no
  * other sieve fires, when it is named with its verb just before the quote
- * in its clause. Otherwise the speaker is unknown.
+ * in its clause. A quote no sieve attributed that repeats the words of
+ * another quote takes that quote's speaker (echo). Otherwise the speaker
+ * is unknown.
  *
  * Whose stance: for each sentence, the people a cue outside quotations
  * counts for -- those the sentence names (each member of a list "A, B and
@@ -34,6 +36,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* An echo (echo_speakers()): the shorter quote's words at most, and the
+ * quotes compared on either side. */
+#define ATTRIB_ECHO_WORDS 40
+#define ATTRIB_ECHO_SCAN 32
 
 static int
 pronoun_gender(const struct doc *d, size_t i)
@@ -2890,6 +2897,84 @@ backfill_segments(struct doc *d)
 	}
 }
 
+/* 1 when the words of quote a stand, in order and at once, among the
+ * words of quote b (keys, punctuation left out), a having two words at
+ * least and at most ATTRIB_ECHO_WORDS. */
+static int
+words_within(const struct doc *d, const struct quote *a,
+	     const struct quote *b)
+{
+	size_t wa[ATTRIB_ECHO_WORDS], na = 0, i, j, k;
+
+	for (i = a->t0; i < a->t1; i++) {
+		if (!(d->tk.v[i].flags & TOK_WORD))
+			continue;
+		if (na == ATTRIB_ECHO_WORDS)
+			return 0;
+		wa[na++] = i;
+	}
+	if (na < 2)
+		return 0;
+	for (i = b->t0; i < b->t1; i++) {
+		for (j = i, k = 0; j < b->t1 && k < na; j++) {
+			size_t l1, l2;
+			const char *k1, *k2;
+
+			if (!(d->tk.v[j].flags & TOK_WORD))
+				continue;
+			k1 = doc_key(d, j, &l1);
+			k2 = doc_key(d, wa[k], &l2);
+			if (l1 != l2 || memcmp(k1, k2, l1) != 0)
+				break;
+			k++;
+		}
+		if (k == na)
+			return 1;
+	}
+	return 0;
+}
+
+/* A quote no sieve attributed that repeats the words of another one of
+ * the article, or whose words another one repeats (a subheading quoting
+ * the claim: "“U.S.-controlled bandit formations”" after 'the ministries
+ * accused them of controlling “bandit formations”'): the other one's
+ * speaker, person or organisation. Up to ATTRIB_ECHO_SCAN quotes either
+ * side are compared, so the step stays linear. */
+static void
+echo_speakers(struct doc *d)
+{
+	size_t i, j, lo, hi;
+
+	for (i = 0; i < d->nq; i++) {
+		struct quote *q = &d->q[i];
+
+		if (!q->direct || q->nested || q->sieve != SIEVE_NONE ||
+		    q->speaker >= 0)
+			continue;
+		lo = i > ATTRIB_ECHO_SCAN ? i - ATTRIB_ECHO_SCAN : 0;
+		hi = i + ATTRIB_ECHO_SCAN < d->nq ? i + ATTRIB_ECHO_SCAN : d->nq;
+		for (j = lo; j < hi; j++) {
+			const struct quote *o = &d->q[j];
+
+			if (j == i || !o->direct || o->nested ||
+			    o->sieve == SIEVE_ECHO ||
+			    (o->speaker < 0 && o->kind != SPK_ORG))
+				continue;
+			if (!words_within(d, q, o) && !words_within(d, o, q))
+				continue;
+			q->speaker = o->speaker;
+			q->kind = o->kind;
+			q->orgo = o->orgo;
+			q->orgl = o->orgl;
+			q->sieve = SIEVE_ECHO;
+			q->fl = 0;
+			if (q->speaker >= 0)
+				d->p[q->speaker].quotes++;
+			break;
+		}
+	}
+}
+
 /* The gender of a noun said of the subject ending at token e: "is a
  * woman", "was one of the first two women", ", a mother of three,"; -1
  * if none. Words given to both (chairman, actor) are left out. */
@@ -3055,6 +3140,7 @@ attrib_run(struct doc *d)
 	infer_genders(d);
 	attribute_quotes(d);
 	backfill_segments(d);
+	echo_speakers(d);
 	attribute_nested(d);
 	store_subjects(d);
 }

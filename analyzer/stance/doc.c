@@ -256,7 +256,7 @@ doc_sieve_name(enum doc_sieve s)
 		"", "trailing", "leading", "colon", "according-to", "epithet",
 		"pronoun", "subject", "continuation", "qa-label",
 		"organisation", "anonymous", "writing", "answer",
-		"named"
+		"named", "echo"
 	};
 
 	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "";

@@ -104,11 +104,15 @@ enum doc_sieve {
 			       one person named just before */
 	SIEVE_ANSWER,       /* a quoted answer after a question asked in
 			       the text: the person interviewed */
-	SIEVE_NAMED         /* 'Greenpeace tweeted: "..."': a name the text
+	SIEVE_NAMED,        /* 'Greenpeace tweeted: "..."': a name the text
 			       does not tell as a person or an
 			       organisation, the subject of a verb of
 			       saying next to the quote (kind
 			       organisation) */
+	SIEVE_ECHO          /* no other sieve fired, and the quote repeats
+			       words another quote of the article gives
+			       to its speaker (a subheading, a phrase
+			       quoted again): that speaker */
 };
 
 /* What kind of speaker a quotation has. */
