@@ -92,6 +92,14 @@ static const struct {
 	{ "Dana Ortiz of the Lamp Gazette found it “dull, like a wick in "
 	  "water”, while Paul Anand of Wick Weekly praised its “gleeful, "
 	  "smoky nastiness” and its oil.", "Dana Ortiz | Paul Anand" },
+	/* A quotative "go" or "be like" is a verb of saying; "he'd" and
+	 * "she'll" are pronouns. */
+	{ "Tomas Quill checked the lamps. Every hour he'd pop up and go, "
+	  "\"Are we all still good, Mara?\" The lamps were lit.",
+	  "Tomas Quill" },
+	{ "Mara Voss watched. And I was like, “No way, not again.”", "-" },
+	{ "Mara Voss watched the guild. She'll tell you, “No way, not "
+	  "again.”", "Mara Voss" },
 	/* A participle of saying after the quote goes on with the subject;
 	 * the name after "that" is reported, no speaker. */
 	{ "Lena Frost, an analyst at Harrow Pictures, said the price was "
@@ -541,7 +549,8 @@ static const struct {
 	  "read: “We cannot get to work on time any more.”",
 	  "-/anonymous" },
 	/* A quote inside an answer of a transcript goes to the speaker
-	 * label opening its paragraph. */
+	 * label opening its paragraph, unless a pronoun and a verb of
+	 * saying ("he'd pop up and go") give it to another. */
 	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
 	  "first year hard?\n\nMBATHA-KERR: We nearly closed twice. I "
 	  "still tell my partner, “You bought these lamps, not me.”",
@@ -549,7 +558,7 @@ static const struct {
 	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
 	  "first year hard?\n\nMBATHA-KERR: There was a man called Tomas "
 	  "Quill. Every night he'd pop up and go, “Are the lamps all lit, "
-	  "Rosalind?”", "-/" },
+	  "Rosalind?”", "Tomas Quill/pronoun" },
 	/* "the company said" after a company named with an organisation
 	 * word before. */
 	{ "Shares in Harrow Lamp Industries fell on Monday.\n\nIn a "

@@ -349,6 +349,23 @@ epithet_ahead(const struct doc *d, size_t e)
 	return DOC_NONE;
 }
 
+/* The gender of "he'd", "she'll", "he's" at token i (a subject pronoun
+ * and its auxiliary in one word), else -1. */
+static int
+contracted_pronoun(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "he'd", "he'll", "he's" };
+	static const char *const f[] = { "she'd", "she'll", "she's" };
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD))
+		return -1;
+	if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
+		return GENDER_M;
+	if (tok_in(&d->tk, i, f, sizeof(f) / sizeof(*f)))
+		return GENDER_F;
+	return -1;
+}
+
 static int
 person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 {
@@ -377,6 +394,14 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 	}
 	g = pronoun_gender(d, i);
 	if (g > 0 && (tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "he"))) {
+		*end = i + 1;
+		*how = HOW_PRONOUN;
+		return resolve_pronoun(d, i, g);
+	}
+	/* "he'd pop up and go", "she'll say": the pronoun with its
+	 * auxiliary in one word */
+	g = contracted_pronoun(d, i);
+	if (g > 0) {
 		*end = i + 1;
 		*how = HOW_PRONOUN;
 		return resolve_pronoun(d, i, g);
@@ -1519,6 +1544,28 @@ inner_point(const struct doc *d, size_t j)
 		       TOK_WORD;
 }
 
+/* A quotative "go" or "be like" at token j, with a comma or colon (or
+ * nothing) before the opening mark at `open` ("he'd pop up and go, “Are
+ * we good?”", "and I was like, “No way.”"): a verb of saying in speech
+ * written down. */
+static int
+quotative(const struct doc *d, size_t j, size_t open)
+{
+	static const char *const go[] = { "go", "goes", "went", "going" };
+	static const char *const be[] = { "was", "is", "were", "am", "are",
+		"'s", "'m", "be", "being" };
+
+	if (j + 1 != open && !(j + 2 == open && (tok_punct(&d->tk, j + 1, ',') ||
+					       tok_punct(&d->tk, j + 1, ':'))))
+		return 0;
+	if (d->tk.v[j].flags & TOK_CAP)
+		return 0;
+	if (tok_in(&d->tk, j, go, sizeof(go) / sizeof(*go)))
+		return 1;
+	return tok_is(&d->tk, j, "like") && j > 0 && doc_same_sent(d, j - 1, j) &&
+	       tok_in(&d->tk, j - 1, be, sizeof(be) / sizeof(*be));
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -1545,7 +1592,7 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 			}
 			break;
 		}
-		if (doc_is_speech(d, j)) {
+		if (doc_is_speech(d, j) || quotative(d, j, q->open)) {
 			v = j;
 			break;
 		}
