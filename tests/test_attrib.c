@@ -100,6 +100,17 @@ static const struct {
 	{ "Mara Voss watched. And I was like, “No way, not again.”", "-" },
 	{ "Mara Voss watched the guild. She'll tell you, “No way, not "
 	  "again.”", "Mara Voss" },
+	/* A quote in the first person inside a sentence about a thing is
+	 * the words of the person the sentence before is about; not one
+	 * in the third person. */
+	{ "Mara Voss has worked with two lamplighters, and the two could "
+	  "not have been more different. The first, on a harbour job, "
+	  "“treated the lamps like a dance and me like a colleague”.",
+	  "Mara Voss" },
+	{ "Mara Voss has worked with two lamplighters, and the two could "
+	  "not have been more different. The first, on a harbour job, "
+	  "“treated the lamps like a dance and the crew like colleagues”.",
+	  "-" },
 	/* A participle of saying after the quote goes on with the subject;
 	 * the name after "that" is reported, no speaker. */
 	{ "Lena Frost, an analyst at Harrow Pictures, said the price was "

@@ -1880,6 +1880,22 @@ subject_at(struct doc *d, size_t a, size_t lim, struct found *f)
 	return p;
 }
 
+/* 1 when quote q speaks in the first person singular ("me", "I",
+ * "my"). */
+static int
+says_me(const struct doc *d, const struct quote *q)
+{
+	static const char *const me[] = { "i", "me", "my", "myself", "mine",
+		"i'm", "i've", "i'd", "i'll" };
+	size_t i;
+
+	for (i = q->t0; i < q->t1; i++)
+		if ((d->tk.v[i].flags & TOK_WORD) &&
+		    tok_in(&d->tk, i, me, sizeof(me) / sizeof(*me)))
+			return 1;
+	return 0;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1905,7 +1921,25 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 		    tok_punct(&d->tk, q->open - 1, '.') &&
 		    (p = subject_at(d, a, q->open, f)) >= 0)
 			return p;
-		return pronoun_noun_intro(d, q, a, f);
+		if ((p = pronoun_noun_intro(d, q, a, f)) >= 0)
+			return p;
+		/* "X has worked with two coordinators. The first, on a
+		 * romance, “treated me like a colleague”": a quote in the
+		 * first person, in a sentence about something and naming
+		 * nobody, is the words of the person the sentence before
+		 * in the paragraph is about. */
+		if (s > 0 && says_me(d, q) &&
+		    d->tk.v[d->sent_start[s - 1]].para ==
+			    d->tk.v[q->open].para &&
+		    !(doc_mention_from(d, d->sent_start[s]) < d->nm &&
+		      d->m[doc_mention_from(d, d->sent_start[s])].tok <
+			      q->open)) {
+			a = skip_intro(d, d->sent_start[s - 1],
+				       d->sent_start[s]);
+			if (d->tk.v[a].quote < 0)
+				return subject_at(d, a, d->sent_start[s], f);
+		}
+		return -1;
 	}
 	if (s == 0)
 		return -1;
