@@ -142,6 +142,9 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* An item after "from" in a list of people is a place. */
+	{ "They are two brothers from Paisholt, Callum and Duncan Mowbray.",
+	  "Duncan Mowbray=1M | Callum=1M" },
 	/* A nickname in marks inside a name, alone later, is that person. */
 	{ "The singer Tomas “Tommo” Quill headlines. Later Tommo said he "
 	  "would play new songs.", "Tomas Quill=2M" },
@@ -679,6 +682,8 @@ static const struct {
 	  "a company's apposition" },
 	{ "Lumora Vox, the dubbing company, today announced a deal.",
 	  "a company's apposition after a run" },
+	{ "On the bill are the Leeds duo Hattie Crane and the accordion "
+	  "trio Kolme Veljet.", "a band's name after its kind" },
 	{ "She beat a player from the United States, who needed five sets.",
 	  "one word after an organisation's word ends its name" },
 	{ "Sigrid's head of design spoke first. “It will change,” Sigrid "

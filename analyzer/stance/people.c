@@ -1551,6 +1551,23 @@ org_kind(const struct doc *d, size_t i)
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
+/* 1 for a lower-case word for a band at token i ("duo", "trio",
+ * "band"), after a determiner or a modifier before it: the name after it
+ * is the group's. */
+static int
+band_word(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "band", "duo", "trio", "quartet",
+		"quintet", "sextet", "septet", "octet", "ensemble", "orchestra",
+		"choir", "supergroup" };
+
+	if (i == 0 || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)) ||
+	    !tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
+		return 0;
+	return !(d->tk.v[i - 1].flags & TOK_PUNCT) &&
+	       !tok_is(&d->tk, i - 1, "of") && !tok_is(&d->tk, i - 1, "and");
+}
+
 /* 1 for a lower-case word for a company that names a person's trade or
  * other things too ("the broadcaster X", "the documentary maker X", "the
  * house X built"): before a run that reads as a name it is no company's
@@ -2013,6 +2030,10 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	    (b + 1 < d->tk.n && tok_punct(&d->tk, b, '&') &&
 	     doc_same_sent(d, a, b + 1) && is_cap_word(d, b + 1) &&
 	     words_in(d, b + 1, b + 2) == 1 && !is_cap_word(d, b + 2))))
+		return EV_THING;
+	/* "the Glasgow duo Hettie Vance", "the accordion trio Kolme
+	 * Veljesta": a band's name, whatever its words. */
+	if (a > 0 && doc_same_sent(d, a - 1, a) && band_word(d, a - 1))
 		return EV_THING;
 	if (words_in(d, a, b) < 2)
 		return 0;
@@ -3838,7 +3859,7 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 	const struct cand *k = &c->v[i];
 	size_t j, people = 0;
 
-	if ((k->ev & (EV_AGAINST | EV_TITLEROLE)) ||
+	if ((k->ev & (EV_AGAINST | EV_TITLEROLE | EV_PLACE_PREP)) ||
 	    (doc_lex(d, k->a) & (LEX_PLACE | LEX_ORG)) ||
 	    (is_common(d, k->a) && !weak_given(d, k->a)) ||
 	    has_digit(d, k->a))
