@@ -452,6 +452,9 @@ static const struct {
 	{ "The council hired lamplighters.\n\n“Nobody knows what the "
 	  "bandit lamplighters want.”\n\n“Council-run bandit lamplighters "
 	  "in the south”\n\nThey are new.", "-/ | -/" },
+	{ "The Taipei handset maker Zorvant unveiled two phones. In a press "
+	  "release, Zorvant said: “Otto runs on the phone itself.”",
+	  "Zorvant/organisation" },
 	/* A plural possessive inside the name goes on to its head. */
 	{ "The Lamp and Wick Workers’ Union said in a statement: ‘Our "
 	  "members light lamps fourteen hours a day.’",

@@ -682,6 +682,8 @@ static const struct {
 	  "a company's apposition" },
 	{ "Lumora Vox, the dubbing company, today announced a deal.",
 	  "a company's apposition after a run" },
+	{ "The Taipei handset maker Zorvant unveiled two phones. “It runs on "
+	  "the phone,” Zorvant said.", "a maker of goods, at each mention" },
 	{ "On the bill are the Leeds duo Hattie Crane and the accordion "
 	  "trio Kolme Veljet.", "a band's name after its kind" },
 	{ "She beat a player from the United States, who needed five sets.",

@@ -113,9 +113,10 @@ enum evidence {
 			       wife", "Okafor himself", "Okafor, who was
 			       born", "Okafor died" */
 	EV_ORGAPPOS = 1 << 24 /* with EV_THING: an organisation's apposition
-				 follows ("Zorvex, the chipmaker,"), so a
-				 single word is a company at every
-				 occurrence */
+				 follows ("Zorvex, the chipmaker,") or a
+				 maker of goods goes before ("the handset
+				 maker Vantric"), so a single word is a
+				 company at every occurrence */
 };
 
 /* Evidence that makes a person by itself. */
@@ -1551,6 +1552,30 @@ org_kind(const struct doc *d, size_t i)
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
+/* 1 when "maker" or "manufacturer" after a word for goods stands right
+ * before token a ("the handset maker X", "a Danish toy manufacturer
+ * X"). */
+static int
+goods_maker(const struct doc *d, size_t a)
+{
+	static const char *const goods[] = { "handset", "phone", "smartphone",
+		"car", "chip", "drug", "aircraft", "plane", "steel", "tyre",
+		"tire", "truck", "battery", "computer", "laptop", "software",
+		"device", "appliance", "beverage", "drinks", "snack",
+		"cosmetics", "vaccine", "headphone", "camera", "scooter",
+		"engine", "semiconductor", "robot", "drone", "console",
+		"spirits", "sportswear", "footwear", "vehicle", "electronics" };
+	/* not the crafts a person may ply ("shoe", "watch", "wine",
+	 * "furniture", "toy") */
+
+	if (a < 2 || !doc_same_sent(d, a - 2, a) ||
+	    (d->tk.v[a - 1].flags & (TOK_CAP | TOK_POSS)) ||
+	    !(tok_is(&d->tk, a - 1, "maker") ||
+	      tok_is(&d->tk, a - 1, "manufacturer")))
+		return 0;
+	return tok_in(&d->tk, a - 2, goods, sizeof(goods) / sizeof(*goods));
+}
+
 /* 1 for a lower-case word for a band at token i ("duo", "trio",
  * "band"), after a determiner or a modifier before it: the name after it
  * is the group's. */
@@ -2031,6 +2056,11 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	     doc_same_sent(d, a, b + 1) && is_cap_word(d, b + 1) &&
 	     words_in(d, b + 1, b + 2) == 1 && !is_cap_word(d, b + 2))))
 		return EV_THING;
+	/* "the Taipei handset maker Vantric": a maker of goods is a
+	 * company, at every occurrence of its name ("documentary maker" is
+	 * a trade). */
+	if (goods_maker(d, a) && (b == a + 1 || !(ev & EV_GIVEN)))
+		return EV_THING | EV_ORGAPPOS;
 	/* "the Glasgow duo Hettie Vance", "the accordion trio Kolme
 	 * Veljesta": a band's name, whatever its words. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) && band_word(d, a - 1))
