@@ -455,6 +455,9 @@ static const struct {
 	{ "The Taipei handset maker Zorvant unveiled two phones. In a press "
 	  "release, Zorvant said: “Otto runs on the phone itself.”",
 	  "Zorvant/organisation" },
+	{ "The Leeds Corsairs lost 5-1 on Saturday, their sixth defeat.\n\n"
+	  "In a statement, the Corsairs said: “We expect better, starting "
+	  "Tuesday.”", "Corsairs/organisation" },
 	/* A plural possessive inside the name goes on to its head. */
 	{ "The Lamp and Wick Workers’ Union said in a statement: ‘Our "
 	  "members light lamps fourteen hours a day.’",

@@ -523,6 +523,9 @@ static const struct {
 	 * words back, no work, organisation or possessive between. */
 	{ "He met the new coach of the national team, Okonkwe, on Monday.",
 	  "Okonkwe=1" },
+	/* A name after "the" that modifies a noun is still a person's. */
+	{ "Tomas Quill fell. Critics of the Quill regime cheered.",
+	  "Tomas Quill=2M" },
 	/* A person has a chief of staff and a board game; a company has a
 	 * chief executive. */
 	{ "Tomas's chief of staff quit. Tomas said he was sorry.",
@@ -684,6 +687,10 @@ static const struct {
 	  "a company's apposition after a run" },
 	{ "The Taipei handset maker Zorvant unveiled two phones. “It runs on "
 	  "the phone,” Zorvant said.", "a maker of goods, at each mention" },
+	{ "The Leeds Corsairs lost 5-1 on Saturday, their sixth defeat, and "
+	  "the coach hid his anger. In a statement, the Corsairs said they "
+	  "would improve.", "a team: \"their\" first, one word after "
+	  "\"the\"" },
 	{ "On the bill are the Leeds duo Hattie Crane and the accordion "
 	  "trio Kolme Veljet.", "a band's name after its kind" },
 	{ "She beat a player from the United States, who needed five sets.",

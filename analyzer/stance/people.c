@@ -1552,6 +1552,35 @@ org_kind(const struct doc *d, size_t i)
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
+/* 1 when the word before token b heads its noun phrase: what follows is
+ * a verb of saying, an auxiliary, a preposition or punctuation ("the
+ * Corsaires said", "the Raptors, who"), not a noun it modifies ("the
+ * Assad regime", "the Trump administration"). */
+static int
+the_head(const struct doc *d, size_t b)
+{
+	static const char *const aux[] = { "is", "was", "are", "were", "has",
+		"have", "had", "will", "would", "can", "could", "did", "do",
+		"does" };
+
+	if (b >= d->tk.n || !doc_same_sent(d, b - 1, b))
+		return 1;
+	if (d->tk.v[b].flags & TOK_PUNCT)
+		return !tok_punct(&d->tk, b, '-');
+	return doc_is_speech(d, b) || (doc_lex(d, b) & LEX_PREP) ||
+	       tok_in(&d->tk, b, aux, sizeof(aux) / sizeof(*aux));
+}
+
+/* 1 when the one word at token a follows "the" in lower case and heads
+ * its noun phrase (the_head()): "the Corsaires said". */
+static int
+the_before(const struct doc *d, size_t a)
+{
+	return a > 0 && doc_same_sent(d, a - 1, a) &&
+	       tok_is(&d->tk, a - 1, "the") &&
+	       !(d->tk.v[a - 1].flags & TOK_CAP) && the_head(d, a + 1);
+}
+
 /* 1 when "maker" or "manufacturer" after a word for goods stands right
  * before token a ("the handset maker X", "a Danish toy manufacturer
  * X"). */
@@ -2065,6 +2094,10 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	 * Veljesta": a band's name, whatever its words. */
 	if (a > 0 && doc_same_sent(d, a - 1, a) && band_word(d, a - 1))
 		return EV_THING;
+	/* "the Corsaires said", "the Pentagon": one word after "the" in
+	 * lower case names a team, a band or a place, no person. */
+	if (b == a + 1 && the_before(d, a))
+		return ev | EV_THING;
 	if (words_in(d, a, b) < 2)
 		return 0;
 	/* "Storm Idris", "Hurricane Katrina": a storm's kind before a given
@@ -2831,6 +2864,11 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 				end++;
 			continue;
 		}
+		/* "The Montreal Corsaires lost, their sixth defeat, and
+		 * captain X hid his anger": a group's pronoun first */
+		if (d->tk.v[j].sent == s &&
+		    (tok_is(&d->tk, j, "their") || tok_is(&d->tk, j, "its")))
+			return 0;
 		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
 			return EV_HESHE;
 	}
@@ -3604,7 +3642,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const struct cand *k = &c->v[i];
 		int n;
 
-		if (k->nw != 1 || (k->ev & (EV_AGAINST | EV_PREP)) ||
+		if (k->nw != 1 || (k->ev & (EV_AGAINST | EV_PREP | EV_THING)) ||
 		    (doc_lex(d, k->a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
 					 LEX_PRONOUN | LEX_ROLE)))
 			continue;
@@ -4151,9 +4189,10 @@ org_owned(const struct doc *d, size_t a)
 }
 
 /* The single words of candidates the text tells as a company somewhere
- * (its_after(), an organisation's apposition, org_owned()) and that no
- * person took get TM_ORG at each of their occurrences, so that attrib
- * takes "Halvard said" for the company speaking. */
+ * (its_after(), an organisation's apposition or a maker of goods before
+ * it, org_owned(), "the Corsaires said") and that no person took get
+ * TM_ORG at each of their occurrences, so that attrib takes "Halvard
+ * said" for the company speaking. */
 static void
 mark_org_words(struct doc *d, const struct cands *c)
 {
@@ -4163,7 +4202,9 @@ mark_org_words(struct doc *d, const struct cands *c)
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].nw == 1 && c->v[i].person < 0 &&
 		    (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS) ||
-		     org_owned(d, c->v[i].b - 1)))
+		     org_owned(d, c->v[i].b - 1) ||
+		     ((c->v[i].ev & EV_THING) && the_before(d, c->v[i].a) &&
+		      doc_is_speech(d, c->v[i].b))))
 			smap_put(&orgs, c->v[i].key, 1);
 	for (i = 0; i < c->n && orgs.n; i++)
 		if (c->v[i].nw == 1 && c->v[i].person < 0 &&
