@@ -458,6 +458,8 @@ static const struct {
 	{ "The Leeds Corsairs lost 5-1 on Saturday, their sixth defeat.\n\n"
 	  "In a statement, the Corsairs said: “We expect better, starting "
 	  "Tuesday.”", "Corsairs/organisation" },
+	{ "Dwayne Marsh arrived.\n\n“We made it,” the Rock said.",
+	  "Dwayne Marsh/subject" },
 	/* A plural possessive inside the name goes on to its head. */
 	{ "The Lamp and Wick Workers’ Union said in a statement: ‘Our "
 	  "members light lamps fourteen hours a day.’",

@@ -1571,6 +1571,18 @@ the_head(const struct doc *d, size_t b)
 	       tok_in(&d->tk, b, aux, sizeof(aux) / sizeof(*aux));
 }
 
+/* 1 when the capitalised word at token a ends in "s" as plurals do
+ * ("the Corsaires", "the Raptors": a team or a band speaks; "the Rock"
+ * is a nickname). */
+static int
+plural_name(const struct doc *d, size_t a)
+{
+	size_t kl;
+	const char *k = doc_key(d, a, &kl);
+
+	return kl > 3 && k[kl - 1] == 's' && k[kl - 2] != 's';
+}
+
 /* 1 when the one word at token a follows "the" in lower case and heads
  * its noun phrase (the_head()): "the Corsaires said". */
 static int
@@ -4204,7 +4216,7 @@ mark_org_words(struct doc *d, const struct cands *c)
 		    (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS) ||
 		     org_owned(d, c->v[i].b - 1) ||
 		     ((c->v[i].ev & EV_THING) && the_before(d, c->v[i].a) &&
-		      doc_is_speech(d, c->v[i].b))))
+		      doc_is_speech(d, c->v[i].b) && plural_name(d, c->v[i].a))))
 			smap_put(&orgs, c->v[i].key, 1);
 	for (i = 0; i < c->n && orgs.n; i++)
 		if (c->v[i].nw == 1 && c->v[i].person < 0 &&
