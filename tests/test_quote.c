@@ -194,6 +194,12 @@ static const struct {
 	  "T[And we never let it go out at all.]" },
 	{ "Then Bea sings: “Carry me home to the harbour tonight.”",
 	  "T[Carry me home to the harbour tonight.]" },
+	/* Lines of verse with a slash between them; a slash inside a word
+	 * is none. */
+	{ "On the last track the sisters trade verses: “You light the lamp "
+	  "/ I carry it home.”", "T[You light the lamp / I carry it home.]" },
+	{ "She said the guild works “24/7 and/or more, all year round”.",
+	  "D[24/7 and/or more, all year round]" },
 	{ "“We carry the lamp down to the harbour,” she sings. “That song "
 	  "is for my mother,” she said later.",
 	  "T[We carry the lamp down to the harbour,] "

@@ -1074,6 +1074,28 @@ title_frame(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* Lines of verse run together with a slash between them ("You drink to
+ * forget / I sing to remember"): a lyric or a poem quoted as written, not
+ * somebody's words. The slash stands alone, with a space either side,
+ * between words (not "and/or", "24/7"). */
+static int
+verse_lines(const struct doc *d, const struct quote *q)
+{
+	size_t i;
+
+	for (i = q->t0 + 1; i + 1 < q->t1; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (!tok_punct(&d->tk, i, '/') || k->ol != 1)
+			continue;
+		if (doc_prev_cp(d, k->o) == ' ' && doc_cp_at(d, k->o + 1) == ' ' &&
+		    (d->tk.v[i - 1].flags & TOK_WORD) &&
+		    (d->tk.v[i + 1].flags & TOK_WORD))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -1086,7 +1108,7 @@ is_direct(const struct doc *d, const struct quote *q)
 	if (words == 0)
 		return 0;
 	if (translation(d, q) || link_label(d, q) || imagined(d, q) ||
-	    defined_term(d, q) || title_frame(d, q))
+	    defined_term(d, q) || title_frame(d, q) || verse_lines(d, q))
 		return 0;
 	/* "the film “Salt Harbour,”", "“The Night We Met”", "a set
 	 * called the “Master Builder Series”" */
