@@ -194,6 +194,11 @@ static const struct {
 	  "T[And we never let it go out at all.]" },
 	{ "Then Bea sings: “Carry me home to the harbour tonight.”",
 	  "T[Carry me home to the harbour tonight.]" },
+	/* The text of a sign people carry is a quotation; a book read is
+	 * none. */
+	{ "They marched with placards reading “Light, don’t burn”.",
+	  "D[Light, don’t burn]" },
+	{ "He read “War and Peace” twice.", "T[War and Peace]" },
 	/* Lines of verse with a slash between them; a slash inside a word
 	 * is none. */
 	{ "On the last track the sisters trade verses: “You light the lamp "

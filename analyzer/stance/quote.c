@@ -16,7 +16,9 @@
  * for a work ("the report ‘...’") or a thing that calls it so ("what the
  * contract calls a “...”"), nor inside a noun phrase ("reach “severe” or
  * “emergency” levels", "the “...” campaign"), nor a line that is sung
- * ("“...,” she sings") or follows a sung one in its paragraph.
+ * ("“...,” she sings") or follows a sung one in its paragraph, nor lines
+ * of verse joined by a slash. The text of a sign people carry ("placards
+ * reading “...”") is a quotation however short.
  */
 #include "analyzer/stance/quote.h"
 
@@ -1074,6 +1076,32 @@ title_frame(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* The text of a sign that people carry, after "reading" or "read" ("with
+ * placards reading “Swim, don't sink”", "a banner that read “...”"): a
+ * quotation, of nobody named (signs and chants are, as their words are
+ * people's); not a slogan in title case ("Posters read “Light Up The
+ * Town”"), the caller checks. */
+static int
+sign_text(const struct doc *d, const struct quote *q)
+{
+	static const char *const sign[] = { "sign", "signs", "placard",
+		"placards", "banner", "banners", "poster", "posters", "t-shirt",
+		"t-shirts", "shirt", "shirts", "board", "boards", "card",
+		"cards", "flag", "flags" };
+	size_t b = q->open, i;
+
+	if (b > 0 && (tok_punct(&d->tk, b - 1, ':') ||
+		      tok_punct(&d->tk, b - 1, ',')))
+		b--;
+	if (b < 2 || !doc_same_sent(d, b - 2, q->open) ||
+	    !(tok_is(&d->tk, b - 1, "reading") || tok_is(&d->tk, b - 1, "read")))
+		return 0;
+	for (i = b - 1; i > 0 && i + 4 >= b && doc_same_sent(d, i - 1, b); i--)
+		if (tok_in(&d->tk, i - 1, sign, sizeof(sign) / sizeof(*sign)))
+			return 1;
+	return 0;
+}
+
 /* Lines of verse run together with a slash between them ("You drink to
  * forget / I sing to remember"): a lyric or a poem quoted as written, not
  * somebody's words. The slash stands alone, with a space either side,
@@ -1110,6 +1138,8 @@ is_direct(const struct doc *d, const struct quote *q)
 	if (translation(d, q) || link_label(d, q) || imagined(d, q) ||
 	    defined_term(d, q) || title_frame(d, q) || verse_lines(d, q))
 		return 0;
+	if (sign_text(d, q) && !title_case(d, q) && !headline_case(d, q))
+		return 1;
 	/* "the film “Salt Harbour,”", "“The Night We Met”", "a set
 	 * called the “Master Builder Series”" */
 	if (title_case(d, q) &&
