@@ -3015,11 +3015,25 @@ words_within(const struct doc *d, const struct quote *a,
 	return 0;
 }
 
+/* 1 for a sieve that names the speaker beside the quote (a verb of
+ * saying, a colon, "according to", a label): a quote it attributed may
+ * lend its speaker to an echo; one the context attributed (a pronoun,
+ * the previous speaker, the sentence's subject) may not. */
+static int
+echo_source(int sieve)
+{
+	return sieve == SIEVE_TRAILING || sieve == SIEVE_LEADING ||
+	       sieve == SIEVE_COLON || sieve == SIEVE_ACCORDING ||
+	       sieve == SIEVE_ORG || sieve == SIEVE_NAMED ||
+	       sieve == SIEVE_WRITING || sieve == SIEVE_LABEL;
+}
+
 /* A quote no sieve attributed that repeats the words of another one of
  * the article, or whose words another one repeats (a subheading quoting
  * the claim: "“U.S.-controlled bandit formations”" after 'the ministries
  * accused them of controlling “bandit formations”'): the other one's
- * speaker, person or organisation. Up to ATTRIB_ECHO_SCAN quotes either
+ * speaker, person or organisation, when a sieve found it beside that
+ * quote (echo_source()). Up to ATTRIB_ECHO_SCAN quotes either
  * side are compared, so the step stays linear. */
 static void
 echo_speakers(struct doc *d)
@@ -3038,7 +3052,7 @@ echo_speakers(struct doc *d)
 			const struct quote *o = &d->q[j];
 
 			if (j == i || !o->direct || o->nested ||
-			    o->sieve == SIEVE_ECHO ||
+			    !echo_source(o->sieve) ||
 			    (o->speaker < 0 && o->kind != SPK_ORG))
 				continue;
 			if (!words_within(d, q, o) && !words_within(d, o, q))
