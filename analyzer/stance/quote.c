@@ -89,6 +89,14 @@ can_open(const struct doc *d, size_t i, enum mark m)
 	int32_t prev = doc_prev_cp(d, k->o);
 	int32_t next = doc_cp_at(d, k->o + k->ol);
 
+	/* "« trop gentils »": French typography puts a space inside
+	 * guillemets, before a word in any case. */
+	if ((next == ' ' || next == 0xA0 || next == 0x202F) &&
+	    doc_cp_at(d, k->o) == 0x00AB &&
+	    (is_space_or_start(prev) || prev == 0xA0))
+		return norm_is_letter(doc_cp_at(d, k->o + k->ol +
+					       (next == ' ' ? 1 :
+						next == 0xA0 ? 2 : 3)));
 	/* '... Cook. " You guys have done ..."': a double mark after a
 	 * sentence, then a space and a capital, opens all the same (a
 	 * space typed inside the marks). */
@@ -181,6 +189,19 @@ add(struct doc *d, size_t open, size_t close, size_t end_tok)
 		q->e = d->tk.v[t1 - 1].o + d->tk.v[t1 - 1].ol;
 	else
 		q->e = q->o;
+	/* "« trop gentils »", "\" You guys ...\"": the spaces typed
+	 * inside the marks are no part of the quote. */
+	while (q->o < q->e && (d->text[q->o] == ' ' || d->text[q->o] == '\t'))
+		q->o++;
+	while (q->o + 1 < q->e && (unsigned char)d->text[q->o] == 0xC2 &&
+	       (unsigned char)d->text[q->o + 1] == 0xA0)
+		q->o += 2;
+	while (q->e > q->o && (d->text[q->e - 1] == ' ' ||
+			       d->text[q->e - 1] == '\t'))
+		q->e--;
+	while (q->e >= q->o + 2 && (unsigned char)d->text[q->e - 2] == 0xC2 &&
+	       (unsigned char)d->text[q->e - 1] == 0xA0)
+		q->e -= 2;
 	q->speaker = -1;
 }
 
