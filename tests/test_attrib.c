@@ -73,6 +73,49 @@ static const struct {
 	{ "Producer Helen Marsh hired a lamplighter after talking to "
 	  "director Paul Okoro. “It was essential,” he said.",
 	  "Paul Okoro" },
+	/* A name in the complement of an apposition to the subject is no
+	 * speaker; the subject is. A name that is the apposition is. */
+	{ "Prince Edmund, the younger brother of the heir to the lamp "
+	  "guild, Tomas Quill, has told friends that the vote was a “great "
+	  "success”.", "Edmund" },
+	{ "Mara Voss, the widow of the lamplighter Tomas Quill, said: “He "
+	  "never slept.”", "Mara Voss" },
+	{ "Her old assistant, the lamplighter Radek Hora, called the guild "
+	  "“the bravest of them all”.", "Radek Hora" },
+	/* A verb of saying written with a capital inside a name ("Crane
+	 * Shot") is part of the name: the name before the quote speaks. */
+	{ "Margit Solvang called it “a small miracle,” while Crane Shot’s "
+	  "Dana Ortiz found it “so intimate it forgets to invite us.”",
+	  "Margit Solvang | Dana Ortiz" },
+	/* Where a name works ("of the Lamp Gazette") stands between it and
+	 * its verb. */
+	{ "Dana Ortiz of the Lamp Gazette found it “dull, like a wick in "
+	  "water”, while Paul Anand of Wick Weekly praised its “gleeful, "
+	  "smoky nastiness” and its oil.", "Dana Ortiz | Paul Anand" },
+	/* A quotative "go" or "be like" is a verb of saying; "he'd" and
+	 * "she'll" are pronouns. */
+	{ "Tomas Quill checked the lamps. Every hour he'd pop up and go, "
+	  "\"Are we all still good, Mara?\" The lamps were lit.",
+	  "Tomas Quill" },
+	{ "Mara Voss watched. And I was like, “No way, not again.”", "-" },
+	{ "Mara Voss watched the guild. She'll tell you, “No way, not "
+	  "again.”", "Mara Voss" },
+	/* A quote in the first person inside a sentence about a thing is
+	 * the words of the person the sentence before is about; not one
+	 * in the third person. */
+	{ "Mara Voss has worked with two lamplighters, and the two could "
+	  "not have been more different. The first, on a harbour job, "
+	  "“treated the lamps like a dance and me like a colleague”.",
+	  "Mara Voss" },
+	{ "Mara Voss has worked with two lamplighters, and the two could "
+	  "not have been more different. The first, on a harbour job, "
+	  "“treated the lamps like a dance and the crew like colleagues”.",
+	  "-" },
+	/* A participle of saying after the quote goes on with the subject;
+	 * the name after "that" is reported, no speaker. */
+	{ "Lena Frost, an analyst at Harrow Pictures, said the price was "
+	  "“at the top of what we expected”, adding that Mr Okoro “will have "
+	  "to show the lamps are real”.", "Lena Frost | Lena Frost" },
 	/* Before the quotation: the subject of a speech verb, or a colon
 	 * at the end of the paragraph before. */
 	{ "Actress Nadia Brennan added: “I felt safe for the first time.”",
@@ -400,6 +443,35 @@ static const struct {
 	{ "Sir Barnaby Quayle recalls the day.\n\nHer name was Jude Penrose. "
 	  "She was perhaps thirty.\n\nYears later she described that shoot. "
 	  "‘He was no monster,’ she said.", "Jude Penrose/pronoun" },
+	/* A subheading that quotes again words given to a speaker is
+	 * theirs; words given to nobody give nobody. */
+	{ "The Harrow Lamp Guild accused the council of hiring “bandit "
+	  "lamplighters” in the south.\n\nThe lamps are old.\n\n"
+	  "“Council-run bandit lamplighters in the south”\n\nThey are new.",
+	  "Harrow Lamp Guild/organisation | Harrow Lamp Guild/echo" },
+	{ "The council hired lamplighters.\n\n“Nobody knows what the "
+	  "bandit lamplighters want.”\n\n“Council-run bandit lamplighters "
+	  "in the south”\n\nThey are new.", "-/ | -/" },
+	{ "The Taipei handset maker Zorvant unveiled two phones. In a press "
+	  "release, Zorvant said: “Otto runs on the phone itself.”",
+	  "Zorvant/organisation" },
+	{ "The Leeds Corsairs lost 5-1 on Saturday, their sixth defeat.\n\n"
+	  "In a statement, the Corsairs said: “We expect better, starting "
+	  "Tuesday.”", "Corsairs/organisation" },
+	{ "Dwayne Marsh arrived.\n\n“We made it,” the Rock said.",
+	  "Dwayne Marsh/subject" },
+	/* A plural possessive inside the name goes on to its head. */
+	{ "The Lamp and Wick Workers’ Union said in a statement: ‘Our "
+	  "members light lamps fourteen hours a day.’",
+	  "Lamp and Wick Workers’ Union/organisation" },
+	/* A word the text tells as a company is the organisation
+	 * speaking, given name or not. */
+	{ "Sigrid, the Oslo shipping company, cut 300 jobs. “The cuts were "
+	  "painful but necessary,” Sigrid said in a statement.",
+	  "Sigrid/organisation" },
+	{ "Sigrid's head of design, Mara Voss, spoke first. In a statement, "
+	  "Sigrid said the lamps would get “a second wick in April”.",
+	  "Sigrid/organisation" },
 	/* The first person of a memoir extract is its author. */
 	{ "In this extract from his memoir, Sir Barnaby Quayle recalls the "
 	  "day.\n\nI was sixty. I told my agent, ‘If she tries to direct me, "
@@ -496,7 +568,8 @@ static const struct {
 	  "read: “We cannot get to work on time any more.”",
 	  "-/anonymous" },
 	/* A quote inside an answer of a transcript goes to the speaker
-	 * label opening its paragraph. */
+	 * label opening its paragraph, unless a pronoun and a verb of
+	 * saying ("he'd pop up and go") give it to another. */
 	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
 	  "first year hard?\n\nMBATHA-KERR: We nearly closed twice. I "
 	  "still tell my partner, “You bought these lamps, not me.”",
@@ -504,7 +577,7 @@ static const struct {
 	{ "The lamplighter Rosalind Mbatha-Kerr spoke to us.\n\nQ: Was the "
 	  "first year hard?\n\nMBATHA-KERR: There was a man called Tomas "
 	  "Quill. Every night he'd pop up and go, “Are the lamps all lit, "
-	  "Rosalind?”", "-/" },
+	  "Rosalind?”", "Tomas Quill/pronoun" },
 	/* "the company said" after a company named with an organisation
 	 * word before. */
 	{ "Shares in Harrow Lamp Industries fell on Monday.\n\nIn a "

@@ -142,6 +142,21 @@ static const struct {
 	  "Vusumuzi Khanye-Dlamini=1" },
 	{ "The coordinator Noor al-Hashimi replied within the hour.",
 	  "Noor al-Hashimi=1F" },
+	/* An item after "from" in a list of people is a place. */
+	{ "They are two brothers from Paisholt, Callum and Duncan Mowbray.",
+	  "Duncan Mowbray=1M | Callum=1M" },
+	/* A nickname in marks inside a name, alone later, is that person. */
+	{ "The singer Tomas “Tommo” Quill headlines. Later Tommo said he "
+	  "would play new songs.", "Tomas Quill=2M" },
+	/* Particles of Kalenjin names ("arap"), as of Arabic and German ones
+	 * ("bint", "ould", "zu"), inside the name. */
+	{ "Her rival, Kipkemoi Langat arap Tuwei, dismissed it. Tuwei said "
+	  "so.", "Kipkemoi Langat arap Tuwei=2" },
+	/* Her surname alone, its article in lower case, is her; an
+	 * organisation with the article is nobody. */
+	{ "The coordinator Noor al-Hashimi replied. “It works,” al-Hashimi "
+	  "said of the plan. Fighters of al-Qaeda said nothing.",
+	  "Noor al-Hashimi=2F" },
 	/* A short form of the given name with the same surname is the same
 	 * person; another given name is somebody else. */
 	{ "Patrick W. Okonjo-Reyes Jr. pleaded guilty. His lawyer said Pat "
@@ -508,6 +523,13 @@ static const struct {
 	 * words back, no work, organisation or possessive between. */
 	{ "He met the new coach of the national team, Okonkwe, on Monday.",
 	  "Okonkwe=1" },
+	/* A name after "the" that modifies a noun is still a person's. */
+	{ "Tomas Quill fell. Critics of the Quill regime cheered.",
+	  "Tomas Quill=2M" },
+	/* A person has a chief of staff and a board game; a company has a
+	 * chief executive. */
+	{ "Tomas's chief of staff quit. Tomas said he was sorry.",
+	  "Tomas=2M" },
 	{ "Prince Edmund, the younger brother of the heir to the throne, "
 	  "Aldric, has told friends.", "Edmund=1M | Aldric=1M" },
 	/* A word for a company before the head of an apposition is no
@@ -663,6 +685,20 @@ static const struct {
 	  "a company's apposition" },
 	{ "Lumora Vox, the dubbing company, today announced a deal.",
 	  "a company's apposition after a run" },
+	{ "The Taipei handset maker Zorvant unveiled two phones. “It runs on "
+	  "the phone,” Zorvant said.", "a maker of goods, at each mention" },
+	{ "The Leeds Corsairs lost 5-1 on Saturday, their sixth defeat, and "
+	  "the coach hid his anger. In a statement, the Corsairs said they "
+	  "would improve.", "a team: \"their\" first, one word after "
+	  "\"the\"" },
+	{ "On the bill are the Leeds duo Hattie Crane and the accordion "
+	  "trio Kolme Veljet.", "a band's name after its kind" },
+	{ "She beat a player from the United States, who needed five sets.",
+	  "one word after an organisation's word ends its name" },
+	{ "Sigrid's head of design spoke first. “It will change,” Sigrid "
+	  "said.", "a given name whose head of design speaks" },
+	{ "Sigrid, the Oslo shipping company, cut jobs. “We will hire "
+	  "again,” Sigrid said.", "a company's apposition with a place" },
 	{ "She told the Dhaka weekly Parvin Khota that she was tired.",
 	  "a weekly's name" },
 	{ "Filming on the jungle adventure Ulan Merah was closed.",

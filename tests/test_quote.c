@@ -194,6 +194,21 @@ static const struct {
 	  "T[And we never let it go out at all.]" },
 	{ "Then Bea sings: “Carry me home to the harbour tonight.”",
 	  "T[Carry me home to the harbour tonight.]" },
+	/* The text of a sign people carry is a quotation; a book read is
+	 * none. */
+	{ "They marched with placards reading “Light, don’t burn”.",
+	  "D[Light, don’t burn]" },
+	{ "He read “War and Peace” twice.", "T[War and Peace]" },
+	/* French guillemets with spaces inside open before a word in any
+	 * case; the spaces are no part of the quote. */
+	{ "She said her players had been « trop gentils » in front of the "
+	  "net.", "D[trop gentils]" },
+	/* Lines of verse with a slash between them; a slash inside a word
+	 * is none. */
+	{ "On the last track the sisters trade verses: “You light the lamp "
+	  "/ I carry it home.”", "T[You light the lamp / I carry it home.]" },
+	{ "She said the guild works “24/7 and/or more, all year round”.",
+	  "D[24/7 and/or more, all year round]" },
 	{ "“We carry the lamp down to the harbour,” she sings. “That song "
 	  "is for my mother,” she said later.",
 	  "T[We carry the lamp down to the harbour,] "
@@ -288,19 +303,19 @@ static const struct {
 	{ "The sum was 5” wide, and he said so.", "" },
 	/* A curly closing mark after a space still closes. */
 	{ "The report found “delays, cost increases and staff losses ”. "
-	  "That was all.", "D[delays, cost increases and staff losses ]" },
+	  "That was all.", "D[delays, cost increases and staff losses]" },
 	/* So does a straight one when the sentence goes on in lower case
 	 * or with punctuation; before a capital it opens the next. */
 	{ "\"Who are we now? \" she asked. \"We are the guild.\"",
-	  "D[Who are we now? ] D[We are the guild.]" },
+	  "D[Who are we now?] D[We are the guild.]" },
 	{ "\"We light the lamps \", she said, \"and we go home.\"",
-	  "D[We light the lamps ] D[and we go home.]" },
+	  "D[We light the lamps] D[and we go home.]" },
 	{ "\"We light the lamps \" Then we go home.\"",
 	  "D[We light the lamps \" Then we go home.]" },
 	/* A space typed after the opening mark, before a capital, after a
 	 * sentence; an inch mark is none. */
 	{ "\"We can go on,\" he said. \" We have the lamps and the oil.\"",
-	  "D[We can go on,] D[ We have the lamps and the oil.]" },
+	  "D[We can go on,] D[We have the lamps and the oil.]" },
 	{ "It is a 12 \" wide frame, and a 14 \" one.", "" },
 	/* In Korean a particle joins the closing mark, which the words
 	 * keep inside them; in English that is an apostrophe. */

@@ -17,7 +17,9 @@
  * to the name it points ahead to. An
  * organisation speaks when the text says so and names it, or, when no
  * other sieve fires, when it is named with its verb just before the quote
- * in its clause. Otherwise the speaker is unknown.
+ * in its clause. A quote no sieve attributed that repeats the words of
+ * another quote takes that quote's speaker (echo). Otherwise the speaker
+ * is unknown.
  *
  * Whose stance: for each sentence, the people a cue outside quotations
  * counts for -- those the sentence names (each member of a list "A, B and
@@ -34,6 +36,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* An echo (echo_speakers()): the shorter quote's words at most, and the
+ * quotes compared on either side. */
+#define ATTRIB_ECHO_WORDS 40
+#define ATTRIB_ECHO_SCAN 32
 
 static int
 pronoun_gender(const struct doc *d, size_t i)
@@ -342,6 +349,23 @@ epithet_ahead(const struct doc *d, size_t e)
 	return DOC_NONE;
 }
 
+/* The gender of "he'd", "she'll", "he's" at token i (a subject pronoun
+ * and its auxiliary in one word), else -1. */
+static int
+contracted_pronoun(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "he'd", "he'll", "he's" };
+	static const char *const f[] = { "she'd", "she'll", "she's" };
+
+	if (i >= d->tk.n || !(d->tk.v[i].flags & TOK_WORD))
+		return -1;
+	if (tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
+		return GENDER_M;
+	if (tok_in(&d->tk, i, f, sizeof(f) / sizeof(*f)))
+		return GENDER_F;
+	return -1;
+}
+
 static int
 person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 {
@@ -370,6 +394,14 @@ person_how(struct doc *d, size_t i, size_t *end, enum how *how)
 	}
 	g = pronoun_gender(d, i);
 	if (g > 0 && (tok_is(&d->tk, i, "she") || tok_is(&d->tk, i, "he"))) {
+		*end = i + 1;
+		*how = HOW_PRONOUN;
+		return resolve_pronoun(d, i, g);
+	}
+	/* "he'd pop up and go", "she'll say": the pronoun with its
+	 * auxiliary in one word */
+	g = contracted_pronoun(d, i);
+	if (g > 0) {
 		*end = i + 1;
 		*how = HOW_PRONOUN;
 		return resolve_pronoun(d, i, g);
@@ -517,6 +549,15 @@ org_span(const struct doc *d, size_t t, size_t *a, size_t *b)
 		    (d->tk.v[e].flags & TOK_CAP) &&
 		    !(d->tk.v[e].flags & TOK_PUNCT)) {
 			e++;
+		} else if (e + 1 < d->tk.n && doc_same_sent(d, e + 1, t) &&
+			   tok_punct(&d->tk, e, '\'') &&
+			   (d->tk.v[e - 1].flags & TOK_CAP) &&
+			   d->tk.v[e - 1].o + d->tk.v[e - 1].ol ==
+				   d->tk.v[e].o &&
+			   d->text[d->tk.v[e].o - 1] == 's' &&
+			   (d->tk.v[e + 1].flags & TOK_CAP) &&
+			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
+			e += 2; /* "Coastal Workers’ Union" */
 		} else if (e + 1 < d->tk.n && doc_same_sent(d, e + 1, t) &&
 			   org_link(d, e) && (d->tk.v[e + 1].flags & TOK_CAP) &&
 			   !(d->tk.v[e + 1].flags & TOK_PUNCT)) {
@@ -709,6 +750,13 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	    !(d->tk.v[i].flags & TOK_WORD) || doc_mention_at(d, i) >= 0)
 		return 0;
 	org_span(d, i, &a, &b);
+	/* "Halvard, the shipping company, ... Halvard said": a word the
+	 * people step told as a company's name, alone. */
+	if ((d->tmark[i] & TM_ORG) && a == i && b == i + 1) {
+		org_speaker(d, i, i + 1, i, i + 1, SIEVE_ORG, f);
+		*end = i + 1;
+		return 1;
+	}
 	if (a != i)
 		return 0;
 	/* No person's words: a name, a given name, a role or title
@@ -1145,6 +1193,18 @@ speaker_after(struct doc *d, const struct quote *q, struct found *f)
 	if (!doc_is_speech(d, i))
 		return -1; /* speaker_after_far() is tried later */
 	v = i;
+	/* '“...”, adding that Mr Shibayama “...”': a participle goes on
+	 * with the sentence's subject, and a name after "that" is in what
+	 * is reported; no inverted "said Smith". */
+	{
+		size_t kl;
+		const char *vk = doc_key(d, v, &kl);
+
+		if ((kl > 4 && memcmp(vk + kl - 3, "ing", 3) == 0 &&
+		     !tok_is(&d->tk, v, "according")) ||
+		    (v + 1 < d->tk.n && tok_is(&d->tk, v + 1, "that")))
+			return -1;
+	}
 	{
 		/* "said Smith", "said the cinematographer Cliff Barton",
 		 * "says she" */
@@ -1375,6 +1435,22 @@ adjacent_to_verb(const struct doc *d, size_t e, size_t v)
 
 	if (k > v)
 		k = e;
+	/* "Grace Ng of Cutaway Weekly praised": where the name works */
+	if (k + 1 < v && (tok_is(&d->tk, k, "of") || tok_is(&d->tk, k, "from") ||
+			  tok_is(&d->tk, k, "at"))) {
+		size_t j = k + 1;
+
+		if (tok_is(&d->tk, j, "the"))
+			j++;
+		if (j < v && (d->tk.v[j].flags & TOK_CAP) &&
+		    doc_mention_at(d, j) < 0) {
+			while (j < v && (d->tk.v[j].flags & TOK_CAP) &&
+			       !(d->tk.v[j].flags & TOK_PUNCT) &&
+			       doc_mention_at(d, j) < 0)
+				j++;
+			k = j;
+		}
+	}
 	for (; k < v; k++)
 		if (!skippable(d, k) && !(doc_lex(d, k) & LEX_NAME_GAP) &&
 		    !tok_punct(&d->tk, k, ',') && !tok_is(&d->tk, k, "who"))
@@ -1408,6 +1484,50 @@ reporter_of_clause(struct doc *d, size_t s0, size_t j, struct found *f)
 	return -1;
 }
 
+/* A name that closes an apposition to the sentence's subject ("Prince
+ * Edmund, the younger brother of the heir to the throne, Charles, has
+ * told", "Jane Doe, the widow of Oskar Brandt, said"): the subject is the
+ * speaker of the verb at token v, not the name nearest before it. 1 when
+ * so, with *f moved to the subject. */
+static int finite_verb(const struct doc *d, size_t i);
+
+static int
+appositive_name(struct doc *d, size_t v, struct found *f)
+{
+	static const char *const joins[] = { "and", "or", "but", "while",
+		"who", "which", "that", "whom", "whose" };
+	struct found g;
+	size_t k;
+	int prep = 0;
+
+	memset(&g, 0, sizeof(g));
+	g.p = -1;
+	if (f->f1 >= v || !tok_punct(&d->tk, f->f1, ',') ||
+	    sentence_start_person(d, v, v, &g) < 0 || g.p == f->p ||
+	    g.sieve != SIEVE_LEADING || f->sieve != SIEVE_LEADING ||
+	    g.f1 + 1 >= f->f0 || !tok_punct(&d->tk, g.f1, ','))
+		return 0;
+	k = g.f1 + 1;
+	/* The apposition opens with "the", "a", "its", a role or an age. */
+	if (!(doc_lex(d, k) & (LEX_DET | LEX_APPOS)) && !doc_is_role(d, k) &&
+	    !(d->tk.v[k].flags & TOK_NUM))
+		return 0;
+	for (; k < f->f0; k++) {
+		if (d->tk.v[k].quote >= 0 || finite_verb(d, k) ||
+		    tok_in(&d->tk, k, joins, sizeof(joins) / sizeof(*joins)) ||
+		    doc_mention_at(d, k) >= 0)
+			return 0;
+		if (doc_lex(d, k) & LEX_PREP)
+			prep = 1;
+	}
+	/* The name sits in the apposition's complement ("of the heir"),
+	 * not in the apposition itself ("the director Radek Hora"). */
+	if (!prep)
+		return 0;
+	*f = g;
+	return 1;
+}
+
 /* 1 when the full stop at token j ends no sentence: a letter or digit
  * follows it at once ("Polygraph.info") or the next word is in lower
  * case ("the U.N. is"). */
@@ -1422,6 +1542,28 @@ inner_point(const struct doc *d, size_t j)
 	return j + 1 < d->tk.n &&
 	       (d->tk.v[j + 1].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) ==
 		       TOK_WORD;
+}
+
+/* A quotative "go" or "be like" at token j, with a comma or colon (or
+ * nothing) before the opening mark at `open` ("he'd pop up and go, “Are
+ * we good?”", "and I was like, “No way.”"): a verb of saying in speech
+ * written down. */
+static int
+quotative(const struct doc *d, size_t j, size_t open)
+{
+	static const char *const go[] = { "go", "goes", "went", "going" };
+	static const char *const be[] = { "was", "is", "were", "am", "are",
+		"'s", "'m", "be", "being" };
+
+	if (j + 1 != open && !(j + 2 == open && (tok_punct(&d->tk, j + 1, ',') ||
+					       tok_punct(&d->tk, j + 1, ':'))))
+		return 0;
+	if (d->tk.v[j].flags & TOK_CAP)
+		return 0;
+	if (tok_in(&d->tk, j, go, sizeof(go) / sizeof(*go)))
+		return 1;
+	return tok_is(&d->tk, j, "like") && j > 0 && doc_same_sent(d, j - 1, j) &&
+	       tok_in(&d->tk, j - 1, be, sizeof(be) / sizeof(*be));
 }
 
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
@@ -1450,7 +1592,7 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 			}
 			break;
 		}
-		if (doc_is_speech(d, j)) {
+		if (doc_is_speech(d, j) || quotative(d, j, q->open)) {
 			v = j;
 			break;
 		}
@@ -1519,6 +1661,8 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 				return g.p;
 			}
 		}
+		if (p >= 0 && appositive_name(d, v, f))
+			return f->p;
 		if (p >= 0)
 			return p;
 		if (a < v && org_at(d, a, &end, f) && end <= v)
@@ -1736,6 +1880,22 @@ subject_at(struct doc *d, size_t a, size_t lim, struct found *f)
 	return p;
 }
 
+/* 1 when quote q speaks in the first person singular ("me", "I",
+ * "my"). */
+static int
+says_me(const struct doc *d, const struct quote *q)
+{
+	static const char *const me[] = { "i", "me", "my", "myself", "mine",
+		"i'm", "i've", "i'd", "i'll" };
+	size_t i;
+
+	for (i = q->t0; i < q->t1; i++)
+		if ((d->tk.v[i].flags & TOK_WORD) &&
+		    tok_in(&d->tk, i, me, sizeof(me) / sizeof(*me)))
+			return 1;
+	return 0;
+}
+
 static int
 speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 {
@@ -1761,7 +1921,25 @@ speaker_subject(struct doc *d, const struct quote *q, struct found *f)
 		    tok_punct(&d->tk, q->open - 1, '.') &&
 		    (p = subject_at(d, a, q->open, f)) >= 0)
 			return p;
-		return pronoun_noun_intro(d, q, a, f);
+		if ((p = pronoun_noun_intro(d, q, a, f)) >= 0)
+			return p;
+		/* "X has worked with two coordinators. The first, on a
+		 * romance, “treated me like a colleague”": a quote in the
+		 * first person, in a sentence about something and naming
+		 * nobody, is the words of the person the sentence before
+		 * in the paragraph is about. */
+		if (s > 0 && says_me(d, q) &&
+		    d->tk.v[d->sent_start[s - 1]].para ==
+			    d->tk.v[q->open].para &&
+		    !(doc_mention_from(d, d->sent_start[s]) < d->nm &&
+		      d->m[doc_mention_from(d, d->sent_start[s])].tok <
+			      q->open)) {
+			a = skip_intro(d, d->sent_start[s - 1],
+				       d->sent_start[s]);
+			if (d->tk.v[a].quote < 0)
+				return subject_at(d, a, d->sent_start[s], f);
+		}
+		return -1;
 	}
 	if (s == 0)
 		return -1;
@@ -2800,6 +2978,98 @@ backfill_segments(struct doc *d)
 	}
 }
 
+/* 1 when the words of quote a stand, in order and at once, among the
+ * words of quote b (keys, punctuation left out), a having two words at
+ * least and at most ATTRIB_ECHO_WORDS. */
+static int
+words_within(const struct doc *d, const struct quote *a,
+	     const struct quote *b)
+{
+	size_t wa[ATTRIB_ECHO_WORDS], na = 0, i, j, k;
+
+	for (i = a->t0; i < a->t1; i++) {
+		if (!(d->tk.v[i].flags & TOK_WORD))
+			continue;
+		if (na == ATTRIB_ECHO_WORDS)
+			return 0;
+		wa[na++] = i;
+	}
+	if (na < 2)
+		return 0;
+	for (i = b->t0; i < b->t1; i++) {
+		for (j = i, k = 0; j < b->t1 && k < na; j++) {
+			size_t l1, l2;
+			const char *k1, *k2;
+
+			if (!(d->tk.v[j].flags & TOK_WORD))
+				continue;
+			k1 = doc_key(d, j, &l1);
+			k2 = doc_key(d, wa[k], &l2);
+			if (l1 != l2 || memcmp(k1, k2, l1) != 0)
+				break;
+			k++;
+		}
+		if (k == na)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 for a sieve that names the speaker beside the quote (a verb of
+ * saying, a colon, "according to", a label): a quote it attributed may
+ * lend its speaker to an echo; one the context attributed (a pronoun,
+ * the previous speaker, the sentence's subject) may not. */
+static int
+echo_source(int sieve)
+{
+	return sieve == SIEVE_TRAILING || sieve == SIEVE_LEADING ||
+	       sieve == SIEVE_COLON || sieve == SIEVE_ACCORDING ||
+	       sieve == SIEVE_ORG || sieve == SIEVE_NAMED ||
+	       sieve == SIEVE_WRITING || sieve == SIEVE_LABEL;
+}
+
+/* A quote no sieve attributed that repeats the words of another one of
+ * the article, or whose words another one repeats (a subheading quoting
+ * the claim: "“U.S.-controlled bandit formations”" after 'the ministries
+ * accused them of controlling “bandit formations”'): the other one's
+ * speaker, person or organisation, when a sieve found it beside that
+ * quote (echo_source()). Up to ATTRIB_ECHO_SCAN quotes either
+ * side are compared, so the step stays linear. */
+static void
+echo_speakers(struct doc *d)
+{
+	size_t i, j, lo, hi;
+
+	for (i = 0; i < d->nq; i++) {
+		struct quote *q = &d->q[i];
+
+		if (!q->direct || q->nested || q->sieve != SIEVE_NONE ||
+		    q->speaker >= 0)
+			continue;
+		lo = i > ATTRIB_ECHO_SCAN ? i - ATTRIB_ECHO_SCAN : 0;
+		hi = i + ATTRIB_ECHO_SCAN < d->nq ? i + ATTRIB_ECHO_SCAN : d->nq;
+		for (j = lo; j < hi; j++) {
+			const struct quote *o = &d->q[j];
+
+			if (j == i || !o->direct || o->nested ||
+			    !echo_source(o->sieve) ||
+			    (o->speaker < 0 && o->kind != SPK_ORG))
+				continue;
+			if (!words_within(d, q, o) && !words_within(d, o, q))
+				continue;
+			q->speaker = o->speaker;
+			q->kind = o->kind;
+			q->orgo = o->orgo;
+			q->orgl = o->orgl;
+			q->sieve = SIEVE_ECHO;
+			q->fl = 0;
+			if (q->speaker >= 0)
+				d->p[q->speaker].quotes++;
+			break;
+		}
+	}
+}
+
 /* The gender of a noun said of the subject ending at token e: "is a
  * woman", "was one of the first two women", ", a mother of three,"; -1
  * if none. Words given to both (chairman, actor) are left out. */
@@ -2965,6 +3235,7 @@ attrib_run(struct doc *d)
 	infer_genders(d);
 	attribute_quotes(d);
 	backfill_segments(d);
+	echo_speakers(d);
 	attribute_nested(d);
 	store_subjects(d);
 }

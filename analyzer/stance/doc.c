@@ -109,8 +109,18 @@ doc_cp_at(const struct doc *d, uint32_t o)
 int
 doc_is_speech(const struct doc *d, size_t i)
 {
-	return i < d->tk.n && ((doc_lex(d, i) & LEX_SPEECH) ||
-			       (d->tmark[i] & TM_SPEECH));
+	if (i >= d->tk.n)
+		return 0;
+	/* "Crane Shot's critic", "Edward Said": a capitalised word inside
+	 * its sentence, after a capitalised word, is part of a name. */
+	if ((d->tk.v[i].flags & TOK_CAP) && !(d->tk.v[i].flags & TOK_SSTART) &&
+	    !(d->tk.v[i].flags & TOK_ALLCAP) && i > 0 &&
+	    doc_same_sent(d, i - 1, i) &&
+	    (d->tk.v[i - 1].flags & (TOK_CAP | TOK_WORD)) ==
+		    (TOK_CAP | TOK_WORD) &&
+	    !(d->tk.v[i - 1].flags & TOK_SSTART))
+		return 0;
+	return (doc_lex(d, i) & LEX_SPEECH) || (d->tmark[i] & TM_SPEECH);
 }
 
 int
@@ -246,7 +256,7 @@ doc_sieve_name(enum doc_sieve s)
 		"", "trailing", "leading", "colon", "according-to", "epithet",
 		"pronoun", "subject", "continuation", "qa-label",
 		"organisation", "anonymous", "writing", "answer",
-		"named"
+		"named", "echo"
 	};
 
 	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "";

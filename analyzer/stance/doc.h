@@ -39,7 +39,11 @@ enum doc_tmark {
 	TM_REF = 1 << 6,       /* a word that refers back to the topic */
 	TM_TITLEQ = 1 << 7,    /* inside quote marks that are no quotation */
 	TM_CONTRAST = 1 << 8,  /* inside a contrastive target ("the old way") */
-	TM_NEUTRAL = 1 << 9    /* inside a topic's neutral word */
+	TM_NEUTRAL = 1 << 9,   /* inside a topic's neutral word */
+	TM_ORG = 1 << 10       /* a word the text tells as an organisation's
+				  name, no person's (people: "Halvard, the
+				  shipping group", "Halvard's chief
+				  executive"), for attrib */
 };
 
 /* Is a paragraph about the topic? */
@@ -100,11 +104,15 @@ enum doc_sieve {
 			       one person named just before */
 	SIEVE_ANSWER,       /* a quoted answer after a question asked in
 			       the text: the person interviewed */
-	SIEVE_NAMED         /* 'Greenpeace tweeted: "..."': a name the text
+	SIEVE_NAMED,        /* 'Greenpeace tweeted: "..."': a name the text
 			       does not tell as a person or an
 			       organisation, the subject of a verb of
 			       saying next to the quote (kind
 			       organisation) */
+	SIEVE_ECHO          /* no other sieve fired, and the quote repeats
+			       words another quote of the article gives
+			       to its speaker (a subheading, a phrase
+			       quoted again): that speaker */
 };
 
 /* What kind of speaker a quotation has. */
@@ -248,7 +256,7 @@ struct doc {
 				 people adds LEX_GIVEN_* from the given-name
 				 gazetteer, given.h) */
 	uint16_t *tmark;      /* per token: enum doc_tmark bits (mark; quote
-				 adds TM_TITLEQ) */
+				 adds TM_TITLEQ, people TM_ORG) */
 	size_t caplex;
 	size_t words;         /* word tokens (prep) */
 	int truncated;        /* 1 when DOC_MAX_CUES was reached (attrib) */

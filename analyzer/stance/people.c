@@ -113,9 +113,10 @@ enum evidence {
 			       wife", "Okafor himself", "Okafor, who was
 			       born", "Okafor died" */
 	EV_ORGAPPOS = 1 << 24 /* with EV_THING: an organisation's apposition
-				 follows ("Zorvex, the chipmaker,"), so a
-				 single word is a company at every
-				 occurrence */
+				 follows ("Zorvex, the chipmaker,") or a
+				 maker of goods goes before ("the handset
+				 maker Vantric"), so a single word is a
+				 company at every occurrence */
 };
 
 /* Evidence that makes a person by itself. */
@@ -272,6 +273,12 @@ struct cands {
 	size_t (*org)[2];
 	size_t norg, caporg;
 	int angles; /* 1 when the text has "<", "《" or "〈" at all */
+	/* Nicknames in marks inside a person's name ("Ruairí “Roo” Mac
+	 * Giolla"): key -> person, -2 when two people share one; the
+	 * keys are owned by nickk. */
+	struct smap nick;
+	char **nickk;
+	size_t nnick, capnick;
 };
 
 /* c->lower for text that is not English: the keys of the words written
@@ -1545,6 +1552,88 @@ org_kind(const struct doc *d, size_t i)
 	return tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w));
 }
 
+/* 1 when the word before token b heads its noun phrase: what follows is
+ * a verb of saying, an auxiliary, a preposition or punctuation ("the
+ * Corsaires said", "the Raptors, who"), not a noun it modifies ("the
+ * Assad regime", "the Trump administration"). */
+static int
+the_head(const struct doc *d, size_t b)
+{
+	static const char *const aux[] = { "is", "was", "are", "were", "has",
+		"have", "had", "will", "would", "can", "could", "did", "do",
+		"does" };
+
+	if (b >= d->tk.n || !doc_same_sent(d, b - 1, b))
+		return 1;
+	if (d->tk.v[b].flags & TOK_PUNCT)
+		return !tok_punct(&d->tk, b, '-');
+	return doc_is_speech(d, b) || (doc_lex(d, b) & LEX_PREP) ||
+	       tok_in(&d->tk, b, aux, sizeof(aux) / sizeof(*aux));
+}
+
+/* 1 when the capitalised word at token a ends in "s" as plurals do
+ * ("the Corsaires", "the Raptors": a team or a band speaks; "the Rock"
+ * is a nickname). */
+static int
+plural_name(const struct doc *d, size_t a)
+{
+	size_t kl;
+	const char *k = doc_key(d, a, &kl);
+
+	return kl > 3 && k[kl - 1] == 's' && k[kl - 2] != 's';
+}
+
+/* 1 when the one word at token a follows "the" in lower case and heads
+ * its noun phrase (the_head()): "the Corsaires said". */
+static int
+the_before(const struct doc *d, size_t a)
+{
+	return a > 0 && doc_same_sent(d, a - 1, a) &&
+	       tok_is(&d->tk, a - 1, "the") &&
+	       !(d->tk.v[a - 1].flags & TOK_CAP) && the_head(d, a + 1);
+}
+
+/* 1 when "maker" or "manufacturer" after a word for goods stands right
+ * before token a ("the handset maker X", "a Danish toy manufacturer
+ * X"). */
+static int
+goods_maker(const struct doc *d, size_t a)
+{
+	static const char *const goods[] = { "handset", "phone", "smartphone",
+		"car", "chip", "drug", "aircraft", "plane", "steel", "tyre",
+		"tire", "truck", "battery", "computer", "laptop", "software",
+		"device", "appliance", "beverage", "drinks", "snack",
+		"cosmetics", "vaccine", "headphone", "camera", "scooter",
+		"engine", "semiconductor", "robot", "drone", "console",
+		"spirits", "sportswear", "footwear", "vehicle", "electronics" };
+	/* not the crafts a person may ply ("shoe", "watch", "wine",
+	 * "furniture", "toy") */
+
+	if (a < 2 || !doc_same_sent(d, a - 2, a) ||
+	    (d->tk.v[a - 1].flags & (TOK_CAP | TOK_POSS)) ||
+	    !(tok_is(&d->tk, a - 1, "maker") ||
+	      tok_is(&d->tk, a - 1, "manufacturer")))
+		return 0;
+	return tok_in(&d->tk, a - 2, goods, sizeof(goods) / sizeof(*goods));
+}
+
+/* 1 for a lower-case word for a band at token i ("duo", "trio",
+ * "band"), after a determiner or a modifier before it: the name after it
+ * is the group's. */
+static int
+band_word(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "band", "duo", "trio", "quartet",
+		"quintet", "sextet", "septet", "octet", "ensemble", "orchestra",
+		"choir", "supergroup" };
+
+	if (i == 0 || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)) ||
+	    !tok_in(&d->tk, i, w, sizeof(w) / sizeof(*w)))
+		return 0;
+	return !(d->tk.v[i - 1].flags & TOK_PUNCT) &&
+	       !tok_is(&d->tk, i - 1, "of") && !tok_is(&d->tk, i - 1, "and");
+}
+
 /* 1 for a lower-case word for a company that names a person's trade or
  * other things too ("the broadcaster X", "the documentary maker X", "the
  * house X built"): before a run that reads as a name it is no company's
@@ -1587,6 +1676,10 @@ org_appos(const struct doc *d, size_t c)
 			       (d->tk.v[k + 1].flags & TOK_PUNCT) ||
 			       tok_in(&d->tk, k + 1, after,
 				      sizeof(after) / sizeof(*after));
+		/* "the Oslo shipping company": a place may modify it */
+		if ((d->tk.v[k].flags & TOK_CAP) &&
+		    (doc_lex(d, k) & LEX_PLACE) && !(doc_lex(d, k) & LEX_GIVEN))
+			continue;
 		if (is_role_before(d, k) || (d->tk.v[k].flags & (TOK_CAP |
 								 TOK_PUNCT)))
 			return 0;
@@ -2004,6 +2097,19 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	     doc_same_sent(d, a, b + 1) && is_cap_word(d, b + 1) &&
 	     words_in(d, b + 1, b + 2) == 1 && !is_cap_word(d, b + 2))))
 		return EV_THING;
+	/* "the Taipei handset maker Vantric": a maker of goods is a
+	 * company, at every occurrence of its name ("documentary maker" is
+	 * a trade). */
+	if (goods_maker(d, a) && (b == a + 1 || !(ev & EV_GIVEN)))
+		return EV_THING | EV_ORGAPPOS;
+	/* "the Glasgow duo Hettie Vance", "the accordion trio Kolme
+	 * Veljesta": a band's name, whatever its words. */
+	if (a > 0 && doc_same_sent(d, a - 1, a) && band_word(d, a - 1))
+		return EV_THING;
+	/* "the Corsaires said", "the Pentagon": one word after "the" in
+	 * lower case names a team, a band or a place, no person. */
+	if (b == a + 1 && the_before(d, a))
+		return ev | EV_THING;
 	if (words_in(d, a, b) < 2)
 		return 0;
 	/* "Storm Idris", "Hurricane Katrina": a storm's kind before a given
@@ -2770,6 +2876,11 @@ heshe_after(const struct doc *d, size_t i, size_t a, size_t b)
 				end++;
 			continue;
 		}
+		/* "The Montreal Corsaires lost, their sixth defeat, and
+		 * captain X hid his anger": a group's pronoun first */
+		if (d->tk.v[j].sent == s &&
+		    (tok_is(&d->tk, j, "their") || tok_is(&d->tk, j, "its")))
+			return 0;
 		if (doc_lex(d, j) & (LEX_PRONOUN_F | LEX_PRONOUN_M))
 			return EV_HESHE;
 	}
@@ -3041,6 +3152,16 @@ scan_candidates(struct doc *d, struct cands *c)
 				k->a = a;
 				k->b = b;
 				k->ev = ev | evidence_at(d, a, b);
+				/* "the United States, who": one word right
+				 * after an organisation's word the scan
+				 * passed over ("United") ends that name. */
+				if (a == i && b == a + 1 && a > 0 &&
+				    doc_same_sent(d, a - 1, a) &&
+				    is_cap_word(d, a - 1) &&
+				    (doc_lex(d, a - 1) & LEX_ORG) &&
+				    !(d->tk.v[a - 1].flags & TOK_POSS) &&
+				    doc_mention_at(d, a - 1) < 0)
+					k->ev |= EV_THING;
 				if ((k->ev & EV_SSTITLE) &&
 				    !(k->ev & (EV_SPEECH | EV_APPOS | EV_INV)))
 					k->ev |= EV_TITLEROLE;
@@ -3533,7 +3654,7 @@ accept_by_surname(const struct doc *d, struct cands *c,
 		const struct cand *k = &c->v[i];
 		int n;
 
-		if (k->nw != 1 || (k->ev & (EV_AGAINST | EV_PREP)) ||
+		if (k->nw != 1 || (k->ev & (EV_AGAINST | EV_PREP | EV_THING)) ||
 		    (doc_lex(d, k->a) & (LEX_FUNC | LEX_PLACE | LEX_MONTHDAY |
 					 LEX_PRONOUN | LEX_ROLE)))
 			continue;
@@ -3818,7 +3939,7 @@ list_mononym(const struct doc *d, const struct cands *c, size_t i)
 	const struct cand *k = &c->v[i];
 	size_t j, people = 0;
 
-	if ((k->ev & (EV_AGAINST | EV_TITLEROLE)) ||
+	if ((k->ev & (EV_AGAINST | EV_TITLEROLE | EV_PLACE_PREP)) ||
 	    (doc_lex(d, k->a) & (LEX_PLACE | LEX_ORG)) ||
 	    (is_common(d, k->a) && !weak_given(d, k->a)) ||
 	    has_digit(d, k->a))
@@ -3927,6 +4048,9 @@ couple_person(struct doc *d, const struct cands *c, size_t i,
  * may end in a known surname ("Veteran Field"); only single words are
  * resolved. A second pass resolves the words met before the person they
  * name ("President Tramp ... Tramp said"). */
+static int org_owned(const struct doc *d, size_t a);
+static void marked_nicknames(const struct doc *d, struct cands *c);
+
 static void
 people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 {
@@ -3945,7 +4069,8 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		v = smap_get(&titled, c->v[i].key);
 		/* 2: a company somewhere, never a person of its own
 		 * ("Audi has revealed ... its", "Zorvex, the chipmaker,") */
-		if (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS))
+		if (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS) ||
+		    org_owned(d, c->v[i].b - 1))
 			smap_put(&titled, c->v[i].key, 2);
 		else if ((c->v[i].ev & EV_TITLEROLE) &&
 			 !(c->v[i].ev & EV_SAID) && v < 1)
@@ -3979,6 +4104,9 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 			p = pass == 0 ? couple_person(d, c, i, ix) : -1;
 			if (p < 0)
 				p = person_by_single(d, ix, k->key, a);
+			/* "Eduardo “Dudu” Carvalhal ... Dudu will play" */
+			if (p < 0 && smap_get(&c->nick, k->key) >= 0)
+				p = smap_get(&c->nick, k->key);
 			/* the second pass finds the items of a list before
 			 * the mononyms of the first ("Beyonce, Adele and
 			 * Harry Styles") */
@@ -3999,6 +4127,129 @@ people_from_single_words(struct doc *d, struct cands *c, struct pindex *ix)
 		}
 	}
 	smap_release(&titled);
+}
+
+/* The nicknames in marks inside the names of the people found so far
+ * ("Eduardo “Dudu” Carvalhal"), into c->nick, so that the word alone
+ * later ("Dudu will play") is that person, not a new one. */
+static void
+marked_nicknames(const struct doc *d, struct cands *c)
+{
+	struct buf key = BUF_INIT;
+	size_t i, t;
+
+	for (i = 0; i < d->nm; i++) {
+		const struct mention *m = &d->m[i];
+
+		if (m->pronoun || m->ntok < 4)
+			continue;
+		for (t = m->tok + 1; t + 3 < m->tok + m->ntok; t++) {
+			int v;
+
+			if (!is_mark(d, t) || !is_mark(d, t + 2) ||
+			    !is_cap_word(d, t + 1))
+				continue;
+			key_of(d, t + 1, t + 2, &key);
+			v = smap_get(&c->nick, key.p);
+			if (v == m->person || v == -2)
+				continue;
+			if (v < 0) {
+				pt_xgrow((void **)&c->nickk, &c->capnick,
+					 c->nnick + 1, sizeof(*c->nickk));
+				c->nickk[c->nnick] = pt_xstrdup(key.p);
+				smap_put(&c->nick, c->nickk[c->nnick++],
+					 m->person);
+			} else {
+				smap_put(&c->nick, key.p, -2);
+			}
+		}
+	}
+	buf_release(&key);
+}
+
+/* 1 when the possessive at token a owns what only an organisation has
+ * ("Halvard's head of acoustics", "Halvard's new chief executive",
+ * "Halvard's shareholders"): a company, no person. Not what a person may
+ * own too ("board", "shares", "customers", "chief of staff"). */
+static int
+org_owned(const struct doc *d, size_t a)
+{
+	static const char *const mod[] = { "new", "former", "latest", "own",
+		"biggest", "largest", "first" };
+	static const char *const part[] = { "ceo", "cfo", "cto", "coo",
+		"shareholders", "headquarters", "subsidiary", "subsidiaries",
+		"workforce", "factories", "revenue", "revenues" };
+	/* "chief executive", not "chief of staff" (a president has one) */
+	static const char *const chief[] = { "executive", "financial",
+		"operating", "technology", "technical", "marketing",
+		"product" };
+	size_t j = a + 1;
+
+	if (!(d->tk.v[a].flags & TOK_POSS) || !d->english)
+		return 0;
+	if (j < d->tk.n && tok_in(&d->tk, j, mod, sizeof(mod) / sizeof(*mod)))
+		j++;
+	if (j + 1 >= d->tk.n || !doc_same_sent(d, a, j + 1) ||
+	    (d->tk.v[j].flags & TOK_CAP))
+		return 0;
+	if (tok_is(&d->tk, j, "head") && tok_is(&d->tk, j + 1, "of"))
+		return 1;
+	if (tok_is(&d->tk, j, "chief"))
+		return tok_in(&d->tk, j + 1, chief,
+			      sizeof(chief) / sizeof(*chief));
+	return tok_in(&d->tk, j, part, sizeof(part) / sizeof(*part));
+}
+
+/* The single words of candidates the text tells as a company somewhere
+ * (its_after(), an organisation's apposition or a maker of goods before
+ * it, org_owned(), "the Corsaires said") and that no person took get
+ * TM_ORG at each of their occurrences, so that attrib takes "Halvard
+ * said" for the company speaking. */
+static void
+mark_org_words(struct doc *d, const struct cands *c)
+{
+	struct smap orgs = { NULL, NULL, 0, 0 };
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].nw == 1 && c->v[i].person < 0 &&
+		    (its_after(d, c->v[i].a) || (c->v[i].ev & EV_ORGAPPOS) ||
+		     org_owned(d, c->v[i].b - 1) ||
+		     ((c->v[i].ev & EV_THING) && the_before(d, c->v[i].a) &&
+		      doc_is_speech(d, c->v[i].b) && plural_name(d, c->v[i].a))))
+			smap_put(&orgs, c->v[i].key, 1);
+	for (i = 0; i < c->n && orgs.n; i++)
+		if (c->v[i].nw == 1 && c->v[i].person < 0 &&
+		    smap_get(&orgs, c->v[i].key) > 0)
+			for (j = c->v[i].a; j < c->v[i].b; j++)
+				d->tmark[j] |= TM_ORG;
+	smap_release(&orgs);
+}
+
+/* "Yusuf al-Hamdani ... al-Hamdani said": a surname that opens with an
+ * Arabic article in lower case is no capitalised word, so the scan never
+ * starts a name there; alone (no capitalised word before it), it is the
+ * person of that surname named in full. Never a person of its own: the
+ * article opens organisations too ("al-Qaeda"). */
+static void
+particle_surnames(struct doc *d, const struct pindex *ix)
+{
+	size_t i;
+	struct buf key = BUF_INIT;
+
+	for (i = 0; i < d->tk.n; i++) {
+		int p;
+
+		if (!article_particle(d, i) ||
+		    (i > 0 && doc_same_sent(d, i - 1, i) &&
+		     (is_cap_word(d, i - 1) || particles(d, i - 1))))
+			continue;
+		key_of(d, i, i + 1, &key);
+		p = person_by_single(d, ix, key.p, i);
+		if (p >= 0 && d->p[p].first && strcmp(d->p[p].last, key.p) == 0)
+			add_mention(d, i, 1, p);
+	}
+	buf_release(&key);
 }
 
 /* d->mtok: the mention at each token, so that doc_mention_at() is a
@@ -4044,7 +4295,8 @@ reads_english(const struct doc *d)
 void
 people_find(struct doc *d, const struct topic *t)
 {
-	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0, 0 };
+	struct cands c = { NULL, 0, 0, NULL, NULL, 0, 0, 0,
+			   { NULL, NULL, 0, 0 }, NULL, 0, 0 };
 	struct smap accepted = { NULL, NULL, 0, 0 };
 	struct pindex ix;
 	size_t i;
@@ -4066,7 +4318,10 @@ people_find(struct doc *d, const struct topic *t)
 	accept_by_surname(d, &c, &accepted);
 	accept_by_neighbours(d, &c, &accepted);
 	people_from_accepted(d, &c, &ix);
+	marked_nicknames(d, &c);
 	people_from_single_words(d, &c, &ix);
+	particle_surnames(d, &ix);
+	mark_org_words(d, &c);
 	if (d->nm > 1)
 		qsort(d->m, d->nm, sizeof(*d->m), cmp_mention);
 	map_mentions(d);
@@ -4074,6 +4329,10 @@ people_find(struct doc *d, const struct topic *t)
 		free(c.v[i].key);
 	smap_release(&accepted);
 	pindex_release(&ix);
+	for (i = 0; i < c.nnick; i++)
+		free(c.nickk[i]);
+	free(c.nickk);
+	smap_release(&c.nick);
 	free(c.v);
 	free(c.lower);
 	free(c.org);

@@ -16,7 +16,9 @@
  * for a work ("the report ‘...’") or a thing that calls it so ("what the
  * contract calls a “...”"), nor inside a noun phrase ("reach “severe” or
  * “emergency” levels", "the “...” campaign"), nor a line that is sung
- * ("“...,” she sings") or follows a sung one in its paragraph.
+ * ("“...,” she sings") or follows a sung one in its paragraph, nor lines
+ * of verse joined by a slash. The text of a sign people carry ("placards
+ * reading “...”") is a quotation however short.
  */
 #include "analyzer/stance/quote.h"
 
@@ -87,6 +89,14 @@ can_open(const struct doc *d, size_t i, enum mark m)
 	int32_t prev = doc_prev_cp(d, k->o);
 	int32_t next = doc_cp_at(d, k->o + k->ol);
 
+	/* "« trop gentils »": French typography puts a space inside
+	 * guillemets, before a word in any case. */
+	if ((next == ' ' || next == 0xA0 || next == 0x202F) &&
+	    doc_cp_at(d, k->o) == 0x00AB &&
+	    (is_space_or_start(prev) || prev == 0xA0))
+		return norm_is_letter(doc_cp_at(d, k->o + k->ol +
+					       (next == ' ' ? 1 :
+						next == 0xA0 ? 2 : 3)));
 	/* '... Cook. " You guys have done ..."': a double mark after a
 	 * sentence, then a space and a capital, opens all the same (a
 	 * space typed inside the marks). */
@@ -179,6 +189,19 @@ add(struct doc *d, size_t open, size_t close, size_t end_tok)
 		q->e = d->tk.v[t1 - 1].o + d->tk.v[t1 - 1].ol;
 	else
 		q->e = q->o;
+	/* "« trop gentils »", "\" You guys ...\"": the spaces typed
+	 * inside the marks are no part of the quote. */
+	while (q->o < q->e && (d->text[q->o] == ' ' || d->text[q->o] == '\t'))
+		q->o++;
+	while (q->o + 1 < q->e && (unsigned char)d->text[q->o] == 0xC2 &&
+	       (unsigned char)d->text[q->o + 1] == 0xA0)
+		q->o += 2;
+	while (q->e > q->o && (d->text[q->e - 1] == ' ' ||
+			       d->text[q->e - 1] == '\t'))
+		q->e--;
+	while (q->e >= q->o + 2 && (unsigned char)d->text[q->e - 2] == 0xC2 &&
+	       (unsigned char)d->text[q->e - 1] == 0xA0)
+		q->e -= 2;
 	q->speaker = -1;
 }
 
@@ -1074,6 +1097,54 @@ title_frame(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* The text of a sign that people carry, after "reading" or "read" ("with
+ * placards reading “Swim, don't sink”", "a banner that read “...”"): a
+ * quotation, of nobody named (signs and chants are, as their words are
+ * people's); not a slogan in title case ("Posters read “Light Up The
+ * Town”"), the caller checks. */
+static int
+sign_text(const struct doc *d, const struct quote *q)
+{
+	static const char *const sign[] = { "sign", "signs", "placard",
+		"placards", "banner", "banners", "poster", "posters", "t-shirt",
+		"t-shirts", "shirt", "shirts", "board", "boards", "card",
+		"cards", "flag", "flags" };
+	size_t b = q->open, i;
+
+	if (b > 0 && (tok_punct(&d->tk, b - 1, ':') ||
+		      tok_punct(&d->tk, b - 1, ',')))
+		b--;
+	if (b < 2 || !doc_same_sent(d, b - 2, q->open) ||
+	    !(tok_is(&d->tk, b - 1, "reading") || tok_is(&d->tk, b - 1, "read")))
+		return 0;
+	for (i = b - 1; i > 0 && i + 4 >= b && doc_same_sent(d, i - 1, b); i--)
+		if (tok_in(&d->tk, i - 1, sign, sizeof(sign) / sizeof(*sign)))
+			return 1;
+	return 0;
+}
+
+/* Lines of verse run together with a slash between them ("You drink to
+ * forget / I sing to remember"): a lyric or a poem quoted as written, not
+ * somebody's words. The slash stands alone, with a space either side,
+ * between words (not "and/or", "24/7"). */
+static int
+verse_lines(const struct doc *d, const struct quote *q)
+{
+	size_t i;
+
+	for (i = q->t0 + 1; i + 1 < q->t1; i++) {
+		const struct tok *k = &d->tk.v[i];
+
+		if (!tok_punct(&d->tk, i, '/') || k->ol != 1)
+			continue;
+		if (doc_prev_cp(d, k->o) == ' ' && doc_cp_at(d, k->o + 1) == ' ' &&
+		    (d->tk.v[i - 1].flags & TOK_WORD) &&
+		    (d->tk.v[i + 1].flags & TOK_WORD))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_direct(const struct doc *d, const struct quote *q)
 {
@@ -1086,8 +1157,10 @@ is_direct(const struct doc *d, const struct quote *q)
 	if (words == 0)
 		return 0;
 	if (translation(d, q) || link_label(d, q) || imagined(d, q) ||
-	    defined_term(d, q) || title_frame(d, q))
+	    defined_term(d, q) || title_frame(d, q) || verse_lines(d, q))
 		return 0;
+	if (sign_text(d, q) && !title_case(d, q) && !headline_case(d, q))
+		return 1;
 	/* "the film “Salt Harbour,”", "“The Night We Met”", "a set
 	 * called the “Master Builder Series”" */
 	if (title_case(d, q) &&
