@@ -56,6 +56,7 @@ struct phrase_index {
 	int prefix[NBUCKETS];    /* wildcard first word: 4-byte prefix hash */
 	int *shortlist;          /* phrases tried at every token */
 	size_t nshort, capshort;
+	size_t nph;              /* phrases indexed here */
 };
 
 struct topic {
@@ -319,6 +320,7 @@ phrase_index(struct topic *t, size_t n)
 	struct phrase_index *ix = ph->at ? &t->at : &t->plain;
 	unsigned h;
 
+	ix->nph++;
 	if (ph->exact || (ph->at & 1u) ||
 	    ((ph->wild & 1u) && ph->wlen[0] < 4)) {
 		pt_xgrow((void **)&ix->shortlist, &ix->capshort,
@@ -968,6 +970,17 @@ drop_family(struct topic_hit *hits, size_t n)
 	return k;
 }
 
+/* hash_fnv1a() of what went before (h) and then p[0..n). */
+static uint32_t
+fnv_more(uint32_t h, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
+
 size_t
 topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	    const unsigned char *topic, struct topic_hit *hits, size_t max)
@@ -976,12 +989,19 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	const struct phrase_index *ix = topic ? &t->at : &t->plain;
 	const char *w = tk->key + k->k;
 	size_t n = 0, s, len, gap;
+	uint32_t h4, h;
 
-	match_chain(t, ix->word[hash_word(w, k->kl)], tk, i, topic, 0, hits,
-		    &n, max);
+	/* No phrase with '@' (the usual topic): no second pass. */
+	if (ix->nph == 0)
+		return 0;
+	/* One FNV-1a pass gives the hashes of the first four bytes and of
+	 * the whole word (hash_prefix(), hash_word()). */
+	h4 = fnv_more(2166136261u, w, k->kl > 4 ? 4 : k->kl);
+	h = k->kl > 4 ? fnv_more(h4, w + 4, k->kl - 4) : h4;
+	match_chain(t, ix->word[h % NBUCKETS], tk, i, topic, 0, hits, &n, max);
 	if (k->kl >= 4)
-		match_chain(t, ix->prefix[hash_prefix(w, k->kl)], tk, i, topic,
-			    0, hits, &n, max);
+		match_chain(t, ix->prefix[h4 % NBUCKETS], tk, i, topic, 0,
+			    hits, &n, max);
 	/* "this", "that", "these", "those" for the "the" of a ref. */
 	if ((k->kl == 4 && (memcmp(w, "this", 4) == 0 ||
 			    memcmp(w, "that", 4) == 0)) ||
