@@ -49,6 +49,8 @@ struct phrase {
 	int next;              /* next phrase in the bucket, -1 = end */
 	unsigned long line;    /* line of the topic file */
 	uint32_t hash;         /* phrase_hash() */
+	int defref;            /* definite_ref(), kept as it is asked at
+				  every "the" */
 };
 
 struct phrase_index {
@@ -338,6 +340,8 @@ phrase_index(struct topic *t, size_t n)
 	}
 }
 
+static int definite_ref(const struct phrase *ph);
+
 /* Adds one phrase, of line `line`. Returns NULL or a description of the
  * problem (static, or in t->msg). */
 static const char *
@@ -367,6 +371,7 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 		phrase_free_words(ph);
 		return known < 0 ? t->msg.p : why;
 	}
+	ph->defref = definite_ref(ph);
 	phrase_index(t, t->nph);
 	set_insert(t, t->nph);
 	t->count[kind]++;
@@ -650,7 +655,9 @@ topic_describe(const struct topic *t, struct buf *out)
 	buf_addf(out, "; %zu figures", topic_nfigures(t));
 }
 
-static int
+/* Inline, and the first byte compared before memcmp(): it runs a few
+ * times at every token. */
+static inline int
 word_matches(const struct phrase *ph, size_t w, const struct tokens *tk,
 	     size_t i)
 {
@@ -666,9 +673,11 @@ word_matches(const struct phrase *ph, size_t w, const struct tokens *tk,
 		len = k->kl;
 	}
 	if (ph->wild & (1u << w))
-		return len >= ph->wlen[w] &&
-		       memcmp(p, ph->words[w], ph->wlen[w]) == 0;
-	return len == ph->wlen[w] && memcmp(p, ph->words[w], len) == 0;
+		return len >= ph->wlen[w] && (ph->wlen[w] == 0 ||
+		       (p[0] == ph->words[w][0] &&
+			memcmp(p, ph->words[w], ph->wlen[w]) == 0));
+	return len == ph->wlen[w] && (len == 0 || (p[0] == ph->words[w][0] &&
+	       memcmp(p, ph->words[w], len) == 0));
 }
 
 /* 1 for a ref whose first word is "the": it refers back with any
@@ -765,14 +774,14 @@ phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
 
 	*gap = 0;
 	if (det) {
-		if (!definite_ref(ph))
+		if (!ph->defref)
 			return 0;
 		j++;
 	}
 	for (w = det ? 1 : 0; w < ph->nw; w++) {
 		if (j >= tk->n || tk->v[j].sent != tk->v[i].sent)
 			return 0; /* a phrase does not run across sentences */
-		if (w == 1 && definite_ref(ph) && !word_matches(ph, w, tk, j)) {
+		if (w == 1 && ph->defref && !word_matches(ph, w, tk, j)) {
 			size_t g;
 
 			/* ref_gap() is at most REF_GAP_MAX tokens: look for
@@ -930,6 +939,23 @@ add_hit(const struct phrase *ph, size_t ntok, size_t gap,
 	(*n)++;
 }
 
+/* 0 when the first word of ph cannot be token i, by its length and
+ * first byte: a cheap test before phrase_at() for the phrases tried at
+ * every token ("IC", "LLMs") and in a shared bucket. */
+static int
+may_start(const struct phrase *ph, const struct tokens *tk, size_t i)
+{
+	const struct tok *k = &tk->v[i];
+	const char *p = ph->exact ? tk->text + k->o : tk->key + k->k;
+	size_t len = ph->exact ? k->ol : k->kl;
+
+	if ((ph->at & 1u) || ph->wlen[0] == 0)
+		return 1;
+	if ((ph->wild & 1u) ? len < ph->wlen[0] : len != ph->wlen[0])
+		return 0;
+	return p[0] == ph->words[0][0];
+}
+
 static void
 match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
 	    const unsigned char *topic, int det, struct topic_hit *hits,
@@ -940,7 +966,8 @@ match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
 	for (; p >= 0; p = t->ph[p].next) {
 		const struct phrase *ph = &t->ph[p];
 
-		if ((len = phrase_at(ph, tk, i, topic, det, &gap)) > 0)
+		if ((det || may_start(ph, tk, i)) &&
+		    (len = phrase_at(ph, tk, i, topic, det, &gap)) > 0)
 			add_hit(ph, len, gap, hits, n, max,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));
@@ -1012,7 +1039,8 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	for (s = 0; s < ix->nshort; s++) {
 		const struct phrase *ph = &t->ph[ix->shortlist[s]];
 
-		if ((len = phrase_at(ph, tk, i, topic, 0, &gap)) > 0)
+		if (may_start(ph, tk, i) &&
+		    (len = phrase_at(ph, tk, i, topic, 0, &gap)) > 0)
 			add_hit(ph, len, gap, hits, &n, max,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));
