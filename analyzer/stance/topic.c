@@ -941,8 +941,9 @@ add_hit(const struct phrase *ph, size_t ntok, size_t gap,
 
 /* 0 when the first word of ph cannot be token i, by its length and
  * first byte: a cheap test before phrase_at() for the phrases tried at
- * every token ("IC", "LLMs") and in a shared bucket. */
-static int
+ * every token ("IC", "LLMs") and in a shared bucket; inline, as it is
+ * asked so often. */
+static inline int
 may_start(const struct phrase *ph, const struct tokens *tk, size_t i)
 {
 	const struct tok *k = &tk->v[i];
