@@ -31,6 +31,8 @@
 #define TOPIC_MAX_FILE (8u * 1024 * 1024)
 #define TOPIC_MAX_WORDS 16
 #define NBUCKETS 4096
+/* The bits of the filter of definite refs' heads (struct topic heads). */
+#define TOPIC_HEAD_BITS 1024
 
 struct phrase {
 	enum topic_kind kind;  /* what the phrase marks */
@@ -74,6 +76,10 @@ struct topic {
 				    addressing table of indexes, -1 = free */
 	size_t capset;           /* a power of two, or 0 */
 	struct buf msg;          /* add_phrase()'s last message */
+	uint64_t heads[TOPIC_HEAD_BITS / 64]; /* head_bit() of the head
+				    (second word) of every definite ref */
+	int any_head;            /* a head that head_bit() cannot stand for
+				    (under three bytes, '@'): no filter */
 };
 
 static unsigned
@@ -342,6 +348,16 @@ phrase_index(struct topic *t, size_t n)
 
 static int definite_ref(const struct phrase *ph);
 
+/* The filter bit of a word by its first three bytes (it has three or
+ * more): a word and every word a wildcard of three bytes or more
+ * matches share it. */
+static unsigned
+head_bit(const char *p)
+{
+	return ((unsigned char)p[0] * 961u + (unsigned char)p[1] * 31u +
+		(unsigned char)p[2]) % TOPIC_HEAD_BITS;
+}
+
 /* Adds one phrase, of line `line`. Returns NULL or a description of the
  * problem (static, or in t->msg). */
 static const char *
@@ -372,6 +388,11 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 		return known < 0 ? t->msg.p : why;
 	}
 	ph->defref = definite_ref(ph);
+	if (ph->defref && (ph->wlen[1] < 3 || (ph->at & 2u)))
+		t->any_head = 1;
+	else if (ph->defref)
+		t->heads[head_bit(ph->words[1]) / 64] |=
+			(uint64_t)1 << (head_bit(ph->words[1]) % 64);
 	phrase_index(t, t->nph);
 	set_insert(t, t->nph);
 	t->count[kind]++;
@@ -939,6 +960,29 @@ add_hit(const struct phrase *ph, size_t ntok, size_t gap,
 	(*n)++;
 }
 
+/* 0 when no token of the REF_GAP_MAX + 1 from j can be the head of a
+ * definite ref of t: the test phrase_at() makes at every "the", done
+ * once for all of them. */
+static int
+head_near(const struct topic *t, const struct tokens *tk, size_t j)
+{
+	size_t g;
+
+	if (t->any_head)
+		return 1;
+	for (g = 0; g <= REF_GAP_MAX && j + g < tk->n; g++) {
+		const struct tok *k = &tk->v[j + g];
+		unsigned b;
+
+		if (k->kl < 3)
+			continue;
+		b = head_bit(tk->key + k->k);
+		if (t->heads[b / 64] & ((uint64_t)1 << (b % 64)))
+			return 1;
+	}
+	return 0;
+}
+
 /* 0 when the first word of ph cannot be token i, by its length and
  * first byte: a cheap test before phrase_at() for the phrases tried at
  * every token ("IC", "LLMs") and in a shared bucket; inline, as it is
@@ -963,10 +1007,15 @@ match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
 	    size_t *n, size_t max)
 {
 	size_t len, gap;
+	int near = -1; /* head_near() after token i, once asked */
 
 	for (; p >= 0; p = t->ph[p].next) {
 		const struct phrase *ph = &t->ph[p];
 
+		if (ph->defref && near < 0)
+			near = head_near(t, tk, i + 1);
+		if (ph->defref && !near)
+			continue;
 		if ((det || may_start(ph, tk, i)) &&
 		    (len = phrase_at(ph, tk, i, topic, det, &gap)) > 0)
 			add_hit(ph, len, gap, hits, n, max,
