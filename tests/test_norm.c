@@ -92,6 +92,13 @@ test_nfc(void **state)
 	(void)state;
 	assert_string_equal(s, "Noé");
 	free(s);
+	/* ASCII comes back as it is, only the given length of it. */
+	s = norm_nfc("Ivy Banks said", 9);
+	assert_string_equal(s, "Ivy Banks");
+	free(s);
+	s = norm_nfc("", 0);
+	assert_string_equal(s, "");
+	free(s);
 }
 
 int

@@ -230,7 +230,14 @@ norm_nfc(const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r;
+	size_t i;
 
+	/* ASCII (no NUL) is its own NFC: most names, at a fraction of
+	 * utf8proc_map()'s cost. */
+	for (i = 0; i < len && s[i] > 0 && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len)
+		return pt_xstrndup(s, len);
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 			 &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (r < 0 || !out)
