@@ -123,10 +123,13 @@ special(int32_t c)
 	return NULL;
 }
 
+/* Asked at every character: the capacity is compared here, and
+ * pt_xgrow() called only to grow. */
 static void
 map_reserve(struct norm *n, size_t need)
 {
-	pt_xgrow((void **)&n->map, &n->mapcap, need, sizeof(*n->map));
+	if (need > n->mapcap)
+		pt_xgrow((void **)&n->map, &n->mapcap, need, sizeof(*n->map));
 }
 
 static void

@@ -33,7 +33,9 @@ push(struct tokens *t)
 {
 	struct tok *k;
 
-	pt_xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v));
+	/* pt_xgrow() only to grow: a push is made at every token */
+	if (t->n + 1 > t->cap)
+		pt_xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v));
 	k = &t->v[t->n++];
 	memset(k, 0, sizeof(*k));
 	k->quote = -1;
@@ -76,7 +78,8 @@ scan(struct tokens *t, const char *key, size_t len, unsigned char **nlv)
 			continue;
 		}
 		k = push(t);
-		pt_xgrow((void **)nlv, &nlcap, t->n, 1);
+		if (t->n > nlcap)
+			pt_xgrow((void **)nlv, &nlcap, t->n, 1);
 		(*nlv)[t->n - 1] = (unsigned char)nl;
 		nl = 0;
 		k->k = (uint32_t)i;
