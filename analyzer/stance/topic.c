@@ -61,6 +61,9 @@ struct phrase_index {
 	int *shortlist;          /* phrases tried at every token */
 	size_t nshort, capshort;
 	size_t nph;              /* phrases indexed here */
+	uint64_t short_text[4];  /* first bytes of the shortlist's exact */
+	uint64_t short_key[4];   /* and other first words, one bit each */
+	int short_any;           /* one that starts with '@' or no byte */
 };
 
 struct topic {
@@ -318,6 +321,18 @@ phrase_check(struct topic *t, const struct phrase *ph)
 	return 0;
 }
 
+static void
+set_byte(uint64_t *set, char c)
+{
+	set[(unsigned char)c / 64] |= (uint64_t)1 << ((unsigned char)c % 64);
+}
+
+static int
+has_byte(const uint64_t *set, char c)
+{
+	return (set[(unsigned char)c / 64] >> ((unsigned char)c % 64)) & 1u;
+}
+
 /* Puts phrase number n of t in its index. Exact phrases are few; their
  * written form does not hash like the key, so they are tried at every
  * token (as are phrases that start with '@' and short wildcards). */
@@ -335,6 +350,12 @@ phrase_index(struct topic *t, size_t n)
 			 ix->nshort + 1, sizeof(*ix->shortlist));
 		ix->shortlist[ix->nshort++] = (int)n;
 		ph->next = -1;
+		if ((ph->at & 1u) || ph->wlen[0] == 0)
+			ix->short_any = 1;
+		else if (ph->exact)
+			set_byte(ix->short_text, ph->words[0][0]);
+		else
+			set_byte(ix->short_key, ph->words[0][0]);
 	} else if (ph->wild & 1u) {
 		h = hash_prefix(ph->words[0], ph->wlen[0]);
 		ph->next = ix->prefix[h];
@@ -1086,6 +1107,12 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 			    memcmp(w, "those", 5) == 0)))
 		match_chain(t, ix->word[hash_word("the", 3)], tk, i, topic, 1,
 			    hits, &n, max);
+	/* The shortlist, unless no phrase of it starts with the token's
+	 * first byte (may_start() for all of them at once). */
+	if (!ix->short_any && (k->ol == 0 ||
+			       !has_byte(ix->short_text, tk->text[k->o])) &&
+	    (k->kl == 0 || !has_byte(ix->short_key, w[0])))
+		return drop_family(hits, n);
 	for (s = 0; s < ix->nshort; s++) {
 		const struct phrase *ph = &t->ph[ix->shortlist[s]];
 
