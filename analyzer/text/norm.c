@@ -7,6 +7,7 @@
 
 #include "crawler/base/err.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -255,10 +256,24 @@ norm_fix_utf8(const char *p, size_t len, struct buf *out, size_t *first_bad)
 	size_t i = 0, start = 0, bad = 0;
 
 	while (i < len) {
-		unsigned char b = (unsigned char)p[i];
+		unsigned char b;
 		utf8proc_int32_t c;
 		utf8proc_ssize_t k;
+		uint64_t v;
 
+		/* Eight bytes at a time while they are ASCII and no NUL
+		 * (most text): no high bit, and no zero byte. */
+		while (i + 8 <= len) {
+			memcpy(&v, p + i, 8);
+			if ((v & 0x8080808080808080ull) ||
+			    ((v - 0x0101010101010101ull) & ~v &
+			     0x8080808080808080ull))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		b = (unsigned char)p[i];
 		if (b >= 0x20 && b < 0x80) {
 			i++;
 			continue;
