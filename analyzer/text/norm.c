@@ -144,6 +144,14 @@ emit(struct norm *n, const char *s, size_t k, uint32_t off)
 	buf_add(&n->key, s, k);
 }
 
+/* 1 for an ASCII byte the key keeps as it is or in lower case. */
+static int
+plain_ascii(unsigned char b)
+{
+	return b < 0x80 && b != '\r' && b != '\t' && b != '`' && b != 0x0B &&
+	       b != 0x0C;
+}
+
 int
 norm_text(struct norm *n, const char *p, size_t len)
 {
@@ -162,18 +170,25 @@ norm_text(struct norm *n, const char *p, size_t len)
 		unsigned char b = (unsigned char)p[i];
 		const char *sp;
 
-		/* ASCII fast path: most of the text. */
-		if (b < 0x80 && b != '\r' && b != '\t' && b != '`' &&
-		    b != 0x0B && b != 0x0C) {
-			char ch = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+		/* ASCII fast path: most of the text, a run at a time (one
+		 * check of room per run). */
+		if (plain_ascii(b)) {
+			size_t e = i + 1, at;
 
-			if (n->key.len + 2 > n->key.cap)
-				buf_grow(&n->key, 64);
-			map_reserve(n, n->key.len + 2);
-			n->map[n->key.len] = (uint32_t)i;
-			n->key.p[n->key.len++] = ch;
-			n->key.p[n->key.len] = '\0';
-			i++;
+			while (e < len && plain_ascii((unsigned char)p[e]))
+				e++;
+			if (n->key.len + (e - i) + 1 > n->key.cap)
+				buf_grow(&n->key, e - i + 64);
+			map_reserve(n, n->key.len + (e - i) + 1);
+			at = n->key.len;
+			for (; i < e; i++, at++) {
+				b = (unsigned char)p[i];
+				n->map[at] = (uint32_t)i;
+				n->key.p[at] = (char)(b >= 'A' && b <= 'Z' ?
+						      b + 32 : b);
+			}
+			n->key.len = at;
+			n->key.p[at] = '\0';
 			continue;
 		}
 		k = norm_decode(p + i, len - i, &c);
