@@ -183,13 +183,26 @@ locate(struct tok *k, const struct norm *n, const char *text, size_t len)
 	if (!(k->flags & TOK_WORD))
 		return;
 	for (p = k->o; p < k->o + k->ol; p += cl) {
-		cl = norm_decode(text + p, len - p, &cp);
-		if (norm_is_letter(cp)) {
+		unsigned char b = (unsigned char)text[p];
+		int letter, upper;
+
+		if (b < 0x80) {
+			/* what norm_decode(), norm_is_letter() and
+			 * norm_is_upper() say of ASCII, at every letter */
+			cl = 1;
+			letter = (b | 32) >= 'a' && (b | 32) <= 'z';
+			upper = b >= 'A' && b <= 'Z';
+		} else {
+			cl = norm_decode(text + p, len - p, &cp);
+			letter = norm_is_letter(cp);
+			upper = (letter || p == k->o) && norm_is_upper(cp);
+		}
+		if (letter) {
 			letters++;
-			if (norm_is_upper(cp))
+			if (upper)
 				uppers++;
 		}
-		if (p == k->o && norm_is_upper(cp))
+		if (p == k->o && upper)
 			k->flags |= TOK_CAP;
 	}
 	if (letters >= 2 && uppers == letters)
