@@ -76,7 +76,7 @@ tok_is_n(const struct tokens *t, size_t i, const char *s, size_t n)
 
 /* 1 when the key k[0..kl) equals the NUL-terminated s: byte by byte, so
  * that most words of a list stop at the first (no strlen()). */
-static inline int
+__attribute__((always_inline)) static inline int
 tok_key_is(const char *k, size_t kl, const char *s)
 {
 	size_t j;
@@ -88,8 +88,9 @@ tok_key_is(const char *k, size_t kl, const char *s)
 }
 
 /* 1 when token i's key equals the NUL-terminated s. The stance rules ask
- * it at almost every token, often out of line (no literal's length). */
-static inline int
+ * it at almost every token: always inline, as the compiler kept it out of
+ * line in the larger rule files. */
+__attribute__((always_inline)) static inline int
 tok_is(const struct tokens *t, size_t i, const char *s)
 {
 	return i < t->n && tok_key_is(t->key + t->v[i].k, t->v[i].kl, s);
