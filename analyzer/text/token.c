@@ -21,11 +21,13 @@ tokens_release(struct tokens *t)
 	tokens_init(t);
 }
 
+/* A letter, a digit or a byte of a UTF-8 sequence: by unsigned
+ * differences, few branches for a test made at every byte. */
 static int
 is_wordc(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
-	       (c >= 'A' && c <= 'Z');
+	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10 ||
+	       c >= 0x80;
 }
 
 static struct tok *
