@@ -12,7 +12,7 @@ or derive them again from their public sources.
       addressing, load factor <= 0.5): no strings, one probe or two, and a
       false hit once in some 60 000 lookups of a word that is not there;
       and from nicknames.csv (data/lexicon/nicknames.md) a set of the hashes
-      of its pairs "NAME NICKNAME" in the same way.
+      of its pairs "NAME NICKNAME" in the same way, and one of its names.
 
   gen_given.py --derive SSA_DIR FORENAMES.csv LEXICON.tsv WORDS OUT.tsv
       How given-names.tsv was made (data/lexicon/given-names.md): the US
@@ -183,7 +183,7 @@ given_common(const char *p, size_t len)
 def gen_nicknames(src):
     """C text of the hash set of the pairs "NAME NICKNAME" of src (the
     CSV of data/lexicon/nicknames.md: name1,has_nickname,name2)."""
-    hashes = set()
+    hashes, names = set(), set()
     with open(src, encoding="utf-8", newline="") as fh:
         for n, row in enumerate(csv.reader(fh), 1):
             if n == 1:
@@ -196,10 +196,15 @@ def gen_nicknames(src):
             if not re.fullmatch(r"[a-z]+", a) or not re.fullmatch(r"[a-z]+", b):
                 continue  # initials ("k.c."): no short form of a name
             hashes.add(fnv(a + " " + b) or 1)
+            names.add(fnv(a) or 1)
+            names.add(fnv(b) or 1)
     out = [hash_set_c(hashes, "NNICK", "nick",
                       "/* The FNV-1a hashes of \"NAME NICKNAME\" of "
                       "nicknames.csv (0 =\n * empty slot; a pair hashing to 0 "
-                      "is stored as 1). */\n")]
+                      "is stored as 1). */\n"),
+           hash_set_c(names, "NNICKNAME", "nickname",
+                      "/* The FNV-1a hashes of the names and nicknames of "
+                      "nicknames.csv,\n * the same way. */\n")]
     out.append("""static int
 nick_has(const char *a, size_t al, const char *b, size_t bl)
 {
@@ -226,7 +231,26 @@ given_nickname(const char *a, size_t al, const char *b, size_t bl)
 		return 0;
 	return nick_has(a, al, b, bl) || nick_has(b, bl, a, al);
 }
-""" % (MAX_KEY, MAX_KEY))
+
+int
+given_in_nicknames(const char *p, size_t len)
+{
+	uint32_t h = 2166136261u, i;
+	size_t j;
+
+	if (len == 0 || len > %d)
+		return 0;
+	for (j = 0; j < len; j++)
+		h = (h ^ (unsigned char)p[j]) * 16777619u;
+	if (h == 0)
+		h = 1;
+	for (i = h & (NNICKNAME - 1); nickname[i];
+	     i = (i + 1) & (NNICKNAME - 1))
+		if (nickname[i] == h)
+			return 1;
+	return 0;
+}
+""" % (MAX_KEY, MAX_KEY, MAX_KEY))
     return "".join(out), len(hashes)
 
 

@@ -81,6 +81,14 @@ test_fix_utf8(void **state)
 	/* NUL bytes are replaced too. */
 	assert_int_equal(norm_fix_utf8("a\0b", 3, &out, &first), 1);
 	assert_int_equal(first, 1);
+	/* Past eight ASCII bytes (read eight at a time): a NUL, a broken
+	 * sequence and a letter with an accent, each after a run. */
+	buf_reset(&out);
+	assert_int_equal(norm_fix_utf8("abcdefghijklm\0nopqrstuvwxyz\xC3("
+				       "0123456789ü", 41, &out, &first), 2);
+	assert_int_equal(first, 13);
+	assert_string_equal(out.p, "abcdefghijklm\xEF\xBF\xBDnopqrstuvwxyz"
+			    "\xEF\xBF\xBD(0123456789ü");
 	buf_release(&out);
 }
 
@@ -91,6 +99,13 @@ test_nfc(void **state)
 
 	(void)state;
 	assert_string_equal(s, "Noé");
+	free(s);
+	/* ASCII comes back as it is, only the given length of it. */
+	s = norm_nfc("Ivy Banks said", 9);
+	assert_string_equal(s, "Ivy Banks");
+	free(s);
+	s = norm_nfc("", 0);
+	assert_string_equal(s, "");
 	free(s);
 }
 

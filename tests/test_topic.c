@@ -253,6 +253,15 @@ test_matching(void **state)
 	assert_int_equal(count_hits(t, "She said that the protocol works.",
 				    TOPIC_REF), 1);
 	topic_free(t);
+	/* A head of two letters, beside one of three or more (the two
+	 * kinds the filter of heads tells apart). */
+	t = parse("topic T\nterm guild\nref the ux | the protocol*\n", &err);
+	assert_non_null(t);
+	assert_int_equal(count_hits(t, "The UX, this UX, the clever UX and "
+				    "these protocols.", TOPIC_REF), 4);
+	assert_int_equal(count_hits(t, "Their UX and a protocol.", TOPIC_REF),
+			 0);
+	topic_free(t);
 	buf_release(&err);
 }
 

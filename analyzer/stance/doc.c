@@ -353,12 +353,9 @@ doc_cue_rules(unsigned rules, struct buf *out)
 }
 
 int
-doc_mention_at(const struct doc *d, size_t i)
+doc_mention_search(const struct doc *d, size_t i)
 {
 	size_t lo = 0, hi = d->nm;
-
-	if (d->nmtok == d->tk.n && d->mtok_nm == d->nm && i < d->nmtok)
-		return d->mtok[i];
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;

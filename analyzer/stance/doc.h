@@ -297,8 +297,17 @@ const char *doc_cue_link_name(enum cue_link l);
  * what was there: "negated double-negation ..." separated by spaces, or
  * "" when none. */
 void doc_cue_rules(unsigned rules, struct buf *out);
-/* The mention covering token i, or -1. */
-int doc_mention_at(const struct doc *d, size_t i);
+/* The mention covering token i, or -1, by a binary search of d->m. */
+int doc_mention_search(const struct doc *d, size_t i);
+/* The mention covering token i, or -1: d->mtok's when it is valid
+ * (inline, as the rules ask it at every token), else the search. */
+static inline int
+doc_mention_at(const struct doc *d, size_t i)
+{
+	if (d->nmtok == d->tk.n && d->mtok_nm == d->nm && i < d->nmtok)
+		return d->mtok[i];
+	return doc_mention_search(d, i);
+}
 /* Name of a stance as written in the CSV files ("pro", "con", "mixed",
  * "neutral"). Returns a static string. */
 const char *doc_stance_name(enum stance s);

@@ -36,5 +36,10 @@ int given_common(const char *p, size_t len);
  * nickname of the other in data/lexicon/nicknames.csv ("bob" and
  * "robert", "peggy" and "margaret"), in either order. */
 int given_nickname(const char *a, size_t al, const char *b, size_t bl);
+/* 1 when the key p[0..len) is a name or a nickname of nicknames.csv; 0
+ * means given_nickname() is 0 for every pair with it, so a scan of the
+ * people for one ("Liz", "Bobby") can skip the pairs of any other word
+ * ("Netflix"). A false hit (a hash set) only costs those pairs. */
+int given_in_nicknames(const char *p, size_t len);
 
 #endif

@@ -3241,9 +3241,14 @@ person_by_nickname(const struct doc *d, const char *k)
 {
 	size_t kl = strlen(k), p, n = d->np < PEOPLE_NICK_SCAN ? d->np :
 				    PEOPLE_NICK_SCAN;
-	int hit = -1;
+	int hit = -1, nick;
 
 	if (kl < 2)
+		return -1;
+	/* A word of no nickname pair that is no given name ("Netflix")
+	 * is nobody's short form: same_given() below is 0 for it. */
+	nick = given_in_nicknames(k, kl);
+	if (!nick && (kl < 3 || !(given_lookup(k, kl) & LEX_GIVEN)))
 		return -1;
 	for (p = 0; p < n; p++) {
 		const char *f = d->p[p].first;
@@ -3256,13 +3261,25 @@ person_by_nickname(const struct doc *d, const char *k)
 		 * ("Ahmadinejad" after "Ahmad bin Hanbal"), unless a
 		 * nickname ("Robert" after "Bob Vance") */
 		if (fl == kl || (kl < fl ? !same_given(k, kl, f, fl) :
-				 !given_nickname(k, kl, f, fl)))
+				 !nick || !given_nickname(k, kl, f, fl)))
 			continue;
 		if (hit >= 0 && hit != (int)p)
 			return -2;
 		hit = (int)p;
 	}
 	return hit;
+}
+
+/* 1 when the word k (kl bytes) follows a space of the key from sp on and
+ * another space follows it: a cheap test before the given names are
+ * looked up. */
+static int
+inner_word(const char *sp, const char *k, size_t kl)
+{
+	for (; sp; sp = strchr(sp + 1, ' '))
+		if (strncmp(sp + 1, k, kl) == 0 && sp[1 + kl] == ' ')
+			return 1;
+	return 0;
 }
 
 /* The one person whose name has the word k after its given names and
@@ -3283,6 +3300,7 @@ person_by_first_surname(const struct doc *d, const char *k)
 		const char *w = d->p[p].key, *e = strchr(w, ' ');
 
 		if (!e || (!d->p[p].mentions && d->p[p].figure < 0) ||
+		    !inner_word(e, k, kl) ||
 		    !(given_bits(w, (size_t)(e - w)) & LEX_GIVEN))
 			continue;
 		/* past the given names ("Andres Manuel Lopez Obrador"), the

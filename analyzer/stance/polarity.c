@@ -118,8 +118,9 @@
 #define POL_CAUSER_VALUE 0.65
 
 /* FNV-1a (hash_fnv1a()) carried on over p[0..n), so that a phrase's hash
- * grows word by word without hashing its start again. */
-static uint32_t
+ * grows word by word without hashing its start again. Inline: it runs at
+ * every word. */
+static inline uint32_t
 fnv_more(uint32_t h, const char *p, size_t n)
 {
 	size_t i;
@@ -165,6 +166,8 @@ lookup_at(const struct doc *d, size_t i, size_t *ntok)
 	size_t kl = 0, n;
 	uint32_t h = 2166136261u;
 	const struct pol_entry *best = NULL;
+	const char *p = key; /* the words so far: the first one's own key,
+				then their copy in key[] */
 
 	for (n = 0; n < POL_MAX_WORDS && i + n < d->tk.n; n++) {
 		const struct pol_entry *e;
@@ -177,14 +180,21 @@ lookup_at(const struct doc *d, size_t i, size_t *ntok)
 		k = doc_key(d, i + n, &l);
 		if (kl + l + 1 >= sizeof(key))
 			break;
-		if (n) {
+		if (n == 0) {
+			p = k;
+		} else {
+			/* a second word: most tokens start no phrase, so
+			 * the first is copied only now */
+			if (n == 1)
+				memcpy(key, p, kl);
+			p = key;
 			key[kl++] = ' ';
 			h = fnv_more(h, " ", 1);
+			memcpy(key + kl, k, l);
 		}
-		memcpy(key + kl, k, l);
 		kl += l;
 		h = fnv_more(h, k, l);
-		e = lookup_hashed(key, kl, h);
+		e = lookup_hashed(p, kl, h);
 		if (!e)
 			break;
 		if (e->kind != POL_NONE) {

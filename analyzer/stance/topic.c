@@ -31,6 +31,8 @@
 #define TOPIC_MAX_FILE (8u * 1024 * 1024)
 #define TOPIC_MAX_WORDS 16
 #define NBUCKETS 4096
+/* The bits of the filter of definite refs' heads (struct topic heads). */
+#define TOPIC_HEAD_BITS 1024
 
 struct phrase {
 	enum topic_kind kind;  /* what the phrase marks */
@@ -49,6 +51,8 @@ struct phrase {
 	int next;              /* next phrase in the bucket, -1 = end */
 	unsigned long line;    /* line of the topic file */
 	uint32_t hash;         /* phrase_hash() */
+	int defref;            /* definite_ref(), kept as it is asked at
+				  every "the" */
 };
 
 struct phrase_index {
@@ -56,6 +60,10 @@ struct phrase_index {
 	int prefix[NBUCKETS];    /* wildcard first word: 4-byte prefix hash */
 	int *shortlist;          /* phrases tried at every token */
 	size_t nshort, capshort;
+	size_t nph;              /* phrases indexed here */
+	uint64_t short_text[4];  /* first bytes of the shortlist's exact */
+	uint64_t short_key[4];   /* and other first words, one bit each */
+	int short_any;           /* one that starts with '@' or no byte */
 };
 
 struct topic {
@@ -71,6 +79,10 @@ struct topic {
 				    addressing table of indexes, -1 = free */
 	size_t capset;           /* a power of two, or 0 */
 	struct buf msg;          /* add_phrase()'s last message */
+	uint64_t heads[TOPIC_HEAD_BITS / 64]; /* head_bit() of the head
+				    (second word) of every definite ref */
+	int any_head;            /* a head that head_bit() cannot stand for
+				    (under three bytes, '@'): no filter */
 };
 
 static unsigned
@@ -309,6 +321,18 @@ phrase_check(struct topic *t, const struct phrase *ph)
 	return 0;
 }
 
+static void
+set_byte(uint64_t *set, char c)
+{
+	set[(unsigned char)c / 64] |= (uint64_t)1 << ((unsigned char)c % 64);
+}
+
+static int
+has_byte(const uint64_t *set, char c)
+{
+	return (set[(unsigned char)c / 64] >> ((unsigned char)c % 64)) & 1u;
+}
+
 /* Puts phrase number n of t in its index. Exact phrases are few; their
  * written form does not hash like the key, so they are tried at every
  * token (as are phrases that start with '@' and short wildcards). */
@@ -319,12 +343,19 @@ phrase_index(struct topic *t, size_t n)
 	struct phrase_index *ix = ph->at ? &t->at : &t->plain;
 	unsigned h;
 
+	ix->nph++;
 	if (ph->exact || (ph->at & 1u) ||
 	    ((ph->wild & 1u) && ph->wlen[0] < 4)) {
 		pt_xgrow((void **)&ix->shortlist, &ix->capshort,
 			 ix->nshort + 1, sizeof(*ix->shortlist));
 		ix->shortlist[ix->nshort++] = (int)n;
 		ph->next = -1;
+		if ((ph->at & 1u) || ph->wlen[0] == 0)
+			ix->short_any = 1;
+		else if (ph->exact)
+			set_byte(ix->short_text, ph->words[0][0]);
+		else
+			set_byte(ix->short_key, ph->words[0][0]);
 	} else if (ph->wild & 1u) {
 		h = hash_prefix(ph->words[0], ph->wlen[0]);
 		ph->next = ix->prefix[h];
@@ -334,6 +365,18 @@ phrase_index(struct topic *t, size_t n)
 		ph->next = ix->word[h];
 		ix->word[h] = (int)n;
 	}
+}
+
+static int definite_ref(const struct phrase *ph);
+
+/* The filter bit of a word by its first three bytes (it has three or
+ * more): a word and every word a wildcard of three bytes or more
+ * matches share it. */
+static unsigned
+head_bit(const char *p)
+{
+	return ((unsigned char)p[0] * 961u + (unsigned char)p[1] * 31u +
+		(unsigned char)p[2]) % TOPIC_HEAD_BITS;
 }
 
 /* Adds one phrase, of line `line`. Returns NULL or a description of the
@@ -365,6 +408,12 @@ add_phrase(struct topic *t, enum topic_kind kind, int exact, double weight,
 		phrase_free_words(ph);
 		return known < 0 ? t->msg.p : why;
 	}
+	ph->defref = definite_ref(ph);
+	if (ph->defref && (ph->wlen[1] < 3 || (ph->at & 2u)))
+		t->any_head = 1;
+	else if (ph->defref)
+		t->heads[head_bit(ph->words[1]) / 64] |=
+			(uint64_t)1 << (head_bit(ph->words[1]) % 64);
 	phrase_index(t, t->nph);
 	set_insert(t, t->nph);
 	t->count[kind]++;
@@ -648,7 +697,9 @@ topic_describe(const struct topic *t, struct buf *out)
 	buf_addf(out, "; %zu figures", topic_nfigures(t));
 }
 
-static int
+/* Inline, and the first byte compared before memcmp(): it runs a few
+ * times at every token. */
+static inline int
 word_matches(const struct phrase *ph, size_t w, const struct tokens *tk,
 	     size_t i)
 {
@@ -664,9 +715,11 @@ word_matches(const struct phrase *ph, size_t w, const struct tokens *tk,
 		len = k->kl;
 	}
 	if (ph->wild & (1u << w))
-		return len >= ph->wlen[w] &&
-		       memcmp(p, ph->words[w], ph->wlen[w]) == 0;
-	return len == ph->wlen[w] && memcmp(p, ph->words[w], len) == 0;
+		return len >= ph->wlen[w] && (ph->wlen[w] == 0 ||
+		       (p[0] == ph->words[w][0] &&
+			memcmp(p, ph->words[w], ph->wlen[w]) == 0));
+	return len == ph->wlen[w] && (len == 0 || (p[0] == ph->words[w][0] &&
+	       memcmp(p, ph->words[w], len) == 0));
 }
 
 /* 1 for a ref whose first word is "the": it refers back with any
@@ -763,14 +816,14 @@ phrase_at(const struct phrase *ph, const struct tokens *tk, size_t i,
 
 	*gap = 0;
 	if (det) {
-		if (!definite_ref(ph))
+		if (!ph->defref)
 			return 0;
 		j++;
 	}
 	for (w = det ? 1 : 0; w < ph->nw; w++) {
 		if (j >= tk->n || tk->v[j].sent != tk->v[i].sent)
 			return 0; /* a phrase does not run across sentences */
-		if (w == 1 && definite_ref(ph) && !word_matches(ph, w, tk, j)) {
+		if (w == 1 && ph->defref && !word_matches(ph, w, tk, j)) {
 			size_t g;
 
 			/* ref_gap() is at most REF_GAP_MAX tokens: look for
@@ -928,17 +981,64 @@ add_hit(const struct phrase *ph, size_t ntok, size_t gap,
 	(*n)++;
 }
 
+/* 0 when no token of the REF_GAP_MAX + 1 from j can be the head of a
+ * definite ref of t: the test phrase_at() makes at every "the", done
+ * once for all of them. */
+static int
+head_near(const struct topic *t, const struct tokens *tk, size_t j)
+{
+	size_t g;
+
+	if (t->any_head)
+		return 1;
+	for (g = 0; g <= REF_GAP_MAX && j + g < tk->n; g++) {
+		const struct tok *k = &tk->v[j + g];
+		unsigned b;
+
+		if (k->kl < 3)
+			continue;
+		b = head_bit(tk->key + k->k);
+		if (t->heads[b / 64] & ((uint64_t)1 << (b % 64)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 0 when the first word of ph cannot be token i, by its length and
+ * first byte: a cheap test before phrase_at() for the phrases tried at
+ * every token ("IC", "LLMs") and in a shared bucket; inline, as it is
+ * asked so often. */
+static inline int
+may_start(const struct phrase *ph, const struct tokens *tk, size_t i)
+{
+	const struct tok *k = &tk->v[i];
+	const char *p = ph->exact ? tk->text + k->o : tk->key + k->k;
+	size_t len = ph->exact ? k->ol : k->kl;
+
+	if ((ph->at & 1u) || ph->wlen[0] == 0)
+		return 1;
+	if ((ph->wild & 1u) ? len < ph->wlen[0] : len != ph->wlen[0])
+		return 0;
+	return p[0] == ph->words[0][0];
+}
+
 static void
 match_chain(const struct topic *t, int p, const struct tokens *tk, size_t i,
 	    const unsigned char *topic, int det, struct topic_hit *hits,
 	    size_t *n, size_t max)
 {
 	size_t len, gap;
+	int near = -1; /* head_near() after token i, once asked */
 
 	for (; p >= 0; p = t->ph[p].next) {
 		const struct phrase *ph = &t->ph[p];
 
-		if ((len = phrase_at(ph, tk, i, topic, det, &gap)) > 0)
+		if (ph->defref && near < 0)
+			near = head_near(t, tk, i + 1);
+		if (ph->defref && !near)
+			continue;
+		if ((det || may_start(ph, tk, i)) &&
+		    (len = phrase_at(ph, tk, i, topic, det, &gap)) > 0)
 			add_hit(ph, len, gap, hits, n, max,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));
@@ -968,6 +1068,17 @@ drop_family(struct topic_hit *hits, size_t n)
 	return k;
 }
 
+/* hash_fnv1a() of what went before (h) and then p[0..n). */
+static uint32_t
+fnv_more(uint32_t h, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
+
 size_t
 topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	    const unsigned char *topic, struct topic_hit *hits, size_t max)
@@ -976,12 +1087,19 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 	const struct phrase_index *ix = topic ? &t->at : &t->plain;
 	const char *w = tk->key + k->k;
 	size_t n = 0, s, len, gap;
+	uint32_t h4, h;
 
-	match_chain(t, ix->word[hash_word(w, k->kl)], tk, i, topic, 0, hits,
-		    &n, max);
+	/* No phrase with '@' (the usual topic): no second pass. */
+	if (ix->nph == 0)
+		return 0;
+	/* One FNV-1a pass gives the hashes of the first four bytes and of
+	 * the whole word (hash_prefix(), hash_word()). */
+	h4 = fnv_more(2166136261u, w, k->kl > 4 ? 4 : k->kl);
+	h = k->kl > 4 ? fnv_more(h4, w + 4, k->kl - 4) : h4;
+	match_chain(t, ix->word[h % NBUCKETS], tk, i, topic, 0, hits, &n, max);
 	if (k->kl >= 4)
-		match_chain(t, ix->prefix[hash_prefix(w, k->kl)], tk, i, topic,
-			    0, hits, &n, max);
+		match_chain(t, ix->prefix[h4 % NBUCKETS], tk, i, topic, 0,
+			    hits, &n, max);
 	/* "this", "that", "these", "those" for the "the" of a ref. */
 	if ((k->kl == 4 && (memcmp(w, "this", 4) == 0 ||
 			    memcmp(w, "that", 4) == 0)) ||
@@ -989,10 +1107,17 @@ topic_match(const struct topic *t, const struct tokens *tk, size_t i,
 			    memcmp(w, "those", 5) == 0)))
 		match_chain(t, ix->word[hash_word("the", 3)], tk, i, topic, 1,
 			    hits, &n, max);
+	/* The shortlist, unless no phrase of it starts with the token's
+	 * first byte (may_start() for all of them at once). */
+	if (!ix->short_any && (k->ol == 0 ||
+			       !has_byte(ix->short_text, tk->text[k->o])) &&
+	    (k->kl == 0 || !has_byte(ix->short_key, w[0])))
+		return drop_family(hits, n);
 	for (s = 0; s < ix->nshort; s++) {
 		const struct phrase *ph = &t->ph[ix->shortlist[s]];
 
-		if ((len = phrase_at(ph, tk, i, topic, 0, &gap)) > 0)
+		if (may_start(ph, tk, i) &&
+		    (len = phrase_at(ph, tk, i, topic, 0, &gap)) > 0)
 			add_hit(ph, len, gap, hits, &n, max,
 				ph->kind == TOPIC_TERM && ph->nw == 1 &&
 				!ph->exact && restricted_head(tk, i));

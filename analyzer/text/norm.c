@@ -7,6 +7,7 @@
 
 #include "crawler/base/err.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -123,10 +124,13 @@ special(int32_t c)
 	return NULL;
 }
 
+/* Asked at every character: the capacity is compared here, and
+ * pt_xgrow() called only to grow. */
 static void
 map_reserve(struct norm *n, size_t need)
 {
-	pt_xgrow((void **)&n->map, &n->mapcap, need, sizeof(*n->map));
+	if (need > n->mapcap)
+		pt_xgrow((void **)&n->map, &n->mapcap, need, sizeof(*n->map));
 }
 
 static void
@@ -138,6 +142,14 @@ emit(struct norm *n, const char *s, size_t k, uint32_t off)
 	for (i = 0; i < k; i++)
 		n->map[n->key.len + i] = off;
 	buf_add(&n->key, s, k);
+}
+
+/* 1 for an ASCII byte the key keeps as it is or in lower case. */
+static int
+plain_ascii(unsigned char b)
+{
+	return b < 0x80 && b != '\r' && b != '\t' && b != '`' && b != 0x0B &&
+	       b != 0x0C;
 }
 
 int
@@ -158,18 +170,25 @@ norm_text(struct norm *n, const char *p, size_t len)
 		unsigned char b = (unsigned char)p[i];
 		const char *sp;
 
-		/* ASCII fast path: most of the text. */
-		if (b < 0x80 && b != '\r' && b != '\t' && b != '`' &&
-		    b != 0x0B && b != 0x0C) {
-			char ch = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+		/* ASCII fast path: most of the text, a run at a time (one
+		 * check of room per run). */
+		if (plain_ascii(b)) {
+			size_t e = i + 1, at;
 
-			if (n->key.len + 2 > n->key.cap)
-				buf_grow(&n->key, 64);
-			map_reserve(n, n->key.len + 2);
-			n->map[n->key.len] = (uint32_t)i;
-			n->key.p[n->key.len++] = ch;
-			n->key.p[n->key.len] = '\0';
-			i++;
+			while (e < len && plain_ascii((unsigned char)p[e]))
+				e++;
+			if (n->key.len + (e - i) + 1 > n->key.cap)
+				buf_grow(&n->key, e - i + 64);
+			map_reserve(n, n->key.len + (e - i) + 1);
+			at = n->key.len;
+			for (; i < e; i++, at++) {
+				b = (unsigned char)p[i];
+				n->map[at] = (uint32_t)i;
+				n->key.p[at] = (char)(b >= 'A' && b <= 'Z' ?
+						      b + 32 : b);
+			}
+			n->key.len = at;
+			n->key.p[at] = '\0';
 			continue;
 		}
 		k = norm_decode(p + i, len - i, &c);
@@ -230,7 +249,14 @@ norm_nfc(const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r;
+	size_t i;
 
+	/* ASCII (no NUL) is its own NFC: most names, at a fraction of
+	 * utf8proc_map()'s cost. */
+	for (i = 0; i < len && s[i] > 0 && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len)
+		return pt_xstrndup(s, len);
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 			 &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (r < 0 || !out)
@@ -245,10 +271,24 @@ norm_fix_utf8(const char *p, size_t len, struct buf *out, size_t *first_bad)
 	size_t i = 0, start = 0, bad = 0;
 
 	while (i < len) {
-		unsigned char b = (unsigned char)p[i];
+		unsigned char b;
 		utf8proc_int32_t c;
 		utf8proc_ssize_t k;
+		uint64_t v;
 
+		/* Eight bytes at a time while they are ASCII and no NUL
+		 * (most text): no high bit, and no zero byte. */
+		while (i + 8 <= len) {
+			memcpy(&v, p + i, 8);
+			if ((v & 0x8080808080808080ull) ||
+			    ((v - 0x0101010101010101ull) & ~v &
+			     0x8080808080808080ull))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		b = (unsigned char)p[i];
 		if (b >= 0x20 && b < 0x80) {
 			i++;
 			continue;

@@ -21,11 +21,13 @@ tokens_release(struct tokens *t)
 	tokens_init(t);
 }
 
+/* A letter, a digit or a byte of a UTF-8 sequence: by unsigned
+ * differences, few branches for a test made at every byte. */
 static int
 is_wordc(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 ||
-	       (c >= 'A' && c <= 'Z');
+	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10 ||
+	       c >= 0x80;
 }
 
 static struct tok *
@@ -33,7 +35,9 @@ push(struct tokens *t)
 {
 	struct tok *k;
 
-	pt_xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v));
+	/* pt_xgrow() only to grow: a push is made at every token */
+	if (t->n + 1 > t->cap)
+		pt_xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v));
 	k = &t->v[t->n++];
 	memset(k, 0, sizeof(*k));
 	k->quote = -1;
@@ -76,7 +80,8 @@ scan(struct tokens *t, const char *key, size_t len, unsigned char **nlv)
 			continue;
 		}
 		k = push(t);
-		pt_xgrow((void **)nlv, &nlcap, t->n, 1);
+		if (t->n > nlcap)
+			pt_xgrow((void **)nlv, &nlcap, t->n, 1);
 		(*nlv)[t->n - 1] = (unsigned char)nl;
 		nl = 0;
 		k->k = (uint32_t)i;
@@ -180,13 +185,26 @@ locate(struct tok *k, const struct norm *n, const char *text, size_t len)
 	if (!(k->flags & TOK_WORD))
 		return;
 	for (p = k->o; p < k->o + k->ol; p += cl) {
-		cl = norm_decode(text + p, len - p, &cp);
-		if (norm_is_letter(cp)) {
+		unsigned char b = (unsigned char)text[p];
+		int letter, upper;
+
+		if (b < 0x80) {
+			/* what norm_decode(), norm_is_letter() and
+			 * norm_is_upper() say of ASCII, at every letter */
+			cl = 1;
+			letter = (b | 32) >= 'a' && (b | 32) <= 'z';
+			upper = b >= 'A' && b <= 'Z';
+		} else {
+			cl = norm_decode(text + p, len - p, &cp);
+			letter = norm_is_letter(cp);
+			upper = (letter || p == k->o) && norm_is_upper(cp);
+		}
+		if (letter) {
 			letters++;
-			if (norm_is_upper(cp))
+			if (upper)
 				uppers++;
 		}
-		if (p == k->o && norm_is_upper(cp))
+		if (p == k->o && upper)
 			k->flags |= TOK_CAP;
 	}
 	if (letters >= 2 && uppers == letters)
