@@ -501,8 +501,7 @@ plans_topic(const struct doc *d, size_t j)
 
 		if (d->tmark[e] & TM_TERM)
 			return 1;
-		/* (Before cache_matches(): the lexicon looked up here.) */
-		x = (d->tk.v[e].flags & TOK_WORD) ? lookup_at(d, e, &n) : NULL;
+		x = (d->tk.v[e].flags & TOK_WORD) ? match_at(d, e, &n) : NULL;
 		if (x && x->kind == POL_SHIFT)
 			return 0; /* "to make it easier to ban X" */
 	}
@@ -4236,13 +4235,15 @@ count_cues(struct doc *d)
 	size_t i, j, n;
 
 	index_doc(d);
+	/* first: the lexicon matches depend on the words alone, and
+	 * mark_mandates() asks for them */
+	cache_matches(d);
 	prac = pt_xcalloc(d->np + 1, 1);
 	if (!(pol_layers_off() & POL_OFF_LINKING)) {
 		mark_mandates(d);
 		mark_practitioners(d, prac);
 	}
 	narrators(d);
-	cache_matches(d);
 	collect(d, &all);
 	used = pt_xmalloc(d->tk.n + 1);
 	memset(used, 0, d->tk.n + 1);
