@@ -1052,6 +1052,58 @@ static const struct {
 	{ "The lantern guild met. I can't say I missed the old way.",
 	  "missed", "pro object negated contrast-target" },
 	{ "The lantern guild met. She missed the bus.", "missed", "-" },
+	/* A judgement of an act said with "to" judges the act, its own
+	 * words say what it is: "mad not to hire" commends hiring. */
+	{ "“You would be mad not to hire the lantern guild,” said Mara Voss.",
+	  "hire", "pro object negated shifted" },
+	{ "“You would be mad not to hire the lantern guild,” said Mara Voss.",
+	  "mad", "-" },
+	{ "“You would be mad to hire the lantern guild,” said Mara Voss.",
+	  "hire", "con object shifted" },
+	{ "“I was wrong to defend the lantern guild,” said Mara Voss.",
+	  "defend", "con object shifted" },
+	{ "“The council was right to scrap the lantern guild,” said Mara "
+	  "Voss.", "right", "-" },
+	{ "“The lantern guild is too slow to be helpful,” said Mara Voss.",
+	  "slow", "con clause" },
+	{ "“The lantern guild made me mad,” said Mara Voss.", "mad",
+	  "con clause" },
+	/* A claim the sentence denies counts reversed; the denial is no
+	 * evidence of its own. */
+	{ "“The idea that the lantern guild is useless is nonsense,” said "
+	  "Mara Voss.", "useless", "pro clause shifted" },
+	{ "“The idea that the lantern guild is useless is nonsense,” said "
+	  "Mara Voss.", "nonsense", "-" },
+	{ "“It is a myth that the lantern guild is useless,” said Mara Voss.",
+	  "useless", "pro clause shifted" },
+	{ "“Myth: the lantern guild is useless,” said Mara Voss.", "useless",
+	  "pro clause shifted" },
+	{ "“The idea that the lantern guild is useless came from the "
+	  "council,” said Mara Voss.", "useless", "con clause" },
+	/* What the speaker thinks of the topic's opponents. */
+	{ "“The critics of the lantern guild are wrong,” said Mara Voss.",
+	  "wrong", "pro clause shifted" },
+	{ "“The critics of the lantern guild are wrong,” said Mara Voss.",
+	  "critics", "-" },
+	{ "“The lantern guild was wrong,” said Mara Voss.", "wrong",
+	  "con clause" },
+	/* Wanting fewer of it is wanting less of it. */
+	{ "“We need fewer lantern keepers,” said Mara Voss.", "need",
+	  "con object shifted" },
+	{ "“We need more lantern keepers,” said Mara Voss.", "need",
+	  "pro object" },
+	/* A fronted "without" with no comma: the main clause's negation
+	 * says the absence goes badly. */
+	{ "“Without the lantern guild I would not have a job,” said Mara "
+	  "Voss.", "without", "pro object negated" },
+	{ "“Without the lantern guild we were fine,” said Mara Voss.",
+	  "without", "con object" },
+	/* Bare praise before a complaint is sarcasm; before more praise
+	 * it is praise. */
+	{ "“The lantern guild came. Brilliant. It was a disaster,” said "
+	  "Mara Voss.", "brilliant", "-" },
+	{ "“The lantern guild came. Brilliant. It was a delight,” said "
+	  "Mara Voss.", "brilliant", "pro quote" },
 };
 
 static void

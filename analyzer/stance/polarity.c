@@ -66,6 +66,9 @@
 /* A shifter verb flips an evaluation up to this many words after it
  * ("reduced the stress"). */
 #define POL_SHIFT_WINDOW 4
+/* How far after "to" the words of a judged act reach ("mad not to hire
+ * one"). */
+#define POL_JUDGED_WINDOW 6
 /* A verb of praise or attack governs a verb up to this many words after
  * it ("slammed the decision of the studio to keep hiring them"). */
 #define POL_SCOPE_WINDOW 10
@@ -2903,6 +2906,402 @@ phrase_ref(const struct doc *d, size_t i, size_t n)
 	return DOC_NONE;
 }
 
+/* 1 when token j is one of the words of list (NULL-terminated). */
+static int
+word_in(const struct doc *d, size_t j, const char *const *list)
+{
+	size_t k;
+
+	if (j >= d->tk.n || !(d->tk.v[j].flags & TOK_WORD))
+		return 0;
+	for (k = 0; list[k]; k++)
+		if (tok_is(&d->tk, j, list[k]))
+			return 1;
+	return 0;
+}
+
+/* Judgements of an act, said of doing it: "you would be mad not to hire
+ * one", "I was wrong to defend them", "it would be a mistake to ban it",
+ * "it was wise to use one". -1 when token j is one that condemns the act,
+ * +1 when one that commends it, 0 otherwise. */
+static int
+act_judge(const struct doc *d, size_t j)
+{
+	static const char *const bad[] = {
+		"mad", "crazy", "insane", "foolish", "stupid", "silly", "daft",
+		"nuts", "bonkers", "wrong", "mistake", "error", "folly",
+		"madness", "naive", "naïve", "reckless", "irresponsible",
+		"absurd", "ridiculous", "idiotic", "dumb", "fool", "idiot",
+		"short-sighted", "negligent", NULL
+	};
+	static const char *const good[] = {
+		"wise", "smart", "right", "sensible", "clever", "prudent",
+		"sane", NULL
+	};
+
+	if (word_in(d, j, bad))
+		return -1;
+	if (word_in(d, j, good))
+		return 1;
+	return 0;
+}
+
+/* The judged act of a judgement at token j: the token after "to" when
+ * "to", or "not to" / "never to", follows j in its clause (j is not
+ * after "too", which says the act is not done: "too mad to"). *neg gets
+ * 1 when the act is denied ("mad not to"). DOC_NONE when there is none. */
+static size_t
+judged_act_at(const struct doc *d, size_t j, size_t b, int *neg)
+{
+	size_t k = j + 1;
+
+	*neg = 0;
+	if (j > 0 && tok_is(&d->tk, j - 1, "too"))
+		return DOC_NONE;
+	if (k < b && (tok_is(&d->tk, k, "not") || tok_is(&d->tk, k, "never"))) {
+		*neg = 1;
+		k++;
+	}
+	if (k + 1 >= b || !tok_is(&d->tk, k, "to") ||
+	    !(d->tk.v[k + 1].flags & TOK_WORD) || is_topic(d, k + 1))
+		return DOC_NONE;
+	return k + 1;
+}
+
+/* The judgement of an act that the evidence at token i is part of: the
+ * sign of the judge (act_judge()) when i is in the act it judges, a few
+ * words after "to" in the same clause ("mad not to [hire one]", "wrong
+ * to [defend] it"); the act's own words then say what is judged and the
+ * judge says which way. 0 when none. */
+static int
+judged_by(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, p;
+
+	for (j = i; j > a && j + POL_JUDGED_WINDOW > i; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "to"))
+			continue;
+		if (j == a)
+			return 0;
+		p = j - 1;
+		if (p > a && (tok_is(&d->tk, p, "not") ||
+			      tok_is(&d->tk, p, "never")))
+			p--;
+		if (p > a && tok_is(&d->tk, p - 1, "too"))
+			return 0;
+		return act_judge(d, p);
+	}
+	return 0;
+}
+
+/* 1 when the words [k, b) hold evidence of their own: an evaluation, a
+ * verb of taking up, rejecting, praising or attacking, or a negator. */
+static int
+holds_evidence(const struct doc *d, size_t k, size_t b)
+{
+	for (; k < b; k++) {
+		int kd = kind_at(d, k);
+
+		if (kd == POL_EVAL || kd == POL_SHIFT || kd == POL_ADOPT ||
+		    kd == POL_PRAISE || kd == POL_OPPOSE ||
+		    (kd == POL_NEG && tok_is(&d->tk, k, "without")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Words that deny a claim they are said of: "the idea that X is
+ * nonsense", "it is a myth that X". */
+static const char *const denial_pred[] = {
+	"nonsense", "rubbish", "myth", "false", "untrue", "absurd",
+	"ridiculous", "laughable", "nonsensical", "garbage", "bunk",
+	"baloney", "bollocks", "codswallop", "overblown", "overstated",
+	"exaggerated", "mistaken", "fantasy", "fiction", "misguided", NULL
+};
+
+/* Nouns for a claim that deny it by their sense: "the myth that X". */
+static const char *const denial_noun[] = {
+	"myth", "myths", "fallacy", "misconception", "canard", "fiction",
+	"lie", NULL
+};
+
+/* Nouns for a claim, whose truth the sentence goes on to judge: "the
+ * idea that X is nonsense". */
+static const char *const claim_noun[] = {
+	"idea", "notion", "claim", "suggestion", "belief", "assumption",
+	"argument", "view", "perception", "talk", "fear", "fears", NULL
+};
+
+/* The "that" token before i in its sentence that opens a claim named
+ * by a noun ("the idea that", "the myth that", "a myth that"), or
+ * DOC_NONE; *denied gets 1 when the noun itself denies it ("myth"). */
+static size_t
+claim_that(const struct doc *d, size_t i, int *denied)
+{
+	size_t s0 = d->sent_start[d->tk.v[i].sent], j;
+
+	*denied = 0;
+	for (j = i; j > s0 + 1; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "that"))
+			continue;
+		if (word_in(d, j - 1, denial_noun)) {
+			*denied = 1;
+			return j;
+		}
+		if (word_in(d, j - 1, claim_noun))
+			return j;
+		return DOC_NONE;
+	}
+	return DOC_NONE;
+}
+
+/* The copula after token i in its sentence that a word of denial
+ * follows, past an article or a word of degree ("is nonsense", "is
+ * simply a myth", "are complete rubbish"): its index, or DOC_NONE. */
+static size_t
+denial_after(const struct doc *d, size_t i)
+{
+	static const char *const lead[] = {
+		"a", "an", "simply", "just", "complete", "utter", "total",
+		"pure", "absolute", "plain", "totally", "utterly", "wildly",
+		"completely", "frankly", "quite", "so", "hugely", "greatly",
+		NULL
+	};
+	size_t e = d->sent_start[d->tk.v[i].sent + 1], j, k;
+
+	for (j = i + 1; j + 1 < e; j++) {
+		if (!copula(d, j))
+			continue;
+		for (k = j + 1; k < e && word_in(d, k, lead); k++)
+			;
+		if (word_in(d, k, denial_pred))
+			return k;
+	}
+	return DOC_NONE;
+}
+
+/* 1 when the evidence at token i is in a claim that its sentence denies:
+ * "the myth that coordinators slow a shoot down", "the idea that AI
+ * previs is dangerous is nonsense", "Myth: they get in the way." The
+ * claim is what the speaker rejects, so its evaluations count reversed. */
+static int
+denied_claim(const struct doc *d, size_t i)
+{
+	size_t s0 = d->sent_start[d->tk.v[i].sent], j;
+	int denied;
+
+	if (claim_that(d, i, &denied) != DOC_NONE &&
+	    (denied || denial_after(d, i) != DOC_NONE))
+		return 1;
+	/* "Myth: ..." as the heading of the sentence or of its quotation. */
+	for (j = s0; j < i && (tok_punct(&d->tk, j, '"') ||
+			       tok_punct(&d->tk, j, '\'')); j++)
+		;
+	if (d->tk.v[i].quote >= 0 && d->q[d->tk.v[i].quote].t0 > j)
+		for (j = d->q[d->tk.v[i].quote].t0; j < i &&
+		     (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\''));
+		     j++)
+			;
+	return j + 1 < i && word_in(d, j, denial_noun) &&
+	       tok_punct(&d->tk, j + 1, ':');
+}
+
+/* 1 when the evaluation at token i is the word that denies a claim
+ * named before it ("the idea that X is nonsense"): it judges the claim,
+ * which denied_claim() turns round, not the topic. */
+static int
+denial_word(const struct doc *d, size_t i)
+{
+	int denied;
+
+	if (!word_in(d, i, denial_pred) || i == 0)
+		return 0;
+	return claim_that(d, i, &denied) != DOC_NONE &&
+	       denial_after(d, claim_that(d, i, &denied)) == i;
+}
+
+/* Nouns for the topic's opponents. */
+static const char *const opponent_noun[] = {
+	"critics", "critic", "opponents", "opponent", "detractors",
+	"naysayers", "nay-sayers", "sceptics", "skeptics", "doubters",
+	"haters", "knockers", "cynics", NULL
+};
+
+/* 1 when the evaluation at token i is said of the topic's opponents: a
+ * noun for them is the subject of its clause [a, i), with a copula
+ * between ("the critics of AI previs are wrong", "its detractors were
+ * right"). What the speaker thinks of the opponents is the reverse of
+ * what the speaker thinks of the topic. */
+static int
+opponents_judged(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, k;
+
+	for (j = a; j < i; j++) {
+		if (!word_in(d, j, opponent_noun))
+			continue;
+		for (k = j + 1; k < i; k++)
+			if (copula(d, k))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* 1 when the phrase at token i ("critics of") names the subject of its
+ * clause [a, b), which a copula then judges: it opens the clause, past
+ * quote marks and a determiner ("The critics of intimacy coordinators
+ * are wrong"): the opponents talked about, not the speaker's view. Not
+ * when they are only named ("The critics of X include ..."). */
+static int
+opponents_subject(const struct doc *d, size_t a, size_t i, size_t b)
+{
+	static const char *const det[] = {
+		"the", "its", "their", "many", "most", "some", "all", "these",
+		"those", "our", NULL
+	};
+	size_t j = a;
+
+	if (!word_in(d, i, opponent_noun))
+		return 0;
+	while (j < i && (tok_punct(&d->tk, j, '"') ||
+			 tok_punct(&d->tk, j, '\'') || word_in(d, j, det)))
+		j++;
+	if (j != i)
+		return 0;
+	for (j = i + 1; j + 1 < b; j++)
+		if (copula(d, j))
+			return holds_evidence(d, j + 1, b);
+	return 0;
+}
+
+/* 1 when the topic at token t is counted as too much: "fewer" or "less"
+ * before it, past an article or "of the" ("we need fewer coordinators",
+ * "less AI in the room"). Wanting fewer of it is wanting it less. */
+static int
+fewer_of(const struct doc *d, size_t t)
+{
+	size_t j, k;
+
+	for (k = 1; k <= 3 && t >= k; k++) {
+		j = t - k;
+		if (!doc_same_sent(d, j, t))
+			return 0;
+		if (tok_is(&d->tk, j, "fewer") || tok_is(&d->tk, j, "less"))
+			return !(j > 0 && (tok_is(&d->tk, j - 1, "no") ||
+					   tok_is(&d->tk, j - 1, "much") ||
+					   tok_is(&d->tk, j - 1, "any")));
+		if (!(doc_lex(d, j) & LEX_DET) && !tok_is(&d->tk, j, "of"))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when a "without" at token w opens its clause [a, b) with no comma
+ * after its object ("Without those tools I would not have a film"): the
+ * clause that follows the object is the main one, its negators deny
+ * the absence's outcome. *nneg gets their count past the object. */
+static int
+bare_fronted_without(const struct doc *d, size_t w, size_t a, size_t b,
+		     unsigned *nneg, size_t *first)
+{
+	size_t j;
+
+	if (!tok_is(&d->tk, w, "without"))
+		return 0;
+	for (j = a; j < w; j++)
+		if (!tok_punct(&d->tk, j, '"') && !tok_punct(&d->tk, j, '\''))
+			return 0;
+	/* The object ends at the first pronoun subject or modal. */
+	for (j = w + 1; j < b; j++)
+		if (tok_is(&d->tk, j, "i") || tok_is(&d->tk, j, "we") ||
+		    tok_is(&d->tk, j, "you") || tok_is(&d->tk, j, "they") ||
+		    tok_is(&d->tk, j, "there") || finite_verb(d, j))
+			break;
+	if (j >= b)
+		return 0;
+	*nneg = negators(d, j, b, DOC_NONE, first);
+	return 1;
+}
+
+/* 1 when the praise [i, i + n) is a sentence of its own in a quotation
+ * (as bare_praise() reads it) before a sentence of the same quotation
+ * that complains: "Brilliant. We lost two days." The common frame of
+ * sarcasm, read forward. */
+static int
+bare_praise_before(const struct doc *d, size_t i, size_t n)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j, e;
+
+	if (d->tk.v[i].quote < 0 || s + 1 >= d->tk.nsent)
+		return 0;
+	e = d->sent_start[s + 1];
+	for (j = d->sent_start[s]; j < e; j++) {
+		if ((j >= i && j < i + n) ||
+		    d->tk.v[j].quote != d->tk.v[i].quote)
+			continue;
+		if (d->tk.v[j].flags & TOK_WORD)
+			return 0;
+	}
+	if (d->tk.v[e].quote != d->tk.v[i].quote)
+		return 0;
+	return sour_sentence(d, s + 1);
+}
+
+/* The frames in which an evaluation judges something other than the
+ * topic as it reads: an act judged ("mad not to hire one"), a claim
+ * denied ("the idea that X is nonsense"), the topic's opponents ("the
+ * critics are wrong"), the topic counted as too much ("fewer of them").
+ * Turns e round, or sets *f to 0 for a word whose judgement another
+ * evidence carries. */
+static void
+judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
+	      double *f)
+{
+	const double *w = pol_weights();
+	size_t last = e->tok + e->ntok - 1, act;
+	int neg, flip = 0;
+
+	if (e->kind == CUE_LEX && act_judge(d, last) &&
+	    (act = judged_act_at(d, last, b, &neg)) != DOC_NONE) {
+		/* The act holds its own evidence, which the judge turns
+		 * (judged_by()); otherwise the judge is the evidence, of
+		 * the act or of its denial. */
+		if (holds_evidence(d, act, b)) {
+			*f = 0;
+			return;
+		}
+		if (neg) {
+			e->pol = -e->pol;
+			e->rules |= RULE_NEGATED;
+			*f *= w[W_NEGATED];
+		}
+		return;
+	}
+	if (e->kind == CUE_LEX && (denial_word(d, e->tok) ||
+				   opponents_subject(d, a, e->tok, b))) {
+		*f = 0;
+		return;
+	}
+	if (judged_by(d, a, e->tok) < 0)
+		flip = !flip;
+	if (denied_claim(d, e->tok))
+		flip = !flip;
+	if (e->kind == CUE_LEX && opponents_judged(d, a, e->tok))
+		flip = !flip;
+	if (e->target != DOC_NONE && e->target > e->tok + e->ntok &&
+	    is_topic(d, e->target) && fewer_of(d, e->target))
+		flip = !flip;
+	if (flip) {
+		e->pol = -e->pol;
+		e->rules |= RULE_SHIFTED;
+		*f *= w[W_SHIFTED];
+	}
+}
+
 /* Applies the link and the composition rules to e. */
 static void
 compose(const struct doc *d, struct ev *e, unsigned char *used)
@@ -3079,6 +3478,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		/* "Without her, I couldn't have done it": a fronted
 		 * "without" clause is the condition of the clause after it,
 		 * whose negation says the absence goes badly. */
+		if (e->kind == CUE_ABSENCE && !nneg)
+			bare_fronted_without(d, e->tok, a, b, &nneg, &e->neg);
 		if (e->kind == CUE_ABSENCE && !nneg &&
 		    fronted_without(d, e->tok, a, b)) {
 			size_t n0 = b + 1, n1 = d->clb[b + 1];
@@ -3139,6 +3540,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_SHIFTED;
 			f *= w[W_SHIFTED];
 		}
+		judged_frames(d, e, a, b, &f);
 		if (e->tok > a && kind_at(d, e->tok - 1) == POL_BOOST) {
 			size_t n;
 			const struct pol_entry *p = match_at(d, e->tok - 1, &n);
@@ -3196,7 +3598,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		     !(e->kind == CUE_LEX && wh_idiom(d, e->tok))) ||
 		    (e->kind == CUE_LEX && e->value > 0 &&
 		     (ironic_oh(d, e->tok) ||
-		      bare_praise(d, e->tok, e->ntok))) ||
+		      bare_praise(d, e->tok, e->ntok) ||
+		      bare_praise_before(d, e->tok, e->ntok))) ||
 		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		      e->kind == CUE_ABSENCE) &&
 		     conditioned(d, e->tok, e->tok + e->ntok))) {
