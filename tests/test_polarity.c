@@ -1104,6 +1104,21 @@ static const struct {
 	  "Mara Voss.", "brilliant", "-" },
 	{ "“The lantern guild came. Brilliant. It was a delight,” said "
 	  "Mara Voss.", "brilliant", "pro quote" },
+	/* A view stated to be denied by the next sentence. */
+	{ "“Everyone says the lantern guild is useless. It isn't,” said Mara "
+	  "Voss.", "useless", "pro clause shifted" },
+	{ "“The lantern guild is useless. It is,” said Mara Voss.", "useless",
+	  "con clause" },
+	{ "“The lantern guild is useless. Not the lamps, the guild,” said "
+	  "Mara Voss.", "useless", "con clause" },
+	/* A relative clause on a generic subject is the view of the people
+	 * it describes; dismissing them reverses it. */
+	{ "“People who attack the lantern guild have never lit a lamp,” said "
+	  "Mara Voss.", "attack", "pro object shifted" },
+	{ "“People who attack the lantern guild are loud,” said Mara Voss.",
+	  "attack", "-" },
+	{ "Among those who attack the lantern guild are the mayor Rufus Hale "
+	  "and the writer Dana Pike.", "attack", "con object" },
 };
 
 static void

@@ -3251,6 +3251,164 @@ bare_praise_before(const struct doc *d, size_t i, size_t n)
 	return sour_sentence(d, s + 1);
 }
 
+/* 1 when sentence s is a short denial of the one before it: a pronoun
+ * and a negated auxiliary ("It isn't.", "They don't, really."), "not"
+ * and a few words ("Not on my set.", "Not any more."), or a retraction
+ * ("I was wrong.", "Nonsense."). */
+static int
+denial_sentence(const struct doc *d, uint32_t s)
+{
+	static const char *const pron[] = {
+		"it", "they", "that", "she", "he", "this", "we", "you", NULL
+	};
+	static const char *const negaux[] = {
+		"isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
+		"didn't", "won't", "can't", "hasn't", "haven't", "isnt",
+		"dont", "doesnt", "not", NULL
+	};
+	static const char *const tail[] = {
+		"really", "at", "all", "is", "are", "was", "were", "does", "do",
+		"did", "any", "more", "longer", "always", NULL
+	};
+	static const char *const not_tail[] = {
+		"really", "at", "any", "anymore", "so", "true", "likely", "on",
+		"for", "in", "remotely", "quite", "entirely", "always", "ever",
+		"once", "here", NULL
+	};
+	size_t j, w[8], nw = 0;
+	int q = -2;
+
+	if (s >= d->tk.nsent)
+		return 0;
+	/* The words of the sentence in the quotation of its first word
+	 * (the words of "she said" after it do not count). */
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++)
+		if (d->tk.v[j].flags & TOK_WORD) {
+			if (q == -2)
+				q = d->tk.v[j].quote;
+			if (d->tk.v[j].quote != q)
+				continue;
+			if (nw == 8)
+				return 0;
+			w[nw++] = j;
+		}
+	if (nw == 0)
+		return 0;
+	if (nw == 1)
+		return tok_is(&d->tk, w[0], "nonsense") ||
+		       tok_is(&d->tk, w[0], "rubbish") ||
+		       tok_is(&d->tk, w[0], "wrong") ||
+		       tok_is(&d->tk, w[0], "hardly");
+	/* "Not really.", "Not any more.", "Not on my set.": not a
+	 * correction ("Not a replacement. Her."). */
+	if (tok_is(&d->tk, w[0], "not") && nw <= 4)
+		return word_in(d, w[1], not_tail);
+	if (nw == 3 && tok_is(&d->tk, w[0], "i") &&
+	    (tok_is(&d->tk, w[1], "was") || tok_is(&d->tk, w[1], "am")) &&
+	    tok_is(&d->tk, w[2], "wrong"))
+		return 1;
+	if (nw >= 2 && word_in(d, w[0], pron) && word_in(d, w[1], negaux)) {
+		for (j = 2; j < nw; j++)
+			if (!word_in(d, w[j], tail))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 when the evidence at token i is in a sentence that the next one, in
+ * the same paragraph and quotation, denies ("Everyone says AI previs is
+ * amazing. It isn't."; "I thought they would be great. I was wrong."):
+ * the speaker states the view to reject it. */
+static int
+denied_next(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j;
+
+	if (s + 1 >= d->tk.nsent)
+		return 0;
+	for (j = d->sent_start[s + 1]; j < d->sent_start[s + 2] &&
+	     !(d->tk.v[j].flags & TOK_WORD); j++)
+		;
+	if (j >= d->sent_start[s + 2] || d->tk.v[j].quote != d->tk.v[i].quote ||
+	    d->tk.v[j].para != d->tk.v[i].para)
+		return 0;
+	return denial_sentence(d, s + 1);
+}
+
+/* 1 when the evaluation at token i is the word of a denial sentence
+ * (denial_sentence()) after one with an evaluation: it turns that one
+ * round (denied_next()) and says nothing of its own. */
+static int
+denial_of_previous(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j, n;
+
+	if (s == 0 || !denial_sentence(d, s))
+		return 0;
+	for (j = d->sent_start[s - 1]; j < d->sent_start[s]; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (p && p->kind == POL_EVAL && d->tk.v[j].para ==
+		    d->tk.v[i].para)
+			return 1;
+	}
+	return 0;
+}
+
+/* A generic subject that a relative clause describes ("anyone who",
+ * "people who", "those who"). */
+static const char *const generic_who[] = {
+	"anyone", "anybody", "people", "those", "everyone", "everybody",
+	"someone", "somebody", "whoever", "folk", "folks", NULL
+};
+
+/* Auxiliaries and finite verbs that open the main clause after a
+ * relative clause on its subject ("Anyone who calls them a waste of
+ * money | has never shot a love scene"). */
+static const char *const main_aux[] = {
+	"has", "have", "had", "is", "are", "was", "were", "would", "will",
+	"should", "can", "could", "must", "doesn't", "don't", "didn't",
+	"hasn't", "haven't", "isn't", "aren't", "wasn't", "weren't",
+	"won't", "wouldn't", "can't", "clearly", "obviously", "simply",
+	"just", "need", "needs", NULL
+};
+
+/* The first token of the main clause when the evidence at token i is
+ * inside a relative clause on a generic subject ("People who attack AI
+ * tools | have never used them"): the view of the people so described,
+ * not the speaker's. DOC_NONE otherwise. */
+static size_t
+generic_relative(const struct doc *d, size_t a, size_t b, size_t i)
+{
+	size_t j, k;
+
+	for (j = i; j > a + 0; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "who") && !tok_is(&d->tk, j, "that"))
+			continue;
+		if (j == a || !word_in(d, j - 1, generic_who) ||
+		    (j > a + 1 && tok_is(&d->tk, j - 2, "among")))
+			return DOC_NONE;
+		/* The relative's own verb comes first; a main clause
+		 * auxiliary after the evidence closes it. A main clause that
+		 * names people ("... are the director X and the actor Y")
+		 * says whose the view is. */
+		for (k = i + 1; k < b; k++)
+			if (k > j + 2 && word_in(d, k, main_aux))
+				break;
+		if (k >= b)
+			return DOC_NONE;
+		for (j = k; j < b; j++)
+			if (doc_mention_at(d, j) >= 0)
+				return DOC_NONE;
+		return k;
+	}
+	return DOC_NONE;
+}
+
 /* The frames in which an evaluation judges something other than the
  * topic as it reads: an act judged ("mad not to hire one"), a claim
  * denied ("the idea that X is nonsense"), the topic's opponents ("the
@@ -3262,7 +3420,7 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 	      double *f)
 {
 	const double *w = pol_weights();
-	size_t last = e->tok + e->ntok - 1, act;
+	size_t last = e->tok + e->ntok - 1, act, rel;
 	int neg, flip = 0;
 
 	if (e->kind == CUE_LEX && act_judge(d, last) &&
@@ -3286,6 +3444,25 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 		*f = 0;
 		return;
 	}
+	if (e->kind == CUE_LEX && denial_of_previous(d, e->tok)) {
+		*f = 0;
+		return;
+	}
+	if ((rel = generic_relative(d, a, b, e->tok)) != DOC_NONE) {
+		size_t first;
+
+		/* Said of them to dismiss them ("... have never used
+		 * them"), their view is the speaker's reversed; otherwise
+		 * it is only theirs. */
+		if (negators(d, rel, b, DOC_NONE, &first) % 2) {
+			flip = !flip;
+		} else {
+			*f *= w[W_OTHERS];
+			e->rules |= RULE_OTHERS;
+		}
+	}
+	if (denied_next(d, e->tok))
+		flip = !flip;
 	if (judged_by(d, a, e->tok) < 0)
 		flip = !flip;
 	if (denied_claim(d, e->tok))
@@ -3606,9 +3783,10 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (others_view(d, e->tok) || announced_rule(d, e->tok) ||
-		    others_counterfactual(d, a, e->tok) ||
-		    (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) {
+		if ((others_view(d, e->tok) || announced_rule(d, e->tok) ||
+		     others_counterfactual(d, a, e->tok) ||
+		     (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) &&
+		    !denied_next(d, e->tok)) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
