@@ -538,8 +538,13 @@ static const struct {
 	  "pro reference" },
 	/* The next paragraph, not pointing back: nothing. */
 	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
-	{ "The lantern guild met. The weather was awful.", "awful",
-	  "con paragraph" },
+	/* A subject of its own takes the predicate's evaluation; a
+	 * pronoun may point back to the topic, and a possessive tells the
+	 * speaker's reaction. */
+	{ "The lantern guild met. The weather was awful.", "awful", "-" },
+	{ "The lantern guild met. It was awful.", "awful", "con reference" },
+	{ "The lantern guild met. My first feeling was relief.", "relief",
+	  "pro paragraph" },
 	/* A clause opened by "but" shares the head of the one before it;
 	 * without a topic there, it is about something else. */
 	{ "She said the lantern guild left the scenes safe but lifeless.",
@@ -790,11 +795,12 @@ static const struct {
 	{ "I'd be lying if I said I didn't want the lantern guild.", "want",
 	  "pro object double-negation" },
 	/* A possessive pronoun stands for a noun phrase ("I swear by
-	 * mine"); after "of" it names the one who has. */
+	 * mine"); after "of" it names the one who has (and the subject,
+	 * a noun phrase of its own, is what "rude" evaluates). */
 	{ "The lantern guilds met. I swear by mine.", "swear",
 	  "pro reference" },
 	{ "The lantern guilds met. A friend of mine was rude to me.", "rude",
-	  "con paragraph" },
+	  "-" },
 	/* Idioms of being won over, and of having no use for a thing;
 	 * "taken with" a camera is no evaluation. */
 	{ "She was much taken with the lantern guild.", "much", "pro clause" },
@@ -1104,6 +1110,18 @@ static const struct {
 	  "Mara Voss.", "brilliant", "-" },
 	{ "“The lantern guild came. Brilliant. It was a delight,” said "
 	  "Mara Voss.", "brilliant", "pro quote" },
+	/* "So much for" dismisses what it names; "the only" limits what
+	 * is said of the topic to something else. */
+	{ "“So much for the lantern guild saving us money,” said Mara Voss.",
+	  "saving", "con clause shifted" },
+	{ "“The lantern guild is saving us money,” said Mara Voss.",
+	  "saving", "pro clause" },
+	{ "“The only thing the lantern guild is good for is a laugh,” said "
+	  "Mara Voss.", "good", "con clause shifted" },
+	{ "“The only thing a lantern keeper slows down is the fire,” said "
+	  "Mara Voss.", "slows", "pro clause shifted" },
+	{ "“The only good thing here is the lantern guild,” said Mara Voss.",
+	  "good", "pro clause" },
 	/* A view stated to be denied by the next sentence. */
 	{ "“Everyone says the lantern guild is useless. It isn't,” said Mara "
 	  "Voss.", "useless", "pro clause shifted" },

@@ -3409,6 +3409,91 @@ generic_relative(const struct doc *d, size_t a, size_t b, size_t i)
 	return DOC_NONE;
 }
 
+/* 1 when the evidence at token i is in the complement of "so much
+ * for" in its clause ("So much for AI saving us money"): what was
+ * claimed or hoped, now dismissed. */
+static int
+so_much_for(const struct doc *d, size_t a, size_t i)
+{
+	size_t j;
+
+	for (j = a; j + 2 < i; j++)
+		if (tok_is(&d->tk, j, "so") && tok_is(&d->tk, j + 1, "much") &&
+		    tok_is(&d->tk, j + 2, "for"))
+			return 1;
+	return 0;
+}
+
+/* 1 when the evidence at token i is inside a subject limited by "the
+ * only" that a copula after it equates with something else, after the
+ * topic there ("The only thing AI scripts are good for is a laugh",
+ * "the only coordinator we needed was the one who brought the tea",
+ * "the only thing a good one slows down is the part where somebody
+ * gets hurt"): what is said of the topic holds of that alone, so the
+ * topic is mostly the opposite. */
+static int
+only_restricted(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t s0 = d->sent_start[s], e = d->sent_start[s + 1], j, k;
+
+	for (j = i; j > s0 + 1 && j + 10 > i; ) {
+		j--;
+		if (tok_is(&d->tk, j, "only") && tok_is(&d->tk, j - 1, "the"))
+			break;
+	}
+	if (!(j > s0 && tok_is(&d->tk, j, "only") &&
+	      tok_is(&d->tk, j - 1, "the")))
+		return 0;
+	for (k = j + 1; k < i && !is_topic(d, k); k++)
+		;
+	if (k >= i)
+		return 0;
+	for (j = i + 1; j < e; j++) {
+		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
+			return 0;
+		if (tok_is(&d->tk, j, "is") || tok_is(&d->tk, j, "was"))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the evaluation at token i is the predicate of a clause [a, i)
+ * whose subject is a noun phrase of its own, with no topic in it ("The
+ * script was a mess", "The original film was a masterpiece"): it
+ * evaluates that subject. Only asked when nothing but the quotation or
+ * the paragraph links the evaluation to the topic. */
+static int
+own_np_subject(const struct doc *d, size_t a, size_t i)
+{
+	/* Not a possessive: "My first instinct was relief" tells the
+	 * speaker's own reaction. */
+	static const char *const det[] = {
+		"the", "this", "that", "a", "an", NULL
+	};
+	static const char *const lead[] = {
+		"a", "an", "the", "so", "very", "really", "quite", "such",
+		"truly", "absolutely", "utterly", "just", "pretty", "simply",
+		"completely", "totally", "rather", "bit", "of", "more", "most",
+		"less", NULL
+	};
+	size_t j = a, k, c;
+
+	while (j < i && (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\'')))
+		j++;
+	if (!word_in(d, j, det))
+		return 0;
+	for (c = i; c > j && word_in(d, c - 1, lead); c--)
+		;
+	if (c == j || !copula(d, c - 1) || c - 1 <= j + 1 || c - 1 > j + 5)
+		return 0;
+	for (k = j + 1; k < c - 1; k++)
+		if (is_topic(d, k) || !(d->tk.v[k].flags & TOK_WORD) ||
+		    doc_mention_at(d, k) >= 0)
+			return 0;
+	return 1;
+}
+
 /* The frames in which an evaluation judges something other than the
  * topic as it reads: an act judged ("mad not to hire one"), a claim
  * denied ("the idea that X is nonsense"), the topic's opponents ("the
@@ -3444,6 +3529,14 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 		*f = 0;
 		return;
 	}
+	if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
+				   e->link == LINK_QUOTE) &&
+	    own_np_subject(d, a, e->tok)) {
+		*f = 0;
+		return;
+	}
+	if (so_much_for(d, a, e->tok) || only_restricted(d, e->tok))
+		flip = !flip;
 	if (e->kind == CUE_LEX && denial_of_previous(d, e->tok)) {
 		*f = 0;
 		return;
