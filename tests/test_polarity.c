@@ -1122,6 +1122,12 @@ static const struct {
 	  "Mara Voss.", "slows", "pro clause shifted" },
 	{ "“The only good thing here is the lantern guild,” said Mara Voss.",
 	  "good", "pro clause" },
+	/* A two-place shifter shifts its first object only: judging the
+	 * swap judges the topic reversed when the topic was given up. */
+	{ "“We swapped the lantern guild for candles, and it worked "
+	  "beautifully,” said Mara Voss.", "beautifully", "con reference shifted" },
+	{ "“We swapped the candles for the lantern guild, and it worked "
+	  "beautifully,” said Mara Voss.", "beautifully", "pro reference" },
 	/* A view stated to be denied by the next sentence. */
 	{ "“Everyone says the lantern guild is useless. It isn't,” said Mara "
 	  "Voss.", "useless", "pro clause shifted" },

@@ -3494,6 +3494,49 @@ own_np_subject(const struct doc *d, size_t a, size_t i)
 	return 1;
 }
 
+/* Verbs that put one thing in place of another: "replace X with Y",
+ * "swap X for Y", "trade X for Y". */
+static const char *const swap_verb[] = {
+	"replace", "replaced", "replacing", "replaces", "swap", "swapped",
+	"swapping", "swaps", "trade", "traded", "trading", "exchange",
+	"exchanged", "exchanging", "switch", "switched", "switching",
+	"substitute", "substituted", "substituting", NULL
+};
+
+/* When the evaluation at token i comes after a swap in its sentence
+ * ("We swapped the coordinator for a quiet word, and it worked
+ * beautifully"): -1 when the topic is only in what was given up (X of
+ * "swap X for Y"), so that judging the swap judges the topic reversed;
+ * 0 otherwise (no swap, the topic in what was taken, or the evaluation
+ * inside the swap itself). The shift of a two-place shifter applies to
+ * its first object only. */
+static int
+swapped_out(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t s0 = d->sent_start[s], j, p, k, yend;
+	int inx = 0, iny = 0;
+
+	for (j = s0; j < i && !word_in(d, j, swap_verb); j++)
+		;
+	if (j >= i)
+		return 0;
+	for (p = j + 1; p < i && p < j + 10; p++)
+		if (tok_is(&d->tk, p, "with") || tok_is(&d->tk, p, "for") ||
+		    tok_is(&d->tk, p, "by"))
+			break;
+	if (p >= i || p >= j + 10)
+		return 0;
+	yend = d->clb[p];
+	if (i < yend)
+		return 0;
+	for (k = j + 1; k < p; k++)
+		inx |= is_topic(d, k);
+	for (k = p + 1; k < yend; k++)
+		iny |= is_topic(d, k);
+	return inx && !iny ? -1 : 0;
+}
+
 /* The frames in which an evaluation judges something other than the
  * topic as it reads: an act judged ("mad not to hire one"), a claim
  * denied ("the idea that X is nonsense"), the topic's opponents ("the
@@ -3536,6 +3579,9 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 		return;
 	}
 	if (so_much_for(d, a, e->tok) || only_restricted(d, e->tok))
+		flip = !flip;
+	if (e->kind == CUE_LEX && e->link == LINK_REF &&
+	    swapped_out(d, e->tok) < 0)
 		flip = !flip;
 	if (e->kind == CUE_LEX && denial_of_previous(d, e->tok)) {
 		*f = 0;
