@@ -1128,6 +1128,26 @@ static const struct {
 	  "beautifully,” said Mara Voss.", "beautifully", "con reference shifted" },
 	{ "“We swapped the candles for the lantern guild, and it worked "
 	  "beautifully,” said Mara Voss.", "beautifully", "pro reference" },
+	/* A pronoun after "a ban on X" takes up the ban, the head of its
+	 * noun phrase: judging it judges the topic reversed. */
+	{ "The council announced a ban on the lantern guild.\n\n“It is a "
+	  "good start,” said Mara Voss.", "good", "con reference shifted" },
+	{ "The council announced a new home for the lantern guild.\n\n“It "
+	  "is a good start,” said Mara Voss.", "good", "pro reference" },
+	/* An expectation reported as past is not the present view, unless
+	 * the next sentence denies it, which reverses it. */
+	{ "“I thought the lantern guild would be useless,” said Mara Voss.",
+	  "useless", "-" },
+	{ "“I think the lantern guild is useless,” said Mara Voss.",
+	  "useless", "con clause" },
+	{ "“The lantern guild was supposed to be helpful,” said Mara Voss.",
+	  "helpful", "-" },
+	{ "“I wanted to love the lantern guild,” said Mara Voss.", "love",
+	  "-" },
+	{ "“I expected the lantern guild to be useless,” said Mara Voss. "
+	  "“I was wrong.”", "useless", "pro clause shifted" },
+	{ "“The lantern guild was supposed to be helpful. It did the "
+	  "opposite,” said Mara Voss.", "helpful", "con clause shifted" },
 	/* A view stated to be denied by the next sentence. */
 	{ "“Everyone says the lantern guild is useless. It isn't,” said Mara "
 	  "Voss.", "useless", "pro clause shifted" },

@@ -3303,6 +3303,9 @@ denial_sentence(const struct doc *d, uint32_t s)
 	 * correction ("Not a replacement. Her."). */
 	if (tok_is(&d->tk, w[0], "not") && nw <= 4)
 		return word_in(d, w[1], not_tail);
+	/* "It did the opposite.", "Quite the opposite." */
+	if (nw <= 5 && tok_is(&d->tk, w[nw - 1], "opposite"))
+		return 1;
 	if (nw == 3 && tok_is(&d->tk, w[0], "i") &&
 	    (tok_is(&d->tk, w[1], "was") || tok_is(&d->tk, w[1], "am")) &&
 	    tok_is(&d->tk, w[2], "wrong"))
@@ -3317,7 +3320,7 @@ denial_sentence(const struct doc *d, uint32_t s)
 }
 
 /* 1 when the evidence at token i is in a sentence that the next one, in
- * the same paragraph and quotation, denies ("Everyone says AI previs is
+ * the same paragraph and quotation or the next, denies ("Everyone says AI previs is
  * amazing. It isn't."; "I thought they would be great. I was wrong."):
  * the speaker states the view to reject it. */
 static int
@@ -3331,8 +3334,11 @@ denied_next(const struct doc *d, size_t i)
 	for (j = d->sent_start[s + 1]; j < d->sent_start[s + 2] &&
 	     !(d->tk.v[j].flags & TOK_WORD); j++)
 		;
-	if (j >= d->sent_start[s + 2] || d->tk.v[j].quote != d->tk.v[i].quote ||
-	    d->tk.v[j].para != d->tk.v[i].para)
+	/* The same quotation, or the next one of the paragraph ("... ,"
+	 * she said. "I was wrong."). */
+	if (j >= d->sent_start[s + 2] || d->tk.v[j].para != d->tk.v[i].para ||
+	    (d->tk.v[j].quote != d->tk.v[i].quote &&
+	     (d->tk.v[j].quote < 0 || d->tk.v[i].quote < 0)))
 		return 0;
 	return denial_sentence(d, s + 1);
 }
@@ -3537,6 +3543,96 @@ swapped_out(const struct doc *d, size_t i)
 	return inx && !iny ? -1 : 0;
 }
 
+/* 1 when the pronoun at token t ("it", "this") stands for a ban on the
+ * topic rather than for the topic: the nearest mention of the topic
+ * before it, in its sentence or the one before, is the
+ * object of a noun of rejecting ("a ban on digital replicas. ... It's a
+ * very good start", "the moratorium on AI scripts. It is overdue"). The
+ * head of "a ban on X" is the ban, as the head of any noun phrase is
+ * what a pronoun after it takes up. */
+static int
+ban_antecedent(const struct doc *d, size_t t)
+{
+	uint32_t s = d->tk.v[t].sent;
+	size_t from, m, k, n;
+
+	if (!tok_is(&d->tk, t, "it") && !tok_is(&d->tk, t, "this") &&
+	    !tok_is(&d->tk, t, "it's") && !tok_is(&d->tk, t, "that"))
+		return 0;
+	/* The sentence before may close the paragraph before: a
+	 * quotation that opens a paragraph answers the news before it. */
+	from = d->sent_start[s > 0 ? s - 1 : s];
+	/* past a "sentence" of quote marks alone */
+	for (k = from; k < t && !(d->tk.v[k].flags & TOK_WORD); k++)
+		;
+	if (k == t && s > 1)
+		from = d->sent_start[s - 2];
+	for (m = t; m > from && !is_topic(d, m - 1); m--)
+		;
+	if (m == from)
+		return 0;
+	m--;
+	while (m > from && is_topic(d, m - 1))
+		m--;
+	/* "a ban on [the use of] X": the preposition, then the noun. */
+	for (k = m; k > from && k + 5 > m; ) {
+		k--;
+		if (tok_is(&d->tk, k, "on") || tok_is(&d->tk, k, "against")) {
+			/* the noun, or a phrase of it that takes the
+			 * preposition in ("ban on") */
+			if ((k > from && rejecting_at(d, k - 1, &n) &&
+			     n == 1) ||
+			    (k > from + 1 && rejecting_at(d, k - 2, &n) &&
+			     n == 2) || (k > from && rejecting_at(d, k - 1,
+								 &n) && n == 2))
+				return 1;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* 1 when the evidence at token i is in an expectation its clause [a,
+ * i) reports as past: a belief in the first person about what would
+ * come ("I thought AI scripts would be great", "we assumed it would be a
+ * nightmare"), or a promise or a plan ("it was supposed to save us
+ * time", "they promised to make sets safer", "was going to be the
+ * future"). What was expected is not what the speaker holds now; the
+ * telling most often goes on to undo it. */
+static int
+expectation_frame(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const think[] = {
+		"thought", "believed", "assumed", "figured", "imagined",
+		"feared", "reckoned", "presumed", "hoped", NULL
+	};
+	size_t j, k;
+
+	for (j = a; j + 1 < i; j++) {
+		if (tok_is(&d->tk, j + 1, "to") &&
+		    (tok_is(&d->tk, j, "supposed") ||
+		     tok_is(&d->tk, j, "promised") ||
+		     (tok_is(&d->tk, j, "going") && j > a &&
+		      (tok_is(&d->tk, j - 1, "was") ||
+		       tok_is(&d->tk, j - 1, "were")))))
+			return 1;
+		if (word_in(d, j, think) && j > a &&
+		    (tok_is(&d->tk, j - 1, "i") || tok_is(&d->tk, j - 1, "we")))
+			for (k = j + 1; k < i; k++)
+				if (tok_is(&d->tk, k, "would") ||
+				    tok_is(&d->tk, k, "it'd") ||
+				    tok_is(&d->tk, k, "they'd"))
+					return 1;
+	}
+	return 0;
+}
+
+/* "I wanted to love it", "tried to like them": a feeling wished for,
+ * which the telling says did not come. */
+static const char *const wanted_to[] = {
+	"wanted", "tried", "hoped", "wished", "longed", NULL
+};
+
 /* The frames in which an evaluation judges something other than the
  * topic as it reads: an act judged ("mad not to hire one"), a claim
  * denied ("the idea that X is nonsense"), the topic's opponents ("the
@@ -3583,6 +3679,9 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 	if (e->kind == CUE_LEX && e->link == LINK_REF &&
 	    swapped_out(d, e->tok) < 0)
 		flip = !flip;
+	if (e->kind == CUE_LEX && e->link == LINK_REF &&
+	    e->target != DOC_NONE && ban_antecedent(d, e->target))
+		flip = !flip;
 	if (e->kind == CUE_LEX && denial_of_previous(d, e->tok)) {
 		*f = 0;
 		return;
@@ -3602,6 +3701,13 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 	}
 	if (denied_next(d, e->tok))
 		flip = !flip;
+	else if (expectation_frame(d, a, e->tok) ||
+		 (e->kind == CUE_LEX && e->tok >= a + 2 &&
+		  tok_is(&d->tk, e->tok - 1, "to") &&
+		  word_in(d, e->tok - 2, wanted_to))) {
+		*f *= w[W_PAST];
+		e->rules |= RULE_PAST;
+	}
 	if (judged_by(d, a, e->tok) < 0)
 		flip = !flip;
 	if (denied_claim(d, e->tok))
@@ -3933,8 +4039,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok) ||
-		    dated_past(d, e->tok) || left_state(d, a, b, e->tok)) {
+		if ((past_view(d, a, e->tok) || expected_view(d, a, e->tok) ||
+		     dated_past(d, e->tok) || left_state(d, a, b, e->tok)) &&
+		    !denied_next(d, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
 		}
