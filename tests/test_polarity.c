@@ -1148,6 +1148,12 @@ static const struct {
 	  "“I was wrong.”", "useless", "pro clause shifted" },
 	{ "“The lantern guild was supposed to be helpful. It did the "
 	  "opposite,” said Mara Voss.", "helpful", "con clause shifted" },
+	/* A fronted "without" before a bad outcome: the absence goes
+	 * badly; before a good one, it goes well. */
+	{ "“Without the lantern guild, the night was chaos,” said Mara Voss.",
+	  "chaos", "pro sentence contrast-target" },
+	{ "“Without the lantern guild, the night was calm,” said Mara Voss.",
+	  "without", "con object" },
 	/* A view stated to be denied by the next sentence. */
 	{ "“Everyone says the lantern guild is useless. It isn't,” said Mara "
 	  "Voss.", "useless", "pro clause shifted" },

@@ -3199,6 +3199,25 @@ fewer_of(const struct doc *d, size_t t)
 	return 0;
 }
 
+/* 1 when the clause [a, b) after a fronted "without" tells a bad
+ * outcome: a negative evaluation there, not negated ("Without one, the
+ * shoot was chaos", "Without a ban, writers will starve"): the absence
+ * goes badly, as a negation there says ("Without one, I couldn't"). */
+static int
+bad_outcome(const struct doc *d, size_t a, size_t b)
+{
+	size_t j, n, first;
+
+	for (j = a; j < b; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (p && p->kind == POL_EVAL && p->v < 0 &&
+		    negators(d, a, j, DOC_NONE, &first) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when a "without" at token w opens its clause [a, b) with no comma
  * after its object ("Without those tools I would not have a film"): the
  * clause that follows the object is the main one, its negators deny
@@ -3223,6 +3242,8 @@ bare_fronted_without(const struct doc *d, size_t w, size_t a, size_t b,
 	if (j >= b)
 		return 0;
 	*nneg = negators(d, j, b, DOC_NONE, first);
+	if (!*nneg && bad_outcome(d, j, b))
+		*nneg = 1;
 	return 1;
 }
 
@@ -3907,6 +3928,8 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			size_t n0 = b + 1, n1 = d->clb[b + 1];
 
 			nneg = negators(d, n0, n1, DOC_NONE, &e->neg);
+			if (!nneg && bad_outcome(d, n0, n1))
+				nneg = 1;
 		}
 		if (nneg % 2) {
 			e->pol = -e->pol;
