@@ -1154,6 +1154,12 @@ static const struct {
 	  "chaos", "pro sentence contrast-target" },
 	{ "“Without the lantern guild, the night was calm,” said Mara Voss.",
 	  "without", "con object" },
+	/* "X, but not Y" with no verb after "not": the same predicate
+	 * denied of something else, a split view. */
+	{ "“The lantern guild is helpful for lamps, but not for the river "
+	  "boats,” said Mara Voss.", "helpful", "pro clause before-but concessive" },
+	{ "“The lantern guild is helpful for lamps, but it is not cheap,” "
+	  "said Mara Voss.", "helpful", "pro clause before-but" },
 	/* A view stated to be denied by the next sentence. */
 	{ "“Everyone says the lantern guild is useless. It isn't,” said Mara "
 	  "Voss.", "useless", "pro clause shifted" },

@@ -3654,6 +3654,36 @@ static const char *const wanted_to[] = {
 	"wanted", "tried", "hoped", "wished", "longed", NULL
 };
 
+/* 1 when the clause [.., b) of the evidence at token i ends at a
+ * "but" that opens an elliptical denial with no verb or evaluation of
+ * its own ("AI is fine for cleaning up audio, but not for writing",
+ * "essential on some sets, but never on all"): the same predicate,
+ * denied of something else, so the view is split, not one-sided. */
+static int
+but_not_elliptic(const struct doc *d, size_t i, size_t b)
+{
+	size_t e = d->sent_start[d->tk.v[i].sent + 1], j;
+
+	j = b;
+	if (j < e && tok_punct(&d->tk, j, ','))
+		j++;
+	if (j >= e || !tok_is(&d->tk, j, "but"))
+		return 0;
+	j++;
+	if (j < e && tok_punct(&d->tk, j, ','))
+		j++;
+	if (j >= e || !(tok_is(&d->tk, j, "not") || tok_is(&d->tk, j, "never")))
+		return 0;
+	for (j++; j < e; j++) {
+		if (d->tk.v[j].flags & TOK_PUNCT)
+			break;
+		if (finite_verb(d, j) || kind_at(d, j) == POL_EVAL ||
+		    kind_at(d, j) == POL_ADOPT || kind_at(d, j) == POL_SHIFT)
+			return 0;
+	}
+	return 1;
+}
+
 /* The frames in which an evaluation judges something other than the
  * topic as it reads: an act judged ("mad not to hire one"), a claim
  * denied ("the idea that X is nonsense"), the topic's opponents ("the
@@ -3694,6 +3724,10 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 	    own_np_subject(d, a, e->tok)) {
 		*f = 0;
 		return;
+	}
+	if (e->kind == CUE_LEX && but_not_elliptic(d, e->tok, b)) {
+		*f *= w[W_CONCESSIVE];
+		e->rules |= RULE_CONCESSIVE;
 	}
 	if (so_much_for(d, a, e->tok) || only_restricted(d, e->tok))
 		flip = !flip;
