@@ -1138,6 +1138,8 @@ static const struct {
 	 * the next sentence denies it, which reverses it. */
 	{ "“I thought the lantern guild would be useless,” said Mara Voss.",
 	  "useless", "-" },
+	{ "“I thought the lantern guild was useless,” said Mara Voss.",
+	  "useless", "-" },
 	{ "“I think the lantern guild is useless,” said Mara Voss.",
 	  "useless", "con clause" },
 	{ "“The lantern guild was supposed to be helpful,” said Mara Voss.",

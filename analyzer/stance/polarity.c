@@ -3642,7 +3642,9 @@ expectation_frame(const struct doc *d, size_t a, size_t i)
 			for (k = j + 1; k < i; k++)
 				if (tok_is(&d->tk, k, "would") ||
 				    tok_is(&d->tk, k, "it'd") ||
-				    tok_is(&d->tk, k, "they'd"))
+				    tok_is(&d->tk, k, "they'd") ||
+				    tok_is(&d->tk, k, "was") ||
+				    tok_is(&d->tk, k, "were"))
 					return 1;
 	}
 	return 0;
