@@ -2906,18 +2906,15 @@ phrase_ref(const struct doc *d, size_t i, size_t n)
 	return DOC_NONE;
 }
 
-/* 1 when token j is one of the words of list (NULL-terminated). */
+/* 1 when token j is one of the words of list (NULL-terminated);
+ * tok_index() compares the first byte before the rest, with no strlen()
+ * per word. */
 static int
 word_in(const struct doc *d, size_t j, const char *const *list)
 {
-	size_t k;
-
 	if (j >= d->tk.n || !(d->tk.v[j].flags & TOK_WORD))
 		return 0;
-	for (k = 0; list[k]; k++)
-		if (tok_is(&d->tk, j, list[k]))
-			return 1;
-	return 0;
+	return tok_index(&d->tk, j, list) >= 0;
 }
 
 /* Judgements of an act, said of doing it: "you would be mad not to hire
