@@ -3697,6 +3697,10 @@ judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
 	size_t last = e->tok + e->ntok - 1, act, rel;
 	int neg, flip = 0;
 
+	/* Nothing to turn round in evidence that no longer counts. */
+	if (*f == 0)
+		return;
+
 	if (e->kind == CUE_LEX && act_judge(d, last) &&
 	    (act = judged_act_at(d, last, b, &neg)) != DOC_NONE) {
 		/* The act holds its own evidence, which the judge turns
