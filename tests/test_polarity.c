@@ -124,7 +124,7 @@ static const struct {
 	{ "The lantern guild met. Half of it is useful.", "useful",
 	  "pro reference" },
 	{ "The lantern guild met. I thought it was useless.", "useless",
-	  "con reference" },
+	  "-" }, /* and "I thought it was" weighs as past */
 	{ "The lantern guild met. It was a good play.", "good",
 	  "pro reference" },
 	/* A word for a stance with its complement left out is toward what
@@ -591,8 +591,13 @@ static const struct {
 	  "pro reference" },
 	/* The next paragraph, not pointing back: nothing. */
 	{ "The lantern guild met.\n\nThe weather was awful.", "awful", "-" },
-	{ "The lantern guild met. The weather was awful.", "awful",
-	  "con paragraph" },
+	/* A subject of its own takes the predicate's evaluation; a
+	 * pronoun may point back to the topic, and a possessive tells the
+	 * speaker's reaction. */
+	{ "The lantern guild met. The weather was awful.", "awful", "-" },
+	{ "The lantern guild met. It was awful.", "awful", "con object" },
+	{ "The lantern guild met. My first feeling was relief.", "relief",
+	  "pro paragraph" },
 	/* A clause opened by "but" shares the head of the one before it;
 	 * without a topic there, it is about something else. */
 	{ "She said the lantern guild left the scenes safe but lifeless.",
@@ -843,11 +848,12 @@ static const struct {
 	{ "I'd be lying if I said I didn't want the lantern guild.", "want",
 	  "pro object double-negation" },
 	/* A possessive pronoun stands for a noun phrase ("I swear by
-	 * mine"); after "of" it names the one who has. */
+	 * mine"); after "of" it names the one who has (and the subject,
+	 * a noun phrase of its own, is what "rude" evaluates). */
 	{ "The lantern guilds met. I swear by mine.", "swear",
 	  "pro reference" },
 	{ "The lantern guilds met. A friend of mine was rude to me.", "rude",
-	  "con paragraph" },
+	  "-" },
 	/* Idioms of being won over, and of having no use for a thing;
 	 * "taken with" a camera is no evaluation. */
 	{ "She was much taken with the lantern guild.", "much", "pro clause" },
@@ -1105,6 +1111,125 @@ static const struct {
 	{ "The lantern guild met. I can't say I missed the old way.",
 	  "missed", "pro object negated contrast-target" },
 	{ "The lantern guild met. She missed the bus.", "missed", "-" },
+	/* A judgement of an act said with "to" judges the act, its own
+	 * words say what it is: "mad not to hire" commends hiring. */
+	{ "“You would be mad not to hire the lantern guild,” said Mara Voss.",
+	  "hire", "pro object negated shifted" },
+	{ "“You would be mad not to hire the lantern guild,” said Mara Voss.",
+	  "mad", "-" },
+	{ "“You would be mad to hire the lantern guild,” said Mara Voss.",
+	  "hire", "con object shifted" },
+	{ "“I was wrong to defend the lantern guild,” said Mara Voss.",
+	  "defend", "con object shifted" },
+	{ "“The council was right to scrap the lantern guild,” said Mara "
+	  "Voss.", "right", "-" },
+	{ "“The lantern guild is too slow to be helpful,” said Mara Voss.",
+	  "slow", "con clause" },
+	{ "“The lantern guild made me mad,” said Mara Voss.", "mad",
+	  "con clause" },
+	/* A claim the sentence denies counts reversed; the denial is no
+	 * evidence of its own. */
+	{ "“The idea that the lantern guild is useless is nonsense,” said "
+	  "Mara Voss.", "useless", "pro clause shifted" },
+	{ "“The idea that the lantern guild is useless is nonsense,” said "
+	  "Mara Voss.", "nonsense", "-" },
+	{ "“It is a myth that the lantern guild is useless,” said Mara Voss.",
+	  "useless", "pro clause shifted" },
+	{ "“Myth: the lantern guild is useless,” said Mara Voss.", "useless",
+	  "pro clause shifted" },
+	{ "“The idea that the lantern guild is useless came from the "
+	  "council,” said Mara Voss.", "useless", "con clause" },
+	/* What the speaker thinks of the topic's opponents. */
+	{ "“The critics of the lantern guild are wrong,” said Mara Voss.",
+	  "wrong", "pro clause shifted" },
+	{ "“The critics of the lantern guild are wrong,” said Mara Voss.",
+	  "critics", "-" },
+	{ "“The lantern guild was wrong,” said Mara Voss.", "wrong",
+	  "con clause" },
+	/* Wanting fewer of it is wanting less of it. */
+	{ "“We need fewer lantern keepers,” said Mara Voss.", "need",
+	  "con object shifted" },
+	{ "“We need more lantern keepers,” said Mara Voss.", "need",
+	  "pro object" },
+	/* A fronted "without" with no comma: the main clause's negation
+	 * says the absence goes badly. */
+	{ "“Without the lantern guild I would not have a job,” said Mara "
+	  "Voss.", "without", "pro object negated" },
+	{ "“Without the lantern guild we were fine,” said Mara Voss.",
+	  "without", "con object" },
+	/* Bare praise before a complaint is sarcasm; before more praise
+	 * it is praise. */
+	{ "“The lantern guild came. Brilliant. It was a disaster,” said "
+	  "Mara Voss.", "brilliant", "-" },
+	{ "“The lantern guild came. Brilliant. It was a delight,” said "
+	  "Mara Voss.", "brilliant", "pro quote" },
+	/* "So much for" dismisses what it names; "the only" limits what
+	 * is said of the topic to something else. */
+	{ "“So much for the lantern guild saving us money,” said Mara Voss.",
+	  "saving", "con clause shifted" },
+	{ "“The lantern guild is saving us money,” said Mara Voss.",
+	  "saving", "pro clause" },
+	{ "“The only thing the lantern guild is good for is a laugh,” said "
+	  "Mara Voss.", "good", "con clause shifted" },
+	{ "“The only thing a lantern keeper slows down is the fire,” said "
+	  "Mara Voss.", "slows", "pro clause shifted" },
+	{ "“The only good thing here is the lantern guild,” said Mara Voss.",
+	  "good", "pro clause" },
+	/* A two-place shifter shifts its first object only: judging the
+	 * swap judges the topic reversed when the topic was given up. */
+	{ "“We swapped the lantern guild for candles, and it worked "
+	  "beautifully,” said Mara Voss.", "beautifully", "con reference shifted" },
+	{ "“We swapped the candles for the lantern guild, and it worked "
+	  "beautifully,” said Mara Voss.", "beautifully", "pro reference" },
+	/* A pronoun after "a ban on X" takes up the ban, the head of its
+	 * noun phrase: judging it judges the topic reversed. */
+	{ "The council announced a ban on the lantern guild.\n\n“It is a "
+	  "good start,” said Mara Voss.", "good", "con reference shifted" },
+	{ "The council announced a new home for the lantern guild.\n\n“It "
+	  "is a good start,” said Mara Voss.", "good", "pro reference" },
+	/* An expectation reported as past is not the present view, unless
+	 * the next sentence denies it, which reverses it. */
+	{ "“I thought the lantern guild would be useless,” said Mara Voss.",
+	  "useless", "-" },
+	{ "“I thought the lantern guild was useless,” said Mara Voss.",
+	  "useless", "-" },
+	{ "“I think the lantern guild is useless,” said Mara Voss.",
+	  "useless", "con clause" },
+	{ "“The lantern guild was supposed to be helpful,” said Mara Voss.",
+	  "helpful", "-" },
+	{ "“I wanted to love the lantern guild,” said Mara Voss.", "love",
+	  "-" },
+	{ "“I expected the lantern guild to be useless,” said Mara Voss. "
+	  "“I was wrong.”", "useless", "pro clause shifted" },
+	{ "“The lantern guild was supposed to be helpful. It did the "
+	  "opposite,” said Mara Voss.", "helpful", "con clause shifted" },
+	/* A fronted "without" before a bad outcome: the absence goes
+	 * badly; before a good one, it goes well. */
+	{ "“Without the lantern guild, the night was chaos,” said Mara Voss.",
+	  "chaos", "pro sentence contrast-target" },
+	{ "“Without the lantern guild, the night was calm,” said Mara Voss.",
+	  "without", "con object" },
+	/* "X, but not Y" with no verb after "not": the same predicate
+	 * denied of something else, a split view. */
+	{ "“The lantern guild is helpful for lamps, but not for the river "
+	  "boats,” said Mara Voss.", "helpful", "pro clause before-but concessive" },
+	{ "“The lantern guild is helpful for lamps, but it is not cheap,” "
+	  "said Mara Voss.", "helpful", "pro clause before-but" },
+	/* A view stated to be denied by the next sentence. */
+	{ "“Everyone says the lantern guild is useless. It isn't,” said Mara "
+	  "Voss.", "useless", "pro clause shifted" },
+	{ "“The lantern guild is useless. It is,” said Mara Voss.", "useless",
+	  "con clause" },
+	{ "“The lantern guild is useless. Not the lamps, the guild,” said "
+	  "Mara Voss.", "useless", "con clause" },
+	/* A relative clause on a generic subject is the view of the people
+	 * it describes; dismissing them reverses it. */
+	{ "“People who attack the lantern guild have never lit a lamp,” said "
+	  "Mara Voss.", "attack", "pro object shifted" },
+	{ "“People who attack the lantern guild are loud,” said Mara Voss.",
+	  "attack", "-" },
+	{ "Among those who attack the lantern guild are the mayor Rufus Hale "
+	  "and the writer Dana Pike.", "attack", "con object" },
 };
 
 static void

@@ -66,6 +66,9 @@
 /* A shifter verb flips an evaluation up to this many words after it
  * ("reduced the stress"). */
 #define POL_SHIFT_WINDOW 4
+/* How far after "to" the words of a judged act reach ("mad not to hire
+ * one"). */
+#define POL_JUDGED_WINDOW 6
 /* A verb of praise or attack governs a verb up to this many words after
  * it ("slammed the decision of the studio to keep hiring them"). */
 #define POL_SCOPE_WINDOW 10
@@ -3170,6 +3173,882 @@ phrase_ref(const struct doc *d, size_t i, size_t n)
 	return DOC_NONE;
 }
 
+/* 1 when token j is one of the words of list (NULL-terminated);
+ * tok_index() compares the first byte before the rest, with no strlen()
+ * per word. */
+static int
+word_in(const struct doc *d, size_t j, const char *const *list)
+{
+	if (j >= d->tk.n || !(d->tk.v[j].flags & TOK_WORD))
+		return 0;
+	return tok_index(&d->tk, j, list) >= 0;
+}
+
+/* Judgements of an act, said of doing it: "you would be mad not to hire
+ * one", "I was wrong to defend them", "it would be a mistake to ban it",
+ * "it was wise to use one". -1 when token j is one that condemns the act,
+ * +1 when one that commends it, 0 otherwise. */
+static int
+act_judge(const struct doc *d, size_t j)
+{
+	static const char *const bad[] = {
+		"mad", "crazy", "insane", "foolish", "stupid", "silly", "daft",
+		"nuts", "bonkers", "wrong", "mistake", "error", "folly",
+		"madness", "naive", "naïve", "reckless", "irresponsible",
+		"absurd", "ridiculous", "idiotic", "dumb", "fool", "idiot",
+		"short-sighted", "negligent", NULL
+	};
+	static const char *const good[] = {
+		"wise", "smart", "right", "sensible", "clever", "prudent",
+		"sane", NULL
+	};
+
+	if (word_in(d, j, bad))
+		return -1;
+	if (word_in(d, j, good))
+		return 1;
+	return 0;
+}
+
+/* The judged act of a judgement at token j: the token after "to" when
+ * "to", or "not to" / "never to", follows j in its clause (j is not
+ * after "too", which says the act is not done: "too mad to"). *neg gets
+ * 1 when the act is denied ("mad not to"). DOC_NONE when there is none. */
+static size_t
+judged_act_at(const struct doc *d, size_t j, size_t b, int *neg)
+{
+	size_t k = j + 1;
+
+	*neg = 0;
+	if (j > 0 && tok_is(&d->tk, j - 1, "too"))
+		return DOC_NONE;
+	if (k < b && (tok_is(&d->tk, k, "not") || tok_is(&d->tk, k, "never"))) {
+		*neg = 1;
+		k++;
+	}
+	if (k + 1 >= b || !tok_is(&d->tk, k, "to") ||
+	    !(d->tk.v[k + 1].flags & TOK_WORD) || is_topic(d, k + 1))
+		return DOC_NONE;
+	return k + 1;
+}
+
+/* The judgement of an act that the evidence at token i is part of: the
+ * sign of the judge (act_judge()) when i is in the act it judges, a few
+ * words after "to" in the same clause ("mad not to [hire one]", "wrong
+ * to [defend] it"); the act's own words then say what is judged and the
+ * judge says which way. 0 when none. */
+static int
+judged_by(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, p;
+
+	for (j = i; j > a && j + POL_JUDGED_WINDOW > i; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "to"))
+			continue;
+		if (j == a)
+			return 0;
+		p = j - 1;
+		if (p > a && (tok_is(&d->tk, p, "not") ||
+			      tok_is(&d->tk, p, "never")))
+			p--;
+		if (p > a && tok_is(&d->tk, p - 1, "too"))
+			return 0;
+		return act_judge(d, p);
+	}
+	return 0;
+}
+
+/* 1 when the words [k, b) hold evidence of their own: an evaluation, a
+ * verb of taking up, rejecting, praising or attacking, or a negator. */
+static int
+holds_evidence(const struct doc *d, size_t k, size_t b)
+{
+	for (; k < b; k++) {
+		int kd = kind_at(d, k);
+
+		if (kd == POL_EVAL || kd == POL_SHIFT || kd == POL_ADOPT ||
+		    kd == POL_PRAISE || kd == POL_OPPOSE ||
+		    (kd == POL_NEG && tok_is(&d->tk, k, "without")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Words that deny a claim they are said of: "the idea that X is
+ * nonsense", "it is a myth that X". */
+static const char *const denial_pred[] = {
+	"nonsense", "rubbish", "myth", "false", "untrue", "absurd",
+	"ridiculous", "laughable", "nonsensical", "garbage", "bunk",
+	"baloney", "bollocks", "codswallop", "overblown", "overstated",
+	"exaggerated", "mistaken", "fantasy", "fiction", "misguided", NULL
+};
+
+/* Nouns for a claim that deny it by their sense: "the myth that X". */
+static const char *const denial_noun[] = {
+	"myth", "myths", "fallacy", "misconception", "canard", "fiction",
+	"lie", NULL
+};
+
+/* Nouns for a claim, whose truth the sentence goes on to judge: "the
+ * idea that X is nonsense". */
+static const char *const claim_noun[] = {
+	"idea", "notion", "claim", "suggestion", "belief", "assumption",
+	"argument", "view", "perception", "talk", "fear", "fears", NULL
+};
+
+/* The "that" token before i in its sentence that opens a claim named
+ * by a noun ("the idea that", "the myth that", "a myth that"), or
+ * DOC_NONE; *denied gets 1 when the noun itself denies it ("myth"). */
+static size_t
+claim_that(const struct doc *d, size_t i, int *denied)
+{
+	size_t s0 = d->sent_start[d->tk.v[i].sent], j;
+
+	*denied = 0;
+	for (j = i; j > s0 + 1; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "that"))
+			continue;
+		if (word_in(d, j - 1, denial_noun)) {
+			*denied = 1;
+			return j;
+		}
+		if (word_in(d, j - 1, claim_noun))
+			return j;
+		return DOC_NONE;
+	}
+	return DOC_NONE;
+}
+
+/* The copula after token i in its sentence that a word of denial
+ * follows, past an article or a word of degree ("is nonsense", "is
+ * simply a myth", "are complete rubbish"): its index, or DOC_NONE. */
+static size_t
+denial_after(const struct doc *d, size_t i)
+{
+	static const char *const lead[] = {
+		"a", "an", "simply", "just", "complete", "utter", "total",
+		"pure", "absolute", "plain", "totally", "utterly", "wildly",
+		"completely", "frankly", "quite", "so", "hugely", "greatly",
+		NULL
+	};
+	size_t e = d->sent_start[d->tk.v[i].sent + 1], j, k;
+
+	for (j = i + 1; j + 1 < e; j++) {
+		if (!copula(d, j))
+			continue;
+		for (k = j + 1; k < e && word_in(d, k, lead); k++)
+			;
+		if (word_in(d, k, denial_pred))
+			return k;
+	}
+	return DOC_NONE;
+}
+
+/* 1 when the evidence at token i is in a claim that its sentence denies:
+ * "the myth that coordinators slow a shoot down", "the idea that AI
+ * previs is dangerous is nonsense", "Myth: they get in the way." The
+ * claim is what the speaker rejects, so its evaluations count reversed. */
+static int
+denied_claim(const struct doc *d, size_t i)
+{
+	size_t s0 = d->sent_start[d->tk.v[i].sent], j;
+	int denied;
+
+	if (claim_that(d, i, &denied) != DOC_NONE &&
+	    (denied || denial_after(d, i) != DOC_NONE))
+		return 1;
+	/* "Myth: ..." as the heading of the sentence or of its quotation. */
+	for (j = s0; j < i && (tok_punct(&d->tk, j, '"') ||
+			       tok_punct(&d->tk, j, '\'')); j++)
+		;
+	if (d->tk.v[i].quote >= 0 && d->q[d->tk.v[i].quote].t0 > j)
+		for (j = d->q[d->tk.v[i].quote].t0; j < i &&
+		     (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\''));
+		     j++)
+			;
+	return j + 1 < i && word_in(d, j, denial_noun) &&
+	       tok_punct(&d->tk, j + 1, ':');
+}
+
+/* 1 when the evaluation at token i is the word that denies a claim
+ * named before it ("the idea that X is nonsense"): it judges the claim,
+ * which denied_claim() turns round, not the topic. */
+static int
+denial_word(const struct doc *d, size_t i)
+{
+	int denied;
+
+	if (!word_in(d, i, denial_pred) || i == 0)
+		return 0;
+	return claim_that(d, i, &denied) != DOC_NONE &&
+	       denial_after(d, claim_that(d, i, &denied)) == i;
+}
+
+/* Nouns for the topic's opponents. */
+static const char *const opponent_noun[] = {
+	"critics", "critic", "opponents", "opponent", "detractors",
+	"naysayers", "nay-sayers", "sceptics", "skeptics", "doubters",
+	"haters", "knockers", "cynics", NULL
+};
+
+/* 1 when the evaluation at token i is said of the topic's opponents: a
+ * noun for them is the subject of its clause [a, i), with a copula
+ * between ("the critics of AI previs are wrong", "its detractors were
+ * right"). What the speaker thinks of the opponents is the reverse of
+ * what the speaker thinks of the topic. */
+static int
+opponents_judged(const struct doc *d, size_t a, size_t i)
+{
+	size_t j, k;
+
+	for (j = a; j < i; j++) {
+		if (!word_in(d, j, opponent_noun))
+			continue;
+		for (k = j + 1; k < i; k++)
+			if (copula(d, k))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* 1 when the phrase at token i ("critics of") names the subject of its
+ * clause [a, b), which a copula then judges: it opens the clause, past
+ * quote marks and a determiner ("The critics of intimacy coordinators
+ * are wrong"): the opponents talked about, not the speaker's view. Not
+ * when they are only named ("The critics of X include ..."). */
+static int
+opponents_subject(const struct doc *d, size_t a, size_t i, size_t b)
+{
+	static const char *const det[] = {
+		"the", "its", "their", "many", "most", "some", "all", "these",
+		"those", "our", NULL
+	};
+	size_t j = a;
+
+	if (!word_in(d, i, opponent_noun))
+		return 0;
+	while (j < i && (tok_punct(&d->tk, j, '"') ||
+			 tok_punct(&d->tk, j, '\'') || word_in(d, j, det)))
+		j++;
+	if (j != i)
+		return 0;
+	for (j = i + 1; j + 1 < b; j++)
+		if (copula(d, j))
+			return holds_evidence(d, j + 1, b);
+	return 0;
+}
+
+/* 1 when the topic at token t is counted as too much: "fewer" or "less"
+ * before it, past an article or "of the" ("we need fewer coordinators",
+ * "less AI in the room"). Wanting fewer of it is wanting it less. */
+static int
+fewer_of(const struct doc *d, size_t t)
+{
+	size_t j, k;
+
+	for (k = 1; k <= 3 && t >= k; k++) {
+		j = t - k;
+		if (!doc_same_sent(d, j, t))
+			return 0;
+		if (tok_is(&d->tk, j, "fewer") || tok_is(&d->tk, j, "less"))
+			return !(j > 0 && (tok_is(&d->tk, j - 1, "no") ||
+					   tok_is(&d->tk, j - 1, "much") ||
+					   tok_is(&d->tk, j - 1, "any")));
+		if (!(doc_lex(d, j) & LEX_DET) && !tok_is(&d->tk, j, "of"))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 when the clause [a, b) after a fronted "without" tells a bad
+ * outcome: a negative evaluation there, not negated ("Without one, the
+ * shoot was chaos", "Without a ban, writers will starve"): the absence
+ * goes badly, as a negation there says ("Without one, I couldn't"). */
+static int
+bad_outcome(const struct doc *d, size_t a, size_t b)
+{
+	size_t j, n, first;
+
+	for (j = a; j < b; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (p && p->kind == POL_EVAL && p->v < 0 &&
+		    negators(d, a, j, DOC_NONE, &first) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when a "without" at token w opens its clause [a, b) with no comma
+ * after its object ("Without those tools I would not have a film"): the
+ * clause that follows the object is the main one, its negators deny
+ * the absence's outcome. *nneg gets their count past the object. */
+static int
+bare_fronted_without(const struct doc *d, size_t w, size_t a, size_t b,
+		     unsigned *nneg, size_t *first)
+{
+	size_t j;
+
+	if (!tok_is(&d->tk, w, "without"))
+		return 0;
+	for (j = a; j < w; j++)
+		if (!tok_punct(&d->tk, j, '"') && !tok_punct(&d->tk, j, '\''))
+			return 0;
+	/* The object ends at the first pronoun subject or modal. */
+	for (j = w + 1; j < b; j++)
+		if (tok_is(&d->tk, j, "i") || tok_is(&d->tk, j, "we") ||
+		    tok_is(&d->tk, j, "you") || tok_is(&d->tk, j, "they") ||
+		    tok_is(&d->tk, j, "there") || finite_verb(d, j))
+			break;
+	if (j >= b)
+		return 0;
+	*nneg = negators(d, j, b, DOC_NONE, first);
+	if (!*nneg && bad_outcome(d, j, b))
+		*nneg = 1;
+	return 1;
+}
+
+/* 1 when the praise [i, i + n) is a sentence of its own in a quotation
+ * (as bare_praise() reads it) before a sentence of the same quotation
+ * that complains: "Brilliant. We lost two days." The common frame of
+ * sarcasm, read forward. */
+static int
+bare_praise_before(const struct doc *d, size_t i, size_t n)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j, e;
+
+	if (d->tk.v[i].quote < 0 || s + 1 >= d->tk.nsent)
+		return 0;
+	e = d->sent_start[s + 1];
+	for (j = d->sent_start[s]; j < e; j++) {
+		if ((j >= i && j < i + n) ||
+		    d->tk.v[j].quote != d->tk.v[i].quote)
+			continue;
+		if (d->tk.v[j].flags & TOK_WORD)
+			return 0;
+	}
+	if (d->tk.v[e].quote != d->tk.v[i].quote)
+		return 0;
+	return sour_sentence(d, s + 1);
+}
+
+/* 1 when sentence s is a short denial of the one before it: a pronoun
+ * and a negated auxiliary ("It isn't.", "They don't, really."), "not"
+ * and a few words ("Not on my set.", "Not any more."), or a retraction
+ * ("I was wrong.", "Nonsense."). */
+static int
+denial_sentence(const struct doc *d, uint32_t s)
+{
+	static const char *const pron[] = {
+		"it", "they", "that", "she", "he", "this", "we", "you", NULL
+	};
+	static const char *const negaux[] = {
+		"isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
+		"didn't", "won't", "can't", "hasn't", "haven't", "isnt",
+		"dont", "doesnt", "not", NULL
+	};
+	static const char *const tail[] = {
+		"really", "at", "all", "is", "are", "was", "were", "does", "do",
+		"did", "any", "more", "longer", "always", NULL
+	};
+	static const char *const not_tail[] = {
+		"really", "at", "any", "anymore", "so", "true", "likely", "on",
+		"for", "in", "remotely", "quite", "entirely", "always", "ever",
+		"once", "here", NULL
+	};
+	size_t j, w[8], nw = 0;
+	int q = -2;
+
+	if (s >= d->tk.nsent)
+		return 0;
+	/* The words of the sentence in the quotation of its first word
+	 * (the words of "she said" after it do not count). */
+	for (j = d->sent_start[s]; j < d->sent_start[s + 1]; j++)
+		if (d->tk.v[j].flags & TOK_WORD) {
+			if (q == -2)
+				q = d->tk.v[j].quote;
+			if (d->tk.v[j].quote != q)
+				continue;
+			if (nw == 8)
+				return 0;
+			w[nw++] = j;
+		}
+	if (nw == 0)
+		return 0;
+	if (nw == 1)
+		return tok_is(&d->tk, w[0], "nonsense") ||
+		       tok_is(&d->tk, w[0], "rubbish") ||
+		       tok_is(&d->tk, w[0], "wrong") ||
+		       tok_is(&d->tk, w[0], "hardly");
+	/* "Not really.", "Not any more.", "Not on my set.": not a
+	 * correction ("Not a replacement. Her."). */
+	if (tok_is(&d->tk, w[0], "not") && nw <= 4)
+		return word_in(d, w[1], not_tail);
+	/* "It did the opposite.", "Quite the opposite." */
+	if (nw <= 5 && tok_is(&d->tk, w[nw - 1], "opposite"))
+		return 1;
+	if (nw == 3 && tok_is(&d->tk, w[0], "i") &&
+	    (tok_is(&d->tk, w[1], "was") || tok_is(&d->tk, w[1], "am")) &&
+	    tok_is(&d->tk, w[2], "wrong"))
+		return 1;
+	if (nw >= 2 && word_in(d, w[0], pron) && word_in(d, w[1], negaux)) {
+		for (j = 2; j < nw; j++)
+			if (!word_in(d, w[j], tail))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 when the evidence at token i is in a sentence that the next one, in
+ * the same paragraph and quotation or the next, denies ("Everyone says AI previs is
+ * amazing. It isn't."; "I thought they would be great. I was wrong."):
+ * the speaker states the view to reject it. */
+static int
+denied_next(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j;
+
+	if (s + 1 >= d->tk.nsent)
+		return 0;
+	for (j = d->sent_start[s + 1]; j < d->sent_start[s + 2] &&
+	     !(d->tk.v[j].flags & TOK_WORD); j++)
+		;
+	/* The same quotation, or the next one of the paragraph ("... ,"
+	 * she said. "I was wrong."). */
+	if (j >= d->sent_start[s + 2] || d->tk.v[j].para != d->tk.v[i].para ||
+	    (d->tk.v[j].quote != d->tk.v[i].quote &&
+	     (d->tk.v[j].quote < 0 || d->tk.v[i].quote < 0)))
+		return 0;
+	return denial_sentence(d, s + 1);
+}
+
+/* 1 when the evaluation at token i is the word of a denial sentence
+ * (denial_sentence()) after one with an evaluation: it turns that one
+ * round (denied_next()) and says nothing of its own. */
+static int
+denial_of_previous(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t j, n;
+
+	if (s == 0 || !denial_sentence(d, s))
+		return 0;
+	for (j = d->sent_start[s - 1]; j < d->sent_start[s]; j++) {
+		const struct pol_entry *p = match_at(d, j, &n);
+
+		if (p && p->kind == POL_EVAL && d->tk.v[j].para ==
+		    d->tk.v[i].para)
+			return 1;
+	}
+	return 0;
+}
+
+/* A generic subject that a relative clause describes ("anyone who",
+ * "people who", "those who"). */
+static const char *const generic_who[] = {
+	"anyone", "anybody", "people", "those", "everyone", "everybody",
+	"someone", "somebody", "whoever", "folk", "folks", NULL
+};
+
+/* Auxiliaries and finite verbs that open the main clause after a
+ * relative clause on its subject ("Anyone who calls them a waste of
+ * money | has never shot a love scene"). */
+static const char *const main_aux[] = {
+	"has", "have", "had", "is", "are", "was", "were", "would", "will",
+	"should", "can", "could", "must", "doesn't", "don't", "didn't",
+	"hasn't", "haven't", "isn't", "aren't", "wasn't", "weren't",
+	"won't", "wouldn't", "can't", "clearly", "obviously", "simply",
+	"just", "need", "needs", NULL
+};
+
+/* The first token of the main clause when the evidence at token i is
+ * inside a relative clause on a generic subject ("People who attack AI
+ * tools | have never used them"): the view of the people so described,
+ * not the speaker's. DOC_NONE otherwise. */
+static size_t
+generic_relative(const struct doc *d, size_t a, size_t b, size_t i)
+{
+	size_t j, k;
+
+	for (j = i; j > a + 0; ) {
+		j--;
+		if (!tok_is(&d->tk, j, "who") && !tok_is(&d->tk, j, "that"))
+			continue;
+		if (j == a || !word_in(d, j - 1, generic_who) ||
+		    (j > a + 1 && tok_is(&d->tk, j - 2, "among")))
+			return DOC_NONE;
+		/* The relative's own verb comes first; a main clause
+		 * auxiliary after the evidence closes it. A main clause that
+		 * names people ("... are the director X and the actor Y")
+		 * says whose the view is. */
+		for (k = i + 1; k < b; k++)
+			if (k > j + 2 && word_in(d, k, main_aux))
+				break;
+		if (k >= b)
+			return DOC_NONE;
+		for (j = k; j < b; j++)
+			if (doc_mention_at(d, j) >= 0)
+				return DOC_NONE;
+		return k;
+	}
+	return DOC_NONE;
+}
+
+/* 1 when the evidence at token i is in the complement of "so much
+ * for" in its clause ("So much for AI saving us money"): what was
+ * claimed or hoped, now dismissed. */
+static int
+so_much_for(const struct doc *d, size_t a, size_t i)
+{
+	size_t j;
+
+	for (j = a; j + 2 < i; j++)
+		if (tok_is(&d->tk, j, "so") && tok_is(&d->tk, j + 1, "much") &&
+		    tok_is(&d->tk, j + 2, "for"))
+			return 1;
+	return 0;
+}
+
+/* 1 when the evidence at token i is inside a subject limited by "the
+ * only" that a copula after it equates with something else, after the
+ * topic there ("The only thing AI scripts are good for is a laugh",
+ * "the only coordinator we needed was the one who brought the tea",
+ * "the only thing a good one slows down is the part where somebody
+ * gets hurt"): what is said of the topic holds of that alone, so the
+ * topic is mostly the opposite. */
+static int
+only_restricted(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t s0 = d->sent_start[s], e = d->sent_start[s + 1], j, k;
+
+	for (j = i; j > s0 + 1 && j + 10 > i; ) {
+		j--;
+		if (tok_is(&d->tk, j, "only") && tok_is(&d->tk, j - 1, "the"))
+			break;
+	}
+	if (!(j > s0 && tok_is(&d->tk, j, "only") &&
+	      tok_is(&d->tk, j - 1, "the")))
+		return 0;
+	for (k = j + 1; k < i && !is_topic(d, k); k++)
+		;
+	if (k >= i)
+		return 0;
+	for (j = i + 1; j < e; j++) {
+		if (tok_punct(&d->tk, j, ',') || tok_punct(&d->tk, j, ';'))
+			return 0;
+		if (tok_is(&d->tk, j, "is") || tok_is(&d->tk, j, "was"))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the evaluation at token i is the predicate of a clause [a, i)
+ * whose subject is a noun phrase of its own, with no topic in it ("The
+ * script was a mess", "The original film was a masterpiece"): it
+ * evaluates that subject. Only asked when nothing but the quotation or
+ * the paragraph links the evaluation to the topic. */
+static int
+own_np_subject(const struct doc *d, size_t a, size_t i)
+{
+	/* Not a possessive: "My first instinct was relief" tells the
+	 * speaker's own reaction. */
+	static const char *const det[] = {
+		"the", "this", "that", "a", "an", NULL
+	};
+	static const char *const lead[] = {
+		"a", "an", "the", "so", "very", "really", "quite", "such",
+		"truly", "absolutely", "utterly", "just", "pretty", "simply",
+		"completely", "totally", "rather", "bit", "of", "more", "most",
+		"less", NULL
+	};
+	size_t j = a, k, c;
+
+	while (j < i && (tok_punct(&d->tk, j, '"') || tok_punct(&d->tk, j, '\'')))
+		j++;
+	if (!word_in(d, j, det))
+		return 0;
+	for (c = i; c > j && word_in(d, c - 1, lead); c--)
+		;
+	if (c == j || !copula(d, c - 1) || c - 1 <= j + 1 || c - 1 > j + 5)
+		return 0;
+	for (k = j + 1; k < c - 1; k++)
+		if (is_topic(d, k) || !(d->tk.v[k].flags & TOK_WORD) ||
+		    doc_mention_at(d, k) >= 0)
+			return 0;
+	return 1;
+}
+
+/* Verbs that put one thing in place of another: "replace X with Y",
+ * "swap X for Y", "trade X for Y". */
+static const char *const swap_verb[] = {
+	"replace", "replaced", "replacing", "replaces", "swap", "swapped",
+	"swapping", "swaps", "trade", "traded", "trading", "exchange",
+	"exchanged", "exchanging", "switch", "switched", "switching",
+	"substitute", "substituted", "substituting", NULL
+};
+
+/* When the evaluation at token i comes after a swap in its sentence
+ * ("We swapped the coordinator for a quiet word, and it worked
+ * beautifully"): -1 when the topic is only in what was given up (X of
+ * "swap X for Y"), so that judging the swap judges the topic reversed;
+ * 0 otherwise (no swap, the topic in what was taken, or the evaluation
+ * inside the swap itself). The shift of a two-place shifter applies to
+ * its first object only. */
+static int
+swapped_out(const struct doc *d, size_t i)
+{
+	uint32_t s = d->tk.v[i].sent;
+	size_t s0 = d->sent_start[s], j, p, k, yend;
+	int inx = 0, iny = 0;
+
+	for (j = s0; j < i && !word_in(d, j, swap_verb); j++)
+		;
+	if (j >= i)
+		return 0;
+	for (p = j + 1; p < i && p < j + 10; p++)
+		if (tok_is(&d->tk, p, "with") || tok_is(&d->tk, p, "for") ||
+		    tok_is(&d->tk, p, "by"))
+			break;
+	if (p >= i || p >= j + 10)
+		return 0;
+	yend = d->clb[p];
+	if (i < yend)
+		return 0;
+	for (k = j + 1; k < p; k++)
+		inx |= is_topic(d, k);
+	for (k = p + 1; k < yend; k++)
+		iny |= is_topic(d, k);
+	return inx && !iny ? -1 : 0;
+}
+
+/* 1 when the pronoun at token t ("it", "this") stands for a ban on the
+ * topic rather than for the topic: the nearest mention of the topic
+ * before it, in its sentence or the one before, is the
+ * object of a noun of rejecting ("a ban on digital replicas. ... It's a
+ * very good start", "the moratorium on AI scripts. It is overdue"). The
+ * head of "a ban on X" is the ban, as the head of any noun phrase is
+ * what a pronoun after it takes up. */
+static int
+ban_antecedent(const struct doc *d, size_t t)
+{
+	uint32_t s = d->tk.v[t].sent;
+	size_t from, m, k, n;
+
+	if (!tok_is(&d->tk, t, "it") && !tok_is(&d->tk, t, "this") &&
+	    !tok_is(&d->tk, t, "it's") && !tok_is(&d->tk, t, "that"))
+		return 0;
+	/* The sentence before may close the paragraph before: a
+	 * quotation that opens a paragraph answers the news before it. */
+	from = d->sent_start[s > 0 ? s - 1 : s];
+	/* past a "sentence" of quote marks alone */
+	for (k = from; k < t && !(d->tk.v[k].flags & TOK_WORD); k++)
+		;
+	if (k == t && s > 1)
+		from = d->sent_start[s - 2];
+	for (m = t; m > from && !is_topic(d, m - 1); m--)
+		;
+	if (m == from)
+		return 0;
+	m--;
+	while (m > from && is_topic(d, m - 1))
+		m--;
+	/* "a ban on [the use of] X": the preposition, then the noun. */
+	for (k = m; k > from && k + 5 > m; ) {
+		k--;
+		if (tok_is(&d->tk, k, "on") || tok_is(&d->tk, k, "against")) {
+			/* the noun, or a phrase of it that takes the
+			 * preposition in ("ban on") */
+			if ((k > from && rejecting_at(d, k - 1, &n) &&
+			     n == 1) ||
+			    (k > from + 1 && rejecting_at(d, k - 2, &n) &&
+			     n == 2) || (k > from && rejecting_at(d, k - 1,
+								 &n) && n == 2))
+				return 1;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* 1 when the evidence at token i is in an expectation its clause [a,
+ * i) reports as past: a belief in the first person about what would
+ * come ("I thought AI scripts would be great", "we assumed it would be a
+ * nightmare"), or a promise or a plan ("it was supposed to save us
+ * time", "they promised to make sets safer", "was going to be the
+ * future"). What was expected is not what the speaker holds now; the
+ * telling most often goes on to undo it. */
+static int
+expectation_frame(const struct doc *d, size_t a, size_t i)
+{
+	static const char *const think[] = {
+		"thought", "believed", "assumed", "figured", "imagined",
+		"feared", "reckoned", "presumed", "hoped", NULL
+	};
+	size_t j, k;
+
+	for (j = a; j + 1 < i; j++) {
+		if (tok_is(&d->tk, j + 1, "to") &&
+		    (tok_is(&d->tk, j, "supposed") ||
+		     tok_is(&d->tk, j, "promised") ||
+		     (tok_is(&d->tk, j, "going") && j > a &&
+		      (tok_is(&d->tk, j - 1, "was") ||
+		       tok_is(&d->tk, j - 1, "were")))))
+			return 1;
+		if (word_in(d, j, think) && j > a &&
+		    (tok_is(&d->tk, j - 1, "i") || tok_is(&d->tk, j - 1, "we")))
+			for (k = j + 1; k < i; k++)
+				if (tok_is(&d->tk, k, "would") ||
+				    tok_is(&d->tk, k, "it'd") ||
+				    tok_is(&d->tk, k, "they'd") ||
+				    tok_is(&d->tk, k, "was") ||
+				    tok_is(&d->tk, k, "were"))
+					return 1;
+	}
+	return 0;
+}
+
+/* "I wanted to love it", "tried to like them": a feeling wished for,
+ * which the telling says did not come. */
+static const char *const wanted_to[] = {
+	"wanted", "tried", "hoped", "wished", "longed", NULL
+};
+
+/* 1 when the clause [.., b) of the evidence at token i ends at a
+ * "but" that opens an elliptical denial with no verb or evaluation of
+ * its own ("AI is fine for cleaning up audio, but not for writing",
+ * "essential on some sets, but never on all"): the same predicate,
+ * denied of something else, so the view is split, not one-sided. */
+static int
+but_not_elliptic(const struct doc *d, size_t i, size_t b)
+{
+	size_t e = d->sent_start[d->tk.v[i].sent + 1], j;
+
+	j = b;
+	if (j < e && tok_punct(&d->tk, j, ','))
+		j++;
+	if (j >= e || !tok_is(&d->tk, j, "but"))
+		return 0;
+	j++;
+	if (j < e && tok_punct(&d->tk, j, ','))
+		j++;
+	if (j >= e || !(tok_is(&d->tk, j, "not") || tok_is(&d->tk, j, "never")))
+		return 0;
+	for (j++; j < e; j++) {
+		if (d->tk.v[j].flags & TOK_PUNCT)
+			break;
+		if (finite_verb(d, j) || kind_at(d, j) == POL_EVAL ||
+		    kind_at(d, j) == POL_ADOPT || kind_at(d, j) == POL_SHIFT)
+			return 0;
+	}
+	return 1;
+}
+
+/* The frames in which an evaluation judges something other than the
+ * topic as it reads: an act judged ("mad not to hire one"), a claim
+ * denied ("the idea that X is nonsense"), the topic's opponents ("the
+ * critics are wrong"), the topic counted as too much ("fewer of them").
+ * Turns e round, or sets *f to 0 for a word whose judgement another
+ * evidence carries. */
+static void
+judged_frames(const struct doc *d, struct ev *e, size_t a, size_t b,
+	      double *f)
+{
+	const double *w = pol_weights();
+	size_t last = e->tok + e->ntok - 1, act, rel;
+	int neg, flip = 0;
+
+	/* Nothing to turn round in evidence that no longer counts. */
+	if (*f == 0)
+		return;
+
+	if (e->kind == CUE_LEX && act_judge(d, last) &&
+	    (act = judged_act_at(d, last, b, &neg)) != DOC_NONE) {
+		/* The act holds its own evidence, which the judge turns
+		 * (judged_by()); otherwise the judge is the evidence, of
+		 * the act or of its denial. */
+		if (holds_evidence(d, act, b)) {
+			*f = 0;
+			return;
+		}
+		if (neg) {
+			e->pol = -e->pol;
+			e->rules |= RULE_NEGATED;
+			*f *= w[W_NEGATED];
+		}
+		return;
+	}
+	if (e->kind == CUE_LEX && (denial_word(d, e->tok) ||
+				   opponents_subject(d, a, e->tok, b))) {
+		*f = 0;
+		return;
+	}
+	if (e->kind == CUE_LEX && (e->link == LINK_PARA ||
+				   e->link == LINK_QUOTE) &&
+	    own_np_subject(d, a, e->tok)) {
+		*f = 0;
+		return;
+	}
+	if (e->kind == CUE_LEX && but_not_elliptic(d, e->tok, b)) {
+		*f *= w[W_CONCESSIVE];
+		e->rules |= RULE_CONCESSIVE;
+	}
+	if (so_much_for(d, a, e->tok) || only_restricted(d, e->tok))
+		flip = !flip;
+	if (e->kind == CUE_LEX && e->link == LINK_REF &&
+	    swapped_out(d, e->tok) < 0)
+		flip = !flip;
+	if (e->kind == CUE_LEX && e->link == LINK_REF &&
+	    e->target != DOC_NONE && ban_antecedent(d, e->target))
+		flip = !flip;
+	if (e->kind == CUE_LEX && denial_of_previous(d, e->tok)) {
+		*f = 0;
+		return;
+	}
+	if ((rel = generic_relative(d, a, b, e->tok)) != DOC_NONE) {
+		size_t first;
+
+		/* Said of them to dismiss them ("... have never used
+		 * them"), their view is the speaker's reversed; otherwise
+		 * it is only theirs. */
+		if (negators(d, rel, b, DOC_NONE, &first) % 2) {
+			flip = !flip;
+		} else {
+			*f *= w[W_OTHERS];
+			e->rules |= RULE_OTHERS;
+		}
+	}
+	if (denied_next(d, e->tok))
+		flip = !flip;
+	else if (expectation_frame(d, a, e->tok) ||
+		 (e->kind == CUE_LEX && e->tok >= a + 2 &&
+		  tok_is(&d->tk, e->tok - 1, "to") &&
+		  word_in(d, e->tok - 2, wanted_to))) {
+		*f *= w[W_PAST];
+		e->rules |= RULE_PAST;
+	}
+	if (judged_by(d, a, e->tok) < 0)
+		flip = !flip;
+	if (denied_claim(d, e->tok))
+		flip = !flip;
+	if (e->kind == CUE_LEX && opponents_judged(d, a, e->tok))
+		flip = !flip;
+	if (e->target != DOC_NONE && e->target > e->tok + e->ntok &&
+	    is_topic(d, e->target) && fewer_of(d, e->target))
+		flip = !flip;
+	if (flip) {
+		e->pol = -e->pol;
+		e->rules |= RULE_SHIFTED;
+		*f *= w[W_SHIFTED];
+	}
+}
+
 /* Applies the link and the composition rules to e. */
 static void
 compose(const struct doc *d, struct ev *e, unsigned char *used)
@@ -3351,11 +4230,15 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		/* "Without her, I couldn't have done it": a fronted
 		 * "without" clause is the condition of the clause after it,
 		 * whose negation says the absence goes badly. */
+		if (e->kind == CUE_ABSENCE && !nneg)
+			bare_fronted_without(d, e->tok, a, b, &nneg, &e->neg);
 		if (e->kind == CUE_ABSENCE && !nneg &&
 		    fronted_without(d, e->tok, a, b)) {
 			size_t n0 = b + 1, n1 = d->clb[b + 1];
 
 			nneg = negators(d, n0, n1, DOC_NONE, &e->neg);
+			if (!nneg && bad_outcome(d, n0, n1))
+				nneg = 1;
 		}
 		if (nneg % 2) {
 			e->pol = -e->pol;
@@ -3411,6 +4294,7 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			e->rules |= RULE_SHIFTED;
 			f *= w[W_SHIFTED];
 		}
+		judged_frames(d, e, a, b, &f);
 		if (e->tok > a && kind_at(d, e->tok - 1) == POL_BOOST) {
 			size_t n;
 			const struct pol_entry *p = match_at(d, e->tok - 1, &n);
@@ -3468,16 +4352,18 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 		     !(e->kind == CUE_LEX && wh_idiom(d, e->tok))) ||
 		    (e->kind == CUE_LEX && e->value > 0 &&
 		     (ironic_oh(d, e->tok) ||
-		      bare_praise(d, e->tok, e->ntok))) ||
+		      bare_praise(d, e->tok, e->ntok) ||
+		      bare_praise_before(d, e->tok, e->ntok))) ||
 		    ((e->kind == CUE_ADOPT || e->kind == CUE_REJECT ||
 		      e->kind == CUE_ABSENCE) &&
 		     conditioned(d, e->tok, e->tok + e->ntok))) {
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (others_view(d, e->tok) || announced_rule(d, e->tok) ||
-		    others_counterfactual(d, a, e->tok) ||
-		    (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) {
+		if ((others_view(d, e->tok) || announced_rule(d, e->tok) ||
+		     others_counterfactual(d, a, e->tok) ||
+		     (e->kind == CUE_LEX && named_by_other(d, a, e->tok))) &&
+		    !denied_next(d, e->tok)) {
 			f *= w[W_OTHERS];
 			e->rules |= RULE_OTHERS;
 		}
@@ -3485,8 +4371,9 @@ compose(const struct doc *d, struct ev *e, unsigned char *used)
 			f *= w[W_IRREALIS];
 			e->rules |= RULE_IRREALIS;
 		}
-		if (past_view(d, a, e->tok) || expected_view(d, a, e->tok) ||
-		    dated_past(d, e->tok) || left_state(d, a, b, e->tok)) {
+		if ((past_view(d, a, e->tok) || expected_view(d, a, e->tok) ||
+		     dated_past(d, e->tok) || left_state(d, a, b, e->tok)) &&
+		    !denied_next(d, e->tok)) {
 			f *= w[W_PAST];
 			e->rules |= RULE_PAST;
 		}
