@@ -114,7 +114,7 @@ echo "refresh: incremental run fetched the 3 changed or new articles; 2 were not
 PRESSTALLY_TEST_PAUSE=start "$bin" refresh --no-crawl --config "$work/refresh.conf" \
     2> "$work/first.err" &
 first=$!
-for _ in $(seq 100); do grep -q "test pause" "$work/first.err" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q "test pause" "$work/first.err" && break; sleep 0.1; done
 grep -q "test pause" "$work/first.err" || fail "first run did not reach the pause"
 rc=0; "$bin" refresh -q --no-crawl --config "$work/refresh.conf" 2> "$work/second.err" || rc=$?
 [ "$rc" = 5 ] || fail "second concurrent run: exit $rc, expected 5"
@@ -139,7 +139,7 @@ for point in analyze merge; do
     snapshot
     PRESSTALLY_TEST_PAUSE=$point "$bin" refresh --config "$work/refresh.conf" 2> "$work/kill.err" &
     pid=$!
-    for _ in $(seq 200); do grep -q "test pause" "$work/kill.err" && break; sleep 0.1; done
+    for _ in $(seq 600); do grep -q "test pause" "$work/kill.err" && break; sleep 0.1; done
     grep -q "test pause at $point" "$work/kill.err" || fail "no pause at $point"
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true
     unchanged "$point"
@@ -156,7 +156,7 @@ snapshot
 mark=$(($(wc -l < "$log") + 1))
 "$bin" refresh -q --config "$work/refresh.conf" 2>/dev/null &
 pid=$!
-for _ in $(seq 300); do [ "$(count 200 /news/3 "$mark")" -ge 1 ] && break; sleep 0.1; done
+for _ in $(seq 900); do [ "$(count 200 /news/3 "$mark")" -ge 1 ] && break; sleep 0.1; done
 [ "$(count 200 /news/3 "$mark")" -ge 1 ] || fail "the slow crawl fetched nothing"
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true
 unchanged crawl
