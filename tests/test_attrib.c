@@ -264,6 +264,12 @@ static const struct {
 	  "Wickshire, Tomas Quill, has said more.", "Tomas Quill/epithet" },
 	{ "The envoy warned that the town “will not sit on its hands”.\n\n"
 	  "Mara Voss met Envoy Tomas Quill later.", "Tomas Quill/epithet" },
+	/* A word for what a company is before its name opening the
+	 * sentence is no part of the name. */
+	{ "Developer Brackwater Renewables said it would fund “a trust for "
+	  "the whole glen”.", "Brackwater Renewables/organisation" },
+	{ "Provost Perpetua Vantreece met Tomas Quill. “It was a fair "
+	  "debate,” the provost said.", "Perpetua Vantreece/epithet" },
 	/* Pronouns by gender, also a gender the text gives with a noun
 	 * ("is one of the few women"). */
 	{ "Kim Okoro is one of the few women on the guild council. Jordan "

@@ -52,6 +52,8 @@ static const struct {
 	 * before it, a speech verb after or (inverted) before it, an
 	 * apposition, a list with a person in it. */
 	{ "Director Tomas Quill arrived.", "Tomas Quill=1M" },
+	{ "Conductor Clemency Ravensholt, who led the premiere, bowed.",
+	  "Clemency Ravensholt=1" },
 	{ "Lamplighter Bram Oduya waved.", "Bram Oduya=1M" },
 	{ "Sir Edwin Hollis spoke.", "Edwin Hollis=1M" },
 	{ "Mirela Costa said the plan worked.", "Mirela Costa=1" },
@@ -725,6 +727,8 @@ static const struct {
 	  "a run opening its sentence, \"its\" after it" },
 	{ "Thousands lost power after Storm Idris brought winds of 90mph.",
 	  "a storm named with a given name" },
+	{ "Dunmore Utilities said it would appeal. Brackwater Renewables "
+	  "and Skelbrook Air agreed.", "company words at a name's end" },
 	{ "The winner came in the final minute from Tottenham Hotspur.",
 	  "a sports club" },
 	{ "She won album of the year for her record Les Heures Bleues.",

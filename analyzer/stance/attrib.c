@@ -759,6 +759,14 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	}
 	if (a != i)
 		return 0;
+	/* "Developer Cairnwell Renewables said", "Insurer Halden Mutual
+	 * Group said": a word for what the company is, opening the sentence
+	 * before a name that ends in an organisation word, is no part of
+	 * the name. */
+	if (b - a >= 3 && (d->tk.v[a].flags & TOK_SSTART) &&
+	    doc_is_role(d, a) && !(doc_lex(d, a) & LEX_GIVEN) &&
+	    (doc_lex(d, b - 1) & LEX_ORG) && doc_mention_at(d, a + 1) < 0)
+		a++;
 	/* No person's words: a name, a given name, a role or title
 	 * ("Actress Nadia Brennan" is no organisation); a given name is
 	 * part of a name that ends in an organisation word ("Dick Clark
