@@ -52,6 +52,11 @@ static const struct {
 	 * before it, a speech verb after or (inverted) before it, an
 	 * apposition, a list with a person in it. */
 	{ "Director Tomas Quill arrived.", "Tomas Quill=1M" },
+	/* A subject with "which" after it is a thing. */
+	{ "The firm sells two assistants. Chief executive Rui Sarda said "
+	  "Lionel, which plans routes, will launch in May.", "Rui Sarda=1M" },
+	{ "One mother, who gave her name only as Efua, said it helped.",
+	  "Efua=1" },
 	{ "Conductor Clemency Ravensholt, who led the premiere, bowed.",
 	  "Clemency Ravensholt=1" },
 	{ "Lamplighter Bram Oduya waved.", "Bram Oduya=1M" },
@@ -727,6 +732,8 @@ static const struct {
 	  "a run opening its sentence, \"its\" after it" },
 	{ "Thousands lost power after Storm Idris brought winds of 90mph.",
 	  "a storm named with a given name" },
+	{ "She spoke in a hall on ulica Tadeusza Wrzosa before dawn.",
+	  "a street's name after a street word in lower case" },
 	{ "Dunmore Utilities said it would appeal. Brackwater Renewables "
 	  "and Skelbrook Air agreed.", "company words at a name's end" },
 	{ "The winner came in the final minute from Tottenham Hotspur.",

@@ -1332,6 +1332,30 @@ named_person(const struct doc *d, size_t a)
 		"anak", "lelaki" };
 	size_t j;
 
+	/* "who gave her name only as X", "giving his first name as X":
+	 * only a person gives a name of their own. */
+	if (a > 3 && tok_is(&d->tk, a - 1, "as")) {
+		j = a - 2;
+		if (tok_is(&d->tk, j, "only") || tok_is(&d->tk, j, "just") ||
+		    tok_is(&d->tk, j, "simply"))
+			j--;
+		if (j > 1 && (tok_is(&d->tk, j, "name") ||
+			      tok_is(&d->tk, j, "names"))) {
+			j--;
+			if (tok_is(&d->tk, j, "first") ||
+			    tok_is(&d->tk, j, "full"))
+				j--;
+			if (j > 0 && doc_same_sent(d, j - 1, a) &&
+			    (tok_is(&d->tk, j, "her") ||
+			     tok_is(&d->tk, j, "his") ||
+			     tok_is(&d->tk, j, "their")) &&
+			    (tok_is(&d->tk, j - 1, "gave") ||
+			     tok_is(&d->tk, j - 1, "giving") ||
+			     tok_is(&d->tk, j - 1, "gives") ||
+			     tok_is(&d->tk, j - 1, "give")))
+				return EV_APPOS;
+		}
+	}
 	if (a < 2 || !doc_same_sent(d, a - 2, a) ||
 	    !(tok_is(&d->tk, a - 1, "named") || tok_is(&d->tk, a - 1, "called") ||
 	      tok_is(&d->tk, a - 1, "bernama")))
@@ -1767,6 +1791,47 @@ role_phrase_before(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 for a word for a street in the languages that write it in lower
+ * case before the street's name ("ulica Jana Pawła II", "rue Victor
+ * Hugo", "calle Mayor", "avenida Paulista"): what follows names a
+ * place. Not "via", which is an English preposition too ("via Ana
+ * Reyes, her agent"). */
+static int
+street_before(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "ulica", "ul", "aleja", "plac",
+		"rue", "avenue", "boulevard", "calle", "avenida", "rua",
+		"praca", "viale", "piazza", "corso", "strada", "ulitsa",
+		"prospekt", "sokak", "caddesi", "jalan", "jl" };
+
+	if (a == 0 || !doc_same_sent(d, a - 1, a) ||
+	    (d->tk.v[a - 1].flags & TOK_CAP))
+		return 0;
+	if (a > 1 && tok_punct(&d->tk, a - 1, '.') &&
+	    doc_same_sent(d, a - 2, a) && !(d->tk.v[a - 2].flags & TOK_CAP))
+		return tok_in(&d->tk, a - 2, w, sizeof(w) / sizeof(*w));
+	return tok_in(&d->tk, a - 1, w, sizeof(w) / sizeof(*w));
+}
+
+/* 1 when "which" follows the run [a, b) after a comma, and the run is a
+ * subject: it opens its sentence or follows a verb of saying or "that"
+ * ("Hugo, which plans routes, will launch", "said Ada, which schedules
+ * shifts, ..."). A person is "who"; after an object "which" may take up
+ * the whole clause ("the prize went to Ada Obi, which surprised
+ * nobody"). */
+static int
+which_after(const struct doc *d, size_t a, size_t b)
+{
+	if (b + 1 >= d->tk.n || !tok_punct(&d->tk, b, ',') ||
+	    !tok_is(&d->tk, b + 1, "which") || !doc_same_sent(d, a, b + 1))
+		return 0;
+	if (d->tk.v[a].flags & TOK_SSTART)
+		return 1;
+	return a > 0 && doc_same_sent(d, a - 1, a) &&
+	       !(d->tk.v[a - 1].flags & TOK_CAP) &&
+	       (doc_is_speech(d, a - 1) || tok_is(&d->tk, a - 1, "that"));
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1785,6 +1850,10 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return EV_WORK;
 	if (things_list(d, a))
 		return EV_WORK; /* "games like Icewind Dale" */
+	if (street_before(d, a))
+		return ev | EV_PLACE_PREP | EV_THING; /* "ulica Jana Pawła" */
+	if (which_after(d, a, b))
+		return ev | EV_THING | EV_ORGAPPOS; /* "Hugo, which plans" */
 	if (work_appos(d, a, b))
 		return EV_WORK; /* "The special, Nell Orrin, starts" */
 	/* "for her record Les Heures Bleues", "their new single Paper
