@@ -52,6 +52,9 @@ static const struct {
 	 * before it, a speech verb after or (inverted) before it, an
 	 * apposition, a list with a person in it. */
 	{ "Director Tomas Quill arrived.", "Tomas Quill=1M" },
+	/* A word before a job's name and a role names the employer. */
+	{ "“He will start on opening day,” said Harbourmen general manager "
+	  "Rui Sarda.", "Rui Sarda=1M" },
 	/* A subject with "which" after it is a thing. */
 	{ "The firm sells two assistants. Chief executive Rui Sarda said "
 	  "Lionel, which plans routes, will launch in May.", "Rui Sarda=1M" },
@@ -734,6 +737,10 @@ static const struct {
 	  "a storm named with a given name" },
 	{ "She spoke in a hall on ulica Tadeusza Wrzosa before dawn.",
 	  "a street's name after a street word in lower case" },
+	{ "Fields flooded after Storm Orlavine put water over the road.",
+	  "a storm named with any word, no verb of saying" },
+	{ "The family ate at the Ambrose Tillery, the village pub, that "
+	  "night.", "a pub's apposition" },
 	{ "Dunmore Utilities said it would appeal. Brackwater Renewables "
 	  "and Skelbrook Air agreed.", "company words at a name's end" },
 	{ "The winner came in the final minute from Tottenham Hotspur.",

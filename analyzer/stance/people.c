@@ -1569,7 +1569,8 @@ org_kind(const struct doc *d, size_t i)
 		"newspaper", "daily", "weekly", "monthly", "magazine",
 		"tabloid", "broadsheet", "website", "newsletter", "charity",
 		"nonprofit", "non-profit", "conglomerate", "subsidiary",
-		"insurer", "lender", "bank" };
+		"insurer", "lender", "bank", "airline", "carrier", "pub",
+		"inn", "restaurant", "hotel" };
 
 	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
 		return 0;
@@ -2156,6 +2157,18 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
 	    is_cap_word(d, b + 1))
 		return EV_THING;
+	/* ... also with a word of the job's name before the role ("said
+	 * Rivermen general manager Marcus DeLuca", "Kestrel head coach
+	 * Ana Reyes"). */
+	if (b + 2 < d->tk.n && doc_same_sent(d, a, b + 2) &&
+	    !(d->tk.v[b - 1].flags & TOK_POSS) &&
+	    (d->tk.v[b].flags & (TOK_WORD | TOK_CAP | TOK_PUNCT | TOK_NUM |
+				 TOK_POSS)) == TOK_WORD &&
+	    !(doc_lex(d, b) & (LEX_FUNC | LEX_PREP | LEX_SPEECH |
+			       LEX_PRONOUN)) && !doc_is_speech(d, b) &&
+	    !(d->tk.v[b + 1].flags & TOK_CAP) && doc_is_role(d, b + 1) &&
+	    is_cap_word(d, b + 2))
+		return EV_THING;
 	/* "Procter & Gamble said", "Marks & Spencer": single names joined
 	 * by an ampersand are a firm's ("Ivy Banks & Tom Reed" are
 	 * people) */
@@ -2183,7 +2196,13 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		return 0;
 	/* "Storm Idris", "Hurricane Katrina": a storm's kind before a given
 	 * name (not "Storm Reid", a given name before a surname). */
-	if (words_in(d, a, b) == 2 && (doc_lex(d, b - 1) & LEX_GIVEN) &&
+	/* ... or any word, when nothing around it says person: a verb of
+	 * saying ("Storm Reid said", the actress), not "put" ("after Storm
+	 * Iolanthe put two metres of water"). */
+	if (words_in(d, a, b) == 2 &&
+	    ((doc_lex(d, b - 1) & LEX_GIVEN) ||
+	     !(ev & (EV_SAID | EV_INV | EV_APPOS | EV_ROLE | EV_TITLE |
+		     EV_KIN | EV_AUTHOR | EV_HESHE))) &&
 	    (tok_is(&d->tk, a, "storm") || tok_is(&d->tk, a, "hurricane") ||
 	     tok_is(&d->tk, a, "typhoon") || tok_is(&d->tk, a, "cyclone")))
 		return EV_THING;
