@@ -55,6 +55,9 @@ static const struct {
 	/* A word before a job's name and a role names the employer. */
 	{ "“He will start on opening day,” said Harbourmen general manager "
 	  "Rui Sarda.", "Rui Sarda=1M" },
+	/* A capitalised plural and "of" open a group's name. */
+	{ "Ines Varga of the campaign group Friends of Ben Tolliver said "
+	  "the decision was wrong.", "Ines Varga=1F" },
 	/* A subject with "which" after it is a thing. */
 	{ "The firm sells two assistants. Chief executive Rui Sarda said "
 	  "Lionel, which plans routes, will launch in May.", "Rui Sarda=1M" },

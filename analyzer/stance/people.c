@@ -1890,6 +1890,15 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * place more likely than a name. */
 	ev |= author_of(d, a, b) | named_person(d, a) | kin_after(d, a, b) |
 	      made_by(d, a);
+	/* "the campaign group Friends of Ben Gulabin", "Sisters of Agnes
+	 * Dwyer": a capitalised plural of the dictionary inside a sentence,
+	 * then "of", opens the name of a group that the name after it is a
+	 * part of. */
+	if (d->english && a > 1 && tok_is(&d->tk, a - 1, "of") &&
+	    doc_same_sent(d, a - 2, a) && is_cap_word(d, a - 2) &&
+	    !(d->tk.v[a - 2].flags & (TOK_SSTART | TOK_ALLCAP | TOK_POSS)) &&
+	    dict_word(d, a - 2) && plural_name(d, a - 2))
+		return ev | EV_PREP | EV_THING;
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP | who_after(d, b) |
