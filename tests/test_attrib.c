@@ -264,6 +264,9 @@ static const struct {
 	  "Wickshire, Tomas Quill, has said more.", "Tomas Quill/epithet" },
 	{ "The envoy warned that the town “will not sit on its hands”.\n\n"
 	  "Mara Voss met Envoy Tomas Quill later.", "Tomas Quill/epithet" },
+	/* A place's name and an organisation's word in lower case. */
+	{ "The inquest ended. Harrowby police said they “supported the "
+	  "findings in full”.", "Harrowby police/organisation" },
 	/* A word for what a company is before its name opening the
 	 * sentence is no part of the name. */
 	{ "Developer Brackwater Renewables said it would fund “a trust for "

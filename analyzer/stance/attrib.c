@@ -732,7 +732,8 @@ spokes_word(const struct doc *d, size_t i)
 static int
 org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 {
-	size_t a, b, j;
+	size_t a, b, j, akl;
+	const char *ak;
 
 	if (i >= d->tk.n)
 		return 0;
@@ -786,9 +787,19 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	for (; j < b; j++)
 		if (doc_mention_at(d, j) >= 0)
 			return 0;
+	ak = doc_key(d, a, &akl);
 	for (j = a; j < b; j++)
 		if (doc_lex(d, j) & LEX_ORG)
 			break;
+	/* "Waikato police said", "Harrowby council said": a place's name
+	 * and an organisation's word in lower case before the verb (not a
+	 * sentence's first word of the dictionary: "Yesterday police
+	 * said"). */
+	if (j == b && b - a < 2 && org_head(d, b) == b + 1 &&
+	    (doc_lex(d, b) & LEX_ORG) &&
+	    !(doc_lex(d, a) & (LEX_FUNC | LEX_MONTHDAY | LEX_PRONOUN)) &&
+	    ((doc_lex(d, a) & LEX_PLACE) || !given_common(ak, akl)))
+		j = a;
 	if (j == b && !(d->tk.v[a].flags & TOK_ALLCAP) && b - a < 2)
 		return 0;
 	/* "NASA's Office of the Inspector General": the office speaks,
