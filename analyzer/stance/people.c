@@ -2154,6 +2154,13 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 {
 	static const char *const det[] = { "the", "a", "an", "its", "their",
 		"this", "these", "our", "your" };
+	/* words of a job's name before its role ("general manager"), never
+	 * a verb ("X met producer Y") */
+	static const char *const job_mod[] = { "general", "head", "chief",
+		"executive", "managing", "assistant", "deputy", "technical",
+		"creative", "artistic", "sporting", "finance", "financial",
+		"operations", "marketing", "press", "commercial", "team",
+		"club", "senior", "lead", "founding", "former", "interim" };
 	size_t j;
 
 	/* "Gibson Southern teacher Angela Cooper", "said Vocalis founder
@@ -2171,10 +2178,8 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	 * Ana Reyes"). */
 	if (b + 2 < d->tk.n && doc_same_sent(d, a, b + 2) &&
 	    !(d->tk.v[b - 1].flags & TOK_POSS) &&
-	    (d->tk.v[b].flags & (TOK_WORD | TOK_CAP | TOK_PUNCT | TOK_NUM |
-				 TOK_POSS)) == TOK_WORD &&
-	    !(doc_lex(d, b) & (LEX_FUNC | LEX_PREP | LEX_SPEECH |
-			       LEX_PRONOUN)) && !doc_is_speech(d, b) &&
+	    !(d->tk.v[b].flags & TOK_CAP) &&
+	    tok_in(&d->tk, b, job_mod, sizeof(job_mod) / sizeof(*job_mod)) &&
 	    !(d->tk.v[b + 1].flags & TOK_CAP) && doc_is_role(d, b + 1) &&
 	    is_cap_word(d, b + 2))
 		return EV_THING;
