@@ -744,6 +744,10 @@ static const struct {
 	  "a storm named with any word, no verb of saying" },
 	{ "The family ate at the Ambrose Tillery, the village pub, that "
 	  "night.", "a pub's apposition" },
+	{ "Harbury Ravens 31 Colm Wanderlings 17\n\nThe visitors lost at "
+	  "the end.", "the sides of a result line" },
+	{ "She opened Casa Ilvarra on the quay two years ago.",
+	  "a restaurant's name" },
 	{ "Dunmore Utilities said it would appeal. Brackwater Renewables "
 	  "and Skelbrook Air agreed.", "company words at a name's end" },
 	{ "The winner came in the final minute from Tottenham Hotspur.",

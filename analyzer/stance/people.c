@@ -1833,6 +1833,47 @@ which_after(const struct doc *d, size_t a, size_t b)
 	       (doc_is_speech(d, a - 1) || tok_is(&d->tk, a - 1, "that"));
 }
 
+/* Tokens a result line ("Lothian Reivers 27 Clyde Warriors 24") may
+ * have at most. */
+#define PEOPLE_SCORE_LINE 12
+
+/* 1 when token i opens a line or a paragraph. */
+static int
+line_start(const struct doc *d, size_t i)
+{
+	return i == 0 || (d->tk.v[i].flags & (TOK_NLBEFORE | TOK_PSTART));
+}
+
+/* 1 when the run at token a is a side of a result line: a line that holds
+ * only two capitalised runs, each with its score after it ("Lothian
+ * Reivers 27 Clyde Warriors 24"), as a match report's headline does. */
+static int
+score_line(const struct doc *d, size_t a)
+{
+	size_t s = a, i, runs = 0;
+
+	while (!line_start(d, s) && s + PEOPLE_SCORE_LINE > a)
+		s--;
+	if (!line_start(d, s))
+		return 0;
+	i = s;
+	while (runs < 2) {
+		size_t r = i;
+
+		while (i < d->tk.n && i < s + PEOPLE_SCORE_LINE &&
+		       is_cap_word(d, i) && (i == r || !line_start(d, i)))
+			i++;
+		if (i == r || i >= d->tk.n || line_start(d, i) ||
+		    (d->tk.v[i].flags & (TOK_NUM | TOK_PUNCT)) != TOK_NUM)
+			return 0;
+		i++;
+		runs++;
+		if (runs < 2 && (i >= d->tk.n || line_start(d, i)))
+			return 0;
+	}
+	return i >= d->tk.n || line_start(d, i);
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1851,6 +1892,8 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return EV_WORK;
 	if (things_list(d, a))
 		return EV_WORK; /* "games like Icewind Dale" */
+	if (d->english && score_line(d, a))
+		return ev | EV_THING; /* "Lothian Reivers 27 Clyde Warriors 24" */
 	if (street_before(d, a))
 		return ev | EV_PLACE_PREP | EV_THING; /* "ulica Jana Pawła" */
 	if (which_after(d, a, b))
