@@ -1585,6 +1585,46 @@ quotative(const struct doc *d, size_t j, size_t open)
 	       tok_in(&d->tk, j - 1, be, sizeof(be) / sizeof(*be));
 }
 
+/* Tokens walked back from a name to the comma that opens a participle's
+ * phrase around it. */
+#define ATTRIB_AGENT_PHRASE 8
+
+/* The comma that opens a participle's phrase holding the name at token j
+ * as its agent, between commas before the quotation, after a person
+ * named before it: "Judge X ruled that the pump, designed by engineers
+ * Ana and Ben Reyes in 2017, was “...”" (the agent is no speaker: the
+ * person before is); DOC_NONE if none. */
+static size_t
+agent_phrase(const struct doc *d, size_t s0, size_t j, size_t open)
+{
+	size_t k, by = DOC_NONE, kl;
+	const char *pk;
+
+	for (k = j + 1; k < open && !tok_punct(&d->tk, k, ','); k++)
+		if (d->tk.v[k].flags & TOK_PUNCT)
+			return DOC_NONE;
+	if (k >= open)
+		return DOC_NONE;
+	for (k = j; k > s0 && k + ATTRIB_AGENT_PHRASE > j; k--) {
+		if (tok_punct(&d->tk, k - 1, ','))
+			break;
+		if (tok_is(&d->tk, k - 1, "by"))
+			by = k - 1;
+	}
+	if (k <= s0 || !tok_punct(&d->tk, k - 1, ',') || by == DOC_NONE ||
+	    by != k + 1 || (d->tk.v[k].flags & (TOK_CAP | TOK_PUNCT)))
+		return DOC_NONE;
+	pk = doc_key(d, k, &kl);
+	if (kl <= 3 || memcmp(pk + kl - 2, "ed", 2) != 0)
+		return DOC_NONE;
+	/* "The panel, chaired by X, found that “...”": with no person
+	 * before the phrase the agent speaks for its subject. */
+	for (j = s0; j + 1 < k; j++)
+		if (doc_mention_at(d, j) >= 0)
+			return k - 1;
+	return DOC_NONE;
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -1621,6 +1661,11 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		m = doc_mention_at(d, j);
 		/* "knowledge of Epstein’s “unbecoming” behaviour": a
 		 * possessor is not the speaker. */
+		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
+		    agent_phrase(d, s0, j, q->open) != DOC_NONE) {
+			j = agent_phrase(d, s0, j, q->open);
+			continue;
+		}
 		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
 		    !(d->tk.v[j + d->m[m].ntok - 1].flags & TOK_POSS) &&
 		    !speech_just_before(d, s0, j)) {
