@@ -264,6 +264,22 @@ static const struct {
 	  "Wickshire, Tomas Quill, has said more.", "Tomas Quill/epithet" },
 	{ "The envoy warned that the town “will not sit on its hands”.\n\n"
 	  "Mara Voss met Envoy Tomas Quill later.", "Tomas Quill/epithet" },
+	/* The agent of a participle's phrase after a person named before
+	 * it is no speaker; with nobody before, it speaks for the subject. */
+	{ "Judge Marta Ilves ruled that the pump, designed by engineers Ada "
+	  "Korr and Ben Korr in 2017, was “anticipated by older work”.",
+	  "Marta Ilves/subject" },
+	{ "The panel, chaired by Marta Ilves, found that “nothing of the "
+	  "outline survives”.", "Marta Ilves/subject" },
+	/* A place's name and an organisation's word in lower case. */
+	{ "The inquest ended. Harrowby police said they “supported the "
+	  "findings in full”.", "Harrowby police/organisation" },
+	/* A word for what a company is before its name opening the
+	 * sentence is no part of the name. */
+	{ "Developer Brackwater Renewables said it would fund “a trust for "
+	  "the whole glen”.", "Brackwater Renewables/organisation" },
+	{ "Provost Perpetua Vantreece met Tomas Quill. “It was a fair "
+	  "debate,” the provost said.", "Perpetua Vantreece/epithet" },
 	/* Pronouns by gender, also a gender the text gives with a noun
 	 * ("is one of the few women"). */
 	{ "Kim Okoro is one of the few women on the guild council. Jordan "

@@ -52,6 +52,19 @@ static const struct {
 	 * before it, a speech verb after or (inverted) before it, an
 	 * apposition, a list with a person in it. */
 	{ "Director Tomas Quill arrived.", "Tomas Quill=1M" },
+	/* A word before a job's name and a role names the employer. */
+	{ "“He will start on opening day,” said Harbourmen general manager "
+	  "Rui Sarda.", "Rui Sarda=1M" },
+	/* A capitalised plural and "of" open a group's name. */
+	{ "Ines Varga of the campaign group Friends of Ben Tolliver said "
+	  "the decision was wrong.", "Ines Varga=1F" },
+	/* A subject with "which" after it is a thing. */
+	{ "The firm sells two assistants. Chief executive Rui Sarda said "
+	  "Lionel, which plans routes, will launch in May.", "Rui Sarda=1M" },
+	{ "One mother, who gave her name only as Efua, said it helped.",
+	  "Efua=1" },
+	{ "Conductor Clemency Ravensholt, who led the premiere, bowed.",
+	  "Clemency Ravensholt=1" },
 	{ "Lamplighter Bram Oduya waved.", "Bram Oduya=1M" },
 	{ "Sir Edwin Hollis spoke.", "Edwin Hollis=1M" },
 	{ "Mirela Costa said the plan worked.", "Mirela Costa=1" },
@@ -725,6 +738,18 @@ static const struct {
 	  "a run opening its sentence, \"its\" after it" },
 	{ "Thousands lost power after Storm Idris brought winds of 90mph.",
 	  "a storm named with a given name" },
+	{ "She spoke in a hall on ulica Tadeusza Wrzosa before dawn.",
+	  "a street's name after a street word in lower case" },
+	{ "Fields flooded after Storm Orlavine put water over the road.",
+	  "a storm named with any word, no verb of saying" },
+	{ "The family ate at the Ambrose Tillery, the village pub, that "
+	  "night.", "a pub's apposition" },
+	{ "Harbury Ravens 31 Colm Wanderlings 17\n\nThe visitors lost at "
+	  "the end.", "the sides of a result line" },
+	{ "She opened Casa Ilvarra on the quay two years ago.",
+	  "a restaurant's name" },
+	{ "Dunmore Utilities said it would appeal. Brackwater Renewables "
+	  "and Skelbrook Air agreed.", "company words at a name's end" },
 	{ "The winner came in the final minute from Tottenham Hotspur.",
 	  "a sports club" },
 	{ "She won album of the year for her record Les Heures Bleues.",

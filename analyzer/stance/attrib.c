@@ -732,7 +732,8 @@ spokes_word(const struct doc *d, size_t i)
 static int
 org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 {
-	size_t a, b, j;
+	size_t a, b, j, akl;
+	const char *ak;
 
 	if (i >= d->tk.n)
 		return 0;
@@ -759,6 +760,14 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	}
 	if (a != i)
 		return 0;
+	/* "Developer Cairnwell Renewables said", "Insurer Halden Mutual
+	 * Group said": a word for what the company is, opening the sentence
+	 * before a name that ends in an organisation word, is no part of
+	 * the name. */
+	if (b - a >= 3 && (d->tk.v[a].flags & TOK_SSTART) &&
+	    doc_is_role(d, a) && !(doc_lex(d, a) & LEX_GIVEN) &&
+	    (doc_lex(d, b - 1) & LEX_ORG) && doc_mention_at(d, a + 1) < 0)
+		a++;
 	/* No person's words: a name, a given name, a role or title
 	 * ("Actress Nadia Brennan" is no organisation); a given name is
 	 * part of a name that ends in an organisation word ("Dick Clark
@@ -778,9 +787,19 @@ org_at(const struct doc *d, size_t i, size_t *end, struct found *f)
 	for (; j < b; j++)
 		if (doc_mention_at(d, j) >= 0)
 			return 0;
+	ak = doc_key(d, a, &akl);
 	for (j = a; j < b; j++)
 		if (doc_lex(d, j) & LEX_ORG)
 			break;
+	/* "Waikato police said", "Harrowby council said": a place's name
+	 * and an organisation's word in lower case before the verb (not a
+	 * sentence's first word of the dictionary: "Yesterday police
+	 * said"). */
+	if (j == b && b - a < 2 && org_head(d, b) == b + 1 &&
+	    (doc_lex(d, b) & LEX_ORG) &&
+	    !(doc_lex(d, a) & (LEX_FUNC | LEX_MONTHDAY | LEX_PRONOUN)) &&
+	    ((doc_lex(d, a) & LEX_PLACE) || !given_common(ak, akl)))
+		j = a;
 	if (j == b && !(d->tk.v[a].flags & TOK_ALLCAP) && b - a < 2)
 		return 0;
 	/* "NASA's Office of the Inspector General": the office speaks,
@@ -1566,6 +1585,46 @@ quotative(const struct doc *d, size_t j, size_t open)
 	       tok_in(&d->tk, j - 1, be, sizeof(be) / sizeof(*be));
 }
 
+/* Tokens walked back from a name to the comma that opens a participle's
+ * phrase around it. */
+#define ATTRIB_AGENT_PHRASE 8
+
+/* The comma that opens a participle's phrase holding the name at token j
+ * as its agent, between commas before the quotation, after a person
+ * named before it: "Judge X ruled that the pump, designed by engineers
+ * Ana and Ben Reyes in 2017, was “...”" (the agent is no speaker: the
+ * person before is); DOC_NONE if none. */
+static size_t
+agent_phrase(const struct doc *d, size_t s0, size_t j, size_t open)
+{
+	size_t k, by = DOC_NONE, kl;
+	const char *pk;
+
+	for (k = j + 1; k < open && !tok_punct(&d->tk, k, ','); k++)
+		if (d->tk.v[k].flags & TOK_PUNCT)
+			return DOC_NONE;
+	if (k >= open)
+		return DOC_NONE;
+	for (k = j; k > s0 && k + ATTRIB_AGENT_PHRASE > j; k--) {
+		if (tok_punct(&d->tk, k - 1, ','))
+			break;
+		if (tok_is(&d->tk, k - 1, "by"))
+			by = k - 1;
+	}
+	if (k <= s0 || !tok_punct(&d->tk, k - 1, ',') || by == DOC_NONE ||
+	    by != k + 1 || (d->tk.v[k].flags & (TOK_CAP | TOK_PUNCT)))
+		return DOC_NONE;
+	pk = doc_key(d, k, &kl);
+	if (kl <= 3 || memcmp(pk + kl - 2, "ed", 2) != 0)
+		return DOC_NONE;
+	/* "The panel, chaired by X, found that “...”": with no person
+	 * before the phrase the agent speaks for its subject. */
+	for (j = s0; j + 1 < k; j++)
+		if (doc_mention_at(d, j) >= 0)
+			return k - 1;
+	return DOC_NONE;
+}
+
 /* "Smith adds:" / "Noe bluntly stated," before the opening mark. Returns
  * the person, -1 when there is none, -2 when the text gives the speaker
  * as somebody unnamed, -3 for an organisation (in *f). */
@@ -1602,6 +1661,11 @@ speaker_before(struct doc *d, const struct quote *q, struct found *f)
 		m = doc_mention_at(d, j);
 		/* "knowledge of Epstein’s “unbecoming” behaviour": a
 		 * possessor is not the speaker. */
+		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
+		    agent_phrase(d, s0, j, q->open) != DOC_NONE) {
+			j = agent_phrase(d, s0, j, q->open);
+			continue;
+		}
 		if (m >= 0 && d->m[m].tok == j && d->tk.v[j].quote < 0 &&
 		    !(d->tk.v[j + d->m[m].ntok - 1].flags & TOK_POSS) &&
 		    !speech_just_before(d, s0, j)) {

@@ -1332,6 +1332,30 @@ named_person(const struct doc *d, size_t a)
 		"anak", "lelaki" };
 	size_t j;
 
+	/* "who gave her name only as X", "giving his first name as X":
+	 * only a person gives a name of their own. */
+	if (a > 3 && tok_is(&d->tk, a - 1, "as")) {
+		j = a - 2;
+		if (tok_is(&d->tk, j, "only") || tok_is(&d->tk, j, "just") ||
+		    tok_is(&d->tk, j, "simply"))
+			j--;
+		if (j > 1 && (tok_is(&d->tk, j, "name") ||
+			      tok_is(&d->tk, j, "names"))) {
+			j--;
+			if (tok_is(&d->tk, j, "first") ||
+			    tok_is(&d->tk, j, "full"))
+				j--;
+			if (j > 0 && doc_same_sent(d, j - 1, a) &&
+			    (tok_is(&d->tk, j, "her") ||
+			     tok_is(&d->tk, j, "his") ||
+			     tok_is(&d->tk, j, "their")) &&
+			    (tok_is(&d->tk, j - 1, "gave") ||
+			     tok_is(&d->tk, j - 1, "giving") ||
+			     tok_is(&d->tk, j - 1, "gives") ||
+			     tok_is(&d->tk, j - 1, "give")))
+				return EV_APPOS;
+		}
+	}
 	if (a < 2 || !doc_same_sent(d, a - 2, a) ||
 	    !(tok_is(&d->tk, a - 1, "named") || tok_is(&d->tk, a - 1, "called") ||
 	      tok_is(&d->tk, a - 1, "bernama")))
@@ -1545,7 +1569,8 @@ org_kind(const struct doc *d, size_t i)
 		"newspaper", "daily", "weekly", "monthly", "magazine",
 		"tabloid", "broadsheet", "website", "newsletter", "charity",
 		"nonprofit", "non-profit", "conglomerate", "subsidiary",
-		"insurer", "lender", "bank" };
+		"insurer", "lender", "bank", "airline", "carrier", "pub",
+		"inn", "restaurant", "hotel" };
 
 	if (i >= d->tk.n || (d->tk.v[i].flags & (TOK_CAP | TOK_POSS)))
 		return 0;
@@ -1767,6 +1792,88 @@ role_phrase_before(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 for a word for a street in the languages that write it in lower
+ * case before the street's name ("ulica Jana Pawła II", "rue Victor
+ * Hugo", "calle Mayor", "avenida Paulista"): what follows names a
+ * place. Not "via", which is an English preposition too ("via Ana
+ * Reyes, her agent"). */
+static int
+street_before(const struct doc *d, size_t a)
+{
+	static const char *const w[] = { "ulica", "ul", "aleja", "plac",
+		"rue", "avenue", "boulevard", "calle", "avenida", "rua",
+		"praca", "viale", "piazza", "corso", "strada", "ulitsa",
+		"prospekt", "sokak", "caddesi", "jalan", "jl" };
+
+	if (a == 0 || !doc_same_sent(d, a - 1, a) ||
+	    (d->tk.v[a - 1].flags & TOK_CAP))
+		return 0;
+	if (a > 1 && tok_punct(&d->tk, a - 1, '.') &&
+	    doc_same_sent(d, a - 2, a) && !(d->tk.v[a - 2].flags & TOK_CAP))
+		return tok_in(&d->tk, a - 2, w, sizeof(w) / sizeof(*w));
+	return tok_in(&d->tk, a - 1, w, sizeof(w) / sizeof(*w));
+}
+
+/* 1 when "which" follows the run [a, b) after a comma, and the run is a
+ * subject: it opens its sentence or follows a verb of saying or "that"
+ * ("Hugo, which plans routes, will launch", "said Ada, which schedules
+ * shifts, ..."). A person is "who"; after an object "which" may take up
+ * the whole clause ("the prize went to Ada Obi, which surprised
+ * nobody"). */
+static int
+which_after(const struct doc *d, size_t a, size_t b)
+{
+	if (b + 1 >= d->tk.n || !tok_punct(&d->tk, b, ',') ||
+	    !tok_is(&d->tk, b + 1, "which") || !doc_same_sent(d, a, b + 1))
+		return 0;
+	if (d->tk.v[a].flags & TOK_SSTART)
+		return 1;
+	return a > 0 && doc_same_sent(d, a - 1, a) &&
+	       !(d->tk.v[a - 1].flags & TOK_CAP) &&
+	       (doc_is_speech(d, a - 1) || tok_is(&d->tk, a - 1, "that"));
+}
+
+/* Tokens a result line ("Lothian Reivers 27 Clyde Warriors 24") may
+ * have at most. */
+#define PEOPLE_SCORE_LINE 12
+
+/* 1 when token i opens a line or a paragraph. */
+static int
+line_start(const struct doc *d, size_t i)
+{
+	return i == 0 || (d->tk.v[i].flags & (TOK_NLBEFORE | TOK_PSTART));
+}
+
+/* 1 when the run at token a is a side of a result line: a line that holds
+ * only two capitalised runs, each with its score after it ("Lothian
+ * Reivers 27 Clyde Warriors 24"), as a match report's headline does. */
+static int
+score_line(const struct doc *d, size_t a)
+{
+	size_t s = a, i, runs = 0;
+
+	while (!line_start(d, s) && s + PEOPLE_SCORE_LINE > a)
+		s--;
+	if (!line_start(d, s))
+		return 0;
+	i = s;
+	while (runs < 2) {
+		size_t r = i;
+
+		while (i < d->tk.n && i < s + PEOPLE_SCORE_LINE &&
+		       is_cap_word(d, i) && (i == r || !line_start(d, i)))
+			i++;
+		if (i == r || i >= d->tk.n || line_start(d, i) ||
+		    (d->tk.v[i].flags & (TOK_NUM | TOK_PUNCT)) != TOK_NUM)
+			return 0;
+		i++;
+		runs++;
+		if (runs < 2 && (i >= d->tk.n || line_start(d, i)))
+			return 0;
+	}
+	return i >= d->tk.n || line_start(d, i);
+}
+
 /* Evidence around the occurrence [a, b). */
 static unsigned
 evidence_at(const struct doc *d, size_t a, size_t b)
@@ -1785,6 +1892,12 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 		return EV_WORK;
 	if (things_list(d, a))
 		return EV_WORK; /* "games like Icewind Dale" */
+	if (d->english && score_line(d, a))
+		return ev | EV_THING; /* "Lothian Reivers 27 Clyde Warriors 24" */
+	if (street_before(d, a))
+		return ev | EV_PLACE_PREP | EV_THING; /* "ulica Jana Pawła" */
+	if (which_after(d, a, b))
+		return ev | EV_THING | EV_ORGAPPOS; /* "Hugo, which plans" */
 	if (work_appos(d, a, b))
 		return EV_WORK; /* "The special, Nell Orrin, starts" */
 	/* "for her record Les Heures Bleues", "their new single Paper
@@ -1820,6 +1933,15 @@ evidence_at(const struct doc *d, size_t a, size_t b)
 	 * place more likely than a name. */
 	ev |= author_of(d, a, b) | named_person(d, a) | kin_after(d, a, b) |
 	      made_by(d, a);
+	/* "the campaign group Friends of Ben Gulabin", "Sisters of Agnes
+	 * Dwyer": a capitalised plural of the dictionary inside a sentence,
+	 * then "of", opens the name of a group that the name after it is a
+	 * part of. */
+	if (d->english && a > 1 && tok_is(&d->tk, a - 1, "of") &&
+	    doc_same_sent(d, a - 2, a) && is_cap_word(d, a - 2) &&
+	    !(d->tk.v[a - 2].flags & (TOK_SSTART | TOK_ALLCAP | TOK_POSS)) &&
+	    dict_word(d, a - 2) && plural_name(d, a - 2))
+		return ev | EV_PREP | EV_THING;
 	if (a > 0 && doc_same_sent(d, a - 1, a) &&
 	    (doc_lex(d, a - 1) & LEX_PREP))
 		return ev | EV_PREP | who_after(d, b) |
@@ -2075,6 +2197,13 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 {
 	static const char *const det[] = { "the", "a", "an", "its", "their",
 		"this", "these", "our", "your" };
+	/* words of a job's name before its role ("general manager"), never
+	 * a verb ("X met producer Y") */
+	static const char *const job_mod[] = { "general", "head", "chief",
+		"executive", "managing", "assistant", "deputy", "technical",
+		"creative", "artistic", "sporting", "finance", "financial",
+		"operations", "marketing", "press", "commercial", "team",
+		"club", "senior", "lead", "founding", "former", "interim" };
 	size_t j;
 
 	/* "Gibson Southern teacher Angela Cooper", "said Vocalis founder
@@ -2086,6 +2215,16 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 	    !(d->tk.v[b - 1].flags & TOK_POSS) &&
 	    !(d->tk.v[b].flags & TOK_CAP) && doc_is_role(d, b) &&
 	    is_cap_word(d, b + 1))
+		return EV_THING;
+	/* ... also with a word of the job's name before the role ("said
+	 * Rivermen general manager Marcus DeLuca", "Kestrel head coach
+	 * Ana Reyes"). */
+	if (b + 2 < d->tk.n && doc_same_sent(d, a, b + 2) &&
+	    !(d->tk.v[b - 1].flags & TOK_POSS) &&
+	    !(d->tk.v[b].flags & TOK_CAP) &&
+	    tok_in(&d->tk, b, job_mod, sizeof(job_mod) / sizeof(*job_mod)) &&
+	    !(d->tk.v[b + 1].flags & TOK_CAP) && doc_is_role(d, b + 1) &&
+	    is_cap_word(d, b + 2))
 		return EV_THING;
 	/* "Procter & Gamble said", "Marks & Spencer": single names joined
 	 * by an ampersand are a firm's ("Ivy Banks & Tom Reed" are
@@ -2114,7 +2253,13 @@ thing_evidence(const struct doc *d, size_t a, size_t b, unsigned ev)
 		return 0;
 	/* "Storm Idris", "Hurricane Katrina": a storm's kind before a given
 	 * name (not "Storm Reid", a given name before a surname). */
-	if (words_in(d, a, b) == 2 && (doc_lex(d, b - 1) & LEX_GIVEN) &&
+	/* ... or any word, when nothing around it says person: a verb of
+	 * saying ("Storm Reid said", the actress), not "put" ("after Storm
+	 * Iolanthe put two metres of water"). */
+	if (words_in(d, a, b) == 2 &&
+	    ((doc_lex(d, b - 1) & LEX_GIVEN) ||
+	     !(ev & (EV_SAID | EV_INV | EV_APPOS | EV_ROLE | EV_TITLE |
+		     EV_KIN | EV_AUTHOR | EV_HESHE))) &&
 	    (tok_is(&d->tk, a, "storm") || tok_is(&d->tk, a, "hurricane") ||
 	     tok_is(&d->tk, a, "typhoon") || tok_is(&d->tk, a, "cyclone")))
 		return EV_THING;
