@@ -519,10 +519,18 @@ mark_mandates(struct doc *d)
 {
 	size_t j;
 	int seen = 0, seen_plan = 0;
+	struct tok_first f = { { 0 } };
 
+	/* Each case below is a rule or a plan noun: a token that starts
+	 * like none of them is passed over without the lists. */
+	tok_first_add(&f, mandate_nouns);
+	tok_first_add(&f, plan_nouns);
 	for (j = 0; j < d->tk.n; j++) {
-		int k = mandate_noun(d, j);
+		int k;
 
+		if (!tok_first_has(&f, &d->tk, j))
+			continue;
+		k = mandate_noun(d, j);
 		if (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL))
 			continue;
 		if (k < 0) {
