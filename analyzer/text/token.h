@@ -138,6 +138,7 @@ tok_index(const struct tokens *t, size_t i, const char *const *w)
  * them. */
 struct tok_first {
 	uint32_t len[256]; /* per first byte, bit min(length, 31) */
+	int filled;        /* for the caller: 1 once filled */
 };
 
 /* Adds the words of the NULL-terminated list w to f (which starts
