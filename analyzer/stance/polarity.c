@@ -1858,16 +1858,15 @@ scope_end(const struct doc *d, size_t j)
 		"until", "till", "before", "after", "unless", "whereas",
 		"whilst", NULL
 	};
-	size_t k;
 
+	/* The word first: most tokens are none of them. */
+	if (tok_index(&d->tk, j, w) < 0)
+		return 0;
 	if (j > 0 && (tok_is(&d->tk, j - 1, "not") ||
 		      tok_is(&d->tk, j - 1, "never") ||
 		      kind_at(d, j - 1) == POL_NEG))
 		return 0;
-	for (k = 0; w[k]; k++)
-		if (tok_is(&d->tk, j, w[k]))
-			return 1;
-	return 0;
+	return 1;
 }
 
 /* Counts the negators in [a, i): lexicon negators and the topic file's,
