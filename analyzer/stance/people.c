@@ -4389,6 +4389,20 @@ mark_org_words(struct doc *d, const struct cands *c)
 	smap_release(&orgs);
 }
 
+/* 1 when the text holds an "l" and a hyphen ("al-", "el-", which
+ * article_particle() asks for), somewhere. */
+static int
+l_hyphen(const struct doc *d)
+{
+	const char *p = d->text, *e = d->text + d->len, *h;
+
+	for (; p < e && (h = memchr(p, '-', (size_t)(e - p))) != NULL;
+	     p = h + 1)
+		if (h > d->text && h[-1] == 'l')
+			return 1;
+	return 0;
+}
+
 /* "Yusuf al-Hamdani ... al-Hamdani said": a surname that opens with an
  * Arabic article in lower case is no capitalised word, so the scan never
  * starts a name there; alone (no capitalised word before it), it is the
@@ -4400,6 +4414,8 @@ particle_surnames(struct doc *d, const struct pindex *ix)
 	size_t i;
 	struct buf key = BUF_INIT;
 
+	if (!l_hyphen(d))
+		return; /* no article particle in the text */
 	for (i = 0; i < d->tk.n; i++) {
 		int p;
 

@@ -522,10 +522,18 @@ mark_mandates(struct doc *d)
 {
 	size_t j;
 	int seen = 0, seen_plan = 0;
+	struct tok_first f = { { 0 }, 0 };
 
+	/* Each case below is a rule or a plan noun: a token that starts
+	 * like none of them is passed over without the lists. */
+	tok_first_add(&f, mandate_nouns);
+	tok_first_add(&f, plan_nouns);
 	for (j = 0; j < d->tk.n; j++) {
-		int k = mandate_noun(d, j);
+		int k;
 
+		if (!tok_first_has(&f, &d->tk, j))
+			continue;
+		k = mandate_noun(d, j);
 		if (d->tmark[j] & (TM_TERM | TM_REF | TM_NEUTRAL))
 			continue;
 		if (k < 0) {
@@ -1545,7 +1553,7 @@ gerund(const struct doc *d, size_t j)
  * (the evaluation of the topic's effect on people). Fills *e and
  * returns 1, else 0. "let ... down" is the lexicon's. */
 static int
-topic_causes(const struct doc *d, size_t i, struct ev *e)
+topic_causes(const struct doc *d, size_t i, struct ev *e, struct tok_first *f)
 {
 	static const char *const enables[] = {
 		"let", "lets", "letting", "allowed", "allows", "allowing",
@@ -1577,8 +1585,18 @@ topic_causes(const struct doc *d, size_t i, struct ev *e)
 		"it", "they", "this", "that", NULL
 	};
 	size_t a = d->cla[i], b = d->clb[i], j, k;
-	int en = tok_index(&d->tk, i, enables), subj = 0;
+	int en, subj = 0;
 
+	/* f (the caller's, one per article) passes over the words that
+	 * start like no verb of enabling or costing. */
+	if (!f->filled) {
+		tok_first_add(f, enables);
+		tok_first_add(f, costs);
+		f->filled = 1;
+	}
+	if (!tok_first_has(f, &d->tk, i))
+		return 0;
+	en = tok_index(&d->tk, i, enables);
 	if (en < 0 && !tok_among(d, i, costs))
 		return 0;
 	if (i + 1 >= b || i <= a)
@@ -1636,6 +1654,7 @@ collect(struct doc *d, struct evs *out)
 	struct evs cues = { NULL, 0, 0 };
 	size_t c = 0, last_verb = 0, last_obj = 0, outer = (size_t)-1;
 	size_t last_ev = (size_t)-1;
+	struct tok_first causers = { { 0 }, 0 };
 
 	memset(taken, 0, d->tk.n + 1);
 	for (h = 0; h < d->nhits; h++) {
@@ -1666,7 +1685,7 @@ collect(struct doc *d, struct evs *out)
 			push(out, &cues.v[c++]);
 		if ((off & POL_OFF_LEXICON) || taken[i] || !lexable(d, i))
 			continue;
-		if (topic_causes(d, i, &e)) {
+		if (topic_causes(d, i, &e, &causers)) {
 			push(out, &e);
 			continue;
 		}
@@ -1842,16 +1861,15 @@ scope_end(const struct doc *d, size_t j)
 		"until", "till", "before", "after", "unless", "whereas",
 		"whilst", NULL
 	};
-	size_t k;
 
+	/* The word first: most tokens are none of them. */
+	if (tok_index(&d->tk, j, w) < 0)
+		return 0;
 	if (j > 0 && (tok_is(&d->tk, j - 1, "not") ||
 		      tok_is(&d->tk, j - 1, "never") ||
 		      kind_at(d, j - 1) == POL_NEG))
 		return 0;
-	for (k = 0; w[k]; k++)
-		if (tok_is(&d->tk, j, w[k]))
-			return 1;
-	return 0;
+	return 1;
 }
 
 /* Counts the negators in [a, i): lexicon negators and the topic file's,

@@ -131,6 +131,42 @@ tok_index(const struct tokens *t, size_t i, const char *const *w)
 	return -1;
 }
 
+/* The first bytes and lengths of the words of NULL-terminated lists: a
+ * token whose first byte and length match no word's is none of those
+ * words. A loop over every token of an article fills one from its lists
+ * once (tok_first_add()) and tests it (tok_first_has()) before scanning
+ * them. */
+struct tok_first {
+	uint32_t len[256]; /* per first byte, bit min(length, 31) */
+	int filled;        /* for the caller: 1 once filled */
+};
+
+/* Adds the words of the NULL-terminated list w to f (which starts
+ * zeroed). */
+static inline void
+tok_first_add(struct tok_first *f, const char *const *w)
+{
+	size_t j, l;
+
+	for (j = 0; w[j]; j++) {
+		l = strlen(w[j]);
+		f->len[(unsigned char)w[j][0]] |= (uint32_t)1 << (l < 31 ? l : 31);
+	}
+}
+
+/* 0 when token i's key is empty or matches no word of f in its first
+ * byte and length: then it is none of the words f was filled from. */
+static inline int
+tok_first_has(const struct tok_first *f, const struct tokens *t, size_t i)
+{
+	size_t l;
+
+	if (i >= t->n || (l = t->v[i].kl) == 0)
+		return 0;
+	return (int)((f->len[(unsigned char)t->key[t->v[i].k]] >>
+		      (l < 31 ? l : 31)) & 1);
+}
+
 /* 1 when token i is the punctuation mark c. */
 static inline int
 tok_punct(const struct tokens *t, size_t i, char c)
