@@ -146,6 +146,29 @@ def hash_set_c(hashes, size_macro, array, comment):
     return "".join(out)
 
 
+def word_in_set_c(fname, size, table):
+    """C text of fname(p, len): 1 when the word is in the hash set
+    table[size] that hash_set_c() wrote."""
+    return """int
+%(f)s(const char *p, size_t len)
+{
+	uint32_t h = 2166136261u, i;
+	size_t j;
+
+	if (len == 0 || len > %(max)d)
+		return 0;
+	for (j = 0; j < len; j++)
+		h = (h ^ (unsigned char)p[j]) * 16777619u;
+	if (h == 0)
+		h = 1;
+	for (i = h & (%(n)s - 1); %(t)s[i]; i = (i + 1) & (%(n)s - 1))
+		if (%(t)s[i] == h)
+			return 1;
+	return 0;
+}
+""" % {"f": fname, "max": MAX_KEY, "n": size, "t": table}
+
+
 def gen_common(src):
     """C text of the hash set of the words in src."""
     hashes = set()
@@ -159,24 +182,7 @@ def gen_common(src):
     out = [hash_set_c(hashes, "NCOMMON", "common",
                       "/* The FNV-1a hashes of common-words.txt (0 = empty "
                       "slot; a\n * word hashing to 0 is stored as 1). */\n")]
-    out.append("""int
-given_common(const char *p, size_t len)
-{
-	uint32_t h = 2166136261u, i;
-	size_t j;
-
-	if (len == 0 || len > %d)
-		return 0;
-	for (j = 0; j < len; j++)
-		h = (h ^ (unsigned char)p[j]) * 16777619u;
-	if (h == 0)
-		h = 1;
-	for (i = h & (NCOMMON - 1); common[i]; i = (i + 1) & (NCOMMON - 1))
-		if (common[i] == h)
-			return 1;
-	return 0;
-}
-""" % MAX_KEY)
+    out.append(word_in_set_c("given_common", "NCOMMON", "common"))
     return "".join(out), len(hashes)
 
 
@@ -231,26 +237,9 @@ given_nickname(const char *a, size_t al, const char *b, size_t bl)
 		return 0;
 	return nick_has(a, al, b, bl) || nick_has(b, bl, a, al);
 }
-
-int
-given_in_nicknames(const char *p, size_t len)
-{
-	uint32_t h = 2166136261u, i;
-	size_t j;
-
-	if (len == 0 || len > %d)
-		return 0;
-	for (j = 0; j < len; j++)
-		h = (h ^ (unsigned char)p[j]) * 16777619u;
-	if (h == 0)
-		h = 1;
-	for (i = h & (NNICKNAME - 1); nickname[i];
-	     i = (i + 1) & (NNICKNAME - 1))
-		if (nickname[i] == h)
-			return 1;
-	return 0;
-}
-""" % (MAX_KEY, MAX_KEY, MAX_KEY))
+""" % (MAX_KEY, MAX_KEY))
+    out.append("\n" + word_in_set_c("given_in_nicknames", "NNICKNAME",
+                                    "nickname"))
     return "".join(out), len(hashes)
 
 
