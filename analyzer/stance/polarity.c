@@ -1838,12 +1838,8 @@ finite_verb(const struct doc *d, size_t j)
 		"would", "will", "could", "can", "should", "might", "must",
 		"may", "is", "was", "are", "were", NULL
 	};
-	size_t k;
 
-	for (k = 0; w[k]; k++)
-		if (tok_is(&d->tk, j, w[k]))
-			return 1;
-	return 0;
+	return tok_index(&d->tk, j, w) >= 0;
 }
 
 /* 1 when token j opens a subordinate clause of time or condition
@@ -2442,12 +2438,8 @@ copula(const struct doc *d, size_t j)
 		"is", "was", "are", "were", "am", "been", "be", "feel", "feels",
 		"felt", "seem", "seems", "seemed", "looked", NULL
 	};
-	size_t k;
 
-	for (k = 0; verbs[k]; k++)
-		if (tok_is(&d->tk, j, verbs[k]))
-			return 1;
-	return 0;
+	return tok_index(&d->tk, j, verbs) >= 0;
 }
 
 /* 1 when "he" or "she" at token s is the subject of a past feeling at
@@ -2542,15 +2534,11 @@ speech_formula(const struct doc *d, size_t j)
 		"say", "report", "admit", "tell", "announce", "confirm", "add",
 		"note", NULL
 	};
-	size_t k;
 
 	if (j + 1 >= d->tk.n || !tok_is(&d->tk, j, "to") ||
 	    d->tk.v[j + 1].sent != d->tk.v[j].sent)
 		return 0;
-	for (k = 0; verbs[k]; k++)
-		if (tok_is(&d->tk, j + 1, verbs[k]))
-			return 1;
-	return 0;
+	return tok_index(&d->tk, j + 1, verbs) >= 0;
 }
 
 /* 1 when the evaluation [i, i + n) picks out part of a kind: one word
@@ -3093,17 +3081,15 @@ ban_complement(const struct doc *d, size_t i, size_t n, size_t b)
 		"about", "of", "over", "with", "at", "on", "towards", "toward",
 		NULL
 	};
-	size_t j = i + n, k;
+	size_t j = i + n;
 
 	while (j < b && (tok_punct(&d->tk, j, '"') ||
 			 tok_punct(&d->tk, j, '\'')))
 		j++;
 	if (j + 1 >= b)
 		return DOC_NONE;
-	for (k = 0; preps[k]; k++)
-		if (tok_is(&d->tk, j, preps[k]))
-			return ban_noun(d, j + 1, b);
-	return DOC_NONE;
+	return tok_index(&d->tk, j, preps) >= 0 ? ban_noun(d, j + 1, b) :
+						     DOC_NONE;
 }
 
 /* 1 when the word pointing back to the topic at token t is the subject
