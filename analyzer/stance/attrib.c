@@ -2240,6 +2240,18 @@ first_person(const struct doc *d, const struct quote *q)
 	return 0;
 }
 
+/* The token after quote q's closing mark (not DOC_NONE), past a comma
+ * there: where an inverted reporting clause begins ('"...", said X'). */
+static size_t
+past_close(const struct doc *d, const struct quote *q)
+{
+	size_t c = q->close + 1;
+
+	if (c < d->tk.n && tok_punct(&d->tk, c, ','))
+		c++;
+	return c;
+}
+
 /* The sieves, most precise first (Muzny et al. 2017): the words after the
  * quote, "according to", the words before it, a colon ending the
  * paragraph before, the previous speaker going on, the sentence's
@@ -2352,9 +2364,7 @@ words_of(struct doc *d, const struct quote *q, struct found *f)
 	}
 	if (q->close == DOC_NONE)
 		return -1;
-	c = q->close + 1;
-	if (c < d->tk.n && tok_punct(&d->tk, c, ','))
-		c++;
+	c = past_close(d, q);
 	if (c + 4 < d->tk.n && doc_same_sent(d, c + 4, q->close) &&
 	    tok_is(&d->tk, c, "came") && tok_is(&d->tk, c + 1, "the") &&
 	    tok_in(&d->tk, c + 2, noun, sizeof(noun) / sizeof(*noun)) &&
@@ -2413,9 +2423,7 @@ named_speaker(const struct doc *d, const struct quote *q, struct found *f)
 		goto hit;
 	if (q->close == DOC_NONE)
 		return 0;
-	c = q->close + 1;
-	if (c < d->tk.n && tok_punct(&d->tk, c, ','))
-		c++;
+	c = past_close(d, q);
 	if (c >= d->tk.n || !doc_same_sent(d, c, q->close))
 		return 0;
 	a = c;
@@ -2465,9 +2473,7 @@ null_subject(struct doc *d, const struct quote *q, struct found *f)
 
 	if (q->close == DOC_NONE)
 		return -1;
-	v = q->close + 1;
-	if (v < d->tk.n && tok_punct(&d->tk, v, ','))
-		v++;
+	v = past_close(d, q);
 	if (v >= d->tk.n || !doc_same_sent(d, v, q->close) ||
 	    (d->tk.v[v].flags & (TOK_CAP | TOK_PUNCT)) ||
 	    !doc_is_speech(d, v))
