@@ -1427,6 +1427,10 @@ static const struct {
 	{ "Members carried a motion condemning the lantern guild. The "
 	  "film was directed by Dana Pike.",
 	  "Dana Pike=neutral | article=con" },
+	/* ... only after a noun for the text: this is a feeling. */
+	{ "Members carried a motion condemning the lantern guild.\n\n"
+	  "I was moved by Dana Pike and her speech.",
+	  "Dana Pike=neutral | article=con" },
 	{ "Forty writers signed a letter condemning the lantern guild. "
 	  "Among the signatories are Dana Pike, who was hired by Olga "
 	  "Brandt, and Rhys Vane.",

@@ -5198,6 +5198,22 @@ count_cues(struct doc *d)
 	free(all.v);
 }
 
+/* 1 when a noun for a group's text ends right before token i (the
+ * motion, the letter, the amendment), so that "was moved by A" names
+ * its author: a passive "by" phrase after anything else is no
+ * authorship ("I was moved by A"). */
+static int
+text_before(const struct doc *d, size_t i)
+{
+	static const char *const texts[] = { "motion", "motions", "letter",
+		"letters", "petition", "amendment", "resolution", "statement",
+		"bill", "proposal", "report", "declaration", "manifesto",
+		"pledge", "charter", "code", "policy", "guidance", "guidelines",
+		"document", NULL };
+
+	return i > 0 && tok_index(&d->tk, i - 1, texts) >= 0;
+}
+
 /* 1 when sentence s introduces its first subject as a member of a group
  * ("Among the signatories are A, B and C"): a member phrase ends at
  * most POL_MEMBER_GAP words ("the actors") before the name. */
@@ -5211,6 +5227,10 @@ members_at(const struct doc *d, uint32_t s)
 
 		if (!p || p->kind != POL_MEMBER)
 			continue;
+		if (tok_is(&d->tk, i + n - 1, "by") && !text_before(d, i)) {
+			i += n - 1;
+			continue;
+		}
 		for (j = i + n; j < d->sent_start[s + 1] &&
 		     j <= i + n + POL_MEMBER_GAP; j++)
 			if (doc_mention_at(d, j) >= 0)
